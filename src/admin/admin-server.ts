@@ -1,0 +1,81 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import { checkToken, queryOf } from '../util/token-auth.js';
+import type { AdminDeps, AdminRoute } from './admin-route.js';
+import { sendAdminError } from './admin-errors.js';
+import { buildOpenApi } from './openapi.js';
+import { actRoutes } from './routes/act-route.js';
+import { worldRoutes } from './routes/world-routes.js';
+
+export interface AdminServerOptions {
+  readonly token: string;
+  readonly bodyLimit: number;
+  readonly version: string;
+  /** Extra routes from other areas (media, console) registered beside the built-in ones. */
+  readonly extraRoutes?: readonly AdminRoute[];
+  /** Lets other areas (web UI, live WebSocket) add plugins before the app is ready. */
+  readonly extend?: (app: FastifyInstance) => Promise<void>;
+}
+
+/**
+ * The admin API on the web UI port: world management, the `act` route, and /openapi.json.
+ * Every route needs `Authorization: Bearer <webui token>` (or `?token=`) unless marked public.
+ */
+export async function buildAdminServer(deps: AdminDeps, options: AdminServerOptions): Promise<FastifyInstance> {
+  // Network auth helpers are pure functions shared with the OneBot transports.
+  const app = Fastify({ logger: false, bodyLimit: options.bodyLimit, forceCloseConnections: true, routerOptions: { ignoreTrailingSlash: true } });
+  app.addContentTypeParser(['application/yaml', 'application/x-yaml', 'text/yaml', 'text/plain'], { parseAs: 'string' }, (_request, body, done) =>
+    done(null, body),
+  );
+
+  const routes: AdminRoute[] = [...worldRoutes, ...actRoutes, ...(options.extraRoutes ?? [])];
+  const openapi: AdminRoute = {
+    method: 'GET',
+    url: '/openapi.json',
+    summary: 'This document',
+    tag: 'docs',
+    public: true,
+    handler: async () => document,
+  };
+  routes.push(openapi);
+  const document = buildOpenApi(deps.actions, routes, options.version);
+
+  app.setErrorHandler(async (error: Error & { statusCode?: number; code?: string }, request, reply) => {
+    if (sendAdminError(reply, error)) return reply;
+    const status = error.statusCode && error.statusCode < 500 ? error.statusCode : 500;
+    if (status === 500) deps.logger.error({ err: error, url: request.url }, 'admin API failure');
+    const code = status === 413 ? 'BODY_TOO_LARGE' : status === 415 ? 'UNSUPPORTED_MEDIA_TYPE' : status === 500 ? 'INTERNAL' : 'BAD_REQUEST';
+    return reply.code(status).send({ error: { code, message: status === 500 ? 'internal error (see the Catnap log)' : error.message } });
+  });
+  app.setNotFoundHandler(async (request, reply) =>
+    reply.code(404).send({ error: { code: 'NOT_FOUND', message: `no route ${request.method} ${request.url.split('?')[0]}` } }),
+  );
+
+  for (const route of routes) {
+    app.route({
+      method: route.method,
+      url: route.url,
+      handler: async (request, reply) => {
+        if (!route.public) {
+          const result = checkToken(options.token, request.headers, adminQuery(request.url));
+          if (result !== 'ok') {
+            const missing = result === 'missing';
+            return reply.code(missing ? 401 : 403).send({
+              error: { code: missing ? 'TOKEN_MISSING' : 'TOKEN_WRONG', message: missing ? 'the web UI token is missing' : 'the web UI token is wrong' },
+            });
+          }
+        }
+        return route.handler(request, reply, deps);
+      },
+    });
+  }
+  await options.extend?.(app);
+  return app;
+}
+
+/** The admin API also accepts the token as `?token=` (the printed login link uses it). */
+function adminQuery(url: string): URLSearchParams {
+  const query = queryOf(url);
+  const token = query.get('token');
+  if (token && !query.has('access_token')) query.set('access_token', token);
+  return query;
+}

@@ -1,0 +1,232 @@
+import { mkdir, readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { extname, join, resolve } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { parse as parseYaml } from 'yaml';
+import { buildAdminServer } from '../admin/admin-server.js';
+import type { AdminHooks } from '../admin/admin-route.js';
+import type { OneBotGateway } from '../network/adapter.js';
+import { OneBotConfigFiles } from '../network/config-files.js';
+import { listenOn } from '../network/listen.js';
+import { NetworkManager } from '../network/network-manager.js';
+import { allActions } from '../onebot/actions/index.js';
+import { ActionTable } from '../onebot/action-table.js';
+import type { ActionServices } from '../onebot/action.js';
+import { Dispatcher } from '../onebot/dispatcher.js';
+import { systemClock, type Clock, nowSeconds } from '../util/clock.js';
+import { Disposables } from '../util/disposables.js';
+import { createLogger, type Logger } from '../util/logger.js';
+import { SqliteWorldStore } from '../world/store/sqlite/sqlite-store.js';
+import { applyWorldFile, type WorldFile } from '../world/world-file.js';
+import { World } from '../world/world.js';
+import { defaultWorld } from './default-world.js';
+import { loadSettingsFile, resolveSettings, type Settings } from './settings.js';
+
+export interface CatnapOptions {
+  readonly dataDir: string;
+  /** A world file applied (idempotently) at start. */
+  readonly worldFile?: string;
+  readonly webuiPort?: number;
+  readonly webuiToken?: string;
+  readonly host?: string;
+  readonly logger?: Logger;
+  readonly clock?: Clock;
+  /** Create the default world when the data dir is new (default true; tests turn it off). */
+  readonly seedDefaultWorld?: boolean;
+  /** Watch config files for hot reload (default true). */
+  readonly watchConfig?: boolean;
+}
+
+/** A start-up failure with a message meant for the person who ran `catnap start`. */
+export class StartupError extends Error {
+  override readonly name = 'StartupError';
+}
+
+export const catnapVersion: string = (
+  JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
+).version;
+
+/**
+ * One running Catnap: the world, the OneBot dispatcher, every account's network adapters and the
+ * admin server. `Catnap.start` does all the I/O; `stop` undoes it in reverse and is idempotent.
+ */
+export class Catnap {
+  readonly #disposables = new Disposables();
+  #stopping: Promise<void> | undefined;
+
+  private constructor(
+    readonly dataDir: string,
+    readonly settings: Readonly<Settings>,
+    readonly world: World,
+    readonly dispatcher: Dispatcher,
+    readonly network: NetworkManager,
+    readonly configFiles: OneBotConfigFiles,
+    readonly logger: Logger,
+  ) {}
+
+  /** The admin server, once listening. */
+  admin: FastifyInstance | undefined;
+  /** Where the admin API and web UI listen. */
+  webuiUrl = '';
+  /** True when this start created the default world. */
+  createdDefaultWorld = false;
+
+  static async start(options: CatnapOptions): Promise<Catnap> {
+    const logger = options.logger ?? createLogger();
+    const dataDir = resolve(options.dataDir);
+    const configDir = join(dataDir, 'config');
+    await mkdir(configDir, { recursive: true });
+    const settings = resolveSettings(await loadSettingsFile(join(configDir, 'catnap.json')), {
+      webuiPort: options.webuiPort,
+      webuiToken: options.webuiToken,
+      host: options.host,
+    });
+
+    const clock = options.clock ?? systemClock;
+    const store = new SqliteWorldStore(join(dataDir, 'catnap.db'));
+    const world = new World({
+      store,
+      clock,
+      onListenerError: (error, event) => logger.error({ err: error, event: event.type }, 'domain event listener failed'),
+    });
+    const services: ActionServices = {
+      world,
+      logger,
+      info: {
+        appName: 'Catnap',
+        appVersion: catnapVersion,
+        startedAt: nowSeconds(clock),
+        robotUinRanges: settings.robotUinRanges,
+      },
+    };
+    const actions = new ActionTable(allActions);
+    const dispatcher = new Dispatcher(actions, services, {
+      rateLimitIntervalMs: settings.api.rateLimitIntervalMs,
+      queueLimit: settings.api.queueLimit,
+    });
+    const gateway: OneBotGateway = { dispatcher, logger: logger.child({ component: 'network' }), bodyLimit: settings.api.bodyLimit };
+    const network = new NetworkManager(gateway, gateway.logger);
+    const configFiles = new OneBotConfigFiles(configDir);
+    const catnap = new Catnap(dataDir, settings, world, dispatcher, network, configFiles, logger);
+    catnap.#disposables.add(() => world.close());
+    catnap.#disposables.add(() => dispatcher.close());
+    catnap.#disposables.add(() => dispatcher.idle());
+    catnap.#disposables.add(() => network.stop());
+
+    try {
+      await catnap.#seed(options);
+      await catnap.#startNetworks();
+      if (options.watchConfig !== false) catnap.#disposables.add(configFiles.watch((selfId) => void catnap.reloadAccount(selfId)));
+      await catnap.#startAdmin(actions);
+    } catch (error) {
+      await catnap.stop();
+      throw error;
+    }
+    return catnap;
+  }
+
+  /** Re-reads one account's config file and reconciles its adapters (hot reload). */
+  async reloadAccount(selfId: number): Promise<void> {
+    if (this.#disposables.disposed) return;
+    try {
+      const config = await this.configFiles.read(selfId);
+      if (!(await this.world.accounts.find(selfId))) {
+        this.logger.warn({ selfId }, `config file for ${selfId} ignored: no such account`);
+        return;
+      }
+      const result = config ? await this.network.apply(selfId, config) : await this.network.remove(selfId);
+      for (const error of result.errors) this.logger.error({ selfId, adapter: error.adapter }, error.message);
+      if (result.started.length + result.stopped.length > 0) {
+        this.logger.info({ selfId, started: result.started, stopped: result.stopped }, 'network config reloaded');
+      }
+    } catch (error) {
+      this.logger.error({ selfId, err: error }, `config of ${selfId} not applied: ${(error as Error).message}`);
+    }
+  }
+
+  /** Validates, saves and applies one account's OneBot config. */
+  async writeOnebotConfig(selfId: number, config: unknown): Promise<void> {
+    await this.world.accounts.require(selfId);
+    const parsed = await this.configFiles.write(selfId, config);
+    const result = await this.network.apply(selfId, parsed);
+    if (result.errors.length > 0) throw new Error(result.errors.map((error) => `${error.adapter}: ${error.message}`).join('; '));
+  }
+
+  stop(): Promise<void> {
+    this.#stopping ??= (async () => {
+      const errors = await this.#disposables.dispose();
+      for (const error of errors) this.logger.error({ err: error }, 'error while stopping');
+    })();
+    return this.#stopping;
+  }
+
+  async #seed(options: CatnapOptions): Promise<void> {
+    const fresh = (await this.world.accounts.list()).length === 0;
+    // A world file on a fresh data dir defines the whole world; the default world is for bare starts.
+    if (fresh && options.seedDefaultWorld !== false && !options.worldFile) {
+      await this.#applyWorld(defaultWorld(options.host ?? '127.0.0.1'));
+      this.createdDefaultWorld = true;
+    }
+    if (options.worldFile) await this.#applyWorld(await readWorldFile(options.worldFile));
+  }
+
+  async #applyWorld(file: WorldFile | unknown): Promise<void> {
+    const summary = await applyWorldFile(this.world, file);
+    for (const { userId, config } of summary.onebot) await this.configFiles.write(userId, config);
+  }
+
+  async #startNetworks(): Promise<void> {
+    const problems: string[] = [];
+    for (const selfId of await this.configFiles.list()) {
+      if (!(await this.world.accounts.find(selfId))) {
+        this.logger.warn(`config/onebot11_${selfId}.json ignored: there is no account ${selfId}`);
+        continue;
+      }
+      let config;
+      try {
+        config = await this.configFiles.read(selfId);
+      } catch (error) {
+        problems.push((error as Error).message);
+        continue;
+      }
+      if (!config) continue;
+      const result = await this.network.apply(selfId, config);
+      problems.push(...result.errors.map((error) => `account ${selfId}, ${error.adapter}: ${error.message}`));
+      for (const skipped of result.skipped) this.logger.warn({ selfId, adapter: skipped.adapter }, skipped.message);
+    }
+    if (problems.length > 0) throw new StartupError(`could not start the OneBot networks:\n  ${problems.join('\n  ')}`);
+  }
+
+  async #startAdmin(actions: ActionTable): Promise<void> {
+    const hooks: AdminHooks = {
+      writeOnebotConfig: (userId, config) => this.writeOnebotConfig(userId, config),
+      readOnebotConfig: (userId) => this.configFiles.read(userId),
+      adapterStatus: (userId) => this.network.status(userId),
+    };
+    const app = await buildAdminServer(
+      { world: this.world, dispatcher: this.dispatcher, actions, logger: this.logger.child({ component: 'admin' }), hooks },
+      { token: this.settings.webui.token, bodyLimit: this.settings.api.bodyLimit, version: catnapVersion },
+    );
+    this.#disposables.add(() => app.close());
+    const port = await listenOn(app, this.settings.webui.host, this.settings.webui.port, 'the web UI and admin API').catch((error: Error) => {
+      throw new StartupError(`${error.message}; choose another with --webui-port`);
+    });
+    this.admin = app;
+    this.webuiUrl = `http://${this.settings.webui.host}:${port}`;
+  }
+}
+
+/** Reads a world file: YAML when its name ends in .yaml/.yml, else JSON. */
+async function readWorldFile(path: string): Promise<unknown> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    throw new StartupError(`cannot read world file ${path}: ${(error as Error).message}`);
+  }
+  try {
+    return ['.yaml', '.yml'].includes(extname(path).toLowerCase()) ? parseYaml(text) : JSON.parse(text);
+  } catch (error) {
+    throw new StartupError(`world file ${path} is not valid ${extname(path).match(/ya?ml/i) ? 'YAML' : 'JSON'}: ${(error as Error).message}`);
+  }
+}

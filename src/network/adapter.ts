@@ -1,0 +1,39 @@
+import type { Logger } from '../util/logger.js';
+import type { Dispatcher } from '../onebot/dispatcher.js';
+
+/** The state of one adapter, as the console shows it. */
+export interface AdapterStatus {
+  readonly kind: string;
+  readonly name: string;
+  readonly state: 'stopped' | 'starting' | 'listening' | 'connecting' | 'connected' | 'error';
+  /** Where it listens or what it connects to. */
+  readonly endpoint: string;
+  readonly clients: number;
+  readonly error?: string;
+}
+
+/**
+ * One running NapCat network adapter (an HTTP server, a WebSocket client, ...). Adapters are thin:
+ * they call the gateway's `dispatch` and forward its events. `start` does the I/O (never the
+ * constructor); `stop` is idempotent.
+ */
+export interface NetworkAdapter {
+  readonly kind: string;
+  readonly name: string;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  status(): AdapterStatus;
+}
+
+/** What the OneBot layer offers transports. Areas extend it (events are added by the event hub). */
+export interface OneBotGateway {
+  readonly dispatcher: Dispatcher;
+  readonly logger: Logger;
+  /** Body size limit of the HTTP API, in bytes. */
+  readonly bodyLimit: number;
+}
+
+/** A port that could not be bound, with a message that says which adapter wanted it. */
+export class PortInUseError extends Error {
+  override readonly name = 'PortInUseError';
+}

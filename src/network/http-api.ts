@@ -1,0 +1,121 @@
+import formbody from '@fastify/formbody';
+import cors from '@fastify/cors';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import type { MessageFormat } from '../onebot/action.js';
+import { protocolErrors } from '../onebot/error-catalogue.js';
+import { failed, httpStatusOf, ok, type Envelope } from '../onebot/envelope.js';
+import { checkToken, queryOf } from '../util/token-auth.js';
+import type { OneBotGateway } from './adapter.js';
+
+export interface HttpApiOptions {
+  readonly selfId: number;
+  readonly token: string;
+  readonly enableCors: boolean;
+  readonly messageFormat: MessageFormat;
+  readonly adapterName: string;
+  /** Transport name in call records ("http", "http-sse"). */
+  readonly transport?: string;
+}
+
+/**
+ * The OneBot 11 HTTP API of one account as a Fastify app (not yet listening, so tests can
+ * `inject`). Routes: `/:action` and `/:action/` by GET (query) or POST (JSON or urlencoded body,
+ * query values win as in NapCat), and POST `/` with `{action, params, echo}`.
+ * Statuses follow OneBot 11: 401 no token, 403 wrong token, 400 malformed body, 404 unknown
+ * action, 406 unsupported Content-Type, 413 body too large, otherwise 200.
+ */
+export async function buildHttpApi(gateway: OneBotGateway, options: HttpApiOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: false,
+    bodyLimit: gateway.bodyLimit,
+    routerOptions: { ignoreTrailingSlash: true, ignoreDuplicateSlashes: true },
+    forceCloseConnections: true,
+    return503OnClosing: true,
+  });
+
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
+    const text = typeof body === 'string' ? body : body.toString('utf8');
+    if (text.trim() === '') return done(null, {});
+    try {
+      done(null, JSON.parse(text));
+    } catch {
+      done(httpError(400, 'malformed JSON body'), undefined);
+    }
+  });
+  await app.register(formbody);
+  app.addContentTypeParser('*', (request, _payload, done) => {
+    done(httpError(406, `unsupported Content-Type ${request.headers['content-type'] ?? '(none)'}; send application/json or application/x-www-form-urlencoded`), undefined);
+  });
+  if (options.enableCors) await app.register(cors, { origin: '*' });
+
+  app.addHook('onRequest', async (request, reply) => {
+    if (request.method === 'OPTIONS') return;
+    const result = checkToken(options.token, request.headers, queryOf(request.url));
+    if (result === 'ok') return;
+    const code = result === 'missing' ? protocolErrors.TOKEN_MISSING : protocolErrors.TOKEN_WRONG;
+    const status = result === 'missing' ? 401 : 403;
+    await sendEnvelope(reply, failed(code.retcode, result === 'missing' ? 'access token is missing' : 'access token is wrong', null), status);
+  });
+
+  app.setErrorHandler(async (error: Error & { statusCode?: number; code?: string }, request, reply) => {
+    const status = error.code === 'FST_ERR_CTP_BODY_TOO_LARGE' ? 413 : error.statusCode && error.statusCode < 500 ? error.statusCode : 500;
+    const message =
+      status === 413
+        ? `request body is larger than the limit of ${gateway.bodyLimit} bytes`
+        : status === 500
+          ? 'internal error (see the Catnap log)'
+          : error.message;
+    if (status === 500) gateway.logger.error({ err: error, url: request.url }, 'HTTP API failure');
+    await sendEnvelope(reply, failed(status === 500 ? protocolErrors.INTERNAL.retcode : protocolErrors.BAD_PARAMS.retcode, message, null), status);
+  });
+
+  const meta = { transport: options.transport ?? 'http', messageFormat: options.messageFormat, adapter: options.adapterName };
+
+  app.route({
+    method: ['GET', 'POST'],
+    url: '/',
+    handler: async (request, reply) => {
+      const body = isObject(request.body) ? request.body : {};
+      if (request.method === 'GET' || body.action === undefined) {
+        return sendEnvelope(reply, ok({ app_name: 'Catnap', self_id: options.selfId, message: 'Catnap is running' }, body.echo));
+      }
+      const envelope = await gateway.dispatcher.dispatch(options.selfId, String(body.action), body.params ?? {}, { ...meta, echo: body.echo });
+      return sendEnvelope(reply, envelope);
+    },
+  });
+
+  app.route({
+    method: ['GET', 'POST'],
+    url: '/:action',
+    handler: async (request: FastifyRequest<{ Params: { action: string } }>, reply) => {
+      const { params, echo } = paramsOf(request);
+      const envelope = await gateway.dispatcher.dispatch(options.selfId, request.params.action, params, { ...meta, echo });
+      return sendEnvelope(reply, envelope);
+    },
+  });
+
+  return app;
+}
+
+/** GET: the query; POST: the body with the query's values on top. `access_token` is not a param. */
+function paramsOf(request: FastifyRequest): { params: unknown; echo: unknown } {
+  const query = { ...(request.query as Record<string, unknown>) };
+  delete query.access_token;
+  if (request.method === 'GET' || request.body === undefined) return { params: query, echo: query.echo };
+  if (!isObject(request.body)) return { params: Object.keys(query).length > 0 ? query : request.body, echo: query.echo };
+  const params = { ...request.body, ...query };
+  return { params, echo: params.echo };
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function sendEnvelope(reply: FastifyReply, envelope: Envelope, status = httpStatusOf(envelope)): FastifyReply {
+  return reply.code(status).header('content-type', 'application/json; charset=utf-8').send(JSON.stringify(envelope));
+}
+
+function httpError(statusCode: number, message: string): Error & { statusCode: number } {
+  return Object.assign(new Error(message), { statusCode });
+}

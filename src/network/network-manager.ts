@@ -1,0 +1,120 @@
+import type { Logger } from '../util/logger.js';
+import type { AdapterStatus, NetworkAdapter, OneBotGateway } from './adapter.js';
+import { HttpServerAdapter } from './http-server-adapter.js';
+import { adapterKinds, type AdapterKind, type OneBotConfig } from './onebot-config.js';
+
+/** Builds the adapter for one enabled config entry. Transports register theirs in `defaultFactories`. */
+export type AdapterFactory = (selfId: number, config: never, gateway: OneBotGateway) => NetworkAdapter;
+
+export const defaultFactories: Partial<Record<AdapterKind, AdapterFactory>> = {
+  httpServers: (selfId, config, gateway) => new HttpServerAdapter(selfId, config, gateway),
+};
+
+interface Running {
+  readonly key: string;
+  readonly fingerprint: string;
+  readonly adapter: NetworkAdapter;
+}
+
+export interface ApplyResult {
+  readonly started: string[];
+  readonly stopped: string[];
+  readonly errors: { adapter: string; message: string }[];
+  /** Enabled entries of a kind this build cannot run (logged, not fatal). */
+  readonly skipped: { adapter: string; message: string }[];
+}
+
+/**
+ * Runs every account's NapCat network adapters and reconciles them with a new config: adapters
+ * whose entry is unchanged keep running (and keep their clients); changed ones restart; removed or
+ * disabled ones stop. This is what makes editing `onebot11_<uin>.json` take effect without a restart.
+ */
+export class NetworkManager {
+  readonly #running = new Map<number, Map<string, Running>>();
+  readonly #configs = new Map<number, OneBotConfig>();
+  #queue: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    private readonly gateway: OneBotGateway,
+    private readonly logger: Logger,
+    private readonly factories: Partial<Record<AdapterKind, AdapterFactory>> = defaultFactories,
+  ) {}
+
+  /** Applies one account's config; calls for all accounts run one after another. */
+  apply(selfId: number, config: OneBotConfig): Promise<ApplyResult> {
+    const run = this.#queue.then(() => this.#apply(selfId, config));
+    this.#queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Stops every adapter of an account. */
+  remove(selfId: number): Promise<ApplyResult> {
+    this.#configs.delete(selfId);
+    return this.apply(selfId, { network: {} } as OneBotConfig);
+  }
+
+  config(selfId: number): OneBotConfig | undefined {
+    return this.#configs.get(selfId);
+  }
+
+  accounts(): number[] {
+    return [...this.#running.keys()];
+  }
+
+  status(selfId: number): AdapterStatus[] {
+    return [...(this.#running.get(selfId)?.values() ?? [])].map((running) => running.adapter.status());
+  }
+
+  adapters(selfId: number): NetworkAdapter[] {
+    return [...(this.#running.get(selfId)?.values() ?? [])].map((running) => running.adapter);
+  }
+
+  async stop(): Promise<void> {
+    await this.#queue;
+    for (const [, adapters] of this.#running) {
+      await Promise.allSettled([...adapters.values()].map((running) => running.adapter.stop()));
+    }
+    this.#running.clear();
+  }
+
+  async #apply(selfId: number, config: OneBotConfig): Promise<ApplyResult> {
+    this.#configs.set(selfId, config);
+    const current = this.#running.get(selfId) ?? new Map<string, Running>();
+    const wanted = new Map<string, { kind: AdapterKind; entry: Record<string, unknown>; fingerprint: string }>();
+    for (const kind of adapterKinds) {
+      const entries = (config.network as Record<string, unknown[] | undefined>)[kind] ?? [];
+      entries.forEach((entry, index) => {
+        const record = entry as Record<string, unknown>;
+        if (!record.enable) return;
+        const key = `${kind}:${String(record.name || index)}`;
+        wanted.set(wanted.has(key) ? `${key}#${index}` : key, { kind, entry: record, fingerprint: JSON.stringify(record) });
+      });
+    }
+    const result: ApplyResult = { started: [], stopped: [], errors: [], skipped: [] };
+    for (const [key, running] of current) {
+      if (wanted.get(key)?.fingerprint === running.fingerprint) continue;
+      await running.adapter.stop().catch((error: unknown) => this.logger.warn({ err: error, key }, 'adapter stop failed'));
+      current.delete(key);
+      result.stopped.push(key);
+    }
+    for (const [key, { kind, entry, fingerprint }] of wanted) {
+      if (current.has(key)) continue;
+      const factory = this.factories[kind];
+      if (!factory) {
+        result.skipped.push({ adapter: key, message: `${kind} adapters are not supported yet` });
+        continue;
+      }
+      const adapter = factory(selfId, entry as never, this.gateway);
+      try {
+        await adapter.start();
+        current.set(key, { key, fingerprint, adapter });
+        result.started.push(key);
+      } catch (error) {
+        result.errors.push({ adapter: key, message: (error as Error).message });
+      }
+    }
+    if (current.size > 0) this.#running.set(selfId, current);
+    else this.#running.delete(selfId);
+    return result;
+  }
+}

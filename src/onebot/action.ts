@@ -1,0 +1,61 @@
+import type { Static, TSchema } from '@sinclair/typebox';
+import type { Logger } from '../util/logger.js';
+import type { World } from '../world/world.js';
+import type { RuntimeInfo } from './runtime-info.js';
+
+/** How messages embedded in events and replies are written: segment arrays or CQ strings. */
+export type MessageFormat = 'array' | 'string';
+
+/** Facts about one call that the transport knows. */
+export interface CallMeta {
+  /** e.g. "http", "ws", "admin", "quick-operation". */
+  readonly transport: string;
+  /** Message format of the adapter the call came through (NapCat's messagePostFormat). */
+  readonly messageFormat?: MessageFormat;
+  /** Name of the adapter the call came through, for the logs and the console. */
+  readonly adapter?: string;
+}
+
+/**
+ * Everything an action handler may use. Areas add their services to `ActionServices`
+ * (media store, OCR, translation, ...) rather than reaching into globals.
+ */
+export interface ActionServices {
+  readonly world: World;
+  readonly info: RuntimeInfo;
+  readonly logger: Logger;
+}
+
+export interface ActionContext {
+  /** The account the action runs as (the bot the client is connected to, or `act`'s user). */
+  readonly selfId: number;
+  readonly meta: CallMeta;
+  readonly messageFormat: MessageFormat;
+  readonly services: ActionServices;
+  readonly world: World;
+}
+
+/** Where an action comes from, for the docs and the coverage table. */
+export type ActionOrigin = 'onebot11' | 'go-cqhttp' | 'napcat' | 'seed' | 'catnap';
+
+export interface ActionSpec<S extends TSchema = TSchema> {
+  readonly name: string;
+  /** Other names served by the same handler (renamed seed actions, NapCat aliases). */
+  readonly aliases?: readonly string[];
+  readonly origin: ActionOrigin;
+  readonly summary: string;
+  readonly description?: string;
+  readonly params: S;
+  /** Schema of `data` on success, for the OpenAPI document. */
+  readonly result?: TSchema;
+  readonly handler: (ctx: ActionContext, params: Static<S>) => unknown | Promise<unknown>;
+}
+
+/** Identity function that lets TypeScript infer the params type of a handler from its schema. */
+export function defineAction<S extends TSchema>(spec: ActionSpec<S>): ActionSpec<S> {
+  return spec;
+}
+
+/** An action list of mixed param types, as each area exports it. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyActionSpec = ActionSpec<any>;

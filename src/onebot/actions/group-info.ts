@@ -1,0 +1,60 @@
+import { defineAction, type AnyActionSpec } from '../action.js';
+import { nowSeconds } from '../../util/clock.js';
+import { fail } from '../../world/errors.js';
+import { P } from '../schema.js';
+import { toOb11Group, toOb11Member } from '../shapes/group.js';
+
+const noCache = P.optional(P.bool('Ignored: Catnap has no cache to bypass, every answer is current'));
+const groupId = P.id('Group number');
+
+export const groupInfoActions: AnyActionSpec[] = [
+  defineAction({
+    name: 'get_group_list',
+    origin: 'onebot11',
+    summary: 'Groups the account is a member of',
+    params: P.object({ no_cache: noCache }),
+    async handler(ctx) {
+      const groups = await ctx.world.groups.listFor(ctx.selfId);
+      return Promise.all(groups.map(async (group) => toOb11Group(group, await ctx.world.groups.memberCount(group.groupId))));
+    },
+  }),
+  defineAction({
+    name: 'get_group_info',
+    origin: 'onebot11',
+    summary: "A group's name and size (any existing group, as QQ's group search shows)",
+    params: P.object({ group_id: groupId, no_cache: noCache }),
+    async handler(ctx, params) {
+      const group = await ctx.world.groups.require(params.group_id);
+      return toOb11Group(group, await ctx.world.groups.memberCount(group.groupId));
+    },
+  }),
+  defineAction({
+    name: 'get_group_member_info',
+    origin: 'onebot11',
+    summary: 'One member of a group the account is in',
+    params: P.object({ group_id: groupId, user_id: P.id('QQ number of the member'), no_cache: noCache }),
+    async handler(ctx, params) {
+      await ctx.world.groups.requireSelf(params.group_id, ctx.selfId);
+      const member = await ctx.world.groups.requireMember(params.group_id, params.user_id);
+      const account = await ctx.world.accounts.find(member.userId);
+      if (!account) throw fail.userNotFound(member.userId);
+      return toOb11Member(member, account, nowSeconds(ctx.world.clock));
+    },
+  }),
+  defineAction({
+    name: 'get_group_member_list',
+    origin: 'onebot11',
+    summary: 'Every member of a group the account is in',
+    params: P.object({ group_id: groupId, no_cache: noCache }),
+    async handler(ctx, params) {
+      await ctx.world.groups.requireSelf(params.group_id, ctx.selfId);
+      const members = await ctx.world.groups.members(params.group_id);
+      const accounts = await ctx.world.accounts.getMany(members.map((member) => member.userId));
+      const now = nowSeconds(ctx.world.clock);
+      return members.flatMap((member) => {
+        const account = accounts.get(member.userId);
+        return account ? [toOb11Member(member, account, now)] : [];
+      });
+    },
+  }),
+];

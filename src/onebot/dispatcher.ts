@@ -1,0 +1,151 @@
+import type { Logger } from '../util/logger.js';
+import type { ActionContext, ActionServices, CallMeta } from './action.js';
+import { ActionQueue } from './action-queue.js';
+import type { ActionTable, ResolvedAction } from './action-table.js';
+import { describeFailure, protocolErrors } from './error-catalogue.js';
+import { failed, ok, queued, type Envelope } from './envelope.js';
+
+export interface DispatchMeta extends CallMeta {
+  /** The caller's echo, returned verbatim in the reply. */
+  readonly echo?: unknown;
+}
+
+/** One finished call, for the console's live log. */
+export interface CallRecord {
+  readonly selfId: number;
+  readonly action: string;
+  readonly params: unknown;
+  readonly envelope: Envelope;
+  readonly meta: DispatchMeta;
+  readonly durationMs: number;
+  readonly time: number;
+}
+
+export interface DispatcherOptions {
+  /** Minimum gap between two `_rate_limited` calls of one account (OneBot's default 500 ms). */
+  readonly rateLimitIntervalMs?: number;
+  /** Calls that may wait in one account's `_async` or `_rate_limited` queue. */
+  readonly queueLimit?: number;
+}
+
+/**
+ * The one entry point of every transport: `dispatch(selfId, action, params, meta)`. It resolves
+ * the action, validates params against the compiled schema, runs the handler (now, or queued for
+ * `_async` / `_rate_limited`) and always answers with an envelope; it never throws.
+ */
+export class Dispatcher {
+  readonly #asyncQueues = new Map<number, ActionQueue>();
+  readonly #rateQueues = new Map<number, ActionQueue>();
+  readonly #callListeners = new Set<(record: CallRecord) => void>();
+  readonly #logger: Logger;
+
+  constructor(
+    readonly table: ActionTable,
+    readonly services: ActionServices,
+    private readonly options: DispatcherOptions = {},
+  ) {
+    this.#logger = services.logger.child({ component: 'dispatch' });
+  }
+
+  async dispatch(selfId: number, action: string, params: unknown, meta: DispatchMeta): Promise<Envelope> {
+    const started = performance.now();
+    const envelope = await this.#dispatch(selfId, action, params, meta);
+    if (this.#callListeners.size > 0) {
+      const record: CallRecord = {
+        selfId,
+        action,
+        params,
+        envelope,
+        meta,
+        durationMs: performance.now() - started,
+        time: Date.now(),
+      };
+      for (const listener of this.#callListeners) {
+        try {
+          listener(record);
+        } catch (error) {
+          this.#logger.warn({ err: error }, 'call listener failed');
+        }
+      }
+    }
+    return envelope;
+  }
+
+  /** Subscribes to finished calls; returns the unsubscriber. */
+  onCall(listener: (record: CallRecord) => void): () => void {
+    this.#callListeners.add(listener);
+    return () => this.#callListeners.delete(listener);
+  }
+
+  /** Waits until every queued call has run (tests, clean shutdown). */
+  async idle(): Promise<void> {
+    await Promise.all([...this.#asyncQueues.values(), ...this.#rateQueues.values()].map((queue) => queue.idle()));
+  }
+
+  close(): void {
+    for (const queue of [...this.#asyncQueues.values(), ...this.#rateQueues.values()]) queue.close();
+    this.#asyncQueues.clear();
+    this.#rateQueues.clear();
+  }
+
+  async #dispatch(selfId: number, action: string, params: unknown, meta: DispatchMeta): Promise<Envelope> {
+    const resolved = typeof action === 'string' ? this.table.resolve(action) : undefined;
+    if (!resolved) {
+      return failed(protocolErrors.UNKNOWN_ACTION.retcode, `unknown action: ${String(action)}`, meta.echo);
+    }
+    let parsed: unknown;
+    try {
+      parsed = resolved.validator.parse(params);
+    } catch (error) {
+      return this.#failure(error, resolved, meta);
+    }
+    const ctx = this.#context(selfId, meta);
+    if (resolved.mode === 'direct') {
+      try {
+        return ok(await resolved.spec.handler(ctx, parsed), meta.echo);
+      } catch (error) {
+        return this.#failure(error, resolved, meta);
+      }
+    }
+    const queue = this.#queueFor(selfId, resolved.mode);
+    const accepted = queue.push(async () => {
+      try {
+        await resolved.spec.handler(ctx, parsed);
+      } catch (error) {
+        const { internal } = describeFailure(error);
+        this.#logger[internal ? 'error' : 'info']({ err: error, action: resolved.calledAs, selfId }, 'queued action failed');
+      }
+    });
+    if (!accepted) {
+      return failed(protocolErrors.QUEUE_FULL.retcode, `too many queued calls for account ${selfId}; try again later`, meta.echo);
+    }
+    return queued(meta.echo);
+  }
+
+  #context(selfId: number, meta: DispatchMeta): ActionContext {
+    return {
+      selfId,
+      meta,
+      messageFormat: meta.messageFormat ?? 'array',
+      services: this.services,
+      world: this.services.world,
+    };
+  }
+
+  #failure(error: unknown, resolved: ResolvedAction, meta: DispatchMeta): Envelope {
+    const { retcode, message, internal } = describeFailure(error);
+    if (internal) this.#logger.error({ err: error, action: resolved.calledAs }, 'action failed unexpectedly');
+    return failed(retcode, message, meta.echo);
+  }
+
+  #queueFor(selfId: number, mode: 'async' | 'rate_limited'): ActionQueue {
+    const queues = mode === 'async' ? this.#asyncQueues : this.#rateQueues;
+    let queue = queues.get(selfId);
+    if (!queue) {
+      const interval = mode === 'async' ? 0 : (this.options.rateLimitIntervalMs ?? 500);
+      queue = new ActionQueue(interval, this.options.queueLimit ?? 1000);
+      queues.set(selfId, queue);
+    }
+    return queue;
+  }
+}

@@ -1,0 +1,30 @@
+/**
+ * The reply to every action, on every transport. `data` is always present (null when empty) and
+ * `echo` is returned exactly as the caller sent it, any JSON type, or null when none was sent.
+ */
+export interface Envelope {
+  readonly status: 'ok' | 'async' | 'failed';
+  readonly retcode: number;
+  readonly data: unknown;
+  readonly message: string;
+  readonly wording: string;
+  readonly echo: unknown;
+}
+
+export function ok(data: unknown, echo: unknown): Envelope {
+  return { status: 'ok', retcode: 0, data: data === undefined ? null : data, message: '', wording: '', echo: echo ?? null };
+}
+
+/** OneBot 11: a queued call answers status "async", retcode 1, no data. */
+export function queued(echo: unknown): Envelope {
+  return { status: 'async', retcode: 1, data: null, message: '', wording: '', echo: echo ?? null };
+}
+
+export function failed(retcode: number, message: string, echo: unknown): Envelope {
+  return { status: 'failed', retcode, data: null, message, wording: message, echo: echo ?? null };
+}
+
+/** The HTTP status OneBot 11 gives an action reply: 404 for an unknown action, else 200. */
+export function httpStatusOf(envelope: Envelope): number {
+  return envelope.retcode === 1404 ? 404 : 200;
+}

@@ -1,0 +1,72 @@
+import { WorldError, type WorldErrorCode } from '../world/errors.js';
+
+/**
+ * The one error catalogue. Every failure a OneBot client can see has a stable code, a retcode
+ * and a meaning; `docs/errors.md` is generated from this table (and a test keeps it in sync).
+ *
+ * Protocol failures come from the OneBot layer itself; world failures come from the QQ world and
+ * keep the world's code. The `Record` type makes the compiler reject a world code without a retcode.
+ */
+export const protocolErrors = {
+  BAD_PARAMS: { retcode: 1400, meaning: 'The params are missing, of the wrong type, or malformed (a bad message segment, say).' },
+  TOKEN_MISSING: { retcode: 1401, meaning: 'No access token was given (WebSocket frames; HTTP answers 401).' },
+  TOKEN_WRONG: { retcode: 1403, meaning: 'The access token is wrong (WebSocket frames; HTTP answers 403).' },
+  UNKNOWN_ACTION: { retcode: 1404, meaning: 'No action has this name (HTTP answers 404).' },
+  QUEUE_FULL: { retcode: 1429, meaning: 'Too many `_async` / `_rate_limited` calls are waiting for this account.' },
+  INTERNAL: { retcode: 1200, meaning: 'An unexpected failure inside Catnap; the details are in its log, never in the reply.' },
+} as const;
+
+export type ProtocolErrorCode = keyof typeof protocolErrors;
+
+export const worldErrors: Record<WorldErrorCode, { retcode: number; meaning: string }> = {
+  USER_NOT_FOUND: { retcode: 2001, meaning: 'No account has this user_id.' },
+  GROUP_NOT_FOUND: { retcode: 2002, meaning: 'No group has this group_id.' },
+  MEMBER_NOT_FOUND: { retcode: 2003, meaning: 'The user is not a member of the group.' },
+  MESSAGE_NOT_FOUND: { retcode: 2004, meaning: 'No message has this id, or it is not visible to this account.' },
+  FILE_NOT_FOUND: { retcode: 2005, meaning: 'No file has this id.' },
+  FOLDER_NOT_FOUND: { retcode: 2006, meaning: 'No folder has this id.' },
+  REQUEST_NOT_FOUND: { retcode: 2007, meaning: 'No pending request has this flag.' },
+  NOTICE_NOT_FOUND: { retcode: 2008, meaning: 'No group announcement has this id.' },
+  FORWARD_NOT_FOUND: { retcode: 2009, meaning: 'No merged-forward message has this id.' },
+  CATEGORY_NOT_FOUND: { retcode: 2010, meaning: 'The account has no friend category with this id.' },
+  NOT_A_MEMBER: { retcode: 2101, meaning: 'The acting account is not a member of the group.' },
+  NOT_FRIENDS: { retcode: 2102, meaning: 'The two accounts are not friends (and share no group for a temp chat).' },
+  PERMISSION_DENIED: { retcode: 2103, meaning: 'The acting account lacks the role this needs (admin or owner).' },
+  RANK_TOO_LOW: { retcode: 2104, meaning: 'The target has an equal or higher rank than the acting account.' },
+  MUTED: { retcode: 2105, meaning: 'The acting account is muted in the group, or the whole group is muted.' },
+  ALREADY_EXISTS: { retcode: 2106, meaning: 'The thing to create exists already.' },
+  CONFLICT: { retcode: 2107, meaning: 'The change conflicts with the current state (a request already answered, say).' },
+  LIMIT_REACHED: { retcode: 2108, meaning: 'A limit of the world was reached (group full, daily likes used up, ...).' },
+  MESSAGE_RECALLED: { retcode: 2109, meaning: 'The message was recalled.' },
+  INVALID_ARGUMENT: { retcode: 1400, meaning: 'A param has the right type but a value the world cannot use.' },
+  EMPTY_MESSAGE: { retcode: 1400, meaning: 'The message has no content left to send.' },
+  MEDIA_UNREADABLE: { retcode: 2201, meaning: 'A media source (file, URL, base64) could not be read.' },
+  MEDIA_TOO_LARGE: { retcode: 2202, meaning: 'A media source is larger than the configured limit.' },
+  MEDIA_TIMEOUT: { retcode: 2203, meaning: 'Downloading a media source took longer than the configured limit.' },
+  PATH_NOT_ALLOWED: { retcode: 2204, meaning: 'A local path is outside the configured media.fileRoots.' },
+  UNSUPPORTED: { retcode: 2205, meaning: 'The world cannot do this (for example raw QQ packets).' },
+  SERVICE_UNAVAILABLE: { retcode: 2206, meaning: 'A service this needs (OCR, remote translation) is not available.' },
+};
+
+/** A failure raised by the OneBot layer itself (bad params, unknown action, ...). */
+export class ActionError extends Error {
+  override readonly name = 'ActionError';
+  constructor(
+    readonly code: ProtocolErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
+  get retcode(): number {
+    return protocolErrors[this.code].retcode;
+  }
+}
+
+export const badParams = (message: string): ActionError => new ActionError('BAD_PARAMS', message);
+
+/** The retcode and client-facing message of any thrown value; unknown errors say nothing inside. */
+export function describeFailure(error: unknown): { retcode: number; message: string; internal: boolean } {
+  if (error instanceof ActionError) return { retcode: error.retcode, message: error.message, internal: false };
+  if (error instanceof WorldError) return { retcode: worldErrors[error.code].retcode, message: error.message, internal: false };
+  return { retcode: protocolErrors.INTERNAL.retcode, message: 'internal error (see the Catnap log)', internal: true };
+}

@@ -1,0 +1,156 @@
+import type { Account, Group, Member, Role } from './model.js';
+import type { MessageRecord } from './messages/message.js';
+
+/**
+ * Typed domain events. Every change in the world emits one after it is stored. `audience` lists
+ * the accounts that observe the change (group members at that moment, both sides of a private
+ * chat, ...): the OneBot layer turns the event into one OneBot event per observing account.
+ */
+interface Base {
+  /** Unix seconds. */
+  readonly time: number;
+  readonly audience: readonly number[];
+}
+
+export type DomainEvent =
+  // Accounts, friends, groups (world management).
+  | (Base & { readonly type: 'account.created'; readonly account: Account })
+  | (Base & { readonly type: 'account.updated'; readonly account: Account; readonly changed: readonly string[] })
+  | (Base & { readonly type: 'friend.added'; readonly userId: number; readonly friendId: number })
+  | (Base & { readonly type: 'friend.removed'; readonly userId: number; readonly friendId: number })
+  | (Base & { readonly type: 'friend.updated'; readonly ownerId: number; readonly friendId: number })
+  | (Base & { readonly type: 'category.changed'; readonly ownerId: number })
+  | (Base & { readonly type: 'group.created'; readonly group: Group })
+  | (Base & {
+      readonly type: 'group.updated';
+      readonly group: Group;
+      readonly operatorId: number;
+      readonly changed: readonly string[];
+    })
+  | (Base & { readonly type: 'group.name_changed'; readonly groupId: number; readonly operatorId: number; readonly name: string })
+  | (Base & {
+      readonly type: 'member.joined';
+      readonly member: Member;
+      readonly operatorId: number;
+      /** approve: joined on request (or added by the world); invite: invited by operatorId. */
+      readonly subType: 'approve' | 'invite';
+    })
+  | (Base & {
+      readonly type: 'member.left';
+      readonly groupId: number;
+      readonly userId: number;
+      readonly operatorId: number;
+      readonly subType: 'leave' | 'kick' | 'kick_me' | 'disband';
+    })
+  | (Base & {
+      readonly type: 'member.role_changed';
+      readonly groupId: number;
+      readonly userId: number;
+      readonly role: Role;
+      readonly previous: Role;
+    })
+  | (Base & {
+      readonly type: 'member.card_changed';
+      readonly groupId: number;
+      readonly userId: number;
+      readonly cardNew: string;
+      readonly cardOld: string;
+    })
+  | (Base & { readonly type: 'member.title_changed'; readonly groupId: number; readonly userId: number; readonly title: string })
+  | (Base & {
+      readonly type: 'member.muted';
+      readonly groupId: number;
+      /** 0 for the whole group. */
+      readonly userId: number;
+      readonly operatorId: number;
+      /** Seconds; 0 lifts the mute; -1 with userId 0 is a whole-group mute. */
+      readonly duration: number;
+    })
+  // Messages.
+  | (Base & { readonly type: 'message.created'; readonly message: MessageRecord })
+  | (Base & { readonly type: 'message.recalled'; readonly message: MessageRecord; readonly operatorId: number })
+  | (Base & {
+      readonly type: 'message.reaction';
+      readonly message: MessageRecord;
+      readonly userId: number;
+      readonly emojiId: string;
+      readonly emojiType: number;
+      readonly isAdd: boolean;
+      /** Current count of every emoji on the message after the change. */
+      readonly likes: readonly { readonly emojiId: string; readonly count: number }[];
+    })
+  | (Base & {
+      readonly type: 'essence.changed';
+      readonly groupId: number;
+      readonly message: MessageRecord;
+      readonly operatorId: number;
+      readonly added: boolean;
+    })
+  | (Base & {
+      readonly type: 'poke';
+      /** 0 for a friend poke. */
+      readonly groupId: number;
+      readonly senderId: number;
+      readonly targetId: number;
+    })
+  | (Base & {
+      readonly type: 'file.uploaded';
+      readonly groupId: number;
+      readonly userId: number;
+      readonly file: { readonly id: string; readonly name: string; readonly size: number; readonly busid: number };
+    })
+  // Requests and presence.
+  | (Base & {
+      readonly type: 'request.friend';
+      readonly flag: string;
+      readonly userId: number;
+      readonly targetId: number;
+      readonly comment: string;
+    })
+  | (Base & {
+      readonly type: 'request.group';
+      readonly flag: string;
+      /** add: userId asks to join (or a member invited userId); invite: userId invites the target. */
+      readonly subType: 'add' | 'invite';
+      readonly groupId: number;
+      readonly userId: number;
+      readonly invitorId: number;
+      readonly comment: string;
+    })
+  | (Base & {
+      readonly type: 'input_status';
+      readonly userId: number;
+      readonly targetId: number;
+      readonly eventType: number;
+      readonly statusText: string;
+    })
+  | (Base & { readonly type: 'profile_like'; readonly operatorId: number; readonly targetId: number; readonly times: number });
+
+export type DomainEventType = DomainEvent['type'];
+export type DomainEventOf<T extends DomainEventType> = Extract<DomainEvent, { type: T }>;
+
+export type DomainEventListener = (event: DomainEvent) => void;
+
+/**
+ * Synchronous fan-out of domain events to listeners. A listener that throws is reported through
+ * `onListenerError` and never stops the others or the change that caused the event.
+ */
+export class DomainEventBus {
+  #listeners = new Set<DomainEventListener>();
+  constructor(private readonly onListenerError: (error: unknown, event: DomainEvent) => void = () => undefined) {}
+
+  on(listener: DomainEventListener): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  emit(event: DomainEvent): void {
+    for (const listener of this.#listeners) {
+      try {
+        listener(event);
+      } catch (error) {
+        this.onListenerError(error, event);
+      }
+    }
+  }
+}

@@ -1,0 +1,94 @@
+import { createHash } from 'node:crypto';
+import { fail, WorldError } from '../errors.js';
+import { defaultOnlineStatus, type Account, type Sex } from '../model.js';
+import type { AccountPatch } from '../store/store.js';
+import { emit, now, type ServiceContext } from './context.js';
+
+export interface NewAccount {
+  readonly userId: number;
+  readonly nickname: string;
+  readonly sex?: Sex;
+  readonly age?: number;
+  readonly longNick?: string;
+  readonly level?: number;
+  readonly isBot?: boolean;
+  readonly regTime?: number;
+}
+
+/** The default friend category every account starts with, as in QQ. */
+export const defaultCategory = { categoryId: 0, name: '我的好友', sortId: 0 } as const;
+
+/** Accounts: the QQ users of the world, bots and simulated people alike. */
+export class AccountService {
+  constructor(private readonly ctx: ServiceContext) {}
+
+  find(userId: number): Promise<Account | undefined> {
+    return this.ctx.store.accounts.get(userId);
+  }
+
+  async require(userId: number): Promise<Account> {
+    const account = await this.ctx.store.accounts.get(userId);
+    if (!account) throw fail.userNotFound(userId);
+    return account;
+  }
+
+  list(filter?: { bot?: boolean }): Promise<Account[]> {
+    return this.ctx.store.accounts.list(filter);
+  }
+
+  getMany(userIds: readonly number[]): Promise<Map<number, Account>> {
+    return this.ctx.store.accounts.getMany(userIds);
+  }
+
+  async create(input: NewAccount): Promise<Account> {
+    if (!Number.isSafeInteger(input.userId) || input.userId < 10000) {
+      throw new WorldError('INVALID_ARGUMENT', `user_id ${input.userId} is not a valid QQ number (an integer of at least 10000)`);
+    }
+    if (await this.ctx.store.accounts.get(input.userId)) {
+      throw new WorldError('ALREADY_EXISTS', `user ${input.userId} already exists`, { userId: input.userId });
+    }
+    const time = now(this.ctx);
+    const account: Account = {
+      userId: input.userId,
+      nickname: input.nickname,
+      sex: input.sex ?? 'unknown',
+      age: input.age ?? 0,
+      longNick: input.longNick ?? '',
+      level: input.level ?? 1,
+      regTime: input.regTime ?? time,
+      avatar: '',
+      isBot: input.isBot ?? false,
+      onlineStatus: defaultOnlineStatus,
+      birthday: { year: 0, month: 0, day: 0 },
+      email: '',
+      phone: '',
+      createdAt: time,
+    };
+    await this.ctx.store.accounts.insert(account);
+    await this.ctx.store.friends.upsertCategory({ ownerId: account.userId, ...defaultCategory });
+    emit(this.ctx, { type: 'account.created', account, audience: [] });
+    return account;
+  }
+
+  /** Applies a profile change; emits `account.updated` only when something actually changed. */
+  async update(userId: number, patch: AccountPatch): Promise<Account> {
+    const before = await this.require(userId);
+    const changed = changedFields(before, patch);
+    if (changed.length === 0) return before;
+    const account = await this.ctx.store.accounts.update(userId, patch);
+    emit(this.ctx, { type: 'account.updated', account, changed, audience: [] });
+    return account;
+  }
+}
+
+/** The fields of `patch` whose values differ from `current` (deep-compared as JSON). */
+export function changedFields<T extends object>(current: T, patch: Partial<T>): string[] {
+  return (Object.keys(patch) as (keyof T & string)[]).filter(
+    (key) => patch[key] !== undefined && JSON.stringify(patch[key]) !== JSON.stringify(current[key]),
+  );
+}
+
+/** NapCat exposes an opaque "uid" beside every uin; Catnap derives a stable one from the uin. */
+export function uidOf(userId: number): string {
+  return `u_${createHash('sha256').update(`catnap-uid:${userId}`).digest('base64url').slice(0, 22)}`;
+}

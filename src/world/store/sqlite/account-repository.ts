@@ -1,0 +1,139 @@
+import type { Account, Sex } from '../../model.js';
+import type { AccountPatch, AccountRepository } from '../store.js';
+import type { SqliteDatabase } from './database.js';
+import { bool, PatchUpdater } from './patch.js';
+
+interface AccountRow {
+  user_id: number;
+  nickname: string;
+  sex: string;
+  age: number;
+  long_nick: string;
+  level: number;
+  reg_time: number;
+  avatar: string;
+  is_bot: number;
+  status: number;
+  ext_status: number;
+  battery_status: number;
+  birthday_year: number;
+  birthday_month: number;
+  birthday_day: number;
+  email: string;
+  phone: string;
+  created_at: number;
+}
+
+function toAccount(row: AccountRow): Account {
+  return {
+    userId: row.user_id,
+    nickname: row.nickname,
+    sex: row.sex as Sex,
+    age: row.age,
+    longNick: row.long_nick,
+    level: row.level,
+    regTime: row.reg_time,
+    avatar: row.avatar,
+    isBot: row.is_bot === 1,
+    onlineStatus: { status: row.status, extStatus: row.ext_status, batteryStatus: row.battery_status },
+    birthday: { year: row.birthday_year, month: row.birthday_month, day: row.birthday_day },
+    email: row.email,
+    phone: row.phone,
+    createdAt: row.created_at,
+  };
+}
+
+export class SqliteAccountRepository implements AccountRepository {
+  readonly #get;
+  readonly #insert;
+  readonly #patch;
+  constructor(private readonly db: SqliteDatabase) {
+    this.#get = db.prepare<[number], AccountRow>('SELECT * FROM accounts WHERE user_id = ?');
+    this.#insert = db.prepare(`INSERT INTO accounts (user_id, nickname, sex, age, long_nick, level, reg_time, avatar,
+      is_bot, status, ext_status, battery_status, birthday_year, birthday_month, birthday_day, email, phone, created_at)
+      VALUES (@userId, @nickname, @sex, @age, @longNick, @level, @regTime, @avatar, @isBot, @status, @extStatus,
+      @batteryStatus, @birthdayYear, @birthdayMonth, @birthdayDay, @email, @phone, @createdAt)`);
+    this.#patch = new PatchUpdater<AccountPatch & { status?: number; extStatus?: number; batteryStatus?: number }>(
+      db,
+      'accounts',
+      'user_id = ?',
+      {
+        nickname: ['nickname'],
+        sex: ['sex'],
+        age: ['age'],
+        longNick: ['long_nick'],
+        level: ['level'],
+        regTime: ['reg_time'],
+        avatar: ['avatar'],
+        isBot: ['is_bot', bool],
+        email: ['email'],
+        phone: ['phone'],
+        status: ['status'],
+        extStatus: ['ext_status'],
+        batteryStatus: ['battery_status'],
+      },
+    );
+  }
+
+  async get(userId: number): Promise<Account | undefined> {
+    const row = this.#get.get(userId);
+    return row && toAccount(row);
+  }
+
+  async getMany(userIds: readonly number[]): Promise<Map<number, Account>> {
+    const result = new Map<number, Account>();
+    for (const userId of new Set(userIds)) {
+      const row = this.#get.get(userId);
+      if (row) result.set(userId, toAccount(row));
+    }
+    return result;
+  }
+
+  async list(filter: { bot?: boolean } = {}): Promise<Account[]> {
+    const rows =
+      filter.bot === undefined
+        ? this.db.prepare<[], AccountRow>('SELECT * FROM accounts ORDER BY user_id').all()
+        : this.db.prepare<[number], AccountRow>('SELECT * FROM accounts WHERE is_bot = ? ORDER BY user_id').all(bool(filter.bot));
+    return rows.map(toAccount);
+  }
+
+  async insert(account: Account): Promise<void> {
+    this.#insert.run({
+      userId: account.userId,
+      nickname: account.nickname,
+      sex: account.sex,
+      age: account.age,
+      longNick: account.longNick,
+      level: account.level,
+      regTime: account.regTime,
+      avatar: account.avatar,
+      isBot: bool(account.isBot),
+      status: account.onlineStatus.status,
+      extStatus: account.onlineStatus.extStatus,
+      batteryStatus: account.onlineStatus.batteryStatus,
+      birthdayYear: account.birthday.year,
+      birthdayMonth: account.birthday.month,
+      birthdayDay: account.birthday.day,
+      email: account.email,
+      phone: account.phone,
+      createdAt: account.createdAt,
+    });
+  }
+
+  async update(userId: number, patch: AccountPatch): Promise<Account> {
+    const { onlineStatus, birthday, ...rest } = patch;
+    const flat: Record<string, unknown> = { ...rest };
+    if (onlineStatus) Object.assign(flat, onlineStatus);
+    this.db.transaction(() => {
+      this.#patch.run(flat, [userId]);
+      if (birthday) {
+        this.db
+          .prepare('UPDATE accounts SET birthday_year = ?, birthday_month = ?, birthday_day = ? WHERE user_id = ?')
+          .run(birthday.year, birthday.month, birthday.day, userId);
+      }
+    })();
+    const row = this.#get.get(userId);
+    if (!row) throw new Error(`account ${userId} vanished during update`);
+    return toAccount(row);
+  }
+}

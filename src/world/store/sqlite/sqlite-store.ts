@@ -1,0 +1,30 @@
+import type { WorldStore } from '../store.js';
+import { SqliteAccountRepository } from './account-repository.js';
+import { openDatabase, type SqliteDatabase } from './database.js';
+import { SqliteFriendRepository } from './friend-repository.js';
+import { SqliteGroupRepository } from './group-repository.js';
+import { SqliteMemberRepository } from './member-repository.js';
+
+/** The SQLite world store. `path` ":memory:" gives a private in-memory world (tests). */
+export class SqliteWorldStore implements WorldStore {
+  readonly db: SqliteDatabase;
+  readonly accounts: SqliteAccountRepository;
+  readonly friends: SqliteFriendRepository;
+  readonly groups: SqliteGroupRepository;
+  readonly members: SqliteMemberRepository;
+  #closed = false;
+
+  constructor(path: string) {
+    this.db = openDatabase(path);
+    this.accounts = new SqliteAccountRepository(this.db);
+    this.friends = new SqliteFriendRepository(this.db);
+    this.groups = new SqliteGroupRepository(this.db);
+    this.members = new SqliteMemberRepository(this.db);
+  }
+
+  async close(): Promise<void> {
+    if (this.#closed) return;
+    this.#closed = true;
+    this.db.close();
+  }
+}

@@ -1,0 +1,41 @@
+import { systemClock, type Clock } from '../util/clock.js';
+import { DomainEventBus, type DomainEvent } from './events.js';
+import { AccountService } from './services/account-service.js';
+import type { ServiceContext } from './services/context.js';
+import { FriendService } from './services/friend-service.js';
+import { GroupService } from './services/group-service.js';
+import type { WorldStore } from './store/store.js';
+
+export interface WorldOptions {
+  readonly store: WorldStore;
+  readonly clock?: Clock;
+  /** Called when a domain-event listener throws; the world itself carries on. */
+  readonly onListenerError?: (error: unknown, event: DomainEvent) => void;
+}
+
+/**
+ * The QQ world: its services over one store, and the bus its changes are announced on.
+ * Knows nothing of OneBot, HTTP or JSON envelopes.
+ */
+export class World {
+  readonly store: WorldStore;
+  readonly clock: Clock;
+  readonly events: DomainEventBus;
+  readonly accounts: AccountService;
+  readonly friends: FriendService;
+  readonly groups: GroupService;
+
+  constructor(options: WorldOptions) {
+    this.store = options.store;
+    this.clock = options.clock ?? systemClock;
+    this.events = new DomainEventBus(options.onListenerError);
+    const ctx: ServiceContext = { store: this.store, bus: this.events, clock: this.clock };
+    this.accounts = new AccountService(ctx);
+    this.friends = new FriendService(ctx);
+    this.groups = new GroupService(ctx);
+  }
+
+  close(): Promise<void> {
+    return this.store.close();
+  }
+}

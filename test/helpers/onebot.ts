@@ -1,0 +1,28 @@
+import { allActions } from '../../src/onebot/actions/index.js';
+import { ActionTable } from '../../src/onebot/action-table.js';
+import type { ActionServices } from '../../src/onebot/action.js';
+import { Dispatcher, type DispatchMeta } from '../../src/onebot/dispatcher.js';
+import { defaultRobotUinRanges } from '../../src/onebot/runtime-info.js';
+import { silentLogger } from '../../src/util/logger.js';
+import type { WorldFile } from '../../src/world/world-file.js';
+import { memoryWorld, smallWorld } from './world.js';
+
+/** A dispatcher over an in-memory world; `call` runs an action as an account and returns the envelope. */
+export async function onebotWorld(file: WorldFile = smallWorld) {
+  const base = await memoryWorld(file);
+  const services: ActionServices = {
+    world: base.world,
+    logger: silentLogger,
+    info: { appName: 'Catnap', appVersion: 'test', startedAt: 0, robotUinRanges: defaultRobotUinRanges },
+  };
+  const dispatcher = new Dispatcher(new ActionTable(allActions), services, { rateLimitIntervalMs: 20 });
+  const call = (selfId: number, action: string, params: unknown = {}, meta: Partial<DispatchMeta> = {}) =>
+    dispatcher.dispatch(selfId, action, params, { transport: 'test', ...meta });
+  /** Runs an action that must succeed and returns its data. */
+  const data = async (selfId: number, action: string, params: unknown = {}) => {
+    const envelope = await call(selfId, action, params);
+    if (envelope.status !== 'ok') throw new Error(`${action} failed: ${envelope.retcode} ${envelope.message}`);
+    return envelope.data as any;
+  };
+  return { ...base, services, dispatcher, call, data };
+}

@@ -1,0 +1,35 @@
+import { ManualClock } from '../../src/util/clock.js';
+import type { DomainEvent } from '../../src/world/events.js';
+import { SqliteWorldStore } from '../../src/world/store/sqlite/sqlite-store.js';
+import { World } from '../../src/world/world.js';
+import { applyWorldFile, type WorldFile } from '../../src/world/world-file.js';
+
+/** A world in an in-memory SQLite database, with a manual clock and a log of its domain events. */
+export async function memoryWorld(file?: WorldFile) {
+  const clock = new ManualClock();
+  const world = new World({ store: new SqliteWorldStore(':memory:'), clock, onListenerError: (error) => { throw error; } });
+  const events: DomainEvent[] = [];
+  world.events.on((event) => events.push(event));
+  if (file) await applyWorldFile(world, file);
+  events.length = 0;
+  return { world, clock, events };
+}
+
+/** Two bots, three people, friendships, and a group with owner/admin/members. */
+export const smallWorld: WorldFile = {
+  accounts: [
+    { user_id: 10001, nickname: 'Bot A', bot: true },
+    { user_id: 10002, nickname: 'Bot B', bot: true },
+    { user_id: 20001, nickname: 'Alice', sex: 'female', age: 20 },
+    { user_id: 20002, nickname: 'Bob', sex: 'male', age: 30 },
+    { user_id: 20003, nickname: 'Carol' },
+  ],
+  friends: [
+    { user_id: 10001, friend_id: 20001, category: 'Friends', remark: 'alice' },
+    { user_id: 10002, friend_id: 20002 },
+  ],
+  groups: [
+    { group_id: 30001, group_name: 'Lounge', owner_id: 20001, admins: [10001], members: [20002, 20003] },
+    { group_id: 30002, group_name: 'Lab', owner_id: 10002, members: [20001] },
+  ],
+};

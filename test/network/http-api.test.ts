@@ -1,0 +1,90 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { buildHttpApi } from '../../src/network/http-api.js';
+import { silentLogger } from '../../src/util/logger.js';
+import { onebotWorld } from '../helpers/onebot.js';
+
+let app: FastifyInstance | undefined;
+afterEach(async () => {
+  await app?.close();
+  app = undefined;
+});
+
+async function api(token = '', bodyLimit = 1024 * 1024) {
+  const ob = await onebotWorld();
+  app = await buildHttpApi(
+    { dispatcher: ob.dispatcher, logger: silentLogger, bodyLimit },
+    { selfId: 10001, token, enableCors: true, messageFormat: 'array', adapterName: 'test' },
+  );
+  return { app, ...ob };
+}
+
+describe('OneBot HTTP API', () => {
+  it('serves /:action and /:action/ by GET (query) and POST (JSON and urlencoded)', async () => {
+    const { app } = await api();
+    const get = await app.inject({ method: 'GET', url: '/get_stranger_info?user_id=20001' });
+    expect(get.statusCode).toBe(200);
+    expect(get.json()).toMatchObject({ status: 'ok', data: { user_id: 20001 } });
+    const slash = await app.inject({ method: 'GET', url: '/get_login_info/' });
+    expect(slash.json().data).toEqual({ user_id: 10001, nickname: 'Bot A' });
+    const json = await app.inject({ method: 'POST', url: '/get_group_info', payload: { group_id: '30001' } });
+    expect(json.json().data.group_id).toBe(30001);
+    const form = await app.inject({
+      method: 'POST',
+      url: '/get_group_info',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: 'group_id=30001&echo=abc',
+    });
+    expect(form.json()).toMatchObject({ data: { group_id: 30001 }, echo: 'abc' });
+  });
+
+  it('takes POST / with {action, params, echo}', async () => {
+    const { app } = await api();
+    const response = await app.inject({ method: 'POST', url: '/', payload: { action: 'get_login_info', params: {}, echo: { n: 1 } } });
+    expect(response.json()).toMatchObject({ status: 'ok', data: { user_id: 10001 }, echo: { n: 1 } });
+    const running = await app.inject({ method: 'GET', url: '/' });
+    expect(running.json()).toMatchObject({ status: 'ok', retcode: 0 });
+  });
+
+  it('treats an empty JSON body as no params', async () => {
+    const { app } = await api();
+    const response = await app.inject({ method: 'POST', url: '/get_login_info', headers: { 'content-type': 'application/json' }, payload: '' });
+    expect(response.json().status).toBe('ok');
+  });
+
+  it('answers OneBot statuses: 404 unknown action, 400 malformed JSON, 406 content type, 413 too large', async () => {
+    const { app } = await api('', 2048);
+    const unknown = await app.inject({ method: 'POST', url: '/nope', payload: { echo: 5 } });
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.json()).toMatchObject({ status: 'failed', retcode: 1404, echo: 5 });
+    const malformed = await app.inject({ method: 'POST', url: '/get_login_info', headers: { 'content-type': 'application/json' }, payload: '{"a":' });
+    expect(malformed.statusCode).toBe(400);
+    expect(malformed.json()).toMatchObject({ status: 'failed', retcode: 1400, message: 'malformed JSON body' });
+    const xml = await app.inject({ method: 'POST', url: '/get_login_info', headers: { 'content-type': 'application/xml' }, payload: '<a/>' });
+    expect(xml.statusCode).toBe(406);
+    const big = await app.inject({ method: 'POST', url: '/get_login_info', payload: { pad: 'x'.repeat(5000) } });
+    expect(big.statusCode).toBe(413);
+    expect(big.json()).toMatchObject({ status: 'failed', retcode: 1400 });
+    const badParams = await app.inject({ method: 'POST', url: '/get_group_info', payload: { group_id: [] } });
+    expect(badParams.statusCode).toBe(200);
+    expect(badParams.json().retcode).toBe(1400);
+  });
+
+  it('checks the token from Bearer, Token or access_token: 401 missing, 403 wrong', async () => {
+    const { app } = await api('s3cret');
+    expect((await app.inject({ method: 'GET', url: '/get_login_info' })).statusCode).toBe(401);
+    expect((await app.inject({ method: 'GET', url: '/get_login_info', headers: { authorization: 'Bearer nope' } })).statusCode).toBe(403);
+    expect((await app.inject({ method: 'GET', url: '/get_login_info?access_token=nope' })).statusCode).toBe(403);
+    for (const headers of [{ authorization: 'Bearer s3cret' }, { authorization: 'Token s3cret' }]) {
+      expect((await app.inject({ method: 'GET', url: '/get_login_info', headers })).statusCode).toBe(200);
+    }
+    const viaQuery = await app.inject({ method: 'GET', url: '/get_stranger_info?access_token=s3cret&user_id=20001' });
+    expect(viaQuery.json()).toMatchObject({ status: 'ok', data: { user_id: 20001 } });
+  });
+
+  it('sends CORS headers', async () => {
+    const { app } = await api();
+    const response = await app.inject({ method: 'OPTIONS', url: '/get_login_info', headers: { origin: 'http://x', 'access-control-request-method': 'POST' } });
+    expect(response.headers['access-control-allow-origin']).toBe('*');
+  });
+});

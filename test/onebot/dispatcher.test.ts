@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { onebotWorld } from '../helpers/onebot.js';
+
+describe('dispatcher: envelope, params, errors', () => {
+  it('answers the OneBot envelope with data and the echo of any JSON type', async () => {
+    const { call } = await onebotWorld();
+    for (const echo of [1, 'e', { nested: [1, { a: null }] }, [1, 2], true, null, 0, '']) {
+      const envelope = await call(10001, 'get_login_info', {}, { echo });
+      expect(envelope).toEqual({ status: 'ok', retcode: 0, data: { user_id: 10001, nickname: 'Bot A' }, message: '', wording: '', echo });
+    }
+    expect((await call(10001, 'get_login_info')).echo).toBeNull();
+  });
+
+  it('echoes on failures too: unknown action 1404, bad params 1400', async () => {
+    const { call } = await onebotWorld();
+    expect(await call(10001, 'no_such_action', {}, { echo: { id: 7 } })).toMatchObject({
+      status: 'failed', retcode: 1404, data: null, message: 'unknown action: no_such_action', echo: { id: 7 },
+    });
+    const bad = await call(10001, 'get_stranger_info', { user_id: 'abc' }, { echo: 'x' });
+    expect(bad).toMatchObject({ status: 'failed', retcode: 1400, data: null, echo: 'x' });
+    expect(bad.message).toMatch(/^user_id: /);
+    expect(await call(10001, 'get_stranger_info', {})).toMatchObject({ retcode: 1400, message: 'user_id: is required' });
+    expect(await call(10001, 'get_stranger_info', [1, 2])).toMatchObject({ retcode: 1400, message: 'params must be a JSON object, got an array' });
+  });
+
+  it('coerces numeric strings and booleans, and never mutates the caller params', async () => {
+    const { call } = await onebotWorld();
+    const params = Object.freeze({ group_id: '30001', user_id: '20002', no_cache: 'true' });
+    const envelope = await call(10001, 'get_group_member_info', params);
+    expect(envelope.status).toBe('ok');
+    expect(params).toEqual({ group_id: '30001', user_id: '20002', no_cache: 'true' });
+    expect(await call(10001, 'get_group_member_info', { group_id: 30001, user_id: 20002, no_cache: 1 })).toMatchObject({ status: 'ok' });
+  });
+
+  it('maps world failures to their catalogue retcodes with a message naming the thing', async () => {
+    const { call } = await onebotWorld();
+    expect(await call(10001, 'get_group_info', { group_id: 39999 })).toMatchObject({ retcode: 2002, message: 'group 39999 does not exist' });
+    expect(await call(10001, 'get_stranger_info', { user_id: 29999 })).toMatchObject({ retcode: 2001, message: 'user 29999 does not exist' });
+  });
+
+  it('queues _async calls and answers status async, retcode 1', async () => {
+    const { call, dispatcher } = await onebotWorld();
+    const envelope = await call(10001, 'get_status_async', {}, { echo: 3 });
+    expect(envelope).toEqual({ status: 'async', retcode: 1, data: null, message: '', wording: '', echo: 3 });
+    await dispatcher.idle();
+    expect(await call(10001, 'get_status_async', { no: 'params needed' })).toMatchObject({ status: 'async' });
+    // Bad params are reported at once, before queueing.
+    expect(await call(10001, 'get_stranger_info_async', {})).toMatchObject({ status: 'failed', retcode: 1400 });
+  });
+
+  it('spaces _rate_limited calls by the configured interval', async () => {
+    const { call, dispatcher } = await onebotWorld();
+    const started: number[] = [];
+    dispatcher.table.register({
+      name: 'test_probe',
+      origin: 'catnap',
+      summary: 'probe',
+      params: (await import('@sinclair/typebox')).Type.Object({}),
+      handler: () => void started.push(Date.now()),
+    });
+    for (let i = 0; i < 3; i++) expect((await call(10001, 'test_probe_rate_limited')).status).toBe('async');
+    await dispatcher.idle();
+    expect(started).toHaveLength(3);
+    expect(started[2]! - started[0]!).toBeGreaterThanOrEqual(35);
+  });
+
+  it('hides unexpected failures behind retcode 1200', async () => {
+    const { call, dispatcher } = await onebotWorld();
+    dispatcher.table.register({
+      name: 'test_crash',
+      origin: 'catnap',
+      summary: 'crash',
+      params: (await import('@sinclair/typebox')).Type.Object({}),
+      handler: () => {
+        throw new Error('secret internals at /home/x');
+      },
+    });
+    const envelope = await call(10001, 'test_crash');
+    expect(envelope).toMatchObject({ status: 'failed', retcode: 1200, message: 'internal error (see the Catnap log)' });
+    expect(JSON.stringify(envelope)).not.toContain('secret');
+  });
+});

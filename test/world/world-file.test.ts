@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { applyWorldFile, WorldFileError } from '../../src/world/world-file.js';
+import { memoryWorld, smallWorld } from '../helpers/world.js';
+
+describe('world file', () => {
+  it('creates accounts, friendships with categories and groups with roles', async () => {
+    const { world } = await memoryWorld(smallWorld);
+    expect((await world.accounts.list()).map((account) => account.userId)).toEqual([10001, 10002, 20001, 20002, 20003]);
+    expect(await world.friends.areFriends(10001, 20001)).toBe(true);
+    const categories = await world.friends.categories(10001);
+    expect(categories.map((category) => category.name)).toEqual(['我的好友', 'Friends']);
+    expect((await world.friends.get(10001, 20001))?.remark).toBe('alice');
+    const roles = Object.fromEntries((await world.groups.members(30001)).map((member) => [member.userId, member.role]));
+    expect(roles).toEqual({ 20001: 'owner', 10001: 'admin', 20002: 'member', 20003: 'member' });
+  });
+
+  it('is idempotent: applying it again changes nothing and emits nothing', async () => {
+    const { world, events } = await memoryWorld(smallWorld);
+    const summary = await applyWorldFile(world, smallWorld);
+    expect(summary).toMatchObject({ accountsCreated: 0, accountsUpdated: 0, groupsCreated: 0, groupsUpdated: 0 });
+    expect(events).toEqual([]);
+  });
+
+  it('rejects unknown keys and bad references, naming them, and changes nothing', async () => {
+    const { world, events } = await memoryWorld();
+    const bad = {
+      accounts: [{ user_id: 20001, nickname: 'Alice', colour: 'red' }],
+      groups: [{ group_id: 30001, group_name: 'G', owner_id: 20001, members: [20009] }],
+    };
+    await expect(applyWorldFile(world, bad)).rejects.toThrow(/accounts\.0\.colour: unknown key/);
+    const error = await applyWorldFile(world, { ...bad, accounts: [{ user_id: 20001, nickname: 'Alice' }] }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(WorldFileError);
+    expect((error as WorldFileError).problems).toEqual(['groups.0.members.0: 20009 is not an account (add it to "accounts")']);
+    expect(await world.accounts.list()).toEqual([]);
+    expect(events).toEqual([]);
+  });
+
+  it('brings an existing group up to date: name, new members, new admins, owner', async () => {
+    const { world } = await memoryWorld(smallWorld);
+    await applyWorldFile(world, {
+      groups: [{ group_id: 30001, group_name: 'Lounge 2', owner_id: 20002, admins: [20003], members: [10002] }],
+    });
+    const group = await world.groups.require(30001);
+    expect(group).toMatchObject({ name: 'Lounge 2', ownerId: 20002 });
+    const roles = Object.fromEntries((await world.groups.members(30001)).map((member) => [member.userId, member.role]));
+    expect(roles).toMatchObject({ 20002: 'owner', 20001: 'member', 20003: 'admin', 10002: 'member' });
+  });
+});
