@@ -4,6 +4,7 @@ import type { AdminDeps, AdminRoute } from './admin-route.js';
 import { sendAdminError } from './admin-errors.js';
 import { buildOpenApi } from './openapi.js';
 import { actRoutes } from './routes/act-route.js';
+import { mediaRoutes } from './routes/media-route.js';
 import { worldRoutes } from './routes/world-routes.js';
 
 export interface AdminServerOptions {
@@ -27,7 +28,7 @@ export async function buildAdminServer(deps: AdminDeps, options: AdminServerOpti
     done(null, body),
   );
 
-  const routes: AdminRoute[] = [...worldRoutes, ...actRoutes, ...(options.extraRoutes ?? [])];
+  const routes: AdminRoute[] = [...worldRoutes, ...actRoutes, ...mediaRoutes, ...(options.extraRoutes ?? [])];
   const openapi: AdminRoute = {
     method: 'GET',
     url: '/openapi.json',

@@ -13,10 +13,14 @@ import { allActions } from '../onebot/actions/index.js';
 import { ActionTable } from '../onebot/action-table.js';
 import type { ActionServices } from '../onebot/action.js';
 import { Dispatcher } from '../onebot/dispatcher.js';
+import { EventHub } from '../onebot/events/event-hub.js';
+import { allBuilders } from '../onebot/events/builders/index.js';
 import { systemClock, type Clock, nowSeconds } from '../util/clock.js';
 import { Disposables } from '../util/disposables.js';
 import { createLogger, type Logger } from '../util/logger.js';
+import { MediaService } from '../world/media/media-service.js';
 import { SqliteWorldStore } from '../world/store/sqlite/sqlite-store.js';
+import { publicUrls } from '../onebot/public-urls.js';
 import { applyWorldFile, type WorldFile } from '../world/world-file.js';
 import { World } from '../world/world.js';
 import { defaultWorld } from './default-world.js';
@@ -59,6 +63,7 @@ export class Catnap {
     readonly settings: Readonly<Settings>,
     readonly world: World,
     readonly dispatcher: Dispatcher,
+    readonly events: EventHub,
     readonly network: NetworkManager,
     readonly configFiles: OneBotConfigFiles,
     readonly logger: Logger,
@@ -84,14 +89,23 @@ export class Catnap {
 
     const clock = options.clock ?? systemClock;
     const store = new SqliteWorldStore(join(dataDir, 'catnap.db'));
+    const media = new MediaService(join(dataDir, 'media'), {
+      maxBytes: settings.media.maxBytes,
+      timeoutMs: settings.media.downloadTimeoutMs,
+      fileRoots: settings.media.fileRoots,
+    });
     const world = new World({
       store,
       clock,
+      media,
       onListenerError: (error, event) => logger.error({ err: error, event: event.type }, 'domain event listener failed'),
     });
+    // The web server's address is only known once it listens (port 0 in tests).
+    let catnapRef: Catnap | undefined;
     const services: ActionServices = {
       world,
       logger,
+      urls: publicUrls(() => settings.media.publicBaseUrl || catnapRef?.webuiUrl || `http://${settings.webui.host}:${settings.webui.port}`),
       info: {
         appName: 'Catnap',
         appVersion: catnapVersion,
@@ -104,13 +118,22 @@ export class Catnap {
       rateLimitIntervalMs: settings.api.rateLimitIntervalMs,
       queueLimit: settings.api.queueLimit,
     });
-    const gateway: OneBotGateway = { dispatcher, logger: logger.child({ component: 'network' }), bodyLimit: settings.api.bodyLimit };
+    const events = new EventHub(world, { urls: services.urls }, logger.child({ component: 'events' }), allBuilders);
+    const gateway: OneBotGateway = {
+      dispatcher,
+      events,
+      clock,
+      logger: logger.child({ component: 'network' }),
+      bodyLimit: settings.api.bodyLimit,
+    };
     const network = new NetworkManager(gateway, gateway.logger);
     const configFiles = new OneBotConfigFiles(configDir);
-    const catnap = new Catnap(dataDir, settings, world, dispatcher, network, configFiles, logger);
+    const catnap = new Catnap(dataDir, settings, world, dispatcher, events, network, configFiles, logger);
+    catnapRef = catnap;
     catnap.#disposables.add(() => world.close());
     catnap.#disposables.add(() => dispatcher.close());
     catnap.#disposables.add(() => dispatcher.idle());
+    catnap.#disposables.add(events.start());
     catnap.#disposables.add(() => network.stop());
 
     try {

@@ -1,5 +1,7 @@
 import type { Logger } from '../util/logger.js';
 import type { Dispatcher } from '../onebot/dispatcher.js';
+import type { EventHub } from '../onebot/events/event-hub.js';
+import type { Clock } from '../util/clock.js';
 
 /** The state of one adapter, as the console shows it. */
 export interface AdapterStatus {
@@ -28,6 +30,9 @@ export interface NetworkAdapter {
 /** What the OneBot layer offers transports. Areas extend it (events are added by the event hub). */
 export interface OneBotGateway {
   readonly dispatcher: Dispatcher;
+  /** Events each account observes, built once and fanned out. */
+  readonly events: EventHub;
+  readonly clock: Clock;
   readonly logger: Logger;
   /** Body size limit of the HTTP API, in bytes. */
   readonly bodyLimit: number;

@@ -24,6 +24,13 @@ export interface ActionServices {
   readonly world: World;
   readonly info: RuntimeInfo;
   readonly logger: Logger;
+  /** Public URLs of things Catnap serves itself (media blobs, avatars). */
+  readonly urls: PublicUrls;
+}
+
+export interface PublicUrls {
+  /** The stable URL a stored blob is served at. */
+  media(blobId: string, name?: string): string;
 }
 
 export interface ActionContext {

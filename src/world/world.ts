@@ -1,5 +1,8 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { systemClock, type Clock } from '../util/clock.js';
 import { DomainEventBus, type DomainEvent } from './events.js';
+import { MediaService } from './media/media-service.js';
 import { AccountService } from './services/account-service.js';
 import type { ServiceContext } from './services/context.js';
 import { FriendService } from './services/friend-service.js';
@@ -9,6 +12,8 @@ import type { WorldStore } from './store/store.js';
 export interface WorldOptions {
   readonly store: WorldStore;
   readonly clock?: Clock;
+  /** Media storage; tests may omit it (a per-process temp dir is used). */
+  readonly media?: MediaService;
   /** Called when a domain-event listener throws; the world itself carries on. */
   readonly onListenerError?: (error: unknown, event: DomainEvent) => void;
 }
@@ -21,6 +26,7 @@ export class World {
   readonly store: WorldStore;
   readonly clock: Clock;
   readonly events: DomainEventBus;
+  readonly media: MediaService;
   readonly accounts: AccountService;
   readonly friends: FriendService;
   readonly groups: GroupService;
@@ -29,6 +35,7 @@ export class World {
     this.store = options.store;
     this.clock = options.clock ?? systemClock;
     this.events = new DomainEventBus(options.onListenerError);
+    this.media = options.media ?? new MediaService(join(tmpdir(), `catnap-media-${process.pid}`));
     const ctx: ServiceContext = { store: this.store, bus: this.events, clock: this.clock };
     this.accounts = new AccountService(ctx);
     this.friends = new FriendService(ctx);

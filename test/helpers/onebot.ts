@@ -2,8 +2,11 @@ import { allActions } from '../../src/onebot/actions/index.js';
 import { ActionTable } from '../../src/onebot/action-table.js';
 import type { ActionServices } from '../../src/onebot/action.js';
 import { Dispatcher, type DispatchMeta } from '../../src/onebot/dispatcher.js';
+import { EventHub } from '../../src/onebot/events/event-hub.js';
+import { allBuilders } from '../../src/onebot/events/builders/index.js';
 import { defaultRobotUinRanges } from '../../src/onebot/runtime-info.js';
 import { silentLogger } from '../../src/util/logger.js';
+import { publicUrls } from '../../src/onebot/public-urls.js';
 import type { WorldFile } from '../../src/world/world-file.js';
 import { memoryWorld, smallWorld } from './world.js';
 
@@ -13,9 +16,12 @@ export async function onebotWorld(file: WorldFile = smallWorld) {
   const services: ActionServices = {
     world: base.world,
     logger: silentLogger,
+    urls: publicUrls(() => 'http://catnap.test'),
     info: { appName: 'Catnap', appVersion: 'test', startedAt: 0, robotUinRanges: defaultRobotUinRanges },
   };
   const dispatcher = new Dispatcher(new ActionTable(allActions), services, { rateLimitIntervalMs: 20 });
+  const hub = new EventHub(base.world, { urls: services.urls }, silentLogger, allBuilders);
+  hub.start();
   const call = (selfId: number, action: string, params: unknown = {}, meta: Partial<DispatchMeta> = {}) =>
     dispatcher.dispatch(selfId, action, params, { transport: 'test', ...meta });
   /** Runs an action that must succeed and returns its data. */
@@ -24,5 +30,5 @@ export async function onebotWorld(file: WorldFile = smallWorld) {
     if (envelope.status !== 'ok') throw new Error(`${action} failed: ${envelope.retcode} ${envelope.message}`);
     return envelope.data as any;
   };
-  return { ...base, services, dispatcher, call, data };
+  return { ...base, domainEvents: base.events, events: hub, services, dispatcher, call, data };
 }

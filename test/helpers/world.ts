@@ -1,4 +1,8 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { ManualClock } from '../../src/util/clock.js';
+import { MediaService } from '../../src/world/media/media-service.js';
 import type { DomainEvent } from '../../src/world/events.js';
 import { SqliteWorldStore } from '../../src/world/store/sqlite/sqlite-store.js';
 import { World } from '../../src/world/world.js';
@@ -7,7 +11,8 @@ import { applyWorldFile, type WorldFile } from '../../src/world/world-file.js';
 /** A world in an in-memory SQLite database, with a manual clock and a log of its domain events. */
 export async function memoryWorld(file?: WorldFile) {
   const clock = new ManualClock();
-  const world = new World({ store: new SqliteWorldStore(':memory:'), clock, onListenerError: (error) => { throw error; } });
+  const media = new MediaService(mkdtempSync(join(tmpdir(), 'catnap-media-test-')));
+  const world = new World({ store: new SqliteWorldStore(':memory:'), clock, media, onListenerError: (error) => { throw error; } });
   const events: DomainEvent[] = [];
   world.events.on((event) => events.push(event));
   if (file) await applyWorldFile(world, file);

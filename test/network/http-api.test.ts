@@ -13,7 +13,7 @@ afterEach(async () => {
 async function api(token = '', bodyLimit = 1024 * 1024) {
   const ob = await onebotWorld();
   app = await buildHttpApi(
-    { dispatcher: ob.dispatcher, logger: silentLogger, bodyLimit },
+    { dispatcher: ob.dispatcher, events: ob.events, clock: ob.clock, logger: silentLogger, bodyLimit },
     { selfId: 10001, token, enableCors: true, messageFormat: 'array', adapterName: 'test' },
   );
   return { app, ...ob };

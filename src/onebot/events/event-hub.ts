@@ -1,0 +1,107 @@
+import type { Logger } from '../../util/logger.js';
+import type { DomainEvent } from '../../world/events.js';
+import type { World } from '../../world/world.js';
+import { OutboundEvent } from './outbound-event.js';
+import type { AnyEventBuilder, BuildContext } from './types.js';
+
+export type EventSink = (event: OutboundEvent) => void;
+
+/**
+ * Turns the world's domain events into OneBot events for every account that observes them and
+ * has at least one subscriber (a connected client, the console). Events are processed strictly in
+ * the order the world emitted them; each is prepared once, built once per receiving account and
+ * format, serialised once per format, and handed to every subscriber of that account.
+ */
+export class EventHub {
+  readonly #builders = new Map<string, AnyEventBuilder[]>();
+  readonly #sinks = new Map<number, Set<EventSink>>();
+  readonly #anySinks = new Set<EventSink>();
+  #chain: Promise<void> = Promise.resolve();
+  #unsubscribe: (() => void) | undefined;
+
+  constructor(
+    private readonly world: World,
+    private readonly ctx: BuildContext,
+    private readonly logger: Logger,
+    builders: readonly AnyEventBuilder[] = [],
+  ) {
+    for (const builder of builders) this.register(builder);
+  }
+
+  register(builder: AnyEventBuilder): void {
+    const list = this.#builders.get(builder.type) ?? [];
+    list.push(builder);
+    this.#builders.set(builder.type, list);
+  }
+
+  /** Starts listening to the world; returns the disposer. */
+  start(): () => void {
+    this.#unsubscribe ??= this.world.events.on((event) => this.#enqueue(event));
+    return () => this.stop();
+  }
+
+  stop(): void {
+    this.#unsubscribe?.();
+    this.#unsubscribe = undefined;
+  }
+
+  /** Receives every event `selfId` observes; returns the unsubscriber. */
+  subscribe(selfId: number, sink: EventSink): () => void {
+    let sinks = this.#sinks.get(selfId);
+    if (!sinks) {
+      sinks = new Set();
+      this.#sinks.set(selfId, sinks);
+    }
+    sinks.add(sink);
+    return () => {
+      sinks.delete(sink);
+      if (sinks.size === 0) this.#sinks.delete(selfId);
+    };
+  }
+
+  /** Receives every account's events (the console's live log). */
+  subscribeAll(sink: EventSink): () => void {
+    this.#anySinks.add(sink);
+    return () => this.#anySinks.delete(sink);
+  }
+
+  /** Resolves once every event emitted so far has been delivered (tests). */
+  flush(): Promise<void> {
+    return this.#chain;
+  }
+
+  #enqueue(event: DomainEvent): void {
+    const builders = this.#builders.get(event.type);
+    if (!builders || (this.#sinks.size === 0 && this.#anySinks.size === 0)) return;
+    this.#chain = this.#chain.then(() => this.#deliver(event, builders)).catch((error: unknown) => {
+      this.logger.error({ err: error, event: event.type }, 'event delivery failed');
+    });
+  }
+
+  async #deliver(event: DomainEvent, builders: AnyEventBuilder[]): Promise<void> {
+    const receivers = event.audience.filter((selfId) => this.#sinks.has(selfId) || this.#anySinks.size > 0);
+    if (receivers.length === 0) return;
+    for (const builder of builders) {
+      const prepared = builder.prepare ? await builder.prepare(event, this.world) : undefined;
+      for (const selfId of receivers) {
+        // Built lazily per format; a probe build tells how many events there are and their post types.
+        const probe = builder.build(event, prepared, selfId, 'array', this.ctx);
+        probe.forEach((first, index) => {
+          const outbound = new OutboundEvent(selfId, first.post_type, (format) =>
+            format === 'array' ? first : builder.build(event, prepared, selfId, format, this.ctx)[index]!,
+          );
+          for (const sink of this.#sinks.get(selfId) ?? []) this.#safely(sink, outbound);
+          for (const sink of this.#anySinks) this.#safely(sink, outbound);
+        });
+      }
+    }
+  }
+
+  #safely(sink: EventSink, event: OutboundEvent): void {
+    try {
+      sink(event);
+    } catch (error) {
+      this.logger.warn({ err: error, selfId: event.selfId }, 'event subscriber failed');
+    }
+  }
+}

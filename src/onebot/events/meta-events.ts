@@ -1,0 +1,18 @@
+import type { OneBotEvent } from './types.js';
+
+/** `meta_event` lifecycle: `connect` is the first frame on every forward WebSocket that gets events. */
+export function lifecycleEvent(selfId: number, subType: 'connect' | 'enable' | 'disable', timeSeconds: number): OneBotEvent {
+  return { time: timeSeconds, self_id: selfId, post_type: 'meta_event', meta_event_type: 'lifecycle', sub_type: subType };
+}
+
+/** `meta_event` heartbeat: carries the account's status (as get_status) and the interval in ms. */
+export function heartbeatEvent(selfId: number, status: { online: boolean; good: boolean }, intervalMs: number, timeSeconds: number): OneBotEvent {
+  return {
+    time: timeSeconds,
+    self_id: selfId,
+    post_type: 'meta_event',
+    meta_event_type: 'heartbeat',
+    status: { online: status.online, good: status.good },
+    interval: intervalMs,
+  };
+}

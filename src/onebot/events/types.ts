@@ -1,0 +1,32 @@
+import type { World } from '../../world/world.js';
+import type { DomainEvent, DomainEventOf, DomainEventType } from '../../world/events.js';
+import type { MessageFormat, PublicUrls } from '../action.js';
+
+/** A OneBot event as sent on the wire (post_type, self_id, time and the type's fields). */
+export type OneBotEvent = Record<string, unknown> & { readonly post_type: string; readonly self_id: number; readonly time: number };
+
+export interface BuildContext {
+  readonly urls: PublicUrls;
+}
+
+/**
+ * Turns one kind of domain event into OneBot events. `prepare` gathers, once per domain event,
+ * whatever world data the events need (names, cards, roles); `build` is then a pure function of
+ * (domain event, prepared data, receiving account, format) and returns the events that account
+ * receives (none, one, or several).
+ */
+export interface EventBuilder<T extends DomainEventType = DomainEventType, P = unknown> {
+  readonly type: T;
+  prepare?(event: DomainEventOf<T>, world: World): Promise<P>;
+  build(event: DomainEventOf<T>, prepared: P, selfId: number, format: MessageFormat, ctx: BuildContext): OneBotEvent[];
+}
+
+/** Identity helper so each builder's types are inferred from its `type`. */
+export function defineBuilder<T extends DomainEventType, P = undefined>(builder: EventBuilder<T, P>): EventBuilder<T, P> {
+  return builder;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyEventBuilder = EventBuilder<any, any>;
+
+export type { DomainEvent };

@@ -1,0 +1,14 @@
+import type { PublicUrls } from './action.js';
+
+/**
+ * Builds Catnap's public URLs from a base that may only be known after the web server listens
+ * (port 0 in tests), hence the getter.
+ */
+export function publicUrls(base: () => string): PublicUrls {
+  return {
+    media(blobId, name) {
+      const suffix = name ? `?name=${encodeURIComponent(name)}` : '';
+      return `${base().replace(/\/$/, '')}/media/${blobId}${suffix}`;
+    },
+  };
+}

@@ -1,0 +1,151 @@
+import { open, realpath } from 'node:fs/promises';
+import { basename, isAbsolute, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { WorldError } from '../errors.js';
+
+export interface SourceLimits {
+  /** Largest source accepted, in bytes. */
+  readonly maxBytes: number;
+  /** Longest an http(s) download may take. */
+  readonly timeoutMs: number;
+  /** When non-empty, local files must lie inside one of these directories. */
+  readonly fileRoots: readonly string[];
+}
+
+export interface SourceBytes {
+  readonly bytes: Buffer;
+  /** A name the source suggests (file name, URL path), or "". */
+  readonly name: string;
+}
+
+/**
+ * Reads a media source given the way OneBot clients give them: `base64://...`, `data:...`,
+ * `http(s)://...`, `file://...` (also NapCat's `file:////abs/path`), or a plain local path.
+ * Known ids (blob ids, file ids of received messages) are resolved by the caller before this.
+ * Every failure is a WorldError that names the source (shortened) and the reason.
+ */
+export async function readSource(source: string, limits: SourceLimits): Promise<SourceBytes> {
+  const value = source.trim();
+  if (value === '') throw new WorldError('MEDIA_UNREADABLE', 'the media source is empty');
+  if (value.startsWith('base64://')) return { bytes: decodeBase64(value.slice('base64://'.length), limits), name: '' };
+  if (/^data:/i.test(value)) return { bytes: decodeDataUrl(value, limits), name: '' };
+  if (/^https?:\/\//i.test(value)) return download(value, limits);
+  if (/^file:/i.test(value)) return readLocal(fileUrlToPath(value), limits, value);
+  if (isAbsolute(value) || /^[A-Za-z]:[\\/]/.test(value)) return readLocal(value, limits, value);
+  throw new WorldError(
+    'MEDIA_UNREADABLE',
+    `cannot read media source ${preview(value)}: use base64://, data:, http(s)://, file:// or an absolute path`,
+  );
+}
+
+function preview(source: string): string {
+  return JSON.stringify(source.length > 80 ? `${source.slice(0, 77)}...` : source);
+}
+
+function tooLarge(source: string, limits: SourceLimits): WorldError {
+  return new WorldError('MEDIA_TOO_LARGE', `media source ${preview(source)} is larger than the limit of ${limits.maxBytes} bytes`);
+}
+
+function decodeBase64(data: string, limits: SourceLimits): Buffer {
+  const compact = data.replace(/\s+/g, '');
+  if (compact.length * 0.75 > limits.maxBytes + 3) throw tooLarge(`base64://${compact.slice(0, 20)}`, limits);
+  if (!/^[A-Za-z0-9+/_-]*={0,2}$/.test(compact)) throw new WorldError('MEDIA_UNREADABLE', 'the base64:// media source is not valid base64');
+  const bytes = Buffer.from(compact, 'base64');
+  if (bytes.length === 0) throw new WorldError('MEDIA_UNREADABLE', 'the base64:// media source is empty');
+  return bytes;
+}
+
+function decodeDataUrl(url: string, limits: SourceLimits): Buffer {
+  const comma = url.indexOf(',');
+  if (comma < 0) throw new WorldError('MEDIA_UNREADABLE', 'the data: media source has no comma before its data');
+  const header = url.slice(5, comma);
+  const body = url.slice(comma + 1);
+  if (/;base64$/i.test(header)) return decodeBase64(body, limits);
+  const bytes = Buffer.from(decodeURIComponent(body), 'utf8');
+  if (bytes.length > limits.maxBytes) throw tooLarge(url, limits);
+  return bytes;
+}
+
+/** `file:///a/b`, `file://localhost/a/b` and NapCat's `file:////a/b` all mean /a/b. */
+function fileUrlToPath(url: string): string {
+  const normalised = url.replace(/^file:\/{4,}/i, 'file:///');
+  try {
+    return fileURLToPath(normalised);
+  } catch {
+    throw new WorldError('MEDIA_UNREADABLE', `media source ${preview(url)} is not a valid file URL`);
+  }
+}
+
+async function readLocal(path: string, limits: SourceLimits, source: string): Promise<SourceBytes> {
+  let real: string;
+  try {
+    real = await realpath(resolve(path));
+  } catch {
+    throw new WorldError('MEDIA_UNREADABLE', `media file ${preview(source)} does not exist or cannot be read`);
+  }
+  if (limits.fileRoots.length > 0 && !(await insideRoots(real, limits.fileRoots))) {
+    throw new WorldError('PATH_NOT_ALLOWED', `media file ${preview(source)} is outside the allowed media.fileRoots`);
+  }
+  let handle;
+  try {
+    handle = await open(real, 'r');
+  } catch {
+    throw new WorldError('MEDIA_UNREADABLE', `media file ${preview(source)} cannot be read`);
+  }
+  try {
+    const info = await handle.stat();
+    if (!info.isFile()) throw new WorldError('MEDIA_UNREADABLE', `media source ${preview(source)} is not a regular file`);
+    if (info.size > limits.maxBytes) throw tooLarge(source, limits);
+    return { bytes: await handle.readFile(), name: basename(real) };
+  } finally {
+    await handle.close();
+  }
+}
+
+async function insideRoots(real: string, roots: readonly string[]): Promise<boolean> {
+  for (const root of roots) {
+    let realRoot: string;
+    try {
+      realRoot = await realpath(resolve(root));
+    } catch {
+      continue;
+    }
+    if (real === realRoot || real.startsWith(realRoot.endsWith(sep) ? realRoot : realRoot + sep)) return true;
+  }
+  return false;
+}
+
+async function download(url: string, limits: SourceLimits): Promise<SourceBytes> {
+  const signal = AbortSignal.timeout(limits.timeoutMs);
+  let response: Response;
+  try {
+    response = await fetch(url, { signal, redirect: 'follow', headers: { 'user-agent': 'Catnap media fetcher' } });
+  } catch (error) {
+    if (signal.aborted) throw new WorldError('MEDIA_TIMEOUT', `downloading ${preview(url)} took longer than ${limits.timeoutMs} ms`);
+    throw new WorldError('MEDIA_UNREADABLE', `cannot download ${preview(url)}: ${(error as Error).message}`);
+  }
+  if (!response.ok) {
+    await response.body?.cancel().catch(() => undefined);
+    throw new WorldError('MEDIA_UNREADABLE', `downloading ${preview(url)} failed with HTTP ${response.status}`);
+  }
+  const declared = Number(response.headers.get('content-length') ?? NaN);
+  if (declared > limits.maxBytes) {
+    await response.body?.cancel().catch(() => undefined);
+    throw tooLarge(url, limits);
+  }
+  const chunks: Buffer[] = [];
+  let total = 0;
+  try {
+    for await (const chunk of response.body ?? []) {
+      total += chunk.length;
+      if (total > limits.maxBytes) throw tooLarge(url, limits);
+      chunks.push(Buffer.from(chunk));
+    }
+  } catch (error) {
+    if (error instanceof WorldError) throw error;
+    if (signal.aborted) throw new WorldError('MEDIA_TIMEOUT', `downloading ${preview(url)} took longer than ${limits.timeoutMs} ms`);
+    throw new WorldError('MEDIA_UNREADABLE', `cannot download ${preview(url)}: ${(error as Error).message}`);
+  }
+  const name = decodeURIComponent(basename(new URL(response.url || url).pathname)) || '';
+  return { bytes: Buffer.concat(chunks), name };
+}

@@ -1,0 +1,88 @@
+import { mkdtemp, mkdir, symlink, writeFile } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WorldError } from '../../src/world/errors.js';
+import { readSource, type SourceLimits } from '../../src/world/media/file-source.js';
+import { MediaService } from '../../src/world/media/media-service.js';
+
+const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+const limits: SourceLimits = { maxBytes: 1024, timeoutMs: 300, fileRoots: [] };
+const failure = (promise: Promise<unknown>) => promise.then(() => 'ok', (error: WorldError) => `${error.code}: ${error.message}`);
+
+let server: Server;
+let base = '';
+beforeAll(async () => {
+  server = createServer((request, response) => {
+    if (request.url === '/img.png') return response.end(png);
+    if (request.url === '/big') return response.end(Buffer.alloc(5000));
+    if (request.url === '/slow') return setTimeout(() => response.end('late'), 2000);
+    if (request.url === '/chunked-big') {
+      response.writeHead(200);
+      for (let i = 0; i < 10; i++) response.write(Buffer.alloc(200));
+      return response.end();
+    }
+    response.statusCode = 404;
+    response.end();
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+});
+afterAll(() => {
+  server.closeAllConnections();
+  server.close();
+});
+
+describe('media sources', () => {
+  it('reads base64://, data:, http(s)://, file:// (also file:////) and absolute paths to the same bytes', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'catnap-src-'));
+    const path = join(dir, 'dot.png');
+    await writeFile(path, png);
+    for (const source of [`base64://${png.toString('base64')}`, `data:image/png;base64,${png.toString('base64')}`, `${base}/img.png`, `file://${path}`, `file:///${path}`, path]) {
+      expect((await readSource(source, limits)).bytes.equals(png)).toBe(true);
+    }
+    expect((await readSource(path, limits)).name).toBe('dot.png');
+  });
+
+  it('bounds downloads in size and time, and reports HTTP failures', async () => {
+    expect(await failure(readSource(`${base}/big`, limits))).toMatch(/^MEDIA_TOO_LARGE/);
+    expect(await failure(readSource(`${base}/chunked-big`, limits))).toMatch(/^MEDIA_TOO_LARGE/);
+    expect(await failure(readSource(`${base}/slow`, limits))).toMatch(/^MEDIA_TIMEOUT/);
+    expect(await failure(readSource(`${base}/missing`, limits))).toMatch(/^MEDIA_UNREADABLE: .*HTTP 404/);
+  });
+
+  it('keeps local reads inside media.fileRoots, also through ../ and symlinks', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'catnap-root-'));
+    const outside = await mkdtemp(join(tmpdir(), 'catnap-out-'));
+    await mkdir(join(root, 'sub'));
+    await writeFile(join(root, 'sub', 'ok.png'), png);
+    await writeFile(join(outside, 'secret.txt'), 'secret');
+    await symlink(join(outside, 'secret.txt'), join(root, 'link.txt'));
+    const rooted = { ...limits, fileRoots: [root] };
+    expect((await readSource(join(root, 'sub', 'ok.png'), rooted)).bytes.equals(png)).toBe(true);
+    expect(await failure(readSource(`${root}/sub/../../${outside.split('/').pop()}/secret.txt`, rooted))).toMatch(/^PATH_NOT_ALLOWED/);
+    expect(await failure(readSource(join(root, 'link.txt'), rooted))).toMatch(/^PATH_NOT_ALLOWED/);
+    expect(await failure(readSource('/etc/passwd', rooted))).toMatch(/^PATH_NOT_ALLOWED/);
+    expect(await failure(readSource(root, limits))).toMatch(/not a regular file/);
+  });
+
+  it('rejects unknown schemes, bad base64 and missing files with clear errors', async () => {
+    expect(await failure(readSource('ftp://x/y', limits))).toMatch(/use base64:\/\/, data:, http\(s\):\/\/, file:\/\/ or an absolute path/);
+    expect(await failure(readSource('base64://!!!', limits))).toMatch(/not valid base64/);
+    expect(await failure(readSource('/no/such/file.png', limits))).toMatch(/does not exist/);
+    expect(await failure(readSource(`base64://${Buffer.alloc(3000).toString('base64')}`, limits))).toMatch(/^MEDIA_TOO_LARGE/);
+  });
+});
+
+describe('media service', () => {
+  it('stores each content once under its sha256 and resolves the blob id as a source', async () => {
+    const media = new MediaService(await mkdtemp(join(tmpdir(), 'catnap-blobs-')), limits);
+    const first = await media.ingest(`base64://${png.toString('base64')}`, 'a.png');
+    const second = await media.ingest(`base64://${png.toString('base64')}`);
+    expect(first.blobId).toBe(second.blobId);
+    expect(first).toMatchObject({ name: 'a.png', size: png.length, mime: 'image/png' });
+    expect((await media.ingest(first.blobId)).blobId).toBe(first.blobId);
+    expect((await media.blobs.read(first.blobId)).equals(png)).toBe(true);
+  });
+});
