@@ -4,6 +4,7 @@ import type { Logger } from '../util/logger.js';
 import type { Dispatcher } from '../onebot/dispatcher.js';
 import type { ActionTable } from '../onebot/action-table.js';
 import type { World } from '../world/world.js';
+import type { OutboundEvent } from '../onebot/events/outbound-event.js';
 
 /**
  * What the app layer lends the admin API for things the admin layer may not do itself (it sits
@@ -14,6 +15,12 @@ export interface AdminHooks {
   writeOnebotConfig?(userId: number, config: unknown): Promise<unknown>;
   readOnebotConfig?(userId: number): Promise<unknown>;
   adapterStatus?(userId: number): unknown[];
+  /** Checks a config without saving it: the config with NapCat's defaults filled in, or throws naming the bad field. */
+  validateOnebotConfig?(config: unknown): unknown;
+  /** The accounts that have a OneBot config file (the bot dashboard lists them). */
+  onebotAccounts?(): Promise<number[]>;
+  /** Every OneBot event built for any account (the console's live log). */
+  subscribeOneBotEvents?(sink: (event: OutboundEvent) => void): () => void;
 }
 
 export interface AdminDeps {
@@ -33,5 +40,7 @@ export interface AdminRoute {
   readonly body?: TSchema;
   /** Served without the bearer token (documents, media). */
   readonly public?: boolean;
+  /** The body arrives as raw bytes (a Buffer), whatever its content type (uploads). */
+  readonly raw?: boolean;
   readonly handler: (request: FastifyRequest, reply: FastifyReply, deps: AdminDeps) => Promise<unknown>;
 }

@@ -1,4 +1,4 @@
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { checkToken, queryOf } from '../util/token-auth.js';
 import type { AdminDeps, AdminRoute } from './admin-route.js';
 import { sendAdminError } from './admin-errors.js';
@@ -6,6 +6,12 @@ import { buildOpenApi } from './openapi.js';
 import { actRoutes } from './routes/act-route.js';
 import { mediaRoutes } from './routes/media-route.js';
 import { worldRoutes } from './routes/world-routes.js';
+import { worldManageRoutes } from './routes/world-manage-routes.js';
+import { botRoutes } from './routes/bot-routes.js';
+import { uploadRoutes } from './routes/upload-route.js';
+import { LiveHub } from './live/live-hub.js';
+import { attachLiveSocket } from './live/live-socket.js';
+import { serveWebUi } from './web-ui.js';
 
 export interface AdminServerOptions {
   readonly token: string;
@@ -15,6 +21,8 @@ export interface AdminServerOptions {
   readonly extraRoutes?: readonly AdminRoute[];
   /** Lets other areas (web UI, live WebSocket) add plugins before the app is ready. */
   readonly extend?: (app: FastifyInstance) => Promise<void>;
+  /** The built web UI (default web/dist of this checkout). */
+  readonly webUiDir?: string;
 }
 
 /**
@@ -28,7 +36,15 @@ export async function buildAdminServer(deps: AdminDeps, options: AdminServerOpti
     done(null, body),
   );
 
-  const routes: AdminRoute[] = [...worldRoutes, ...actRoutes, ...mediaRoutes, ...(options.extraRoutes ?? [])];
+  const routes: AdminRoute[] = [
+    ...worldRoutes,
+    ...worldManageRoutes,
+    ...actRoutes,
+    ...mediaRoutes,
+    ...uploadRoutes,
+    ...botRoutes,
+    ...(options.extraRoutes ?? []),
+  ];
   const openapi: AdminRoute = {
     method: 'GET',
     url: '/openapi.json',
@@ -47,28 +63,36 @@ export async function buildAdminServer(deps: AdminDeps, options: AdminServerOpti
     const code = status === 413 ? 'BODY_TOO_LARGE' : status === 415 ? 'UNSUPPORTED_MEDIA_TYPE' : status === 500 ? 'INTERNAL' : 'BAD_REQUEST';
     return reply.code(status).send({ error: { code, message: status === 500 ? 'internal error (see the Catnap log)' : error.message } });
   });
-  app.setNotFoundHandler(async (request, reply) =>
-    reply.code(404).send({ error: { code: 'NOT_FOUND', message: `no route ${request.method} ${request.url.split('?')[0]}` } }),
-  );
+  const webUiFallback = await serveWebUi(app, options.webUiDir);
+  app.setNotFoundHandler(async (request, reply) => {
+    const page = webUiFallback(request, reply);
+    if (page) return page;
+    return reply.code(404).send({ error: { code: 'NOT_FOUND', message: `no route ${request.method} ${request.url.split('?')[0]}` } });
+  });
+  attachLiveSocket(app, new LiveHub(deps.world, deps.dispatcher, deps.hooks, deps.logger), options.token, deps.logger);
 
+  const guarded = (route: AdminRoute) => async (request: FastifyRequest, reply: FastifyReply) => {
+    if (!route.public) {
+      const result = checkToken(options.token, request.headers, adminQuery(request.url));
+      if (result !== 'ok') {
+        const missing = result === 'missing';
+        return reply.code(missing ? 401 : 403).send({
+          error: { code: missing ? 'TOKEN_MISSING' : 'TOKEN_WRONG', message: missing ? 'the web UI token is missing' : 'the web UI token is wrong' },
+        });
+      }
+    }
+    return route.handler(request, reply, deps);
+  };
+  const rawRoutes = routes.filter((route) => route.raw);
   for (const route of routes) {
-    app.route({
-      method: route.method,
-      url: route.url,
-      handler: async (request, reply) => {
-        if (!route.public) {
-          const result = checkToken(options.token, request.headers, adminQuery(request.url));
-          if (result !== 'ok') {
-            const missing = result === 'missing';
-            return reply.code(missing ? 401 : 403).send({
-              error: { code: missing ? 'TOKEN_MISSING' : 'TOKEN_WRONG', message: missing ? 'the web UI token is missing' : 'the web UI token is wrong' },
-            });
-          }
-        }
-        return route.handler(request, reply, deps);
-      },
-    });
+    if (!route.raw) app.route({ method: route.method, url: route.url, handler: guarded(route) });
   }
+  // Upload routes read any content type as bytes; the parser is scoped to them alone.
+  await app.register(async (scope) => {
+    scope.removeAllContentTypeParsers();
+    scope.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
+    for (const route of rawRoutes) scope.route({ method: route.method, url: route.url, handler: guarded(route) });
+  });
   await options.extend?.(app);
   return app;
 }

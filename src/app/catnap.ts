@@ -9,6 +9,7 @@ import type { OneBotGateway } from '../network/adapter.js';
 import { OneBotConfigFiles } from '../network/config-files.js';
 import { listenOn } from '../network/listen.js';
 import { NetworkManager } from '../network/network-manager.js';
+import { parseOneBotConfig } from '../network/onebot-config.js';
 import { allActions } from '../onebot/actions/index.js';
 import { ActionTable } from '../onebot/action-table.js';
 import type { ActionServices } from '../onebot/action.js';
@@ -225,6 +226,9 @@ export class Catnap {
       writeOnebotConfig: (userId, config) => this.writeOnebotConfig(userId, config),
       readOnebotConfig: (userId) => this.configFiles.read(userId),
       adapterStatus: (userId) => this.network.status(userId),
+      validateOnebotConfig: (config) => parseOneBotConfig(config, 'onebot config'),
+      onebotAccounts: () => this.configFiles.list(),
+      subscribeOneBotEvents: (sink) => this.events.subscribeAll(sink),
     };
     const app = await buildAdminServer(
       { world: this.world, dispatcher: this.dispatcher, actions, logger: this.logger.child({ component: 'admin' }), hooks },

@@ -1,0 +1,160 @@
+import type { Dispatcher, CallRecord } from '../../onebot/dispatcher.js';
+import type { OutboundEvent } from '../../onebot/events/outbound-event.js';
+import type { Logger } from '../../util/logger.js';
+import type { DomainEvent } from '../../world/events.js';
+import type { World } from '../../world/world.js';
+import type { AdminHooks } from '../admin-route.js';
+import { clip } from './clip.js';
+
+/**
+ * What the console's live socket carries, one JSON frame each:
+ * - `domain`: a change in the world (the typed domain event, as the world emitted it);
+ * - `onebot`: a OneBot event as one account's clients receive it (array format);
+ * - `call`: one finished OneBot action call with its params and reply, from any transport;
+ * - `adapters`: the network adapters of one account, whenever their state changes.
+ */
+export type LiveFrame =
+  | { readonly type: 'hello'; readonly time: number; readonly streams: readonly LiveStream[] }
+  | { readonly type: 'domain'; readonly event: DomainEvent }
+  | { readonly type: 'onebot'; readonly self_id: number; readonly event: unknown }
+  | { readonly type: 'call'; readonly call: CallFrame }
+  | { readonly type: 'adapters'; readonly self_id: number; readonly adapters: readonly unknown[] }
+  | { readonly type: 'dropped'; readonly count: number };
+
+export interface CallFrame {
+  readonly self_id: number;
+  readonly action: string;
+  readonly params: unknown;
+  readonly envelope: unknown;
+  readonly transport: string;
+  readonly adapter: string;
+  readonly duration_ms: number;
+  readonly time: number;
+}
+
+export const liveStreams = ['domain', 'onebot', 'call', 'adapters'] as const;
+export type LiveStream = (typeof liveStreams)[number];
+
+export type LiveListener = (frame: LiveFrame, json: string) => void;
+
+/**
+ * Gathers the world's, the event hub's, the dispatcher's and the network's activity into frames,
+ * serialised once and handed to every connected console. Sources are only subscribed while at
+ * least one console listens, so an idle Catnap pays nothing for the console.
+ */
+export class LiveHub {
+  readonly #listeners = new Map<LiveListener, ReadonlySet<LiveStream>>();
+  #stopSources: (() => void) | undefined;
+  /** Last adapter status per account, to send only changes. */
+  readonly #adapterSnapshots = new Map<number, string>();
+
+  constructor(
+    private readonly world: World,
+    private readonly dispatcher: Dispatcher,
+    private readonly hooks: AdminHooks,
+    private readonly logger: Logger,
+    private readonly adapterPollMs = 500,
+  ) {}
+
+  get listenerCount(): number {
+    return this.#listeners.size;
+  }
+
+  /** Adds a console; it first receives the current adapter state of every configured account. */
+  add(listener: LiveListener, streams: ReadonlySet<LiveStream>): () => void {
+    this.#listeners.set(listener, streams);
+    if (!this.#stopSources) this.#stopSources = this.#startSources();
+    if (streams.has('adapters')) void this.#sendAdapterSnapshots(listener);
+    return () => {
+      this.#listeners.delete(listener);
+      if (this.#listeners.size === 0) this.stop();
+    };
+  }
+
+  stop(): void {
+    this.#stopSources?.();
+    this.#stopSources = undefined;
+    this.#adapterSnapshots.clear();
+  }
+
+  /** Adapter states can change without any event (a client connects); poll and send the differences. */
+  async pollAdapters(): Promise<void> {
+    for (const [selfId, adapters] of await this.#adapterStates()) {
+      const json = JSON.stringify(adapters);
+      if (this.#adapterSnapshots.get(selfId) === json) continue;
+      this.#adapterSnapshots.set(selfId, json);
+      this.#broadcast({ type: 'adapters', self_id: selfId, adapters });
+    }
+  }
+
+  #startSources(): () => void {
+    const stops: (() => void)[] = [];
+    stops.push(this.world.events.on((event) => this.#broadcast({ type: 'domain', event })));
+    stops.push(this.dispatcher.onCall((record) => this.#broadcast({ type: 'call', call: callFrame(record) })));
+    if (this.hooks.subscribeOneBotEvents) {
+      stops.push(
+        this.hooks.subscribeOneBotEvents((event: OutboundEvent) => this.#broadcast({ type: 'onebot', self_id: event.selfId, event: event.object('array') })),
+      );
+    }
+    if (this.hooks.adapterStatus) {
+      let polling = false;
+      const timer = setInterval(() => {
+        if (polling) return;
+        polling = true;
+        this.pollAdapters()
+          .catch((error: unknown) => this.logger.warn({ err: error }, 'adapter status poll failed'))
+          .finally(() => (polling = false));
+      }, this.adapterPollMs);
+      timer.unref();
+      stops.push(() => clearInterval(timer));
+    }
+    return () => stops.forEach((stop) => stop());
+  }
+
+  async #adapterStates(): Promise<Map<number, unknown[]>> {
+    const states = new Map<number, unknown[]>();
+    if (!this.hooks.adapterStatus) return states;
+    const accounts = new Set([...(await this.hooks.onebotAccounts?.()) ?? [], ...this.#adapterSnapshots.keys()]);
+    for (const selfId of accounts) states.set(selfId, this.hooks.adapterStatus(selfId));
+    return states;
+  }
+
+  async #sendAdapterSnapshots(listener: LiveListener): Promise<void> {
+    try {
+      for (const [selfId, adapters] of await this.#adapterStates()) {
+        const frame: LiveFrame = { type: 'adapters', self_id: selfId, adapters };
+        if (this.#listeners.has(listener)) listener(frame, JSON.stringify(frame));
+      }
+    } catch (error) {
+      this.logger.warn({ err: error }, 'adapter snapshot failed');
+    }
+  }
+
+  #broadcast(frame: LiveFrame): void {
+    const stream = frame.type as LiveStream;
+    let json: string | undefined;
+    for (const [listener, streams] of this.#listeners) {
+      if (!streams.has(stream)) continue;
+      try {
+        json ??= JSON.stringify(frame);
+        listener(frame, json);
+      } catch (error) {
+        this.logger.warn({ err: error, frame: frame.type }, 'live listener failed');
+      }
+    }
+  }
+}
+
+/** A call as the live log shows it: long strings (base64 images) and long lists are clipped. */
+function callFrame(record: CallRecord): CallFrame {
+  return {
+    self_id: record.selfId,
+    action: record.action,
+    params: clip(record.params),
+    envelope: clip(record.envelope),
+    transport: record.meta.transport,
+    adapter: record.meta.adapter ?? '',
+    duration_ms: Math.round(record.durationMs * 100) / 100,
+    time: record.time,
+  };
+}

@@ -1,0 +1,116 @@
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import type { FastifyInstance } from 'fastify';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { checkToken, queryOf } from '../../util/token-auth.js';
+import type { Logger } from '../../util/logger.js';
+import { liveStreams, type LiveHub, type LiveStream } from './live-hub.js';
+
+export const livePath = '/api/live';
+
+/** Frames a slow console may have queued before new ones are dropped (and counted). */
+const maxBufferedBytes = 8 * 1024 * 1024;
+const pingIntervalMs = 30000;
+
+/**
+ * The console's live WebSocket at `/api/live`. The web UI token is checked before the upgrade
+ * completes (`?token=`, since browsers cannot set headers on a WebSocket; a Bearer header works
+ * too): a wrong or missing token gets a plain 401/403 and no socket. `?streams=onebot,call`
+ * limits what is sent (default: everything).
+ */
+export function attachLiveSocket(app: FastifyInstance, hub: LiveHub, token: string, logger: Logger): void {
+  const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
+  const sockets = new Set<WebSocket>();
+
+  const refuse = (socket: Duplex, status: number, reason: string, body: string) => {
+    socket.end(`HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+  };
+
+  const onUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+    const path = (request.url ?? '').split('?')[0]!.replace(/\/+$/, '');
+    if (path !== livePath) {
+      refuse(socket, 404, 'Not Found', JSON.stringify({ error: { code: 'NOT_FOUND', message: `no WebSocket at ${path}` } }));
+      return;
+    }
+    const query = queryOf(request.url);
+    const given = query.get('token');
+    if (given && !query.has('access_token')) query.set('access_token', given);
+    const auth = checkToken(token, request.headers, query);
+    if (auth !== 'ok') {
+      const missing = auth === 'missing';
+      refuse(
+        socket,
+        missing ? 401 : 403,
+        missing ? 'Unauthorized' : 'Forbidden',
+        JSON.stringify({ error: { code: missing ? 'TOKEN_MISSING' : 'TOKEN_WRONG', message: `the web UI token is ${missing ? 'missing' : 'wrong'}` } }),
+      );
+      return;
+    }
+    const streams = parseStreams(query.get('streams'));
+    if (!streams) {
+      refuse(socket, 400, 'Bad Request', JSON.stringify({ error: { code: 'BAD_REQUEST', message: `streams must be a comma-separated list of ${liveStreams.join(', ')}` } }));
+      return;
+    }
+    wss.handleUpgrade(request, socket, head, (ws) => serve(ws, streams));
+  };
+
+  const serve = (ws: WebSocket, streams: ReadonlySet<LiveStream>) => {
+    sockets.add(ws);
+    let dropped = 0;
+    let alive = true;
+    const send = (json: string) => {
+      if (ws.readyState !== ws.OPEN) return;
+      if (ws.bufferedAmount > maxBufferedBytes) {
+        dropped++;
+        return;
+      }
+      if (dropped > 0) {
+        ws.send(JSON.stringify({ type: 'dropped', count: dropped }));
+        dropped = 0;
+      }
+      ws.send(json);
+    };
+    send(JSON.stringify({ type: 'hello', time: Date.now(), streams: [...streams] }));
+    const remove = hub.add((_frame, json) => send(json), streams);
+    const ping = setInterval(() => {
+      if (!alive) {
+        ws.terminate();
+        return;
+      }
+      alive = false;
+      ws.ping();
+    }, pingIntervalMs);
+    ws.on('pong', () => (alive = true));
+    ws.on('message', (data) => {
+      // The only request a console sends is a ping of its own, to measure the link.
+      try {
+        const message = JSON.parse(data.toString()) as { type?: string };
+        if (message.type === 'ping') send(JSON.stringify({ type: 'pong', time: Date.now() }));
+      } catch {
+        // Not JSON: ignored, the stream is one-way.
+      }
+    });
+    ws.on('error', (error) => logger.debug({ err: error }, 'live socket error'));
+    ws.on('close', () => {
+      clearInterval(ping);
+      remove();
+      sockets.delete(ws);
+    });
+  };
+
+  app.server.on('upgrade', onUpgrade);
+  app.addHook('preClose', async () => {
+    app.server.off('upgrade', onUpgrade);
+    for (const ws of sockets) ws.terminate();
+    sockets.clear();
+    hub.stop();
+    await new Promise<void>((resolve) => wss.close(() => resolve()));
+  });
+}
+
+function parseStreams(value: string | null): ReadonlySet<LiveStream> | undefined {
+  if (!value) return new Set(liveStreams);
+  const names = value.split(',').map((name) => name.trim()).filter(Boolean);
+  if (names.length === 0 || names.some((name) => !(liveStreams as readonly string[]).includes(name))) return undefined;
+  return new Set(names as LiveStream[]);
+}

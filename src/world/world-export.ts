@@ -1,0 +1,64 @@
+import type { WorldFile } from './world-file.js';
+import type { World } from './world.js';
+
+type ExportedAccount = NonNullable<WorldFile['accounts']>[number];
+type ExportedFriend = NonNullable<WorldFile['friends']>[number];
+type ExportedGroup = NonNullable<WorldFile['groups']>[number];
+
+/**
+ * The world as a world file: applying the result to an empty data dir rebuilds the same accounts,
+ * mutual friendships (with each side's category and remark), groups, roles and cards. What a world
+ * file cannot say is left out: messages, files, mutes, titles, requests, one-way friendships and
+ * empty friend categories. `onebotOf` adds each account's OneBot config (the world does not own it).
+ */
+export async function exportWorld(world: World, onebotOf?: (userId: number) => Promise<unknown>): Promise<WorldFile> {
+  const accounts: ExportedAccount[] = [];
+  const friends: ExportedFriend[] = [];
+  for (const account of await world.accounts.list()) {
+    const entry: ExportedAccount = {
+      user_id: account.userId,
+      nickname: account.nickname,
+      ...(account.isBot && { bot: true }),
+      ...(account.sex !== 'unknown' && { sex: account.sex }),
+      ...(account.age > 0 && { age: account.age }),
+      ...(account.longNick && { long_nick: account.longNick }),
+      ...(account.level !== 1 && { level: account.level }),
+    };
+    const onebot = await onebotOf?.(account.userId);
+    accounts.push(onebot === undefined ? entry : { ...entry, onebot });
+
+    const categories = new Map((await world.friends.categories(account.userId)).map((category) => [category.categoryId, category.name]));
+    for (const friendship of await world.friends.list(account.userId)) {
+      // Each mutual friendship once, from its lower uin; one-way entries cannot be expressed.
+      if (friendship.friendId < account.userId) continue;
+      const reverse = await world.friends.get(friendship.friendId, account.userId);
+      if (!reverse) continue;
+      const reverseCategories = await world.friends.categories(friendship.friendId);
+      const reverseCategory = reverseCategories.find((category) => category.categoryId === reverse.categoryId)?.name;
+      friends.push({
+        user_id: account.userId,
+        friend_id: friendship.friendId,
+        ...(friendship.categoryId !== 0 && { category: categories.get(friendship.categoryId) }),
+        ...(friendship.remark && { remark: friendship.remark }),
+        ...(reverse.categoryId !== 0 && reverseCategory && { reverse_category: reverseCategory }),
+        ...(reverse.remark && { reverse_remark: reverse.remark }),
+      });
+    }
+  }
+
+  const groups: ExportedGroup[] = [];
+  for (const group of await world.groups.list()) {
+    const members = await world.groups.members(group.groupId);
+    const cards = Object.fromEntries(members.filter((member) => member.card).map((member) => [String(member.userId), member.card]));
+    groups.push({
+      group_id: group.groupId,
+      group_name: group.name,
+      owner_id: group.ownerId,
+      admins: members.filter((member) => member.role === 'admin').map((member) => member.userId),
+      members: members.filter((member) => member.role === 'member').map((member) => member.userId),
+      ...(group.maxMembers !== 500 && { max_member_count: group.maxMembers }),
+      ...(Object.keys(cards).length > 0 && { cards }),
+    });
+  }
+  return { accounts, friends, groups };
+}
