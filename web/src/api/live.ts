@@ -1,0 +1,144 @@
+import { useEffect, useRef, useSyncExternalStore } from 'react';
+import { savedToken } from './client';
+
+/** One frame of `/api/live` (see src/admin/live/live-hub.ts). */
+export type LiveFrame =
+  | { type: 'hello'; time: number }
+  | { type: 'domain'; event: { type: string; [key: string]: unknown } }
+  | { type: 'onebot'; self_id: number; event: OneBotEvent }
+  | { type: 'call'; call: CallFrame }
+  | { type: 'adapters'; self_id: number; adapters: AdapterStatus[] }
+  | { type: 'dropped'; count: number }
+  | { type: 'pong'; time: number };
+
+export type OneBotEvent = { post_type: string; self_id: number; time: number; [key: string]: unknown };
+
+export interface CallFrame {
+  self_id: number;
+  action: string;
+  params: unknown;
+  envelope: { status: string; retcode: number; data: unknown; message: string };
+  transport: string;
+  adapter: string;
+  duration_ms: number;
+  time: number;
+}
+
+export interface AdapterStatus {
+  kind: string;
+  name: string;
+  state: string;
+  endpoint: string;
+  clients: number;
+  error?: string;
+}
+
+export type LiveState = 'connecting' | 'open' | 'closed';
+
+type Listener = (frame: LiveFrame) => void;
+
+/**
+ * The one live connection of the page. It reconnects with backoff (Catnap restarting, a laptop
+ * waking up) and tells listeners when it reconnects, so views can refetch what they missed.
+ */
+class LiveConnection {
+  #ws: WebSocket | undefined;
+  #state: LiveState = 'closed';
+  #listeners = new Set<Listener>();
+  #stateListeners = new Set<() => void>();
+  #reconnectListeners = new Set<() => void>();
+  #retry = 0;
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  #wanted = false;
+  #everOpened = false;
+
+  get state(): LiveState {
+    return this.#state;
+  }
+
+  start(): void {
+    this.#wanted = true;
+    if (!this.#ws) this.#connect();
+  }
+
+  stop(): void {
+    this.#wanted = false;
+    clearTimeout(this.#timer);
+    this.#ws?.close();
+    this.#ws = undefined;
+    this.#setState('closed');
+  }
+
+  subscribe(listener: Listener): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  onState(listener: () => void): () => void {
+    this.#stateListeners.add(listener);
+    return () => this.#stateListeners.delete(listener);
+  }
+
+  onReconnect(listener: () => void): () => void {
+    this.#reconnectListeners.add(listener);
+    return () => this.#reconnectListeners.delete(listener);
+  }
+
+  #connect(): void {
+    const scheme = window.location.protocol === 'https:' ? 'wss' : 'ws';
+    const ws = new WebSocket(`${scheme}://${window.location.host}/api/live?token=${encodeURIComponent(savedToken())}`);
+    this.#ws = ws;
+    this.#setState('connecting');
+    ws.onopen = () => {
+      this.#retry = 0;
+      this.#setState('open');
+      if (this.#everOpened) this.#reconnectListeners.forEach((listener) => listener());
+      this.#everOpened = true;
+    };
+    ws.onmessage = (message) => {
+      let frame: LiveFrame;
+      try {
+        frame = JSON.parse(String(message.data)) as LiveFrame;
+      } catch {
+        return;
+      }
+      for (const listener of this.#listeners) {
+        try {
+          listener(frame);
+        } catch (error) {
+          console.error('live listener failed', error);
+        }
+      }
+    };
+    ws.onclose = () => {
+      if (this.#ws !== ws) return;
+      this.#ws = undefined;
+      this.#setState('closed');
+      if (!this.#wanted) return;
+      const delay = Math.min(10000, 300 * 2 ** this.#retry++);
+      this.#timer = setTimeout(() => this.#connect(), delay);
+    };
+  }
+
+  #setState(state: LiveState): void {
+    if (this.#state === state) return;
+    this.#state = state;
+    this.#stateListeners.forEach((listener) => listener());
+  }
+}
+
+export const live = new LiveConnection();
+
+/** Calls `handler` for every frame while the component is mounted (always the latest handler). */
+export function useLiveFrames(handler: Listener): void {
+  const ref = useRef(handler);
+  ref.current = handler;
+  useEffect(() => live.subscribe((frame) => ref.current(frame)), []);
+}
+
+export function useLiveState(): LiveState {
+  return useSyncExternalStore(
+    (callback) => live.onState(callback),
+    () => live.state,
+  );
+}

@@ -1,0 +1,76 @@
+/**
+ * NapCat's adapter kinds and the fields the editor shows for each (names and defaults as in
+ * NapCat's onebot11_<uin>.json; the server fills in anything left out and validates the rest).
+ */
+export type FieldType = 'text' | 'port' | 'number' | 'bool' | 'format' | 'secret';
+
+export interface FieldSpec {
+  key: string;
+  label: string;
+  type: FieldType;
+}
+
+export const adapterKinds = ['httpServers', 'httpSseServers', 'websocketServers', 'websocketClients', 'httpClients'] as const;
+export type AdapterKind = (typeof adapterKinds)[number];
+
+export const kindLabels: Record<AdapterKind, string> = {
+  httpServers: 'HTTP 服务器 (HTTP API)',
+  httpSseServers: 'HTTP SSE 服务器',
+  websocketServers: 'WebSocket 服务器 (forward)',
+  websocketClients: 'WebSocket 客户端 (reverse)',
+  httpClients: 'HTTP 客户端 (event POST)',
+};
+
+const common: FieldSpec[] = [
+  { key: 'enable', label: '启用', type: 'bool' },
+  { key: 'name', label: 'name', type: 'text' },
+];
+const tail: FieldSpec[] = [
+  { key: 'token', label: 'token', type: 'secret' },
+  { key: 'messagePostFormat', label: 'messagePostFormat', type: 'format' },
+  { key: 'debug', label: 'debug', type: 'bool' },
+];
+const listen: FieldSpec[] = [
+  { key: 'host', label: 'host', type: 'text' },
+  { key: 'port', label: 'port', type: 'port' },
+];
+
+export const kindFields: Record<AdapterKind, FieldSpec[]> = {
+  httpServers: [...common, ...listen, ...tail, { key: 'enableCors', label: 'enableCors', type: 'bool' }, { key: 'enableWebsocket', label: 'enableWebsocket', type: 'bool' }],
+  httpSseServers: [...common, ...listen, ...tail, { key: 'reportSelfMessage', label: 'reportSelfMessage', type: 'bool' }],
+  websocketServers: [
+    ...common,
+    ...listen,
+    ...tail,
+    { key: 'reportSelfMessage', label: 'reportSelfMessage', type: 'bool' },
+    { key: 'heartInterval', label: 'heartInterval (ms)', type: 'number' },
+  ],
+  websocketClients: [
+    ...common,
+    { key: 'url', label: 'url', type: 'text' },
+    ...tail,
+    { key: 'reportSelfMessage', label: 'reportSelfMessage', type: 'bool' },
+    { key: 'reconnectInterval', label: 'reconnectInterval (ms)', type: 'number' },
+    { key: 'heartInterval', label: 'heartInterval (ms)', type: 'number' },
+  ],
+  httpClients: [
+    ...common,
+    { key: 'url', label: 'url', type: 'text' },
+    ...tail,
+    { key: 'reportSelfMessage', label: 'reportSelfMessage', type: 'bool' },
+    { key: 'timeout', label: 'timeout (ms)', type: 'number' },
+  ],
+};
+
+/** A new entry of a kind, with a name not yet used and a port guess after the ones in use. */
+export function newEntry(kind: AdapterKind, taken: Record<string, unknown>[], usedPorts: number[]): Record<string, unknown> {
+  const base = kind.replace(/s$/, '').replace(/([A-Z])/g, '-$1').toLowerCase();
+  let index = taken.length + 1;
+  while (taken.some((entry) => entry.name === `${base}-${index}`)) index++;
+  const port = Math.max(kind === 'websocketServers' ? 3000 : 2999, ...usedPorts) + 1;
+  const entry: Record<string, unknown> = { name: `${base}-${index}`, enable: true, token: '', messagePostFormat: 'array' };
+  if (kind === 'websocketClients') Object.assign(entry, { url: 'ws://127.0.0.1:8080/onebot/v11/ws', reconnectInterval: 5000, heartInterval: 30000 });
+  else if (kind === 'httpClients') Object.assign(entry, { url: 'http://127.0.0.1:8080/onebot' });
+  else Object.assign(entry, { host: '127.0.0.1', port });
+  return entry;
+}

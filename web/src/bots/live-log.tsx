@@ -1,0 +1,85 @@
+import { useState } from 'react';
+import { JsonView } from '../ui/json-view';
+import { logStore, useLog, type LogEntry } from './log-store';
+
+const clock = (ms: number) => new Date(ms).toLocaleTimeString(undefined, { hour12: false }) + `.${String(ms % 1000).padStart(3, '0')}`;
+
+function summary(entry: LogEntry): string {
+  if (entry.kind === 'call') {
+    const { call } = entry;
+    return `${call.action} ← ${call.transport}${call.adapter ? `:${call.adapter}` : ''} · ${call.envelope.status}${call.envelope.retcode ? ` ${call.envelope.retcode}` : ''} · ${call.duration_ms} ms${call.envelope.message ? ` · ${call.envelope.message}` : ''}`;
+  }
+  const event = entry.event;
+  const type = [event.post_type, event.message_type ?? event.notice_type ?? event.request_type ?? event.meta_event_type, event.sub_type].filter(Boolean).join('.');
+  const text = typeof event.raw_message === 'string' ? ` · ${event.raw_message.slice(0, 80)}` : '';
+  return `${type}${event.group_id ? ` · group ${String(event.group_id)}` : ''}${event.user_id ? ` · user ${String(event.user_id)}` : ''}${text}`;
+}
+
+/** Every API call the account made (any transport) and every OneBot event it received, with payloads. */
+export function LiveLog(props: { selfId: number }) {
+  const entries = useLog(props.selfId);
+  const [open, setOpen] = useState<Set<number>>(new Set());
+  const [filter, setFilter] = useState('');
+  const [kinds, setKinds] = useState({ call: true, event: true });
+  const [frozen, setFrozen] = useState<LogEntry[] | undefined>();
+  const shown = (frozen ?? entries)
+    .filter((entry) => kinds[entry.kind])
+    .filter((entry) => !filter || summary(entry).toLowerCase().includes(filter.toLowerCase()))
+    .slice()
+    .reverse();
+
+  return (
+    <section className="card" data-testid="live-log">
+      <div className="card-head">
+        <h3>实时日志 Live log</h3>
+        <div className="form-row">
+          <input placeholder="过滤 Filter" value={filter} onChange={(event) => setFilter(event.target.value)} />
+          <label className="field field-inline">
+            <input type="checkbox" checked={kinds.call} onChange={(event) => setKinds({ ...kinds, call: event.target.checked })} /> API 调用
+          </label>
+          <label className="field field-inline">
+            <input type="checkbox" checked={kinds.event} onChange={(event) => setKinds({ ...kinds, event: event.target.checked })} /> 事件 Events
+          </label>
+          <button className="secondary" onClick={() => setFrozen(frozen ? undefined : entries)}>
+            {frozen ? '▶ 继续' : '⏸ 暂停'}
+          </button>
+          <button className="secondary" onClick={() => logStore.clear(props.selfId)}>
+            清空 Clear
+          </button>
+        </div>
+      </div>
+      <div className="log">
+        {shown.length === 0 && <div className="muted pad">Nothing yet. Calls from any transport and events this account receives appear here live.</div>}
+        {shown.map((entry) => {
+          const failed = entry.kind === 'call' && entry.call.envelope.status === 'failed';
+          return (
+            <div key={entry.id} className="log-row" data-testid={`log-${entry.kind}`}>
+              <div className="log-line" onClick={() => setOpen((set) => new Set(set.has(entry.id) ? [...set].filter((id) => id !== entry.id) : [...set, entry.id]))}>
+                <span className="log-time">{clock(entry.time)}</span>
+                <span className={`log-kind log-kind-${entry.kind}`}>{entry.kind === 'call' ? 'CALL' : 'EVENT'}</span>
+                <span className={failed ? 'log-failed' : ''}>{summary(entry)}</span>
+              </div>
+              {open.has(entry.id) &&
+                (entry.kind === 'call' ? (
+                  <div className="log-detail">
+                    <div>
+                      <div className="muted small">params</div>
+                      <JsonView value={entry.call.params} maxHeight={300} />
+                    </div>
+                    <div>
+                      <div className="muted small">reply</div>
+                      <JsonView value={entry.call.envelope} maxHeight={300} />
+                    </div>
+                  </div>
+                ) : (
+                  <div className="log-detail" style={{ gridTemplateColumns: '1fr' }}>
+                    <JsonView value={entry.event} maxHeight={300} />
+                  </div>
+                ))}
+            </div>
+          );
+        })}
+      </div>
+    </section>
+  );
+}

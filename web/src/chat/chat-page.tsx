@@ -1,0 +1,51 @@
+import { useEffect } from 'react';
+import { parsePeerKey, peerKey, type Peer } from '../api/types';
+import { useActingAs } from '../session';
+import { navigate } from '../ui/router';
+import { chatStore } from './chat-store';
+import { Contacts } from './contacts';
+import { ConversationView } from './conversation';
+
+/** `/chat/g/30001` or `/chat/p/20002`: the open conversation, if any. */
+function peerFromPath(path: string): Peer | undefined {
+  const match = /^\/chat\/([gp])\/(\d+)/.exec(path);
+  return match ? parsePeerKey(`${match[1]}:${match[2]}`) : undefined;
+}
+
+export const chatPath = (peer: Peer) => `/chat/${peerKey(peer).replace(':', '/')}`;
+
+/** The QQ main window: contacts and recent chats on the left, the open conversation on the right. */
+export function ChatPage(props: { path: string }) {
+  const selfId = useActingAs();
+  const peer = peerFromPath(props.path);
+
+  useEffect(() => {
+    if (!selfId) return;
+    void chatStore.loadRecent(selfId);
+  }, [selfId]);
+
+  useEffect(() => {
+    chatStore.setActive(selfId, peer);
+    const onVisible = () => document.visibilityState === 'visible' && chatStore.setActive(selfId, peer);
+    document.addEventListener('visibilitychange', onVisible);
+    return () => {
+      document.removeEventListener('visibilitychange', onVisible);
+      chatStore.setActive(selfId, undefined);
+    };
+  }, [selfId, peer?.type, peer?.id]);
+
+  if (!selfId) return <div className="empty-state">Loading the world…</div>;
+  return (
+    <div className="chat-page">
+      <Contacts selfId={selfId} active={peer} onOpen={(next) => navigate(chatPath(next))} />
+      {peer ? (
+        <ConversationView key={`${selfId}|${peerKey(peer)}`} selfId={selfId} peer={peer} />
+      ) : (
+        <div className="empty-state conversation-empty">
+          <div className="big-icon">🐱</div>
+          <p>Pick a group or a friend on the left to start chatting.</p>
+        </div>
+      )}
+    </div>
+  );
+}

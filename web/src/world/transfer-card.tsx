@@ -1,0 +1,73 @@
+import { useState } from 'react';
+import { api, describeError, savedToken } from '../api/client';
+import { JsonView } from '../ui/json-view';
+import { useWorld } from '../api/world-data';
+
+/** World files out (the current world, with every OneBot config) and in (idempotent apply). */
+export function TransferCard() {
+  const world = useWorld();
+  const [result, setResult] = useState<unknown>();
+  const [error, setError] = useState('');
+
+  const download = async (format: 'json' | 'yaml') => {
+    const response = await fetch(`/api/world/export${format === 'yaml' ? '?format=yaml' : ''}`, { headers: { authorization: `Bearer ${savedToken()}` } });
+    if (!response.ok) {
+      setError(`export failed: HTTP ${response.status}`);
+      return;
+    }
+    const blob = await response.blob();
+    const link = document.createElement('a');
+    link.href = URL.createObjectURL(blob);
+    link.download = `catnap-world.${format}`;
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(link.href), 1000);
+  };
+
+  const importFile = async (file: File) => {
+    setError('');
+    setResult(undefined);
+    try {
+      const text = await file.text();
+      const yaml = /\.ya?ml$/i.test(file.name);
+      const summary = await api('POST', '/api/world/apply', yaml ? { raw: { data: text, type: 'application/yaml' } } : { body: JSON.parse(text) as unknown });
+      setResult(summary);
+      await world.reload();
+    } catch (failure) {
+      setError(failure instanceof SyntaxError ? `${file.name} is not valid JSON: ${failure.message}` : describeError(failure));
+    }
+  };
+
+  return (
+    <section className="card" data-testid="transfer-card">
+      <h3>世界文件 World file</h3>
+      <p className="muted small">
+        Export writes accounts, mutual friendships, groups, roles, cards and every bot's OneBot config. Import applies a world file idempotently: it creates what is
+        missing and updates what exists, never deletes.
+      </p>
+      <div className="form-row">
+        <button className="secondary" onClick={() => void download('json')} data-testid="export-json">
+          导出 Export JSON
+        </button>
+        <button className="secondary" onClick={() => void download('yaml')}>
+          导出 Export YAML
+        </button>
+        <label className="secondary button" style={{ border: '1px solid var(--line)', borderRadius: 6, padding: '5px 14px', cursor: 'pointer' }}>
+          导入 Import…
+          <input
+            type="file"
+            accept=".json,.yaml,.yml,application/json"
+            hidden
+            data-testid="import-input"
+            onChange={(event) => {
+              const file = event.target.files?.[0];
+              if (file) void importFile(file);
+              event.target.value = '';
+            }}
+          />
+        </label>
+      </div>
+      {error && <div className="form-error" role="alert">{error}</div>}
+      {result !== undefined && <JsonView value={result} testId="import-result" />}
+    </section>
+  );
+}

@@ -1,0 +1,23 @@
+import { AccountsCard } from './accounts-card';
+import { FriendsCard } from './friends-card';
+import { GroupsCard } from './groups-card';
+import { RequestsCard } from './requests-card';
+import { TransferCard } from './transfer-card';
+
+/**
+ * World management as the world itself ("god mode"): accounts, groups, members, friendships,
+ * requests, and world files in and out. Changes here ignore QQ's permission rules; the chat's
+ * member panel does the same things as an account, with the rules.
+ */
+export function WorldPage() {
+  return (
+    <div className="manage-page" data-testid="world-page">
+      <h2>世界管理 · The world</h2>
+      <AccountsCard />
+      <GroupsCard />
+      <FriendsCard />
+      <RequestsCard />
+      <TransferCard />
+    </div>
+  );
+}
