@@ -6,9 +6,12 @@ import { BotsPage } from './bots/bots-page';
 import { ChatPage } from './chat/chat-page';
 import { chatStore, useChat } from './chat/chat-store';
 import { Login } from './login';
+import { logStore } from './bots/log-store';
+import { requestStore } from './world/request-store';
 import { PlaygroundPage } from './playground/playground-page';
 import { setActingAs, useActingAs } from './session';
 import { Avatar } from './ui/avatar';
+import { Icon } from './ui/icons';
 import { Modal } from './ui/modal';
 import { navigate, usePath } from './ui/router';
 import { Toasts } from './ui/toast';
@@ -51,6 +54,8 @@ export function App() {
     live.start();
     worldData.start();
     chatStore.start();
+    logStore.start();
+    requestStore.start();
   }, [auth]);
 
   if (auth === 'checking') return <div className="splash">🐱</div>;
@@ -81,10 +86,10 @@ export function App() {
 }
 
 const pages = [
-  { path: '/chat', icon: '💬', label: '消息 Chat' },
-  { path: '/world', icon: '🌏', label: '世界 World' },
-  { path: '/bots', icon: '🤖', label: '机器人 Bots' },
-  { path: '/playground', icon: '🧪', label: 'API 调试 Playground' },
+  { path: '/chat', icon: 'chat', label: '消息 Chat' },
+  { path: '/world', icon: 'world', label: '世界 World' },
+  { path: '/bots', icon: 'bots', label: '机器人 Bots' },
+  { path: '/playground', icon: 'playground', label: 'API 调试 Playground' },
 ];
 
 function Shell(props: { onLogout: () => void }) {
@@ -121,14 +126,14 @@ function Shell(props: { onLogout: () => void }) {
             onClick={() => navigate(page.path)}
             data-testid={`nav-${page.path.slice(1)}`}
           >
-            <span>{page.icon}</span>
+            <Icon name={page.icon} />
             {page.path === '/chat' && chat.totalUnread(actingAs) > 0 && <span className="badge rail-badge">{chat.totalUnread(actingAs)}</span>}
           </button>
         ))}
         <div className="rail-spacer" />
         <span className={`live-dot live-${liveState}`} title={`live connection: ${liveState}`} data-testid="live-state" data-state={liveState} />
         <button className="rail-button" title="退出 Log out" onClick={props.onLogout}>
-          ⏻
+          <Icon name="logout" size={20} />
         </button>
       </nav>
       <main className="page">

@@ -147,7 +147,7 @@ export function AdapterEditor(props: { selfId: number }) {
                     {live ? (
                       <>
                         <span className={`state state-${live.state}`}>{live.state}</span> · {live.endpoint}
-                        {live.kind.endsWith('Servers') ? ` · ${live.clients} client${live.clients === 1 ? '' : 's'}` : ''}
+                        {live.kind !== 'httpServers' || entry.enableWebsocket ? ` · ${live.clients} client${live.clients === 1 ? '' : 's'}` : ''}
                         {live.error ? <span className="form-error"> · {live.error}</span> : null}
                       </>
                     ) : (

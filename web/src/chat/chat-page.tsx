@@ -42,8 +42,10 @@ export function ChatPage(props: { path: string }) {
         <ConversationView key={`${selfId}|${peerKey(peer)}`} selfId={selfId} peer={peer} />
       ) : (
         <div className="empty-state conversation-empty">
-          <div className="big-icon">🐱</div>
-          <p>Pick a group or a friend on the left to start chatting.</p>
+          <div>
+            <div className="big-icon">🐱</div>
+            <p>Pick a group or a friend on the left to start chatting.</p>
+          </div>
         </div>
       )}
     </div>

@@ -72,11 +72,10 @@ export function Composer(props: {
       ? []
       : [
           ...(me && me.role !== 'member' ? [{ qq: 'all' as const, name: '全体成员' }] : []),
-          ...props.members
-            .filter((member) => member.user_id !== props.selfId)
-            .map((member) => ({ qq: member.user_id, name: member.card || member.nickname }))
-            .filter((mention) => `${mention.name} ${mention.qq}`.toLowerCase().includes(query.toLowerCase())),
-        ].slice(0, 8);
+          ...props.members.filter((member) => member.user_id !== props.selfId).map((member) => ({ qq: member.user_id, name: member.card || member.nickname })),
+        ]
+          .filter((mention) => `${mention.name} ${mention.qq}`.toLowerCase().includes(query.toLowerCase()))
+          .slice(0, 8);
 
   const onChange = (value: string, caret: number) => {
     setText(value);

@@ -76,8 +76,13 @@ export function Contacts(props: { selfId: number; active: Peer | undefined; onOp
       <div className="contacts-list">
         {tab === 'recent' && (
           <>
-            {recent.length === 0 && <div className="muted pad">No recent chats yet. Open 联系人 to start one.</div>}
             {recent.map((entry) => row(entry.peer, entry.preview, entry.time))}
+            {recent.length === 0 && (
+              <>
+                <div className="muted pad small">No recent chats yet. Your groups:</div>
+                {(groups.data ?? []).map((group) => row({ type: 'group', id: group.group_id }, `${group.member_count} 人 · ${group.group_id}`))}
+              </>
+            )}
           </>
         )}
         {tab === 'contacts' && (
