@@ -26,7 +26,7 @@ const functionWords: Readonly<Record<string, string>> = {
   am: '是', be: '是', was: '是', were: '是', and: '和', or: '或', but: '但是', in: '在', on: '在', at: '在', with: '和',
   for: '为了', from: '从', this: '这', that: '那', these: '这些', those: '那些', not: '不', no: '不', yes: '是',
   do: '做', does: '做', what: '什么', how: '怎么', why: '为什么', where: '哪里', who: '谁', when: '什么时候',
-  very: '很', all: '都', can: '能', will: '会', hello: '你好', hi: '你好',
+  very: '很', all: '都', can: '能', will: '会', hello: '你好', hi: '你好', go: '去', come: '来',
 };
 const punctuation: Readonly<Record<string, string>> = { ',': '，', '.': '。', '!': '！', '?': '？', ';': '；', ':': '：' };
 const maxPhraseWords = 5;
@@ -128,7 +128,7 @@ export class EnglishIndex {
     // A word with few senses is more surely a translation of each of them ("老师" vs "先生").
     const exclusivity = 1.2 / Math.max(1, senses.length);
     // Most single characters are bound forms in today's Mandarin (英, 啤, 气): prefer words.
-    const single = [...simplified].length === 1 ? 0.8 : 0;
+    const single = [...simplified].length === 1;
     senses.forEach((sense, senseIndex) => {
       const glosses = splitGlosses(sense);
       // A qualifier on a sense's first gloss ("(archaic) many; beautiful") covers the whole sense.
@@ -137,11 +137,13 @@ export class EnglishIndex {
         const { key, qualified, marked } = keyOf(gloss);
         if (key === '' || key.length > 60) return;
         const position = senseIndex === 0 ? (glossIndex === 0 ? 1 : 0.6) : senseIndex === 1 ? 0.3 : 0;
+        // A single character is a word of its own mostly in its first sense (吃 "to eat").
+        const boundForm = single ? (senseIndex === 0 ? 0.3 : 0.8) : 0;
         const score =
           frequency +
           position +
           exclusivity -
-          single -
+          boundForm -
           (qualified ? 0.8 : 0) -
           (marked || senseMarked ? 2.5 : 0) -
           (properNoun ? 3 : 0);
@@ -177,6 +179,8 @@ function keyOf(gloss: string): { key: string; qualified: boolean; marked: boolea
   let marked = false;
   const stripped = gloss
     .replace(/\(([^()]*)\)/g, (_whole, inner: string) => {
+      // Measure words and loanword notes say nothing about how usual a sense is.
+      if (/^(CL:|loanword)/.test(inner.trim())) return ' ';
       if (markedQualifier.test(inner.trim())) marked = true;
       else qualified = true;
       return ' ';
