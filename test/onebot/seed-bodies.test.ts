@@ -74,7 +74,7 @@ describe('seed document bodies, verbatim', () => {
         },
       },
     });
-    const folderId = created.data.groupItem.folderInfo.folderId;
+    const folderId = (created.data as any).groupItem.folderInfo.folderId;
     const { file_id } = await data(20002, 'upload_group_file', { group_id: 30001, file: base64Of(pngOf()), name: '1145.png' });
     expect(await data(10001, 'get_group_file_count', { group_id: '30001' })).toEqual({ count: 1 });
     const list = await data(10001, 'get_group_file_list', { group_id: '30001', start_index: 0, file_count: 100 });
