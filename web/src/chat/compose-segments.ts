@@ -42,8 +42,6 @@ export function buildSegments(text: string, mentions: readonly Mention[], images
     pushText(text.slice(last, index));
     segments.push(segment);
     last = index + token.length;
-    // QQ puts a space after an @; the composer typed one, so it is not repeated as text.
-    if (segment.type === 'at' && text[last] === ' ') last++;
   }
   pushText(text.slice(last));
   const textSegments = segments.filter((segment) => segment.type === 'text');

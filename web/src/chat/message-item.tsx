@@ -59,6 +59,9 @@ export function MessageItem(props: {
     void navigator.clipboard?.writeText(text).catch(() => undefined);
   };
 
+  // Pictures and stickers alone are shown without a bubble, as QQ does.
+  const segments = segmentsOf(message);
+  const mediaOnly = !item.recalled && segments.length > 0 && segments.every((segment) => segment.type === 'image' || segment.type === 'mface');
   const reactions = Object.entries(item.reactions).filter(([, reaction]) => reaction.count > 0);
   return (
     <div className={`message${own ? ' own' : ''}${item.recalled ? ' recalled' : ''}`} data-testid="message" data-message-id={item.id} data-sender={senderId}>
@@ -72,7 +75,7 @@ export function MessageItem(props: {
           </div>
         )}
         <div className="bubble-row">
-          <div className="bubble" data-testid="bubble">
+          <div className={`bubble${mediaOnly ? ' bubble-media' : ''}`} data-testid="bubble">
             {item.recalled ? (
               <span className="muted">此消息已撤回 · recalled</span>
             ) : (
