@@ -159,7 +159,7 @@ class ChatStore {
         const fresh = messages.filter((message) => !known.has(message.message_id));
         const merged = mergeMessages(conversation, messages);
         // A page that brings nothing new (or less than asked) means the start of the conversation.
-        const reachedStart = before !== undefined ? fresh.length === 0 : messages.length < pageSize;
+        const reachedStart = messages.length < pageSize || (before !== undefined && fresh.length === 0);
         return { ...merged, loaded: true, loading: false, reachedStart: conversation.reachedStart || reachedStart };
       });
       const last = messages.at(-1);
