@@ -42,6 +42,7 @@ class ChatStore {
   #unread = new Map<number, Map<string, number>>();
   #recent = new Map<number, Map<string, RecentEntry>>();
   #recentLoaded = new Set<number>();
+  #markTimers = new Map<string, ReturnType<typeof setTimeout>>();
   #active: { selfId: number; key: string } | undefined;
   #listeners = new Set<() => void>();
   #version = 0;
@@ -96,11 +97,17 @@ class ChatStore {
     this.#recentLoaded.add(selfId);
     try {
       const entries = await act<RecentContact[]>(selfId, 'get_recent_contact', { count: 50 });
+      const counts = this.#unread.get(selfId) ?? new Map<string, number>();
       for (const entry of entries ?? []) {
         const peer: Peer = Number(entry.chatType) === 2 ? { type: 'group', id: Number(entry.peerUin) } : { type: 'private', id: Number(entry.peerUin) };
         const message = entry.lastestMsg;
         this.#touchRecent(selfId, peer, Number(entry.msgTime) || message?.time || 0, message ? previewOf(message, peer.type === 'group' ? peer.id : undefined) : '');
+        // Read marks live on the server, so unread counts survive a reload.
+        const unread = Number(entry.unreadCnt ?? 0);
+        const open = this.#active?.selfId === selfId && this.#active.key === peerKey(peer);
+        if (unread > 0 && !open) counts.set(peerKey(peer), Math.max(unread, counts.get(peerKey(peer)) ?? 0));
       }
+      this.#unread.set(selfId, counts);
     } catch {
       // Older servers lack get_recent_contact: the list then fills from live messages.
     }
@@ -111,14 +118,24 @@ class ChatStore {
   setActive(selfId: number, peer: Peer | undefined): void {
     this.#active = peer ? { selfId, key: peerKey(peer) } : undefined;
     if (!peer) return;
-    const hadUnread = this.unread(selfId, peer) > 0;
     this.#unread.get(selfId)?.delete(peerKey(peer));
     if (!this.#recent.get(selfId)?.has(peerKey(peer))) this.#touchRecent(selfId, peer, 0, '');
-    if (hadUnread) {
-      const params = peer.type === 'group' ? { group_id: peer.id } : { user_id: peer.id };
-      void act(selfId, peer.type === 'group' ? 'mark_group_msg_as_read' : 'mark_private_msg_as_read', params).catch(() => undefined);
-    }
+    this.#markRead(selfId, peer);
     this.#changed();
+  }
+
+  /** Tells the server the conversation was read (debounced), as QQ does while a chat is open. */
+  #markRead(selfId: number, peer: Peer): void {
+    const key = convKey(selfId, peer);
+    clearTimeout(this.#markTimers.get(key));
+    this.#markTimers.set(
+      key,
+      setTimeout(() => {
+        this.#markTimers.delete(key);
+        const params = peer.type === 'group' ? { group_id: peer.id } : { user_id: peer.id };
+        void act(selfId, peer.type === 'group' ? 'mark_group_msg_as_read' : 'mark_private_msg_as_read', params).catch(() => undefined);
+      }, 300),
+    );
   }
 
   /** The latest page of a conversation, merged with what is already shown. */
@@ -152,8 +169,13 @@ class ChatStore {
       count: pageSize,
     };
     try {
-      const data = await act<{ messages: OneBotMessage[] }>(selfId, action, params);
-      const messages = data?.messages ?? [];
+      const fetchPage = async (reverse: boolean) =>
+        (await act<{ messages: OneBotMessage[] }>(selfId, action, before === undefined ? params : { ...params, reverse_order: reverse }))?.messages ?? [];
+      // Older messages come with reverse_order true in Catnap; NapCat's flag goes straight to the
+      // QQ kernel, whose direction differs between versions: if a page holds nothing older than the
+      // anchor, the other direction is asked.
+      let messages = await fetchPage(true);
+      if (before !== undefined && messages.length > 1 && !messages.some((message) => message.message_id < before)) messages = await fetchPage(false);
       this.#mutate(selfId, peer, (conversation) => {
         const known = new Set(conversation.items.filter((item) => item.kind === 'message').map((item) => (item as { id: number }).id));
         const fresh = messages.filter((message) => !known.has(message.message_id));
@@ -184,6 +206,7 @@ class ChatStore {
       this.#mutate(selfId, peer, (conversation) => mergeMessages(conversation, [message]));
       this.#touchRecent(selfId, peer, message.time, previewOf(message, peer.type === 'group' ? peer.id : undefined));
       const open = this.#active?.selfId === selfId && this.#active.key === peerKey(peer) && document.visibilityState !== 'hidden';
+      if (!own && open) this.#markRead(selfId, peer);
       if (!own && !open) {
         const counts = this.#unread.get(selfId) ?? new Map<string, number>();
         counts.set(peerKey(peer), (counts.get(peerKey(peer)) ?? 0) + 1);
@@ -284,6 +307,8 @@ interface RecentContact {
   chatType: number | string;
   msgTime: number | string;
   lastestMsg?: OneBotMessage;
+  /** Catnap's count of messages from others after the account's read mark. */
+  unreadCnt?: number;
 }
 
 const emptyConversation: Conversation = { items: [], loaded: false, loading: false, reachedStart: false, error: '' };
