@@ -2,6 +2,7 @@ import type { Static, TSchema } from '@sinclair/typebox';
 import type { Logger } from '../util/logger.js';
 import type { World } from '../world/world.js';
 import type { RuntimeInfo } from './runtime-info.js';
+import type { RuntimeHooks } from './runtime-hooks.js';
 
 /** How messages embedded in events and replies are written: segment arrays or CQ strings. */
 export type MessageFormat = 'array' | 'string';
@@ -26,6 +27,8 @@ export interface ActionServices {
   readonly logger: Logger;
   /** Public URLs of things Catnap serves itself (media blobs, avatars). */
   readonly urls: PublicUrls;
+  /** Lent by the app layer: restart or list the account's adapters (absent without a network). */
+  readonly runtime?: RuntimeHooks;
 }
 
 export interface PublicUrls {

@@ -7,6 +7,12 @@ import { AccountService } from './services/account-service.js';
 import type { ServiceContext } from './services/context.js';
 import { FriendService } from './services/friend-service.js';
 import { GroupService } from './services/group-service.js';
+import { CredentialService } from './services/credential-service.js';
+import { GroupAdminService } from './services/group-admin-service.js';
+import { InputStatusService } from './services/input-status-service.js';
+import { NoticeService } from './services/notice-service.js';
+import { RequestService } from './services/request-service.js';
+import { SignService } from './services/sign-service.js';
 import type { WorldStore } from './store/store.js';
 
 export interface WorldOptions {
@@ -30,6 +36,12 @@ export class World {
   readonly accounts: AccountService;
   readonly friends: FriendService;
   readonly groups: GroupService;
+  readonly requests: RequestService;
+  readonly groupAdmin: GroupAdminService;
+  readonly notices: NoticeService;
+  readonly signs: SignService;
+  readonly credentials: CredentialService;
+  readonly inputStatus: InputStatusService;
 
   constructor(options: WorldOptions) {
     this.store = options.store;
@@ -40,6 +52,12 @@ export class World {
     this.accounts = new AccountService(ctx);
     this.friends = new FriendService(ctx);
     this.groups = new GroupService(ctx);
+    this.requests = new RequestService(ctx, this.groups, this.friends);
+    this.groupAdmin = new GroupAdminService(ctx, this.groups, this.requests);
+    this.notices = new NoticeService(ctx, this.groups, this.media);
+    this.signs = new SignService(ctx, this.groups);
+    this.credentials = new CredentialService(ctx);
+    this.inputStatus = new InputStatusService(ctx, this.friends, this.groups);
   }
 
   close(): Promise<void> {

@@ -2,10 +2,24 @@ import type { AnyActionSpec } from '../action.js';
 import { accountInfoActions } from './account-info.js';
 import { friendInfoActions } from './friend-info.js';
 import { groupInfoActions } from './group-info.js';
+import { friendAdminActions } from './friend-admin.js';
+import { groupAdminActions } from './group-admin.js';
+import { groupExtrasActions } from './group-extras.js';
+import { requestActions } from './requests.js';
+import { systemExtrasActions } from './system-extras.js';
 
 /**
  * Every action Catnap serves. Each area contributes one list; this is the only place they are
  * joined, so the action table, the validation, the docs and the OpenAPI document all come from
  * the same specs.
  */
-export const allActions: readonly AnyActionSpec[] = [...accountInfoActions, ...friendInfoActions, ...groupInfoActions];
+export const allActions: readonly AnyActionSpec[] = [
+  ...accountInfoActions,
+  ...friendInfoActions,
+  ...groupInfoActions,
+  ...groupAdminActions,
+  ...requestActions,
+  ...groupExtrasActions,
+  ...friendAdminActions,
+  ...systemExtrasActions,
+];

@@ -1,14 +1,14 @@
 import type { Account, Group, Member } from '../../world/model.js';
 
-/** NapCat's OB11Group (get_group_list entries, get_group_info). */
-export function toOb11Group(group: Group, memberCount: number) {
+/** NapCat's OB11Group (get_group_list entries, get_group_info). `remark`: the caller's own group remark. */
+export function toOb11Group(group: Group, memberCount: number, remark = '') {
   return {
     group_id: group.groupId,
     group_name: group.name,
     member_count: memberCount,
     max_member_count: group.maxMembers,
     group_all_shut: group.wholeMute ? -1 : 0,
-    group_remark: '',
+    group_remark: remark,
     group_create_time: group.createTime,
     owner_id: group.ownerId,
   };

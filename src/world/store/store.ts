@@ -1,4 +1,5 @@
 import type { Account, FriendCategory, Friendship, Group, Member } from '../model.js';
+import type { ExtrasStore } from './extras-store.js';
 
 /**
  * The world's persistence boundary. Every method returns a Promise even though the SQLite
@@ -11,6 +12,8 @@ export interface WorldStore {
   readonly friends: FriendRepository;
   readonly groups: GroupRepository;
   readonly members: MemberRepository;
+  /** Requests, group administration extras, announcements, check-ins, essence (migration 004). */
+  readonly extras: ExtrasStore;
   close(): Promise<void>;
 }
 

@@ -4,6 +4,7 @@ import { openDatabase, type SqliteDatabase } from './database.js';
 import { SqliteFriendRepository } from './friend-repository.js';
 import { SqliteGroupRepository } from './group-repository.js';
 import { SqliteMemberRepository } from './member-repository.js';
+import { SqliteExtrasStore } from './extras/extras-store.js';
 
 /** The SQLite world store. `path` ":memory:" gives a private in-memory world (tests). */
 export class SqliteWorldStore implements WorldStore {
@@ -12,6 +13,7 @@ export class SqliteWorldStore implements WorldStore {
   readonly friends: SqliteFriendRepository;
   readonly groups: SqliteGroupRepository;
   readonly members: SqliteMemberRepository;
+  readonly extras: SqliteExtrasStore;
   #closed = false;
 
   constructor(path: string) {
@@ -20,6 +22,7 @@ export class SqliteWorldStore implements WorldStore {
     this.friends = new SqliteFriendRepository(this.db);
     this.groups = new SqliteGroupRepository(this.db);
     this.members = new SqliteMemberRepository(this.db);
+    this.extras = new SqliteExtrasStore(this.db);
   }
 
   async close(): Promise<void> {
