@@ -116,6 +116,7 @@ export class Catnap {
       },
       runtime: {
         restartAdapters: (selfId, delayMs) => catnapRef?.restartAdapters(selfId, delayMs),
+        stopAdapters: (selfId, delayMs) => catnapRef?.restartAdapters(selfId, delayMs, { stopOnly: true }),
         adapters: (selfId) => catnapRef?.network.status(selfId) ?? [],
       },
     };
@@ -178,19 +179,23 @@ export class Catnap {
    * Restarts every adapter of an account with its current config (set_restart), after `delayMs`
    * and never before the current call has answered: the call may have come through one of them.
    */
-  restartAdapters(selfId: number, delayMs: number): void {
+  restartAdapters(selfId: number, delayMs: number, options: { stopOnly?: boolean } = {}): void {
     if (this.#disposables.disposed) return;
     const timer = setTimeout(() => {
       this.#restarts.delete(timer);
-      void this.#restartNow(selfId);
+      void this.#restartNow(selfId, options.stopOnly ?? false);
     }, delayMs);
     this.#restarts.add(timer);
   }
 
-  async #restartNow(selfId: number): Promise<void> {
+  async #restartNow(selfId: number, stopOnly: boolean): Promise<void> {
     const config = this.network.config(selfId);
     if (!config || this.#disposables.disposed) return;
     await this.network.remove(selfId);
+    if (stopOnly) {
+      this.logger.info({ selfId }, 'adapters stopped (bot_exit); apply the config again to bring them back');
+      return;
+    }
     const result = await this.network.apply(selfId, config);
     for (const error of result.errors) this.logger.error({ selfId, adapter: error.adapter }, `restart: ${error.message}`);
     this.logger.info({ selfId, started: result.started }, 'adapters restarted (set_restart)');

@@ -6,6 +6,8 @@
 export interface RuntimeHooks {
   /** Restarts every adapter of the account after `delayMs`, once the reply has gone out. */
   restartAdapters(selfId: number, delayMs: number): void;
+  /** Stops every adapter of the account after `delayMs` (bot_exit): it goes offline until its config is applied again. */
+  stopAdapters(selfId: number, delayMs: number): void;
   /** The account's running adapters: the "clients" it is logged in through. */
   adapters(selfId: number): readonly AdapterInfo[];
 }

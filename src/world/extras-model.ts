@@ -42,14 +42,30 @@ export const flagOf = (request: Pick<WorldRequest, 'requestId'>): string => Stri
 export type AddOption = 1 | 2 | 3 | 4 | 5;
 export const addOptions: readonly AddOption[] = [1, 2, 3, 4, 5];
 
+/**
+ * What an invitation from a plain member leads to (NapCat's set_group_member_invite_policy):
+ * disabled: members may not invite; require_approval: an admin approves the invitee (QQ's
+ * default); no_approval: the invitee joins at once; no_approval_under_100: at once while the
+ * group has fewer than 100 members. Invitations from the owner and admins always add at once.
+ */
+export type InvitePolicy = 'disabled' | 'require_approval' | 'no_approval' | 'no_approval_under_100';
+export const invitePolicies: readonly InvitePolicy[] = ['disabled', 'require_approval', 'no_approval', 'no_approval_under_100'];
+
 export interface GroupJoinSettings {
   readonly groupId: number;
   readonly addOption: AddOption;
   readonly question: string;
   readonly answer: string;
+  readonly invitePolicy: InvitePolicy;
 }
 
-export const defaultJoinSettings = (groupId: number): GroupJoinSettings => ({ groupId, addOption: 2, question: '', answer: '' });
+export const defaultJoinSettings = (groupId: number): GroupJoinSettings => ({
+  groupId,
+  addOption: 2,
+  question: '',
+  answer: '',
+  invitePolicy: 'require_approval',
+});
 
 /** A group announcement (QQ's 群公告). */
 export interface GroupNotice {

@@ -57,4 +57,16 @@ describe('get_online_clients and set_restart with real adapters', () => {
     expect(env.catnap.network.status(10001)[0]!.state).toBe('listening');
     expect((await bot('get_login_info')).json.data).toEqual({ user_id: 10001, nickname: 'Bot A' });
   });
+
+  it('bot_exit takes the account offline after answering; applying its config brings it back', async () => {
+    const reply = await bot('bot_exit');
+    expect(reply.json).toMatchObject({ status: 'ok', data: null });
+    const deadline = Date.now() + 5000;
+    while (Date.now() < deadline && env.catnap.network.status(10001).length > 0) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(env.catnap.network.status(10001)).toEqual([]);
+    expect((await env.admin('POST', '/api/world/act/10001/get_online_clients', {})).json.data).toEqual([]);
+    await env.catnap.reloadAccount(10001);
+    expect(env.catnap.network.status(10001)[0]).toMatchObject({ state: 'listening' });
+    expect((await bot('get_login_info')).json.data.user_id).toBe(10001);
+  });
 });

@@ -96,14 +96,19 @@ describe('credentials issued by the world', () => {
     expect(await again.credentials.credentials(10001, 'qun.qq.com')).toEqual(a);
     await again.close();
     expect(await ob.call(10001, 'get_cookies', { domain: 5 })).toMatchObject({ status: 'ok' }); // numbers become strings
+    const { clientkey } = await ob.data(10001, 'get_clientkey');
+    expect(clientkey).toMatch(/^[0-9A-F]{64}$/);
+    expect((await ob.data(10001, 'get_clientkey')).clientkey).toBe(clientkey);
+    expect((await ob.data(10002, 'get_clientkey')).clientkey).not.toBe(clientkey);
     expect(await ob.call(10001, 'get_cookies', { domain: { a: 1 } })).toMatchObject({ retcode: 1400 });
   });
 });
 
 describe('clean_cache, check_url_safely, set_restart and get_online_clients without a network', () => {
-  it('clean_cache succeeds with nothing to clean', async () => {
+  it('clean_cache and nc_get_packet_status succeed: no cache, no packet backend needed', async () => {
     const ob = await onebotWorld();
     expect(await ob.call(10001, 'clean_cache')).toMatchObject({ status: 'ok', data: null });
+    expect(await ob.call(10001, 'nc_get_packet_status')).toMatchObject({ status: 'ok', data: null });
   });
 
   it('check_url_safely judges locally', async () => {

@@ -209,6 +209,25 @@ describe('group invitations', () => {
     expect(await ob.world.groups.findMember(30001, 10002)).toBeDefined();
   });
 
+  it('the invite policy decides what a plain member’s invitation leads to', async () => {
+    const ob = await onebotWorld();
+    expect(await ob.call(20002, 'set_group_member_invite_policy', { group_id: 30001, policy: 'disabled' })).toMatchObject({ retcode: 2103 });
+    expect(await ob.call(10001, 'set_group_member_invite_policy', { group_id: 30001, policy: 'sometimes' })).toMatchObject({ retcode: 1400 });
+    await ob.data(10001, 'set_group_member_invite_policy', { group_id: 30001, policy: 'disabled' });
+    expect(ob.domainEvents.at(-1)).toMatchObject({ type: 'group.updated', changed: ['invitePolicy'] });
+    expect(await ob.call(20002, 'send_group_invite', { group_id: 30001, user_id: 10002 })).toMatchObject({
+      retcode: 2103,
+      message: 'members of group 30001 may not invite (invite policy disabled); only its admins may',
+    });
+    await ob.data(20001, 'set_group_member_invite_policy', { group_id: 30001, policy: 'no_approval_under_100' });
+    const { flag } = await ob.data(20002, 'send_group_invite', { group_id: 30001, user_id: 10002 });
+    await ob.data(10002, 'set_group_add_request', { flag, approve: true });
+    expect(await ob.world.groups.findMember(30001, 10002)).toMatchObject({ role: 'member' });
+    // The join setting survives a change of the invite policy, and the other way round.
+    await ob.data(10001, 'set_group_add_option', { group_id: 30001, add_type: 5, group_question: 'Q?' });
+    expect(await ob.world.groupAdmin.joinSettings(30001)).toMatchObject({ addOption: 5, invitePolicy: 'no_approval_under_100' });
+  });
+
   it('refuses non-members, members, oneself and member invitations into closed groups', async () => {
     const ob = await onebotWorld();
     expect(await ob.call(10002, 'send_group_invite', { group_id: 30001, user_id: 20001 })).toMatchObject({ retcode: 2101 });

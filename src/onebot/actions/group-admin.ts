@@ -144,6 +144,24 @@ export const groupAdminActions: AnyActionSpec[] = [
     },
   }),
   defineAction({
+    name: 'set_group_member_invite_policy',
+    origin: 'napcat',
+    summary: "What a plain member's invitation leads to (owner or admin), enforced on invitations",
+    description:
+      '`disabled`: members may not invite; `require_approval` (the default): an admin approves the invitee; `no_approval`: the invitee joins at once; `no_approval_under_100`: at once while the group has fewer than 100 members. Invitations from the owner and admins always add at once.',
+    params: P.object({
+      group_id: groupId,
+      policy: Type.Union(
+        [Type.Literal('disabled'), Type.Literal('require_approval'), Type.Literal('no_approval'), Type.Literal('no_approval_under_100')],
+        { description: 'disabled, require_approval, no_approval or no_approval_under_100' },
+      ),
+    }),
+    async handler(ctx, params) {
+      await ctx.world.groupAdmin.setInvitePolicy(ctx.selfId, params.group_id, params.policy);
+      return null;
+    },
+  }),
+  defineAction({
     name: 'set_group_remark',
     origin: 'napcat',
     summary: "The caller's own remark for a group (shown as group_remark in its group info)",

@@ -72,6 +72,35 @@ export const systemExtrasActions: AnyActionSpec[] = [
     },
   }),
   defineAction({
+    name: 'bot_exit',
+    origin: 'napcat',
+    summary: "Take the account offline: stop its OneBot adapters after the reply (the world keeps running)",
+    description:
+      'NapCat exits its process; Catnap hosts many accounts, so only this account\'s adapters stop. Saving its onebot11 config again (or restarting Catnap) brings them back.',
+    params: P.none(),
+    handler(ctx) {
+      ctx.services.runtime?.stopAdapters(ctx.selfId, 0);
+      return null;
+    },
+  }),
+  defineAction({
+    name: 'get_clientkey',
+    origin: 'napcat',
+    summary: "The account's client key for QQ web login, issued by the world (stable per account)",
+    params: P.none(),
+    result: Type.Object({ clientkey: Type.String() }),
+    async handler(ctx) {
+      return { clientkey: await ctx.world.credentials.clientKey(ctx.selfId) };
+    },
+  }),
+  defineAction({
+    name: 'nc_get_packet_status',
+    origin: 'napcat',
+    summary: "Succeeds: everything NapCat's packet backend enables (pokes, titles, file URLs) is native to the world",
+    params: P.none(),
+    handler: () => null,
+  }),
+  defineAction({
     name: 'clean_cache',
     origin: 'onebot11',
     summary: 'Succeeds: Catnap keeps no cache (media is content-addressed and served from the world)',

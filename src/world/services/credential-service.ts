@@ -19,7 +19,7 @@ export class CredentialService {
 
   async credentials(userId: number, domain = ''): Promise<Credentials> {
     if (!(await this.ctx.store.accounts.get(userId))) throw fail.userNotFound(userId);
-    const secret = await this.ctx.store.extras.secrets.getOrCreate('credentials', () => randomBytes(32).toString('hex'));
+    const secret = await this.secret();
     const mac = (label: string) => createHmac('sha256', secret).update(label).digest();
     const uin = `o${String(userId).padStart(10, '0')}`;
     const skey = `@${base62(mac(`skey:${userId}`)).slice(0, 9)}`;
@@ -27,6 +27,17 @@ export class CredentialService {
     const host = domain.trim().toLowerCase();
     if (host) parts.push(`p_uin=${uin}`, `p_skey=${mac(`p_skey:${userId}:${host}`).toString('base64url').slice(0, 44)}`);
     return { cookies: parts.join('; '), csrfToken: bkn(skey) };
+  }
+
+  /** The key QQ's web login (ptlogin) takes from a logged-in client: 64 hex digits, stable per account. */
+  async clientKey(userId: number): Promise<string> {
+    if (!(await this.ctx.store.accounts.get(userId))) throw fail.userNotFound(userId);
+    const secret = await this.secret();
+    return createHmac('sha256', secret).update(`clientkey:${userId}`).digest('hex').toUpperCase();
+  }
+
+  private secret(): Promise<string> {
+    return this.ctx.store.extras.secrets.getOrCreate('credentials', () => randomBytes(32).toString('hex'));
   }
 }
 

@@ -1,5 +1,5 @@
 import { fail, WorldError } from '../errors.js';
-import { addOptions, type AddOption, type GroupJoinSettings } from '../extras-model.js';
+import { addOptions, invitePolicies, type AddOption, type GroupJoinSettings, type InvitePolicy } from '../extras-model.js';
 import type { Member } from '../model.js';
 import { emit, now, operatorOf, type Actor, type ServiceContext } from './context.js';
 import type { GroupService } from './group-service.js';
@@ -79,6 +79,7 @@ export class GroupAdminService {
     if (addOption === 4 && answer.trim() === '') throw fail.invalid('add_type 4 needs the group_answer that lets people in');
     const keepsQuestion = addOption === 4 || addOption === 5;
     const settings: GroupJoinSettings = {
+      ...(await this.requests.joinSettings(groupId)),
       groupId,
       addOption: addOption as AddOption,
       question: keepsQuestion ? question : '',
@@ -86,6 +87,19 @@ export class GroupAdminService {
     };
     await this.ctx.store.extras.groupSettings.putJoinSettings(settings);
     emit(this.ctx, { type: 'group.updated', group, operatorId: operatorOf(actor, group.ownerId), changed: ['addOption'], audience: [] });
+    return settings;
+  }
+
+  /** What a plain member's invitation leads to (owner or admins). */
+  async setInvitePolicy(actor: Actor, groupId: number, policy: string): Promise<GroupJoinSettings> {
+    const group = await this.groups.require(groupId);
+    if (actor !== 'world') await this.groups.requireAdmin(groupId, actor, 'change who may invite');
+    if (!invitePolicies.includes(policy as InvitePolicy)) throw fail.invalid(`policy ${JSON.stringify(policy)} is not one of ${invitePolicies.join(', ')}`);
+    const current = await this.requests.joinSettings(groupId);
+    if (current.invitePolicy === policy) return current;
+    const settings: GroupJoinSettings = { ...current, invitePolicy: policy as InvitePolicy };
+    await this.ctx.store.extras.groupSettings.putJoinSettings(settings);
+    emit(this.ctx, { type: 'group.updated', group, operatorId: operatorOf(actor, group.ownerId), changed: ['invitePolicy'], audience: [] });
     return settings;
   }
 

@@ -120,8 +120,12 @@ export class RequestService {
       throw new WorldError('ALREADY_EXISTS', `user ${inviteeId} is already a member of group ${groupId}`, { groupId, userId: inviteeId });
     }
     if (inviter.role === 'member') {
-      if ((await this.joinSettings(groupId)).addOption === 3) {
+      const settings = await this.joinSettings(groupId);
+      if (settings.addOption === 3) {
         throw new WorldError('PERMISSION_DENIED', `group ${groupId} accepts no new members (add option 3); only its admins may invite`);
+      }
+      if (settings.invitePolicy === 'disabled') {
+        throw new WorldError('PERMISSION_DENIED', `members of group ${groupId} may not invite (invite policy disabled); only its admins may`);
       }
       await this.refuseBlocked(groupId, inviteeId);
     }
@@ -160,7 +164,7 @@ export class RequestService {
   /**
    * Answers a join request (an owner or admin of the group) or an invitation (the invitee).
    * An accepted invitation from a plain member becomes a join request for the admins, unless the
-   * group lets anyone join.
+   * group lets anyone join or its invite policy needs no approval.
    */
   async answerGroup(actorId: number, flag: string, approve: boolean, options: { reason?: string } = {}): Promise<WorldRequest> {
     const request = await this.require(flag, ['join', 'invite']);
@@ -221,13 +225,20 @@ export class RequestService {
       return;
     }
     const inviter = await this.groups.findMember(groupId, request.requesterId);
-    if ((inviter && inviter.role !== 'member') || (await this.joinSettings(groupId)).addOption === 1) {
+    if ((inviter && inviter.role !== 'member') || (await this.invitationAddsAtOnce(groupId))) {
       await this.groups.addMember(groupId, joiner, { operatorId: request.requesterId, subType: 'invite' });
       await settings.unblockJoin(groupId, joiner);
       return;
     }
     await this.refuseBlocked(groupId, joiner);
     await this.pendingJoin({ kind: 'join', requesterId: joiner, targetId: 0, groupId, invitorId: request.requesterId, comment: request.comment, filtered: false });
+  }
+
+  /** Whether a plain member's accepted invitation adds the invitee without an admin. */
+  private async invitationAddsAtOnce(groupId: number): Promise<boolean> {
+    const settings = await this.joinSettings(groupId);
+    if (settings.addOption === 1 || settings.invitePolicy === 'no_approval') return true;
+    return settings.invitePolicy === 'no_approval_under_100' && (await this.groups.memberCount(groupId)) < 100;
   }
 
   private async joinAtOnce(base: Omit<WorldRequest, 'requestId' | 'status' | 'actorId' | 'reason' | 'createdAt' | 'handledAt'>): Promise<WorldRequest> {

@@ -1,5 +1,4 @@
 import type {
-  AddOption,
   EssenceEntry,
   GroupJoinSettings,
   GroupNotice,
@@ -54,7 +53,7 @@ export interface RequestRepository {
 
 export interface GroupSettingsRepository {
   joinSettings(groupId: number): Promise<GroupJoinSettings | undefined>;
-  putJoinSettings(settings: GroupJoinSettings & { addOption: AddOption }): Promise<void>;
+  putJoinSettings(settings: GroupJoinSettings): Promise<void>;
   /** Accounts whose join requests the group refuses (kicked with reject_add_request). */
   isJoinBlocked(groupId: number, userId: number): Promise<boolean>;
   blockJoin(groupId: number, userId: number, time: number): Promise<void>;

@@ -36,7 +36,9 @@ export const groupAdmin: Migration = {
       group_id   INTEGER PRIMARY KEY REFERENCES groups(group_id) ON DELETE CASCADE,
       add_option INTEGER NOT NULL DEFAULT 2 CHECK (add_option BETWEEN 1 AND 5),
       question   TEXT    NOT NULL DEFAULT '',
-      answer     TEXT    NOT NULL DEFAULT ''
+      answer     TEXT    NOT NULL DEFAULT '',
+      invite_policy TEXT NOT NULL DEFAULT 'require_approval'
+        CHECK (invite_policy IN ('disabled', 'require_approval', 'no_approval', 'no_approval_under_100'))
     ) STRICT;
 
     CREATE TABLE group_join_blocks (

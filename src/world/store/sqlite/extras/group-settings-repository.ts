@@ -1,4 +1,4 @@
-import type { AddOption, GroupJoinSettings } from '../../../extras-model.js';
+import type { AddOption, GroupJoinSettings, InvitePolicy } from '../../../extras-model.js';
 import type { GroupSettingsRepository } from '../../extras-store.js';
 import type { SqliteDatabase } from '../database.js';
 
@@ -7,6 +7,7 @@ interface JoinSettingsRow {
   add_option: number;
   question: string;
   answer: string;
+  invite_policy: string;
 }
 
 /** Join settings, join and friend blocks, and per-account group remarks. */
@@ -15,14 +16,23 @@ export class SqliteGroupSettingsRepository implements GroupSettingsRepository {
 
   async joinSettings(groupId: number): Promise<GroupJoinSettings | undefined> {
     const row = this.db.prepare<[number], JoinSettingsRow>('SELECT * FROM group_join_settings WHERE group_id = ?').get(groupId);
-    return row && { groupId: row.group_id, addOption: row.add_option as AddOption, question: row.question, answer: row.answer };
+    return (
+      row && {
+        groupId: row.group_id,
+        addOption: row.add_option as AddOption,
+        question: row.question,
+        answer: row.answer,
+        invitePolicy: row.invite_policy as InvitePolicy,
+      }
+    );
   }
 
   async putJoinSettings(settings: GroupJoinSettings): Promise<void> {
     this.db
-      .prepare(`INSERT INTO group_join_settings (group_id, add_option, question, answer) VALUES (?, ?, ?, ?)
-        ON CONFLICT (group_id) DO UPDATE SET add_option = excluded.add_option, question = excluded.question, answer = excluded.answer`)
-      .run(settings.groupId, settings.addOption, settings.question, settings.answer);
+      .prepare(`INSERT INTO group_join_settings (group_id, add_option, question, answer, invite_policy) VALUES (?, ?, ?, ?, ?)
+        ON CONFLICT (group_id) DO UPDATE SET add_option = excluded.add_option, question = excluded.question,
+        answer = excluded.answer, invite_policy = excluded.invite_policy`)
+      .run(settings.groupId, settings.addOption, settings.question, settings.answer, settings.invitePolicy);
   }
 
   async isJoinBlocked(groupId: number, userId: number): Promise<boolean> {
