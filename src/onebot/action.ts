@@ -1,5 +1,7 @@
 import type { Static, TSchema } from '@sinclair/typebox';
 import type { Logger } from '../util/logger.js';
+import type { OcrService } from '../world/media/ocr.js';
+import type { Translator } from '../world/media/translation.js';
 import type { World } from '../world/world.js';
 import type { RuntimeInfo } from './runtime-info.js';
 import type { RuntimeHooks } from './runtime-hooks.js';
@@ -29,6 +31,10 @@ export interface ActionServices {
   readonly urls: PublicUrls;
   /** Lent by the app layer: restart or list the account's adapters (absent without a network). */
   readonly runtime?: RuntimeHooks;
+  /** OCR of images (ocr_image); the engine loads on first use. */
+  readonly ocr: OcrService;
+  /** English-to-Chinese translation (translate_en2zh), as catnap.json's `translation` says. */
+  readonly translator: Translator;
 }
 
 export interface PublicUrls {

@@ -122,3 +122,14 @@ describe('extended group records', () => {
     expect(await ob.call(10001, 'get_group_info_ex', { group_id: 39999 })).toMatchObject({ retcode: 2002, message: 'group 39999 does not exist' });
   });
 });
+
+describe('trans_group_file', () => {
+  it('confirms an existing group file (every world file is permanent) and names missing ones', async () => {
+    const ob = await onebotWorld();
+    const { file_id } = await ob.data(20002, 'upload_group_file', { group_id: 30001, file: `base64://${Buffer.from('notes').toString('base64')}`, name: 'notes.txt' });
+    expect(await ob.data(10001, 'trans_group_file', { group_id: 30001, file_id })).toEqual({ ok: true });
+    expect(await ob.call(10001, 'trans_group_file', { group_id: 30001, file_id: 'nope' })).toMatchObject({ retcode: 2005, message: 'group 30001 has no file nope' });
+    expect(await ob.call(10002, 'trans_group_file', { group_id: 30001, file_id })).toMatchObject({ retcode: 2101 });
+    expect(await ob.call(10001, 'trans_group_file', { group_id: 30001 })).toMatchObject({ retcode: 1400 });
+  });
+});

@@ -91,6 +91,7 @@ export const groupExtrasActions: AnyActionSpec[] = [
       const members = await ctx.world.groups.members(group.groupId);
       const now = nowSeconds(ctx.world.clock);
       return toGroupDetail(group, members.length, {
+        urls: ctx.services.urls,
         remark: await ctx.world.groupAdmin.remark(ctx.selfId, group.groupId),
         settings: await ctx.world.groupAdmin.joinSettings(group.groupId),
         self: members.find((member) => member.userId === ctx.selfId),
@@ -108,6 +109,17 @@ export const groupExtrasActions: AnyActionSpec[] = [
       const group = await ctx.world.groups.require(params.group_id);
       const essence = await ctx.world.store.extras.essence.list(group.groupId);
       return toGroupInfoEx(group, essence.length > 0);
+    },
+  }),
+  defineAction({
+    name: 'trans_group_file',
+    origin: 'napcat',
+    summary: 'Make a temporary group file permanent: every group file in the world is permanent, so this checks the file and says ok',
+    params: P.object({ group_id: groupId, file_id: P.str('file_id of a group file', { minLength: 1 }) }),
+    result: Type.Object({ ok: Type.Boolean() }),
+    async handler(ctx, params) {
+      await ctx.world.groupFiles.requireFile(ctx.selfId, params.group_id, params.file_id);
+      return { ok: true };
     },
   }),
 ];

@@ -17,7 +17,9 @@ export const groupInfoActions: AnyActionSpec[] = [
       const groups = await ctx.world.groups.listFor(ctx.selfId);
       const remarks = await ctx.world.groupAdmin.remarks(ctx.selfId);
       return Promise.all(
-        groups.map(async (group) => toOb11Group(group, await ctx.world.groups.memberCount(group.groupId), remarks.get(group.groupId))),
+        groups.map(async (group) =>
+          toOb11Group(group, await ctx.world.groups.memberCount(group.groupId), ctx.services.urls, remarks.get(group.groupId)),
+        ),
       );
     },
   }),
@@ -29,7 +31,7 @@ export const groupInfoActions: AnyActionSpec[] = [
     async handler(ctx, params) {
       const group = await ctx.world.groups.require(params.group_id);
       const remark = await ctx.world.groupAdmin.remark(ctx.selfId, group.groupId);
-      return toOb11Group(group, await ctx.world.groups.memberCount(group.groupId), remark);
+      return toOb11Group(group, await ctx.world.groups.memberCount(group.groupId), ctx.services.urls, remark);
     },
   }),
   defineAction({

@@ -36,11 +36,11 @@ export function toNtMember(member: Member, account: Account, nowSeconds: number)
 export function toGroupDetail(
   group: Group,
   memberCount: number,
-  context: { remark: string; settings: GroupJoinSettings; self: Member | undefined; activeMembers: number; nowSeconds: number },
+  context: { urls: PublicUrls; remark: string; settings: GroupJoinSettings; self: Member | undefined; activeMembers: number; nowSeconds: number },
 ) {
   const { self, settings } = context;
   return {
-    ...toOb11Group(group, memberCount, context.remark),
+    ...toOb11Group(group, memberCount, context.urls, context.remark),
     group_all_shut: group.wholeMute ? -1 : 0,
     groupCode: String(group.groupId),
     groupUin: String(group.groupId),

@@ -1,5 +1,12 @@
 import type { Account, FriendCategory, Friendship, Group, Member } from '../model.js';
 import type { ExtrasStore } from './extras-store.js';
+import type {
+  CollectionRepository,
+  CustomFaceRepository,
+  GroupFileRepository,
+  LikeRepository,
+  PrivateFileRepository,
+} from './extras-repositories.js';
 
 /**
  * The world's persistence boundary. Every method returns a Promise even though the SQLite
@@ -14,6 +21,12 @@ export interface WorldStore {
   readonly members: MemberRepository;
   /** Requests, group administration extras, announcements, check-ins, essence (migration 004). */
   readonly extras: ExtrasStore;
+  // The seed API's extras (migration 003).
+  readonly likes: LikeRepository;
+  readonly collections: CollectionRepository;
+  readonly customFaces: CustomFaceRepository;
+  readonly groupFiles: GroupFileRepository;
+  readonly privateFiles: PrivateFileRepository;
   close(): Promise<void>;
 }
 

@@ -1,4 +1,5 @@
 import { foundation } from './001-foundation.js';
+import { seedExtras } from './003-seed-extras.js';
 import { groupAdmin } from './004-group-admin.js';
 
 /**
@@ -13,4 +14,4 @@ export interface Migration {
   readonly sql: string;
 }
 
-export const migrations: readonly Migration[] = [foundation, groupAdmin];
+export const migrations: readonly Migration[] = [foundation, seedExtras, groupAdmin];

@@ -5,6 +5,9 @@ import { SqliteFriendRepository } from './friend-repository.js';
 import { SqliteGroupRepository } from './group-repository.js';
 import { SqliteMemberRepository } from './member-repository.js';
 import { SqliteExtrasStore } from './extras/extras-store.js';
+import { SqliteCollectionRepository, SqliteCustomFaceRepository } from './favorites-repository.js';
+import { SqliteGroupFileRepository, SqlitePrivateFileRepository } from './file-repository.js';
+import { SqliteLikeRepository } from './like-repository.js';
 
 /** The SQLite world store. `path` ":memory:" gives a private in-memory world (tests). */
 export class SqliteWorldStore implements WorldStore {
@@ -14,6 +17,11 @@ export class SqliteWorldStore implements WorldStore {
   readonly groups: SqliteGroupRepository;
   readonly members: SqliteMemberRepository;
   readonly extras: SqliteExtrasStore;
+  readonly likes: SqliteLikeRepository;
+  readonly collections: SqliteCollectionRepository;
+  readonly customFaces: SqliteCustomFaceRepository;
+  readonly groupFiles: SqliteGroupFileRepository;
+  readonly privateFiles: SqlitePrivateFileRepository;
   #closed = false;
 
   constructor(path: string) {
@@ -23,6 +31,11 @@ export class SqliteWorldStore implements WorldStore {
     this.groups = new SqliteGroupRepository(this.db);
     this.members = new SqliteMemberRepository(this.db);
     this.extras = new SqliteExtrasStore(this.db);
+    this.likes = new SqliteLikeRepository(this.db);
+    this.collections = new SqliteCollectionRepository(this.db);
+    this.customFaces = new SqliteCustomFaceRepository(this.db);
+    this.groupFiles = new SqliteGroupFileRepository(this.db);
+    this.privateFiles = new SqlitePrivateFileRepository(this.db);
   }
 
   async close(): Promise<void> {
