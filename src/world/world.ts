@@ -3,6 +3,12 @@ import { join } from 'node:path';
 import { systemClock, type Clock } from '../util/clock.js';
 import { DomainEventBus, type DomainEvent } from './events.js';
 import { MediaService } from './media/media-service.js';
+import { ConversationService } from './messages/conversation-service.js';
+import { ForwardService } from './messages/forward-service.js';
+import { messageMediaResolver } from './messages/media-ids.js';
+import { MessageService } from './messages/message-service.js';
+import { PokeService } from './messages/poke-service.js';
+import { ReactionService } from './messages/reaction-service.js';
 import { AccountService } from './services/account-service.js';
 import type { ServiceContext } from './services/context.js';
 import { FriendService } from './services/friend-service.js';
@@ -30,6 +36,11 @@ export class World {
   readonly accounts: AccountService;
   readonly friends: FriendService;
   readonly groups: GroupService;
+  readonly messages: MessageService;
+  readonly conversations: ConversationService;
+  readonly reactions: ReactionService;
+  readonly forwards: ForwardService;
+  readonly pokes: PokeService;
 
   constructor(options: WorldOptions) {
     this.store = options.store;
@@ -40,6 +51,12 @@ export class World {
     this.accounts = new AccountService(ctx);
     this.friends = new FriendService(ctx);
     this.groups = new GroupService(ctx);
+    this.messages = new MessageService(ctx, { groups: this.groups, friends: this.friends, media: this.media });
+    this.conversations = new ConversationService(ctx, this.groups);
+    this.reactions = new ReactionService(ctx);
+    this.forwards = new ForwardService(ctx);
+    this.pokes = new PokeService(ctx, this.groups, this.friends);
+    this.media.addResolver(messageMediaResolver(this.store, this.media.blobs));
   }
 
   close(): Promise<void> {

@@ -1,4 +1,5 @@
 import type { Account, FriendCategory, Friendship, Group, Member } from '../model.js';
+import type { ForwardRepository, MessageRepository, ReactionRepository } from './message-store.js';
 
 /**
  * The world's persistence boundary. Every method returns a Promise even though the SQLite
@@ -11,6 +12,9 @@ export interface WorldStore {
   readonly friends: FriendRepository;
   readonly groups: GroupRepository;
   readonly members: MemberRepository;
+  readonly messages: MessageRepository;
+  readonly reactions: ReactionRepository;
+  readonly forwards: ForwardRepository;
   close(): Promise<void>;
 }
 

@@ -4,6 +4,9 @@ import { openDatabase, type SqliteDatabase } from './database.js';
 import { SqliteFriendRepository } from './friend-repository.js';
 import { SqliteGroupRepository } from './group-repository.js';
 import { SqliteMemberRepository } from './member-repository.js';
+import { SqliteForwardRepository } from './forward-repository.js';
+import { SqliteMessageRepository } from './message-repository.js';
+import { SqliteReactionRepository } from './reaction-repository.js';
 
 /** The SQLite world store. `path` ":memory:" gives a private in-memory world (tests). */
 export class SqliteWorldStore implements WorldStore {
@@ -12,6 +15,9 @@ export class SqliteWorldStore implements WorldStore {
   readonly friends: SqliteFriendRepository;
   readonly groups: SqliteGroupRepository;
   readonly members: SqliteMemberRepository;
+  readonly messages: SqliteMessageRepository;
+  readonly reactions: SqliteReactionRepository;
+  readonly forwards: SqliteForwardRepository;
   #closed = false;
 
   constructor(path: string) {
@@ -20,6 +26,9 @@ export class SqliteWorldStore implements WorldStore {
     this.friends = new SqliteFriendRepository(this.db);
     this.groups = new SqliteGroupRepository(this.db);
     this.members = new SqliteMemberRepository(this.db);
+    this.messages = new SqliteMessageRepository(this.db);
+    this.reactions = new SqliteReactionRepository(this.db);
+    this.forwards = new SqliteForwardRepository(this.db);
   }
 
   async close(): Promise<void> {
