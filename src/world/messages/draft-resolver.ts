@@ -57,7 +57,7 @@ export class DraftResolver {
     const elements: Element[] = [];
     let replies = 0;
     for (const draft of drafts) {
-      if (draft.kind === 'reply' && ++replies > 1) throw new WorldError('INVALID_ARGUMENT', 'a message can reply to one message only');
+      if ((draft.kind === 'reply' || draft.kind === 'reply-seq') && ++replies > 1) throw new WorldError('INVALID_ARGUMENT', 'a message can reply to one message only');
       const element = await this.#element(draft, scope, out, topLevel);
       if (element) elements.push(element);
     }
@@ -77,6 +77,12 @@ export class DraftResolver {
           throw new WorldError('INVALID_ARGUMENT', `message ${draft.messageId} is in another conversation and cannot be replied to here`);
         }
         return draft;
+      }
+      case 'reply-seq': {
+        const target = await this.store.messages.getBySeq(conversationKey(scope.conversation), draft.seq);
+        if (!target) throw new WorldError('MESSAGE_NOT_FOUND', `no message has seq ${draft.seq} in this conversation`, { seq: draft.seq });
+        if (target.recalled) throw recalledError(target);
+        return { kind: 'reply', messageId: target.messageId };
       }
       case 'dice':
         return { kind: 'dice', result: draft.result ?? randomInt(1, 7) };

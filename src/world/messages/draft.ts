@@ -18,6 +18,8 @@ type Plain = Exclude<Element, { kind: 'image' | 'record' | 'video' | 'file' | 'd
 export type ElementDraft =
   | Plain
   | { readonly kind: 'at'; readonly target: number | 'all' }
+  /** A reply by the QQ seq of the message in the conversation sent to (NapCat's reply `seq`). */
+  | { readonly kind: 'reply-seq'; readonly seq: number }
   | { readonly kind: 'dice'; readonly result?: number }
   | { readonly kind: 'rps'; readonly result?: number }
   | {

@@ -40,6 +40,8 @@ export interface MessageRepository {
   insert(message: NewMessage, extras: { readonly files: readonly StoredFile[]; readonly forwards: readonly ForwardBundle[] }): Promise<MessageRecord>;
   get(messageId: number): Promise<MessageRecord | undefined>;
   getMany(messageIds: readonly number[]): Promise<Map<number, MessageRecord>>;
+  /** The message with this seq in a conversation. */
+  getBySeq(conversationKey: string, seq: number): Promise<MessageRecord | undefined>;
   /** Messages of a conversation that are not recalled, in seq order (oldest first). */
   history(conversationKey: string, query: HistoryQuery): Promise<MessageRecord[]>;
   /** The newest message of a conversation that is not recalled. */

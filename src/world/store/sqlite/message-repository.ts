@@ -168,6 +168,11 @@ export class SqliteMessageRepository implements MessageRepository {
     return result;
   }
 
+  async getBySeq(conversationKey: string, seq: number): Promise<MessageRecord | undefined> {
+    const row = this.db.prepare<[string, number], MessageRow>('SELECT * FROM messages WHERE conv = ? AND seq = ?').get(conversationKey, seq);
+    return row && toMessage(row);
+  }
+
   async history(conversationKey: string, query: HistoryQuery): Promise<MessageRecord[]> {
     const min = query.minSeq ?? 0;
     const max = query.maxSeq ?? Number.MAX_SAFE_INTEGER;
