@@ -5,7 +5,7 @@ import { CqSyntaxError, parseCq } from './cq-code.js';
 import type { Segment } from './segment.js';
 import { SegmentError, type SegmentData } from './segments/fields.js';
 import { codecByType } from './segments/index.js';
-import { parseCard, parseNode } from './segments/node.js';
+import { parseCard, parseNode, type NodeSender } from './segments/node.js';
 
 export interface ParseOptions {
   /** A string message is plain text, not CQ codes (`auto_escape`). */
@@ -23,7 +23,7 @@ export interface ParseOptions {
  * `message[1] (image): data.file is required (...)`, `message[0]: unknown segment type "x"`.
  */
 export function parseMessage(input: unknown, options: ParseOptions, path = 'message'): ContentDraft {
-  return parseContent(input, options, path, 1, options.card ?? {});
+  return parseContent(input, options, path, 1, options.card ?? {}, { userId: options.selfId, nickname: 'QQ用户' });
 }
 
 /** The segments of a message in any of its forms, with their shape checked. */
@@ -50,7 +50,7 @@ export function toSegments(input: unknown, autoEscape: boolean, path: string): S
   });
 }
 
-function parseContent(input: unknown, options: ParseOptions, path: string, depth: number, card: ForwardCardDraft): ContentDraft {
+function parseContent(input: unknown, options: ParseOptions, path: string, depth: number, card: ForwardCardDraft, sender: NodeSender): ContentDraft {
   const segments = toSegments(input, depth === 1 && options.autoEscape === true, path);
   if (segments.length === 0) throw badParams(`${path} is empty`);
   const nodes = segments.filter((segment) => segment.type === 'node').length;
@@ -61,8 +61,8 @@ function parseContent(input: unknown, options: ParseOptions, path: string, depth
     if (depth > maxForwardDepth) throw badParams(`${path}: merged forwards nest at most ${maxForwardDepth} levels deep`);
     const parsed: ForwardNodeDraft[] = segments.map((segment, index) =>
       guard(`${path}[${index}]`, 'node', () =>
-        parseNode(segment.data, `${path}[${index}]`, options.selfId, (content, contentPath) =>
-          parseContent(content, options, contentPath, depth + 1, parseCard(segment.data)),
+        parseNode(segment.data, `${path}[${index}]`, sender, (content, contentPath, nodeSender) =>
+          parseContent(content, options, contentPath, depth + 1, parseCard(segment.data), nodeSender),
         ),
       ),
     );

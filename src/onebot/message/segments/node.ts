@@ -4,17 +4,23 @@ import type { Segment } from '../segment.js';
 import type { RenderContext } from './codec.js';
 import { SegmentError, optionalInt, optionalString, type SegmentData } from './fields.js';
 
-/** Parses a node's `content` (any message form) at a path, for nested error messages. */
-export type ContentParser = (input: unknown, path: string) => ContentDraft;
+/** Parses a node's `content` (any message form) at a path; nested nodes default to `sender`. */
+export type ContentParser = (input: unknown, path: string, sender: NodeSender) => ContentDraft;
+
+/** Who a custom node is from when it does not say: the sending account, or the enclosing node's sender. */
+export interface NodeSender {
+  readonly userId: number;
+  readonly nickname: string;
+}
 
 /**
  * A node of a merged forward. `id` (a message_id) copies an existing message; otherwise it is a
  * custom node: `user_id` (or `uin`), `nickname` (or `name`), `content` (a message in any form,
  * which may itself be nodes: a nested forward), and optional `time`. A nested forward may carry
- * its own card texts (`source`, `news`, `summary`, `prompt`). Missing sender fields default to
- * the sending account and "QQ用户", as NapCat does.
+ * its own card texts (`source`, `news`, `summary`, `prompt`). Missing sender fields default as in
+ * NapCat: to the sending account and "QQ用户" at the top, to the enclosing node's inside it.
  */
-export function parseNode(input: SegmentData, path: string, selfId: number, parseContent: ContentParser): ForwardNodeDraft {
+export function parseNode(input: SegmentData, path: string, defaults: NodeSender, parseContent: ContentParser): ForwardNodeDraft {
   const id = input.id;
   if (id !== undefined && id !== null && id !== '') {
     const messageId = optionalInt(input, 'id', 1, 2147483647);
@@ -23,10 +29,10 @@ export function parseNode(input: SegmentData, path: string, selfId: number, pars
   if (input.content === undefined || input.content === null) {
     throw new SegmentError('data.content is required (the node message), or data.id (a message_id to copy)');
   }
-  const userId = optionalInt(input, 'user_id', 1) ?? optionalInt(input, 'uin', 1) ?? selfId;
-  const nickname = optionalString(input, 'nickname') || optionalString(input, 'name') || 'QQ用户';
+  const userId = optionalInt(input, 'user_id', 1) ?? optionalInt(input, 'uin', 1) ?? defaults.userId;
+  const nickname = optionalString(input, 'nickname') || optionalString(input, 'name') || defaults.nickname;
   const time = optionalInt(input, 'time', 0);
-  const content = parseContent(input.content, `${path}.content`);
+  const content = parseContent(input.content, `${path}.content`, { userId, nickname });
   return { kind: 'custom', userId, nickname, content, ...(time ? { time } : {}) };
 }
 
