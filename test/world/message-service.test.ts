@@ -129,6 +129,25 @@ describe('sending messages', () => {
   });
 });
 
+describe('merged forwards', () => {
+  it('stores bundles with the message, nests them, and counts depth through forwarded forwards too', async () => {
+    const { world } = await memoryWorld(smallWorld);
+    const custom = (content: ContentDraft) => ({ kind: 'custom' as const, userId: 20001, nickname: 'Alice', content });
+    const forward = (...nodes: ReturnType<typeof custom>[]): ContentDraft => ({ kind: 'forward', nodes, card: {} });
+    const three = await world.messages.send(10001, { type: 'group', groupId: 30001 }, forward(custom(forward(custom(forward(custom(text('deep'))))))));
+    const outer = three.elements[0];
+    expect(outer?.kind).toBe('forward');
+    if (outer?.kind !== 'forward') return;
+    const bundle = await world.forwards.get(outer.forwardId);
+    expect(bundle).toMatchObject({ depth: 3, scope: 'group', creatorId: 10001, card: { summary: '查看1条转发消息', prompt: '[聊天记录]', source: '群聊的聊天记录', news: ['Alice: [聊天记录]'] } });
+    expect((await world.forwards.ofMessage(20002, three.messageId)).resId).toBe(outer.forwardId);
+    const refOfThree: ContentDraft = { kind: 'forward', nodes: [{ kind: 'ref', messageId: three.messageId }], card: {} };
+    expect(await code(world.messages.send(10001, { type: 'group', groupId: 30001 }, refOfThree))).toBe('INVALID_ARGUMENT: merged forwards nest at most 3 levels deep; this one has 4');
+    expect(await code(world.messages.send(10001, { type: 'group', groupId: 30001 }, forward()))).toBe('INVALID_ARGUMENT: a merged forward needs at least one node');
+    expect(await code(world.forwards.get('missing'))).toBe('FORWARD_NOT_FOUND: merged forward missing does not exist');
+  });
+});
+
 describe('reading and recalling', () => {
   it('shows a message only to those who see its conversation', async () => {
     const { world } = await memoryWorld(smallWorld);
