@@ -2,6 +2,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { systemClock, type Clock } from '../util/clock.js';
 import { DomainEventBus, type DomainEvent } from './events.js';
+import { FavoritesService } from './favorites/favorites-service.js';
+import { registerFileResolver } from './files/file-resolver.js';
+import { GroupFileService } from './files/group-file-service.js';
+import { PrivateFileService } from './files/private-file-service.js';
 import { MediaService } from './media/media-service.js';
 import { ConversationService } from './messages/conversation-service.js';
 import { ForwardService } from './messages/forward-service.js';
@@ -9,6 +13,8 @@ import { messageMediaResolver } from './messages/media-ids.js';
 import { MessageService } from './messages/message-service.js';
 import { PokeService } from './messages/poke-service.js';
 import { ReactionService } from './messages/reaction-service.js';
+import { LikeService } from './profile/like-service.js';
+import { ProfileService } from './profile/profile-service.js';
 import { AccountService } from './services/account-service.js';
 import type { ServiceContext } from './services/context.js';
 import { FriendService } from './services/friend-service.js';
@@ -41,6 +47,12 @@ export class World {
   readonly reactions: ReactionService;
   readonly forwards: ForwardService;
   readonly pokes: PokeService;
+  // The seed API's extras.
+  readonly profiles: ProfileService;
+  readonly likes: LikeService;
+  readonly favorites: FavoritesService;
+  readonly groupFiles: GroupFileService;
+  readonly privateFiles: PrivateFileService;
 
   constructor(options: WorldOptions) {
     this.store = options.store;
@@ -57,6 +69,12 @@ export class World {
     this.forwards = new ForwardService(ctx);
     this.pokes = new PokeService(ctx, this.groups, this.friends);
     this.media.addResolver(messageMediaResolver(this.store, this.media.blobs));
+    this.profiles = new ProfileService(ctx, this.media, this.accounts, this.groups);
+    this.likes = new LikeService(ctx, this.accounts);
+    this.favorites = new FavoritesService(ctx, this.media, this.accounts);
+    this.groupFiles = new GroupFileService(ctx, this.media, this.groups);
+    this.privateFiles = new PrivateFileService(ctx, this.media);
+    registerFileResolver(this.media, this.store);
   }
 
   close(): Promise<void> {

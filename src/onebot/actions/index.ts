@@ -7,6 +7,15 @@ import { messageReactionActions } from './message-reactions.js';
 import { messageReadActions } from './message-read.js';
 import { messageSendActions } from './message-send.js';
 import { messageStateActions } from './message-state.js';
+import { arkShareActions } from './ark-share.js';
+import { favoriteActions } from './favorites.js';
+import { fileTransferActions } from './file-transfer.js';
+import { groupAvatarActions } from './group-avatar.js';
+import { groupFileActions } from './group-files.js';
+import { seedGroupFileActions } from './group-files-seed.js';
+import { likeActions } from './likes.js';
+import { ocrTranslateActions } from './ocr-translate.js';
+import { profileActions } from './profile.js';
 
 /**
  * Every action Catnap serves. Each area contributes one list; this is the only place they are
@@ -22,4 +31,14 @@ export const allActions: readonly AnyActionSpec[] = [
   ...messageStateActions,
   ...messageReactionActions,
   ...mediaActions,
+  // The seed API's extras.
+  ...profileActions,
+  ...likeActions,
+  ...favoriteActions,
+  ...arkShareActions,
+  ...groupAvatarActions,
+  ...groupFileActions,
+  ...seedGroupFileActions,
+  ...fileTransferActions,
+  ...ocrTranslateActions,
 ];

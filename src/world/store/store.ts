@@ -1,5 +1,12 @@
 import type { Account, FriendCategory, Friendship, Group, Member } from '../model.js';
 import type { ForwardRepository, MessageRepository, ReactionRepository } from './message-store.js';
+import type {
+  CollectionRepository,
+  CustomFaceRepository,
+  GroupFileRepository,
+  LikeRepository,
+  PrivateFileRepository,
+} from './extras-repositories.js';
 
 /**
  * The world's persistence boundary. Every method returns a Promise even though the SQLite
@@ -15,6 +22,12 @@ export interface WorldStore {
   readonly messages: MessageRepository;
   readonly reactions: ReactionRepository;
   readonly forwards: ForwardRepository;
+  // The seed API's extras (migration 003).
+  readonly likes: LikeRepository;
+  readonly collections: CollectionRepository;
+  readonly customFaces: CustomFaceRepository;
+  readonly groupFiles: GroupFileRepository;
+  readonly privateFiles: PrivateFileRepository;
   close(): Promise<void>;
 }
 

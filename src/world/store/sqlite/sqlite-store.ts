@@ -7,6 +7,9 @@ import { SqliteMemberRepository } from './member-repository.js';
 import { SqliteForwardRepository } from './forward-repository.js';
 import { SqliteMessageRepository } from './message-repository.js';
 import { SqliteReactionRepository } from './reaction-repository.js';
+import { SqliteCollectionRepository, SqliteCustomFaceRepository } from './favorites-repository.js';
+import { SqliteGroupFileRepository, SqlitePrivateFileRepository } from './file-repository.js';
+import { SqliteLikeRepository } from './like-repository.js';
 
 /** The SQLite world store. `path` ":memory:" gives a private in-memory world (tests). */
 export class SqliteWorldStore implements WorldStore {
@@ -18,6 +21,11 @@ export class SqliteWorldStore implements WorldStore {
   readonly messages: SqliteMessageRepository;
   readonly reactions: SqliteReactionRepository;
   readonly forwards: SqliteForwardRepository;
+  readonly likes: SqliteLikeRepository;
+  readonly collections: SqliteCollectionRepository;
+  readonly customFaces: SqliteCustomFaceRepository;
+  readonly groupFiles: SqliteGroupFileRepository;
+  readonly privateFiles: SqlitePrivateFileRepository;
   #closed = false;
 
   constructor(path: string) {
@@ -29,6 +37,11 @@ export class SqliteWorldStore implements WorldStore {
     this.messages = new SqliteMessageRepository(this.db);
     this.reactions = new SqliteReactionRepository(this.db);
     this.forwards = new SqliteForwardRepository(this.db);
+    this.likes = new SqliteLikeRepository(this.db);
+    this.collections = new SqliteCollectionRepository(this.db);
+    this.customFaces = new SqliteCustomFaceRepository(this.db);
+    this.groupFiles = new SqliteGroupFileRepository(this.db);
+    this.privateFiles = new SqlitePrivateFileRepository(this.db);
   }
 
   async close(): Promise<void> {
