@@ -7,6 +7,12 @@ import { registerFileResolver } from './files/file-resolver.js';
 import { GroupFileService } from './files/group-file-service.js';
 import { PrivateFileService } from './files/private-file-service.js';
 import { MediaService } from './media/media-service.js';
+import { ConversationService } from './messages/conversation-service.js';
+import { ForwardService } from './messages/forward-service.js';
+import { messageMediaResolver } from './messages/media-ids.js';
+import { MessageService } from './messages/message-service.js';
+import { PokeService } from './messages/poke-service.js';
+import { ReactionService } from './messages/reaction-service.js';
 import { LikeService } from './profile/like-service.js';
 import { ProfileService } from './profile/profile-service.js';
 import { AccountService } from './services/account-service.js';
@@ -19,6 +25,8 @@ import { InputStatusService } from './services/input-status-service.js';
 import { NoticeService } from './services/notice-service.js';
 import { RequestService } from './services/request-service.js';
 import { SignService } from './services/sign-service.js';
+import { EssenceService } from './services/essence-service.js';
+import { HonorService } from './services/honor-service.js';
 import type { WorldStore } from './store/store.js';
 
 export interface WorldOptions {
@@ -48,6 +56,13 @@ export class World {
   readonly signs: SignService;
   readonly credentials: CredentialService;
   readonly inputStatus: InputStatusService;
+  readonly essence: EssenceService;
+  readonly honors: HonorService;
+  readonly messages: MessageService;
+  readonly conversations: ConversationService;
+  readonly reactions: ReactionService;
+  readonly forwards: ForwardService;
+  readonly pokes: PokeService;
   // The seed API's extras.
   readonly profiles: ProfileService;
   readonly likes: LikeService;
@@ -70,6 +85,14 @@ export class World {
     this.signs = new SignService(ctx, this.groups);
     this.credentials = new CredentialService(ctx);
     this.inputStatus = new InputStatusService(ctx, this.friends, this.groups);
+    this.essence = new EssenceService(ctx, this.groups);
+    this.honors = new HonorService(ctx, this.groups);
+    this.messages = new MessageService(ctx, { groups: this.groups, friends: this.friends, media: this.media });
+    this.conversations = new ConversationService(ctx, this.groups);
+    this.reactions = new ReactionService(ctx);
+    this.forwards = new ForwardService(ctx);
+    this.pokes = new PokeService(ctx, this.groups, this.friends);
+    this.media.addResolver(messageMediaResolver(this.store, this.media.blobs));
     this.profiles = new ProfileService(ctx, this.media, this.accounts, this.groups);
     this.likes = new LikeService(ctx, this.accounts);
     this.favorites = new FavoritesService(ctx, this.media, this.accounts);

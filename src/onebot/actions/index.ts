@@ -7,6 +7,12 @@ import { groupAdminActions } from './group-admin.js';
 import { groupExtrasActions } from './group-extras.js';
 import { requestActions } from './requests.js';
 import { systemExtrasActions } from './system-extras.js';
+import { essenceHonorActions } from './essence-honor.js';
+import { mediaActions } from './media.js';
+import { messageReactionActions } from './message-reactions.js';
+import { messageReadActions } from './message-read.js';
+import { messageSendActions } from './message-send.js';
+import { messageStateActions } from './message-state.js';
 import { arkShareActions } from './ark-share.js';
 import { favoriteActions } from './favorites.js';
 import { fileTransferActions } from './file-transfer.js';
@@ -31,6 +37,12 @@ export const allActions: readonly AnyActionSpec[] = [
   ...groupExtrasActions,
   ...friendAdminActions,
   ...systemExtrasActions,
+  ...essenceHonorActions,
+  ...messageSendActions,
+  ...messageReadActions,
+  ...messageStateActions,
+  ...messageReactionActions,
+  ...mediaActions,
   // The seed API's extras.
   ...profileActions,
   ...likeActions,

@@ -1,4 +1,5 @@
 import { foundation } from './001-foundation.js';
+import { messagesMigration } from './002-messages.js';
 import { seedExtras } from './003-seed-extras.js';
 import { groupAdmin } from './004-group-admin.js';
 
@@ -14,4 +15,4 @@ export interface Migration {
   readonly sql: string;
 }
 
-export const migrations: readonly Migration[] = [foundation, seedExtras, groupAdmin];
+export const migrations: readonly Migration[] = [foundation, messagesMigration, seedExtras, groupAdmin];
