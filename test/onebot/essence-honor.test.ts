@@ -164,6 +164,14 @@ describe('get_group_at_all_remain', () => {
     ob.clock.advance(day);
     expect(await ob.data(10001, 'get_group_at_all_remain', { group_id: 30001 })).toMatchObject({ remain_at_all_count_for_group: 10 });
     expect(await ob.call(10002, 'get_group_at_all_remain', { group_id: 30001 })).toMatchObject({ retcode: 2101 });
+    // The allowance is enforced when sending.
+    for (let index = 0; index < 10; index++) await ob.data(10001, 'send_group_msg', { group_id: 30001, message: `[CQ:at,qq=all] #${index}` });
+    expect(await ob.data(20001, 'get_group_at_all_remain', { group_id: 30001 })).toEqual({ can_at_all: false, remain_at_all_count_for_group: 0, remain_at_all_count_for_uin: 0 });
+    expect(await ob.call(20001, 'send_group_msg', { group_id: 30001, message: '[CQ:at,qq=all] one more' })).toMatchObject({
+      retcode: 2108,
+      message: "account 20001 has used today's @all allowance in group 30001",
+    });
+    expect(await ob.call(20001, 'send_group_msg', { group_id: 30001, message: 'no @all is fine' })).toMatchObject({ status: 'ok' });
     expect(await ob.call(10001, 'get_group_at_all_remain', {})).toMatchObject({ retcode: 1400 });
   });
 });

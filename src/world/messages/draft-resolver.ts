@@ -9,6 +9,7 @@ import type { Element, MediaRef } from './elements.js';
 import { defaultCard, maxForwardDepth, newResId, type ForwardBundle, type ForwardNode } from './forward.js';
 import { recalledError, requireVisible } from './message-access.js';
 import { conversationKey, type Conversation } from './message.js';
+import { atAllAllowance } from '../services/group-activity.js';
 
 /** Where the content is going, as far as resolving it cares. */
 export interface ResolveScope {
@@ -119,6 +120,10 @@ export class DraftResolver {
     if (target === 'all') {
       if (scope.senderRole === 'member') {
         throw new WorldError('PERMISSION_DENIED', `account ${scope.senderId} is a plain member of group ${groupId} and cannot @all`);
+      }
+      // QQ's daily @all allowance (get_group_at_all_remain shows what is left).
+      if (scope.senderRole && (await atAllAllowance(this.store, groupId, scope.senderId, scope.senderRole, scope.time)).remainForUser === 0) {
+        throw new WorldError('LIMIT_REACHED', `account ${scope.senderId} has used today's @all allowance in group ${groupId}`, { groupId });
       }
       return { kind: 'at', target: 'all', name: '全体成员' };
     }

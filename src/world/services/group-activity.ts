@@ -1,4 +1,5 @@
 import type { Element } from '../messages/elements.js';
+import type { Role } from '../model.js';
 import { conversationKey, type MessageRecord } from '../messages/message.js';
 import type { WorldStore } from '../store/store.js';
 
@@ -51,3 +52,27 @@ function toActivity(message: MessageRecord): Activity {
 
 const isSticker = (element: Element): boolean =>
   element.kind === 'face' || element.kind === 'mface' || (element.kind === 'image' && element.subType === 1);
+
+/** QQ's daily @all allowance: per group (all admins together) and per admin. */
+export const atAllPerGroupDaily = 10;
+export const atAllPerUserDaily = 10;
+
+export interface AtAllAllowance {
+  readonly remainForGroup: number;
+  readonly remainForUser: number;
+}
+
+/** Midnight in China (UTC+8), QQ's day boundary, of the day `time` falls on. */
+export const chinaDayStart = (time: number): number => Math.floor((time + 8 * 3600) / 86400) * 86400 - 8 * 3600;
+
+/**
+ * What is left of today's @all allowance in a group: for its admins together, and for one
+ * account (none for plain members, who may not @all at all). Counts messages, not mentions.
+ */
+export async function atAllAllowance(store: WorldStore, groupId: number, userId: number, role: Role, time: number): Promise<AtAllAllowance> {
+  const today = (await groupActivitySince(store, groupId, chinaDayStart(time))).filter((item) => item.atAll);
+  const remainForGroup = Math.max(0, atAllPerGroupDaily - today.length);
+  const usedBySelf = today.filter((item) => item.senderId === userId).length;
+  const remainForUser = role === 'member' ? 0 : Math.min(remainForGroup, Math.max(0, atAllPerUserDaily - usedBySelf));
+  return { remainForGroup, remainForUser };
+}

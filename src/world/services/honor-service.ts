@@ -1,4 +1,4 @@
-import { groupActivitySince, type Activity } from './group-activity.js';
+import { atAllAllowance, chinaDayStart, groupActivitySince, type Activity } from './group-activity.js';
 import { now, type ServiceContext } from './context.js';
 import type { GroupService } from './group-service.js';
 import { chinaDay } from './sign-service.js';
@@ -39,12 +39,6 @@ const emotionStreak = 3;
 /** A newcomer (冒尖小春笋) joined within a week, after the group was created, and has said at least this much. */
 const newbieDays = 7;
 const newbieMessages = 5;
-/** QQ's daily @all allowance: per group (all admins together) and per admin. */
-export const atAllPerGroupDaily = 10;
-export const atAllPerUserDaily = 10;
-
-/** Midnight in China (UTC+8) of the day `time` falls on. */
-const chinaDayStart = (time: number) => Math.floor((time + 8 * 3600) / daySeconds) * daySeconds - 8 * 3600;
 
 /**
  * Group honors (龙王, 群聊之火, 群聊炽焰, 快乐源泉, 冒尖小春笋) computed from the group's messages,
@@ -112,12 +106,8 @@ export class HonorService {
   /** The day's @all allowance left for the group and for the account; plain members have none. */
   async atAllRemaining(actorId: number, groupId: number): Promise<AtAllRemaining> {
     const self = await this.groups.requireSelf(groupId, actorId);
-    const activity = await groupActivitySince(this.ctx.store, groupId, chinaDayStart(now(this.ctx)));
-    const usedByGroup = activity.filter((item) => item.atAll).length;
-    const usedBySelf = activity.filter((item) => item.atAll && item.senderId === actorId).length;
-    const remainForGroup = Math.max(0, atAllPerGroupDaily - usedByGroup);
-    const remainForUser = self.role === 'member' ? 0 : Math.min(remainForGroup, Math.max(0, atAllPerUserDaily - usedBySelf));
-    return { canAtAll: remainForUser > 0, remainForGroup, remainForUser };
+    const allowance = await atAllAllowance(this.ctx.store, groupId, actorId, self.role, now(this.ctx));
+    return { canAtAll: allowance.remainForUser > 0, ...allowance };
   }
 }
 
