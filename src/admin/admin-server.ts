@@ -9,6 +9,7 @@ import { worldRoutes } from './routes/world-routes.js';
 import { worldManageRoutes } from './routes/world-manage-routes.js';
 import { botRoutes } from './routes/bot-routes.js';
 import { uploadRoutes } from './routes/upload-route.js';
+import { requestRoutes } from './routes/request-routes.js';
 import { LiveHub } from './live/live-hub.js';
 import { attachLiveSocket } from './live/live-socket.js';
 import { serveWebUi } from './web-ui.js';
@@ -43,6 +44,7 @@ export async function buildAdminServer(deps: AdminDeps, options: AdminServerOpti
     ...mediaRoutes,
     ...uploadRoutes,
     ...botRoutes,
+    ...requestRoutes,
     ...(options.extraRoutes ?? []),
   ];
   const openapi: AdminRoute = {
