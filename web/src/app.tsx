@@ -9,7 +9,7 @@ import { Login } from './login';
 import { logStore } from './bots/log-store';
 import { requestStore } from './world/request-store';
 import { PlaygroundPage } from './playground/playground-page';
-import { setActingAs, useActingAs } from './session';
+import { onOpenAccountPicker, setActingAs, useActingAs } from './session';
 import { Avatar } from './ui/avatar';
 import { Icon } from './ui/icons';
 import { Modal } from './ui/modal';
@@ -109,6 +109,13 @@ function Shell(props: { onLogout: () => void }) {
   useEffect(() => {
     if (path === '/' || path === '') navigate('/chat', true);
   }, [path]);
+
+  useEffect(() => onOpenAccountPicker(() => setPicking(true)), []);
+
+  const unread = chat.totalUnread(actingAs);
+  useEffect(() => {
+    document.title = unread > 0 ? `(${unread}) Catnap` : 'Catnap';
+  }, [unread]);
 
   const me = world.account(actingAs);
   const section = pages.find((page) => path === page.path || path.startsWith(`${page.path}/`))?.path ?? '/chat';

@@ -27,3 +27,15 @@ export function useActingAs(): number {
     () => actingAs,
   );
 }
+
+const pickerListeners = new Set<() => void>();
+
+/** Opens the "act as" picker (the avatar at the top left does the same). */
+export function openAccountPicker(): void {
+  pickerListeners.forEach((listener) => listener());
+}
+
+export function onOpenAccountPicker(listener: () => void): () => void {
+  pickerListeners.add(listener);
+  return () => pickerListeners.delete(listener);
+}

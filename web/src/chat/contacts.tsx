@@ -3,6 +3,7 @@ import { act } from '../api/client';
 import { peerKey, type FriendCategory, type Peer } from '../api/types';
 import { useLoad, useWorld } from '../api/world-data';
 import { Avatar } from '../ui/avatar';
+import { openAccountPicker } from '../session';
 import { useChat } from './chat-store';
 import { shortTime } from './time';
 
@@ -62,6 +63,18 @@ export function Contacts(props: { selfId: number; active: Peer | undefined; onOp
   const recent = chat.recent(props.selfId).filter((entry) => matches(nameOfPeer(entry.peer)));
   return (
     <aside className="contacts">
+      <div className="contacts-me">
+        <Avatar id={props.selfId} name={world.nameOf(props.selfId)} size={30} bot={world.account(props.selfId)?.bot} />
+        <div className="contacts-me-text">
+          <div className="contact-name" data-testid="acting-as">
+            {world.nameOf(props.selfId)}
+          </div>
+          <div className="muted small">{props.selfId}</div>
+        </div>
+        <button className="link-button small" onClick={openAccountPicker} title="以其他账号的身份聊天 Chat as another account">
+          切换身份 Switch
+        </button>
+      </div>
       <div className="contacts-search">
         <input placeholder="搜索 Search" value={filter} onChange={(event) => setFilter(event.target.value)} />
       </div>
