@@ -25,6 +25,7 @@ export function ChatPage(props: { path: string }) {
   }, [selfId]);
 
   useEffect(() => {
+    if (!selfId) return;
     chatStore.setActive(selfId, peer);
     const onVisible = () => document.visibilityState === 'visible' && chatStore.setActive(selfId, peer);
     document.addEventListener('visibilitychange', onVisible);
