@@ -31,6 +31,8 @@ export interface AdapterStatus {
   endpoint: string;
   clients: number;
   error?: string;
+  /** Each connected client, when the transport reports them. */
+  connections?: { remote: string; role?: string; since: number }[];
 }
 
 export type LiveState = 'connecting' | 'open' | 'closed';

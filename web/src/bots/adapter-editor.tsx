@@ -149,6 +149,12 @@ export function AdapterEditor(props: { selfId: number }) {
                         <span className={`state state-${live.state}`}>{live.state}</span> · {live.endpoint}
                         {live.kind !== 'httpServers' || entry.enableWebsocket ? ` · ${live.clients} client${live.clients === 1 ? '' : 's'}` : ''}
                         {live.error ? <span className="form-error"> · {live.error}</span> : null}
+                        {(live.connections ?? []).map((connection) => (
+                          <span key={`${connection.remote}${connection.since}`} className="chip connection" data-testid="adapter-connection">
+                            {connection.remote}
+                            {connection.role ? ` · ${connection.role}` : ''} · since {new Date(connection.since).toLocaleTimeString()}
+                          </span>
+                        ))}
                       </>
                     ) : (
                       <span className="state">{entry.enable ? 'not running' : 'disabled'}</span>
