@@ -33,6 +33,7 @@ export class HttpClientAdapter implements NetworkAdapter {
   #state: AdapterStatus['state'] = 'stopped';
   #error: string | undefined;
   #dropped = 0;
+  #failed = 0;
   /** Resolvers waiting for the queue to drain (tests). */
   #idle: (() => void)[] = [];
 
@@ -80,6 +81,11 @@ export class HttpClientAdapter implements NetworkAdapter {
     for (const controller of this.#inFlight) controller.abort();
     if (this.#state !== 'error') this.#state = 'stopped';
     await this.whenIdle();
+  }
+
+  /** Events whose POST failed (no answer in time, connection refused, ...). */
+  get failed(): number {
+    return this.#failed;
   }
 
   /** Resolves when no event is queued or being posted. */
@@ -152,6 +158,7 @@ export class HttpClientAdapter implements NetworkAdapter {
         return;
       }
     } catch (error) {
+      this.#failed += 1;
       this.#error = controller.signal.aborted ? `no answer within ${config.timeout} ms` : (error as Error).message;
       this.#logger.warn({ url: config.url, err: error }, `event POST failed: ${this.#error}`);
       return;
