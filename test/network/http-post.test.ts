@@ -3,6 +3,7 @@ import { createServer, type IncomingHttpHeaders, type Server, type ServerRespons
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { HttpClientAdapter, signBody } from '../../src/network/http-client-adapter.js';
+import { groupMessage } from '../helpers/domain-events.js';
 import { transportWorld, until } from '../helpers/transports.js';
 
 interface Received {
@@ -147,25 +148,3 @@ describe('httpClients (HTTP POST)', () => {
     await expect(tw.apply(10001, post('ftp://x/'))).rejects.toThrow(/httpClients "post"/);
   });
 });
-
-/** A group message from `senderId` in 30001, as the messaging service emits it. */
-export function groupMessage(senderId: number, messageId: number) {
-  return {
-    type: 'message.created' as const,
-    time: 1767225600,
-    audience: [10001, 20001, 20002, 20003],
-    message: {
-      messageId,
-      conversation: { type: 'group' as const, groupId: 30001 },
-      seq: messageId,
-      time: 1767225600,
-      senderId,
-      targetId: 0,
-      tempGroupId: 0,
-      elements: [{ kind: 'text' as const, text: 'hello' }],
-      replyTo: 0,
-      recalled: false,
-      random: 7,
-    },
-  };
-}
