@@ -40,7 +40,7 @@ describe('httpSseServers (event stream at /_events)', () => {
     expect(stream.events[1]).toMatchObject({ notice_type: 'group_ban', sub_type: 'ban', user_id: 20003, duration: 60, operator_id: 20001 });
     // The HTTP API answers on the same port with the same token.
     const api = await fetch(`${base}/get_login_info`, { headers: { authorization: 'Bearer k' } });
-    expect((await api.json()).data).toEqual({ user_id: 10001, nickname: 'Bot A' });
+    expect(((await api.json()) as { data: unknown }).data).toEqual({ user_id: 10001, nickname: "Bot A" });
     stream.close();
     await until(() => tw.network.status(10001)[0]!.clients === 0, 3000, 'the stream to be released');
   });
