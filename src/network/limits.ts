@@ -8,9 +8,9 @@
  *   has not answered the previous ping with a pong is terminated.
  * - HTTP SSE: past `maxPendingBytes` of unsent stream the stream is ended (and logged); a comment
  *   line every `pingIntervalMs` finds peers that went away without closing.
- * - HTTP POST: events wait in a queue of at most `postQueueLimit` events per adapter, with at most
- *   `postConcurrency` requests in flight (each bounded by the adapter's `timeout`); when the queue
- *   is full the oldest waiting event is dropped and the drop is logged.
+ * - HTTP POST: events are posted in order, `postConcurrency` (1) at a time, each request bounded
+ *   by the adapter's `timeout`; they wait in a queue of at most `postQueueLimit` events per
+ *   adapter, and when it is full the oldest waiting event is dropped and the drop is logged.
  */
 export interface TransportLimits {
   readonly maxPendingBytes: number;
@@ -25,7 +25,8 @@ export const defaultTransportLimits: TransportLimits = {
   maxPendingBytes: 8 * 1024 * 1024,
   pingIntervalMs: 30_000,
   postQueueLimit: 1000,
-  postConcurrency: 4,
+  // One request at a time keeps events in order (a join before its leave); receivers answer fast.
+  postConcurrency: 1,
   postReplyLimit: 1024 * 1024,
 };
 
