@@ -1,0 +1,64 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { until } from '../helpers/transports.js';
+import { catnapFor, startKoishi } from './clients.js';
+
+type Koishi = Awaited<ReturnType<typeof startKoishi>>;
+type Catnap = Awaited<ReturnType<typeof catnapFor>>;
+
+let koishi: Koishi | undefined;
+let catnap: Catnap | undefined;
+afterEach(async () => {
+  await koishi?.stop();
+  await catnap?.catnap.stop();
+  koishi = undefined;
+  catnap = undefined;
+});
+
+const token = 'koishi-token';
+
+/** Each Koishi mode against the matching Catnap adapters. */
+const modes = {
+  async ws() {
+    catnap = await catnapFor();
+    await catnap.catnap.writeOnebotConfig(10001, { network: { websocketServers: [{ name: 'ws', enable: true, port: 0, token, heartInterval: 0 }] } });
+    koishi = await startKoishi({ protocol: 'ws', endpoint: catnap.endpoint('ws'), token, retryTimes: 0 });
+  },
+  async 'ws-reverse'() {
+    catnap = await catnapFor();
+    koishi = await startKoishi({ protocol: 'ws-reverse', path: '/onebot' }, { server: true });
+    await catnap.catnap.writeOnebotConfig(10001, {
+      network: { websocketClients: [{ name: 'rev', enable: true, url: `ws://127.0.0.1:${koishi.port}/onebot`, token, heartInterval: 0, reconnectInterval: 100 }] },
+    });
+  },
+  async http() {
+    catnap = await catnapFor();
+    await catnap.catnap.writeOnebotConfig(10001, { network: { httpServers: [{ name: 'http', enable: true, port: 0, token }] } });
+    koishi = await startKoishi({ protocol: 'http', endpoint: catnap.endpoint('http'), token, secret: token, path: '/onebot' }, { server: true });
+    await catnap.catnap.writeOnebotConfig(10001, {
+      network: {
+        httpServers: [{ name: 'http', enable: true, port: 0, token }],
+        httpClients: [{ name: 'post', enable: true, url: `http://127.0.0.1:${koishi.port}/onebot`, token }],
+      },
+    });
+  },
+};
+
+describe.each(Object.keys(modes) as (keyof typeof modes)[])('Koishi adapter-onebot 6.5.4, %s mode', (mode) => {
+  it('logs in, receives a change another account causes, and its API calls succeed', async () => {
+    await modes[mode]();
+    // Koishi fetches get_login_info before it calls the bot online.
+    await until(() => koishi!.bot()?.status === 1, 5000, 'the Koishi bot to be online');
+    expect(koishi!.bot().user.name).toBe('Contract Bot');
+
+    // Alice (the owner) changes a member's card; Koishi sees a guild-member / nickname notice.
+    await catnap!.catnap.world.groups.setCard(20001, 30001, 20002, 'Bobby');
+    const session = await koishi!.waitFor((candidate) => candidate.type === 'guild-member' && (candidate as { subtype?: string }).subtype === 'nickname');
+    expect(session).toMatchObject({ guildId: '30001', userId: '20002' });
+
+    // Its own API calls work through the same transport.
+    const member = await koishi!.bot().getGuildMember('30001', '20002');
+    expect(member).toMatchObject({ nick: 'Bobby', user: { id: '20002', name: 'Bob' } });
+    const guilds = await koishi!.bot().getGuildList();
+    expect(guilds.data.map((guild: { id: string }) => guild.id)).toEqual(['30001']);
+  });
+});

@@ -1,0 +1,71 @@
+import { NCWebsocket } from 'node-napcat-ts';
+import { afterEach, describe, expect, it } from 'vitest';
+import { catnapFor } from './clients.js';
+
+type Catnap = Awaited<ReturnType<typeof catnapFor>>;
+
+let catnap: Catnap | undefined;
+let client: NCWebsocket | undefined;
+afterEach(async () => {
+  await client?.disconnect();
+  await catnap?.catnap.stop();
+  client = undefined;
+  catnap = undefined;
+});
+
+/** Resolves with the first event node-napcat-ts emits under `name`. */
+function once<T>(bot: NCWebsocket, name: string, timeoutMs = 5000): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`node-napcat-ts emitted no ${name}`)), timeoutMs);
+    (bot as unknown as { once(name: string, listener: (context: T) => void): void }).once(name, (context) => {
+      clearTimeout(timer);
+      resolve(context);
+    });
+  });
+}
+
+async function connect(token = 'napcat-token') {
+  catnap = await catnapFor();
+  await catnap.catnap.writeOnebotConfig(10001, { network: { websocketServers: [{ name: 'ws', enable: true, port: 0, token, heartInterval: 100 }] } });
+  const url = new URL(catnap.endpoint('ws'));
+  client = new NCWebsocket({ protocol: 'ws', host: url.hostname, port: Number(url.port), accessToken: token, reconnection: { enable: false } });
+  const lifecycle = once<{ self_id: number }>(client, 'meta_event.lifecycle.connect');
+  await client.connect();
+  return { bot: client, lifecycle };
+}
+
+describe('node-napcat-ts (forward WebSocket)', () => {
+  it('connects, learns its self_id from lifecycle connect, gets heartbeats and answers API calls', async () => {
+    const { bot, lifecycle } = await connect();
+    expect((await lifecycle).self_id).toBe(10001);
+    const heartbeat = await once<{ status: { online: boolean }; interval: number }>(bot, 'meta_event.heartbeat');
+    expect(heartbeat).toMatchObject({ status: { online: true, good: true }, interval: 100 });
+    expect(await bot.get_login_info()).toEqual({ user_id: 10001, nickname: 'Contract Bot' });
+    const members = await bot.get_group_member_list({ group_id: 30001 });
+    expect(members.map((member) => member.user_id).sort()).toEqual([10001, 20001, 20002]);
+  });
+
+  it('receives notices other accounts cause, routed by its own event names', async () => {
+    const { bot } = await connect();
+    const card = once<{ group_id: number; user_id: number; card_new: string }>(bot, 'notice.group_card');
+    const ban = once<{ user_id: number; duration: number; operator_id: number }>(bot, 'notice.group_ban.ban');
+    const admin = once<{ user_id: number }>(bot, 'notice.group_admin.unset');
+    const world = catnap!.catnap.world;
+    await world.groups.setCard(20001, 30001, 20002, 'Bobby');
+    await world.groups.mute(20001, 30001, 20002, 90);
+    await world.groups.setAdmin(20001, 30001, 10001, false);
+    expect(await card).toMatchObject({ group_id: 30001, user_id: 20002, card_new: 'Bobby' });
+    expect(await ban).toMatchObject({ user_id: 20002, duration: 90, operator_id: 20001 });
+    expect(await admin).toMatchObject({ user_id: 10001 });
+  });
+
+  it('is refused before the upgrade with a wrong token', async () => {
+    catnap = await catnapFor();
+    await catnap.catnap.writeOnebotConfig(10001, { network: { websocketServers: [{ name: 'ws', enable: true, port: 0, token: 'right', heartInterval: 0 }] } });
+    const url = new URL(catnap.endpoint('ws'));
+    client = new NCWebsocket({ protocol: 'ws', host: url.hostname, port: Number(url.port), accessToken: 'wrong', reconnection: { enable: false } });
+    const error = once<{ error_type: string }>(client, 'socket.error');
+    void client.connect();
+    expect((await error).error_type).toBe('connect_error');
+  });
+});
