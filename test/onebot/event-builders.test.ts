@@ -171,7 +171,7 @@ describe('event builders', () => {
   describe('notices and requests whose services live elsewhere (built from the domain events they emit)', () => {
     const build = (type: DomainEventType, event: Record<string, unknown>, selfId: number) => {
       const builder = allBuilders.find((candidate) => candidate.type === type)!;
-      return builder.build({ type, time: 100, audience: [], ...event }, 'Alice', selfId, 'array', ctx);
+      return builder.build({ type, time: 100, audience: [], ...event } as never, "Alice", selfId, "array", ctx);
     };
     const msg = record({});
     const privateMsg = record({ conversation: { type: 'private', userIds: [10001, 20001] }, targetId: 10001 });
