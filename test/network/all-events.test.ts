@@ -104,3 +104,25 @@ describe('every event type is observable on every transport', () => {
     await close();
   });
 });
+
+describe('adapter lifecycle', () => {
+  it('every kind stops idempotently, releases its port and reports stopped', async () => {
+    const tw = await transportWorld();
+    await tw.apply(10001, {
+      websocketServers: [{ name: 'ws', enable: true, port: 0, heartInterval: 0 }],
+      websocketClients: [{ name: 'rev', enable: true, url: 'ws://127.0.0.1:9/', reconnectInterval: 100 }],
+      httpClients: [{ name: 'post', enable: true, url: 'http://127.0.0.1:9/' }],
+      httpSseServers: [{ name: 'sse', enable: true, port: 0 }],
+      httpServers: [{ name: 'http', enable: true, port: 0, enableWebsocket: true }],
+    });
+    const ports = ['ws', 'sse', 'http'].map((name) => tw.port(10001, name));
+    const adapters = tw.network.adapters(10001);
+    expect(adapters.map((adapter) => adapter.kind).sort()).toEqual(['httpClients', 'httpServers', 'httpSseServers', 'websocketClients', 'websocketServers']);
+    for (const adapter of adapters) {
+      await adapter.stop();
+      await adapter.stop();
+      expect(adapter.status().state, adapter.kind).toBe('stopped');
+    }
+    for (const port of ports) await expect(fetch(`http://127.0.0.1:${port}/`)).rejects.toThrow();
+  });
+});
