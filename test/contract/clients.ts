@@ -80,7 +80,7 @@ export async function startKoishi(adapterConfig: Record<string, unknown>, option
     onSession(listener: (session: KoishiSession) => void) {
       listeners.push(listener);
     },
-    async waitFor(test: (session: KoishiSession) => boolean, timeoutMs = 5000): Promise<KoishiSession> {
+    async waitFor(test: (session: KoishiSession) => boolean, timeoutMs = 15_000): Promise<KoishiSession> {
       const found = sessions.find(test);
       if (found) return found;
       return new Promise((resolve, reject) => {

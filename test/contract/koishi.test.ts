@@ -47,7 +47,7 @@ describe.each(Object.keys(modes) as (keyof typeof modes)[])('Koishi adapter-oneb
   it('logs in, receives a change another account causes, and its API calls succeed', async () => {
     await modes[mode]();
     // Koishi fetches get_login_info before it calls the bot online.
-    await until(() => koishi!.bot()?.status === 1, 5000, 'the Koishi bot to be online');
+    await until(() => koishi!.bot()?.status === 1, 10_000, 'the Koishi bot to be online');
     expect(koishi!.bot().user.name).toBe('Contract Bot');
 
     // Alice (the owner) changes a member's card; Koishi sees a guild-member / nickname notice.

@@ -14,7 +14,7 @@ afterEach(async () => {
 });
 
 /** Resolves with the first event node-napcat-ts emits under `name`. */
-function once<T>(bot: NCWebsocket, name: string, timeoutMs = 5000): Promise<T> {
+function once<T>(bot: NCWebsocket, name: string, timeoutMs = 15_000): Promise<T> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`node-napcat-ts emitted no ${name}`)), timeoutMs);
     (bot as unknown as { once(name: string, listener: (context: T) => void): void }).once(name, (context) => {

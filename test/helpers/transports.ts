@@ -139,7 +139,7 @@ export class TestSocket {
   }
 
   /** The first frame (already received or to come) that matches. */
-  next(test: (frame: any) => boolean, timeoutMs = 3000): Promise<any> {
+  next(test: (frame: any) => boolean, timeoutMs = 10_000): Promise<any> {
     const found = this.frames.find(test);
     if (found) return Promise.resolve(found);
     return new Promise((resolve, reject) => {
@@ -197,7 +197,7 @@ export function rawUpgrade(port: number, path: string, headers: Record<string, s
 }
 
 /** Polls until `check` returns true (for states that change on another socket's schedule). */
-export async function until(check: () => boolean | Promise<boolean>, timeoutMs = 3000, what = 'condition'): Promise<void> {
+export async function until(check: () => boolean | Promise<boolean>, timeoutMs = 10_000, what = "condition"): Promise<void> {
   const start = Date.now();
   while (!(await check())) {
     if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);

@@ -50,7 +50,7 @@ async function everyTransport() {
       if (line.startsWith('data: ')) seen.sse!.push(JSON.parse(line.slice(6)));
     }
   });
-  await until(() => seen['ws-reverse']!.length > 0 && tw.network.status(10001).find((s) => s.name === 'sse')!.clients === 1, 3000, 'every transport to connect');
+  await until(() => seen['ws-reverse']!.length > 0 && tw.network.status(10001).find((s) => s.name === 'sse')!.clients === 1, 10_000, 'every transport to connect');
   const close = async () => {
     sse.destroy();
     await tw.network.remove(10001);
@@ -88,12 +88,12 @@ describe('every event type is observable on every transport', () => {
       'group_decrease.kick_me', 'group_increase.approve', 'group_decrease.disband',
     ];
     ws.frames.forEach((frame) => seen.ws!.push(frame));
-    await until(() => httpWs.frames.filter((frame) => frame.post_type === 'notice').length === expected.length, 5000, 'the WS on the HTTP port');
+    await until(() => httpWs.frames.filter((frame) => frame.post_type === 'notice').length === expected.length, 10_000, 'the WS on the HTTP port');
     httpWs.frames.forEach((frame) => seen['http-ws']!.push(frame));
-    await until(() => ws.frames.filter((frame) => frame.post_type === 'notice').length === expected.length, 5000, 'the forward WS');
+    await until(() => ws.frames.filter((frame) => frame.post_type === 'notice').length === expected.length, 10_000, 'the forward WS');
     seen.ws = ws.frames;
     for (const transport of Object.keys(seen)) {
-      await until(() => seen[transport]!.filter((event) => event.post_type === 'notice').length === expected.length, 5000, `${transport} events`);
+      await until(() => seen[transport]!.filter((event) => event.post_type === 'notice').length === expected.length, 10_000, `${transport} events`);
       const notices = seen[transport]!.filter((event) => event.post_type === 'notice');
       expect(notices.map(kindOf), transport).toEqual(expected);
       expect(notices.every((event) => event.self_id === 10001 && typeof event.time === 'number'), transport).toBe(true);

@@ -31,7 +31,7 @@ describe('backpressure: a slow or dead client never blocks the others nor grows 
     }
     await until(() => fast.frames.filter((frame) => frame.notice_type === 'notify').length === renames, 10_000, 'every rename on the fast client');
 
-    await until(() => tw.network.status(10001)[0]!.clients === 1, 5000, 'the slow client to be dropped');
+    await until(() => tw.network.status(10001)[0]!.clients === 1, 10_000, 'the slow client to be dropped');
     const warning = lines.find((line) => /closing it with 1013/.test(line.msg));
     expect(warning).toMatchObject({ level: 40, limit: 256 * 1024, adapter: 'ws', selfId: 10001 });
     expect(warning.pendingBytes).toBeGreaterThan(256 * 1024);
@@ -51,7 +51,7 @@ describe('backpressure: a slow or dead client never blocks the others nor grows 
       await tw.world.groups.rename(20001, 30001, `${n}-${longName}`);
       await new Promise((resolve) => setImmediate(resolve));
     }
-    await until(() => tw.network.status(10001)[0]!.clients === 0, 5000, 'the stream to be ended');
+    await until(() => tw.network.status(10001)[0]!.clients === 0, 10_000, 'the stream to be ended');
     expect(lines.some((line) => /event stream client is not reading/.test(line.msg))).toBe(true);
     response.destroy();
   });

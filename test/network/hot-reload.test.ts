@@ -54,7 +54,7 @@ describe('hot reload: editing onebot11_<uin>.json applies adapter changes withou
     config.network.httpServers[0].token = 'new';
     await writeFile(path, JSON.stringify(config, null, 2));
 
-    await until(() => catnap!.network.status(10001).some((entry) => entry.name === 'ws-b'), 5000, 'ws-b to start');
+    await until(() => catnap!.network.status(10001).some((entry) => entry.name === 'ws-b'), 10_000, 'ws-b to start');
     const second = await TestSocket.open(`${endpoint('ws-b')}/`);
     await second.next(() => true);
     // http-a restarted with the new token (the port may differ: it asked for port 0).
@@ -75,7 +75,7 @@ describe('hot reload: editing onebot11_<uin>.json applies adapter changes withou
     config.network.websocketServers[1].enable = false;
     await writeFile(path, JSON.stringify(config, null, 2));
     expect(await second.closed).toBe(1001);
-    await until(() => catnap!.network.status(10001).length === 2, 3000, 'ws-b to be gone');
+    await until(() => catnap!.network.status(10001).length === 2, 10_000, 'ws-b to be gone');
     expect(catnap.network.status(10001).map((entry) => entry.name).sort()).toEqual(['http-a', 'ws-a']);
     expect(client.closeCode).toBeUndefined();
   });

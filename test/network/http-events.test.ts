@@ -42,7 +42,7 @@ describe('httpSseServers (event stream at /_events)', () => {
     const api = await fetch(`${base}/get_login_info`, { headers: { authorization: 'Bearer k' } });
     expect(((await api.json()) as { data: unknown }).data).toEqual({ user_id: 10001, nickname: "Bot A" });
     stream.close();
-    await until(() => tw.network.status(10001)[0]!.clients === 0, 3000, 'the stream to be released');
+    await until(() => tw.network.status(10001)[0]!.clients === 0, 10_000, 'the stream to be released');
   });
 
   it('asks for the token: 401 without, 403 wrong', async () => {

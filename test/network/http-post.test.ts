@@ -121,7 +121,7 @@ describe('httpClients (HTTP POST)', () => {
     const adapter = tw.network.adapters(10001)[0] as HttpClientAdapter;
     await tw.world.groups.setCard(20003, 30001, 20003, 'one');
     await tw.world.groups.setCard(20003, 30001, 20003, 'two');
-    await until(() => received.length === 2, 3000, 'the second event after the timeout');
+    await until(() => received.length === 2, 10_000, 'the second event after the timeout');
     await adapter.whenIdle();
     expect(adapter.failed).toBe(1);
   });

@@ -48,7 +48,7 @@ describe('websocketClients (reverse WebSocket)', () => {
     const bot = await BotServer.start();
     const tw = await transportWorld();
     await tw.apply(10001, reverse(`ws://127.0.0.1:${bot.port}/onebot/v11/ws`, { token: 'tok' }));
-    await until(() => bot.connections.length === 1, 3000, 'a connection');
+    await until(() => bot.connections.length === 1, 10_000, 'a connection');
     const { headers, socket } = bot.connections[0]!;
     expect(headers['x-self-id']).toBe('10001');
     expect(headers['x-client-role']).toBe('Universal');
@@ -80,11 +80,11 @@ describe('websocketClients (reverse WebSocket)', () => {
     await until(() => first.connections.length === 1);
     await first.stop();
     servers.splice(servers.indexOf(first), 1);
-    await until(() => tw.network.status(10001)[0]!.state === 'connecting', 3000, 'the adapter to notice');
+    await until(() => tw.network.status(10001)[0]!.state === 'connecting', 10_000, 'the adapter to notice');
     // The bot is down for a while: the adapter keeps retrying.
     await new Promise((resolve) => setTimeout(resolve, 300));
     const second = await BotServer.start(port);
-    await until(() => second.connections.length === 1, 5000, 'the reconnection');
+    await until(() => second.connections.length === 1, 10_000, 'the reconnection');
     expect(await second.latest.next(() => true)).toMatchObject({ meta_event_type: 'lifecycle', sub_type: 'connect' });
     expect((await second.latest.call('get_login_info')).status).toBe('ok');
     const adapter = tw.network.adapters(10001)[0] as WebsocketClientAdapter;
@@ -97,7 +97,7 @@ describe('websocketClients (reverse WebSocket)', () => {
     await tw.apply(10001, reverse(`ws://127.0.0.1:${bot.port}/`));
     await until(() => bot.connections.length === 1);
     expect(await bot.connections[0]!.socket.closed).toBe(1006);
-    await until(() => bot.connections.length >= 2, 3000, 'a new connection');
+    await until(() => bot.connections.length >= 2, 10_000, 'a new connection');
   });
 
   it('keeps retrying a bot that is not up yet and stops cleanly', async () => {

@@ -113,6 +113,6 @@ describe('.handle_quick_operation', () => {
     const tw = await transportWorld();
     const envelope = await tw.dispatcher.dispatch(10001, '.handle_quick_operation_async', { context: groupContext, operation: { ban: true } }, { transport: 'test' });
     expect(envelope).toMatchObject({ status: 'async', retcode: 1 });
-    await until(async () => ((await tw.world.groups.findMember(30001, 20003))?.muteUntil ?? 0) > 0, 3000, 'the queued ban');
+    await until(async () => ((await tw.world.groups.findMember(30001, 20003))?.muteUntil ?? 0) > 0, 10_000, 'the queued ban');
   });
 });
