@@ -19,6 +19,9 @@ import { systemClock, type Clock, nowSeconds } from '../util/clock.js';
 import { Disposables } from '../util/disposables.js';
 import { createLogger, type Logger } from '../util/logger.js';
 import { MediaService } from '../world/media/media-service.js';
+import { createTranslator } from '../world/media/create-translator.js';
+import { OcrService } from '../world/media/ocr.js';
+import { PaddleOcrEngine } from '../world/media/paddle-ocr-engine.js';
 import { SqliteWorldStore } from '../world/store/sqlite/sqlite-store.js';
 import { publicUrls } from '../onebot/public-urls.js';
 import { applyWorldFile, type WorldFile } from '../world/world-file.js';
@@ -106,6 +109,9 @@ export class Catnap {
       world,
       logger,
       urls: publicUrls(() => settings.media.publicBaseUrl || catnapRef?.webuiUrl || `http://${settings.webui.host}:${settings.webui.port}`),
+      // Both load their data on first use, so start-up stays fast.
+      ocr: new OcrService(media, new PaddleOcrEngine()),
+      translator: createTranslator(settings.translation),
       info: {
         appName: 'Catnap',
         appVersion: catnapVersion,

@@ -1,5 +1,7 @@
 import type { Static, TSchema } from '@sinclair/typebox';
 import type { Logger } from '../util/logger.js';
+import type { OcrService } from '../world/media/ocr.js';
+import type { Translator } from '../world/media/translation.js';
 import type { World } from '../world/world.js';
 import type { RuntimeInfo } from './runtime-info.js';
 
@@ -26,6 +28,10 @@ export interface ActionServices {
   readonly logger: Logger;
   /** Public URLs of things Catnap serves itself (media blobs, avatars). */
   readonly urls: PublicUrls;
+  /** OCR of images (ocr_image); the engine loads on first use. */
+  readonly ocr: OcrService;
+  /** English-to-Chinese translation (translate_en2zh), as catnap.json's `translation` says. */
+  readonly translator: Translator;
 }
 
 export interface PublicUrls {

@@ -2,7 +2,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { systemClock, type Clock } from '../util/clock.js';
 import { DomainEventBus, type DomainEvent } from './events.js';
+import { FavoritesService } from './favorites/favorites-service.js';
+import { registerFileResolver } from './files/file-resolver.js';
+import { GroupFileService } from './files/group-file-service.js';
+import { PrivateFileService } from './files/private-file-service.js';
 import { MediaService } from './media/media-service.js';
+import { LikeService } from './profile/like-service.js';
+import { ProfileService } from './profile/profile-service.js';
 import { AccountService } from './services/account-service.js';
 import type { ServiceContext } from './services/context.js';
 import { FriendService } from './services/friend-service.js';
@@ -30,6 +36,12 @@ export class World {
   readonly accounts: AccountService;
   readonly friends: FriendService;
   readonly groups: GroupService;
+  // The seed API's extras.
+  readonly profiles: ProfileService;
+  readonly likes: LikeService;
+  readonly favorites: FavoritesService;
+  readonly groupFiles: GroupFileService;
+  readonly privateFiles: PrivateFileService;
 
   constructor(options: WorldOptions) {
     this.store = options.store;
@@ -40,6 +52,12 @@ export class World {
     this.accounts = new AccountService(ctx);
     this.friends = new FriendService(ctx);
     this.groups = new GroupService(ctx);
+    this.profiles = new ProfileService(ctx, this.media, this.accounts, this.groups);
+    this.likes = new LikeService(ctx, this.accounts);
+    this.favorites = new FavoritesService(ctx, this.media, this.accounts);
+    this.groupFiles = new GroupFileService(ctx, this.media, this.groups);
+    this.privateFiles = new PrivateFileService(ctx, this.media);
+    registerFileResolver(this.media, this.store);
   }
 
   close(): Promise<void> {

@@ -9,6 +9,8 @@ import { silentLogger } from '../../src/util/logger.js';
 import { publicUrls } from '../../src/onebot/public-urls.js';
 import type { WorldFile } from '../../src/world/world-file.js';
 import { memoryWorld, smallWorld } from './world.js';
+import { OcrService } from '../../src/world/media/ocr.js';
+import { sharedOcrEngine, sharedTranslator } from './seed-services.js';
 
 /** A dispatcher over an in-memory world; `call` runs an action as an account and returns the envelope. */
 export async function onebotWorld(file: WorldFile = smallWorld) {
@@ -17,6 +19,8 @@ export async function onebotWorld(file: WorldFile = smallWorld) {
     world: base.world,
     logger: silentLogger,
     urls: publicUrls(() => 'http://catnap.test'),
+    ocr: new OcrService(base.world.media, sharedOcrEngine),
+    translator: sharedTranslator,
     info: { appName: 'Catnap', appVersion: 'test', startedAt: 0, robotUinRanges: defaultRobotUinRanges },
   };
   const dispatcher = new Dispatcher(new ActionTable(allActions), services, { rateLimitIntervalMs: 20 });

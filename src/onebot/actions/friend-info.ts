@@ -54,7 +54,7 @@ export const friendInfoActions: AnyActionSpec[] = [
     async handler(ctx, params) {
       const account = await ctx.world.accounts.require(params.user_id);
       const friendship = await ctx.world.friends.get(ctx.selfId, params.user_id);
-      return toOb11Stranger(account, friendship?.remark ?? '');
+      return toOb11Stranger(account, friendship?.remark ?? '', ctx.selfId);
     },
   }),
 ];

@@ -15,7 +15,7 @@ export const groupInfoActions: AnyActionSpec[] = [
     params: P.object({ no_cache: noCache }),
     async handler(ctx) {
       const groups = await ctx.world.groups.listFor(ctx.selfId);
-      return Promise.all(groups.map(async (group) => toOb11Group(group, await ctx.world.groups.memberCount(group.groupId))));
+      return Promise.all(groups.map(async (group) => toOb11Group(group, await ctx.world.groups.memberCount(group.groupId), ctx.services.urls)));
     },
   }),
   defineAction({
@@ -25,7 +25,7 @@ export const groupInfoActions: AnyActionSpec[] = [
     params: P.object({ group_id: groupId, no_cache: noCache }),
     async handler(ctx, params) {
       const group = await ctx.world.groups.require(params.group_id);
-      return toOb11Group(group, await ctx.world.groups.memberCount(group.groupId));
+      return toOb11Group(group, await ctx.world.groups.memberCount(group.groupId), ctx.services.urls);
     },
   }),
   defineAction({

@@ -2,6 +2,15 @@ import type { AnyActionSpec } from '../action.js';
 import { accountInfoActions } from './account-info.js';
 import { friendInfoActions } from './friend-info.js';
 import { groupInfoActions } from './group-info.js';
+import { arkShareActions } from './ark-share.js';
+import { favoriteActions } from './favorites.js';
+import { fileTransferActions } from './file-transfer.js';
+import { groupAvatarActions } from './group-avatar.js';
+import { groupFileActions } from './group-files.js';
+import { seedGroupFileActions } from './group-files-seed.js';
+import { likeActions } from './likes.js';
+import { ocrTranslateActions } from './ocr-translate.js';
+import { profileActions } from './profile.js';
 import { quickOperationActions } from './quick-operation.js';
 
 /**
@@ -9,4 +18,20 @@ import { quickOperationActions } from './quick-operation.js';
  * joined, so the action table, the validation, the docs and the OpenAPI document all come from
  * the same specs.
  */
-export const allActions: readonly AnyActionSpec[] = [...accountInfoActions, ...friendInfoActions, ...groupInfoActions, ...quickOperationActions];
+export const allActions: readonly AnyActionSpec[] = [
+  ...accountInfoActions,
+  ...friendInfoActions,
+  ...groupInfoActions,
+  // The seed API's extras.
+  ...profileActions,
+  ...likeActions,
+  ...favoriteActions,
+  ...arkShareActions,
+  ...groupAvatarActions,
+  ...groupFileActions,
+  ...seedGroupFileActions,
+  ...fileTransferActions,
+  ...ocrTranslateActions,
+  // Events and transports.
+  ...quickOperationActions,
+];

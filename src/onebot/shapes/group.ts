@@ -1,7 +1,12 @@
 import type { Account, Group, Member } from '../../world/model.js';
+import type { PublicUrls } from '../action.js';
+import { groupAvatarUrl } from './avatar.js';
 
-/** NapCat's OB11Group (get_group_list entries, get_group_info). */
-export function toOb11Group(group: Group, memberCount: number) {
+/**
+ * NapCat's OB11Group (get_group_list entries, get_group_info), plus `avatar_url` (Catnap's
+ * extra): the avatar set with set_group_portrait, served by Catnap.
+ */
+export function toOb11Group(group: Group, memberCount: number, urls?: PublicUrls) {
   return {
     group_id: group.groupId,
     group_name: group.name,
@@ -11,6 +16,7 @@ export function toOb11Group(group: Group, memberCount: number) {
     group_remark: '',
     group_create_time: group.createTime,
     owner_id: group.ownerId,
+    ...(urls && { avatar_url: groupAvatarUrl(group, urls) }),
   };
 }
 

@@ -1,5 +1,6 @@
 import { uidOf } from '../../world/services/account-service.js';
 import type { Account, Friendship } from '../../world/model.js';
+import { visibleStatus } from './status.js';
 
 /** QQ's "offline" status code; invisible (40) also looks offline to others. */
 const offlineStatuses = new Set([20, 40]);
@@ -28,8 +29,12 @@ export function toOb11Friend(account: Account, friendship: Friendship) {
   };
 }
 
-/** get_stranger_info: NapCat's fields, with the NT profile names it spreads in beside them. */
-export function toOb11Stranger(account: Account, remark: string) {
+/**
+ * get_stranger_info: NapCat's fields, with the NT profile names it spreads in beside them. The
+ * status is as `viewerId` sees it (an invisible account looks offline to others).
+ */
+export function toOb11Stranger(account: Account, remark: string, viewerId: number = account.userId) {
+  const shown = visibleStatus(account, viewerId);
   return {
     user_id: account.userId,
     uid: uidOf(account.userId),
@@ -48,8 +53,8 @@ export function toOb11Stranger(account: Account, remark: string) {
     is_years_vip: false,
     vip_level: 0,
     remark,
-    status: account.onlineStatus.status,
-    ext_status: account.onlineStatus.extStatus,
+    status: shown.status,
+    ext_status: shown.ext_status,
     login_days: 0,
     birthday_year: account.birthday.year,
     birthday_month: account.birthday.month,

@@ -1,4 +1,11 @@
 import type { Account, FriendCategory, Friendship, Group, Member } from '../model.js';
+import type {
+  CollectionRepository,
+  CustomFaceRepository,
+  GroupFileRepository,
+  LikeRepository,
+  PrivateFileRepository,
+} from './extras-repositories.js';
 
 /**
  * The world's persistence boundary. Every method returns a Promise even though the SQLite
@@ -11,6 +18,12 @@ export interface WorldStore {
   readonly friends: FriendRepository;
   readonly groups: GroupRepository;
   readonly members: MemberRepository;
+  // The seed API's extras (migration 003).
+  readonly likes: LikeRepository;
+  readonly collections: CollectionRepository;
+  readonly customFaces: CustomFaceRepository;
+  readonly groupFiles: GroupFileRepository;
+  readonly privateFiles: PrivateFileRepository;
   close(): Promise<void>;
 }
 

@@ -1,4 +1,5 @@
 import { foundation } from './001-foundation.js';
+import { seedExtras } from './003-seed-extras.js';
 
 /**
  * Versioned schema migrations, applied in order inside one transaction each. Never edit a
@@ -12,4 +13,4 @@ export interface Migration {
   readonly sql: string;
 }
 
-export const migrations: readonly Migration[] = [foundation];
+export const migrations: readonly Migration[] = [foundation, seedExtras];

@@ -4,6 +4,9 @@ import { openDatabase, type SqliteDatabase } from './database.js';
 import { SqliteFriendRepository } from './friend-repository.js';
 import { SqliteGroupRepository } from './group-repository.js';
 import { SqliteMemberRepository } from './member-repository.js';
+import { SqliteCollectionRepository, SqliteCustomFaceRepository } from './favorites-repository.js';
+import { SqliteGroupFileRepository, SqlitePrivateFileRepository } from './file-repository.js';
+import { SqliteLikeRepository } from './like-repository.js';
 
 /** The SQLite world store. `path` ":memory:" gives a private in-memory world (tests). */
 export class SqliteWorldStore implements WorldStore {
@@ -12,6 +15,11 @@ export class SqliteWorldStore implements WorldStore {
   readonly friends: SqliteFriendRepository;
   readonly groups: SqliteGroupRepository;
   readonly members: SqliteMemberRepository;
+  readonly likes: SqliteLikeRepository;
+  readonly collections: SqliteCollectionRepository;
+  readonly customFaces: SqliteCustomFaceRepository;
+  readonly groupFiles: SqliteGroupFileRepository;
+  readonly privateFiles: SqlitePrivateFileRepository;
   #closed = false;
 
   constructor(path: string) {
@@ -20,6 +28,11 @@ export class SqliteWorldStore implements WorldStore {
     this.friends = new SqliteFriendRepository(this.db);
     this.groups = new SqliteGroupRepository(this.db);
     this.members = new SqliteMemberRepository(this.db);
+    this.likes = new SqliteLikeRepository(this.db);
+    this.collections = new SqliteCollectionRepository(this.db);
+    this.customFaces = new SqliteCustomFaceRepository(this.db);
+    this.groupFiles = new SqliteGroupFileRepository(this.db);
+    this.privateFiles = new SqlitePrivateFileRepository(this.db);
   }
 
   async close(): Promise<void> {

@@ -1,0 +1,89 @@
+import { uidOf } from '../../world/services/account-service.js';
+import { dailyLikeLimit } from '../../world/profile/like-service.js';
+import type { LikeSummary } from '../../world/profile/records.js';
+import type { Account } from '../../world/model.js';
+import { defineAction, type ActionContext, type AnyActionSpec } from '../action.js';
+import { P } from '../schema.js';
+
+const genderCode = { male: 1, female: 2, unknown: 0 } as const;
+
+/** NT's NTVoteInfo (one liker or liked account), with the `uin` NapCat adds. */
+async function voteInfos(ctx: ActionContext, summaries: readonly LikeSummary[], viewerId: number, given: boolean) {
+  const accounts = await ctx.world.accounts.getMany(summaries.map((summary) => summary.userId));
+  const friends = await ctx.world.friends.list(viewerId);
+  const friendIds = new Set(friends.map((friendship) => friendship.friendId));
+  return summaries.flatMap((summary) => {
+    const account: Account | undefined = accounts.get(summary.userId);
+    if (!account) return [];
+    return [
+      {
+        age: account.age,
+        bAvailableCnt: given ? Math.max(0, dailyLikeLimit - summary.todayCount) : 0,
+        bTodayVotedCnt: summary.todayCount,
+        count: summary.count,
+        customId: 0,
+        gender: genderCode[account.sex],
+        giftCount: 0,
+        isFriend: friendIds.has(account.userId),
+        isSvip: false,
+        isvip: false,
+        lastCharged: 0,
+        latestTime: summary.latestTime,
+        nick: account.nickname,
+        src: 71,
+        uid: uidOf(account.userId),
+        uin: account.userId,
+      },
+    ];
+  });
+}
+
+/** Profile likes (名片赞). */
+export const likeActions: AnyActionSpec[] = [
+  defineAction({
+    name: 'send_like',
+    origin: 'onebot11',
+    summary: `Like an account's profile card (at most ${dailyLikeLimit} times per account per day)`,
+    description: 'The target receives a notify/profile_like notice. The day changes at midnight Beijing time, as in QQ.',
+    params: P.object({
+      user_id: P.id('QQ number to like'),
+      times: P.optional(P.int('How many likes', { minimum: 1, default: 1 })),
+    }),
+    async handler(ctx, params) {
+      await ctx.world.likes.send(ctx.selfId, params.user_id, params.times ?? 1);
+      return null;
+    },
+  }),
+  defineAction({
+    name: 'get_profile_like',
+    origin: 'napcat',
+    summary: 'Who liked the profile (voteInfo) and whom it liked (favoriteInfo), newest first',
+    params: P.object({
+      user_id: P.optional(P.id('Whose likes; default the account itself')),
+      start: P.optional(P.int('Offset in the lists', { minimum: 0, default: 0 })),
+      count: P.optional(P.int('Entries per list', { minimum: 1, maximum: 100, default: 10 })),
+    }),
+    async handler(ctx, params) {
+      const userId = params.user_id ?? ctx.selfId;
+      const { received, given } = await ctx.world.likes.profile(userId, params.start ?? 0, params.count ?? 10);
+      const now = Math.floor(ctx.world.clock.nowMs() / 1000);
+      return {
+        uid: uidOf(userId),
+        time: String(now),
+        favoriteInfo: {
+          userInfos: await voteInfos(ctx, given.users, userId, true),
+          total_count: given.total,
+          last_time: given.last,
+          today_count: given.today,
+        },
+        voteInfo: {
+          total_count: received.total,
+          new_count: received.today,
+          new_nearby_count: 0,
+          last_visit_time: received.last,
+          userInfos: await voteInfos(ctx, received.users, userId, false),
+        },
+      };
+    },
+  }),
+];

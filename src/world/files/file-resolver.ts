@@ -1,0 +1,17 @@
+import type { MediaService } from '../media/media-service.js';
+import { sniffMime } from '../media/mime.js';
+import type { WorldStore } from '../store/store.js';
+
+/**
+ * Makes group and private file ids usable wherever a media source is accepted (an image or file
+ * segment, upload_group_file, ocr_image, ...), as a file id seen in QQ can be forwarded.
+ */
+export function registerFileResolver(media: MediaService, store: WorldStore): void {
+  media.addResolver(async (id) => {
+    if (!id.startsWith('/') || id.length !== 37) return undefined;
+    const file = (await store.groupFiles.findFile(id)) ?? (await store.privateFiles.get(id));
+    if (!file || !(await media.blobs.has(file.blobId))) return undefined;
+    const head = (await media.blobs.read(file.blobId)).subarray(0, 64);
+    return { blobId: file.blobId, name: file.name, size: file.size, mime: sniffMime(head, file.name) };
+  });
+}

@@ -1,0 +1,66 @@
+import { link, mkdir, copyFile, stat } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { WorldError } from '../errors.js';
+import type { MediaService } from './media-service.js';
+import { extensionOf } from './mime.js';
+
+export interface DownloadRequest {
+  readonly url?: string;
+  readonly base64?: string;
+  readonly name?: string;
+  /** Extra request headers for `url`. */
+  readonly headers?: Readonly<Record<string, string>>;
+}
+
+/**
+ * go-cqhttp's download_file: fetches a URL (or decodes base64) into Catnap's storage and gives
+ * back a local path to it. The bytes are stored once as a blob; the path is a hard link (or a
+ * copy, across file systems) named as asked, under `<media>/downloads/<blob prefix>/`.
+ */
+export async function downloadToStorage(media: MediaService, request: DownloadRequest): Promise<string> {
+  const ref =
+    request.base64 !== undefined
+      ? await media.ingest(`base64://${request.base64.replace(/^base64:\/\//, '')}`)
+      : request.headers && Object.keys(request.headers).length > 0
+        ? await media.put(await fetchWithHeaders(request.url ?? '', request.headers, media), '')
+        : await media.ingest(request.url ?? '');
+  const name = safeName(request.name) || (ref.name && !ref.name.startsWith(ref.blobId.slice(0, 32)) ? safeName(ref.name) : '') || `${ref.blobId.slice(0, 32)}.${extensionOf(ref.mime)}`;
+  const dir = join(media.blobs.dir, 'downloads', ref.blobId.slice(0, 16));
+  const path = join(dir, name);
+  await mkdir(dir, { recursive: true });
+  if (!(await exists(path))) {
+    await link(media.blobs.pathOf(ref.blobId), path).catch(() => copyFile(media.blobs.pathOf(ref.blobId), path));
+  }
+  return path;
+}
+
+function safeName(name: string | undefined): string {
+  const cleaned = basename((name ?? '').replace(/\\/g, '/')).replace(/\0/g, '').trim();
+  return cleaned === '.' || cleaned === '..' ? '' : cleaned;
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await stat(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function fetchWithHeaders(url: string, headers: Readonly<Record<string, string>>, media: MediaService): Promise<Buffer> {
+  if (!/^https?:\/\//i.test(url)) throw new WorldError('MEDIA_UNREADABLE', `download_file needs an http(s) url, got ${JSON.stringify(url.slice(0, 80))}`);
+  const { maxBytes, timeoutMs } = media.limits;
+  const signal = AbortSignal.timeout(timeoutMs);
+  try {
+    const response = await fetch(url, { headers, signal, redirect: 'follow' });
+    if (!response.ok) throw new WorldError('MEDIA_UNREADABLE', `downloading ${url} failed with HTTP ${response.status}`);
+    const bytes = Buffer.from(await response.arrayBuffer());
+    if (bytes.length > maxBytes) throw new WorldError('MEDIA_TOO_LARGE', `${url} is larger than the limit of ${maxBytes} bytes`);
+    return bytes;
+  } catch (error) {
+    if (error instanceof WorldError) throw error;
+    if (signal.aborted) throw new WorldError('MEDIA_TIMEOUT', `downloading ${url} took longer than ${timeoutMs} ms`);
+    throw new WorldError('MEDIA_UNREADABLE', `cannot download ${url}: ${(error as Error).message}`);
+  }
+}

