@@ -7,8 +7,6 @@ import { defineAction, type ActionServices, type AnyActionSpec } from '../../src
 import { Dispatcher } from '../../src/onebot/dispatcher.js';
 import { EventHub } from '../../src/onebot/events/event-hub.js';
 import { allBuilders } from '../../src/onebot/events/builders/index.js';
-import { publicUrls } from '../../src/onebot/public-urls.js';
-import { defaultRobotUinRanges } from '../../src/onebot/runtime-info.js';
 import { P } from '../../src/onebot/schema.js';
 import type { OneBotGateway } from '../../src/network/adapter.js';
 import type { TransportLimits } from '../../src/network/limits.js';
@@ -16,6 +14,7 @@ import { NetworkManager } from '../../src/network/network-manager.js';
 import { parseOneBotConfig } from '../../src/network/onebot-config.js';
 import { silentLogger, type Logger } from '../../src/util/logger.js';
 import type { WorldFile } from '../../src/world/world-file.js';
+import { onebotWorld } from './onebot.js';
 import { memoryWorld, smallWorld } from './world.js';
 
 /**
@@ -64,17 +63,15 @@ export async function transportWorld(
   file: WorldFile = smallWorld,
   options: { limits?: Partial<TransportLimits>; logger?: Logger } = {},
 ): Promise<TransportWorld> {
-  const { world, clock } = await memoryWorld(file);
+  // The services (and whatever areas add to them) come from the shared OneBot test helper.
+  const ob = await onebotWorld(file);
+  const { world, clock } = ob;
   const logger = options.logger ?? silentLogger;
-  const services: ActionServices = {
-    world,
-    logger,
-    urls: publicUrls(() => 'http://catnap.test'),
-    info: { appName: 'Catnap', appVersion: 'test', startedAt: 0, robotUinRanges: defaultRobotUinRanges },
-  };
+  const services: ActionServices = { ...ob.services, logger };
   const table = new ActionTable(allActions);
   for (const spec of standIns) if (!table.resolve(spec.name)) table.register(spec);
   const dispatcher = new Dispatcher(table, services, { rateLimitIntervalMs: 20 });
+  ob.events.stop();
   const hub = new EventHub(world, { urls: services.urls }, logger, allBuilders);
   const stopHub = hub.start();
   const gateway: OneBotGateway = { dispatcher, events: hub, clock, logger, bodyLimit: 1024 * 1024, limits: options.limits };
