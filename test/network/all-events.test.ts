@@ -78,6 +78,13 @@ describe('every event type is observable on every transport', () => {
     await world.groups.leave(30001, 10002);
     await world.groups.kick(10001, 30001, 20003);
     await world.friends.befriend(10001, 10002);
+    // What other accounts do through OneBot actions (as the admin `act` route runs them).
+    const act = async (userId: number, action: string, params: unknown) => {
+      const envelope = await tw.dispatcher.dispatch(userId, action, params, { transport: 'admin' });
+      expect(envelope, action).toMatchObject({ status: 'ok' });
+    };
+    await act(20001, 'send_like', { user_id: 10001, times: 2 });
+    await act(20001, 'upload_group_file', { group_id: 30001, file: 'base64://aGVsbG8=', name: 'hello.txt' });
     await world.groups.kick(20001, 30001, 10001);
     await world.groups.addMember(30002, 10001);
     await world.groups.dismiss(10002, 30002);
@@ -85,7 +92,7 @@ describe('every event type is observable on every transport', () => {
     const expected = [
       'group_increase.invite', 'group_admin.set', 'group_admin.unset', 'group_card', 'notify.title', 'notify.group_name',
       'group_ban.ban', 'group_ban.lift_ban', 'group_ban.ban', 'group_decrease.leave', 'group_decrease.kick', 'friend_add',
-      'group_decrease.kick_me', 'group_increase.approve', 'group_decrease.disband',
+      'notify.profile_like', 'group_upload', 'group_decrease.kick_me', 'group_increase.approve', 'group_decrease.disband',
     ];
     ws.frames.forEach((frame) => seen.ws!.push(frame));
     await until(() => httpWs.frames.filter((frame) => frame.post_type === 'notice').length === expected.length, 10_000, 'the WS on the HTTP port');
@@ -98,6 +105,10 @@ describe('every event type is observable on every transport', () => {
       expect(notices.map(kindOf), transport).toEqual(expected);
       expect(notices.every((event) => event.self_id === 10001 && typeof event.time === 'number'), transport).toBe(true);
     }
+    expect(seen.ws!.find((event) => event.notice_type === 'group_upload')).toMatchObject({
+      group_id: 30001, user_id: 20001, file: { id: expect.any(String), name: 'hello.txt', size: 5, busid: expect.any(Number) },
+    });
+    expect(seen.sse!.find((event) => event.sub_type === 'profile_like')).toMatchObject({ operator_id: 20001, operator_nick: 'Alice', times: 2 });
     // The same event is the same JSON everywhere.
     const cards = Object.values(seen).map((events) => JSON.stringify(events.find((event) => event.notice_type === 'group_card')));
     expect(new Set(cards).size).toBe(1);
