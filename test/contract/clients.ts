@@ -1,6 +1,8 @@
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
+import { ActionTable } from '../../src/onebot/action-table.js';
+import { allActions } from '../../src/onebot/actions/index.js';
 import { startCatnap } from '../helpers/catnap.js';
 import type { WorldFile } from '../../src/world/world-file.js';
 
@@ -100,4 +102,20 @@ export async function startKoishi(adapterConfig: Record<string, unknown>, option
       if (options.server) await new Promise((resolve) => (app.server?._http as Server | undefined)?.close(resolve) ?? resolve(undefined));
     },
   };
+}
+
+/** Whether this build serves an action (the message actions come from the messaging area). */
+export function hasAction(name: string): boolean {
+  return new ActionTable(allActions).resolve(name) !== undefined;
+}
+
+/** The text of the group's recent messages sent by `userId`, read through the act route as `reader`. */
+export async function groupTexts(act: (userId: number, action: string, params: unknown) => Promise<any>, reader: number, userId: number): Promise<string[]> {
+  const history = await act(reader, 'get_group_msg_history', { group_id: 30001, count: 50 });
+  if (history.status !== 'ok') throw new Error(`get_group_msg_history failed: ${history.message}`);
+  return history.data.messages
+    .filter((message: { user_id: number }) => message.user_id === userId)
+    .map((message: { message: { type: string; data: { text?: string } }[] }) =>
+      message.message.filter((segment) => segment.type === 'text').map((segment) => segment.data.text).join(''),
+    );
 }

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { until } from '../helpers/transports.js';
-import { catnapFor, startKoishi } from './clients.js';
+import { catnapFor, groupTexts, hasAction, startKoishi } from './clients.js';
 
 type Koishi = Awaited<ReturnType<typeof startKoishi>>;
 type Catnap = Awaited<ReturnType<typeof catnapFor>>;
@@ -60,5 +60,21 @@ describe.each(Object.keys(modes) as (keyof typeof modes)[])('Koishi adapter-oneb
     expect(member).toMatchObject({ nick: 'Bobby', user: { id: '20002', name: 'Bob' } });
     const guilds = await koishi!.bot().getGuildList();
     expect(guilds.data.map((guild: { id: string }) => guild.id)).toEqual(['30001']);
+  });
+});
+
+describe.each(Object.keys(modes) as (keyof typeof modes)[])('Koishi adapter-onebot 6.5.4, %s mode: a conversation', (mode) => {
+  it.skipIf(!hasAction('send_group_msg'))('receives a group message another account sends and its answer lands in the group history', async () => {
+    await modes[mode]();
+    await until(() => koishi!.bot()?.status === 1, 10_000, 'the Koishi bot to be online');
+    // The bot answers "ping" with "pong <mode>", the way a Koishi plugin would.
+    koishi!.onSession((session) => {
+      if (session.type === 'message' && session.content === 'ping') void session.send(`pong ${mode}`);
+    });
+    const sent = await catnap!.act(20001, 'send_group_msg', { group_id: 30001, message: 'ping' });
+    expect(sent.status).toBe('ok');
+    const received = await koishi!.waitFor((session) => session.type === 'message' && session.content === 'ping');
+    expect(received).toMatchObject({ guildId: '30001', channelId: '30001', userId: '20001' });
+    await until(async () => (await groupTexts(catnap!.act, 20001, 10001)).includes(`pong ${mode}`), 10_000, 'the answer in the history');
   });
 });

@@ -1,6 +1,7 @@
 import { NCWebsocket } from 'node-napcat-ts';
 import { afterEach, describe, expect, it } from 'vitest';
-import { catnapFor } from './clients.js';
+import { catnapFor, groupTexts, hasAction } from './clients.js';
+import { until } from '../helpers/transports.js';
 
 type Catnap = Awaited<ReturnType<typeof catnapFor>>;
 
@@ -67,5 +68,21 @@ describe('node-napcat-ts (forward WebSocket)', () => {
     const error = once<{ error_type: string }>(client, 'socket.error');
     void client.connect();
     expect((await error).error_type).toBe('connect_error');
+  });
+});
+
+describe('node-napcat-ts: a conversation', () => {
+  it.skipIf(!hasAction('send_group_msg'))('receives a group message another account sends; its answers (API call and quick_action) land in the history', async () => {
+    const { bot } = await connect();
+    bot.on('message.group', (context) => {
+      const text = context.message.map((segment) => ('text' in segment.data ? segment.data.text : '')).join('');
+      if (text === 'ping') void bot.send_group_msg({ group_id: context.group_id, message: [{ type: 'text', data: { text: 'pong' } }] });
+      // node-napcat-ts answers through .handle_quick_operation.
+      if (text === 'ping again') void (context as unknown as { quick_action(reply: unknown[]): Promise<unknown> }).quick_action([{ type: 'text', data: { text: 'quick pong' } }]);
+    });
+    expect((await catnap!.act(20001, 'send_group_msg', { group_id: 30001, message: 'ping' })).status).toBe('ok');
+    await until(async () => (await groupTexts(catnap!.act, 20001, 10001)).includes('pong'), 10_000, 'the answer in the history');
+    expect((await catnap!.act(20001, 'send_group_msg', { group_id: 30001, message: 'ping again' })).status).toBe('ok');
+    await until(async () => (await groupTexts(catnap!.act, 20001, 10001)).includes('quick pong'), 10_000, 'the quick answer in the history');
   });
 });
