@@ -16,6 +16,9 @@ afterEach(async () => {
 
 const token = 'koishi-token';
 
+/** Koishi 4.18 names a new message `message-created` (older Satori: `message`). */
+const isMessage = (session: { type: string }) => session.type === 'message' || session.type === 'message-created';
+
 /** Each Koishi mode against the matching Catnap adapters. */
 const modes = {
   async ws() {
@@ -69,11 +72,11 @@ describe.each(Object.keys(modes) as (keyof typeof modes)[])('Koishi adapter-oneb
     await until(() => koishi!.bot()?.status === 1, 10_000, 'the Koishi bot to be online');
     // The bot answers "ping" with "pong <mode>", the way a Koishi plugin would.
     koishi!.onSession((session) => {
-      if (session.type === 'message' && session.content === 'ping') void session.send(`pong ${mode}`);
+      if (isMessage(session) && session.content === 'ping') void session.send(`pong ${mode}`);
     });
     const sent = await catnap!.act(20001, 'send_group_msg', { group_id: 30001, message: 'ping' });
     expect(sent.status).toBe('ok');
-    const received = await koishi!.waitFor((session) => session.type === 'message' && session.content === 'ping');
+    const received = await koishi!.waitFor((session) => isMessage(session) && session.content === 'ping');
     expect(received).toMatchObject({ guildId: '30001', channelId: '30001', userId: '20001' });
     await until(async () => (await groupTexts(catnap!.act, 20001, 10001)).includes(`pong ${mode}`), 10_000, 'the answer in the history');
   });
