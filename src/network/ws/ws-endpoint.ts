@@ -63,10 +63,16 @@ export class WsEndpoint {
       return;
     }
     const role = roleOfPath(request.url);
+    const remote = `${request.socket.remoteAddress ?? '?'}:${request.socket.remotePort ?? '?'}`;
     this.#wss.handleUpgrade(request, socket, head, (ws) => {
       const session = new WsSession(ws, this.gateway, { ...this.options, role });
       this.#sessions.add(session);
-      void session.closed.then(() => this.#sessions.delete(session));
+      const log = { adapter: this.options.adapterName, selfId: this.options.selfId, role, remote };
+      this.gateway.logger.info(log, 'WebSocket client connected');
+      void session.closed.then(() => {
+        this.#sessions.delete(session);
+        this.gateway.logger.info(log, 'WebSocket client disconnected');
+      });
       if (this.#closed) {
         void session.close(1001, 'server stopping');
         return;
