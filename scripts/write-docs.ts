@@ -1,5 +1,9 @@
 // Regenerates the docs that are derived from code (npm run docs).
 import { writeFileSync } from 'node:fs';
+import { allActions } from '../src/onebot/actions/index.js';
+import { ActionTable } from '../src/onebot/action-table.js';
+import { renderCoverageDoc } from '../src/onebot/coverage/coverage-doc.js';
 import { renderErrorsDoc } from '../src/onebot/errors-doc.js';
 
 writeFileSync(new URL('../docs/errors.md', import.meta.url), renderErrorsDoc());
+writeFileSync(new URL('../docs/coverage.md', import.meta.url), renderCoverageDoc(new ActionTable(allActions)));

@@ -59,6 +59,8 @@ export const catnapVersion: string = (
  */
 export class Catnap {
   readonly #disposables = new Disposables();
+  /** Pending set_restart timers, cleared on stop. */
+  readonly #restarts = new Set<NodeJS.Timeout>();
   #stopping: Promise<void> | undefined;
 
   private constructor(
@@ -118,6 +120,11 @@ export class Catnap {
         startedAt: nowSeconds(clock),
         robotUinRanges: settings.robotUinRanges,
       },
+      runtime: {
+        restartAdapters: (selfId, delayMs) => catnapRef?.restartAdapters(selfId, delayMs),
+        stopAdapters: (selfId, delayMs) => catnapRef?.restartAdapters(selfId, delayMs, { stopOnly: true }),
+        adapters: (selfId) => catnapRef?.network.status(selfId) ?? [],
+      },
     };
     const actions = new ActionTable(allActions);
     const dispatcher = new Dispatcher(actions, services, {
@@ -141,6 +148,7 @@ export class Catnap {
     catnap.#disposables.add(() => dispatcher.idle());
     catnap.#disposables.add(events.start());
     catnap.#disposables.add(() => network.stop());
+    catnap.#disposables.add(() => catnap.#restarts.forEach((timer) => clearTimeout(timer)));
 
     try {
       await catnap.#seed(options);
@@ -171,6 +179,32 @@ export class Catnap {
     } catch (error) {
       this.logger.error({ selfId, err: error }, `config of ${selfId} not applied: ${(error as Error).message}`);
     }
+  }
+
+  /**
+   * Restarts every adapter of an account with its current config (set_restart), after `delayMs`
+   * and never before the current call has answered: the call may have come through one of them.
+   */
+  restartAdapters(selfId: number, delayMs: number, options: { stopOnly?: boolean } = {}): void {
+    if (this.#disposables.disposed) return;
+    const timer = setTimeout(() => {
+      this.#restarts.delete(timer);
+      void this.#restartNow(selfId, options.stopOnly ?? false);
+    }, delayMs);
+    this.#restarts.add(timer);
+  }
+
+  async #restartNow(selfId: number, stopOnly: boolean): Promise<void> {
+    const config = this.network.config(selfId);
+    if (!config || this.#disposables.disposed) return;
+    await this.network.remove(selfId);
+    if (stopOnly) {
+      this.logger.info({ selfId }, 'adapters stopped (bot_exit); apply the config again to bring them back');
+      return;
+    }
+    const result = await this.network.apply(selfId, config);
+    for (const error of result.errors) this.logger.error({ selfId, adapter: error.adapter }, `restart: ${error.message}`);
+    this.logger.info({ selfId, started: result.started }, 'adapters restarted (set_restart)');
   }
 
   /** Validates, saves and applies one account's OneBot config. */

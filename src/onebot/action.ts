@@ -4,6 +4,7 @@ import type { OcrService } from '../world/media/ocr.js';
 import type { Translator } from '../world/media/translation.js';
 import type { World } from '../world/world.js';
 import type { RuntimeInfo } from './runtime-info.js';
+import type { RuntimeHooks } from './runtime-hooks.js';
 
 /** How messages embedded in events and replies are written: segment arrays or CQ strings. */
 export type MessageFormat = 'array' | 'string';
@@ -28,6 +29,8 @@ export interface ActionServices {
   readonly logger: Logger;
   /** Public URLs of things Catnap serves itself (media blobs, avatars). */
   readonly urls: PublicUrls;
+  /** Lent by the app layer: restart or list the account's adapters (absent without a network). */
+  readonly runtime?: RuntimeHooks;
   /** OCR of images (ocr_image); the engine loads on first use. */
   readonly ocr: OcrService;
   /** English-to-Chinese translation (translate_en2zh), as catnap.json's `translation` says. */

@@ -118,6 +118,29 @@ export type DomainEvent =
       readonly comment: string;
     })
   | (Base & {
+      readonly type: 'request.answered';
+      readonly flag: string;
+      readonly kind: 'friend' | 'join' | 'invite';
+      readonly requesterId: number;
+      /** join and invite: the group; friend: 0. */
+      readonly groupId: number;
+      /** Who answered (0: the group's join setting decided). */
+      readonly actorId: number;
+      readonly approved: boolean;
+      readonly reason: string;
+    })
+  // Group administration extras (announcements, check-ins, per-account remarks).
+  | (Base & { readonly type: 'group.remark_changed'; readonly ownerId: number; readonly groupId: number; readonly remark: string })
+  | (Base & {
+      readonly type: 'group.notice';
+      readonly groupId: number;
+      readonly noticeId: string;
+      readonly senderId: number;
+      readonly operatorId: number;
+      readonly action: 'posted' | 'deleted';
+    })
+  | (Base & { readonly type: 'group.signed'; readonly groupId: number; readonly userId: number })
+  | (Base & {
       readonly type: 'input_status';
       readonly userId: number;
       readonly targetId: number;

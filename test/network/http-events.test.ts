@@ -1,6 +1,5 @@
 import { request } from 'node:http';
 import { describe, expect, it } from 'vitest';
-import { groupMessage } from '../helpers/domain-events.js';
 import { rawUpgrade, TestSocket, transportWorld, until } from '../helpers/transports.js';
 
 /** Reads an SSE stream and collects its `data:` events. */
@@ -64,10 +63,11 @@ describe('httpSseServers (event stream at /_events)', () => {
     const quiet = await openStream(`http://127.0.0.1:${tw.port(10001, 'quiet')}/_events`);
     const loud = await openStream(`http://127.0.0.1:${tw.port(10001, 'loud')}/_events`);
     await until(() => tw.network.status(10001).every((status) => status.clients === 1));
-    tw.world.events.emit(groupMessage(10001, 55));
+    const sent = await tw.dispatcher.dispatch(10001, 'send_group_msg', { group_id: 30001, message: 'hello' }, { transport: 'test' });
+    const messageId = (sent.data as { message_id: number }).message_id;
     await tw.world.groups.setCard(20001, 30001, 20002, 'marker');
     await until(() => loud.events.length === 2 && quiet.events.length === 1);
-    expect(loud.events[0]).toMatchObject({ post_type: 'message_sent', message_id: 55, message: [{ type: 'text', data: { text: 'hello' } }] });
+    expect(loud.events[0]).toMatchObject({ post_type: 'message_sent', message_id: messageId, message: [{ type: 'text', data: { text: 'hello' } }] });
     expect(quiet.events.map((event) => event.notice_type)).toEqual(['group_card']);
     quiet.close();
     loud.close();

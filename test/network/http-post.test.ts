@@ -3,7 +3,6 @@ import { createServer, type IncomingHttpHeaders, type Server, type ServerRespons
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { HttpClientAdapter, signBody } from '../../src/network/http-client-adapter.js';
-import { groupMessage } from '../helpers/domain-events.js';
 import { transportWorld, until } from '../helpers/transports.js';
 
 interface Received {
@@ -36,6 +35,13 @@ afterEach(async () => {
     await new Promise((resolve) => server.close(resolve));
   }
 });
+
+/** `userId` says `text` in group 30001 through the real send action (as the admin act route runs it). */
+async function send(tw: Awaited<ReturnType<typeof transportWorld>>, userId: number, text: string) {
+  const envelope = await tw.dispatcher.dispatch(userId, 'send_group_msg', { group_id: 30001, message: text }, { transport: 'admin' });
+  expect(envelope.status, envelope.message).toBe('ok');
+  return envelope.data as { message_id: number };
+}
 
 const post = (url: string, extra: Record<string, unknown> = {}) => ({ httpClients: [{ name: 'post', enable: true, url, ...extra }] });
 
@@ -83,8 +89,8 @@ describe('httpClients (HTTP POST)', () => {
     await until(() => received.length === 4);
     await adapter.whenIdle();
     expect((await tw.world.groups.findMember(30001, 20003))!.muteUntil).toBe(0);
-    // A group message event is what a ban answers: emitted as the messaging service does.
-    tw.world.events.emit(groupMessage(20003, 901));
+    // Carol speaks in the group; the receiver answers that message event with a ban.
+    await send(tw, 20003, 'hello');
     await until(() => received.length >= 5);
     await adapter.whenIdle();
     await tw.hub.flush();
@@ -100,9 +106,9 @@ describe('httpClients (HTTP POST)', () => {
     await tw.apply(10001, post(url));
     const adapter = tw.network.adapters(10001)[0] as HttpClientAdapter;
     // Alice owns the group: an admin cannot kick her, so nothing happens.
-    tw.world.events.emit(groupMessage(20001, 902));
+    await send(tw, 20001, 'hello');
     // Carol is a plain member: she is kicked.
-    tw.world.events.emit(groupMessage(20003, 903));
+    await send(tw, 20003, 'hello');
     await until(() => received.filter((entry) => entry.event.post_type === 'message').length === 2);
     await adapter.whenIdle();
     expect(await tw.world.groups.findMember(30001, 20001)).toBeDefined();

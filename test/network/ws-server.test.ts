@@ -122,29 +122,11 @@ describe('websocketServers (forward WebSocket)', () => {
     });
     const plain = await TestSocket.open(`ws://127.0.0.1:${tw.port(10001, 'plain')}/`);
     const self = await TestSocket.open(`ws://127.0.0.1:${tw.port(10001, 'self')}/`);
-    const { messageBuilder } = await import('../../src/onebot/events/builders/message.js');
-    expect(messageBuilder.type).toBe('message.created');
-    // A message the bot itself sent: emitted as the world's messaging service emits it.
-    tw.world.events.emit({
-      type: 'message.created',
-      time: 1700000000,
-      audience: [10001, 20001, 20002, 20003],
-      message: {
-        messageId: 77,
-        conversation: { type: 'group', groupId: 30001 },
-        seq: 5,
-        time: 1700000000,
-        senderId: 10001,
-        targetId: 0,
-        tempGroupId: 0,
-        elements: [{ kind: 'text', text: 'hi [all]' }],
-        replyTo: 0,
-        recalled: false,
-        random: 1,
-      },
-    });
+    // A message the bot itself sends, through its own API.
+    const reply = await self.call('send_group_msg', { group_id: 30001, message: [{ type: 'text', data: { text: 'hi [all]' } }] });
+    expect(reply.status).toBe('ok');
     const sent = await self.event((frame) => frame.post_type === 'message_sent');
-    expect(sent).toMatchObject({ message_id: 77, message_format: 'string', message: 'hi &#91;all&#93;', raw_message: 'hi &#91;all&#93;', message_sent_type: 'self', target_id: 30001 });
+    expect(sent).toMatchObject({ message_id: reply.data.message_id, message_format: 'string', message: 'hi &#91;all&#93;', raw_message: 'hi &#91;all&#93;', message_sent_type: 'self', target_id: 30001 });
     await tw.world.groups.setCard(20001, 30001, 20002, 'after');
     await plain.event((frame) => frame.notice_type === 'group_card');
     expect(plain.frames.some((frame) => frame.post_type === 'message_sent')).toBe(false);

@@ -33,6 +33,8 @@ function record(overrides: Partial<MessageRecord>): MessageRecord {
     elements: [{ kind: 'text', text: 'hi & [you]' }],
     replyTo: 0,
     recalled: false,
+    recalledBy: 0,
+    recallTime: 0,
     random: 3,
     ...overrides,
   };

@@ -8,7 +8,9 @@ import { readSource, type SourceLimits } from '../../src/world/media/file-source
 import { MediaService } from '../../src/world/media/media-service.js';
 
 const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
-const limits: SourceLimits = { maxBytes: 1024, timeoutMs: 300, fileRoots: [] };
+// Generous time limit so a loaded machine never turns a size failure into a timeout; the slow
+// endpoint answers far later than the tight limit used for the timeout case.
+const limits: SourceLimits = { maxBytes: 1024, timeoutMs: 10_000, fileRoots: [] };
 const failure = (promise: Promise<unknown>) => promise.then(() => 'ok', (error: WorldError) => `${error.code}: ${error.message}`);
 
 let server: Server;
@@ -17,7 +19,7 @@ beforeAll(async () => {
   server = createServer((request, response) => {
     if (request.url === '/img.png') return response.end(png);
     if (request.url === '/big') return response.end(Buffer.alloc(5000));
-    if (request.url === '/slow') return setTimeout(() => response.end('late'), 2000);
+    if (request.url === '/slow') return setTimeout(() => response.end('late'), 30_000);
     if (request.url === '/chunked-big') {
       response.writeHead(200);
       for (let i = 0; i < 10; i++) response.write(Buffer.alloc(200));
@@ -48,7 +50,7 @@ describe('media sources', () => {
   it('bounds downloads in size and time, and reports HTTP failures', async () => {
     expect(await failure(readSource(`${base}/big`, limits))).toMatch(/^MEDIA_TOO_LARGE/);
     expect(await failure(readSource(`${base}/chunked-big`, limits))).toMatch(/^MEDIA_TOO_LARGE/);
-    expect(await failure(readSource(`${base}/slow`, limits))).toMatch(/^MEDIA_TIMEOUT/);
+    expect(await failure(readSource(`${base}/slow`, { ...limits, timeoutMs: 500 }))).toMatch(/^MEDIA_TIMEOUT/);
     expect(await failure(readSource(`${base}/missing`, limits))).toMatch(/^MEDIA_UNREADABLE: .*HTTP 404/);
   });
 

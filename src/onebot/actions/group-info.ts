@@ -15,7 +15,12 @@ export const groupInfoActions: AnyActionSpec[] = [
     params: P.object({ no_cache: noCache }),
     async handler(ctx) {
       const groups = await ctx.world.groups.listFor(ctx.selfId);
-      return Promise.all(groups.map(async (group) => toOb11Group(group, await ctx.world.groups.memberCount(group.groupId), ctx.services.urls)));
+      const remarks = await ctx.world.groupAdmin.remarks(ctx.selfId);
+      return Promise.all(
+        groups.map(async (group) =>
+          toOb11Group(group, await ctx.world.groups.memberCount(group.groupId), ctx.services.urls, remarks.get(group.groupId)),
+        ),
+      );
     },
   }),
   defineAction({
@@ -25,7 +30,8 @@ export const groupInfoActions: AnyActionSpec[] = [
     params: P.object({ group_id: groupId, no_cache: noCache }),
     async handler(ctx, params) {
       const group = await ctx.world.groups.require(params.group_id);
-      return toOb11Group(group, await ctx.world.groups.memberCount(group.groupId), ctx.services.urls);
+      const remark = await ctx.world.groupAdmin.remark(ctx.selfId, group.groupId);
+      return toOb11Group(group, await ctx.world.groups.memberCount(group.groupId), ctx.services.urls, remark);
     },
   }),
   defineAction({

@@ -2,6 +2,17 @@ import type { AnyActionSpec } from '../action.js';
 import { accountInfoActions } from './account-info.js';
 import { friendInfoActions } from './friend-info.js';
 import { groupInfoActions } from './group-info.js';
+import { friendAdminActions } from './friend-admin.js';
+import { groupAdminActions } from './group-admin.js';
+import { groupExtrasActions } from './group-extras.js';
+import { requestActions } from './requests.js';
+import { systemExtrasActions } from './system-extras.js';
+import { essenceHonorActions } from './essence-honor.js';
+import { mediaActions } from './media.js';
+import { messageReactionActions } from './message-reactions.js';
+import { messageReadActions } from './message-read.js';
+import { messageSendActions } from './message-send.js';
+import { messageStateActions } from './message-state.js';
 import { arkShareActions } from './ark-share.js';
 import { favoriteActions } from './favorites.js';
 import { fileTransferActions } from './file-transfer.js';
@@ -22,6 +33,17 @@ export const allActions: readonly AnyActionSpec[] = [
   ...accountInfoActions,
   ...friendInfoActions,
   ...groupInfoActions,
+  ...groupAdminActions,
+  ...requestActions,
+  ...groupExtrasActions,
+  ...friendAdminActions,
+  ...systemExtrasActions,
+  ...essenceHonorActions,
+  ...messageSendActions,
+  ...messageReadActions,
+  ...messageStateActions,
+  ...messageReactionActions,
+  ...mediaActions,
   // The seed API's extras.
   ...profileActions,
   ...likeActions,

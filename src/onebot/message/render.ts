@@ -1,11 +1,11 @@
-import type { Element } from '../../world/messages/elements.js';
-import type { MessageFormat, PublicUrls } from '../action.js';
+import { previewText, type Element } from '../../world/messages/elements.js';
+import type { MessageFormat } from '../action.js';
 import { toCq } from './cq-code.js';
 import type { Segment } from './segment.js';
+import type { RenderContext } from './segments/codec.js';
+import { codecByKind } from './segments/index.js';
 
-export interface RenderContext {
-  readonly urls: PublicUrls;
-}
+export type { RenderContext };
 
 export interface RenderedMessage {
   /** Segments (array format) or a CQ string (string format). */
@@ -15,20 +15,19 @@ export interface RenderedMessage {
 }
 
 /**
- * Turns stored elements into what a OneBot client receives. This is the one entry point the
- * event builders and message-returning actions use; the per-segment conversions live in
- * `segments/` (one module per type).
- *
- * PROVISIONAL: until the segment modules land, non-text elements are rendered generically.
+ * Turns stored elements into the segments a OneBot client receives, one codec per element kind
+ * (see `segments/`). This and `renderMessage` are the entry points events and message-returning
+ * actions use, so a message looks the same everywhere.
  */
-export function elementsToSegments(elements: readonly Element[], _ctx: RenderContext): Segment[] {
+export function elementsToSegments(elements: readonly Element[], ctx: RenderContext): Segment[] {
   return elements.map((element) => {
-    if (element.kind === 'text') return { type: 'text', data: { text: element.text } };
-    const { kind, ...data } = element;
-    return { type: kind, data: data as Record<string, unknown> };
+    const codec = codecByKind.get(element.kind);
+    // Every kind has a codec; a record from a newer Catnap degrades to its preview text.
+    return codec ? codec.render(element, ctx) : { type: 'text', data: { text: previewText([element]) } };
   });
 }
 
+/** The message in the requested format, and its CQ string (`raw_message`). */
 export function renderMessage(elements: readonly Element[], format: MessageFormat, ctx: RenderContext): RenderedMessage {
   const segments = elementsToSegments(elements, ctx);
   const raw = toCq(segments);

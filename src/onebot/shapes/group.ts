@@ -4,16 +4,17 @@ import { groupAvatarUrl } from './avatar.js';
 
 /**
  * NapCat's OB11Group (get_group_list entries, get_group_info), plus `avatar_url` (Catnap's
- * extra): the avatar set with set_group_portrait, served by Catnap.
+ * extra): the avatar set with set_group_portrait, served by Catnap. `remark`: the caller's own
+ * remark for the group (set_group_remark).
  */
-export function toOb11Group(group: Group, memberCount: number, urls?: PublicUrls) {
+export function toOb11Group(group: Group, memberCount: number, urls?: PublicUrls, remark = '') {
   return {
     group_id: group.groupId,
     group_name: group.name,
     member_count: memberCount,
     max_member_count: group.maxMembers,
     group_all_shut: group.wholeMute ? -1 : 0,
-    group_remark: '',
+    group_remark: remark,
     group_create_time: group.createTime,
     owner_id: group.ownerId,
     ...(urls && { avatar_url: groupAvatarUrl(group, urls) }),

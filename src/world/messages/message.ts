@@ -36,6 +36,28 @@ export interface MessageRecord {
   /** The message this one replies to (from its reply element), or 0. */
   readonly replyTo: number;
   readonly recalled: boolean;
+  /** Who recalled it (the sender, or a group admin/owner), and when; 0 while not recalled. */
+  readonly recalledBy: number;
+  readonly recallTime: number;
   /** Random value QQ attaches to every message; part of a message's identity in essence lists. */
   readonly random: number;
+}
+
+/** The group a conversation belongs to: the group itself, or the group a temp chat goes through. */
+export function groupOf(message: MessageRecord): number {
+  return message.conversation.type === 'group' ? message.conversation.groupId : message.tempGroupId;
+}
+
+/** The other party of a private conversation, seen from `userId`. */
+export function peerOf(conversation: Conversation & { type: 'private' }, userId: number): number {
+  const [a, b] = conversation.userIds;
+  return a === userId ? b : a;
+}
+
+/** Parses a key made by `conversationKey` back into a conversation. */
+export function parseConversationKey(key: string): Conversation {
+  const parts = key.split(':');
+  if (parts[0] === 'g' && parts.length === 2) return { type: 'group', groupId: Number(parts[1]) };
+  if (parts[0] === 'p' && parts.length === 3) return privateConversation(Number(parts[1]), Number(parts[2]));
+  throw new Error(`not a conversation key: ${key}`);
 }

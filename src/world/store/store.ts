@@ -1,4 +1,6 @@
 import type { Account, FriendCategory, Friendship, Group, Member } from '../model.js';
+import type { ExtrasStore } from './extras-store.js';
+import type { ForwardRepository, MessageRepository, ReactionRepository } from './message-store.js';
 import type {
   CollectionRepository,
   CustomFaceRepository,
@@ -18,6 +20,11 @@ export interface WorldStore {
   readonly friends: FriendRepository;
   readonly groups: GroupRepository;
   readonly members: MemberRepository;
+  /** Requests, group administration extras, announcements, check-ins, essence (migration 004). */
+  readonly extras: ExtrasStore;
+  readonly messages: MessageRepository;
+  readonly reactions: ReactionRepository;
+  readonly forwards: ForwardRepository;
   // The seed API's extras (migration 003).
   readonly likes: LikeRepository;
   readonly collections: CollectionRepository;

@@ -1,5 +1,7 @@
 import { foundation } from './001-foundation.js';
+import { messagesMigration } from './002-messages.js';
 import { seedExtras } from './003-seed-extras.js';
+import { groupAdmin } from './004-group-admin.js';
 
 /**
  * Versioned schema migrations, applied in order inside one transaction each. Never edit a
@@ -13,4 +15,4 @@ export interface Migration {
   readonly sql: string;
 }
 
-export const migrations: readonly Migration[] = [foundation, seedExtras];
+export const migrations: readonly Migration[] = [foundation, messagesMigration, seedExtras, groupAdmin];

@@ -1,0 +1,118 @@
+/**
+ * `npm run bench`: measures Catnap against a bare Fastify / ws baseline started by this same
+ * script, prints a table and writes bench/results.json. Targets come from the benchmark issue;
+ * every row reports the measured value, the baseline, the ratio and whether the target is met.
+ */
+import { writeFile } from 'node:fs/promises';
+import { cpus } from 'node:os';
+import { benchWorld, rssMiB, runNode, startCatnap, waitFor } from './lib/processes.js';
+import { median, round } from './lib/stats.js';
+import { eventLatency } from './scenarios/event-latency.js';
+import { fanOut } from './scenarios/fan-out.js';
+import { historyLatency } from './scenarios/history.js';
+import { httpThroughput } from './scenarios/http-throughput.js';
+import { wsRoundTrips } from './scenarios/ws-round-trips.js';
+
+interface Row {
+  readonly metric: string;
+  readonly unit: string;
+  readonly catnap: number;
+  readonly baseline: number | null;
+  /** catnap / baseline. */
+  readonly ratio: number | null;
+  readonly target: string;
+  readonly met: boolean;
+  readonly note?: string;
+}
+
+const quick = process.argv.includes('--quick');
+const seconds = quick ? 3 : 10;
+const rows: Row[] = [];
+
+function row(metric: string, unit: string, catnap: number, baseline: number | null, target: string, met: boolean, note?: string): void {
+  const entry: Row = { metric, unit, catnap: round(catnap, 2), baseline: baseline === null ? null : round(baseline, 2), ratio: baseline ? round(catnap / baseline, 3) : null, target, met, ...(note && { note }) };
+  rows.push(entry);
+  process.stdout.write(`  ${metric}: ${entry.catnap} ${unit}${baseline !== null ? ` (baseline ${entry.baseline}, ratio ${entry.ratio})` : ''} -> ${met ? 'meets' : 'MISSES'} ${target}\n`);
+}
+
+async function baselineHttp(port: number): Promise<number> {
+  const server = runNode(['bench/baseline/fastify-server.mjs', String(port)]);
+  try {
+    await waitFor(async () => server.output().includes('listening'), 10000);
+    return (await httpThroughput(`http://127.0.0.1:${port}`, server.pid, seconds)).rps;
+  } finally {
+    await server.stop();
+  }
+}
+
+async function withBaselineWs<T>(port: number, run: (url: string) => Promise<T>): Promise<T> {
+  const server = runNode(['bench/baseline/ws-server.mjs', String(port)]);
+  try {
+    await waitFor(async () => server.output().includes('listening'), 10000);
+    return await run(`ws://127.0.0.1:${port}`);
+  } finally {
+    await server.stop();
+  }
+}
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  process.stdout.write(`Catnap benchmarks (${cpus().length} cores, node ${process.version}${quick ? ', quick' : ''})\n`);
+  const world = await benchWorld(17100);
+
+  // Cold start: the first start applies the world; the next ones start on existing data.
+  const first = await startCatnap(world);
+  await first.stop();
+  const startTimes: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const run = await startCatnap(world);
+    startTimes.push(run.startMs);
+    await run.stop();
+  }
+  row('cold start to listening', 'ms', median(startTimes), null, '<= 1500 ms', median(startTimes) <= 1500);
+
+  const catnap = await startCatnap(world);
+  try {
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    const idle = await rssMiB(catnap.pid);
+    row('RSS idle', 'MiB', idle, null, '<= 120 MiB', idle <= 120);
+
+    const baseRps = await baselineHttp(17150);
+    const http = await httpThroughput(`http://127.0.0.1:${world.ports.httpA}`, catnap.pid, seconds);
+    row('HTTP send_group_msg throughput (32 connections, persisted)', 'req/s', http.rps, baseRps, '>= 60% of bare Fastify', http.rps >= 0.6 * baseRps, http.errors ? `${http.errors} errors` : undefined);
+    row('RSS under load', 'MiB', http.peakRssMiB, null, 'reported', true);
+
+    const baseTrips = await withBaselineWs(17151, (url) => wsRoundTrips(url, seconds * 1000));
+    const trips = await wsRoundTrips(`ws://127.0.0.1:${world.ports.wsA}`, seconds * 1000);
+    row('forward WebSocket action round trips', 'calls/s', trips, baseTrips, 'reported', true);
+
+    const baseLatency = await withBaselineWs(17152, (url) => eventLatency(`${url}/send`, `${url}/event`, 1000, seconds * 1000));
+    const latency = await eventLatency(`ws://127.0.0.1:${world.ports.wsA}`, `ws://127.0.0.1:${world.ports.wsB}/event`, 1000, seconds * 1000);
+    row('event latency p50 at 1000 msg/s', 'ms', latency.p50, baseLatency.p50, 'reported', true);
+    row('event latency p99 at 1000 msg/s', 'ms', latency.p99, baseLatency.p99, '<= 5 ms', latency.p99 <= 5);
+
+    const baseFan = await withBaselineWs(17153, (url) => fanOut(`${url}/send`, `${url}/event`, 200, quick ? 20 : 100));
+    const fan = await fanOut(`ws://127.0.0.1:${world.ports.wsA}`, `ws://127.0.0.1:${world.ports.wsB}/event`, 200, quick ? 20 : 100);
+    row('fan-out of a group message to 200 clients p99', 'ms', fan.p99, baseFan.p99, '<= 20 ms', fan.p99 <= 20);
+  } finally {
+    await catnap.stop();
+  }
+
+  const history = await historyLatency(quick ? 100_000 : 1_000_000, quick ? 500 : 2000);
+  row(`get_group_msg_history (count 20) p99 at ${history.messages} messages, through dispatch`, 'ms', history.dispatch.p99, history.baseline.p99, '<= 2 ms', history.dispatch.p99 <= 2, `p50 ${history.dispatch.p50} ms; baseline is the bare indexed SQLite query`);
+
+  const elapsed = Math.round((Date.now() - started) / 1000);
+  const results = { date: new Date().toISOString(), node: process.version, cores: cpus().length, cpu: cpus()[0]?.model, quick, elapsedSeconds: elapsed, rows };
+  await writeFile(new URL(quick ? './results.local.json' : './results.json', import.meta.url), `${JSON.stringify(results, null, 2)}\n`);
+  process.stdout.write(`\n${table(rows)}\nfinished in ${elapsed} s; wrote bench/${quick ? 'results.local.json' : 'results.json'}\n`);
+}
+
+function table(entries: readonly Row[]): string {
+  const lines = ['| metric | Catnap | baseline | ratio | target | met |', '| --- | --- | --- | --- | --- | --- |'];
+  for (const entry of entries) {
+    lines.push(`| ${entry.metric} | ${entry.catnap} ${entry.unit} | ${entry.baseline ?? '-'} | ${entry.ratio ?? '-'} | ${entry.target} | ${entry.met ? 'yes' : 'NO'} |`);
+  }
+  return lines.join('\n');
+}
+
+await main();

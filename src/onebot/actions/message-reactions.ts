@@ -1,0 +1,119 @@
+import { Type } from '@sinclair/typebox';
+import { defineAction, type ActionContext, type AnyActionSpec } from '../action.js';
+import { badParams } from '../error-catalogue.js';
+import { P } from '../schema.js';
+
+/** Ids NapCat takes as numbers or strings; they arrive here as strings. */
+const stringOrNumber = (description: string) => Type.Union([Type.String(), Type.Integer()], { description });
+
+function messageIdOf(value: string | number, field = 'message_id'): number {
+  const text = String(value).trim();
+  const id = /^\d+$/.test(text) ? Number(text) : NaN;
+  if (!Number.isSafeInteger(id) || id < 1 || id > 2147483647) throw badParams(`${field}: must be a message_id (got ${JSON.stringify(value)})`);
+  return id;
+}
+
+async function reactionUsers(ctx: ActionContext, messageId: number, emojiId: string, offset: number, limit: number) {
+  const page = await ctx.world.reactions.users(ctx.selfId, messageId, emojiId, offset, limit + 1);
+  const accounts = await ctx.world.accounts.getMany(page.map((user) => user.userId));
+  const users = page.slice(0, limit).map((user) => {
+    const account = accounts.get(user.userId);
+    return { userId: user.userId, nickname: account?.nickname ?? '', avatar: account?.avatar ? ctx.services.urls.media(account.avatar) : '' };
+  });
+  return { users, more: page.length > limit };
+}
+
+const pokeParams = P.object({
+  group_id: P.optional(P.id('Poke in this group (a group poke); absent: a friend poke')),
+  user_id: P.optional(P.id('Group poke: who is poked; friend poke: the friend')),
+  target_id: P.optional(P.id('Who is poked (defaults to user_id); in a friend chat, the friend or yourself')),
+});
+
+/** NapCat's three poke names share one rule: group_id makes it a group poke; target_id defaults to user_id. */
+async function poke(ctx: ActionContext, params: { group_id?: number; user_id?: number; target_id?: number }): Promise<null> {
+  const target = params.target_id ?? params.user_id;
+  if (target === undefined) throw badParams('user_id: is required (who to poke)');
+  if (params.group_id !== undefined) await ctx.world.pokes.groupPoke(ctx.selfId, params.group_id, target);
+  else if (params.user_id !== undefined) await ctx.world.pokes.friendPoke(ctx.selfId, params.user_id, target);
+  else throw badParams('user_id: is required for a friend poke (the friend)');
+  return null;
+}
+
+export const messageReactionActions: AnyActionSpec[] = [
+  defineAction({
+    name: 'set_msg_emoji_like',
+    origin: 'napcat',
+    summary: 'Add or remove the account’s emoji reaction on a message',
+    params: P.object({
+      message_id: stringOrNumber('message_id of the message'),
+      emoji_id: stringOrNumber('QQ face id (e.g. 76) or an emoji code point (e.g. 128512)'),
+      set: P.bool('true adds the reaction, false removes it', true),
+    }),
+    result: Type.Object({ result: Type.Integer(), errMsg: Type.String() }),
+    async handler(ctx, params) {
+      await ctx.world.reactions.set(ctx.selfId, messageIdOf(params.message_id), String(params.emoji_id).trim(), params.set);
+      return { result: 0, errMsg: '' };
+    },
+  }),
+  defineAction({
+    name: 'fetch_emoji_like',
+    origin: 'napcat',
+    summary: 'Who reacted to a message with an emoji (NapCat’s raw NT page)',
+    description: '`cookie` pages through the list: pass the cookie of the previous page.',
+    params: P.object({
+      message_id: stringOrNumber('message_id of the message'),
+      emojiId: stringOrNumber('QQ face id or emoji code point'),
+      emojiType: stringOrNumber('1: QQ face, 2: emoji'),
+      count: P.int('Page size', { minimum: 1, maximum: 1000, default: 20 }),
+      cookie: P.str('Paging cookie from the previous page ("" for the first)', { default: '' }),
+    }),
+    async handler(ctx, params) {
+      const offset = params.cookie === '' ? 0 : /^\d+$/.test(params.cookie) ? Number(params.cookie) : NaN;
+      if (!Number.isSafeInteger(offset)) throw badParams(`cookie: not a cookie from fetch_emoji_like (got ${JSON.stringify(params.cookie)})`);
+      const { users, more } = await reactionUsers(ctx, messageIdOf(params.message_id), String(params.emojiId).trim(), offset, params.count);
+      return {
+        result: 0,
+        errMsg: '',
+        emojiLikesList: users.map((user) => ({ tinyId: String(user.userId), nickName: user.nickname, headUrl: user.avatar })),
+        cookie: more ? String(offset + params.count) : '',
+        isLastPage: !more,
+        isFirstPage: offset === 0,
+      };
+    },
+  }),
+  defineAction({
+    name: 'get_emoji_likes',
+    origin: 'napcat',
+    summary: 'Everyone who reacted to a message with an emoji',
+    params: P.object({
+      group_id: P.optional(stringOrNumber('Ignored: message_ids are global')),
+      message_id: stringOrNumber('message_id of the message'),
+      emoji_id: stringOrNumber('QQ face id or emoji code point'),
+      emoji_type: P.optional(stringOrNumber('Ignored: the type follows from the id')),
+      count: P.int('How many (0: all)', { minimum: 0, default: 0 }),
+    }),
+    result: Type.Object({ emoji_like_list: Type.Array(Type.Object({ user_id: Type.String(), nick_name: Type.String() })) }),
+    async handler(ctx, params) {
+      const limit = params.count === 0 ? Number.MAX_SAFE_INTEGER : params.count;
+      const { users } = await reactionUsers(ctx, messageIdOf(params.message_id), String(params.emoji_id).trim(), 0, Math.min(limit, 100000));
+      return { emoji_like_list: users.map((user) => ({ user_id: String(user.userId), nick_name: user.nickname })) };
+    },
+  }),
+  ...(
+    [
+      ['group_poke', 'Poke a group member'],
+      ['friend_poke', 'Poke a friend (or yourself in their chat)'],
+      ['send_poke', 'Poke someone in a group or a friend chat'],
+    ] as const
+  ).map(([name, summary]) =>
+    defineAction({
+      name,
+      origin: 'napcat',
+      summary,
+      description: 'With group_id a group poke, else a friend poke (NapCat serves the three names alike). A notification, not a message.',
+      params: pokeParams,
+      result: Type.Null(),
+      handler: poke,
+    }),
+  ),
+];

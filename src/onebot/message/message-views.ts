@@ -1,0 +1,80 @@
+import type { ForwardBundle } from '../../world/messages/forward.js';
+import type { MessageRecord } from '../../world/messages/message.js';
+import { maxForwardDepth } from '../../world/messages/forward.js';
+import type { World } from '../../world/world.js';
+import type { ActionContext, MessageFormat } from '../action.js';
+import { toOb11ForwardNode } from '../shapes/forward.js';
+import { toOb11Message, type MessageContext, type Ob11Message } from '../shapes/message.js';
+import type { RenderContext } from './render.js';
+import type { Segment } from './segment.js';
+
+/**
+ * Gathers what `toOb11Message` needs for a batch of records (sender nicknames, cards and roles,
+ * group names), loading each account, member and group once.
+ */
+export async function loadMessageContexts(world: World, records: readonly MessageRecord[]): Promise<Map<number, MessageContext>> {
+  const accounts = await world.accounts.getMany(records.map((record) => record.senderId));
+  const members = new Map<string, Awaited<ReturnType<World['groups']['findMember']>>>();
+  const groupNames = new Map<number, string>();
+  const result = new Map<number, MessageContext>();
+  for (const record of records) {
+    const nickname = accounts.get(record.senderId)?.nickname ?? String(record.senderId);
+    const groupId = record.conversation.type === 'group' ? record.conversation.groupId : record.tempGroupId;
+    if (groupId && !groupNames.has(groupId)) groupNames.set(groupId, (await world.groups.find(groupId))?.name ?? '');
+    if (record.conversation.type !== 'group') {
+      result.set(record.messageId, { sender: { nickname, card: '' }, ...(groupId ? { groupName: groupNames.get(groupId) } : {}) });
+      continue;
+    }
+    const key = `${groupId}:${record.senderId}`;
+    if (!members.has(key)) members.set(key, await world.groups.findMember(groupId, record.senderId));
+    const member = members.get(key);
+    result.set(record.messageId, { sender: { nickname, card: member?.card ?? '', role: member?.role ?? 'member' }, groupName: groupNames.get(groupId) });
+  }
+  return result;
+}
+
+export interface ViewOptions {
+  readonly format: MessageFormat;
+  /** Fill forward segments' `content` with their nodes (NapCat's parse_mult_msg; array format only). */
+  readonly forwardContent: boolean;
+}
+
+/** Records as NapCat's message objects, seen by the calling account. */
+export async function viewMessages(ctx: ActionContext, records: readonly MessageRecord[], options: ViewOptions): Promise<Ob11Message[]> {
+  const contexts = await loadMessageContexts(ctx.world, records);
+  const render: RenderContext = { urls: ctx.services.urls };
+  const views: Ob11Message[] = [];
+  for (const record of records) {
+    const view = toOb11Message(record, contexts.get(record.messageId)!, ctx.selfId, options.format, render);
+    if (options.forwardContent && Array.isArray(view.message)) await attachForwardContent(ctx.world, view.message, ctx.selfId, render, maxForwardDepth);
+    views.push(view);
+  }
+  return views;
+}
+
+/** The nodes of a bundle as message objects, with nested forwards filled in (array format). */
+export async function forwardNodeViews(world: World, bundle: ForwardBundle, selfId: number, format: MessageFormat, render: RenderContext): Promise<Ob11Message[]> {
+  const views: Ob11Message[] = [];
+  for (const node of bundle.nodes) {
+    const view = toOb11ForwardNode(node, bundle, selfId, format, render);
+    if (Array.isArray(view.message)) await attachForwardContent(world, view.message, selfId, render, maxForwardDepth - 1);
+    views.push(view);
+  }
+  return views;
+}
+
+async function attachForwardContent(world: World, segments: Segment[], selfId: number, render: RenderContext, levels: number): Promise<void> {
+  if (levels <= 0) return;
+  for (const segment of segments) {
+    if (segment.type !== 'forward') continue;
+    const bundle = await world.store.forwards.get(String(segment.data.id));
+    if (!bundle) continue;
+    const content: Ob11Message[] = [];
+    for (const node of bundle.nodes) {
+      const view = toOb11ForwardNode(node, bundle, selfId, 'array', render);
+      await attachForwardContent(world, view.message as Segment[], selfId, render, levels - 1);
+      content.push(view);
+    }
+    segment.data.content = content;
+  }
+}

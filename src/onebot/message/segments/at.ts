@@ -1,0 +1,19 @@
+import { defineSegment } from './codec.js';
+import { SegmentError, optionalString } from './fields.js';
+
+/**
+ * @someone or @all. `qq` is "all" or a QQ number; a `name` given is ignored (the world uses the
+ * member's card or nickname). Received: `qq` only, as NapCat sends it.
+ */
+export const atSegment = defineSegment({
+  type: 'at',
+  kind: 'at',
+  parse(data) {
+    const qq = optionalString(data, 'qq')?.trim();
+    if (!qq) throw new SegmentError('data.qq is required ("all" or a QQ number)');
+    if (qq === 'all') return { kind: 'at', target: 'all' };
+    if (!/^\d{1,15}$/.test(qq) || Number(qq) < 1) throw new SegmentError(`data.qq must be "all" or a QQ number (got ${JSON.stringify(qq)})`);
+    return { kind: 'at', target: Number(qq) };
+  },
+  render: (element) => ({ type: 'at', data: { qq: String(element.target) } }),
+});

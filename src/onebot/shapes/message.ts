@@ -1,0 +1,88 @@
+import type { MessageRecord } from '../../world/messages/message.js';
+import type { Role } from '../../world/model.js';
+import type { MessageFormat } from '../action.js';
+import { renderMessage, type RenderContext } from '../message/render.js';
+import type { Segment } from '../message/segment.js';
+
+/** Who sent a message, as the receiving account sees them at the time. */
+export interface MessageSenderInfo {
+  readonly nickname: string;
+  /** The sender's group card ("" outside groups). */
+  readonly card: string;
+  /** The sender's role (group messages). */
+  readonly role?: Role;
+}
+
+export interface MessageContext {
+  readonly sender: MessageSenderInfo;
+  /** The group's name, for group messages and temp chats. */
+  readonly groupName?: string;
+}
+
+/** NapCat's OB11Message: a message event, and each message in get_msg / history replies. */
+export interface Ob11Message {
+  self_id: number;
+  user_id: number;
+  time: number;
+  message_id: number;
+  message_seq: number;
+  real_id: number;
+  real_seq: string;
+  message_type: 'group' | 'private';
+  sub_type: 'normal' | 'friend' | 'group';
+  sender: { user_id: number; nickname: string; card: string; role?: Role };
+  message: Segment[] | string;
+  message_format: MessageFormat;
+  raw_message: string;
+  font: number;
+  post_type: 'message' | 'message_sent';
+  group_id?: number;
+  group_name?: string;
+  target_id?: number;
+  temp_source?: number;
+  message_sent_type?: 'self';
+  [extra: string]: unknown;
+}
+
+/**
+ * A stored message as NapCat shows it to `selfId`, in `format`. `message_id`, `message_seq` and
+ * `real_id` are all the message_id (as NapCat makes them; history's `message_seq` param takes
+ * it); `real_seq` is the per-conversation seq as a string. The account's own messages have
+ * post_type `message_sent`. Temp chats are private messages with sub_type `group` and the group.
+ * Pure: the caller gathers the sender's names (`MessageContext`).
+ */
+export function toOb11Message(record: MessageRecord, context: MessageContext, selfId: number, format: MessageFormat, ctx: RenderContext): Ob11Message {
+  const { message, raw_message } = renderMessage(record.elements, format, ctx);
+  const own = record.senderId === selfId;
+  const shape: Ob11Message = {
+    self_id: selfId,
+    user_id: record.senderId,
+    time: record.time,
+    message_id: record.messageId,
+    message_seq: record.messageId,
+    real_id: record.messageId,
+    real_seq: String(record.seq),
+    message_type: record.conversation.type,
+    sub_type: record.conversation.type === 'group' ? 'normal' : record.tempGroupId ? 'group' : 'friend',
+    sender: { user_id: record.senderId, nickname: context.sender.nickname, card: context.sender.card },
+    message,
+    message_format: format,
+    raw_message,
+    font: 14,
+    post_type: own ? 'message_sent' : 'message',
+  };
+  if (record.conversation.type === 'group') {
+    shape.sender.role = context.sender.role ?? 'member';
+    shape.group_id = record.conversation.groupId;
+    shape.group_name = context.groupName ?? '';
+  } else {
+    const [a, b] = record.conversation.userIds;
+    shape.target_id = selfId === a ? b : a;
+    if (record.tempGroupId) {
+      shape.group_id = record.tempGroupId;
+      shape.temp_source = 0;
+    }
+  }
+  if (own) shape.message_sent_type = 'self';
+  return shape;
+}

@@ -1,0 +1,198 @@
+import { randomInt, randomUUID } from 'node:crypto';
+import { basename } from 'node:path';
+import { fail, WorldError } from '../errors.js';
+import type { MediaService } from '../media/media-service.js';
+import type { StoredFile } from '../store/message-store.js';
+import type { WorldStore } from '../store/store.js';
+import type { ContentDraft, ElementDraft, ForwardCardDraft, ForwardNodeDraft, MediaSource } from './draft.js';
+import type { Element, MediaRef } from './elements.js';
+import { defaultCard, maxForwardDepth, newResId, type ForwardBundle, type ForwardNode } from './forward.js';
+import { recalledError, requireVisible } from './message-access.js';
+import { conversationKey, type Conversation } from './message.js';
+import { atAllAllowance } from '../services/group-activity.js';
+
+/** Where the content is going, as far as resolving it cares. */
+export interface ResolveScope {
+  readonly senderId: number;
+  readonly conversation: Conversation;
+  /** The sender's role in the group (group chats), for @all. */
+  readonly senderRole?: 'owner' | 'admin' | 'member';
+  readonly time: number;
+}
+
+export interface ResolvedContent {
+  readonly elements: Element[];
+  /** File ids handed out for file elements, stored with the message. */
+  readonly files: StoredFile[];
+  /** New forward bundles (innermost first), stored with the message. */
+  readonly forwards: ForwardBundle[];
+}
+
+/**
+ * Turns what a sender gave (`ContentDraft`) into stored elements: reads and stores media, picks
+ * dice and rps results, names @ targets, checks replies and forwards, and builds forward bundles
+ * (nested ones too). Nothing is written here; the caller stores the message, its files and its
+ * bundles in one transaction, so a failure halfway leaves the world unchanged.
+ */
+export class DraftResolver {
+  constructor(
+    private readonly store: WorldStore,
+    private readonly media: MediaService,
+  ) {}
+
+  async resolve(draft: ContentDraft, scope: ResolveScope): Promise<ResolvedContent> {
+    const out: ResolvedContent = { elements: [], files: [], forwards: [] };
+    if (draft.kind === 'forward') {
+      const bundle = await this.#bundle(draft.nodes, draft.card, scope, out);
+      out.elements.push({ kind: 'forward', forwardId: bundle.resId, summary: bundle.card.summary });
+    } else {
+      out.elements.push(...(await this.#elements(draft.elements, scope, out, true)));
+    }
+    if (out.elements.length === 0) {
+      throw new WorldError('EMPTY_MESSAGE', 'the message has nothing left to send (only empty text, or @ in a private chat)');
+    }
+    return out;
+  }
+
+  async #elements(drafts: readonly ElementDraft[], scope: ResolveScope, out: ResolvedContent, topLevel: boolean): Promise<Element[]> {
+    const elements: Element[] = [];
+    let replies = 0;
+    for (const draft of drafts) {
+      if ((draft.kind === 'reply' || draft.kind === 'reply-seq') && ++replies > 1) throw new WorldError('INVALID_ARGUMENT', 'a message can reply to one message only');
+      const element = await this.#element(draft, scope, out, topLevel);
+      if (element) elements.push(element);
+    }
+    return elements;
+  }
+
+  async #element(draft: ElementDraft, scope: ResolveScope, out: ResolvedContent, topLevel: boolean): Promise<Element | undefined> {
+    switch (draft.kind) {
+      case 'text':
+        return draft.text === '' ? undefined : draft;
+      case 'at':
+        return this.#at(draft.target, scope);
+      case 'reply': {
+        const target = await requireVisible(this.store, scope.senderId, draft.messageId);
+        if (target.recalled) throw recalledError(target);
+        if (topLevel && conversationKey(target.conversation) !== conversationKey(scope.conversation)) {
+          throw new WorldError('INVALID_ARGUMENT', `message ${draft.messageId} is in another conversation and cannot be replied to here`);
+        }
+        return draft;
+      }
+      case 'reply-seq': {
+        const target = await this.store.messages.getBySeq(conversationKey(scope.conversation), draft.seq);
+        if (!target) throw new WorldError('MESSAGE_NOT_FOUND', `no message has seq ${draft.seq} in this conversation`, { seq: draft.seq });
+        if (target.recalled) throw recalledError(target);
+        return { kind: 'reply', messageId: target.messageId };
+      }
+      case 'dice':
+        return { kind: 'dice', result: draft.result ?? randomInt(1, 7) };
+      case 'rps':
+        return { kind: 'rps', result: draft.result ?? randomInt(1, 4) };
+      case 'image':
+        return { kind: 'image', media: await this.#media(draft.source), ...optional(draft, ['summary', 'subType', 'flash']) };
+      case 'record':
+        return { kind: 'record', media: await this.#media(draft.source) };
+      case 'video': {
+        const media = await this.#media(draft.source);
+        return draft.thumb ? { kind: 'video', media, thumb: await this.#media(draft.thumb) } : { kind: 'video', media };
+      }
+      case 'file': {
+        const media = await this.#media(draft.source);
+        const file: StoredFile = { ...media, fileId: randomUUID() };
+        out.files.push(file);
+        return { kind: 'file', media, fileId: file.fileId };
+      }
+      case 'forward': {
+        const bundle = await this.store.forwards.get(draft.forwardId);
+        if (!bundle) throw new WorldError('FORWARD_NOT_FOUND', `merged forward ${draft.forwardId} does not exist`, { resId: draft.forwardId });
+        return { kind: 'forward', forwardId: bundle.resId, summary: bundle.card.summary };
+      }
+      default:
+        return draft;
+    }
+  }
+
+  async #at(target: number | 'all', scope: ResolveScope): Promise<Element | undefined> {
+    // QQ has no @ in private chats; NapCat drops them too.
+    if (scope.conversation.type === 'private') return undefined;
+    const groupId = scope.conversation.groupId;
+    if (target === 'all') {
+      if (scope.senderRole === 'member') {
+        throw new WorldError('PERMISSION_DENIED', `account ${scope.senderId} is a plain member of group ${groupId} and cannot @all`);
+      }
+      // QQ's daily @all allowance (get_group_at_all_remain shows what is left).
+      if (scope.senderRole && (await atAllAllowance(this.store, groupId, scope.senderId, scope.senderRole, scope.time)).remainForUser === 0) {
+        throw new WorldError('LIMIT_REACHED', `account ${scope.senderId} has used today's @all allowance in group ${groupId}`, { groupId });
+      }
+      return { kind: 'at', target: 'all', name: '全体成员' };
+    }
+    const account = await this.store.accounts.get(target);
+    if (!account) throw fail.userNotFound(target);
+    const member = await this.store.members.get(groupId, target);
+    return { kind: 'at', target, name: member?.card || account.nickname };
+  }
+
+  async #media(source: MediaSource): Promise<MediaRef> {
+    // A name is a file name, never a path (it is also looked up as a source later).
+    const name = source.name ? basename(source.name.replaceAll('\\', '/')) : undefined;
+    return this.media.ingest(source.uri, name || undefined);
+  }
+
+  async #bundle(nodes: readonly ForwardNodeDraft[], card: ForwardCardDraft, scope: ResolveScope, out: ResolvedContent): Promise<ForwardBundle> {
+    if (nodes.length === 0) throw new WorldError('INVALID_ARGUMENT', 'a merged forward needs at least one node');
+    const built: ForwardNode[] = [];
+    for (const node of nodes) built.push(await this.#node(node, scope, out));
+    const depth = 1 + Math.max(0, ...(await Promise.all(built.map((node) => this.#depthOf(node.elements, out)))));
+    if (depth > maxForwardDepth) {
+      throw new WorldError('INVALID_ARGUMENT', `merged forwards nest at most ${maxForwardDepth} levels deep; this one has ${depth}`);
+    }
+    const kind = scope.conversation.type;
+    const bundle: ForwardBundle = {
+      resId: newResId(),
+      creatorId: scope.senderId,
+      time: scope.time,
+      scope: kind,
+      depth,
+      card: defaultCard(built, kind, { ...card, news: card.news ? [...card.news] : undefined }),
+      nodes: built,
+    };
+    out.forwards.push(bundle);
+    return bundle;
+  }
+
+  async #node(node: ForwardNodeDraft, scope: ResolveScope, out: ResolvedContent): Promise<ForwardNode> {
+    if (node.kind === 'ref') {
+      const message = await requireVisible(this.store, scope.senderId, node.messageId);
+      if (message.recalled) throw recalledError(message);
+      const account = await this.store.accounts.get(message.senderId);
+      return { userId: message.senderId, nickname: account?.nickname ?? String(message.senderId), time: message.time, elements: message.elements, messageId: message.messageId };
+    }
+    let elements: Element[];
+    if (node.content.kind === 'forward') {
+      const inner = await this.#bundle(node.content.nodes, node.content.card, scope, out);
+      elements = [{ kind: 'forward', forwardId: inner.resId, summary: inner.card.summary }];
+    } else {
+      elements = await this.#elements(node.content.elements, scope, out, false);
+    }
+    if (elements.length === 0) throw new WorldError('EMPTY_MESSAGE', `the node of ${node.userId} (${node.nickname}) has no content`);
+    return { userId: node.userId, nickname: node.nickname, time: node.time ?? scope.time, elements, messageId: 0 };
+  }
+
+  /** How deep the forwards among these elements go (0 when there are none). */
+  async #depthOf(elements: readonly Element[], out: ResolvedContent): Promise<number> {
+    let depth = 0;
+    for (const element of elements) {
+      if (element.kind !== 'forward') continue;
+      const bundle = out.forwards.find((candidate) => candidate.resId === element.forwardId) ?? (await this.store.forwards.get(element.forwardId));
+      depth = Math.max(depth, bundle?.depth ?? 1);
+    }
+    return depth;
+  }
+}
+
+function optional<T extends object, K extends keyof T>(source: T, keys: readonly K[]): Partial<Pick<T, K>> {
+  const result: Partial<Pick<T, K>> = {};
+  for (const key of keys) if (source[key] !== undefined) result[key] = source[key];
+  return result;
+}

@@ -1,0 +1,48 @@
+import { open, stat } from 'node:fs/promises';
+import { BlobStore } from '../media/blob-store.js';
+import type { MediaResolver } from '../media/media-service.js';
+import { extensionOf, sniffMime } from '../media/mime.js';
+import type { MediaRef } from './elements.js';
+import type { WorldStore } from '../store/store.js';
+
+/** `<sha256>.<ext>`: the `file` of a received image, record or video. */
+const blobFilePattern = /^([0-9a-f]{64})\.[A-Za-z0-9]{1,8}$/;
+/** Catnap's own media URL: `.../media/<sha256>` (any host; the bytes are the same by definition). */
+const mediaUrlPattern = /^https?:\/\/[^/?#]+(?:\/[^?#]*)?\/media\/([0-9a-f]{64})(?:[?#].*)?$/i;
+
+/** The file name media received in a message is known by (its `file` field). */
+export function mediaFileName(ref: MediaRef): string {
+  return `${ref.blobId}.${extensionOf(ref.mime)}`;
+}
+
+/**
+ * Makes what Catnap hands out in received messages usable as media sources again: the `file`
+ * of an image/record/video (`<sha256>.<ext>`), Catnap's media URLs, a file element's `file_id`,
+ * and, as NapCat's get_file does, the name of a file sent in a message (the most recent one).
+ */
+export function messageMediaResolver(store: WorldStore, blobs: BlobStore): MediaResolver {
+  return async (id) => {
+    const blobId = blobFilePattern.exec(id)?.[1] ?? mediaUrlPattern.exec(id)?.[1];
+    if (blobId) return describeBlob(blobs, blobId, id.includes('/') ? '' : id);
+    if (id.length === 0 || id.length > 255 || id.includes('/') || id.includes('\\')) return undefined;
+    const file = (await store.messages.file(id)) ?? (await store.messages.fileByName(id));
+    if (!file || !(await blobs.has(file.blobId))) return undefined;
+    return { blobId: file.blobId, name: file.name, size: file.size, mime: file.mime };
+  };
+}
+
+/** Size and type of a stored blob without reading all of it. */
+async function describeBlob(blobs: BlobStore, blobId: string, name: string): Promise<MediaRef | undefined> {
+  if (!BlobStore.isBlobId(blobId) || !(await blobs.has(blobId))) return undefined;
+  const path = blobs.pathOf(blobId);
+  const size = (await stat(path)).size;
+  const head = Buffer.alloc(Math.min(size, 64));
+  const handle = await open(path, 'r');
+  try {
+    await handle.read(head, 0, head.length, 0);
+  } finally {
+    await handle.close();
+  }
+  const mime = sniffMime(head, name);
+  return { blobId, name: name || `${blobId.slice(0, 32)}.${extensionOf(mime)}`, size, mime };
+}
