@@ -3,11 +3,10 @@ import { WebSocket, type ClientOptions } from 'ws';
 import { afterEach } from 'vitest';
 import { allActions } from '../../src/onebot/actions/index.js';
 import { ActionTable } from '../../src/onebot/action-table.js';
-import { defineAction, type ActionServices, type AnyActionSpec } from '../../src/onebot/action.js';
+import type { ActionServices } from '../../src/onebot/action.js';
 import { Dispatcher } from '../../src/onebot/dispatcher.js';
 import { EventHub } from '../../src/onebot/events/event-hub.js';
 import { allBuilders } from '../../src/onebot/events/builders/index.js';
-import { P } from '../../src/onebot/schema.js';
 import type { OneBotGateway } from '../../src/network/adapter.js';
 import type { TransportLimits } from '../../src/network/limits.js';
 import { NetworkManager } from '../../src/network/network-manager.js';
@@ -16,28 +15,6 @@ import { silentLogger, type Logger } from '../../src/util/logger.js';
 import type { WorldFile } from '../../src/world/world-file.js';
 import { onebotWorld } from './onebot.js';
 import { memoryWorld, smallWorld } from './world.js';
-
-/**
- * Stand-ins for group administration actions that other branches are still writing. Each one
- * makes the real change through the world's group service; a real action of the same name, once
- * it is in the table, always wins (see `transportWorld`).
- */
-const standIns: AnyActionSpec[] = [
-  defineAction({
-    name: 'set_group_kick',
-    origin: 'onebot11',
-    summary: 'stand-in',
-    params: P.object({ group_id: P.id('group'), user_id: P.id('user') }),
-    handler: async (ctx, params) => void (await ctx.world.groups.kick(ctx.selfId, params.group_id, params.user_id)),
-  }),
-  defineAction({
-    name: 'set_group_ban',
-    origin: 'onebot11',
-    summary: 'stand-in',
-    params: P.object({ group_id: P.id('group'), user_id: P.id('user'), duration: P.int('seconds', { default: 1800 }) }),
-    handler: async (ctx, params) => void (await ctx.world.groups.mute(ctx.selfId, params.group_id, params.user_id, params.duration)),
-  }),
-];
 
 export interface TransportWorld {
   readonly world: Awaited<ReturnType<typeof memoryWorld>>['world'];
@@ -69,7 +46,6 @@ export async function transportWorld(
   const logger = options.logger ?? silentLogger;
   const services: ActionServices = { ...ob.services, logger };
   const table = new ActionTable(allActions);
-  for (const spec of standIns) if (!table.resolve(spec.name)) table.register(spec);
   const dispatcher = new Dispatcher(table, services, { rateLimitIntervalMs: 20 });
   ob.events.stop();
   const hub = new EventHub(world, { urls: services.urls }, logger, allBuilders);

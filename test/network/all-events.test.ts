@@ -13,7 +13,7 @@ function kindOf(event: any): string {
 }
 
 /** Starts every kind of transport for account 10001 and a receiver for each; returns what each received. */
-async function everyTransport() {
+async function everyTransport(extra: Record<string, unknown> = {}) {
   const tw = await transportWorld();
   const seen: Record<string, any[]> = { ws: [], 'ws-reverse': [], 'http-post': [], sse: [], 'http-ws': [] };
 
@@ -31,10 +31,10 @@ async function everyTransport() {
   await new Promise<void>((resolve) => post.listen(0, '127.0.0.1', resolve));
 
   await tw.apply(10001, {
-    websocketServers: [{ name: 'ws', enable: true, port: 0, heartInterval: 0 }],
-    websocketClients: [{ name: 'rev', enable: true, url: `ws://127.0.0.1:${(wss.address() as AddressInfo).port}/`, heartInterval: 0, reconnectInterval: 100 }],
-    httpClients: [{ name: 'post', enable: true, url: `http://127.0.0.1:${(post.address() as AddressInfo).port}/` }],
-    httpSseServers: [{ name: 'sse', enable: true, port: 0 }],
+    websocketServers: [{ name: 'ws', enable: true, port: 0, heartInterval: 0, ...extra }],
+    websocketClients: [{ name: 'rev', enable: true, url: `ws://127.0.0.1:${(wss.address() as AddressInfo).port}/`, heartInterval: 0, reconnectInterval: 100, ...extra }],
+    httpClients: [{ name: 'post', enable: true, url: `http://127.0.0.1:${(post.address() as AddressInfo).port}/`, ...extra }],
+    httpSseServers: [{ name: 'sse', enable: true, port: 0, ...extra }],
     httpServers: [{ name: 'http', enable: true, port: 0, enableWebsocket: true }],
   });
   const ws = await TestSocket.open(`ws://127.0.0.1:${tw.port(10001, 'ws')}/`);
@@ -112,6 +112,83 @@ describe('every event type is observable on every transport', () => {
     // The same event is the same JSON everywhere.
     const cards = Object.values(seen).map((events) => JSON.stringify(events.find((event) => event.notice_type === 'group_card')));
     expect(new Set(cards).size).toBe(1);
+    await close();
+  });
+});
+
+describe('every message, reaction, poke, request and presence event on every transport', () => {
+  it('arrives alike on the forward WS, reverse WS, HTTP POST, SSE and the WS on the HTTP port', async () => {
+    const { tw, seen, ws, httpWs, close } = await everyTransport();
+    /** What other accounts do, through OneBot actions as the admin `act` route runs them. */
+    const act = async (userId: number, action: string, params: unknown) => {
+      const envelope = await tw.dispatcher.dispatch(userId, action, params, { transport: 'admin' });
+      expect(envelope.status, `${action}: ${envelope.message}`).toBe('ok');
+      return envelope.data as any;
+    };
+    const inGroup = await act(20001, 'send_group_msg', { group_id: 30001, message: 'hello group' });
+    const direct = await act(20001, 'send_private_msg', { user_id: 10001, message: 'hello friend' });
+    await act(20003, 'send_private_msg', { user_id: 10001, group_id: 30001, message: 'hello through the group' });
+    await act(20002, 'set_msg_emoji_like', { message_id: inGroup.message_id, emoji_id: 76 });
+    await act(20001, 'set_essence_msg', { message_id: inGroup.message_id });
+    await act(20001, 'group_poke', { group_id: 30001, user_id: 10001 });
+    await act(20001, 'friend_poke', { user_id: 10001 });
+    await act(20001, 'set_input_status', { user_id: 10001, event_type: 1 });
+    await act(20001, 'delete_msg', { message_id: inGroup.message_id });
+    await act(20001, 'delete_msg', { message_id: direct.message_id });
+    await act(20002, 'send_friend_request', { user_id: 10001, comment: 'hi' });
+    await act(20001, 'send_group_invite', { group_id: 30002, user_id: 10001 });
+    await act(10002, 'send_group_join_request', { group_id: 30001, comment: 'let me in' });
+
+    const expected = [
+      'message.group.normal', 'message.private.friend', 'message.private.group', 'group_msg_emoji_like', 'essence.add',
+      'notify.poke', 'notify.poke', 'notify.input_status', 'group_recall', 'friend_recall', 'request.friend', 'request.group', 'request.group',
+    ];
+    const relevant = (events: any[]) => events.filter((event) => event.post_type !== 'meta_event');
+    seen.ws = ws.frames;
+    seen['http-ws'] = httpWs.frames;
+    for (const transport of Object.keys(seen)) {
+      await until(() => relevant(seen[transport]!).length >= expected.length, 10_000, `${transport} events`);
+      expect(relevant(seen[transport]!).map(kindOf), transport).toEqual(expected);
+    }
+    const events = relevant(seen.sse!);
+    expect(events[0]).toMatchObject({ user_id: 20001, group_id: 30001, group_name: 'Lounge', message_id: inGroup.message_id, raw_message: 'hello group', sender: { user_id: 20001, nickname: 'Alice', role: 'owner' } });
+    expect(events[1]).toMatchObject({ user_id: 20001, target_id: 20001, message_id: direct.message_id, sender: { nickname: 'Alice', card: '' } });
+    expect(events[2]).toMatchObject({ user_id: 20003, group_id: 30001, temp_source: 0 });
+    expect(events[3]).toMatchObject({ group_id: 30001, user_id: 20002, message_id: inGroup.message_id, likes: [{ emoji_id: '76', count: 1 }], is_add: true });
+    expect(events[4]).toMatchObject({ group_id: 30001, message_id: inGroup.message_id, sender_id: 20001, operator_id: 20001 });
+    expect(events[5]).toMatchObject({ group_id: 30001, user_id: 20001, target_id: 10001 });
+    expect(events[6]).toMatchObject({ user_id: 20001, sender_id: 20001, target_id: 10001 });
+    expect(events[6]).not.toHaveProperty('group_id');
+    expect(events[7]).toMatchObject({ user_id: 20001, group_id: 0, event_type: 1, status_text: expect.any(String) });
+    expect(events[8]).toMatchObject({ group_id: 30001, user_id: 20001, operator_id: 20001, message_id: inGroup.message_id });
+    expect(events[9]).toMatchObject({ user_id: 20001, message_id: direct.message_id });
+    expect(events[10]).toMatchObject({ user_id: 20002, comment: 'hi', flag: expect.any(String) });
+    expect(events[11]).toMatchObject({ sub_type: 'invite', group_id: 30002, user_id: 20001, flag: expect.any(String) });
+    expect(events[12]).toMatchObject({ sub_type: 'add', group_id: 30001, user_id: 10002, comment: 'let me in', flag: expect.any(String) });
+    // Every transport sends the same JSON.
+    const cards = Object.values(seen).map((list) => JSON.stringify(relevant(list)[0]));
+    expect(new Set(cards).size).toBe(1);
+    await close();
+  });
+});
+
+describe('the account\'s own messages (message_sent) with reportSelfMessage', () => {
+  it('reach every transport that has the setting; the WS on an HTTP port never reports them, as in NapCat', async () => {
+    const { tw, seen, ws, httpWs, close } = await everyTransport({ reportSelfMessage: true, messagePostFormat: 'string' });
+    const own = await tw.dispatcher.dispatch(10001, 'send_group_msg', { group_id: 30001, message: 'from the bot [x]' }, { transport: 'test' });
+    const messageId = (own.data as { message_id: number }).message_id;
+    await tw.world.groups.setCard(20001, 30001, 20002, 'marker');
+    seen.ws = ws.frames;
+    seen['http-ws'] = httpWs.frames;
+    for (const transport of ['ws', 'ws-reverse', 'http-post', 'sse']) {
+      await until(() => seen[transport]!.some((event) => event.notice_type === 'group_card'), 10_000, transport);
+      expect(seen[transport]!.find((event) => event.post_type === 'message_sent'), transport).toMatchObject({
+        message_id: messageId, message_type: 'group', user_id: 10001, target_id: 30001, message_sent_type: 'self',
+        message_format: 'string', message: 'from the bot &#91;x&#93;', raw_message: 'from the bot &#91;x&#93;',
+      });
+    }
+    await until(() => httpWs.frames.some((event) => event.notice_type === 'group_card'));
+    expect(httpWs.frames.some((event) => event.post_type === 'message_sent')).toBe(false);
     await close();
   });
 });

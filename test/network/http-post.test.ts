@@ -115,6 +115,31 @@ describe('httpClients (HTTP POST)', () => {
     expect(await tw.world.groups.findMember(30001, 20003)).toBeUndefined();
   });
 
+  it('a reply body answers messages (reply lands in the group history) and requests (approve)', async () => {
+    const { received, url } = await receiver((event, response) => {
+      const operation = event.post_type === 'message' ? { reply: 'pong', at_sender: true } : event.post_type === 'request' ? { approve: true, remark: 'new pal' } : {};
+      response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(operation));
+    });
+    const tw = await transportWorld();
+    await tw.apply(10001, post(url, { token: 'sig' }));
+    const adapter = tw.network.adapters(10001)[0] as HttpClientAdapter;
+    const ping = await send(tw, 20003, 'ping');
+    await until(() => received.some((entry) => entry.event.post_type === 'message'));
+    await adapter.whenIdle();
+    const history = await tw.dispatcher.dispatch(20003, 'get_group_msg_history', { group_id: 30001, count: 10 }, { transport: 'admin' });
+    const answer = (history.data as { messages: any[] }).messages.find((message) => message.user_id === 10001);
+    expect(answer.message).toEqual([
+      { type: 'reply', data: { id: String(ping.message_id) } },
+      { type: 'at', data: { qq: '20003' } },
+      { type: 'text', data: { text: 'pong' } },
+    ]);
+    const request = await tw.dispatcher.dispatch(20002, 'send_friend_request', { user_id: 10001 }, { transport: 'admin' });
+    expect(request.status).toBe('ok');
+    await until(() => received.some((entry) => entry.event.post_type === 'request'));
+    await adapter.whenIdle();
+    await until(() => tw.world.friends.areFriends(10001, 20002), 10_000, 'the approved friendship');
+  });
+
   it('gives up on a receiver after timeout ms and goes on with the next event', async () => {
     let calls = 0;
     const { received, url } = await receiver((_event, response) => {

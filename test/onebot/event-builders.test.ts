@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { allBuilders } from '../../src/onebot/events/builders/index.js';
-import { messageEvent, unknownTempGroup } from '../../src/onebot/events/builders/message.js';
+import { messageEvent } from '../../src/onebot/events/builders/message.js';
 import type { OutboundEvent } from '../../src/onebot/events/outbound-event.js';
 import { publicUrls } from '../../src/onebot/public-urls.js';
 import type { DomainEventType } from '../../src/world/events.js';
@@ -52,11 +52,7 @@ describe('event builders', () => {
   });
 
   describe('messages (NapCat initializeMessage)', () => {
-    const facts = {
-      sender: { userId: 20001, nickname: 'Alice' } as never,
-      group: { groupId: 30001, name: 'Lounge' } as never,
-      member: { card: 'Boss', role: 'owner' } as never,
-    };
+    const facts = { sender: { nickname: 'Alice', card: 'Boss', role: 'owner' as const }, groupName: 'Lounge' };
 
     it('group message seen by another member: sub_type normal, sender with card and role, ids equal', () => {
       const event = messageEvent(record({}), facts, 10001, 'array', ctx);
@@ -82,7 +78,7 @@ describe('event builders', () => {
     });
 
     it('string format carries the CQ string in message; the sender sees message_sent with target_id', () => {
-      const event = messageEvent(record({ senderId: 10001 }), { ...facts, sender: { userId: 10001, nickname: 'Bot A' } as never }, 10001, 'string', ctx);
+      const event = messageEvent(record({ senderId: 10001 }), { ...facts, sender: { nickname: 'Bot A', card: '', role: 'admin' } }, 10001, 'string', ctx);
       expect(event).toMatchObject({
         post_type: 'message_sent',
         message_format: 'string',
@@ -95,21 +91,19 @@ describe('event builders', () => {
 
     it('private friend message: sub_type friend, empty card, target_id is the peer', () => {
       const message = record({ conversation: { type: 'private', userIds: [10001, 20001] }, targetId: 10001 });
-      const event = messageEvent(message, { sender: facts.sender, group: undefined, member: undefined }, 10001, 'array', ctx);
+      const event = messageEvent(message, { sender: { nickname: 'Alice', card: '' } }, 10001, 'array', ctx);
       expect(event).toMatchObject({ message_type: 'private', sub_type: 'friend', sender: { user_id: 20001, nickname: 'Alice', card: '' }, target_id: 20001 });
       expect(event).not.toHaveProperty('group_id');
       expect(event).not.toHaveProperty('message_sent_type');
-      const own = messageEvent({ ...message, senderId: 10001, targetId: 20001 }, { sender: { nickname: 'Bot A' } as never, group: undefined, member: undefined }, 10001, 'array', ctx);
+      const own = messageEvent({ ...message, senderId: 10001, targetId: 20001 }, { sender: { nickname: 'Bot A', card: '' } }, 10001, 'array', ctx);
       expect(own).toMatchObject({ post_type: 'message_sent', target_id: 20001, message_sent_type: 'self' });
     });
 
-    it('temp chat through a group: sub_type group with temp_source and group_id (placeholder when the group is gone)', () => {
+    it('temp chat through a group: sub_type group with temp_source and group_id', () => {
       const message = record({ conversation: { type: 'private', userIds: [10001, 20003] }, senderId: 20003, targetId: 10001, tempGroupId: 30001 });
-      const event = messageEvent(message, { ...facts, member: { card: 'C', role: 'member' } as never }, 10001, 'array', ctx);
-      expect(event).toMatchObject({ message_type: 'private', sub_type: 'group', group_id: 30001, temp_source: 0, sender: { card: 'C' } });
+      const event = messageEvent(message, { sender: { nickname: 'Carol', card: '' }, groupName: 'Lounge' }, 10001, 'array', ctx);
+      expect(event).toMatchObject({ message_type: 'private', sub_type: 'group', group_id: 30001, temp_source: 0, target_id: 20003 });
       expect(event.sender).not.toHaveProperty('role');
-      const orphan = messageEvent(message, { sender: facts.sender, group: undefined, member: undefined }, 10001, 'array', ctx);
-      expect(orphan).toMatchObject({ sub_type: 'group', group_id: unknownTempGroup });
     });
   });
 

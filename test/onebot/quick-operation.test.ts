@@ -116,3 +116,52 @@ describe('.handle_quick_operation', () => {
     await until(async () => ((await tw.world.groups.findMember(30001, 20003))?.muteUntil ?? 0) > 0, 10_000, 'the queued ban');
   });
 });
+
+describe('.handle_quick_operation on messages and requests (the real message and request actions)', () => {
+  /** Calls .handle_quick_operation as the bot and expects success. */
+  async function quick(tw: Awaited<ReturnType<typeof transportWorld>>, context: unknown, operation: unknown) {
+    const envelope = await tw.dispatcher.dispatch(10001, '.handle_quick_operation', { context, operation }, { transport: 'test' });
+    expect(envelope, envelope.message).toMatchObject({ status: 'ok', data: null });
+  }
+  const act = async (tw: Awaited<ReturnType<typeof transportWorld>>, userId: number, action: string, params: unknown) => {
+    const envelope = await tw.dispatcher.dispatch(userId, action, params, { transport: 'admin' });
+    expect(envelope.status, envelope.message).toBe('ok');
+    return envelope.data as any;
+  };
+
+  it('a group reply quotes the message and @s the sender; delete recalls it', async () => {
+    const tw = await transportWorld();
+    const { message_id } = await act(tw, 20003, 'send_group_msg', { group_id: 30001, message: 'question' });
+    const context = { post_type: 'message', message_type: 'group', sub_type: 'normal', group_id: 30001, user_id: 20003, message_id };
+    await quick(tw, context, { reply: 'answer', at_sender: true, delete: true });
+    const history = await act(tw, 20003, 'get_group_msg_history', { group_id: 30001, count: 10 });
+    const answer = history.messages.find((message: { user_id: number }) => message.user_id === 10001);
+    expect(answer.message).toEqual([
+      { type: 'reply', data: { id: String(message_id) } },
+      { type: 'at', data: { qq: '20003' } },
+      { type: 'text', data: { text: 'answer' } },
+    ]);
+    const original = await tw.dispatcher.dispatch(20003, 'get_msg', { message_id }, { transport: 'admin' });
+    expect(original.status).toBe('failed');
+  });
+
+  it('a private reply goes to the sender', async () => {
+    const tw = await transportWorld();
+    const { message_id } = await act(tw, 20001, 'send_private_msg', { user_id: 10001, message: 'hi bot' });
+    await quick(tw, { post_type: 'message', message_type: 'private', sub_type: 'friend', user_id: 20001, message_id }, { reply: 'hi [you]', auto_escape: true });
+    const history = await act(tw, 20001, 'get_friend_msg_history', { user_id: 10001, count: 10 });
+    expect(history.messages.at(-1)).toMatchObject({ user_id: 10001, message: [{ type: 'text', data: { text: 'hi [you]' } }] });
+  });
+
+  it('approves a friend request and a group join request by flag', async () => {
+    const tw = await transportWorld();
+    const friend = await act(tw, 20002, 'send_friend_request', { user_id: 10001, comment: 'hello' });
+    const join = await act(tw, 10002, 'send_group_join_request', { group_id: 30001, comment: 'let me in' });
+    expect(friend.status).toBe('pending');
+    expect(join.status).toBe('pending');
+    await quick(tw, { post_type: 'request', request_type: 'friend', user_id: 20002, flag: friend.flag }, { approve: true, remark: 'Bobby' });
+    expect(await tw.world.friends.areFriends(10001, 20002)).toBe(true);
+    await quick(tw, { post_type: 'request', request_type: 'group', sub_type: 'add', group_id: 30001, user_id: 10002, flag: join.flag }, { approve: true });
+    expect(await tw.world.groups.findMember(30001, 10002)).toBeDefined();
+  });
+});
