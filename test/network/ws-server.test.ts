@@ -132,6 +132,25 @@ describe('websocketServers (forward WebSocket)', () => {
     expect(plain.frames.some((frame) => frame.post_type === 'message_sent')).toBe(false);
   });
 
+  it('attaches the stored message as raw to message events only with debug', async () => {
+    const tw = await transportWorld();
+    await tw.apply(10001, {
+      websocketServers: [
+        { name: 'debug', enable: true, port: 0, heartInterval: 0, debug: true },
+        { name: 'plain', enable: true, port: 0, heartInterval: 0 },
+      ],
+    });
+    const debug = await TestSocket.open(`ws://127.0.0.1:${tw.port(10001, 'debug')}/`);
+    const plain = await TestSocket.open(`ws://127.0.0.1:${tw.port(10001, 'plain')}/`);
+    const sent = await tw.dispatcher.dispatch(20001, 'send_group_msg', { group_id: 30001, message: 'hello' }, { transport: 'admin' });
+    const messageId = (sent.data as { message_id: number }).message_id;
+    const withRaw = await debug.event((frame) => frame.post_type === 'message');
+    expect(withRaw.raw).toMatchObject({ messageId, senderId: 20001, conversation: { type: 'group', groupId: 30001 }, elements: [{ kind: 'text', text: 'hello' }] });
+    expect(await plain.event((frame) => frame.post_type === 'message')).not.toHaveProperty('raw');
+    await tw.world.groups.setCard(20001, 30001, 20002, 'x');
+    expect(await debug.event((frame) => frame.notice_type === 'group_card')).not.toHaveProperty('raw');
+  });
+
   it('answers plain HTTP requests with 426 and closes every socket when it stops', async () => {
     const tw = await transportWorld();
     await tw.apply(10001, wsServer());
