@@ -151,6 +151,18 @@ describe('websocketServers (forward WebSocket)', () => {
     expect(await debug.event((frame) => frame.notice_type === 'group_card')).not.toHaveProperty('raw');
   });
 
+  it('terminates a client that stops answering pings, and keeps one that answers', async () => {
+    const tw = await transportWorld(undefined, { limits: { pingIntervalMs: 50 } });
+    await tw.apply(10001, wsServer());
+    const url = `ws://127.0.0.1:${tw.port(10001, 'ws')}/`;
+    const dead = await TestSocket.open(url, { autoPong: false });
+    const alive = await TestSocket.open(url);
+    expect(await dead.closed).toBe(1006);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(alive.closeCode).toBeUndefined();
+    expect(tw.network.status(10001)[0]!.clients).toBe(1);
+  });
+
   it('answers plain HTTP requests with 426 and closes every socket when it stops', async () => {
     const tw = await transportWorld();
     await tw.apply(10001, wsServer());
