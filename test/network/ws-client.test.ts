@@ -120,3 +120,10 @@ describe('websocketClients (reverse WebSocket)', () => {
     await expect(tw.apply(10001, reverse('http://127.0.0.1:1/'))).rejects.toThrow(/websocketClients "rev".*ws:\/\//);
   });
 });
+
+describe('websocketClients config problems', () => {
+  it('refuses a token that cannot be sent in a header, naming the adapter', async () => {
+    const tw = await transportWorld();
+    await expect(tw.apply(10001, reverse('ws://127.0.0.1:9/', { token: 'bad\ntoken' }))).rejects.toThrow(/websocketClients "rev"/);
+  });
+});

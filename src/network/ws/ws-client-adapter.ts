@@ -53,6 +53,7 @@ export class WebsocketClientAdapter implements NetworkAdapter {
     }
     this.#stopped = false;
     this.#connect();
+    if (this.#state === 'error') throw new Error(this.#error);
   }
 
   async stop(): Promise<void> {
@@ -94,12 +95,21 @@ export class WebsocketClientAdapter implements NetworkAdapter {
       'User-Agent': 'OneBot/11',
     };
     if (config.token) headers.Authorization = `Bearer ${config.token}`;
-    const ws = new WebSocket(config.url, {
-      headers,
-      handshakeTimeout: 5000,
-      perMessageDeflate: false,
-      rejectUnauthorized: config.verifyCertificate,
-    });
+    let ws: WebSocket;
+    try {
+      ws = new WebSocket(config.url, {
+        headers,
+        handshakeTimeout: 5000,
+        perMessageDeflate: false,
+        rejectUnauthorized: config.verifyCertificate,
+      });
+    } catch (error) {
+      // A config the client cannot even try (a token that is not a valid header value, ...).
+      this.#state = 'error';
+      this.#error = `websocketClients "${this.name}": ${(error as Error).message}`;
+      this.#stopped = true;
+      return;
+    }
     this.#ws = ws;
     ws.on('open', () => {
       if (this.#stopped || this.#ws !== ws) return;
