@@ -62,7 +62,9 @@ export class WsSession {
   /** Starts serving: call once the socket is open. */
   start(): void {
     const { ws, options } = this;
-    ws.on('message', (data, isBinary) => void this.#onFrame(data, isBinary));
+    ws.on('message', (data, isBinary) => {
+      this.#onFrame(data, isBinary).catch((error: unknown) => this.#logger.error({ err: error }, 'WebSocket frame failed'));
+    });
     ws.on('pong', () => (this.#awaitingPong = false));
     ws.on('error', (error) => this.#logger.debug({ err: error }, 'WebSocket error'));
     ws.on('close', () => void this.#release());
@@ -72,7 +74,9 @@ export class WsSession {
       this.#send(JSON.stringify(lifecycleEvent(options.selfId, 'connect', nowSeconds(this.gateway.clock))));
       this.#disposables.add(subscribeEvents(this.gateway.events, options.selfId, options, (json) => this.#send(json)));
       if (options.heartIntervalMs > 0) {
-        const timer = setInterval(() => void this.#heartbeat(), options.heartIntervalMs);
+        const timer = setInterval(() => {
+          this.#heartbeat().catch((error: unknown) => this.#logger.warn({ err: error }, 'heartbeat failed'));
+        }, options.heartIntervalMs);
         this.#disposables.add(() => clearInterval(timer));
       }
     }
