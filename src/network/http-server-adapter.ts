@@ -2,19 +2,28 @@ import type { FastifyInstance } from 'fastify';
 import type { AdapterStatus, NetworkAdapter, OneBotGateway } from './adapter.js';
 import { buildHttpApi } from './http-api.js';
 import { listenOn } from './listen.js';
-import type { HttpServerConfig } from './onebot-config.js';
+import type { HttpServerConfig, HttpSseServerConfig } from './onebot-config.js';
+import { WsEndpoint } from './ws/ws-endpoint.js';
 
-/** NapCat `httpServers[]`: the OneBot HTTP API of one account on its own port. */
+/** NapCat's embedded WebSocket on an HTTP port has a fixed 30 s heartbeat. */
+const embeddedHeartIntervalMs = 30_000;
+
+/**
+ * NapCat `httpServers[]`: the OneBot HTTP API of one account on its own port. With
+ * `enableWebsocket` the same port also accepts OneBot WebSockets (the same session class as the
+ * WebSocket server; `httpServers` never report the account's own messages there, as in NapCat).
+ */
 export class HttpServerAdapter implements NetworkAdapter {
   readonly kind: string = 'httpServers';
   protected app: FastifyInstance | undefined;
+  #endpoint: WsEndpoint | undefined;
   #state: AdapterStatus['state'] = 'stopped';
   #error: string | undefined;
   #port: number;
 
   constructor(
     readonly selfId: number,
-    readonly config: HttpServerConfig,
+    readonly config: HttpServerConfig | HttpSseServerConfig,
     protected readonly gateway: OneBotGateway,
   ) {
     this.#port = config.port;
@@ -29,37 +38,70 @@ export class HttpServerAdapter implements NetworkAdapter {
     return this.#port;
   }
 
+  /** Whether this adapter reports the account's own messages (httpSseServers have the setting). */
+  protected get reportSelfMessage(): boolean {
+    return 'reportSelfMessage' in this.config ? this.config.reportSelfMessage : false;
+  }
+
   async start(): Promise<void> {
     this.#state = 'starting';
+    const { config } = this;
     try {
       const app = await buildHttpApi(this.gateway, {
         selfId: this.selfId,
-        token: this.config.token,
-        enableCors: this.config.enableCors,
-        messageFormat: this.config.messagePostFormat,
-        adapterName: this.config.name,
+        token: config.token,
+        enableCors: config.enableCors,
+        messageFormat: config.messagePostFormat,
+        adapterName: config.name,
         transport: this.kind === 'httpServers' ? 'http' : 'http-sse',
       });
       await this.extend(app);
+      if (config.enableWebsocket) {
+        this.#endpoint = new WsEndpoint(this.gateway, {
+          selfId: this.selfId,
+          token: config.token,
+          format: config.messagePostFormat,
+          reportSelfMessage: this.reportSelfMessage,
+          debug: config.debug,
+          heartIntervalMs: embeddedHeartIntervalMs,
+          transport: 'http-ws',
+          adapterName: config.name,
+        });
+        app.server.on('upgrade', this.#endpoint.handleUpgrade);
+      }
       this.app = app;
-      this.#port = await listenOn(app, this.config.host, this.config.port, `${this.kind} "${this.name}" of account ${this.selfId}`);
+      this.#port = await listenOn(app, config.host, config.port, `${this.kind} "${this.name}" of account ${this.selfId}`);
       this.#state = 'listening';
     } catch (error) {
       this.#state = 'error';
       this.#error = (error as Error).message;
+      await this.#endpoint?.close();
+      this.#endpoint = undefined;
       await this.app?.close().catch(() => undefined);
       this.app = undefined;
       throw error;
     }
   }
 
-  /** Hook for subclasses (SSE, embedded WebSocket) to add routes before listening. */
+  /** Hook for subclasses (SSE) to add routes before listening. */
   protected async extend(_app: FastifyInstance): Promise<void> {}
+
+  /** Hook for subclasses: release what `extend` started, before the server closes. */
+  protected async release(): Promise<void> {}
+
+  /** Connected clients besides plain HTTP requests (WebSockets, event streams). */
+  protected clientCount(): number {
+    return this.#endpoint?.clients ?? 0;
+  }
 
   async stop(): Promise<void> {
     const app = this.app;
+    const endpoint = this.#endpoint;
     this.app = undefined;
+    this.#endpoint = undefined;
     if (this.#state !== 'error') this.#state = 'stopped';
+    await endpoint?.close();
+    await this.release();
     await app?.close();
   }
 
@@ -69,7 +111,7 @@ export class HttpServerAdapter implements NetworkAdapter {
       name: this.name,
       state: this.#state,
       endpoint: `http://${this.config.host}:${this.#port}`,
-      clients: 0,
+      clients: this.clientCount(),
       ...(this.#error ? { error: this.#error } : {}),
     };
   }

@@ -1,6 +1,10 @@
 import type { Logger } from '../util/logger.js';
 import type { AdapterStatus, NetworkAdapter, OneBotGateway } from './adapter.js';
+import { HttpClientAdapter } from './http-client-adapter.js';
 import { HttpServerAdapter } from './http-server-adapter.js';
+import { HttpSseServerAdapter } from './http-sse-adapter.js';
+import { WebsocketClientAdapter } from './ws/ws-client-adapter.js';
+import { WebsocketServerAdapter } from './ws/ws-server-adapter.js';
 import { adapterKinds, type AdapterKind, type OneBotConfig } from './onebot-config.js';
 
 /** Builds the adapter for one enabled config entry. Transports register theirs in `defaultFactories`. */
@@ -8,6 +12,10 @@ export type AdapterFactory = (selfId: number, config: never, gateway: OneBotGate
 
 export const defaultFactories: Partial<Record<AdapterKind, AdapterFactory>> = {
   httpServers: (selfId, config, gateway) => new HttpServerAdapter(selfId, config, gateway),
+  httpSseServers: (selfId, config, gateway) => new HttpSseServerAdapter(selfId, config, gateway),
+  websocketServers: (selfId, config, gateway) => new WebsocketServerAdapter(selfId, config, gateway),
+  websocketClients: (selfId, config, gateway) => new WebsocketClientAdapter(selfId, config, gateway),
+  httpClients: (selfId, config, gateway) => new HttpClientAdapter(selfId, config, gateway),
 };
 
 interface Running {

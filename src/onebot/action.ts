@@ -49,6 +49,11 @@ export interface ActionContext {
   readonly messageFormat: MessageFormat;
   readonly services: ActionServices;
   readonly world: World;
+  /**
+   * Runs another action now, as the same account and through the same transport, and returns its
+   * data; its failure is thrown as is (actions made of actions: `.handle_quick_operation`).
+   */
+  call(action: string, params: Record<string, unknown>): Promise<unknown>;
 }
 
 /** Where an action comes from, for the docs and the coverage table. */

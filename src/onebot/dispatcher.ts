@@ -2,7 +2,7 @@ import type { Logger } from '../util/logger.js';
 import type { ActionContext, ActionServices, CallMeta } from './action.js';
 import { ActionQueue } from './action-queue.js';
 import type { ActionTable, ResolvedAction } from './action-table.js';
-import { describeFailure, protocolErrors } from './error-catalogue.js';
+import { ActionError, describeFailure, protocolErrors } from './error-catalogue.js';
 import { failed, ok, queued, type Envelope } from './envelope.js';
 
 export interface DispatchMeta extends CallMeta {
@@ -71,6 +71,16 @@ export class Dispatcher {
     return envelope;
   }
 
+  /**
+   * Runs an action now (whatever its suffix) and returns its data, throwing its failure as is.
+   * For actions built from other actions; clients always go through `dispatch`.
+   */
+  async run(selfId: number, action: string, params: unknown, meta: DispatchMeta): Promise<unknown> {
+    const resolved = this.table.resolve(action);
+    if (!resolved) throw new ActionError('UNKNOWN_ACTION', `unknown action: ${action}`);
+    return resolved.spec.handler(this.#context(selfId, meta), resolved.validator.parse(params));
+  }
+
   /** Subscribes to finished calls; returns the unsubscriber. */
   onCall(listener: (record: CallRecord) => void): () => void {
     this.#callListeners.add(listener);
@@ -129,6 +139,7 @@ export class Dispatcher {
       messageFormat: meta.messageFormat ?? 'array',
       services: this.services,
       world: this.services.world,
+      call: (action, params) => this.run(selfId, action, params, meta),
     };
   }
 

@@ -22,6 +22,7 @@ import { seedGroupFileActions } from './group-files-seed.js';
 import { likeActions } from './likes.js';
 import { ocrTranslateActions } from './ocr-translate.js';
 import { profileActions } from './profile.js';
+import { quickOperationActions } from './quick-operation.js';
 
 /**
  * Every action Catnap serves. Each area contributes one list; this is the only place they are
@@ -53,4 +54,6 @@ export const allActions: readonly AnyActionSpec[] = [
   ...seedGroupFileActions,
   ...fileTransferActions,
   ...ocrTranslateActions,
+  // Events and transports.
+  ...quickOperationActions,
 ];

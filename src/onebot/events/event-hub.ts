@@ -83,12 +83,14 @@ export class EventHub {
     if (receivers.length === 0) return;
     for (const builder of builders) {
       const prepared = builder.prepare ? await builder.prepare(event, this.world) : undefined;
+      const raw = builder.raw?.(event);
       for (const selfId of receivers) {
         // Built lazily per format; a probe build tells how many events there are and their post types.
         const probe = builder.build(event, prepared, selfId, 'array', this.ctx);
         probe.forEach((first, index) => {
           const outbound = new OutboundEvent(selfId, first.post_type, (format) =>
             format === 'array' ? first : builder.build(event, prepared, selfId, format, this.ctx)[index]!,
+            raw,
           );
           for (const sink of this.#sinks.get(selfId) ?? []) this.#safely(sink, outbound);
           for (const sink of this.#anySinks) this.#safely(sink, outbound);

@@ -1,3 +1,4 @@
+import type { World } from '../../world/world.js';
 import type { OneBotEvent } from './types.js';
 
 /** `meta_event` lifecycle: `connect` is the first frame on every forward WebSocket that gets events. */
@@ -15,4 +16,10 @@ export function heartbeatEvent(selfId: number, status: { online: boolean; good: 
     status: { online: status.online, good: status.good },
     interval: intervalMs,
   };
+}
+
+/** The status a heartbeat carries: what get_status says of the account (offline when it is gone). */
+export async function heartbeatStatus(world: World, selfId: number): Promise<{ online: boolean; good: boolean }> {
+  const account = await world.accounts.find(selfId);
+  return { online: account !== undefined && account.onlineStatus.status !== 20, good: account !== undefined };
 }

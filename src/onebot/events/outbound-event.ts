@@ -8,12 +8,14 @@ import type { OneBotEvent } from './types.js';
 export class OutboundEvent {
   readonly #build: (format: MessageFormat) => OneBotEvent;
   readonly #objects = new Map<MessageFormat, OneBotEvent>();
-  readonly #json = new Map<MessageFormat, string>();
+  readonly #json = new Map<string, string>();
 
   constructor(
     readonly selfId: number,
     readonly postType: string,
     build: (format: MessageFormat) => OneBotEvent,
+    /** What adapters with `debug` attach as `raw` (NapCat attaches the raw QQ message). */
+    readonly raw?: unknown,
   ) {
     this.#build = build;
   }
@@ -32,11 +34,14 @@ export class OutboundEvent {
     return object;
   }
 
-  json(format: MessageFormat): string {
-    let json = this.#json.get(format);
+  /** The wire form; with `debug`, events that have a raw record carry it as `raw`. */
+  json(format: MessageFormat, debug = false): string {
+    const withRaw = debug && this.raw !== undefined;
+    const key = withRaw ? `${format}+raw` : format;
+    let json = this.#json.get(key);
     if (json === undefined) {
-      json = JSON.stringify(this.object(format));
-      this.#json.set(format, json);
+      json = JSON.stringify(withRaw ? { ...this.object(format), raw: this.raw } : this.object(format));
+      this.#json.set(key, json);
     }
     return json;
   }

@@ -19,6 +19,8 @@ export interface EventBuilder<T extends DomainEventType = DomainEventType, P = u
   readonly type: T;
   prepare?(event: DomainEventOf<T>, world: World): Promise<P>;
   build(event: DomainEventOf<T>, prepared: P, selfId: number, format: MessageFormat, ctx: BuildContext): OneBotEvent[];
+  /** The world record adapters with `debug` attach to these events as `raw` (message events). */
+  raw?(event: DomainEventOf<T>): unknown;
 }
 
 /** Identity helper so each builder's types are inferred from its `type`. */

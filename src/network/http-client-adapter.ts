@@ -1,0 +1,202 @@
+import { createHmac } from 'node:crypto';
+import type { OutboundEvent } from '../onebot/events/outbound-event.js';
+import { applyQuickOperation, quickOperationValidator, type QuickContext } from '../onebot/quick-operation.js';
+import type { Logger } from '../util/logger.js';
+import type { AdapterStatus, NetworkAdapter, OneBotGateway } from './adapter.js';
+import { subscribeEvents } from './event-feed.js';
+import { transportLimits, type TransportLimits } from './limits.js';
+import type { HttpClientConfig } from './onebot-config.js';
+
+interface Pending {
+  readonly json: string;
+  readonly event: OutboundEvent;
+}
+
+/** `X-Signature` of OneBot 11: HMAC-SHA1 of the exact body, keyed with the token. */
+export function signBody(token: string, body: string): string {
+  return `sha1=${createHmac('sha1', token).update(body).digest('hex')}`;
+}
+
+/**
+ * NapCat `httpClients[]` (OneBot "HTTP POST"): POSTs each event to `url` with `X-Self-ID` and,
+ * when a token is set, `X-Signature`. The reply may carry a quick operation (a JSON object);
+ * 204, an empty body, 404 (Koishi's answer) or a body that is not JSON means none. Each request
+ * is bounded by `timeout`; the queue in front of them is bounded too (see `limits.ts`).
+ */
+export class HttpClientAdapter implements NetworkAdapter {
+  readonly kind = 'httpClients';
+  readonly #logger: Logger;
+  readonly #limits: TransportLimits;
+  readonly #queue: Pending[] = [];
+  readonly #inFlight = new Set<AbortController>();
+  #unsubscribe: (() => void) | undefined;
+  #state: AdapterStatus['state'] = 'stopped';
+  #error: string | undefined;
+  #dropped = 0;
+  #failed = 0;
+  /** Resolvers waiting for the queue to drain (tests). */
+  #idle: (() => void)[] = [];
+
+  constructor(
+    readonly selfId: number,
+    readonly config: HttpClientConfig,
+    private readonly gateway: OneBotGateway,
+  ) {
+    this.#logger = gateway.logger.child({ adapter: config.name, selfId, transport: 'http-post' });
+    this.#limits = transportLimits(gateway.limits);
+  }
+
+  get name(): string {
+    return this.config.name;
+  }
+
+  /** Events dropped because the receiver fell too far behind. */
+  get dropped(): number {
+    return this.#dropped;
+  }
+
+  async start(): Promise<void> {
+    try {
+      const url = new URL(this.config.url);
+      if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error(`the url must start with http:// or https://, got ${this.config.url}`);
+    } catch (error) {
+      this.#state = 'error';
+      this.#error = `httpClients "${this.name}": ${(error as Error).message}`;
+      throw new Error(this.#error);
+    }
+    const { config } = this;
+    this.#unsubscribe = subscribeEvents(
+      this.gateway.events,
+      this.selfId,
+      { format: config.messagePostFormat, reportSelfMessage: config.reportSelfMessage, debug: config.debug },
+      (json, event) => this.#enqueue({ json, event }),
+    );
+    this.#state = 'connected';
+  }
+
+  async stop(): Promise<void> {
+    this.#unsubscribe?.();
+    this.#unsubscribe = undefined;
+    this.#queue.length = 0;
+    for (const controller of this.#inFlight) controller.abort();
+    if (this.#state !== 'error') this.#state = 'stopped';
+    await this.whenIdle();
+  }
+
+  /** Events whose POST failed (no answer in time, connection refused, ...). */
+  get failed(): number {
+    return this.#failed;
+  }
+
+  /** Resolves when no event is queued or being posted. */
+  whenIdle(): Promise<void> {
+    if (this.#queue.length === 0 && this.#inFlight.size === 0) return Promise.resolve();
+    return new Promise((resolve) => this.#idle.push(resolve));
+  }
+
+  status(): AdapterStatus {
+    return {
+      kind: this.kind,
+      name: this.name,
+      state: this.#state,
+      endpoint: this.config.url,
+      clients: 0,
+      ...(this.#error ? { error: this.#error } : {}),
+    };
+  }
+
+  #enqueue(pending: Pending): void {
+    if (this.#queue.length >= this.#limits.postQueueLimit) {
+      this.#queue.shift();
+      this.#dropped += 1;
+      // One line per hundred drops: a dead receiver must not flood the log either.
+      if (this.#dropped % 100 === 1) {
+        this.#logger.warn({ dropped: this.#dropped, queueLimit: this.#limits.postQueueLimit, url: this.config.url }, 'HTTP POST receiver is too slow; dropping the oldest queued events');
+      }
+    }
+    this.#queue.push(pending);
+    this.#pump();
+  }
+
+  #pump(): void {
+    while (this.#inFlight.size < this.#limits.postConcurrency && this.#queue.length > 0) {
+      const pending = this.#queue.shift()!;
+      const controller = new AbortController();
+      this.#inFlight.add(controller);
+      void this.#post(pending, controller).finally(() => {
+        this.#inFlight.delete(controller);
+        this.#pump();
+        if (this.#queue.length === 0 && this.#inFlight.size === 0) {
+          for (const resolve of this.#idle.splice(0)) resolve();
+        }
+      });
+    }
+  }
+
+  async #post({ json, event }: Pending, controller: AbortController): Promise<void> {
+    const { config } = this;
+    const headers: Record<string, string> = {
+      'content-type': 'application/json',
+      'x-self-id': String(this.selfId),
+      'user-agent': 'Catnap OneBot/11',
+    };
+    if (config.token) headers['x-signature'] = signBody(config.token, json);
+    const timer = config.timeout > 0 ? setTimeout(() => controller.abort(), config.timeout) : undefined;
+    let operation: unknown;
+    try {
+      const response = await fetch(config.url, { method: 'POST', headers, body: json, signal: controller.signal });
+      const body = await readLimited(response, this.#limits.postReplyLimit);
+      this.#error = undefined;
+      if (response.status === 204 || response.status === 404 || body === undefined || body.trim() === '') return;
+      if (!response.ok) {
+        this.#logger.warn({ status: response.status, url: config.url }, 'HTTP POST receiver answered an error status');
+        return;
+      }
+      try {
+        operation = JSON.parse(body);
+      } catch {
+        return;
+      }
+    } catch (error) {
+      this.#failed += 1;
+      this.#error = controller.signal.aborted ? `no answer within ${config.timeout} ms` : (error as Error).message;
+      this.#logger.warn({ url: config.url, err: error }, `event POST failed: ${this.#error}`);
+      return;
+    } finally {
+      clearTimeout(timer);
+    }
+    if (typeof operation !== 'object' || operation === null || Array.isArray(operation) || Object.keys(operation).length === 0) return;
+    await this.#quickOperation(event, operation);
+  }
+
+  async #quickOperation(event: OutboundEvent, body: object): Promise<void> {
+    const format = this.config.messagePostFormat;
+    try {
+      const operation = quickOperationValidator.parse(body);
+      const context = event.object(format) as unknown as QuickContext;
+      const meta = { transport: 'http-post', messageFormat: format, adapter: this.config.name };
+      await applyQuickOperation((action, params) => this.gateway.dispatcher.run(this.selfId, action, params, meta), context, operation);
+    } catch (error) {
+      this.#logger.warn({ err: error, post_type: event.postType }, `quick operation from the HTTP POST reply failed: ${(error as Error).message}`);
+    }
+  }
+}
+
+/** Reads a response body up to `limit` bytes; undefined when it is larger (the rest is discarded). */
+async function readLimited(response: Response, limit: number): Promise<string | undefined> {
+  if (!response.body) return '';
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel();
+      return undefined;
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}

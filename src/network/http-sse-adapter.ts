@@ -1,0 +1,76 @@
+import type { ServerResponse } from 'node:http';
+import type { FastifyInstance } from 'fastify';
+import { HttpServerAdapter } from './http-server-adapter.js';
+import { subscribeEvents } from './event-feed.js';
+import { transportLimits } from './limits.js';
+import type { HttpSseServerConfig } from './onebot-config.js';
+
+/**
+ * NapCat `httpSseServers[]`: the HTTP API plus an event stream at `/_events` on the same port
+ * (`text/event-stream`, one `data: <event JSON>` frame per event; GET or POST, token as for the
+ * API). Like NapCat it sends no lifecycle or heartbeat events; a comment line every ping interval
+ * keeps proxies from timing out and finds peers that went away.
+ */
+export class HttpSseServerAdapter extends HttpServerAdapter {
+  override readonly kind = 'httpSseServers';
+  readonly #streams = new Set<() => void>();
+
+  declare readonly config: HttpSseServerConfig;
+
+  protected override async extend(app: FastifyInstance): Promise<void> {
+    const limits = transportLimits(this.gateway.limits);
+    const logger = this.gateway.logger.child({ adapter: this.config.name, selfId: this.selfId, transport: 'http-sse' });
+    app.route({
+      method: ['GET', 'POST'],
+      url: '/_events',
+      handler: (_request, reply) => {
+        reply.hijack();
+        const response: ServerResponse = reply.raw;
+        response.writeHead(200, {
+          'content-type': 'text/event-stream; charset=utf-8',
+          'cache-control': 'no-cache',
+          connection: 'keep-alive',
+          'x-accel-buffering': 'no',
+          ...(this.config.enableCors ? { 'access-control-allow-origin': '*' } : {}),
+        });
+        response.write(': connected\n\n');
+        let ended = false;
+        const write = (chunk: string) => {
+          if (ended) return;
+          if (response.writableLength > limits.maxPendingBytes) {
+            logger.warn({ pendingBytes: response.writableLength, limit: limits.maxPendingBytes }, 'event stream client is not reading; ending the stream');
+            end();
+            return;
+          }
+          response.write(chunk);
+        };
+        const unsubscribe = subscribeEvents(
+          this.gateway.events,
+          this.selfId,
+          { format: this.config.messagePostFormat, reportSelfMessage: this.config.reportSelfMessage, debug: this.config.debug },
+          (json) => write(`data: ${json}\n\n`),
+        );
+        const keepAlive = limits.pingIntervalMs > 0 ? setInterval(() => write(': ping\n\n'), limits.pingIntervalMs) : undefined;
+        const end = () => {
+          if (ended) return;
+          ended = true;
+          unsubscribe();
+          clearInterval(keepAlive);
+          this.#streams.delete(end);
+          response.end();
+        };
+        this.#streams.add(end);
+        response.on('close', end);
+        response.on('error', end);
+      },
+    });
+  }
+
+  protected override async release(): Promise<void> {
+    for (const end of [...this.#streams]) end();
+  }
+
+  protected override clientCount(): number {
+    return super.clientCount() + this.#streams.size;
+  }
+}

@@ -1,0 +1,50 @@
+import { defineBuilder } from '../types.js';
+import { noticeEvent } from './common.js';
+
+/** `group_upload`: a file was uploaded to the group's files. */
+export const fileUploadedBuilder = defineBuilder({
+  type: 'file.uploaded',
+  build: (event, _prepared, selfId) => [
+    noticeEvent(event.time, selfId, 'group_upload', {
+      group_id: event.groupId,
+      user_id: event.userId,
+      file: { id: event.file.id, name: event.file.name, size: event.file.size, busid: event.file.busid },
+    }),
+  ],
+});
+
+/** `essence`: a message was set (add) or removed (delete) as essence; user_id is its sender. */
+export const essenceBuilder = defineBuilder({
+  type: 'essence.changed',
+  build: (event, _prepared, selfId) => [
+    noticeEvent(event.time, selfId, 'essence', {
+      sub_type: event.added ? 'add' : 'delete',
+      group_id: event.groupId,
+      user_id: event.message.senderId,
+      message_id: event.message.messageId,
+      sender_id: event.message.senderId,
+      operator_id: event.operatorId,
+    }),
+  ],
+});
+
+/**
+ * `group_msg_emoji_like`: someone added or removed an emoji reaction on a group message; `likes`
+ * holds the current count of every emoji on it. QQ has no such notice for private messages.
+ */
+export const reactionBuilder = defineBuilder({
+  type: 'message.reaction',
+  build(event, _prepared, selfId) {
+    const { message } = event;
+    if (message.conversation.type !== 'group') return [];
+    return [
+      noticeEvent(event.time, selfId, 'group_msg_emoji_like', {
+        group_id: message.conversation.groupId,
+        user_id: event.userId,
+        message_id: message.messageId,
+        likes: event.likes.map((like) => ({ emoji_id: like.emojiId, count: like.count })),
+        is_add: event.isAdd,
+      }),
+    ];
+  },
+});

@@ -1,0 +1,31 @@
+import { defineBuilder } from '../types.js';
+import { requestEvent } from './common.js';
+
+/** `request` / `friend`: someone asks to be the account's friend; answer with set_friend_add_request(flag). */
+export const friendRequestBuilder = defineBuilder({
+  type: 'request.friend',
+  build(event, _prepared, selfId) {
+    if (selfId !== event.targetId) return [];
+    return [requestEvent(event.time, selfId, 'friend', { user_id: event.userId, comment: event.comment, flag: event.flag })];
+  },
+});
+
+/**
+ * `request` / `group`: `add` (user_id asks to join, or was invited by a member: invitor_id) goes to
+ * the group's owner and admins; `invite` (user_id invites the account) goes to the invited account.
+ * Answer with set_group_add_request(flag, sub_type).
+ */
+export const groupRequestBuilder = defineBuilder({
+  type: 'request.group',
+  build(event, _prepared, selfId) {
+    const fields: Record<string, unknown> = {
+      sub_type: event.subType,
+      group_id: event.groupId,
+      user_id: event.userId,
+      comment: event.comment,
+      flag: event.flag,
+    };
+    if (event.subType === 'add' && event.invitorId) fields.invitor_id = event.invitorId;
+    return [requestEvent(event.time, selfId, 'group', fields)];
+  },
+});
