@@ -13,6 +13,16 @@ export interface AdapterStatus {
   readonly endpoint: string;
   readonly clients: number;
   readonly error?: string;
+  /** Each connected client (WebSocket or event stream), for the console's dashboard. */
+  readonly connections?: readonly ClientConnection[];
+}
+
+/** One client connected to an adapter: where from, in which role, since when (Unix ms). */
+export interface ClientConnection {
+  readonly remote: string;
+  /** WebSocket role (`universal`, `api`, `event`) or `event-stream` for SSE. */
+  readonly role: string;
+  readonly since: number;
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import type { AdapterStatus, NetworkAdapter, OneBotGateway } from './adapter.js';
+import type { AdapterStatus, ClientConnection, NetworkAdapter, OneBotGateway } from './adapter.js';
 import { buildHttpApi } from './http-api.js';
 import { listenOn } from './listen.js';
 import type { HttpServerConfig, HttpSseServerConfig } from './onebot-config.js';
@@ -94,6 +94,11 @@ export class HttpServerAdapter implements NetworkAdapter {
     return this.#endpoint?.clients ?? 0;
   }
 
+  /** Those clients, for the console. */
+  protected clientConnections(): ClientConnection[] {
+    return this.#endpoint?.connections ?? [];
+  }
+
   async stop(): Promise<void> {
     const app = this.app;
     const endpoint = this.#endpoint;
@@ -112,6 +117,7 @@ export class HttpServerAdapter implements NetworkAdapter {
       state: this.#state,
       endpoint: `http://${this.config.host}:${this.#port}`,
       clients: this.clientCount(),
+      connections: this.clientConnections(),
       ...(this.#error ? { error: this.#error } : {}),
     };
   }

@@ -1,4 +1,5 @@
 import type { ServerResponse } from 'node:http';
+import type { ClientConnection } from './adapter.js';
 import type { FastifyInstance } from 'fastify';
 import { HttpServerAdapter } from './http-server-adapter.js';
 import { subscribeEvents } from './event-feed.js';
@@ -13,7 +14,8 @@ import type { HttpSseServerConfig } from './onebot-config.js';
  */
 export class HttpSseServerAdapter extends HttpServerAdapter {
   override readonly kind = 'httpSseServers';
-  readonly #streams = new Set<() => void>();
+  /** Open event streams: each one's end function and who it is. */
+  readonly #streams = new Map<() => void, ClientConnection>();
 
   declare readonly config: HttpSseServerConfig;
 
@@ -23,7 +25,7 @@ export class HttpSseServerAdapter extends HttpServerAdapter {
     app.route({
       method: ['GET', 'POST'],
       url: '/_events',
-      handler: (_request, reply) => {
+      handler: (request, reply) => {
         reply.hijack();
         const response: ServerResponse = reply.raw;
         response.writeHead(200, {
@@ -59,7 +61,7 @@ export class HttpSseServerAdapter extends HttpServerAdapter {
           this.#streams.delete(end);
           response.end();
         };
-        this.#streams.add(end);
+        this.#streams.set(end, { remote: `${request.socket.remoteAddress ?? '?'}:${request.socket.remotePort ?? '?'}`, role: 'event-stream', since: Date.now() });
         response.on('close', end);
         response.on('error', end);
       },
@@ -67,10 +69,14 @@ export class HttpSseServerAdapter extends HttpServerAdapter {
   }
 
   protected override async release(): Promise<void> {
-    for (const end of [...this.#streams]) end();
+    for (const end of [...this.#streams.keys()]) end();
   }
 
   protected override clientCount(): number {
     return super.clientCount() + this.#streams.size;
+  }
+
+  protected override clientConnections(): ClientConnection[] {
+    return [...super.clientConnections(), ...this.#streams.values()];
   }
 }

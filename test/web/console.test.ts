@@ -132,6 +132,7 @@ describe('web console in Chromium', () => {
     expect((await fetch(`${endpoint}/get_login_info`)).status).toBe(401);
     // The WebSocket server kept its client through the reload, and shows it.
     await page.waitForSelector(`${byTest('adapter-websocketServers-0')} ${byTest('adapter-status')}:has-text("1 client")`);
+    expect(await page.locator(`${byTest('adapter-websocketServers-0')} ${byTest('adapter-connection')}`).innerText()).toMatch(/^127\.0\.0\.1:\d+ · universal · since /);
     const { config } = (await env.admin('GET', '/api/bots/10001/onebot')).json;
     expect(config.network.httpServers[0]).toMatchObject({ port: 0, token: 'fresh-token', enable: true });
   }, 60000);

@@ -4,7 +4,7 @@ import { WebSocketServer } from 'ws';
 import { failed } from '../../onebot/envelope.js';
 import { protocolErrors } from '../../onebot/error-catalogue.js';
 import { checkToken, queryOf } from '../../util/token-auth.js';
-import type { OneBotGateway } from '../adapter.js';
+import type { OneBotGateway, ClientConnection } from '../adapter.js';
 import { WsSession, type WsRole, type WsSessionOptions } from './ws-session.js';
 
 /** NapCat's WebSocket servers take frames of up to 50 MB. */
@@ -33,6 +33,7 @@ export function roleOfPath(url: string | undefined): WsRole {
 export class WsEndpoint {
   readonly #wss = new WebSocketServer({ noServer: true, maxPayload, perMessageDeflate: false });
   readonly #sessions = new Set<WsSession>();
+  readonly #connections = new Map<WsSession, ClientConnection>();
   #closed = false;
 
   constructor(
@@ -42,6 +43,11 @@ export class WsEndpoint {
 
   get clients(): number {
     return this.#sessions.size;
+  }
+
+  /** Who is connected, for the console. */
+  get connections(): ClientConnection[] {
+    return [...this.#connections.values()];
   }
 
   /** The `upgrade` listener of an HTTP server. */
@@ -67,10 +73,12 @@ export class WsEndpoint {
     this.#wss.handleUpgrade(request, socket, head, (ws) => {
       const session = new WsSession(ws, this.gateway, { ...this.options, role });
       this.#sessions.add(session);
+      this.#connections.set(session, { remote, role, since: Date.now() });
       const log = { adapter: this.options.adapterName, selfId: this.options.selfId, role, remote };
       this.gateway.logger.info(log, 'WebSocket client connected');
       void session.closed.then(() => {
         this.#sessions.delete(session);
+        this.#connections.delete(session);
         this.gateway.logger.info(log, 'WebSocket client disconnected');
       });
       if (this.#closed) {

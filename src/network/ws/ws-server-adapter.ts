@@ -85,6 +85,7 @@ export class WebsocketServerAdapter implements NetworkAdapter {
       state: this.#state,
       endpoint: `ws://${this.config.host}:${this.#port}`,
       clients: this.#endpoint?.clients ?? 0,
+      connections: this.#endpoint?.connections ?? [],
       ...(this.#error ? { error: this.#error } : {}),
     };
   }
