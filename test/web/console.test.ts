@@ -99,7 +99,7 @@ describe('web console in Chromium', () => {
     const served = await fetch(new URL(src!, env.catnap.webuiUrl));
     expect(Buffer.from(await served.arrayBuffer()).equals(png)).toBe(true);
     // The bot saw an image segment too.
-    await expect.poll(() => bot.received.some((event) => String(event.raw_message).includes('[CQ:image'))).toBe(true);
+    await expect.poll(() => bot.received.some((event) => String(event.raw_message).includes('[CQ:image')), { timeout: 10000 }).toBe(true);
   }, 60000);
 
   it('sends a file and shows it as a downloadable file card', async () => {
@@ -164,7 +164,7 @@ describe('web console in Chromium', () => {
     await page.locator(byTest('bubble'), { hasText: /^note 1$/ }).waitFor();
     expect(await page.locator(`${byTest('message')}:has-text("note ")`).count()).toBe(25);
     await page.waitForSelector('text=没有更多消息了');
-    await expect.poll(async () => (await env.admin('POST', '/api/world/act/20001/get_recent_contact', { count: 5 })).json.data.find((c: any) => Number(c.peerUin) === 20002)?.unreadCnt).toBe(0);
+    await expect.poll(async () => (await env.admin('POST', '/api/world/act/20001/get_recent_contact', { count: 5 })).json.data.find((c: any) => Number(c.peerUin) === 20002)?.unreadCnt, { timeout: 10000 }).toBe(0);
   }, 60000);
 
   it('replies with a face and an @mention, reacts and recalls, all seen live', async () => {
@@ -184,7 +184,7 @@ describe('web console in Chromium', () => {
     await page.click(byTest('face-14'));
     await page.keyboard.press('Enter');
     // The bot received a reply, an at of Bob and a face, and answered.
-    await expect.poll(() => bot.received.map((event) => String(event.raw_message)).find((raw) => raw.includes('look')) ?? '').toMatch(/^\[CQ:reply,id=\d+\]\[CQ:at,qq=20002\] look \[CQ:face,id=14\]$/);
+    await expect.poll(() => bot.received.map((event) => String(event.raw_message)).find((raw) => raw.includes('look')) ?? '', { timeout: 10000 }).toMatch(/^\[CQ:reply,id=\d+\]\[CQ:at,qq=20002\] look \[CQ:face,id=14\]$/);
     const mine = page.locator(`${byTest('message')}.own`, { hasText: 'look' });
     await mine.locator(byTest('seg-at')).waitFor();
     expect(await mine.locator(byTest('seg-reply')).innerText()).toContain('echo: hello from the browser');
@@ -199,6 +199,10 @@ describe('web console in Chromium', () => {
     await mine.locator(byTest('action-recall')).click();
     await page.locator(`${byTest('message')}.own.recalled`).first().waitFor();
     await page.waitForSelector(`${byTest('gray-tip')}:has-text("撤回")`);
+
+    // Double-clicking an avatar pokes, as in QQ; the poke comes back as a notice.
+    await page.locator(`${byTest('member-panel')} ${byTest('avatar-20002')}`).dblclick();
+    await page.waitForSelector(`${byTest('gray-tip')}:has-text("你 戳了戳 Bob")`);
   }, 60000);
 
   it('raises a friend request and answers it as the bot', async () => {

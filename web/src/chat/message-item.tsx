@@ -59,9 +59,9 @@ export function MessageItem(props: {
     void navigator.clipboard?.writeText(text).catch(() => undefined);
   };
 
-  // Pictures and stickers alone are shown without a bubble, as QQ does.
+  // Pictures, stickers, videos and file cards alone are shown without a bubble, as QQ does.
   const segments = segmentsOf(message);
-  const mediaOnly = !item.recalled && segments.length > 0 && segments.every((segment) => segment.type === 'image' || segment.type === 'mface');
+  const mediaOnly = !item.recalled && segments.length > 0 && segments.every((segment) => ['image', 'mface', 'file', 'video'].includes(segment.type));
   const reactions = Object.entries(item.reactions).filter(([, reaction]) => reaction.count > 0);
   return (
     <div className={`message${own ? ' own' : ''}${item.recalled ? ' recalled' : ''}`} data-testid="message" data-message-id={item.id} data-sender={senderId}>

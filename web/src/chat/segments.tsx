@@ -58,7 +58,7 @@ export function Segments(props: { segments: Segment[]; groupId?: number; selfId:
             const name = all ? '全体成员' : String(data.name || worldData.nameOf(Number(data.qq), props.groupId));
             return (
               <span key={key} className={`seg-at${!all && Number(data.qq) === props.selfId ? ' seg-at-me' : ''}`} data-testid="seg-at">
-                @{name}{' '}
+                @{name}
               </span>
             );
           }
