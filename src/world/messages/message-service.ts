@@ -149,7 +149,6 @@ export class MessageService {
       },
       { files, forwards },
     );
-    if (target.conversation.type === 'group') await this.deps.groups.touchLastSent(target.conversation.groupId, senderId, time);
     emit(this.ctx, { type: 'message.created', message, audience: await audienceOf(this.ctx.store, message), time });
     return message;
   }

@@ -302,11 +302,6 @@ export class GroupService {
     emit(this.ctx, { type: 'group.updated', group: { ...group, ownerId: toUserId }, operatorId: group.ownerId, changed: ['ownerId'], audience: [] });
   }
 
-  /** Records that a member spoke (for last_sent_time). */
-  async touchLastSent(groupId: number, userId: number, time: number): Promise<void> {
-    await this.ctx.store.members.update(groupId, userId, { lastSentTime: time });
-  }
-
   /** Throws unless `actorId` is an admin or the owner of the group. */
   async requireAdmin(groupId: number, actorId: number, what: string): Promise<Member> {
     const self = await this.requireSelf(groupId, actorId);

@@ -1,7 +1,7 @@
 import type { Group, Member } from '../../model.js';
 import type { GroupPatch, GroupRepository } from '../store.js';
 import type { SqliteDatabase } from './database.js';
-import { insertMemberSql, memberParams } from './member-repository.js';
+import { insertMemberSql, memberParams, type SqliteMemberRepository } from './member-repository.js';
 import { bool, PatchUpdater } from './patch.js';
 
 interface GroupRow {
@@ -29,7 +29,11 @@ const toGroup = (row: GroupRow): Group => ({
 export class SqliteGroupRepository implements GroupRepository {
   readonly #get;
   readonly #patch;
-  constructor(private readonly db: SqliteDatabase) {
+  constructor(
+    private readonly db: SqliteDatabase,
+    /** Told when this repository changes membership itself (create, delete). */
+    private readonly members: Pick<SqliteMemberRepository, 'invalidate'>,
+  ) {
     this.#get = db.prepare<[number], GroupRow>('SELECT * FROM groups WHERE group_id = ?');
     this.#patch = new PatchUpdater<GroupPatch>(db, 'groups', 'group_id = ?', {
       name: ['name'],
@@ -68,6 +72,7 @@ export class SqliteGroupRepository implements GroupRepository {
         .run(group.groupId, group.name, group.ownerId, group.maxMembers, group.avatar, group.createTime, bool(group.wholeMute), group.memo);
       for (const member of members) insertMember.run(memberParams(member));
     })();
+    this.members.invalidate(group.groupId);
   }
 
   async update(groupId: number, patch: GroupPatch): Promise<Group> {
@@ -79,6 +84,7 @@ export class SqliteGroupRepository implements GroupRepository {
 
   async delete(groupId: number): Promise<void> {
     this.db.prepare('DELETE FROM groups WHERE group_id = ?').run(groupId);
+    this.members.invalidate(groupId);
   }
 
   async memberCount(groupId: number): Promise<number> {

@@ -36,6 +36,12 @@ export const insertMemberSql = `INSERT INTO members (group_id, user_id, role, ca
 export const memberParams = (member: Member): Record<string, unknown> => ({ ...member });
 
 export class SqliteMemberRepository implements MemberRepository {
+  /**
+   * Member uins per group, cached: every message's audience is its group's members, and reading
+   * hundreds of rows per message was the send path's largest cost. All membership writes go
+   * through this repository (or call `invalidate`), so the cache cannot go stale.
+   */
+  readonly #idCache = new Map<number, readonly number[]>();
   readonly #get;
   readonly #list;
   readonly #userIds;
@@ -68,11 +74,22 @@ export class SqliteMemberRepository implements MemberRepository {
   }
 
   async userIds(groupId: number): Promise<number[]> {
-    return this.#userIds.all(groupId).map((row) => row.user_id);
+    let ids = this.#idCache.get(groupId);
+    if (!ids) {
+      ids = this.#userIds.all(groupId).map((row) => row.user_id);
+      this.#idCache.set(groupId, ids);
+    }
+    return [...ids];
+  }
+
+  /** Forgets the cached member list of a group (after a write made elsewhere, e.g. group create or delete). */
+  invalidate(groupId: number): void {
+    this.#idCache.delete(groupId);
   }
 
   async insert(member: Member): Promise<void> {
     this.#insert.run(memberParams(member));
+    this.invalidate(member.groupId);
   }
 
   async update(groupId: number, userId: number, patch: MemberPatch): Promise<Member> {
@@ -83,7 +100,9 @@ export class SqliteMemberRepository implements MemberRepository {
   }
 
   async remove(groupId: number, userId: number): Promise<boolean> {
-    return this.db.prepare('DELETE FROM members WHERE group_id = ? AND user_id = ?').run(groupId, userId).changes > 0;
+    const removed = this.db.prepare('DELETE FROM members WHERE group_id = ? AND user_id = ?').run(groupId, userId).changes > 0;
+    this.invalidate(groupId);
+    return removed;
   }
 
   async sharedGroups(userA: number, userB: number): Promise<number[]> {

@@ -78,6 +78,7 @@ export class SqliteMessageRepository implements MessageRepository {
   readonly #oldest;
   readonly #readSeq;
   readonly #unread;
+  readonly #touchMember;
 
   constructor(private readonly db: SqliteDatabase) {
     this.#get = db.prepare<[number], MessageRow>('SELECT * FROM messages WHERE message_id = ?');
@@ -100,6 +101,7 @@ export class SqliteMessageRepository implements MessageRepository {
     this.#oldest = db.prepare<[string, number, number, number], MessageRow>(
       'SELECT * FROM messages WHERE conv = ? AND seq BETWEEN ? AND ? AND recalled = 0 ORDER BY seq ASC LIMIT ?',
     );
+    this.#touchMember = db.prepare('UPDATE members SET last_sent_time = ? WHERE group_id = ? AND user_id = ?');
     this.#readSeq = db.prepare<[number, string], { seq: number }>('SELECT seq FROM read_marks WHERE user_id = ? AND conv = ?');
     this.#unread = db.prepare<[string, number, number], { n: number }>(
       'SELECT count(*) AS n FROM messages WHERE conv = ? AND seq > ? AND recalled = 0 AND sender_id <> ?',
@@ -137,6 +139,8 @@ export class SqliteMessageRepository implements MessageRepository {
       });
       // What you send yourself is read.
       this.#upsertReadMark.run(message.senderId, conv, seq);
+      // The sender's last_sent_time moves with the message, in the same transaction.
+      if (message.conversation.type === 'group') this.#touchMember.run(message.time, groupId, message.senderId);
       for (const file of extras.files) this.#insertFile.run(file.fileId, file.blobId, file.name, file.size, file.mime, message.time);
       for (const bundle of extras.forwards) {
         this.#insertForward.run({

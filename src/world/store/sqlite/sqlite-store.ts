@@ -34,8 +34,8 @@ export class SqliteWorldStore implements WorldStore {
     this.db = openDatabase(path);
     this.accounts = new SqliteAccountRepository(this.db);
     this.friends = new SqliteFriendRepository(this.db);
-    this.groups = new SqliteGroupRepository(this.db);
     this.members = new SqliteMemberRepository(this.db);
+    this.groups = new SqliteGroupRepository(this.db, this.members);
     this.extras = new SqliteExtrasStore(this.db);
     this.messages = new SqliteMessageRepository(this.db);
     this.reactions = new SqliteReactionRepository(this.db);
