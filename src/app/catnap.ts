@@ -95,6 +95,7 @@ export class Catnap {
 
     const clock = options.clock ?? systemClock;
     const store = new SqliteWorldStore(join(dataDir, 'catnap.db'));
+    store.startMaintenance((message) => logger.warn(`WAL checkpoint: ${message}`));
     const media = new MediaService(join(dataDir, 'media'), {
       maxBytes: settings.media.maxBytes,
       timeoutMs: settings.media.downloadTimeoutMs,

@@ -27,6 +27,8 @@ const suffixes: readonly [string, CallMode][] = [
  */
 export class ActionTable {
   readonly #byName = new Map<string, RegisteredAction>();
+  /** Resolutions by the name called, built once per name (resolve is on every call's path). */
+  readonly #resolved = new Map<string, ResolvedAction | null>();
   readonly #specs: AnyActionSpec[] = [];
 
   constructor(specs: readonly AnyActionSpec[] = []) {
@@ -34,6 +36,7 @@ export class ActionTable {
   }
 
   register(spec: AnyActionSpec): void {
+    this.#resolved.clear();
     const entry: RegisteredAction = { spec, validator: new ParamsValidator(spec.params) };
     for (const name of [spec.name, ...(spec.aliases ?? [])]) {
       if (this.#byName.has(name)) throw new Error(`action ${name} is registered twice`);
@@ -44,6 +47,16 @@ export class ActionTable {
 
   /** Finds an action by name or alias, with an optional `_async` / `_rate_limited` suffix. */
   resolve(name: string): ResolvedAction | undefined {
+    let resolved = this.#resolved.get(name);
+    if (resolved === undefined) {
+      resolved = this.#resolveUncached(name) ?? null;
+      // Unknown names are not remembered, so a flood of random names cannot grow the map.
+      if (resolved) this.#resolved.set(name, resolved);
+    }
+    return resolved ?? undefined;
+  }
+
+  #resolveUncached(name: string): ResolvedAction | undefined {
     const direct = this.#byName.get(name);
     if (direct) return { ...direct, mode: 'direct', calledAs: name };
     for (const [suffix, mode] of suffixes) {

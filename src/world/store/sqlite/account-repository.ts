@@ -44,6 +44,11 @@ function toAccount(row: AccountRow): Account {
 }
 
 export class SqliteAccountRepository implements AccountRepository {
+  /**
+   * Accounts by uin, read through and dropped on every write. Every send looks its sender up;
+   * only this process writes the database and every account write passes through here.
+   */
+  readonly #cache = new Map<number, Account>();
   readonly #get;
   readonly #insert;
   readonly #patch;
@@ -76,15 +81,25 @@ export class SqliteAccountRepository implements AccountRepository {
   }
 
   async get(userId: number): Promise<Account | undefined> {
-    const row = this.#get.get(userId);
-    return row && toAccount(row);
+    return this.#read(userId);
+  }
+
+  #read(userId: number): Account | undefined {
+    let account = this.#cache.get(userId);
+    if (!account) {
+      const row = this.#get.get(userId);
+      if (!row) return undefined;
+      account = toAccount(row);
+      this.#cache.set(userId, account);
+    }
+    return account;
   }
 
   async getMany(userIds: readonly number[]): Promise<Map<number, Account>> {
     const result = new Map<number, Account>();
     for (const userId of new Set(userIds)) {
-      const row = this.#get.get(userId);
-      if (row) result.set(userId, toAccount(row));
+      const account = this.#read(userId);
+      if (account) result.set(userId, account);
     }
     return result;
   }
@@ -98,6 +113,7 @@ export class SqliteAccountRepository implements AccountRepository {
   }
 
   async insert(account: Account): Promise<void> {
+    this.#cache.delete(account.userId);
     this.#insert.run({
       userId: account.userId,
       nickname: account.nickname,
@@ -124,6 +140,7 @@ export class SqliteAccountRepository implements AccountRepository {
     const { onlineStatus, birthday, ...rest } = patch;
     const flat: Record<string, unknown> = { ...rest };
     if (onlineStatus) Object.assign(flat, onlineStatus);
+    this.#cache.delete(userId);
     this.db.transaction(() => {
       this.#patch.run(flat, [userId]);
       if (birthday) {
@@ -132,8 +149,8 @@ export class SqliteAccountRepository implements AccountRepository {
           .run(birthday.year, birthday.month, birthday.day, userId);
       }
     })();
-    const row = this.#get.get(userId);
-    if (!row) throw new Error(`account ${userId} vanished during update`);
-    return toAccount(row);
+    const account = this.#read(userId);
+    if (!account) throw new Error(`account ${userId} vanished during update`);
+    return account;
   }
 }

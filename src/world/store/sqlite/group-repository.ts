@@ -27,6 +27,8 @@ const toGroup = (row: GroupRow): Group => ({
 });
 
 export class SqliteGroupRepository implements GroupRepository {
+  /** Groups by number, read through and dropped on every write (every group send reads its group). */
+  readonly #cache = new Map<number, Group>();
   readonly #get;
   readonly #patch;
   constructor(
@@ -46,8 +48,18 @@ export class SqliteGroupRepository implements GroupRepository {
   }
 
   async get(groupId: number): Promise<Group | undefined> {
-    const row = this.#get.get(groupId);
-    return row && toGroup(row);
+    return this.#read(groupId);
+  }
+
+  #read(groupId: number): Group | undefined {
+    let group = this.#cache.get(groupId);
+    if (!group) {
+      const row = this.#get.get(groupId);
+      if (!row) return undefined;
+      group = toGroup(row);
+      this.#cache.set(groupId, group);
+    }
+    return group;
   }
 
   async list(): Promise<Group[]> {
@@ -64,6 +76,7 @@ export class SqliteGroupRepository implements GroupRepository {
   }
 
   async create(group: Group, members: readonly Member[]): Promise<void> {
+    this.#cache.delete(group.groupId);
     const insertMember = this.db.prepare(insertMemberSql);
     this.db.transaction(() => {
       this.db
@@ -76,13 +89,15 @@ export class SqliteGroupRepository implements GroupRepository {
   }
 
   async update(groupId: number, patch: GroupPatch): Promise<Group> {
+    this.#cache.delete(groupId);
     this.#patch.run(patch, [groupId]);
-    const row = this.#get.get(groupId);
-    if (!row) throw new Error(`group ${groupId} vanished during update`);
-    return toGroup(row);
+    const group = this.#read(groupId);
+    if (!group) throw new Error(`group ${groupId} vanished during update`);
+    return group;
   }
 
   async delete(groupId: number): Promise<void> {
+    this.#cache.delete(groupId);
     this.db.prepare('DELETE FROM groups WHERE group_id = ?').run(groupId);
     this.members.invalidate(groupId);
   }
@@ -92,10 +107,12 @@ export class SqliteGroupRepository implements GroupRepository {
   }
 
   async transferOwner(groupId: number, fromUserId: number, toUserId: number): Promise<void> {
+    this.#cache.delete(groupId);
     this.db.transaction(() => {
       this.db.prepare('UPDATE groups SET owner_id = ? WHERE group_id = ?').run(toUserId, groupId);
       this.db.prepare("UPDATE members SET role = 'member' WHERE group_id = ? AND user_id = ?").run(groupId, fromUserId);
       this.db.prepare("UPDATE members SET role = 'owner' WHERE group_id = ? AND user_id = ?").run(groupId, toUserId);
     })();
+    this.members.invalidate(groupId);
   }
 }

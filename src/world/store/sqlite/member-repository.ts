@@ -42,6 +42,8 @@ export class SqliteMemberRepository implements MemberRepository {
    * through this repository (or call `invalidate`), so the cache cannot go stale.
    */
   readonly #idCache = new Map<number, readonly number[]>();
+  /** Member records per group, read through and dropped on every write to that member or group. */
+  readonly #memberCache = new Map<number, Map<number, Member>>();
   readonly #get;
   readonly #list;
   readonly #userIds;
@@ -65,8 +67,33 @@ export class SqliteMemberRepository implements MemberRepository {
   }
 
   async get(groupId: number, userId: number): Promise<Member | undefined> {
-    const row = this.#get.get(groupId, userId);
-    return row && toMember(row);
+    return this.#read(groupId, userId);
+  }
+
+  #read(groupId: number, userId: number): Member | undefined {
+    let members = this.#memberCache.get(groupId);
+    let member = members?.get(userId);
+    if (!member) {
+      const row = this.#get.get(groupId, userId);
+      if (!row) return undefined;
+      member = toMember(row);
+      if (!members) this.#memberCache.set(groupId, (members = new Map()));
+      members.set(userId, member);
+    }
+    return member;
+  }
+
+  #forget(groupId: number, userId: number): void {
+    this.#memberCache.get(groupId)?.delete(userId);
+  }
+
+  /**
+   * Records a committed message's time as the member's last_sent_time in the cache (the message
+   * transaction wrote the row itself).
+   */
+  noteLastSent(groupId: number, userId: number, time: number): void {
+    const cached = this.#memberCache.get(groupId)?.get(userId);
+    if (cached) this.#memberCache.get(groupId)!.set(userId, { ...cached, lastSentTime: time });
   }
 
   async list(groupId: number): Promise<Member[]> {
@@ -82,9 +109,10 @@ export class SqliteMemberRepository implements MemberRepository {
     return [...ids];
   }
 
-  /** Forgets the cached member list of a group (after a write made elsewhere, e.g. group create or delete). */
+  /** Forgets everything cached about a group's members (after a write made elsewhere, e.g. group create or delete). */
   invalidate(groupId: number): void {
     this.#idCache.delete(groupId);
+    this.#memberCache.delete(groupId);
   }
 
   async insert(member: Member): Promise<void> {
@@ -93,10 +121,11 @@ export class SqliteMemberRepository implements MemberRepository {
   }
 
   async update(groupId: number, userId: number, patch: MemberPatch): Promise<Member> {
+    this.#forget(groupId, userId);
     this.#patch.run(patch, [groupId, userId]);
-    const row = this.#get.get(groupId, userId);
-    if (!row) throw new Error(`member ${userId} of group ${groupId} vanished during update`);
-    return toMember(row);
+    const member = this.#read(groupId, userId);
+    if (!member) throw new Error(`member ${userId} of group ${groupId} vanished during update`);
+    return member;
   }
 
   async remove(groupId: number, userId: number): Promise<boolean> {

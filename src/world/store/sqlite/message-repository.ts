@@ -2,6 +2,8 @@ import type { ForwardBundle } from '../../messages/forward.js';
 import { conversationKey, parseConversationKey, type MessageRecord } from '../../messages/message.js';
 import type { ConversationSummary, HistoryQuery, MessageRepository, NewMessage, StoredFile } from '../message-store.js';
 import type { SqliteDatabase } from './database.js';
+import type { WriteBatcher } from './write-batcher.js';
+import type { SqliteMemberRepository } from './member-repository.js';
 
 interface MessageRow {
   message_id: number;
@@ -80,7 +82,13 @@ export class SqliteMessageRepository implements MessageRepository {
   readonly #unread;
   readonly #touchMember;
 
-  constructor(private readonly db: SqliteDatabase) {
+  constructor(
+    private readonly db: SqliteDatabase,
+    /** Sends commit together (group commit); see WriteBatcher. */
+    private readonly batcher: WriteBatcher,
+    /** Told about the last_sent_time this repository writes to members. */
+    private readonly members: Pick<SqliteMemberRepository, 'noteLastSent'>,
+  ) {
     this.#get = db.prepare<[number], MessageRow>('SELECT * FROM messages WHERE message_id = ?');
     this.#lastSeq = db.prepare<[string], { last_seq: number }>('SELECT last_seq FROM conversations WHERE conv = ?');
     this.#insertMessage = db.prepare(`INSERT INTO messages (conv, seq, time, sender_id, target_id, group_id, elements, reply_to, random)
@@ -111,7 +119,7 @@ export class SqliteMessageRepository implements MessageRepository {
   async insert(message: NewMessage, extras: { files: readonly StoredFile[]; forwards: readonly ForwardBundle[] }): Promise<MessageRecord> {
     const conv = conversationKey(message.conversation);
     const groupId = message.conversation.type === 'group' ? message.conversation.groupId : message.tempGroupId;
-    const run = this.db.transaction((): MessageRecord => {
+    const record = await this.batcher.run((): MessageRecord => {
       const seq = (this.#lastSeq.get(conv)?.last_seq ?? 0) + 1;
       const messageId = Number(
         this.#insertMessage.run({
@@ -155,7 +163,8 @@ export class SqliteMessageRepository implements MessageRepository {
       }
       return { ...message, messageId, seq, recalled: false, recalledBy: 0, recallTime: 0 };
     });
-    return run();
+    if (message.conversation.type === 'group') this.members.noteLastSent(groupId, message.senderId, message.time);
+    return record;
   }
 
   async get(messageId: number): Promise<MessageRecord | undefined> {
