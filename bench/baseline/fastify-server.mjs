@@ -10,3 +10,4 @@ app.post('/send_group_msg', async (request) => {
 });
 await app.listen({ host: '127.0.0.1', port: Number(process.argv[2]) });
 process.stdout.write('listening\n');
+process.on('SIGTERM', () => process.exit(0));

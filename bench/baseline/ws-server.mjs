@@ -20,3 +20,4 @@ server.on('connection', (socket, request) => {
   });
 });
 server.on('listening', () => process.stdout.write('listening\n'));
+process.on('SIGTERM', () => process.exit(0));

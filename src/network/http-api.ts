@@ -49,7 +49,8 @@ export async function buildHttpApi(gateway: OneBotGateway, options: HttpApiOptio
   });
   if (options.enableCors) await app.register(cors, { origin: '*' });
 
-  app.addHook('onRequest', async (request, reply) => {
+  // Without a token there is nothing to check, and every request is spared the hook.
+  if (options.token) app.addHook('onRequest', async (request, reply) => {
     if (request.method === 'OPTIONS') return;
     const result = checkToken(options.token, request.headers, queryOf(request.url));
     if (result === 'ok') return;

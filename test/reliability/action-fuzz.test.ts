@@ -20,6 +20,14 @@ function worldDigest(store: SqliteWorldStore): string {
   return hash.digest('hex');
 }
 
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}
+
 /** Actions whose success depends on the outside world or the process; fuzzed for failures only. */
 const skip = new Set(['set_restart', 'bot_exit']);
 
@@ -32,7 +40,8 @@ describe('every action under fuzzed params', () => {
       await fc.assert(
         fc.asyncProperty(fuzzParams(spec.params), fc.constantFrom(10001, 20002), async (params, selfId) => {
           const before = worldDigest(store);
-          const envelope = await ob.call(selfId, spec.name, params, { echo: 'fuzz' });
+          // Frozen all the way down: a handler that changes its params would throw here.
+          const envelope = await ob.call(selfId, spec.name, deepFreeze(params), { echo: 'fuzz' });
           expect(envelope.echo).toBe('fuzz');
           expect(['ok', 'failed', 'async']).toContain(envelope.status);
           if (!documented.has(envelope.retcode)) throw new Error(`${spec.name}(${JSON.stringify(params).slice(0, 300)}) answered retcode ${envelope.retcode}: ${envelope.message}`);

@@ -81,6 +81,11 @@ export class SqliteMessageRepository implements MessageRepository {
   readonly #readSeq;
   readonly #unread;
   readonly #touchMember;
+  /**
+   * The last seq of each conversation written by this process, so a send skips reading it back.
+   * Cleared whenever a batch fails to commit (its seqs never reached the disk).
+   */
+  readonly #seqCache = new Map<string, number>();
 
   constructor(
     private readonly db: SqliteDatabase,
@@ -89,13 +94,14 @@ export class SqliteMessageRepository implements MessageRepository {
     /** Told about the last_sent_time this repository writes to members. */
     private readonly members: Pick<SqliteMemberRepository, 'noteLastSent'>,
   ) {
+    batcher.onRollback(() => this.#seqCache.clear());
     this.#get = db.prepare<[number], MessageRow>('SELECT * FROM messages WHERE message_id = ?');
     this.#lastSeq = db.prepare<[string], { last_seq: number }>('SELECT last_seq FROM conversations WHERE conv = ?');
     this.#insertMessage = db.prepare(`INSERT INTO messages (conv, seq, time, sender_id, target_id, group_id, elements, reply_to, random)
-      VALUES (@conv, @seq, @time, @senderId, @targetId, @groupId, @elements, @replyTo, @random)`);
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     this.#upsertConversation = db.prepare(`INSERT INTO conversations
       (conv, group_id, user_low, user_high, temp_group_id, last_seq, last_time, last_message_id)
-      VALUES (@conv, @groupId, @userLow, @userHigh, @tempGroupId, @seq, @time, @messageId)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?)
       ON CONFLICT (conv) DO UPDATE SET temp_group_id = excluded.temp_group_id, last_seq = excluded.last_seq,
         last_time = excluded.last_time, last_message_id = excluded.last_message_id`);
     this.#upsertReadMark = db.prepare(`INSERT INTO read_marks (user_id, conv, seq) VALUES (?, ?, ?)
@@ -120,31 +126,31 @@ export class SqliteMessageRepository implements MessageRepository {
     const conv = conversationKey(message.conversation);
     const groupId = message.conversation.type === 'group' ? message.conversation.groupId : message.tempGroupId;
     const record = await this.batcher.run((): MessageRecord => {
-      const seq = (this.#lastSeq.get(conv)?.last_seq ?? 0) + 1;
+      const seq = (this.#seqCache.get(conv) ?? this.#lastSeq.get(conv)?.last_seq ?? 0) + 1;
       const messageId = Number(
-        this.#insertMessage.run({
+        this.#insertMessage.run(
           conv,
           seq,
-          time: message.time,
-          senderId: message.senderId,
-          targetId: message.targetId,
+          message.time,
+          message.senderId,
+          message.targetId,
           groupId,
-          elements: JSON.stringify(message.elements),
-          replyTo: message.replyTo,
-          random: message.random,
-        }).lastInsertRowid,
+          JSON.stringify(message.elements),
+          message.replyTo,
+          message.random,
+        ).lastInsertRowid,
       );
       const [userLow, userHigh] = message.conversation.type === 'private' ? message.conversation.userIds : [0, 0];
-      this.#upsertConversation.run({
+      this.#upsertConversation.run(
         conv,
-        groupId: message.conversation.type === 'group' ? groupId : 0,
+        message.conversation.type === 'group' ? groupId : 0,
         userLow,
         userHigh,
-        tempGroupId: message.conversation.type === 'private' ? message.tempGroupId : 0,
+        message.conversation.type === 'private' ? message.tempGroupId : 0,
         seq,
-        time: message.time,
+        message.time,
         messageId,
-      });
+      );
       // What you send yourself is read.
       this.#upsertReadMark.run(message.senderId, conv, seq);
       // The sender's last_sent_time moves with the message, in the same transaction.
@@ -161,6 +167,8 @@ export class SqliteMessageRepository implements MessageRepository {
           nodes: JSON.stringify(bundle.nodes),
         });
       }
+      // Last, so a piece that failed above never advances the cached sequence.
+      this.#seqCache.set(conv, seq);
       return { ...message, messageId, seq, recalled: false, recalledBy: 0, recallTime: 0 };
     });
     if (message.conversation.type === 'group') this.members.noteLastSent(groupId, message.senderId, message.time);

@@ -21,11 +21,17 @@ export class WriteBatcher {
   readonly #savepoint;
   readonly #release;
   readonly #rollbackTo;
+  readonly #rollbackListeners: (() => void)[] = [];
 
   constructor(private readonly db: SqliteDatabase) {
     this.#savepoint = db.prepare('SAVEPOINT batched_write');
     this.#release = db.prepare('RELEASE batched_write');
     this.#rollbackTo = db.prepare('ROLLBACK TO batched_write');
+  }
+
+  /** Called when a whole batch failed to commit, so callers can drop state derived from it. */
+  onRollback(listener: () => void): void {
+    this.#rollbackListeners.push(listener);
   }
 
   run<T>(work: () => T): Promise<T> {
@@ -57,6 +63,7 @@ export class WriteBatcher {
         }
       })();
     } catch (error) {
+      for (const listener of this.#rollbackListeners) listener();
       for (const job of jobs) job.reject(error);
       return;
     }
