@@ -82,9 +82,17 @@ describe('catnap start (end to end)', () => {
     const port = (blocker.address() as { port: number }).port;
     try {
       const data = await tempDir();
-      const { code, output } = await runCatnapExpectingFailure(['start', '--data', data, '--webui-port', String(port)]);
+      const worldPath = join(data, 'w.json');
+      // A bot whose HTTP API wants the taken port (the default world's fixed ports stay free).
+      await writeFile(worldPath, JSON.stringify({ accounts: [{ user_id: 10001, nickname: 'B', bot: true, onebot: { network: { httpServers: [{ name: 'api', enable: true, port }] } } }] }));
+      const { code, output } = await runCatnapExpectingFailure(['start', '--data', data, '--world', worldPath, '--webui-port', '0']);
       expect(code).toBe(1);
-      expect(output).toMatch(new RegExp(`port (3000|3001|${port}) on 127.0.0.1 is already in use`));
+      expect(output).toContain(`port ${port} on 127.0.0.1 is already in use (wanted by httpServers "api" of account 10001)`);
+      const plain = join(data, 'plain.json');
+      await writeFile(plain, JSON.stringify({ accounts: [{ user_id: 20001, nickname: 'A' }] }));
+      const web = await runCatnapExpectingFailure(['start', '--data', await tempDir(), '--world', plain, '--webui-port', String(port)]);
+      expect(web.code).toBe(1);
+      expect(web.output).toContain(`port ${port} on 127.0.0.1 is already in use (wanted by the web UI and admin API); choose another with --webui-port`);
     } finally {
       blocker.close();
     }
