@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import { groupFileLimits } from '../../world/files/group-file-service.js';
-import { defineAction, type AnyActionSpec } from '../action.js';
+import { defineAction, type ActionContext, type AnyActionSpec } from '../action.js';
 import { badParams } from '../error-catalogue.js';
 import { P } from '../schema.js';
 import { ntOk, toGocqFile, toGocqFolder, toNtFolderItem } from '../shapes/group-file.js';
@@ -32,32 +32,14 @@ export const groupFileActions: AnyActionSpec[] = [
     origin: 'go-cqhttp',
     summary: "Files and folders in the root of a group's file area, newest first",
     params: P.object({ group_id: groupId, file_count: fileCount }),
-    async handler(ctx, params) {
-      const { files, folders } = await ctx.world.groupFiles.list(ctx.selfId, params.group_id, '/');
-      const shown = files.slice(0, params.file_count ?? 50);
-      const names = await namesOf(ctx, shown, folders);
-      const usage = await usageOf(ctx, params.group_id, folders);
-      return {
-        files: shown.map((file) => toGocqFile(file, names)),
-        folders: folders.map((folder) => toGocqFolder(folder, usage.get(folder.folderId)?.count ?? 0, names)),
-      };
-    },
+    handler: (ctx, params) => gocqListing(ctx, params.group_id, '/', params.file_count),
   }),
   defineAction({
     name: 'get_group_files_by_folder',
     origin: 'go-cqhttp',
     summary: 'Files in one folder of a group, newest first',
     params: P.object({ group_id: groupId, ...folderIds, file_count: fileCount }),
-    async handler(ctx, params) {
-      const { files, folders } = await ctx.world.groupFiles.list(ctx.selfId, params.group_id, folderParam(params));
-      const shown = files.slice(0, params.file_count ?? 50);
-      const names = await namesOf(ctx, shown, folders);
-      const usage = await usageOf(ctx, params.group_id, folders);
-      return {
-        files: shown.map((file) => toGocqFile(file, names)),
-        folders: folders.map((folder) => toGocqFolder(folder, usage.get(folder.folderId)?.count ?? 0, names)),
-      };
-    },
+    handler: (ctx, params) => gocqListing(ctx, params.group_id, folderParam(params), params.file_count),
   }),
   defineAction({
     name: 'create_group_file_folder',
@@ -160,3 +142,15 @@ export const groupFileActions: AnyActionSpec[] = [
     },
   }),
 ];
+
+/** go-cqhttp's `{files, folders}` listing of one folder ("/" for the root), newest first. */
+async function gocqListing(ctx: ActionContext, groupId: number, folderId: string, count: number | undefined) {
+  const { files, folders } = await ctx.world.groupFiles.list(ctx.selfId, groupId, folderId);
+  const shown = files.slice(0, count ?? 50);
+  const names = await namesOf(ctx, shown, folders);
+  const usage = await usageOf(ctx, groupId, folders);
+  return {
+    files: shown.map((file) => toGocqFile(file, names)),
+    folders: folders.map((folder) => toGocqFolder(folder, usage.get(folder.folderId)?.count ?? 0, names)),
+  };
+}
