@@ -3,6 +3,7 @@ import { basename, join } from 'node:path';
 import { WorldError } from '../errors.js';
 import type { MediaService } from './media-service.js';
 import { extensionOf } from './mime.js';
+import { download } from './file-source.js';
 
 export interface DownloadRequest {
   readonly url?: string;
@@ -50,17 +51,5 @@ async function exists(path: string): Promise<boolean> {
 
 async function fetchWithHeaders(url: string, headers: Readonly<Record<string, string>>, media: MediaService): Promise<Buffer> {
   if (!/^https?:\/\//i.test(url)) throw new WorldError('MEDIA_UNREADABLE', `download_file needs an http(s) url, got ${JSON.stringify(url.slice(0, 80))}`);
-  const { maxBytes, timeoutMs } = media.limits;
-  const signal = AbortSignal.timeout(timeoutMs);
-  try {
-    const response = await fetch(url, { headers, signal, redirect: 'follow' });
-    if (!response.ok) throw new WorldError('MEDIA_UNREADABLE', `downloading ${url} failed with HTTP ${response.status}`);
-    const bytes = Buffer.from(await response.arrayBuffer());
-    if (bytes.length > maxBytes) throw new WorldError('MEDIA_TOO_LARGE', `${url} is larger than the limit of ${maxBytes} bytes`);
-    return bytes;
-  } catch (error) {
-    if (error instanceof WorldError) throw error;
-    if (signal.aborted) throw new WorldError('MEDIA_TIMEOUT', `downloading ${url} took longer than ${timeoutMs} ms`);
-    throw new WorldError('MEDIA_UNREADABLE', `cannot download ${url}: ${(error as Error).message}`);
-  }
+  return (await download(url, media.limits, headers)).bytes;
 }

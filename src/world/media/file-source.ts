@@ -115,11 +115,12 @@ async function insideRoots(real: string, roots: readonly string[]): Promise<bool
   return false;
 }
 
-async function download(url: string, limits: SourceLimits): Promise<SourceBytes> {
+/** Downloads an http(s) URL within the size and time limits (streamed, never buffered past the limit). */
+export async function download(url: string, limits: SourceLimits, headers: Readonly<Record<string, string>> = {}): Promise<SourceBytes> {
   const signal = AbortSignal.timeout(limits.timeoutMs);
   let response: Response;
   try {
-    response = await fetch(url, { signal, redirect: 'follow', headers: { 'user-agent': 'Catnap media fetcher' } });
+    response = await fetch(url, { signal, redirect: 'follow', headers: { 'user-agent': 'Catnap media fetcher', ...headers } });
   } catch (error) {
     if (signal.aborted) throw new WorldError('MEDIA_TIMEOUT', `downloading ${preview(url)} took longer than ${limits.timeoutMs} ms`);
     throw new WorldError('MEDIA_UNREADABLE', `cannot download ${preview(url)}: ${(error as Error).message}`);
