@@ -32,7 +32,7 @@ export interface AdminServerOptions {
  */
 export async function buildAdminServer(deps: AdminDeps, options: AdminServerOptions): Promise<FastifyInstance> {
   // Network auth helpers are pure functions shared with the OneBot transports.
-  const app = Fastify({ logger: false, bodyLimit: options.bodyLimit, forceCloseConnections: true, routerOptions: { ignoreTrailingSlash: true } });
+  const app = Fastify({ logger: false, bodyLimit: options.bodyLimit, forceCloseConnections: 'idle', routerOptions: { ignoreTrailingSlash: true } });
   app.addContentTypeParser(['application/yaml', 'application/x-yaml', 'text/yaml', 'text/plain'], { parseAs: 'string' }, (_request, body, done) =>
     done(null, body),
   );

@@ -29,7 +29,8 @@ export async function buildHttpApi(gateway: OneBotGateway, options: HttpApiOptio
     logger: false,
     bodyLimit: gateway.bodyLimit,
     routerOptions: { ignoreTrailingSlash: true, ignoreDuplicateSlashes: true },
-    forceCloseConnections: true,
+    // In-flight requests finish on stop; idle keep-alive connections are closed at once.
+    forceCloseConnections: 'idle',
     return503OnClosing: true,
   });
 
