@@ -3,7 +3,6 @@ import { act } from '../api/client';
 import { live, type OneBotEvent } from '../api/live';
 import { peerKey, type OneBotMessage, type Peer, type Segment } from '../api/types';
 import { worldData } from '../api/world-data';
-import { previewOf } from './preview';
 
 export interface Reaction {
   count: number;
@@ -27,7 +26,8 @@ export interface Conversation {
 export interface RecentEntry {
   peer: Peer;
   time: number;
-  preview: string;
+  /** The latest message, previewed when shown (names may load after it arrived). */
+  message?: OneBotMessage;
 }
 
 const pageSize = 20;
@@ -101,7 +101,7 @@ class ChatStore {
       for (const entry of entries ?? []) {
         const peer: Peer = Number(entry.chatType) === 2 ? { type: 'group', id: Number(entry.peerUin) } : { type: 'private', id: Number(entry.peerUin) };
         const message = entry.lastestMsg;
-        this.#touchRecent(selfId, peer, Number(entry.msgTime) || message?.time || 0, message ? previewOf(message, peer.type === 'group' ? peer.id : undefined) : '');
+        this.#touchRecent(selfId, peer, Number(entry.msgTime) || message?.time || 0, message);
         // Read marks live on the server, so unread counts survive a reload.
         const unread = Number(entry.unreadCnt ?? 0);
         const open = this.#active?.selfId === selfId && this.#active.key === peerKey(peer);
@@ -119,7 +119,7 @@ class ChatStore {
     this.#active = peer ? { selfId, key: peerKey(peer) } : undefined;
     if (!peer) return;
     this.#unread.get(selfId)?.delete(peerKey(peer));
-    if (!this.#recent.get(selfId)?.has(peerKey(peer))) this.#touchRecent(selfId, peer, 0, '');
+    if (!this.#recent.get(selfId)?.has(peerKey(peer))) this.#touchRecent(selfId, peer, 0, undefined);
     this.#markRead(selfId, peer);
     this.#changed();
   }
@@ -154,7 +154,7 @@ class ChatStore {
   /** Puts a message the console just sent (or fetched) in place, without waiting for its event. */
   upsertMessage(selfId: number, peer: Peer, message: OneBotMessage): void {
     this.#mutate(selfId, peer, (conversation) => mergeMessages(conversation, [message]));
-    this.#touchRecent(selfId, peer, message.time, previewOf(message, peer.type === 'group' ? peer.id : undefined));
+    this.#touchRecent(selfId, peer, message.time, message);
     this.#changed();
   }
 
@@ -185,7 +185,7 @@ class ChatStore {
         return { ...merged, loaded: true, loading: false, reachedStart: conversation.reachedStart || reachedStart };
       });
       const last = messages.at(-1);
-      if (last && before === undefined) this.#touchRecent(selfId, peer, last.time, previewOf(last, peer.type === 'group' ? peer.id : undefined), true);
+      if (last && before === undefined) this.#touchRecent(selfId, peer, last.time, last, true);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       // An empty conversation is reported as an error by NapCat ("消息不存在"); show it as empty.
@@ -204,7 +204,7 @@ class ChatStore {
         message.message_type === 'group' ? { type: 'group', id: Number(message.group_id) } : { type: 'private', id: Number(own ? message.target_id : message.user_id) };
       if (!peer.id) return;
       this.#mutate(selfId, peer, (conversation) => mergeMessages(conversation, [message]));
-      this.#touchRecent(selfId, peer, message.time, previewOf(message, peer.type === 'group' ? peer.id : undefined));
+      this.#touchRecent(selfId, peer, message.time, message);
       const open = this.#active?.selfId === selfId && this.#active.key === peerKey(peer) && document.visibilityState !== 'hidden';
       if (!own && open) this.#markRead(selfId, peer);
       if (!own && !open) {
@@ -288,11 +288,11 @@ class ChatStore {
     this.#conversations.set(key, change(this.#conversations.get(key) ?? emptyConversation));
   }
 
-  #touchRecent(selfId: number, peer: Peer, time: number, preview: string, onlyIfNewer = false): void {
+  #touchRecent(selfId: number, peer: Peer, time: number, message: OneBotMessage | undefined, onlyIfNewer = false): void {
     const entries = this.#recent.get(selfId) ?? new Map<string, RecentEntry>();
     const current = entries.get(peerKey(peer));
     if (current && (time < current.time || (onlyIfNewer && time === current.time))) return;
-    entries.set(peerKey(peer), { peer, time: Math.max(time, current?.time ?? 0), preview: preview || current?.preview || '' });
+    entries.set(peerKey(peer), { peer, time: Math.max(time, current?.time ?? 0), message: message ?? current?.message });
     this.#recent.set(selfId, entries);
   }
 

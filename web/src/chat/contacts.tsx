@@ -5,6 +5,7 @@ import { useLoad, useWorld } from '../api/world-data';
 import { Avatar } from '../ui/avatar';
 import { openAccountPicker } from '../session';
 import { useChat } from './chat-store';
+import { previewOf } from './preview';
 import { shortTime } from './time';
 
 interface GroupEntry {
@@ -89,7 +90,7 @@ export function Contacts(props: { selfId: number; active: Peer | undefined; onOp
       <div className="contacts-list">
         {tab === 'recent' && (
           <>
-            {recent.map((entry) => row(entry.peer, entry.preview, entry.time))}
+            {recent.map((entry) => row(entry.peer, entry.message ? previewOf(entry.message, entry.peer.type === 'group' ? entry.peer.id : undefined) : '', entry.time))}
             {recent.length === 0 && (
               <>
                 <div className="muted pad small">No recent chats yet. Your groups:</div>
