@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type ClipboardEvent, type DragEvent, type KeyboardEvent } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type ClipboardEvent, type DragEvent, type KeyboardEvent } from 'react';
 import { act, describeError, upload, type Uploaded } from '../api/client';
 import type { GroupMember, OneBotMessage, Peer, Segment } from '../api/types';
 import { worldData } from '../api/world-data';
@@ -35,6 +35,7 @@ export function Composer(props: {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
   const textRef = useRef<HTMLTextAreaElement>(null);
+  const pendingCaret = useRef<number | null>(null);
   const imageInput = useRef<HTMLInputElement>(null);
   const fileInput = useRef<HTMLInputElement>(null);
   const isGroup = props.peer.type === 'group';
@@ -46,13 +47,19 @@ export function Composer(props: {
     const end = area?.selectionEnd ?? text.length;
     const before = replaceQuery ? text.slice(0, start).replace(/@[^\s@]*$/, '') : text.slice(0, start);
     const next = `${before}${value}${text.slice(end)}`;
+    // The caret moves in the layout effect below, right after React writes the new text and before
+    // the next keystroke is handled; moving it later would put fast typing in the wrong place.
+    pendingCaret.current = before.length + value.length;
     setText(next);
-    requestAnimationFrame(() => {
-      area?.focus();
-      const caret = before.length + value.length;
-      area?.setSelectionRange(caret, caret);
-    });
   };
+
+  useLayoutEffect(() => {
+    const caret = pendingCaret.current;
+    if (caret === null || !textRef.current) return;
+    pendingCaret.current = null;
+    textRef.current.focus();
+    textRef.current.setSelectionRange(caret, caret);
+  }, [text]);
 
   const addMention = (mention: Mention, replaceQuery: boolean) => {
     setMentions((list) => (list.some((entry) => entry.qq === mention.qq && entry.name === mention.name) ? list : [...list, mention]));
