@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { mkdir, open, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { WorldError } from '../errors.js';
@@ -55,23 +55,30 @@ export class BlobStore {
     }
   }
 
-  /** A stream of a blob plus its size, for serving over HTTP. */
-  async open(blobId: string): Promise<{ stream: Readable; size: number; mime: string }> {
+  /** A stored blob as a media reference, from its size and first bytes (without reading it all). */
+  async describe(blobId: string): Promise<MediaRef> {
     const path = this.pathOf(blobId);
-    let size: number;
+    let handle;
     try {
-      size = (await stat(path)).size;
+      handle = await open(path, 'r');
     } catch {
       throw new WorldError('FILE_NOT_FOUND', `media ${blobId} is not stored`);
     }
-    const head = Buffer.alloc(Math.min(size, 64));
-    const handle = await (await import('node:fs/promises')).open(path, 'r');
     try {
+      const { size } = await handle.stat();
+      const head = Buffer.alloc(Math.min(size, 64));
       await handle.read(head, 0, head.length, 0);
+      const mime = sniffMime(head);
+      return { blobId, name: `${blobId.slice(0, 32)}.${extensionOf(mime)}`, size, mime };
     } finally {
       await handle.close();
     }
-    return { stream: createReadStream(path), size, mime: sniffMime(head) };
+  }
+
+  /** A stream of a blob plus its size, for serving over HTTP. */
+  async open(blobId: string): Promise<{ stream: Readable; size: number; mime: string }> {
+    const { size, mime } = await this.describe(blobId);
+    return { stream: createReadStream(this.pathOf(blobId)), size, mime };
   }
 }
 

@@ -31,10 +31,7 @@ export class MediaService {
   /** Resolves an id Catnap handed out (blob id or a registered kind), if it is one. */
   async lookup(id: string): Promise<MediaRef | undefined> {
     const trimmed = id.trim();
-    if (BlobStore.isBlobId(trimmed) && (await this.blobs.has(trimmed))) {
-      const bytes = await this.blobs.read(trimmed);
-      return this.blobs.put(bytes);
-    }
+    if (BlobStore.isBlobId(trimmed) && (await this.blobs.has(trimmed))) return this.blobs.describe(trimmed);
     for (const resolver of this.#resolvers) {
       const found = await resolver(trimmed);
       if (found) return found;
