@@ -30,9 +30,20 @@ const seconds = quick ? 3 : 10;
 const rows: Row[] = [];
 
 function row(metric: string, unit: string, catnap: number, baseline: number | null, target: string, met: boolean, note?: string): void {
-  const entry: Row = { metric, unit, catnap: round(catnap, 2), baseline: baseline === null ? null : round(baseline, 2), ratio: baseline ? round(catnap / baseline, 3) : null, target, met, ...(note && { note }) };
+  const entry: Row = {
+    metric,
+    unit,
+    catnap: round(catnap, 2),
+    baseline: baseline === null ? null : round(baseline, 2),
+    ratio: baseline ? round(catnap / baseline, 3) : null,
+    target,
+    met,
+    ...(note && { note }),
+  };
   rows.push(entry);
-  process.stdout.write(`  ${metric}: ${entry.catnap} ${unit}${baseline !== null ? ` (baseline ${entry.baseline}, ratio ${entry.ratio})` : ''} -> ${met ? 'meets' : 'MISSES'} ${target}\n`);
+  process.stdout.write(
+    `  ${metric}: ${entry.catnap} ${unit}${baseline !== null ? ` (baseline ${entry.baseline}, ratio ${entry.ratio})` : ''} -> ${met ? 'meets' : 'MISSES'} ${target}\n`,
+  );
 }
 
 async function baselineHttp(port: number): Promise<number> {
@@ -79,7 +90,15 @@ async function main(): Promise<void> {
 
     const baseRps = await baselineHttp(17150);
     const http = await httpThroughput(`http://127.0.0.1:${world.ports.httpA}`, catnap.pid, seconds);
-    row('HTTP send_group_msg throughput (32 connections, persisted)', 'req/s', http.rps, baseRps, '>= 60% of bare Fastify', http.rps >= 0.6 * baseRps, http.errors ? `${http.errors} errors` : undefined);
+    row(
+      'HTTP send_group_msg throughput (32 connections, persisted)',
+      'req/s',
+      http.rps,
+      baseRps,
+      '>= 60% of bare Fastify',
+      http.rps >= 0.6 * baseRps,
+      http.errors ? `${http.errors} errors` : undefined,
+    );
     row('RSS under load', 'MiB', http.peakRssMiB, null, 'reported', true);
 
     const baseTrips = await withBaselineWs(17151, (url) => wsRoundTrips(url, seconds * 1000));
@@ -87,7 +106,12 @@ async function main(): Promise<void> {
     row('forward WebSocket action round trips', 'calls/s', trips, baseTrips, 'reported', true);
 
     const baseLatency = await withBaselineWs(17152, (url) => eventLatency(`${url}/send`, `${url}/event`, 1000, seconds * 1000));
-    const latency = await eventLatency(`ws://127.0.0.1:${world.ports.wsA}`, `ws://127.0.0.1:${world.ports.wsB}/event`, 1000, seconds * 1000);
+    const latency = await eventLatency(
+      `ws://127.0.0.1:${world.ports.wsA}`,
+      `ws://127.0.0.1:${world.ports.wsB}/event`,
+      1000,
+      seconds * 1000,
+    );
     row('event latency p50 at 1000 msg/s', 'ms', latency.p50, baseLatency.p50, 'reported', true);
     row('event latency p99 at 1000 msg/s', 'ms', latency.p99, baseLatency.p99, '<= 5 ms', latency.p99 <= 5);
 
@@ -99,10 +123,26 @@ async function main(): Promise<void> {
   }
 
   const history = await historyLatency(quick ? 100_000 : 1_000_000, quick ? 500 : 2000);
-  row(`get_group_msg_history (count 20) p99 at ${history.messages} messages, through dispatch`, 'ms', history.dispatch.p99, history.baseline.p99, '<= 2 ms', history.dispatch.p99 <= 2, `p50 ${history.dispatch.p50} ms; baseline is the bare indexed SQLite query`);
+  row(
+    `get_group_msg_history (count 20) p99 at ${history.messages} messages, through dispatch`,
+    'ms',
+    history.dispatch.p99,
+    history.baseline.p99,
+    '<= 2 ms',
+    history.dispatch.p99 <= 2,
+    `p50 ${history.dispatch.p50} ms; baseline is the bare indexed SQLite query`,
+  );
 
   const elapsed = Math.round((Date.now() - started) / 1000);
-  const results = { date: new Date().toISOString(), node: process.version, cores: cpus().length, cpu: cpus()[0]?.model, quick, elapsedSeconds: elapsed, rows };
+  const results = {
+    date: new Date().toISOString(),
+    node: process.version,
+    cores: cpus().length,
+    cpu: cpus()[0]?.model,
+    quick,
+    elapsedSeconds: elapsed,
+    rows,
+  };
   await writeFile(new URL(quick ? './results.local.json' : './results.json', import.meta.url), `${JSON.stringify(results, null, 2)}\n`);
   process.stdout.write(`\n${table(rows)}\nfinished in ${elapsed} s; wrote bench/${quick ? 'results.local.json' : 'results.json'}\n`);
 }
@@ -110,7 +150,9 @@ async function main(): Promise<void> {
 function table(entries: readonly Row[]): string {
   const lines = ['| metric | Catnap | baseline | ratio | target | met |', '| --- | --- | --- | --- | --- | --- |'];
   for (const entry of entries) {
-    lines.push(`| ${entry.metric} | ${entry.catnap} ${entry.unit} | ${entry.baseline ?? '-'} | ${entry.ratio ?? '-'} | ${entry.target} | ${entry.met ? 'yes' : 'NO'} |`);
+    lines.push(
+      `| ${entry.metric} | ${entry.catnap} ${entry.unit} | ${entry.baseline ?? '-'} | ${entry.ratio ?? '-'} | ${entry.target} | ${entry.met ? 'yes' : 'NO'} |`,
+    );
   }
   return lines.join('\n');
 }

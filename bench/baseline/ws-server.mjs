@@ -16,7 +16,9 @@ server.on('connection', (socket, request) => {
       const event = JSON.stringify({ post_type: 'message', message_type: 'group', raw_message: frame.params.message, time: 0, self_id: 1 });
       for (const listener of listeners) listener.send(event);
     }
-    socket.send(JSON.stringify({ status: 'ok', retcode: 0, data: { user_id: 1, nickname: 'x' }, message: '', wording: '', echo: frame.echo }));
+    socket.send(
+      JSON.stringify({ status: 'ok', retcode: 0, data: { user_id: 1, nickname: 'x' }, message: '', wording: '', echo: frame.echo }),
+    );
   });
 });
 server.on('listening', () => process.stdout.write('listening\n'));

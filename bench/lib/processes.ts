@@ -91,9 +91,22 @@ export async function benchWorld(basePort: number): Promise<BenchWorld> {
 /** Starts the built CLI on a bench world and waits until its HTTP API answers. */
 export async function startCatnap(world: BenchWorld): Promise<RunningProcess & { startMs: number }> {
   const started = performance.now();
-  const running = runNode([...(process.env.CATNAP_NODE_FLAGS ? process.env.CATNAP_NODE_FLAGS.split(' ') : []), 'bin/catnap.js', 'start', '--data', world.dataDir, '--world', world.worldFile, '--webui-port', String(world.ports.webui)], {
-    CATNAP_LOG_LEVEL: 'warn',
-  });
+  const running = runNode(
+    [
+      ...(process.env.CATNAP_NODE_FLAGS ? process.env.CATNAP_NODE_FLAGS.split(' ') : []),
+      'bin/catnap.js',
+      'start',
+      '--data',
+      world.dataDir,
+      '--world',
+      world.worldFile,
+      '--webui-port',
+      String(world.ports.webui),
+    ],
+    {
+      CATNAP_LOG_LEVEL: 'warn',
+    },
+  );
   await waitFor(async () => (await fetch(`http://127.0.0.1:${world.ports.httpA}/get_login_info`)).ok, 20000);
   return { ...running, startMs: performance.now() - started };
 }

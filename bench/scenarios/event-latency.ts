@@ -5,7 +5,13 @@ import { BenchWsClient } from '../lib/ws-client.js';
  * Latency from one account's send to another account's WebSocket client receiving the message
  * event, at a steady `rate` messages per second. The text carries the send time.
  */
-export async function eventLatency(sendUrl: string, receiveUrl: string, rate: number, durationMs: number, groupId = 40001): Promise<Summary> {
+export async function eventLatency(
+  sendUrl: string,
+  receiveUrl: string,
+  rate: number,
+  durationMs: number,
+  groupId = 40001,
+): Promise<Summary> {
   const sender = await BenchWsClient.open(sendUrl);
   const receiver = await BenchWsClient.open(receiveUrl);
   const samples: number[] = [];

@@ -18,12 +18,18 @@ import { summarize, type Summary } from '../lib/stats.js';
  * messages, at random anchors, against the bare indexed SQLite query as the baseline. The group
  * is filled with one bulk insert (the send path is measured by the HTTP scenario).
  */
-export async function historyLatency(messages: number, samples: number): Promise<{ messages: number; dispatch: Summary; baseline: Summary }> {
+export async function historyLatency(
+  messages: number,
+  samples: number,
+): Promise<{ messages: number; dispatch: Summary; baseline: Summary }> {
   const dir = await mkdtemp(join(tmpdir(), 'catnap-bench-history-'));
   const store = new SqliteWorldStore(join(dir, 'catnap.db'));
   const world = new World({ store, media: new MediaService(join(dir, 'media')) });
   await applyWorldFile(world, {
-    accounts: [{ user_id: 10001, nickname: 'Bot', bot: true }, { user_id: 20001, nickname: 'Alice' }],
+    accounts: [
+      { user_id: 10001, nickname: 'Bot', bot: true },
+      { user_id: 20001, nickname: 'Alice' },
+    ],
     groups: [{ group_id: 40001, group_name: 'Big', owner_id: 20001, members: [10001] }],
   });
   const insert = store.db.prepare(
@@ -47,15 +53,24 @@ export async function historyLatency(messages: number, samples: number): Promise
   } as never);
   const anchors = Array.from({ length: samples }, () => 1 + Math.floor(Math.random() * (messages - 100)));
   // Warm up the statement caches and the page cache.
-  for (const anchor of anchors.slice(0, 50)) await dispatcher.dispatch(10001, 'get_group_msg_history', { group_id: 40001, message_seq: anchor, count: 20 }, { transport: 'bench' });
+  for (const anchor of anchors.slice(0, 50))
+    await dispatcher.dispatch(10001, 'get_group_msg_history', { group_id: 40001, message_seq: anchor, count: 20 }, { transport: 'bench' });
   const dispatchTimes: number[] = [];
   for (const anchor of anchors) {
     const started = performance.now();
-    const reply = await dispatcher.dispatch(10001, 'get_group_msg_history', { group_id: 40001, message_seq: anchor, count: 20, reverse_order: anchor % 2 === 0 }, { transport: 'bench' });
+    const reply = await dispatcher.dispatch(
+      10001,
+      'get_group_msg_history',
+      { group_id: 40001, message_seq: anchor, count: 20, reverse_order: anchor % 2 === 0 },
+      { transport: 'bench' },
+    );
     dispatchTimes.push(performance.now() - started);
-    if (reply.status !== 'ok' || (reply.data as { messages: unknown[] }).messages.length !== 20) throw new Error(`history failed: ${reply.message}`);
+    if (reply.status !== 'ok' || (reply.data as { messages: unknown[] }).messages.length !== 20)
+      throw new Error(`history failed: ${reply.message}`);
   }
-  const bare = store.db.prepare("SELECT * FROM messages WHERE conv = 'g:40001' AND seq BETWEEN ? AND ? AND recalled = 0 ORDER BY seq ASC LIMIT 20");
+  const bare = store.db.prepare(
+    "SELECT * FROM messages WHERE conv = 'g:40001' AND seq BETWEEN ? AND ? AND recalled = 0 ORDER BY seq ASC LIMIT 20",
+  );
   const bareTimes: number[] = [];
   for (const anchor of anchors) {
     const started = performance.now();

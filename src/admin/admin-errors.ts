@@ -27,10 +27,14 @@ const statusOfWorldCode = (code: WorldErrorCode): number => {
 
 export function sendAdminError(reply: FastifyReply, error: unknown): FastifyReply | undefined {
   if (error instanceof AdminError) {
-    return reply.code(error.status).send({ error: { code: error.code, message: error.message, ...(error.problems && { problems: error.problems }) } });
+    return reply
+      .code(error.status)
+      .send({ error: { code: error.code, message: error.message, ...(error.problems && { problems: error.problems }) } });
   }
   if (error instanceof WorldFileError) {
-    return reply.code(400).send({ error: { code: 'WORLD_FILE_INVALID', message: 'the world file was rejected', problems: error.problems } });
+    return reply
+      .code(400)
+      .send({ error: { code: 'WORLD_FILE_INVALID', message: 'the world file was rejected', problems: error.problems } });
   }
   if (error instanceof WorldError) {
     return reply.code(statusOfWorldCode(error.code)).send({ error: { code: error.code, message: error.message } });

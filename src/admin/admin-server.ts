@@ -32,9 +32,16 @@ export interface AdminServerOptions {
  */
 export async function buildAdminServer(deps: AdminDeps, options: AdminServerOptions): Promise<FastifyInstance> {
   // Network auth helpers are pure functions shared with the OneBot transports.
-  const app = Fastify({ logger: false, bodyLimit: options.bodyLimit, forceCloseConnections: 'idle', routerOptions: { ignoreTrailingSlash: true } });
-  app.addContentTypeParser(['application/yaml', 'application/x-yaml', 'text/yaml', 'text/plain'], { parseAs: 'string' }, (_request, body, done) =>
-    done(null, body),
+  const app = Fastify({
+    logger: false,
+    bodyLimit: options.bodyLimit,
+    forceCloseConnections: 'idle',
+    routerOptions: { ignoreTrailingSlash: true },
+  });
+  app.addContentTypeParser(
+    ['application/yaml', 'application/x-yaml', 'text/yaml', 'text/plain'],
+    { parseAs: 'string' },
+    (_request, body, done) => done(null, body),
   );
 
   const routes: AdminRoute[] = [
@@ -62,7 +69,8 @@ export async function buildAdminServer(deps: AdminDeps, options: AdminServerOpti
     if (sendAdminError(reply, error)) return reply;
     const status = error.statusCode && error.statusCode < 500 ? error.statusCode : 500;
     if (status === 500) deps.logger.error({ err: error, url: request.url }, 'admin API failure');
-    const code = status === 413 ? 'BODY_TOO_LARGE' : status === 415 ? 'UNSUPPORTED_MEDIA_TYPE' : status === 500 ? 'INTERNAL' : 'BAD_REQUEST';
+    const code =
+      status === 413 ? 'BODY_TOO_LARGE' : status === 415 ? 'UNSUPPORTED_MEDIA_TYPE' : status === 500 ? 'INTERNAL' : 'BAD_REQUEST';
     return reply.code(status).send({ error: { code, message: status === 500 ? 'internal error (see the Catnap log)' : error.message } });
   });
   const webUiFallback = await serveWebUi(app, options.webUiDir);
@@ -79,7 +87,10 @@ export async function buildAdminServer(deps: AdminDeps, options: AdminServerOpti
       if (result !== 'ok') {
         const missing = result === 'missing';
         return reply.code(missing ? 401 : 403).send({
-          error: { code: missing ? 'TOKEN_MISSING' : 'TOKEN_WRONG', message: missing ? 'the web UI token is missing' : 'the web UI token is wrong' },
+          error: {
+            code: missing ? 'TOKEN_MISSING' : 'TOKEN_WRONG',
+            message: missing ? 'the web UI token is missing' : 'the web UI token is wrong',
+          },
         });
       }
     }

@@ -27,7 +27,12 @@ export function buildOpenApi(actions: ActionTable, routes: readonly AdminRoute[]
   const paths: Record<string, Record<string, unknown>> = {};
   for (const route of routes) {
     const url = route.url.replace(/:([a-z_]+)/g, '{$1}');
-    const parameters = [...route.url.matchAll(/:([a-z_]+)/g)].map((match) => ({ name: match[1], in: 'path', required: true, schema: { type: 'string' } }));
+    const parameters = [...route.url.matchAll(/:([a-z_]+)/g)].map((match) => ({
+      name: match[1],
+      in: 'path',
+      required: true,
+      schema: { type: 'string' },
+    }));
     paths[url] ??= {};
     paths[url][route.method.toLowerCase()] = {
       summary: route.summary,
@@ -35,7 +40,12 @@ export function buildOpenApi(actions: ActionTable, routes: readonly AdminRoute[]
       ...(parameters.length > 0 && { parameters }),
       ...(route.body && { requestBody: { content: { 'application/json': { schema: plain(route.body) } } } }),
       ...(route.public ? { security: [] } : {}),
-      responses: { '200': { description: 'OK' }, '400': { description: 'Invalid request' }, '401': { description: 'No token' }, '403': { description: 'Wrong token' } },
+      responses: {
+        '200': { description: 'OK' },
+        '400': { description: 'Invalid request' },
+        '401': { description: 'No token' },
+        '403': { description: 'Wrong token' },
+      },
     };
   }
   for (const spec of actions.specs()) {
@@ -52,7 +62,9 @@ export function buildOpenApi(actions: ActionTable, routes: readonly AdminRoute[]
           description: 'The OneBot envelope',
           content: {
             'application/json': {
-              schema: spec.result ? { allOf: [{ $ref: '#/components/schemas/Envelope' }, { properties: { data: plain(spec.result) } }] } : { $ref: '#/components/schemas/Envelope' },
+              schema: spec.result
+                ? { allOf: [{ $ref: '#/components/schemas/Envelope' }, { properties: { data: plain(spec.result) } }] }
+                : { $ref: '#/components/schemas/Envelope' },
             },
           },
         },

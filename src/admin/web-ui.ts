@@ -21,7 +21,10 @@ const notBuilt = `<!doctype html><meta charset="utf-8"><title>Catnap</title>
  * every API call). Unknown GET paths that want HTML get `index.html`, so the UI's own routes
  * (`/chat/30001`, `/bots`) survive a reload. Returns the not-found handler to install.
  */
-export async function serveWebUi(app: FastifyInstance, dir: string = defaultWebUiDir): Promise<(request: FastifyRequest, reply: FastifyReply) => Promise<FastifyReply> | undefined> {
+export async function serveWebUi(
+  app: FastifyInstance,
+  dir: string = defaultWebUiDir,
+): Promise<(request: FastifyRequest, reply: FastifyReply) => Promise<FastifyReply> | undefined> {
   const built = existsSync(`${dir}/index.html`);
   if (built) {
     // Hashed assets never change; index.html must always be fresh so new builds take effect.
@@ -42,7 +45,8 @@ export async function serveWebUi(app: FastifyInstance, dir: string = defaultWebU
   return (request, reply) => {
     const path = request.url.split('?')[0]!;
     const wantsHtml = (request.headers.accept ?? '').includes('text/html');
-    if (request.method !== 'GET' || !wantsHtml || apiPrefixes.some((prefix) => path.startsWith(prefix) || path === prefix)) return undefined;
+    if (request.method !== 'GET' || !wantsHtml || apiPrefixes.some((prefix) => path.startsWith(prefix) || path === prefix))
+      return undefined;
     return (async () => {
       const index = built ? await readFile(`${dir}/index.html`, 'utf8').catch(() => notBuilt) : notBuilt;
       return reply.code(200).header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(index);

@@ -108,11 +108,13 @@ export class Catnap {
       onListenerError: (error, event) => logger.error({ err: error, event: event.type }, 'domain event listener failed'),
     });
     // The web server's address is only known once it listens (port 0 in tests).
-    let catnapRef: Catnap | undefined;
+    const catnapRef: { current?: Catnap } = {};
     const services: ActionServices = {
       world,
       logger,
-      urls: publicUrls(() => settings.media.publicBaseUrl || catnapRef?.webuiUrl || `http://${settings.webui.host}:${settings.webui.port}`),
+      urls: publicUrls(
+        () => settings.media.publicBaseUrl || catnapRef.current?.webuiUrl || `http://${settings.webui.host}:${settings.webui.port}`,
+      ),
       // Both load their data on first use, so start-up stays fast.
       ocr: new OcrService(media, new PaddleOcrEngine()),
       translator: createTranslator(settings.translation),
@@ -123,9 +125,9 @@ export class Catnap {
         robotUinRanges: settings.robotUinRanges,
       },
       runtime: {
-        restartAdapters: (selfId, delayMs) => catnapRef?.restartAdapters(selfId, delayMs),
-        stopAdapters: (selfId, delayMs) => catnapRef?.restartAdapters(selfId, delayMs, { stopOnly: true }),
-        adapters: (selfId) => catnapRef?.network.status(selfId) ?? [],
+        restartAdapters: (selfId, delayMs) => catnapRef.current?.restartAdapters(selfId, delayMs),
+        stopAdapters: (selfId, delayMs) => catnapRef.current?.restartAdapters(selfId, delayMs, { stopOnly: true }),
+        adapters: (selfId) => catnapRef.current?.network.status(selfId) ?? [],
       },
     };
     const actions = new ActionTable(allActions);
@@ -144,7 +146,7 @@ export class Catnap {
     const network = new NetworkManager(gateway, gateway.logger);
     const configFiles = new OneBotConfigFiles(configDir);
     const catnap = new Catnap(dataDir, settings, world, dispatcher, events, network, configFiles, logger);
-    catnapRef = catnap;
+    catnapRef.current = catnap;
     catnap.#disposables.add(() => world.close());
     catnap.#disposables.add(() => dispatcher.close());
     catnap.#disposables.add(() => dispatcher.idle());
@@ -276,9 +278,11 @@ export class Catnap {
       { token: this.settings.webui.token, bodyLimit: this.settings.api.bodyLimit, version: catnapVersion },
     );
     this.#disposables.add(() => app.close());
-    const port = await listenOn(app, this.settings.webui.host, this.settings.webui.port, 'the web UI and admin API').catch((error: Error) => {
-      throw new StartupError(`${error.message}; choose another with --webui-port`);
-    });
+    const port = await listenOn(app, this.settings.webui.host, this.settings.webui.port, 'the web UI and admin API').catch(
+      (error: Error) => {
+        throw new StartupError(`${error.message}; choose another with --webui-port`);
+      },
+    );
     this.admin = app;
     this.webuiUrl = `http://${this.settings.webui.host}:${port}`;
   }
@@ -295,6 +299,8 @@ async function readWorldFile(path: string): Promise<unknown> {
   try {
     return ['.yaml', '.yml'].includes(extname(path).toLowerCase()) ? parseYaml(text) : JSON.parse(text);
   } catch (error) {
-    throw new StartupError(`world file ${path} is not valid ${extname(path).match(/ya?ml/i) ? 'YAML' : 'JSON'}: ${(error as Error).message}`);
+    throw new StartupError(
+      `world file ${path} is not valid ${extname(path).match(/ya?ml/i) ? 'YAML' : 'JSON'}: ${(error as Error).message}`,
+    );
   }
 }

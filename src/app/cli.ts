@@ -40,7 +40,8 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv = proce
   let webuiPort: number | undefined;
   if (portText !== undefined) {
     webuiPort = Number(portText);
-    if (!Number.isInteger(webuiPort) || webuiPort < 0 || webuiPort > 65535) throw new UsageError(`--webui-port must be a port number, got ${portText}`);
+    if (!Number.isInteger(webuiPort) || webuiPort < 0 || webuiPort > 65535)
+      throw new UsageError(`--webui-port must be a port number, got ${portText}`);
   }
   const worldFile = values.world ?? env.CATNAP_WORLD;
   const webuiToken = values['webui-token'] ?? env.CATNAP_WEBUI_TOKEN;
@@ -69,7 +70,9 @@ export async function banner(catnap: Catnap): Promise<string[]> {
     const account = await catnap.world.accounts.find(selfId);
     for (const status of catnap.network.status(selfId)) {
       const token = catnap.network.config(selfId) ? tokenOf(catnap, selfId, status.kind, status.name) : '';
-      lines.push(`Account ${selfId} (${account?.nickname ?? '?'}): ${status.kind} "${status.name}" ${status.endpoint}${token ? ` token ${token}` : ' (no token)'}`);
+      lines.push(
+        `Account ${selfId} (${account?.nickname ?? '?'}): ${status.kind} "${status.name}" ${status.endpoint}${token ? ` token ${token}` : ' (no token)'}`,
+      );
     }
   }
   return lines;

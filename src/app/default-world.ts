@@ -17,7 +17,16 @@ export function defaultWorld(host = '127.0.0.1'): WorldFile {
           network: {
             httpServers: [{ name: 'http-api', enable: true, host, port: 3000, token: '', messagePostFormat: 'array' }],
             websocketServers: [
-              { name: 'ws-server', enable: true, host, port: 3001, token: '', messagePostFormat: 'array', reportSelfMessage: false, heartInterval: 30000 },
+              {
+                name: 'ws-server',
+                enable: true,
+                host,
+                port: 3001,
+                token: '',
+                messagePostFormat: 'array',
+                reportSelfMessage: false,
+                heartInterval: 30000,
+              },
             ],
           },
         },

@@ -39,7 +39,7 @@ export class OneBotConfigFiles {
     try {
       json = JSON.parse(text);
     } catch (error) {
-      throw new Error(`${this.pathOf(selfId)}: not valid JSON (${(error as Error).message})`);
+      throw new Error(`${this.pathOf(selfId)}: not valid JSON (${(error as Error).message})`, { cause: error });
     }
     return parseOneBotConfig(json, this.pathOf(selfId));
   }

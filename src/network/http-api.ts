@@ -46,19 +46,30 @@ export async function buildHttpApi(gateway: OneBotGateway, options: HttpApiOptio
   });
   await app.register(formbody);
   app.addContentTypeParser('*', (request, _payload, done) => {
-    done(httpError(406, `unsupported Content-Type ${request.headers['content-type'] ?? '(none)'}; send application/json or application/x-www-form-urlencoded`), undefined);
+    done(
+      httpError(
+        406,
+        `unsupported Content-Type ${request.headers['content-type'] ?? '(none)'}; send application/json or application/x-www-form-urlencoded`,
+      ),
+      undefined,
+    );
   });
   if (options.enableCors) await app.register(cors, { origin: '*' });
 
   // Without a token there is nothing to check, and every request is spared the hook.
-  if (options.token) app.addHook('onRequest', async (request, reply) => {
-    if (request.method === 'OPTIONS') return;
-    const result = checkToken(options.token, request.headers, queryOf(request.url));
-    if (result === 'ok') return;
-    const code = result === 'missing' ? protocolErrors.TOKEN_MISSING : protocolErrors.TOKEN_WRONG;
-    const status = result === 'missing' ? 401 : 403;
-    await sendEnvelope(reply, failed(code.retcode, result === 'missing' ? 'access token is missing' : 'access token is wrong', null), status);
-  });
+  if (options.token)
+    app.addHook('onRequest', async (request, reply) => {
+      if (request.method === 'OPTIONS') return;
+      const result = checkToken(options.token, request.headers, queryOf(request.url));
+      if (result === 'ok') return;
+      const code = result === 'missing' ? protocolErrors.TOKEN_MISSING : protocolErrors.TOKEN_WRONG;
+      const status = result === 'missing' ? 401 : 403;
+      await sendEnvelope(
+        reply,
+        failed(code.retcode, result === 'missing' ? 'access token is missing' : 'access token is wrong', null),
+        status,
+      );
+    });
 
   app.setErrorHandler(async (error: Error & { statusCode?: number; code?: string }, request, reply) => {
     const status = error.code === 'FST_ERR_CTP_BODY_TOO_LARGE' ? 413 : error.statusCode && error.statusCode < 500 ? error.statusCode : 500;
@@ -69,7 +80,11 @@ export async function buildHttpApi(gateway: OneBotGateway, options: HttpApiOptio
           ? 'internal error (see the Catnap log)'
           : error.message;
     if (status === 500) gateway.logger.error({ err: error, url: request.url }, 'HTTP API failure');
-    await sendEnvelope(reply, failed(status === 500 ? protocolErrors.INTERNAL.retcode : protocolErrors.BAD_PARAMS.retcode, message, null), status);
+    await sendEnvelope(
+      reply,
+      failed(status === 500 ? protocolErrors.INTERNAL.retcode : protocolErrors.BAD_PARAMS.retcode, message, null),
+      status,
+    );
   });
 
   const meta = { transport: options.transport ?? 'http', messageFormat: options.messageFormat, adapter: options.adapterName };
@@ -82,7 +97,10 @@ export async function buildHttpApi(gateway: OneBotGateway, options: HttpApiOptio
       if (request.method === 'GET' || body.action === undefined) {
         return sendEnvelope(reply, ok({ app_name: 'Catnap', self_id: options.selfId, message: 'Catnap is running' }, body.echo));
       }
-      const envelope = await gateway.dispatcher.dispatch(options.selfId, String(body.action), body.params ?? {}, { ...meta, echo: body.echo });
+      const envelope = await gateway.dispatcher.dispatch(options.selfId, String(body.action), body.params ?? {}, {
+        ...meta,
+        echo: body.echo,
+      });
       return sendEnvelope(reply, envelope);
     },
   });

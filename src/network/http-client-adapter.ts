@@ -58,11 +58,12 @@ export class HttpClientAdapter implements NetworkAdapter {
   async start(): Promise<void> {
     try {
       const url = new URL(this.config.url);
-      if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error(`the url must start with http:// or https://, got ${this.config.url}`);
+      if (url.protocol !== 'http:' && url.protocol !== 'https:')
+        throw new Error(`the url must start with http:// or https://, got ${this.config.url}`);
     } catch (error) {
       this.#state = 'error';
       this.#error = `httpClients "${this.name}": ${(error as Error).message}`;
-      throw new Error(this.#error);
+      throw new Error(this.#error, { cause: error });
     }
     const { config } = this;
     this.#unsubscribe = subscribeEvents(
@@ -111,7 +112,10 @@ export class HttpClientAdapter implements NetworkAdapter {
       this.#dropped += 1;
       // One line per hundred drops: a dead receiver must not flood the log either.
       if (this.#dropped % 100 === 1) {
-        this.#logger.warn({ dropped: this.#dropped, queueLimit: this.#limits.postQueueLimit, url: this.config.url }, 'HTTP POST receiver is too slow; dropping the oldest queued events');
+        this.#logger.warn(
+          { dropped: this.#dropped, queueLimit: this.#limits.postQueueLimit, url: this.config.url },
+          'HTTP POST receiver is too slow; dropping the oldest queued events',
+        );
       }
     }
     this.#queue.push(pending);
@@ -177,7 +181,10 @@ export class HttpClientAdapter implements NetworkAdapter {
       const meta = { transport: 'http-post', messageFormat: format, adapter: this.config.name };
       await applyQuickOperation((action, params) => this.gateway.dispatcher.run(this.selfId, action, params, meta), context, operation);
     } catch (error) {
-      this.#logger.warn({ err: error, post_type: event.postType }, `quick operation from the HTTP POST reply failed: ${(error as Error).message}`);
+      this.#logger.warn(
+        { err: error, post_type: event.postType },
+        `quick operation from the HTTP POST reply failed: ${(error as Error).message}`,
+      );
     }
   }
 }

@@ -40,7 +40,10 @@ export class HttpSseServerAdapter extends HttpServerAdapter {
         const write = (chunk: string) => {
           if (ended) return;
           if (response.writableLength > limits.maxPendingBytes) {
-            logger.warn({ pendingBytes: response.writableLength, limit: limits.maxPendingBytes }, 'event stream client is not reading; ending the stream');
+            logger.warn(
+              { pendingBytes: response.writableLength, limit: limits.maxPendingBytes },
+              'event stream client is not reading; ending the stream',
+            );
             end();
             return;
           }
@@ -61,7 +64,11 @@ export class HttpSseServerAdapter extends HttpServerAdapter {
           this.#streams.delete(end);
           response.end();
         };
-        this.#streams.set(end, { remote: `${request.socket.remoteAddress ?? '?'}:${request.socket.remotePort ?? '?'}`, role: 'event-stream', since: Date.now() });
+        this.#streams.set(end, {
+          remote: `${request.socket.remoteAddress ?? '?'}:${request.socket.remotePort ?? '?'}`,
+          role: 'event-stream',
+          since: Date.now(),
+        });
         response.on('close', end);
         response.on('error', end);
       },

@@ -32,7 +32,11 @@ export const QuickContext = Type.Object(
 
 export const QuickOperation = Type.Object(
   {
-    reply: P.optional(Type.Union([Type.String(), Type.Array(segment), segment], { description: 'Message events: the reply (CQ string, segments or one segment)' })),
+    reply: P.optional(
+      Type.Union([Type.String(), Type.Array(segment), segment], {
+        description: 'Message events: the reply (CQ string, segments or one segment)',
+      }),
+    ),
     auto_escape: P.optional(P.bool('Send a string reply as plain text')),
     at_sender: P.optional(P.bool('Group messages: @ the sender in the reply (NapCat: only when true)')),
     delete: P.optional(P.bool('Group messages: recall the message')),
@@ -76,7 +80,11 @@ export async function applyQuickOperation(call: ActionCaller, context: QuickCont
       if (operation.delete) await run('delete_msg', { message_id: need(context.message_id, 'context.message_id') });
       if (operation.kick) await run('set_group_kick', { group_id: groupId, user_id: need(context.user_id, 'context.user_id') });
       if (operation.ban) {
-        await run('set_group_ban', { group_id: groupId, user_id: need(context.user_id, 'context.user_id'), duration: operation.ban_duration ?? 1800 });
+        await run('set_group_ban', {
+          group_id: groupId,
+          user_id: need(context.user_id, 'context.user_id'),
+          duration: operation.ban_duration ?? 1800,
+        });
       }
     }
   } else if (context.post_type === 'request' && operation.approve !== undefined) {
@@ -84,7 +92,12 @@ export async function applyQuickOperation(call: ActionCaller, context: QuickCont
     if (context.request_type === 'friend') {
       await run('set_friend_add_request', { flag, approve: operation.approve, remark: operation.remark ?? '' });
     } else if (context.request_type === 'group') {
-      await run('set_group_add_request', { flag, sub_type: context.sub_type ?? 'add', approve: operation.approve, reason: operation.reason ?? '' });
+      await run('set_group_add_request', {
+        flag,
+        sub_type: context.sub_type ?? 'add',
+        approve: operation.approve,
+        reason: operation.reason ?? '',
+      });
     }
   }
   return ran;

@@ -13,7 +13,9 @@ export class Disposables {
   add(disposer: Disposer): Disposer {
     if (this.#disposed) {
       // A resource started after stop() would leak; release it at once instead.
-      void Promise.resolve().then(disposer).catch(() => undefined);
+      void Promise.resolve()
+        .then(disposer)
+        .catch(() => undefined);
       return disposer;
     }
     this.#stack.push(disposer);

@@ -54,8 +54,7 @@ export class WorldError extends Error {
 /** Shorthands for the failures every service raises, so the wording stays the same everywhere. */
 export const fail = {
   userNotFound: (userId: number) => new WorldError('USER_NOT_FOUND', `user ${userId} does not exist`, { userId }),
-  groupNotFound: (groupId: number) =>
-    new WorldError('GROUP_NOT_FOUND', `group ${groupId} does not exist`, { groupId }),
+  groupNotFound: (groupId: number) => new WorldError('GROUP_NOT_FOUND', `group ${groupId} does not exist`, { groupId }),
   memberNotFound: (groupId: number, userId: number) =>
     new WorldError('MEMBER_NOT_FOUND', `user ${userId} is not a member of group ${groupId}`, { groupId, userId }),
   notAMember: (groupId: number, userId: number) =>

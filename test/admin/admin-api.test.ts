@@ -33,7 +33,13 @@ describe('admin API', () => {
 
   it('creates groups and friendships, rejecting bad references with their names', async () => {
     const { admin } = env;
-    const group = await admin('POST', '/api/world/groups', { group_id: 30050, group_name: 'New', owner_id: 20002, admins: [20003], members: [10002] });
+    const group = await admin('POST', '/api/world/groups', {
+      group_id: 30050,
+      group_name: 'New',
+      owner_id: 20002,
+      admins: [20003],
+      members: [10002],
+    });
     expect(group.status).toBe(201);
     expect(group.json).toMatchObject({ group_id: 30050, owner_id: 20002, member_count: 3 });
     const bad = await admin('POST', '/api/world/groups', { group_id: 30051, group_name: 'Bad', owner_id: 20002, members: [29999] });
@@ -58,7 +64,11 @@ describe('admin API', () => {
 
   it('acts as any account, answering the OneBot envelope', async () => {
     const { admin } = env;
-    expect((await admin('POST', '/api/world/act/20002/get_login_info', { echo: 9 })).json).toMatchObject({ status: 'ok', data: { user_id: 20002 }, echo: 9 });
+    expect((await admin('POST', '/api/world/act/20002/get_login_info', { echo: 9 })).json).toMatchObject({
+      status: 'ok',
+      data: { user_id: 20002 },
+      echo: 9,
+    });
     expect((await admin('POST', '/api/world/act/29999/get_login_info', {})).status).toBe(404);
     const unknown = await admin('POST', '/api/world/act/20002/nope', {});
     expect(unknown.status).toBe(404);
@@ -72,6 +82,8 @@ describe('admin API', () => {
     expect(doc.openapi).toBe('3.1.0');
     for (const name of env.catnap.dispatcher.table.specs().map((spec) => spec.name)) expect(doc.paths[`/${name}`]).toBeDefined();
     expect(doc.paths['/api/world/act/{user_id}/{action}'].post).toBeDefined();
-    expect(doc.paths['/get_group_member_info'].post.requestBody.content['application/json'].schema.properties.group_id.type).toBe('integer');
+    expect(doc.paths['/get_group_member_info'].post.requestBody.content['application/json'].schema.properties.group_id.type).toBe(
+      'integer',
+    );
   });
 });

@@ -13,13 +13,24 @@ describe('raising requests from the console', () => {
     const { admin } = env;
     const raised = await admin('POST', '/api/world/requests/friend', { user_id: 20003, target_id: 10001, comment: 'hi' });
     expect(raised.status).toBe(201);
-    expect(raised.json).toMatchObject({ kind: 'friend', user_id: 20003, target_id: 10001, comment: 'hi', status: 'pending', answerers: [10001] });
+    expect(raised.json).toMatchObject({
+      kind: 'friend',
+      user_id: 20003,
+      target_id: 10001,
+      comment: 'hi',
+      status: 'pending',
+      answerers: [10001],
+    });
     const pending = (await admin('GET', '/api/world/requests')).json;
     expect(pending.map((entry: any) => entry.flag)).toContain(raised.json.flag);
     const answer = await admin('POST', '/api/world/act/10001/set_friend_add_request', { flag: raised.json.flag, approve: true });
     expect(answer.json.status).toBe('ok');
     expect((await admin('GET', '/api/world/requests')).json.map((entry: any) => entry.flag)).not.toContain(raised.json.flag);
-    expect((await admin('GET', '/api/world/requests?status=approved')).json[0]).toMatchObject({ flag: raised.json.flag, actor_id: 10001, answerers: [] });
+    expect((await admin('GET', '/api/world/requests?status=approved')).json[0]).toMatchObject({
+      flag: raised.json.flag,
+      actor_id: 10001,
+      answerers: [],
+    });
     expect((await admin('GET', '/api/world/accounts/10001')).json.friends.map((friend: any) => friend.user_id)).toContain(20003);
   });
 
@@ -30,8 +41,12 @@ describe('raising requests from the console', () => {
     const invite = await admin('POST', '/api/world/requests/invite', { user_id: 20001, group_id: 30001, invitee_id: 10002 });
     expect(invite.status).toBe(201);
     expect(invite.json).toMatchObject({ kind: 'invite', target_id: 10002 });
-    expect((await admin('POST', '/api/world/act/10002/set_group_add_request', { flag: join.json.flag, approve: false })).json.status).toBe('ok');
-    expect((await admin('GET', '/api/world/groups')).json.find((group: any) => group.group_id === 30002).members.map((m: any) => m.user_id)).not.toContain(20002);
+    expect((await admin('POST', '/api/world/act/10002/set_group_add_request', { flag: join.json.flag, approve: false })).json.status).toBe(
+      'ok',
+    );
+    expect(
+      (await admin('GET', '/api/world/groups')).json.find((group: any) => group.group_id === 30002).members.map((m: any) => m.user_id),
+    ).not.toContain(20002);
   });
 
   it('rejects bad bodies and impossible requests with the reason, raising nothing', async () => {

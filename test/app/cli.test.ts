@@ -7,8 +7,18 @@ import { postJson, runCatnapExpectingFailure, spawnCatnap, tempDir } from '../he
 
 const twoBots = {
   accounts: [
-    { user_id: 10001, nickname: 'Bot A', bot: true, onebot: { network: { httpServers: [{ name: 'a-http', enable: true, host: '127.0.0.1', port: 0, token: 'ta' }] } } },
-    { user_id: 10002, nickname: 'Bot B', bot: true, onebot: { network: { httpServers: [{ name: 'b-http', enable: true, host: '127.0.0.1', port: 0, token: 'tb' }] } } },
+    {
+      user_id: 10001,
+      nickname: 'Bot A',
+      bot: true,
+      onebot: { network: { httpServers: [{ name: 'a-http', enable: true, host: '127.0.0.1', port: 0, token: 'ta' }] } },
+    },
+    {
+      user_id: 10002,
+      nickname: 'Bot B',
+      bot: true,
+      onebot: { network: { httpServers: [{ name: 'b-http', enable: true, host: '127.0.0.1', port: 0, token: 'tb' }] } },
+    },
     { user_id: 20001, nickname: 'Alice' },
     { user_id: 20002, nickname: 'Bob' },
   ],
@@ -27,7 +37,11 @@ describe('CLI option parsing', () => {
     expect(parseCli([], {}).options).toEqual({ dataDir: './data' });
     const env = { CATNAP_DATA: '/d', CATNAP_WORLD: 'w.json', CATNAP_WEBUI_PORT: '7000', CATNAP_WEBUI_TOKEN: 'tok' };
     expect(parseCli(['start'], env).options).toEqual({ dataDir: '/d', worldFile: 'w.json', webuiPort: 7000, webuiToken: 'tok' });
-    expect(parseCli(['start', '--data', '/x', '--webui-port', '0', '--host', '0.0.0.0'], env).options).toMatchObject({ dataDir: '/x', webuiPort: 0, host: '0.0.0.0' });
+    expect(parseCli(['start', '--data', '/x', '--webui-port', '0', '--host', '0.0.0.0'], env).options).toMatchObject({
+      dataDir: '/x',
+      webuiPort: 0,
+      host: '0.0.0.0',
+    });
     expect(() => parseCli(['--webui-port', 'abc'], {})).toThrow('--webui-port must be a port number');
     expect(() => parseCli(['launch'], {})).toThrow('unknown command');
   });
@@ -43,10 +57,20 @@ describe('catnap start (end to end)', () => {
       const a = catnap.endpoints.get('10001:a-http')!;
       const b = catnap.endpoints.get('10002:b-http')!;
       expect(a).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-      expect((await postJson(`${a}/get_login_info`, {}, { authorization: 'Bearer ta' })).json.data).toEqual({ user_id: 10001, nickname: 'Bot A' });
-      expect((await postJson(`${b}/get_login_info`, {}, { authorization: 'Bearer tb' })).json.data).toEqual({ user_id: 10002, nickname: 'Bot B' });
-      expect((await postJson(`${a}/get_friend_list`, {}, { authorization: 'Bearer ta' })).json.data.map((f: any) => f.user_id)).toEqual([20001]);
-      expect((await postJson(`${b}/get_group_list`, {}, { authorization: 'Bearer tb' })).json.data.map((g: any) => g.group_id)).toEqual([30002]);
+      expect((await postJson(`${a}/get_login_info`, {}, { authorization: 'Bearer ta' })).json.data).toEqual({
+        user_id: 10001,
+        nickname: 'Bot A',
+      });
+      expect((await postJson(`${b}/get_login_info`, {}, { authorization: 'Bearer tb' })).json.data).toEqual({
+        user_id: 10002,
+        nickname: 'Bot B',
+      });
+      expect((await postJson(`${a}/get_friend_list`, {}, { authorization: 'Bearer ta' })).json.data.map((f: any) => f.user_id)).toEqual([
+        20001,
+      ]);
+      expect((await postJson(`${b}/get_group_list`, {}, { authorization: 'Bearer tb' })).json.data.map((g: any) => g.group_id)).toEqual([
+        30002,
+      ]);
       // One account's token never opens the other's API.
       expect((await postJson(`${a}/get_login_info`, {}, { authorization: 'Bearer tb' })).status).toBe(403);
       expect((await postJson(`${b}/get_login_info`, {}, { authorization: 'Bearer ta' })).status).toBe(403);
@@ -70,7 +94,14 @@ describe('catnap start (end to end)', () => {
   it('rejects a world file with a bad reference, naming it, and exits 1', async () => {
     const data = await tempDir();
     const worldPath = join(data, 'bad.json');
-    await writeFile(worldPath, JSON.stringify({ accounts: [{ user_id: 20001, nickname: 'A' }], groups: [{ group_id: 30001, group_name: 'G', owner_id: 20001, members: [20777] }], extra: 1 }));
+    await writeFile(
+      worldPath,
+      JSON.stringify({
+        accounts: [{ user_id: 20001, nickname: 'A' }],
+        groups: [{ group_id: 30001, group_name: 'G', owner_id: 20001, members: [20777] }],
+        extra: 1,
+      }),
+    );
     const { code, output } = await runCatnapExpectingFailure(['start', '--data', data, '--world', worldPath, '--webui-port', '0']);
     expect(code).toBe(1);
     expect(output).toContain('extra: unknown key');
@@ -84,7 +115,14 @@ describe('catnap start (end to end)', () => {
       const data = await tempDir();
       const worldPath = join(data, 'w.json');
       // A bot whose HTTP API wants the taken port (the default world's fixed ports stay free).
-      await writeFile(worldPath, JSON.stringify({ accounts: [{ user_id: 10001, nickname: 'B', bot: true, onebot: { network: { httpServers: [{ name: 'api', enable: true, port }] } } }] }));
+      await writeFile(
+        worldPath,
+        JSON.stringify({
+          accounts: [
+            { user_id: 10001, nickname: 'B', bot: true, onebot: { network: { httpServers: [{ name: 'api', enable: true, port }] } } },
+          ],
+        }),
+      );
       const { code, output } = await runCatnapExpectingFailure(['start', '--data', data, '--world', worldPath, '--webui-port', '0']);
       expect(code).toBe(1);
       expect(output).toContain(`port ${port} on 127.0.0.1 is already in use (wanted by httpServers "api" of account 10001)`);
@@ -92,7 +130,9 @@ describe('catnap start (end to end)', () => {
       await writeFile(plain, JSON.stringify({ accounts: [{ user_id: 20001, nickname: 'A' }] }));
       const web = await runCatnapExpectingFailure(['start', '--data', await tempDir(), '--world', plain, '--webui-port', String(port)]);
       expect(web.code).toBe(1);
-      expect(web.output).toContain(`port ${port} on 127.0.0.1 is already in use (wanted by the web UI and admin API); choose another with --webui-port`);
+      expect(web.output).toContain(
+        `port ${port} on 127.0.0.1 is already in use (wanted by the web UI and admin API); choose another with --webui-port`,
+      );
     } finally {
       blocker.close();
     }

@@ -44,7 +44,9 @@ describe('requests through the admin act route, answered by the bot over HTTP', 
 describe('get_online_clients and set_restart with real adapters', () => {
   it('lists the running adapter, and set_restart restarts it after answering', async () => {
     const clients = (await bot('get_online_clients')).json.data;
-    expect(clients).toEqual([{ app_id: 1, device_name: 'api', device_kind: 'httpServers', state: 'listening', endpoint: endpoint(), clients: 0 }]);
+    expect(clients).toEqual([
+      { app_id: 1, device_name: 'api', device_kind: 'httpServers', state: 'listening', endpoint: endpoint(), clients: 0 },
+    ]);
     const before = endpoint();
     const reply = await bot('set_restart', { delay: 50 });
     expect(reply.json).toMatchObject({ status: 'ok', data: null });

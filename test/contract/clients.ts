@@ -33,7 +33,8 @@ export async function catnapFor(world: WorldFile = contractWorld) {
     return status.endpoint;
   };
   /** Runs an action as another account through the admin `act` route, as a person in the console would. */
-  const act = async (userId: number, action: string, params: unknown) => (await started.admin('POST', `/api/world/act/${userId}/${action}`, params)).json;
+  const act = async (userId: number, action: string, params: unknown) =>
+    (await started.admin('POST', `/api/world/act/${userId}/${action}`, params)).json;
   return { ...started, endpoint, act };
 }
 
@@ -86,7 +87,10 @@ export async function startKoishi(adapterConfig: Record<string, unknown>, option
       const found = sessions.find(test);
       if (found) return found;
       return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`no matching Koishi session; got ${sessions.map((s) => s.type).join(', ')}`)), timeoutMs);
+        const timer = setTimeout(
+          () => reject(new Error(`no matching Koishi session; got ${sessions.map((s) => s.type).join(', ')}`)),
+          timeoutMs,
+        );
         listeners.push((session) => {
           if (test(session)) {
             clearTimeout(timer);
@@ -110,12 +114,19 @@ export function hasAction(name: string): boolean {
 }
 
 /** The text of the group's recent messages sent by `userId`, read through the act route as `reader`. */
-export async function groupTexts(act: (userId: number, action: string, params: unknown) => Promise<any>, reader: number, userId: number): Promise<string[]> {
+export async function groupTexts(
+  act: (userId: number, action: string, params: unknown) => Promise<any>,
+  reader: number,
+  userId: number,
+): Promise<string[]> {
   const history = await act(reader, 'get_group_msg_history', { group_id: 30001, count: 50 });
   if (history.status !== 'ok') throw new Error(`get_group_msg_history failed: ${history.message}`);
   return history.data.messages
     .filter((message: { user_id: number }) => message.user_id === userId)
     .map((message: { message: { type: string; data: { text?: string } }[] }) =>
-      message.message.filter((segment) => segment.type === 'text').map((segment) => segment.data.text).join(''),
+      message.message
+        .filter((segment) => segment.type === 'text')
+        .map((segment) => segment.data.text)
+        .join(''),
     );
 }

@@ -27,9 +27,17 @@ function once<T>(bot: NCWebsocket, name: string, timeoutMs = 15_000): Promise<T>
 
 async function connect(token = 'napcat-token') {
   catnap = await catnapFor();
-  await catnap.catnap.writeOnebotConfig(10001, { network: { websocketServers: [{ name: 'ws', enable: true, port: 0, token, heartInterval: 100 }] } });
+  await catnap.catnap.writeOnebotConfig(10001, {
+    network: { websocketServers: [{ name: 'ws', enable: true, port: 0, token, heartInterval: 100 }] },
+  });
   const url = new URL(catnap.endpoint('ws'));
-  client = new NCWebsocket({ protocol: 'ws', host: url.hostname, port: Number(url.port), accessToken: token, reconnection: { enable: false } });
+  client = new NCWebsocket({
+    protocol: 'ws',
+    host: url.hostname,
+    port: Number(url.port),
+    accessToken: token,
+    reconnection: { enable: false },
+  });
   const lifecycle = once<{ self_id: number }>(client, 'meta_event.lifecycle.connect');
   await client.connect();
   return { bot: client, lifecycle };
@@ -62,9 +70,17 @@ describe('node-napcat-ts (forward WebSocket)', () => {
 
   it('is refused before the upgrade with a wrong token', async () => {
     catnap = await catnapFor();
-    await catnap.catnap.writeOnebotConfig(10001, { network: { websocketServers: [{ name: 'ws', enable: true, port: 0, token: 'right', heartInterval: 0 }] } });
+    await catnap.catnap.writeOnebotConfig(10001, {
+      network: { websocketServers: [{ name: 'ws', enable: true, port: 0, token: 'right', heartInterval: 0 }] },
+    });
     const url = new URL(catnap.endpoint('ws'));
-    client = new NCWebsocket({ protocol: 'ws', host: url.hostname, port: Number(url.port), accessToken: 'wrong', reconnection: { enable: false } });
+    client = new NCWebsocket({
+      protocol: 'ws',
+      host: url.hostname,
+      port: Number(url.port),
+      accessToken: 'wrong',
+      reconnection: { enable: false },
+    });
     const error = once<{ error_type: string }>(client, 'socket.error');
     void client.connect();
     expect((await error).error_type).toBe('connect_error');
@@ -72,17 +88,27 @@ describe('node-napcat-ts (forward WebSocket)', () => {
 });
 
 describe('node-napcat-ts: a conversation', () => {
-  it.skipIf(!hasAction('send_group_msg'))('receives a group message another account sends; its answers (API call and quick_action) land in the history', async () => {
-    const { bot } = await connect();
-    bot.on('message.group', (context) => {
-      const text = context.message.map((segment) => ('text' in segment.data ? segment.data.text : '')).join('');
-      if (text === 'ping') void bot.send_group_msg({ group_id: context.group_id, message: [{ type: 'text', data: { text: 'pong' } }] });
-      // node-napcat-ts answers through .handle_quick_operation.
-      if (text === 'ping again') void (context as unknown as { quick_action(reply: unknown[]): Promise<unknown> }).quick_action([{ type: 'text', data: { text: 'quick pong' } }]);
-    });
-    expect((await catnap!.act(20001, 'send_group_msg', { group_id: 30001, message: 'ping' })).status).toBe('ok');
-    await until(async () => (await groupTexts(catnap!.act, 20001, 10001)).includes('pong'), 10_000, 'the answer in the history');
-    expect((await catnap!.act(20001, 'send_group_msg', { group_id: 30001, message: 'ping again' })).status).toBe('ok');
-    await until(async () => (await groupTexts(catnap!.act, 20001, 10001)).includes('quick pong'), 10_000, 'the quick answer in the history');
-  });
+  it.skipIf(!hasAction('send_group_msg'))(
+    'receives a group message another account sends; its answers (API call and quick_action) land in the history',
+    async () => {
+      const { bot } = await connect();
+      bot.on('message.group', (context) => {
+        const text = context.message.map((segment) => ('text' in segment.data ? segment.data.text : '')).join('');
+        if (text === 'ping') void bot.send_group_msg({ group_id: context.group_id, message: [{ type: 'text', data: { text: 'pong' } }] });
+        // node-napcat-ts answers through .handle_quick_operation.
+        if (text === 'ping again')
+          void (context as unknown as { quick_action(reply: unknown[]): Promise<unknown> }).quick_action([
+            { type: 'text', data: { text: 'quick pong' } },
+          ]);
+      });
+      expect((await catnap!.act(20001, 'send_group_msg', { group_id: 30001, message: 'ping' })).status).toBe('ok');
+      await until(async () => (await groupTexts(catnap!.act, 20001, 10001)).includes('pong'), 10_000, 'the answer in the history');
+      expect((await catnap!.act(20001, 'send_group_msg', { group_id: 30001, message: 'ping again' })).status).toBe('ok');
+      await until(
+        async () => (await groupTexts(catnap!.act, 20001, 10001)).includes('quick pong'),
+        10_000,
+        'the quick answer in the history',
+      );
+    },
+  );
 });

@@ -10,11 +10,22 @@ export async function startCatnap(world: WorldFile, options: { dataDir?: string 
   const dataDir = options.dataDir ?? (await tempDir());
   const worldFile = join(dataDir, 'world.json');
   await writeFile(worldFile, JSON.stringify(world));
-  const catnap = await Catnap.start({ dataDir, worldFile, webuiPort: 0, webuiToken: 'admin-token', logger: silentLogger, watchConfig: false });
+  const catnap = await Catnap.start({
+    dataDir,
+    worldFile,
+    webuiPort: 0,
+    webuiToken: 'admin-token',
+    logger: silentLogger,
+    watchConfig: false,
+  });
   const admin = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
     const response = await fetch(`${catnap.webuiUrl}${path}`, {
       method,
-      headers: { authorization: 'Bearer admin-token', ...(body !== undefined && typeof body !== 'string' ? { 'content-type': 'application/json' } : {}), ...headers },
+      headers: {
+        authorization: 'Bearer admin-token',
+        ...(body !== undefined && typeof body !== 'string' ? { 'content-type': 'application/json' } : {}),
+        ...headers,
+      },
       ...(body !== undefined && { body: typeof body === 'string' ? body : JSON.stringify(body) }),
     });
     const text = await response.text();

@@ -23,7 +23,12 @@ export function worldDigest(world: World): string {
 }
 
 /** Runs a call that must fail with `retcode` (and a message matching `message`) and change nothing. */
-export async function expectRefused(world: World, call: () => Promise<Envelope>, retcode: number, message?: string | RegExp): Promise<Envelope> {
+export async function expectRefused(
+  world: World,
+  call: () => Promise<Envelope>,
+  retcode: number,
+  message?: string | RegExp,
+): Promise<Envelope> {
   const before = worldDigest(world);
   const envelope = await call();
   expect(envelope, JSON.stringify(envelope)).toMatchObject({ status: 'failed', retcode, data: null });

@@ -70,7 +70,11 @@ export async function spawnCatnap(args: string[], env: NodeJS.ProcessEnv = {}): 
 
 /** Runs the CLI expecting it to fail; resolves with its exit code and output. */
 export async function runCatnapExpectingFailure(args: string[]): Promise<{ code: number | null; output: string }> {
-  const proc = spawn(process.execPath, [join(repoRoot, 'bin/catnap.js'), ...args], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, CATNAP_LOG_LEVEL: 'warn' } });
+  const proc = spawn(process.execPath, [join(repoRoot, 'bin/catnap.js'), ...args], {
+    cwd: repoRoot,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, CATNAP_LOG_LEVEL: 'warn' },
+  });
   let output = '';
   proc.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   proc.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -79,7 +83,11 @@ export async function runCatnapExpectingFailure(args: string[]): Promise<{ code:
 }
 
 export async function postJson(url: string, body: unknown, headers: Record<string, string> = {}): Promise<{ status: number; json: any }> {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
   const text = await response.text();
   return { status: response.status, json: text ? JSON.parse(text) : undefined };
 }

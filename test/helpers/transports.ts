@@ -14,7 +14,7 @@ import { parseOneBotConfig } from '../../src/network/onebot-config.js';
 import { silentLogger, type Logger } from '../../src/util/logger.js';
 import type { WorldFile } from '../../src/world/world-file.js';
 import { onebotWorld } from './onebot.js';
-import { memoryWorld, smallWorld } from './world.js';
+import { type memoryWorld, smallWorld } from './world.js';
 
 export interface TransportWorld {
   readonly world: Awaited<ReturnType<typeof memoryWorld>>['world'];
@@ -116,7 +116,10 @@ export class TestSocket {
     const found = this.frames.find(test);
     if (found) return Promise.resolve(found);
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no matching frame within ${timeoutMs} ms; got ${JSON.stringify(this.frames).slice(0, 800)}`)), timeoutMs);
+      const timer = setTimeout(
+        () => reject(new Error(`no matching frame within ${timeoutMs} ms; got ${JSON.stringify(this.frames).slice(0, 800)}`)),
+        timeoutMs,
+      );
       this.#waiters.push({ test, resolve: (frame) => (clearTimeout(timer), resolve(frame)) });
     });
   }
@@ -170,7 +173,7 @@ export function rawUpgrade(port: number, path: string, headers: Record<string, s
 }
 
 /** Polls until `check` returns true (for states that change on another socket's schedule). */
-export async function until(check: () => boolean | Promise<boolean>, timeoutMs = 10_000, what = "condition"): Promise<void> {
+export async function until(check: () => boolean | Promise<boolean>, timeoutMs = 10_000, what = 'condition'): Promise<void> {
   const start = Date.now();
   while (!(await check())) {
     if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);

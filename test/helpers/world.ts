@@ -12,7 +12,14 @@ import { applyWorldFile, type WorldFile } from '../../src/world/world-file.js';
 export async function memoryWorld(file?: WorldFile) {
   const clock = new ManualClock();
   const media = new MediaService(mkdtempSync(join(tmpdir(), 'catnap-media-test-')));
-  const world = new World({ store: new SqliteWorldStore(':memory:'), clock, media, onListenerError: (error) => { throw error; } });
+  const world = new World({
+    store: new SqliteWorldStore(':memory:'),
+    clock,
+    media,
+    onListenerError: (error) => {
+      throw error;
+    },
+  });
   const events: DomainEvent[] = [];
   world.events.on((event) => events.push(event));
   if (file) await applyWorldFile(world, file);

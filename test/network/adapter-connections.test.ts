@@ -49,9 +49,9 @@ describe('connected clients in the adapter status', () => {
     const controller = new AbortController();
     const response = await fetch(`${endpointOf(await adapters(), 'sse')}/_events`, { signal: controller.signal });
     expect(response.status).toBe(200);
-    await expect.poll(async () => (await adapters()).find((adapter) => adapter.name === 'sse').connections).toEqual([
-      expect.objectContaining({ role: 'event-stream', remote: expect.stringMatching(/^127\.0\.0\.1:\d+$/) }),
-    ]);
+    await expect
+      .poll(async () => (await adapters()).find((adapter) => adapter.name === 'sse').connections)
+      .toEqual([expect.objectContaining({ role: 'event-stream', remote: expect.stringMatching(/^127\.0\.0\.1:\d+$/) })]);
     controller.abort();
     await expect.poll(async () => (await adapters()).find((adapter) => adapter.name === 'sse').clients).toBe(0);
   });

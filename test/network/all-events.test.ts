@@ -6,9 +6,15 @@ import { TestSocket, transportWorld, until } from '../helpers/transports.js';
 
 /** `notice_type` / `sub_type` (or post_type) of an event, to compare what each transport saw. */
 function kindOf(event: any): string {
-  if (event.post_type === 'notice') return event.notice_type === 'notify' ? `notify.${event.sub_type}` : event.sub_type ? `${event.notice_type}.${event.sub_type}` : event.notice_type;
+  if (event.post_type === 'notice')
+    return event.notice_type === 'notify'
+      ? `notify.${event.sub_type}`
+      : event.sub_type
+        ? `${event.notice_type}.${event.sub_type}`
+        : event.notice_type;
   if (event.post_type === 'request') return `request.${event.request_type}`;
-  if (event.post_type === 'message' || event.post_type === 'message_sent') return `${event.post_type}.${event.message_type}.${event.sub_type}`;
+  if (event.post_type === 'message' || event.post_type === 'message_sent')
+    return `${event.post_type}.${event.message_type}.${event.sub_type}`;
   return `${event.post_type}.${event.meta_event_type}`;
 }
 
@@ -32,7 +38,16 @@ async function everyTransport(extra: Record<string, unknown> = {}) {
 
   await tw.apply(10001, {
     websocketServers: [{ name: 'ws', enable: true, port: 0, heartInterval: 0, ...extra }],
-    websocketClients: [{ name: 'rev', enable: true, url: `ws://127.0.0.1:${(wss.address() as AddressInfo).port}/`, heartInterval: 0, reconnectInterval: 100, ...extra }],
+    websocketClients: [
+      {
+        name: 'rev',
+        enable: true,
+        url: `ws://127.0.0.1:${(wss.address() as AddressInfo).port}/`,
+        heartInterval: 0,
+        reconnectInterval: 100,
+        ...extra,
+      },
+    ],
     httpClients: [{ name: 'post', enable: true, url: `http://127.0.0.1:${(post.address() as AddressInfo).port}/`, ...extra }],
     httpSseServers: [{ name: 'sse', enable: true, port: 0, ...extra }],
     httpServers: [{ name: 'http', enable: true, port: 0, enableWebsocket: true }],
@@ -50,7 +65,11 @@ async function everyTransport(extra: Record<string, unknown> = {}) {
       if (line.startsWith('data: ')) seen.sse!.push(JSON.parse(line.slice(6)));
     }
   });
-  await until(() => seen['ws-reverse']!.length > 0 && tw.network.status(10001).find((s) => s.name === 'sse')!.clients === 1, 10_000, 'every transport to connect');
+  await until(
+    () => seen['ws-reverse']!.length > 0 && tw.network.status(10001).find((s) => s.name === 'sse')!.clients === 1,
+    10_000,
+    'every transport to connect',
+  );
   const close = async () => {
     sse.destroy();
     await tw.network.remove(10001);
@@ -90,25 +109,56 @@ describe('every event type is observable on every transport', () => {
     await world.groups.dismiss(10002, 30002);
 
     const expected = [
-      'group_increase.invite', 'group_admin.set', 'group_admin.unset', 'group_card', 'notify.title', 'notify.group_name',
-      'group_ban.ban', 'group_ban.lift_ban', 'group_ban.ban', 'group_decrease.leave', 'group_decrease.kick', 'friend_add',
-      'notify.profile_like', 'group_upload', 'group_decrease.kick_me', 'group_increase.approve', 'group_decrease.disband',
+      'group_increase.invite',
+      'group_admin.set',
+      'group_admin.unset',
+      'group_card',
+      'notify.title',
+      'notify.group_name',
+      'group_ban.ban',
+      'group_ban.lift_ban',
+      'group_ban.ban',
+      'group_decrease.leave',
+      'group_decrease.kick',
+      'friend_add',
+      'notify.profile_like',
+      'group_upload',
+      'group_decrease.kick_me',
+      'group_increase.approve',
+      'group_decrease.disband',
     ];
     ws.frames.forEach((frame) => seen.ws!.push(frame));
-    await until(() => httpWs.frames.filter((frame) => frame.post_type === 'notice').length === expected.length, 10_000, 'the WS on the HTTP port');
+    await until(
+      () => httpWs.frames.filter((frame) => frame.post_type === 'notice').length === expected.length,
+      10_000,
+      'the WS on the HTTP port',
+    );
     httpWs.frames.forEach((frame) => seen['http-ws']!.push(frame));
     await until(() => ws.frames.filter((frame) => frame.post_type === 'notice').length === expected.length, 10_000, 'the forward WS');
     seen.ws = ws.frames;
     for (const transport of Object.keys(seen)) {
-      await until(() => seen[transport]!.filter((event) => event.post_type === 'notice').length === expected.length, 10_000, `${transport} events`);
+      await until(
+        () => seen[transport]!.filter((event) => event.post_type === 'notice').length === expected.length,
+        10_000,
+        `${transport} events`,
+      );
       const notices = seen[transport]!.filter((event) => event.post_type === 'notice');
       expect(notices.map(kindOf), transport).toEqual(expected);
-      expect(notices.every((event) => event.self_id === 10001 && typeof event.time === 'number'), transport).toBe(true);
+      expect(
+        notices.every((event) => event.self_id === 10001 && typeof event.time === 'number'),
+        transport,
+      ).toBe(true);
     }
     expect(seen.ws!.find((event) => event.notice_type === 'group_upload')).toMatchObject({
-      group_id: 30001, user_id: 20001, file: { id: expect.any(String), name: 'hello.txt', size: 5, busid: expect.any(Number) },
+      group_id: 30001,
+      user_id: 20001,
+      file: { id: expect.any(String), name: 'hello.txt', size: 5, busid: expect.any(Number) },
     });
-    expect(seen.sse!.find((event) => event.sub_type === 'profile_like')).toMatchObject({ operator_id: 20001, operator_nick: 'Alice', times: 2 });
+    expect(seen.sse!.find((event) => event.sub_type === 'profile_like')).toMatchObject({
+      operator_id: 20001,
+      operator_nick: 'Alice',
+      times: 2,
+    });
     // The same event is the same JSON everywhere.
     const cards = Object.values(seen).map((events) => JSON.stringify(events.find((event) => event.notice_type === 'group_card')));
     expect(new Set(cards).size).toBe(1);
@@ -140,8 +190,19 @@ describe('every message, reaction, poke, request and presence event on every tra
     await act(10002, 'send_group_join_request', { group_id: 30001, comment: 'let me in' });
 
     const expected = [
-      'message.group.normal', 'message.private.friend', 'message.private.group', 'group_msg_emoji_like', 'essence.add',
-      'notify.poke', 'notify.poke', 'notify.input_status', 'group_recall', 'friend_recall', 'request.friend', 'request.group', 'request.group',
+      'message.group.normal',
+      'message.private.friend',
+      'message.private.group',
+      'group_msg_emoji_like',
+      'essence.add',
+      'notify.poke',
+      'notify.poke',
+      'notify.input_status',
+      'group_recall',
+      'friend_recall',
+      'request.friend',
+      'request.group',
+      'request.group',
     ];
     const relevant = (events: any[]) => events.filter((event) => event.post_type !== 'meta_event');
     seen.ws = ws.frames;
@@ -151,10 +212,28 @@ describe('every message, reaction, poke, request and presence event on every tra
       expect(relevant(seen[transport]!).map(kindOf), transport).toEqual(expected);
     }
     const events = relevant(seen.sse!);
-    expect(events[0]).toMatchObject({ user_id: 20001, group_id: 30001, group_name: 'Lounge', message_id: inGroup.message_id, raw_message: 'hello group', sender: { user_id: 20001, nickname: 'Alice', role: 'owner' } });
-    expect(events[1]).toMatchObject({ user_id: 20001, target_id: 20001, message_id: direct.message_id, sender: { nickname: 'Alice', card: '' } });
+    expect(events[0]).toMatchObject({
+      user_id: 20001,
+      group_id: 30001,
+      group_name: 'Lounge',
+      message_id: inGroup.message_id,
+      raw_message: 'hello group',
+      sender: { user_id: 20001, nickname: 'Alice', role: 'owner' },
+    });
+    expect(events[1]).toMatchObject({
+      user_id: 20001,
+      target_id: 20001,
+      message_id: direct.message_id,
+      sender: { nickname: 'Alice', card: '' },
+    });
     expect(events[2]).toMatchObject({ user_id: 20003, group_id: 30001, temp_source: 0 });
-    expect(events[3]).toMatchObject({ group_id: 30001, user_id: 20002, message_id: inGroup.message_id, likes: [{ emoji_id: '76', count: 1 }], is_add: true });
+    expect(events[3]).toMatchObject({
+      group_id: 30001,
+      user_id: 20002,
+      message_id: inGroup.message_id,
+      likes: [{ emoji_id: '76', count: 1 }],
+      is_add: true,
+    });
     expect(events[4]).toMatchObject({ group_id: 30001, message_id: inGroup.message_id, sender_id: 20001, operator_id: 20001 });
     expect(events[5]).toMatchObject({ group_id: 30001, user_id: 20001, target_id: 10001 });
     expect(events[6]).toMatchObject({ user_id: 20001, sender_id: 20001, target_id: 10001 });
@@ -172,19 +251,33 @@ describe('every message, reaction, poke, request and presence event on every tra
   });
 });
 
-describe('the account\'s own messages (message_sent) with reportSelfMessage', () => {
+describe("the account's own messages (message_sent) with reportSelfMessage", () => {
   it('reach every transport that has the setting; the WS on an HTTP port never reports them, as in NapCat', async () => {
     const { tw, seen, ws, httpWs, close } = await everyTransport({ reportSelfMessage: true, messagePostFormat: 'string' });
-    const own = await tw.dispatcher.dispatch(10001, 'send_group_msg', { group_id: 30001, message: 'from the bot [x]' }, { transport: 'test' });
+    const own = await tw.dispatcher.dispatch(
+      10001,
+      'send_group_msg',
+      { group_id: 30001, message: 'from the bot [x]' },
+      { transport: 'test' },
+    );
     const messageId = (own.data as { message_id: number }).message_id;
     await tw.world.groups.setCard(20001, 30001, 20002, 'marker');
     seen.ws = ws.frames;
     seen['http-ws'] = httpWs.frames;
     for (const transport of ['ws', 'ws-reverse', 'http-post', 'sse']) {
       await until(() => seen[transport]!.some((event) => event.notice_type === 'group_card'), 10_000, transport);
-      expect(seen[transport]!.find((event) => event.post_type === 'message_sent'), transport).toMatchObject({
-        message_id: messageId, message_type: 'group', user_id: 10001, target_id: 30001, message_sent_type: 'self',
-        message_format: 'string', message: 'from the bot &#91;x&#93;', raw_message: 'from the bot &#91;x&#93;',
+      expect(
+        seen[transport]!.find((event) => event.post_type === 'message_sent'),
+        transport,
+      ).toMatchObject({
+        message_id: messageId,
+        message_type: 'group',
+        user_id: 10001,
+        target_id: 30001,
+        message_sent_type: 'self',
+        message_format: 'string',
+        message: 'from the bot &#91;x&#93;',
+        raw_message: 'from the bot &#91;x&#93;',
       });
     }
     await until(() => httpWs.frames.some((event) => event.notice_type === 'group_card'));
@@ -205,7 +298,13 @@ describe('adapter lifecycle', () => {
     });
     const ports = ['ws', 'sse', 'http'].map((name) => tw.port(10001, name));
     const adapters = tw.network.adapters(10001);
-    expect(adapters.map((adapter) => adapter.kind).sort()).toEqual(['httpClients', 'httpServers', 'httpSseServers', 'websocketClients', 'websocketServers']);
+    expect(adapters.map((adapter) => adapter.kind).sort()).toEqual([
+      'httpClients',
+      'httpServers',
+      'httpSseServers',
+      'websocketClients',
+      'websocketServers',
+    ]);
     for (const adapter of adapters) {
       await adapter.stop();
       await adapter.stop();

@@ -1,3 +1,4 @@
+import { request, type IncomingMessage } from 'node:http';
 import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
 import type { Socket } from 'node:net';
@@ -20,7 +21,7 @@ describe('backpressure: a slow or dead client never blocks the others nor grows 
     const fast = await TestSocket.open(url);
     await slow.next(() => true);
     // The slow client's process stops reading its socket (a frozen bot).
-    ((slow.ws as unknown as { _socket: Socket })._socket).pause();
+    (slow.ws as unknown as { _socket: Socket })._socket.pause();
 
     const renames = 200;
     const longName = 'x'.repeat(100 * 1024);
@@ -29,7 +30,11 @@ describe('backpressure: a slow or dead client never blocks the others nor grows 
       // Changes arrive over the network in real life: let the event loop write between them.
       await new Promise((resolve) => setImmediate(resolve));
     }
-    await until(() => fast.frames.filter((frame) => frame.notice_type === 'notify').length === renames, 10_000, 'every rename on the fast client');
+    await until(
+      () => fast.frames.filter((frame) => frame.notice_type === 'notify').length === renames,
+      10_000,
+      'every rename on the fast client',
+    );
 
     await until(() => tw.network.status(10001)[0]!.clients === 1, 10_000, 'the slow client to be dropped');
     const warning = lines.find((line) => /closing it with 1013/.test(line.msg));
@@ -43,8 +48,9 @@ describe('backpressure: a slow or dead client never blocks the others nor grows 
     const { logger, lines } = capturingLogger();
     const tw = await transportWorld(undefined, { limits: { maxPendingBytes: 256 * 1024 }, logger });
     await tw.apply(10001, { httpSseServers: [{ name: 'sse', enable: true, port: 0 }] });
-    const { request } = await import('node:http');
-    const response = await new Promise<import('node:http').IncomingMessage>((resolve) => request(`http://127.0.0.1:${tw.port(10001, 'sse')}/_events`, resolve).end());
+    const response = await new Promise<IncomingMessage>((resolve) =>
+      request(`http://127.0.0.1:${tw.port(10001, 'sse')}/_events`, resolve).end(),
+    );
     response.pause();
     const longName = 'y'.repeat(100 * 1024);
     for (let n = 0; n < 200; n += 1) {

@@ -41,7 +41,14 @@ describe('hot reload: editing onebot11_<uin>.json applies adapter changes withou
   it('starts, restarts and stops changed adapters while unchanged ones keep their clients', async () => {
     const dataDir = await tempDir();
     await writeFile(join(dataDir, 'world.json'), JSON.stringify(world));
-    catnap = await Catnap.start({ dataDir, worldFile: join(dataDir, 'world.json'), webuiPort: 0, webuiToken: 'x', logger: silentLogger, watchConfig: true });
+    catnap = await Catnap.start({
+      dataDir,
+      worldFile: join(dataDir, 'world.json'),
+      webuiPort: 0,
+      webuiToken: 'x',
+      logger: silentLogger,
+      watchConfig: true,
+    });
     const wsUrl = `${endpoint('ws-a')}/`;
     const client = await TestSocket.open(wsUrl);
     await client.next(() => true);
@@ -76,20 +83,37 @@ describe('hot reload: editing onebot11_<uin>.json applies adapter changes withou
     await writeFile(path, JSON.stringify(config, null, 2));
     expect(await second.closed).toBe(1001);
     await until(() => catnap!.network.status(10001).length === 2, 10_000, 'ws-b to be gone');
-    expect(catnap.network.status(10001).map((entry) => entry.name).sort()).toEqual(['http-a', 'ws-a']);
+    expect(
+      catnap.network
+        .status(10001)
+        .map((entry) => entry.name)
+        .sort(),
+    ).toEqual(['http-a', 'ws-a']);
     expect(client.closeCode).toBeUndefined();
   });
 
   it('keeps the running adapters when the edited file is invalid', async () => {
     const dataDir = await tempDir();
     await writeFile(join(dataDir, 'world.json'), JSON.stringify(world));
-    catnap = await Catnap.start({ dataDir, worldFile: join(dataDir, 'world.json'), webuiPort: 0, webuiToken: 'x', logger: silentLogger, watchConfig: true });
+    catnap = await Catnap.start({
+      dataDir,
+      worldFile: join(dataDir, 'world.json'),
+      webuiPort: 0,
+      webuiToken: 'x',
+      logger: silentLogger,
+      watchConfig: true,
+    });
     const client = await TestSocket.open(`${endpoint('ws-a')}/`);
     await client.next(() => true);
     const path = join(dataDir, 'config', 'onebot11_10001.json');
     await writeFile(path, '{ "network": { "websocketServers": [ { "port": "not a port" } ] } }');
     await new Promise((resolve) => setTimeout(resolve, 600));
     expect(client.closeCode).toBeUndefined();
-    expect(catnap.network.status(10001).map((entry) => entry.name).sort()).toEqual(['http-a', 'ws-a']);
+    expect(
+      catnap.network
+        .status(10001)
+        .map((entry) => entry.name)
+        .sort(),
+    ).toEqual(['http-a', 'ws-a']);
   });
 });

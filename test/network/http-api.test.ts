@@ -48,7 +48,12 @@ describe('OneBot HTTP API', () => {
 
   it('treats an empty JSON body as no params', async () => {
     const { app } = await api();
-    const response = await app.inject({ method: 'POST', url: '/get_login_info', headers: { 'content-type': 'application/json' }, payload: '' });
+    const response = await app.inject({
+      method: 'POST',
+      url: '/get_login_info',
+      headers: { 'content-type': 'application/json' },
+      payload: '',
+    });
     expect(response.json().status).toBe('ok');
   });
 
@@ -57,10 +62,20 @@ describe('OneBot HTTP API', () => {
     const unknown = await app.inject({ method: 'POST', url: '/nope', payload: { echo: 5 } });
     expect(unknown.statusCode).toBe(404);
     expect(unknown.json()).toMatchObject({ status: 'failed', retcode: 1404, echo: 5 });
-    const malformed = await app.inject({ method: 'POST', url: '/get_login_info', headers: { 'content-type': 'application/json' }, payload: '{"a":' });
+    const malformed = await app.inject({
+      method: 'POST',
+      url: '/get_login_info',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"a":',
+    });
     expect(malformed.statusCode).toBe(400);
     expect(malformed.json()).toMatchObject({ status: 'failed', retcode: 1400, message: 'malformed JSON body' });
-    const xml = await app.inject({ method: 'POST', url: '/get_login_info', headers: { 'content-type': 'application/xml' }, payload: '<a/>' });
+    const xml = await app.inject({
+      method: 'POST',
+      url: '/get_login_info',
+      headers: { 'content-type': 'application/xml' },
+      payload: '<a/>',
+    });
     expect(xml.statusCode).toBe(406);
     const big = await app.inject({ method: 'POST', url: '/get_login_info', payload: { pad: 'x'.repeat(5000) } });
     expect(big.statusCode).toBe(413);
@@ -84,7 +99,11 @@ describe('OneBot HTTP API', () => {
 
   it('sends CORS headers', async () => {
     const { app } = await api();
-    const response = await app.inject({ method: 'OPTIONS', url: '/get_login_info', headers: { origin: 'http://x', 'access-control-request-method': 'POST' } });
+    const response = await app.inject({
+      method: 'OPTIONS',
+      url: '/get_login_info',
+      headers: { origin: 'http://x', 'access-control-request-method': 'POST' },
+    });
     expect(response.headers['access-control-allow-origin']).toBe('*');
   });
 });

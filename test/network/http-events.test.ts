@@ -1,11 +1,11 @@
-import { request } from 'node:http';
+import { request, type IncomingMessage } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import { rawUpgrade, TestSocket, transportWorld, until } from '../helpers/transports.js';
 
 /** Reads an SSE stream and collects its `data:` events. */
 async function openStream(url: string, headers: Record<string, string> = {}) {
   const events: any[] = [];
-  const response = await new Promise<import('node:http').IncomingMessage>((resolve, reject) => {
+  const response = await new Promise<IncomingMessage>((resolve, reject) => {
     const req = request(url, { headers }, resolve);
     req.on('error', reject);
     req.end();
@@ -39,7 +39,7 @@ describe('httpSseServers (event stream at /_events)', () => {
     expect(stream.events[1]).toMatchObject({ notice_type: 'group_ban', sub_type: 'ban', user_id: 20003, duration: 60, operator_id: 20001 });
     // The HTTP API answers on the same port with the same token.
     const api = await fetch(`${base}/get_login_info`, { headers: { authorization: 'Bearer k' } });
-    expect(((await api.json()) as { data: unknown }).data).toEqual({ user_id: 10001, nickname: "Bot A" });
+    expect(((await api.json()) as { data: unknown }).data).toEqual({ user_id: 10001, nickname: 'Bot A' });
     stream.close();
     await until(() => tw.network.status(10001)[0]!.clients === 0, 10_000, 'the stream to be released');
   });
@@ -67,7 +67,11 @@ describe('httpSseServers (event stream at /_events)', () => {
     const messageId = (sent.data as { message_id: number }).message_id;
     await tw.world.groups.setCard(20001, 30001, 20002, 'marker');
     await until(() => loud.events.length === 2 && quiet.events.length === 1);
-    expect(loud.events[0]).toMatchObject({ post_type: 'message_sent', message_id: messageId, message: [{ type: 'text', data: { text: 'hello' } }] });
+    expect(loud.events[0]).toMatchObject({
+      post_type: 'message_sent',
+      message_id: messageId,
+      message: [{ type: 'text', data: { text: 'hello' } }],
+    });
     expect(quiet.events.map((event) => event.notice_type)).toEqual(['group_card']);
     quiet.close();
     loud.close();
@@ -85,7 +89,11 @@ describe('httpServers.enableWebsocket (WebSocket on the HTTP port)', () => {
     expect(await socket.next(() => true)).toMatchObject({ meta_event_type: 'lifecycle', sub_type: 'connect' });
     expect(await socket.call('get_login_info')).toMatchObject({ status: 'ok', data: { user_id: 10001 } });
     await tw.world.groups.setAdmin(20001, 30001, 20002, true);
-    expect(await socket.event((frame) => frame.notice_type === 'group_admin')).toMatchObject({ sub_type: 'set', group_id: 30001, user_id: 20002 });
+    expect(await socket.event((frame) => frame.notice_type === 'group_admin')).toMatchObject({
+      sub_type: 'set',
+      group_id: 30001,
+      user_id: 20002,
+    });
     const api = await TestSocket.open(`ws://127.0.0.1:${port}/api?access_token=t`);
     expect((await api.call('get_status')).data).toMatchObject({ online: true });
     expect(api.frames.some((frame) => frame.post_type)).toBe(false);

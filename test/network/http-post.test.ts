@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { HttpClientAdapter, signBody } from '../../src/network/http-client-adapter.js';
+import { type HttpClientAdapter, signBody } from '../../src/network/http-client-adapter.js';
 import { transportWorld, until } from '../helpers/transports.js';
 
 interface Received {
@@ -76,7 +76,8 @@ describe('httpClients (HTTP POST)', () => {
       (response: ServerResponse) => response.writeHead(204).end(),
       (response: ServerResponse) => response.writeHead(200).end(''),
       (response: ServerResponse) => response.writeHead(200, { 'content-type': 'text/plain' }).end('thanks!'),
-      (response: ServerResponse) => response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ ban: true, ban_duration: 600 })),
+      (response: ServerResponse) =>
+        response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ ban: true, ban_duration: 600 })),
     ];
     let index = 0;
     const { received, url } = await receiver((_event, response) => (answers[index++] ?? answers[1]!)(response));
@@ -100,7 +101,9 @@ describe('httpClients (HTTP POST)', () => {
 
   it('applies kick from the reply, and a failing operation changes nothing and is only logged', async () => {
     const { received, url } = await receiver((event, response) => {
-      response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(event.post_type === 'message' ? { kick: true } : {}));
+      response
+        .writeHead(200, { 'content-type': 'application/json' })
+        .end(JSON.stringify(event.post_type === 'message' ? { kick: true } : {}));
     });
     const tw = await transportWorld();
     await tw.apply(10001, post(url));
@@ -117,7 +120,12 @@ describe('httpClients (HTTP POST)', () => {
 
   it('a reply body answers messages (reply lands in the group history) and requests (approve)', async () => {
     const { received, url } = await receiver((event, response) => {
-      const operation = event.post_type === 'message' ? { reply: 'pong', at_sender: true } : event.post_type === 'request' ? { approve: true, remark: 'new pal' } : {};
+      const operation =
+        event.post_type === 'message'
+          ? { reply: 'pong', at_sender: true }
+          : event.post_type === 'request'
+            ? { approve: true, remark: 'new pal' }
+            : {};
       response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(operation));
     });
     const tw = await transportWorld();

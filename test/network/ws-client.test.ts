@@ -2,7 +2,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { WebsocketClientAdapter } from '../../src/network/ws/ws-client-adapter.js';
+import { type WebsocketClientAdapter } from '../../src/network/ws/ws-client-adapter.js';
 import { TestSocket, transportWorld, until } from '../helpers/transports.js';
 
 /** A bot's reverse WebSocket server: records each connection's headers and sockets. */

@@ -32,7 +32,13 @@ describe('websocketServers (forward WebSocket)', () => {
     for (const path of ['/', '/event', '/anything']) {
       const socket = await TestSocket.open(`ws://127.0.0.1:${port}${path}`);
       const first = await socket.next(() => true);
-      expect(first).toEqual({ time: expect.any(Number), self_id: 10001, post_type: 'meta_event', meta_event_type: 'lifecycle', sub_type: 'connect' });
+      expect(first).toEqual({
+        time: expect.any(Number),
+        self_id: 10001,
+        post_type: 'meta_event',
+        meta_event_type: 'lifecycle',
+        sub_type: 'connect',
+      });
       expect(socket.frames[0]).toBe(first);
     }
     const api = await TestSocket.open(`ws://127.0.0.1:${port}/api`);
@@ -67,7 +73,14 @@ describe('websocketServers (forward WebSocket)', () => {
     socket.ws.send('[1, 2]');
     socket.ws.send(JSON.stringify({ params: {}, echo: 'e1' }));
     await until(() => socket.frames.length === 3);
-    expect(socket.frames[0]).toEqual({ status: 'failed', retcode: 1400, data: null, message: 'the frame is not valid JSON', wording: 'the frame is not valid JSON', echo: null });
+    expect(socket.frames[0]).toEqual({
+      status: 'failed',
+      retcode: 1400,
+      data: null,
+      message: 'the frame is not valid JSON',
+      wording: 'the frame is not valid JSON',
+      echo: null,
+    });
     expect(socket.frames[1]).toMatchObject({ status: 'failed', retcode: 1400, echo: null });
     expect(socket.frames[2]).toMatchObject({ status: 'failed', retcode: 1400, echo: 'e1', message: 'the frame has no "action" string' });
     // The socket is still usable afterwards.
@@ -83,7 +96,15 @@ describe('websocketServers (forward WebSocket)', () => {
     const api = await TestSocket.open(`ws://127.0.0.1:${port}/api`);
     events.ws.send(JSON.stringify({ action: 'get_login_info', echo: 'ignored' }));
     await tw.world.groups.setCard(20001, 30001, 20002, 'Bobby');
-    const expected = { post_type: 'notice', notice_type: 'group_card', group_id: 30001, user_id: 20002, card_new: 'Bobby', card_old: '', self_id: 10001 };
+    const expected = {
+      post_type: 'notice',
+      notice_type: 'group_card',
+      group_id: 30001,
+      user_id: 20002,
+      card_new: 'Bobby',
+      card_old: '',
+      self_id: 10001,
+    };
     expect(await universal.event((frame) => frame.notice_type === 'group_card')).toMatchObject(expected);
     expect(await events.event((frame) => frame.notice_type === 'group_card')).toMatchObject(expected);
     expect((await api.call('get_login_info')).status).toBe('ok');
@@ -96,7 +117,14 @@ describe('websocketServers (forward WebSocket)', () => {
     await tw.apply(10001, wsServer({ heartInterval: 50 }));
     const socket = await TestSocket.open(`ws://127.0.0.1:${tw.port(10001, 'ws')}/`);
     const beat = await socket.event((frame) => frame.meta_event_type === 'heartbeat');
-    expect(beat).toEqual({ time: expect.any(Number), self_id: 10001, post_type: 'meta_event', meta_event_type: 'heartbeat', status: { online: true, good: true }, interval: 50 });
+    expect(beat).toEqual({
+      time: expect.any(Number),
+      self_id: 10001,
+      post_type: 'meta_event',
+      meta_event_type: 'heartbeat',
+      status: { online: true, good: true },
+      interval: 50,
+    });
     await until(() => socket.frames.filter((frame) => frame.meta_event_type === 'heartbeat').length >= 3);
     // The account going offline shows in the next beats.
     await tw.world.accounts.update(10001, { onlineStatus: { status: 20, extStatus: 0, batteryStatus: 100 } } as never);
@@ -126,7 +154,14 @@ describe('websocketServers (forward WebSocket)', () => {
     const reply = await self.call('send_group_msg', { group_id: 30001, message: [{ type: 'text', data: { text: 'hi [all]' } }] });
     expect(reply.status).toBe('ok');
     const sent = await self.event((frame) => frame.post_type === 'message_sent');
-    expect(sent).toMatchObject({ message_id: reply.data.message_id, message_format: 'string', message: 'hi &#91;all&#93;', raw_message: 'hi &#91;all&#93;', message_sent_type: 'self', target_id: 30001 });
+    expect(sent).toMatchObject({
+      message_id: reply.data.message_id,
+      message_format: 'string',
+      message: 'hi &#91;all&#93;',
+      raw_message: 'hi &#91;all&#93;',
+      message_sent_type: 'self',
+      target_id: 30001,
+    });
     await tw.world.groups.setCard(20001, 30001, 20002, 'after');
     await plain.event((frame) => frame.notice_type === 'group_card');
     expect(plain.frames.some((frame) => frame.post_type === 'message_sent')).toBe(false);
@@ -145,7 +180,12 @@ describe('websocketServers (forward WebSocket)', () => {
     const sent = await tw.dispatcher.dispatch(20001, 'send_group_msg', { group_id: 30001, message: 'hello' }, { transport: 'admin' });
     const messageId = (sent.data as { message_id: number }).message_id;
     const withRaw = await debug.event((frame) => frame.post_type === 'message');
-    expect(withRaw.raw).toMatchObject({ messageId, senderId: 20001, conversation: { type: 'group', groupId: 30001 }, elements: [{ kind: 'text', text: 'hello' }] });
+    expect(withRaw.raw).toMatchObject({
+      messageId,
+      senderId: 20001,
+      conversation: { type: 'group', groupId: 30001 },
+      elements: [{ kind: 'text', text: 'hello' }],
+    });
     expect(await plain.event((frame) => frame.post_type === 'message')).not.toHaveProperty('raw');
     await tw.world.groups.setCard(20001, 30001, 20002, 'x');
     expect(await debug.event((frame) => frame.notice_type === 'group_card')).not.toHaveProperty('raw');

@@ -13,7 +13,13 @@ const live = () => new ActionTable(allActions);
 
 describe('coverage table', () => {
   it('knows every NapCat name (177 registered, 7 removed seed names, 1 never registered) and every OneBot 11 action', () => {
-    const registered = [...napcatRegistry.onebot11, ...napcatRegistry.goCqhttp, ...napcatRegistry.napcat, ...napcatRegistry.napcatStream, ...napcatRegistry.napcatTest];
+    const registered = [
+      ...napcatRegistry.onebot11,
+      ...napcatRegistry.goCqhttp,
+      ...napcatRegistry.napcat,
+      ...napcatRegistry.napcatStream,
+      ...napcatRegistry.napcatTest,
+    ];
     expect(new Set(registered).size).toBe(177);
     expect(napcatRegistry.removedSeed).toHaveLength(7);
     expect(onebot11Actions).toHaveLength(39);
@@ -32,12 +38,16 @@ describe('coverage table', () => {
 
   it('catches a gap and a stale reason', () => {
     const withoutKick = new ActionTable(allActions.filter((spec) => spec.name !== 'set_group_kick'));
-    expect(coverageProblems(withoutKick)).toContain('set_group_kick is neither served nor listed in src/onebot/coverage/unsupported.ts with a reason');
+    expect(coverageProblems(withoutKick)).toContain(
+      'set_group_kick is neither served nor listed in src/onebot/coverage/unsupported.ts with a reason',
+    );
     const servingPacket = new ActionTable([
       ...allActions,
       defineAction({ name: 'send_packet', origin: 'napcat', summary: 'test', params: P.none(), handler: () => null }),
     ]);
-    expect(coverageProblems(servingPacket)).toContain('send_packet is served now: remove it from unsupportedActions in src/onebot/coverage/unsupported.ts');
+    expect(coverageProblems(servingPacket)).toContain(
+      'send_packet is served now: remove it from unsupportedActions in src/onebot/coverage/unsupported.ts',
+    );
   });
 
   it('lists only known names in unsupported.ts, each once', () => {

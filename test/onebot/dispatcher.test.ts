@@ -14,13 +14,20 @@ describe('dispatcher: envelope, params, errors', () => {
   it('echoes on failures too: unknown action 1404, bad params 1400', async () => {
     const { call } = await onebotWorld();
     expect(await call(10001, 'no_such_action', {}, { echo: { id: 7 } })).toMatchObject({
-      status: 'failed', retcode: 1404, data: null, message: 'unknown action: no_such_action', echo: { id: 7 },
+      status: 'failed',
+      retcode: 1404,
+      data: null,
+      message: 'unknown action: no_such_action',
+      echo: { id: 7 },
     });
     const bad = await call(10001, 'get_stranger_info', { user_id: 'abc' }, { echo: 'x' });
     expect(bad).toMatchObject({ status: 'failed', retcode: 1400, data: null, echo: 'x' });
     expect(bad.message).toMatch(/^user_id: /);
     expect(await call(10001, 'get_stranger_info', {})).toMatchObject({ retcode: 1400, message: 'user_id: is required' });
-    expect(await call(10001, 'get_stranger_info', [1, 2])).toMatchObject({ retcode: 1400, message: 'params must be a JSON object, got an array' });
+    expect(await call(10001, 'get_stranger_info', [1, 2])).toMatchObject({
+      retcode: 1400,
+      message: 'params must be a JSON object, got an array',
+    });
   });
 
   it('coerces numeric strings and booleans, and never mutates the caller params', async () => {
@@ -34,8 +41,14 @@ describe('dispatcher: envelope, params, errors', () => {
 
   it('maps world failures to their catalogue retcodes with a message naming the thing', async () => {
     const { call } = await onebotWorld();
-    expect(await call(10001, 'get_group_info', { group_id: 39999 })).toMatchObject({ retcode: 2002, message: 'group 39999 does not exist' });
-    expect(await call(10001, 'get_stranger_info', { user_id: 29999 })).toMatchObject({ retcode: 2001, message: 'user 29999 does not exist' });
+    expect(await call(10001, 'get_group_info', { group_id: 39999 })).toMatchObject({
+      retcode: 2002,
+      message: 'group 39999 does not exist',
+    });
+    expect(await call(10001, 'get_stranger_info', { user_id: 29999 })).toMatchObject({
+      retcode: 2001,
+      message: 'user 29999 does not exist',
+    });
   });
 
   it('queues _async calls and answers status async, retcode 1', async () => {

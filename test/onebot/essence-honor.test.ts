@@ -11,7 +11,10 @@ describe('mutes keep a member from speaking', () => {
   it('until the mute expires or is lifted; a whole-group mute silences plain members only', async () => {
     const ob = await onebotWorld();
     await ob.data(10001, 'set_group_ban', { group_id: 30001, user_id: 20002, duration: 60 });
-    expect(await ob.call(20002, 'send_group_msg', { group_id: 30001, message: 'hello?' })).toMatchObject({ retcode: 2105, message: expect.stringContaining('muted') });
+    expect(await ob.call(20002, 'send_group_msg', { group_id: 30001, message: 'hello?' })).toMatchObject({
+      retcode: 2105,
+      message: expect.stringContaining('muted'),
+    });
     ob.clock.advance(61_000);
     expect(await ob.call(20002, 'send_group_msg', { group_id: 30001, message: 'free again' })).toMatchObject({ status: 'ok' });
 
@@ -35,8 +38,19 @@ describe('essence messages', () => {
     ob.domainEvents.length = 0;
     expect(await ob.call(20003, 'set_essence_msg', { message_id: id })).toMatchObject({ retcode: 2103 });
     await ob.data(10001, 'set_essence_msg', { message_id: String(id) });
-    expect(ob.domainEvents).toEqual([expect.objectContaining({ type: 'essence.changed', groupId: 30001, operatorId: 10001, added: true, message: expect.objectContaining({ messageId: id }) })]);
-    expect(await ob.call(20001, 'set_essence_msg', { message_id: id })).toMatchObject({ retcode: 2106, message: `message ${id} is already an essence message of group 30001` });
+    expect(ob.domainEvents).toEqual([
+      expect.objectContaining({
+        type: 'essence.changed',
+        groupId: 30001,
+        operatorId: 10001,
+        added: true,
+        message: expect.objectContaining({ messageId: id }),
+      }),
+    ]);
+    expect(await ob.call(20001, 'set_essence_msg', { message_id: id })).toMatchObject({
+      retcode: 2106,
+      message: `message ${id} is already an essence message of group 30001`,
+    });
     const list = await ob.data(20003, 'get_essence_msg_list', { group_id: 30001 });
     expect(list).toEqual([
       expect.objectContaining({
@@ -59,21 +73,33 @@ describe('essence messages', () => {
     await ob.data(20001, 'delete_essence_msg', { group_id: 30001, msg_seq: list[0].msg_seq, msg_random: list[0].msg_random });
     expect(ob.domainEvents.at(-1)).toMatchObject({ type: 'essence.changed', added: false, operatorId: 20001 });
     expect(await ob.data(20003, 'get_essence_msg_list', { group_id: 30001 })).toEqual([]);
-    expect(await ob.call(20001, 'delete_essence_msg', { message_id: id })).toMatchObject({ retcode: 2107, message: `message ${id} is not an essence message of group 30001` });
+    expect(await ob.call(20001, 'delete_essence_msg', { message_id: id })).toMatchObject({
+      retcode: 2107,
+      message: `message ${id} is not an essence message of group 30001`,
+    });
   });
 
   it('refuses private, recalled, unknown and invisible messages and bad params, changing nothing', async () => {
     const ob = await onebotWorld();
     const privateId = (await ob.data(10001, 'send_private_msg', { user_id: 20001, message: 'hi' })).message_id;
-    expect(await ob.call(10001, 'set_essence_msg', { message_id: privateId })).toMatchObject({ retcode: 1400, message: expect.stringContaining('private message') });
+    expect(await ob.call(10001, 'set_essence_msg', { message_id: privateId })).toMatchObject({
+      retcode: 1400,
+      message: expect.stringContaining('private message'),
+    });
     const recalled = await say(ob, 20002, 'oops');
     await ob.data(20002, 'delete_msg', { message_id: recalled });
     expect(await ob.call(10001, 'set_essence_msg', { message_id: recalled })).toMatchObject({ retcode: 2109 });
-    expect(await ob.call(10001, 'set_essence_msg', { message_id: 999999 })).toMatchObject({ retcode: 2004, message: 'message 999999 does not exist' });
+    expect(await ob.call(10001, 'set_essence_msg', { message_id: 999999 })).toMatchObject({
+      retcode: 2004,
+      message: 'message 999999 does not exist',
+    });
     const labMessage = await say(ob, 10002, 'lab only', 30002);
     expect(await ob.call(10001, 'set_essence_msg', { message_id: labMessage })).toMatchObject({ retcode: 2004 });
     expect(await ob.call(10001, 'set_essence_msg', {})).toMatchObject({ retcode: 1400 });
-    expect(await ob.call(10001, 'delete_essence_msg', { group_id: 30001 })).toMatchObject({ retcode: 1400, message: expect.stringContaining('message_id') });
+    expect(await ob.call(10001, 'delete_essence_msg', { group_id: 30001 })).toMatchObject({
+      retcode: 1400,
+      message: expect.stringContaining('message_id'),
+    });
     expect(await ob.call(10001, 'delete_essence_msg', { group_id: 30001, msg_seq: 999 })).toMatchObject({ retcode: 2004 });
     expect(await ob.call(10002, 'get_essence_msg_list', { group_id: 30001 })).toMatchObject({ retcode: 2101 });
     expect(await ob.world.store.extras.essence.list(30001)).toEqual([]);
@@ -156,17 +182,34 @@ describe('get_group_honor_info', () => {
 describe('get_group_at_all_remain', () => {
   it('counts today’s @all messages against the daily allowance; plain members have none', async () => {
     const ob = await onebotWorld();
-    expect(await ob.data(10001, 'get_group_at_all_remain', { group_id: 30001 })).toEqual({ can_at_all: true, remain_at_all_count_for_group: 10, remain_at_all_count_for_uin: 10 });
+    expect(await ob.data(10001, 'get_group_at_all_remain', { group_id: 30001 })).toEqual({
+      can_at_all: true,
+      remain_at_all_count_for_group: 10,
+      remain_at_all_count_for_uin: 10,
+    });
     await ob.data(10001, 'send_group_msg', { group_id: 30001, message: '[CQ:at,qq=all] meeting' });
     await ob.data(20001, 'send_group_msg', { group_id: 30001, message: '[CQ:at,qq=all] again' });
-    expect(await ob.data(10001, 'get_group_at_all_remain', { group_id: 30001 })).toEqual({ can_at_all: true, remain_at_all_count_for_group: 8, remain_at_all_count_for_uin: 8 });
-    expect(await ob.data(20002, 'get_group_at_all_remain', { group_id: 30001 })).toEqual({ can_at_all: false, remain_at_all_count_for_group: 8, remain_at_all_count_for_uin: 0 });
+    expect(await ob.data(10001, 'get_group_at_all_remain', { group_id: 30001 })).toEqual({
+      can_at_all: true,
+      remain_at_all_count_for_group: 8,
+      remain_at_all_count_for_uin: 8,
+    });
+    expect(await ob.data(20002, 'get_group_at_all_remain', { group_id: 30001 })).toEqual({
+      can_at_all: false,
+      remain_at_all_count_for_group: 8,
+      remain_at_all_count_for_uin: 0,
+    });
     ob.clock.advance(day);
     expect(await ob.data(10001, 'get_group_at_all_remain', { group_id: 30001 })).toMatchObject({ remain_at_all_count_for_group: 10 });
     expect(await ob.call(10002, 'get_group_at_all_remain', { group_id: 30001 })).toMatchObject({ retcode: 2101 });
     // The allowance is enforced when sending.
-    for (let index = 0; index < 10; index++) await ob.data(10001, 'send_group_msg', { group_id: 30001, message: `[CQ:at,qq=all] #${index}` });
-    expect(await ob.data(20001, 'get_group_at_all_remain', { group_id: 30001 })).toEqual({ can_at_all: false, remain_at_all_count_for_group: 0, remain_at_all_count_for_uin: 0 });
+    for (let index = 0; index < 10; index++)
+      await ob.data(10001, 'send_group_msg', { group_id: 30001, message: `[CQ:at,qq=all] #${index}` });
+    expect(await ob.data(20001, 'get_group_at_all_remain', { group_id: 30001 })).toEqual({
+      can_at_all: false,
+      remain_at_all_count_for_group: 0,
+      remain_at_all_count_for_uin: 0,
+    });
     expect(await ob.call(20001, 'send_group_msg', { group_id: 30001, message: '[CQ:at,qq=all] one more' })).toMatchObject({
       retcode: 2108,
       message: "account 20001 has used today's @all allowance in group 30001",

@@ -44,9 +44,24 @@ describe('event builders', () => {
   it('has one builder per OneBot-visible domain event type', () => {
     const types = allBuilders.map((builder) => builder.type).sort();
     const visible: DomainEventType[] = [
-      'message.created', 'message.recalled', 'member.joined', 'member.left', 'member.role_changed', 'member.muted',
-      'member.card_changed', 'member.title_changed', 'group.name_changed', 'file.uploaded', 'essence.changed',
-      'message.reaction', 'friend.added', 'poke', 'input_status', 'profile_like', 'request.friend', 'request.group',
+      'message.created',
+      'message.recalled',
+      'member.joined',
+      'member.left',
+      'member.role_changed',
+      'member.muted',
+      'member.card_changed',
+      'member.title_changed',
+      'group.name_changed',
+      'file.uploaded',
+      'essence.changed',
+      'message.reaction',
+      'friend.added',
+      'poke',
+      'input_status',
+      'profile_like',
+      'request.friend',
+      'request.group',
     ];
     expect(types).toEqual([...visible].sort());
   });
@@ -78,7 +93,13 @@ describe('event builders', () => {
     });
 
     it('string format carries the CQ string in message; the sender sees message_sent with target_id', () => {
-      const event = messageEvent(record({ senderId: 10001 }), { ...facts, sender: { nickname: 'Bot A', card: '', role: 'admin' } }, 10001, 'string', ctx);
+      const event = messageEvent(
+        record({ senderId: 10001 }),
+        { ...facts, sender: { nickname: 'Bot A', card: '', role: 'admin' } },
+        10001,
+        'string',
+        ctx,
+      );
       expect(event).toMatchObject({
         post_type: 'message_sent',
         message_format: 'string',
@@ -92,15 +113,31 @@ describe('event builders', () => {
     it('private friend message: sub_type friend, empty card, target_id is the peer', () => {
       const message = record({ conversation: { type: 'private', userIds: [10001, 20001] }, targetId: 10001 });
       const event = messageEvent(message, { sender: { nickname: 'Alice', card: '' } }, 10001, 'array', ctx);
-      expect(event).toMatchObject({ message_type: 'private', sub_type: 'friend', sender: { user_id: 20001, nickname: 'Alice', card: '' }, target_id: 20001 });
+      expect(event).toMatchObject({
+        message_type: 'private',
+        sub_type: 'friend',
+        sender: { user_id: 20001, nickname: 'Alice', card: '' },
+        target_id: 20001,
+      });
       expect(event).not.toHaveProperty('group_id');
       expect(event).not.toHaveProperty('message_sent_type');
-      const own = messageEvent({ ...message, senderId: 10001, targetId: 20001 }, { sender: { nickname: 'Bot A', card: '' } }, 10001, 'array', ctx);
+      const own = messageEvent(
+        { ...message, senderId: 10001, targetId: 20001 },
+        { sender: { nickname: 'Bot A', card: '' } },
+        10001,
+        'array',
+        ctx,
+      );
       expect(own).toMatchObject({ post_type: 'message_sent', target_id: 20001, message_sent_type: 'self' });
     });
 
     it('temp chat through a group: sub_type group with temp_source and group_id', () => {
-      const message = record({ conversation: { type: 'private', userIds: [10001, 20003] }, senderId: 20003, targetId: 10001, tempGroupId: 30001 });
+      const message = record({
+        conversation: { type: 'private', userIds: [10001, 20003] },
+        senderId: 20003,
+        targetId: 10001,
+        tempGroupId: 30001,
+      });
       const event = messageEvent(message, { sender: { nickname: 'Carol', card: '' }, groupName: 'Lounge' }, 10001, 'array', ctx);
       expect(event).toMatchObject({ message_type: 'private', sub_type: 'group', group_id: 30001, temp_source: 0, target_id: 20003 });
       expect(event.sender).not.toHaveProperty('role');
@@ -167,14 +204,23 @@ describe('event builders', () => {
   describe('notices and requests whose services live elsewhere (built from the domain events they emit)', () => {
     const build = (type: DomainEventType, event: Record<string, unknown>, selfId: number) => {
       const builder = allBuilders.find((candidate) => candidate.type === type)!;
-      return builder.build({ type, time: 100, audience: [], ...event } as never, "Alice", selfId, "array", ctx);
+      return builder.build({ type, time: 100, audience: [], ...event } as never, 'Alice', selfId, 'array', ctx);
     };
     const msg = record({});
     const privateMsg = record({ conversation: { type: 'private', userIds: [10001, 20001] }, targetId: 10001 });
 
     it('recalls: group_recall with operator, friend_recall with the sender', () => {
       expect(build('message.recalled', { message: msg, operatorId: 20002 }, 10001)).toEqual([
-        { time: 100, self_id: 10001, post_type: 'notice', notice_type: 'group_recall', group_id: 30001, user_id: 20001, operator_id: 20002, message_id: 1234 },
+        {
+          time: 100,
+          self_id: 10001,
+          post_type: 'notice',
+          notice_type: 'group_recall',
+          group_id: 30001,
+          user_id: 20001,
+          operator_id: 20002,
+          message_id: 1234,
+        },
       ]);
       expect(build('message.recalled', { message: privateMsg, operatorId: 20001 }, 10001)).toEqual([
         { time: 100, self_id: 10001, post_type: 'notice', notice_type: 'friend_recall', user_id: 20001, message_id: 1234 },
@@ -182,34 +228,81 @@ describe('event builders', () => {
     });
 
     it('group_upload, essence, group_msg_emoji_like (groups only)', () => {
-      expect(build('file.uploaded', { groupId: 30001, userId: 20001, file: { id: '/abc', name: 'a.txt', size: 3, busid: 102 } }, 10001)[0]).toMatchObject({
-        notice_type: 'group_upload', group_id: 30001, user_id: 20001, file: { id: '/abc', name: 'a.txt', size: 3, busid: 102 },
+      expect(
+        build('file.uploaded', { groupId: 30001, userId: 20001, file: { id: '/abc', name: 'a.txt', size: 3, busid: 102 } }, 10001)[0],
+      ).toMatchObject({
+        notice_type: 'group_upload',
+        group_id: 30001,
+        user_id: 20001,
+        file: { id: '/abc', name: 'a.txt', size: 3, busid: 102 },
       });
       expect(build('essence.changed', { groupId: 30001, message: msg, operatorId: 20002, added: true }, 10001)[0]).toMatchObject({
-        notice_type: 'essence', sub_type: 'add', group_id: 30001, user_id: 20001, sender_id: 20001, operator_id: 20002, message_id: 1234,
+        notice_type: 'essence',
+        sub_type: 'add',
+        group_id: 30001,
+        user_id: 20001,
+        sender_id: 20001,
+        operator_id: 20002,
+        message_id: 1234,
       });
-      expect(build('essence.changed', { groupId: 30001, message: msg, operatorId: 20002, added: false }, 10001)[0]).toMatchObject({ sub_type: 'delete' });
+      expect(build('essence.changed', { groupId: 30001, message: msg, operatorId: 20002, added: false }, 10001)[0]).toMatchObject({
+        sub_type: 'delete',
+      });
       const like = { message: msg, userId: 20002, emojiId: '76', emojiType: 1, isAdd: true, likes: [{ emojiId: '76', count: 2 }] };
       expect(build('message.reaction', like, 10001)).toEqual([
-        { time: 100, self_id: 10001, post_type: 'notice', notice_type: 'group_msg_emoji_like', group_id: 30001, user_id: 20002, message_id: 1234, likes: [{ emoji_id: '76', count: 2 }], is_add: true },
+        {
+          time: 100,
+          self_id: 10001,
+          post_type: 'notice',
+          notice_type: 'group_msg_emoji_like',
+          group_id: 30001,
+          user_id: 20002,
+          message_id: 1234,
+          likes: [{ emoji_id: '76', count: 2 }],
+          is_add: true,
+        },
       ]);
       expect(build('message.reaction', { ...like, message: privateMsg }, 10001)).toEqual([]);
     });
 
     it('notify: poke in groups and between friends, input_status, profile_like', () => {
       expect(build('poke', { groupId: 30001, senderId: 20001, targetId: 10001 }, 10001)[0]).toMatchObject({
-        notice_type: 'notify', sub_type: 'poke', group_id: 30001, user_id: 20001, target_id: 10001, raw_info: expect.any(Array),
+        notice_type: 'notify',
+        sub_type: 'poke',
+        group_id: 30001,
+        user_id: 20001,
+        target_id: 10001,
+        raw_info: expect.any(Array),
       });
       const friendPoke = build('poke', { groupId: 0, senderId: 20001, targetId: 10001 }, 10001)[0]!;
       expect(friendPoke).toMatchObject({ sub_type: 'poke', user_id: 20001, sender_id: 20001, target_id: 10001 });
       expect(friendPoke).not.toHaveProperty('group_id');
       expect(build('poke', { groupId: 0, senderId: 10001, targetId: 20001 }, 10001)[0]).toMatchObject({ user_id: 20001, sender_id: 10001 });
       expect(build('input_status', { userId: 20001, targetId: 10001, eventType: 1, statusText: '对方正在输入...' }, 10001)).toEqual([
-        { time: 100, self_id: 10001, post_type: 'notice', notice_type: 'notify', sub_type: 'input_status', user_id: 20001, group_id: 0, event_type: 1, status_text: '对方正在输入...' },
+        {
+          time: 100,
+          self_id: 10001,
+          post_type: 'notice',
+          notice_type: 'notify',
+          sub_type: 'input_status',
+          user_id: 20001,
+          group_id: 0,
+          event_type: 1,
+          status_text: '对方正在输入...',
+        },
       ]);
       expect(build('input_status', { userId: 20001, targetId: 10001, eventType: 1, statusText: '' }, 20001)).toEqual([]);
       expect(build('profile_like', { operatorId: 20001, targetId: 10001, times: 3 }, 10001)).toEqual([
-        { time: 100, self_id: 10001, post_type: 'notice', notice_type: 'notify', sub_type: 'profile_like', operator_id: 20001, operator_nick: 'Alice', times: 3 },
+        {
+          time: 100,
+          self_id: 10001,
+          post_type: 'notice',
+          notice_type: 'notify',
+          sub_type: 'profile_like',
+          operator_id: 20001,
+          operator_nick: 'Alice',
+          times: 3,
+        },
       ]);
     });
 
@@ -218,11 +311,32 @@ describe('event builders', () => {
         { time: 100, self_id: 10001, post_type: 'request', request_type: 'friend', user_id: 20001, comment: 'hi', flag: 'f1' },
       ]);
       expect(build('request.friend', { flag: 'f1', userId: 20001, targetId: 10001, comment: 'hi' }, 20001)).toEqual([]);
-      expect(build('request.group', { flag: 'g1', subType: 'add', groupId: 30001, userId: 20009, invitorId: 20002, comment: 'let me in' }, 10001)).toEqual([
-        { time: 100, self_id: 10001, post_type: 'request', request_type: 'group', sub_type: 'add', group_id: 30001, user_id: 20009, comment: 'let me in', flag: 'g1', invitor_id: 20002 },
+      expect(
+        build(
+          'request.group',
+          { flag: 'g1', subType: 'add', groupId: 30001, userId: 20009, invitorId: 20002, comment: 'let me in' },
+          10001,
+        ),
+      ).toEqual([
+        {
+          time: 100,
+          self_id: 10001,
+          post_type: 'request',
+          request_type: 'group',
+          sub_type: 'add',
+          group_id: 30001,
+          user_id: 20009,
+          comment: 'let me in',
+          flag: 'g1',
+          invitor_id: 20002,
+        },
       ]);
-      expect(build('request.group', { flag: 'g2', subType: 'invite', groupId: 30002, userId: 20001, invitorId: 0, comment: '' }, 10001)[0]).toMatchObject({
-        sub_type: 'invite', user_id: 20001, flag: 'g2',
+      expect(
+        build('request.group', { flag: 'g2', subType: 'invite', groupId: 30002, userId: 20001, invitorId: 0, comment: '' }, 10001)[0],
+      ).toMatchObject({
+        sub_type: 'invite',
+        user_id: 20001,
+        flag: 'g2',
       });
     });
   });

@@ -16,7 +16,9 @@ describe('delete_friend, set_friend_remark, get_unidirectional_friend_list', () 
     await ob.data(10001, 'delete_friend', { friend_id: '20001' });
     expect(await ob.data(10001, 'get_friend_list')).toEqual([]);
     expect(await ob.world.friends.get(20001, 10001)).toBeDefined();
-    expect(await ob.data(10001, 'get_unidirectional_friend_list')).toEqual([{ uin: 20001, uid: expect.stringMatching(/^u_/), nick_name: 'Alice', age: 20, source: '' }]);
+    expect(await ob.data(10001, 'get_unidirectional_friend_list')).toEqual([
+      { uin: 20001, uid: expect.stringMatching(/^u_/), nick_name: 'Alice', age: 20, source: '' },
+    ]);
     expect(ob.domainEvents).toEqual([expect.objectContaining({ type: 'friend.removed', userId: 10001, friendId: 20001 })]);
   });
 
@@ -24,7 +26,10 @@ describe('delete_friend, set_friend_remark, get_unidirectional_friend_list', () 
     const ob = await onebotWorld();
     expect(await ob.call(10001, 'delete_friend', {})).toMatchObject({ retcode: 1400, message: expect.stringContaining('friend_id') });
     expect(await ob.call(10001, 'delete_friend', { user_id: 29999 })).toMatchObject({ retcode: 2001 });
-    expect(await ob.call(10001, 'delete_friend', { user_id: 20002 })).toMatchObject({ retcode: 2102, message: 'user 20002 is not in the friend list of 10001' });
+    expect(await ob.call(10001, 'delete_friend', { user_id: 20002 })).toMatchObject({
+      retcode: 2102,
+      message: 'user 20002 is not in the friend list of 10001',
+    });
     expect(await ob.world.friends.areFriends(10001, 20001)).toBe(true);
     await ob.data(10001, 'delete_friend', { user_id: 20001, temp_both_del: true });
     expect(await ob.world.friends.get(20001, 10001)).toBeUndefined();
@@ -49,7 +54,14 @@ describe('set_input_status', () => {
     await ob.data(10001, 'set_input_status', { user_id: '20003', event_type: '0' }); // shares group 30001
     await ob.data(10001, 'set_input_status', { user_id: 20001, event_type: 2 });
     expect(ob.domainEvents).toEqual([
-      expect.objectContaining({ type: 'input_status', userId: 10001, targetId: 20001, eventType: 1, statusText: '对方正在输入...', audience: [20001] }),
+      expect.objectContaining({
+        type: 'input_status',
+        userId: 10001,
+        targetId: 20001,
+        eventType: 1,
+        statusText: '对方正在输入...',
+        audience: [20001],
+      }),
       expect.objectContaining({ type: 'input_status', targetId: 20003, eventType: 0, statusText: '对方正在说话...' }),
       expect.objectContaining({ type: 'input_status', eventType: 2, statusText: '' }),
     ]);
@@ -60,7 +72,10 @@ describe('set_input_status', () => {
     expect(await ob.call(10002, 'set_input_status', { user_id: 20003, event_type: 1 })).toMatchObject({ retcode: 2102 });
     expect(await ob.call(10001, 'set_input_status', { user_id: 10001, event_type: 1 })).toMatchObject({ retcode: 1400 });
     expect(await ob.call(10001, 'set_input_status', { user_id: 29999, event_type: 1 })).toMatchObject({ retcode: 2001 });
-    expect(await ob.call(10001, 'set_input_status', { user_id: 20001 })).toMatchObject({ retcode: 1400, message: expect.stringContaining('event_type') });
+    expect(await ob.call(10001, 'set_input_status', { user_id: 20001 })).toMatchObject({
+      retcode: 1400,
+      message: expect.stringContaining('event_type'),
+    });
     expect(ob.domainEvents).toEqual([]);
   });
 });
@@ -115,7 +130,10 @@ describe('clean_cache, check_url_safely, set_restart and get_online_clients with
     const ob = await onebotWorld();
     expect(await ob.data(10001, 'check_url_safely', { url: 'https://qq.com/path?q=1' })).toEqual({ level: 1 });
     expect(await ob.data(10001, 'check_url_safely', { url: 'javascript:alert(1)' })).toEqual({ level: 3 });
-    expect(await ob.call(10001, 'check_url_safely', { url: 'not a url' })).toMatchObject({ retcode: 1400, message: expect.stringContaining('not a URL') });
+    expect(await ob.call(10001, 'check_url_safely', { url: 'not a url' })).toMatchObject({
+      retcode: 1400,
+      message: expect.stringContaining('not a URL'),
+    });
     expect(urlSafety('http://192.168.1.5/x')).toBe(2);
     expect(urlSafety('https://xn--fsq.com/')).toBe(2);
     expect(urlSafety('https://user:pw@example.com/')).toBe(2);

@@ -14,7 +14,14 @@ describe('set_group_kick', () => {
     expect(await ob.call(10001, 'set_group_kick', { group_id: '30001', user_id: '20002' })).toMatchObject({ status: 'ok', data: null });
     expect(await roles(ob)).not.toHaveProperty('20002');
     expect(ob.domainEvents).toEqual([
-      expect.objectContaining({ type: 'member.left', groupId: 30001, userId: 20002, operatorId: 10001, subType: 'kick', audience: expect.arrayContaining([20002, 20001, 10001]) }),
+      expect.objectContaining({
+        type: 'member.left',
+        groupId: 30001,
+        userId: 20002,
+        operatorId: 10001,
+        subType: 'kick',
+        audience: expect.arrayContaining([20002, 20001, 10001]),
+      }),
     ]);
   });
 
@@ -27,9 +34,18 @@ describe('set_group_kick', () => {
       retcode: 2103,
       message: 'account 20003 is a plain member of group 30001 and cannot act on user 20001',
     });
-    expect(await ob.call(10001, 'set_group_kick', { group_id: 30001, user_id: 20001 })).toMatchObject({ retcode: 2104, message: expect.stringContaining('(owner)') });
-    expect(await ob.call(10001, 'set_group_kick', { group_id: 30001, user_id: 20002 })).toMatchObject({ retcode: 2104, message: expect.stringContaining('(admin)') });
-    expect(await ob.call(10001, 'set_group_kick', { group_id: 30001, user_id: 10001 })).toMatchObject({ retcode: 2103, message: expect.stringContaining('cannot kick itself') });
+    expect(await ob.call(10001, 'set_group_kick', { group_id: 30001, user_id: 20001 })).toMatchObject({
+      retcode: 2104,
+      message: expect.stringContaining('(owner)'),
+    });
+    expect(await ob.call(10001, 'set_group_kick', { group_id: 30001, user_id: 20002 })).toMatchObject({
+      retcode: 2104,
+      message: expect.stringContaining('(admin)'),
+    });
+    expect(await ob.call(10001, 'set_group_kick', { group_id: 30001, user_id: 10001 })).toMatchObject({
+      retcode: 2103,
+      message: expect.stringContaining('cannot kick itself'),
+    });
     expect(await roles(ob)).toEqual(before);
     expect(ob.domainEvents).toEqual([]);
     // The owner outranks an admin.
@@ -38,11 +54,23 @@ describe('set_group_kick', () => {
 
   it('answers bad params with 1400 and unknown ids with errors naming them', async () => {
     const ob = await onebotWorld();
-    expect(await ob.call(10001, 'set_group_kick', { group_id: 30001 })).toMatchObject({ retcode: 1400, message: expect.stringContaining('user_id') });
+    expect(await ob.call(10001, 'set_group_kick', { group_id: 30001 })).toMatchObject({
+      retcode: 1400,
+      message: expect.stringContaining('user_id'),
+    });
     expect(await ob.call(10001, 'set_group_kick', { group_id: 'abc', user_id: 20002 })).toMatchObject({ retcode: 1400 });
-    expect(await ob.call(10001, 'set_group_kick', { group_id: 39999, user_id: 20002 })).toMatchObject({ retcode: 2002, message: 'group 39999 does not exist' });
-    expect(await ob.call(10001, 'set_group_kick', { group_id: 30001, user_id: 29999 })).toMatchObject({ retcode: 2003, message: 'user 29999 is not a member of group 30001' });
-    expect(await ob.call(10002, 'set_group_kick', { group_id: 30001, user_id: 20002 })).toMatchObject({ retcode: 2101, message: 'account 10002 is not a member of group 30001' });
+    expect(await ob.call(10001, 'set_group_kick', { group_id: 39999, user_id: 20002 })).toMatchObject({
+      retcode: 2002,
+      message: 'group 39999 does not exist',
+    });
+    expect(await ob.call(10001, 'set_group_kick', { group_id: 30001, user_id: 29999 })).toMatchObject({
+      retcode: 2003,
+      message: 'user 29999 is not a member of group 30001',
+    });
+    expect(await ob.call(10002, 'set_group_kick', { group_id: 30001, user_id: 20002 })).toMatchObject({
+      retcode: 2101,
+      message: 'account 10002 is not a member of group 30001',
+    });
     expect(Object.keys(await roles(ob))).toHaveLength(4);
   });
 
@@ -76,7 +104,10 @@ describe('set_group_kick_members', () => {
     const ob = await onebotWorld();
     expect(await ob.call(10001, 'set_group_kick_members', { group_id: 30001, user_ids: [20002, 20001] })).toMatchObject({ retcode: 2104 });
     expect(await ob.call(10001, 'set_group_kick_members', { group_id: 30001, user_id: [20002, 29999] })).toMatchObject({ retcode: 2003 });
-    expect(await ob.call(10001, 'set_group_kick_members', { group_id: 30001 })).toMatchObject({ retcode: 1400, message: expect.stringContaining('user_id') });
+    expect(await ob.call(10001, 'set_group_kick_members', { group_id: 30001 })).toMatchObject({
+      retcode: 1400,
+      message: expect.stringContaining('user_id'),
+    });
     expect(await ob.call(10001, 'set_group_kick_members', { group_id: 30001, user_id: 'x' })).toMatchObject({ retcode: 1400 });
     expect(Object.keys(await roles(ob))).toHaveLength(4);
     expect(ob.domainEvents).toEqual([]);
@@ -89,7 +120,9 @@ describe('set_group_ban and set_group_whole_ban', () => {
     await ob.data(10001, 'set_group_ban', { group_id: 30001, user_id: 20002, duration: '600' });
     const start = Math.floor(ob.clock.nowMs() / 1000);
     expect(ob.domainEvents.at(-1)).toMatchObject({ type: 'member.muted', userId: 20002, operatorId: 10001, duration: 600 });
-    expect(await ob.data(10001, 'get_group_member_info', { group_id: 30001, user_id: 20002 })).toMatchObject({ shut_up_timestamp: start + 600 });
+    expect(await ob.data(10001, 'get_group_member_info', { group_id: 30001, user_id: 20002 })).toMatchObject({
+      shut_up_timestamp: start + 600,
+    });
     const shut = await ob.data(20003, 'get_group_shut_list', { group_id: 30001 });
     expect(shut).toEqual([expect.objectContaining({ uin: '20002', nick: 'Bob', role: 2, shutUpTime: start + 600 })]);
     const group = (await ob.world.groups.find(30001))!;
@@ -110,7 +143,9 @@ describe('set_group_ban and set_group_whole_ban', () => {
     expect(await ob.call(20002, 'set_group_ban', { group_id: 30001, user_id: 20003, duration: 60 })).toMatchObject({ retcode: 2103 });
     expect(await ob.call(10001, 'set_group_ban', { group_id: 30001, user_id: 20001, duration: 60 })).toMatchObject({ retcode: 2104 });
     expect(await ob.call(10001, 'set_group_ban', { group_id: 30001, user_id: 20003, duration: -1 })).toMatchObject({ retcode: 1400 });
-    expect(await ob.call(10001, 'set_group_ban', { group_id: 30001, user_id: 20003, duration: 31 * 24 * 3600 })).toMatchObject({ retcode: 1400 });
+    expect(await ob.call(10001, 'set_group_ban', { group_id: 30001, user_id: 20003, duration: 31 * 24 * 3600 })).toMatchObject({
+      retcode: 1400,
+    });
     expect(await ob.call(10002, 'get_group_shut_list', { group_id: 30001 })).toMatchObject({ retcode: 2101 });
     expect((await ob.world.groups.members(30001)).every((member) => member.muteUntil === 0)).toBe(true);
     expect(ob.domainEvents).toEqual([]);
@@ -133,7 +168,10 @@ describe('set_group_ban and set_group_whole_ban', () => {
 describe('set_group_admin, set_group_card, set_group_name, set_group_special_title', () => {
   it('only the owner changes admins', async () => {
     const ob = await onebotWorld();
-    expect(await ob.call(10001, 'set_group_admin', { group_id: 30001, user_id: 20002 })).toMatchObject({ retcode: 2103, message: 'only the owner of group 30001 may change admins' });
+    expect(await ob.call(10001, 'set_group_admin', { group_id: 30001, user_id: 20002 })).toMatchObject({
+      retcode: 2103,
+      message: 'only the owner of group 30001 may change admins',
+    });
     expect(await ob.call(20001, 'set_group_admin', { group_id: 30001, user_id: 20001 })).toMatchObject({ retcode: 2104 });
     await ob.data(20001, 'set_group_admin', { group_id: 30001, user_id: 20002, enable: true });
     await ob.data(20001, 'set_group_admin', { group_id: 30001, user_id: 10001, enable: false });
@@ -171,7 +209,9 @@ describe('set_group_admin, set_group_card, set_group_name, set_group_special_tit
 
   it('special titles: owner only, expiring with duration', async () => {
     const ob = await onebotWorld();
-    expect(await ob.call(10001, 'set_group_special_title', { group_id: 30001, user_id: 20002, special_title: 'Boss' })).toMatchObject({ retcode: 2103 });
+    expect(await ob.call(10001, 'set_group_special_title', { group_id: 30001, user_id: 20002, special_title: 'Boss' })).toMatchObject({
+      retcode: 2103,
+    });
     await ob.data(20001, 'set_group_special_title', { group_id: 30001, user_id: 20002, special_title: 'Hero', duration: 60 });
     expect(await ob.data(20002, 'get_group_member_info', { group_id: 30001, user_id: 20002 })).toMatchObject({ title: 'Hero' });
     expect(ob.domainEvents).toEqual([expect.objectContaining({ type: 'member.title_changed', userId: 20002, title: 'Hero' })]);
@@ -196,7 +236,11 @@ describe('set_group_leave', () => {
     await ob.data(20001, 'set_group_leave', { group_id: 30001, is_dismiss: 'true' });
     expect(await ob.world.groups.find(30001)).toBeUndefined();
     expect(ob.domainEvents.map((event) => event.type === 'member.left' && [event.userId, event.subType])).toEqual(
-      expect.arrayContaining([[20001, 'disband'], [10001, 'disband'], [20002, 'disband']]),
+      expect.arrayContaining([
+        [20001, 'disband'],
+        [10001, 'disband'],
+        [20002, 'disband'],
+      ]),
     );
     expect(await ob.call(20003, 'set_group_leave', { group_id: 30001 })).toMatchObject({ retcode: 2002 });
     expect(await ob.call(20003, 'set_group_leave', { group_id: 30002 })).toMatchObject({ retcode: 2101 });
@@ -226,7 +270,9 @@ describe('set_group_add_option and set_group_remark', () => {
     expect(await ob.data(10001, 'get_group_list')).toEqual([expect.objectContaining({ group_id: 30001, group_remark: 'work' })]);
     expect(await ob.data(20002, 'get_group_info', { group_id: 30001 })).toMatchObject({ group_remark: '' });
     expect(await ob.data(10001, 'get_group_detail_info', { group_id: 30001 })).toMatchObject({ group_remark: 'work', remarkName: 'work' });
-    expect(ob.domainEvents).toEqual([expect.objectContaining({ type: 'group.remark_changed', ownerId: 10001, groupId: 30001, remark: 'work' })]);
+    expect(ob.domainEvents).toEqual([
+      expect.objectContaining({ type: 'group.remark_changed', ownerId: 10001, groupId: 30001, remark: 'work' }),
+    ]);
     expect(await ob.call(10002, 'set_group_remark', { group_id: 30001, remark: 'x' })).toMatchObject({ retcode: 2101 });
     expect(await ob.call(10001, 'set_group_remark', { group_id: 30001 })).toMatchObject({ retcode: 1400 });
     await ob.data(10001, 'set_group_remark', { group_id: 30001, remark: '' });

@@ -33,9 +33,13 @@ describe('group announcements', () => {
     expect(notices[0].message.image[0].url).toBe(`http://catnap.test/media/${notices[0].message.image[0].id}`);
     expect(await ob.world.media.blobs.read(notices[0].message.image[0].id)).toEqual(png(640, 360));
     expect(notices[1]).toMatchObject({ sender_id: 20001, message: { text: 'Rules: be nice', image: [] }, pinned: 0 });
-    expect(ob.domainEvents.filter((event) => event.type === 'group.notice').map((event) => event.type === 'group.notice' && event.action)).toEqual(['posted', 'posted']);
+    expect(
+      ob.domainEvents.filter((event) => event.type === 'group.notice').map((event) => event.type === 'group.notice' && event.action),
+    ).toEqual(['posted', 'posted']);
 
-    expect(await ob.call(20002, '_del_group_notice', { group_id: 30001, notice_id: notices[1].notice_id })).toMatchObject({ retcode: 2103 });
+    expect(await ob.call(20002, '_del_group_notice', { group_id: 30001, notice_id: notices[1].notice_id })).toMatchObject({
+      retcode: 2103,
+    });
     await ob.data(10001, '_del_group_notice', { group_id: 30001, notice_id: notices[1].notice_id });
     expect(await ob.data(20003, '_get_group_notice', { group_id: 30001 })).toHaveLength(1);
     expect(ob.domainEvents.at(-1)).toMatchObject({ type: 'group.notice', action: 'deleted', operatorId: 10001, senderId: 20001 });
@@ -50,7 +54,13 @@ describe('group announcements', () => {
     expect(await ob.call(20002, '_send_group_notice', { group_id: 30001, content: 'hi' })).toMatchObject({ retcode: 2103 });
     expect(await ob.call(10001, '_send_group_notice', { group_id: 30001, content: '' })).toMatchObject({ retcode: 1400 });
     expect(await ob.call(10001, '_send_group_notice', { group_id: 30001, content: '  ' })).toMatchObject({ retcode: 1400 });
-    expect(await ob.call(10001, '_send_group_notice', { group_id: 30001, content: 'x', image: `base64://${Buffer.from('plain text').toString('base64')}` })).toMatchObject({
+    expect(
+      await ob.call(10001, '_send_group_notice', {
+        group_id: 30001,
+        content: 'x',
+        image: `base64://${Buffer.from('plain text').toString('base64')}`,
+      }),
+    ).toMatchObject({
       retcode: 2201,
       message: expect.stringContaining('not an image'),
     });
@@ -77,7 +87,9 @@ describe('group check-in', () => {
     ob.clock.advance(16 * 3600_000); // past midnight in China
     expect(await ob.data(20003, 'get_group_signed_list', { group_id: 30001 })).toEqual([]);
     await ob.data(20002, 'set_group_sign', { group_id: 30001 });
-    expect(await ob.data(20003, 'get_group_signed_list', { group_id: 30001 })).toEqual([expect.objectContaining({ user_id: 20002, rank: 1 })]);
+    expect(await ob.data(20003, 'get_group_signed_list', { group_id: 30001 })).toEqual([
+      expect.objectContaining({ user_id: 20002, rank: 1 }),
+    ]);
   });
 
   it('refuses non-members and bad params', async () => {
@@ -118,17 +130,31 @@ describe('extended group records', () => {
   it('get_group_info_ex: QQ’s extension record with the real owner', async () => {
     const ob = await onebotWorld();
     const info = await ob.data(10001, 'get_group_info_ex', { group_id: '30002' });
-    expect(info).toMatchObject({ groupCode: '30002', resultCode: 0, extInfo: { groupOwnerId: { memberUin: '10002' }, essentialMsgSwitch: 0 } });
-    expect(await ob.call(10001, 'get_group_info_ex', { group_id: 39999 })).toMatchObject({ retcode: 2002, message: 'group 39999 does not exist' });
+    expect(info).toMatchObject({
+      groupCode: '30002',
+      resultCode: 0,
+      extInfo: { groupOwnerId: { memberUin: '10002' }, essentialMsgSwitch: 0 },
+    });
+    expect(await ob.call(10001, 'get_group_info_ex', { group_id: 39999 })).toMatchObject({
+      retcode: 2002,
+      message: 'group 39999 does not exist',
+    });
   });
 });
 
 describe('trans_group_file', () => {
   it('confirms an existing group file (every world file is permanent) and names missing ones', async () => {
     const ob = await onebotWorld();
-    const { file_id } = await ob.data(20002, 'upload_group_file', { group_id: 30001, file: `base64://${Buffer.from('notes').toString('base64')}`, name: 'notes.txt' });
+    const { file_id } = await ob.data(20002, 'upload_group_file', {
+      group_id: 30001,
+      file: `base64://${Buffer.from('notes').toString('base64')}`,
+      name: 'notes.txt',
+    });
     expect(await ob.data(10001, 'trans_group_file', { group_id: 30001, file_id })).toEqual({ ok: true });
-    expect(await ob.call(10001, 'trans_group_file', { group_id: 30001, file_id: 'nope' })).toMatchObject({ retcode: 2005, message: 'group 30001 has no file nope' });
+    expect(await ob.call(10001, 'trans_group_file', { group_id: 30001, file_id: 'nope' })).toMatchObject({
+      retcode: 2005,
+      message: 'group 30001 has no file nope',
+    });
     expect(await ob.call(10002, 'trans_group_file', { group_id: 30001, file_id })).toMatchObject({ retcode: 2101 });
     expect(await ob.call(10001, 'trans_group_file', { group_id: 30001 })).toMatchObject({ retcode: 1400 });
   });

@@ -18,17 +18,48 @@ describe('group files (go-cqhttp actions)', () => {
     expect(folderId).toMatch(/^\/[0-9a-f-]{36}$/);
 
     const { file_id } = await data(20002, 'upload_group_file', { group_id: '30001', file: b64, name: 'data.bin', folder_id: folderId });
-    expect(domainEvents.at(-1)).toMatchObject({ type: 'file.uploaded', groupId: 30001, userId: 20002, file: { id: file_id, name: 'data.bin', size: 3000, busid: 102 } });
+    expect(domainEvents.at(-1)).toMatchObject({
+      type: 'file.uploaded',
+      groupId: 30001,
+      userId: 20002,
+      file: { id: file_id, name: 'data.bin', size: 3000, busid: 102 },
+    });
     expect(domainEvents.at(-1)!.audience).toEqual(expect.arrayContaining([10001, 20001, 20002, 20003]));
 
     const root = await data(20003, 'get_group_root_files', { group_id: 30001 });
     expect(root.files).toEqual([]);
-    expect(root.folders).toEqual([expect.objectContaining({ group_id: 30001, folder_id: folderId, folder: folderId, folder_name: 'Docs', creator: 10001, creator_name: 'Bot A', total_file_count: 1 })]);
+    expect(root.folders).toEqual([
+      expect.objectContaining({
+        group_id: 30001,
+        folder_id: folderId,
+        folder: folderId,
+        folder_name: 'Docs',
+        creator: 10001,
+        creator_name: 'Bot A',
+        total_file_count: 1,
+      }),
+    ]);
     const inFolder = await data(20003, 'get_group_files_by_folder', { group_id: 30001, folder_id: folderId });
     expect(inFolder.files).toEqual([
-      expect.objectContaining({ group_id: 30001, file_id, file_name: 'data.bin', busid: 102, size: 3000, file_size: 3000, uploader: 20002, uploader_name: 'Bob', download_times: 0, dead_time: 0 }),
+      expect.objectContaining({
+        group_id: 30001,
+        file_id,
+        file_name: 'data.bin',
+        busid: 102,
+        size: 3000,
+        file_size: 3000,
+        uploader: 20002,
+        uploader_name: 'Bob',
+        download_times: 0,
+        dead_time: 0,
+      }),
     ]);
-    expect(await data(20003, 'get_group_file_system_info', { group_id: 30001 })).toEqual({ file_count: 1, limit_count: 10000, used_space: 3000, total_space: 10 * 1024 ** 3 });
+    expect(await data(20003, 'get_group_file_system_info', { group_id: 30001 })).toEqual({
+      file_count: 1,
+      limit_count: 10000,
+      used_space: 3000,
+      total_space: 10 * 1024 ** 3,
+    });
 
     const { url } = await data(20003, 'get_group_file_url', { group_id: 30001, file_id });
     expect(url).toMatch(/^http:\/\/catnap\.test\/media\/[0-9a-f]{64}\?name=data\.bin$/);
@@ -38,16 +69,29 @@ describe('group files (go-cqhttp actions)', () => {
     expect((await world.media.ingest(file_id)).blobId).toBe(/\/media\/([0-9a-f]{64})/.exec(url)![1]);
 
     // A plain member who did not upload it may not move, rename or delete it.
-    const denied = await call(20003, 'move_group_file', { group_id: 30001, file_id, current_parent_directory: folderId, target_parent_directory: '/' });
+    const denied = await call(20003, 'move_group_file', {
+      group_id: 30001,
+      file_id,
+      current_parent_directory: folderId,
+      target_parent_directory: '/',
+    });
     expect(denied).toMatchObject({ retcode: 2103, message: expect.stringContaining('only its uploader (20002), admins and the owner') });
-    expect(await call(20003, 'rename_group_file', { group_id: 30001, file_id, current_parent_directory: folderId, new_name: 'x' })).toMatchObject({ retcode: 2103 });
+    expect(
+      await call(20003, 'rename_group_file', { group_id: 30001, file_id, current_parent_directory: folderId, new_name: 'x' }),
+    ).toMatchObject({ retcode: 2103 });
     expect(await call(20003, 'delete_group_file', { group_id: 30001, file_id })).toMatchObject({ retcode: 2103 });
     expect(await call(10002, 'get_group_root_files', { group_id: 30001 })).toMatchObject({ retcode: 2101 });
 
     // The uploader moves it to the root; the admin renames it.
-    expect(await data(20002, 'move_group_file', { group_id: 30001, file_id, current_parent_directory: folderId, target_parent_directory: '/' })).toEqual({ ok: true });
-    expect(await call(20002, 'move_group_file', { group_id: 30001, file_id, current_parent_directory: folderId, target_parent_directory: '/' })).toMatchObject({ retcode: 1400, message: expect.stringContaining('lies in folder /') });
-    expect(await data(10001, 'rename_group_file', { group_id: 30001, file_id, current_parent_directory: '/', new_name: 'renamed.bin' })).toEqual({ ok: true });
+    expect(
+      await data(20002, 'move_group_file', { group_id: 30001, file_id, current_parent_directory: folderId, target_parent_directory: '/' }),
+    ).toEqual({ ok: true });
+    expect(
+      await call(20002, 'move_group_file', { group_id: 30001, file_id, current_parent_directory: folderId, target_parent_directory: '/' }),
+    ).toMatchObject({ retcode: 1400, message: expect.stringContaining('lies in folder /') });
+    expect(
+      await data(10001, 'rename_group_file', { group_id: 30001, file_id, current_parent_directory: '/', new_name: 'renamed.bin' }),
+    ).toEqual({ ok: true });
     const after = await data(20001, 'get_group_root_files', { group_id: 30001 });
     expect(after.files.map((f: { file_id: string; file_name: string }) => [f.file_id, f.file_name])).toEqual([[file_id, 'renamed.bin']]);
     expect(after.folders[0].total_file_count).toBe(0);
@@ -56,7 +100,10 @@ describe('group files (go-cqhttp actions)', () => {
     // The owner deletes it.
     expect(await data(20001, 'delete_group_file', { group_id: 30001, file_id })).toMatchObject({ result: 0 });
     expect((await data(20001, 'get_group_root_files', { group_id: 30001 })).files).toEqual([]);
-    expect(await call(20001, 'get_group_file_url', { group_id: 30001, file_id })).toMatchObject({ retcode: 2005, message: `group 30001 has no file ${file_id}` });
+    expect(await call(20001, 'get_group_file_url', { group_id: 30001, file_id })).toMatchObject({
+      retcode: 2005,
+      message: `group 30001 has no file ${file_id}`,
+    });
   });
 
   it('only admins and the owner create and delete folders; deleting a folder deletes its files', async () => {
@@ -66,22 +113,37 @@ describe('group files (go-cqhttp actions)', () => {
     const folderId = groupItem.folderInfo.folderId;
     expect(await call(10001, 'create_group_file_folder', { group_id: 30001, folder_name: 'Shared' })).toMatchObject({ retcode: 2106 });
     expect(await call(10001, 'create_group_file_folder', { group_id: 30001, folder_name: 'a/b' })).toMatchObject({ retcode: 1400 });
-    expect(await call(10001, 'create_group_file_folder', { group_id: 30001, folder_name: 'Sub', parent_id: folderId })).toMatchObject({ retcode: 1400, message: expect.stringContaining('root only') });
+    expect(await call(10001, 'create_group_file_folder', { group_id: 30001, folder_name: 'Sub', parent_id: folderId })).toMatchObject({
+      retcode: 1400,
+      message: expect.stringContaining('root only'),
+    });
     expect(await call(10001, 'create_group_file_folder', { group_id: 30001 })).toMatchObject({ retcode: 1400 });
     await data(20003, 'upload_group_file', { group_id: 30001, file: b64, name: 'a.bin', folder: folderId });
     expect(await call(20003, 'delete_group_folder', { group_id: 30001, folder_id: folderId })).toMatchObject({ retcode: 2103 });
     expect(await data(10001, 'get_group_file_system_info', { group_id: 30001 })).toMatchObject({ file_count: 1 });
-    expect(await data(10001, 'delete_group_folder', { group_id: 30001, folder: folderId })).toEqual({ retCode: 0, retMsg: 'ok', clientWording: '' });
+    expect(await data(10001, 'delete_group_folder', { group_id: 30001, folder: folderId })).toEqual({
+      retCode: 0,
+      retMsg: 'ok',
+      clientWording: '',
+    });
     expect(await data(10001, 'get_group_file_system_info', { group_id: 30001 })).toMatchObject({ file_count: 0, used_space: 0 });
-    expect(await call(10001, 'delete_group_folder', { group_id: 30001, folder_id: folderId })).toMatchObject({ retcode: 2006, message: `group 30001 has no folder ${folderId}` });
+    expect(await call(10001, 'delete_group_folder', { group_id: 30001, folder_id: folderId })).toMatchObject({
+      retcode: 2006,
+      message: `group 30001 has no folder ${folderId}`,
+    });
     expect(await call(10001, 'delete_group_folder', { group_id: 30001 })).toMatchObject({ retcode: 1400 });
   });
 
   it('upload_group_file refuses bad input, unknown folders, outsiders and unreadable sources without storing anything', async () => {
     const { call, data } = await onebotWorld();
-    expect(await call(20002, 'upload_group_file', { group_id: 30001, file: b64 })).toMatchObject({ retcode: 1400, message: expect.stringContaining('name') });
+    expect(await call(20002, 'upload_group_file', { group_id: 30001, file: b64 })).toMatchObject({
+      retcode: 1400,
+      message: expect.stringContaining('name'),
+    });
     expect(await call(20002, 'upload_group_file', { group_id: 30001, name: 'x' })).toMatchObject({ retcode: 1400 });
-    expect(await call(20002, 'upload_group_file', { group_id: 30001, file: b64, name: 'x', folder_id: '/nope' })).toMatchObject({ retcode: 2006 });
+    expect(await call(20002, 'upload_group_file', { group_id: 30001, file: b64, name: 'x', folder_id: '/nope' })).toMatchObject({
+      retcode: 2006,
+    });
     expect(await call(10002, 'upload_group_file', { group_id: 30001, file: b64, name: 'x' })).toMatchObject({ retcode: 2101 });
     expect(await call(20002, 'upload_group_file', { group_id: 39999, file: b64, name: 'x' })).toMatchObject({ retcode: 2002 });
     expect(await call(20002, 'upload_group_file', { group_id: 30001, file: '/no/such/file', name: 'x' })).toMatchObject({ retcode: 2201 });

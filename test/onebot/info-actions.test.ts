@@ -15,7 +15,12 @@ describe('account, friend and group information actions', () => {
   it('get_robot_uin_range answers the seed document example verbatim', async () => {
     const { call } = await onebotWorld();
     expect(await call(10001, 'get_robot_uin_range', {})).toEqual({
-      status: 'ok', retcode: 0, data: defaultRobotUinRanges, message: '', wording: '', echo: null,
+      status: 'ok',
+      retcode: 0,
+      data: defaultRobotUinRanges,
+      message: '',
+      wording: '',
+      echo: null,
     });
   });
 
@@ -36,7 +41,16 @@ describe('account, friend and group information actions', () => {
   it('get_stranger_info gives NapCat fields for anyone, with the caller’s remark', async () => {
     const { data, call } = await onebotWorld();
     const info = await data(10001, 'get_stranger_info', { user_id: '20001' });
-    expect(info).toMatchObject({ user_id: 20001, nickname: 'Alice', sex: 'female', age: 20, remark: 'alice', login_days: 0, qid: '', status: 10 });
+    expect(info).toMatchObject({
+      user_id: 20001,
+      nickname: 'Alice',
+      sex: 'female',
+      age: 20,
+      remark: 'alice',
+      login_days: 0,
+      qid: '',
+      status: 10,
+    });
     expect(info.uid).toMatch(/^u_/);
     expect((await data(10002, 'get_stranger_info', { user_id: 20001 })).remark).toBe('');
     expect(await call(10001, 'get_stranger_info', { user_id: -5 })).toMatchObject({ retcode: 1400 });
@@ -49,11 +63,29 @@ describe('account, friend and group information actions', () => {
     ]);
     expect(await data(10002, 'get_group_info', { group_id: '30001' })).toMatchObject({ group_id: 30001, member_count: 4 });
     const member = await data(10001, 'get_group_member_info', { no_cache: false, group_id: '30001', user_id: '20001' });
-    expect(member).toMatchObject({ group_id: 30001, user_id: 20001, nickname: 'Alice', role: 'owner', level: '1', area: '', unfriendly: false, card_changeable: true, shut_up_timestamp: 0 });
+    expect(member).toMatchObject({
+      group_id: 30001,
+      user_id: 20001,
+      nickname: 'Alice',
+      role: 'owner',
+      level: '1',
+      area: '',
+      unfriendly: false,
+      card_changeable: true,
+      shut_up_timestamp: 0,
+    });
     expect(typeof member.level).toBe('string');
     const list = await data(10001, 'get_group_member_list', { no_cache: false, group_id: '30001' });
-    expect(list.map((m: { user_id: number; role: string }) => [m.user_id, m.role]).sort()).toEqual([[10001, 'admin'], [20001, 'owner'], [20002, 'member'], [20003, 'member']]);
-    expect(await call(10002, 'get_group_member_list', { group_id: 30001 })).toMatchObject({ retcode: 2101, message: 'account 10002 is not a member of group 30001' });
+    expect(list.map((m: { user_id: number; role: string }) => [m.user_id, m.role]).sort()).toEqual([
+      [10001, 'admin'],
+      [20001, 'owner'],
+      [20002, 'member'],
+      [20003, 'member'],
+    ]);
+    expect(await call(10002, 'get_group_member_list', { group_id: 30001 })).toMatchObject({
+      retcode: 2101,
+      message: 'account 10002 is not a member of group 30001',
+    });
     expect(await call(10001, 'get_group_member_info', { group_id: 30001, user_id: 10002 })).toMatchObject({ retcode: 2003 });
     expect(await call(10001, 'get_group_member_info', { group_id: 'x', user_id: 10002 })).toMatchObject({ retcode: 1400 });
   });

@@ -41,38 +41,104 @@ describe('send_group_msg, send_private_msg, send_msg', () => {
       ],
     };
     await expectRefused(world, () => call(10001, 'send_private_msg', seed), 1400, 'message[0]: unknown segment type "cupidatat ipsum"');
-    await expectRefused(world, () => call(10001, 'send_private_msg', { ...seed, user_id: 20001 }), 1400, 'message[0]: unknown segment type "cupidatat ipsum"');
+    await expectRefused(
+      world,
+      () => call(10001, 'send_private_msg', { ...seed, user_id: 20001 }),
+      1400,
+      'message[0]: unknown segment type "cupidatat ipsum"',
+    );
   });
 
   it('refuse bad params with 1400 and change nothing', async () => {
     const { world, call } = await onebotWorld();
     await expectRefused(world, () => call(10001, 'send_group_msg', { group_id: 30001 }), 1400, /^message/);
     await expectRefused(world, () => call(10001, 'send_group_msg', { group_id: 'lounge', message: 'x' }), 1400, /^group_id/);
-    await expectRefused(world, () => call(10001, 'send_group_msg', { group_id: 30001, message: [{ type: 'image', data: { file: '' } }] }), 1400, /^message\[0\] \(image\): data\.file is required/);
+    await expectRefused(
+      world,
+      () => call(10001, 'send_group_msg', { group_id: 30001, message: [{ type: 'image', data: { file: '' } }] }),
+      1400,
+      /^message\[0\] \(image\): data\.file is required/,
+    );
     await expectRefused(world, () => call(10001, 'send_group_msg', { group_id: 30001, message: [] }), 1400, 'message is empty');
     await expectRefused(world, () => call(10001, 'send_group_msg', { group_id: 30001, message: '' }), 1400, 'message is empty');
-    await expectRefused(world, () => call(10001, 'send_group_msg', { group_id: 30001, message: [{ type: 'text', data: { text: '' } }] }), 1400, /nothing left to send/);
-    await expectRefused(world, () => call(10001, 'send_msg', { message: 'x' }), 1400, 'give group_id (a group message) or user_id (a private message)');
-    await expectRefused(world, () => call(10001, 'send_msg', { message_type: 'group', user_id: 20001, message: 'x' }), 1400, 'group_id: is required when message_type is group');
-    await expectRefused(world, () => call(10001, 'send_msg', { message_type: 'channel', group_id: 30001, message: 'x' }), 1400, /^message_type/);
-    await expectRefused(world, () => call(10001, 'send_group_msg', { group_id: 30001, message: [{ type: 'image', data: { file: 'file:///no/such/file.png' } }] }), 2201, /does not exist or cannot be read/);
+    await expectRefused(
+      world,
+      () => call(10001, 'send_group_msg', { group_id: 30001, message: [{ type: 'text', data: { text: '' } }] }),
+      1400,
+      /nothing left to send/,
+    );
+    await expectRefused(
+      world,
+      () => call(10001, 'send_msg', { message: 'x' }),
+      1400,
+      'give group_id (a group message) or user_id (a private message)',
+    );
+    await expectRefused(
+      world,
+      () => call(10001, 'send_msg', { message_type: 'group', user_id: 20001, message: 'x' }),
+      1400,
+      'group_id: is required when message_type is group',
+    );
+    await expectRefused(
+      world,
+      () => call(10001, 'send_msg', { message_type: 'channel', group_id: 30001, message: 'x' }),
+      1400,
+      /^message_type/,
+    );
+    await expectRefused(
+      world,
+      () => call(10001, 'send_group_msg', { group_id: 30001, message: [{ type: 'image', data: { file: 'file:///no/such/file.png' } }] }),
+      2201,
+      /does not exist or cannot be read/,
+    );
   });
 
   it('apply QQ’s rules: members only, mutes, friends or temp chats', async () => {
     const { world, call, data } = await onebotWorld();
-    await expectRefused(world, () => call(10002, 'send_group_msg', { group_id: 30001, message: 'x' }), 2101, 'account 10002 is not a member of group 30001');
+    await expectRefused(
+      world,
+      () => call(10002, 'send_group_msg', { group_id: 30001, message: 'x' }),
+      2101,
+      'account 10002 is not a member of group 30001',
+    );
     await world.groups.mute(20001, 30001, 20002, 600);
-    await expectRefused(world, () => call(20002, 'send_group_msg', { group_id: 30001, message: 'x' }), 2105, /^account 20002 is muted in group 30001/);
+    await expectRefused(
+      world,
+      () => call(20002, 'send_group_msg', { group_id: 30001, message: 'x' }),
+      2105,
+      /^account 20002 is muted in group 30001/,
+    );
     await world.groups.setWholeMute(20001, 30001, true);
-    await expectRefused(world, () => call(20003, 'send_group_msg', { group_id: 30001, message: 'x' }), 2105, 'group 30001 is muted; only its owner and admins may speak');
+    await expectRefused(
+      world,
+      () => call(20003, 'send_group_msg', { group_id: 30001, message: 'x' }),
+      2105,
+      'group 30001 is muted; only its owner and admins may speak',
+    );
     expect((await call(10001, 'send_group_msg', { group_id: 30001, message: 'admins may' })).status).toBe('ok');
-    await expectRefused(world, () => call(10001, 'send_private_msg', { user_id: 10002, message: 'x' }), 2102, /not friends and share no group/);
+    await expectRefused(
+      world,
+      () => call(10001, 'send_private_msg', { user_id: 10002, message: 'x' }),
+      2102,
+      /not friends and share no group/,
+    );
     await expectRefused(world, () => call(10001, 'send_private_msg', { user_id: 99999, message: 'x' }), 2001, 'user 99999 does not exist');
     const temp = await data(10001, 'send_private_msg', { user_id: 20002, message: 'temp' });
     const seen = await data(20002, 'get_msg', { message_id: temp.message_id });
-    expect(seen).toMatchObject({ message_type: 'private', sub_type: 'group', group_id: 30001, temp_source: 0, target_id: 10001, user_id: 10001 });
+    expect(seen).toMatchObject({
+      message_type: 'private',
+      sub_type: 'group',
+      group_id: 30001,
+      temp_source: 0,
+      target_id: 10001,
+      user_id: 10001,
+    });
     const friend = await data(10001, 'send_msg', { user_id: '20001', message: 'hi' });
-    expect(await data(20001, 'get_msg', { message_id: friend.message_id })).toMatchObject({ message_type: 'private', sub_type: 'friend', target_id: 10001 });
+    expect(await data(20001, 'get_msg', { message_id: friend.message_id })).toMatchObject({
+      message_type: 'private',
+      sub_type: 'friend',
+      target_id: 10001,
+    });
     const viaGroup = await data(10001, 'send_msg', { group_id: 30001, user_id: 20001, message: 'group wins' });
     expect((await data(20001, 'get_msg', { message_id: viaGroup.message_id })).message_type).toBe('group');
     const explicit = await data(10001, 'send_msg', { message_type: 'private', group_id: 30001, user_id: 20003, message: 'temp via 30001' });
@@ -84,7 +150,13 @@ describe('get_msg and delete_msg', () => {
   it('get_msg answers NapCat’s fields in the caller’s format, to those who can see the message', async () => {
     const { world, call, data } = await onebotWorld();
     await world.groups.setCard(10001, 30001, 10001, 'Catnap');
-    const sent = await data(10001, 'send_group_msg', { group_id: 30001, message: [{ type: 'text', data: { text: 'look ' } }, { type: 'image', data: { file: `base64://${png.toString('base64')}` } }] });
+    const sent = await data(10001, 'send_group_msg', {
+      group_id: 30001,
+      message: [
+        { type: 'text', data: { text: 'look ' } },
+        { type: 'image', data: { file: `base64://${png.toString('base64')}` } },
+      ],
+    });
     const view = await data(20002, 'get_msg', { message_id: String(sent.message_id) });
     const blob = view.message[1].data.file.slice(0, 64);
     expect(view).toEqual({
@@ -100,7 +172,10 @@ describe('get_msg and delete_msg', () => {
       sender: { user_id: 10001, nickname: 'Bot A', card: 'Catnap', role: 'admin' },
       message: [
         { type: 'text', data: { text: 'look ' } },
-        { type: 'image', data: { summary: '', file: `${blob}.png`, sub_type: 0, url: `http://catnap.test/media/${blob}`, file_size: String(png.length) } },
+        {
+          type: 'image',
+          data: { summary: '', file: `${blob}.png`, sub_type: 0, url: `http://catnap.test/media/${blob}`, file_size: String(png.length) },
+        },
       ],
       message_format: 'array',
       raw_message: `look [CQ:image,file=${blob}.png,sub_type=0,url=http://catnap.test/media/${blob},file_size=${png.length}]`,
@@ -111,8 +186,18 @@ describe('get_msg and delete_msg', () => {
       emoji_likes_list: [],
     });
     const own = await call(10001, 'get_msg', { message_id: sent.message_id }, { messageFormat: 'string' });
-    expect(own.data).toMatchObject({ post_type: 'message_sent', message_sent_type: 'self', message_format: 'string', message: view.raw_message });
-    await expectRefused(world, () => call(10002, 'get_msg', { message_id: sent.message_id }), 2004, `message ${sent.message_id} does not exist`);
+    expect(own.data).toMatchObject({
+      post_type: 'message_sent',
+      message_sent_type: 'self',
+      message_format: 'string',
+      message: view.raw_message,
+    });
+    await expectRefused(
+      world,
+      () => call(10002, 'get_msg', { message_id: sent.message_id }),
+      2004,
+      `message ${sent.message_id} does not exist`,
+    );
     await expectRefused(world, () => call(10001, 'get_msg', { message_id: 777777 }), 2004, 'message 777777 does not exist');
     await expectRefused(world, () => call(10001, 'get_msg', { message_id: 'abc' }), 1400, /^message_id/);
     await expectRefused(world, () => call(10001, 'get_msg', {}), 1400, /^message_id/);
@@ -123,12 +208,22 @@ describe('get_msg and delete_msg', () => {
     const byOwner = await data(20001, 'send_group_msg', { group_id: 30001, message: 'owner' });
     const byMember = await data(20002, 'send_group_msg', { group_id: 30001, message: 'member' });
     const byAdmin = await data(10001, 'send_group_msg', { group_id: 30001, message: 'admin' });
-    await expectRefused(world, () => call(10001, 'delete_msg', { message_id: byOwner.message_id }), 2104, /^account 10001 \(admin\) cannot recall/);
+    await expectRefused(
+      world,
+      () => call(10001, 'delete_msg', { message_id: byOwner.message_id }),
+      2104,
+      /^account 10001 \(admin\) cannot recall/,
+    );
     await expectRefused(world, () => call(20003, 'delete_msg', { message_id: byMember.message_id }), 2103, /plain member/);
     await expectRefused(world, () => call(10002, 'delete_msg', { message_id: byMember.message_id }), 2004);
     expect(await data(10001, 'delete_msg', { message_id: byMember.message_id })).toBeNull();
     expect(await data(10001, 'delete_msg', { message_id: byAdmin.message_id })).toBeNull();
-    await expectRefused(world, () => call(10001, 'delete_msg', { message_id: byAdmin.message_id }), 2109, `message ${byAdmin.message_id} was recalled`);
+    await expectRefused(
+      world,
+      () => call(10001, 'delete_msg', { message_id: byAdmin.message_id }),
+      2109,
+      `message ${byAdmin.message_id} was recalled`,
+    );
     await expectRefused(world, () => call(20003, 'get_msg', { message_id: byMember.message_id }), 2109);
     const history = await data(20003, 'get_group_msg_history', { group_id: 30001 });
     expect(history.messages.map((m: { message_id: number }) => m.message_id)).toEqual([byOwner.message_id]);
@@ -139,9 +234,12 @@ describe('get_group_msg_history and get_friend_msg_history', () => {
   async function tenMessages() {
     const ob = await onebotWorld();
     const ids: number[] = [];
-    for (let i = 1; i <= 10; i++) ids.push((await ob.data(i % 2 ? 20001 : 10001, 'send_group_msg', { group_id: 30001, message: `m${i}` })).message_id);
+    for (let i = 1; i <= 10; i++)
+      ids.push((await ob.data(i % 2 ? 20001 : 10001, 'send_group_msg', { group_id: 30001, message: `m${i}` })).message_id);
     const page = async (params: Record<string, unknown>) =>
-      (await ob.data(20002, 'get_group_msg_history', { group_id: 30001, ...params })).messages.map((m: { raw_message: string }) => m.raw_message);
+      (await ob.data(20002, 'get_group_msg_history', { group_id: 30001, ...params })).messages.map(
+        (m: { raw_message: string }) => m.raw_message,
+      );
     return { ...ob, ids, page };
   }
 
@@ -177,10 +275,24 @@ describe('get_group_msg_history and get_friend_msg_history', () => {
   it('refuse unknown anchors, non-members and bad params', async () => {
     const { world, call, ids } = await tenMessages();
     const dm = await call(10001, 'send_private_msg', { user_id: 20001, message: 'dm' });
-    await expectRefused(world, () => call(20002, 'get_group_msg_history', { group_id: 30001, message_seq: 999999 }), 2004, 'message 999999 is not in the history of group 30001');
-    await expectRefused(world, () => call(10001, 'get_group_msg_history', { group_id: 30001, message_seq: (dm.data as { message_id: number }).message_id }), 2004);
+    await expectRefused(
+      world,
+      () => call(20002, 'get_group_msg_history', { group_id: 30001, message_seq: 999999 }),
+      2004,
+      'message 999999 is not in the history of group 30001',
+    );
+    await expectRefused(
+      world,
+      () => call(10001, 'get_group_msg_history', { group_id: 30001, message_seq: (dm.data as { message_id: number }).message_id }),
+      2004,
+    );
     await expectRefused(world, () => call(10002, 'get_group_msg_history', { group_id: 30001 }), 2101);
-    await expectRefused(world, () => call(20002, 'get_group_msg_history', { group_id: 30001, message_seq: 'latest' }), 1400, /^message_seq/);
+    await expectRefused(
+      world,
+      () => call(20002, 'get_group_msg_history', { group_id: 30001, message_seq: 'latest' }),
+      1400,
+      /^message_seq/,
+    );
     await expectRefused(world, () => call(20002, 'get_group_msg_history', { group_id: 30001, count: 0 }), 1400, /^count/);
     await expectRefused(world, () => call(20002, 'get_group_msg_history', { count: 5 }), 1400, /^group_id/);
     expect(ids).toHaveLength(10);
@@ -191,11 +303,15 @@ describe('get_group_msg_history and get_friend_msg_history', () => {
     const a = await data(10001, 'send_private_msg', { user_id: 20001, message: 'one' });
     await data(20001, 'send_private_msg', { user_id: 10001, message: 'two [CQ:face,id=1]' });
     const both = await call(20001, 'get_friend_msg_history', { user_id: 10001, count: 20 }, { messageFormat: 'string' });
-    expect((both.data as { messages: { message: string; message_format: string }[] }).messages.map((m) => [m.message, m.message_format])).toEqual([
+    expect(
+      (both.data as { messages: { message: string; message_format: string }[] }).messages.map((m) => [m.message, m.message_format]),
+    ).toEqual([
       ['one', 'string'],
       ['two [CQ:face,id=1]', 'string'],
     ]);
-    expect((await data(10001, 'get_friend_msg_history', { user_id: 20001, message_seq: a.message_id, reverse_order: true })).messages).toHaveLength(1);
+    expect(
+      (await data(10001, 'get_friend_msg_history', { user_id: 20001, message_seq: a.message_id, reverse_order: true })).messages,
+    ).toHaveLength(1);
     expect((await data(10001, 'get_friend_msg_history', { user_id: 20003 })).messages).toEqual([]);
     await expectRefused(world, () => call(10001, 'get_friend_msg_history', { user_id: 88888 }), 2001);
   });

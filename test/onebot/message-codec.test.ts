@@ -29,24 +29,39 @@ function strip<T extends object>(value: T): T {
 /** One arbitrary stored element of every kind. */
 const elementArb: fc.Arbitrary<Element> = fc.oneof(
   nonEmpty.map((text): Element => ({ kind: 'text', text })),
-  fc.record({ faceId: fc.integer({ min: 0, max: 100000 }), resultId: maybe(nonEmpty), chainCount: maybe(fc.nat(1000)) }).map((f): Element => strip({ kind: 'face', ...f })),
+  fc
+    .record({ faceId: fc.integer({ min: 0, max: 100000 }), resultId: maybe(nonEmpty), chainCount: maybe(fc.nat(1000)) })
+    .map((f): Element => strip({ kind: 'face', ...f })),
   fc.record({ packageId: fc.nat(), emojiId: nonEmpty, key: nonEmpty, summary: nonEmpty }).map((f): Element => ({ kind: 'mface', ...f })),
   fc.oneof(fc.constant<'all'>('all'), fc.integer({ min: 1, max: 2 ** 40 })).map((target): Element => ({ kind: 'at', target })),
   fc.integer({ min: 1, max: 2 ** 31 - 1 }).map((messageId): Element => ({ kind: 'reply', messageId })),
-  fc.record({ media: mediaRef, summary: maybe(nonEmpty), subType: fc.integer({ min: 0, max: 100 }), flash: maybe(fc.constant(true)) }).map((f): Element => strip({ kind: 'image', ...f })),
+  fc
+    .record({ media: mediaRef, summary: maybe(nonEmpty), subType: fc.integer({ min: 0, max: 100 }), flash: maybe(fc.constant(true)) })
+    .map((f): Element => strip({ kind: 'image', ...f })),
   mediaRef.map((media): Element => ({ kind: 'record', media })),
   mediaRef.map((media): Element => ({ kind: 'video', media })),
   fc.record({ media: mediaRef, fileId: fc.uuid() }).map((f): Element => ({ kind: 'file', ...f })),
-  fc.json().filter((json) => json.trim() !== '').map((data): Element => ({ kind: 'json', data })),
+  fc
+    .json()
+    .filter((json) => json.trim() !== '')
+    .map((data): Element => ({ kind: 'json', data })),
   nonEmpty.map((data): Element => ({ kind: 'xml', data })),
   nonEmpty.map((content): Element => ({ kind: 'markdown', content })),
   fc.record({ pokeType: fc.nat(), pokeId: fc.integer() }).map((f): Element => ({ kind: 'poke', ...f })),
   fc.integer({ min: 1, max: 6 }).map((result): Element => ({ kind: 'dice', result })),
   fc.integer({ min: 1, max: 3 }).map((result): Element => ({ kind: 'rps', result })),
-  fc.record({ platform: fc.constantFrom('qq', '163', 'kugou', 'kuwo', 'migu'), songId: nonEmpty }).map((f): Element => ({ kind: 'music', ...f })),
-  fc.record({ url: nonEmpty, audio: maybe(nonEmpty), title: maybe(nonEmpty), content: maybe(nonEmpty), image: maybe(nonEmpty) }).map((f): Element => strip({ kind: 'music', platform: 'custom', ...f })),
-  fc.record({ contactType: fc.constantFrom<'qq' | 'group'>('qq', 'group'), id: fc.integer({ min: 1, max: 2 ** 40 }) }).map((f): Element => ({ kind: 'contact', ...f })),
-  fc.record({ lat: coordinate(90), lon: coordinate(180), title: fc.string(), content: fc.string() }).map((f): Element => ({ kind: 'location', ...f })),
+  fc
+    .record({ platform: fc.constantFrom('qq', '163', 'kugou', 'kuwo', 'migu'), songId: nonEmpty })
+    .map((f): Element => ({ kind: 'music', ...f })),
+  fc
+    .record({ url: nonEmpty, audio: maybe(nonEmpty), title: maybe(nonEmpty), content: maybe(nonEmpty), image: maybe(nonEmpty) })
+    .map((f): Element => strip({ kind: 'music', platform: 'custom', ...f })),
+  fc
+    .record({ contactType: fc.constantFrom<'qq' | 'group'>('qq', 'group'), id: fc.integer({ min: 1, max: 2 ** 40 }) })
+    .map((f): Element => ({ kind: 'contact', ...f })),
+  fc
+    .record({ lat: coordinate(90), lon: coordinate(180), title: fc.string(), content: fc.string() })
+    .map((f): Element => ({ kind: 'location', ...f })),
   fc.record({ url: nonEmpty, title: nonEmpty, content: fc.string(), image: fc.string() }).map((f): Element => ({ kind: 'share', ...f })),
   nonEmpty.map((forwardId): Element => ({ kind: 'forward', forwardId })),
 );
@@ -55,7 +70,13 @@ const elementArb: fc.Arbitrary<Element> = fc.oneof(
 function expectedDraft(element: Element): ElementDraft {
   switch (element.kind) {
     case 'image':
-      return strip({ kind: 'image', source: { uri: ctx.urls.media(element.media.blobId) }, summary: element.summary, subType: element.subType, flash: element.flash });
+      return strip({
+        kind: 'image',
+        source: { uri: ctx.urls.media(element.media.blobId) },
+        summary: element.summary,
+        subType: element.subType,
+        flash: element.flash,
+      });
     case 'record':
     case 'video':
       return { kind: element.kind, source: { uri: ctx.urls.media(element.media.blobId) } };
@@ -101,22 +122,47 @@ describe('CQ codes', () => {
   it('escape text (& [ ]) and parameter values (also ,) so any text survives a round trip', () => {
     fc.assert(
       fc.property(fc.string({ minLength: 1 }), fc.string({ minLength: 1 }), (text, value) => {
-        const segments = [{ type: 'text', data: { text } }, { type: 'share', data: { url: value, title: value } }];
+        const segments = [
+          { type: 'text', data: { text } },
+          { type: 'share', data: { url: value, title: value } },
+        ];
         expect(parseCq(toCq(segments))).toEqual(segments);
       }),
     );
-    expect(toCq([{ type: 'text', data: { text: 'a&[b],c' } }, { type: 'x', data: { v: 'a&[b],c', empty: '', none: undefined } }])).toBe(
-      'a&amp;&#91;b&#93;,c[CQ:x,v=a&amp;&#91;b&#93;&#44;c]',
-    );
+    expect(
+      toCq([
+        { type: 'text', data: { text: 'a&[b],c' } },
+        { type: 'x', data: { v: 'a&[b],c', empty: '', none: undefined } },
+      ]),
+    ).toBe('a&amp;&#91;b&#93;,c[CQ:x,v=a&amp;&#91;b&#93;&#44;c]');
   });
 });
 
 describe('segment codecs', () => {
   it('cover every element kind, one module each', () => {
     expect(new Set(segmentCodecs.map((codec) => codec.kind)).size).toBe(segmentCodecs.length);
-    expect(segmentCodecs.map((codec) => codec.type).sort()).toEqual(
-      ['at', 'contact', 'dice', 'face', 'file', 'forward', 'image', 'json', 'location', 'markdown', 'mface', 'music', 'poke', 'record', 'reply', 'rps', 'share', 'text', 'video', 'xml'],
-    );
+    expect(segmentCodecs.map((codec) => codec.type).sort()).toEqual([
+      'at',
+      'contact',
+      'dice',
+      'face',
+      'file',
+      'forward',
+      'image',
+      'json',
+      'location',
+      'markdown',
+      'mface',
+      'music',
+      'poke',
+      'record',
+      'reply',
+      'rps',
+      'share',
+      'text',
+      'video',
+      'xml',
+    ]);
   });
 
   it('parse what they render, from the array form and from the CQ string form alike', () => {
@@ -145,12 +191,48 @@ describe('segment codecs', () => {
   it('render received media with NapCat’s fields and Catnap’s own URLs', () => {
     const media: MediaRef = { blobId: 'a'.repeat(64), name: 'cat.png', size: 68, mime: 'image/png' };
     const doc: MediaRef = { ...media, name: 'report final.pdf', mime: 'application/pdf' };
-    expect(elementsToSegments([{ kind: 'image', media }, { kind: 'file', media: doc, fileId: 'f-1' }, { kind: 'record', media }], ctx)).toEqual([
-      { type: 'image', data: { summary: '', file: `${'a'.repeat(64)}.png`, sub_type: 0, url: `http://catnap.test/media/${'a'.repeat(64)}`, file_size: '68' } },
-      { type: 'file', data: { file: 'report final.pdf', file_id: 'f-1', file_size: '68', url: `http://catnap.test/media/${'a'.repeat(64)}?name=report%20final.pdf` } },
+    expect(
+      elementsToSegments(
+        [
+          { kind: 'image', media },
+          { kind: 'file', media: doc, fileId: 'f-1' },
+          { kind: 'record', media },
+        ],
+        ctx,
+      ),
+    ).toEqual([
+      {
+        type: 'image',
+        data: {
+          summary: '',
+          file: `${'a'.repeat(64)}.png`,
+          sub_type: 0,
+          url: `http://catnap.test/media/${'a'.repeat(64)}`,
+          file_size: '68',
+        },
+      },
+      {
+        type: 'file',
+        data: {
+          file: 'report final.pdf',
+          file_id: 'f-1',
+          file_size: '68',
+          url: `http://catnap.test/media/${'a'.repeat(64)}?name=report%20final.pdf`,
+        },
+      },
       { type: 'record', data: { file: `${'a'.repeat(64)}.png`, url: `http://catnap.test/media/${'a'.repeat(64)}`, file_size: '68' } },
     ]);
-    expect(renderMessage([{ kind: 'at', target: 20001, name: 'Alice' }, { kind: 'text', text: ' hi [1]' }, { kind: 'face', faceId: 14 }], 'string', ctx)).toEqual({
+    expect(
+      renderMessage(
+        [
+          { kind: 'at', target: 20001, name: 'Alice' },
+          { kind: 'text', text: ' hi [1]' },
+          { kind: 'face', faceId: 14 },
+        ],
+        'string',
+        ctx,
+      ),
+    ).toEqual({
       message: '[CQ:at,qq=20001] hi &#91;1&#93;[CQ:face,id=14]',
       raw_message: '[CQ:at,qq=20001] hi &#91;1&#93;[CQ:face,id=14]',
     });
@@ -161,7 +243,10 @@ describe('the message param', () => {
   it('takes a segment array, one segment, or a CQ string; auto_escape makes a string plain text', () => {
     expect(drafts([{ type: 'text', data: { text: 'a' } }])).toEqual([{ kind: 'text', text: 'a' }]);
     expect(drafts({ type: 'face', data: { id: 14 } })).toEqual([{ kind: 'face', faceId: 14 }]);
-    expect(drafts('hi[CQ:at,qq=all]')).toEqual([{ kind: 'text', text: 'hi' }, { kind: 'at', target: 'all' }]);
+    expect(drafts('hi[CQ:at,qq=all]')).toEqual([
+      { kind: 'text', text: 'hi' },
+      { kind: 'at', target: 'all' },
+    ]);
     const escaped = parseMessage('[CQ:at,qq=all]', { ...options, autoEscape: true });
     expect(escaped).toEqual({ kind: 'elements', elements: [{ kind: 'text', text: '[CQ:at,qq=all]' }] });
     expect(drafts([{ type: 'dice' }])).toEqual([{ kind: 'dice' }]);
@@ -182,12 +267,21 @@ describe('the message param', () => {
 
   it('names the segment, index and field of malformed segments', () => {
     const cases: [unknown, string][] = [
-      [[{ type: 'text', data: { text: 'ok' } }, { type: 'image', data: {} }], 'message[1] (image): data.file is required'],
+      [
+        [
+          { type: 'text', data: { text: 'ok' } },
+          { type: 'image', data: {} },
+        ],
+        'message[1] (image): data.file is required',
+      ],
       [[{ type: 'face', data: { id: 'smile' } }], 'message[0] (face): data.id must be an integer between 0 and 100000 (got "smile")'],
       [[{ type: 'at', data: { qq: 'bob' } }], 'message[0] (at): data.qq must be "all" or a QQ number (got "bob")'],
       [[{ type: 'reply', data: {} }], 'message[0] (reply): data.id is required'],
       [[{ type: 'json', data: { data: '{oops' } }], 'message[0] (json): data.data is not valid JSON'],
-      [[{ type: 'music', data: { type: 'spotify', id: '1' } }], 'message[0] (music): data.type must be one of qq, 163, kugou, kuwo, migu, custom'],
+      [
+        [{ type: 'music', data: { type: 'spotify', id: '1' } }],
+        'message[0] (music): data.type must be one of qq, 163, kugou, kuwo, migu, custom',
+      ],
       [[{ type: 'music', data: { type: 'custom' } }], 'message[0] (music): data.url is required'],
       [[{ type: 'contact', data: { type: 'channel', id: 1 } }], 'message[0] (contact): data.type must be "qq" or "group"'],
       [[{ type: 'location', data: { lat: 100, lon: 0 } }], 'message[0] (location): data.lat must be a number between -90 and 90'],
@@ -199,8 +293,17 @@ describe('the message param', () => {
       [[], 'message is empty'],
       [42, 'message must be a segment array, one segment, or a CQ string (got number 42)'],
       ['[CQ:face,id]', 'message: CQ code "[CQ:face,id]" has a parameter without a name=value'],
-      [[{ type: 'node', data: { content: 'x' } }, { type: 'text', data: { text: 'y' } }], 'message: node segments cannot be mixed'],
-      [[{ type: 'node', data: { user_id: 1, nickname: 'n', content: [{ type: 'image', data: {} }] } }], 'message[0].content[0] (image): data.file is required'],
+      [
+        [
+          { type: 'node', data: { content: 'x' } },
+          { type: 'text', data: { text: 'y' } },
+        ],
+        'message: node segments cannot be mixed',
+      ],
+      [
+        [{ type: 'node', data: { user_id: 1, nickname: 'n', content: [{ type: 'image', data: {} }] } }],
+        'message[0].content[0] (image): data.file is required',
+      ],
       [[{ type: 'node', data: { nickname: 'n' } }], 'message[0] (node): data.content is required'],
     ];
     for (const [input, expected] of cases) expect(failure(() => parseMessage(input, options))).toContain(`1400 ${expected}`);
@@ -220,17 +323,31 @@ describe('the message param', () => {
       card: { prompt: 'p' },
       nodes: [
         { kind: 'ref', messageId: 42 },
-        { kind: 'custom', userId: 20001, nickname: 'Alice', time: 5, content: { kind: 'elements', elements: [{ kind: 'face', faceId: 1 }] } },
+        {
+          kind: 'custom',
+          userId: 20001,
+          nickname: 'Alice',
+          time: 5,
+          content: { kind: 'elements', elements: [{ kind: 'face', faceId: 1 }] },
+        },
         {
           kind: 'custom',
           userId: 10001,
           nickname: 'QQ用户',
-          content: { kind: 'forward', card: { summary: 'inner' }, nodes: [{ kind: 'custom', userId: 10001, nickname: 'In', content: { kind: 'elements', elements: [{ kind: 'text', text: 'deep' }] } }] },
+          content: {
+            kind: 'forward',
+            card: { summary: 'inner' },
+            nodes: [
+              { kind: 'custom', userId: 10001, nickname: 'In', content: { kind: 'elements', elements: [{ kind: 'text', text: 'deep' }] } },
+            ],
+          },
         },
       ],
     });
     const node = (content: unknown) => [{ type: 'node', data: { content } }];
     expect(failure(() => parseMessage(node(node(node('ok'))), options))).toBe('ok');
-    expect(failure(() => parseMessage(node(node(node(node('too deep')))), options))).toContain('1400 message[0].content[0].content[0].content: merged forwards nest at most 3 levels deep');
+    expect(failure(() => parseMessage(node(node(node(node('too deep')))), options))).toContain(
+      '1400 message[0].content[0].content[0].content: merged forwards nest at most 3 levels deep',
+    );
   });
 });

@@ -20,10 +20,17 @@ describe('read marks and recent contacts', () => {
       ['20001', 1, 1, 'Alice', 'alice'],
       ['30001', 2, 2, 'Lounge', ''],
     ]);
-    expect(contacts[2]).toMatchObject({ sendNickName: 'Bob', sendMemberName: '', msgTime: expect.stringMatching(/^\d+$/), msgId: String(contacts[2].lastestMsg.message_id) });
+    expect(contacts[2]).toMatchObject({
+      sendNickName: 'Bob',
+      sendMemberName: '',
+      msgTime: expect.stringMatching(/^\d+$/),
+      msgId: String(contacts[2].lastestMsg.message_id),
+    });
     expect(contacts[2].lastestMsg).toMatchObject({ raw_message: 'second', message_type: 'group', group_id: 30001, self_id: 10001 });
     const stringForm = await call(10001, 'get_recent_contact', { count: '1' }, { messageFormat: 'string' });
-    expect(stringForm.data).toEqual([expect.objectContaining({ peerUin: '20002', lastestMsg: expect.objectContaining({ message: 'temp', message_format: 'string' }) })]);
+    expect(stringForm.data).toEqual([
+      expect.objectContaining({ peerUin: '20002', lastestMsg: expect.objectContaining({ message: 'temp', message_format: 'string' }) }),
+    ]);
   });
 
   it('mark_*_as_read take the seed bodies verbatim and NapCat’s params (message_id, then user_id, then group_id)', async () => {
@@ -31,7 +38,10 @@ describe('read marks and recent contacts', () => {
     const g = await data(20001, 'send_group_msg', { group_id: 30001, message: 'g' });
     await data(20001, 'send_private_msg', { user_id: 10001, message: 'p' });
     await data(20002, 'send_private_msg', { user_id: 10001, message: 't' });
-    const unread = async () => Object.fromEntries((await data(10001, 'get_recent_contact', {})).map((c: { peerUin: string; unreadCnt: number }) => [c.peerUin, c.unreadCnt]));
+    const unread = async () =>
+      Object.fromEntries(
+        (await data(10001, 'get_recent_contact', {})).map((c: { peerUin: string; unreadCnt: number }) => [c.peerUin, c.unreadCnt]),
+      );
     expect(await unread()).toEqual({ '30001': 1, '20001': 1, '20002': 1 });
     await expectRefused(world, () => call(10001, 'mark_group_msg_as_read', { group_id: '100' }), 2002, 'group 100 does not exist');
     await expectRefused(world, () => call(10001, 'mark_private_msg_as_read', { group_id: '18' }), 2002, 'group 18 does not exist');
@@ -73,21 +83,36 @@ describe('reactions', () => {
     });
     const first = await data(20001, 'fetch_emoji_like', { ...seed, message_id: String(message_id), count: 1 });
     expect(first).toMatchObject({ emojiLikesList: [{ tinyId: '10001' }], cookie: '1', isLastPage: false, isFirstPage: true });
-    expect(await data(20001, 'fetch_emoji_like', { ...seed, message_id, count: 1, cookie: first.cookie })).toMatchObject({ emojiLikesList: [{ tinyId: '20002' }], isLastPage: true, isFirstPage: false });
+    expect(await data(20001, 'fetch_emoji_like', { ...seed, message_id, count: 1, cookie: first.cookie })).toMatchObject({
+      emojiLikesList: [{ tinyId: '20002' }],
+      isLastPage: true,
+      isFirstPage: false,
+    });
     expect(await data(20001, 'get_emoji_likes', { message_id: String(message_id), emoji_id: '76' })).toEqual({
       emoji_like_list: [
         { user_id: '10001', nick_name: 'Bot A' },
         { user_id: '20002', nick_name: 'Bob' },
       ],
     });
-    expect(await data(20001, 'get_emoji_likes', { message_id, emoji_id: 76, count: 1 })).toEqual({ emoji_like_list: [{ user_id: '10001', nick_name: 'Bot A' }] });
+    expect(await data(20001, 'get_emoji_likes', { message_id, emoji_id: 76, count: 1 })).toEqual({
+      emoji_like_list: [{ user_id: '10001', nick_name: 'Bot A' }],
+    });
     expect((await data(20001, 'get_msg', { message_id })).emoji_likes_list).toEqual([
       { emoji_id: '76', emoji_type: '1', likes_cnt: '2' },
       { emoji_id: '128512', emoji_type: '2', likes_cnt: '1' },
     ]);
     await data(20002, 'set_msg_emoji_like', { message_id, emoji_id: '76', set: false });
-    const reaction = domainEvents.filter((event): event is Extract<DomainEvent, { type: 'message.reaction' }> => event.type === 'message.reaction').at(-1);
-    expect(reaction).toMatchObject({ userId: 20002, isAdd: false, likes: [{ emojiId: '76', count: 1 }, { emojiId: '128512', count: 1 }] });
+    const reaction = domainEvents
+      .filter((event): event is Extract<DomainEvent, { type: 'message.reaction' }> => event.type === 'message.reaction')
+      .at(-1);
+    expect(reaction).toMatchObject({
+      userId: 20002,
+      isAdd: false,
+      likes: [
+        { emojiId: '76', count: 1 },
+        { emojiId: '128512', count: 1 },
+      ],
+    });
     await expectRefused(world, () => call(10002, 'set_msg_emoji_like', { message_id, emoji_id: '76' }), 2004);
     await expectRefused(world, () => call(10001, 'set_msg_emoji_like', { message_id, emoji_id: 'heart' }), 1400, /emoji id "heart"/);
     await expectRefused(world, () => call(10001, 'set_msg_emoji_like', { message_id: 'abc', emoji_id: '76' }), 1400, /^message_id/);
@@ -112,7 +137,9 @@ describe('pokes', () => {
     expect(await data(10001, 'friend_poke', { user_id: 20001 })).toBeNull();
     expect(await data(20001, 'send_poke', { user_id: 10001, target_id: 20001 })).toBeNull();
     const pokes = domainEvents.filter((event) => event.type === 'poke');
-    expect(pokes.map((event) => (event.type === 'poke' ? [event.groupId, event.senderId, event.targetId, [...event.audience].sort()] : []))).toEqual([
+    expect(
+      pokes.map((event) => (event.type === 'poke' ? [event.groupId, event.senderId, event.targetId, [...event.audience].sort()] : [])),
+    ).toEqual([
       [809079648, 10001, 1627126029, [10001, 20001, 1627126029].sort()],
       [809079648, 20001, 10001, [10001, 20001, 1627126029].sort()],
       [0, 10001, 20001, [10001, 20001]],
@@ -141,25 +168,50 @@ describe('merged forwards', () => {
     expect(sent).toEqual({ message_id: expect.any(Number), res_id: expect.any(String), forward_id: sent.res_id });
     const card = await data(20002, 'get_msg', { message_id: sent.message_id });
     expect(card.message[0]).toMatchObject({ type: 'forward', data: { id: sent.res_id } });
-    expect(card.message[0].data.content.map((m: { raw_message: string }) => m.raw_message)).toEqual(['original [CQ:face,id=5]', 'custom', expect.stringMatching(/^\[CQ:forward,id=/)]);
+    expect(card.message[0].data.content.map((m: { raw_message: string }) => m.raw_message)).toEqual([
+      'original [CQ:face,id=5]',
+      'custom',
+      expect.stringMatching(/^\[CQ:forward,id=/),
+    ]);
     const byMessage = await data(20002, 'get_forward_msg', { message_id: sent.message_id });
     const byResId = await data(20002, 'get_forward_msg', { id: sent.res_id });
     expect(byResId).toEqual(byMessage);
-    expect(byMessage.messages.map((m: { user_id: number; sender: { nickname: string }; message_id: number }) => [m.user_id, m.sender.nickname, m.message_id])).toEqual([
+    expect(
+      byMessage.messages.map((m: { user_id: number; sender: { nickname: string }; message_id: number }) => [
+        m.user_id,
+        m.sender.nickname,
+        m.message_id,
+      ]),
+    ).toEqual([
       [20001, 'Alice', original.message_id],
       [20002, 'Bob', 0],
       [20003, 'Carol', 0],
     ]);
     const inner = byMessage.messages[2].message[0];
-    expect(inner.data.content).toEqual([expect.objectContaining({ user_id: 20003, sender: expect.objectContaining({ nickname: 'Carol' }), raw_message: 'nested' })]);
+    expect(inner.data.content).toEqual([
+      expect.objectContaining({ user_id: 20003, sender: expect.objectContaining({ nickname: 'Carol' }), raw_message: 'nested' }),
+    ]);
     expect((await data(20002, 'get_forward_msg', { message_id: inner.data.id })).messages[0].raw_message).toBe('nested');
     const asString = await call(20002, 'get_forward_msg', { message_id: sent.message_id }, { messageFormat: 'string' });
     expect((asString.data as { messages: { message: string }[] }).messages[1]!.message).toBe('custom');
 
-    const dm = await data(10001, 'send_private_forward_msg', { user_id: 20001, message: [{ type: 'node', data: { id: original.message_id } }] });
-    expect((await data(20001, 'get_forward_msg', { message_id: dm.message_id })).messages[0]).toMatchObject({ message_type: 'private', user_id: 20001 });
-    const generic = await data(10001, 'send_forward_msg', { group_id: 30001, messages: [{ type: 'node', data: { content: 'from send_forward_msg' } }] });
-    expect((await data(20001, 'get_forward_msg', { id: generic.res_id })).messages[0].sender).toEqual({ user_id: 10001, nickname: 'QQ用户', card: '' });
+    const dm = await data(10001, 'send_private_forward_msg', {
+      user_id: 20001,
+      message: [{ type: 'node', data: { id: original.message_id } }],
+    });
+    expect((await data(20001, 'get_forward_msg', { message_id: dm.message_id })).messages[0]).toMatchObject({
+      message_type: 'private',
+      user_id: 20001,
+    });
+    const generic = await data(10001, 'send_forward_msg', {
+      group_id: 30001,
+      messages: [{ type: 'node', data: { content: 'from send_forward_msg' } }],
+    });
+    expect((await data(20001, 'get_forward_msg', { id: generic.res_id })).messages[0].sender).toEqual({
+      user_id: 10001,
+      nickname: 'QQ用户',
+      card: '',
+    });
     const again = await data(20001, 'send_group_msg', { group_id: 30001, message: [{ type: 'forward', data: { id: sent.res_id } }] });
     expect((await data(20002, 'get_forward_msg', { message_id: again.message_id })).messages).toHaveLength(3);
   });
@@ -167,15 +219,40 @@ describe('merged forwards', () => {
   it('refuse bad forwards with a clear error and change nothing', async () => {
     const { world, call, data } = await onebotWorld();
     const node = (content: unknown) => [{ type: 'node', data: { content } }];
-    await expectRefused(world, () => call(10001, 'send_group_forward_msg', { group_id: 30001, messages: node(node(node(node('deep')))) }), 1400, /nest at most 3 levels/);
-    await expectRefused(world, () => call(10001, 'send_group_forward_msg', { group_id: 30001, messages: [{ type: 'text', data: { text: 'x' } }] }), 1400, 'messages: a merged forward is a list of node segments');
+    await expectRefused(
+      world,
+      () => call(10001, 'send_group_forward_msg', { group_id: 30001, messages: node(node(node(node('deep')))) }),
+      1400,
+      /nest at most 3 levels/,
+    );
+    await expectRefused(
+      world,
+      () => call(10001, 'send_group_forward_msg', { group_id: 30001, messages: [{ type: 'text', data: { text: 'x' } }] }),
+      1400,
+      'messages: a merged forward is a list of node segments',
+    );
     await expectRefused(world, () => call(10001, 'send_group_forward_msg', { group_id: 30001 }), 1400, 'message: is required');
-    await expectRefused(world, () => call(10001, 'send_group_forward_msg', { group_id: 30001, messages: [{ type: 'node', data: { id: 424242 } }] }), 2004, 'message 424242 does not exist');
-    await expectRefused(world, () => call(10001, 'send_group_msg', { group_id: 30001, message: [{ type: 'forward', data: { id: 'nope' } }] }), 2009, 'merged forward nope does not exist');
+    await expectRefused(
+      world,
+      () => call(10001, 'send_group_forward_msg', { group_id: 30001, messages: [{ type: 'node', data: { id: 424242 } }] }),
+      2004,
+      'message 424242 does not exist',
+    );
+    await expectRefused(
+      world,
+      () => call(10001, 'send_group_msg', { group_id: 30001, message: [{ type: 'forward', data: { id: 'nope' } }] }),
+      2009,
+      'merged forward nope does not exist',
+    );
     await expectRefused(world, () => call(10001, 'get_forward_msg', { id: 'nope' }), 2009);
     await expectRefused(world, () => call(10001, 'get_forward_msg', {}), 1400, /give message_id/);
     const plain = await data(10001, 'send_group_msg', { group_id: 30001, message: 'plain' });
-    await expectRefused(world, () => call(10001, 'get_forward_msg', { message_id: plain.message_id }), 2009, `message ${plain.message_id} is not a merged forward`);
+    await expectRefused(
+      world,
+      () => call(10001, 'get_forward_msg', { message_id: plain.message_id }),
+      2009,
+      `message ${plain.message_id} is not a merged forward`,
+    );
     const other = await data(10002, 'send_group_forward_msg', { group_id: 30002, messages: node('lab only') });
     await expectRefused(world, () => call(20002, 'get_forward_msg', { message_id: other.message_id }), 2004);
   });
@@ -188,8 +265,16 @@ describe('merged forwards', () => {
     const dm = (await data(20001, 'get_friend_msg_history', { user_id: 10001 })).messages;
     expect(dm.map((m: { raw_message: string; user_id: number }) => [m.raw_message, m.user_id])).toEqual([['forward me', 10001]]);
     const group = (await data(20001, 'get_group_msg_history', { group_id: 30001 })).messages;
-    expect(group.map((m: { raw_message: string; user_id: number }) => [m.raw_message, m.user_id])).toEqual([['forward me', 20001], ['forward me', 10001]]);
-    await expectRefused(world, () => call(10001, 'forward_group_single_msg', { message_id: source.message_id }), 1400, 'give user_id or group_id to forward to');
+    expect(group.map((m: { raw_message: string; user_id: number }) => [m.raw_message, m.user_id])).toEqual([
+      ['forward me', 20001],
+      ['forward me', 10001],
+    ]);
+    await expectRefused(
+      world,
+      () => call(10001, 'forward_group_single_msg', { message_id: source.message_id }),
+      1400,
+      'give user_id or group_id to forward to',
+    );
     await expectRefused(world, () => call(10002, 'forward_group_single_msg', { message_id: source.message_id, group_id: 30002 }), 2004);
     await expectRefused(world, () => call(10001, 'forward_group_single_msg', { message_id: source.message_id, group_id: 30002 }), 2101);
   });
@@ -209,32 +294,60 @@ describe('get_image, get_record, get_file', () => {
     });
     const [image, record, file] = (await data(10001, 'get_msg', { message_id: sent.message_id })).message;
     const img = await data(10001, 'get_image', { file: image.data.file });
-    expect(img).toEqual({ file: expect.stringContaining(image.data.file.slice(0, 64)), url: expect.stringContaining(`/media/${image.data.file.slice(0, 64)}`), file_size: String(png.length), file_name: image.data.file });
+    expect(img).toEqual({
+      file: expect.stringContaining(image.data.file.slice(0, 64)),
+      url: expect.stringContaining(`/media/${image.data.file.slice(0, 64)}`),
+      file_size: String(png.length),
+      file_name: image.data.file,
+    });
     expect(await readFile(img.file)).toEqual(png);
     expect(await data(10001, 'get_image', { file: image.data.url })).toMatchObject({ file_size: String(png.length) });
     const byId = await data(10001, 'get_file', { file_id: file.data.file_id });
     expect(byId).toMatchObject({ file_name: 'notes.txt', file_size: '10' });
     expect(await readFile(byId.file, 'utf8')).toBe('hello file');
     expect(await data(10001, 'get_file', { file: 'notes.txt' })).toEqual(byId);
-    expect(await data(10001, 'get_record', { file: record.data.file, out_format: 'wav' })).toMatchObject({ base64: wav.toString('base64'), file_size: String(wav.length) });
+    expect(await data(10001, 'get_record', { file: record.data.file, out_format: 'wav' })).toMatchObject({
+      base64: wav.toString('base64'),
+      file_size: String(wav.length),
+    });
     expect(await data(10001, 'get_record', { file: record.data.file })).not.toHaveProperty('base64');
-    if (!hasFfmpeg) await expectRefused(world, () => call(10001, 'get_record', { file: record.data.file, out_format: 'mp3' }), 2205, /needs ffmpeg on the PATH/);
+    if (!hasFfmpeg)
+      await expectRefused(
+        world,
+        () => call(10001, 'get_record', { file: record.data.file, out_format: 'mp3' }),
+        2205,
+        /needs ffmpeg on the PATH/,
+      );
     await expectRefused(world, () => call(10001, 'get_record', { file: record.data.file, out_format: 'aac' }), 1400, /^out_format/);
     await expectRefused(world, () => call(10001, 'get_image', {}), 1400, 'give file or file_id');
-    await expectRefused(world, () => call(10001, 'get_image', { file: 'never-sent.png' }), 2005, 'no media or file is known as "never-sent.png"');
+    await expectRefused(
+      world,
+      () => call(10001, 'get_image', { file: 'never-sent.png' }),
+      2005,
+      'no media or file is known as "never-sent.png"',
+    );
   });
 
   it('take received media back as sources: resending an image segment stores no new bytes', async () => {
     const { data } = await onebotWorld();
-    const sent = await data(20001, 'send_group_msg', { group_id: 30001, message: [{ type: 'image', data: { file: `base64://${png.toString('base64')}` } }] });
+    const sent = await data(20001, 'send_group_msg', {
+      group_id: 30001,
+      message: [{ type: 'image', data: { file: `base64://${png.toString('base64')}` } }],
+    });
     const received = (await data(10001, 'get_msg', { message_id: sent.message_id })).message;
     for (const segment of [received[0], { type: 'image', data: { file: received[0].data.file } }]) {
       const again = await data(10001, 'send_group_msg', { group_id: 30001, message: [segment] });
       expect((await data(20001, 'get_msg', { message_id: again.message_id })).message[0].data.file).toBe(received[0].data.file);
     }
-    const fileMsg = await data(20001, 'send_group_msg', { group_id: 30001, message: [{ type: 'file', data: { file: `base64://${png.toString('base64')}`, name: 'dot.png' } }] });
+    const fileMsg = await data(20001, 'send_group_msg', {
+      group_id: 30001,
+      message: [{ type: 'file', data: { file: `base64://${png.toString('base64')}`, name: 'dot.png' } }],
+    });
     const fileSeg = (await data(10001, 'get_msg', { message_id: fileMsg.message_id })).message[0];
-    const resent = await data(10001, 'send_group_msg', { group_id: 30001, message: [{ type: 'file', data: { file: fileSeg.data.file_id } }] });
+    const resent = await data(10001, 'send_group_msg', {
+      group_id: 30001,
+      message: [{ type: 'file', data: { file: fileSeg.data.file_id } }],
+    });
     const copy = (await data(20001, 'get_msg', { message_id: resent.message_id })).message[0];
     expect(copy.data).toMatchObject({ file: 'dot.png', file_size: fileSeg.data.file_size });
     expect(copy.data.file_id).not.toBe(fileSeg.data.file_id);

@@ -37,7 +37,10 @@ describe('ocr_image', () => {
     expect(result.language).toBe('en');
     expect(result.texts.map((t: { text: string }) => compact(t.text).toUpperCase())).toEqual(['TOTAL42.50', 'THANKYOU']);
     expect(await call(10001, 'ocr_image', {})).toMatchObject({ retcode: 1400 });
-    expect(await call(10001, 'ocr_image', { image: base64Of(Buffer.from('not an image')) })).toMatchObject({ retcode: 2201, message: expect.stringContaining('OCR needs an image') });
+    expect(await call(10001, 'ocr_image', { image: base64Of(Buffer.from('not an image')) })).toMatchObject({
+      retcode: 2201,
+      message: expect.stringContaining('OCR needs an image'),
+    });
     expect(await call(10001, 'ocr_image', { image: '/no/such/image.png' })).toMatchObject({ retcode: 2201 });
   }, 60000);
 });
@@ -45,7 +48,20 @@ describe('ocr_image', () => {
 describe('translate_en2zh', () => {
   it('the offline dictionary gives common Chinese for common words and phrases', async () => {
     const { data } = await onebotWorld();
-    const words = ['hello', 'apple', 'cat', 'computer', 'thank you', 'good night', 'happy birthday', 'beautiful', 'weather', 'teacher', 'I love you', 'The cat eats fish.'];
+    const words = [
+      'hello',
+      'apple',
+      'cat',
+      'computer',
+      'thank you',
+      'good night',
+      'happy birthday',
+      'beautiful',
+      'weather',
+      'teacher',
+      'I love you',
+      'The cat eats fish.',
+    ];
     const { words: out } = await data(10001, 'translate_en2zh', { words });
     expect(Object.fromEntries(words.map((word, i) => [word, out[i]]))).toEqual({
       hello: '你好',
@@ -93,11 +109,20 @@ describe('translate_en2zh', () => {
     try {
       const url = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
       const translator = createTranslator({ provider: 'libretranslate', url, apiKey: 'k', timeoutMs: 2000 });
-      expect(await translator.translate(['The weather is nice today.', 'See you'])).toEqual(['【The weather is nice today.】', '【See you】']);
+      expect(await translator.translate(['The weather is nice today.', 'See you'])).toEqual([
+        '【The weather is nice today.】',
+        '【See you】',
+      ]);
       expect(requests.at(-1)).toMatchObject({ source: 'en', target: 'zh', api_key: 'k', format: 'text' });
-      await expect(translator.translate(['boom'])).rejects.toMatchObject({ code: 'SERVICE_UNAVAILABLE', message: expect.stringContaining('model crashed') });
+      await expect(translator.translate(['boom'])).rejects.toMatchObject({
+        code: 'SERVICE_UNAVAILABLE',
+        message: expect.stringContaining('model crashed'),
+      });
       const closed = new LibreTranslateTranslator({ url: 'http://127.0.0.1:1', timeoutMs: 500 });
-      await expect(closed.translate(['x'])).rejects.toMatchObject({ code: 'SERVICE_UNAVAILABLE', message: expect.stringContaining('cannot be reached') });
+      await expect(closed.translate(['x'])).rejects.toMatchObject({
+        code: 'SERVICE_UNAVAILABLE',
+        message: expect.stringContaining('cannot be reached'),
+      });
       // Through the action, with the provider wired in.
       const world = await onebotWorld();
       const services = { ...world.services, translator };
@@ -105,8 +130,12 @@ describe('translate_en2zh', () => {
       const { ActionTable } = await import('../../src/onebot/action-table.js');
       const { allActions } = await import('../../src/onebot/actions/index.js');
       const dispatcher = new Dispatcher(new ActionTable(allActions), services);
-      expect(await dispatcher.dispatch(10001, 'translate_en2zh', { words: ['Good morning, everyone'] }, { transport: 'test' })).toMatchObject({ data: { words: ['【Good morning, everyone】'] } });
-      expect(await dispatcher.dispatch(10001, 'translate_en2zh', { words: ['boom'] }, { transport: 'test' })).toMatchObject({ retcode: 2206 });
+      expect(
+        await dispatcher.dispatch(10001, 'translate_en2zh', { words: ['Good morning, everyone'] }, { transport: 'test' }),
+      ).toMatchObject({ data: { words: ['【Good morning, everyone】'] } });
+      expect(await dispatcher.dispatch(10001, 'translate_en2zh', { words: ['boom'] }, { transport: 'test' })).toMatchObject({
+        retcode: 2206,
+      });
     } finally {
       server.close();
     }

@@ -16,7 +16,10 @@ describe('profile and status actions', () => {
 
   it('set_online_status accepts NapCat and seed names, and others see it', async () => {
     const { call, data } = await onebotWorld();
-    expect(await call(10001, 'set_online_status', { status: 50, ext_status: 0, battery_status: 75 })).toMatchObject({ status: 'ok', data: null });
+    expect(await call(10001, 'set_online_status', { status: 50, ext_status: 0, battery_status: 75 })).toMatchObject({
+      status: 'ok',
+      data: null,
+    });
     expect(await data(20001, 'nc_get_user_status', { user_id: 10001 })).toEqual({ status: 50, ext_status: 0 });
     expect(await data(20001, 'get_stranger_info', { user_id: 10001 })).toMatchObject({ status: 50, ext_status: 0 });
     // The seed's camelCase names, with a custom status (10 + 1028 listening to music).
@@ -33,20 +36,40 @@ describe('profile and status actions', () => {
     await data(10001, 'set_online_status', { status: 30, ext_status: 0, battery_status: 50 });
     // The seed document's example body: busy (50) with ext status 96 does not exist in QQ.
     const seed = await call(10001, 'set_online_status', { status: 50, extStatus: 96, batteryStatus: 75 });
-    expect(seed).toMatchObject({ status: 'failed', retcode: 1400, message: expect.stringContaining('ext_status 96 cannot go with status 50') });
-    expect(await call(10001, 'set_online_status', { status: 10, ext_status: 96, battery_status: 75 })).toMatchObject({ retcode: 1400, message: expect.stringContaining('not a QQ custom status') });
-    expect(await call(10001, 'set_online_status', { status: 11, ext_status: 0, battery_status: 75 })).toMatchObject({ retcode: 1400, message: expect.stringContaining('status 11') });
+    expect(seed).toMatchObject({
+      status: 'failed',
+      retcode: 1400,
+      message: expect.stringContaining('ext_status 96 cannot go with status 50'),
+    });
+    expect(await call(10001, 'set_online_status', { status: 10, ext_status: 96, battery_status: 75 })).toMatchObject({
+      retcode: 1400,
+      message: expect.stringContaining('not a QQ custom status'),
+    });
+    expect(await call(10001, 'set_online_status', { status: 11, ext_status: 0, battery_status: 75 })).toMatchObject({
+      retcode: 1400,
+      message: expect.stringContaining('status 11'),
+    });
     expect(await call(10001, 'set_online_status', { status: 10, ext_status: 0, battery_status: 101 })).toMatchObject({ retcode: 1400 });
-    expect(await call(10001, 'set_online_status', { status: 10, battery_status: 50 })).toMatchObject({ retcode: 1400, message: expect.stringContaining('ext_status') });
+    expect(await call(10001, 'set_online_status', { status: 10, battery_status: 50 })).toMatchObject({
+      retcode: 1400,
+      message: expect.stringContaining('ext_status'),
+    });
     expect(await call(10001, 'set_online_status', { ext_status: 0, battery_status: 50 })).toMatchObject({ retcode: 1400 });
     expect(await data(20001, 'nc_get_user_status', { user_id: 10001 })).toEqual({ status: 30, ext_status: 0 });
-    expect(await call(10001, 'nc_get_user_status', { user_id: 99999 })).toMatchObject({ retcode: 2001, message: 'user 99999 does not exist' });
+    expect(await call(10001, 'nc_get_user_status', { user_id: 99999 })).toMatchObject({
+      retcode: 2001,
+      message: 'user 99999 does not exist',
+    });
   });
 
   it('set_self_profile (seed) and set_qq_profile change nickname, signature and sex', async () => {
     const { call, data, world } = await onebotWorld();
     expect(await call(10001, 'set_self_profile', { nick: 'string', longNick: 'string', sex: 'female' })).toMatchObject({ status: 'ok' });
-    expect(await data(20001, 'get_stranger_info', { user_id: 10001 })).toMatchObject({ nickname: 'string', long_nick: 'string', sex: 'female' });
+    expect(await data(20001, 'get_stranger_info', { user_id: 10001 })).toMatchObject({
+      nickname: 'string',
+      long_nick: 'string',
+      sex: 'female',
+    });
     await data(10001, 'set_self_profile', { nick: 'Bot A', longNick: 'hi', sex: 1 });
     expect(await world.accounts.require(10001)).toMatchObject({ nickname: 'Bot A', longNick: 'hi', sex: 'male' });
     await data(10001, 'set_qq_profile', { nickname: 'Bot A2', personal_note: 'note', sex: '2' });
@@ -54,7 +77,10 @@ describe('profile and status actions', () => {
     await data(10001, 'set_qq_profile', { nickname: 'Bot A3' });
     expect(await world.accounts.require(10001)).toMatchObject({ nickname: 'Bot A3', longNick: 'note', sex: 'female' });
     // The seed's placeholder "sex": "string" is not a sex: a clear 1400, nothing changed.
-    expect(await call(10001, 'set_self_profile', { nick: 'X', longNick: 'Y', sex: 'string' })).toMatchObject({ retcode: 1400, message: expect.stringContaining('sex') });
+    expect(await call(10001, 'set_self_profile', { nick: 'X', longNick: 'Y', sex: 'string' })).toMatchObject({
+      retcode: 1400,
+      message: expect.stringContaining('sex'),
+    });
     expect(await call(10001, 'set_qq_profile', { nickname: '' })).toMatchObject({ retcode: 1400 });
     expect(await call(10001, 'set_qq_profile', { nickname: 'n'.repeat(37) })).toMatchObject({ retcode: 1400 });
     expect(await world.accounts.require(10001)).toMatchObject({ nickname: 'Bot A3', longNick: 'note', sex: 'female' });
@@ -67,7 +93,10 @@ describe('profile and status actions', () => {
     const account = await world.accounts.require(10001);
     expect(account.avatar).toMatch(/^[0-9a-f]{64}$/);
     expect(await world.media.blobs.read(account.avatar)).toEqual(png);
-    expect(await call(10001, 'set_qq_avatar', { file: base64Of(Buffer.from('not an image at all')) })).toMatchObject({ retcode: 2201, message: expect.stringContaining('must be an image') });
+    expect(await call(10001, 'set_qq_avatar', { file: base64Of(Buffer.from('not an image at all')) })).toMatchObject({
+      retcode: 2201,
+      message: expect.stringContaining('must be an image'),
+    });
     expect(await call(10001, 'set_qq_avatar', { file: '/no/such/file.png' })).toMatchObject({ retcode: 2201 });
     expect(await call(10001, 'set_qq_avatar', {})).toMatchObject({ retcode: 1400 });
     expect((await world.accounts.require(10001)).avatar).toBe(account.avatar);
@@ -92,7 +121,9 @@ describe('likes', () => {
     const alice = await data(10001, 'get_profile_like', { user_id: 20001 });
     expect(alice.favoriteInfo).toMatchObject({ total_count: 3, today_count: 3 });
     expect(alice.favoriteInfo.userInfos[0]).toMatchObject({ uin: 10001, count: 3, bAvailableCnt: 7 });
-    expect((await data(10001, 'get_profile_like', { start: 1, count: 1 })).voteInfo.userInfos.map((u: { uin: number }) => u.uin)).toEqual([20001]);
+    expect((await data(10001, 'get_profile_like', { start: 1, count: 1 })).voteInfo.userInfos.map((u: { uin: number }) => u.uin)).toEqual([
+      20001,
+    ]);
   });
 
   it('allows 10 likes per target per day, resetting at midnight Beijing time', async () => {

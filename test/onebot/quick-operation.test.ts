@@ -13,7 +13,14 @@ function recorder(fail?: string) {
   return { calls, call };
 }
 
-const groupContext: QuickContext = { post_type: 'message', message_type: 'group', sub_type: 'normal', group_id: 30001, user_id: 20003, message_id: 77 };
+const groupContext: QuickContext = {
+  post_type: 'message',
+  message_type: 'group',
+  sub_type: 'normal',
+  group_id: 30001,
+  user_id: 20003,
+  message_id: 77,
+};
 
 describe('applyQuickOperation: which actions a quick operation runs', () => {
   it('group reply quotes the message, @s the sender only with at_sender, and parses CQ codes', async () => {
@@ -23,21 +30,72 @@ describe('applyQuickOperation: which actions a quick operation runs', () => {
     await applyQuickOperation(call, groupContext, { reply: [{ type: 'text', data: { text: 'seg' } }] });
     await applyQuickOperation(call, groupContext, { reply: { type: 'text', data: { text: 'one' } } });
     expect(calls).toEqual([
-      ['send_msg', { message_type: 'group', group_id: 30001, message: [
-        { type: 'reply', data: { id: '77' } }, { type: 'at', data: { qq: '20003' } },
-        { type: 'text', data: { text: 'hi ' } }, { type: 'face', data: { id: '14' } },
-      ] }],
-      ['send_msg', { message_type: 'group', group_id: 30001, message: [{ type: 'reply', data: { id: '77' } }, { type: 'text', data: { text: 'a [b]' } }] }],
-      ['send_msg', { message_type: 'group', group_id: 30001, message: [{ type: 'reply', data: { id: '77' } }, { type: 'text', data: { text: 'seg' } }] }],
-      ['send_msg', { message_type: 'group', group_id: 30001, message: [{ type: 'reply', data: { id: '77' } }, { type: 'text', data: { text: 'one' } }] }],
+      [
+        'send_msg',
+        {
+          message_type: 'group',
+          group_id: 30001,
+          message: [
+            { type: 'reply', data: { id: '77' } },
+            { type: 'at', data: { qq: '20003' } },
+            { type: 'text', data: { text: 'hi ' } },
+            { type: 'face', data: { id: '14' } },
+          ],
+        },
+      ],
+      [
+        'send_msg',
+        {
+          message_type: 'group',
+          group_id: 30001,
+          message: [
+            { type: 'reply', data: { id: '77' } },
+            { type: 'text', data: { text: 'a [b]' } },
+          ],
+        },
+      ],
+      [
+        'send_msg',
+        {
+          message_type: 'group',
+          group_id: 30001,
+          message: [
+            { type: 'reply', data: { id: '77' } },
+            { type: 'text', data: { text: 'seg' } },
+          ],
+        },
+      ],
+      [
+        'send_msg',
+        {
+          message_type: 'group',
+          group_id: 30001,
+          message: [
+            { type: 'reply', data: { id: '77' } },
+            { type: 'text', data: { text: 'one' } },
+          ],
+        },
+      ],
     ]);
   });
 
   it('private replies go to the sender (temp chats through their group; own messages to the peer)', async () => {
     const { calls, call } = recorder();
-    await applyQuickOperation(call, { post_type: 'message', message_type: 'private', sub_type: 'friend', user_id: 20001, message_id: 5 }, { reply: 'hey', auto_escape: true });
-    await applyQuickOperation(call, { post_type: 'message', message_type: 'private', sub_type: 'group', user_id: 20003, group_id: 30001 }, { reply: 'temp' });
-    await applyQuickOperation(call, { post_type: 'message_sent', message_type: 'private', sub_type: 'friend', user_id: 10001, target_id: 20001 }, { reply: 'me again' });
+    await applyQuickOperation(
+      call,
+      { post_type: 'message', message_type: 'private', sub_type: 'friend', user_id: 20001, message_id: 5 },
+      { reply: 'hey', auto_escape: true },
+    );
+    await applyQuickOperation(
+      call,
+      { post_type: 'message', message_type: 'private', sub_type: 'group', user_id: 20003, group_id: 30001 },
+      { reply: 'temp' },
+    );
+    await applyQuickOperation(
+      call,
+      { post_type: 'message_sent', message_type: 'private', sub_type: 'friend', user_id: 10001, target_id: 20001 },
+      { reply: 'me again' },
+    );
     expect(calls).toEqual([
       ['send_msg', { message_type: 'private', user_id: 20001, message: 'hey', auto_escape: true }],
       ['send_msg', { message_type: 'private', user_id: 20003, group_id: 30001, message: 'temp', auto_escape: false }],
@@ -58,9 +116,21 @@ describe('applyQuickOperation: which actions a quick operation runs', () => {
 
   it('answers requests: approve with remark (friend) or reason (group); nothing without approve', async () => {
     const { calls, call } = recorder();
-    await applyQuickOperation(call, { post_type: 'request', request_type: 'friend', user_id: 20001, flag: 'f1' }, { approve: true, remark: 'pal' });
-    await applyQuickOperation(call, { post_type: 'request', request_type: 'group', sub_type: 'invite', group_id: 30002, user_id: 20001, flag: 'g1' }, { approve: false, reason: 'no' });
-    await applyQuickOperation(call, { post_type: 'request', request_type: 'friend', user_id: 20001, flag: 'f2' }, { remark: 'only a remark' });
+    await applyQuickOperation(
+      call,
+      { post_type: 'request', request_type: 'friend', user_id: 20001, flag: 'f1' },
+      { approve: true, remark: 'pal' },
+    );
+    await applyQuickOperation(
+      call,
+      { post_type: 'request', request_type: 'group', sub_type: 'invite', group_id: 30002, user_id: 20001, flag: 'g1' },
+      { approve: false, reason: 'no' },
+    );
+    await applyQuickOperation(
+      call,
+      { post_type: 'request', request_type: 'friend', user_id: 20001, flag: 'f2' },
+      { remark: 'only a remark' },
+    );
     await applyQuickOperation(call, { post_type: 'notice' }, { approve: true, reply: 'x' });
     expect(calls).toEqual([
       ['set_friend_add_request', { flag: 'f1', approve: true, remark: 'pal' }],
@@ -73,8 +143,11 @@ describe('applyQuickOperation: which actions a quick operation runs', () => {
     await expect(applyQuickOperation(call, groupContext, { reply: 'x', kick: true })).rejects.toThrow('send_msg refused');
     expect(calls.map(([action]) => action)).toEqual(['send_msg']);
     const { call: ok } = recorder();
-    await expect(applyQuickOperation(ok, { post_type: 'message', message_type: 'group', group_id: 30001 }, { reply: 'x' })).rejects.toMatchObject({
-      retcode: 1400, message: 'context.message_id is required for this quick operation',
+    await expect(
+      applyQuickOperation(ok, { post_type: 'message', message_type: 'group', group_id: 30001 }, { reply: 'x' }),
+    ).rejects.toMatchObject({
+      retcode: 1400,
+      message: 'context.message_id is required for this quick operation',
     });
   });
 });
@@ -94,7 +167,12 @@ describe('.handle_quick_operation', () => {
   it('answers the failing action’s error and changes nothing when the account may not do it', async () => {
     const tw = await transportWorld();
     // Bot A is an admin: the owner (Alice, 20001) outranks it.
-    const refused = await tw.dispatcher.dispatch(10001, '.handle_quick_operation', { context: { ...groupContext, user_id: 20001 }, operation: { kick: true } }, { transport: 'test' });
+    const refused = await tw.dispatcher.dispatch(
+      10001,
+      '.handle_quick_operation',
+      { context: { ...groupContext, user_id: 20001 }, operation: { kick: true } },
+      { transport: 'test' },
+    );
     expect(refused).toMatchObject({ status: 'failed', retcode: 2104 });
     expect(refused.message).toMatch(/20001/);
     expect(await tw.world.groups.findMember(30001, 20001)).toBeDefined();
@@ -102,7 +180,12 @@ describe('.handle_quick_operation', () => {
 
   it('rejects bad params with 1400 and changes nothing', async () => {
     const tw = await transportWorld();
-    for (const params of [{}, { context: groupContext }, { context: { post_type: 'message' }, operation: { ban_duration: 'long' } }, { context: 'x', operation: {} }]) {
+    for (const params of [
+      {},
+      { context: groupContext },
+      { context: { post_type: 'message' }, operation: { ban_duration: 'long' } },
+      { context: 'x', operation: {} },
+    ]) {
       const envelope = await tw.dispatcher.dispatch(10001, '.handle_quick_operation', params, { transport: 'test' });
       expect(envelope.retcode, JSON.stringify(params)).toBe(1400);
     }
@@ -111,7 +194,12 @@ describe('.handle_quick_operation', () => {
 
   it('_async queues the operation and applies it', async () => {
     const tw = await transportWorld();
-    const envelope = await tw.dispatcher.dispatch(10001, '.handle_quick_operation_async', { context: groupContext, operation: { ban: true } }, { transport: 'test' });
+    const envelope = await tw.dispatcher.dispatch(
+      10001,
+      '.handle_quick_operation_async',
+      { context: groupContext, operation: { ban: true } },
+      { transport: 'test' },
+    );
     expect(envelope).toMatchObject({ status: 'async', retcode: 1 });
     await until(async () => ((await tw.world.groups.findMember(30001, 20003))?.muteUntil ?? 0) > 0, 10_000, 'the queued ban');
   });
@@ -148,7 +236,11 @@ describe('.handle_quick_operation on messages and requests (the real message and
   it('a private reply goes to the sender', async () => {
     const tw = await transportWorld();
     const { message_id } = await act(tw, 20001, 'send_private_msg', { user_id: 10001, message: 'hi bot' });
-    await quick(tw, { post_type: 'message', message_type: 'private', sub_type: 'friend', user_id: 20001, message_id }, { reply: 'hi [you]', auto_escape: true });
+    await quick(
+      tw,
+      { post_type: 'message', message_type: 'private', sub_type: 'friend', user_id: 20001, message_id },
+      { reply: 'hi [you]', auto_escape: true },
+    );
     const history = await act(tw, 20001, 'get_friend_msg_history', { user_id: 10001, count: 10 });
     expect(history.messages.at(-1)).toMatchObject({ user_id: 10001, message: [{ type: 'text', data: { text: 'hi [you]' } }] });
   });
@@ -159,9 +251,17 @@ describe('.handle_quick_operation on messages and requests (the real message and
     const join = await act(tw, 10002, 'send_group_join_request', { group_id: 30001, comment: 'let me in' });
     expect(friend.status).toBe('pending');
     expect(join.status).toBe('pending');
-    await quick(tw, { post_type: 'request', request_type: 'friend', user_id: 20002, flag: friend.flag }, { approve: true, remark: 'Bobby' });
+    await quick(
+      tw,
+      { post_type: 'request', request_type: 'friend', user_id: 20002, flag: friend.flag },
+      { approve: true, remark: 'Bobby' },
+    );
     expect(await tw.world.friends.areFriends(10001, 20002)).toBe(true);
-    await quick(tw, { post_type: 'request', request_type: 'group', sub_type: 'add', group_id: 30001, user_id: 10002, flag: join.flag }, { approve: true });
+    await quick(
+      tw,
+      { post_type: 'request', request_type: 'group', sub_type: 'add', group_id: 30001, user_id: 10002, flag: join.flag },
+      { approve: true },
+    );
     expect(await tw.world.groups.findMember(30001, 10002)).toBeDefined();
   });
 });

@@ -5,7 +5,12 @@ import { worldDigest } from '../helpers/messages.js';
 import { onebotWorld } from '../helpers/onebot.js';
 import { fuzzParams } from './schema-arbitrary.js';
 
-const documented = new Set<number>([0, 1, ...Object.values(protocolErrors).map((e) => e.retcode), ...Object.values(worldErrors).map((e) => e.retcode)]);
+const documented = new Set<number>([
+  0,
+  1,
+  ...Object.values(protocolErrors).map((e) => e.retcode),
+  ...Object.values(worldErrors).map((e) => e.retcode),
+]);
 documented.delete(protocolErrors.INTERNAL.retcode);
 
 function deepFreeze<T>(value: T): T {
@@ -31,7 +36,10 @@ describe('every action under fuzzed params', () => {
           const envelope = await ob.call(selfId, spec.name, deepFreeze(params), { echo: 'fuzz' });
           expect(envelope.echo).toBe('fuzz');
           expect(['ok', 'failed', 'async']).toContain(envelope.status);
-          if (!documented.has(envelope.retcode)) throw new Error(`${spec.name}(${JSON.stringify(params).slice(0, 300)}) answered retcode ${envelope.retcode}: ${envelope.message}`);
+          if (!documented.has(envelope.retcode))
+            throw new Error(
+              `${spec.name}(${JSON.stringify(params).slice(0, 300)}) answered retcode ${envelope.retcode}: ${envelope.message}`,
+            );
           if (envelope.status === 'failed') {
             expect(envelope.data).toBeNull();
             expect(worldDigest(ob.world), `${spec.name} failed but changed the world: ${envelope.message}`).toBe(before);

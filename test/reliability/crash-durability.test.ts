@@ -5,7 +5,12 @@ import { postJson, spawnCatnap, tempDir } from '../helpers/spawn.js';
 
 const world = {
   accounts: [
-    { user_id: 10001, nickname: 'Bot', bot: true, onebot: { network: { httpServers: [{ name: 'api', enable: true, host: '127.0.0.1', port: 0 }] } } },
+    {
+      user_id: 10001,
+      nickname: 'Bot',
+      bot: true,
+      onebot: { network: { httpServers: [{ name: 'api', enable: true, host: '127.0.0.1', port: 0 }] } },
+    },
     { user_id: 20001, nickname: 'Alice' },
   ],
   groups: [{ group_id: 30001, group_name: 'Crash test', owner_id: 20001, members: [10001] }],
@@ -51,7 +56,11 @@ describe('durability', () => {
       const seen: { id: number; seq: number; text: string }[] = [];
       let anchor: number | undefined;
       for (;;) {
-        const page = await postJson(`${api2}/get_group_msg_history`, { group_id: 30001, count: 200, ...(anchor ? { message_seq: anchor, reverse_order: true } : {}) });
+        const page = await postJson(`${api2}/get_group_msg_history`, {
+          group_id: 30001,
+          count: 200,
+          ...(anchor ? { message_seq: anchor, reverse_order: true } : {}),
+        });
         expect(page.json.status).toBe('ok');
         const messages = (page.json.data.messages as any[]).filter((m) => m.message_id !== anchor);
         if (messages.length === 0) break;

@@ -48,7 +48,11 @@ describe('HTTP API under abuse', () => {
   it('rejects malformed and hostile bodies with clear errors and stays up', async () => {
     const bodies = ['{', '{"a":1,}', '\u0000\u0001', '[1,2', 'null', '"just a string"', '{"__proto__":{"polluted":1}}'];
     for (const body of bodies) {
-      const response = await fetch(`${urlA}/get_group_info`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: 'Bearer tok-a' }, body });
+      const response = await fetch(`${urlA}/get_group_info`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: 'Bearer tok-a' },
+        body,
+      });
       expect([200, 400]).toContain(response.status);
       const json = (await response.json()) as { status: string; retcode: number };
       expect(json.status).toBe('failed');

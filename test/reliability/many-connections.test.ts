@@ -12,9 +12,17 @@ describe('many WebSocket clients', () => {
         sockets.push(...(await Promise.all(Array.from({ length: 100 }, () => TestSocket.open(url, { perMessageDeflate: false })))));
       }
       expect(sockets).toHaveLength(1000);
-      await until(() => sockets.every((socket) => socket.frames.some((frame) => frame.meta_event_type === 'lifecycle')), 20_000, 'lifecycle on every socket');
+      await until(
+        () => sockets.every((socket) => socket.frames.some((frame) => frame.meta_event_type === 'lifecycle')),
+        20_000,
+        'lifecycle on every socket',
+      );
       await env.dispatcher.dispatch(20002, 'send_group_msg', { group_id: 30001, message: 'to everyone' }, { transport: 'test' });
-      await until(() => sockets.every((socket) => socket.frames.some((frame) => frame.raw_message === 'to everyone')), 20_000, 'the message on every socket');
+      await until(
+        () => sockets.every((socket) => socket.frames.some((frame) => frame.raw_message === 'to everyone')),
+        20_000,
+        'the message on every socket',
+      );
       const replies = await Promise.all(sockets.map((socket) => socket.call('get_login_info')));
       expect(replies.every((reply) => reply.status === 'ok' && reply.data.user_id === 10001)).toBe(true);
     } finally {

@@ -44,7 +44,10 @@ export function plausible(schema: TSchema, depth = 0): fc.Arbitrary<unknown> {
     case 'number':
       return fc.oneof(fc.constantFrom(10001, 10002, 20001, 20002, 30001, 30002, 1, 0, 5), fc.integer({ min: -5, max: 100 }));
     case 'string':
-      return fc.oneof(fc.constantFrom('', 'hello', '30001', '20001', 'base64://aGk=', '/etc/passwd', '../../x', 'file:///etc/shadow'), fc.string({ maxLength: 12 }));
+      return fc.oneof(
+        fc.constantFrom('', 'hello', '30001', '20001', 'base64://aGk=', '/etc/passwd', '../../x', 'file:///etc/shadow'),
+        fc.string({ maxLength: 12 }),
+      );
     case 'boolean':
       return fc.boolean();
     case 'array':
@@ -64,11 +67,13 @@ export function plausible(schema: TSchema, depth = 0): fc.Arbitrary<unknown> {
 export function fuzzParams(schema: TSchema): fc.Arbitrary<unknown> {
   const properties = Object.keys((schema as { properties?: Record<string, TSchema> }).properties ?? {});
   const base = plausible(schema);
-  const broken = fc.tuple(base, fc.constantFrom(...(properties.length > 0 ? properties : ['x'])), hostile, fc.boolean()).map(([params, key, value, remove]) => {
-    const copy = { ...(params as Record<string, unknown>) };
-    if (remove) delete copy[key];
-    else copy[key] = value;
-    return copy;
-  });
+  const broken = fc
+    .tuple(base, fc.constantFrom(...(properties.length > 0 ? properties : ['x'])), hostile, fc.boolean())
+    .map(([params, key, value, remove]) => {
+      const copy = { ...(params as Record<string, unknown>) };
+      if (remove) delete copy[key];
+      else copy[key] = value;
+      return copy;
+    });
   return fc.oneof({ weight: 1, arbitrary: base }, { weight: 3, arbitrary: broken }, { weight: 1, arbitrary: hostile });
 }

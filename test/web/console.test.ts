@@ -132,7 +132,9 @@ describe('web console in Chromium', () => {
     expect((await fetch(`${endpoint}/get_login_info`)).status).toBe(401);
     // The WebSocket server kept its client through the reload, and shows it.
     await page.waitForSelector(`${byTest('adapter-websocketServers-0')} ${byTest('adapter-status')}:has-text("1 client")`);
-    expect(await page.locator(`${byTest('adapter-websocketServers-0')} ${byTest('adapter-connection')}`).innerText()).toMatch(/^127\.0\.0\.1:\d+ · universal · since /);
+    expect(await page.locator(`${byTest('adapter-websocketServers-0')} ${byTest('adapter-connection')}`).innerText()).toMatch(
+      /^127\.0\.0\.1:\d+ · universal · since /,
+    );
     const { config } = (await env.admin('GET', '/api/bots/10001/onebot')).json;
     expect(config.network.httpServers[0]).toMatchObject({ port: 0, token: 'fresh-token', enable: true });
   }, 60000);
@@ -164,7 +166,15 @@ describe('web console in Chromium', () => {
     await page.locator(byTest('bubble'), { hasText: /^note 1$/ }).waitFor();
     expect(await page.locator(`${byTest('message')}:has-text("note ")`).count()).toBe(25);
     await page.waitForSelector('text=没有更多消息了');
-    await expect.poll(async () => (await env.admin('POST', '/api/world/act/20001/get_recent_contact', { count: 5 })).json.data.find((c: any) => Number(c.peerUin) === 20002)?.unreadCnt, { timeout: 10000 }).toBe(0);
+    await expect
+      .poll(
+        async () =>
+          (await env.admin('POST', '/api/world/act/20001/get_recent_contact', { count: 5 })).json.data.find(
+            (c: any) => Number(c.peerUin) === 20002,
+          )?.unreadCnt,
+        { timeout: 10000 },
+      )
+      .toBe(0);
   }, 60000);
 
   it('replies with a face and an @mention, reacts and recalls, all seen live', async () => {
@@ -184,7 +194,9 @@ describe('web console in Chromium', () => {
     await page.click(byTest('face-14'));
     await page.keyboard.press('Enter');
     // The bot received a reply, an at of Bob and a face, and answered.
-    await expect.poll(() => bot.received.map((event) => String(event.raw_message)).find((raw) => raw.includes('look')) ?? '', { timeout: 10000 }).toMatch(/^\[CQ:reply,id=\d+\]\[CQ:at,qq=20002\] look \[CQ:face,id=14\]$/);
+    await expect
+      .poll(() => bot.received.map((event) => String(event.raw_message)).find((raw) => raw.includes('look')) ?? '', { timeout: 10000 })
+      .toMatch(/^\[CQ:reply,id=\d+\]\[CQ:at,qq=20002\] look \[CQ:face,id=14\]$/);
     const mine = page.locator(`${byTest('message')}.own`, { hasText: 'look' });
     await mine.locator(byTest('seg-at')).waitFor();
     expect(await mine.locator(byTest('seg-reply')).innerText()).toContain('echo: hello from the browser');
@@ -197,7 +209,10 @@ describe('web console in Chromium', () => {
 
     await mine.hover();
     await mine.locator(byTest('action-recall')).click();
-    await page.locator(`${byTest('message')}.own.recalled`).first().waitFor();
+    await page
+      .locator(`${byTest('message')}.own.recalled`)
+      .first()
+      .waitFor();
     await page.waitForSelector(`${byTest('gray-tip')}:has-text("撤回")`);
 
     // Double-clicking an avatar pokes, as in QQ; the poke comes back as a notice.
@@ -222,7 +237,12 @@ describe('web console in Chromium', () => {
     await page.setInputFiles(byTest('import-input'), {
       name: 'more.json',
       mimeType: 'application/json',
-      buffer: Buffer.from(JSON.stringify({ accounts: [{ user_id: 20009, nickname: 'Imported' }], groups: [{ group_id: 30001, group_name: 'Lounge', owner_id: 20001, members: [20009] }] })),
+      buffer: Buffer.from(
+        JSON.stringify({
+          accounts: [{ user_id: 20009, nickname: 'Imported' }],
+          groups: [{ group_id: 30001, group_name: 'Lounge', owner_id: 20001, members: [20009] }],
+        }),
+      ),
     });
     await page.waitForSelector(`${byTest('import-result')}:has-text("accounts_created")`);
     expect(await page.locator(byTest('import-result')).innerText()).toContain('"accounts_created": 1');

@@ -14,7 +14,8 @@ describe('group administration state survives a restart', () => {
   it('keeps requests and answers, join settings, blocks, remarks, announcements and check-ins', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'catnap-ga-'));
     const clock = new ManualClock();
-    const open = () => new World({ store: new SqliteWorldStore(join(dir, 'catnap.db')), clock, media: new MediaService(join(dir, 'media')) });
+    const open = () =>
+      new World({ store: new SqliteWorldStore(join(dir, 'catnap.db')), clock, media: new MediaService(join(dir, 'media')) });
     const first = open();
     await applyWorldFile(first, smallWorld);
     const pending = await first.requests.raiseFriend(20003, 10001, { comment: 'hello' });
@@ -31,7 +32,13 @@ describe('group administration state survives a restart', () => {
     const again = open();
     expect(await again.requests.find(String(pending.requestId))).toMatchObject({ kind: 'friend', status: 'pending', comment: 'hello' });
     expect(await again.requests.find(String(join_.requestId))).toMatchObject({ status: 'rejected', actorId: 10001, reason: 'full' });
-    expect(await again.groupAdmin.joinSettings(30001)).toEqual({ groupId: 30001, addOption: 4, question: 'Q', answer: 'A', invitePolicy: 'no_approval' });
+    expect(await again.groupAdmin.joinSettings(30001)).toEqual({
+      groupId: 30001,
+      addOption: 4,
+      question: 'Q',
+      answer: 'A',
+      invitePolicy: 'no_approval',
+    });
     await expect(again.requests.raiseJoin(20003, 30001, { answer: 'A' })).rejects.toThrow('removed with reject_add_request');
     expect(await again.groupAdmin.remark(10001, 30001)).toBe('lounge');
     expect(await again.notices.list(20002, 30001)).toEqual([notice]);
@@ -43,7 +50,11 @@ describe('group administration state survives a restart', () => {
   });
 
   it('dismissing a group removes its requests, settings and announcements with it', async () => {
-    const world = new World({ store: new SqliteWorldStore(':memory:'), clock: new ManualClock(), media: new MediaService(mkdtempSync(join(tmpdir(), 'catnap-ga-m-'))) });
+    const world = new World({
+      store: new SqliteWorldStore(':memory:'),
+      clock: new ManualClock(),
+      media: new MediaService(mkdtempSync(join(tmpdir(), 'catnap-ga-m-'))),
+    });
     await applyWorldFile(world, smallWorld);
     const request = await world.requests.raiseJoin(20003, 30002);
     await world.notices.post(10002, 30002, { content: 'x' });

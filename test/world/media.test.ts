@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WorldError } from '../../src/world/errors.js';
+import { type WorldError } from '../../src/world/errors.js';
 import { readSource, type SourceLimits } from '../../src/world/media/file-source.js';
 import { MediaService } from '../../src/world/media/media-service.js';
 
@@ -11,7 +11,11 @@ const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR
 // Generous time limit so a loaded machine never turns a size failure into a timeout; the slow
 // endpoint answers far later than the tight limit used for the timeout case.
 const limits: SourceLimits = { maxBytes: 1024, timeoutMs: 10_000, fileRoots: [] };
-const failure = (promise: Promise<unknown>) => promise.then(() => 'ok', (error: WorldError) => `${error.code}: ${error.message}`);
+const failure = (promise: Promise<unknown>) =>
+  promise.then(
+    () => 'ok',
+    (error: WorldError) => `${error.code}: ${error.message}`,
+  );
 
 let server: Server;
 let base = '';
@@ -41,7 +45,14 @@ describe('media sources', () => {
     const dir = await mkdtemp(join(tmpdir(), 'catnap-src-'));
     const path = join(dir, 'dot.png');
     await writeFile(path, png);
-    for (const source of [`base64://${png.toString('base64')}`, `data:image/png;base64,${png.toString('base64')}`, `${base}/img.png`, `file://${path}`, `file:///${path}`, path]) {
+    for (const source of [
+      `base64://${png.toString('base64')}`,
+      `data:image/png;base64,${png.toString('base64')}`,
+      `${base}/img.png`,
+      `file://${path}`,
+      `file:///${path}`,
+      path,
+    ]) {
       expect((await readSource(source, limits)).bytes.equals(png)).toBe(true);
     }
     expect((await readSource(path, limits)).name).toBe('dot.png');

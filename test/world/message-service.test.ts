@@ -39,14 +39,18 @@ describe('sending messages', () => {
     expect(await code(world.messages.send(10002, { type: 'group', groupId: 30001 }, text('x')))).toBe(
       'NOT_A_MEMBER: account 10002 is not a member of group 30001',
     );
-    expect(await code(world.messages.send(10001, { type: 'group', groupId: 39999 }, text('x')))).toBe('GROUP_NOT_FOUND: group 39999 does not exist');
+    expect(await code(world.messages.send(10001, { type: 'group', groupId: 39999 }, text('x')))).toBe(
+      'GROUP_NOT_FOUND: group 39999 does not exist',
+    );
     expect(events).toEqual([]);
   });
 
   it('blocks muted members, and plain members under a whole-group mute, but not the owner or admins', async () => {
     const { world, clock } = await memoryWorld(smallWorld);
     await world.groups.mute(20001, 30001, 20002, 60);
-    expect(await code(world.messages.send(20002, { type: 'group', groupId: 30001 }, text('x')))).toMatch(/^MUTED: account 20002 is muted in group 30001 until/);
+    expect(await code(world.messages.send(20002, { type: 'group', groupId: 30001 }, text('x')))).toMatch(
+      /^MUTED: account 20002 is muted in group 30001 until/,
+    );
     clock.advance(61_000);
     expect(await code(world.messages.send(20002, { type: 'group', groupId: 30001 }, text('x')))).toBe('ok');
     await world.groups.setWholeMute(20001, 30001, true);
@@ -56,7 +60,9 @@ describe('sending messages', () => {
     expect(await code(world.messages.send(10001, { type: 'group', groupId: 30001 }, text('admin')))).toBe('ok');
     expect(await code(world.messages.send(20001, { type: 'group', groupId: 30001 }, text('owner')))).toBe('ok');
     await world.groups.mute(20001, 30001, 10001, 60);
-    expect(await code(world.messages.send(10001, { type: 'group', groupId: 30001 }, text('admin')))).toMatch(/^MUTED: account 10001 is muted/);
+    expect(await code(world.messages.send(10001, { type: 'group', groupId: 30001 }, text('admin')))).toMatch(
+      /^MUTED: account 10001 is muted/,
+    );
   });
 
   it('sends private messages between friends, else as a temp chat through a shared group, else NOT_FRIENDS', async () => {
@@ -71,44 +77,84 @@ describe('sending messages', () => {
     expect(await code(world.messages.send(10001, { type: 'private', userId: 10002 }, text('x')))).toBe(
       'NOT_FRIENDS: account 10001 and user 10002 are not friends and share no group; a private message needs one or the other',
     );
-    expect(await code(world.messages.send(10001, { type: 'private', userId: 99999 }, text('x')))).toBe('USER_NOT_FOUND: user 99999 does not exist');
+    expect(await code(world.messages.send(10001, { type: 'private', userId: 99999 }, text('x')))).toBe(
+      'USER_NOT_FOUND: user 99999 does not exist',
+    );
     expect(await code(world.messages.send(10001, { type: 'private', userId: 10001 }, text('x')))).toMatch(/^INVALID_ARGUMENT/);
   });
 
   it('names @ targets, drops @ in private chats, reserves @all for admins, and refuses empty messages', async () => {
     const { world } = await memoryWorld(smallWorld);
     await world.groups.setCard(20002, 30001, 20002, 'Bobby');
-    const group = await world.messages.send(10001, { type: 'group', groupId: 30001 }, content({ kind: 'at', target: 20002 }, { kind: 'at', target: 'all' }, { kind: 'at', target: 20001 }));
+    const group = await world.messages.send(
+      10001,
+      { type: 'group', groupId: 30001 },
+      content({ kind: 'at', target: 20002 }, { kind: 'at', target: 'all' }, { kind: 'at', target: 20001 }),
+    );
     expect(group.elements).toEqual([
       { kind: 'at', target: 20002, name: 'Bobby' },
       { kind: 'at', target: 'all', name: '全体成员' },
       { kind: 'at', target: 20001, name: 'Alice' },
     ]);
-    expect(await code(world.messages.send(20003, { type: 'group', groupId: 30001 }, content({ kind: 'at', target: 'all' })))).toMatch(/^PERMISSION_DENIED: .*cannot @all/);
-    expect(await code(world.messages.send(10001, { type: 'group', groupId: 30001 }, content({ kind: 'at', target: 55555 })))).toBe('USER_NOT_FOUND: user 55555 does not exist');
-    const dm = await world.messages.send(10001, { type: 'private', userId: 20001 }, content({ kind: 'at', target: 20001 }, { kind: 'text', text: 'hey' }));
+    expect(await code(world.messages.send(20003, { type: 'group', groupId: 30001 }, content({ kind: 'at', target: 'all' })))).toMatch(
+      /^PERMISSION_DENIED: .*cannot @all/,
+    );
+    expect(await code(world.messages.send(10001, { type: 'group', groupId: 30001 }, content({ kind: 'at', target: 55555 })))).toBe(
+      'USER_NOT_FOUND: user 55555 does not exist',
+    );
+    const dm = await world.messages.send(
+      10001,
+      { type: 'private', userId: 20001 },
+      content({ kind: 'at', target: 20001 }, { kind: 'text', text: 'hey' }),
+    );
     expect(dm.elements).toEqual([{ kind: 'text', text: 'hey' }]);
-    expect(await code(world.messages.send(10001, { type: 'private', userId: 20001 }, content({ kind: 'at', target: 20001 }, { kind: 'text', text: '' })))).toMatch(/^EMPTY_MESSAGE/);
+    expect(
+      await code(
+        world.messages.send(10001, { type: 'private', userId: 20001 }, content({ kind: 'at', target: 20001 }, { kind: 'text', text: '' })),
+      ),
+    ).toMatch(/^EMPTY_MESSAGE/);
   });
 
   it('checks replies: visible, not recalled, same conversation, one per message', async () => {
     const { world } = await memoryWorld(smallWorld);
     const first = await world.messages.send(20001, { type: 'group', groupId: 30001 }, text('q'));
-    const reply = await world.messages.send(10001, { type: 'group', groupId: 30001 }, content({ kind: 'reply', messageId: first.messageId }, { kind: 'text', text: 'a' }));
+    const reply = await world.messages.send(
+      10001,
+      { type: 'group', groupId: 30001 },
+      content({ kind: 'reply', messageId: first.messageId }, { kind: 'text', text: 'a' }),
+    );
     expect(reply.replyTo).toBe(first.messageId);
     const lab = await world.messages.send(10002, { type: 'group', groupId: 30002 }, text('lab'));
-    expect(await code(world.messages.send(10001, { type: 'group', groupId: 30001 }, content({ kind: 'reply', messageId: lab.messageId })))).toBe(`MESSAGE_NOT_FOUND: message ${lab.messageId} does not exist`);
+    expect(
+      await code(world.messages.send(10001, { type: 'group', groupId: 30001 }, content({ kind: 'reply', messageId: lab.messageId }))),
+    ).toBe(`MESSAGE_NOT_FOUND: message ${lab.messageId} does not exist`);
     const dm = await world.messages.send(10001, { type: 'private', userId: 20001 }, text('dm'));
-    expect(await code(world.messages.send(10001, { type: 'group', groupId: 30001 }, content({ kind: 'reply', messageId: dm.messageId })))).toMatch(/another conversation/);
-    expect(await code(world.messages.send(10001, { type: 'group', groupId: 30001 }, content({ kind: 'reply', messageId: first.messageId }, { kind: 'reply', messageId: first.messageId })))).toMatch(/one message only/);
+    expect(
+      await code(world.messages.send(10001, { type: 'group', groupId: 30001 }, content({ kind: 'reply', messageId: dm.messageId }))),
+    ).toMatch(/another conversation/);
+    expect(
+      await code(
+        world.messages.send(
+          10001,
+          { type: 'group', groupId: 30001 },
+          content({ kind: 'reply', messageId: first.messageId }, { kind: 'reply', messageId: first.messageId }),
+        ),
+      ),
+    ).toMatch(/one message only/);
     await world.messages.recall(20001, first.messageId);
-    expect(await code(world.messages.send(10001, { type: 'group', groupId: 30001 }, content({ kind: 'reply', messageId: first.messageId })))).toBe(`MESSAGE_RECALLED: message ${first.messageId} was recalled`);
+    expect(
+      await code(world.messages.send(10001, { type: 'group', groupId: 30001 }, content({ kind: 'reply', messageId: first.messageId }))),
+    ).toBe(`MESSAGE_RECALLED: message ${first.messageId} was recalled`);
   });
 
   it('stores media once, hands out file ids, and resolves them (and received file names) as sources again', async () => {
     const { world } = await memoryWorld(smallWorld);
     const bytes = Buffer.from('%PDF-1.4 catnap');
-    const sent = await world.messages.send(10001, { type: 'group', groupId: 30001 }, content({ kind: 'file', source: { uri: `base64://${bytes.toString('base64')}`, name: '../../report.pdf' } }));
+    const sent = await world.messages.send(
+      10001,
+      { type: 'group', groupId: 30001 },
+      content({ kind: 'file', source: { uri: `base64://${bytes.toString('base64')}`, name: '../../report.pdf' } }),
+    );
     const file = sent.elements[0]!;
     expect(file.kind).toBe('file');
     if (file.kind !== 'file') return;
@@ -134,16 +180,29 @@ describe('merged forwards', () => {
     const { world } = await memoryWorld(smallWorld);
     const custom = (content: ContentDraft) => ({ kind: 'custom' as const, userId: 20001, nickname: 'Alice', content });
     const forward = (...nodes: ReturnType<typeof custom>[]): ContentDraft => ({ kind: 'forward', nodes, card: {} });
-    const three = await world.messages.send(10001, { type: 'group', groupId: 30001 }, forward(custom(forward(custom(forward(custom(text('deep'))))))));
+    const three = await world.messages.send(
+      10001,
+      { type: 'group', groupId: 30001 },
+      forward(custom(forward(custom(forward(custom(text('deep'))))))),
+    );
     const outer = three.elements[0];
     expect(outer?.kind).toBe('forward');
     if (outer?.kind !== 'forward') return;
     const bundle = await world.forwards.get(outer.forwardId);
-    expect(bundle).toMatchObject({ depth: 3, scope: 'group', creatorId: 10001, card: { summary: '查看1条转发消息', prompt: '[聊天记录]', source: '群聊的聊天记录', news: ['Alice: [聊天记录]'] } });
+    expect(bundle).toMatchObject({
+      depth: 3,
+      scope: 'group',
+      creatorId: 10001,
+      card: { summary: '查看1条转发消息', prompt: '[聊天记录]', source: '群聊的聊天记录', news: ['Alice: [聊天记录]'] },
+    });
     expect((await world.forwards.ofMessage(20002, three.messageId)).resId).toBe(outer.forwardId);
     const refOfThree: ContentDraft = { kind: 'forward', nodes: [{ kind: 'ref', messageId: three.messageId }], card: {} };
-    expect(await code(world.messages.send(10001, { type: 'group', groupId: 30001 }, refOfThree))).toBe('INVALID_ARGUMENT: merged forwards nest at most 3 levels deep; this one has 4');
-    expect(await code(world.messages.send(10001, { type: 'group', groupId: 30001 }, forward()))).toBe('INVALID_ARGUMENT: a merged forward needs at least one node');
+    expect(await code(world.messages.send(10001, { type: 'group', groupId: 30001 }, refOfThree))).toBe(
+      'INVALID_ARGUMENT: merged forwards nest at most 3 levels deep; this one has 4',
+    );
+    expect(await code(world.messages.send(10001, { type: 'group', groupId: 30001 }, forward()))).toBe(
+      'INVALID_ARGUMENT: a merged forward needs at least one node',
+    );
     expect(await code(world.forwards.get('missing'))).toBe('FORWARD_NOT_FOUND: merged forward missing does not exist');
   });
 });
@@ -189,7 +248,9 @@ describe('reading and recalling', () => {
     const ids: number[] = [];
     for (let i = 1; i <= 10; i++) ids.push((await world.messages.send(20001, { type: 'group', groupId: 30001 }, text(`m${i}`))).messageId);
     const page = async (anchor: number | undefined, count: number, newer = false) =>
-      (await world.conversations.history(20002, { type: 'group', groupId: 30001 }, { anchor, count, newer })).map((m) => ids.indexOf(m.messageId) + 1);
+      (await world.conversations.history(20002, { type: 'group', groupId: 30001 }, { anchor, count, newer })).map(
+        (m) => ids.indexOf(m.messageId) + 1,
+      );
     expect(await page(undefined, 3)).toEqual([8, 9, 10]);
     expect(await page(ids[7], 3)).toEqual([6, 7, 8]);
     expect(await page(ids[5], 3)).toEqual([4, 5, 6]);
@@ -202,7 +263,9 @@ describe('reading and recalling', () => {
     expect(await code(world.conversations.history(20002, { type: 'group', groupId: 30001 }, { anchor: 999, count: 3, newer: false }))).toBe(
       'MESSAGE_NOT_FOUND: message 999 is not in the history of group 30001',
     );
-    expect(await code(world.conversations.history(10002, { type: 'group', groupId: 30001 }, { count: 3, newer: false }))).toMatch(/^NOT_A_MEMBER/);
+    expect(await code(world.conversations.history(10002, { type: 'group', groupId: 30001 }, { count: 3, newer: false }))).toMatch(
+      /^NOT_A_MEMBER/,
+    );
   });
 
   it('counts unread messages, marks them read, and lists recent contacts newest first', async () => {
@@ -248,7 +311,15 @@ describe('reactions and pokes', () => {
     expect((await world.reactions.users(20003, message.messageId, '76', 1, 10)).map((user) => user.userId)).toEqual([20002]);
     expect(await world.reactions.set(10001, message.messageId, '76', false)).toBe(true);
     const last = events.filter((event) => event.type === 'message.reaction').at(-1);
-    expect(last).toMatchObject({ userId: 10001, emojiId: '76', isAdd: false, likes: [{ emojiId: '76', count: 1 }, { emojiId: '128512', count: 1 }] });
+    expect(last).toMatchObject({
+      userId: 10001,
+      emojiId: '76',
+      isAdd: false,
+      likes: [
+        { emojiId: '76', count: 1 },
+        { emojiId: '128512', count: 1 },
+      ],
+    });
     expect(await code(world.reactions.set(10002, message.messageId, '76', true))).toMatch(/^MESSAGE_NOT_FOUND/);
     expect(await code(world.reactions.set(10001, message.messageId, 'smile', true))).toMatch(/^INVALID_ARGUMENT/);
   });
@@ -258,7 +329,11 @@ describe('reactions and pokes', () => {
     await world.pokes.groupPoke(10001, 30001, 20002);
     await world.pokes.friendPoke(10001, 20001, 20001);
     await world.pokes.friendPoke(10001, 20001, 10001);
-    expect(events.map((event) => (event.type === 'poke' ? [event.groupId, event.senderId, event.targetId, [...event.audience].sort()] : event.type))).toEqual([
+    expect(
+      events.map((event) =>
+        event.type === 'poke' ? [event.groupId, event.senderId, event.targetId, [...event.audience].sort()] : event.type,
+      ),
+    ).toEqual([
       [30001, 10001, 20002, [10001, 20001, 20002, 20003]],
       [0, 10001, 20001, [10001, 20001]],
       [0, 10001, 10001, [10001, 20001]],

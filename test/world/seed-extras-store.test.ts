@@ -13,13 +13,22 @@ import { smallWorld } from '../helpers/world.js';
 describe('seed extras persist across a restart', () => {
   it('likes, favourites, stickers, folders and files survive closing and reopening the database', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'catnap-seed-store-'));
-    const open = () => new World({ store: new SqliteWorldStore(join(dir, 'catnap.db')), clock: new ManualClock(), media: new MediaService(join(dir, 'media')) });
+    const open = () =>
+      new World({
+        store: new SqliteWorldStore(join(dir, 'catnap.db')),
+        clock: new ManualClock(),
+        media: new MediaService(join(dir, 'media')),
+      });
     const first = open();
     await applyWorldFile(first, smallWorld);
     await first.likes.send(20001, 10001, 4);
     await first.favorites.createCollection(10001, 'keep me', 'k');
     const folder = await first.groupFiles.createFolder(10001, 30001, 'Docs');
-    const file = await first.groupFiles.upload(20002, 30001, { source: `base64://${Buffer.from('hello files').toString('base64')}`, name: 'a.txt', folderId: folder.folderId });
+    const file = await first.groupFiles.upload(20002, 30001, {
+      source: `base64://${Buffer.from('hello files').toString('base64')}`,
+      name: 'a.txt',
+      folderId: folder.folderId,
+    });
     await first.close();
 
     const second = open();

@@ -33,9 +33,11 @@ describe('group commit', () => {
     db.exec('CREATE TABLE t (id INTEGER PRIMARY KEY)');
     const batcher = new WriteBatcher(db);
     let committed = false;
-    const pending = batcher.run(() => db.prepare('INSERT INTO t VALUES (1)').run()).then(() => {
-      committed = !db.inTransaction && (db.prepare('SELECT count(*) AS n FROM t').get() as { n: number }).n === 1;
-    });
+    const pending = batcher
+      .run(() => db.prepare('INSERT INTO t VALUES (1)').run())
+      .then(() => {
+        committed = !db.inTransaction && (db.prepare('SELECT count(*) AS n FROM t').get() as { n: number }).n === 1;
+      });
     expect(db.prepare('SELECT count(*) AS n FROM t').get()).toEqual({ n: 0 });
     await pending;
     expect(committed).toBe(true);

@@ -134,11 +134,18 @@ function Shell(props: { onLogout: () => void }) {
             data-testid={`nav-${page.path.slice(1)}`}
           >
             <Icon name={page.icon} />
-            {page.path === '/chat' && chat.totalUnread(actingAs) > 0 && <span className="badge rail-badge">{chat.totalUnread(actingAs)}</span>}
+            {page.path === '/chat' && chat.totalUnread(actingAs) > 0 && (
+              <span className="badge rail-badge">{chat.totalUnread(actingAs)}</span>
+            )}
           </button>
         ))}
         <div className="rail-spacer" />
-        <span className={`live-dot live-${liveState}`} title={`live connection: ${liveState}`} data-testid="live-state" data-state={liveState} />
+        <span
+          className={`live-dot live-${liveState}`}
+          title={`live connection: ${liveState}`}
+          data-testid="live-state"
+          data-state={liveState}
+        />
         <button className="rail-button" title="退出 Log out" onClick={props.onLogout}>
           <Icon name="logout" size={20} />
         </button>

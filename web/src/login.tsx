@@ -14,7 +14,11 @@ export function Login(props: { onLogin: (token: string) => void; problem?: strin
       await api('GET', '/api/world/accounts', { token: token.trim() });
       props.onLogin(token.trim());
     } catch (failure) {
-      setError(failure instanceof ApiError && (failure.status === 401 || failure.status === 403) ? '令牌不正确 (the token is wrong)' : String((failure as Error).message));
+      setError(
+        failure instanceof ApiError && (failure.status === 401 || failure.status === 403)
+          ? '令牌不正确 (the token is wrong)'
+          : String((failure as Error).message),
+      );
     } finally {
       setBusy(false);
     }
@@ -36,9 +40,14 @@ export function Login(props: { onLogin: (token: string) => void; problem?: strin
         <button className="primary" disabled={busy || !token.trim()} type="submit" data-testid="login-submit">
           登录 Log in
         </button>
-        {error && <div className="form-error" role="alert">{error}</div>}
+        {error && (
+          <div className="form-error" role="alert">
+            {error}
+          </div>
+        )}
         <p className="muted small">
-          The token is printed when Catnap starts (the <code>?token=</code> link logs straight in) and kept in <code>data/config/catnap.json</code>.
+          The token is printed when Catnap starts (the <code>?token=</code> link logs straight in) and kept in{' '}
+          <code>data/config/catnap.json</code>.
         </p>
       </form>
     </div>

@@ -93,7 +93,9 @@ export class LiveHub {
     stops.push(this.dispatcher.onCall((record) => this.#broadcast({ type: 'call', call: callFrame(record) })));
     if (this.hooks.subscribeOneBotEvents) {
       stops.push(
-        this.hooks.subscribeOneBotEvents((event: OutboundEvent) => this.#broadcast({ type: 'onebot', self_id: event.selfId, event: event.object('array') })),
+        this.hooks.subscribeOneBotEvents((event: OutboundEvent) =>
+          this.#broadcast({ type: 'onebot', self_id: event.selfId, event: event.object('array') }),
+        ),
       );
     }
     if (this.hooks.adapterStatus) {
@@ -114,7 +116,7 @@ export class LiveHub {
   async #adapterStates(): Promise<Map<number, unknown[]>> {
     const states = new Map<number, unknown[]>();
     if (!this.hooks.adapterStatus) return states;
-    const accounts = new Set([...(await this.hooks.onebotAccounts?.()) ?? [], ...this.#adapterSnapshots.keys()]);
+    const accounts = new Set([...((await this.hooks.onebotAccounts?.()) ?? []), ...this.#adapterSnapshots.keys()]);
     for (const selfId of accounts) states.set(selfId, this.hooks.adapterStatus(selfId));
     return states;
   }

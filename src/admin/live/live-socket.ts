@@ -23,7 +23,9 @@ export function attachLiveSocket(app: FastifyInstance, hub: LiveHub, token: stri
   const sockets = new Set<WebSocket>();
 
   const refuse = (socket: Duplex, status: number, reason: string, body: string) => {
-    socket.end(`HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+    socket.end(
+      `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
   };
 
   const onUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer) => {
@@ -42,13 +44,20 @@ export function attachLiveSocket(app: FastifyInstance, hub: LiveHub, token: stri
         socket,
         missing ? 401 : 403,
         missing ? 'Unauthorized' : 'Forbidden',
-        JSON.stringify({ error: { code: missing ? 'TOKEN_MISSING' : 'TOKEN_WRONG', message: `the web UI token is ${missing ? 'missing' : 'wrong'}` } }),
+        JSON.stringify({
+          error: { code: missing ? 'TOKEN_MISSING' : 'TOKEN_WRONG', message: `the web UI token is ${missing ? 'missing' : 'wrong'}` },
+        }),
       );
       return;
     }
     const streams = parseStreams(query.get('streams'));
     if (!streams) {
-      refuse(socket, 400, 'Bad Request', JSON.stringify({ error: { code: 'BAD_REQUEST', message: `streams must be a comma-separated list of ${liveStreams.join(', ')}` } }));
+      refuse(
+        socket,
+        400,
+        'Bad Request',
+        JSON.stringify({ error: { code: 'BAD_REQUEST', message: `streams must be a comma-separated list of ${liveStreams.join(', ')}` } }),
+      );
       return;
     }
     wss.handleUpgrade(request, socket, head, (ws) => serve(ws, streams));
@@ -110,7 +119,10 @@ export function attachLiveSocket(app: FastifyInstance, hub: LiveHub, token: stri
 
 function parseStreams(value: string | null): ReadonlySet<LiveStream> | undefined {
   if (!value) return new Set(liveStreams);
-  const names = value.split(',').map((name) => name.trim()).filter(Boolean);
+  const names = value
+    .split(',')
+    .map((name) => name.trim())
+    .filter(Boolean);
   if (names.length === 0 || names.some((name) => !(liveStreams as readonly string[]).includes(name))) return undefined;
   return new Set(names as LiveStream[]);
 }

@@ -10,7 +10,10 @@ import { idParam } from './world-routes.js';
  * change keep running and keep their clients.
  */
 const tag = 'bots';
-const ConfigBody = Type.Object({}, { description: "The content of the account's onebot11_<uin>.json (NapCat's format)", additionalProperties: true });
+const ConfigBody = Type.Object(
+  {},
+  { description: "The content of the account's onebot11_<uin>.json (NapCat's format)", additionalProperties: true },
+);
 
 const userIdOf = (request: { params: unknown }) => idParam((request.params as { user_id: string }).user_id, 'user_id');
 

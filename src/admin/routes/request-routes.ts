@@ -54,7 +54,8 @@ export const requestRoutes: AdminRoute[] = [
     tag,
     async handler(request, _reply, { world }) {
       const status = (request.query as { status?: string }).status ?? 'pending';
-      if (!statuses.includes(status)) throw new AdminError(400, 'BAD_REQUEST', `status must be one of ${statuses.join(', ')}, got ${status}`);
+      if (!statuses.includes(status))
+        throw new AdminError(400, 'BAD_REQUEST', `status must be one of ${statuses.join(', ')}, got ${status}`);
       // The request service answers per account (get_group_system_msg); the console lists them all.
       const list = await world.store.extras.requests.list({ status: status as WorldRequest['status'], limit: 200 });
       return Promise.all(list.map((entry) => requestView(world, entry)));

@@ -19,7 +19,8 @@ export const uploadRoutes: AdminRoute[] = [
         throw new AdminError(400, 'BAD_REQUEST', 'the upload is empty: send the file bytes as the request body');
       }
       const name = ((request.query as { name?: string }).name ?? '').trim();
-      if (name.length > 255 || /[\\/\0]/.test(name)) throw new AdminError(400, 'BAD_REQUEST', `not a usable file name: ${JSON.stringify(name.slice(0, 80))}`);
+      if (name.length > 255 || /[\\/\0]/.test(name))
+        throw new AdminError(400, 'BAD_REQUEST', `not a usable file name: ${JSON.stringify(name.slice(0, 80))}`);
       const media = await world.media.put(bytes, name);
       reply.code(201);
       return {

@@ -107,7 +107,11 @@ export const worldManageRoutes: AdminRoute[] = [
       if (body.max_member_count !== undefined) {
         const count = await world.groups.memberCount(groupId);
         if (body.max_member_count < count) {
-          throw new AdminError(400, 'BAD_REQUEST', `group ${groupId} has ${count} members, more than max_member_count ${body.max_member_count}`);
+          throw new AdminError(
+            400,
+            'BAD_REQUEST',
+            `group ${groupId} has ${count} members, more than max_member_count ${body.max_member_count}`,
+          );
         }
         await world.groups.update(groupId, { maxMembers: body.max_member_count });
       }
@@ -175,7 +179,10 @@ export const worldManageRoutes: AdminRoute[] = [
     summary: 'The current world as a world file (JSON; ?format=yaml for YAML), with every OneBot config',
     tag,
     async handler(request, reply, { world, hooks }) {
-      const file = await exportWorld(world, hooks.readOnebotConfig && (async (userId) => (await hooks.readOnebotConfig!(userId)) ?? undefined));
+      const file = await exportWorld(
+        world,
+        hooks.readOnebotConfig && (async (userId) => (await hooks.readOnebotConfig!(userId)) ?? undefined),
+      );
       const yaml = (request.query as { format?: string }).format === 'yaml';
       reply.header('content-disposition', `attachment; filename="catnap-world.${yaml ? 'yaml' : 'json'}"`);
       if (!yaml) return file;

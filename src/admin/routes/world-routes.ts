@@ -11,7 +11,8 @@ const tag = 'world';
 /** Reads `:user_id`-style path params as positive integers. */
 export function idParam(value: unknown, name: string): number {
   const id = Number(value);
-  if (!Number.isSafeInteger(id) || id <= 0) throw new AdminError(400, 'BAD_REQUEST', `${name} must be a positive integer, got ${String(value)}`);
+  if (!Number.isSafeInteger(id) || id <= 0)
+    throw new AdminError(400, 'BAD_REQUEST', `${name} must be a positive integer, got ${String(value)}`);
   return id;
 }
 
@@ -96,7 +97,10 @@ export const worldRoutes: AdminRoute[] = [
     async handler(request, _reply, { world }) {
       const body = parseBody(WorldFileFriend, request.body);
       await applyWorldFile(world, { friends: [body] });
-      const [forward, reverse] = await Promise.all([world.friends.get(body.user_id, body.friend_id), world.friends.get(body.friend_id, body.user_id)]);
+      const [forward, reverse] = await Promise.all([
+        world.friends.get(body.user_id, body.friend_id),
+        world.friends.get(body.friend_id, body.user_id),
+      ]);
       return {
         user_id: body.user_id,
         friend_id: body.friend_id,

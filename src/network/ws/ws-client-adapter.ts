@@ -45,11 +45,12 @@ export class WebsocketClientAdapter implements NetworkAdapter {
     let url: URL;
     try {
       url = new URL(this.config.url);
-      if (url.protocol !== 'ws:' && url.protocol !== 'wss:') throw new Error(`the url must start with ws:// or wss://, got ${this.config.url}`);
+      if (url.protocol !== 'ws:' && url.protocol !== 'wss:')
+        throw new Error(`the url must start with ws:// or wss://, got ${this.config.url}`);
     } catch (error) {
       this.#state = 'error';
       this.#error = `websocketClients "${this.name}": ${(error as Error).message}`;
-      throw new Error(this.#error);
+      throw new Error(this.#error, { cause: error });
     }
     this.#stopped = false;
     this.#connect();

@@ -64,7 +64,11 @@ export class WsEndpoint {
         socket,
         missing ? 401 : 403,
         missing ? 'Unauthorized' : 'Forbidden',
-        failed(missing ? protocolErrors.TOKEN_MISSING.retcode : protocolErrors.TOKEN_WRONG.retcode, missing ? 'access token is missing' : 'access token is wrong', null),
+        failed(
+          missing ? protocolErrors.TOKEN_MISSING.retcode : protocolErrors.TOKEN_WRONG.retcode,
+          missing ? 'access token is missing' : 'access token is wrong',
+          null,
+        ),
       );
       return;
     }

@@ -141,7 +141,9 @@ export class WsSession {
       return;
     }
     if (typeof frame !== 'object' || frame === null || Array.isArray(frame)) {
-      this.#send(JSON.stringify(failed(protocolErrors.BAD_PARAMS.retcode, 'a frame must be a JSON object {"action", "params", "echo"}', null)));
+      this.#send(
+        JSON.stringify(failed(protocolErrors.BAD_PARAMS.retcode, 'a frame must be a JSON object {"action", "params", "echo"}', null)),
+      );
       return;
     }
     const { action, params, echo } = frame as { action?: unknown; params?: unknown; echo?: unknown };

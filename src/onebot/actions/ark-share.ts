@@ -27,7 +27,12 @@ export const arkShareActions: AnyActionSpec[] = [
       phone_number: P.optional(P.str('Phone number shown on an account card')),
       phoneNumber: P.optional(P.str('Seed name of phone_number')),
     }),
-    result: Type.Object({ result: Type.Integer(), errMsg: Type.String(), arkJson: Type.Optional(Type.String()), arkMsg: Type.Optional(Type.String()) }),
+    result: Type.Object({
+      result: Type.Integer(),
+      errMsg: Type.String(),
+      arkJson: Type.Optional(Type.String()),
+      arkMsg: Type.Optional(Type.String()),
+    }),
     async handler(ctx, params) {
       if (params.group_id !== undefined) return { result: 0, errMsg: '', arkJson: await groupCard(ctx, params.group_id) };
       if (params.user_id !== undefined) {

@@ -27,7 +27,8 @@ export const essenceHonorActions: AnyActionSpec[] = [
     name: 'delete_essence_msg',
     origin: 'go-cqhttp',
     summary: 'Remove a message from the essence list (owner or admin)',
-    description: 'Name the message by `message_id`, or as NapCat also allows by `group_id` + `msg_seq` (+ `msg_random`), as get_essence_msg_list shows them.',
+    description:
+      'Name the message by `message_id`, or as NapCat also allows by `group_id` + `msg_seq` (+ `msg_random`), as get_essence_msg_list shows them.',
     params: P.object({
       message_id: P.optional(P.messageId()),
       group_id: P.optional(groupId),
@@ -38,7 +39,11 @@ export const essenceHonorActions: AnyActionSpec[] = [
       if (params.message_id !== undefined) {
         await ctx.world.essence.remove(ctx.selfId, { messageId: params.message_id });
       } else if (params.group_id !== undefined && params.msg_seq !== undefined) {
-        await ctx.world.essence.remove(ctx.selfId, { groupId: params.group_id, seq: params.msg_seq, ...(params.msg_random !== undefined && { random: params.msg_random }) });
+        await ctx.world.essence.remove(ctx.selfId, {
+          groupId: params.group_id,
+          seq: params.msg_seq,
+          ...(params.msg_random !== undefined && { random: params.msg_random }),
+        });
       } else {
         throw badParams('message_id: is required (or group_id with msg_seq)');
       }
@@ -79,24 +84,41 @@ export const essenceHonorActions: AnyActionSpec[] = [
       'talkative: the member with the most messages of each China-time day of the last week; performer: 3-6 days in a row with messages, legend: 7 or more; emotion: stickers 3 days in a row; strong_newbie: joined within a week (founders excluded) and said 5 things. Lists of types not asked for are empty.',
     params: P.object({
       group_id: groupId,
-      type: P.optional(Type.Union([...[...honorTypes, 'all'].map((type) => Type.Literal(type))], { description: 'talkative, performer, legend, strong_newbie, emotion or all (default)' })),
+      type: P.optional(
+        Type.Union([...[...honorTypes, 'all'].map((type) => Type.Literal(type))], {
+          description: 'talkative, performer, legend, strong_newbie, emotion or all (default)',
+        }),
+      ),
     }),
     async handler(ctx, params) {
       const type = params.type ?? 'all';
       const honors = await ctx.world.honors.honors(ctx.selfId, params.group_id);
-      const ids = [honors.current?.userId ?? 0, ...[honors.talkative, honors.performer, honors.legend, honors.emotion, honors.strongNewbie].flat().map((entry) => entry.userId)];
+      const ids = [
+        honors.current?.userId ?? 0,
+        ...[honors.talkative, honors.performer, honors.legend, honors.emotion, honors.strongNewbie].flat().map((entry) => entry.userId),
+      ];
       const accounts = await ctx.world.accounts.getMany(ids.filter((id) => id > 0));
       const wants = (kind: string) => type === 'all' || type === kind;
       const entries = (kind: string, list: readonly HonorEntry[]) =>
         wants(kind)
-          ? list.map((entry) => ({ user_id: entry.userId, nickname: accounts.get(entry.userId)?.nickname ?? '', avatar: avatarOf(ctx, accounts.get(entry.userId)), description: entry.description }))
+          ? list.map((entry) => ({
+              user_id: entry.userId,
+              nickname: accounts.get(entry.userId)?.nickname ?? '',
+              avatar: avatarOf(ctx, accounts.get(entry.userId)),
+              description: entry.description,
+            }))
           : [];
       const current = honors.current;
       return {
         group_id: params.group_id,
         current_talkative:
           wants('talkative') && current
-            ? { user_id: current.userId, nickname: accounts.get(current.userId)?.nickname ?? '', avatar: avatarOf(ctx, accounts.get(current.userId)), day_count: current.dayCount }
+            ? {
+                user_id: current.userId,
+                nickname: accounts.get(current.userId)?.nickname ?? '',
+                avatar: avatarOf(ctx, accounts.get(current.userId)),
+                day_count: current.dayCount,
+              }
             : {},
         talkative_list: entries('talkative', honors.talkative),
         performer_list: entries('performer', honors.performer),
@@ -111,10 +133,18 @@ export const essenceHonorActions: AnyActionSpec[] = [
     origin: 'go-cqhttp',
     summary: "What is left of today's @all allowance: for the group's admins together, and for the caller",
     params: P.object({ group_id: groupId }),
-    result: Type.Object({ can_at_all: Type.Boolean(), remain_at_all_count_for_group: Type.Integer(), remain_at_all_count_for_uin: Type.Integer() }),
+    result: Type.Object({
+      can_at_all: Type.Boolean(),
+      remain_at_all_count_for_group: Type.Integer(),
+      remain_at_all_count_for_uin: Type.Integer(),
+    }),
     async handler(ctx, params) {
       const remaining = await ctx.world.honors.atAllRemaining(ctx.selfId, params.group_id);
-      return { can_at_all: remaining.canAtAll, remain_at_all_count_for_group: remaining.remainForGroup, remain_at_all_count_for_uin: remaining.remainForUser };
+      return {
+        can_at_all: remaining.canAtAll,
+        remain_at_all_count_for_group: remaining.remainForGroup,
+        remain_at_all_count_for_uin: remaining.remainForUser,
+      };
     },
   }),
 ];

@@ -133,14 +133,22 @@ export const favoriteActions: AnyActionSpec[] = [
     }),
     async handler(ctx, params) {
       const packageId = params.package_id === undefined || params.package_id === '' ? 0 : Number(params.package_id);
-      if (!Number.isInteger(packageId) || packageId < 0) throw badParams(`package_id: must be a non-negative integer, got ${JSON.stringify(params.package_id)}`);
+      if (!Number.isInteger(packageId) || packageId < 0)
+        throw badParams(`package_id: must be a non-negative integer, got ${JSON.stringify(params.package_id)}`);
       const face = await ctx.world.favorites.addCustomFace(ctx.selfId, {
         source: params.file,
         name: params.file_name,
         packageId,
         isMarkFace: params.is_mark_face,
       });
-      return { result: 0, errMsg: '', emoji_id: face.emojiId, res_id: face.resId, md5: face.md5, url: ctx.services.urls.media(face.blobId, face.name) };
+      return {
+        result: 0,
+        errMsg: '',
+        emoji_id: face.emojiId,
+        res_id: face.resId,
+        md5: face.md5,
+        url: ctx.services.urls.media(face.blobId, face.name),
+      };
     },
   }),
   defineAction({
@@ -162,7 +170,8 @@ export const favoriteActions: AnyActionSpec[] = [
       });
       const resIds = listOf(params.res_id);
       const md5s = listOf(params.md5);
-      if (emojiIds.length + resIds.length + md5s.length === 0) throw badParams('id, ids, res_id or md5: name at least one sticker to delete');
+      if (emojiIds.length + resIds.length + md5s.length === 0)
+        throw badParams('id, ids, res_id or md5: name at least one sticker to delete');
       const deleted = await ctx.world.favorites.deleteCustomFaces(ctx.selfId, { emojiIds, resIds, md5s });
       return { result: 0, errMsg: '', deleted: deleted.map((face) => face.emojiId) };
     },

@@ -43,13 +43,17 @@ export const friendAdminActions: AnyActionSpec[] = [
     origin: 'go-cqhttp',
     summary: 'Accounts that keep the caller in their friend list while the caller removed them',
     params: P.none(),
-    result: Type.Array(Type.Object({ uin: Type.Integer(), uid: Type.String(), nick_name: Type.String(), age: Type.Integer(), source: Type.String() })),
+    result: Type.Array(
+      Type.Object({ uin: Type.Integer(), uid: Type.String(), nick_name: Type.String(), age: Type.Integer(), source: Type.String() }),
+    ),
     async handler(ctx) {
       const followers = await ctx.world.friends.oneWayFollowers(ctx.selfId);
       const accounts = await ctx.world.accounts.getMany(followers.map((friendship) => friendship.ownerId));
       return followers.flatMap((friendship) => {
         const account = accounts.get(friendship.ownerId);
-        return account ? [{ uin: account.userId, uid: uidOf(account.userId), nick_name: account.nickname, age: account.age, source: '' }] : [];
+        return account
+          ? [{ uin: account.userId, uid: uidOf(account.userId), nick_name: account.nickname, age: account.age, source: '' }]
+          : [];
       });
     },
   }),
@@ -58,7 +62,10 @@ export const friendAdminActions: AnyActionSpec[] = [
     origin: 'napcat',
     summary: 'Show "typing..." (event_type 1) or "speaking..." (0) to a friend or group-mate',
     description: 'The target receives a notify input_status notice; any other event_type clears the status (empty status_text).',
-    params: P.object({ user_id: P.id('QQ number of the chat partner'), event_type: P.int('1 typing, 0 speaking, other values clear', { minimum: 0 }) }),
+    params: P.object({
+      user_id: P.id('QQ number of the chat partner'),
+      event_type: P.int('1 typing, 0 speaking, other values clear', { minimum: 0 }),
+    }),
     async handler(ctx, params) {
       await ctx.world.inputStatus.set(ctx.selfId, params.user_id, params.event_type);
       return null;

@@ -21,9 +21,15 @@ export const groupAdminActions: AnyActionSpec[] = [
     origin: 'onebot11',
     summary: 'Remove a member (the caller must outrank them)',
     description: 'With `reject_add_request` the group also refuses their later join requests (an admin may still invite them back).',
-    params: P.object({ group_id: groupId, user_id: userId, reject_add_request: P.optional(P.bool('Refuse their later join requests', false)) }),
+    params: P.object({
+      group_id: groupId,
+      user_id: userId,
+      reject_add_request: P.optional(P.bool('Refuse their later join requests', false)),
+    }),
     async handler(ctx, params) {
-      await ctx.world.groupAdmin.kick(ctx.selfId, params.group_id, params.user_id, { rejectAddRequest: params.reject_add_request ?? false });
+      await ctx.world.groupAdmin.kick(ctx.selfId, params.group_id, params.user_id, {
+        rejectAddRequest: params.reject_add_request ?? false,
+      });
       return null;
     },
   }),
@@ -104,7 +110,8 @@ export const groupAdminActions: AnyActionSpec[] = [
     name: 'set_group_leave',
     origin: 'onebot11',
     summary: 'Leave the group; its owner dismisses it with is_dismiss',
-    description: 'The owner cannot leave: with `is_dismiss: true` the group is dismissed (every member gets group_decrease disband), without it the call fails.',
+    description:
+      'The owner cannot leave: with `is_dismiss: true` the group is dismissed (every member gets group_decrease disband), without it the call fails.',
     params: P.object({ group_id: groupId, is_dismiss: P.optional(P.bool('Dismiss the group (owner only)', false)) }),
     async handler(ctx, params) {
       await ctx.world.groupAdmin.leave(ctx.selfId, params.group_id, params.is_dismiss ?? false);
@@ -139,7 +146,13 @@ export const groupAdminActions: AnyActionSpec[] = [
       group_answer: P.optional(P.str('The answer that lets people in (add_type 4)', { maxLength: 200 })),
     }),
     async handler(ctx, params) {
-      await ctx.world.groupAdmin.setJoinSettings(ctx.selfId, params.group_id, params.add_type, params.group_question ?? '', params.group_answer ?? '');
+      await ctx.world.groupAdmin.setJoinSettings(
+        ctx.selfId,
+        params.group_id,
+        params.add_type,
+        params.group_question ?? '',
+        params.group_answer ?? '',
+      );
       return null;
     },
   }),

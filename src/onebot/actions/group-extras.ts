@@ -62,7 +62,7 @@ export const groupExtrasActions: AnyActionSpec[] = [
     name: 'set_group_sign',
     aliases: ['send_group_sign'],
     origin: 'napcat',
-    summary: "Check in to a group for today (once a day, China time; again the same day changes nothing)",
+    summary: 'Check in to a group for today (once a day, China time; again the same day changes nothing)',
     params: P.object({ group_id: groupId }),
     async handler(ctx, params) {
       await ctx.world.signs.sign(ctx.selfId, params.group_id);
@@ -78,7 +78,12 @@ export const groupExtrasActions: AnyActionSpec[] = [
     async handler(ctx, params) {
       const signs = await ctx.world.signs.today(ctx.selfId, params.group_id);
       const accounts = await ctx.world.accounts.getMany(signs.map((sign) => sign.userId));
-      return signs.map((sign, index) => ({ user_id: sign.userId, nick: accounts.get(sign.userId)?.nickname ?? '', time: sign.time, rank: index + 1 }));
+      return signs.map((sign, index) => ({
+        user_id: sign.userId,
+        nick: accounts.get(sign.userId)?.nickname ?? '',
+        time: sign.time,
+        rank: index + 1,
+      }));
     },
   }),
   defineAction({

@@ -21,7 +21,12 @@ export const groupFileActions: AnyActionSpec[] = [
     origin: 'go-cqhttp',
     summary: "Number of files and space used in a group's file area",
     params: P.object({ group_id: groupId }),
-    result: Type.Object({ file_count: Type.Integer(), limit_count: Type.Integer(), used_space: Type.Integer(), total_space: Type.Integer() }),
+    result: Type.Object({
+      file_count: Type.Integer(),
+      limit_count: Type.Integer(),
+      used_space: Type.Integer(),
+      total_space: Type.Integer(),
+    }),
     async handler(ctx, params) {
       const usage = await ctx.world.groupFiles.usage(ctx.selfId, params.group_id);
       return { file_count: usage.count, limit_count: groupFileLimits.count, used_space: usage.bytes, total_space: groupFileLimits.bytes };
@@ -84,7 +89,11 @@ export const groupFileActions: AnyActionSpec[] = [
     }),
     result: Type.Object({ file_id: Type.String() }),
     async handler(ctx, params) {
-      const file = await ctx.world.groupFiles.upload(ctx.selfId, params.group_id, { source: params.file, name: params.name, folderId: folderParam(params) });
+      const file = await ctx.world.groupFiles.upload(ctx.selfId, params.group_id, {
+        source: params.file,
+        name: params.name,
+        folderId: folderParam(params),
+      });
       return { file_id: file.fileId };
     },
   }),
@@ -121,7 +130,13 @@ export const groupFileActions: AnyActionSpec[] = [
     }),
     result: Type.Object({ ok: Type.Boolean() }),
     async handler(ctx, params) {
-      await ctx.world.groupFiles.moveFile(ctx.selfId, params.group_id, params.file_id, params.current_parent_directory, params.target_parent_directory);
+      await ctx.world.groupFiles.moveFile(
+        ctx.selfId,
+        params.group_id,
+        params.file_id,
+        params.current_parent_directory,
+        params.target_parent_directory,
+      );
       return { ok: true };
     },
   }),

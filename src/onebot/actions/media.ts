@@ -25,7 +25,11 @@ async function lookup(ctx: ActionContext, params: { file?: string; file_id?: str
   const key = (params.file || params.file_id || '').trim();
   if (key === '') throw badParams('give file or file_id');
   const ref = await ctx.world.media.lookup(key);
-  if (!ref) throw new WorldError('FILE_NOT_FOUND', `no media or file is known as ${JSON.stringify(key.length > 80 ? `${key.slice(0, 77)}...` : key)}`);
+  if (!ref)
+    throw new WorldError(
+      'FILE_NOT_FOUND',
+      `no media or file is known as ${JSON.stringify(key.length > 80 ? `${key.slice(0, 77)}...` : key)}`,
+    );
   return ref;
 }
 
@@ -60,7 +64,15 @@ export const mediaActions: AnyActionSpec[] = [
     origin: 'onebot11',
     summary: 'A received voice message, optionally converted to another audio format',
     description: `out_format: one of ${audioFormats.join(', ')}. The same format as stored needs nothing; another needs ffmpeg on the PATH.`,
-    params: P.object({ ...fileParams, out_format: P.optional(Type.Union(audioFormats.map((format) => Type.Literal(format)), { description: 'Audio format wanted' })) }),
+    params: P.object({
+      ...fileParams,
+      out_format: P.optional(
+        Type.Union(
+          audioFormats.map((format) => Type.Literal(format)),
+          { description: 'Audio format wanted' },
+        ),
+      ),
+    }),
     result: fileResult,
     async handler(ctx, params) {
       const ref = await lookup(ctx, params);
@@ -68,7 +80,9 @@ export const mediaActions: AnyActionSpec[] = [
       if (!format) return describe(ctx, ref);
       const bytes = await ctx.world.media.blobs.read(ref.blobId);
       const same = extensionOf(ref.mime) === format;
-      const out = same ? ref : await ctx.world.media.put(await transcodeAudio(bytes, format), `${ref.name.replace(/\.[^.]*$/, '')}.${format}`);
+      const out = same
+        ? ref
+        : await ctx.world.media.put(await transcodeAudio(bytes, format), `${ref.name.replace(/\.[^.]*$/, '')}.${format}`);
       const outBytes = same ? bytes : await ctx.world.media.blobs.read(out.blobId);
       return { ...describe(ctx, out), base64: outBytes.toString('base64') };
     },

@@ -19,7 +19,9 @@ export const sendOptions = {
   auto_escape: P.optional(P.bool('Send a string message as plain text (no CQ codes)')),
   timeout: P.optional(P.int('Ignored: sends complete at once')),
   source: P.optional(P.str('Merged forward card: source line')),
-  news: P.optional(Type.Array(Type.Union([Type.Object({ text: Type.String() }), Type.String()]), { description: 'Merged forward card: preview lines' })),
+  news: P.optional(
+    Type.Array(Type.Union([Type.Object({ text: Type.String() }), Type.String()]), { description: 'Merged forward card: preview lines' }),
+  ),
   summary: P.optional(P.str('Merged forward card: summary line')),
   prompt: P.optional(P.str('Merged forward card: notification text')),
 };

@@ -9,7 +9,8 @@ const stringOrNumber = (description: string) => Type.Union([Type.String(), Type.
 function messageIdOf(value: string | number, field = 'message_id'): number {
   const text = String(value).trim();
   const id = /^\d+$/.test(text) ? Number(text) : NaN;
-  if (!Number.isSafeInteger(id) || id < 1 || id > 2147483647) throw badParams(`${field}: must be a message_id (got ${JSON.stringify(value)})`);
+  if (!Number.isSafeInteger(id) || id < 1 || id > 2147483647)
+    throw badParams(`${field}: must be a message_id (got ${JSON.stringify(value)})`);
   return id;
 }
 
@@ -18,7 +19,11 @@ async function reactionUsers(ctx: ActionContext, messageId: number, emojiId: str
   const accounts = await ctx.world.accounts.getMany(page.map((user) => user.userId));
   const users = page.slice(0, limit).map((user) => {
     const account = accounts.get(user.userId);
-    return { userId: user.userId, nickname: account?.nickname ?? '', avatar: account?.avatar ? ctx.services.urls.media(account.avatar) : '' };
+    return {
+      userId: user.userId,
+      nickname: account?.nickname ?? '',
+      avatar: account?.avatar ? ctx.services.urls.media(account.avatar) : '',
+    };
   });
   return { users, more: page.length > limit };
 }
@@ -69,7 +74,8 @@ export const messageReactionActions: AnyActionSpec[] = [
     }),
     async handler(ctx, params) {
       const offset = params.cookie === '' ? 0 : /^\d+$/.test(params.cookie) ? Number(params.cookie) : NaN;
-      if (!Number.isSafeInteger(offset)) throw badParams(`cookie: not a cookie from fetch_emoji_like (got ${JSON.stringify(params.cookie)})`);
+      if (!Number.isSafeInteger(offset))
+        throw badParams(`cookie: not a cookie from fetch_emoji_like (got ${JSON.stringify(params.cookie)})`);
       const { users, more } = await reactionUsers(ctx, messageIdOf(params.message_id), String(params.emojiId).trim(), offset, params.count);
       return {
         result: 0,
@@ -95,7 +101,13 @@ export const messageReactionActions: AnyActionSpec[] = [
     result: Type.Object({ emoji_like_list: Type.Array(Type.Object({ user_id: Type.String(), nick_name: Type.String() })) }),
     async handler(ctx, params) {
       const limit = params.count === 0 ? Number.MAX_SAFE_INTEGER : params.count;
-      const { users } = await reactionUsers(ctx, messageIdOf(params.message_id), String(params.emoji_id).trim(), 0, Math.min(limit, 100000));
+      const { users } = await reactionUsers(
+        ctx,
+        messageIdOf(params.message_id),
+        String(params.emoji_id).trim(),
+        0,
+        Math.min(limit, 100000),
+      );
       return { emoji_like_list: users.map((user) => ({ user_id: String(user.userId), nick_name: user.nickname })) };
     },
   }),

@@ -10,7 +10,9 @@ import { anchorOf, messageIdParam } from './message-params.js';
 export const maxHistoryPage = 1000;
 
 const historyParams = {
-  message_seq: P.optional(Type.Union([Type.Integer(), Type.String()], { description: 'Anchor: a message_id (NapCat); 0, "" or absent for the newest messages' })),
+  message_seq: P.optional(
+    Type.Union([Type.Integer(), Type.String()], { description: 'Anchor: a message_id (NapCat); 0, "" or absent for the newest messages' }),
+  ),
   count: P.int('How many messages (the anchor included)', { minimum: 1, default: 20 }),
   reverse_order: P.bool('false: the anchor and newer messages; true: the anchor and older ones', false),
   reverseOrder: P.bool('Old name of reverse_order', false),
@@ -41,7 +43,8 @@ export const messageReadActions: AnyActionSpec[] = [
     name: 'get_msg',
     origin: 'onebot11',
     summary: 'One message, as the account sees it',
-    description: 'In the caller’s message format, with NapCat’s fields and `emoji_likes_list`. Recalled messages fail with MESSAGE_RECALLED.',
+    description:
+      'In the caller’s message format, with NapCat’s fields and `emoji_likes_list`. Recalled messages fail with MESSAGE_RECALLED.',
     params: P.object({ message_id: messageIdParam }),
     async handler(ctx, params) {
       const record = await ctx.world.messages.get(ctx.selfId, params.message_id);
@@ -49,7 +52,11 @@ export const messageReadActions: AnyActionSpec[] = [
       const likes = await ctx.world.reactions.counts(ctx.selfId, record.messageId);
       return {
         ...view,
-        emoji_likes_list: likes.map((like) => ({ emoji_id: like.emojiId, emoji_type: String(like.emojiType), likes_cnt: String(like.count) })),
+        emoji_likes_list: likes.map((like) => ({
+          emoji_id: like.emojiId,
+          emoji_type: String(like.emojiType),
+          likes_cnt: String(like.count),
+        })),
       };
     },
   }),
@@ -98,9 +105,10 @@ export const messageReadActions: AnyActionSpec[] = [
       const raw = params.message_id ?? params.id;
       const key = raw === undefined ? '' : String(raw).trim();
       if (key === '') throw badParams('give message_id (a forward message) or id (a res_id)');
-      const bundle = /^\d+$/.test(key) && Number(key) <= 2147483647
-        ? await ctx.world.forwards.ofMessage(ctx.selfId, Number(key))
-        : await ctx.world.forwards.get(key);
+      const bundle =
+        /^\d+$/.test(key) && Number(key) <= 2147483647
+          ? await ctx.world.forwards.ofMessage(ctx.selfId, Number(key))
+          : await ctx.world.forwards.get(key);
       return { messages: await forwardNodeViews(ctx.world, bundle, ctx.selfId, ctx.messageFormat, { urls: ctx.services.urls }) };
     },
   }),

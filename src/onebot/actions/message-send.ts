@@ -13,7 +13,9 @@ const sendResultSchema = Type.Object({
 const groupId = P.id('Group to send to');
 const userId = P.id('User to send to');
 const tempGroupId = P.optional(P.id('For a user who is not a friend: the group the temp chat goes through'));
-const messageType = P.optional(Type.Union([Type.Literal('private'), Type.Literal('group')], { description: 'private or group; else inferred from group_id / user_id' }));
+const messageType = P.optional(
+  Type.Union([Type.Literal('private'), Type.Literal('group')], { description: 'private or group; else inferred from group_id / user_id' }),
+);
 
 /** NapCat's target rules for send_msg: message_type decides, else group_id wins over user_id. */
 function targetOf(params: { message_type?: 'private' | 'group'; group_id?: number; user_id?: number }): SendTarget {
@@ -75,7 +77,13 @@ export const messageSendActions: AnyActionSpec[] = [
     name: 'send_msg',
     origin: 'onebot11',
     summary: 'Send a group or private message',
-    params: P.object({ message_type: messageType, group_id: P.optional(groupId), user_id: P.optional(userId), message: messageParam(), ...sendOptions }),
+    params: P.object({
+      message_type: messageType,
+      group_id: P.optional(groupId),
+      user_id: P.optional(userId),
+      message: messageParam(),
+      ...sendOptions,
+    }),
     result: sendResultSchema,
     async handler(ctx, params) {
       const content = contentOf(ctx, params);
@@ -87,7 +95,13 @@ export const messageSendActions: AnyActionSpec[] = [
     origin: 'go-cqhttp',
     summary: 'Send a merged forward to a group or a user',
     description: 'Nodes are existing messages (`id`) or custom ones (`user_id`, `nickname`, `content`), nested up to 3 levels.',
-    params: P.object({ message_type: messageType, group_id: P.optional(groupId), user_id: P.optional(userId), ...forwardNodes, ...sendOptions }),
+    params: P.object({
+      message_type: messageType,
+      group_id: P.optional(groupId),
+      user_id: P.optional(userId),
+      ...forwardNodes,
+      ...sendOptions,
+    }),
     result: sendResultSchema,
     async handler(ctx, params) {
       const content = forwardContent(ctx, params);
@@ -122,11 +136,19 @@ export const messageSendActions: AnyActionSpec[] = [
       origin: 'napcat',
       summary: name === 'forward_friend_single_msg' ? 'Forward one message to a user' : 'Forward one message to a group',
       description: 'Sends a copy of the message (replies left out); user_id wins over group_id, as in NapCat.',
-      params: P.object({ message_id: messageIdParam, group_id: P.optional(P.id('Group to forward to')), user_id: P.optional(P.id('User to forward to')) }),
+      params: P.object({
+        message_id: messageIdParam,
+        group_id: P.optional(P.id('Group to forward to')),
+        user_id: P.optional(P.id('User to forward to')),
+      }),
       result: Type.Null(),
       async handler(ctx: ActionContext, params: { message_id: number; group_id?: number; user_id?: number }) {
         const target: SendTarget | undefined =
-          params.user_id !== undefined ? { type: 'private', userId: params.user_id } : params.group_id !== undefined ? { type: 'group', groupId: params.group_id } : undefined;
+          params.user_id !== undefined
+            ? { type: 'private', userId: params.user_id }
+            : params.group_id !== undefined
+              ? { type: 'group', groupId: params.group_id }
+              : undefined;
         if (!target) throw badParams('give user_id or group_id to forward to');
         await ctx.world.messages.forwardSingle(ctx.selfId, params.message_id, target);
         return null;

@@ -11,14 +11,27 @@ const ntOk = { result: 0, errMsg: '' };
 function parseSex(value: string | number | undefined): Sex | undefined {
   if (value === undefined || value === '') return undefined;
   const text = String(value).trim().toLowerCase();
-  const sex = ({ male: 'male', '1': 'male', 男: 'male', female: 'female', '2': 'female', 女: 'female', unknown: 'unknown', '0': 'unknown', '255': 'unknown' } as const)[text];
+  const sex = (
+    {
+      male: 'male',
+      '1': 'male',
+      男: 'male',
+      female: 'female',
+      '2': 'female',
+      女: 'female',
+      unknown: 'unknown',
+      '0': 'unknown',
+      '255': 'unknown',
+    } as const
+  )[text];
   if (!sex) throw badParams(`sex: use male, female or unknown (or 1, 2, 0), got ${JSON.stringify(value)}`);
   return sex;
 }
 
-const sexParam = P.optional(Type.Union([Type.Integer(), Type.String()], { description: 'male/female/unknown, or 1 male, 2 female, 0 unknown' }));
-const statusCode = (name: string) =>
-  P.optional(P.int(`${name}`, { minimum: 0 }));
+const sexParam = P.optional(
+  Type.Union([Type.Integer(), Type.String()], { description: 'male/female/unknown, or 1 male, 2 female, 0 unknown' }),
+);
+const statusCode = (name: string) => P.optional(P.int(`${name}`, { minimum: 0 }));
 
 /** What an account says about itself: signature, status, nickname, sex, avatar. */
 export const profileActions: AnyActionSpec[] = [
@@ -38,7 +51,7 @@ export const profileActions: AnyActionSpec[] = [
     origin: 'napcat',
     summary: 'Set the online status (10 online, 30 away, 40 invisible, 50 busy, 60 Q me, 70 do not disturb)',
     description:
-      'NapCat params `status`, `ext_status`, `battery_status`; the seed document\'s `extStatus`, `batteryStatus` work too. ' +
+      "NapCat params `status`, `ext_status`, `battery_status`; the seed document's `extStatus`, `batteryStatus` work too. " +
       'A custom status is status 10 with its ext_status (1028 listening to music, ...); other statuses take ext_status 0. ' +
       'Other accounts see the status in get_stranger_info and nc_get_user_status (invisible shows as offline, 20).',
     params: P.object({

@@ -11,7 +11,10 @@ const comment = P.optional(P.str('Message shown to whoever answers', { maxLength
 const filtered = P.optional(
   P.bool("Simulate QQ's filter: the request raises no event and is listed by the doubt/ignored lists instead", false),
 );
-const raised = Type.Object({ flag: Type.String(), status: Type.Union([Type.Literal('pending'), Type.Literal('approved'), Type.Literal('rejected')]) });
+const raised = Type.Object({
+  flag: Type.String(),
+  status: Type.Union([Type.Literal('pending'), Type.Literal('approved'), Type.Literal('rejected')]),
+});
 const raisedOf = (request: WorldRequest) => ({ flag: flagOf(request), status: request.status });
 
 async function nameBook(ctx: ActionContext, requests: readonly WorldRequest[]): Promise<NameBook> {
@@ -28,7 +31,11 @@ async function systemMessages(ctx: ActionContext, filteredOnes: boolean, count: 
   const { invited, joins } = await ctx.world.requests.systemMessages(ctx.selfId, { filtered: filteredOnes, count });
   const book = await nameBook(ctx, [...invited, ...joins]);
   const invitedRequests = invited.map((request) => toGroupNotify(request, book));
-  return { invited_requests: invitedRequests, InvitedRequest: invitedRequests, join_requests: joins.map((request) => toGroupNotify(request, book)) };
+  return {
+    invited_requests: invitedRequests,
+    InvitedRequest: invitedRequests,
+    join_requests: joins.map((request) => toGroupNotify(request, book)),
+  };
 }
 
 /**
@@ -42,17 +49,20 @@ export const requestActions: AnyActionSpec[] = [
     name: 'send_friend_request',
     origin: 'catnap',
     summary: 'Ask an account to be friends (the target gets a friend request event)',
-    description: 'If the target already asked the caller, this accepts that request; if the target still has the caller in its list, the friendship is restored at once.',
+    description:
+      'If the target already asked the caller, this accepts that request; if the target still has the caller in its list, the friendship is restored at once.',
     params: P.object({ user_id: P.id('QQ number to befriend'), comment, filtered }),
     result: raised,
     async handler(ctx, params) {
-      return raisedOf(await ctx.world.requests.raiseFriend(ctx.selfId, params.user_id, { comment: params.comment, filtered: params.filtered }));
+      return raisedOf(
+        await ctx.world.requests.raiseFriend(ctx.selfId, params.user_id, { comment: params.comment, filtered: params.filtered }),
+      );
     },
   }),
   defineAction({
     name: 'send_group_join_request',
     origin: 'catnap',
-    summary: "Ask to join a group; its add option decides (the owner and admins get a group request event when they must approve)",
+    summary: 'Ask to join a group; its add option decides (the owner and admins get a group request event when they must approve)',
     params: P.object({
       group_id: P.id('Group to join'),
       comment,
@@ -62,7 +72,11 @@ export const requestActions: AnyActionSpec[] = [
     result: raised,
     async handler(ctx, params) {
       return raisedOf(
-        await ctx.world.requests.raiseJoin(ctx.selfId, params.group_id, { comment: params.comment, answer: params.answer, filtered: params.filtered }),
+        await ctx.world.requests.raiseJoin(ctx.selfId, params.group_id, {
+          comment: params.comment,
+          answer: params.answer,
+          filtered: params.filtered,
+        }),
       );
     },
   }),
@@ -70,11 +84,17 @@ export const requestActions: AnyActionSpec[] = [
     name: 'send_group_invite',
     origin: 'catnap',
     summary: 'Invite an account into a group the caller is in (the invitee gets a group invite event)',
-    description: "An accepted invitation from an owner or admin adds the invitee at once; one from a plain member becomes a join request for the admins unless the group lets anyone join.",
+    description:
+      'An accepted invitation from an owner or admin adds the invitee at once; one from a plain member becomes a join request for the admins unless the group lets anyone join.',
     params: P.object({ group_id: P.id('Group to invite into'), user_id: P.id('QQ number to invite'), comment, filtered }),
     result: raised,
     async handler(ctx, params) {
-      return raisedOf(await ctx.world.requests.invite(ctx.selfId, params.group_id, params.user_id, { comment: params.comment, filtered: params.filtered }));
+      return raisedOf(
+        await ctx.world.requests.invite(ctx.selfId, params.group_id, params.user_id, {
+          comment: params.comment,
+          filtered: params.filtered,
+        }),
+      );
     },
   }),
   defineAction({
@@ -152,7 +172,9 @@ export const requestActions: AnyActionSpec[] = [
       const requests = await ctx.world.requests.doubtfulFriendRequests(ctx.selfId, params.count);
       const book = await nameBook(ctx, requests);
       return Promise.all(
-        requests.map(async (request) => toDoubtFriendRequest(request, book, (await ctx.world.groups.sharedGroups(request.requesterId, ctx.selfId))[0])),
+        requests.map(async (request) =>
+          toDoubtFriendRequest(request, book, (await ctx.world.groups.sharedGroups(request.requesterId, ctx.selfId))[0]),
+        ),
       );
     },
   }),

@@ -21,7 +21,8 @@ export function urlSafety(raw: string): 1 | 2 | 3 {
   if (!['http:', 'https:'].includes(url.protocol)) return 3;
   const host = url.hostname;
   const ipLiteral = /^\d{1,3}(\.\d{1,3}){3}$/.test(host) || host.startsWith('[');
-  if (ipLiteral || host.split('.').some((label) => label.startsWith('xn--')) || url.username || url.password || !host.includes('.')) return 2;
+  if (ipLiteral || host.split('.').some((label) => label.startsWith('xn--')) || url.username || url.password || !host.includes('.'))
+    return 2;
   return 1;
 }
 
@@ -52,7 +53,7 @@ export const systemExtrasActions: AnyActionSpec[] = [
     name: 'get_credentials',
     origin: 'onebot11',
     summary: 'Cookies and CSRF token together',
-    description: '`token` is NapCat\'s name; `csrf_token` is OneBot 11\'s. Both carry the same number.',
+    description: "`token` is NapCat's name; `csrf_token` is OneBot 11's. Both carry the same number.",
     params: P.object({ domain }),
     result: Type.Object({ cookies: Type.String(), token: Type.Integer(), csrf_token: Type.Integer() }),
     async handler(ctx, params) {
@@ -64,7 +65,8 @@ export const systemExtrasActions: AnyActionSpec[] = [
     name: 'set_restart',
     origin: 'onebot11',
     summary: "Restart the account's OneBot adapters (after the reply, and after `delay` ms)",
-    description: 'Stops and starts every network adapter of the calling account with its current config; the world and other accounts keep running. Clients reconnect as they would after a NapCat restart.',
+    description:
+      'Stops and starts every network adapter of the calling account with its current config; the world and other accounts keep running. Clients reconnect as they would after a NapCat restart.',
     params: P.object({ delay: P.int('Milliseconds to wait before restarting', { default: 0, minimum: 0, maximum: 60000 }) }),
     handler(ctx, params) {
       ctx.services.runtime?.restartAdapters(ctx.selfId, params.delay);
@@ -74,9 +76,9 @@ export const systemExtrasActions: AnyActionSpec[] = [
   defineAction({
     name: 'bot_exit',
     origin: 'napcat',
-    summary: "Take the account offline: stop its OneBot adapters after the reply (the world keeps running)",
+    summary: 'Take the account offline: stop its OneBot adapters after the reply (the world keeps running)',
     description:
-      'NapCat exits its process; Catnap hosts many accounts, so only this account\'s adapters stop. Saving its onebot11 config again (or restarting Catnap) brings them back.',
+      "NapCat exits its process; Catnap hosts many accounts, so only this account's adapters stop. Saving its onebot11 config again (or restarting Catnap) brings them back.",
     params: P.none(),
     handler(ctx) {
       ctx.services.runtime?.stopAdapters(ctx.selfId, 0);

@@ -73,9 +73,11 @@ export class EventHub {
   #enqueue(event: DomainEvent): void {
     const builders = this.#builders.get(event.type);
     if (!builders || (this.#sinks.size === 0 && this.#anySinks.size === 0)) return;
-    this.#chain = this.#chain.then(() => this.#deliver(event, builders)).catch((error: unknown) => {
-      this.logger.error({ err: error, event: event.type }, 'event delivery failed');
-    });
+    this.#chain = this.#chain
+      .then(() => this.#deliver(event, builders))
+      .catch((error: unknown) => {
+        this.logger.error({ err: error, event: event.type }, 'event delivery failed');
+      });
   }
 
   async #deliver(event: DomainEvent, builders: AnyEventBuilder[]): Promise<void> {
@@ -88,8 +90,10 @@ export class EventHub {
         // Built lazily per format; a probe build tells how many events there are and their post types.
         const probe = builder.build(event, prepared, selfId, 'array', this.ctx);
         probe.forEach((first, index) => {
-          const outbound = new OutboundEvent(selfId, first.post_type, (format) =>
-            format === 'array' ? first : builder.build(event, prepared, selfId, format, this.ctx)[index]!,
+          const outbound = new OutboundEvent(
+            selfId,
+            first.post_type,
+            (format) => (format === 'array' ? first : builder.build(event, prepared, selfId, format, this.ctx)[index]!),
             raw,
           );
           for (const sink of this.#sinks.get(selfId) ?? []) this.#safely(sink, outbound);

@@ -7,7 +7,12 @@ export function lifecycleEvent(selfId: number, subType: 'connect' | 'enable' | '
 }
 
 /** `meta_event` heartbeat: carries the account's status (as get_status) and the interval in ms. */
-export function heartbeatEvent(selfId: number, status: { online: boolean; good: boolean }, intervalMs: number, timeSeconds: number): OneBotEvent {
+export function heartbeatEvent(
+  selfId: number,
+  status: { online: boolean; good: boolean },
+  intervalMs: number,
+  timeSeconds: number,
+): OneBotEvent {
   return {
     time: timeSeconds,
     self_id: selfId,

@@ -35,11 +35,13 @@ export function parseCq(input: string): Segment[] {
     const index = match.index;
     if (index > last) segments.push({ type: 'text', data: { text: unescape(input.slice(last, index)) } });
     const type = match[1]!;
-    if (!/^[A-Za-z_][\w.-]*$/.test(type)) throw new CqSyntaxError(`invalid CQ code type ${JSON.stringify(type)} in ${JSON.stringify(match[0])}`);
+    if (!/^[A-Za-z_][\w.-]*$/.test(type))
+      throw new CqSyntaxError(`invalid CQ code type ${JSON.stringify(type)} in ${JSON.stringify(match[0])}`);
     const data: Record<string, string> = {};
     for (const part of match[2]!.split(',').slice(1)) {
       const equals = part.indexOf('=');
-      if (equals <= 0) throw new CqSyntaxError(`CQ code ${JSON.stringify(match[0])} has a parameter without a name=value: ${JSON.stringify(part)}`);
+      if (equals <= 0)
+        throw new CqSyntaxError(`CQ code ${JSON.stringify(match[0])} has a parameter without a name=value: ${JSON.stringify(part)}`);
       data[part.slice(0, equals)] = unescape(part.slice(equals + 1));
     }
     segments.push({ type, data });

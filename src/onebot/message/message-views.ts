@@ -28,7 +28,10 @@ export async function loadMessageContexts(world: World, records: readonly Messag
     const key = `${groupId}:${record.senderId}`;
     if (!members.has(key)) members.set(key, await world.groups.findMember(groupId, record.senderId));
     const member = members.get(key);
-    result.set(record.messageId, { sender: { nickname, card: member?.card ?? '', role: member?.role ?? 'member' }, groupName: groupNames.get(groupId) });
+    result.set(record.messageId, {
+      sender: { nickname, card: member?.card ?? '', role: member?.role ?? 'member' },
+      groupName: groupNames.get(groupId),
+    });
   }
   return result;
 }
@@ -46,14 +49,21 @@ export async function viewMessages(ctx: ActionContext, records: readonly Message
   const views: Ob11Message[] = [];
   for (const record of records) {
     const view = toOb11Message(record, contexts.get(record.messageId)!, ctx.selfId, options.format, render);
-    if (options.forwardContent && Array.isArray(view.message)) await attachForwardContent(ctx.world, view.message, ctx.selfId, render, maxForwardDepth);
+    if (options.forwardContent && Array.isArray(view.message))
+      await attachForwardContent(ctx.world, view.message, ctx.selfId, render, maxForwardDepth);
     views.push(view);
   }
   return views;
 }
 
 /** The nodes of a bundle as message objects, with nested forwards filled in (array format). */
-export async function forwardNodeViews(world: World, bundle: ForwardBundle, selfId: number, format: MessageFormat, render: RenderContext): Promise<Ob11Message[]> {
+export async function forwardNodeViews(
+  world: World,
+  bundle: ForwardBundle,
+  selfId: number,
+  format: MessageFormat,
+  render: RenderContext,
+): Promise<Ob11Message[]> {
   const views: Ob11Message[] = [];
   for (const node of bundle.nodes) {
     const view = toOb11ForwardNode(node, bundle, selfId, format, render);
@@ -63,7 +73,13 @@ export async function forwardNodeViews(world: World, bundle: ForwardBundle, self
   return views;
 }
 
-async function attachForwardContent(world: World, segments: Segment[], selfId: number, render: RenderContext, levels: number): Promise<void> {
+async function attachForwardContent(
+  world: World,
+  segments: Segment[],
+  selfId: number,
+  render: RenderContext,
+  levels: number,
+): Promise<void> {
   if (levels <= 0) return;
   for (const segment of segments) {
     if (segment.type !== 'forward') continue;

@@ -50,7 +50,14 @@ export function toSegments(input: unknown, autoEscape: boolean, path: string): S
   });
 }
 
-function parseContent(input: unknown, options: ParseOptions, path: string, depth: number, card: ForwardCardDraft, sender: NodeSender): ContentDraft {
+function parseContent(
+  input: unknown,
+  options: ParseOptions,
+  path: string,
+  depth: number,
+  card: ForwardCardDraft,
+  sender: NodeSender,
+): ContentDraft {
   const segments = toSegments(input, depth === 1 && options.autoEscape === true, path);
   if (segments.length === 0) throw badParams(`${path} is empty`);
   const nodes = segments.filter((segment) => segment.type === 'node').length;

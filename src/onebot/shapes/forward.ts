@@ -9,7 +9,13 @@ import type { Ob11Message } from './message.js';
  * message_id is 0; nodes copied from a message keep its id. They render as group or private
  * messages after where the forward was first sent.
  */
-export function toOb11ForwardNode(node: ForwardNode, bundle: ForwardBundle, selfId: number, format: MessageFormat, ctx: RenderContext): Ob11Message {
+export function toOb11ForwardNode(
+  node: ForwardNode,
+  bundle: ForwardBundle,
+  selfId: number,
+  format: MessageFormat,
+  ctx: RenderContext,
+): Ob11Message {
   const { message, raw_message } = renderMessage(node.elements, format, ctx);
   return {
     self_id: selfId,

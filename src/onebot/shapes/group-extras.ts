@@ -36,7 +36,14 @@ export function toNtMember(member: Member, account: Account, nowSeconds: number)
 export function toGroupDetail(
   group: Group,
   memberCount: number,
-  context: { urls: PublicUrls; remark: string; settings: GroupJoinSettings; self: Member | undefined; activeMembers: number; nowSeconds: number },
+  context: {
+    urls: PublicUrls;
+    remark: string;
+    settings: GroupJoinSettings;
+    self: Member | undefined;
+    activeMembers: number;
+    nowSeconds: number;
+  },
 ) {
   const { self, settings } = context;
   return {

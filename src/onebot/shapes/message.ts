@@ -51,7 +51,13 @@ export interface Ob11Message {
  * post_type `message_sent`. Temp chats are private messages with sub_type `group` and the group.
  * Pure: the caller gathers the sender's names (`MessageContext`).
  */
-export function toOb11Message(record: MessageRecord, context: MessageContext, selfId: number, format: MessageFormat, ctx: RenderContext): Ob11Message {
+export function toOb11Message(
+  record: MessageRecord,
+  context: MessageContext,
+  selfId: number,
+  format: MessageFormat,
+  ctx: RenderContext,
+): Ob11Message {
   const { message, raw_message } = renderMessage(record.elements, format, ctx);
   const own = record.senderId === selfId;
   const shape: Ob11Message = {

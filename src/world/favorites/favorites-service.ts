@@ -51,10 +51,14 @@ export class FavoritesService {
     if (!ref.mime.startsWith('image/')) {
       throw new WorldError('MEDIA_UNREADABLE', `a sticker must be an image (png, jpeg, gif, webp or bmp); the file given is ${ref.mime}`);
     }
-    const md5 = createHash('md5').update(await this.media.blobs.read(ref.blobId)).digest('hex');
+    const md5 = createHash('md5')
+      .update(await this.media.blobs.read(ref.blobId))
+      .digest('hex');
     const existing = await this.ctx.store.customFaces.findByMd5(ownerId, md5);
     if (existing) {
-      throw new WorldError('ALREADY_EXISTS', `account ${ownerId} already has this sticker (emoji_id ${existing.emojiId})`, { emojiId: existing.emojiId });
+      throw new WorldError('ALREADY_EXISTS', `account ${ownerId} already has this sticker (emoji_id ${existing.emojiId})`, {
+        emojiId: existing.emojiId,
+      });
     }
     if ((await this.ctx.store.customFaces.list(ownerId, customFaceLimit)).length >= customFaceLimit) {
       throw new WorldError('LIMIT_REACHED', `account ${ownerId} already keeps ${customFaceLimit} stickers, QQ's maximum`);
@@ -85,20 +89,26 @@ export class FavoritesService {
     const missing: string[] = [];
     for (const emojiId of selector.emojiIds ?? []) {
       const face = await this.ctx.store.customFaces.get(ownerId, emojiId);
-      face ? found.push(face) : missing.push(`emoji_id ${emojiId}`);
+      if (face) found.push(face);
+      else missing.push(`emoji_id ${emojiId}`);
     }
     for (const resId of selector.resIds ?? []) {
       const face = await this.ctx.store.customFaces.findByResId(ownerId, resId);
-      face ? found.push(face) : missing.push(`res_id ${resId}`);
+      if (face) found.push(face);
+      else missing.push(`res_id ${resId}`);
     }
     for (const md5 of selector.md5s ?? []) {
       const face = await this.ctx.store.customFaces.findByMd5(ownerId, md5);
-      face ? found.push(face) : missing.push(`md5 ${md5}`);
+      if (face) found.push(face);
+      else missing.push(`md5 ${md5}`);
     }
     if (missing.length > 0) throw new WorldError('FILE_NOT_FOUND', `account ${ownerId} has no sticker with ${missing.join(', ')}`);
     if (found.length === 0) throw new WorldError('INVALID_ARGUMENT', 'name the stickers to delete (id, res_id or md5)');
     const unique = [...new Map(found.map((face) => [face.emojiId, face])).values()];
-    await this.ctx.store.customFaces.remove(ownerId, unique.map((face) => face.emojiId));
+    await this.ctx.store.customFaces.remove(
+      ownerId,
+      unique.map((face) => face.emojiId),
+    );
     return unique;
   }
 

@@ -34,7 +34,8 @@ export class GroupFileService {
     const name = checkName(upload.name, 'file name');
     const folderId = await this.requireFolderId(groupId, upload.folderId ?? rootFolderId);
     const usage = await this.ctx.store.groupFiles.usage(groupId);
-    if (usage.count >= groupFileLimits.count) throw new WorldError('LIMIT_REACHED', `group ${groupId} already holds ${groupFileLimits.count} files`);
+    if (usage.count >= groupFileLimits.count)
+      throw new WorldError('LIMIT_REACHED', `group ${groupId} already holds ${groupFileLimits.count} files`);
     const ref = await this.media.ingest(upload.source, name);
     if (usage.bytes + ref.size > groupFileLimits.bytes) {
       throw new WorldError('LIMIT_REACHED', `group ${groupId} has no room for ${ref.size} more bytes (quota ${groupFileLimits.bytes})`);
@@ -111,7 +112,10 @@ export class GroupFileService {
     await this.requireManager(actor, groupId, 'create folders');
     const folderName = checkName(name, 'folder name');
     if (parentId !== rootFolderId && parentId !== '') {
-      throw new WorldError('INVALID_ARGUMENT', `QQ group folders live in the root only; parent_id must be "/", got ${JSON.stringify(parentId)}`);
+      throw new WorldError(
+        'INVALID_ARGUMENT',
+        `QQ group folders live in the root only; parent_id must be "/", got ${JSON.stringify(parentId)}`,
+      );
     }
     if (await this.ctx.store.groupFiles.findFolderByName(groupId, folderName)) {
       throw new WorldError('ALREADY_EXISTS', `group ${groupId} already has a folder named ${JSON.stringify(folderName)}`);
@@ -206,7 +210,8 @@ export class GroupFileService {
 function checkName(value: string, what: string): string {
   const name = value.trim();
   if (name === '') throw new WorldError('INVALID_ARGUMENT', `the ${what} cannot be empty`);
-  if (/[/\\\0]/.test(name)) throw new WorldError('INVALID_ARGUMENT', `the ${what} ${JSON.stringify(name)} may not contain "/", "\\" or NUL`);
+  if (/[/\\\0]/.test(name))
+    throw new WorldError('INVALID_ARGUMENT', `the ${what} ${JSON.stringify(name)} may not contain "/", "\\" or NUL`);
   if ([...name].length > maxNameLength) throw new WorldError('INVALID_ARGUMENT', `the ${what} is longer than ${maxNameLength} characters`);
   return name;
 }

@@ -24,7 +24,8 @@ export class PrivateFileService {
       throw new WorldError('NOT_FRIENDS', `account ${senderId} is not a friend of user ${receiverId} and shares no group with them`);
     }
     const fileName = name.trim();
-    if (fileName === '' || /[/\\\0]/.test(fileName)) throw new WorldError('INVALID_ARGUMENT', `the file name ${JSON.stringify(name)} is empty or contains "/", "\\" or NUL`);
+    if (fileName === '' || /[/\\\0]/.test(fileName))
+      throw new WorldError('INVALID_ARGUMENT', `the file name ${JSON.stringify(name)} is empty or contains "/", "\\" or NUL`);
     const ref = await this.media.ingest(source, fileName);
     const bytes = await this.media.blobs.read(ref.blobId);
     const file: PrivateFile = {

@@ -25,7 +25,10 @@ export async function downloadToStorage(media: MediaService, request: DownloadRe
       : request.headers && Object.keys(request.headers).length > 0
         ? await media.put(await fetchWithHeaders(request.url ?? '', request.headers, media), '')
         : await media.ingest(request.url ?? '');
-  const name = safeName(request.name) || (ref.name && !ref.name.startsWith(ref.blobId.slice(0, 32)) ? safeName(ref.name) : '') || `${ref.blobId.slice(0, 32)}.${extensionOf(ref.mime)}`;
+  const name =
+    safeName(request.name) ||
+    (ref.name && !ref.name.startsWith(ref.blobId.slice(0, 32)) ? safeName(ref.name) : '') ||
+    `${ref.blobId.slice(0, 32)}.${extensionOf(ref.mime)}`;
   const dir = join(media.blobs.dir, 'downloads', ref.blobId.slice(0, 16));
   const path = join(dir, name);
   await mkdir(dir, { recursive: true });
@@ -36,7 +39,9 @@ export async function downloadToStorage(media: MediaService, request: DownloadRe
 }
 
 function safeName(name: string | undefined): string {
-  const cleaned = basename((name ?? '').replace(/\\/g, '/')).replace(/\0/g, '').trim();
+  const cleaned = basename((name ?? '').replace(/\\/g, '/'))
+    .replace(/\0/g, '')
+    .trim();
   return cleaned === '.' || cleaned === '..' ? '' : cleaned;
 }
 
@@ -50,6 +55,7 @@ async function exists(path: string): Promise<boolean> {
 }
 
 async function fetchWithHeaders(url: string, headers: Readonly<Record<string, string>>, media: MediaService): Promise<Buffer> {
-  if (!/^https?:\/\//i.test(url)) throw new WorldError('MEDIA_UNREADABLE', `download_file needs an http(s) url, got ${JSON.stringify(url.slice(0, 80))}`);
+  if (!/^https?:\/\//i.test(url))
+    throw new WorldError('MEDIA_UNREADABLE', `download_file needs an http(s) url, got ${JSON.stringify(url.slice(0, 80))}`);
   return (await download(url, media.limits, headers)).bytes;
 }

@@ -21,12 +21,62 @@ const dropWords = new Set(['a', 'an', 'the', 'to', 'of']);
  * everyday Chinese word is given here.
  */
 const functionWords: Readonly<Record<string, string>> = {
-  i: '我', me: '我', you: '你', he: '他', him: '他', she: '她', her: '她', it: '它', we: '我们', us: '我们', they: '他们',
-  them: '他们', my: '我的', your: '你的', his: '他的', its: '它的', our: '我们的', their: '他们的', is: '是', are: '是',
-  am: '是', be: '是', was: '是', were: '是', and: '和', or: '或', but: '但是', in: '在', on: '在', at: '在', with: '和',
-  for: '为了', from: '从', this: '这', that: '那', these: '这些', those: '那些', not: '不', no: '不', yes: '是',
-  do: '做', does: '做', what: '什么', how: '怎么', why: '为什么', where: '哪里', who: '谁', when: '什么时候',
-  very: '很', all: '都', can: '能', will: '会', hello: '你好', hi: '你好', go: '去', come: '来',
+  i: '我',
+  me: '我',
+  you: '你',
+  he: '他',
+  him: '他',
+  she: '她',
+  her: '她',
+  it: '它',
+  we: '我们',
+  us: '我们',
+  they: '他们',
+  them: '他们',
+  my: '我的',
+  your: '你的',
+  his: '他的',
+  its: '它的',
+  our: '我们的',
+  their: '他们的',
+  is: '是',
+  are: '是',
+  am: '是',
+  be: '是',
+  was: '是',
+  were: '是',
+  and: '和',
+  or: '或',
+  but: '但是',
+  in: '在',
+  on: '在',
+  at: '在',
+  with: '和',
+  for: '为了',
+  from: '从',
+  this: '这',
+  that: '那',
+  these: '这些',
+  those: '那些',
+  not: '不',
+  no: '不',
+  yes: '是',
+  do: '做',
+  does: '做',
+  what: '什么',
+  how: '怎么',
+  why: '为什么',
+  where: '哪里',
+  who: '谁',
+  when: '什么时候',
+  very: '很',
+  all: '都',
+  can: '能',
+  will: '会',
+  hello: '你好',
+  hi: '你好',
+  go: '去',
+  come: '来',
 };
 const punctuation: Readonly<Record<string, string>> = { ',': '，', '.': '。', '!': '！', '?': '？', ';': '；', ':': '：' };
 const maxPhraseWords = 5;
@@ -140,13 +190,7 @@ export class EnglishIndex {
         // A single character is a word of its own mostly in its first sense (吃 "to eat").
         const boundForm = single ? (senseIndex === 0 ? 0.3 : 0.8) : 0;
         const score =
-          frequency +
-          position +
-          exclusivity -
-          boundForm -
-          (qualified ? 0.8 : 0) -
-          (marked || senseMarked ? 2.5 : 0) -
-          (properNoun ? 3 : 0);
+          frequency + position + exclusivity - boundForm - (qualified ? 0.8 : 0) - (marked || senseMarked ? 2.5 : 0) - (properNoun ? 3 : 0);
         const ranked = { word: simplified, score, gloss };
         const current = this.#best.get(key);
         if (!current || score > current.score) this.#best.set(key, ranked);

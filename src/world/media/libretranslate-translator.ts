@@ -20,7 +20,10 @@ export class LibreTranslateTranslator implements Translator {
 
   constructor(private readonly options: LibreTranslateOptions) {
     if (!/^https?:\/\//i.test(options.url)) {
-      throw new WorldError('SERVICE_UNAVAILABLE', `translation.url ${JSON.stringify(options.url)} is not an http(s) URL of a LibreTranslate server`);
+      throw new WorldError(
+        'SERVICE_UNAVAILABLE',
+        `translation.url ${JSON.stringify(options.url)} is not an http(s) URL of a LibreTranslate server`,
+      );
     }
     this.name = `LibreTranslate at ${options.url}`;
   }

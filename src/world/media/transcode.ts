@@ -15,7 +15,9 @@ export function transcodeAudio(input: Buffer, format: AudioFormat, timeoutMs = 6
     const codec = format === 'spx' ? ['-c:a', 'libspeex'] : format === 'amr' ? ['-ar', '8000', '-ac', '1'] : [];
     let child;
     try {
-      child = spawn('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-i', 'pipe:0', ...codec, '-f', muxer, 'pipe:1'], { stdio: ['pipe', 'pipe', 'pipe'] });
+      child = spawn('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-i', 'pipe:0', ...codec, '-f', muxer, 'pipe:1'], {
+        stdio: ['pipe', 'pipe', 'pipe'],
+      });
     } catch {
       reject(noFfmpeg(format));
       return;
@@ -32,7 +34,13 @@ export function transcodeAudio(input: Buffer, format: AudioFormat, timeoutMs = 6
     child.on('close', (code) => {
       clearTimeout(timer);
       if (code === 0 && chunks.length > 0) resolve(Buffer.concat(chunks));
-      else reject(new WorldError('MEDIA_UNREADABLE', `ffmpeg could not convert the record to ${format}: ${stderr.trim().split('\n').at(-1) ?? `exit code ${code}`}`));
+      else
+        reject(
+          new WorldError(
+            'MEDIA_UNREADABLE',
+            `ffmpeg could not convert the record to ${format}: ${stderr.trim().split('\n').at(-1) ?? `exit code ${code}`}`,
+          ),
+        );
     });
     child.stdin.on('error', () => undefined);
     child.stdin.end(input);
@@ -40,5 +48,8 @@ export function transcodeAudio(input: Buffer, format: AudioFormat, timeoutMs = 6
 }
 
 function noFfmpeg(format: string): WorldError {
-  return new WorldError('UNSUPPORTED', `converting a record to ${format} needs ffmpeg on the PATH; without out_format the record comes as it was sent`);
+  return new WorldError(
+    'UNSUPPORTED',
+    `converting a record to ${format} needs ffmpeg on the PATH; without out_format the record comes as it was sent`,
+  );
 }

@@ -58,7 +58,8 @@ export class DraftResolver {
     const elements: Element[] = [];
     let replies = 0;
     for (const draft of drafts) {
-      if ((draft.kind === 'reply' || draft.kind === 'reply-seq') && ++replies > 1) throw new WorldError('INVALID_ARGUMENT', 'a message can reply to one message only');
+      if ((draft.kind === 'reply' || draft.kind === 'reply-seq') && ++replies > 1)
+        throw new WorldError('INVALID_ARGUMENT', 'a message can reply to one message only');
       const element = await this.#element(draft, scope, out, topLevel);
       if (element) elements.push(element);
     }
@@ -105,7 +106,8 @@ export class DraftResolver {
       }
       case 'forward': {
         const bundle = await this.store.forwards.get(draft.forwardId);
-        if (!bundle) throw new WorldError('FORWARD_NOT_FOUND', `merged forward ${draft.forwardId} does not exist`, { resId: draft.forwardId });
+        if (!bundle)
+          throw new WorldError('FORWARD_NOT_FOUND', `merged forward ${draft.forwardId} does not exist`, { resId: draft.forwardId });
         return { kind: 'forward', forwardId: bundle.resId, summary: bundle.card.summary };
       }
       default:
@@ -122,7 +124,10 @@ export class DraftResolver {
         throw new WorldError('PERMISSION_DENIED', `account ${scope.senderId} is a plain member of group ${groupId} and cannot @all`);
       }
       // QQ's daily @all allowance (get_group_at_all_remain shows what is left).
-      if (scope.senderRole && (await atAllAllowance(this.store, groupId, scope.senderId, scope.senderRole, scope.time)).remainForUser === 0) {
+      if (
+        scope.senderRole &&
+        (await atAllAllowance(this.store, groupId, scope.senderId, scope.senderRole, scope.time)).remainForUser === 0
+      ) {
         throw new WorldError('LIMIT_REACHED', `account ${scope.senderId} has used today's @all allowance in group ${groupId}`, { groupId });
       }
       return { kind: 'at', target: 'all', name: '全体成员' };
@@ -139,7 +144,12 @@ export class DraftResolver {
     return this.media.ingest(source.uri, name || undefined);
   }
 
-  async #bundle(nodes: readonly ForwardNodeDraft[], card: ForwardCardDraft, scope: ResolveScope, out: ResolvedContent): Promise<ForwardBundle> {
+  async #bundle(
+    nodes: readonly ForwardNodeDraft[],
+    card: ForwardCardDraft,
+    scope: ResolveScope,
+    out: ResolvedContent,
+  ): Promise<ForwardBundle> {
     if (nodes.length === 0) throw new WorldError('INVALID_ARGUMENT', 'a merged forward needs at least one node');
     const built: ForwardNode[] = [];
     for (const node of nodes) built.push(await this.#node(node, scope, out));
@@ -166,7 +176,13 @@ export class DraftResolver {
       const message = await requireVisible(this.store, scope.senderId, node.messageId);
       if (message.recalled) throw recalledError(message);
       const account = await this.store.accounts.get(message.senderId);
-      return { userId: message.senderId, nickname: account?.nickname ?? String(message.senderId), time: message.time, elements: message.elements, messageId: message.messageId };
+      return {
+        userId: message.senderId,
+        nickname: account?.nickname ?? String(message.senderId),
+        time: message.time,
+        elements: message.elements,
+        messageId: message.messageId,
+      };
     }
     let elements: Element[];
     if (node.content.kind === 'forward') {
@@ -184,7 +200,8 @@ export class DraftResolver {
     let depth = 0;
     for (const element of elements) {
       if (element.kind !== 'forward') continue;
-      const bundle = out.forwards.find((candidate) => candidate.resId === element.forwardId) ?? (await this.store.forwards.get(element.forwardId));
+      const bundle =
+        out.forwards.find((candidate) => candidate.resId === element.forwardId) ?? (await this.store.forwards.get(element.forwardId));
       depth = Math.max(depth, bundle?.depth ?? 1);
     }
     return depth;

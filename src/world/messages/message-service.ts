@@ -98,13 +98,21 @@ export class MessageService {
     if (message.recalled) throw recalledError(message);
     if (message.senderId !== actorId) await this.#requireMayRecall(actorId, message);
     const recalled = await this.ctx.store.messages.markRecalled(messageId, actorId, now(this.ctx));
-    emit(this.ctx, { type: 'message.recalled', message: recalled, operatorId: actorId, audience: await audienceOf(this.ctx.store, recalled) });
+    emit(this.ctx, {
+      type: 'message.recalled',
+      message: recalled,
+      operatorId: actorId,
+      audience: await audienceOf(this.ctx.store, recalled),
+    });
     return recalled;
   }
 
   async #requireMayRecall(actorId: number, message: MessageRecord): Promise<void> {
     if (message.conversation.type === 'private') {
-      throw new WorldError('PERMISSION_DENIED', `account ${actorId} cannot recall message ${message.messageId}: in a private chat only its sender may`);
+      throw new WorldError(
+        'PERMISSION_DENIED',
+        `account ${actorId} cannot recall message ${message.messageId}: in a private chat only its sender may`,
+      );
     }
     const groupId = message.conversation.groupId;
     const self = await this.deps.groups.requireSelf(groupId, actorId);
@@ -112,7 +120,10 @@ export class MessageService {
     // Someone who has left counts as a plain member.
     const senderRole = sender?.role ?? 'member';
     if (self.role === 'member') {
-      throw new WorldError('PERMISSION_DENIED', `account ${actorId} is a plain member of group ${groupId} and can recall only its own messages`);
+      throw new WorldError(
+        'PERMISSION_DENIED',
+        `account ${actorId} is a plain member of group ${groupId} and can recall only its own messages`,
+      );
     }
     if (roleRank[self.role] <= roleRank[senderRole]) {
       throw new WorldError(

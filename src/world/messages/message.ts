@@ -5,8 +5,7 @@ import type { Element } from './elements.js';
  * sharing a group, whose private messages are "temp chats" through that group).
  */
 export type Conversation =
-  | { readonly type: 'group'; readonly groupId: number }
-  | { readonly type: 'private'; readonly userIds: readonly [number, number] };
+  { readonly type: 'group'; readonly groupId: number } | { readonly type: 'private'; readonly userIds: readonly [number, number] };
 
 /** A stable text key for a conversation: `g:<group>` or `p:<low uin>:<high uin>`. */
 export function conversationKey(conversation: Conversation): string {

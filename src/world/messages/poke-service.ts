@@ -29,10 +29,15 @@ export class PokeService {
   async friendPoke(actorId: number, peerId: number, targetId: number): Promise<void> {
     if (!(await this.ctx.store.accounts.get(peerId))) throw fail.userNotFound(peerId);
     if (!(await this.friends.areFriends(actorId, peerId))) {
-      throw new WorldError('NOT_FRIENDS', `account ${actorId} and user ${peerId} are not friends, so they cannot poke each other`, { userId: peerId });
+      throw new WorldError('NOT_FRIENDS', `account ${actorId} and user ${peerId} are not friends, so they cannot poke each other`, {
+        userId: peerId,
+      });
     }
     if (targetId !== peerId && targetId !== actorId) {
-      throw new WorldError('INVALID_ARGUMENT', `in the chat with ${peerId}, account ${actorId} can poke ${peerId} or itself, not ${targetId}`);
+      throw new WorldError(
+        'INVALID_ARGUMENT',
+        `in the chat with ${peerId}, account ${actorId} can poke ${peerId} or itself, not ${targetId}`,
+      );
     }
     emit(this.ctx, { type: 'poke', groupId: 0, senderId: actorId, targetId, audience: [...new Set([actorId, peerId])] });
   }

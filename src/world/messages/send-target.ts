@@ -7,8 +7,7 @@ import { privateConversation, type Conversation } from './message.js';
 
 /** Where a message goes: a group, or a user (optionally naming the group a temp chat goes through). */
 export type SendTarget =
-  | { readonly type: 'group'; readonly groupId: number }
-  | { readonly type: 'private'; readonly userId: number; readonly groupId?: number };
+  { readonly type: 'group'; readonly groupId: number } | { readonly type: 'private'; readonly userId: number; readonly groupId?: number };
 
 export interface ResolvedTarget {
   readonly conversation: Conversation;
@@ -69,11 +68,18 @@ export async function resolveSendTarget(deps: Deps, senderId: number, target: Se
 
 function mutedError(group: Group, member: Member): WorldError {
   if (member.muteUntil > 0 && !(group.wholeMute && member.role === 'member')) {
-    return new WorldError('MUTED', `account ${member.userId} is muted in group ${group.groupId} until ${new Date(member.muteUntil * 1000).toISOString()}`, {
-      groupId: group.groupId,
-      userId: member.userId,
-      until: member.muteUntil,
-    });
+    return new WorldError(
+      'MUTED',
+      `account ${member.userId} is muted in group ${group.groupId} until ${new Date(member.muteUntil * 1000).toISOString()}`,
+      {
+        groupId: group.groupId,
+        userId: member.userId,
+        until: member.muteUntil,
+      },
+    );
   }
-  return new WorldError('MUTED', `group ${group.groupId} is muted; only its owner and admins may speak`, { groupId: group.groupId, userId: member.userId });
+  return new WorldError('MUTED', `group ${group.groupId} is muted; only its owner and admins may speak`, {
+    groupId: group.groupId,
+    userId: member.userId,
+  });
 }

@@ -58,7 +58,9 @@ export const extStatuses: Readonly<Record<number, string>> = {
 export function checkOnlineStatus(value: OnlineStatus): OnlineStatus {
   const { status, extStatus, batteryStatus } = value;
   if (!(status in mainStatuses)) {
-    const allowed = Object.entries(mainStatuses).map(([code, name]) => `${code} (${name})`).join(', ');
+    const allowed = Object.entries(mainStatuses)
+      .map(([code, name]) => `${code} (${name})`)
+      .join(', ');
     throw new WorldError('INVALID_ARGUMENT', `status ${status} is not a QQ online status; use one of ${allowed}`);
   }
   if (extStatus !== 0) {

@@ -24,9 +24,19 @@ export class EssenceService {
     await this.groups.requireAdmin(groupId, actorId, 'set essence messages');
     const entry: EssenceEntry = { groupId, messageId, senderId: message.senderId, operatorId: actorId, time: now(this.ctx) };
     if (!(await this.ctx.store.extras.essence.insert(entry))) {
-      throw new WorldError('ALREADY_EXISTS', `message ${messageId} is already an essence message of group ${groupId}`, { groupId, messageId });
+      throw new WorldError('ALREADY_EXISTS', `message ${messageId} is already an essence message of group ${groupId}`, {
+        groupId,
+        messageId,
+      });
     }
-    emit(this.ctx, { type: 'essence.changed', groupId, message, operatorId: actorId, added: true, audience: await this.groups.memberIds(groupId) });
+    emit(this.ctx, {
+      type: 'essence.changed',
+      groupId,
+      message,
+      operatorId: actorId,
+      added: true,
+      audience: await this.groups.memberIds(groupId),
+    });
     return entry;
   }
 
@@ -35,9 +45,19 @@ export class EssenceService {
     const groupId = groupOf(message);
     await this.groups.requireAdmin(groupId, actorId, 'remove essence messages');
     if (!(await this.ctx.store.extras.essence.remove(groupId, message.messageId))) {
-      throw new WorldError('CONFLICT', `message ${message.messageId} is not an essence message of group ${groupId}`, { groupId, messageId: message.messageId });
+      throw new WorldError('CONFLICT', `message ${message.messageId} is not an essence message of group ${groupId}`, {
+        groupId,
+        messageId: message.messageId,
+      });
     }
-    emit(this.ctx, { type: 'essence.changed', groupId, message, operatorId: actorId, added: false, audience: await this.groups.memberIds(groupId) });
+    emit(this.ctx, {
+      type: 'essence.changed',
+      groupId,
+      message,
+      operatorId: actorId,
+      added: false,
+      audience: await this.groups.memberIds(groupId),
+    });
   }
 
   /** A group's essence messages, newest first, with their messages (recalled ones stay listed, as in QQ). */
@@ -62,7 +82,10 @@ export class EssenceService {
     await this.groups.requireSelf(ref.groupId, actorId);
     const message = await this.ctx.store.messages.getBySeq(conversationKey({ type: 'group', groupId: ref.groupId }), ref.seq);
     if (!message || (ref.random !== undefined && message.random !== ref.random)) {
-      throw new WorldError('MESSAGE_NOT_FOUND', `group ${ref.groupId} has no message with seq ${ref.seq}${ref.random !== undefined ? ` and random ${ref.random}` : ''}`);
+      throw new WorldError(
+        'MESSAGE_NOT_FOUND',
+        `group ${ref.groupId} has no message with seq ${ref.seq}${ref.random !== undefined ? ` and random ${ref.random}` : ''}`,
+      );
     }
     return message;
   }

@@ -32,7 +32,7 @@ export async function groupActivitySince(store: WorldStore, groupId: number, sin
     else low = middle + 1;
   }
   const activity: Activity[] = [];
-  for (let minSeq = low; minSeq <= summary.lastSeq; ) {
+  for (let minSeq = low; minSeq <= summary.lastSeq;) {
     const page = await store.messages.history(key, { minSeq, from: 'oldest', limit: pageSize });
     if (page.length === 0) break;
     for (const message of page) if (message.time >= since) activity.push(toActivity(message));
@@ -69,7 +69,13 @@ export const chinaDayStart = (time: number): number => Math.floor((time + 8 * 36
  * What is left of today's @all allowance in a group: for its admins together, and for one
  * account (none for plain members, who may not @all at all). Counts messages, not mentions.
  */
-export async function atAllAllowance(store: WorldStore, groupId: number, userId: number, role: Role, time: number): Promise<AtAllAllowance> {
+export async function atAllAllowance(
+  store: WorldStore,
+  groupId: number,
+  userId: number,
+  role: Role,
+  time: number,
+): Promise<AtAllAllowance> {
   const today = (await groupActivitySince(store, groupId, chinaDayStart(time))).filter((item) => item.atAll);
   const remainForGroup = Math.max(0, atAllPerGroupDaily - today.length);
   const usedBySelf = today.filter((item) => item.senderId === userId).length;

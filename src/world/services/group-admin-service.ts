@@ -71,7 +71,9 @@ export class GroupAdminService {
     const group = await this.groups.require(groupId);
     if (actor !== 'world') await this.groups.requireAdmin(groupId, actor, 'change how it takes new members');
     if (!addOptions.includes(addOption as AddOption)) {
-      throw fail.invalid(`add_type ${addOption} is not one of 1 (anyone), 2 (admin approval), 3 (nobody), 4 (correct answer), 5 (answer, then approval)`);
+      throw fail.invalid(
+        `add_type ${addOption} is not one of 1 (anyone), 2 (admin approval), 3 (nobody), 4 (correct answer), 5 (answer, then approval)`,
+      );
     }
     if ((addOption === 4 || addOption === 5) && question.trim() === '') {
       throw fail.invalid(`add_type ${addOption} needs a group_question`);
@@ -94,7 +96,8 @@ export class GroupAdminService {
   async setInvitePolicy(actor: Actor, groupId: number, policy: string): Promise<GroupJoinSettings> {
     const group = await this.groups.require(groupId);
     if (actor !== 'world') await this.groups.requireAdmin(groupId, actor, 'change who may invite');
-    if (!invitePolicies.includes(policy as InvitePolicy)) throw fail.invalid(`policy ${JSON.stringify(policy)} is not one of ${invitePolicies.join(', ')}`);
+    if (!invitePolicies.includes(policy as InvitePolicy))
+      throw fail.invalid(`policy ${JSON.stringify(policy)} is not one of ${invitePolicies.join(', ')}`);
     const current = await this.requests.joinSettings(groupId);
     if (current.invitePolicy === policy) return current;
     const settings: GroupJoinSettings = { ...current, invitePolicy: policy as InvitePolicy };

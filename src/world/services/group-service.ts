@@ -125,7 +125,11 @@ export class GroupService {
    * Adds an account to a group (after an approved request, an invitation, or by the world).
    * `operatorId` is who approved or invited it.
    */
-  async addMember(groupId: number, userId: number, options: { operatorId?: number; subType?: 'approve' | 'invite'; role?: Role } = {}): Promise<Member> {
+  async addMember(
+    groupId: number,
+    userId: number,
+    options: { operatorId?: number; subType?: 'approve' | 'invite'; role?: Role } = {},
+  ): Promise<Member> {
     const group = await this.require(groupId);
     if (!(await this.ctx.store.accounts.get(userId))) throw fail.userNotFound(userId);
     if (await this.ctx.store.members.get(groupId, userId)) {
@@ -299,7 +303,13 @@ export class GroupService {
     const audience = await this.memberIds(groupId);
     emit(this.ctx, { type: 'member.role_changed', groupId, userId: group.ownerId, role: 'member', previous: 'owner', audience });
     emit(this.ctx, { type: 'member.role_changed', groupId, userId: toUserId, role: 'owner', previous: target.role, audience });
-    emit(this.ctx, { type: 'group.updated', group: { ...group, ownerId: toUserId }, operatorId: group.ownerId, changed: ['ownerId'], audience: [] });
+    emit(this.ctx, {
+      type: 'group.updated',
+      group: { ...group, ownerId: toUserId },
+      operatorId: group.ownerId,
+      changed: ['ownerId'],
+      audience: [],
+    });
   }
 
   /** Throws unless `actorId` is an admin or the owner of the group. */
@@ -316,9 +326,15 @@ export class GroupService {
     const self = await this.requireSelf(target.groupId, actorId);
     if (roleRank[self.role] <= roleRank[target.role]) {
       if (self.role === 'member') {
-        throw new WorldError('PERMISSION_DENIED', `account ${actorId} is a plain member of group ${target.groupId} and cannot act on user ${target.userId}`);
+        throw new WorldError(
+          'PERMISSION_DENIED',
+          `account ${actorId} is a plain member of group ${target.groupId} and cannot act on user ${target.userId}`,
+        );
       }
-      throw new WorldError('RANK_TOO_LOW', `account ${actorId} (${self.role}) cannot act on user ${target.userId} (${target.role}) in group ${target.groupId}`);
+      throw new WorldError(
+        'RANK_TOO_LOW',
+        `account ${actorId} (${self.role}) cannot act on user ${target.userId} (${target.role}) in group ${target.groupId}`,
+      );
     }
     return self;
   }

@@ -66,7 +66,9 @@ export class HonorService {
     const holders = days.slice(0, talkativeDays).map((day) => tally.leaderByDay.get(day));
     const currentIndex = holders.findIndex((holder) => holder !== undefined);
     const current =
-      currentIndex < 0 ? undefined : { userId: holders[currentIndex]!, dayCount: runLength(holders.slice(currentIndex), holders[currentIndex]!) };
+      currentIndex < 0
+        ? undefined
+        : { userId: holders[currentIndex]!, dayCount: runLength(holders.slice(currentIndex), holders[currentIndex]!) };
 
     const performer: HonorEntry[] = [];
     const legend: HonorEntry[] = [];
@@ -90,9 +92,12 @@ export class HonorService {
         newcomers.push({ userId: member.userId, description: `入群${joinedDays}天，发言${said}条`, said });
       }
     }
-    const strongNewbie = newcomers.sort((a, b) => b.said - a.said || a.userId - b.userId).map(({ userId, description }) => ({ userId, description }));
+    const strongNewbie = newcomers
+      .sort((a, b) => b.said - a.said || a.userId - b.userId)
+      .map(({ userId, description }) => ({ userId, description }));
 
-    const byDescriptionNumber = (a: HonorEntry, b: HonorEntry) => leadingNumber(b.description) - leadingNumber(a.description) || a.userId - b.userId;
+    const byDescriptionNumber = (a: HonorEntry, b: HonorEntry) =>
+      leadingNumber(b.description) - leadingNumber(a.description) || a.userId - b.userId;
     return {
       ...(current && { current }),
       talkative: talkativeList(holders),

@@ -20,8 +20,18 @@ export class InputStatusService {
     if (targetId === userId) throw fail.invalid(`user ${userId} cannot show an input status to themselves`);
     const canChat = (await this.friends.areFriends(userId, targetId)) || (await this.groups.sharedGroups(userId, targetId)).length > 0;
     if (!canChat) {
-      throw new WorldError('NOT_FRIENDS', `user ${targetId} is neither a friend of ${userId} nor in a group with them`, { userId, targetId });
+      throw new WorldError('NOT_FRIENDS', `user ${targetId} is neither a friend of ${userId} nor in a group with them`, {
+        userId,
+        targetId,
+      });
     }
-    emit(this.ctx, { type: 'input_status', userId, targetId, eventType, statusText: inputStatusTexts[eventType] ?? '', audience: [targetId] });
+    emit(this.ctx, {
+      type: 'input_status',
+      userId,
+      targetId,
+      eventType,
+      statusText: inputStatusTexts[eventType] ?? '',
+      audience: [targetId],
+    });
   }
 }

@@ -56,7 +56,15 @@ export class NoticeService {
       },
       (seq) => noticeId(groupId, time, seq),
     );
-    emit(this.ctx, { type: 'group.notice', groupId, noticeId: notice.noticeId, senderId, operatorId: senderId, action: 'posted', audience: await this.groups.memberIds(groupId) });
+    emit(this.ctx, {
+      type: 'group.notice',
+      groupId,
+      noticeId: notice.noticeId,
+      senderId,
+      operatorId: senderId,
+      action: 'posted',
+      audience: await this.groups.memberIds(groupId),
+    });
     return notice;
   }
 
@@ -76,7 +84,15 @@ export class NoticeService {
     }
     await this.ctx.store.extras.notices.remove(id);
     const operatorId = operatorOf(actor, group.ownerId);
-    emit(this.ctx, { type: 'group.notice', groupId, noticeId: id, senderId: notice.senderId, operatorId, action: 'deleted', audience: await this.groups.memberIds(groupId) });
+    emit(this.ctx, {
+      type: 'group.notice',
+      groupId,
+      noticeId: id,
+      senderId: notice.senderId,
+      operatorId,
+      action: 'deleted',
+      audience: await this.groups.memberIds(groupId),
+    });
   }
 }
 

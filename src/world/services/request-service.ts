@@ -37,7 +37,11 @@ export class RequestService {
     const request = await this.find(flag);
     if (!request) throw new WorldError('REQUEST_NOT_FOUND', `no request has flag "${flag}"`, { flag });
     if (!kinds.includes(request.kind)) {
-      throw new WorldError('REQUEST_NOT_FOUND', `flag "${flag}" is a ${kindNames[request.kind]}, not a ${kinds.map((kind) => kindNames[kind]).join(' or ')}`, { flag });
+      throw new WorldError(
+        'REQUEST_NOT_FOUND',
+        `flag "${flag}" is a ${kindNames[request.kind]}, not a ${kinds.map((kind) => kindNames[kind]).join(' or ')}`,
+        { flag },
+      );
     }
     return request;
   }
@@ -60,7 +64,13 @@ export class RequestService {
     await this.refuseDuplicate({ kind: 'friend', requesterId, targetId, status: 'pending' });
     const comment = options.comment ?? '';
     // The target already asked the requester: asking back accepts that request, as QQ does.
-    const [crossed] = await this.ctx.store.extras.requests.list({ kind: 'friend', requesterId: targetId, targetId: requesterId, status: 'pending', limit: 1 });
+    const [crossed] = await this.ctx.store.extras.requests.list({
+      kind: 'friend',
+      requesterId: targetId,
+      targetId: requesterId,
+      status: 'pending',
+      limit: 1,
+    });
     if (crossed) return this.answerFriend(requesterId, flagOf(crossed), true);
     // The target still has the requester in its list (a one-way friendship): QQ restores it at once.
     if (await this.friends.get(targetId, requesterId)) {
@@ -69,7 +79,15 @@ export class RequestService {
       this.emitAnswered(request);
       return request;
     }
-    const request = await this.insert({ kind: 'friend', requesterId, targetId, groupId: 0, invitorId: 0, comment, filtered: options.filtered ?? false });
+    const request = await this.insert({
+      kind: 'friend',
+      requesterId,
+      targetId,
+      groupId: 0,
+      invitorId: 0,
+      comment,
+      filtered: options.filtered ?? false,
+    });
     if (!request.filtered) {
       emit(this.ctx, { type: 'request.friend', flag: flagOf(request), userId: requesterId, targetId, comment, audience: [targetId] });
     }
@@ -85,7 +103,10 @@ export class RequestService {
     await this.groups.require(groupId);
     await this.requireAccount(requesterId);
     if (await this.groups.findMember(groupId, requesterId)) {
-      throw new WorldError('ALREADY_EXISTS', `user ${requesterId} is already a member of group ${groupId}`, { groupId, userId: requesterId });
+      throw new WorldError('ALREADY_EXISTS', `user ${requesterId} is already a member of group ${groupId}`, {
+        groupId,
+        userId: requesterId,
+      });
     }
     await this.refuseBlocked(groupId, requesterId);
     await this.refuseDuplicate({ kind: 'join', requesterId, groupIds: [groupId], status: 'pending' });
@@ -97,7 +118,9 @@ export class RequestService {
         throw new WorldError('PERMISSION_DENIED', `group ${groupId} accepts no join requests (add option 3)`, { groupId });
       case 4:
         if (normalise(given) !== normalise(settings.answer)) {
-          throw new WorldError('PERMISSION_DENIED', `wrong answer to the question of group ${groupId} ("${settings.question}")`, { groupId });
+          throw new WorldError('PERMISSION_DENIED', `wrong answer to the question of group ${groupId} ("${settings.question}")`, {
+            groupId,
+          });
         }
         return this.joinAtOnce({ ...base, comment: given });
       case 1:
@@ -125,13 +148,24 @@ export class RequestService {
         throw new WorldError('PERMISSION_DENIED', `group ${groupId} accepts no new members (add option 3); only its admins may invite`);
       }
       if (settings.invitePolicy === 'disabled') {
-        throw new WorldError('PERMISSION_DENIED', `members of group ${groupId} may not invite (invite policy disabled); only its admins may`);
+        throw new WorldError(
+          'PERMISSION_DENIED',
+          `members of group ${groupId} may not invite (invite policy disabled); only its admins may`,
+        );
       }
       await this.refuseBlocked(groupId, inviteeId);
     }
     await this.refuseDuplicate({ kind: 'invite', targetId: inviteeId, groupIds: [groupId], status: 'pending' });
     const comment = options.comment ?? '';
-    const request = await this.insert({ kind: 'invite', requesterId: inviterId, targetId: inviteeId, groupId, invitorId: inviterId, comment, filtered: options.filtered ?? false });
+    const request = await this.insert({
+      kind: 'invite',
+      requesterId: inviterId,
+      targetId: inviteeId,
+      groupId,
+      invitorId: inviterId,
+      comment,
+      filtered: options.filtered ?? false,
+    });
     if (!request.filtered) {
       emit(this.ctx, {
         type: 'request.group',
@@ -155,7 +189,9 @@ export class RequestService {
     }
     const answered = await this.claim(request, actorId, approve, '');
     if (approve) {
-      await this.undoOnFailure(answered, () => this.friends.befriend(actorId, request.requesterId, options.remark ? { remark: options.remark } : {}));
+      await this.undoOnFailure(answered, () =>
+        this.friends.befriend(actorId, request.requesterId, options.remark ? { remark: options.remark } : {}),
+      );
     }
     this.emitAnswered(answered);
     return answered;
@@ -181,7 +217,10 @@ export class RequestService {
   }
 
   /** Invitations sent to `userId`, and join requests of the groups `userId` administers. */
-  async systemMessages(userId: number, options: { filtered: boolean; count: number }): Promise<{ invited: WorldRequest[]; joins: WorldRequest[] }> {
+  async systemMessages(
+    userId: number,
+    options: { filtered: boolean; count: number },
+  ): Promise<{ invited: WorldRequest[]; joins: WorldRequest[] }> {
     const administered: number[] = [];
     for (const group of await this.groups.listFor(userId)) {
       const self = await this.groups.findMember(group.groupId, userId);
@@ -202,9 +241,19 @@ export class RequestService {
 
   /** Refuses `userId`'s pending join requests to a group (after a kick with reject_add_request). */
   async rejectPendingJoins(groupId: number, userId: number, actorId: number): Promise<void> {
-    const pending = await this.ctx.store.extras.requests.list({ kind: 'join', requesterId: userId, groupIds: [groupId], status: 'pending' });
+    const pending = await this.ctx.store.extras.requests.list({
+      kind: 'join',
+      requesterId: userId,
+      groupIds: [groupId],
+      status: 'pending',
+    });
     for (const request of pending) {
-      const answered = await this.ctx.store.extras.requests.answer(request.requestId, { status: 'rejected', actorId, reason: '', time: now(this.ctx) });
+      const answered = await this.ctx.store.extras.requests.answer(request.requestId, {
+        status: 'rejected',
+        actorId,
+        reason: '',
+        time: now(this.ctx),
+      });
       if (answered) this.emitAnswered(answered);
     }
   }
@@ -231,7 +280,15 @@ export class RequestService {
       return;
     }
     await this.refuseBlocked(groupId, joiner);
-    await this.pendingJoin({ kind: 'join', requesterId: joiner, targetId: 0, groupId, invitorId: request.requesterId, comment: request.comment, filtered: false });
+    await this.pendingJoin({
+      kind: 'join',
+      requesterId: joiner,
+      targetId: 0,
+      groupId,
+      invitorId: request.requesterId,
+      comment: request.comment,
+      filtered: false,
+    });
   }
 
   /** Whether a plain member's accepted invitation adds the invitee without an admin. */
@@ -241,14 +298,18 @@ export class RequestService {
     return settings.invitePolicy === 'no_approval_under_100' && (await this.groups.memberCount(groupId)) < 100;
   }
 
-  private async joinAtOnce(base: Omit<WorldRequest, 'requestId' | 'status' | 'actorId' | 'reason' | 'createdAt' | 'handledAt'>): Promise<WorldRequest> {
+  private async joinAtOnce(
+    base: Omit<WorldRequest, 'requestId' | 'status' | 'actorId' | 'reason' | 'createdAt' | 'handledAt'>,
+  ): Promise<WorldRequest> {
     await this.groups.addMember(base.groupId, base.requesterId, { subType: 'approve' });
     const request = await this.insert({ ...base, filtered: false }, 0);
     this.emitAnswered(request);
     return request;
   }
 
-  private async pendingJoin(base: Omit<WorldRequest, 'requestId' | 'status' | 'actorId' | 'reason' | 'createdAt' | 'handledAt'>): Promise<WorldRequest> {
+  private async pendingJoin(
+    base: Omit<WorldRequest, 'requestId' | 'status' | 'actorId' | 'reason' | 'createdAt' | 'handledAt'>,
+  ): Promise<WorldRequest> {
     const request = await this.insert(base);
     if (!request.filtered) {
       const admins = (await this.groups.members(base.groupId)).filter((member) => member.role !== 'member').map((member) => member.userId);
@@ -276,8 +337,10 @@ export class RequestService {
     });
     if (answered) return answered;
     const current = (await this.ctx.store.extras.requests.get(request.requestId)) ?? request;
-    const by = current.actorId ? ` by ${current.actorId}` : ' by the group\'s join setting';
-    throw new WorldError('CONFLICT', `${kindNames[current.kind]} ${flagOf(current)} was already ${current.status}${by}`, { flag: flagOf(current) });
+    const by = current.actorId ? ` by ${current.actorId}` : " by the group's join setting";
+    throw new WorldError('CONFLICT', `${kindNames[current.kind]} ${flagOf(current)} was already ${current.status}${by}`, {
+      flag: flagOf(current),
+    });
   }
 
   /** Runs the change an answer causes; if it fails, the request goes back to pending. */
@@ -304,7 +367,10 @@ export class RequestService {
     });
   }
 
-  private insert(request: Omit<WorldRequest, 'requestId' | 'status' | 'actorId' | 'reason' | 'createdAt' | 'handledAt'>, approvedBy?: number): Promise<WorldRequest> {
+  private insert(
+    request: Omit<WorldRequest, 'requestId' | 'status' | 'actorId' | 'reason' | 'createdAt' | 'handledAt'>,
+    approvedBy?: number,
+  ): Promise<WorldRequest> {
     return this.ctx.store.extras.requests.insert({
       ...request,
       createdAt: now(this.ctx),
@@ -315,13 +381,19 @@ export class RequestService {
   private async refuseDuplicate(filter: RequestFilter): Promise<void> {
     const [existing] = await this.ctx.store.extras.requests.list({ ...filter, limit: 1 });
     if (existing) {
-      throw new WorldError('ALREADY_EXISTS', `the same ${kindNames[existing.kind]} is already pending (flag ${flagOf(existing)})`, { flag: flagOf(existing) });
+      throw new WorldError('ALREADY_EXISTS', `the same ${kindNames[existing.kind]} is already pending (flag ${flagOf(existing)})`, {
+        flag: flagOf(existing),
+      });
     }
   }
 
   private async refuseBlocked(groupId: number, userId: number): Promise<void> {
     if (await this.ctx.store.extras.groupSettings.isJoinBlocked(groupId, userId)) {
-      throw new WorldError('PERMISSION_DENIED', `group ${groupId} refuses join requests from user ${userId} (removed with reject_add_request)`, { groupId, userId });
+      throw new WorldError(
+        'PERMISSION_DENIED',
+        `group ${groupId} refuses join requests from user ${userId} (removed with reject_add_request)`,
+        { groupId, userId },
+      );
     }
   }
 

@@ -1,12 +1,4 @@
-import type {
-  EssenceEntry,
-  GroupJoinSettings,
-  GroupNotice,
-  GroupSign,
-  RequestKind,
-  RequestStatus,
-  WorldRequest,
-} from '../extras-model.js';
+import type { EssenceEntry, GroupJoinSettings, GroupNotice, GroupSign, RequestKind, RequestStatus, WorldRequest } from '../extras-model.js';
 
 /**
  * Repositories of group administration and requests (migration 004), reached through
@@ -46,7 +38,10 @@ export interface RequestRepository {
    * Answers a pending request: sets status, actor, reason and time only if it is still pending
    * (so two answers cannot both win). Returns the answered request, or undefined if it was not pending.
    */
-  answer(requestId: number, answer: { status: Exclude<RequestStatus, 'pending'>; actorId: number; reason: string; time: number }): Promise<WorldRequest | undefined>;
+  answer(
+    requestId: number,
+    answer: { status: Exclude<RequestStatus, 'pending'>; actorId: number; reason: string; time: number },
+  ): Promise<WorldRequest | undefined>;
   /** Puts an answered request back to pending (the change its answer caused failed). */
   reopen(requestId: number): Promise<void>;
 }

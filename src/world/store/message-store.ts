@@ -37,7 +37,10 @@ export interface HistoryQuery {
 }
 
 export interface MessageRepository {
-  insert(message: NewMessage, extras: { readonly files: readonly StoredFile[]; readonly forwards: readonly ForwardBundle[] }): Promise<MessageRecord>;
+  insert(
+    message: NewMessage,
+    extras: { readonly files: readonly StoredFile[]; readonly forwards: readonly ForwardBundle[] },
+  ): Promise<MessageRecord>;
   get(messageId: number): Promise<MessageRecord | undefined>;
   getMany(messageIds: readonly number[]): Promise<Map<number, MessageRecord>>;
   /** The message with this seq in a conversation. */

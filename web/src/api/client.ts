@@ -72,7 +72,12 @@ export async function api<T = unknown>(method: string, path: string, options: Re
   }
   if (!response.ok && !isEnvelope(json)) {
     const error = (json as { error?: { code?: string; message?: string; problems?: string[] } } | undefined)?.error;
-    throw new ApiError(response.status, error?.code ?? 'HTTP', error?.message ?? `${method} ${path}: HTTP ${response.status}`, error?.problems ?? []);
+    throw new ApiError(
+      response.status,
+      error?.code ?? 'HTTP',
+      error?.message ?? `${method} ${path}: HTTP ${response.status}`,
+      error?.problems ?? [],
+    );
   }
   return json as T;
 }

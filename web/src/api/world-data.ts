@@ -40,7 +40,10 @@ class WorldData {
 
   async reload(): Promise<void> {
     try {
-      const [accounts, groups] = await Promise.all([api<AccountView[]>('GET', '/api/world/accounts'), api<GroupView[]>('GET', '/api/world/groups')]);
+      const [accounts, groups] = await Promise.all([
+        api<AccountView[]>('GET', '/api/world/accounts'),
+        api<GroupView[]>('GET', '/api/world/groups'),
+      ]);
       this.accounts = accounts;
       this.groups = groups;
       this.error = '';
@@ -87,8 +90,15 @@ export function useWorld(): WorldData {
 }
 
 /** Loads something once per `deps` change and again when `reloadOn` returns true for a live frame. */
-export function useLoad<T>(load: () => Promise<T>, deps: readonly unknown[]): { data: T | undefined; error: string; reload: () => void; loading: boolean } {
-  const [state, setState] = useState<{ data: T | undefined; error: string; loading: boolean }>({ data: undefined, error: '', loading: true });
+export function useLoad<T>(
+  load: () => Promise<T>,
+  deps: readonly unknown[],
+): { data: T | undefined; error: string; reload: () => void; loading: boolean } {
+  const [state, setState] = useState<{ data: T | undefined; error: string; loading: boolean }>({
+    data: undefined,
+    error: '',
+    loading: true,
+  });
   const [tick, setTick] = useState(0);
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const run = useCallback(load, deps);
@@ -97,7 +107,8 @@ export function useLoad<T>(load: () => Promise<T>, deps: readonly unknown[]): { 
     setState((previous) => ({ ...previous, loading: true }));
     run().then(
       (data) => !cancelled && setState({ data, error: '', loading: false }),
-      (error: unknown) => !cancelled && setState({ data: undefined, error: error instanceof Error ? error.message : String(error), loading: false }),
+      (error: unknown) =>
+        !cancelled && setState({ data: undefined, error: error instanceof Error ? error.message : String(error), loading: false }),
     );
     return () => {
       cancelled = true;

@@ -121,13 +121,28 @@ export function AdapterEditor(props: { selfId: number }) {
         </div>
       </div>
       {mode === 'json' ? (
-        <textarea className="code-input" value={jsonText} onChange={(event) => changeJson(event.target.value)} spellCheck={false} data-testid="config-json" />
+        <textarea
+          className="code-input"
+          value={jsonText}
+          onChange={(event) => changeJson(event.target.value)}
+          spellCheck={false}
+          data-testid="config-json"
+        />
       ) : (
         adapterKinds.map((kind) => (
           <div key={kind} data-testid={`kind-${kind}`}>
             <div className="card-head">
               <strong>{kindLabels[kind]}</strong>
-              <button className="link-button" onClick={() => change({ ...draft, network: { ...network, [kind]: [...(network[kind] ?? []), newEntry(kind, network[kind] ?? [], usedPorts)] } })} data-testid={`add-${kind}`}>
+              <button
+                className="link-button"
+                onClick={() =>
+                  change({
+                    ...draft,
+                    network: { ...network, [kind]: [...(network[kind] ?? []), newEntry(kind, network[kind] ?? [], usedPorts)] },
+                  })
+                }
+                data-testid={`add-${kind}`}
+              >
                 + 添加 Add
               </button>
             </div>
@@ -137,7 +152,12 @@ export function AdapterEditor(props: { selfId: number }) {
                 <div key={index} className="adapter-entry" data-testid={`adapter-${kind}-${index}`}>
                   <div className="form-row">
                     {kindFields[kind].map((field) => (
-                      <FieldInput key={field.key} field={field} value={entry[field.key]} onChange={(value) => setEntry(kind, index, { ...entry, [field.key]: value })} />
+                      <FieldInput
+                        key={field.key}
+                        field={field}
+                        value={entry[field.key]}
+                        onChange={(value) => setEntry(kind, index, { ...entry, [field.key]: value })}
+                      />
                     ))}
                     <button className="link-button danger" onClick={() => setEntry(kind, index, undefined)} title="删除 Remove">
                       删除
@@ -147,10 +167,16 @@ export function AdapterEditor(props: { selfId: number }) {
                     {live ? (
                       <>
                         <span className={`state state-${live.state}`}>{live.state}</span> · {live.endpoint}
-                        {live.kind !== 'httpServers' || entry.enableWebsocket ? ` · ${live.clients} client${live.clients === 1 ? '' : 's'}` : ''}
+                        {live.kind !== 'httpServers' || entry.enableWebsocket
+                          ? ` · ${live.clients} client${live.clients === 1 ? '' : 's'}`
+                          : ''}
                         {live.error ? <span className="form-error"> · {live.error}</span> : null}
                         {(live.connections ?? []).map((connection) => (
-                          <span key={`${connection.remote}${connection.since}`} className="chip connection" data-testid="adapter-connection">
+                          <span
+                            key={`${connection.remote}${connection.since}`}
+                            className="chip connection"
+                            data-testid="adapter-connection"
+                          >
                             {connection.remote}
                             {connection.role ? ` · ${connection.role}` : ''} · since {new Date(connection.since).toLocaleTimeString()}
                           </span>

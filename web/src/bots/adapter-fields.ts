@@ -36,7 +36,13 @@ const listen: FieldSpec[] = [
 ];
 
 export const kindFields: Record<AdapterKind, FieldSpec[]> = {
-  httpServers: [...common, ...listen, ...tail, { key: 'enableCors', label: 'enableCors', type: 'bool' }, { key: 'enableWebsocket', label: 'enableWebsocket', type: 'bool' }],
+  httpServers: [
+    ...common,
+    ...listen,
+    ...tail,
+    { key: 'enableCors', label: 'enableCors', type: 'bool' },
+    { key: 'enableWebsocket', label: 'enableWebsocket', type: 'bool' },
+  ],
   httpSseServers: [...common, ...listen, ...tail, { key: 'reportSelfMessage', label: 'reportSelfMessage', type: 'bool' }],
   websocketServers: [
     ...common,
@@ -64,12 +70,16 @@ export const kindFields: Record<AdapterKind, FieldSpec[]> = {
 
 /** A new entry of a kind, with a name not yet used and a port guess after the ones in use. */
 export function newEntry(kind: AdapterKind, taken: Record<string, unknown>[], usedPorts: number[]): Record<string, unknown> {
-  const base = kind.replace(/s$/, '').replace(/([A-Z])/g, '-$1').toLowerCase();
+  const base = kind
+    .replace(/s$/, '')
+    .replace(/([A-Z])/g, '-$1')
+    .toLowerCase();
   let index = taken.length + 1;
   while (taken.some((entry) => entry.name === `${base}-${index}`)) index++;
   const port = Math.max(kind === 'websocketServers' ? 3000 : 2999, ...usedPorts) + 1;
   const entry: Record<string, unknown> = { name: `${base}-${index}`, enable: true, token: '', messagePostFormat: 'array' };
-  if (kind === 'websocketClients') Object.assign(entry, { url: 'ws://127.0.0.1:8080/onebot/v11/ws', reconnectInterval: 5000, heartInterval: 30000 });
+  if (kind === 'websocketClients')
+    Object.assign(entry, { url: 'ws://127.0.0.1:8080/onebot/v11/ws', reconnectInterval: 5000, heartInterval: 30000 });
   else if (kind === 'httpClients') Object.assign(entry, { url: 'http://127.0.0.1:8080/onebot' });
   else Object.assign(entry, { host: '127.0.0.1', port });
   return entry;

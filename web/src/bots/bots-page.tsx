@@ -26,7 +26,11 @@ export function BotsPage(props: { path: string }) {
   }, [world.version]);
   useLiveFrames((frame) => {
     if (frame.type !== 'adapters') return;
-    setBots((list) => (list.some((bot) => bot.user_id === frame.self_id) ? list.map((bot) => (bot.user_id === frame.self_id ? { ...bot, adapters: frame.adapters } : bot)) : list));
+    setBots((list) =>
+      list.some((bot) => bot.user_id === frame.self_id)
+        ? list.map((bot) => (bot.user_id === frame.self_id ? { ...bot, adapters: frame.adapters } : bot))
+        : list,
+    );
     if (!bots.some((bot) => bot.user_id === frame.self_id)) void load();
   });
 
@@ -36,7 +40,12 @@ export function BotsPage(props: { path: string }) {
     <div className="split" data-testid="bots-page">
       <aside className="side-list">
         {bots.map((bot) => (
-          <div key={bot.user_id} className={`side-item${bot.user_id === selected ? ' active' : ''}`} onClick={() => navigate(`/bots/${bot.user_id}`)} data-testid={`bot-${bot.user_id}`}>
+          <div
+            key={bot.user_id}
+            className={`side-item${bot.user_id === selected ? ' active' : ''}`}
+            onClick={() => navigate(`/bots/${bot.user_id}`)}
+            data-testid={`bot-${bot.user_id}`}
+          >
             <Avatar id={bot.user_id} name={bot.nickname} bot={bot.bot} />
             <div>
               <div>{bot.nickname}</div>

@@ -10,7 +10,9 @@ function summary(entry: LogEntry): string {
     return `${call.action} ← ${call.transport}${call.adapter ? `:${call.adapter}` : ''} · ${call.envelope.status}${call.envelope.retcode ? ` ${call.envelope.retcode}` : ''} · ${call.duration_ms} ms${call.envelope.message ? ` · ${call.envelope.message}` : ''}`;
   }
   const event = entry.event;
-  const type = [event.post_type, event.message_type ?? event.notice_type ?? event.request_type ?? event.meta_event_type, event.sub_type].filter(Boolean).join('.');
+  const type = [event.post_type, event.message_type ?? event.notice_type ?? event.request_type ?? event.meta_event_type, event.sub_type]
+    .filter(Boolean)
+    .join('.');
   const text = typeof event.raw_message === 'string' ? ` · ${event.raw_message.slice(0, 80)}` : '';
   return `${type}${event.group_id ? ` · group ${String(event.group_id)}` : ''}${event.user_id ? ` · user ${String(event.user_id)}` : ''}${text}`;
 }
@@ -38,7 +40,8 @@ export function LiveLog(props: { selfId: number }) {
             <input type="checkbox" checked={kinds.call} onChange={(event) => setKinds({ ...kinds, call: event.target.checked })} /> API 调用
           </label>
           <label className="field field-inline">
-            <input type="checkbox" checked={kinds.event} onChange={(event) => setKinds({ ...kinds, event: event.target.checked })} /> 事件 Events
+            <input type="checkbox" checked={kinds.event} onChange={(event) => setKinds({ ...kinds, event: event.target.checked })} /> 事件
+            Events
           </label>
           <button className="secondary" onClick={() => setFrozen(frozen ? undefined : entries)}>
             {frozen ? '▶ 继续' : '⏸ 暂停'}
@@ -49,12 +52,17 @@ export function LiveLog(props: { selfId: number }) {
         </div>
       </div>
       <div className="log">
-        {shown.length === 0 && <div className="muted pad">Nothing yet. Calls from any transport and events this account receives appear here live.</div>}
+        {shown.length === 0 && (
+          <div className="muted pad">Nothing yet. Calls from any transport and events this account receives appear here live.</div>
+        )}
         {shown.map((entry) => {
           const failed = entry.kind === 'call' && entry.call.envelope.status === 'failed';
           return (
             <div key={entry.id} className="log-row" data-testid={`log-${entry.kind}`}>
-              <div className="log-line" onClick={() => setOpen((set) => new Set(set.has(entry.id) ? [...set].filter((id) => id !== entry.id) : [...set, entry.id]))}>
+              <div
+                className="log-line"
+                onClick={() => setOpen((set) => new Set(set.has(entry.id) ? [...set].filter((id) => id !== entry.id) : [...set, entry.id]))}
+              >
                 <span className="log-time">{clock(entry.time)}</span>
                 <span className={`log-kind log-kind-${entry.kind}`}>{entry.kind === 'call' ? 'CALL' : 'EVENT'}</span>
                 <span className={failed ? 'log-failed' : ''}>{summary(entry)}</span>

@@ -22,8 +22,10 @@ class LogStore {
     if (this.#started) return;
     this.#started = true;
     live.subscribe((frame) => {
-      if (frame.type === 'call') this.#push({ id: this.#next++, kind: 'call', time: frame.call.time, selfId: frame.call.self_id, call: frame.call });
-      else if (frame.type === 'onebot') this.#push({ id: this.#next++, kind: 'event', time: Date.now(), selfId: frame.self_id, event: frame.event });
+      if (frame.type === 'call')
+        this.#push({ id: this.#next++, kind: 'call', time: frame.call.time, selfId: frame.call.self_id, call: frame.call });
+      else if (frame.type === 'onebot')
+        this.#push({ id: this.#next++, kind: 'event', time: Date.now(), selfId: frame.self_id, event: frame.event });
     });
   }
 

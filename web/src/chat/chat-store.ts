@@ -10,7 +10,6 @@ import {
   markRecalled,
   mergeMessages,
   setReactions,
-  type ChatItem,
   type Conversation,
 } from './conversation-items';
 
@@ -92,7 +91,8 @@ class ChatStore {
       const entries = await act<RecentContact[]>(selfId, 'get_recent_contact', { count: 50 });
       const counts = this.#unread.get(selfId) ?? new Map<string, number>();
       for (const entry of entries ?? []) {
-        const peer: Peer = Number(entry.chatType) === 2 ? { type: 'group', id: Number(entry.peerUin) } : { type: 'private', id: Number(entry.peerUin) };
+        const peer: Peer =
+          Number(entry.chatType) === 2 ? { type: 'group', id: Number(entry.peerUin) } : { type: 'private', id: Number(entry.peerUin) };
         const message = entry.lastestMsg;
         this.#touchRecent(selfId, peer, Number(entry.msgTime) || message?.time || 0, message);
         // Read marks live on the server, so unread counts survive a reload.
@@ -163,12 +163,14 @@ class ChatStore {
     };
     try {
       const fetchPage = async (reverse: boolean) =>
-        (await act<{ messages: OneBotMessage[] }>(selfId, action, before === undefined ? params : { ...params, reverse_order: reverse }))?.messages ?? [];
+        (await act<{ messages: OneBotMessage[] }>(selfId, action, before === undefined ? params : { ...params, reverse_order: reverse }))
+          ?.messages ?? [];
       // Older messages come with reverse_order true in Catnap; NapCat's flag goes straight to the
       // QQ kernel, whose direction differs between versions: if a page holds nothing older than the
       // anchor, the other direction is asked.
       let messages = await fetchPage(true);
-      if (before !== undefined && messages.length > 1 && !messages.some((message) => message.message_id < before)) messages = await fetchPage(false);
+      if (before !== undefined && messages.length > 1 && !messages.some((message) => message.message_id < before))
+        messages = await fetchPage(false);
       this.#mutate(selfId, peer, (conversation) => {
         const known = new Set(conversation.items.filter((item) => item.kind === 'message').map((item) => (item as { id: number }).id));
         const fresh = messages.filter((message) => !known.has(message.message_id));
@@ -183,7 +185,13 @@ class ChatStore {
       const message = error instanceof Error ? error.message : String(error);
       // An empty conversation is reported as an error by NapCat ("消息不存在"); show it as empty.
       const empty = /不存在|not exist|no message/i.test(message);
-      this.#mutate(selfId, peer, (conversation) => ({ ...conversation, loaded: true, loading: false, reachedStart: empty || conversation.reachedStart, error: empty ? '' : message }));
+      this.#mutate(selfId, peer, (conversation) => ({
+        ...conversation,
+        loaded: true,
+        loading: false,
+        reachedStart: empty || conversation.reachedStart,
+        error: empty ? '' : message,
+      }));
     }
     if (!this.#conversations.has(key)) return;
     this.#changed();
@@ -194,7 +202,9 @@ class ChatStore {
       const message = event as unknown as OneBotMessage;
       const own = event.post_type === 'message_sent' || message.user_id === selfId;
       const peer: Peer =
-        message.message_type === 'group' ? { type: 'group', id: Number(message.group_id) } : { type: 'private', id: Number(own ? message.target_id : message.user_id) };
+        message.message_type === 'group'
+          ? { type: 'group', id: Number(message.group_id) }
+          : { type: 'private', id: Number(own ? message.target_id : message.user_id) };
       if (!peer.id) return;
       this.#mutate(selfId, peer, (conversation) => mergeMessages(conversation, [message]));
       this.#touchRecent(selfId, peer, message.time, message);
@@ -216,7 +226,10 @@ class ChatStore {
     const userId = Number(event.user_id ?? 0);
     const name = (uin: unknown) => (Number(uin) === selfId ? '你' : worldData.nameOf(Number(uin), groupId || undefined));
     const groupPeer: Peer = { type: 'group', id: groupId };
-    const tip = (peer: Peer, text: string) => this.#mutate(selfId, peer, (c) => addTip(c, { kind: 'tip', key: `${event.time}:${event.notice_type}:${text}`, time: event.time, text }));
+    const tip = (peer: Peer, text: string) =>
+      this.#mutate(selfId, peer, (c) =>
+        addTip(c, { kind: 'tip', key: `${event.time}:${event.notice_type}:${text}`, time: event.time, text }),
+      );
     switch (event.notice_type) {
       case 'group_recall':
       case 'friend_recall': {
@@ -248,12 +261,26 @@ class ChatStore {
         tip(groupPeer, `${name(userId)} 加入了本群`);
         break;
       case 'group_decrease':
-        tip(groupPeer, event.sub_type === 'kick' || event.sub_type === 'kick_me' ? `${name(userId)} 被 ${name(event.operator_id)} 移出了本群` : event.sub_type === 'disband' ? '本群已被解散' : `${name(userId)} 退出了本群`);
+        tip(
+          groupPeer,
+          event.sub_type === 'kick' || event.sub_type === 'kick_me'
+            ? `${name(userId)} 被 ${name(event.operator_id)} 移出了本群`
+            : event.sub_type === 'disband'
+              ? '本群已被解散'
+              : `${name(userId)} 退出了本群`,
+        );
         break;
       case 'group_ban': {
         const duration = Number(event.duration ?? 0);
-        if (userId === 0) tip(groupPeer, duration === 0 ? `${name(event.operator_id)} 关闭了全员禁言` : `${name(event.operator_id)} 开启了全员禁言`);
-        else tip(groupPeer, duration === 0 ? `${name(userId)} 被解除禁言` : `${name(userId)} 被 ${name(event.operator_id)} 禁言 ${formatDuration(duration)}`);
+        if (userId === 0)
+          tip(groupPeer, duration === 0 ? `${name(event.operator_id)} 关闭了全员禁言` : `${name(event.operator_id)} 开启了全员禁言`);
+        else
+          tip(
+            groupPeer,
+            duration === 0
+              ? `${name(userId)} 被解除禁言`
+              : `${name(userId)} 被 ${name(event.operator_id)} 禁言 ${formatDuration(duration)}`,
+          );
         break;
       }
       case 'group_admin':

@@ -79,7 +79,9 @@ export function Composer(props: {
       ? []
       : [
           ...(me && me.role !== 'member' ? [{ qq: 'all' as const, name: '全体成员' }] : []),
-          ...props.members.filter((member) => member.user_id !== props.selfId).map((member) => ({ qq: member.user_id, name: member.card || member.nickname })),
+          ...props.members
+            .filter((member) => member.user_id !== props.selfId)
+            .map((member) => ({ qq: member.user_id, name: member.card || member.nickname })),
         ]
           .filter((mention) => `${mention.name} ${mention.qq}`.toLowerCase().includes(query.toLowerCase()))
           .slice(0, 8);
@@ -112,7 +114,11 @@ export function Composer(props: {
       } catch {
         // Servers that only take files through the file actions.
         const target = props.peer.type === 'group' ? { group_id: props.peer.id } : { user_id: props.peer.id };
-        await act(props.selfId, props.peer.type === 'group' ? 'upload_group_file' : 'upload_private_file', { ...target, file: uploaded.file, name: uploaded.name });
+        await act(props.selfId, props.peer.type === 'group' ? 'upload_group_file' : 'upload_private_file', {
+          ...target,
+          file: uploaded.file,
+          name: uploaded.name,
+        });
       }
     } catch (failure) {
       toastError(failure);
@@ -122,7 +128,12 @@ export function Composer(props: {
   };
 
   const send = async () => {
-    const segments = buildSegments(text, mentions, attachments.map((attachment) => attachment.uploaded), props.replyTo);
+    const segments = buildSegments(
+      text,
+      mentions,
+      attachments.map((attachment) => attachment.uploaded),
+      props.replyTo,
+    );
     if (!segments.some((segment) => segment.type !== 'reply')) return;
     setBusy(true);
     setError('');
@@ -195,20 +206,42 @@ export function Composer(props: {
             @
           </button>
         )}
-        <input ref={imageInput} type="file" accept="image/*" multiple hidden data-testid="image-input" onChange={(event) => {
-          void uploadImages([...(event.target.files ?? [])]);
-          event.target.value = '';
-        }} />
-        <input ref={fileInput} type="file" hidden data-testid="file-input" onChange={(event) => {
-          const file = event.target.files?.[0];
-          if (file) void sendFile(file);
-          event.target.value = '';
-        }} />
+        <input
+          ref={imageInput}
+          type="file"
+          accept="image/*"
+          multiple
+          hidden
+          data-testid="image-input"
+          onChange={(event) => {
+            void uploadImages([...(event.target.files ?? [])]);
+            event.target.value = '';
+          }}
+        />
+        <input
+          ref={fileInput}
+          type="file"
+          hidden
+          data-testid="file-input"
+          onChange={(event) => {
+            const file = event.target.files?.[0];
+            if (file) void sendFile(file);
+            event.target.value = '';
+          }}
+        />
       </div>
       {showFaces && (
         <div className="face-picker" data-testid="face-picker">
           {faces.map((face) => (
-            <button key={face.id} title={face.name} onClick={() => { insert(faceToken(face)); setShowFaces(false); }} data-testid={`face-${face.id}`}>
+            <button
+              key={face.id}
+              title={face.name}
+              onClick={() => {
+                insert(faceToken(face));
+                setShowFaces(false);
+              }}
+              data-testid={`face-${face.id}`}
+            >
               {face.emoji}
             </button>
           ))}
@@ -227,7 +260,11 @@ export function Composer(props: {
           {attachments.map((attachment, index) => (
             <div key={attachment.uploaded.file + index} className="attachment">
               <img src={attachment.preview} alt={attachment.uploaded.name} />
-              <button className="icon-button" onClick={() => setAttachments((list) => list.filter((_, i) => i !== index))} aria-label="移除">
+              <button
+                className="icon-button"
+                onClick={() => setAttachments((list) => list.filter((_, i) => i !== index))}
+                aria-label="移除"
+              >
                 ✕
               </button>
             </div>
@@ -237,7 +274,14 @@ export function Composer(props: {
       {candidates.length > 0 && (
         <div className="mention-popup" data-testid="mention-popup">
           {candidates.map((candidate, index) => (
-            <div key={String(candidate.qq)} className={`mention-option${index === highlight ? ' active' : ''}`} onMouseDown={(event) => { event.preventDefault(); addMention(candidate, true); }}>
+            <div
+              key={String(candidate.qq)}
+              className={`mention-option${index === highlight ? ' active' : ''}`}
+              onMouseDown={(event) => {
+                event.preventDefault();
+                addMention(candidate, true);
+              }}
+            >
               @{candidate.name} <span className="muted small">{candidate.qq === 'all' ? '' : candidate.qq}</span>
             </div>
           ))}
@@ -254,8 +298,17 @@ export function Composer(props: {
         data-testid="composer-input"
       />
       <div className="composer-foot">
-        {error && <span className="form-error" role="alert">{error}</span>}
-        <button className="primary" disabled={busy || (!text.trim() && attachments.length === 0)} onClick={() => void send()} data-testid="send">
+        {error && (
+          <span className="form-error" role="alert">
+            {error}
+          </span>
+        )}
+        <button
+          className="primary"
+          disabled={busy || (!text.trim() && attachments.length === 0)}
+          onClick={() => void send()}
+          data-testid="send"
+        >
           发送
         </button>
       </div>

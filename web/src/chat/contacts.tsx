@@ -25,7 +25,8 @@ export function Contacts(props: { selfId: number; active: Peer | undefined; onOp
   const [collapsed, setCollapsed] = useState<Record<string, boolean>>({});
 
   const nameOfPeer = (peer: Peer) => {
-    if (peer.type === 'group') return groups.data?.find((group) => group.group_id === peer.id)?.group_name ?? world.group(peer.id)?.group_name ?? String(peer.id);
+    if (peer.type === 'group')
+      return groups.data?.find((group) => group.group_id === peer.id)?.group_name ?? world.group(peer.id)?.group_name ?? String(peer.id);
     const buddy = friends.data?.flatMap((category) => category.buddyList).find((entry) => entry.user_id === peer.id);
     return buddy?.remark || buddy?.nickname || world.nameOf(peer.id);
   };
@@ -90,11 +91,19 @@ export function Contacts(props: { selfId: number; active: Peer | undefined; onOp
       <div className="contacts-list">
         {tab === 'recent' && (
           <>
-            {recent.map((entry) => row(entry.peer, entry.message ? previewOf(entry.message, entry.peer.type === 'group' ? entry.peer.id : undefined) : '', entry.time))}
+            {recent.map((entry) =>
+              row(
+                entry.peer,
+                entry.message ? previewOf(entry.message, entry.peer.type === 'group' ? entry.peer.id : undefined) : '',
+                entry.time,
+              ),
+            )}
             {recent.length === 0 && (
               <>
                 <div className="muted pad small">No recent chats yet. Your groups:</div>
-                {(groups.data ?? []).map((group) => row({ type: 'group', id: group.group_id }, `${group.member_count} 人 · ${group.group_id}`))}
+                {(groups.data ?? []).map((group) =>
+                  row({ type: 'group', id: group.group_id }, `${group.member_count} 人 · ${group.group_id}`),
+                )}
               </>
             )}
           </>
@@ -111,7 +120,13 @@ export function Contacts(props: { selfId: number; active: Peer | undefined; onOp
                     <span>{collapsed[key] ? '▸' : '▾'}</span> {category.categoryName}
                     <span className="muted small"> {category.buddyList.length}</span>
                   </div>
-                  {!collapsed[key] && buddies.map((buddy) => row({ type: 'private', id: buddy.user_id }, buddy.remark ? `${buddy.nickname} (${buddy.user_id})` : String(buddy.user_id)))}
+                  {!collapsed[key] &&
+                    buddies.map((buddy) =>
+                      row(
+                        { type: 'private', id: buddy.user_id },
+                        buddy.remark ? `${buddy.nickname} (${buddy.user_id})` : String(buddy.user_id),
+                      ),
+                    )}
                 </div>
               );
             })}

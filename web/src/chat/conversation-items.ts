@@ -11,7 +11,15 @@ export interface Reaction {
 }
 
 export type ChatItem =
-  | { kind: 'message'; key: string; id: number; time: number; message: OneBotMessage; recalled: boolean; reactions: Record<string, Reaction> }
+  | {
+      kind: 'message';
+      key: string;
+      id: number;
+      time: number;
+      message: OneBotMessage;
+      recalled: boolean;
+      reactions: Record<string, Reaction>;
+    }
   | { kind: 'tip'; key: string; time: number; text: string };
 
 export interface Conversation {
@@ -68,10 +76,18 @@ export function addTip(conversation: Conversation, tip: ChatItem): Conversation 
 }
 
 export function markRecalled(conversation: Conversation, messageId: number): Conversation {
-  return { ...conversation, items: conversation.items.map((item) => (item.kind === 'message' && item.id === messageId ? { ...item, recalled: true } : item)) };
+  return {
+    ...conversation,
+    items: conversation.items.map((item) => (item.kind === 'message' && item.id === messageId ? { ...item, recalled: true } : item)),
+  };
 }
 
-export function setReactions(conversation: Conversation, messageId: number, likes: { emoji_id: string; count: number }[], mine: boolean | undefined): Conversation {
+export function setReactions(
+  conversation: Conversation,
+  messageId: number,
+  likes: { emoji_id: string; count: number }[],
+  mine: boolean | undefined,
+): Conversation {
   return {
     ...conversation,
     items: conversation.items.map((item) => {

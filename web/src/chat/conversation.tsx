@@ -25,7 +25,10 @@ export function ConversationView(props: { selfId: number; peer: Peer }) {
   const [showMembers, setShowMembers] = useState(peer.type === 'group');
   const [mention, setMention] = useState<{ qq: number; name: string } | undefined>();
   const members = useLoad(
-    () => (peer.type === 'group' ? act<GroupMember[]>(selfId, 'get_group_member_list', { group_id: peer.id }) : Promise.resolve([] as GroupMember[])),
+    () =>
+      peer.type === 'group'
+        ? act<GroupMember[]>(selfId, 'get_group_member_list', { group_id: peer.id })
+        : Promise.resolve([] as GroupMember[]),
     [selfId, peer.type, peer.id, world.version],
   );
 
@@ -91,7 +94,12 @@ export function ConversationView(props: { selfId: number; peer: Peer }) {
   let lastTime = 0;
   const rendered: ReactNode[] = [];
   for (const item of conversation.items) {
-    if (item.time - lastTime > 300) rendered.push(<div key={`t${item.key}`} className="time-separator">{separatorTime(item.time)}</div>);
+    if (item.time - lastTime > 300)
+      rendered.push(
+        <div key={`t${item.key}`} className="time-separator">
+          {separatorTime(item.time)}
+        </div>,
+      );
     lastTime = item.time;
     rendered.push(renderItem(item));
   }
@@ -111,7 +119,10 @@ export function ConversationView(props: { selfId: number; peer: Peer }) {
         selfId={selfId}
         peer={peer}
         members={members.data ?? []}
-        findMessage={(id) => conversation.items.find((entry): entry is Extract<ChatItem, { kind: 'message' }> => entry.kind === 'message' && entry.id === id)?.message}
+        findMessage={(id) =>
+          conversation.items.find((entry): entry is Extract<ChatItem, { kind: 'message' }> => entry.kind === 'message' && entry.id === id)
+            ?.message
+        }
         onReply={(message) => setReplyTo(message)}
         onMention={(qq, name) => setMention({ qq, name })}
         onPoke={poke}
@@ -130,12 +141,22 @@ export function ConversationView(props: { selfId: number; peer: Peer }) {
         </div>
         <div className="head-actions">
           {peer.type === 'private' && (
-            <button className="icon-button" title="戳一戳 Poke" onClick={() => void poke(peer.id).then(() => toast('戳了一下'))} data-testid="poke-peer">
+            <button
+              className="icon-button"
+              title="戳一戳 Poke"
+              onClick={() => void poke(peer.id).then(() => toast('戳了一下'))}
+              data-testid="poke-peer"
+            >
               👉
             </button>
           )}
           {peer.type === 'group' && (
-            <button className={`icon-button${showMembers ? ' active' : ''}`} title="群成员 Members" onClick={() => setShowMembers(!showMembers)} data-testid="toggle-members">
+            <button
+              className={`icon-button${showMembers ? ' active' : ''}`}
+              title="群成员 Members"
+              onClick={() => setShowMembers(!showMembers)}
+              data-testid="toggle-members"
+            >
               👥
             </button>
           )}
@@ -149,7 +170,9 @@ export function ConversationView(props: { selfId: number; peer: Peer }) {
                 {conversation.loading ? '加载中…' : '查看更多消息 Load older'}
               </button>
             )}
-            {conversation.reachedStart && conversation.items.length > 0 && <div className="muted small center">没有更多消息了 · the beginning</div>}
+            {conversation.reachedStart && conversation.items.length > 0 && (
+              <div className="muted small center">没有更多消息了 · the beginning</div>
+            )}
             {conversation.loaded && conversation.items.length === 0 && <div className="muted center pad">No messages yet: say hello.</div>}
             {conversation.error && <div className="form-error center">{conversation.error}</div>}
             {rendered}
@@ -169,7 +192,14 @@ export function ConversationView(props: { selfId: number; peer: Peer }) {
           />
         </div>
         {peer.type === 'group' && showMembers && (
-          <MemberPanel selfId={selfId} groupId={peer.id} members={members.data ?? []} error={members.error} onMention={(qq, name) => setMention({ qq, name })} onPoke={poke} />
+          <MemberPanel
+            selfId={selfId}
+            groupId={peer.id}
+            members={members.data ?? []}
+            error={members.error}
+            onMention={(qq, name) => setMention({ qq, name })}
+            onPoke={poke}
+          />
         )}
       </div>
     </section>

@@ -23,7 +23,9 @@ export function MemberPanel(props: {
 }) {
   const world = useWorld();
   const [open, setOpen] = useState<number | undefined>();
-  const sorted = [...props.members].sort((a, b) => order[a.role] - order[b.role] || (a.card || a.nickname).localeCompare(b.card || b.nickname));
+  const sorted = [...props.members].sort(
+    (a, b) => order[a.role] - order[b.role] || (a.card || a.nickname).localeCompare(b.card || b.nickname),
+  );
   const now = Date.now() / 1000;
 
   const run = async (action: string, params: Record<string, unknown>, done: string) => {
@@ -46,11 +48,23 @@ export function MemberPanel(props: {
           const muted = (member.shut_up_timestamp ?? 0) > now;
           return (
             <div key={member.user_id} className="member-row-wrap">
-              <div className="member-row" onClick={() => setOpen(open === member.user_id ? undefined : member.user_id)} data-testid={`member-${member.user_id}`}>
-                <Avatar id={member.user_id} name={name} size={28} bot={world.account(member.user_id)?.bot} onDoubleClick={() => props.onPoke(member.user_id)} />
+              <div
+                className="member-row"
+                onClick={() => setOpen(open === member.user_id ? undefined : member.user_id)}
+                data-testid={`member-${member.user_id}`}
+              >
+                <Avatar
+                  id={member.user_id}
+                  name={name}
+                  size={28}
+                  bot={world.account(member.user_id)?.bot}
+                  onDoubleClick={() => props.onPoke(member.user_id)}
+                />
                 <span className="member-name">{name}</span>
                 {muted && <span title="禁言中">🔇</span>}
-                {member.role !== 'member' && <span className={`role-badge role-${member.role}`}>{member.role === 'owner' ? '群主' : '管理员'}</span>}
+                {member.role !== 'member' && (
+                  <span className={`role-badge role-${member.role}`}>{member.role === 'owner' ? '群主' : '管理员'}</span>
+                )}
               </div>
               {open === member.user_id && (
                 <div className="member-menu" data-testid="member-menu">
@@ -70,26 +84,35 @@ export function MemberPanel(props: {
                     修改名片
                   </button>
                   {muted ? (
-                    <button onClick={() => void run('set_group_ban', { user_id: member.user_id, duration: 0 }, '已解除禁言')}>解除禁言</button>
+                    <button onClick={() => void run('set_group_ban', { user_id: member.user_id, duration: 0 }, '已解除禁言')}>
+                      解除禁言
+                    </button>
                   ) : (
                     <button
                       onClick={() => {
                         const minutes = Number(window.prompt('禁言多少分钟? (minutes)', '10'));
-                        if (minutes > 0) void run('set_group_ban', { user_id: member.user_id, duration: Math.round(minutes * 60) }, '已禁言');
+                        if (minutes > 0)
+                          void run('set_group_ban', { user_id: member.user_id, duration: Math.round(minutes * 60) }, '已禁言');
                       }}
                     >
                       禁言
                     </button>
                   )}
                   {member.role !== 'owner' && (
-                    <button onClick={() => void run('set_group_admin', { user_id: member.user_id, enable: member.role !== 'admin' }, '管理员已更新')}>
+                    <button
+                      onClick={() =>
+                        void run('set_group_admin', { user_id: member.user_id, enable: member.role !== 'admin' }, '管理员已更新')
+                      }
+                    >
                       {member.role === 'admin' ? '取消管理员' : '设为管理员'}
                     </button>
                   )}
                   {member.role !== 'owner' && member.user_id !== props.selfId && (
                     <button
                       className="danger"
-                      onClick={() => window.confirm(`把 ${name} 移出本群?`) && void run('set_group_kick', { user_id: member.user_id }, '已移出')}
+                      onClick={() =>
+                        window.confirm(`把 ${name} 移出本群?`) && void run('set_group_kick', { user_id: member.user_id }, '已移出')
+                      }
                     >
                       移出本群
                     </button>

@@ -34,7 +34,8 @@ export function MessageItem(props: {
   const me = props.members.find((entry) => entry.user_id === selfId);
   const name = message.sender?.card || member?.card || message.sender?.nickname || world.nameOf(senderId, groupId);
   const role = (message.sender?.role ?? member?.role) as GroupMember['role'] | undefined;
-  const canRecall = !item.recalled && (own || (groupId !== undefined && me !== undefined && roleRank[me.role] > roleRank[role ?? 'member']));
+  const canRecall =
+    !item.recalled && (own || (groupId !== undefined && me !== undefined && roleRank[me.role] > roleRank[role ?? 'member']));
 
   const recall = async () => {
     try {
@@ -61,11 +62,23 @@ export function MessageItem(props: {
 
   // Pictures, stickers, videos and file cards alone are shown without a bubble, as QQ does.
   const segments = segmentsOf(message);
-  const mediaOnly = !item.recalled && segments.length > 0 && segments.every((segment) => ['image', 'mface', 'file', 'video'].includes(segment.type));
+  const mediaOnly =
+    !item.recalled && segments.length > 0 && segments.every((segment) => ['image', 'mface', 'file', 'video'].includes(segment.type));
   const reactions = Object.entries(item.reactions).filter(([, reaction]) => reaction.count > 0);
   return (
-    <div className={`message${own ? ' own' : ''}${item.recalled ? ' recalled' : ''}`} data-testid="message" data-message-id={item.id} data-sender={senderId}>
-      <Avatar id={senderId} name={name} bot={world.account(senderId)?.bot} onDoubleClick={() => props.onPoke(senderId)} title={`${name} (${senderId}) · 双击戳一戳`} />
+    <div
+      className={`message${own ? ' own' : ''}${item.recalled ? ' recalled' : ''}`}
+      data-testid="message"
+      data-message-id={item.id}
+      data-sender={senderId}
+    >
+      <Avatar
+        id={senderId}
+        name={name}
+        bot={world.account(senderId)?.bot}
+        onDoubleClick={() => props.onPoke(senderId)}
+        title={`${name} (${senderId}) · 双击戳一戳`}
+      />
       <div className="message-content">
         {groupId !== undefined && (
           <div className="message-sender">
@@ -109,7 +122,12 @@ export function MessageItem(props: {
         {picking && (
           <div className="reaction-picker" data-testid="reaction-picker">
             {reactionFaces.map((id) => (
-              <button key={id} title={faceById(id)?.name} onClick={() => void react(String(id), !item.reactions[String(id)]?.mine)} data-testid={`react-${id}`}>
+              <button
+                key={id}
+                title={faceById(id)?.name}
+                onClick={() => void react(String(id), !item.reactions[String(id)]?.mine)}
+                data-testid={`react-${id}`}
+              >
                 {reactionGlyph(String(id))}
               </button>
             ))}

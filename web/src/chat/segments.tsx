@@ -21,7 +21,12 @@ function mediaUrl(data: Record<string, unknown>): string {
 const rps = ['', '✊', '✌️', '✋'];
 
 /** Draws a message's segments as QQ does: text, faces, images, files, quotes, cards. */
-export function Segments(props: { segments: Segment[]; groupId?: number; selfId: number; findMessage?: (id: number) => OneBotMessage | undefined }) {
+export function Segments(props: {
+  segments: Segment[];
+  groupId?: number;
+  selfId: number;
+  findMessage?: (id: number) => OneBotMessage | undefined;
+}) {
   const [zoom, setZoom] = useState<string | undefined>();
   const [forward, setForward] = useState<OneBotMessage[] | undefined>();
   const openForward = async (id: string) => {
@@ -95,7 +100,15 @@ export function Segments(props: { segments: Segment[]; groupId?: number; selfId:
             const name = String(data.name ?? data.file ?? '文件');
             const size = formatSize(Number(data.file_size ?? data.size ?? 0));
             return (
-              <a key={key} className="seg-file" href={url || undefined} download={name} target="_blank" rel="noreferrer" data-testid="seg-file">
+              <a
+                key={key}
+                className="seg-file"
+                href={url || undefined}
+                download={name}
+                target="_blank"
+                rel="noreferrer"
+                data-testid="seg-file"
+              >
                 <span className="seg-file-icon">📄</span>
                 <span className="seg-file-text">
                   <span className="seg-file-name">{name}</span>
@@ -186,7 +199,10 @@ export function Segments(props: { segments: Segment[]; groupId?: number; selfId:
 function CardSegment(props: { data: Record<string, unknown> }) {
   let title = '[卡片消息]';
   try {
-    const card = JSON.parse(String(props.data.data ?? '{}')) as { prompt?: string; meta?: Record<string, { title?: string; desc?: string }> };
+    const card = JSON.parse(String(props.data.data ?? '{}')) as {
+      prompt?: string;
+      meta?: Record<string, { title?: string; desc?: string }>;
+    };
     const meta = card.meta ? Object.values(card.meta)[0] : undefined;
     title = meta?.title || card.prompt || title;
   } catch {

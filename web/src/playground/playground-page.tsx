@@ -14,7 +14,18 @@ interface ActionDoc {
 }
 
 interface OpenApi {
-  paths: Record<string, { post?: { operationId?: string; summary?: string; tags?: string[]; 'x-aliases'?: string[]; requestBody?: { content?: { 'application/json'?: { schema?: JsonSchema } } } } }>;
+  paths: Record<
+    string,
+    {
+      post?: {
+        operationId?: string;
+        summary?: string;
+        tags?: string[];
+        'x-aliases'?: string[];
+        requestBody?: { content?: { 'application/json'?: { schema?: JsonSchema } } };
+      };
+    }
+  >;
 }
 
 /** Every OneBot action from /openapi.json, a form from its params schema, run as any account. */
@@ -84,15 +95,27 @@ export function PlaygroundPage() {
     }
   };
 
-  const shown = actions.filter((entry) => !filter || `${entry.name} ${entry.aliases.join(' ')} ${entry.summary}`.toLowerCase().includes(filter.toLowerCase()));
+  const shown = actions.filter(
+    (entry) => !filter || `${entry.name} ${entry.aliases.join(' ')} ${entry.summary}`.toLowerCase().includes(filter.toLowerCase()),
+  );
   return (
     <div className="playground" data-testid="playground">
       <aside className="action-list">
-        <input placeholder={`搜索 ${actions.length} 个 action`} value={filter} onChange={(event) => setFilter(event.target.value)} data-testid="action-filter" />
+        <input
+          placeholder={`搜索 ${actions.length} 个 action`}
+          value={filter}
+          onChange={(event) => setFilter(event.target.value)}
+          data-testid="action-filter"
+        />
         <div className="action-items">
           {doc.error && <div className="form-error pad">{doc.error}</div>}
           {shown.map((entry) => (
-            <div key={entry.name} className={`action-item${entry.name === name ? ' active' : ''}`} onClick={() => setName(entry.name)} data-testid={`action-${entry.name}`}>
+            <div
+              key={entry.name}
+              className={`action-item${entry.name === name ? ' active' : ''}`}
+              onClick={() => setName(entry.name)}
+              data-testid={`action-${entry.name}`}
+            >
               {entry.name}
               <span className="muted">{entry.summary}</span>
             </div>
@@ -119,22 +142,39 @@ export function PlaygroundPage() {
               <button className={mode === 'form' ? 'primary' : 'secondary'} onClick={() => switchMode('form')}>
                 表单
               </button>
-              <button className={mode === 'json' ? 'primary' : 'secondary'} onClick={() => switchMode('json')} data-testid="params-json-mode">
+              <button
+                className={mode === 'json' ? 'primary' : 'secondary'}
+                onClick={() => switchMode('json')}
+                data-testid="params-json-mode"
+              >
                 JSON
               </button>
             </div>
           </div>
-          {action?.summary && <div className="muted">{action.summary}{action.aliases.length ? ` · aliases: ${action.aliases.join(', ')}` : ''}</div>}
+          {action?.summary && (
+            <div className="muted">
+              {action.summary}
+              {action.aliases.length ? ` · aliases: ${action.aliases.join(', ')}` : ''}
+            </div>
+          )}
           {mode === 'form' ? (
             <SchemaForm schema={action?.schema ?? {}} values={values} onChange={setValues} />
           ) : (
-            <textarea className="code-input" value={jsonText} onChange={(event) => setJsonText(event.target.value)} spellCheck={false} data-testid="params-json" />
+            <textarea
+              className="code-input"
+              value={jsonText}
+              onChange={(event) => setJsonText(event.target.value)}
+              spellCheck={false}
+              data-testid="params-json"
+            />
           )}
           <div className="form-row">
             <button className="primary" disabled={running} onClick={() => void run()} data-testid="run-action">
               {running ? '运行中…' : '运行 Run'}
             </button>
-            <span className="muted small">POST /api/world/act/{runAs}/{name}</span>
+            <span className="muted small">
+              POST /api/world/act/{runAs}/{name}
+            </span>
           </div>
         </section>
         {result && (
@@ -151,7 +191,11 @@ export function PlaygroundPage() {
               </h3>
               <span className="muted small">{result.ms} ms</span>
             </div>
-            {result.error ? <div className="form-error">{result.error}</div> : <JsonView value={result.envelope} testId="action-envelope" />}
+            {result.error ? (
+              <div className="form-error">{result.error}</div>
+            ) : (
+              <JsonView value={result.envelope} testId="action-envelope" />
+            )}
           </section>
         )}
       </div>

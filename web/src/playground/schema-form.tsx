@@ -24,8 +24,10 @@ export function fieldKind(schema: JsonSchema): FieldKind {
   if (schema.enum || (variants && variants.every((variant) => variant.const !== undefined))) return 'enum';
   if (variants) {
     const types = new Set(variants.map((variant) => variant.type));
-    if ([...types].every((type) => type === 'integer' || type === 'number' || type === 'string')) return types.has('integer') || types.has('number') ? 'number' : 'string';
-    if ([...types].every((type) => type === 'boolean' || type === 'string' || type === 'integer')) return types.has('boolean') ? 'boolean' : 'json';
+    if ([...types].every((type) => type === 'integer' || type === 'number' || type === 'string'))
+      return types.has('integer') || types.has('number') ? 'number' : 'string';
+    if ([...types].every((type) => type === 'boolean' || type === 'string' || type === 'integer'))
+      return types.has('boolean') ? 'boolean' : 'json';
     return 'json';
   }
   const type = Array.isArray(schema.type) ? schema.type[0] : schema.type;
@@ -74,7 +76,11 @@ export function valuesFrom(schema: JsonSchema, params: Record<string, unknown>):
   return values;
 }
 
-export function SchemaForm(props: { schema: JsonSchema; values: Record<string, string>; onChange: (values: Record<string, string>) => void }) {
+export function SchemaForm(props: {
+  schema: JsonSchema;
+  values: Record<string, string>;
+  onChange: (values: Record<string, string>) => void;
+}) {
   const properties = Object.entries(props.schema.properties ?? {});
   const required = new Set(props.schema.required ?? []);
   if (properties.length === 0) return <div className="muted">This action takes no params.</div>;
@@ -84,7 +90,9 @@ export function SchemaForm(props: { schema: JsonSchema; values: Record<string, s
       {properties.map(([name, schema]) => {
         const kind = fieldKind(schema);
         const value = props.values[name] ?? '';
-        const hint = [schema.description, schema.default !== undefined ? `default ${JSON.stringify(schema.default)}` : ''].filter(Boolean).join(' · ');
+        const hint = [schema.description, schema.default !== undefined ? `default ${JSON.stringify(schema.default)}` : '']
+          .filter(Boolean)
+          .join(' · ');
         return [
           <label key={`${name}-label`} className={required.has(name) ? 'required' : ''} title={hint} htmlFor={`param-${name}`}>
             {name}
@@ -106,7 +114,14 @@ export function SchemaForm(props: { schema: JsonSchema; values: Record<string, s
                 ))}
               </select>
             ) : kind === 'json' ? (
-              <textarea id={`param-${name}`} rows={3} value={value} placeholder={name === 'message' ? '[{"type":"text","data":{"text":"hi"}}] or a CQ string' : 'JSON'} onChange={(event) => set(name, event.target.value)} data-testid={`param-${name}`} />
+              <textarea
+                id={`param-${name}`}
+                rows={3}
+                value={value}
+                placeholder={name === 'message' ? '[{"type":"text","data":{"text":"hi"}}] or a CQ string' : 'JSON'}
+                onChange={(event) => set(name, event.target.value)}
+                data-testid={`param-${name}`}
+              />
             ) : (
               <input
                 id={`param-${name}`}

@@ -10,7 +10,17 @@ const paths: Record<string, string> = {
 export function Icon(props: { name: keyof typeof paths | string; size?: number }) {
   const size = props.size ?? 24;
   return (
-    <svg width={size} height={size} viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth={1.8} strokeLinecap="round" strokeLinejoin="round" aria-hidden="true">
+    <svg
+      width={size}
+      height={size}
+      viewBox="0 0 24 24"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth={1.8}
+      strokeLinecap="round"
+      strokeLinejoin="round"
+      aria-hidden="true"
+    >
       <path d={paths[props.name] ?? ''} />
     </svg>
   );

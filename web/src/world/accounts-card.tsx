@@ -65,10 +65,19 @@ export function AccountsCard() {
               </td>
               <td>{account.user_id}</td>
               <td>
-                <input defaultValue={account.nickname} onBlur={(event) => event.target.value !== account.nickname && void patch(account.user_id, { nickname: event.target.value })} />
+                <input
+                  defaultValue={account.nickname}
+                  onBlur={(event) =>
+                    event.target.value !== account.nickname && void patch(account.user_id, { nickname: event.target.value })
+                  }
+                />
               </td>
               <td>
-                <input type="checkbox" checked={account.bot} onChange={(event) => void patch(account.user_id, { bot: event.target.checked })} />
+                <input
+                  type="checkbox"
+                  checked={account.bot}
+                  onChange={(event) => void patch(account.user_id, { bot: event.target.checked })}
+                />
               </td>
               <td>
                 <select value={account.sex} onChange={(event) => void patch(account.user_id, { sex: event.target.value })}>
@@ -84,8 +93,19 @@ export function AccountsCard() {
         </tbody>
       </table>
       <form className="form-row" onSubmit={create} data-testid="create-account">
-        <input type="number" placeholder={`QQ (${nextId})`} value={form.user_id} onChange={(event) => setForm({ ...form, user_id: event.target.value })} />
-        <input placeholder="昵称 Nickname" required value={form.nickname} onChange={(event) => setForm({ ...form, nickname: event.target.value })} data-testid="new-account-nickname" />
+        <input
+          type="number"
+          placeholder={`QQ (${nextId})`}
+          value={form.user_id}
+          onChange={(event) => setForm({ ...form, user_id: event.target.value })}
+        />
+        <input
+          placeholder="昵称 Nickname"
+          required
+          value={form.nickname}
+          onChange={(event) => setForm({ ...form, nickname: event.target.value })}
+          data-testid="new-account-nickname"
+        />
         <select value={form.sex} onChange={(event) => setForm({ ...form, sex: event.target.value })}>
           <option value="unknown">性别 ?</option>
           <option value="male">男</option>

@@ -9,7 +9,10 @@ export function FriendsCard() {
   const world = useWorld();
   const [owner, setOwner] = useState<number | undefined>();
   const userId = owner ?? world.accounts[0]?.user_id ?? 0;
-  const detail = useLoad(() => (userId ? api<AccountDetail>('GET', `/api/world/accounts/${userId}`) : Promise.resolve(undefined)), [userId, world.version]);
+  const detail = useLoad(
+    () => (userId ? api<AccountDetail>('GET', `/api/world/accounts/${userId}`) : Promise.resolve(undefined)),
+    [userId, world.version],
+  );
   const [form, setForm] = useState({ friend_id: '', category: '', remark: '' });
   const [error, setError] = useState('');
 
@@ -18,7 +21,12 @@ export function FriendsCard() {
     setError('');
     try {
       await api('POST', '/api/world/friends', {
-        body: { user_id: userId, friend_id: Number(form.friend_id), ...(form.category && { category: form.category }), ...(form.remark && { remark: form.remark }) },
+        body: {
+          user_id: userId,
+          friend_id: Number(form.friend_id),
+          ...(form.category && { category: form.category }),
+          ...(form.remark && { remark: form.remark }),
+        },
       });
       toast('已成为好友');
       setForm({ friend_id: '', category: '', remark: '' });
@@ -83,7 +91,12 @@ export function FriendsCard() {
               </option>
             ))}
         </select>
-        <input placeholder="分组 Category" list="friend-categories" value={form.category} onChange={(event) => setForm({ ...form, category: event.target.value })} />
+        <input
+          placeholder="分组 Category"
+          list="friend-categories"
+          value={form.category}
+          onChange={(event) => setForm({ ...form, category: event.target.value })}
+        />
         <datalist id="friend-categories">
           {categories.map((category) => (
             <option key={category.category_id} value={category.name} />

@@ -64,14 +64,31 @@ export function GroupsCard() {
           <div className="form-row">
             <label className="field field-inline">
               群名
-              <input key={group.group_name} defaultValue={group.group_name} onBlur={(event) => event.target.value !== group.group_name && void call('PATCH', `/api/world/groups/${group.group_id}`, { group_name: event.target.value }, '群名已修改')} />
+              <input
+                key={group.group_name}
+                defaultValue={group.group_name}
+                onBlur={(event) =>
+                  event.target.value !== group.group_name &&
+                  void call('PATCH', `/api/world/groups/${group.group_id}`, { group_name: event.target.value }, '群名已修改')
+                }
+              />
             </label>
             <label className="field field-inline">
-              <input type="checkbox" checked={group.whole_mute} onChange={(event) => void call('PATCH', `/api/world/groups/${group.group_id}`, { whole_mute: event.target.checked })} /> 全员禁言
+              <input
+                type="checkbox"
+                checked={group.whole_mute}
+                onChange={(event) => void call('PATCH', `/api/world/groups/${group.group_id}`, { whole_mute: event.target.checked })}
+              />{' '}
+              全员禁言
             </label>
             <label className="field field-inline">
               群主
-              <select value={group.owner_id} onChange={(event) => void call('PATCH', `/api/world/groups/${group.group_id}`, { owner_id: Number(event.target.value) }, '已转让群主')}>
+              <select
+                value={group.owner_id}
+                onChange={(event) =>
+                  void call('PATCH', `/api/world/groups/${group.group_id}`, { owner_id: Number(event.target.value) }, '已转让群主')
+                }
+              >
                 {group.members.map((member) => (
                   <option key={member.user_id} value={member.user_id}>
                     {world.nameOf(member.user_id)} ({member.user_id})
@@ -79,7 +96,13 @@ export function GroupsCard() {
                 ))}
               </select>
             </label>
-            <button className="danger-fill" onClick={() => window.confirm(`解散 ${group.group_name}?`) && void call('DELETE', `/api/world/groups/${group.group_id}`, undefined, '群已解散')}>
+            <button
+              className="danger-fill"
+              onClick={() =>
+                window.confirm(`解散 ${group.group_name}?`) &&
+                void call('DELETE', `/api/world/groups/${group.group_id}`, undefined, '群已解散')
+              }
+            >
               解散 Dismiss
             </button>
           </div>
@@ -111,17 +134,32 @@ export function GroupsCard() {
                       {member.role === 'owner' ? (
                         '群主'
                       ) : (
-                        <select value={member.role} onChange={(event) => void call('PATCH', path, { role: event.target.value })} data-testid="member-role">
+                        <select
+                          value={member.role}
+                          onChange={(event) => void call('PATCH', path, { role: event.target.value })}
+                          data-testid="member-role"
+                        >
                           <option value="admin">管理员</option>
                           <option value="member">成员</option>
                         </select>
                       )}
                     </td>
                     <td>
-                      <input key={member.card} defaultValue={member.card} placeholder="—" onBlur={(event) => event.target.value !== member.card && void call('PATCH', path, { card: event.target.value })} data-testid="member-card" />
+                      <input
+                        key={member.card}
+                        defaultValue={member.card}
+                        placeholder="—"
+                        onBlur={(event) => event.target.value !== member.card && void call('PATCH', path, { card: event.target.value })}
+                        data-testid="member-card"
+                      />
                     </td>
                     <td>
-                      <input key={member.title} defaultValue={member.title} placeholder="—" onBlur={(event) => event.target.value !== member.title && void call('PATCH', path, { title: event.target.value })} />
+                      <input
+                        key={member.title}
+                        defaultValue={member.title}
+                        placeholder="—"
+                        onBlur={(event) => event.target.value !== member.title && void call('PATCH', path, { title: event.target.value })}
+                      />
                     </td>
                     <td>
                       {member.role === 'owner' ? null : muted ? (
@@ -129,7 +167,11 @@ export function GroupsCard() {
                           🔇 至 {new Date(member.mute_until * 1000).toLocaleTimeString()} · 解除
                         </button>
                       ) : (
-                        <select value="" onChange={(event) => event.target.value && void call('PATCH', path, { mute_seconds: Number(event.target.value) })} data-testid="member-mute">
+                        <select
+                          value=""
+                          onChange={(event) => event.target.value && void call('PATCH', path, { mute_seconds: Number(event.target.value) })}
+                          data-testid="member-mute"
+                        >
                           <option value="">禁言…</option>
                           <option value="60">1 分钟</option>
                           <option value="600">10 分钟</option>
@@ -159,15 +201,33 @@ export function GroupsCard() {
                 </option>
               ))}
             </select>
-            <button className="secondary" disabled={!addId} onClick={() => void call('POST', `/api/world/groups/${group.group_id}/members`, { user_id: Number(addId) }, '已加入').then(() => setAddId(''))}>
+            <button
+              className="secondary"
+              disabled={!addId}
+              onClick={() =>
+                void call('POST', `/api/world/groups/${group.group_id}/members`, { user_id: Number(addId) }, '已加入').then(() =>
+                  setAddId(''),
+                )
+              }
+            >
               加入群 Add
             </button>
           </div>
         </>
       )}
       <form className="form-row" onSubmit={create} data-testid="create-group">
-        <input type="number" placeholder="群号 (auto)" value={creating.group_id} onChange={(event) => setCreating({ ...creating, group_id: event.target.value })} />
-        <input placeholder="群名 Name" required value={creating.group_name} onChange={(event) => setCreating({ ...creating, group_name: event.target.value })} />
+        <input
+          type="number"
+          placeholder="群号 (auto)"
+          value={creating.group_id}
+          onChange={(event) => setCreating({ ...creating, group_id: event.target.value })}
+        />
+        <input
+          placeholder="群名 Name"
+          required
+          value={creating.group_name}
+          onChange={(event) => setCreating({ ...creating, group_name: event.target.value })}
+        />
         <select value={creating.owner_id} onChange={(event) => setCreating({ ...creating, owner_id: event.target.value })}>
           <option value="">群主 Owner…</option>
           {world.accounts.map((account) => (
@@ -184,7 +244,12 @@ export function GroupsCard() {
                 type="checkbox"
                 checked={creating.members.includes(account.user_id)}
                 onChange={(event) =>
-                  setCreating({ ...creating, members: event.target.checked ? [...creating.members, account.user_id] : creating.members.filter((id) => id !== account.user_id) })
+                  setCreating({
+                    ...creating,
+                    members: event.target.checked
+                      ? [...creating.members, account.user_id]
+                      : creating.members.filter((id) => id !== account.user_id),
+                  })
                 }
               />
               {account.nickname}

@@ -31,7 +31,10 @@ class RequestStore {
     if (this.#started) return;
     this.#started = true;
     live.subscribe((frame) => {
-      if (frame.type === 'domain' && (frame.event.type.startsWith('request.') || frame.event.type === 'member.joined' || frame.event.type === 'friend.added')) {
+      if (
+        frame.type === 'domain' &&
+        (frame.event.type.startsWith('request.') || frame.event.type === 'member.joined' || frame.event.type === 'friend.added')
+      ) {
         clearTimeout(this.#timer);
         this.#timer = setTimeout(() => void this.refresh(), 100);
       }

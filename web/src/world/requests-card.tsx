@@ -44,7 +44,8 @@ export function RequestsCard() {
     if (!selfId) return;
     try {
       if (request.kind === 'friend') await act(selfId, 'set_friend_add_request', { flag: request.flag, approve });
-      else await act(selfId, 'set_group_add_request', { flag: request.flag, sub_type: request.kind === 'invite' ? 'invite' : 'add', approve });
+      else
+        await act(selfId, 'set_group_add_request', { flag: request.flag, sub_type: request.kind === 'invite' ? 'invite' : 'add', approve });
       toast(approve ? '已同意 Approved' : '已拒绝 Rejected');
       void requestStore.refresh();
       world.scheduleReload();
@@ -74,11 +75,21 @@ export function RequestsCard() {
           <option value="group">加群 Join request</option>
           <option value="invite">邀请入群 Invitation</option>
         </select>
-        <select required value={form.user_id} onChange={(event) => setForm({ ...form, user_id: event.target.value })} data-testid="request-from">
+        <select
+          required
+          value={form.user_id}
+          onChange={(event) => setForm({ ...form, user_id: event.target.value })}
+          data-testid="request-from"
+        >
           <option value="">谁 From…</option>
           {accountOptions}
         </select>
-        <select required value={form.target} onChange={(event) => setForm({ ...form, target: event.target.value })} data-testid="request-target">
+        <select
+          required
+          value={form.target}
+          onChange={(event) => setForm({ ...form, target: event.target.value })}
+          data-testid="request-target"
+        >
           <option value="">{kind === 'friend' ? '加谁 To…' : '哪个群 Group…'}</option>
           {kind === 'friend'
             ? accountOptions
@@ -94,7 +105,11 @@ export function RequestsCard() {
             {accountOptions}
           </select>
         ) : (
-          <input placeholder="验证消息 Comment" value={form.comment} onChange={(event) => setForm({ ...form, comment: event.target.value })} />
+          <input
+            placeholder="验证消息 Comment"
+            value={form.comment}
+            onChange={(event) => setForm({ ...form, comment: event.target.value })}
+          />
         )}
         <button className="primary" type="submit">
           发送请求 Raise
@@ -120,7 +135,10 @@ export function RequestsCard() {
                 <td>{describe(request)}</td>
                 <td className="muted">{request.comment}</td>
                 <td>
-                  <select value={answerAs[request.flag] ?? request.answerers[0] ?? ''} onChange={(event) => setAnswerAs({ ...answerAs, [request.flag]: Number(event.target.value) })}>
+                  <select
+                    value={answerAs[request.flag] ?? request.answerers[0] ?? ''}
+                    onChange={(event) => setAnswerAs({ ...answerAs, [request.flag]: Number(event.target.value) })}
+                  >
                     {request.answerers.map((userId) => (
                       <option key={userId} value={userId}>
                         {world.nameOf(userId)} ({userId})
@@ -129,10 +147,19 @@ export function RequestsCard() {
                   </select>
                 </td>
                 <td>
-                  <button className="secondary" disabled={request.answerers.length === 0} onClick={() => void answer(request, true)} data-testid="approve-request">
+                  <button
+                    className="secondary"
+                    disabled={request.answerers.length === 0}
+                    onClick={() => void answer(request, true)}
+                    data-testid="approve-request"
+                  >
                     同意
                   </button>{' '}
-                  <button className="secondary danger" disabled={request.answerers.length === 0} onClick={() => void answer(request, false)}>
+                  <button
+                    className="secondary danger"
+                    disabled={request.answerers.length === 0}
+                    onClick={() => void answer(request, false)}
+                  >
                     拒绝
                   </button>
                 </td>

@@ -10,7 +10,9 @@ export function TransferCard() {
   const [error, setError] = useState('');
 
   const download = async (format: 'json' | 'yaml') => {
-    const response = await fetch(`/api/world/export${format === 'yaml' ? '?format=yaml' : ''}`, { headers: { authorization: `Bearer ${savedToken()}` } });
+    const response = await fetch(`/api/world/export${format === 'yaml' ? '?format=yaml' : ''}`, {
+      headers: { authorization: `Bearer ${savedToken()}` },
+    });
     if (!response.ok) {
       setError(`export failed: HTTP ${response.status}`);
       return;
@@ -29,7 +31,11 @@ export function TransferCard() {
     try {
       const text = await file.text();
       const yaml = /\.ya?ml$/i.test(file.name);
-      const summary = await api('POST', '/api/world/apply', yaml ? { raw: { data: text, type: 'application/yaml' } } : { body: JSON.parse(text) as unknown });
+      const summary = await api(
+        'POST',
+        '/api/world/apply',
+        yaml ? { raw: { data: text, type: 'application/yaml' } } : { body: JSON.parse(text) as unknown },
+      );
       setResult(summary);
       await world.reload();
     } catch (failure) {
@@ -41,8 +47,8 @@ export function TransferCard() {
     <section className="card" data-testid="transfer-card">
       <h3>世界文件 World file</h3>
       <p className="muted small">
-        Export writes accounts, mutual friendships, groups, roles, cards and every bot's OneBot config. Import applies a world file idempotently: it creates what is
-        missing and updates what exists, never deletes.
+        Export writes accounts, mutual friendships, groups, roles, cards and every bot's OneBot config. Import applies a world file
+        idempotently: it creates what is missing and updates what exists, never deletes.
       </p>
       <div className="form-row">
         <button className="secondary" onClick={() => void download('json')} data-testid="export-json">
@@ -51,7 +57,10 @@ export function TransferCard() {
         <button className="secondary" onClick={() => void download('yaml')}>
           导出 Export YAML
         </button>
-        <label className="secondary button" style={{ border: '1px solid var(--line)', borderRadius: 6, padding: '5px 14px', cursor: 'pointer' }}>
+        <label
+          className="secondary button"
+          style={{ border: '1px solid var(--line)', borderRadius: 6, padding: '5px 14px', cursor: 'pointer' }}
+        >
           导入 Import…
           <input
             type="file"
@@ -66,7 +75,11 @@ export function TransferCard() {
           />
         </label>
       </div>
-      {error && <div className="form-error" role="alert">{error}</div>}
+      {error && (
+        <div className="form-error" role="alert">
+          {error}
+        </div>
+      )}
       {result !== undefined && <JsonView value={result} testId="import-result" />}
     </section>
   );

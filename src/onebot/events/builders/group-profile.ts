@@ -17,7 +17,9 @@ export const cardChangedBuilder = defineBuilder({
 /** `notify` / `title`: a member got a special title. */
 export const titleChangedBuilder = defineBuilder({
   type: 'member.title_changed',
-  build: (event, _prepared, selfId) => [notifyEvent(event.time, selfId, 'title', { group_id: event.groupId, user_id: event.userId, title: event.title })],
+  build: (event, _prepared, selfId) => [
+    notifyEvent(event.time, selfId, 'title', { group_id: event.groupId, user_id: event.userId, title: event.title }),
+  ],
 });
 
 /** `notify` / `group_name`: the group was renamed; user_id is who renamed it. */

@@ -12,7 +12,13 @@ import { defineBuilder, type OneBotEvent } from '../types.js';
  * messages. NapCat also sets `target_id` on its own messages to the peer, which for a group
  * message is the group.
  */
-export function messageEvent(record: MessageRecord, context: MessageContext, selfId: number, format: MessageFormat, ctx: RenderContext): OneBotEvent {
+export function messageEvent(
+  record: MessageRecord,
+  context: MessageContext,
+  selfId: number,
+  format: MessageFormat,
+  ctx: RenderContext,
+): OneBotEvent {
   const event = toOb11Message(record, context, selfId, format, ctx);
   if (record.senderId === selfId && record.conversation.type === 'group') event.target_id = record.conversation.groupId;
   return event as OneBotEvent;

@@ -25,7 +25,9 @@ export const pokeBuilder = defineBuilder({
   build(event, _prepared, selfId) {
     const raw_info = pokeRawInfo(event.senderId, event.targetId);
     if (event.groupId) {
-      return [notifyEvent(event.time, selfId, 'poke', { group_id: event.groupId, user_id: event.senderId, target_id: event.targetId, raw_info })];
+      return [
+        notifyEvent(event.time, selfId, 'poke', { group_id: event.groupId, user_id: event.senderId, target_id: event.targetId, raw_info }),
+      ];
     }
     const peer = selfId === event.senderId ? event.targetId : event.senderId;
     return [notifyEvent(event.time, selfId, 'poke', { user_id: peer, sender_id: event.senderId, target_id: event.targetId, raw_info })];
@@ -37,7 +39,14 @@ export const inputStatusBuilder = defineBuilder({
   type: 'input_status',
   build(event, _prepared, selfId) {
     if (selfId === event.userId) return [];
-    return [notifyEvent(event.time, selfId, 'input_status', { user_id: event.userId, group_id: 0, event_type: event.eventType, status_text: event.statusText })];
+    return [
+      notifyEvent(event.time, selfId, 'input_status', {
+        user_id: event.userId,
+        group_id: 0,
+        event_type: event.eventType,
+        status_text: event.statusText,
+      }),
+    ];
   },
 });
 
@@ -47,6 +56,8 @@ export const profileLikeBuilder = defineBuilder({
   prepare: async (event, world) => (await world.accounts.find(event.operatorId))?.nickname ?? '',
   build(event, operatorNick, selfId) {
     if (selfId !== event.targetId) return [];
-    return [notifyEvent(event.time, selfId, 'profile_like', { operator_id: event.operatorId, operator_nick: operatorNick, times: event.times })];
+    return [
+      notifyEvent(event.time, selfId, 'profile_like', { operator_id: event.operatorId, operator_nick: operatorNick, times: event.times }),
+    ];
   },
 });

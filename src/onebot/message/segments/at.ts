@@ -12,7 +12,8 @@ export const atSegment = defineSegment({
     const qq = optionalString(data, 'qq')?.trim();
     if (!qq) throw new SegmentError('data.qq is required ("all" or a QQ number)');
     if (qq === 'all') return { kind: 'at', target: 'all' };
-    if (!/^\d{1,15}$/.test(qq) || Number(qq) < 1) throw new SegmentError(`data.qq must be "all" or a QQ number (got ${JSON.stringify(qq)})`);
+    if (!/^\d{1,15}$/.test(qq) || Number(qq) < 1)
+      throw new SegmentError(`data.qq must be "all" or a QQ number (got ${JSON.stringify(qq)})`);
     return { kind: 'at', target: Number(qq) };
   },
   render: (element) => ({ type: 'at', data: { qq: String(element.target) } }),

@@ -37,7 +37,12 @@ export function requiredString(data: SegmentData, key: string, what = 'a string'
 }
 
 /** An integer field within bounds; numeric strings are accepted. */
-export function optionalInt(data: SegmentData, key: string, min = Number.MIN_SAFE_INTEGER, max = Number.MAX_SAFE_INTEGER): number | undefined {
+export function optionalInt(
+  data: SegmentData,
+  key: string,
+  min = Number.MIN_SAFE_INTEGER,
+  max = Number.MAX_SAFE_INTEGER,
+): number | undefined {
   const value = data[key];
   if (!present(value)) return undefined;
   const number = typeof value === 'number' ? value : typeof value === 'string' && /^\s*-?\d+\s*$/.test(value) ? Number(value) : NaN;

@@ -59,7 +59,11 @@ export function parseCard(input: SegmentData): ForwardCardDraft {
  * A stored node as a custom node segment (`user_id`, `nickname`, `time`, `content` as segments),
  * which parses back into the same node.
  */
-export function renderNode(node: ForwardNode, ctx: RenderContext, render: (elements: ForwardNode['elements'], ctx: RenderContext) => Segment[]): Segment {
+export function renderNode(
+  node: ForwardNode,
+  ctx: RenderContext,
+  render: (elements: ForwardNode['elements'], ctx: RenderContext) => Segment[],
+): Segment {
   return {
     type: 'node',
     data: { user_id: String(node.userId), nickname: node.nickname, time: String(node.time), content: render(node.elements, ctx) },

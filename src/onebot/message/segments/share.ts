@@ -12,5 +12,8 @@ export const shareSegment = defineSegment({
     content: optionalString(data, 'content') ?? '',
     image: optionalString(data, 'image') ?? '',
   }),
-  render: (element) => ({ type: 'share', data: { url: element.url, title: element.title, content: element.content, image: element.image } }),
+  render: (element) => ({
+    type: 'share',
+    data: { url: element.url, title: element.title, content: element.content, image: element.image },
+  }),
 });

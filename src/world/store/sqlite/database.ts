@@ -23,9 +23,7 @@ export function openDatabase(path: string, migrations: readonly Migration[] = al
 export function migrate(db: SqliteDatabase, migrations: readonly Migration[]): void {
   db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
     version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL) STRICT`);
-  const applied = new Set(
-    (db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map((row) => row.version),
-  );
+  const applied = new Set((db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map((row) => row.version));
   const sorted = [...migrations].sort((a, b) => a.version - b.version);
   for (const migration of sorted) {
     if (applied.has(migration.version)) continue;

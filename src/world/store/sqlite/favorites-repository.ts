@@ -43,7 +43,9 @@ export class SqliteCollectionRepository implements CollectionRepository {
   async count(ownerId: number, category: number): Promise<number> {
     const where = category === 0 ? '' : 'AND category = @category';
     return this.db
-      .prepare<{ ownerId: number; category: number }, { n: number }>(`SELECT COUNT(*) AS n FROM collections WHERE owner_id = @ownerId ${where}`)
+      .prepare<{ ownerId: number; category: number }, { n: number }>(
+        `SELECT COUNT(*) AS n FROM collections WHERE owner_id = @ownerId ${where}`,
+      )
       .get({ ownerId, category })!.n;
   }
 }
@@ -85,7 +87,18 @@ export class SqliteCustomFaceRepository implements CustomFaceRepository {
         `INSERT INTO custom_faces (owner_id, blob_id, md5, res_id, name, size, description, package_id, is_mark_face, create_time)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(face.ownerId, face.blobId, face.md5, face.resId, face.name, face.size, face.description, face.packageId, face.isMarkFace ? 1 : 0, face.createTime);
+      .run(
+        face.ownerId,
+        face.blobId,
+        face.md5,
+        face.resId,
+        face.name,
+        face.size,
+        face.description,
+        face.packageId,
+        face.isMarkFace ? 1 : 0,
+        face.createTime,
+      );
     return { emojiId: Number(result.lastInsertRowid), ...face };
   }
 
@@ -97,17 +110,23 @@ export class SqliteCustomFaceRepository implements CustomFaceRepository {
   }
 
   async findByMd5(ownerId: number, md5: string): Promise<CustomFace | undefined> {
-    const row = this.db.prepare<[number, string], FaceRow>('SELECT * FROM custom_faces WHERE owner_id = ? AND md5 = ?').get(ownerId, md5.toLowerCase());
+    const row = this.db
+      .prepare<[number, string], FaceRow>('SELECT * FROM custom_faces WHERE owner_id = ? AND md5 = ?')
+      .get(ownerId, md5.toLowerCase());
     return row && toFace(row);
   }
 
   async get(ownerId: number, emojiId: number): Promise<CustomFace | undefined> {
-    const row = this.db.prepare<[number, number], FaceRow>('SELECT * FROM custom_faces WHERE owner_id = ? AND emoji_id = ?').get(ownerId, emojiId);
+    const row = this.db
+      .prepare<[number, number], FaceRow>('SELECT * FROM custom_faces WHERE owner_id = ? AND emoji_id = ?')
+      .get(ownerId, emojiId);
     return row && toFace(row);
   }
 
   async findByResId(ownerId: number, resId: string): Promise<CustomFace | undefined> {
-    const row = this.db.prepare<[number, string], FaceRow>('SELECT * FROM custom_faces WHERE owner_id = ? AND res_id = ?').get(ownerId, resId);
+    const row = this.db
+      .prepare<[number, string], FaceRow>('SELECT * FROM custom_faces WHERE owner_id = ? AND res_id = ?')
+      .get(ownerId, resId);
     return row && toFace(row);
   }
 

@@ -71,12 +71,16 @@ export class SqliteGroupFileRepository implements GroupFileRepository {
   }
 
   async getFolder(groupId: number, folderId: string): Promise<GroupFolder | undefined> {
-    const row = this.db.prepare<[number, string], FolderRow>('SELECT * FROM group_folders WHERE group_id = ? AND folder_id = ?').get(groupId, folderId);
+    const row = this.db
+      .prepare<[number, string], FolderRow>('SELECT * FROM group_folders WHERE group_id = ? AND folder_id = ?')
+      .get(groupId, folderId);
     return row && toFolder(row);
   }
 
   async findFolderByName(groupId: number, name: string): Promise<GroupFolder | undefined> {
-    const row = this.db.prepare<[number, string], FolderRow>('SELECT * FROM group_folders WHERE group_id = ? AND name = ?').get(groupId, name);
+    const row = this.db
+      .prepare<[number, string], FolderRow>('SELECT * FROM group_folders WHERE group_id = ? AND name = ?')
+      .get(groupId, name);
     return row && toFolder(row);
   }
 
@@ -111,7 +115,9 @@ export class SqliteGroupFileRepository implements GroupFileRepository {
   }
 
   async getFile(groupId: number, fileId: string): Promise<GroupFile | undefined> {
-    const row = this.db.prepare<[number, string], FileRow>('SELECT * FROM group_files WHERE group_id = ? AND file_id = ?').get(groupId, fileId);
+    const row = this.db
+      .prepare<[number, string], FileRow>('SELECT * FROM group_files WHERE group_id = ? AND file_id = ?')
+      .get(groupId, fileId);
     return row && toFile(row);
   }
 
@@ -131,13 +137,27 @@ export class SqliteGroupFileRepository implements GroupFileRepository {
     return this.db.prepare<[number], FileRow>(`SELECT * FROM group_files WHERE group_id = ? ${newestFirst}`).all(groupId).map(toFile);
   }
 
-  async updateFile(groupId: number, fileId: string, patch: Partial<Pick<GroupFile, 'folderId' | 'name' | 'modifyTime'>>): Promise<GroupFile> {
+  async updateFile(
+    groupId: number,
+    fileId: string,
+    patch: Partial<Pick<GroupFile, 'folderId' | 'name' | 'modifyTime'>>,
+  ): Promise<GroupFile> {
     const sets: string[] = [];
     const values: unknown[] = [];
-    if (patch.folderId !== undefined) sets.push('folder_id = ?') && values.push(patch.folderId);
-    if (patch.name !== undefined) sets.push('name = ?') && values.push(patch.name);
-    if (patch.modifyTime !== undefined) sets.push('modify_time = ?') && values.push(patch.modifyTime);
-    if (sets.length > 0) this.db.prepare(`UPDATE group_files SET ${sets.join(', ')} WHERE group_id = ? AND file_id = ?`).run(...values, groupId, fileId);
+    if (patch.folderId !== undefined) {
+      sets.push('folder_id = ?');
+      values.push(patch.folderId);
+    }
+    if (patch.name !== undefined) {
+      sets.push('name = ?');
+      values.push(patch.name);
+    }
+    if (patch.modifyTime !== undefined) {
+      sets.push('modify_time = ?');
+      values.push(patch.modifyTime);
+    }
+    if (sets.length > 0)
+      this.db.prepare(`UPDATE group_files SET ${sets.join(', ')} WHERE group_id = ? AND file_id = ?`).run(...values, groupId, fileId);
     const updated = await this.getFile(groupId, fileId);
     if (!updated) throw new Error(`group file ${fileId} vanished during update`);
     return updated;
@@ -153,7 +173,9 @@ export class SqliteGroupFileRepository implements GroupFileRepository {
 
   async usage(groupId: number): Promise<{ count: number; bytes: number }> {
     return this.db
-      .prepare<[number], { count: number; bytes: number }>('SELECT COUNT(*) AS count, COALESCE(SUM(size), 0) AS bytes FROM group_files WHERE group_id = ?')
+      .prepare<[number], { count: number; bytes: number }>(
+        'SELECT COUNT(*) AS count, COALESCE(SUM(size), 0) AS bytes FROM group_files WHERE group_id = ?',
+      )
       .get(groupId)!;
   }
 }

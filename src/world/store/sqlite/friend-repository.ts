@@ -34,9 +34,7 @@ export class SqliteFriendRepository implements FriendRepository {
   readonly #get;
   readonly #put;
   constructor(private readonly db: SqliteDatabase) {
-    this.#get = db.prepare<[number, number], FriendshipRow>(
-      'SELECT * FROM friendships WHERE owner_id = ? AND friend_id = ?',
-    );
+    this.#get = db.prepare<[number, number], FriendshipRow>('SELECT * FROM friendships WHERE owner_id = ? AND friend_id = ?');
     this.#put = db.prepare(`INSERT INTO friendships (owner_id, friend_id, remark, category_id, since)
       VALUES (@ownerId, @friendId, @remark, @categoryId, @since)
       ON CONFLICT (owner_id, friend_id) DO UPDATE SET remark = excluded.remark, category_id = excluded.category_id`);
@@ -51,8 +49,10 @@ export class SqliteFriendRepository implements FriendRepository {
 
   async upsertCategory(category: FriendCategory): Promise<void> {
     this.db
-      .prepare(`INSERT INTO friend_categories (owner_id, category_id, name, sort_id) VALUES (?, ?, ?, ?)
-        ON CONFLICT (owner_id, category_id) DO UPDATE SET name = excluded.name, sort_id = excluded.sort_id`)
+      .prepare(
+        `INSERT INTO friend_categories (owner_id, category_id, name, sort_id) VALUES (?, ?, ?, ?)
+        ON CONFLICT (owner_id, category_id) DO UPDATE SET name = excluded.name, sort_id = excluded.sort_id`,
+      )
       .run(category.ownerId, category.categoryId, category.name, category.sortId);
   }
 

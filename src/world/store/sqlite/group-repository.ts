@@ -80,8 +80,10 @@ export class SqliteGroupRepository implements GroupRepository {
     const insertMember = this.db.prepare(insertMemberSql);
     this.db.transaction(() => {
       this.db
-        .prepare(`INSERT INTO groups (group_id, name, owner_id, max_members, avatar, create_time, whole_mute, memo)
-          VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
+        .prepare(
+          `INSERT INTO groups (group_id, name, owner_id, max_members, avatar, create_time, whole_mute, memo)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
         .run(group.groupId, group.name, group.ownerId, group.maxMembers, group.avatar, group.createTime, bool(group.wholeMute), group.memo);
       for (const member of members) insertMember.run(memberParams(member));
     })();
@@ -103,7 +105,7 @@ export class SqliteGroupRepository implements GroupRepository {
   }
 
   async memberCount(groupId: number): Promise<number> {
-    return (this.db.prepare<[number], { n: number }>('SELECT count(*) AS n FROM members WHERE group_id = ?').get(groupId))!.n;
+    return this.db.prepare<[number], { n: number }>('SELECT count(*) AS n FROM members WHERE group_id = ?').get(groupId)!.n;
   }
 
   async transferOwner(groupId: number, fromUserId: number, toUserId: number): Promise<void> {

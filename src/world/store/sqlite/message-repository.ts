@@ -106,7 +106,9 @@ export class SqliteMessageRepository implements MessageRepository {
         last_time = excluded.last_time, last_message_id = excluded.last_message_id`);
     this.#upsertReadMark = db.prepare(`INSERT INTO read_marks (user_id, conv, seq) VALUES (?, ?, ?)
       ON CONFLICT (user_id, conv) DO UPDATE SET seq = excluded.seq WHERE excluded.seq > read_marks.seq`);
-    this.#insertFile = db.prepare('INSERT OR IGNORE INTO message_files (file_id, blob_id, name, size, mime, time) VALUES (?, ?, ?, ?, ?, ?)');
+    this.#insertFile = db.prepare(
+      'INSERT OR IGNORE INTO message_files (file_id, blob_id, name, size, mime, time) VALUES (?, ?, ?, ?, ?, ?)',
+    );
     this.#insertForward = db.prepare(`INSERT INTO forwards (res_id, creator_id, time, scope, depth, card, nodes)
       VALUES (@resId, @creatorId, @time, @scope, @depth, @card, @nodes)`);
     this.#newest = db.prepare<[string, number, number, number], MessageRow>(
@@ -190,7 +192,9 @@ export class SqliteMessageRepository implements MessageRepository {
   }
 
   async getBySeq(conversationKey: string, seq: number): Promise<MessageRecord | undefined> {
-    const row = this.db.prepare<[string, number], MessageRow>('SELECT * FROM messages WHERE conv = ? AND seq = ?').get(conversationKey, seq);
+    const row = this.db
+      .prepare<[string, number], MessageRow>('SELECT * FROM messages WHERE conv = ? AND seq = ?')
+      .get(conversationKey, seq);
     return row && toMessage(row);
   }
 
@@ -207,7 +211,9 @@ export class SqliteMessageRepository implements MessageRepository {
   }
 
   async markRecalled(messageId: number, operatorId: number, time: number): Promise<MessageRecord> {
-    this.db.prepare('UPDATE messages SET recalled = 1, recalled_by = ?, recall_time = ? WHERE message_id = ?').run(operatorId, time, messageId);
+    this.db
+      .prepare('UPDATE messages SET recalled = 1, recalled_by = ?, recall_time = ? WHERE message_id = ?')
+      .run(operatorId, time, messageId);
     const row = this.#get.get(messageId);
     if (!row) throw new Error(`message ${messageId} vanished during recall`);
     return toMessage(row);
@@ -249,9 +255,7 @@ export class SqliteMessageRepository implements MessageRepository {
   }
 
   async fileByName(name: string): Promise<StoredFile | undefined> {
-    const row = this.db
-      .prepare<[string], FileRow>('SELECT * FROM message_files WHERE name = ? ORDER BY time DESC LIMIT 1')
-      .get(name);
+    const row = this.db.prepare<[string], FileRow>('SELECT * FROM message_files WHERE name = ? ORDER BY time DESC LIMIT 1').get(name);
     return row && toFile(row);
   }
 }

@@ -8,9 +8,7 @@ export class SqliteReactionRepository implements ReactionRepository {
   readonly #counts;
   readonly #users;
   constructor(db: SqliteDatabase) {
-    this.#add = db.prepare(
-      'INSERT OR IGNORE INTO reactions (message_id, emoji_id, emoji_type, user_id, time) VALUES (?, ?, ?, ?, ?)',
-    );
+    this.#add = db.prepare('INSERT OR IGNORE INTO reactions (message_id, emoji_id, emoji_type, user_id, time) VALUES (?, ?, ?, ?, ?)');
     this.#remove = db.prepare('DELETE FROM reactions WHERE message_id = ? AND emoji_id = ? AND user_id = ?');
     this.#counts = db.prepare<[number], { emoji_id: string; emoji_type: number; n: number }>(
       `SELECT emoji_id, min(emoji_type) AS emoji_type, count(*) AS n, min(rowid) AS first

@@ -29,9 +29,11 @@ export class SqliteGroupSettingsRepository implements GroupSettingsRepository {
 
   async putJoinSettings(settings: GroupJoinSettings): Promise<void> {
     this.db
-      .prepare(`INSERT INTO group_join_settings (group_id, add_option, question, answer, invite_policy) VALUES (?, ?, ?, ?, ?)
+      .prepare(
+        `INSERT INTO group_join_settings (group_id, add_option, question, answer, invite_policy) VALUES (?, ?, ?, ?, ?)
         ON CONFLICT (group_id) DO UPDATE SET add_option = excluded.add_option, question = excluded.question,
-        answer = excluded.answer, invite_policy = excluded.invite_policy`)
+        answer = excluded.answer, invite_policy = excluded.invite_policy`,
+      )
       .run(settings.groupId, settings.addOption, settings.question, settings.answer, settings.invitePolicy);
   }
 
@@ -56,12 +58,16 @@ export class SqliteGroupSettingsRepository implements GroupSettingsRepository {
   }
 
   async remark(userId: number, groupId: number): Promise<string> {
-    const row = this.db.prepare<[number, number], { remark: string }>('SELECT remark FROM group_remarks WHERE user_id = ? AND group_id = ?').get(userId, groupId);
+    const row = this.db
+      .prepare<[number, number], { remark: string }>('SELECT remark FROM group_remarks WHERE user_id = ? AND group_id = ?')
+      .get(userId, groupId);
     return row?.remark ?? '';
   }
 
   async remarks(userId: number): Promise<Map<number, string>> {
-    const rows = this.db.prepare<[number], { group_id: number; remark: string }>('SELECT group_id, remark FROM group_remarks WHERE user_id = ?').all(userId);
+    const rows = this.db
+      .prepare<[number], { group_id: number; remark: string }>('SELECT group_id, remark FROM group_remarks WHERE user_id = ?')
+      .all(userId);
     return new Map(rows.map((row) => [row.group_id, row.remark]));
   }
 
@@ -71,7 +77,9 @@ export class SqliteGroupSettingsRepository implements GroupSettingsRepository {
       return;
     }
     this.db
-      .prepare('INSERT INTO group_remarks (user_id, group_id, remark) VALUES (?, ?, ?) ON CONFLICT (user_id, group_id) DO UPDATE SET remark = excluded.remark')
+      .prepare(
+        'INSERT INTO group_remarks (user_id, group_id, remark) VALUES (?, ?, ?) ON CONFLICT (user_id, group_id) DO UPDATE SET remark = excluded.remark',
+      )
       .run(userId, groupId, remark);
   }
 }

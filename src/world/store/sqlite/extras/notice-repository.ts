@@ -46,9 +46,11 @@ export class SqliteNoticeRepository implements NoticeRepository {
       // The id is built from the row's own sequence number, so it is stored in a second step.
       const seq = Number(
         this.db
-          .prepare(`INSERT INTO group_notices (notice_id, group_id, sender_id, content, image_blob, image_width, image_height,
+          .prepare(
+            `INSERT INTO group_notices (notice_id, group_id, sender_id, content, image_blob, image_width, image_height,
             pinned, type, confirm_required, show_edit_card, tip_window_type, publish_time)
-            VALUES (hex(randomblob(16)), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+            VALUES (hex(randomblob(16)), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          )
           .run(
             notice.groupId,
             notice.senderId,

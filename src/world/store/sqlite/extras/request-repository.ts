@@ -91,7 +91,10 @@ export class SqliteRequestRepository implements RequestRepository {
       filter.limit !== undefined ? ' LIMIT ?' : ''
     }`;
     if (filter.limit !== undefined) params.push(filter.limit);
-    return this.db.prepare<unknown[], RequestRow>(sql).all(...params).map(toRequest);
+    return this.db
+      .prepare<unknown[], RequestRow>(sql)
+      .all(...params)
+      .map(toRequest);
   }
 
   async answer(
@@ -103,6 +106,8 @@ export class SqliteRequestRepository implements RequestRepository {
   }
 
   async reopen(requestId: number): Promise<void> {
-    this.db.prepare("UPDATE requests SET status = 'pending', actor_id = 0, reason = '', handled_at = 0 WHERE request_id = ?").run(requestId);
+    this.db
+      .prepare("UPDATE requests SET status = 'pending', actor_id = 0, reason = '', handled_at = 0 WHERE request_id = ?")
+      .run(requestId);
   }
 }

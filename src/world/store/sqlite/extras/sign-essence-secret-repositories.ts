@@ -43,7 +43,9 @@ export class SqliteEssenceRepository implements EssenceRepository {
   constructor(private readonly db: SqliteDatabase) {}
 
   async get(groupId: number, messageId: number): Promise<EssenceEntry | undefined> {
-    const row = this.db.prepare<[number, number], EssenceRow>('SELECT * FROM essence_messages WHERE group_id = ? AND message_id = ?').get(groupId, messageId);
+    const row = this.db
+      .prepare<[number, number], EssenceRow>('SELECT * FROM essence_messages WHERE group_id = ? AND message_id = ?')
+      .get(groupId, messageId);
     return row && toEssence(row);
   }
 
