@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
-import type { WorldRequest } from '../../world/extras-model.js';
-import { flagOf } from '../../world/extras-model.js';
+import type { WorldRequest } from '../../world/request-model.js';
+import { flagOf } from '../../world/request-model.js';
 import type { World } from '../../world/world.js';
 import { AdminError } from '../admin-errors.js';
 import type { AdminRoute } from '../admin-route.js';
@@ -24,7 +24,7 @@ const Invitation = Type.Object({ user_id: Uin, group_id: Uin, invitee_id: Uin },
 /** Who may answer a request: the account asked (friend, invite) or the group's owner and admins (join). */
 async function answerers(world: World, request: WorldRequest): Promise<number[]> {
   if (request.kind !== 'join') return [request.targetId];
-  const members = await world.groups.members(request.groupId).catch(() => []);
+  const members = world.groups.members(request.groupId);
   return members.filter((member) => member.role !== 'member').map((member) => member.userId);
 }
 
@@ -57,7 +57,7 @@ export const requestRoutes: AdminRoute[] = [
       if (!statuses.includes(status))
         throw new AdminError(400, 'BAD_REQUEST', `status must be one of ${statuses.join(', ')}, got ${status}`);
       // The request service answers per account (get_group_system_msg); the console lists them all.
-      const list = await world.store.extras.requests.list({ status: status as WorldRequest['status'], limit: 200 });
+      const list = world.requests.list({ status: status as WorldRequest['status'], limit: 200 });
       return Promise.all(list.map((entry) => requestView(world, entry)));
     },
   },

@@ -1,5 +1,6 @@
 import { uidOf } from '../../world/services/account-service.js';
-import type { GroupJoinSettings, GroupNotice } from '../../world/extras-model.js';
+import type { GroupNotice } from '../../world/group-content-model.js';
+import type { GroupJoinSettings } from '../../world/request-model.js';
 import type { Account, Group, Member, Role } from '../../world/model.js';
 import type { PublicUrls } from '../action.js';
 import { toOb11Group } from './group.js';

@@ -1,4 +1,4 @@
-import type { WorldRequest } from '../../world/extras-model.js';
+import type { WorldRequest } from '../../world/request-model.js';
 import type { Account, Group } from '../../world/model.js';
 
 /** Names a shape needs: accounts and groups by number. */

@@ -9,7 +9,7 @@ import type { WorldStore } from '../store/store.js';
 export function registerFileResolver(media: MediaService, store: WorldStore): void {
   media.addResolver(async (id) => {
     if (!id.startsWith('/') || id.length !== 37) return undefined;
-    const file = (await store.groupFiles.findFile(id)) ?? (await store.privateFiles.get(id));
+    const file = store.groupFiles.findFile(id) ?? store.privateFiles.get(id);
     if (!file || !(await media.blobs.has(file.blobId))) return undefined;
     const head = (await media.blobs.read(file.blobId)).subarray(0, 64);
     return { blobId: file.blobId, name: file.name, size: file.size, mime: sniffMime(head, file.name) };
