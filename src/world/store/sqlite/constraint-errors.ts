@@ -7,14 +7,15 @@ import { WorldError } from '../../errors.js';
  * (a check was forgotten), the client still gets the catalogue's answer for the rule instead of
  * an internal error. Any other constraint failure is a bug and stays one (retcode 1200, logged).
  *
- * Keys are what SQLite names in its message: `table.column, ...` for a primary key or UNIQUE
- * clause, `index 'name'` for a unique index.
+ * Keys are what SQLite names in its message: `table.column, ...` for a primary key, a UNIQUE
+ * clause or a unique index on columns, `index 'name'` for a unique index on expressions.
  */
 const rules: Record<string, () => WorldError> = {
   'accounts.user_id': () => new WorldError('ALREADY_EXISTS', 'the account already exists'),
   'groups.group_id': () => new WorldError('ALREADY_EXISTS', 'the group already exists'),
   'members.group_id, members.user_id': () => new WorldError('ALREADY_EXISTS', 'the user is already a member of the group'),
-  "index 'members_one_owner'": () => new WorldError('CONFLICT', 'the group already has an owner'),
+  // members_one_owner: the only unique index on group_id alone.
+  'members.group_id': () => new WorldError('CONFLICT', 'the group already has an owner'),
   "index 'requests_one_pending'": () => new WorldError('ALREADY_EXISTS', 'the same request is already pending'),
   'group_folders.group_id, group_folders.name': () => new WorldError('ALREADY_EXISTS', 'the group already has a folder of that name'),
   'custom_faces.owner_id, custom_faces.md5': () => new WorldError('ALREADY_EXISTS', 'the account already has this sticker'),
