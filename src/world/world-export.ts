@@ -10,11 +10,25 @@ type ExportedGroup = NonNullable<WorldFile['groups']>[number];
  * mutual friendships (with each side's category and remark), groups, roles and cards. What a world
  * file cannot say is left out: messages, files, mutes, titles, requests, one-way friendships and
  * empty friend categories. `onebotOf` adds each account's OneBot config (the world does not own it).
+ *
+ * The world is read in one synchronous pass, so the export is a consistent snapshot: no change
+ * can commit between its reads. The OneBot configs are read afterwards.
  */
 export async function exportWorld(world: World, onebotOf?: (userId: number) => Promise<unknown>): Promise<WorldFile> {
+  const file = snapshot(world);
+  if (!onebotOf) return file;
+  const accounts: ExportedAccount[] = [];
+  for (const entry of file.accounts ?? []) {
+    const onebot = await onebotOf(entry.user_id);
+    accounts.push(onebot === undefined ? entry : { ...entry, onebot });
+  }
+  return { ...file, accounts };
+}
+
+function snapshot(world: World): WorldFile {
   const accounts: ExportedAccount[] = [];
   const friends: ExportedFriend[] = [];
-  for (const account of await world.accounts.list()) {
+  for (const account of world.accounts.list()) {
     const entry: ExportedAccount = {
       user_id: account.userId,
       nickname: account.nickname,
@@ -24,16 +38,15 @@ export async function exportWorld(world: World, onebotOf?: (userId: number) => P
       ...(account.longNick && { long_nick: account.longNick }),
       ...(account.level !== 1 && { level: account.level }),
     };
-    const onebot = await onebotOf?.(account.userId);
-    accounts.push(onebot === undefined ? entry : { ...entry, onebot });
+    accounts.push(entry);
 
-    const categories = new Map((await world.friends.categories(account.userId)).map((category) => [category.categoryId, category.name]));
-    for (const friendship of await world.friends.list(account.userId)) {
+    const categories = new Map(world.friends.categories(account.userId).map((category) => [category.categoryId, category.name]));
+    for (const friendship of world.friends.list(account.userId)) {
       // Each mutual friendship once, from its lower uin; one-way entries cannot be expressed.
       if (friendship.friendId < account.userId) continue;
-      const reverse = await world.friends.get(friendship.friendId, account.userId);
+      const reverse = world.friends.get(friendship.friendId, account.userId);
       if (!reverse) continue;
-      const reverseCategories = await world.friends.categories(friendship.friendId);
+      const reverseCategories = world.friends.categories(friendship.friendId);
       const reverseCategory = reverseCategories.find((category) => category.categoryId === reverse.categoryId)?.name;
       friends.push({
         user_id: account.userId,
@@ -47,8 +60,8 @@ export async function exportWorld(world: World, onebotOf?: (userId: number) => P
   }
 
   const groups: ExportedGroup[] = [];
-  for (const group of await world.groups.list()) {
-    const members = await world.groups.members(group.groupId);
+  for (const group of world.groups.list()) {
+    const members = world.groups.members(group.groupId);
     const cards = Object.fromEntries(members.filter((member) => member.card).map((member) => [String(member.userId), member.card]));
     groups.push({
       group_id: group.groupId,
