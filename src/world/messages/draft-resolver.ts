@@ -47,7 +47,9 @@ export class DraftResolver {
 
   /** Whether the draft names any media, i.e. whether `prepare` has work to do. */
   static hasMedia(draft: ContentDraft): boolean {
-    return sourcesOf(draft).length > 0;
+    // Every send asks, so this walks without building the list of sources.
+    if (draft.kind === 'forward') return draft.nodes.some((node) => node.kind === 'custom' && DraftResolver.hasMedia(node.content));
+    return draft.elements.some((element) => mediaKinds.has(element.kind));
   }
 
   async prepare(draft: ContentDraft): Promise<PreparedMedia> {
@@ -222,6 +224,8 @@ function prepared(out: Resolution, source: MediaSource): MediaRef {
   if (!media) throw new Error('a media source of the draft was not prepared before its unit of work');
   return media;
 }
+
+const mediaKinds = new Set<ElementDraft['kind']>(['image', 'record', 'video', 'file']);
 
 /** Every media source a draft names, forward nodes included, in order. */
 function sourcesOf(draft: ContentDraft): MediaSource[] {
