@@ -134,8 +134,9 @@ export class ConcurrentFuzz {
         await call.run!(this.target.world);
         this.#count(0);
       } catch (error) {
-        if (!(error instanceof WorldError)) this.failures.push(`world ${call.action}: ${String(error)}`);
-        this.#count(-1);
+        // A refusal counts under the retcode the catalogue gives its code; anything else is a bug.
+        if (error instanceof WorldError) this.#count(worldErrors[error.code].retcode);
+        else this.failures.push(`world ${call.action}: ${String(error)}`);
       }
       return;
     }
