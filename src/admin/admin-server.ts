@@ -10,6 +10,7 @@ import { worldManageRoutes } from './routes/world-manage-routes.js';
 import { botRoutes } from './routes/bot-routes.js';
 import { uploadRoutes } from './routes/upload-route.js';
 import { requestRoutes } from './routes/request-routes.js';
+import { healthRoutes } from './routes/health-routes.js';
 import { LiveHub } from './live/live-hub.js';
 import { attachLiveSocket } from './live/live-socket.js';
 import { serveWebUi } from './web-ui.js';
@@ -24,6 +25,8 @@ export interface AdminServerOptions {
   readonly extend?: (app: FastifyInstance) => Promise<void>;
   /** The built web UI (default web/dist of this checkout). */
   readonly webUiDir?: string;
+  /** Serve /metrics without the token (`metrics.public` in catnap.json). */
+  readonly publicMetrics?: boolean;
 }
 
 /**
@@ -52,6 +55,7 @@ export async function buildAdminServer(deps: AdminDeps, options: AdminServerOpti
     ...uploadRoutes,
     ...botRoutes,
     ...requestRoutes,
+    ...healthRoutes({ publicMetrics: options.publicMetrics ?? false }),
     ...(options.extraRoutes ?? []),
   ];
   const openapi: AdminRoute = {
