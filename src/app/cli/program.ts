@@ -4,13 +4,22 @@ import { RemoteError } from '../remote/catnap-client.js';
 import { actCommand } from './act-command.js';
 import { CliError, exitCodes, type CliCommand, type CliContext, type CliIo } from './cli-context.js';
 import { completionCommand } from './completion-command.js';
+import { mcpCommand } from './mcp-command.js';
 import { sendCommand } from './send-command.js';
 import { startCommand } from './start-command.js';
 import { statusCommand } from './status-command.js';
 import { worldCommand } from './world-command.js';
 
 /** Every subcommand, in the order `catnap --help` lists them. A new one is one file and one line here. */
-export const commands: readonly CliCommand[] = [startCommand, worldCommand, actCommand, sendCommand, statusCommand, completionCommand];
+export const commands: readonly CliCommand[] = [
+  startCommand,
+  worldCommand,
+  actCommand,
+  sendCommand,
+  statusCommand,
+  mcpCommand,
+  completionCommand,
+];
 
 /** The whole command tree; errors and help go to `ctx.io` instead of exiting the process. */
 export function buildProgram(ctx: CliContext): Command {
