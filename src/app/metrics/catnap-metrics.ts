@@ -88,9 +88,15 @@ export class CatnapMetrics {
     registers: [this.registry],
   });
 
+  // Hot paths (every call, every event to every client) reuse each label set's child metric
+  // rather than hashing the labels again on every update.
+  readonly #sent = children((transport: string, type: string) => this.eventsSent.labels(transport, type));
+  readonly #calls = children((action: string, retcode: string, transport: string) => this.actions.labels(action, retcode, transport));
+  readonly #callSeconds = children((action: string) => this.actionSeconds.labels(action));
+
   /** What transports report; handed to the network gateway. */
   readonly observer: TransportObserver = {
-    eventSent: (client, type) => this.eventsSent.inc({ transport: client.transport, type }),
+    eventSent: (client, type) => this.#sent(client.transport, type).inc(),
     clientConnected: (client) => this.connects.inc(clientLabels(client)),
     clientDisconnected: (client, reason) => this.disconnects.inc({ ...clientLabels(client), reason }),
     eventsDropped: (client, count) => this.dropped.inc({ self_id: String(client.selfId), adapter: client.adapter }, count),
@@ -108,8 +114,8 @@ export class CatnapMetrics {
     this.#stops.push(
       dispatcher.onCall((call) => {
         const action = dispatcher.table.resolve(call.action) ? call.action : '(unknown)';
-        this.actions.inc({ action, retcode: String(call.envelope.retcode), transport: call.meta.transport });
-        this.actionSeconds.observe({ action }, call.durationMs / 1000);
+        this.#calls(action, String(call.envelope.retcode), call.meta.transport).inc();
+        this.#callSeconds(action).observe(call.durationMs / 1000);
       }),
     );
     new Gauge({
@@ -204,4 +210,18 @@ export class CatnapMetrics {
 
 function clientLabels(client: ClientLabel): { self_id: string; transport: string; adapter: string } {
   return { self_id: String(client.selfId), transport: client.transport, adapter: client.adapter };
+}
+
+/** Memoises `make` by its string arguments (label values; none of them contains a NUL). */
+function children<A extends string[], T>(make: (...labels: A) => T): (...labels: A) => T {
+  const cache = new Map<string, T>();
+  return (...labels: A) => {
+    const key = labels.join('\u0000');
+    let child = cache.get(key);
+    if (child === undefined) {
+      child = make(...labels);
+      cache.set(key, child);
+    }
+    return child;
+  };
 }
