@@ -7,6 +7,11 @@ import WebSocket from 'ws';
 import { startCatnap } from '../helpers/catnap.js';
 import { tempDir } from '../helpers/spawn.js';
 import type { WorldFile } from '../../src/world/world-file.js';
+import { CatnapMetrics } from '../../src/app/metrics/catnap-metrics.js';
+import { allActions } from '../../src/onebot/actions/index.js';
+import { ActionTable } from '../../src/onebot/action-table.js';
+import { Dispatcher } from '../../src/onebot/dispatcher.js';
+import { onebotWorld } from '../helpers/onebot.js';
 
 const world: WorldFile = {
   accounts: [
@@ -129,6 +134,28 @@ describe('/metrics', () => {
     expect(after.family('catnap_store_write_duration_seconds')?.type).toBe('HISTOGRAM');
     expect(after.histogramCount('catnap_store_write_duration_seconds', 'operation="messages.insert"')).toBeGreaterThanOrEqual(1);
     expect(after.family('process_cpu_user_seconds_total')).toBeDefined();
+  });
+
+  it('shows calls waiting in an account’s _rate_limited queue', async () => {
+    // A dispatcher that runs one _rate_limited call a minute: the later calls wait, whatever the machine's speed.
+    const { services } = await onebotWorld();
+    const dispatcher = new Dispatcher(new ActionTable(allActions), services, { rateLimitIntervalMs: 60_000 });
+    const metrics = new CatnapMetrics();
+    metrics.observeDispatcher(dispatcher);
+    const depth = async () => {
+      const family = parsePrometheusTextFormat(await metrics.registry.metrics()).find(
+        (candidate) => candidate.name === 'catnap_action_queue_depth',
+      );
+      return Number(
+        family?.metrics.find((metric) => metric.labels?.self_id === '20001' && metric.labels.queue === 'rate_limited')?.value ?? 0,
+      );
+    };
+    for (let i = 0; i < 3; i++)
+      expect((await dispatcher.dispatch(20001, 'get_login_info_rate_limited', {}, { transport: 'test' })).retcode).toBe(1);
+    await expect.poll(depth).toBe(2);
+    dispatcher.close();
+    expect(await depth()).toBe(0);
+    metrics.stop();
   });
 
   it('counts connected clients, the events they receive and their disconnects', async () => {

@@ -9,6 +9,9 @@ import { repoRoot, tempDir } from '../helpers/spawn.js';
 
 const run = promisify(execFile);
 
+// Needs the npm registry (it installs the tarball's dependencies), so it runs outside a network
+// namespace without routes; everything it starts listens on port 0 of 127.0.0.1.
+
 /**
  * The environment of a person installing the package: none of the npm_config_* variables that
  * `npm run` passes down (this repository's .npmrc among them), so the install behaves as on a
