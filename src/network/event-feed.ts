@@ -34,7 +34,7 @@ export function subscribeEvents(
 
 /** `message.group`, `notice.group_ban`, `request.friend`, ...: the post type and its detail type. */
 export function eventType(event: OutboundEvent): string {
-  const object = event.object('array');
+  const object = event.object('array') as Readonly<Record<string, unknown>>;
   const detail = object.message_type ?? object.notice_type ?? object.request_type ?? object.meta_event_type;
   return typeof detail === 'string' ? `${event.postType}.${detail}` : event.postType;
 }

@@ -1,45 +1,28 @@
-import type { AdminRoute } from '../admin-route.js';
+import { healthApi } from '../../contract/admin/health.js';
+import { implement, type AdminRoute } from '../admin-route.js';
 
-const tag = 'health';
+const routes = implement(healthApi, {
+  async healthz() {
+    return { status: 'ok' as const };
+  },
 
-/**
- * Liveness, readiness and Prometheus metrics, for CI steps that wait for Catnap and for ops that
- * scrape it. `/healthz` and `/readyz` never need the token (they say nothing about the world);
- * `/metrics` does unless `metrics.public` is set in catnap.json.
- */
+  async readyz(_request, reply, { hooks }) {
+    const problems = hooks.readiness?.() ?? [];
+    if (problems.length === 0) return { status: 'ready' as const };
+    return reply.code(503).send({ status: 'not ready', problems });
+  },
+
+  async metrics(_request, reply, { hooks }) {
+    if (!hooks.metrics) return reply.code(404).send({ error: { code: 'NOT_FOUND', message: 'this server has no metrics' } });
+    const { contentType, text } = await hooks.metrics();
+    return reply.type(contentType).send(text);
+  },
+});
+
+/** The health routes; `/metrics` is served without the token when `metrics.public` is set. */
 export function healthRoutes(options: { readonly publicMetrics: boolean }): AdminRoute[] {
-  return [
-    {
-      method: 'GET',
-      url: '/healthz',
-      summary: 'Liveness: 200 {"status": "ok"} while the process serves requests',
-      tag,
-      public: true,
-      handler: async () => ({ status: 'ok' }),
-    },
-    {
-      method: 'GET',
-      url: '/readyz',
-      summary: 'Readiness: 200 once the store is open and every enabled adapter listens, else 503 with what is not ready',
-      tag,
-      public: true,
-      async handler(_request, reply, { hooks }) {
-        const problems = hooks.readiness?.() ?? [];
-        if (problems.length === 0) return { status: 'ready' };
-        return reply.code(503).send({ status: 'not ready', problems });
-      },
-    },
-    {
-      method: 'GET',
-      url: '/metrics',
-      summary: 'Prometheus metrics (text exposition format)',
-      tag,
-      public: options.publicMetrics,
-      async handler(_request, reply, { hooks }) {
-        if (!hooks.metrics) return reply.code(404).send({ error: { code: 'NOT_FOUND', message: 'this server has no metrics' } });
-        const { contentType, text } = await hooks.metrics();
-        return reply.type(contentType).send(text);
-      },
-    },
-  ];
+  if (!options.publicMetrics) return routes;
+  return routes.map((route) =>
+    route.contract === healthApi.metrics ? { ...route, contract: { ...route.contract, public: true } } : route,
+  );
 }

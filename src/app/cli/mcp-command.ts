@@ -19,6 +19,6 @@ export const mcpCommand: CliCommand = (ctx) =>
     .action(async (options) => {
       const client = await clientFor(ctx, options as object);
       // Fail early with a readable message rather than on the first tool call.
-      await client.get('/api/world/accounts');
+      await client.get('GET /api/world/accounts');
       await serveMcp(client, ctx.io.stdin as Readable, ctx.io.stdoutStream as Writable);
     });

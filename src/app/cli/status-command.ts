@@ -1,23 +1,10 @@
 import { Command, Option } from 'commander';
+import type { AccountView, AdapterStatus } from '../../contract/index.js';
 import type { CatnapClient } from '../remote/catnap-client.js';
 import type { CliCommand } from './cli-context.js';
 import { clientFor, withConnectionOptions } from './remote-options.js';
 
-interface AccountRow {
-  readonly user_id: number;
-  readonly nickname: string;
-  readonly bot: boolean;
-}
-
-interface AdapterRow {
-  readonly kind: string;
-  readonly name: string;
-  readonly state: string;
-  readonly endpoint: string;
-  readonly clients: number;
-  readonly error?: string;
-  readonly connections?: readonly { remote: string; role: string; since: number }[];
-}
+type AccountRow = Pick<AccountView, 'user_id' | 'nickname' | 'bot'>;
 
 interface Status {
   readonly url: string;
@@ -25,7 +12,7 @@ interface Status {
   readonly not_ready: readonly string[];
   readonly accounts: readonly AccountRow[];
   readonly groups: number;
-  readonly bots: readonly (AccountRow & { adapters: readonly AdapterRow[] })[];
+  readonly bots: readonly (AccountRow & { adapters: readonly AdapterStatus[] })[];
 }
 
 /** `catnap status`: what a running Catnap holds and serves, at a glance (or as JSON). */
@@ -45,9 +32,9 @@ export const statusCommand: CliCommand = (ctx) =>
 async function readStatus(client: CatnapClient): Promise<Status> {
   const readiness = await client.request<{ status: string; problems?: string[] }>('GET', '/readyz', undefined, [503]);
   const [accounts, groups, bots] = await Promise.all([
-    client.get<AccountRow[]>('/api/world/accounts'),
-    client.get<unknown[]>('/api/world/groups'),
-    client.get<(AccountRow & { adapters: AdapterRow[] })[]>('/api/bots'),
+    client.get('GET /api/world/accounts'),
+    client.get('GET /api/world/groups'),
+    client.get('GET /api/bots'),
   ]);
   return {
     url: client.connection.url,

@@ -1,5 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import type { AdminApi, Envelope } from '../../contract/index.js';
+
+export type { Envelope };
 
 /** How to reach a running Catnap's admin API. */
 export interface Connection {
@@ -59,8 +62,9 @@ export async function resolveConnection(options: ConnectionOptions, env: NodeJS.
 export class CatnapClient {
   constructor(readonly connection: Connection) {}
 
-  get<T>(path: string): Promise<T> {
-    return this.request<T>('GET', path);
+  /** A GET route without path params, answered as its contract types it. */
+  get<K extends AdminGetKey>(route: K): Promise<AdminApi[K]['response']> {
+    return this.request('GET', route.slice('GET '.length));
   }
 
   post<T>(path: string, body: unknown): Promise<T> {
@@ -114,16 +118,12 @@ export class CatnapClient {
   }
 }
 
-/** The OneBot reply envelope. */
-export interface Envelope {
-  readonly status: string;
-  readonly retcode: number;
-  readonly data: unknown;
-  readonly message: string;
-  readonly wording?: string;
-}
-
 /** Whether an envelope reports success (`ok`, or `async` for queued calls). */
 export function succeeded(envelope: Envelope): boolean {
   return envelope.retcode === 0 || envelope.status === 'async';
 }
+
+/** The admin routes a plain GET reaches (no path params). */
+type AdminGetKey = {
+  [K in keyof AdminApi]: K extends `GET ${string}` ? (AdminApi[K]['params'] extends undefined ? K : never) : never;
+}[keyof AdminApi];

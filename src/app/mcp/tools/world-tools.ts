@@ -1,18 +1,5 @@
 import { defineTool } from '../mcp-tool.js';
 
-interface AccountView {
-  readonly user_id: number;
-  readonly nickname: string;
-  readonly bot: boolean;
-}
-
-interface GroupView {
-  readonly group_id: number;
-  readonly group_name: string;
-  readonly owner_id?: number;
-  readonly members?: readonly { user_id: number; role: string; card?: string }[];
-}
-
 export const listAccounts = defineTool({
   name: 'list_accounts',
   title: 'List accounts',
@@ -20,7 +7,7 @@ export const listAccounts = defineTool({
   input: {},
   readOnly: true,
   async run(_args, { catnap }) {
-    const accounts = await catnap.get<AccountView[]>('/api/world/accounts');
+    const accounts = await catnap.get('GET /api/world/accounts');
     return accounts.map(({ user_id, nickname, bot }) => ({ user_id, nickname, bot }));
   },
 });
@@ -32,12 +19,12 @@ export const listGroups = defineTool({
   input: {},
   readOnly: true,
   async run(_args, { catnap }) {
-    const groups = await catnap.get<GroupView[]>('/api/world/groups');
+    const groups = await catnap.get('GET /api/world/groups');
     return groups.map(({ group_id, group_name, owner_id, members }) => ({
       group_id,
       group_name,
       owner_id,
-      members: (members ?? []).map(({ user_id, role, card }) => ({ user_id, role, ...(card && { card }) })),
+      members: members.map(({ user_id, role, card }) => ({ user_id, role, ...(card && { card }) })),
     }));
   },
 });
