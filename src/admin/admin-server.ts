@@ -13,6 +13,7 @@ import { worldRoutes } from './routes/world-routes.js';
 import { worldManageRoutes } from './routes/world-manage-routes.js';
 import { botRoutes } from './routes/bot-routes.js';
 import { requestRoutes } from './routes/request-routes.js';
+import { healthRoutes } from './routes/health-routes.js';
 import { LiveHub } from './live/live-hub.js';
 import { attachLiveSocket } from './live/live-socket.js';
 import { adminValidator } from './validate.js';
@@ -28,6 +29,8 @@ export interface AdminServerOptions {
   readonly extend?: (app: FastifyInstance) => Promise<void>;
   /** The built web UI (default web/dist of this checkout). */
   readonly webUiDir?: string;
+  /** Serve /metrics without the token (`metrics.public` in catnap.json). */
+  readonly publicMetrics?: boolean;
 }
 
 const keyOf = (contract: RouteContract) => `${contract.method} ${contract.url}`;
@@ -65,6 +68,7 @@ export async function buildAdminServer(deps: AdminDeps, options: AdminServerOpti
     ...mediaRoutes,
     ...botRoutes,
     ...requestRoutes,
+    ...healthRoutes({ publicMetrics: options.publicMetrics ?? false }),
     ...implement(docsApi, { openapi: async () => document }),
     ...(options.extraRoutes ?? []),
   ];

@@ -28,6 +28,8 @@ import { publicUrls } from '../onebot/public-urls.js';
 import { applyWorldFile, type WorldFile } from '../world/world-file.js';
 import { World } from '../world/world.js';
 import { defaultWorld } from './default-world.js';
+import { CatnapMetrics } from './metrics/catnap-metrics.js';
+import { timeStoreWrites } from './metrics/store-timing.js';
 import { loadSettingsFile, resolveSettings, type Settings } from './settings.js';
 
 export interface CatnapOptions {
@@ -73,6 +75,8 @@ export class Catnap {
     readonly network: NetworkManager,
     readonly configFiles: OneBotConfigFiles,
     readonly logger: Logger,
+    /** This Catnap's Prometheus metrics (GET /metrics). */
+    readonly metrics: CatnapMetrics,
   ) {}
 
   /** The admin server, once listening. */
@@ -81,6 +85,7 @@ export class Catnap {
   webuiUrl = '';
   /** True when this start created the default world. */
   createdDefaultWorld = false;
+  #storeOpen: () => boolean = () => false;
 
   static async start(options: CatnapOptions): Promise<Catnap> {
     const logger = options.logger ?? createLogger();
@@ -94,7 +99,8 @@ export class Catnap {
     });
 
     const clock = options.clock ?? systemClock;
-    const store = new SqliteWorldStore(join(dataDir, 'catnap.db'));
+    const metrics = new CatnapMetrics();
+    const store = timeStoreWrites(new SqliteWorldStore(join(dataDir, 'catnap.db')), metrics.storeTimer);
     store.startMaintenance((message) => logger.warn(`WAL checkpoint: ${message}`));
     const media = new MediaService(join(dataDir, 'media'), {
       maxBytes: settings.media.maxBytes,
@@ -142,11 +148,17 @@ export class Catnap {
       clock,
       logger: logger.child({ component: 'network' }),
       bodyLimit: settings.api.bodyLimit,
+      observer: metrics.observer,
     };
     const network = new NetworkManager(gateway, gateway.logger);
     const configFiles = new OneBotConfigFiles(configDir);
-    const catnap = new Catnap(dataDir, settings, world, dispatcher, events, network, configFiles, logger);
+    const catnap = new Catnap(dataDir, settings, world, dispatcher, events, network, configFiles, logger, metrics);
     catnapRef.current = catnap;
+    catnap.#storeOpen = () => store.db.open;
+    metrics.observeDispatcher(dispatcher);
+    metrics.observeWorld(world);
+    metrics.observeNetwork(network, () => catnap.unready());
+    catnap.#disposables.add(() => metrics.stop());
     catnap.#disposables.add(() => world.close());
     catnap.#disposables.add(() => dispatcher.close());
     catnap.#disposables.add(() => dispatcher.idle());
@@ -164,6 +176,12 @@ export class Catnap {
       throw error;
     }
     return catnap;
+  }
+
+  /** Why Catnap is not ready (GET /readyz): a closed store, adapters not serving. Empty when ready. */
+  unready(): string[] {
+    if (this.#disposables.disposed) return ['Catnap is stopping'];
+    return [...(this.#storeOpen() ? [] : ['the world store is closed']), ...this.network.unready()];
   }
 
   /** Re-reads one account's config file and reconciles its adapters (hot reload). */
@@ -272,10 +290,17 @@ export class Catnap {
       validateOnebotConfig: (config) => parseOneBotConfig(config, 'onebot config'),
       onebotAccounts: () => this.configFiles.list(),
       subscribeOneBotEvents: (sink) => this.events.subscribeAll(sink),
+      readiness: () => this.unready(),
+      metrics: async () => ({ contentType: this.metrics.contentType, text: await this.metrics.text() }),
     };
     const app = await buildAdminServer(
       { world: this.world, dispatcher: this.dispatcher, actions, logger: this.logger.child({ component: 'admin' }), hooks },
-      { token: this.settings.webui.token, bodyLimit: this.settings.api.bodyLimit, version: catnapVersion },
+      {
+        token: this.settings.webui.token,
+        bodyLimit: this.settings.api.bodyLimit,
+        version: catnapVersion,
+        publicMetrics: this.settings.metrics.public,
+      },
     );
     this.#disposables.add(() => app.close());
     const port = await listenOn(app, this.settings.webui.host, this.settings.webui.port, 'the web UI and admin API').catch(
@@ -289,7 +314,7 @@ export class Catnap {
 }
 
 /** Reads a world file: YAML when its name ends in .yaml/.yml, else JSON. */
-async function readWorldFile(path: string): Promise<unknown> {
+export async function readWorldFile(path: string): Promise<unknown> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
