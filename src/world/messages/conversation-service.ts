@@ -59,6 +59,33 @@ export class ConversationService {
       : this.ctx.store.messages.history(key, { maxSeq: anchor.seq, from: 'newest', limit: options.count });
   }
 
+  /**
+   * The message with `seq` in a conversation `viewerId` may read, recalled or not (Milky names
+   * messages by conversation and seq). MESSAGE_NOT_FOUND when the conversation has no such seq.
+   */
+  async messageAt(viewerId: number, ref: ConversationRef, seq: number): Promise<MessageRecord> {
+    const conversation = await this.open(viewerId, ref);
+    const message = await this.ctx.store.messages.getBySeq(conversationKey(conversation), seq);
+    if (!message) throw new WorldError('MESSAGE_NOT_FOUND', `${describe(ref)} has no message with seq ${seq}`, { seq });
+    return message;
+  }
+
+  /** Up to `count` messages (not recalled) with a seq at most `maxSeq` (absent: the newest), oldest first. */
+  async historyBySeq(viewerId: number, ref: ConversationRef, options: { maxSeq?: number; count: number }): Promise<MessageRecord[]> {
+    const key = conversationKey(await this.open(viewerId, ref));
+    return this.ctx.store.messages.history(key, {
+      ...(options.maxSeq !== undefined && { maxSeq: options.maxSeq }),
+      from: 'newest',
+      limit: options.count,
+    });
+  }
+
+  /** Marks a conversation read up to the message with `seq` (never moving the mark back). */
+  async markReadUpTo(viewerId: number, ref: ConversationRef, seq: number): Promise<void> {
+    const message = await this.messageAt(viewerId, ref, seq);
+    await this.ctx.store.messages.markRead(viewerId, conversationKey(message.conversation), message.seq);
+  }
+
   /** Marks a conversation read up to its newest message. Returns the conversation. */
   async markRead(viewerId: number, ref: ConversationRef): Promise<Conversation> {
     const conversation = await this.open(viewerId, ref);
