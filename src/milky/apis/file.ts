@@ -16,7 +16,10 @@ async function privateFileUrl(ctx: MilkyContext, userId: number, fileId: string,
   }
   const media = fileId.trim() === '' ? undefined : await ctx.world.media.lookup(fileId);
   if (media && media.blobId === fileHash.trim().toLowerCase()) return ctx.services.urls.media(media.blobId, media.name);
-  throw new WorldError('FILE_NOT_FOUND', `account ${ctx.selfId} has no file ${JSON.stringify(fileId.slice(0, 100))} from the chat with ${userId}`);
+  throw new WorldError(
+    'FILE_NOT_FOUND',
+    `account ${ctx.selfId} has no file ${JSON.stringify(fileId.slice(0, 100))} from the chat with ${userId}`,
+  );
 }
 
 /**

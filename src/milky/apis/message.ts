@@ -43,33 +43,52 @@ export const messageApis: MilkyApiSpec[] = [
     const message = await ctx.world.conversations.messageAt(ctx.selfId, { type: 'private', userId: input.user_id }, input.message_seq);
     await ctx.world.messages.recall(ctx.selfId, message.messageId);
   }),
-  defineApi('message', 'recall_group_message', 'Recall a group message (own ones; an admin or owner also lower ranks’)', async (ctx, input) => {
-    const message = await ctx.world.conversations.messageAt(ctx.selfId, { type: 'group', groupId: input.group_id }, input.message_seq);
-    await ctx.world.messages.recall(ctx.selfId, message.messageId);
-  }),
+  defineApi(
+    'message',
+    'recall_group_message',
+    'Recall a group message (own ones; an admin or owner also lower ranks’)',
+    async (ctx, input) => {
+      const message = await ctx.world.conversations.messageAt(ctx.selfId, { type: 'group', groupId: input.group_id }, input.message_seq);
+      await ctx.world.messages.recall(ctx.selfId, message.messageId);
+    },
+  ),
   defineApi('message', 'get_message', 'One message by scene, peer and seq', async (ctx, input) => {
-    const record = await ctx.world.conversations.messageAt(ctx.selfId, conversationOf(input.message_scene, input.peer_id), input.message_seq);
+    const record = await ctx.world.conversations.messageAt(
+      ctx.selfId,
+      conversationOf(input.message_scene, input.peer_id),
+      input.message_seq,
+    );
     return { message: await messageViews(ctx).message(live(record)) };
   }),
-  defineApi('message', 'get_history_messages', 'A page of history, newest first from a seq (recalled ones left out)', async (ctx, input) => {
-    const count = Math.min(input.limit, maxHistory);
-    if (count === 0) return { messages: [], next_message_seq: input.start_message_seq ?? null };
-    const records = await ctx.world.conversations.historyBySeq(ctx.selfId, conversationOf(input.message_scene, input.peer_id), {
-      ...(input.start_message_seq != null && { maxSeq: input.start_message_seq }),
-      count: count + 1,
-    });
-    // One more than asked tells whether an older page exists, and where it starts.
-    const older = records.length > count ? records.shift() : undefined;
-    const views = messageViews(ctx);
-    const messages = [];
-    for (const record of records) messages.push(await views.message(record));
-    return { messages, next_message_seq: older?.seq ?? null };
-  }),
-  defineApi('message', 'get_resource_temp_url', 'The URL of an image, voice or video by resource id (served by Catnap, never expiring)', async (ctx, input) => {
-    const media = input.resource_id.trim() === '' ? undefined : await ctx.world.media.lookup(input.resource_id);
-    if (!media) throw new WorldError('FILE_NOT_FOUND', `no resource has id ${JSON.stringify(input.resource_id.slice(0, 100))}`);
-    return { url: ctx.services.urls.media(media.blobId, media.name) };
-  }),
+  defineApi(
+    'message',
+    'get_history_messages',
+    'A page of history, newest first from a seq (recalled ones left out)',
+    async (ctx, input) => {
+      const count = Math.min(input.limit, maxHistory);
+      if (count === 0) return { messages: [], next_message_seq: input.start_message_seq ?? null };
+      const records = await ctx.world.conversations.historyBySeq(ctx.selfId, conversationOf(input.message_scene, input.peer_id), {
+        ...(input.start_message_seq != null && { maxSeq: input.start_message_seq }),
+        count: count + 1,
+      });
+      // One more than asked tells whether an older page exists, and where it starts.
+      const older = records.length > count ? records.shift() : undefined;
+      const views = messageViews(ctx);
+      const messages = [];
+      for (const record of records) messages.push(await views.message(record));
+      return { messages, next_message_seq: older?.seq ?? null };
+    },
+  ),
+  defineApi(
+    'message',
+    'get_resource_temp_url',
+    'The URL of an image, voice or video by resource id (served by Catnap, never expiring)',
+    async (ctx, input) => {
+      const media = input.resource_id.trim() === '' ? undefined : await ctx.world.media.lookup(input.resource_id);
+      if (!media) throw new WorldError('FILE_NOT_FOUND', `no resource has id ${JSON.stringify(input.resource_id.slice(0, 100))}`);
+      return { url: ctx.services.urls.media(media.blobId, media.name) };
+    },
+  ),
   defineApi('message', 'get_forwarded_messages', 'The messages inside a merged forward', async (ctx, input) => {
     const bundle = await ctx.world.forwards.get(input.forward_id);
     return { messages: await messageViews(ctx).forwarded(bundle) };
