@@ -19,6 +19,11 @@ export interface AdminHooks {
   validateOnebotConfig?(config: unknown): unknown;
   /** The accounts that have a OneBot config file (the bot dashboard lists them). */
   onebotAccounts?(): Promise<number[]>;
+  /** Validates, saves and applies an account's milky_<uin>.json content (its Milky server and WebHooks). */
+  writeMilkyConfig?(userId: number, config: unknown): Promise<unknown>;
+  readMilkyConfig?(userId: number): Promise<unknown>;
+  /** Checks a Milky config without saving it: the config with LLBot's defaults filled in, or throws naming the bad field. */
+  validateMilkyConfig?(config: unknown): unknown;
   /** Every OneBot event built for any account (the console's live log). */
   subscribeOneBotEvents?(sink: (event: OutboundEvent) => void): () => void;
 }

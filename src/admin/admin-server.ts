@@ -8,6 +8,7 @@ import { mediaRoutes } from './routes/media-route.js';
 import { worldRoutes } from './routes/world-routes.js';
 import { worldManageRoutes } from './routes/world-manage-routes.js';
 import { botRoutes } from './routes/bot-routes.js';
+import { milkyRoutes } from './routes/milky-routes.js';
 import { uploadRoutes } from './routes/upload-route.js';
 import { requestRoutes } from './routes/request-routes.js';
 import { LiveHub } from './live/live-hub.js';
@@ -51,6 +52,7 @@ export async function buildAdminServer(deps: AdminDeps, options: AdminServerOpti
     ...mediaRoutes,
     ...uploadRoutes,
     ...botRoutes,
+    ...milkyRoutes,
     ...requestRoutes,
     ...(options.extraRoutes ?? []),
   ];

@@ -28,6 +28,7 @@ import { publicUrls } from '../onebot/public-urls.js';
 import { applyWorldFile, type WorldFile } from '../world/world-file.js';
 import { World } from '../world/world.js';
 import { defaultWorld } from './default-world.js';
+import { MilkyRuntime } from './milky-runtime.js';
 import { loadSettingsFile, resolveSettings, type Settings } from './settings.js';
 
 export interface CatnapOptions {
@@ -72,6 +73,8 @@ export class Catnap {
     readonly events: EventHub,
     readonly network: NetworkManager,
     readonly configFiles: OneBotConfigFiles,
+    /** Milky beside OneBot: its dispatcher, events, config files and servers. */
+    readonly milky: MilkyRuntime,
     readonly logger: Logger,
   ) {}
 
@@ -145,7 +148,16 @@ export class Catnap {
     };
     const network = new NetworkManager(gateway, gateway.logger);
     const configFiles = new OneBotConfigFiles(configDir);
-    const catnap = new Catnap(dataDir, settings, world, dispatcher, events, network, configFiles, logger);
+    const milky = new MilkyRuntime({
+      world,
+      logger,
+      urls: services.urls,
+      clock,
+      configDir,
+      bodyLimit: settings.api.bodyLimit,
+      version: catnapVersion,
+    });
+    const catnap = new Catnap(dataDir, settings, world, dispatcher, events, network, configFiles, milky, logger);
     catnapRef.current = catnap;
     catnap.#disposables.add(() => world.close());
     catnap.#disposables.add(() => dispatcher.close());
@@ -157,7 +169,12 @@ export class Catnap {
     try {
       await catnap.#seed(options);
       await catnap.#startNetworks();
-      if (options.watchConfig !== false) catnap.#disposables.add(configFiles.watch((selfId) => void catnap.reloadAccount(selfId)));
+      const milkyProblems = await milky.start(catnap.#disposables);
+      if (milkyProblems.length > 0) throw new StartupError(`could not start the Milky servers:\n  ${milkyProblems.join('\n  ')}`);
+      if (options.watchConfig !== false) {
+        catnap.#disposables.add(configFiles.watch((selfId) => void catnap.reloadAccount(selfId)));
+        catnap.#disposables.add(milky.files.watch((selfId) => void (catnap.#disposables.disposed || milky.reload(selfId))));
+      }
       await catnap.#startAdmin(actions);
     } catch (error) {
       await catnap.stop();
@@ -240,6 +257,7 @@ export class Catnap {
   async #applyWorld(file: WorldFile | unknown): Promise<void> {
     const summary = await applyWorldFile(this.world, file);
     for (const { userId, config } of summary.onebot) await this.configFiles.write(userId, config);
+    for (const { userId, config } of summary.milky) await this.milky.files.write(userId, config);
   }
 
   async #startNetworks(): Promise<void> {
@@ -268,9 +286,13 @@ export class Catnap {
     const hooks: AdminHooks = {
       writeOnebotConfig: (userId, config) => this.writeOnebotConfig(userId, config),
       readOnebotConfig: (userId) => this.configFiles.read(userId),
-      adapterStatus: (userId) => this.network.status(userId),
+      adapterStatus: (userId) => [...this.network.status(userId), ...this.milky.manager.status(userId)],
       validateOnebotConfig: (config) => parseOneBotConfig(config, 'onebot config'),
-      onebotAccounts: () => this.configFiles.list(),
+      // Accounts with any network config: the bot dashboard lists Milky-only bots too.
+      onebotAccounts: async () => [...new Set([...(await this.configFiles.list()), ...(await this.milky.files.list())])],
+      writeMilkyConfig: (userId, config) => this.milky.write(userId, config),
+      readMilkyConfig: (userId) => this.milky.files.read(userId),
+      validateMilkyConfig: (config) => this.milky.validate(config),
       subscribeOneBotEvents: (sink) => this.events.subscribeAll(sink),
     };
     const app = await buildAdminServer(

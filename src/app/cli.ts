@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { PortInUseError } from '../network/adapter.js';
 import { OneBotConfigError } from '../network/onebot-config.js';
+import { MilkyConfigError } from '../network/milky/milky-config.js';
 import { WorldFileError } from '../world/world-file.js';
 import { Catnap, catnapVersion, StartupError, type CatnapOptions } from './catnap.js';
 import { SettingsError } from './settings.js';
@@ -75,6 +76,8 @@ export async function banner(catnap: Catnap): Promise<string[]> {
       );
     }
   }
+  const names = new Map((await catnap.world.accounts.list()).map((account) => [account.userId, account.nickname]));
+  lines.push(...catnap.milky.bannerLines((selfId) => names.get(selfId) ?? '?'));
   return lines;
 }
 
@@ -125,5 +128,7 @@ export async function main(argv: readonly string[]): Promise<number> {
 }
 
 function isExpected(error: unknown): boolean {
-  return [StartupError, WorldFileError, SettingsError, OneBotConfigError, PortInUseError].some((type) => error instanceof type);
+  return [StartupError, WorldFileError, SettingsError, OneBotConfigError, MilkyConfigError, PortInUseError].some(
+    (type) => error instanceof type,
+  );
 }

@@ -7,8 +7,8 @@ import type { World } from './world.js';
  * The world file: accounts, friendships and groups to create (or bring up to date) in one go.
  * Applying the same file twice changes nothing the second time. Unknown keys are errors, and so is
  * any reference to an account that neither the file nor the world has; every problem is reported
- * with its path. `onebot` holds an account's NapCat `onebot11_<uin>.json`; the world does not read
- * it, the caller writes it out.
+ * with its path. `onebot` holds an account's NapCat `onebot11_<uin>.json` and `milky` its
+ * `milky_<uin>.json` (LLBot's Milky settings); the world does not read them, the caller writes them out.
  */
 const Uin = Type.Integer({ minimum: 10000 });
 const strict = { additionalProperties: false } as const;
@@ -23,6 +23,7 @@ export const WorldFileAccount = Type.Object(
     long_nick: Type.Optional(Type.String()),
     level: Type.Optional(Type.Integer({ minimum: 0 })),
     onebot: Type.Optional(Type.Unknown()),
+    milky: Type.Optional(Type.Unknown()),
   },
   strict,
 );
@@ -95,6 +96,8 @@ export interface ApplySummary {
   readonly groupsUpdated: number;
   /** Accounts with an `onebot` section, for the caller to write out. */
   readonly onebot: readonly { readonly userId: number; readonly config: unknown }[];
+  /** Accounts with a `milky` section, likewise. */
+  readonly milky: readonly { readonly userId: number; readonly config: unknown }[];
 }
 
 /** Checks that every referenced account exists in the file or the world, naming each that does not. */
@@ -143,6 +146,7 @@ export async function applyWorldFile(world: World, input: unknown): Promise<Appl
   let groupsCreated = 0;
   let groupsUpdated = 0;
   const onebot: { userId: number; config: unknown }[] = [];
+  const milky: { userId: number; config: unknown }[] = [];
 
   for (const entry of file.accounts ?? []) {
     const existing = await world.accounts.find(entry.user_id);
@@ -169,6 +173,7 @@ export async function applyWorldFile(world: World, input: unknown): Promise<Appl
       if (JSON.stringify(updated) !== JSON.stringify(existing)) accountsUpdated++;
     }
     if (entry.onebot !== undefined) onebot.push({ userId: entry.user_id, config: entry.onebot });
+    if (entry.milky !== undefined) milky.push({ userId: entry.user_id, config: entry.milky });
   }
 
   for (const friend of file.friends ?? []) {
@@ -209,6 +214,7 @@ export async function applyWorldFile(world: World, input: unknown): Promise<Appl
     groupsCreated,
     groupsUpdated,
     onebot,
+    milky,
   };
 }
 

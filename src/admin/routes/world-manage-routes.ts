@@ -176,12 +176,13 @@ export const worldManageRoutes: AdminRoute[] = [
   {
     method: 'GET',
     url: '/api/world/export',
-    summary: 'The current world as a world file (JSON; ?format=yaml for YAML), with every OneBot config',
+    summary: 'The current world as a world file (JSON; ?format=yaml for YAML), with every OneBot and Milky config',
     tag,
     async handler(request, reply, { world, hooks }) {
       const file = await exportWorld(
         world,
         hooks.readOnebotConfig && (async (userId) => (await hooks.readOnebotConfig!(userId)) ?? undefined),
+        hooks.readMilkyConfig && (async (userId) => (await hooks.readMilkyConfig!(userId)) ?? undefined),
       );
       const yaml = (request.query as { format?: string }).format === 'yaml';
       reply.header('content-disposition', `attachment; filename="catnap-world.${yaml ? 'yaml' : 'json'}"`);

@@ -60,6 +60,7 @@ export const worldRoutes: AdminRoute[] = [
       }
       await applyWorldFile(deps.world, { accounts: [body] });
       if (body.onebot !== undefined) await writeOnebot(deps, body.user_id, body.onebot);
+      if (body.milky !== undefined) await writeMilky(deps, body.user_id, body.milky);
       reply.code(201);
       return accountView(await deps.world.accounts.require(body.user_id));
     },
@@ -121,6 +122,7 @@ export const worldRoutes: AdminRoute[] = [
       const input = typeof request.body === 'string' ? parseYamlBody(request.body) : request.body;
       const summary = await applyWorldFile(deps.world, input);
       for (const { userId, config } of summary.onebot) await writeOnebot(deps, userId, config);
+      for (const { userId, config } of summary.milky) await writeMilky(deps, userId, config);
       return {
         accounts_created: summary.accountsCreated,
         accounts_updated: summary.accountsUpdated,
@@ -128,6 +130,7 @@ export const worldRoutes: AdminRoute[] = [
         groups_created: summary.groupsCreated,
         groups_updated: summary.groupsUpdated,
         onebot_configs_written: summary.onebot.map((entry) => entry.userId),
+        milky_configs_written: summary.milky.map((entry) => entry.userId),
       };
     },
   },
@@ -147,5 +150,14 @@ async function writeOnebot(deps: Parameters<AdminRoute['handler']>[2], userId: n
     await deps.hooks.writeOnebotConfig(userId, config);
   } catch (error) {
     throw new AdminError(400, 'BAD_ONEBOT_CONFIG', (error as Error).message);
+  }
+}
+
+async function writeMilky(deps: Parameters<AdminRoute['handler']>[2], userId: number, config: unknown): Promise<void> {
+  if (!deps.hooks.writeMilkyConfig) throw new AdminError(501, 'UNSUPPORTED', 'this server cannot write Milky configs');
+  try {
+    await deps.hooks.writeMilkyConfig(userId, config);
+  } catch (error) {
+    throw new AdminError(400, 'BAD_MILKY_CONFIG', (error as Error).message);
   }
 }
