@@ -86,7 +86,7 @@ export const messageApis: MilkyApiSpec[] = [
     async (ctx, input) => {
       const media = input.resource_id.trim() === '' ? undefined : await ctx.world.media.lookup(input.resource_id);
       if (!media) throw new WorldError('FILE_NOT_FOUND', `no resource has id ${JSON.stringify(input.resource_id.slice(0, 100))}`);
-      return { url: ctx.services.urls.media(media.blobId, media.name) };
+      return { url: ctx.services.urls.media(media.blobId) };
     },
   ),
   defineApi('message', 'get_forwarded_messages', 'The messages inside a merged forward', async (ctx, input) => {

@@ -80,6 +80,28 @@ export const systemApis: MilkyApiSpec[] = [
     const views = new EntityViews(ctx.world, ctx.selfId);
     return { member: memberEntity(member, await views.account(member.userId), views.now) };
   }),
+  defineApi('system', 'get_peer_pins', 'The friends and groups the account keeps pinned, most recent first', async (ctx) => {
+    const views = new EntityViews(ctx.world, ctx.selfId);
+    const friends = [];
+    const groups = [];
+    for (const pin of await ctx.world.conversations.pins(ctx.selfId)) {
+      if (pin.kind === 'group') {
+        const group = await views.group(pin.peerId);
+        if (group) groups.push(group);
+      } else {
+        const friend = await views.friend(pin.peerId);
+        if (friend) friends.push(friend);
+      }
+    }
+    return { friends, groups };
+  }),
+  defineApi('system', 'set_peer_pin', 'Pin or unpin a chat (a group the account is in, or a private chat)', async (ctx, input) => {
+    const ref =
+      input.message_scene === 'group'
+        ? { type: 'group' as const, groupId: input.peer_id }
+        : { type: 'private' as const, userId: input.peer_id };
+    await ctx.world.conversations.setPinned(ctx.selfId, ref, input.is_pinned);
+  }),
   defineApi('system', 'set_avatar', "Set the account's avatar (served by Catnap from then on)", async (ctx, input) => {
     await ctx.world.profiles.setAvatar(ctx.selfId, input.uri);
   }),

@@ -156,6 +156,12 @@ const builders: { [T in DomainEventType]?: Builder<T> } = {
     },
   ],
   'request.group': (event) => [groupRequestBody(event)],
+  'conversation.pinned': (event) => [
+    {
+      event_type: 'peer_pin_change',
+      data: { message_scene: event.kind === 'group' ? 'group' : 'friend', peer_id: event.peerId, is_pinned: event.pinned },
+    },
+  ],
 };
 
 function groupRequestBody(event: DomainEventOf<'request.group'>): MilkyEventBody {

@@ -1,6 +1,7 @@
 import { fail, WorldError } from '../errors.js';
-import type { ServiceContext } from '../services/context.js';
+import { emit, now, type ServiceContext } from '../services/context.js';
 import type { GroupService } from '../services/group-service.js';
+import type { PeerPin } from '../store/extras-store.js';
 import type { ConversationSummary } from '../store/message-store.js';
 import { requireVisible } from './message-access.js';
 import { conversationKey, privateConversation, type Conversation, type MessageRecord } from './message.js';
@@ -84,6 +85,26 @@ export class ConversationService {
   async markReadUpTo(viewerId: number, ref: ConversationRef, seq: number): Promise<void> {
     const message = await this.messageAt(viewerId, ref, seq);
     await this.ctx.store.messages.markRead(viewerId, conversationKey(message.conversation), message.seq);
+  }
+
+  /** The chats the account keeps pinned at the top of its list, most recently pinned first. */
+  pins(viewerId: number): Promise<PeerPin[]> {
+    return this.ctx.store.extras.pins.list(viewerId);
+  }
+
+  /**
+   * Pins (or unpins) a chat: a group the account is in, or the private chat with any account.
+   * Emits `conversation.pinned` to the account when something changed.
+   */
+  async setPinned(viewerId: number, ref: ConversationRef, pinned: boolean): Promise<void> {
+    await this.open(viewerId, ref);
+    const pin: PeerPin = {
+      kind: ref.type,
+      peerId: ref.type === 'group' ? ref.groupId : ref.userId,
+      pinnedAt: now(this.ctx),
+    };
+    if (!(await this.ctx.store.extras.pins.set(viewerId, pin, pinned))) return;
+    emit(this.ctx, { type: 'conversation.pinned', ownerId: viewerId, kind: pin.kind, peerId: pin.peerId, pinned, audience: [viewerId] });
   }
 
   /** Marks a conversation read up to its newest message. Returns the conversation. */
