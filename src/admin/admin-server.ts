@@ -9,6 +9,7 @@ import { worldRoutes } from './routes/world-routes.js';
 import { worldManageRoutes } from './routes/world-manage-routes.js';
 import { botRoutes } from './routes/bot-routes.js';
 import { milkyRoutes } from './routes/milky-routes.js';
+import { allMilkyApis } from '../milky/apis/index.js';
 import { uploadRoutes } from './routes/upload-route.js';
 import { requestRoutes } from './routes/request-routes.js';
 import { LiveHub } from './live/live-hub.js';
@@ -65,7 +66,7 @@ export async function buildAdminServer(deps: AdminDeps, options: AdminServerOpti
     handler: async () => document,
   };
   routes.push(openapi);
-  const document = buildOpenApi(deps.actions, routes, options.version);
+  const document = buildOpenApi(deps.actions, routes, options.version, allMilkyApis);
 
   app.setErrorHandler(async (error: Error & { statusCode?: number; code?: string }, request, reply) => {
     if (sendAdminError(reply, error)) return reply;

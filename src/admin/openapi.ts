@@ -1,6 +1,8 @@
 import type { TSchema } from '@sinclair/typebox';
+import type { MilkyApiSpec } from '../milky/api.js';
 import type { ActionTable } from '../onebot/action-table.js';
 import type { AdminRoute } from './admin-route.js';
+import { milkyOpenApi } from './milky-openapi.js';
 
 /** A TypeBox schema as plain JSON Schema (drops TypeBox's symbol keys). */
 const plain = (schema: TSchema): Record<string, unknown> => JSON.parse(JSON.stringify(schema)) as Record<string, unknown>;
@@ -23,7 +25,12 @@ const envelope = {
  * route and action tables that serve requests. OneBot actions are listed as `POST /{action}` of an
  * account's HTTP API (any port an account's httpServers[] entry listens on).
  */
-export function buildOpenApi(actions: ActionTable, routes: readonly AdminRoute[], version: string): Record<string, unknown> {
+export function buildOpenApi(
+  actions: ActionTable,
+  routes: readonly AdminRoute[],
+  version: string,
+  milkyApis: readonly MilkyApiSpec[] = [],
+): Record<string, unknown> {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const route of routes) {
     const url = route.url.replace(/:([a-z_]+)/g, '{$1}');
@@ -73,15 +80,21 @@ export function buildOpenApi(actions: ActionTable, routes: readonly AdminRoute[]
     };
     paths[`/${spec.name}`] = { post: operation };
   }
+  const milky = milkyOpenApi(milkyApis);
+  for (const [path, item] of Object.entries(milky.paths)) {
+    if (paths[path]) throw new Error(`OpenAPI path ${path} is both an admin or OneBot route and a Milky API`);
+    paths[path] = item as Record<string, unknown>;
+  }
   return {
     openapi: '3.1.0',
     info: {
       title: 'Catnap',
       version,
-      description: 'Admin API of the Catnap world (on the web UI port) and the OneBot 11 / NapCat actions every account serves.',
+      description:
+        "Admin API of the Catnap world (on the web UI port), the OneBot 11 / NapCat actions every account serves, and Milky 1.2's APIs and event endpoint (on an account's Milky server).",
     },
     components: {
-      schemas: { Envelope: envelope },
+      schemas: { Envelope: envelope, ...milky.schemas },
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
     },
     security: [{ bearer: [] }],
