@@ -105,7 +105,10 @@ export function AdapterEditor(props: { selfId: number }) {
   };
 
   const statusOf = (kind: string, name: unknown) => status.find((entry) => entry.kind === kind && entry.name === name);
-  const orphaned = status.filter((entry) => !(network[entry.kind] ?? []).some((config) => config.name === entry.name));
+  // Milky's server and WebHooks are listed by their own editor.
+  const orphaned = status.filter(
+    (entry) => !entry.kind.startsWith('milky') && !(network[entry.kind] ?? []).some((config) => config.name === entry.name),
+  );
 
   return (
     <section className="card" data-testid="adapter-editor">
@@ -223,7 +226,7 @@ export function AdapterEditor(props: { selfId: number }) {
   );
 }
 
-function FieldInput(props: { field: FieldSpec; value: unknown; onChange: (value: unknown) => void }) {
+export function FieldInput(props: { field: FieldSpec; value: unknown; onChange: (value: unknown) => void }) {
   const { field, value } = props;
   const testId = `field-${field.key}`;
   if (field.type === 'bool') {
