@@ -1,3 +1,4 @@
+import { KeyedSinks } from '../../util/keyed-sinks.js';
 import type { Logger } from '../../util/logger.js';
 import type { PublicUrls } from '../../util/public-urls.js';
 import type { DomainEvent } from '../../world/events.js';
@@ -15,7 +16,7 @@ export type MilkyEventSink = (event: OutboundMilkyEvent) => void;
  * number of its clients. Accounts nobody listens for cost nothing.
  */
 export class MilkyEventHub {
-  readonly #sinks = new Map<number, Set<MilkyEventSink>>();
+  readonly #sinks = new KeyedSinks<OutboundMilkyEvent>();
   #chain: Promise<void> = Promise.resolve();
   #unsubscribe: (() => void) | undefined;
 
@@ -38,16 +39,7 @@ export class MilkyEventHub {
 
   /** Receives every Milky event `selfId` observes; returns the unsubscriber. */
   subscribe(selfId: number, sink: MilkyEventSink): () => void {
-    let sinks = this.#sinks.get(selfId);
-    if (!sinks) {
-      sinks = new Set();
-      this.#sinks.set(selfId, sinks);
-    }
-    sinks.add(sink);
-    return () => {
-      sinks.delete(sink);
-      if (sinks.size === 0) this.#sinks.delete(selfId);
-    };
+    return this.#sinks.add(selfId, sink);
   }
 
   /** Resolves once every event emitted so far has been delivered (tests). */
@@ -70,7 +62,7 @@ export class MilkyEventHub {
       const own = event.type === 'message.created' && event.message.senderId === selfId;
       for (const body of await buildMilkyEvents(event, { selfId, views })) {
         const outbound = OutboundMilkyEvent.of(selfId, time, body, own && body.event_type === 'message_receive');
-        for (const sink of this.#sinks.get(selfId) ?? []) {
+        for (const sink of this.#sinks.of(selfId)) {
           try {
             sink(outbound);
           } catch (error) {

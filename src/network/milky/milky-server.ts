@@ -1,6 +1,6 @@
 import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { WebSocketServer } from 'ws';
 import { botOfflineEvent } from '../../milky/events/milky-event.js';
 import { milkyFailed, type MilkyReply } from '../../milky/dispatcher.js';
@@ -11,6 +11,7 @@ import { queryOf, safeEqual } from '../../util/token-auth.js';
 import type { AdapterStatus, NetworkAdapter } from '../adapter.js';
 import { openEventStream, type EventStream } from '../event-stream.js';
 import { transportLimits, type TransportLimits } from '../limits.js';
+import { httpError, jsonApiApp } from '../json-api-app.js';
 import { listenOn } from '../listen.js';
 import type { MilkyConfig } from './milky-config.js';
 import { MilkyEventSocket } from './milky-event-socket.js';
@@ -124,25 +125,9 @@ export class MilkyServer implements NetworkAdapter {
   }
 
   #build(): FastifyInstance {
-    const app = Fastify({
-      logger: false,
-      bodyLimit: this.gateway.bodyLimit,
-      routerOptions: { ignoreDuplicateSlashes: true },
-      forceCloseConnections: 'idle',
-      return503OnClosing: true,
-    });
+    // Milky answers 200 for everything but auth, unknown APIs and content types.
+    const app = jsonApiApp({ bodyLimit: this.gateway.bodyLimit, ignoreTrailingSlash: false, malformed: () => ({ value: malformed }) });
     const prefix = this.prefix;
-    app.removeAllContentTypeParsers();
-    app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
-      const text = typeof body === 'string' ? body : body.toString('utf8');
-      if (text.trim() === '') return done(null, {});
-      try {
-        done(null, JSON.parse(text));
-      } catch {
-        // Milky answers 200 for everything but auth, unknown APIs and content types.
-        done(null, malformed);
-      }
-    });
     app.addContentTypeParser('*', (request, _payload, done) => {
       done(httpError(415, `unsupported Content-Type ${request.headers['content-type'] ?? '(none)'}; send application/json`), undefined);
     });
@@ -220,10 +205,6 @@ function pathOf(url: string | undefined): string {
 
 function send(reply: FastifyReply, status: number, body: MilkyReply): FastifyReply {
   return reply.code(status).header('content-type', 'application/json; charset=utf-8').send(JSON.stringify(body));
-}
-
-function httpError(statusCode: number, message: string): Error & { statusCode: number } {
-  return Object.assign(new Error(message), { statusCode });
 }
 
 function reject(socket: Duplex, status: number, statusText: string): void {

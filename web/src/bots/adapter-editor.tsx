@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { api, ApiError, describeError } from '../api/client';
 import { useLiveFrames, type AdapterStatus } from '../api/live';
 import { toast } from '../ui/toast';
+import { SaveBar } from './save-bar';
 import { adapterKinds, kindFields, kindLabels, newEntry, type AdapterKind, type FieldSpec } from './adapter-fields';
 
 type Config = { network: Record<string, Record<string, unknown>[]>; [key: string]: unknown };
@@ -205,23 +206,14 @@ export function AdapterEditor(props: { selfId: number }) {
           ))}
         </div>
       )}
-      <div className="form-row">
-        <button className="primary" disabled={!dirty || saving || Boolean(problem)} onClick={() => void save()} data-testid="save-config">
-          {saving ? '保存中…' : '保存并生效 Save & apply'}
-        </button>
-        <button className="secondary" disabled={!dirty} onClick={() => change(structuredClone(saved.config))}>
-          还原 Revert
-        </button>
-        {problem ? (
-          <span className="form-error" data-testid="config-problem">
-            {problem}
-          </span>
-        ) : dirty ? (
-          <span className="muted small">未保存的修改 · unsaved changes</span>
-        ) : (
-          <span className="form-ok small">已生效 · applied</span>
-        )}
-      </div>
+      <SaveBar
+        dirty={dirty}
+        saving={saving}
+        problem={problem}
+        onSave={() => void save()}
+        onRevert={() => change(structuredClone(saved.config))}
+        testIds={{ save: 'save-config', problem: 'config-problem' }}
+      />
     </section>
   );
 }
