@@ -3,7 +3,7 @@ import { MilkyDispatcher } from '../milky/dispatcher.js';
 import { MilkyEventHub } from '../milky/events/milky-event-hub.js';
 import { MilkyConfigFiles } from '../network/config-files.js';
 import type { ApplyResult } from '../network/network-manager.js';
-import { parseMilkyConfig } from '../network/milky/milky-config.js';
+import { parseMilkyConfig, type MilkyConfig } from '../network/milky/milky-config.js';
 import type { MilkyGateway } from '../network/milky/milky-gateway.js';
 import { MilkyManager } from '../network/milky/milky-manager.js';
 import type { Clock } from '../util/clock.js';
@@ -94,7 +94,7 @@ export class MilkyRuntime {
     if (result.errors.length > 0) throw new Error(result.errors.map((error) => `${error.adapter}: ${error.message}`).join('; '));
   }
 
-  validate(config: unknown): unknown {
+  validate(config: unknown): MilkyConfig {
     return parseMilkyConfig(config, 'milky config');
   }
 

@@ -1,18 +1,10 @@
+import type { MilkyConfig } from '@contract';
 import { useEffect, useRef, useState } from 'react';
 import { api, ApiError, describeError } from '../api/client';
 import { useLiveFrames, type AdapterStatus } from '../api/live';
 import { toast } from '../ui/toast';
 import { SaveBar } from './save-bar';
 import { FieldInput } from './adapter-editor';
-
-/** LLBot's Milky settings, as milky_<uin>.json holds them. */
-interface MilkyConfig {
-  enable: boolean;
-  http: { host: string; port: number; prefix: string; accessToken: string };
-  webhook: { urls: string[]; accessToken: string };
-  reportSelfMessage: boolean;
-  [key: string]: unknown;
-}
 
 interface Loaded {
   exists: boolean;
@@ -37,7 +29,7 @@ export function MilkyEditor(props: { selfId: number }) {
   const validateTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
 
   const load = async () => {
-    const data = await api<Loaded>('GET', `/api/bots/${props.selfId}/milky`);
+    const data = await api('GET /api/bots/:user_id/milky', { params: { user_id: props.selfId } });
     setSaved(data);
     setDraft(structuredClone(data.config));
     setStatus(data.adapters);
@@ -55,7 +47,7 @@ export function MilkyEditor(props: { selfId: number }) {
     setDraft(next);
     clearTimeout(validateTimer.current);
     validateTimer.current = setTimeout(() => {
-      api('POST', `/api/bots/${props.selfId}/milky/validate`, { body: next }).then(
+      api('POST /api/bots/:user_id/milky/validate', { params: { user_id: props.selfId }, body: next }).then(
         () => setProblem(''),
         (error: unknown) => setProblem(describeError(error)),
       );
@@ -66,9 +58,7 @@ export function MilkyEditor(props: { selfId: number }) {
     if (!draft) return;
     setSaving(true);
     try {
-      const result = await api<{ adapters: AdapterStatus[]; config: MilkyConfig }>('PUT', `/api/bots/${props.selfId}/milky`, {
-        body: draft,
-      });
+      const result = await api('PUT /api/bots/:user_id/milky', { params: { user_id: props.selfId }, body: draft });
       setStatus(result.adapters);
       setSaved({ exists: true, config: result.config, adapters: result.adapters });
       setDraft(structuredClone(result.config));
