@@ -14,7 +14,12 @@ export const MilkyConfigSchema = Type.Object({
     {
       host: Type.String({ default: '127.0.0.1' }),
       port: Type.Integer({ minimum: 0, maximum: 65535, default: 3010 }),
-      prefix: Type.String({ default: '', maxLength: 200, pattern: '^[^?#\\s\\\\]*$' }),
+      prefix: Type.String({
+        default: '',
+        maxLength: 200,
+        pattern: '^[^?#:*\\s\\\\]*$',
+        description: 'A path prefix such as /milky (no query, fragment, colon or star)',
+      }),
       accessToken: Type.String({ default: '' }),
     },
     { default: {} },

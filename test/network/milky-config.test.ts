@@ -19,6 +19,7 @@ describe('Milky settings (LLBot shape)', () => {
     expect(parseMilkyConfig({ http: { prefix: '/a/b/' } }).http.prefix).toBe('/a/b');
     expect(() => parseMilkyConfig({ http: { port: 70000 } }, 'milky_10001.json')).toThrow(/milky_10001\.json: http\.port/);
     expect(() => parseMilkyConfig({ http: { prefix: '/a?b' } })).toThrow(MilkyConfigError);
+    expect(() => parseMilkyConfig({ http: { prefix: '/:api' } })).toThrow(/http\.prefix/);
     expect(() => parseMilkyConfig({ webhook: { urls: ['ftp://x'] } })).toThrow(/webhook\.urls\.0/);
     expect(() => parseMilkyConfig([])).toThrow(/must be a JSON object/);
   });
