@@ -26,12 +26,15 @@ export function MilkyEditor(props: { selfId: number }) {
   const [status, setStatus] = useState<AdapterStatus[]>([]);
   const [problem, setProblem] = useState('');
   const [saving, setSaving] = useState(false);
+  // The WebHook box keeps what was typed (a new empty line included); the config gets the URLs in it.
+  const [urlsText, setUrlsText] = useState('');
   const validateTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
 
   const load = async () => {
     const data = await api('GET /api/bots/:user_id/milky', { params: { user_id: props.selfId } });
     setSaved(data);
     setDraft(structuredClone(data.config));
+    setUrlsText(data.config.webhook.urls.join('\n'));
     setStatus(data.adapters);
     setProblem(data.error ?? '');
   };
@@ -62,6 +65,7 @@ export function MilkyEditor(props: { selfId: number }) {
       setStatus(result.adapters);
       setSaved({ exists: true, config: result.config, adapters: result.adapters });
       setDraft(structuredClone(result.config));
+      setUrlsText(result.config.webhook.urls.join('\n'));
       setProblem('');
       toast('Milky 已保存并生效 Saved and applied');
     } catch (error) {
@@ -105,12 +109,17 @@ export function MilkyEditor(props: { selfId: number }) {
         <label className="field">
           WebHook URLs (one per line)
           <textarea
-            className="code-input"
             rows={2}
-            value={draft.webhook.urls.join('\n')}
-            onChange={(event) =>
-              change({ ...draft, webhook: { ...draft.webhook, urls: event.target.value.split('\n').filter((line) => line.trim() !== '') } })
-            }
+            style={{ width: 420, fontFamily: 'monospace' }}
+            value={urlsText}
+            onChange={(event) => {
+              setUrlsText(event.target.value);
+              const urls = event.target.value
+                .split('\n')
+                .map((line) => line.trim())
+                .filter((line) => line !== '');
+              change({ ...draft, webhook: { ...draft.webhook, urls } });
+            }}
             data-testid="field-webhook-urls"
           />
         </label>
@@ -144,7 +153,10 @@ export function MilkyEditor(props: { selfId: number }) {
         saving={saving}
         problem={problem}
         onSave={() => void save()}
-        onRevert={() => change(structuredClone(saved.config))}
+        onRevert={() => {
+          setUrlsText(saved.config.webhook.urls.join('\n'));
+          change(structuredClone(saved.config));
+        }}
         testIds={{ save: 'save-milky', problem: 'milky-problem' }}
       />
     </section>
