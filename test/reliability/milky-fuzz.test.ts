@@ -34,6 +34,11 @@ describe('every Milky API under fuzzed input', () => {
             const message = reply!.status === 'failed' ? reply!.message : '';
             throw new Error(`${api.name}(${JSON.stringify(input).slice(0, 300)}) answered retcode ${reply!.retcode}: ${message}`);
           }
+          // Input the spec's schema refuses gets the spec's -400, whatever else is wrong with it.
+          const refused =
+            typeof input !== 'object' || input === null || Array.isArray(input) || (api.input && !api.input.safeParse(input).success);
+          if (refused)
+            expect(reply!.retcode, `${api.name}(${JSON.stringify(input).slice(0, 200)})`).toBe(milkyProtocolErrors.BAD_INPUT.retcode);
           if (reply!.status === 'failed') {
             expect(worldDigest(m.world), `${api.name} failed but changed the world: ${reply!.message}`).toBe(before);
           }
