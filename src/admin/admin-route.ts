@@ -3,6 +3,7 @@ import type { FastifyReply, FastifyRequest, RawRequestDefaultExpression, RawServ
 import type { AdapterStatus } from '../contract/admin/bots.js';
 import type { RouteContract, RouteResponse } from '../contract/admin/route.js';
 import type { MilkyConfig } from '../contract/milky-config.js';
+import type { MilkyCallRecord } from '../milky/dispatcher.js';
 import type { OneBotConfig } from '../contract/onebot-config.js';
 import type { Logger } from '../util/logger.js';
 import type { Dispatcher } from '../onebot/dispatcher.js';
@@ -28,6 +29,8 @@ export interface AdminHooks {
   readMilkyConfig?(userId: number): Promise<MilkyConfig | undefined>;
   /** Checks a Milky config without saving it: the config with LLBot's defaults filled in, or throws naming the bad field. */
   validateMilkyConfig?(config: unknown): MilkyConfig;
+  /** Every finished Milky call of any account (the console's live log shows them beside OneBot's). */
+  subscribeMilkyCalls?(listener: (record: MilkyCallRecord) => void): () => void;
   /** Every OneBot event built for any account (the console's live log). */
   subscribeOneBotEvents?(sink: (event: OutboundEvent) => void): () => void;
 }

@@ -293,6 +293,7 @@ export class Catnap {
       writeMilkyConfig: (userId, config) => this.milky.write(userId, config),
       readMilkyConfig: (userId) => this.milky.files.read(userId),
       validateMilkyConfig: (config) => this.milky.validate(config),
+      subscribeMilkyCalls: (listener) => this.milky.dispatcher.onCall(listener),
       subscribeOneBotEvents: (sink) => this.events.subscribeAll(sink),
     };
     const app = await buildAdminServer(
