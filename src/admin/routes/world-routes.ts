@@ -82,20 +82,22 @@ export const worldRoutes = implement(worldApi, {
   },
 });
 
-async function writeOnebot(deps: AdminDeps, userId: number, config: unknown): Promise<void> {
-  if (!deps.hooks.writeOnebotConfig) throw new AdminError(501, 'UNSUPPORTED', 'this server cannot write OneBot configs');
+/** The world file's per-account protocol configs, each written (and applied) through its hook. */
+const configKinds = {
+  onebot: { hook: 'writeOnebotConfig', name: 'OneBot', code: 'BAD_ONEBOT_CONFIG' },
+  milky: { hook: 'writeMilkyConfig', name: 'Milky', code: 'BAD_MILKY_CONFIG' },
+} as const;
+
+async function writeConfig(deps: AdminDeps, kind: keyof typeof configKinds, userId: number, config: unknown): Promise<void> {
+  const { hook, name, code } = configKinds[kind];
+  const write = deps.hooks[hook];
+  if (!write) throw new AdminError(501, 'UNSUPPORTED', `this server cannot write ${name} configs`);
   try {
-    await deps.hooks.writeOnebotConfig(userId, config);
+    await write(userId, config);
   } catch (error) {
-    throw new AdminError(400, 'BAD_ONEBOT_CONFIG', (error as Error).message);
+    throw new AdminError(400, code, (error as Error).message);
   }
 }
 
-async function writeMilky(deps: AdminDeps, userId: number, config: unknown): Promise<void> {
-  if (!deps.hooks.writeMilkyConfig) throw new AdminError(501, 'UNSUPPORTED', 'this server cannot write Milky configs');
-  try {
-    await deps.hooks.writeMilkyConfig(userId, config);
-  } catch (error) {
-    throw new AdminError(400, 'BAD_MILKY_CONFIG', (error as Error).message);
-  }
-}
+const writeOnebot = (deps: AdminDeps, userId: number, config: unknown) => writeConfig(deps, 'onebot', userId, config);
+const writeMilky = (deps: AdminDeps, userId: number, config: unknown) => writeConfig(deps, 'milky', userId, config);
