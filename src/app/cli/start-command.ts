@@ -1,6 +1,7 @@
 import { Command, Option } from 'commander';
 import { PortInUseError } from '../../network/adapter.js';
 import { OneBotConfigError } from '../../network/onebot-config.js';
+import { MilkyConfigError } from '../../network/milky/milky-config.js';
 import { WorldFileError } from '../../world/world-file.js';
 import { Catnap, catnapVersion, StartupError, type CatnapOptions } from '../catnap.js';
 import { SettingsError } from '../settings.js';
@@ -58,7 +59,11 @@ export async function runCatnap(options: CatnapOptions, io: CliIo): Promise<numb
   try {
     catnap = await Catnap.start(options);
   } catch (error) {
-    if ([StartupError, WorldFileError, SettingsError, OneBotConfigError, PortInUseError].some((type) => error instanceof type)) {
+    if (
+      [StartupError, WorldFileError, SettingsError, OneBotConfigError, MilkyConfigError, PortInUseError].some(
+        (type) => error instanceof type,
+      )
+    ) {
       throw new CliError((error as Error).message);
     }
     throw error;
@@ -93,6 +98,8 @@ export async function banner(catnap: Catnap): Promise<string[]> {
       );
     }
   }
+  const names = new Map((await catnap.world.accounts.list()).map((account) => [account.userId, account.nickname]));
+  lines.push(...catnap.milky.bannerLines((selfId) => names.get(selfId) ?? '?'));
   return lines;
 }
 
