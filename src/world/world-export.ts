@@ -9,18 +9,24 @@ type ExportedGroup = NonNullable<WorldFile['groups']>[number];
  * The world as a world file: applying the result to an empty data dir rebuilds the same accounts,
  * mutual friendships (with each side's category and remark), groups, roles and cards. What a world
  * file cannot say is left out: messages, files, mutes, titles, requests, one-way friendships and
- * empty friend categories. `onebotOf` adds each account's OneBot config (the world does not own it).
+ * empty friend categories. `onebotOf` and `milkyOf` add each account's OneBot and Milky configs
+ * (the world does not own them).
  *
  * The world is read in one synchronous pass, so the export is a consistent snapshot: no change
- * can commit between its reads. The OneBot configs are read afterwards.
+ * can commit between its reads. The configs are read afterwards.
  */
-export async function exportWorld(world: World, onebotOf?: (userId: number) => Promise<unknown>): Promise<WorldFile> {
+export async function exportWorld(
+  world: World,
+  onebotOf?: (userId: number) => Promise<unknown>,
+  milkyOf?: (userId: number) => Promise<unknown>,
+): Promise<WorldFile> {
   const file = snapshot(world);
-  if (!onebotOf) return file;
+  if (!onebotOf && !milkyOf) return file;
   const accounts: ExportedAccount[] = [];
   for (const entry of file.accounts ?? []) {
-    const onebot = await onebotOf(entry.user_id);
-    accounts.push(onebot === undefined ? entry : { ...entry, onebot });
+    const onebot = await onebotOf?.(entry.user_id);
+    const milky = await milkyOf?.(entry.user_id);
+    accounts.push({ ...entry, ...(onebot !== undefined && { onebot }), ...(milky !== undefined && { milky }) });
   }
   return { ...file, accounts };
 }

@@ -32,6 +32,8 @@ export interface ApplySummary {
   readonly groupsUpdated: number;
   /** Accounts with an `onebot` section, for the caller to write out. */
   readonly onebot: readonly { readonly userId: number; readonly config: unknown }[];
+  /** Accounts with a `milky` section, likewise. */
+  readonly milky: readonly { readonly userId: number; readonly config: unknown }[];
 }
 
 /** Checks that every referenced account exists in the file or the world, naming each that does not. */
@@ -81,6 +83,7 @@ export async function applyWorldFile(world: World, input: unknown): Promise<Appl
     checkReferences(world, file);
     const summary = { accountsCreated: 0, accountsUpdated: 0, groupsCreated: 0, groupsUpdated: 0 };
     const onebot: { userId: number; config: unknown }[] = [];
+    const milky: { userId: number; config: unknown }[] = [];
 
     for (const entry of file.accounts ?? []) {
       const existing = world.accounts.find(entry.user_id);
@@ -107,6 +110,7 @@ export async function applyWorldFile(world: World, input: unknown): Promise<Appl
         if (JSON.stringify(updated) !== JSON.stringify(existing)) summary.accountsUpdated++;
       }
       if (entry.onebot !== undefined) onebot.push({ userId: entry.user_id, config: entry.onebot });
+      if (entry.milky !== undefined) milky.push({ userId: entry.user_id, config: entry.milky });
     }
 
     for (const friend of file.friends ?? []) {
@@ -137,7 +141,7 @@ export async function applyWorldFile(world: World, input: unknown): Promise<Appl
       for (const [uin, card] of Object.entries(entry.cards ?? {})) world.groups.setCardIn(tx, 'world', entry.group_id, Number(uin), card);
     }
 
-    return { ...summary, friendships: (file.friends ?? []).length, onebot };
+    return { ...summary, friendships: (file.friends ?? []).length, onebot, milky };
   });
 }
 

@@ -155,6 +155,21 @@ export class GroupFileService {
     });
   }
 
+  /** Renames a folder: admins and the owner only; names stay unique within the group. */
+  renameFolder(actor: Actor, groupId: number, folderId: string, newName: string): Promise<GroupFolder> {
+    return transaction(this.ctx, () => {
+      this.requireManager(actor, groupId, 'rename folders');
+      const folder = this.requireFolder(groupId, folderId);
+      const name = checkName(newName, 'folder name');
+      if (name === folder.name) return folder;
+      if (this.ctx.store.groupFiles.findFolderByName(groupId, name)) {
+        throw new WorldError('ALREADY_EXISTS', `group ${groupId} already has a folder named ${JSON.stringify(name)}`);
+      }
+      const modifierId = actor === 'world' ? this.groups.require(groupId).ownerId : actor;
+      return this.ctx.store.groupFiles.renameFolder(groupId, folder.folderId, { name, modifierId, modifyTime: now(this.ctx) });
+    });
+  }
+
   /** Deletes a folder and the files in it: admins and the owner only. */
   deleteFolder(actor: Actor, groupId: number, folderId: string): Promise<GroupFile[]> {
     return transaction(this.ctx, () => {

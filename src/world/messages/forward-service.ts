@@ -10,9 +10,14 @@ import { requireLive } from './message-access.js';
 export class ForwardService {
   constructor(private readonly ctx: ServiceContext) {}
 
-  /** A bundle by res_id. Like QQ's res_ids, knowing the id is what grants access. */
+  /** A bundle by res_id, if it exists. Like QQ's res_ids, knowing the id is what grants access. */
+  find(resId: string): ForwardBundle | undefined {
+    return this.ctx.store.forwards.get(resId);
+  }
+
+  /** A bundle by res_id, or FORWARD_NOT_FOUND. */
   get(resId: string): ForwardBundle {
-    const bundle = this.ctx.store.forwards.get(resId);
+    const bundle = this.find(resId);
     if (!bundle) throw new WorldError('FORWARD_NOT_FOUND', `merged forward ${resId} does not exist`, { resId });
     return bundle;
   }

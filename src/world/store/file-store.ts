@@ -6,6 +6,8 @@ export interface GroupFileRepository {
   getFolder(groupId: number, folderId: string): GroupFolder | undefined;
   findFolderByName(groupId: number, name: string): GroupFolder | undefined;
   folders(groupId: number): GroupFolder[];
+  /** Renames a folder, recording who changed it and when; returns the folder as it is now. */
+  renameFolder(groupId: number, folderId: string, change: { name: string; modifierId: number; modifyTime: number }): GroupFolder;
   /** Deletes the folder and every file in it; returns the deleted files. */
   deleteFolder(groupId: number, folderId: string): GroupFile[];
   insertFile(file: GroupFile): void;

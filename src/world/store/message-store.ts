@@ -92,3 +92,17 @@ export interface ReactionRepository {
 export interface ForwardRepository {
   get(resId: string): ForwardBundle | undefined;
 }
+
+/** A pinned chat of an account: a group, or the private chat with a user. */
+export interface PeerPin {
+  readonly kind: 'group' | 'private';
+  readonly peerId: number;
+  readonly pinnedAt: number;
+}
+
+export interface PinRepository {
+  /** The account's pinned chats, most recently pinned first. */
+  list(ownerId: number): PeerPin[];
+  /** Pins or unpins; returns whether anything changed. */
+  set(ownerId: number, pin: PeerPin, pinned: boolean): boolean;
+}

@@ -2,7 +2,7 @@ import type { Account, FriendCategory, Friendship, Group, Member } from '../mode
 import type { CollectionRepository, CustomFaceRepository } from './favorites-store.js';
 import type { GroupFileRepository, PrivateFileRepository } from './file-store.js';
 import type { EssenceRepository, NoticeRepository, SignRepository } from './group-content-store.js';
-import type { ForwardRepository, MessageRepository, ReactionRepository } from './message-store.js';
+import type { ForwardRepository, MessageRepository, PinRepository, ReactionRepository } from './message-store.js';
 import type { LikeRepository } from './profile-store.js';
 import type { GroupSettingsRepository, RequestRepository } from './request-store.js';
 
@@ -28,6 +28,7 @@ export interface WorldStore {
   readonly messages: MessageRepository;
   readonly reactions: ReactionRepository;
   readonly forwards: ForwardRepository;
+  readonly pins: PinRepository;
   readonly requests: RequestRepository;
   readonly groupSettings: GroupSettingsRepository;
   readonly notices: NoticeRepository;

@@ -61,6 +61,7 @@ const newestFirst = 'ORDER BY upload_time DESC, rowid DESC';
 
 export class SqliteGroupFileRepository implements GroupFileRepository {
   readonly #insertFolder: WriteStatement;
+  readonly #renameFolder: WriteStatement;
   readonly #deleteFolder: WriteStatement;
   readonly #deleteFolderFiles: WriteStatement;
   readonly #insertFile: WriteStatement;
@@ -74,6 +75,9 @@ export class SqliteGroupFileRepository implements GroupFileRepository {
     this.#journal = journal;
     this.#insertFolder = journal.write(`INSERT INTO group_folders (folder_id, group_id, name, creator_id, create_time, modifier_id,
       modify_time) VALUES (?, ?, ?, ?, ?, ?, ?)`);
+    this.#renameFolder = journal.write(
+      'UPDATE group_folders SET name = ?, modifier_id = ?, modify_time = ? WHERE group_id = ? AND folder_id = ?',
+    );
     this.#deleteFolder = journal.write('DELETE FROM group_folders WHERE group_id = ? AND folder_id = ?');
     this.#deleteFolderFiles = journal.write('DELETE FROM group_files WHERE group_id = ? AND folder_id = ?');
     this.#insertFile = journal.write(`INSERT INTO group_files (file_id, group_id, folder_id, name, blob_id, size, md5, sha1, busid,
@@ -115,6 +119,13 @@ export class SqliteGroupFileRepository implements GroupFileRepository {
       .prepare<[number], FolderRow>('SELECT * FROM group_folders WHERE group_id = ? ORDER BY create_time DESC, rowid DESC')
       .all(groupId)
       .map(toFolder);
+  }
+
+  renameFolder(groupId: number, folderId: string, change: { name: string; modifierId: number; modifyTime: number }): GroupFolder {
+    this.#renameFolder.run(change.name, change.modifierId, change.modifyTime, groupId, folderId);
+    const folder = this.getFolder(groupId, folderId);
+    if (!folder) throw new Error(`folder ${folderId} of group ${groupId} vanished during rename`);
+    return folder;
   }
 
   deleteFolder(groupId: number, folderId: string): GroupFile[] {

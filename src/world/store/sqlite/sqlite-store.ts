@@ -14,6 +14,7 @@ import { SqliteLikeRepository } from './like-repository.js';
 import { SqliteMemberRepository } from './member-repository.js';
 import { SqliteMessageRepository } from './message-repository.js';
 import { SqliteNoticeRepository } from './notice-repository.js';
+import { SqlitePinRepository } from './pin-repository.js';
 import { SqliteReactionRepository } from './reaction-repository.js';
 import { SqliteRequestRepository } from './request-repository.js';
 import { UnitJournal } from './unit-journal.js';
@@ -36,6 +37,7 @@ export class SqliteWorldStore implements WorldStore {
   readonly messages: SqliteMessageRepository;
   readonly reactions: SqliteReactionRepository;
   readonly forwards: SqliteForwardRepository;
+  readonly pins: SqlitePinRepository;
   readonly requests: SqliteRequestRepository;
   readonly groupSettings: SqliteGroupSettingsRepository;
   readonly notices: SqliteNoticeRepository;
@@ -64,6 +66,7 @@ export class SqliteWorldStore implements WorldStore {
     this.messages = new SqliteMessageRepository(this.db, journal);
     this.reactions = new SqliteReactionRepository(this.db, journal);
     this.forwards = new SqliteForwardRepository(this.db);
+    this.pins = new SqlitePinRepository(this.db, journal);
     this.requests = new SqliteRequestRepository(this.db, journal);
     this.groupSettings = new SqliteGroupSettingsRepository(this.db, journal);
     this.notices = new SqliteNoticeRepository(this.db, journal);

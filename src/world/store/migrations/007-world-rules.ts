@@ -11,7 +11,7 @@ import type { Migration } from './index.js';
  * copies are rejected, as if the group had refused them), so the indexes can be created.
  */
 export const worldRules: Migration = {
-  version: 5,
+  version: 7,
   name: 'one owner per group, one pending copy of a request',
   sql: `
     UPDATE members SET role = 'member'
