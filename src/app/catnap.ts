@@ -7,6 +7,7 @@ import { buildAdminServer } from '../admin/admin-server.js';
 import type { AdminHooks } from '../admin/admin-route.js';
 import type { OneBotGateway } from '../network/adapter.js';
 import { OneBotConfigFiles } from '../network/config-files.js';
+import { adaptersBeyondLoopback, isLoopbackHost } from '../network/exposure.js';
 import { listenOn } from '../network/listen.js';
 import { NetworkManager } from '../network/network-manager.js';
 import { parseOneBotConfig } from '../network/onebot-config.js';
@@ -96,10 +97,16 @@ export class Catnap {
     const clock = options.clock ?? systemClock;
     const store = new SqliteWorldStore(join(dataDir, 'catnap.db'));
     store.startMaintenance((message) => logger.warn(`WAL checkpoint: ${message}`));
+    // The web server's address is only known once it listens (port 0 in tests).
+    const catnapRef: { current?: Catnap } = {};
     const media = new MediaService(join(dataDir, 'media'), {
       maxBytes: settings.media.maxBytes,
       timeoutMs: settings.media.downloadTimeoutMs,
-      fileRoots: settings.media.fileRoots,
+      localFiles: {
+        roots: settings.media.fileRoots,
+        denied: [dataDir, ...(options.worldFile ? [resolve(options.worldFile)] : [])],
+        anywhere: () => catnapRef.current?.onLoopbackOnly() ?? false,
+      },
     });
     const world = new World({
       store,
@@ -107,8 +114,6 @@ export class Catnap {
       media,
       onListenerError: (error, event) => logger.error({ err: error, event: event.type }, 'domain event listener failed'),
     });
-    // The web server's address is only known once it listens (port 0 in tests).
-    const catnapRef: { current?: Catnap } = {};
     const services: ActionServices = {
       world,
       logger,
@@ -209,6 +214,18 @@ export class Catnap {
     const result = await this.network.apply(selfId, config);
     for (const error of result.errors) this.logger.error({ selfId, adapter: error.adapter }, `restart: ${error.message}`);
     this.logger.info({ selfId, started: result.started }, 'adapters restarted (set_restart)');
+  }
+
+  /**
+   * Whether nothing of Catnap is reachable from another machine: the web UI and every enabled
+   * adapter listen on (or connect to) loopback. Decides whether bots may name any local file.
+   */
+  onLoopbackOnly(): boolean {
+    if (!isLoopbackHost(this.settings.webui.host)) return false;
+    return this.network.accounts().every((selfId) => {
+      const config = this.network.config(selfId);
+      return !config || adaptersBeyondLoopback(config).length === 0;
+    });
   }
 
   /** Validates, saves and applies one account's OneBot config. */

@@ -38,8 +38,11 @@ export const SettingsSchema = Type.Object(
     ),
     media: Type.Object(
       {
-        /** Local paths media may be read from; empty = any readable file, as NapCat does. */
-        fileRoots: Type.Array(Type.String(), { default: [] }),
+        /**
+         * Folders bots may name local media files in. Empty: any file while Catnap listens on
+         * loopback only, none once anything listens beyond it. The data folder is never read.
+         */
+        fileRoots: Type.Array(Type.String({ minLength: 1 }), { default: [] }),
         /** Largest media source accepted, in bytes. */
         maxBytes: Type.Integer({ minimum: 1024, default: 100 * MiB }),
         /** Longest an http(s) media download may take. */

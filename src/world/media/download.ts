@@ -1,5 +1,5 @@
 import { link, mkdir, copyFile, stat } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { basename, dirname } from 'node:path';
 import { WorldError } from '../errors.js';
 import type { MediaService } from './media-service.js';
 import { extensionOf } from './mime.js';
@@ -29,9 +29,8 @@ export async function downloadToStorage(media: MediaService, request: DownloadRe
     safeName(request.name) ||
     (ref.name && !ref.name.startsWith(ref.blobId.slice(0, 32)) ? safeName(ref.name) : '') ||
     `${ref.blobId.slice(0, 32)}.${extensionOf(ref.mime)}`;
-  const dir = join(media.blobs.dir, 'downloads', ref.blobId.slice(0, 16));
-  const path = join(dir, name);
-  await mkdir(dir, { recursive: true });
+  const path = media.blobs.downloadPathOf(ref.blobId, name);
+  await mkdir(dirname(path), { recursive: true });
   if (!(await exists(path))) {
     await link(media.blobs.pathOf(ref.blobId), path).catch(() => copyFile(media.blobs.pathOf(ref.blobId), path));
   }

@@ -1,0 +1,73 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startCatnap } from '../helpers/catnap.js';
+import { tempDir } from '../helpers/spawn.js';
+import { smallWorld } from '../helpers/world.js';
+
+/**
+ * Catnap as an attacker meets it: bots with tokens of their own, on one shared instance, trying
+ * to read what is not theirs or to bring the process down. Each case is a finding that once held
+ * on this code base; the suite keeps them fixed.
+ */
+const api = (name: string, token: string) => ({ httpServers: [{ name, enable: true, host: '127.0.0.1', port: 0, token }] });
+const world = {
+  ...smallWorld,
+  accounts: smallWorld.accounts!.map((account) =>
+    account.user_id === 10001
+      ? { ...account, onebot: { network: api('a', 'tok-a') } }
+      : account.user_id === 10002
+        ? { ...account, onebot: { network: api('b', 'tok-b') } }
+        : account,
+  ),
+};
+
+let env: Awaited<ReturnType<typeof startCatnap>>;
+let urlA = '';
+/** Calls an action as bot A over its HTTP API (the attacker). */
+const asA = async (action: string, params: unknown) => {
+  const response = await fetch(`${urlA}/${action}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: 'Bearer tok-a' },
+    body: JSON.stringify(params),
+  });
+  return { status: response.status, json: (await response.json()) as { status: string; retcode: number; data: any; message: string } };
+};
+
+beforeAll(async () => {
+  env = await startCatnap(world);
+  urlA = env.catnap.network.status(10001)[0]!.endpoint;
+});
+afterAll(async () => env.catnap.stop());
+
+describe('local files', () => {
+  it("never hands a bot another bot's token through a file upload (finding 1)", async () => {
+    const stolen = join(env.dataDir, 'config', 'onebot11_10002.json');
+    for (const file of [stolen, `file://${stolen}`, join(env.dataDir, 'catnap.db'), join(env.dataDir, 'config', 'catnap.json')]) {
+      const upload = await asA('upload_group_file', { group_id: 30001, file, name: 'loot.json' });
+      expect(upload.json).toMatchObject({ status: 'failed', retcode: 2204 });
+      expect(upload.json.message).not.toContain('tok-b');
+    }
+    const image = await asA('send_group_msg', { group_id: 30001, message: [{ type: 'image', data: { file: `file://${stolen}` } }] });
+    expect(image.json).toMatchObject({ status: 'failed', retcode: 2204 });
+  });
+
+  it('reads no local path once an adapter listens beyond loopback, and names media.fileRoots', async () => {
+    const mine = join(await tempDir(), 'cat.txt');
+    await writeFile(mine, 'meow');
+    expect(env.catnap.onLoopbackOnly()).toBe(true);
+    expect((await asA('upload_group_file', { group_id: 30001, file: `file://${mine}`, name: 'cat.txt' })).json.status).toBe('ok');
+    await env.catnap.writeOnebotConfig(20003, { network: api('exposed', '') });
+    expect(env.catnap.onLoopbackOnly()).toBe(true);
+    await env.catnap.writeOnebotConfig(20003, { network: { httpServers: [{ name: 'exposed', enable: true, host: '0.0.0.0', port: 0 }] } });
+    try {
+      expect(env.catnap.onLoopbackOnly()).toBe(false);
+      const upload = await asA('upload_group_file', { group_id: 30001, file: `file://${mine}`, name: 'cat.txt' });
+      expect(upload.json).toMatchObject({ status: 'failed', retcode: 2204 });
+      expect(upload.json.message).toMatch(/media\.fileRoots/);
+    } finally {
+      await env.catnap.writeOnebotConfig(20003, { network: {} });
+    }
+    expect(env.catnap.onLoopbackOnly()).toBe(true);
+  });
+});
