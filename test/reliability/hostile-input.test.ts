@@ -71,3 +71,40 @@ describe('local files', () => {
     expect(env.catnap.onLoopbackOnly()).toBe(true);
   });
 });
+
+describe('media ids are capabilities of their conversation', () => {
+  it('resolves a file by name or id only for accounts that could see it in QQ (finding 2)', async () => {
+    const diary = Buffer.from('dear diary').toString('base64');
+    const sent = await env.admin('POST', '/api/world/act/20001/send_private_msg', {
+      user_id: 20002,
+      group_id: 30001,
+      message: [{ type: 'file', data: { file: `base64://${diary}`, name: 'diary.txt' } }],
+    });
+    expect(sent.json.status).toBe('ok');
+    const received = await env.admin('POST', '/api/world/act/20002/get_msg', { message_id: sent.json.data.message_id });
+    const fileId = received.json.data.message[0].data.file_id as string;
+    // Bob, who received it, finds it by name and by id; bot A, outside the chat, by neither.
+    expect((await env.admin('POST', '/api/world/act/20002/get_file', { file: 'diary.txt' })).json.status).toBe('ok');
+    for (const params of [{ file: 'diary.txt' }, { file_id: fileId }]) {
+      const stolen = await asA('get_file', params);
+      expect(stolen.json).toMatchObject({ status: 'failed', retcode: 2005, data: null });
+      const resent = await asA('send_group_msg', {
+        group_id: 30001,
+        message: [{ type: 'file', data: { file: Object.values(params)[0] } }],
+      });
+      expect(resent.json.status).toBe('failed');
+    }
+
+    // A group file of group 30002 (bot A is not a member) cannot be re-sent by its id either.
+    const upload = await env.admin('POST', '/api/world/act/20001/upload_group_file', {
+      group_id: 30002,
+      file: `base64://${Buffer.from('lab notes').toString('base64')}`,
+      name: 'notes.txt',
+    });
+    const groupFileId = upload.json.data.file_id as string;
+    const resent = await asA('send_group_msg', { group_id: 30001, message: [{ type: 'file', data: { file: groupFileId } }] });
+    expect(resent.json.status).toBe('failed');
+    expect((await asA('get_file', { file_id: groupFileId })).json).toMatchObject({ status: 'failed', retcode: 2005 });
+    expect((await env.admin('POST', '/api/world/act/20001/get_file', { file_id: groupFileId })).json.status).toBe('ok');
+  });
+});

@@ -16,7 +16,7 @@ const rootedTo = (root: string): SourceLimits => ({ ...limits, localFiles: { ...
 /** Reads a source through a fresh media store, as a send would; answers the bytes and name. */
 async function readSource(source: string, sourceLimits: SourceLimits) {
   const media = new MediaService(await mkdtemp(join(tmpdir(), 'catnap-blobs-')), sourceLimits);
-  const ref = await media.ingest(source);
+  const ref = await media.ingest(source, 0);
   return { bytes: await media.blobs.read(ref.blobId), name: ref.name };
 }
 const failure = (promise: Promise<unknown>) =>
@@ -99,11 +99,11 @@ describe('media sources', () => {
 describe('media service', () => {
   it('stores each content once under its sha256 and resolves the blob id as a source', async () => {
     const media = new MediaService(await mkdtemp(join(tmpdir(), 'catnap-blobs-')), limits);
-    const first = await media.ingest(`base64://${png.toString('base64')}`, 'a.png');
-    const second = await media.ingest(`base64://${png.toString('base64')}`);
+    const first = await media.ingest(`base64://${png.toString('base64')}`, 0, 'a.png');
+    const second = await media.ingest(`base64://${png.toString('base64')}`, 0);
     expect(first.blobId).toBe(second.blobId);
     expect(first).toMatchObject({ name: 'a.png', size: png.length, mime: 'image/png' });
-    expect((await media.ingest(first.blobId)).blobId).toBe(first.blobId);
+    expect((await media.ingest(first.blobId, 0)).blobId).toBe(first.blobId);
     expect((await media.blobs.read(first.blobId)).equals(png)).toBe(true);
   });
 });

@@ -36,7 +36,7 @@ export class GroupFileService {
     const usage = await this.ctx.store.groupFiles.usage(groupId);
     if (usage.count >= groupFileLimits.count)
       throw new WorldError('LIMIT_REACHED', `group ${groupId} already holds ${groupFileLimits.count} files`);
-    const ref = await this.media.ingest(upload.source, name);
+    const ref = await this.media.ingest(upload.source, actor, name);
     if (usage.bytes + ref.size > groupFileLimits.bytes) {
       throw new WorldError('LIMIT_REACHED', `group ${groupId} has no room for ${ref.size} more bytes (quota ${groupFileLimits.bytes})`);
     }

@@ -26,7 +26,7 @@ export class PrivateFileService {
     const fileName = name.trim();
     if (fileName === '' || /[/\\\0]/.test(fileName))
       throw new WorldError('INVALID_ARGUMENT', `the file name ${JSON.stringify(name)} is empty or contains "/", "\\" or NUL`);
-    const ref = await this.media.ingest(source, fileName);
+    const ref = await this.media.ingest(source, senderId, fileName);
     const bytes = await this.media.blobs.read(ref.blobId);
     const file: PrivateFile = {
       fileId: `/${randomUUID()}`,

@@ -6,6 +6,9 @@ import { extensionOf } from './mime.js';
 import { download } from './file-source.js';
 
 export interface DownloadRequest {
+  /** The account downloading (whose media ids a Catnap URL may name). */
+  readonly viewerId: number;
+  /** An http(s) URL; go-cqhttp's download_file takes nothing else. */
   readonly url?: string;
   readonly base64?: string;
   readonly name?: string;
@@ -19,12 +22,15 @@ export interface DownloadRequest {
  * copy, across file systems) named as asked, under `<media>/downloads/<blob prefix>/`.
  */
 export async function downloadToStorage(media: MediaService, request: DownloadRequest): Promise<string> {
+  if (request.base64 === undefined && !/^https?:\/\//i.test(request.url ?? '')) {
+    throw new WorldError('MEDIA_UNREADABLE', `download_file needs an http(s) url, got ${JSON.stringify((request.url ?? '').slice(0, 80))}`);
+  }
   const ref =
     request.base64 !== undefined
-      ? await media.ingest(`base64://${request.base64.replace(/^base64:\/\//, '')}`)
+      ? await media.ingest(`base64://${request.base64.replace(/^base64:\/\//, '')}`, request.viewerId)
       : request.headers && Object.keys(request.headers).length > 0
         ? await media.put(await fetchWithHeaders(request.url ?? '', request.headers, media), '')
-        : await media.ingest(request.url ?? '');
+        : await media.ingest(request.url ?? '', request.viewerId);
   const name =
     safeName(request.name) ||
     (ref.name && !ref.name.startsWith(ref.blobId.slice(0, 32)) ? safeName(ref.name) : '') ||
@@ -54,7 +60,5 @@ async function exists(path: string): Promise<boolean> {
 }
 
 async function fetchWithHeaders(url: string, headers: Readonly<Record<string, string>>, media: MediaService): Promise<Buffer> {
-  if (!/^https?:\/\//i.test(url))
-    throw new WorldError('MEDIA_UNREADABLE', `download_file needs an http(s) url, got ${JSON.stringify(url.slice(0, 80))}`);
   return (await download(url, media.limits, headers)).bytes;
 }

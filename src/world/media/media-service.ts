@@ -4,8 +4,11 @@ import { BlobStore } from './blob-store.js';
 import { fileUrlToPath, openSource, type SourceLimits } from './file-source.js';
 import { isLocalPath, preview } from './local-files.js';
 
-/** Finds media by an id Catnap handed out earlier (a received message's file id, ...). */
-export type MediaResolver = (id: string) => Promise<MediaRef | undefined>;
+/**
+ * Finds media by an id Catnap handed out earlier (a received message's file id, ...), if the
+ * viewing account could see that media in QQ (see media-capabilities.ts).
+ */
+export type MediaResolver = (id: string, viewerId: number) => Promise<MediaRef | undefined>;
 
 export const defaultSourceLimits: SourceLimits = {
   maxBytes: 100 * 1024 * 1024,
@@ -35,23 +38,29 @@ export class MediaService {
     this.#resolvers.push(resolver);
   }
 
-  /** Resolves an id Catnap handed out (blob id, a path to a blob, or a registered kind), if it is one. */
-  async lookup(id: string): Promise<MediaRef | undefined> {
+  /**
+   * Resolves an id Catnap handed out (blob id, a path to a blob, or a registered kind) that
+   * `viewerId` may use; undefined when it is none, or one the account never saw.
+   */
+  async lookup(id: string, viewerId: number): Promise<MediaRef | undefined> {
     const trimmed = id.trim();
     if (BlobStore.isBlobId(trimmed) && (await this.blobs.has(trimmed))) return this.blobs.describe(trimmed);
     const ownPath = await this.#blobAtPath(trimmed);
     if (ownPath) return this.blobs.describe(ownPath);
     for (const resolver of this.#resolvers) {
-      const found = await resolver(trimmed);
+      const found = await resolver(trimmed, viewerId);
       if (found) return found;
     }
     return undefined;
   }
 
-  /** Stores the media a source points at and returns its reference. `name` overrides the source's. */
-  async ingest(source: string, name?: string): Promise<MediaRef> {
+  /**
+   * Stores the media a source points at, for `viewerId` (the account sending or uploading it,
+   * whose ids it may use), and returns its reference. `name` overrides the source's.
+   */
+  async ingest(source: string, viewerId: number, name?: string): Promise<MediaRef> {
     if (typeof source !== 'string') throw new WorldError('MEDIA_UNREADABLE', 'the media source must be a string');
-    const known = await this.lookup(source);
+    const known = await this.lookup(source, viewerId);
     if (known) return name ? { ...known, name } : known;
     const opened = await openSource(source, this.limits);
     if ('bytes' in opened) return this.blobs.put(opened.bytes, name || opened.name);

@@ -91,15 +91,15 @@ export class DraftResolver {
       case 'rps':
         return { kind: 'rps', result: draft.result ?? randomInt(1, 4) };
       case 'image':
-        return { kind: 'image', media: await this.#media(draft.source), ...optional(draft, ['summary', 'subType', 'flash']) };
+        return { kind: 'image', media: await this.#media(draft.source, scope), ...optional(draft, ['summary', 'subType', 'flash']) };
       case 'record':
-        return { kind: 'record', media: await this.#media(draft.source) };
+        return { kind: 'record', media: await this.#media(draft.source, scope) };
       case 'video': {
-        const media = await this.#media(draft.source);
-        return draft.thumb ? { kind: 'video', media, thumb: await this.#media(draft.thumb) } : { kind: 'video', media };
+        const media = await this.#media(draft.source, scope);
+        return draft.thumb ? { kind: 'video', media, thumb: await this.#media(draft.thumb, scope) } : { kind: 'video', media };
       }
       case 'file': {
-        const media = await this.#media(draft.source);
+        const media = await this.#media(draft.source, scope);
         const file: StoredFile = { ...media, fileId: randomUUID() };
         out.files.push(file);
         return { kind: 'file', media, fileId: file.fileId };
@@ -138,10 +138,10 @@ export class DraftResolver {
     return { kind: 'at', target, name: member?.card || account.nickname };
   }
 
-  async #media(source: MediaSource): Promise<MediaRef> {
+  async #media(source: MediaSource, scope: ResolveScope): Promise<MediaRef> {
     // A name is a file name, never a path (it is also looked up as a source later).
     const name = source.name ? basename(source.name.replaceAll('\\', '/')) : undefined;
-    return this.media.ingest(source.uri, name || undefined);
+    return this.media.ingest(source.uri, scope.senderId, name || undefined);
   }
 
   async #bundle(
