@@ -102,6 +102,7 @@ export class Catnap {
     const media = new MediaService(join(dataDir, 'media'), {
       maxBytes: settings.media.maxBytes,
       timeoutMs: settings.media.downloadTimeoutMs,
+      allowPrivateNetworks: settings.media.allowPrivateNetworks,
       localFiles: {
         roots: settings.media.fileRoots,
         denied: [dataDir, ...(options.worldFile ? [resolve(options.worldFile)] : [])],

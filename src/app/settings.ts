@@ -47,6 +47,11 @@ export const SettingsSchema = Type.Object(
         maxBytes: Type.Integer({ minimum: 1024, default: 100 * MiB }),
         /** Longest an http(s) media download may take. */
         downloadTimeoutMs: Type.Integer({ minimum: 100, default: 30000 }),
+        /**
+         * Whether media downloads may reach loopback, private, link-local, CGNAT and cloud
+         * metadata addresses. Off: a bot cannot make Catnap fetch what the bot could not.
+         */
+        allowPrivateNetworks: Type.Boolean({ default: false }),
         /** Base of the URLs media is served at; empty = the web UI address. */
         publicBaseUrl: Type.String({ default: '' }),
       },

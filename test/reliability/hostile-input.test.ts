@@ -1,4 +1,6 @@
 import { writeFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCatnap } from '../helpers/catnap.js';
@@ -106,5 +108,33 @@ describe('media ids are capabilities of their conversation', () => {
     expect(resent.json.status).toBe('failed');
     expect((await asA('get_file', { file_id: groupFileId })).json).toMatchObject({ status: 'failed', retcode: 2005 });
     expect((await env.admin('POST', '/api/world/act/20001/get_file', { file_id: groupFileId })).json.status).toBe('ok');
+  });
+});
+
+describe('outbound fetches', () => {
+  it('never fetches loopback or private addresses for a bot, nor follows a redirect there, nor tells ports apart (finding 3)', async () => {
+    const redirector = createServer((_request, response) =>
+      response.writeHead(302, { location: `${env.catnap.webuiUrl}/api/world/accounts` }).end(),
+    );
+    await new Promise<void>((resolve) => redirector.listen(0, '127.0.0.1', resolve));
+    try {
+      const texts = new Set<string>();
+      for (const url of [
+        `${env.catnap.webuiUrl}/openapi.json`,
+        `http://127.0.0.1:${(redirector.address() as AddressInfo).port}/go`,
+        'http://127.0.0.1:1/closed',
+        'http://169.254.169.254/latest/meta-data/',
+      ]) {
+        const image = await asA('send_group_msg', { group_id: 30001, message: [{ type: 'image', data: { file: url } }] });
+        const download = await asA('download_file', { url });
+        for (const answer of [image.json, download.json]) {
+          expect(answer).toMatchObject({ status: 'failed', retcode: 2201 });
+          texts.add(answer.message.replace(url, 'URL'));
+        }
+      }
+      expect([...texts]).toHaveLength(1);
+    } finally {
+      redirector.close();
+    }
   });
 });

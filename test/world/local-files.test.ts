@@ -26,6 +26,7 @@ async function layout(policy: Partial<LocalFilePolicy> | ((base: string) => Part
   const media = new MediaService(join(data, 'media'), {
     maxBytes: 1024 * 1024,
     timeoutMs: 5000,
+    allowPrivateNetworks: false,
     localFiles: { roots: [], denied: [data], anywhere: () => true, ...(typeof policy === 'function' ? policy(base) : policy) },
   });
   return { base, data, shared, media };

@@ -10,7 +10,13 @@ import { MediaService } from '../../src/world/media/media-service.js';
 const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
 // Generous time limit so a loaded machine never turns a size failure into a timeout; the slow
 // endpoint answers far later than the tight limit used for the timeout case.
-const limits: SourceLimits = { maxBytes: 1024, timeoutMs: 10_000, localFiles: { roots: [], denied: [], anywhere: () => true } };
+// The test servers are on loopback, so downloads need media.allowPrivateNetworks.
+const limits: SourceLimits = {
+  maxBytes: 1024,
+  timeoutMs: 10_000,
+  allowPrivateNetworks: true,
+  localFiles: { roots: [], denied: [], anywhere: () => true },
+};
 const rootedTo = (root: string): SourceLimits => ({ ...limits, localFiles: { ...limits.localFiles, roots: [root] } });
 
 /** Reads a source through a fresh media store, as a send would; answers the bytes and name. */

@@ -3,7 +3,6 @@ import { basename, dirname } from 'node:path';
 import { WorldError } from '../errors.js';
 import type { MediaService } from './media-service.js';
 import { extensionOf } from './mime.js';
-import { download } from './file-source.js';
 
 export interface DownloadRequest {
   /** The account downloading (whose media ids a Catnap URL may name). */
@@ -29,7 +28,7 @@ export async function downloadToStorage(media: MediaService, request: DownloadRe
     request.base64 !== undefined
       ? await media.ingest(`base64://${request.base64.replace(/^base64:\/\//, '')}`, request.viewerId)
       : request.headers && Object.keys(request.headers).length > 0
-        ? await media.put(await fetchWithHeaders(request.url ?? '', request.headers, media), '')
+        ? await media.ingestUrl(request.url ?? '', request.headers)
         : await media.ingest(request.url ?? '', request.viewerId);
   const name =
     safeName(request.name) ||
@@ -57,8 +56,4 @@ async function exists(path: string): Promise<boolean> {
   } catch {
     return false;
   }
-}
-
-async function fetchWithHeaders(url: string, headers: Readonly<Record<string, string>>, media: MediaService): Promise<Buffer> {
-  return (await download(url, media.limits, headers)).bytes;
 }

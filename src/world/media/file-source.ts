@@ -1,13 +1,15 @@
-import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { WorldError } from '../errors.js';
 import { isLocalPath, openLocalFile, preview, type LocalFilePolicy } from './local-files.js';
+import { fetchPolicy, openDownload } from './safe-fetch.js';
 
 export interface SourceLimits {
   /** Largest source accepted, in bytes. */
   readonly maxBytes: number;
   /** Longest an http(s) download may take. */
   readonly timeoutMs: number;
+  /** Whether downloads may reach loopback, private and other non-public addresses (see safe-fetch.ts). */
+  readonly allowPrivateNetworks: boolean;
   /** Which local files may be read (see local-files.ts). */
   readonly localFiles: LocalFilePolicy;
 }
@@ -29,7 +31,7 @@ export async function openSource(source: string, limits: SourceLimits): Promise<
   if (value === '') throw new WorldError('MEDIA_UNREADABLE', 'the media source is empty');
   if (value.startsWith('base64://')) return { bytes: decodeBase64(value.slice('base64://'.length), limits), name: '' };
   if (/^data:/i.test(value)) return { bytes: decodeDataUrl(value, limits), name: '' };
-  if (/^https?:\/\//i.test(value)) return download(value, limits);
+  if (/^https?:\/\//i.test(value)) return openDownload(value, fetchPolicy(limits));
   if (/^file:/i.test(value)) return openLocal(fileUrlToPath(value), limits, value);
   if (isLocalPath(value)) return openLocal(value, limits, value);
   throw new WorldError(
@@ -75,44 +77,4 @@ export function fileUrlToPath(url: string): string {
   } catch {
     throw new WorldError('MEDIA_UNREADABLE', `media source ${preview(url)} is not a valid file URL`);
   }
-}
-
-/** Downloads an http(s) URL within the size and time limits (streamed, never buffered past the limit). */
-export async function download(
-  url: string,
-  limits: SourceLimits,
-  headers: Readonly<Record<string, string>> = {},
-): Promise<{ bytes: Buffer; name: string }> {
-  const signal = AbortSignal.timeout(limits.timeoutMs);
-  let response: Response;
-  try {
-    response = await fetch(url, { signal, redirect: 'follow', headers: { 'user-agent': 'Catnap media fetcher', ...headers } });
-  } catch (error) {
-    if (signal.aborted) throw new WorldError('MEDIA_TIMEOUT', `downloading ${preview(url)} took longer than ${limits.timeoutMs} ms`);
-    throw new WorldError('MEDIA_UNREADABLE', `cannot download ${preview(url)}: ${(error as Error).message}`);
-  }
-  if (!response.ok) {
-    await response.body?.cancel().catch(() => undefined);
-    throw new WorldError('MEDIA_UNREADABLE', `downloading ${preview(url)} failed with HTTP ${response.status}`);
-  }
-  const declared = Number(response.headers.get('content-length') ?? NaN);
-  if (declared > limits.maxBytes) {
-    await response.body?.cancel().catch(() => undefined);
-    throw tooLarge(url, limits);
-  }
-  const chunks: Buffer[] = [];
-  let total = 0;
-  try {
-    for await (const chunk of response.body ?? []) {
-      total += chunk.length;
-      if (total > limits.maxBytes) throw tooLarge(url, limits);
-      chunks.push(Buffer.from(chunk));
-    }
-  } catch (error) {
-    if (error instanceof WorldError) throw error;
-    if (signal.aborted) throw new WorldError('MEDIA_TIMEOUT', `downloading ${preview(url)} took longer than ${limits.timeoutMs} ms`);
-    throw new WorldError('MEDIA_UNREADABLE', `cannot download ${preview(url)}: ${(error as Error).message}`);
-  }
-  const name = decodeURIComponent(basename(new URL(response.url || url).pathname)) || '';
-  return { bytes: Buffer.concat(chunks), name };
 }

@@ -1,8 +1,9 @@
 import { WorldError } from '../errors.js';
 import type { MediaRef } from '../messages/elements.js';
 import { BlobStore } from './blob-store.js';
-import { fileUrlToPath, openSource, type SourceLimits } from './file-source.js';
+import { fileUrlToPath, openSource, type OpenedSource, type SourceLimits } from './file-source.js';
 import { isLocalPath, preview } from './local-files.js';
+import { fetchPolicy, openDownload } from './safe-fetch.js';
 
 /**
  * Finds media by an id Catnap handed out earlier (a received message's file id, ...), if the
@@ -13,6 +14,7 @@ export type MediaResolver = (id: string, viewerId: number) => Promise<MediaRef |
 export const defaultSourceLimits: SourceLimits = {
   maxBytes: 100 * 1024 * 1024,
   timeoutMs: 30000,
+  allowPrivateNetworks: false,
   // Tests and embedders without settings: any local file but the store's own (the app decides
   // from catnap.json and where Catnap listens).
   localFiles: { roots: [], denied: [], anywhere: () => true },
@@ -62,7 +64,16 @@ export class MediaService {
     if (typeof source !== 'string') throw new WorldError('MEDIA_UNREADABLE', 'the media source must be a string');
     const known = await this.lookup(source, viewerId);
     if (known) return name ? { ...known, name } : known;
-    const opened = await openSource(source, this.limits);
+    return this.#store(await openSource(source, this.limits), source, name);
+  }
+
+  /** Downloads an http(s) URL with extra request headers (download_file) and stores it. */
+  async ingestUrl(url: string, headers: Readonly<Record<string, string>>): Promise<MediaRef> {
+    return this.#store(await openDownload(url, fetchPolicy(this.limits), headers), url);
+  }
+
+  /** Stores an opened source; streams go to disk as they come, never whole into memory. */
+  async #store(opened: OpenedSource, source: string, name?: string): Promise<MediaRef> {
     if ('bytes' in opened) return this.blobs.put(opened.bytes, name || opened.name);
     try {
       return await this.blobs.putStream(opened.stream, name || opened.name, this.limits.maxBytes, () => this.#tooLarge(source));
