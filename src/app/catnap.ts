@@ -148,6 +148,7 @@ export class Catnap {
       clock,
       logger: logger.child({ component: 'network' }),
       bodyLimit: settings.api.bodyLimit,
+      browser: { allowedOrigins: settings.api.allowedOrigins },
     };
     const network = new NetworkManager(gateway, gateway.logger);
     const configFiles = new OneBotConfigFiles(configDir);

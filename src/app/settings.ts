@@ -33,6 +33,11 @@ export const SettingsSchema = Type.Object(
         rateLimitIntervalMs: Type.Integer({ minimum: 0, default: 500 }),
         /** Calls that may wait in one account's `_async` / `_rate_limited` queue. */
         queueLimit: Type.Integer({ minimum: 1, default: 1000 }),
+        /**
+         * Origins of web pages that may call adapters without a token (`"*"`: any). Empty: none;
+         * adapters with a token serve pages regardless (see network/browser-guard.ts).
+         */
+        allowedOrigins: Type.Array(Type.String({ pattern: '^(\\*|https?://[^/]+)$' }), { default: [] }),
       },
       { ...strict, default: {} },
     ),

@@ -2,6 +2,7 @@ import type { Logger } from '../util/logger.js';
 import type { Dispatcher } from '../onebot/dispatcher.js';
 import type { EventHub } from '../onebot/events/event-hub.js';
 import type { Clock } from '../util/clock.js';
+import type { BrowserPolicy } from './browser-guard.js';
 import type { TransportLimits } from './limits.js';
 
 /** The state of one adapter, as the console shows it. */
@@ -49,6 +50,8 @@ export interface OneBotGateway {
   readonly bodyLimit: number;
   /** Backpressure and liveness limits of event transports (see `limits.ts`); defaults when absent. */
   readonly limits?: Partial<TransportLimits>;
+  /** Which web pages may call token-less adapters (see `browser-guard.ts`); none when absent. */
+  readonly browser?: BrowserPolicy;
 }
 
 /** A port that could not be bound, with a message that says which adapter wanted it. */

@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { HttpServerAdapter } from './http-server-adapter.js';
 import { subscribeEvents } from './event-feed.js';
 import { transportLimits } from './limits.js';
+import { allowOriginHeader } from './browser-guard.js';
 import type { HttpSseServerConfig } from './onebot-config.js';
 
 /**
@@ -33,7 +34,7 @@ export class HttpSseServerAdapter extends HttpServerAdapter {
           'cache-control': 'no-cache',
           connection: 'keep-alive',
           'x-accel-buffering': 'no',
-          ...(this.config.enableCors ? { 'access-control-allow-origin': '*' } : {}),
+          ...corsHeader(this.config.enableCors ? allowOriginHeader(request.headers, this.config.token, this.gateway.browser) : undefined),
         });
         response.write(': connected\n\n');
         let ended = false;
@@ -86,4 +87,8 @@ export class HttpSseServerAdapter extends HttpServerAdapter {
   protected override clientConnections(): ClientConnection[] {
     return [...super.clientConnections(), ...this.#streams.values()];
   }
+}
+
+function corsHeader(origin: string | undefined): Record<string, string> {
+  return origin ? { 'access-control-allow-origin': origin, ...(origin === '*' ? {} : { vary: 'Origin' }) } : {};
 }

@@ -5,6 +5,7 @@ import { failed } from '../../onebot/envelope.js';
 import { protocolErrors } from '../../onebot/error-catalogue.js';
 import { checkToken, queryOf } from '../../util/token-auth.js';
 import type { OneBotGateway, ClientConnection } from '../adapter.js';
+import { browserRefusal } from '../browser-guard.js';
 import { WsSession, type WsRole, type WsSessionOptions } from './ws-session.js';
 
 /** NapCat's WebSocket servers take frames of up to 50 MB. */
@@ -70,6 +71,12 @@ export class WsEndpoint {
           null,
         ),
       );
+      return;
+    }
+    // Browsers always send Origin on a WebSocket; a token-less socket must not be a page's.
+    const refusal = browserRefusal(request.headers, this.options.token, this.gateway.browser);
+    if (refusal) {
+      rejectUpgrade(socket, 403, 'Forbidden', failed(protocolErrors.BROWSER_REFUSED.retcode, refusal, null));
       return;
     }
     const role = roleOfPath(request.url);
