@@ -81,30 +81,35 @@ export async function buildAdminServer(deps: AdminDeps, options: AdminServerOpti
   });
   attachLiveSocket(app, new LiveHub(deps.world, deps.dispatcher, deps.hooks, deps.logger), options.token, deps.logger);
 
-  const guarded = (route: AdminRoute) => async (request: FastifyRequest, reply: FastifyReply) => {
-    if (!route.public) {
-      const result = checkToken(options.token, request.headers, adminQuery(request.url));
-      if (result !== 'ok') {
-        const missing = result === 'missing';
-        return reply.code(missing ? 401 : 403).send({
-          error: {
-            code: missing ? 'TOKEN_MISSING' : 'TOKEN_WRONG',
-            message: missing ? 'the web UI token is missing' : 'the web UI token is wrong',
-          },
-        });
-      }
-    }
-    return route.handler(request, reply, deps);
+  // The token is checked as the request arrives, before its body is read: a caller without the
+  // token never gets Catnap to buffer or parse 64 MiB for it.
+  const authenticate = async (request: FastifyRequest, reply: FastifyReply) => {
+    const result = checkToken(options.token, request.headers, adminQuery(request.url));
+    if (result === 'ok') return;
+    const missing = result === 'missing';
+    await reply
+      .code(missing ? 401 : 403)
+      .header('connection', 'close')
+      .send({
+        error: {
+          code: missing ? 'TOKEN_MISSING' : 'TOKEN_WRONG',
+          message: missing ? 'the web UI token is missing' : 'the web UI token is wrong',
+        },
+      });
   };
+  const definition = (route: AdminRoute) => ({
+    method: route.method,
+    url: route.url,
+    ...(route.public ? {} : { onRequest: authenticate }),
+    handler: (request: FastifyRequest, reply: FastifyReply) => route.handler(request, reply, deps),
+  });
   const rawRoutes = routes.filter((route) => route.raw);
-  for (const route of routes) {
-    if (!route.raw) app.route({ method: route.method, url: route.url, handler: guarded(route) });
-  }
+  for (const route of routes) if (!route.raw) app.route(definition(route));
   // Upload routes read any content type as bytes; the parser is scoped to them alone.
   await app.register(async (scope) => {
     scope.removeAllContentTypeParsers();
     scope.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
-    for (const route of rawRoutes) scope.route({ method: route.method, url: route.url, handler: guarded(route) });
+    for (const route of rawRoutes) scope.route(definition(route));
   });
   await options.extend?.(app);
   return app;
