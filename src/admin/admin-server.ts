@@ -1,5 +1,7 @@
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import { describeJsonProblem, findJsonProblem } from '../util/json-guard.js';
 import { checkToken, queryOf } from '../util/token-auth.js';
+import { AdminError } from './admin-errors.js';
 import type { AdminDeps, AdminRoute } from './admin-route.js';
 import { sendAdminError } from './admin-errors.js';
 import { buildOpenApi } from './openapi.js';
@@ -97,6 +99,13 @@ export async function buildAdminServer(deps: AdminDeps, options: AdminServerOpti
         },
       });
   };
+  // Bodies that would reach an object's prototype, or nest absurdly deep, go no further.
+  app.addHook('preHandler', async (request) => {
+    const body = request.body;
+    if (body === null || typeof body !== 'object' || Buffer.isBuffer(body)) return;
+    const problem = findJsonProblem(body, maxBodyDepth);
+    if (problem) throw new AdminError(400, 'BAD_REQUEST', describeJsonProblem(problem, 'body'));
+  });
   const definition = (route: AdminRoute) => ({
     method: route.method,
     url: route.url,
@@ -114,6 +123,9 @@ export async function buildAdminServer(deps: AdminDeps, options: AdminServerOpti
   await options.extend?.(app);
   return app;
 }
+
+/** Far deeper than any admin body (a world file with OneBot configs nests about eight levels). */
+const maxBodyDepth = 64;
 
 /** The admin API also accepts the token as `?token=` (the printed login link uses it). */
 function adminQuery(url: string): URLSearchParams {

@@ -140,6 +140,7 @@ export class Catnap {
     const dispatcher = new Dispatcher(actions, services, {
       rateLimitIntervalMs: settings.api.rateLimitIntervalMs,
       queueLimit: settings.api.queueLimit,
+      maxJsonDepth: settings.api.maxJsonDepth,
     });
     const events = new EventHub(world, { urls: services.urls }, logger.child({ component: 'events' }), allBuilders);
     const gateway: OneBotGateway = {

@@ -33,6 +33,8 @@ export const SettingsSchema = Type.Object(
         rateLimitIntervalMs: Type.Integer({ minimum: 0, default: 500 }),
         /** Calls that may wait in one account's `_async` / `_rate_limited` queue. */
         queueLimit: Type.Integer({ minimum: 1, default: 1000 }),
+        /** Deepest nesting of action params and `echo` accepted (deeper: 1400, echo not sent back). */
+        maxJsonDepth: Type.Integer({ minimum: 8, maximum: 1000, default: 32 }),
         /**
          * Origins of web pages that may call adapters without a token (`"*"`: any). Empty: none;
          * adapters with a token serve pages regardless (see network/browser-guard.ts).

@@ -102,7 +102,8 @@ export async function buildHttpApi(gateway: OneBotGateway, options: HttpApiOptio
     handler: async (request, reply) => {
       const body = isObject(request.body) ? request.body : {};
       if (request.method === 'GET' || body.action === undefined) {
-        return sendEnvelope(reply, ok({ app_name: 'Catnap', self_id: options.selfId, message: 'Catnap is running' }, body.echo));
+        const echo = gateway.dispatcher.echoOf(body.echo);
+        return sendEnvelope(reply, ok({ app_name: 'Catnap', self_id: options.selfId, message: 'Catnap is running' }, echo));
       }
       const envelope = await gateway.dispatcher.dispatch(options.selfId, String(body.action), body.params ?? {}, {
         ...meta,

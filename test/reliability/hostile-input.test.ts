@@ -2,7 +2,8 @@ import { writeFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { connect, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { WebSocket } from 'ws';
 import { startCatnap } from '../helpers/catnap.js';
 import { tempDir } from '../helpers/spawn.js';
 import { smallWorld } from '../helpers/world.js';
@@ -12,7 +13,10 @@ import { smallWorld } from '../helpers/world.js';
  * to read what is not theirs or to bring the process down. Each case is a finding that once held
  * on this code base; the suite keeps them fixed.
  */
-const api = (name: string, token: string) => ({ httpServers: [{ name, enable: true, host: '127.0.0.1', port: 0, token }] });
+const api = (name: string, token: string) => ({
+  httpServers: [{ name, enable: true, host: '127.0.0.1', port: 0, token }],
+  websocketServers: [{ name: `${name}-ws`, enable: true, host: '127.0.0.1', port: 0, token }],
+});
 const world = {
   ...smallWorld,
   accounts: smallWorld.accounts!.map((account) =>
@@ -26,6 +30,7 @@ const world = {
 
 let env: Awaited<ReturnType<typeof startCatnap>>;
 let urlA = '';
+let wsA = '';
 /** Calls an action as bot A over its HTTP API (the attacker). */
 const asA = async (action: string, params: unknown) => {
   const response = await fetch(`${urlA}/${action}`, {
@@ -38,7 +43,8 @@ const asA = async (action: string, params: unknown) => {
 
 beforeAll(async () => {
   env = await startCatnap(world);
-  urlA = env.catnap.network.status(10001)[0]!.endpoint;
+  urlA = env.catnap.network.status(10001).find((status) => status.kind === 'httpServers')!.endpoint;
+  wsA = env.catnap.network.status(10001).find((status) => status.kind === 'websocketServers')!.endpoint;
 });
 afterAll(async () => env.catnap.stop());
 
@@ -169,5 +175,119 @@ describe('the admin API', () => {
       expect(await headOnly(env.catnap.webuiUrl, path, 'Authorization: Bearer wrong\r\n')).toBe('HTTP/1.1 403 Forbidden');
     }
     expect((await env.admin('GET', '/api/world/accounts')).status).toBe(200);
+  });
+});
+
+/** Posts raw JSON text as bot A (for values JSON.stringify cannot write, like 2^53+1). */
+const rawA = async (action: string, body: string) => {
+  const response = await fetch(`${urlA}/${action}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: 'Bearer tok-a' },
+    body,
+  });
+  return { status: response.status, json: (await response.json()) as { status: string; retcode: number; message: string; echo: unknown } };
+};
+const deep = (levels: number) => `${'['.repeat(levels)}${']'.repeat(levels)}`;
+
+describe('params', () => {
+  it('takes ids only as integers or decimal strings in the safe range, naming the field otherwise', async () => {
+    for (const id of ['"1e3"', '30003.5', '"0x7533"', 'true', '9007199254740993', '"9007199254740993"', '"30001 "']) {
+      const answer = await rawA('get_group_info', `{"group_id": ${id}}`);
+      expect(answer.json, id).toMatchObject({ status: 'failed', retcode: 1400 });
+      expect(answer.json.message).toMatch(/^group_id: must be an integer/);
+    }
+    expect((await rawA('get_group_info', '{"group_id": "30001"}')).json.status).toBe('ok');
+    expect((await rawA('get_group_info', '{"group_id": 30001}')).json.status).toBe('ok');
+  });
+
+  it('refuses prototype keys anywhere in params, and sends nothing', async () => {
+    const before = (await env.admin('POST', '/api/world/act/20001/get_group_msg_history', { group_id: 30001 })).json.data.messages.length;
+    for (const body of [
+      '{"__proto__": {"group_id": 30001, "message": "polluted"}}',
+      '{"group_id": 30001, "message": "hi", "constructor": {"prototype": {"x": 1}}}',
+      '{"group_id": 30001, "message": [{"type": "text", "data": {"text": "hi", "__proto__": {"text": "x"}}}]}',
+      '{"group_id": 30001, "message": [{"type": "text", "data": {"text": "hi"}, "prototype": 1}]}',
+    ]) {
+      const answer = await rawA('send_group_msg', body);
+      expect(answer.json, body).toMatchObject({ status: 'failed', retcode: 1400 });
+      expect(answer.json.message).toMatch(/the key "(__proto__|constructor|prototype)" is not allowed/);
+    }
+    const form = await fetch(`${urlA}/send_group_msg`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: 'Bearer tok-a' },
+      body: 'group_id=30001&message=hi&__proto__=x',
+    });
+    expect(((await form.json()) as { retcode: number }).retcode).toBe(1400);
+    expect(({} as Record<string, unknown>).group_id).toBeUndefined();
+    const after = (await env.admin('POST', '/api/world/act/20001/get_group_msg_history', { group_id: 30001 })).json.data.messages.length;
+    expect(after).toBe(before);
+  });
+
+  it('answers deeply nested params and echo with a clear error on HTTP and WebSocket', async () => {
+    const viaHttp = await rawA('get_login_info', `{"echo": ${deep(200_000)}}`);
+    expect(viaHttp.status).toBe(200);
+    expect(viaHttp.json).toMatchObject({ status: 'failed', retcode: 1400, echo: null });
+    expect(viaHttp.json.message).toMatch(/echo: nested deeper than 32 levels \(api\.maxJsonDepth\)/);
+    const root = await fetch(urlA, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: 'Bearer tok-a' },
+      body: `{"action": "get_login_info", "params": {"x": ${deep(100_000)}}, "echo": "e1"}`,
+    });
+    expect(await root.json()).toMatchObject({
+      status: 'failed',
+      retcode: 1400,
+      echo: 'e1',
+      message: 'params: nested deeper than 32 levels',
+    });
+    const rootEcho = await fetch(urlA, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: 'Bearer tok-a' },
+      body: `{"echo": ${deep(100_000)}}`,
+    });
+    expect(rootEcho.status).toBe(200);
+
+    const socket = new WebSocket(`${wsA}/api`, { headers: { authorization: 'Bearer tok-a' }, maxPayload: 0 });
+    await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
+    const replies: any[] = [];
+    socket.on('message', (data) => replies.push(JSON.parse(data.toString())));
+    socket.send(`{"action": "get_login_info", "echo": ${deep(200_000)}}`);
+    socket.send(`{"echo": ${deep(200_000)}}`);
+    socket.send(`{"action": "get_login_info", "params": ${deep(200_000)}, "echo": 7}`);
+    socket.send('{"action": "get_login_info", "echo": 8}');
+    await vi.waitFor(() => expect(replies).toHaveLength(4), { timeout: 10_000 });
+    socket.close();
+    expect(replies[0]).toMatchObject({ retcode: 1400, echo: null });
+    expect(replies[1]).toMatchObject({ retcode: 1400, echo: null });
+    expect(replies[2]).toMatchObject({ retcode: 1400, echo: 7 });
+    expect(replies[3]).toMatchObject({ status: 'ok', echo: 8 });
+  });
+});
+
+describe('world files and admin bodies', () => {
+  it('refuse prototype keys, in JSON and in YAML', async () => {
+    const json = await env.admin(
+      'POST',
+      '/api/world/apply',
+      '{"accounts": [{"user_id": 20009, "nickname": "X", "constructor": {"bot": true}}]}',
+      {
+        'content-type': 'application/json',
+      },
+    );
+    expect(json.status).toBe(400);
+    const yaml = await env.admin(
+      'POST',
+      '/api/world/apply',
+      'accounts:\n  - user_id: 20009\n    nickname: X\n    __proto__: {bot: true}\n',
+      {
+        'content-type': 'application/yaml',
+      },
+    );
+    expect(yaml.status).toBe(400);
+    expect(JSON.stringify(yaml.json)).toMatch(/__proto__/);
+    const body = await env.admin('POST', '/api/world/accounts', '{"user_id": 20009, "nickname": "X", "prototype": {"bot": true}}', {
+      'content-type': 'application/json',
+    });
+    expect(body.status).toBe(400);
+    expect((await env.admin('GET', '/api/world/accounts/20009')).status).toBe(404);
   });
 });
