@@ -124,6 +124,7 @@ export class Catnap {
       // Both load their data on first use, so start-up stays fast.
       ocr: new OcrService(media, new PaddleOcrEngine()),
       translator: createTranslator(settings.translation),
+      messageLimits: settings.message,
       info: {
         appName: 'Catnap',
         appVersion: catnapVersion,

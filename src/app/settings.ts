@@ -4,6 +4,7 @@ import { dirname } from 'node:path';
 import { Type, type Static } from '@sinclair/typebox';
 import { TypeCompiler } from '@sinclair/typebox/compiler';
 import { Value } from '@sinclair/typebox/value';
+import { defaultMessageLimits } from '../onebot/message/message-limits.js';
 import { defaultRobotUinRanges } from '../onebot/runtime-info.js';
 
 /**
@@ -40,6 +41,17 @@ export const SettingsSchema = Type.Object(
          * adapters with a token serve pages regardless (see network/browser-guard.ts).
          */
         allowedOrigins: Type.Array(Type.String({ pattern: '^(\\*|https?://[^/]+)$' }), { default: [] }),
+      },
+      { ...strict, default: {} },
+    ),
+    message: Type.Object(
+      {
+        /** UTF-8 bytes of text in one message (text, json, xml, markdown, card texts; not media). */
+        maxTextBytes: Type.Integer({ minimum: 1024, default: defaultMessageLimits.maxTextBytes }),
+        /** Segments in one message, at every level of a merged forward. */
+        maxSegments: Type.Integer({ minimum: 1, default: defaultMessageLimits.maxSegments }),
+        /** Nodes of one merged forward, nested ones included. */
+        maxForwardNodes: Type.Integer({ minimum: 1, default: defaultMessageLimits.maxForwardNodes }),
       },
       { ...strict, default: {} },
     ),

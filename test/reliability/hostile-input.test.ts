@@ -291,3 +291,42 @@ describe('world files and admin bodies', () => {
     expect((await env.admin('GET', '/api/world/accounts/20009')).status).toBe(404);
   });
 });
+
+describe('message size', () => {
+  it('caps text, segments and forward nodes with a 1400 naming the setting, and stores nothing (finding 7)', async () => {
+    const history = async () =>
+      (await env.admin('POST', '/api/world/act/20001/get_group_msg_history', { group_id: 30001 })).json.data.messages.length;
+    const before = await history();
+    const cases: [unknown, RegExp][] = [
+      ['x'.repeat(20 * 1024 * 1024), /message\.maxTextBytes/],
+      [[{ type: 'json', data: { data: '{"a":"' + 'y'.repeat(70_000) + '"}' } }], /message\.maxTextBytes/],
+      [Array.from({ length: 200_000 }, () => ({ type: 'text', data: { text: 'a' } })), /message\.maxSegments/],
+      ['[CQ:face,id=1]'.repeat(20_000), /message\.maxSegments/],
+      [Array.from({ length: 5000 }, () => ({ type: 'node', data: { content: 'hi' } })), /message\.maxForwardNodes/],
+      [Array.from({ length: 100_000 }, () => ({ type: 'node', data: { content: 'hi' } })), /message\.max(Segments|ForwardNodes)/],
+      [
+        Array.from({ length: 40 }, () => ({
+          type: 'node',
+          data: { content: Array.from({ length: 30 }, () => ({ type: 'node', data: { content: 'x' } })) },
+        })),
+        /message\.maxForwardNodes/,
+      ],
+    ];
+    for (const [message, setting] of cases) {
+      const answer = await asA('send_group_msg', { group_id: 30001, message });
+      expect(answer.json).toMatchObject({ status: 'failed', retcode: 1400 });
+      expect(answer.json.message).toMatch(setting);
+    }
+    expect(await history()).toBe(before);
+    // Within the limits, long messages still go through.
+    expect((await asA('send_group_msg', { group_id: 30001, message: 'z'.repeat(60_000), auto_escape: true })).json.status).toBe('ok');
+    expect(
+      (
+        await asA('send_group_msg', {
+          group_id: 30001,
+          message: Array.from({ length: 5000 }, () => ({ type: 'text', data: { text: 'a' } })),
+        })
+      ).json.status,
+    ).toBe('ok');
+  });
+});

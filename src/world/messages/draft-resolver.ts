@@ -46,7 +46,8 @@ export class DraftResolver {
       const bundle = await this.#bundle(draft.nodes, draft.card, scope, out);
       out.elements.push({ kind: 'forward', forwardId: bundle.resId, summary: bundle.card.summary });
     } else {
-      out.elements.push(...(await this.#elements(draft.elements, scope, out, true)));
+      // A loop, not push(...spread): a spread of a very long list overflows the stack.
+      for (const element of await this.#elements(draft.elements, scope, out, true)) out.elements.push(element);
     }
     if (out.elements.length === 0) {
       throw new WorldError('EMPTY_MESSAGE', 'the message has nothing left to send (only empty text, or @ in a private chat)');
@@ -153,7 +154,9 @@ export class DraftResolver {
     if (nodes.length === 0) throw new WorldError('INVALID_ARGUMENT', 'a merged forward needs at least one node');
     const built: ForwardNode[] = [];
     for (const node of nodes) built.push(await this.#node(node, scope, out));
-    const depth = 1 + Math.max(0, ...(await Promise.all(built.map((node) => this.#depthOf(node.elements, out)))));
+    let inner = 0;
+    for (const node of built) inner = Math.max(inner, await this.#depthOf(node.elements, out));
+    const depth = 1 + inner;
     if (depth > maxForwardDepth) {
       throw new WorldError('INVALID_ARGUMENT', `merged forwards nest at most ${maxForwardDepth} levels deep; this one has ${depth}`);
     }
