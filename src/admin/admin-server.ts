@@ -1,4 +1,5 @@
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import { defaultRequestTimeoutMs, fastifyTimeoutOptions } from '../util/http-timeouts.js';
 import { describeJsonProblem, findJsonProblem } from '../util/json-guard.js';
 import { checkToken, queryOf } from '../util/token-auth.js';
 import { AdminError } from './admin-errors.js';
@@ -19,6 +20,8 @@ import { serveWebUi } from './web-ui.js';
 export interface AdminServerOptions {
   readonly token: string;
   readonly bodyLimit: number;
+  /** Longest a client may take to send one request (default 30 s). */
+  readonly requestTimeoutMs?: number;
   readonly version: string;
   /** Extra routes from other areas (media, console) registered beside the built-in ones. */
   readonly extraRoutes?: readonly AdminRoute[];
@@ -39,6 +42,7 @@ export async function buildAdminServer(deps: AdminDeps, options: AdminServerOpti
     bodyLimit: options.bodyLimit,
     forceCloseConnections: 'idle',
     routerOptions: { ignoreTrailingSlash: true },
+    ...fastifyTimeoutOptions(options.requestTimeoutMs ?? defaultRequestTimeoutMs),
   });
   app.addContentTypeParser(
     ['application/yaml', 'application/x-yaml', 'text/yaml', 'text/plain'],

@@ -150,6 +150,7 @@ export class Catnap {
       clock,
       logger: logger.child({ component: 'network' }),
       bodyLimit: settings.api.bodyLimit,
+      requestTimeoutMs: settings.api.requestTimeoutMs,
       browser: { allowedOrigins: settings.api.allowedOrigins },
     };
     const network = new NetworkManager(gateway, gateway.logger);
@@ -296,7 +297,12 @@ export class Catnap {
     };
     const app = await buildAdminServer(
       { world: this.world, dispatcher: this.dispatcher, actions, logger: this.logger.child({ component: 'admin' }), hooks },
-      { token: this.settings.webui.token, bodyLimit: this.settings.api.bodyLimit, version: catnapVersion },
+      {
+        token: this.settings.webui.token,
+        bodyLimit: this.settings.api.bodyLimit,
+        requestTimeoutMs: this.settings.api.requestTimeoutMs,
+        version: catnapVersion,
+      },
     );
     this.#disposables.add(() => app.close());
     const port = await listenOn(app, this.settings.webui.host, this.settings.webui.port, 'the web UI and admin API').catch(

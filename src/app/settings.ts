@@ -5,6 +5,7 @@ import { Type, type Static } from '@sinclair/typebox';
 import { TypeCompiler } from '@sinclair/typebox/compiler';
 import { Value } from '@sinclair/typebox/value';
 import { defaultMessageLimits } from '../onebot/message/message-limits.js';
+import { defaultRequestTimeoutMs } from '../util/http-timeouts.js';
 import { defaultRobotUinRanges } from '../onebot/runtime-info.js';
 
 /**
@@ -30,6 +31,8 @@ export const SettingsSchema = Type.Object(
       {
         /** Largest HTTP body (and WebSocket frame) accepted, in bytes. */
         bodyLimit: Type.Integer({ minimum: 1024, default: 64 * MiB }),
+        /** Longest a client may take to send one HTTP request, headers and body (every HTTP server). */
+        requestTimeoutMs: Type.Integer({ minimum: 1000, default: defaultRequestTimeoutMs }),
         /** Gap between two `_rate_limited` calls of one account. */
         rateLimitIntervalMs: Type.Integer({ minimum: 0, default: 500 }),
         /** Calls that may wait in one account's `_async` / `_rate_limited` queue. */

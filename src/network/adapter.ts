@@ -48,6 +48,8 @@ export interface OneBotGateway {
   readonly logger: Logger;
   /** Body size limit of the HTTP API, in bytes. */
   readonly bodyLimit: number;
+  /** Longest a client may take to send one request, headers and body (default 30 s). */
+  readonly requestTimeoutMs?: number;
   /** Backpressure and liveness limits of event transports (see `limits.ts`); defaults when absent. */
   readonly limits?: Partial<TransportLimits>;
   /** Which web pages may call token-less adapters (see `browser-guard.ts`); none when absent. */

@@ -4,6 +4,7 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest }
 import type { MessageFormat } from '../onebot/action.js';
 import { protocolErrors } from '../onebot/error-catalogue.js';
 import { failed, httpStatusOf, ok, type Envelope } from '../onebot/envelope.js';
+import { defaultRequestTimeoutMs, fastifyTimeoutOptions } from '../util/http-timeouts.js';
 import { checkToken, queryOf } from '../util/token-auth.js';
 import type { OneBotGateway } from './adapter.js';
 import { browserRefusal, corsOrigins } from './browser-guard.js';
@@ -34,6 +35,7 @@ export async function buildHttpApi(gateway: OneBotGateway, options: HttpApiOptio
     // In-flight requests finish on stop; idle keep-alive connections are closed at once.
     forceCloseConnections: 'idle',
     return503OnClosing: true,
+    ...fastifyTimeoutOptions(gateway.requestTimeoutMs ?? defaultRequestTimeoutMs),
   });
 
   app.removeAllContentTypeParsers();

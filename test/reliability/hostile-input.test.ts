@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { connect, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -329,4 +329,67 @@ describe('message size', () => {
       ).json.status,
     ).toBe('ok');
   });
+});
+
+/**
+ * Dribbles a request a byte at a time (the head, or a body after a whole head) and answers how
+ * long Catnap kept the connection open, or "open" if it still was after `giveUpMs`.
+ */
+function dribble(url: string, part: 'head' | 'body', giveUpMs = 10_000): Promise<number | 'open'> {
+  const { hostname, port } = new URL(url);
+  return new Promise((resolve) => {
+    const socket = connect(Number(port), hostname);
+    const started = Date.now();
+    socket.on('error', () => undefined);
+    if (part === 'body')
+      socket.write('POST /get_login_info HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n');
+    else socket.write('GET / HTTP/1.1\r\n');
+    const timer = setInterval(() => socket.write(part === 'body' ? ' ' : 'X'), 200);
+    const giveUp = setTimeout(() => finish('open'), giveUpMs);
+    const finish = (result: number | 'open') => {
+      clearInterval(timer);
+      clearTimeout(giveUp);
+      socket.destroy();
+      resolve(result);
+    };
+    socket.on('close', () => finish(Date.now() - started));
+  });
+}
+
+describe('slow clients', () => {
+  it('are cut off after api.requestTimeoutMs on every HTTP server, token or not (finding 8)', async () => {
+    const dataDir = await tempDir();
+    await mkdir(join(dataDir, 'config'), { recursive: true });
+    await writeFile(join(dataDir, 'config', 'catnap.json'), JSON.stringify({ api: { requestTimeoutMs: 1000 } }));
+    const slow = await startCatnap(
+      {
+        accounts: [
+          {
+            user_id: 10001,
+            nickname: 'Bot',
+            bot: true,
+            onebot: {
+              network: {
+                httpServers: [{ name: 'http', enable: true, host: '127.0.0.1', port: 0 }],
+                httpSseServers: [{ name: 'sse', enable: true, host: '127.0.0.1', port: 0 }],
+                websocketServers: [{ name: 'ws', enable: true, host: '127.0.0.1', port: 0 }],
+              },
+            },
+          },
+        ],
+      },
+      { dataDir },
+    );
+    try {
+      const endpoints = slow.catnap.network.status(10001).map((status) => status.endpoint.replace(/^ws:/, 'http:'));
+      const results = await Promise.all([
+        ...[...endpoints, slow.catnap.webuiUrl].map((url) => dribble(url, 'head')),
+        dribble(endpoints[0]!, 'body'),
+        dribble(slow.catnap.webuiUrl, 'body'),
+      ]);
+      for (const result of results) expect(result).not.toBe('open');
+    } finally {
+      await slow.catnap.stop();
+    }
+  }, 30_000);
 });
