@@ -82,13 +82,16 @@ export class Catnap {
   webuiUrl = '';
   /** True when this start created the default world. */
   createdDefaultWorld = false;
+  /** True when this start generated the web UI token (the banner then shows it, once). */
+  webuiTokenGenerated = false;
 
   static async start(options: CatnapOptions): Promise<Catnap> {
     const logger = options.logger ?? createLogger();
     const dataDir = resolve(options.dataDir);
     const configDir = join(dataDir, 'config');
     await mkdir(configDir, { recursive: true });
-    const settings = resolveSettings(await loadSettingsFile(join(configDir, 'catnap.json')), {
+    const loaded = await loadSettingsFile(join(configDir, 'catnap.json'));
+    const settings = resolveSettings(loaded.settings, {
       webuiPort: options.webuiPort,
       webuiToken: options.webuiToken,
       host: options.host,
@@ -157,6 +160,7 @@ export class Catnap {
     const configFiles = new OneBotConfigFiles(configDir);
     const catnap = new Catnap(dataDir, settings, world, dispatcher, events, network, configFiles, logger);
     catnapRef.current = catnap;
+    catnap.webuiTokenGenerated = loaded.generatedToken && options.webuiToken === undefined;
     catnap.#disposables.add(() => world.close());
     catnap.#disposables.add(() => dispatcher.close());
     catnap.#disposables.add(() => dispatcher.idle());
