@@ -1,4 +1,4 @@
-import { mkdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
 import type { FastifyInstance } from 'fastify';
@@ -20,6 +20,7 @@ import { allBuilders } from '../onebot/events/builders/index.js';
 import { systemClock, type Clock, nowSeconds } from '../util/clock.js';
 import { Disposables } from '../util/disposables.js';
 import { createLogger, type Logger } from '../util/logger.js';
+import { ensurePrivateDir, ensurePrivateFile } from '../util/private-files.js';
 import { MediaService } from '../world/media/media-service.js';
 import { createTranslator } from '../world/media/create-translator.js';
 import { OcrService } from '../world/media/ocr.js';
@@ -89,7 +90,8 @@ export class Catnap {
     const logger = options.logger ?? createLogger();
     const dataDir = resolve(options.dataDir);
     const configDir = join(dataDir, 'config');
-    await mkdir(configDir, { recursive: true });
+    await ensurePrivateDir(dataDir);
+    await ensurePrivateDir(configDir);
     const loaded = await loadSettingsFile(join(configDir, 'catnap.json'));
     const settings = resolveSettings(loaded.settings, {
       webuiPort: options.webuiPort,
@@ -98,6 +100,8 @@ export class Catnap {
     });
 
     const clock = options.clock ?? systemClock;
+    // SQLite gives its -wal and -shm files the database file's mode: create it 0600 first.
+    await ensurePrivateFile(join(dataDir, 'catnap.db'));
     const store = new SqliteWorldStore(join(dataDir, 'catnap.db'));
     store.startMaintenance((message) => logger.warn(`WAL checkpoint: ${message}`));
     // The web server's address is only known once it listens (port 0 in tests).

@@ -1,11 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { chmod, readFile, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { Type, type Static } from '@sinclair/typebox';
 import { TypeCompiler } from '@sinclair/typebox/compiler';
 import { Value } from '@sinclair/typebox/value';
 import { defaultMessageLimits } from '../onebot/message/message-limits.js';
 import { defaultRequestTimeoutMs } from '../util/http-timeouts.js';
+import { ensurePrivateDir, privateFileMode } from '../util/private-files.js';
 import { defaultRobotUinRanges } from '../onebot/runtime-info.js';
 
 /**
@@ -133,10 +134,12 @@ export async function loadSettingsFile(path: string): Promise<LoadedSettings> {
   }
   const settings = parseSettings(raw, path);
   const generatedToken = !exists || settings.webui.token === '';
+  // It holds the web UI token: never readable by others, also when an older version wrote it.
+  if (exists) await chmod(path, privateFileMode);
   if (generatedToken) {
     settings.webui.token = randomBytes(18).toString('base64url');
-    await mkdir(dirname(path), { recursive: true });
-    await writeFile(path, `${JSON.stringify(settings, null, 2)}\n`);
+    await ensurePrivateDir(dirname(path));
+    await writeFile(path, `${JSON.stringify(settings, null, 2)}\n`, { mode: privateFileMode });
   }
   return { settings, generatedToken };
 }

@@ -1,6 +1,7 @@
 import { watch, type FSWatcher } from 'node:fs';
 import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { privateDirMode, privateFileMode } from '../util/private-files.js';
 import { parseOneBotConfig, type OneBotConfig } from './onebot-config.js';
 
 const filePattern = /^onebot11_(\d+)\.json$/;
@@ -18,7 +19,7 @@ export class OneBotConfigFiles {
 
   /** The uins that have a config file. */
   async list(): Promise<number[]> {
-    await mkdir(this.dir, { recursive: true });
+    await mkdir(this.dir, { recursive: true, mode: privateDirMode });
     return (await readdir(this.dir))
       .map((name) => filePattern.exec(name)?.[1])
       .filter((uin): uin is string => uin !== undefined)
@@ -47,10 +48,11 @@ export class OneBotConfigFiles {
   /** Validates, fills defaults and writes one account's config; returns what was written. */
   async write(selfId: number, config: unknown): Promise<OneBotConfig> {
     const parsed = parseOneBotConfig(config, `onebot config of ${selfId}`);
-    await mkdir(this.dir, { recursive: true });
+    await mkdir(this.dir, { recursive: true, mode: privateDirMode });
     const path = this.pathOf(selfId);
     const temp = `${path}.${process.pid}.tmp`;
-    await writeFile(temp, `${JSON.stringify(parsed, null, 2)}\n`);
+    // Configs hold tokens: 0600, whatever the umask.
+    await writeFile(temp, `${JSON.stringify(parsed, null, 2)}\n`, { mode: privateFileMode });
     await rename(temp, path);
     return parsed;
   }

@@ -1,10 +1,11 @@
-import { writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readdir, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { Catnap } from '../../src/app/catnap.js';
 import { banner } from '../../src/app/cli.js';
 import { createLogger } from '../../src/util/logger.js';
 import { redactSecrets } from '../../src/util/redact.js';
+import { startCatnap } from '../helpers/catnap.js';
 import { tempDir } from '../helpers/spawn.js';
 
 describe('secrets in logs and on the terminal (finding 8)', () => {
@@ -62,4 +63,57 @@ describe('secrets in logs and on the terminal (finding 8)', () => {
     expect(log).not.toMatch(/SECRET/);
     expect(log).toMatch(/access_token=\*\*\*/);
   });
+});
+
+const modeOf = async (path: string) => (await stat(path)).mode & 0o777;
+
+describe('file permissions (finding 8)', () => {
+  it.runIf(process.platform !== 'win32')(
+    'keeps data and config files 0600 in 0700 folders, also those an older version left open',
+    async () => {
+      const dataDir = await tempDir();
+      await chmod(dataDir, 0o755);
+      await mkdir(join(dataDir, 'config'), { mode: 0o755 });
+      await writeFile(join(dataDir, 'config', 'catnap.json'), '{}', { mode: 0o644 });
+      const env = await startCatnap(
+        {
+          accounts: [
+            {
+              user_id: 10001,
+              nickname: 'Bot',
+              bot: true,
+              onebot: { network: { httpServers: [{ name: 'api', enable: true, host: '127.0.0.1', port: 0, token: 't' }] } },
+            },
+            { user_id: 20001, nickname: 'Alice' },
+          ],
+          friends: [{ user_id: 10001, friend_id: 20001 }],
+        },
+        { dataDir },
+      );
+      try {
+        const png = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
+        const sent = await env.catnap.dispatcher.dispatch(
+          20001,
+          'send_private_msg',
+          { user_id: 10001, message: [{ type: 'image', data: { file: `base64://${png}` } }] },
+          { transport: 'test' },
+        );
+        expect(sent.status).toBe('ok');
+        await env.catnap.dispatcher.dispatch(10001, 'download_file', { base64: png, name: 'dot.png' }, { transport: 'test' });
+        for (const dir of [dataDir, join(dataDir, 'config'), join(dataDir, 'media')]) expect(await modeOf(dir), dir).toBe(0o700);
+        const files = [join(dataDir, 'catnap.db'), join(dataDir, 'config', 'catnap.json'), join(dataDir, 'config', 'onebot11_10001.json')];
+        for (const name of await readdir(dataDir)) if (name.startsWith('catnap.db-')) files.push(join(dataDir, name));
+        const media = join(dataDir, 'media');
+        for (const entry of await readdir(media, { recursive: true })) {
+          const path = join(media, entry);
+          if ((await stat(path)).isDirectory()) expect(await modeOf(path), path).toBe(0o700);
+          else files.push(path);
+        }
+        expect(files.length).toBeGreaterThan(4);
+        for (const file of files) expect(await modeOf(file), file).toBe(0o600);
+      } finally {
+        await env.catnap.stop();
+      }
+    },
+  );
 });

@@ -5,6 +5,7 @@ import { join, relative, resolve, sep } from 'node:path';
 import type { Readable } from 'node:stream';
 import { WorldError } from '../errors.js';
 import type { MediaRef } from '../messages/elements.js';
+import { privateDirMode, privateFileMode } from '../../util/private-files.js';
 import { extensionOf, sniffMime } from './mime.js';
 
 const blobIdPattern = /^[0-9a-f]{64}$/;
@@ -63,9 +64,9 @@ export class BlobStore {
     const blobId = createHash('sha256').update(bytes).digest('hex');
     const path = this.pathOf(blobId);
     if (!(await exists(path))) {
-      await mkdir(join(this.dir, blobId.slice(0, 2)), { recursive: true });
+      await mkdir(join(this.dir, blobId.slice(0, 2)), { recursive: true, mode: privateDirMode });
       const temp = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-      await writeFile(temp, bytes);
+      await writeFile(temp, bytes, { mode: privateFileMode });
       await rename(temp, path);
     }
     const mime = sniffMime(bytes, name);
@@ -78,9 +79,9 @@ export class BlobStore {
    * is destroyed, the temp file removed, and `tooLarge()` thrown.
    */
   async putStream(stream: AsyncIterable<Uint8Array>, name: string, maxBytes: number, tooLarge: () => Error): Promise<MediaRef> {
-    await mkdir(this.dir, { recursive: true });
+    await mkdir(this.dir, { recursive: true, mode: privateDirMode });
     const temp = join(this.dir, `incoming-${randomBytes(8).toString('hex')}.tmp`);
-    const file = await open(temp, 'wx', 0o600);
+    const file = await open(temp, 'wx', privateFileMode);
     const hash = createHash('sha256');
     const head: Buffer[] = [];
     let headLength = 0;
@@ -104,7 +105,7 @@ export class BlobStore {
       const blobId = hash.digest('hex');
       const path = this.pathOf(blobId);
       if (!(await exists(path))) {
-        await mkdir(join(this.dir, blobId.slice(0, 2)), { recursive: true });
+        await mkdir(join(this.dir, blobId.slice(0, 2)), { recursive: true, mode: privateDirMode });
         await rename(temp, path);
         stored = true;
       }

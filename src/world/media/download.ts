@@ -1,5 +1,6 @@
-import { link, mkdir, copyFile, stat } from 'node:fs/promises';
+import { chmod, link, mkdir, copyFile, stat } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
+import { privateDirMode, privateFileMode } from '../../util/private-files.js';
 import { WorldError } from '../errors.js';
 import type { MediaService } from './media-service.js';
 import { extensionOf } from './mime.js';
@@ -35,9 +36,13 @@ export async function downloadToStorage(media: MediaService, request: DownloadRe
     (ref.name && !ref.name.startsWith(ref.blobId.slice(0, 32)) ? safeName(ref.name) : '') ||
     `${ref.blobId.slice(0, 32)}.${extensionOf(ref.mime)}`;
   const path = media.blobs.downloadPathOf(ref.blobId, name);
-  await mkdir(dirname(path), { recursive: true });
+  await mkdir(dirname(path), { recursive: true, mode: privateDirMode });
   if (!(await exists(path))) {
-    await link(media.blobs.pathOf(ref.blobId), path).catch(() => copyFile(media.blobs.pathOf(ref.blobId), path));
+    // A hard link shares the blob's 0600 mode; a copy (across file systems) is set to it.
+    await link(media.blobs.pathOf(ref.blobId), path).catch(async () => {
+      await copyFile(media.blobs.pathOf(ref.blobId), path);
+      await chmod(path, privateFileMode);
+    });
   }
   return path;
 }
