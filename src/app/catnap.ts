@@ -30,7 +30,7 @@ import { publicUrls } from '../onebot/public-urls.js';
 import { applyWorldFile, type WorldFile } from '../world/world-file.js';
 import { World } from '../world/world.js';
 import { defaultWorld } from './default-world.js';
-import { loadSettingsFile, resolveSettings, type Settings } from './settings.js';
+import { loadSettingsFile, resolveSettings, saveWebuiToken, type Settings } from './settings.js';
 
 export interface CatnapOptions {
   readonly dataDir: string;
@@ -92,7 +92,9 @@ export class Catnap {
     const configDir = join(dataDir, 'config');
     await ensurePrivateDir(dataDir);
     await ensurePrivateDir(configDir);
-    const loaded = await loadSettingsFile(join(configDir, 'catnap.json'));
+    const settingsPath = join(configDir, 'catnap.json');
+    const loaded = await loadSettingsFile(settingsPath);
+    if (options.webuiToken !== undefined) await saveWebuiToken(settingsPath, loaded.settings, options.webuiToken);
     const settings = resolveSettings(loaded.settings, {
       webuiPort: options.webuiPort,
       webuiToken: options.webuiToken,

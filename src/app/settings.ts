@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { chmod, readFile, writeFile } from 'node:fs/promises';
+import { chmod, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { Type, type Static } from '@sinclair/typebox';
 import { TypeCompiler } from '@sinclair/typebox/compiler';
@@ -142,6 +142,19 @@ export async function loadSettingsFile(path: string): Promise<LoadedSettings> {
     await writeFile(path, `${JSON.stringify(settings, null, 2)}\n`, { mode: privateFileMode });
   }
   return { settings, generatedToken };
+}
+
+/**
+ * Saves a web UI token given with `--webui-token` or CATNAP_WEBUI_TOKEN into catnap.json, so the
+ * next start without the flag keeps the same token (and the console stays logged in).
+ */
+export async function saveWebuiToken(path: string, settings: Settings, token: string): Promise<void> {
+  if (settings.webui.token === token) return;
+  const saved = { ...settings, webui: { ...settings.webui, token } };
+  await ensurePrivateDir(dirname(path));
+  const temp = `${path}.${process.pid}.tmp`;
+  await writeFile(temp, `${JSON.stringify(saved, null, 2)}\n`, { mode: privateFileMode });
+  await rename(temp, path);
 }
 
 export interface SettingsOverrides {

@@ -1,4 +1,4 @@
-import { chmod, mkdir, readdir, stat, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { Catnap } from '../../src/app/catnap.js';
@@ -116,4 +116,39 @@ describe('file permissions (finding 8)', () => {
       }
     },
   );
+});
+
+describe('the web UI token and the console page (finding 8)', () => {
+  it('saves a token given with --webui-token to catnap.json, so the next start keeps it', async () => {
+    const env = await startCatnap({ accounts: [{ user_id: 20001, nickname: 'Alice' }] });
+    await env.catnap.stop();
+    const saved = JSON.parse(await readFile(join(env.dataDir, 'config', 'catnap.json'), 'utf8'));
+    expect(saved.webui.token).toBe('admin-token');
+    expect(await modeOf(join(env.dataDir, 'config', 'catnap.json'))).toBe(0o600);
+    const again = await Catnap.start({ dataDir: env.dataDir, webuiPort: 0, logger: createLogger('silent'), watchConfig: false });
+    try {
+      const accounts = await fetch(`${again.webuiUrl}/api/world/accounts`, { headers: { authorization: 'Bearer admin-token' } });
+      expect(accounts.status).toBe(200);
+      expect(again.webuiTokenGenerated).toBe(false);
+    } finally {
+      await again.stop();
+    }
+  });
+
+  it('serves the console with a Content-Security-Policy that allows no foreign or inline script', async () => {
+    const env = await startCatnap({ accounts: [{ user_id: 20001, nickname: 'Alice' }] });
+    try {
+      for (const path of ['/', '/chat/g/30001']) {
+        const page = await fetch(`${env.catnap.webuiUrl}${path}`, { headers: { accept: 'text/html' } });
+        expect(page.status).toBe(200);
+        const csp = page.headers.get('content-security-policy') ?? '';
+        expect(csp).toContain("script-src 'self'");
+        expect(csp).not.toMatch(/script-src[^;]*(unsafe-inline|unsafe-eval|\*)/);
+        expect(csp).toContain("frame-ancestors 'none'");
+        expect(page.headers.get('referrer-policy')).toBe('no-referrer');
+      }
+    } finally {
+      await env.catnap.stop();
+    }
+  });
 });
