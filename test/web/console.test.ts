@@ -95,11 +95,12 @@ describe('web console in Chromium', () => {
     await image.waitFor();
     // The browser really decoded it (a broken image has naturalWidth 0).
     // (Polled from the test side: the page's CSP forbids the eval a string predicate needs.)
-    await vi.waitFor(async () =>
-      expect(await image.evaluate((element) => (element as HTMLImageElement).complete && (element as HTMLImageElement).naturalWidth)).toBe(
-        2,
-      ),
-    );
+    const decodedWidth = () =>
+      image.evaluate((element) => {
+        const img = element as unknown as { complete: boolean; naturalWidth: number };
+        return img.complete ? img.naturalWidth : 0;
+      });
+    await vi.waitFor(async () => expect(await decodedWidth()).toBe(2));
     const src = await image.getAttribute('src');
     const served = await fetch(new URL(src!, env.catnap.webuiUrl));
     expect(Buffer.from(await served.arrayBuffer()).equals(png)).toBe(true);

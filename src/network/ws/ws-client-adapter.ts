@@ -104,6 +104,7 @@ export class WebsocketClientAdapter implements NetworkAdapter {
         headers,
         handshakeTimeout: 5000,
         perMessageDeflate: false,
+        maxPayload: this.gateway.bodyLimit,
         rejectUnauthorized: config.verifyCertificate,
       });
     } catch (error) {

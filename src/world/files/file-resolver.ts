@@ -1,6 +1,5 @@
 import { groupFileSeenBy, privateFileSeenBy } from '../media/media-capabilities.js';
 import type { MediaService } from '../media/media-service.js';
-import { sniffMime } from '../media/mime.js';
 import type { WorldStore } from '../store/store.js';
 
 /**
@@ -13,7 +12,6 @@ export function registerFileResolver(media: MediaService, store: WorldStore): vo
     if (!id.startsWith('/') || id.length !== 37) return undefined;
     const file = (await groupFileSeenBy(store, viewerId, id)) ?? (await privateFileSeenBy(store, viewerId, id));
     if (!file || !(await media.blobs.has(file.blobId))) return undefined;
-    const head = (await media.blobs.read(file.blobId)).subarray(0, 64);
-    return { blobId: file.blobId, name: file.name, size: file.size, mime: sniffMime(head, file.name) };
+    return media.blobs.describe(file.blobId, file.name);
   });
 }

@@ -131,8 +131,11 @@ export class BlobStore {
     }
   }
 
-  /** A stored blob as a media reference, from its size and first bytes (without reading it all). */
-  async describe(blobId: string): Promise<MediaRef> {
+  /**
+   * A stored blob as a media reference, from its size and first bytes (without reading it all).
+   * `name` (the name it is known by) also helps the type sniffer.
+   */
+  async describe(blobId: string, name = ''): Promise<MediaRef> {
     const path = this.pathOf(blobId);
     let handle;
     try {
@@ -144,11 +147,23 @@ export class BlobStore {
       const { size } = await handle.stat();
       const head = Buffer.alloc(Math.min(size, 64));
       await handle.read(head, 0, head.length, 0);
-      const mime = sniffMime(head);
-      return { blobId, name: `${blobId.slice(0, 32)}.${extensionOf(mime)}`, size, mime };
+      const mime = sniffMime(head, name);
+      return { blobId, name: name || `${blobId.slice(0, 32)}.${extensionOf(mime)}`, size, mime };
     } finally {
       await handle.close();
     }
+  }
+
+  /** Hex digests of a blob (QQ's file records carry md5 and sha1), read as a stream. */
+  async digests<A extends string>(blobId: string, algorithms: readonly A[]): Promise<Record<A, string>> {
+    const hashes = algorithms.map((algorithm) => createHash(algorithm));
+    try {
+      for await (const chunk of createReadStream(this.pathOf(blobId))) for (const hash of hashes) hash.update(chunk as Buffer);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new WorldError('FILE_NOT_FOUND', `media ${blobId} is not stored`);
+      throw error;
+    }
+    return Object.fromEntries(algorithms.map((algorithm, index) => [algorithm, hashes[index]!.digest('hex')])) as Record<A, string>;
   }
 
   /** A stream of a blob plus its size, for serving over HTTP. */
