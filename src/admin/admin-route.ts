@@ -1,5 +1,8 @@
-import type { TSchema } from '@sinclair/typebox';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { FastifyReply, FastifyRequest, RawRequestDefaultExpression, RawServerDefault, RouteGenericInterface } from 'fastify';
+import type { AdapterStatus } from '../contract/admin/bots.js';
+import type { RouteContract, RouteResponse } from '../contract/admin/route.js';
+import type { OneBotConfig } from '../contract/onebot-config.js';
 import type { Logger } from '../util/logger.js';
 import type { Dispatcher } from '../onebot/dispatcher.js';
 import type { ActionTable } from '../onebot/action-table.js';
@@ -13,10 +16,10 @@ import type { OutboundEvent } from '../onebot/events/outbound-event.js';
 export interface AdminHooks {
   /** Validates, saves and applies an account's onebot11_<uin>.json content. */
   writeOnebotConfig?(userId: number, config: unknown): Promise<unknown>;
-  readOnebotConfig?(userId: number): Promise<unknown>;
-  adapterStatus?(userId: number): unknown[];
+  readOnebotConfig?(userId: number): Promise<OneBotConfig | undefined>;
+  adapterStatus?(userId: number): AdapterStatus[];
   /** Checks a config without saving it: the config with NapCat's defaults filled in, or throws naming the bad field. */
-  validateOnebotConfig?(config: unknown): unknown;
+  validateOnebotConfig?(config: unknown): OneBotConfig;
   /** The accounts that have a OneBot config file (the bot dashboard lists them). */
   onebotAccounts?(): Promise<number[]>;
   /** Every OneBot event built for any account (the console's live log). */
@@ -31,16 +34,49 @@ export interface AdminDeps {
   readonly hooks: AdminHooks;
 }
 
-/** One admin API route; the same entries build the Fastify routes and the OpenAPI document. */
-export interface AdminRoute {
-  readonly method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-  readonly url: string;
-  readonly summary: string;
-  readonly tag: string;
-  readonly body?: TSchema;
-  /** Served without the bearer token (documents, media). */
-  readonly public?: boolean;
-  /** The body arrives as raw bytes (a Buffer), whatever its content type (uploads). */
-  readonly raw?: boolean;
-  readonly handler: (request: FastifyRequest, reply: FastifyReply, deps: AdminDeps) => Promise<unknown>;
+type Part<C, K extends string> = C extends { readonly [P in K]?: infer S } ? S : undefined;
+
+/** The Fastify schema of a contract, so Fastify's TypeBox type provider types the request from it. */
+export type FastifySchemaOf<C extends RouteContract> = {
+  params: Part<C, 'params'>;
+  querystring: Part<C, 'query'>;
+  body: Part<C, 'body'>;
+};
+
+/** A request to route `C`: params, query and body are already validated and typed by its schemas. */
+export type RouteRequest<C extends RouteContract> = FastifyRequest<
+  RouteGenericInterface,
+  RawServerDefault,
+  RawRequestDefaultExpression,
+  FastifySchemaOf<C>,
+  TypeBoxTypeProvider
+>;
+
+/**
+ * Answers a request to route `C`: the value to send (checked against the contract's response
+ * type; the contract's status is already set), or the reply itself after sending something else
+ * (a stream, YAML).
+ */
+export type RouteHandler<C extends RouteContract> = (
+  request: RouteRequest<C>,
+  reply: FastifyReply,
+  deps: AdminDeps,
+) => Promise<RouteResponse<C> | FastifyReply>;
+
+/** One admin route: its contract and the handler the server runs for it. */
+export interface AdminRoute<C extends RouteContract = RouteContract> {
+  readonly contract: C;
+  // A method, so a route of any contract is an AdminRoute (handlers are checked where they are written).
+  handle(request: RouteRequest<C>, reply: FastifyReply, deps: AdminDeps): Promise<RouteResponse<C> | FastifyReply>;
+}
+
+/**
+ * Implements one area's routes: a handler for each route of the contract group, no more and no
+ * fewer (the compiler checks both), each typed from its own contract.
+ */
+export function implement<G extends Record<string, RouteContract>>(
+  group: G,
+  handlers: { readonly [K in keyof G]: RouteHandler<G[K]> },
+): AdminRoute[] {
+  return Object.keys(group).map((name) => ({ contract: group[name]!, handle: handlers[name]! }));
 }

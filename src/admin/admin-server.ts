@@ -1,20 +1,23 @@
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import { parse as parseYaml } from 'yaml';
+import { allRouteContracts } from '../contract/admin/index.js';
+import { docsApi } from '../contract/admin/docs.js';
+import { isBytes, type RouteContract } from '../contract/admin/route.js';
 import { defaultRequestTimeoutMs, fastifyTimeoutOptions } from '../util/http-timeouts.js';
 import { describeJsonProblem, findJsonProblem } from '../util/json-guard.js';
 import { checkToken, queryOf } from '../util/token-auth.js';
-import { AdminError } from './admin-errors.js';
-import type { AdminDeps, AdminRoute } from './admin-route.js';
-import { sendAdminError } from './admin-errors.js';
+import { implement, type AdminDeps, type AdminRoute, type RouteRequest } from './admin-route.js';
+import { AdminError, sendAdminError } from './admin-errors.js';
 import { buildOpenApi } from './openapi.js';
 import { actRoutes } from './routes/act-route.js';
 import { mediaRoutes } from './routes/media-route.js';
 import { worldRoutes } from './routes/world-routes.js';
 import { worldManageRoutes } from './routes/world-manage-routes.js';
 import { botRoutes } from './routes/bot-routes.js';
-import { uploadRoutes } from './routes/upload-route.js';
 import { requestRoutes } from './routes/request-routes.js';
 import { LiveHub } from './live/live-hub.js';
 import { attachLiveSocket } from './live/live-socket.js';
+import { adminValidator } from './validate.js';
 import { serveWebUi } from './web-ui.js';
 
 export interface AdminServerOptions {
@@ -23,7 +26,7 @@ export interface AdminServerOptions {
   /** Longest a client may take to send one request (default 30 s). */
   readonly requestTimeoutMs?: number;
   readonly version: string;
-  /** Extra routes from other areas (media, console) registered beside the built-in ones. */
+  /** Extra routes from other areas, registered beside the built-in ones (their contracts too). */
   readonly extraRoutes?: readonly AdminRoute[];
   /** Lets other areas (web UI, live WebSocket) add plugins before the app is ready. */
   readonly extend?: (app: FastifyInstance) => Promise<void>;
@@ -31,12 +34,15 @@ export interface AdminServerOptions {
   readonly webUiDir?: string;
 }
 
+const keyOf = (contract: RouteContract) => `${contract.method} ${contract.url}`;
+
 /**
- * The admin API on the web UI port: world management, the `act` route, and /openapi.json.
- * Every route needs `Authorization: Bearer <webui token>` (or `?token=`) unless marked public.
+ * The admin API on the web UI port: world management, the `act` route, and /openapi.json. Each
+ * route is a contract from `src/contract/admin/` and a handler from `routes/`; Fastify validates
+ * every request against the contract before the handler runs. Every route needs
+ * `Authorization: Bearer <webui token>` (or `?token=`) unless its contract is public.
  */
 export async function buildAdminServer(deps: AdminDeps, options: AdminServerOptions): Promise<FastifyInstance> {
-  // Network auth helpers are pure functions shared with the OneBot transports.
   const app = Fastify({
     logger: false,
     bodyLimit: options.bodyLimit,
@@ -44,10 +50,17 @@ export async function buildAdminServer(deps: AdminDeps, options: AdminServerOpti
     routerOptions: { ignoreTrailingSlash: true },
     ...fastifyTimeoutOptions(options.requestTimeoutMs ?? defaultRequestTimeoutMs),
   });
+  // World files may come as YAML (JSON is YAML too); parsed here, they are validated like JSON.
   app.addContentTypeParser(
     ['application/yaml', 'application/x-yaml', 'text/yaml', 'text/plain'],
     { parseAs: 'string' },
-    (_request, body, done) => done(null, body),
+    (_request, body, done) => {
+      try {
+        done(null, parseYaml(String(body)) as unknown);
+      } catch (error) {
+        done(new AdminError(400, 'BAD_REQUEST', `the body is not valid YAML: ${(error as Error).message}`), undefined);
+      }
+    },
   );
 
   const routes: AdminRoute[] = [
@@ -55,22 +68,26 @@ export async function buildAdminServer(deps: AdminDeps, options: AdminServerOpti
     ...worldManageRoutes,
     ...actRoutes,
     ...mediaRoutes,
-    ...uploadRoutes,
     ...botRoutes,
     ...requestRoutes,
+    ...implement(docsApi, { openapi: async () => document }),
     ...(options.extraRoutes ?? []),
   ];
-  const openapi: AdminRoute = {
-    method: 'GET',
-    url: '/openapi.json',
-    summary: 'This document',
-    tag: 'docs',
-    public: true,
-    handler: async () => document,
-  };
-  routes.push(openapi);
-  const document = buildOpenApi(deps.actions, routes, options.version);
+  const served = new Set(routes.map((route) => keyOf(route.contract)));
+  const unserved = allRouteContracts().filter((contract) => !served.has(keyOf(contract)));
+  if (unserved.length > 0) throw new Error(`admin routes without a handler: ${unserved.map(keyOf).join(', ')}`);
+  const document = buildOpenApi(
+    deps.actions,
+    routes.map((route) => route.contract),
+    options.version,
+  );
 
+  const bodyErrors = new Map(
+    routes.flatMap(({ contract }) => (contract.bodyError ? [[keyOf(contract), contract.bodyError] as const] : [])),
+  );
+  app.setValidatorCompiler(adminValidator(bodyErrors));
+  // Answers are plain JSON.stringify: response schemas document and type them, they never filter them.
+  app.setSerializerCompiler(() => (data) => JSON.stringify(data));
   app.setErrorHandler(async (error: Error & { statusCode?: number; code?: string }, request, reply) => {
     if (sendAdminError(reply, error)) return reply;
     const status = error.statusCode && error.statusCode < 500 ? error.statusCode : 500;
@@ -87,13 +104,13 @@ export async function buildAdminServer(deps: AdminDeps, options: AdminServerOpti
   });
   attachLiveSocket(app, new LiveHub(deps.world, deps.dispatcher, deps.hooks, deps.logger), options.token, deps.logger);
 
-  // The token is checked as the request arrives, before its body is read: a caller without the
-  // token never gets Catnap to buffer or parse 64 MiB for it.
-  const authenticate = async (request: FastifyRequest, reply: FastifyReply) => {
+  // The token is checked as the request arrives, before its body is read or validated: a caller
+  // without the token never gets Catnap to buffer or parse 64 MiB for it.
+  const guard = async (request: FastifyRequest, reply: FastifyReply) => {
     const result = checkToken(options.token, request.headers, adminQuery(request.url));
     if (result === 'ok') return;
     const missing = result === 'missing';
-    await reply
+    return reply
       .code(missing ? 401 : 403)
       .header('connection', 'close')
       .send({
@@ -103,26 +120,39 @@ export async function buildAdminServer(deps: AdminDeps, options: AdminServerOpti
         },
       });
   };
-  // Bodies that would reach an object's prototype, or nest absurdly deep, go no further.
-  app.addHook('preHandler', async (request) => {
+  // Bodies that would reach an object's prototype, or nest absurdly deep, are refused before
+  // they are validated (validation copies them).
+  app.addHook('preValidation', async (request) => {
     const body = request.body;
     if (body === null || typeof body !== 'object' || Buffer.isBuffer(body)) return;
     const problem = findJsonProblem(body, maxBodyDepth);
     if (problem) throw new AdminError(400, 'BAD_REQUEST', describeJsonProblem(problem, 'body'));
   });
-  const definition = (route: AdminRoute) => ({
-    method: route.method,
-    url: route.url,
-    ...(route.public ? {} : { onRequest: authenticate }),
-    handler: (request: FastifyRequest, reply: FastifyReply) => route.handler(request, reply, deps),
-  });
-  const rawRoutes = routes.filter((route) => route.raw);
-  for (const route of routes) if (!route.raw) app.route(definition(route));
+  const register = (scope: FastifyInstance, route: AdminRoute) => {
+    const { contract } = route;
+    scope.route({
+      method: contract.method,
+      url: contract.url,
+      schema: {
+        ...(contract.params && { params: contract.params }),
+        ...(contract.query && { querystring: contract.query }),
+        ...(contract.body && { body: contract.body }),
+      },
+      ...(!contract.public && { onRequest: guard }),
+      handler: async (request, reply) => {
+        reply.code(contract.status ?? 200);
+        // Fastify validated the request against these very schemas; the compiler cannot follow that
+        // through a list of routes of different contracts, so this is the one place it is told.
+        return route.handle(request as RouteRequest<RouteContract>, reply, deps);
+      },
+    });
+  };
+  for (const route of routes) if (!isBytes(route.contract.body)) register(app, route);
   // Upload routes read any content type as bytes; the parser is scoped to them alone.
   await app.register(async (scope) => {
     scope.removeAllContentTypeParsers();
     scope.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
-    for (const route of rawRoutes) scope.route(definition(route));
+    for (const route of routes) if (isBytes(route.contract.body)) register(scope, route);
   });
   await options.extend?.(app);
   return app;

@@ -1,52 +1,63 @@
-import type { TSchema } from '@sinclair/typebox';
+import type { TObject, TSchema } from '@sinclair/typebox';
+import { AnyEnvelope } from '../contract/onebot/envelope.js';
+import { ErrorBody, isBytes, type RouteContract } from '../contract/admin/route.js';
 import type { ActionTable } from '../onebot/action-table.js';
-import type { AdminRoute } from './admin-route.js';
 
 /** A TypeBox schema as plain JSON Schema (drops TypeBox's symbol keys). */
 const plain = (schema: TSchema): Record<string, unknown> => JSON.parse(JSON.stringify(schema)) as Record<string, unknown>;
 
-const envelope = {
-  type: 'object',
-  required: ['status', 'retcode', 'data', 'message', 'wording', 'echo'],
-  properties: {
-    status: { type: 'string', enum: ['ok', 'async', 'failed'] },
-    retcode: { type: 'integer' },
-    data: {},
-    message: { type: 'string' },
-    wording: { type: 'string' },
-    echo: { description: 'The echo of the request, any JSON type, or null' },
-  },
-};
+const content = (schema: TSchema) =>
+  isBytes(schema)
+    ? { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } }
+    : { 'application/json': { schema: plain(schema) } };
+
+const error = (description: string) => ({
+  description,
+  content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+});
+
+/** OpenAPI parameters from a params or query object schema, each with its own schema. */
+function parameters(schema: TObject | undefined, where: 'path' | 'query') {
+  if (!schema) return [];
+  const required = new Set(schema.required ?? []);
+  return Object.entries(schema.properties).map(([name, property]) => ({
+    name,
+    in: where,
+    required: where === 'path' || required.has(name),
+    ...(property.description && { description: property.description }),
+    schema: plain(property),
+  }));
+}
+
+function routeOperation(route: RouteContract) {
+  const status = String(route.status ?? 200);
+  const params = [...parameters(route.params, 'path'), ...parameters(route.query, 'query')];
+  return {
+    summary: route.summary,
+    tags: [`admin: ${route.tag}`],
+    ...(params.length > 0 && { parameters: params }),
+    ...(route.body && { requestBody: { content: content(route.body) } }),
+    ...(route.public ? { security: [] } : {}),
+    responses: {
+      [status]: { description: 'OK', content: content(route.response) },
+      '400': error('Invalid request: `problems` names each bad field'),
+      ...(!route.public && { '401': error('No token'), '403': error('Wrong token') }),
+      '404': error('Not found'),
+    },
+  };
+}
 
 /**
  * The OpenAPI 3.1 document of the admin API and of every OneBot action, generated from the same
- * route and action tables that serve requests. OneBot actions are listed as `POST /{action}` of an
- * account's HTTP API (any port an account's httpServers[] entry listens on).
+ * route contracts and action table that serve requests. OneBot actions are listed as
+ * `POST /{action}` of an account's HTTP API (any port an account's httpServers[] entry listens on).
  */
-export function buildOpenApi(actions: ActionTable, routes: readonly AdminRoute[], version: string): Record<string, unknown> {
+export function buildOpenApi(actions: ActionTable, routes: readonly RouteContract[], version: string): Record<string, unknown> {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const route of routes) {
     const url = route.url.replace(/:([a-z_]+)/g, '{$1}');
-    const parameters = [...route.url.matchAll(/:([a-z_]+)/g)].map((match) => ({
-      name: match[1],
-      in: 'path',
-      required: true,
-      schema: { type: 'string' },
-    }));
     paths[url] ??= {};
-    paths[url][route.method.toLowerCase()] = {
-      summary: route.summary,
-      tags: [`admin: ${route.tag}`],
-      ...(parameters.length > 0 && { parameters }),
-      ...(route.body && { requestBody: { content: { 'application/json': { schema: plain(route.body) } } } }),
-      ...(route.public ? { security: [] } : {}),
-      responses: {
-        '200': { description: 'OK' },
-        '400': { description: 'Invalid request' },
-        '401': { description: 'No token' },
-        '403': { description: 'Wrong token' },
-      },
-    };
+    paths[url][route.method.toLowerCase()] = routeOperation(route);
   }
   for (const spec of actions.specs()) {
     const operation = {
@@ -81,7 +92,7 @@ export function buildOpenApi(actions: ActionTable, routes: readonly AdminRoute[]
       description: 'Admin API of the Catnap world (on the web UI port) and the OneBot 11 / NapCat actions every account serves.',
     },
     components: {
-      schemas: { Envelope: envelope },
+      schemas: { Envelope: plain(AnyEnvelope), Error: plain(ErrorBody) },
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
     },
     security: [{ bearer: [] }],

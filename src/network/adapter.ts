@@ -4,27 +4,10 @@ import type { EventHub } from '../onebot/events/event-hub.js';
 import type { Clock } from '../util/clock.js';
 import type { BrowserPolicy } from './browser-guard.js';
 import type { TransportLimits } from './limits.js';
+import type { AdapterStatus } from '../contract/admin/bots.js';
 
-/** The state of one adapter, as the console shows it. */
-export interface AdapterStatus {
-  readonly kind: string;
-  readonly name: string;
-  readonly state: 'stopped' | 'starting' | 'listening' | 'connecting' | 'connected' | 'error';
-  /** Where it listens or what it connects to. */
-  readonly endpoint: string;
-  readonly clients: number;
-  readonly error?: string;
-  /** Each connected client (WebSocket or event stream), for the console's dashboard. */
-  readonly connections?: readonly ClientConnection[];
-}
-
-/** One client connected to an adapter: where from, in which role, since when (Unix ms). */
-export interface ClientConnection {
-  readonly remote: string;
-  /** WebSocket role (`universal`, `api`, `event`) or `event-stream` for SSE. */
-  readonly role: string;
-  readonly since: number;
-}
+/** An adapter's state and clients, as the console shows them (the admin contract defines them). */
+export type { AdapterStatus, ClientConnection } from '../contract/admin/bots.js';
 
 /**
  * One running NapCat network adapter (an HTTP server, a WebSocket client, ...). Adapters are thin:

@@ -1,71 +1,12 @@
-import { Type, type Static } from '@sinclair/typebox';
+import type { Static } from '@sinclair/typebox';
+import { type WorldFileGroup, WorldFileSchema, type WorldFile } from '../contract/world-file.js';
 import { TypeCompiler } from '@sinclair/typebox/compiler';
 import { Value } from '@sinclair/typebox/value';
 import { describeJsonProblem, findJsonProblem } from '../util/json-guard.js';
+import { describeProblems } from '../util/schema-problems.js';
 import type { World } from './world.js';
 
-/**
- * The world file: accounts, friendships and groups to create (or bring up to date) in one go.
- * Applying the same file twice changes nothing the second time. Unknown keys are errors, and so is
- * any reference to an account that neither the file nor the world has; every problem is reported
- * with its path. `onebot` holds an account's NapCat `onebot11_<uin>.json`; the world does not read
- * it, the caller writes it out.
- */
-const Uin = Type.Integer({ minimum: 10000 });
-const strict = { additionalProperties: false } as const;
-
-export const WorldFileAccount = Type.Object(
-  {
-    user_id: Uin,
-    nickname: Type.String({ minLength: 1 }),
-    bot: Type.Optional(Type.Boolean()),
-    sex: Type.Optional(Type.Union([Type.Literal('male'), Type.Literal('female'), Type.Literal('unknown')])),
-    age: Type.Optional(Type.Integer({ minimum: 0 })),
-    long_nick: Type.Optional(Type.String()),
-    level: Type.Optional(Type.Integer({ minimum: 0 })),
-    onebot: Type.Optional(Type.Unknown()),
-  },
-  strict,
-);
-
-export const WorldFileFriend = Type.Object(
-  {
-    user_id: Uin,
-    friend_id: Uin,
-    category: Type.Optional(Type.String({ minLength: 1 })),
-    remark: Type.Optional(Type.String()),
-    /** How friend_id files user_id; defaults to the default category and no remark. */
-    reverse_category: Type.Optional(Type.String({ minLength: 1 })),
-    reverse_remark: Type.Optional(Type.String()),
-  },
-  strict,
-);
-
-export const WorldFileGroup = Type.Object(
-  {
-    group_id: Uin,
-    group_name: Type.String({ minLength: 1 }),
-    owner_id: Uin,
-    admins: Type.Optional(Type.Array(Uin)),
-    members: Type.Optional(Type.Array(Uin)),
-    max_member_count: Type.Optional(Type.Integer({ minimum: 2, maximum: 3000 })),
-    /** Group cards by member: `{ "20001": "Alice (admin)" }`. */
-    cards: Type.Optional(Type.Record(Type.String({ pattern: '^[0-9]+$' }), Type.String())),
-  },
-  strict,
-);
-
-export const WorldFileSchema = Type.Object(
-  {
-    accounts: Type.Optional(Type.Array(WorldFileAccount)),
-    friends: Type.Optional(Type.Array(WorldFileFriend)),
-    groups: Type.Optional(Type.Array(WorldFileGroup)),
-  },
-  strict,
-);
-
-export type WorldFile = Static<typeof WorldFileSchema>;
-export type WorldFileAccount = Static<typeof WorldFileAccount>;
+export { WorldFileAccount, WorldFileFriend, WorldFileGroup, WorldFileSchema, type WorldFile } from '../contract/world-file.js';
 
 export class WorldFileError extends Error {
   override readonly name = 'WorldFileError';
@@ -85,12 +26,7 @@ export function parseWorldFile(input: unknown): WorldFile {
   if (problem) throw new WorldFileError([describeJsonProblem(problem, 'world file')]);
   const value = Value.Convert(WorldFileSchema, Value.Clone(input));
   if (check.Check(value)) return value;
-  const problems = [...check.Errors(value)].slice(0, 50).map((error) => {
-    const path = error.path.replace(/^\//, '').replaceAll('/', '.') || '(root)';
-    const unknownKey = error.message.startsWith('Unexpected property');
-    return unknownKey ? `${path}: unknown key` : `${path}: ${error.message}`;
-  });
-  throw new WorldFileError([...new Set(problems)]);
+  throw new WorldFileError(describeProblems(check.Errors(value), '(root)', 50));
 }
 
 export interface ApplySummary {

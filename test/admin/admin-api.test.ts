@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { smallWorld } from '../helpers/world.js';
 import { startCatnap } from '../helpers/catnap.js';
+import { allRouteContracts } from '../../src/contract/admin/index.js';
 
 let env: Awaited<ReturnType<typeof startCatnap>>;
 beforeAll(async () => {
@@ -83,6 +84,21 @@ describe('admin API', () => {
     for (const name of env.catnap.dispatcher.table.specs().map((spec) => spec.name)) expect(doc.paths[`/${name}`]).toBeDefined();
     expect(doc.paths['/api/world/act/{user_id}/{action}'].post).toBeDefined();
     expect(doc.paths['/get_group_member_info'].post.requestBody.content['application/json'].schema.properties.group_id.type).toBe(
+      'integer',
+    );
+    // Every admin route of the contract is there, with its params and its answer's schema.
+    for (const route of allRouteContracts()) {
+      const operation = doc.paths[route.url.replace(/:([a-z_]+)/g, '{$1}')]?.[route.method.toLowerCase()];
+      expect(operation, `${route.method} ${route.url}`).toBeDefined();
+      expect(Object.values(operation.responses[String(route.status ?? 200)].content)[0], route.url).toHaveProperty('schema');
+      for (const name of Object.keys(route.params?.properties ?? {})) {
+        expect(
+          operation.parameters.find((parameter: any) => parameter.name === name),
+          `${route.url} ${name}`,
+        ).toMatchObject({ in: 'path' });
+      }
+    }
+    expect(doc.paths['/api/world/accounts'].get.responses['200'].content['application/json'].schema.items.properties.user_id.type).toBe(
       'integer',
     );
   });

@@ -1,6 +1,7 @@
 import { Catnap } from '../../src/app/catnap.js';
 import { silentLogger } from '../../src/util/logger.js';
 import type { WorldFile } from '../../src/world/world-file.js';
+import { expectRouteResponse } from './contract.js';
 import { tempDir } from './spawn.js';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -29,7 +30,10 @@ export async function startCatnap(world: WorldFile, options: { dataDir?: string 
       ...(body !== undefined && { body: typeof body === 'string' ? body : JSON.stringify(body) }),
     });
     const text = await response.text();
-    return { status: response.status, json: text ? JSON.parse(text) : undefined };
+    const json = text && response.headers.get('content-type')?.includes('json') ? JSON.parse(text) : undefined;
+    // Every successful answer must be what the route's contract promises.
+    expectRouteResponse(method, path, response.status, json);
+    return { status: response.status, json };
   };
   return { catnap, dataDir, admin };
 }

@@ -2,6 +2,7 @@ import { createServer, request, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { expectOneBotEvent } from '../helpers/contract.js';
 import { TestSocket, transportWorld, until } from '../helpers/transports.js';
 
 /** `notice_type` / `sub_type` (or post_type) of an event, to compare what each transport saw. */
@@ -162,6 +163,7 @@ describe('every event type is observable on every transport', () => {
     // The same event is the same JSON everywhere.
     const cards = Object.values(seen).map((events) => JSON.stringify(events.find((event) => event.notice_type === 'group_card')));
     expect(new Set(cards).size).toBe(1);
+    Object.values(seen).forEach((events) => events.forEach(expectOneBotEvent));
     await close();
   });
 });
@@ -247,6 +249,8 @@ describe('every message, reaction, poke, request and presence event on every tra
     // Every transport sends the same JSON.
     const cards = Object.values(seen).map((list) => JSON.stringify(relevant(list)[0]));
     expect(new Set(cards).size).toBe(1);
+    // Every event, meta events included, is one the contract defines.
+    Object.values(seen).forEach((list) => list.forEach(expectOneBotEvent));
     await close();
   });
 });
@@ -282,6 +286,7 @@ describe("the account's own messages (message_sent) with reportSelfMessage", () 
     }
     await until(() => httpWs.frames.some((event) => event.notice_type === 'group_card'));
     expect(httpWs.frames.some((event) => event.post_type === 'message_sent')).toBe(false);
+    [...Object.values(seen), httpWs.frames].forEach((list) => list.forEach(expectOneBotEvent));
     await close();
   });
 });

@@ -5,6 +5,7 @@ import type { OutboundEvent } from '../../src/onebot/events/outbound-event.js';
 import { publicUrls } from '../../src/onebot/public-urls.js';
 import type { DomainEventType } from '../../src/world/events.js';
 import type { MessageRecord } from '../../src/world/messages/message.js';
+import { expectOneBotEvent } from '../helpers/contract.js';
 import { onebotWorld } from '../helpers/onebot.js';
 
 const ctx = { urls: publicUrls(() => 'http://catnap.test') };
@@ -16,6 +17,8 @@ async function receiving(...selfIds: number[]) {
   for (const selfId of selfIds) ob.events.subscribe(selfId, (event) => received.get(selfId)!.push(event));
   const objects = async (selfId: number) => {
     await ob.events.flush();
+    const events = received.get(selfId)!.flatMap((event) => [event.object('array'), event.object('string')]);
+    events.forEach(expectOneBotEvent);
     return received.get(selfId)!.map((event) => event.object('array'));
   };
   return { ...ob, received, objects };
@@ -180,7 +183,8 @@ describe('event builders', () => {
       await world.groups.kick(20001, 30001, 10002);
       await world.groups.addMember(30002, 10001);
       await world.groups.dismiss(10002, 30002);
-      const decreases = async (selfId: number) => (await objects(selfId)).filter((event) => event.notice_type === 'group_decrease');
+      const decreases = async (selfId: number) =>
+        (await objects(selfId)).filter((event) => event.post_type === 'notice' && event.notice_type === 'group_decrease');
       expect(await decreases(10001)).toEqual([
         expect.objectContaining({ sub_type: 'leave', group_id: 30001, user_id: 20002, operator_id: 20002 }),
         expect.objectContaining({ sub_type: 'kick', group_id: 30001, user_id: 10002, operator_id: 20001 }),

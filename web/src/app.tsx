@@ -30,7 +30,7 @@ export function App() {
       setAuth('out');
       return;
     }
-    api('GET', '/api/world/accounts').then(
+    api('GET /api/world/accounts').then(
       () => setAuth('in'),
       () => {
         setProblem(fromUrl ? 'The token in the link was not accepted.' : '');

@@ -11,7 +11,7 @@ export function Login(props: { onLogin: (token: string) => void; problem?: strin
     setBusy(true);
     setError('');
     try {
-      await api('GET', '/api/world/accounts', { token: token.trim() });
+      await api('GET /api/world/accounts', { token: token.trim() });
       props.onLogin(token.trim());
     } catch (failure) {
       setError(

@@ -5,9 +5,7 @@
  */
 export function clip(value: unknown, maxString = 2000, maxItems = 100, maxDepth = 12): unknown {
   const visit = (node: unknown, depth: number): unknown => {
-    if (typeof node === 'string') {
-      return node.length > maxString ? `${node.slice(0, maxString)}… (${node.length} characters)` : node;
-    }
+    if (typeof node === 'string') return clipString(node, maxString);
     if (node === null || typeof node !== 'object') return node;
     if (depth >= maxDepth) return Array.isArray(node) ? `[array of ${node.length}]` : '[object]';
     if (Array.isArray(node)) {
@@ -21,4 +19,9 @@ export function clip(value: unknown, maxString = 2000, maxItems = 100, maxDepth 
     return copy;
   };
   return visit(value, 0);
+}
+
+/** A string cut to `maxString` characters, saying how long it was. */
+export function clipString(text: string, maxString = 2000): string {
+  return text.length > maxString ? `${text.slice(0, maxString)}… (${text.length} characters)` : text;
 }

@@ -1,43 +1,16 @@
 import type { Dispatcher, CallRecord } from '../../onebot/dispatcher.js';
 import type { OutboundEvent } from '../../onebot/events/outbound-event.js';
 import type { Logger } from '../../util/logger.js';
-import type { DomainEvent } from '../../world/events.js';
 import type { World } from '../../world/world.js';
+import type { AdapterStatus } from '../../contract/admin/bots.js';
+import type { CallFrame, LiveFrame, LiveStream } from '../../contract/live.js';
 import type { AdminHooks } from '../admin-route.js';
-import { clip } from './clip.js';
-
-/**
- * What the console's live socket carries, one JSON frame each:
- * - `domain`: a change in the world (the typed domain event, as the world emitted it);
- * - `onebot`: a OneBot event as one account's clients receive it (array format);
- * - `call`: one finished OneBot action call with its params and reply, from any transport;
- * - `adapters`: the network adapters of one account, whenever their state changes.
- */
-export type LiveFrame =
-  | { readonly type: 'hello'; readonly time: number; readonly streams: readonly LiveStream[] }
-  | { readonly type: 'domain'; readonly event: DomainEvent }
-  | { readonly type: 'onebot'; readonly self_id: number; readonly event: unknown }
-  | { readonly type: 'call'; readonly call: CallFrame }
-  | { readonly type: 'adapters'; readonly self_id: number; readonly adapters: readonly unknown[] }
-  | { readonly type: 'dropped'; readonly count: number };
-
-export interface CallFrame {
-  readonly self_id: number;
-  readonly action: string;
-  readonly params: unknown;
-  readonly envelope: unknown;
-  readonly transport: string;
-  readonly adapter: string;
-  readonly duration_ms: number;
-  readonly time: number;
-}
-
-export const liveStreams = ['domain', 'onebot', 'call', 'adapters'] as const;
-export type LiveStream = (typeof liveStreams)[number];
+import { clip, clipString } from './clip.js';
 
 export type LiveListener = (frame: LiveFrame, json: string) => void;
 
 /**
+ * What the console's live socket carries (the frames are defined in `src/contract/live.ts`).
  * Gathers the world's, the event hub's, the dispatcher's and the network's activity into frames,
  * serialised once and handed to every connected console. Sources are only subscribed while at
  * least one console listens, so an idle Catnap pays nothing for the console.
@@ -113,8 +86,8 @@ export class LiveHub {
     return () => stops.forEach((stop) => stop());
   }
 
-  async #adapterStates(): Promise<Map<number, unknown[]>> {
-    const states = new Map<number, unknown[]>();
+  async #adapterStates(): Promise<Map<number, AdapterStatus[]>> {
+    const states = new Map<number, AdapterStatus[]>();
     if (!this.hooks.adapterStatus) return states;
     const accounts = new Set([...((await this.hooks.onebotAccounts?.()) ?? []), ...this.#adapterSnapshots.keys()]);
     for (const selfId of accounts) states.set(selfId, this.hooks.adapterStatus(selfId));
@@ -132,11 +105,11 @@ export class LiveHub {
     }
   }
 
-  #broadcast(frame: LiveFrame): void {
-    const stream = frame.type as LiveStream;
+  /** Sends a frame of one of the streams to every console that asked for that stream. */
+  #broadcast(frame: Extract<LiveFrame, { type: LiveStream }>): void {
     let json: string | undefined;
     for (const [listener, streams] of this.#listeners) {
-      if (!streams.has(stream)) continue;
+      if (!streams.has(frame.type)) continue;
       try {
         json ??= JSON.stringify(frame);
         listener(frame, json);
@@ -153,7 +126,13 @@ function callFrame(record: CallRecord): CallFrame {
     self_id: record.selfId,
     action: record.action,
     params: clip(record.params),
-    envelope: clip(record.envelope),
+    envelope: {
+      ...record.envelope,
+      data: clip(record.envelope.data),
+      message: clipString(record.envelope.message),
+      wording: clipString(record.envelope.wording),
+      echo: clip(record.envelope.echo),
+    },
     transport: record.meta.transport,
     adapter: record.meta.adapter ?? '',
     duration_ms: Math.round(record.durationMs * 100) / 100,

@@ -4,9 +4,8 @@ import type { FastifyInstance } from 'fastify';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { checkToken, queryOf } from '../../util/token-auth.js';
 import type { Logger } from '../../util/logger.js';
-import { liveStreams, type LiveHub, type LiveStream } from './live-hub.js';
-
-export const livePath = '/api/live';
+import { livePath, liveStreams, type LiveFrame, type LiveStream } from '../../contract/live.js';
+import type { LiveHub } from './live-hub.js';
 
 /** Frames a slow console may have queued before new ones are dropped (and counted). */
 const maxBufferedBytes = 8 * 1024 * 1024;
@@ -74,12 +73,12 @@ export function attachLiveSocket(app: FastifyInstance, hub: LiveHub, token: stri
         return;
       }
       if (dropped > 0) {
-        ws.send(JSON.stringify({ type: 'dropped', count: dropped }));
+        ws.send(JSON.stringify({ type: 'dropped', count: dropped } satisfies LiveFrame));
         dropped = 0;
       }
       ws.send(json);
     };
-    send(JSON.stringify({ type: 'hello', time: Date.now(), streams: [...streams] }));
+    send(JSON.stringify({ type: 'hello', time: Date.now(), streams: [...streams] } satisfies LiveFrame));
     const remove = hub.add((_frame, json) => send(json), streams);
     const ping = setInterval(() => {
       if (!alive) {
@@ -94,7 +93,7 @@ export function attachLiveSocket(app: FastifyInstance, hub: LiveHub, token: stri
       // The only request a console sends is a ping of its own, to measure the link.
       try {
         const message = JSON.parse(data.toString()) as { type?: string };
-        if (message.type === 'ping') send(JSON.stringify({ type: 'pong', time: Date.now() }));
+        if (message.type === 'ping') send(JSON.stringify({ type: 'pong', time: Date.now() } satisfies LiveFrame));
       } catch {
         // Not JSON: ignored, the stream is one-way.
       }

@@ -1,29 +1,41 @@
+import { mediaApi } from '../../contract/admin/media.js';
 import { AdminError } from '../admin-errors.js';
-import type { AdminRoute } from '../admin-route.js';
+import { implement } from '../admin-route.js';
 
 /**
- * Media blobs at stable, public URLs (no token: bots and browsers fetch them like QQ's CDN
- * links, but these never expire). `?name=` only sets the download file name.
+ * Uploads from the console and the public URLs of stored blobs. An upload's `file` is the blob id,
+ * usable as the `file` of an image, record, video or file segment (and by upload_group_file) as it
+ * stands; `/media/<blob id>` serves it without a token, like QQ's CDN links but never expiring.
  */
-export const mediaRoutes: AdminRoute[] = [
-  {
-    method: 'GET',
-    url: '/media/:blob_id',
-    summary: 'The bytes of a stored media blob (image, voice, video, file)',
-    tag: 'media',
-    public: true,
-    async handler(request, reply, { world }) {
-      const { blob_id } = request.params as { blob_id: string };
-      if (!/^[0-9a-f]{64}$/.test(blob_id)) throw new AdminError(404, 'FILE_NOT_FOUND', `no media ${blob_id}`);
-      const { stream, size, mime } = await world.media.blobs.open(blob_id);
-      const name = (request.query as { name?: string }).name;
-      reply
-        .header('content-type', mime)
-        .header('content-length', size)
-        .header('cache-control', 'public, max-age=31536000, immutable')
-        .header('etag', `"${blob_id}"`);
-      if (name) reply.header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(name)}`);
-      return reply.send(stream);
-    },
+export const mediaRoutes = implement(mediaApi, {
+  async upload(request, _reply, { world, dispatcher }) {
+    const bytes = request.body;
+    if (bytes.length === 0) throw new AdminError(400, 'BAD_REQUEST', 'the upload is empty: send the file bytes as the request body');
+    const name = (request.query.name ?? '').trim();
+    if (name.length > 255 || /[\\/\0]/.test(name))
+      throw new AdminError(400, 'BAD_REQUEST', `not a usable file name: ${JSON.stringify(name.slice(0, 80))}`);
+    const media = await world.media.put(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), name);
+    return {
+      file: media.blobId,
+      blob_id: media.blobId,
+      name: media.name,
+      size: media.size,
+      mime: media.mime,
+      url: dispatcher.services.urls.media(media.blobId, media.name),
+    };
   },
-];
+
+  async media(request, reply, { world }) {
+    const { blob_id: blobId } = request.params;
+    if (!/^[0-9a-f]{64}$/.test(blobId)) throw new AdminError(404, 'FILE_NOT_FOUND', `no media ${blobId}`);
+    const { stream, size, mime } = await world.media.blobs.open(blobId);
+    const { name } = request.query;
+    reply
+      .header('content-type', mime)
+      .header('content-length', size)
+      .header('cache-control', 'public, max-age=31536000, immutable')
+      .header('etag', `"${blobId}"`);
+    if (name) reply.header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(name)}`);
+    return reply.send(stream);
+  },
+});

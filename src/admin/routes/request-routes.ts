@@ -1,25 +1,8 @@
-import { Type } from '@sinclair/typebox';
+import { requestsApi, type RequestView } from '../../contract/admin/requests.js';
 import type { WorldRequest } from '../../world/extras-model.js';
 import { flagOf } from '../../world/extras-model.js';
 import type { World } from '../../world/world.js';
-import { AdminError } from '../admin-errors.js';
-import type { AdminRoute } from '../admin-route.js';
-import { parseBody } from '../validate.js';
-
-/**
- * Requests as people raise them: QQ has no OneBot action to *send* a friend request or ask to
- * join a group (bots only answer them), so the console raises them here, as the requesting
- * account. They reach the target like any QQ request (a `request` event to the account, or to the
- * group's owner and admins) and are answered with set_friend_add_request / set_group_add_request.
- */
-const tag = 'requests';
-const strict = { additionalProperties: false } as const;
-const Uin = Type.Integer({ minimum: 10000 });
-const statuses = ['pending', 'approved', 'rejected'];
-
-const FriendRequest = Type.Object({ user_id: Uin, target_id: Uin, comment: Type.Optional(Type.String({ maxLength: 200 })) }, strict);
-const JoinRequest = Type.Object({ user_id: Uin, group_id: Uin, comment: Type.Optional(Type.String({ maxLength: 200 })) }, strict);
-const Invitation = Type.Object({ user_id: Uin, group_id: Uin, invitee_id: Uin }, strict);
+import { implement } from '../admin-route.js';
 
 /** Who may answer a request: the account asked (friend, invite) or the group's owner and admins (join). */
 async function answerers(world: World, request: WorldRequest): Promise<number[]> {
@@ -28,7 +11,7 @@ async function answerers(world: World, request: WorldRequest): Promise<number[]>
   return members.filter((member) => member.role !== 'member').map((member) => member.userId);
 }
 
-async function requestView(world: World, request: WorldRequest) {
+async function requestView(world: World, request: WorldRequest): Promise<RequestView> {
   return {
     flag: flagOf(request),
     kind: request.kind,
@@ -46,58 +29,30 @@ async function requestView(world: World, request: WorldRequest) {
   };
 }
 
-export const requestRoutes: AdminRoute[] = [
-  {
-    method: 'GET',
-    url: '/api/world/requests',
-    summary: 'Requests of the world, newest first (?status=pending|approved|rejected, default pending); each names who may answer it',
-    tag,
-    async handler(request, _reply, { world }) {
-      const status = (request.query as { status?: string }).status ?? 'pending';
-      if (!statuses.includes(status))
-        throw new AdminError(400, 'BAD_REQUEST', `status must be one of ${statuses.join(', ')}, got ${status}`);
-      // The request service answers per account (get_group_system_msg); the console lists them all.
-      const list = await world.store.extras.requests.list({ status: status as WorldRequest['status'], limit: 200 });
-      return Promise.all(list.map((entry) => requestView(world, entry)));
-    },
+/**
+ * Requests as people raise them (QQ has no OneBot action to *send* one; bots only answer them).
+ * They reach the target like any QQ request: a `request` event to the account, or to the group's
+ * owner and admins, answered with set_friend_add_request / set_group_add_request.
+ */
+export const requestRoutes = implement(requestsApi, {
+  async listRequests(request, _reply, { world }) {
+    // The request service answers per account (get_group_system_msg); the console lists them all.
+    const list = await world.store.extras.requests.list({ status: request.query.status ?? 'pending', limit: 200 });
+    return Promise.all(list.map((entry) => requestView(world, entry)));
   },
-  {
-    method: 'POST',
-    url: '/api/world/requests/friend',
-    summary: '`user_id` asks `target_id` to be friends (the target receives a friend request event)',
-    tag,
-    body: FriendRequest,
-    async handler(request, reply, { world }) {
-      const body = parseBody(FriendRequest, request.body);
-      const raised = await world.requests.raiseFriend(body.user_id, body.target_id, { comment: body.comment ?? '' });
-      reply.code(201);
-      return requestView(world, raised);
-    },
+
+  async raiseFriend(request, _reply, { world }) {
+    const { user_id, target_id, comment } = request.body;
+    return requestView(world, await world.requests.raiseFriend(user_id, target_id, { comment: comment ?? '' }));
   },
-  {
-    method: 'POST',
-    url: '/api/world/requests/group',
-    summary: "`user_id` asks to join `group_id` (its owner and admins receive a join request; the group's join setting may admit at once)",
-    tag,
-    body: JoinRequest,
-    async handler(request, reply, { world }) {
-      const body = parseBody(JoinRequest, request.body);
-      const raised = await world.requests.raiseJoin(body.user_id, body.group_id, { comment: body.comment ?? '' });
-      reply.code(201);
-      return requestView(world, raised);
-    },
+
+  async raiseJoin(request, _reply, { world }) {
+    const { user_id, group_id, comment } = request.body;
+    return requestView(world, await world.requests.raiseJoin(user_id, group_id, { comment: comment ?? '' }));
   },
-  {
-    method: 'POST',
-    url: '/api/world/requests/invite',
-    summary: '`user_id`, a member of `group_id`, invites `invitee_id` (a bot invitee receives an invite request)',
-    tag,
-    body: Invitation,
-    async handler(request, reply, { world }) {
-      const body = parseBody(Invitation, request.body);
-      const raised = await world.requests.invite(body.user_id, body.group_id, body.invitee_id);
-      reply.code(201);
-      return requestView(world, raised);
-    },
+
+  async invite(request, _reply, { world }) {
+    const { user_id, group_id, invitee_id } = request.body;
+    return requestView(world, await world.requests.invite(user_id, group_id, invitee_id));
   },
-];
+});

@@ -1,7 +1,8 @@
+import type { AccountView, GroupView, MemberView } from '../../contract/admin/world-views.js';
 import type { Account, Group, Member } from '../../world/model.js';
 
 /** How the admin API shows an account (snake_case, like the world file and OneBot). */
-export function accountView(account: Account) {
+export function accountView(account: Account): AccountView {
   return {
     user_id: account.userId,
     nickname: account.nickname,
@@ -17,7 +18,7 @@ export function accountView(account: Account) {
   };
 }
 
-export function memberView(member: Member) {
+export function memberView(member: Member): MemberView {
   return {
     user_id: member.userId,
     role: member.role,
@@ -29,7 +30,7 @@ export function memberView(member: Member) {
   };
 }
 
-export function groupView(group: Group, members: readonly Member[]) {
+export function groupView(group: Group, members: readonly Member[]): GroupView {
   return {
     group_id: group.groupId,
     group_name: group.name,

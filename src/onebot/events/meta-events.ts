@@ -1,8 +1,8 @@
 import type { World } from '../../world/world.js';
-import type { OneBotEvent } from './types.js';
+import type { HeartbeatEvent, LifecycleEvent } from '../../contract/onebot/events.js';
 
 /** `meta_event` lifecycle: `connect` is the first frame on every forward WebSocket that gets events. */
-export function lifecycleEvent(selfId: number, subType: 'connect' | 'enable' | 'disable', timeSeconds: number): OneBotEvent {
+export function lifecycleEvent(selfId: number, subType: 'connect' | 'enable' | 'disable', timeSeconds: number): LifecycleEvent {
   return { time: timeSeconds, self_id: selfId, post_type: 'meta_event', meta_event_type: 'lifecycle', sub_type: subType };
 }
 
@@ -12,7 +12,7 @@ export function heartbeatEvent(
   status: { online: boolean; good: boolean },
   intervalMs: number,
   timeSeconds: number,
-): OneBotEvent {
+): HeartbeatEvent {
   return {
     time: timeSeconds,
     self_id: selfId,

@@ -2,8 +2,10 @@ import type { World } from '../../world/world.js';
 import type { DomainEvent, DomainEventOf, DomainEventType } from '../../world/events.js';
 import type { MessageFormat, PublicUrls } from '../action.js';
 
-/** A OneBot event as sent on the wire (post_type, self_id, time and the type's fields). */
-export type OneBotEvent = Record<string, unknown> & { readonly post_type: string; readonly self_id: number; readonly time: number };
+import type { OneBotEvent } from '../../contract/onebot/events.js';
+
+/** A OneBot event as sent on the wire: one of the contract's union, which builders must return. */
+export type { OneBotEvent };
 
 export interface BuildContext {
   readonly urls: PublicUrls;

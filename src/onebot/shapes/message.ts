@@ -2,7 +2,7 @@ import type { MessageRecord } from '../../world/messages/message.js';
 import type { Role } from '../../world/model.js';
 import type { MessageFormat } from '../action.js';
 import { renderMessage, type RenderContext } from '../message/render.js';
-import type { Segment } from '../message/segment.js';
+import type { MessageObject } from '../../contract/onebot/message.js';
 
 /** Who sent a message, as the receiving account sees them at the time. */
 export interface MessageSenderInfo {
@@ -19,30 +19,8 @@ export interface MessageContext {
   readonly groupName?: string;
 }
 
-/** NapCat's OB11Message: a message event, and each message in get_msg / history replies. */
-export interface Ob11Message {
-  self_id: number;
-  user_id: number;
-  time: number;
-  message_id: number;
-  message_seq: number;
-  real_id: number;
-  real_seq: string;
-  message_type: 'group' | 'private';
-  sub_type: 'normal' | 'friend' | 'group';
-  sender: { user_id: number; nickname: string; card: string; role?: Role };
-  message: Segment[] | string;
-  message_format: MessageFormat;
-  raw_message: string;
-  font: number;
-  post_type: 'message' | 'message_sent';
-  group_id?: number;
-  group_name?: string;
-  target_id?: number;
-  temp_source?: number;
-  message_sent_type?: 'self';
-  [extra: string]: unknown;
-}
+/** NapCat's OB11Message: a message event, and each message in get_msg / history replies (see the contract). */
+export type Ob11Message = MessageObject;
 
 /**
  * A stored message as NapCat shows it to `selfId`, in `format`. `message_id`, `message_seq` and

@@ -1,3 +1,7 @@
+import type { AdminApi, AdminRouteKey, Envelope, ErrorBody } from '@contract';
+
+export type { Envelope };
+
 /**
  * The console's only way to the server: the admin API on the same origin, with the web UI token
  * as a Bearer header. The token comes from the printed `?token=` link or the login form and is
@@ -42,24 +46,55 @@ export function onUnauthorized(listener: () => void): () => void {
   return () => unauthorizedListeners.delete(listener);
 }
 
-export interface RequestOptions {
-  readonly body?: unknown;
-  /** Raw body (an upload or a YAML world file) with its content type. */
-  readonly raw?: { readonly data: Blob | string; readonly type: string };
-  readonly token?: string;
+/** A route's types (a loose bound: comparing against every route's exact types is needlessly costly). */
+type Types = { readonly params: unknown; readonly query: unknown; readonly body: unknown };
+
+/** What a call to a route takes: its path params, query and body, as its contract types them. */
+export type RouteInput<T extends Types> = (T['params'] extends undefined ? unknown : { readonly params: T['params'] }) &
+  (T['query'] extends undefined ? unknown : { readonly query?: T['query'] }) &
+  (T['body'] extends undefined ? unknown : { readonly body?: T['body'] }) & {
+    /** A raw body (an upload or a YAML world file) with its content type, instead of `body`. */
+    readonly raw?: { readonly data: Blob | string; readonly type: string };
+    /** Another token than the saved one (the login form tries the one typed in). */
+    readonly token?: string;
+  };
+
+/** Each route's arguments after its key; the input is optional for routes without path params. */
+type InputArgs = {
+  readonly [K in AdminRouteKey]: AdminApi[K]['params'] extends undefined
+    ? [input?: RouteInput<AdminApi[K]>]
+    : [input: RouteInput<AdminApi[K]>];
+};
+
+/** `/api/world/accounts/:user_id` with `{ user_id: 1 }` gives `/api/world/accounts/1`. */
+function pathOf(template: string, params: Record<string, unknown> = {}): string {
+  return template.replace(/:([a-z_]+)/g, (_match, name: string) => encodeURIComponent(String(params[name])));
 }
 
-export async function api<T = unknown>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { authorization: `Bearer ${options.token ?? savedToken()}` };
-  let body: BodyInit | undefined;
-  if (options.raw) {
-    headers['content-type'] = options.raw.type || 'application/octet-stream';
-    body = options.raw.data;
-  } else if (options.body !== undefined) {
+/**
+ * Calls an admin route by its contract key (`"PATCH /api/world/accounts/:user_id"`): the params,
+ * query and body are checked against the route's contract at compile time, and the answer has the
+ * contract's response type. A failure throws `ApiError` with the server's code and problems.
+ */
+// NoInfer: the route key alone picks the route; inferring it back from an expected answer type
+// would make the compiler walk every route's types.
+export function api<K extends AdminRouteKey>(route: K, ...args: InputArgs[K]): NoInfer<Promise<AdminApi[K]['response']>>;
+export async function api(route: string, input: AnyInput = {}): Promise<unknown> {
+  const { params, query, body, raw, token } = input;
+  const [method = 'GET', template = ''] = route.split(' ');
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(query ?? {})) if (value !== undefined) search.set(key, String(value));
+  const path = `${pathOf(template, params)}${search.size > 0 ? `?${search}` : ''}`;
+  const headers: Record<string, string> = { authorization: `Bearer ${token ?? savedToken()}` };
+  let payload: BodyInit | undefined;
+  if (raw) {
+    headers['content-type'] = raw.type || 'application/octet-stream';
+    payload = raw.data;
+  } else if (body !== undefined) {
     headers['content-type'] = 'application/json';
-    body = JSON.stringify(options.body);
+    payload = JSON.stringify(body);
   }
-  const response = await fetch(path, { method, headers, body });
+  const response = await fetch(path, { method, headers, body: payload });
   const text = await response.text();
   let json: unknown;
   try {
@@ -68,10 +103,10 @@ export async function api<T = unknown>(method: string, path: string, options: Re
     json = undefined;
   }
   if (response.status === 401 || response.status === 403) {
-    if (!options.token) unauthorizedListeners.forEach((listener) => listener());
+    if (!token) unauthorizedListeners.forEach((listener) => listener());
   }
   if (!response.ok && !isEnvelope(json)) {
-    const error = (json as { error?: { code?: string; message?: string; problems?: string[] } } | undefined)?.error;
+    const error = (json as Partial<ErrorBody> | undefined)?.error;
     throw new ApiError(
       response.status,
       error?.code ?? 'HTTP',
@@ -79,17 +114,16 @@ export async function api<T = unknown>(method: string, path: string, options: Re
       error?.problems ?? [],
     );
   }
-  return json as T;
+  return json;
 }
 
-/** The OneBot reply of an action. */
-export interface Envelope<T = unknown> {
-  readonly status: 'ok' | 'async' | 'failed';
-  readonly retcode: number;
-  readonly data: T;
-  readonly message: string;
-  readonly wording: string;
-  readonly echo: unknown;
+/** Any route's input, as the implementation handles it (the overload above types each route's). */
+interface AnyInput {
+  readonly params?: Record<string, unknown>;
+  readonly query?: Record<string, unknown>;
+  readonly body?: unknown;
+  readonly raw?: { readonly data: Blob | string; readonly type: string };
+  readonly token?: string;
 }
 
 function isEnvelope(value: unknown): value is Envelope {
@@ -97,8 +131,8 @@ function isEnvelope(value: unknown): value is Envelope {
 }
 
 /** Runs a OneBot action as `userId` and answers the whole envelope (the playground shows it). */
-export function actRaw<T = unknown>(userId: number, action: string, params: unknown = {}): Promise<Envelope<T>> {
-  return api<Envelope<T>>('POST', `/api/world/act/${userId}/${encodeURIComponent(action)}`, { body: params ?? {} });
+export async function actRaw(userId: number, action: string, params: unknown = {}): Promise<Envelope> {
+  return api('POST /api/world/act/:user_id/:action', { params: { user_id: userId, action }, body: params ?? {} });
 }
 
 export class ActionFailed extends Error {
@@ -113,22 +147,16 @@ export class ActionFailed extends Error {
 
 /** Runs a OneBot action as `userId` and answers its data, or throws ActionFailed with the server's message. */
 export async function act<T = unknown>(userId: number, action: string, params: unknown = {}): Promise<T> {
-  const envelope = await actRaw<T>(userId, action, params);
+  const envelope = await actRaw(userId, action, params);
   if (envelope.status === 'failed') throw new ActionFailed(action, envelope.retcode, envelope.message);
-  return envelope.data;
+  return envelope.data as T;
 }
 
-export interface Uploaded {
-  readonly file: string;
-  readonly name: string;
-  readonly size: number;
-  readonly mime: string;
-  readonly url: string;
-}
+export type Uploaded = AdminApi['POST /api/media']['response'];
 
 /** Uploads a picked or pasted file; its `file` is a blob id any message segment accepts. */
 export function upload(file: Blob, name: string): Promise<Uploaded> {
-  return api<Uploaded>('POST', `/api/media?name=${encodeURIComponent(name)}`, { raw: { data: file, type: file.type } });
+  return api('POST /api/media', { query: { name }, raw: { data: file, type: file.type } });
 }
 
 export function describeError(error: unknown): string {

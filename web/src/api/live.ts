@@ -1,43 +1,15 @@
 import { useEffect, useRef, useSyncExternalStore } from 'react';
+import type { LiveFrame, livePath as contractLivePath } from '@contract';
 import { savedToken } from './client';
 
-/** One frame of `/api/live` (see src/admin/live/live-hub.ts). */
-export type LiveFrame =
-  | { type: 'hello'; time: number }
-  | { type: 'domain'; event: { type: string; [key: string]: unknown } }
-  | { type: 'onebot'; self_id: number; event: OneBotEvent }
-  | { type: 'call'; call: CallFrame }
-  | { type: 'adapters'; self_id: number; adapters: AdapterStatus[] }
-  | { type: 'dropped'; count: number }
-  | { type: 'pong'; time: number };
-
-export type OneBotEvent = { post_type: string; self_id: number; time: number; [key: string]: unknown };
-
-export interface CallFrame {
-  self_id: number;
-  action: string;
-  params: unknown;
-  envelope: { status: string; retcode: number; data: unknown; message: string };
-  transport: string;
-  adapter: string;
-  duration_ms: number;
-  time: number;
-}
-
-export interface AdapterStatus {
-  kind: string;
-  name: string;
-  state: string;
-  endpoint: string;
-  clients: number;
-  error?: string;
-  /** Each connected client, when the transport reports them. */
-  connections?: { remote: string; role?: string; since: number }[];
-}
+export type { AdapterStatus, CallFrame, LiveFrame, OneBotEvent } from '@contract';
 
 export type LiveState = 'connecting' | 'open' | 'closed';
 
 type Listener = (frame: LiveFrame) => void;
+
+/** The live socket's path (the contract's `livePath`; a type-only import cannot bring the value). */
+const livePath: typeof contractLivePath = '/api/live';
 
 /**
  * The one live connection of the page. It reconnects with backoff (Catnap restarting, a laptop
@@ -88,7 +60,7 @@ class LiveConnection {
 
   #connect(): void {
     const scheme = window.location.protocol === 'https:' ? 'wss' : 'ws';
-    const ws = new WebSocket(`${scheme}://${window.location.host}/api/live?token=${encodeURIComponent(savedToken())}`);
+    const ws = new WebSocket(`${scheme}://${window.location.host}${livePath}?token=${encodeURIComponent(savedToken())}`);
     this.#ws = ws;
     this.#setState('connecting');
     ws.onopen = () => {

@@ -1,66 +1,13 @@
-/** Shapes of the admin API (snake_case, as src/admin/routes/world-views.ts writes them). */
-export interface AccountView {
-  user_id: number;
-  nickname: string;
-  bot: boolean;
-  sex: 'male' | 'female' | 'unknown';
-  age: number;
-  long_nick: string;
-  level: number;
-  reg_time: number;
-  status: number;
-}
+/**
+ * The server's shapes, as the contract defines them (the console never copies them by hand), and
+ * the console's own helpers around them.
+ */
+import type { MessageDetail, MessageObject } from '@contract';
 
-export interface MemberView {
-  user_id: number;
-  role: 'owner' | 'admin' | 'member';
-  card: string;
-  title: string;
-  join_time: number;
-  last_sent_time: number;
-  mute_until: number;
-}
+export type { AccountDetail, AccountView, GroupView, MemberView, RequestView, Segment } from '@contract';
 
-export interface GroupView {
-  group_id: number;
-  group_name: string;
-  owner_id: number;
-  max_member_count: number;
-  member_count: number;
-  whole_mute: boolean;
-  create_time: number;
-  members: MemberView[];
-}
-
-export interface AccountDetail extends AccountView {
-  categories: { category_id: number; name: string; sort_id: number }[];
-  friends: { user_id: number; remark: string; category_id: number }[];
-  groups: { group_id: number; group_name: string }[];
-}
-
-/** A OneBot message segment, as NapCat sends and receives them. */
-export interface Segment {
-  type: string;
-  data: Record<string, unknown>;
-}
-
-/** A OneBot message (an event, a history entry or get_msg's answer). */
-export interface OneBotMessage {
-  message_id: number;
-  message_type: 'group' | 'private';
-  time: number;
-  user_id: number;
-  group_id?: number;
-  target_id?: number;
-  self_id?: number;
-  post_type?: string;
-  sub_type?: string;
-  sender?: { user_id: number; nickname?: string; card?: string; role?: string };
-  message: Segment[] | string;
-  raw_message?: string;
-  real_seq?: string | number;
-  emoji_likes_list?: { emoji_id: string; emoji_type?: number; likes_cnt: number | string }[];
-}
+/** A OneBot message: an event, a history entry, or get_msg's answer (which adds the reactions). */
+export type OneBotMessage = MessageObject & Partial<Pick<MessageDetail, 'emoji_likes_list'>>;
 
 /** get_friends_with_category's entries. */
 export interface FriendCategory {

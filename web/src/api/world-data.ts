@@ -40,10 +40,7 @@ class WorldData {
 
   async reload(): Promise<void> {
     try {
-      const [accounts, groups] = await Promise.all([
-        api<AccountView[]>('GET', '/api/world/accounts'),
-        api<GroupView[]>('GET', '/api/world/groups'),
-      ]);
+      const [accounts, groups] = await Promise.all([api('GET /api/world/accounts'), api('GET /api/world/groups')]);
       this.accounts = accounts;
       this.groups = groups;
       this.error = '';

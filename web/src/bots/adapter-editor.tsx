@@ -4,6 +4,7 @@ import { useLiveFrames, type AdapterStatus } from '../api/live';
 import { toast } from '../ui/toast';
 import { adapterKinds, kindFields, kindLabels, newEntry, type AdapterKind, type FieldSpec } from './adapter-fields';
 
+/** The config being edited: whatever the user typed, checked by the server as they type. */
 type Config = { network: Record<string, Record<string, unknown>[]>; [key: string]: unknown };
 
 interface Loaded {
@@ -29,7 +30,7 @@ export function AdapterEditor(props: { selfId: number }) {
   const validateTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
 
   const load = async () => {
-    const data = await api<Loaded>('GET', `/api/bots/${props.selfId}/onebot`);
+    const data = await api('GET /api/bots/:user_id/onebot', { params: { user_id: props.selfId } });
     setSaved(data);
     setDraft(structuredClone(data.config));
     setJsonText(JSON.stringify(data.config, null, 2));
@@ -46,10 +47,10 @@ export function AdapterEditor(props: { selfId: number }) {
     if (frame.type === 'adapters' && frame.self_id === props.selfId) setStatus(frame.adapters);
   });
 
-  const validate = (config: unknown) => {
+  const validate = (config: Config) => {
     clearTimeout(validateTimer.current);
     validateTimer.current = setTimeout(() => {
-      api('POST', `/api/bots/${props.selfId}/onebot/validate`, { body: config }).then(
+      api('POST /api/bots/:user_id/onebot/validate', { params: { user_id: props.selfId }, body: config }).then(
         () => setProblem(''),
         (error: unknown) => setProblem(describeError(error)),
       );
@@ -77,7 +78,7 @@ export function AdapterEditor(props: { selfId: number }) {
     if (!draft) return;
     setSaving(true);
     try {
-      const result = await api<{ adapters: AdapterStatus[]; config: Config }>('PUT', `/api/bots/${props.selfId}/onebot`, { body: draft });
+      const result = await api('PUT /api/bots/:user_id/onebot', { params: { user_id: props.selfId }, body: draft });
       setStatus(result.adapters);
       setSaved({ exists: true, config: result.config, adapters: result.adapters });
       setDraft(structuredClone(result.config));
@@ -223,7 +224,8 @@ export function AdapterEditor(props: { selfId: number }) {
   );
 }
 
-function FieldInput(props: { field: FieldSpec; value: unknown; onChange: (value: unknown) => void }) {
+/** One field of an entry, of any kind. */
+function FieldInput(props: { field: Omit<FieldSpec, 'key'> & { key: string }; value: unknown; onChange: (value: unknown) => void }) {
   const { field, value } = props;
   const testId = `field-${field.key}`;
   if (field.type === 'bool') {

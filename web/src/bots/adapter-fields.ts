@@ -1,17 +1,28 @@
+import type { AdapterConfigs, AdapterKind } from '@contract';
+
+export type { AdapterKind };
+
 /**
  * NapCat's adapter kinds and the fields the editor shows for each (names and defaults as in
  * NapCat's onebot11_<uin>.json; the server fills in anything left out and validates the rest).
  */
 export type FieldType = 'text' | 'port' | 'number' | 'bool' | 'format' | 'secret';
 
-export interface FieldSpec {
-  key: string;
+/** One field of a kind's entry; `key` must be a field of that kind's config in the contract. */
+export interface FieldSpec<K extends AdapterKind = AdapterKind> {
+  key: keyof AdapterConfigs[K] & string;
   label: string;
   type: FieldType;
 }
 
-export const adapterKinds = ['httpServers', 'httpSseServers', 'websocketServers', 'websocketClients', 'httpClients'] as const;
-export type AdapterKind = (typeof adapterKinds)[number];
+/** The kinds in the order the editor shows them (the labels and fields below must cover each). */
+export const adapterKinds = [
+  'httpServers',
+  'httpSseServers',
+  'websocketServers',
+  'websocketClients',
+  'httpClients',
+] as const satisfies readonly AdapterKind[];
 
 export const kindLabels: Record<AdapterKind, string> = {
   httpServers: 'HTTP 服务器 (HTTP API)',
@@ -21,21 +32,21 @@ export const kindLabels: Record<AdapterKind, string> = {
   httpClients: 'HTTP 客户端 (event POST)',
 };
 
-const common: FieldSpec[] = [
+const common: FieldSpec<AdapterKind>[] = [
   { key: 'enable', label: '启用', type: 'bool' },
   { key: 'name', label: 'name', type: 'text' },
 ];
-const tail: FieldSpec[] = [
+const tail: FieldSpec<AdapterKind>[] = [
   { key: 'token', label: 'token', type: 'secret' },
   { key: 'messagePostFormat', label: 'messagePostFormat', type: 'format' },
   { key: 'debug', label: 'debug', type: 'bool' },
 ];
-const listen: FieldSpec[] = [
+const listen: FieldSpec<'httpServers' | 'httpSseServers' | 'websocketServers'>[] = [
   { key: 'host', label: 'host', type: 'text' },
   { key: 'port', label: 'port', type: 'port' },
 ];
 
-export const kindFields: Record<AdapterKind, FieldSpec[]> = {
+export const kindFields: { [K in AdapterKind]: FieldSpec<K>[] } = {
   httpServers: [
     ...common,
     ...listen,

@@ -1,14 +1,14 @@
 import { useEffect, useState } from 'react';
 import { api } from '../api/client';
+import type { AdminApi } from '@contract';
 import { useLiveFrames, type AdapterStatus } from '../api/live';
-import type { AccountView } from '../api/types';
 import { useWorld } from '../api/world-data';
 import { Avatar } from '../ui/avatar';
 import { navigate } from '../ui/router';
 import { AdapterEditor } from './adapter-editor';
 import { LiveLog } from './live-log';
 
-type BotEntry = AccountView & { has_config: boolean; adapters: AdapterStatus[] };
+type BotEntry = AdminApi['GET /api/bots']['response'][number];
 
 const connected = (adapters: AdapterStatus[]) => adapters.some((adapter) => adapter.state === 'connected' || adapter.clients > 0);
 const running = (adapters: AdapterStatus[]) => adapters.some((adapter) => adapter.state === 'listening' || adapter.state === 'connected');
@@ -20,7 +20,7 @@ export function BotsPage(props: { path: string }) {
   const [extra, setExtra] = useState('');
   const selected = Number(/^\/bots\/(\d+)/.exec(props.path)?.[1]) || bots[0]?.user_id;
 
-  const load = () => api<BotEntry[]>('GET', '/api/bots').then(setBots, () => undefined);
+  const load = () => api('GET /api/bots').then(setBots, () => undefined);
   useEffect(() => {
     void load();
   }, [world.version]);

@@ -10,11 +10,28 @@ function summary(entry: LogEntry): string {
     return `${call.action} ← ${call.transport}${call.adapter ? `:${call.adapter}` : ''} · ${call.envelope.status}${call.envelope.retcode ? ` ${call.envelope.retcode}` : ''} · ${call.duration_ms} ms${call.envelope.message ? ` · ${call.envelope.message}` : ''}`;
   }
   const event = entry.event;
-  const type = [event.post_type, event.message_type ?? event.notice_type ?? event.request_type ?? event.meta_event_type, event.sub_type]
-    .filter(Boolean)
-    .join('.');
-  const text = typeof event.raw_message === 'string' ? ` · ${event.raw_message.slice(0, 80)}` : '';
-  return `${type}${event.group_id ? ` · group ${String(event.group_id)}` : ''}${event.user_id ? ` · user ${String(event.user_id)}` : ''}${text}`;
+  const subType = 'sub_type' in event ? event.sub_type : '';
+  let type: string;
+  let text = '';
+  switch (event.post_type) {
+    case 'message':
+    case 'message_sent':
+      type = `${event.post_type}.${event.message_type}.${event.sub_type}`;
+      text = ` · ${event.raw_message.slice(0, 80)}`;
+      break;
+    case 'notice':
+      type = ['notice', event.notice_type, subType].filter(Boolean).join('.');
+      break;
+    case 'request':
+      type = ['request', event.request_type, subType].filter(Boolean).join('.');
+      break;
+    case 'meta_event':
+      type = ['meta_event', event.meta_event_type, subType].filter(Boolean).join('.');
+      break;
+  }
+  const group = 'group_id' in event && event.group_id ? ` · group ${event.group_id}` : '';
+  const user = 'user_id' in event && event.user_id ? ` · user ${event.user_id}` : '';
+  return `${type}${group}${user}${text}`;
 }
 
 /** Every API call the account made (any transport) and every OneBot event it received, with payloads. */

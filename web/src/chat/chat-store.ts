@@ -1,6 +1,7 @@
 import { useSyncExternalStore } from 'react';
 import { act } from '../api/client';
-import { live, type OneBotEvent } from '../api/live';
+import type { NoticeEvent, OneBotEvent } from '@contract';
+import { live } from '../api/live';
 import { peerKey, type OneBotMessage, type Peer, type Segment } from '../api/types';
 import { worldData } from '../api/world-data';
 import {
@@ -199,15 +200,14 @@ class ChatStore {
 
   #onEvent(selfId: number, event: OneBotEvent): void {
     if (event.post_type === 'message' || event.post_type === 'message_sent') {
-      const message = event as unknown as OneBotMessage;
-      const own = event.post_type === 'message_sent' || message.user_id === selfId;
+      const own = event.post_type === 'message_sent' || event.user_id === selfId;
       const peer: Peer =
-        message.message_type === 'group'
-          ? { type: 'group', id: Number(message.group_id) }
-          : { type: 'private', id: Number(own ? message.target_id : message.user_id) };
+        event.message_type === 'group'
+          ? { type: 'group', id: event.group_id ?? 0 }
+          : { type: 'private', id: (own ? event.target_id : event.user_id) ?? 0 };
       if (!peer.id) return;
-      this.#mutate(selfId, peer, (conversation) => mergeMessages(conversation, [message]));
-      this.#touchRecent(selfId, peer, message.time, message);
+      this.#mutate(selfId, peer, (conversation) => mergeMessages(conversation, [event]));
+      this.#touchRecent(selfId, peer, event.time, event);
       const open = this.#active?.selfId === selfId && this.#active.key === peerKey(peer) && document.visibilityState !== 'hidden';
       if (!own && open) this.#markRead(selfId, peer);
       if (!own && !open) {
@@ -218,89 +218,103 @@ class ChatStore {
       this.#changed();
       return;
     }
-    if (event.post_type === 'notice') this.#onNotice(selfId, event);
+    if (event.post_type === 'notice' && this.#onNotice(selfId, event)) this.#changed();
   }
 
-  #onNotice(selfId: number, event: OneBotEvent): void {
-    const groupId = Number(event.group_id ?? 0);
-    const userId = Number(event.user_id ?? 0);
-    const name = (uin: unknown) => (Number(uin) === selfId ? '你' : worldData.nameOf(Number(uin), groupId || undefined));
-    const groupPeer: Peer = { type: 'group', id: groupId };
+  /** Shows a notice as a tip (or a change) in its conversation; answers whether anything changed. */
+  #onNotice(selfId: number, event: NoticeEvent): boolean {
+    const name = (uin: number, groupId?: number) => (uin === selfId ? '你' : worldData.nameOf(uin, groupId));
     const tip = (peer: Peer, text: string) =>
       this.#mutate(selfId, peer, (c) =>
         addTip(c, { kind: 'tip', key: `${event.time}:${event.notice_type}:${text}`, time: event.time, text }),
       );
+    const group = (groupId: number): Peer => ({ type: 'group', id: groupId });
     switch (event.notice_type) {
-      case 'group_recall':
+      case 'group_recall': {
+        const by = name(event.operator_id, event.group_id);
+        this.#mutate(selfId, group(event.group_id), (c) => markRecalled(c, event.message_id));
+        tip(
+          group(event.group_id),
+          `${by}撤回了${event.operator_id === event.user_id ? '一条消息' : ` ${name(event.user_id, event.group_id)} 的一条消息`}`,
+        );
+        return true;
+      }
       case 'friend_recall': {
-        const peer: Peer = event.notice_type === 'group_recall' ? groupPeer : { type: 'private', id: userId };
-        const operator = Number(event.operator_id ?? userId);
-        this.#mutate(selfId, peer, (c) => markRecalled(c, Number(event.message_id)));
-        tip(peer, `${name(operator)}撤回了${operator === userId ? '一条消息' : ` ${name(userId)} 的一条消息`}`);
-        break;
+        const peer: Peer = { type: 'private', id: event.user_id };
+        this.#mutate(selfId, peer, (c) => markRecalled(c, event.message_id));
+        tip(peer, `${name(event.user_id)}撤回了一条消息`);
+        return true;
       }
       case 'group_msg_emoji_like': {
-        const likes = (event.likes as { emoji_id: string; count: number }[] | undefined) ?? [];
         // NapCat lists the emoji that changed; only then is it known which one was this account's.
-        const mine = userId === selfId && likes.length === 1 ? Boolean(event.is_add ?? true) : undefined;
-        const peer: Peer = groupId ? groupPeer : { type: 'private', id: userId };
-        this.#mutate(selfId, peer, (c) => setReactions(c, Number(event.message_id), likes, mine));
-        break;
+        const mine = event.user_id === selfId && event.likes.length === 1 ? event.is_add : undefined;
+        this.#mutate(selfId, group(event.group_id), (c) => setReactions(c, event.message_id, event.likes, mine));
+        return true;
       }
-      case 'notify': {
-        if (event.sub_type === 'poke') {
-          const target = Number(event.target_id);
-          const text = `${name(userId)} 戳了戳 ${name(target)}`;
-          if (groupId) tip(groupPeer, text);
-          else tip({ type: 'private', id: userId === selfId ? target : userId }, text);
-        } else if (event.sub_type === 'title' && groupId) tip(groupPeer, `${name(userId)} 获得了头衔「${String(event.title)}」`);
-        else if (event.sub_type === 'group_name' && groupId) tip(groupPeer, `${name(userId)} 把群名改为「${String(event.name_new)}」`);
-        break;
-      }
+      case 'notify':
+        switch (event.sub_type) {
+          case 'poke':
+            // In a group user_id poked target_id; between friends user_id is the other side and sender_id poked.
+            if ('group_id' in event)
+              tip(group(event.group_id), `${name(event.user_id, event.group_id)} 戳了戳 ${name(event.target_id, event.group_id)}`);
+            else tip({ type: 'private', id: event.user_id }, `${name(event.sender_id)} 戳了戳 ${name(event.target_id)}`);
+            return true;
+          case 'title':
+            tip(group(event.group_id), `${name(event.user_id, event.group_id)} 获得了头衔「${event.title}」`);
+            return true;
+          case 'group_name':
+            tip(group(event.group_id), `${name(event.user_id, event.group_id)} 把群名改为「${event.name_new}」`);
+            return true;
+          default:
+            return false;
+        }
       case 'group_increase':
-        tip(groupPeer, `${name(userId)} 加入了本群`);
-        break;
-      case 'group_decrease':
+        tip(group(event.group_id), `${name(event.user_id, event.group_id)} 加入了本群`);
+        return true;
+      case 'group_decrease': {
+        const who = name(event.user_id, event.group_id);
         tip(
-          groupPeer,
+          group(event.group_id),
           event.sub_type === 'kick' || event.sub_type === 'kick_me'
-            ? `${name(userId)} 被 ${name(event.operator_id)} 移出了本群`
+            ? `${who} 被 ${name(event.operator_id, event.group_id)} 移出了本群`
             : event.sub_type === 'disband'
               ? '本群已被解散'
-              : `${name(userId)} 退出了本群`,
+              : `${who} 退出了本群`,
         );
-        break;
+        return true;
+      }
       case 'group_ban': {
-        const duration = Number(event.duration ?? 0);
-        if (userId === 0)
-          tip(groupPeer, duration === 0 ? `${name(event.operator_id)} 关闭了全员禁言` : `${name(event.operator_id)} 开启了全员禁言`);
+        const by = name(event.operator_id, event.group_id);
+        if (event.user_id === 0) tip(group(event.group_id), event.duration === 0 ? `${by} 关闭了全员禁言` : `${by} 开启了全员禁言`);
         else
           tip(
-            groupPeer,
-            duration === 0
-              ? `${name(userId)} 被解除禁言`
-              : `${name(userId)} 被 ${name(event.operator_id)} 禁言 ${formatDuration(duration)}`,
+            group(event.group_id),
+            event.duration === 0
+              ? `${name(event.user_id, event.group_id)} 被解除禁言`
+              : `${name(event.user_id, event.group_id)} 被 ${by} 禁言 ${formatDuration(event.duration)}`,
           );
-        break;
+        return true;
       }
       case 'group_admin':
-        tip(groupPeer, event.sub_type === 'set' ? `${name(userId)} 成为了管理员` : `${name(userId)} 被取消了管理员`);
-        break;
+        tip(
+          group(event.group_id),
+          event.sub_type === 'set'
+            ? `${name(event.user_id, event.group_id)} 成为了管理员`
+            : `${name(event.user_id, event.group_id)} 被取消了管理员`,
+        );
+        return true;
       case 'group_card':
-        tip(groupPeer, `${name(userId)} 的群名片改为「${String(event.card_new ?? '')}」`);
-        break;
+        tip(group(event.group_id), `${name(event.user_id, event.group_id)} 的群名片改为「${event.card_new}」`);
+        return true;
       case 'essence':
-        tip(groupPeer, `${name(event.operator_id)} 设置了一条精华消息`);
-        break;
-      case 'group_upload': {
-        const file = event.file as { name?: string } | undefined;
-        tip(groupPeer, `${name(userId)} 上传了文件「${file?.name ?? ''}」`);
-        break;
-      }
+        tip(group(event.group_id), `${name(event.operator_id, event.group_id)} 设置了一条精华消息`);
+        return true;
+      case 'group_upload':
+        tip(group(event.group_id), `${name(event.user_id, event.group_id)} 上传了文件「${event.file.name}」`);
+        return true;
       default:
-        return;
+        return false;
     }
-    this.#changed();
   }
 
   #mutate(selfId: number, peer: Peer, change: (conversation: Conversation) => Conversation): void {

@@ -1,12 +1,16 @@
 import { useState, type FormEvent } from 'react';
+import type { AdminApi, AccountView } from '@contract';
 import { api, describeError } from '../api/client';
 import { useWorld } from '../api/world-data';
 import { Avatar } from '../ui/avatar';
 import { toast } from '../ui/toast';
 
+type Sex = AccountView['sex'];
+const sexOf = (value: string): Sex => (value === 'male' || value === 'female' ? value : 'unknown');
+
 export function AccountsCard() {
   const world = useWorld();
-  const [form, setForm] = useState({ user_id: '', nickname: '', bot: false, sex: 'unknown', age: '' });
+  const [form, setForm] = useState({ user_id: '', nickname: '', bot: false, sex: 'unknown' as Sex, age: '' });
   const [error, setError] = useState('');
   const nextId = Math.max(20000, ...world.accounts.filter((account) => !account.bot).map((account) => account.user_id)) + 1;
 
@@ -14,7 +18,7 @@ export function AccountsCard() {
     event.preventDefault();
     setError('');
     try {
-      await api('POST', '/api/world/accounts', {
+      await api('POST /api/world/accounts', {
         body: {
           user_id: Number(form.user_id || nextId),
           nickname: form.nickname,
@@ -31,9 +35,9 @@ export function AccountsCard() {
     }
   };
 
-  const patch = async (userId: number, body: Record<string, unknown>) => {
+  const patch = async (userId: number, body: AdminApi['PATCH /api/world/accounts/:user_id']['body']) => {
     try {
-      await api('PATCH', `/api/world/accounts/${userId}`, { body });
+      await api('PATCH /api/world/accounts/:user_id', { params: { user_id: userId }, body });
       await world.reload();
     } catch (failure) {
       toast(describeError(failure), 'error');
@@ -80,7 +84,7 @@ export function AccountsCard() {
                 />
               </td>
               <td>
-                <select value={account.sex} onChange={(event) => void patch(account.user_id, { sex: event.target.value })}>
+                <select value={account.sex} onChange={(event) => void patch(account.user_id, { sex: sexOf(event.target.value) })}>
                   <option value="unknown">?</option>
                   <option value="male">男</option>
                   <option value="female">女</option>
@@ -106,7 +110,7 @@ export function AccountsCard() {
           onChange={(event) => setForm({ ...form, nickname: event.target.value })}
           data-testid="new-account-nickname"
         />
-        <select value={form.sex} onChange={(event) => setForm({ ...form, sex: event.target.value })}>
+        <select value={form.sex} onChange={(event) => setForm({ ...form, sex: sexOf(event.target.value) })}>
           <option value="unknown">性别 ?</option>
           <option value="male">男</option>
           <option value="female">女</option>

@@ -1,6 +1,5 @@
 import { useState, type FormEvent } from 'react';
 import { api, describeError } from '../api/client';
-import type { AccountDetail } from '../api/types';
 import { useLoad, useWorld } from '../api/world-data';
 import { toast } from '../ui/toast';
 
@@ -10,7 +9,7 @@ export function FriendsCard() {
   const [owner, setOwner] = useState<number | undefined>();
   const userId = owner ?? world.accounts[0]?.user_id ?? 0;
   const detail = useLoad(
-    () => (userId ? api<AccountDetail>('GET', `/api/world/accounts/${userId}`) : Promise.resolve(undefined)),
+    () => (userId ? api('GET /api/world/accounts/:user_id', { params: { user_id: userId } }) : Promise.resolve(undefined)),
     [userId, world.version],
   );
   const [form, setForm] = useState({ friend_id: '', category: '', remark: '' });
@@ -20,7 +19,7 @@ export function FriendsCard() {
     event.preventDefault();
     setError('');
     try {
-      await api('POST', '/api/world/friends', {
+      await api('POST /api/world/friends', {
         body: {
           user_id: userId,
           friend_id: Number(form.friend_id),
@@ -38,7 +37,7 @@ export function FriendsCard() {
 
   const remove = async (friendId: number) => {
     try {
-      await api('DELETE', `/api/world/friends/${userId}/${friendId}`);
+      await api('DELETE /api/world/friends/:user_id/:friend_id', { params: { user_id: userId, friend_id: friendId } });
       await world.reload();
     } catch (failure) {
       toast(describeError(failure), 'error');

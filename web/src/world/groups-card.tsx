@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import type { AdminApi } from '@contract';
 import { api, describeError } from '../api/client';
 import { useWorld } from '../api/world-data';
 import { Avatar } from '../ui/avatar';
@@ -14,9 +15,10 @@ export function GroupsCard() {
   const [addId, setAddId] = useState('');
   const now = Date.now() / 1000;
 
-  const call = async (method: string, path: string, body?: unknown, done?: string) => {
+  /** Runs one change, says `done` when it worked, and reloads the world either way. */
+  const run = async (change: () => Promise<unknown>, done?: string) => {
     try {
-      await api(method, path, body === undefined ? {} : { body });
+      await change();
       if (done) toast(done);
       await world.reload();
     } catch (failure) {
@@ -30,7 +32,7 @@ export function GroupsCard() {
     const nextId = Math.max(30000, ...world.groups.map((entry) => entry.group_id)) + 1;
     try {
       const owner = Number(creating.owner_id || world.accounts[0]?.user_id);
-      await api('POST', '/api/world/groups', {
+      await api('POST /api/world/groups', {
         body: {
           group_id: Number(creating.group_id || nextId),
           group_name: creating.group_name,
@@ -45,6 +47,9 @@ export function GroupsCard() {
       setError(describeError(failure));
     }
   };
+
+  const patchGroup = (body: AdminApi['PATCH /api/world/groups/:group_id']['body'], done?: string) =>
+    group && run(() => api('PATCH /api/world/groups/:group_id', { params: { group_id: group.group_id }, body }), done);
 
   const outside = group ? world.accounts.filter((account) => !group.members.some((member) => member.user_id === account.user_id)) : [];
   return (
@@ -68,8 +73,7 @@ export function GroupsCard() {
                 key={group.group_name}
                 defaultValue={group.group_name}
                 onBlur={(event) =>
-                  event.target.value !== group.group_name &&
-                  void call('PATCH', `/api/world/groups/${group.group_id}`, { group_name: event.target.value }, '群名已修改')
+                  event.target.value !== group.group_name && void patchGroup({ group_name: event.target.value }, '群名已修改')
                 }
               />
             </label>
@@ -77,18 +81,13 @@ export function GroupsCard() {
               <input
                 type="checkbox"
                 checked={group.whole_mute}
-                onChange={(event) => void call('PATCH', `/api/world/groups/${group.group_id}`, { whole_mute: event.target.checked })}
+                onChange={(event) => void patchGroup({ whole_mute: event.target.checked })}
               />{' '}
               全员禁言
             </label>
             <label className="field field-inline">
               群主
-              <select
-                value={group.owner_id}
-                onChange={(event) =>
-                  void call('PATCH', `/api/world/groups/${group.group_id}`, { owner_id: Number(event.target.value) }, '已转让群主')
-                }
-              >
+              <select value={group.owner_id} onChange={(event) => void patchGroup({ owner_id: Number(event.target.value) }, '已转让群主')}>
                 {group.members.map((member) => (
                   <option key={member.user_id} value={member.user_id}>
                     {world.nameOf(member.user_id)} ({member.user_id})
@@ -100,7 +99,7 @@ export function GroupsCard() {
               className="danger-fill"
               onClick={() =>
                 window.confirm(`解散 ${group.group_name}?`) &&
-                void call('DELETE', `/api/world/groups/${group.group_id}`, undefined, '群已解散')
+                void run(() => api('DELETE /api/world/groups/:group_id', { params: { group_id: group.group_id } }), '群已解散')
               }
             >
               解散 Dismiss
@@ -120,7 +119,9 @@ export function GroupsCard() {
             </thead>
             <tbody>
               {group.members.map((member) => {
-                const path = `/api/world/groups/${group.group_id}/members/${member.user_id}`;
+                const params = { group_id: group.group_id, user_id: member.user_id };
+                const patch = (body: AdminApi['PATCH /api/world/groups/:group_id/members/:user_id']['body']) =>
+                  void run(() => api('PATCH /api/world/groups/:group_id/members/:user_id', { params, body }));
                 const muted = member.mute_until > now;
                 return (
                   <tr key={member.user_id} data-testid={`world-member-${member.user_id}`}>
@@ -136,7 +137,7 @@ export function GroupsCard() {
                       ) : (
                         <select
                           value={member.role}
-                          onChange={(event) => void call('PATCH', path, { role: event.target.value })}
+                          onChange={(event) => patch({ role: event.target.value === 'admin' ? 'admin' : 'member' })}
                           data-testid="member-role"
                         >
                           <option value="admin">管理员</option>
@@ -149,7 +150,7 @@ export function GroupsCard() {
                         key={member.card}
                         defaultValue={member.card}
                         placeholder="—"
-                        onBlur={(event) => event.target.value !== member.card && void call('PATCH', path, { card: event.target.value })}
+                        onBlur={(event) => event.target.value !== member.card && patch({ card: event.target.value })}
                         data-testid="member-card"
                       />
                     </td>
@@ -158,18 +159,18 @@ export function GroupsCard() {
                         key={member.title}
                         defaultValue={member.title}
                         placeholder="—"
-                        onBlur={(event) => event.target.value !== member.title && void call('PATCH', path, { title: event.target.value })}
+                        onBlur={(event) => event.target.value !== member.title && patch({ title: event.target.value })}
                       />
                     </td>
                     <td>
                       {member.role === 'owner' ? null : muted ? (
-                        <button className="link-button" onClick={() => void call('PATCH', path, { mute_seconds: 0 })}>
+                        <button className="link-button" onClick={() => patch({ mute_seconds: 0 })}>
                           🔇 至 {new Date(member.mute_until * 1000).toLocaleTimeString()} · 解除
                         </button>
                       ) : (
                         <select
                           value=""
-                          onChange={(event) => event.target.value && void call('PATCH', path, { mute_seconds: Number(event.target.value) })}
+                          onChange={(event) => event.target.value && patch({ mute_seconds: Number(event.target.value) })}
                           data-testid="member-mute"
                         >
                           <option value="">禁言…</option>
@@ -182,7 +183,10 @@ export function GroupsCard() {
                     </td>
                     <td>
                       {member.role !== 'owner' && (
-                        <button className="link-button danger" onClick={() => void call('DELETE', path, undefined, '已移出')}>
+                        <button
+                          className="link-button danger"
+                          onClick={() => void run(() => api('DELETE /api/world/groups/:group_id/members/:user_id', { params }), '已移出')}
+                        >
                           踢出 Kick
                         </button>
                       )}
@@ -205,9 +209,14 @@ export function GroupsCard() {
               className="secondary"
               disabled={!addId}
               onClick={() =>
-                void call('POST', `/api/world/groups/${group.group_id}/members`, { user_id: Number(addId) }, '已加入').then(() =>
-                  setAddId(''),
-                )
+                void run(
+                  () =>
+                    api('POST /api/world/groups/:group_id/members', {
+                      params: { group_id: group.group_id },
+                      body: { user_id: Number(addId) },
+                    }),
+                  '已加入',
+                ).then(() => setAddId(''))
               }
             >
               加入群 Add

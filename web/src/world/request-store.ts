@@ -1,20 +1,10 @@
 import { useSyncExternalStore } from 'react';
 import { api } from '../api/client';
 import { live } from '../api/live';
+import type { RequestView } from '@contract';
 
 /** A request as GET /api/world/requests lists it. */
-export interface PendingRequest {
-  flag: string;
-  kind: 'friend' | 'join' | 'invite';
-  user_id: number;
-  target_id: number;
-  group_id: number;
-  comment: string;
-  status: string;
-  time: number;
-  /** The accounts that may answer it (the target; a group's owner and admins). */
-  answerers: number[];
-}
+export type PendingRequest = RequestView;
 
 /**
  * The world's pending requests, reloaded whenever a request is raised or answered (by the console,
@@ -45,7 +35,7 @@ class RequestStore {
 
   async refresh(): Promise<void> {
     try {
-      this.#list = await api<PendingRequest[]>('GET', '/api/world/requests?status=pending');
+      this.#list = await api('GET /api/world/requests', { query: { status: 'pending' } });
       this.#error = '';
     } catch (error) {
       this.#error = error instanceof Error ? error.message : String(error);

@@ -24,13 +24,13 @@ export function RequestsCard() {
     setError('');
     try {
       const user_id = Number(form.user_id);
-      const body =
+      const target = Number(form.target);
+      const raised =
         kind === 'friend'
-          ? { user_id, target_id: Number(form.target), comment: form.comment }
+          ? await api('POST /api/world/requests/friend', { body: { user_id, target_id: target, comment: form.comment } })
           : kind === 'group'
-            ? { user_id, group_id: Number(form.target), comment: form.comment }
-            : { user_id, group_id: Number(form.target), invitee_id: Number(form.invitee) };
-      const raised = await api<PendingRequest>('POST', `/api/world/requests/${kind}`, { body });
+            ? await api('POST /api/world/requests/group', { body: { user_id, group_id: target, comment: form.comment } })
+            : await api('POST /api/world/requests/invite', { body: { user_id, group_id: target, invitee_id: Number(form.invitee) } });
       toast(raised.status === 'pending' ? '请求已发送 Request raised' : `已处理 Handled at once: ${raised.status}`);
       setForm({ ...form, comment: '' });
       void requestStore.refresh();

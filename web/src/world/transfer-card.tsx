@@ -31,11 +31,9 @@ export function TransferCard() {
     try {
       const text = await file.text();
       const yaml = /\.ya?ml$/i.test(file.name);
-      const summary = await api(
-        'POST',
-        '/api/world/apply',
-        yaml ? { raw: { data: text, type: 'application/yaml' } } : { body: JSON.parse(text) as unknown },
-      );
+      // A JSON file is checked here for a clear message; the server validates either kind as a world file.
+      if (!yaml) JSON.parse(text);
+      const summary = await api('POST /api/world/apply', { raw: { data: text, type: yaml ? 'application/yaml' : 'application/json' } });
       setResult(summary);
       await world.reload();
     } catch (failure) {

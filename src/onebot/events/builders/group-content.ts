@@ -1,15 +1,18 @@
 import { defineBuilder } from '../types.js';
-import { noticeEvent } from './common.js';
+import { eventHead } from './common.js';
 
 /** `group_upload`: a file was uploaded to the group's files. */
 export const fileUploadedBuilder = defineBuilder({
   type: 'file.uploaded',
   build: (event, _prepared, selfId) => [
-    noticeEvent(event.time, selfId, 'group_upload', {
+    {
+      ...eventHead(event.time, selfId),
+      post_type: 'notice',
+      notice_type: 'group_upload',
       group_id: event.groupId,
       user_id: event.userId,
       file: { id: event.file.id, name: event.file.name, size: event.file.size, busid: event.file.busid },
-    }),
+    },
   ],
 });
 
@@ -17,14 +20,17 @@ export const fileUploadedBuilder = defineBuilder({
 export const essenceBuilder = defineBuilder({
   type: 'essence.changed',
   build: (event, _prepared, selfId) => [
-    noticeEvent(event.time, selfId, 'essence', {
+    {
+      ...eventHead(event.time, selfId),
+      post_type: 'notice',
+      notice_type: 'essence',
       sub_type: event.added ? 'add' : 'delete',
       group_id: event.groupId,
       user_id: event.message.senderId,
       message_id: event.message.messageId,
       sender_id: event.message.senderId,
       operator_id: event.operatorId,
-    }),
+    },
   ],
 });
 
@@ -38,13 +44,16 @@ export const reactionBuilder = defineBuilder({
     const { message } = event;
     if (message.conversation.type !== 'group') return [];
     return [
-      noticeEvent(event.time, selfId, 'group_msg_emoji_like', {
+      {
+        ...eventHead(event.time, selfId),
+        post_type: 'notice',
+        notice_type: 'group_msg_emoji_like',
         group_id: message.conversation.groupId,
         user_id: event.userId,
         message_id: message.messageId,
         likes: event.likes.map((like) => ({ emoji_id: like.emojiId, count: like.count })),
         is_add: event.isAdd,
-      }),
+      },
     ];
   },
 });

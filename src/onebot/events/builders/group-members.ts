@@ -1,16 +1,19 @@
 import { defineBuilder } from '../types.js';
-import { noticeEvent } from './common.js';
+import { eventHead } from './common.js';
 
 /** `group_increase`: approve (joined on request, or added) or invite. */
 export const memberJoinedBuilder = defineBuilder({
   type: 'member.joined',
   build: (event, _prepared, selfId) => [
-    noticeEvent(event.time, selfId, 'group_increase', {
+    {
+      ...eventHead(event.time, selfId),
+      post_type: 'notice',
+      notice_type: 'group_increase',
       sub_type: event.subType,
       group_id: event.member.groupId,
       user_id: event.member.userId,
       operator_id: event.operatorId,
-    }),
+    },
   ],
 });
 
@@ -22,14 +25,16 @@ export const memberLeftBuilder = defineBuilder({
   type: 'member.left',
   build(event, _prepared, selfId) {
     if (event.subType === 'disband' && event.userId !== selfId) return [];
-    const subType = event.subType === 'kick' && event.userId === selfId ? 'kick_me' : event.subType;
     return [
-      noticeEvent(event.time, selfId, 'group_decrease', {
-        sub_type: subType,
+      {
+        ...eventHead(event.time, selfId),
+        post_type: 'notice',
+        notice_type: 'group_decrease',
+        sub_type: event.subType === 'kick' && event.userId === selfId ? 'kick_me' : event.subType,
         group_id: event.groupId,
         user_id: event.userId,
         operator_id: event.operatorId,
-      }),
+      },
     ];
   },
 });
@@ -40,7 +45,16 @@ export const roleChangedBuilder = defineBuilder({
   build(event, _prepared, selfId) {
     const subType = event.role === 'admin' ? 'set' : event.previous === 'admin' && event.role === 'member' ? 'unset' : undefined;
     if (!subType) return [];
-    return [noticeEvent(event.time, selfId, 'group_admin', { sub_type: subType, group_id: event.groupId, user_id: event.userId })];
+    return [
+      {
+        ...eventHead(event.time, selfId),
+        post_type: 'notice',
+        notice_type: 'group_admin',
+        sub_type: subType,
+        group_id: event.groupId,
+        user_id: event.userId,
+      },
+    ];
   },
 });
 
@@ -48,12 +62,15 @@ export const roleChangedBuilder = defineBuilder({
 export const mutedBuilder = defineBuilder({
   type: 'member.muted',
   build: (event, _prepared, selfId) => [
-    noticeEvent(event.time, selfId, 'group_ban', {
+    {
+      ...eventHead(event.time, selfId),
+      post_type: 'notice',
+      notice_type: 'group_ban',
       sub_type: event.duration === 0 ? 'lift_ban' : 'ban',
       group_id: event.groupId,
       operator_id: event.operatorId,
       user_id: event.userId,
       duration: event.userId === 0 && event.duration !== 0 ? -1 : event.duration,
-    }),
+    },
   ],
 });

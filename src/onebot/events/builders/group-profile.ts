@@ -1,16 +1,19 @@
 import { defineBuilder } from '../types.js';
-import { noticeEvent, notifyEvent } from './common.js';
+import { eventHead } from './common.js';
 
 /** `group_card`: a member's group card changed. */
 export const cardChangedBuilder = defineBuilder({
   type: 'member.card_changed',
   build: (event, _prepared, selfId) => [
-    noticeEvent(event.time, selfId, 'group_card', {
+    {
+      ...eventHead(event.time, selfId),
+      post_type: 'notice',
+      notice_type: 'group_card',
       group_id: event.groupId,
       user_id: event.userId,
       card_new: event.cardNew,
       card_old: event.cardOld,
-    }),
+    },
   ],
 });
 
@@ -18,7 +21,15 @@ export const cardChangedBuilder = defineBuilder({
 export const titleChangedBuilder = defineBuilder({
   type: 'member.title_changed',
   build: (event, _prepared, selfId) => [
-    notifyEvent(event.time, selfId, 'title', { group_id: event.groupId, user_id: event.userId, title: event.title }),
+    {
+      ...eventHead(event.time, selfId),
+      post_type: 'notice',
+      notice_type: 'notify',
+      sub_type: 'title',
+      group_id: event.groupId,
+      user_id: event.userId,
+      title: event.title,
+    },
   ],
 });
 
@@ -26,6 +37,14 @@ export const titleChangedBuilder = defineBuilder({
 export const groupNameBuilder = defineBuilder({
   type: 'group.name_changed',
   build: (event, _prepared, selfId) => [
-    notifyEvent(event.time, selfId, 'group_name', { group_id: event.groupId, user_id: event.operatorId, name_new: event.name }),
+    {
+      ...eventHead(event.time, selfId),
+      post_type: 'notice',
+      notice_type: 'notify',
+      sub_type: 'group_name',
+      group_id: event.groupId,
+      user_id: event.operatorId,
+      name_new: event.name,
+    },
   ],
 });

@@ -3,7 +3,8 @@ import type { MessageFormat } from '../../action.js';
 import { loadMessageContexts } from '../../message/message-views.js';
 import type { RenderContext } from '../../message/render.js';
 import { toOb11Message, type MessageContext } from '../../shapes/message.js';
-import { defineBuilder, type OneBotEvent } from '../types.js';
+import type { MessageEvent } from '../../../contract/onebot/events.js';
+import { defineBuilder } from '../types.js';
 
 /**
  * A message event as NapCat sends it: the same object get_msg and history answer
@@ -18,10 +19,10 @@ export function messageEvent(
   selfId: number,
   format: MessageFormat,
   ctx: RenderContext,
-): OneBotEvent {
+): MessageEvent {
   const event = toOb11Message(record, context, selfId, format, ctx);
   if (record.senderId === selfId && record.conversation.type === 'group') event.target_id = record.conversation.groupId;
-  return event as OneBotEvent;
+  return event;
 }
 
 /** `message` for every account that sees a message, `message_sent` for its sender. */

@@ -1,12 +1,12 @@
 import { uidOf } from '../../../world/services/account-service.js';
 import { defineBuilder } from '../types.js';
-import { notifyEvent } from './common.js';
+import { eventHead } from './common.js';
 
 /**
  * The gray-tip items QQ shows for a poke ("A 戳了戳 B"), in the shape NapCat forwards as
  * `raw_info`. Clients that display pokes read the `nor` items' text.
  */
-function pokeRawInfo(senderId: number, targetId: number): unknown[] {
+function pokeRawInfo(senderId: number, targetId: number): Record<string, string>[] {
   return [
     { col: '1', nm: '', type: 'qq', uid: uidOf(senderId) },
     { jp: '', src: '', type: 'img' },
@@ -23,14 +23,11 @@ function pokeRawInfo(senderId: number, targetId: number): unknown[] {
 export const pokeBuilder = defineBuilder({
   type: 'poke',
   build(event, _prepared, selfId) {
+    const poke = { ...eventHead(event.time, selfId), post_type: 'notice', notice_type: 'notify', sub_type: 'poke' } as const;
     const raw_info = pokeRawInfo(event.senderId, event.targetId);
-    if (event.groupId) {
-      return [
-        notifyEvent(event.time, selfId, 'poke', { group_id: event.groupId, user_id: event.senderId, target_id: event.targetId, raw_info }),
-      ];
-    }
+    if (event.groupId) return [{ ...poke, group_id: event.groupId, user_id: event.senderId, target_id: event.targetId, raw_info }];
     const peer = selfId === event.senderId ? event.targetId : event.senderId;
-    return [notifyEvent(event.time, selfId, 'poke', { user_id: peer, sender_id: event.senderId, target_id: event.targetId, raw_info })];
+    return [{ ...poke, user_id: peer, sender_id: event.senderId, target_id: event.targetId, raw_info }];
   },
 });
 
@@ -40,12 +37,16 @@ export const inputStatusBuilder = defineBuilder({
   build(event, _prepared, selfId) {
     if (selfId === event.userId) return [];
     return [
-      notifyEvent(event.time, selfId, 'input_status', {
+      {
+        ...eventHead(event.time, selfId),
+        post_type: 'notice',
+        notice_type: 'notify',
+        sub_type: 'input_status',
         user_id: event.userId,
         group_id: 0,
         event_type: event.eventType,
         status_text: event.statusText,
-      }),
+      },
     ];
   },
 });
@@ -57,7 +58,15 @@ export const profileLikeBuilder = defineBuilder({
   build(event, operatorNick, selfId) {
     if (selfId !== event.targetId) return [];
     return [
-      notifyEvent(event.time, selfId, 'profile_like', { operator_id: event.operatorId, operator_nick: operatorNick, times: event.times }),
+      {
+        ...eventHead(event.time, selfId),
+        post_type: 'notice',
+        notice_type: 'notify',
+        sub_type: 'profile_like',
+        operator_id: event.operatorId,
+        operator_nick: operatorNick,
+        times: event.times,
+      },
     ];
   },
 });

@@ -1,12 +1,21 @@
 import { defineBuilder } from '../types.js';
-import { requestEvent } from './common.js';
+import { eventHead } from './common.js';
 
 /** `request` / `friend`: someone asks to be the account's friend; answer with set_friend_add_request(flag). */
 export const friendRequestBuilder = defineBuilder({
   type: 'request.friend',
   build(event, _prepared, selfId) {
     if (selfId !== event.targetId) return [];
-    return [requestEvent(event.time, selfId, 'friend', { user_id: event.userId, comment: event.comment, flag: event.flag })];
+    return [
+      {
+        ...eventHead(event.time, selfId),
+        post_type: 'request',
+        request_type: 'friend',
+        user_id: event.userId,
+        comment: event.comment,
+        flag: event.flag,
+      },
+    ];
   },
 });
 
@@ -17,15 +26,17 @@ export const friendRequestBuilder = defineBuilder({
  */
 export const groupRequestBuilder = defineBuilder({
   type: 'request.group',
-  build(event, _prepared, selfId) {
-    const fields: Record<string, unknown> = {
+  build: (event, _prepared, selfId) => [
+    {
+      ...eventHead(event.time, selfId),
+      post_type: 'request',
+      request_type: 'group',
       sub_type: event.subType,
       group_id: event.groupId,
       user_id: event.userId,
       comment: event.comment,
       flag: event.flag,
-    };
-    if (event.subType === 'add' && event.invitorId) fields.invitor_id = event.invitorId;
-    return [requestEvent(event.time, selfId, 'group', fields)];
-  },
+      ...(event.subType === 'add' && event.invitorId ? { invitor_id: event.invitorId } : {}),
+    },
+  ],
 });

@@ -1,0 +1,33 @@
+import { actApi } from './act.js';
+import { botsApi } from './bots.js';
+import { docsApi } from './docs.js';
+import { mediaApi } from './media.js';
+import { requestsApi } from './requests.js';
+import type { RouteContract, RoutesByKey, RouteTypes } from './route.js';
+import { worldApi } from './world.js';
+import { worldManageApi } from './world-manage.js';
+
+export { actApi, botsApi, docsApi, mediaApi, requestsApi, worldApi, worldManageApi };
+
+/**
+ * Every admin route, by area. An area adds its routes here (and implements them in
+ * `src/admin/routes/`); the server refuses to start when one of these has no handler.
+ */
+export const adminApi = [worldApi, worldManageApi, actApi, mediaApi, botsApi, requestsApi, docsApi] as const;
+
+/** Every admin route by its key, `"<METHOD> <url>"`: the console's typed client is keyed by it. */
+export type AdminRoutes = RoutesByKey<typeof worldApi> &
+  RoutesByKey<typeof worldManageApi> &
+  RoutesByKey<typeof actApi> &
+  RoutesByKey<typeof mediaApi> &
+  RoutesByKey<typeof botsApi> &
+  RoutesByKey<typeof requestsApi> &
+  RoutesByKey<typeof docsApi>;
+
+export type AdminRouteKey = keyof AdminRoutes;
+
+/** Each admin route's params, query, body and response types, by its key (what the console's client uses). */
+export type AdminApi = { readonly [K in AdminRouteKey]: RouteTypes<AdminRoutes[K]> };
+
+/** Every contract of `adminApi`, flattened. */
+export const allRouteContracts = (): RouteContract[] => adminApi.flatMap((group) => Object.values(group));

@@ -1,0 +1,49 @@
+import type { AdapterStatus } from './admin/bots.js';
+import type { Envelope } from './onebot/envelope.js';
+import type { OneBotEvent } from './onebot/events.js';
+
+/** The console's live WebSocket: `GET /api/live?token=...&streams=domain,onebot,call,adapters`. */
+export const livePath = '/api/live';
+
+/** What a console may subscribe to (`?streams=`; default all). */
+export const liveStreams = ['domain', 'onebot', 'call', 'adapters'] as const;
+export type LiveStream = (typeof liveStreams)[number];
+
+/**
+ * A change in the world, as the world emitted it (camelCase records, with the fields of its type).
+ * `type` names it (`member.joined`, `message.created`, ...); `audience` is every account that
+ * observes it.
+ */
+export interface LiveDomainEvent {
+  readonly type: string;
+  readonly time: number;
+  readonly audience: readonly number[];
+}
+
+/** One finished OneBot action call, from any transport; long strings and lists are clipped. */
+export interface CallFrame {
+  readonly self_id: number;
+  readonly action: string;
+  readonly params: unknown;
+  readonly envelope: Envelope;
+  /** `http`, `ws`, `admin`, `quick-operation`, ... */
+  readonly transport: string;
+  readonly adapter: string;
+  readonly duration_ms: number;
+  /** Unix milliseconds. */
+  readonly time: number;
+}
+
+/** Each frame of the live socket is one JSON object of these. */
+export type LiveFrame =
+  | { readonly type: 'hello'; readonly time: number; readonly streams: LiveStream[] }
+  | { readonly type: 'domain'; readonly event: LiveDomainEvent }
+  /** A OneBot event as one account's clients receive it (array message format). */
+  | { readonly type: 'onebot'; readonly self_id: number; readonly event: OneBotEvent }
+  | { readonly type: 'call'; readonly call: CallFrame }
+  /** The adapters of one account, sent on connect and whenever their state changes. */
+  | { readonly type: 'adapters'; readonly self_id: number; readonly adapters: AdapterStatus[] }
+  /** Frames a slow console missed (dropped rather than queued without bound). */
+  | { readonly type: 'dropped'; readonly count: number }
+  /** The answer to the console's `{ "type": "ping" }`. */
+  | { readonly type: 'pong'; readonly time: number };

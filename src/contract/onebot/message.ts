@@ -1,0 +1,60 @@
+import { Type, type Static } from '@sinclair/typebox';
+
+/** A OneBot message segment: `{ type, data }`, as clients send and receive it. */
+export const Segment = Type.Object({
+  type: Type.String({ description: 'text, face, image, record, video, file, at, reply, forward, ...' }),
+  data: Type.Record(Type.String(), Type.Unknown()),
+});
+export type Segment = Static<typeof Segment>;
+
+export const MessageFormat = Type.Union([Type.Literal('array'), Type.Literal('string')]);
+
+/** A message in either format: a segment array, or a CQ-code string. */
+export const MessageBody = Type.Union([Type.Array(Segment), Type.String()]);
+
+/**
+ * NapCat's OB11Message: a message event, and each message of get_msg, the history actions and a
+ * merged forward. `message_id`, `message_seq` and `real_id` are all the message id; `real_seq` is
+ * the per-conversation sequence as a string.
+ */
+export const MessageObject = Type.Object({
+  self_id: Type.Integer(),
+  user_id: Type.Integer({ description: 'The sender' }),
+  time: Type.Integer(),
+  message_id: Type.Integer(),
+  message_seq: Type.Integer(),
+  real_id: Type.Integer(),
+  real_seq: Type.String(),
+  message_type: Type.Union([Type.Literal('group'), Type.Literal('private')]),
+  sub_type: Type.Union([Type.Literal('normal'), Type.Literal('friend'), Type.Literal('group')], {
+    description: 'group messages: normal; private: friend, or group for a temp chat',
+  }),
+  sender: Type.Object({
+    user_id: Type.Integer(),
+    nickname: Type.String(),
+    card: Type.String(),
+    role: Type.Optional(Type.Union([Type.Literal('owner'), Type.Literal('admin'), Type.Literal('member')])),
+  }),
+  message: MessageBody,
+  message_format: MessageFormat,
+  raw_message: Type.String(),
+  font: Type.Integer(),
+  post_type: Type.Union([Type.Literal('message'), Type.Literal('message_sent')], {
+    description: 'message_sent for the account’s own messages',
+  }),
+  group_id: Type.Optional(Type.Integer({ description: 'Group messages, and the group of a temp chat' })),
+  group_name: Type.Optional(Type.String()),
+  target_id: Type.Optional(Type.Integer({ description: 'Private messages: the other side; own group messages: the group' })),
+  temp_source: Type.Optional(Type.Integer()),
+  message_sent_type: Type.Optional(Type.Literal('self')),
+});
+export type MessageObject = Static<typeof MessageObject>;
+
+/** get_msg's answer: the message with the current count of each emoji reaction on it (counts as strings, as NapCat). */
+export const MessageDetail = Type.Composite([
+  MessageObject,
+  Type.Object({
+    emoji_likes_list: Type.Array(Type.Object({ emoji_id: Type.String(), emoji_type: Type.String(), likes_cnt: Type.String() })),
+  }),
+]);
+export type MessageDetail = Static<typeof MessageDetail>;

@@ -1,0 +1,81 @@
+import { Type, type TSchema } from '@sinclair/typebox';
+import { TypeCompiler, type TypeCheck } from '@sinclair/typebox/compiler';
+import { allRouteContracts } from '../../src/contract/admin/index.js';
+import { isBytes, type RouteContract } from '../../src/contract/admin/route.js';
+import { OneBotEvent } from '../../src/contract/onebot/events.js';
+import { describeProblems } from '../../src/util/schema-problems.js';
+
+const compiled = new WeakMap<TSchema, TypeCheck<TSchema>>();
+
+/** A schema's checker, compiled once per schema for the whole test run. */
+export function checkerOf(schema: TSchema): TypeCheck<TSchema> {
+  let check = compiled.get(schema);
+  if (!check) {
+    check = TypeCompiler.Compile(schema);
+    compiled.set(schema, check);
+  }
+  return check;
+}
+
+/**
+ * The problems of `value` against `schema` ([] when it conforms). For a union (the OneBot events)
+ * the member that fits best is reported, so the message names the wrong field, not "union".
+ */
+export function contractProblems(schema: TSchema, value: unknown): string[] {
+  if (checkerOf(schema).Check(value)) return [];
+  const members: TSchema[] = schema.anyOf ?? [schema];
+  const fitting = members.filter((member) => discriminantsMatch(member, value));
+  const ranked = (fitting.length > 0 ? fitting : members)
+    .map((member) => describeProblems(checkerOf(member).Errors(value), '(value)'))
+    .sort((a, b) => a.length - b.length);
+  return ranked[0] ?? ['(value): does not match'];
+}
+
+/** Whether `value` has the literal values (post_type, notice_type, sub_type, ...) a union member requires. */
+function discriminantsMatch(member: TSchema, value: unknown): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  const record = value as Record<string, unknown>;
+  return Object.entries((member.properties ?? {}) as Record<string, TSchema>).every(([key, property]) => {
+    const allowed =
+      property.const !== undefined
+        ? [property.const]
+        : property.anyOf?.every((item: TSchema) => item.const !== undefined)
+          ? property.anyOf.map((item: TSchema) => item.const)
+          : undefined;
+    const optional = !((member.required ?? []) as string[]).includes(key) && record[key] === undefined;
+    return !allowed || optional || allowed.includes(record[key]);
+  });
+}
+
+/** Every event schema in one flat union, so a bad event is compared with each kind of event. */
+const flatEventUnion = Type.Union(OneBotEvent.anyOf.flatMap((member: TSchema): TSchema[] => member.anyOf ?? [member]));
+
+/** Throws naming the bad fields unless `event` is one of the contract's OneBot events. */
+export function expectOneBotEvent(event: unknown): void {
+  const problems = contractProblems(flatEventUnion, event);
+  if (problems.length > 0) throw new Error(`not a contract OneBot event: ${problems.join('; ')}\n${JSON.stringify(event)}`);
+}
+
+/** Each route's path as a pattern (`:user_id` matches one segment). */
+const routePatterns = allRouteContracts().map((contract) => ({
+  contract,
+  pattern: new RegExp(`^${contract.url.replace(/:[a-z_]+/g, '[^/]+')}/?$`),
+}));
+
+/** The contract of the route that serves `method path` (query ignored). */
+export function routeOf(method: string, path: string): RouteContract | undefined {
+  const bare = path.split('?')[0] ?? '';
+  return routePatterns.find((route) => route.contract.method === method && route.pattern.test(bare))?.contract;
+}
+
+/**
+ * Throws naming the bad fields unless a successful admin answer is what its route's contract
+ * promises (JSON answers only: files and YAML exports are not JSON).
+ */
+export function expectRouteResponse(method: string, path: string, status: number, json: unknown): void {
+  const contract = routeOf(method, path);
+  if (!contract) throw new Error(`no admin route contract serves ${method} ${path}`);
+  if (status >= 300 || isBytes(contract.response) || json === undefined) return;
+  const problems = contractProblems(contract.response, json);
+  if (problems.length > 0) throw new Error(`${method} ${path} answered outside its contract: ${problems.join('; ')}`);
+}
