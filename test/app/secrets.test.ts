@@ -7,6 +7,7 @@ import { createLogger } from '../../src/util/logger.js';
 import { redactSecrets } from '../../src/util/redact.js';
 import { startCatnap } from '../helpers/catnap.js';
 import { tempDir } from '../helpers/spawn.js';
+import { botAccount } from '../helpers/world.js';
 
 describe('secrets in logs and on the terminal (finding 8)', () => {
   it('redacts token query values and URL passwords', () => {
@@ -26,20 +27,13 @@ describe('secrets in logs and on the terminal (finding 8)', () => {
       worldFile,
       JSON.stringify({
         accounts: [
-          {
-            user_id: 10001,
-            nickname: 'Bot',
-            bot: true,
-            onebot: {
-              network: {
-                httpServers: [{ name: 'api', enable: true, host: '127.0.0.1', port: 0, token: 'SECRET-API' }],
-                httpClients: [{ name: 'post', enable: true, url: 'http://127.0.0.1:1/hook?access_token=SECRET-POST', timeout: 500 }],
-                websocketClients: [
-                  { name: 'rev', enable: true, url: 'ws://user:SECRET-PASS@127.0.0.1:1/?access_token=SECRET-WS', reconnectInterval: 100 },
-                ],
-              },
-            },
-          },
+          botAccount({
+            httpServers: [{ name: 'api', enable: true, host: '127.0.0.1', port: 0, token: 'SECRET-API' }],
+            httpClients: [{ name: 'post', enable: true, url: 'http://127.0.0.1:1/hook?access_token=SECRET-POST', timeout: 500 }],
+            websocketClients: [
+              { name: 'rev', enable: true, url: 'ws://user:SECRET-PASS@127.0.0.1:1/?access_token=SECRET-WS', reconnectInterval: 100 },
+            ],
+          }),
           { user_id: 20001, nickname: 'Alice' },
         ],
         friends: [{ user_id: 10001, friend_id: 20001 }],
@@ -78,12 +72,7 @@ describe('file permissions (finding 8)', () => {
       const env = await startCatnap(
         {
           accounts: [
-            {
-              user_id: 10001,
-              nickname: 'Bot',
-              bot: true,
-              onebot: { network: { httpServers: [{ name: 'api', enable: true, host: '127.0.0.1', port: 0, token: 't' }] } },
-            },
+            botAccount({ httpServers: [{ name: 'api', enable: true, host: '127.0.0.1', port: 0, token: 't' }] }),
             { user_id: 20001, nickname: 'Alice' },
           ],
           friends: [{ user_id: 10001, friend_id: 20001 }],

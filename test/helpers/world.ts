@@ -28,6 +28,11 @@ export async function memoryWorld(file?: WorldFile) {
   return { world, clock, events };
 }
 
+/** Bot 10001 with a OneBot `network` config (NapCat's format), as a world file account. */
+export function botAccount(network: Record<string, unknown[]>) {
+  return { user_id: 10001, nickname: 'Bot', bot: true, onebot: { network } };
+}
+
 /** Two bots, three people, friendships, and a group with owner/admin/members. */
 export const smallWorld: WorldFile = {
   accounts: [

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { WebSocket } from 'ws';
 import { startCatnap } from '../helpers/catnap.js';
 import { tempDir } from '../helpers/spawn.js';
-import { smallWorld } from '../helpers/world.js';
+import { botAccount, smallWorld } from '../helpers/world.js';
 
 /**
  * Catnap as an attacker meets it: bots with tokens of their own, on one shared instance, trying
@@ -265,29 +265,15 @@ describe('params', () => {
 
 describe('world files and admin bodies', () => {
   it('refuse prototype keys, in JSON and in YAML', async () => {
-    const json = await env.admin(
-      'POST',
-      '/api/world/apply',
-      '{"accounts": [{"user_id": 20009, "nickname": "X", "constructor": {"bot": true}}]}',
-      {
-        'content-type': 'application/json',
-      },
-    );
-    expect(json.status).toBe(400);
-    const yaml = await env.admin(
-      'POST',
-      '/api/world/apply',
-      'accounts:\n  - user_id: 20009\n    nickname: X\n    __proto__: {bot: true}\n',
-      {
-        'content-type': 'application/yaml',
-      },
-    );
-    expect(yaml.status).toBe(400);
-    expect(JSON.stringify(yaml.json)).toMatch(/__proto__/);
-    const body = await env.admin('POST', '/api/world/accounts', '{"user_id": 20009, "nickname": "X", "prototype": {"bot": true}}', {
-      'content-type': 'application/json',
-    });
-    expect(body.status).toBe(400);
+    for (const [path, body, type] of [
+      ['/api/world/apply', '{"accounts": [{"user_id": 20009, "nickname": "X", "constructor": {"bot": true}}]}', 'application/json'],
+      ['/api/world/apply', 'accounts:\n  - user_id: 20009\n    nickname: X\n    __proto__: {bot: true}\n', 'application/yaml'],
+      ['/api/world/accounts', '{"user_id": 20009, "nickname": "X", "prototype": {"bot": true}}', 'application/json'],
+    ]) {
+      const answer = await env.admin('POST', path!, body, { 'content-type': type! });
+      expect(answer.status, body).toBe(400);
+      expect(JSON.stringify(answer.json)).toMatch(/__proto__|constructor|prototype/);
+    }
     expect((await env.admin('GET', '/api/world/accounts/20009')).status).toBe(404);
   });
 });
@@ -364,18 +350,11 @@ describe('slow clients', () => {
     const slow = await startCatnap(
       {
         accounts: [
-          {
-            user_id: 10001,
-            nickname: 'Bot',
-            bot: true,
-            onebot: {
-              network: {
-                httpServers: [{ name: 'http', enable: true, host: '127.0.0.1', port: 0 }],
-                httpSseServers: [{ name: 'sse', enable: true, host: '127.0.0.1', port: 0 }],
-                websocketServers: [{ name: 'ws', enable: true, host: '127.0.0.1', port: 0 }],
-              },
-            },
-          },
+          botAccount({
+            httpServers: [{ name: 'http', enable: true, host: '127.0.0.1', port: 0 }],
+            httpSseServers: [{ name: 'sse', enable: true, host: '127.0.0.1', port: 0 }],
+            websocketServers: [{ name: 'ws', enable: true, host: '127.0.0.1', port: 0 }],
+          }),
         ],
       },
       { dataDir },
