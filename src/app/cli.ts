@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { PortInUseError } from '../network/adapter.js';
+import { hostOf, isLoopbackHost } from '../network/exposure.js';
 import { OneBotConfigError } from '../network/onebot-config.js';
 import { WorldFileError } from '../world/world-file.js';
 import { Catnap, catnapVersion, StartupError, type CatnapOptions } from './catnap.js';
@@ -83,7 +84,13 @@ export async function banner(catnap: Catnap): Promise<string[]> {
       const token = catnap.network.config(selfId) ? tokenOf(catnap, selfId, status.kind, status.name) : '';
       const where = token ? ` (token in ${catnap.configFiles.pathOf(selfId)})` : ' (no token)';
       lines.push(`Account ${selfId} (${account?.nickname ?? '?'}): ${status.kind} "${status.name}" ${status.endpoint}${where}`);
+      if (!token && status.kind.endsWith('Servers') && !isLoopbackHost(hostOf(status.endpoint))) {
+        lines.push(`  Warning: no token beyond loopback; anyone who reaches ${status.endpoint} acts as account ${selfId}.`);
+      }
     }
+  }
+  if (catnap.settings.media.fileRoots.length === 0 && !catnap.onLoopbackOnly()) {
+    lines.push('Local media files: off while Catnap listens beyond loopback (list folders in media.fileRoots to allow some).');
   }
   return lines;
 }

@@ -43,7 +43,8 @@ export function adaptersBeyondLoopback(config: OneBotConfig): string[] {
   return found;
 }
 
-function hostOf(url: string): string {
+/** The host name of a URL, or "" when it is none. */
+export function hostOf(url: string): string {
   try {
     return new URL(url).hostname;
   } catch {

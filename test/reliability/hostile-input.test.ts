@@ -4,6 +4,7 @@ import { connect, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { WebSocket } from 'ws';
+import { banner } from '../../src/app/cli.js';
 import { startCatnap } from '../helpers/catnap.js';
 import { tempDir } from '../helpers/spawn.js';
 import { botAccount, smallWorld } from '../helpers/world.js';
@@ -70,6 +71,9 @@ describe('local files', () => {
     await env.catnap.writeOnebotConfig(20003, { network: { httpServers: [{ name: 'exposed', enable: true, host: '0.0.0.0', port: 0 }] } });
     try {
       expect(env.catnap.onLoopbackOnly()).toBe(false);
+      const printed = (await banner(env.catnap)).join('\n');
+      expect(printed).toMatch(/Warning: no token beyond loopback; anyone who reaches http:\/\/0\.0\.0\.0:\d+ acts as account 20003/);
+      expect(printed).toContain('Local media files: off');
       const upload = await asA('upload_group_file', { group_id: 30001, file: `file://${mine}`, name: 'cat.txt' });
       expect(upload.json).toMatchObject({ status: 'failed', retcode: 2204 });
       expect(upload.json.message).toMatch(/media\.fileRoots/);
