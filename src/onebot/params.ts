@@ -7,7 +7,7 @@ import { badParams } from './error-catalogue.js';
  * Validates and coerces one action's params. The schema is compiled once, when the action is
  * registered. The caller's object is never changed: params that are already well typed are taken
  * as a shallow copy with the top-level defaults filled in (the common case, and the cheap one);
- * anything else is deep-copied, converted (numeric strings to numbers, "true" to true, ...),
+ * anything else is deep-copied, converted (decimal strings to integers, "true" to true, ...),
  * defaulted and checked again. Handlers must treat their params as read-only.
  *
  * Integers are strict: a number that is a safe integer, or a string of decimal digits within the
