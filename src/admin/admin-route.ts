@@ -24,6 +24,10 @@ export interface AdminHooks {
   onebotAccounts?(): Promise<number[]>;
   /** Every OneBot event built for any account (the console's live log). */
   subscribeOneBotEvents?(sink: (event: OutboundEvent) => void): () => void;
+  /** Why Catnap is not ready (GET /readyz); empty when it is. */
+  readiness?(): string[];
+  /** The Prometheus exposition (GET /metrics). */
+  metrics?(): Promise<{ contentType: string; text: string }>;
 }
 
 export interface AdminDeps {

@@ -15,6 +15,7 @@ import { worldRoutes } from './routes/world-routes.js';
 import { worldManageRoutes } from './routes/world-manage-routes.js';
 import { botRoutes } from './routes/bot-routes.js';
 import { requestRoutes } from './routes/request-routes.js';
+import { healthRoutes } from './routes/health-routes.js';
 import { LiveHub } from './live/live-hub.js';
 import { attachLiveSocket } from './live/live-socket.js';
 import { adminValidator } from './validate.js';
@@ -32,6 +33,8 @@ export interface AdminServerOptions {
   readonly extend?: (app: FastifyInstance) => Promise<void>;
   /** The built web UI (default web/dist of this checkout). */
   readonly webUiDir?: string;
+  /** Serve /metrics without the token (`metrics.public` in catnap.json). */
+  readonly publicMetrics?: boolean;
 }
 
 const keyOf = (contract: RouteContract) => `${contract.method} ${contract.url}`;
@@ -70,6 +73,7 @@ export async function buildAdminServer(deps: AdminDeps, options: AdminServerOpti
     ...mediaRoutes,
     ...botRoutes,
     ...requestRoutes,
+    ...healthRoutes({ publicMetrics: options.publicMetrics ?? false }),
     ...implement(docsApi, { openapi: async () => document }),
     ...(options.extraRoutes ?? []),
   ];

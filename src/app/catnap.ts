@@ -30,6 +30,8 @@ import { publicUrls } from '../onebot/public-urls.js';
 import { applyWorldFile, type WorldFile } from '../world/world-file.js';
 import { World } from '../world/world.js';
 import { defaultWorld } from './default-world.js';
+import { CatnapMetrics } from './metrics/catnap-metrics.js';
+import { timeStoreWrites } from './metrics/store-timing.js';
 import { loadSettingsFile, resolveSettings, saveWebuiToken, type Settings } from './settings.js';
 
 export interface CatnapOptions {
@@ -75,6 +77,8 @@ export class Catnap {
     readonly network: NetworkManager,
     readonly configFiles: OneBotConfigFiles,
     readonly logger: Logger,
+    /** This Catnap's Prometheus metrics (GET /metrics). */
+    readonly metrics: CatnapMetrics,
   ) {}
 
   /** The admin server, once listening. */
@@ -85,6 +89,7 @@ export class Catnap {
   createdDefaultWorld = false;
   /** True when this start generated the web UI token (the banner then shows it, once). */
   webuiTokenGenerated = false;
+  #storeOpen: () => boolean = () => false;
 
   static async start(options: CatnapOptions): Promise<Catnap> {
     const logger = options.logger ?? createLogger();
@@ -104,7 +109,8 @@ export class Catnap {
     const clock = options.clock ?? systemClock;
     // SQLite gives its -wal and -shm files the database file's mode: create it 0600 first.
     await ensurePrivateFile(join(dataDir, 'catnap.db'));
-    const store = new SqliteWorldStore(join(dataDir, 'catnap.db'));
+    const metrics = new CatnapMetrics();
+    const store = timeStoreWrites(new SqliteWorldStore(join(dataDir, 'catnap.db')), metrics.storeTimer);
     store.startMaintenance((message) => logger.warn(`WAL checkpoint: ${message}`));
     // The web server's address is only known once it listens (port 0 in tests).
     const catnapRef: { current?: Catnap } = {};
@@ -161,12 +167,18 @@ export class Catnap {
       bodyLimit: settings.api.bodyLimit,
       requestTimeoutMs: settings.api.requestTimeoutMs,
       browser: { allowedOrigins: settings.api.allowedOrigins },
+      observer: metrics.observer,
     };
     const network = new NetworkManager(gateway, gateway.logger);
     const configFiles = new OneBotConfigFiles(configDir);
-    const catnap = new Catnap(dataDir, settings, world, dispatcher, events, network, configFiles, logger);
+    const catnap = new Catnap(dataDir, settings, world, dispatcher, events, network, configFiles, logger, metrics);
     catnapRef.current = catnap;
     catnap.webuiTokenGenerated = loaded.generatedToken && options.webuiToken === undefined;
+    catnap.#storeOpen = () => store.db.open;
+    metrics.observeDispatcher(dispatcher);
+    metrics.observeWorld(world);
+    metrics.observeNetwork(network, () => catnap.unready());
+    catnap.#disposables.add(() => metrics.stop());
     catnap.#disposables.add(() => world.close());
     catnap.#disposables.add(() => dispatcher.close());
     catnap.#disposables.add(() => dispatcher.idle());
@@ -184,6 +196,12 @@ export class Catnap {
       throw error;
     }
     return catnap;
+  }
+
+  /** Why Catnap is not ready (GET /readyz): a closed store, adapters not serving. Empty when ready. */
+  unready(): string[] {
+    if (this.#disposables.disposed) return ['Catnap is stopping'];
+    return [...(this.#storeOpen() ? [] : ['the world store is closed']), ...this.network.unready()];
   }
 
   /** Re-reads one account's config file and reconciles its adapters (hot reload). */
@@ -304,6 +322,8 @@ export class Catnap {
       validateOnebotConfig: (config) => parseOneBotConfig(config, 'onebot config'),
       onebotAccounts: () => this.configFiles.list(),
       subscribeOneBotEvents: (sink) => this.events.subscribeAll(sink),
+      readiness: () => this.unready(),
+      metrics: async () => ({ contentType: this.metrics.contentType, text: await this.metrics.text() }),
     };
     const app = await buildAdminServer(
       { world: this.world, dispatcher: this.dispatcher, actions, logger: this.logger.child({ component: 'admin' }), hooks },
@@ -312,6 +332,7 @@ export class Catnap {
         bodyLimit: this.settings.api.bodyLimit,
         requestTimeoutMs: this.settings.api.requestTimeoutMs,
         version: catnapVersion,
+        publicMetrics: this.settings.metrics.public,
       },
     );
     this.#disposables.add(() => app.close());
@@ -326,7 +347,7 @@ export class Catnap {
 }
 
 /** Reads a world file: YAML when its name ends in .yaml/.yml, else JSON. */
-async function readWorldFile(path: string): Promise<unknown> {
+export async function readWorldFile(path: string): Promise<unknown> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');

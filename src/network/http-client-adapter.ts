@@ -7,6 +7,7 @@ import type { AdapterStatus, NetworkAdapter, OneBotGateway } from './adapter.js'
 import { subscribeEvents } from './event-feed.js';
 import { transportLimits, type TransportLimits } from './limits.js';
 import type { HttpClientConfig } from './onebot-config.js';
+import type { AdapterBacklog, ClientLabel } from './transport-observer.js';
 
 interface Pending {
   readonly json: string;
@@ -35,6 +36,7 @@ export class HttpClientAdapter implements NetworkAdapter {
   #error: string | undefined;
   #dropped = 0;
   #failed = 0;
+  readonly #label: ClientLabel;
   /** Resolvers waiting for the queue to drain (tests). */
   #idle: (() => void)[] = [];
 
@@ -45,6 +47,7 @@ export class HttpClientAdapter implements NetworkAdapter {
   ) {
     this.#logger = gateway.logger.child({ adapter: config.name, selfId, transport: 'http-post' });
     this.#limits = transportLimits(gateway.limits);
+    this.#label = { selfId, transport: 'http-post', adapter: config.name };
   }
 
   get name(): string {
@@ -72,6 +75,7 @@ export class HttpClientAdapter implements NetworkAdapter {
       this.selfId,
       { format: config.messagePostFormat, reportSelfMessage: config.reportSelfMessage, debug: config.debug },
       (json, event) => this.#enqueue({ json, event }),
+      { observer: this.gateway.observer, client: this.#label },
     );
     this.#state = 'connected';
   }
@@ -96,6 +100,10 @@ export class HttpClientAdapter implements NetworkAdapter {
     return new Promise((resolve) => this.#idle.push(resolve));
   }
 
+  backlog(): AdapterBacklog {
+    return { queuedEvents: this.#queue.length + this.#inFlight.size };
+  }
+
   status(): AdapterStatus {
     return {
       kind: this.kind,
@@ -112,6 +120,7 @@ export class HttpClientAdapter implements NetworkAdapter {
     if (this.#queue.length >= this.#limits.postQueueLimit) {
       this.#queue.shift();
       this.#dropped += 1;
+      this.gateway.observer?.eventsDropped?.(this.#label, 1);
       // One line per hundred drops: a dead receiver must not flood the log either.
       if (this.#dropped % 100 === 1) {
         this.#logger.warn(
@@ -165,6 +174,7 @@ export class HttpClientAdapter implements NetworkAdapter {
       }
     } catch (error) {
       this.#failed += 1;
+      this.gateway.observer?.postFailed?.(this.#label);
       this.#error = controller.signal.aborted ? `no answer within ${config.timeout} ms` : (error as Error).message;
       this.#logger.warn({ url: config.url, err: error }, `event POST failed: ${this.#error}`);
       return;

@@ -5,6 +5,7 @@ import { HttpServerAdapter } from './http-server-adapter.js';
 import { subscribeEvents } from './event-feed.js';
 import { transportLimits } from './limits.js';
 import { allowOriginHeader } from './browser-guard.js';
+import type { ClientLabel, DisconnectReason } from './transport-observer.js';
 import type { HttpSseServerConfig } from './onebot-config.js';
 
 /**
@@ -16,13 +17,15 @@ import type { HttpSseServerConfig } from './onebot-config.js';
 export class HttpSseServerAdapter extends HttpServerAdapter {
   override readonly kind = 'httpSseServers';
   /** Open event streams: each one's end function and who it is. */
-  readonly #streams = new Map<() => void, ClientConnection>();
+  readonly #streams = new Map<(reason: DisconnectReason) => void, ClientConnection & { pending: () => number }>();
 
   declare readonly config: HttpSseServerConfig;
 
   protected override async extend(app: FastifyInstance): Promise<void> {
     const limits = transportLimits(this.gateway.limits);
     const logger = this.gateway.logger.child({ adapter: this.config.name, selfId: this.selfId, transport: 'http-sse' });
+    const label: ClientLabel = { selfId: this.selfId, transport: 'http-sse', adapter: this.config.name };
+    const observer = this.gateway.observer;
     app.route({
       method: ['GET', 'POST'],
       url: '/_events',
@@ -45,7 +48,7 @@ export class HttpSseServerAdapter extends HttpServerAdapter {
               { pendingBytes: response.writableLength, limit: limits.maxPendingBytes },
               'event stream client is not reading; ending the stream',
             );
-            end();
+            end('too_slow');
             return;
           }
           response.write(chunk);
@@ -55,11 +58,13 @@ export class HttpSseServerAdapter extends HttpServerAdapter {
           this.selfId,
           { format: this.config.messagePostFormat, reportSelfMessage: this.config.reportSelfMessage, debug: this.config.debug },
           (json) => write(`data: ${json}\n\n`),
+          { observer, client: label },
         );
         const keepAlive = limits.pingIntervalMs > 0 ? setInterval(() => write(': ping\n\n'), limits.pingIntervalMs) : undefined;
-        const end = () => {
+        const end = (reason: DisconnectReason) => {
           if (ended) return;
           ended = true;
+          observer?.clientDisconnected?.(label, reason);
           unsubscribe();
           clearInterval(keepAlive);
           this.#streams.delete(end);
@@ -69,15 +74,17 @@ export class HttpSseServerAdapter extends HttpServerAdapter {
           remote: `${request.socket.remoteAddress ?? '?'}:${request.socket.remotePort ?? '?'}`,
           role: 'event-stream',
           since: Date.now(),
+          pending: () => response.writableLength,
         });
-        response.on('close', end);
-        response.on('error', end);
+        observer?.clientConnected?.(label);
+        response.on('close', () => end('peer'));
+        response.on('error', () => end('peer'));
       },
     });
   }
 
   protected override async release(): Promise<void> {
-    for (const end of [...this.#streams.keys()]) end();
+    for (const end of [...this.#streams.keys()]) end('server');
   }
 
   protected override clientCount(): number {
@@ -85,7 +92,13 @@ export class HttpSseServerAdapter extends HttpServerAdapter {
   }
 
   protected override clientConnections(): ClientConnection[] {
-    return [...super.clientConnections(), ...this.#streams.values()];
+    return [...super.clientConnections(), ...[...this.#streams.values()].map(({ remote, role, since }) => ({ remote, role, since }))];
+  }
+
+  protected override pendingBytes(): number {
+    let max = super.pendingBytes();
+    for (const stream of this.#streams.values()) max = Math.max(max, stream.pending());
+    return max;
   }
 }
 

@@ -73,6 +73,26 @@ export class NetworkManager {
     return [...(this.#running.get(selfId)?.values() ?? [])].map((running) => running.adapter.status());
   }
 
+  /**
+   * Why the networks are not ready, one line per enabled adapter that is not serving: a server
+   * that is not listening, a client that gave up, an entry that failed to start. Empty = ready.
+   * A reverse WebSocket or HTTP POST still waiting for its bot is ready: the bot may start later.
+   */
+  unready(): string[] {
+    const problems: string[] = [];
+    for (const [selfId, config] of this.#configs) {
+      const running = this.#running.get(selfId) ?? new Map<string, Running>();
+      for (const key of enabledKeys(config)) {
+        const status = running.get(key)?.adapter.status();
+        const where = `account ${selfId}, ${key.replace(':', ' "')}"`;
+        if (!status) problems.push(`${where}: not running${this.factories[key.split(':')[0] as AdapterKind] ? '' : ' (unsupported kind)'}`);
+        else if (status.state === 'error' || status.state === 'stopped' || status.state === 'starting')
+          problems.push(`${where}: ${status.state}${status.error ? ` (${status.error})` : ''}`);
+      }
+    }
+    return problems;
+  }
+
   adapters(selfId: number): NetworkAdapter[] {
     return [...(this.#running.get(selfId)?.values() ?? [])].map((running) => running.adapter);
   }
@@ -89,15 +109,7 @@ export class NetworkManager {
     this.#configs.set(selfId, config);
     const current = this.#running.get(selfId) ?? new Map<string, Running>();
     const wanted = new Map<string, { kind: AdapterKind; entry: Record<string, unknown>; fingerprint: string }>();
-    for (const kind of adapterKinds) {
-      const entries = (config.network as Record<string, unknown[] | undefined>)[kind] ?? [];
-      entries.forEach((entry, index) => {
-        const record = entry as Record<string, unknown>;
-        if (!record.enable) return;
-        const key = `${kind}:${String(record.name || index)}`;
-        wanted.set(wanted.has(key) ? `${key}#${index}` : key, { kind, entry: record, fingerprint: JSON.stringify(record) });
-      });
-    }
+    for (const [key, { kind, entry }] of enabledEntries(config)) wanted.set(key, { kind, entry, fingerprint: JSON.stringify(entry) });
     const result: ApplyResult = { started: [], stopped: [], errors: [], skipped: [] };
     for (const [key, running] of current) {
       if (wanted.get(key)?.fingerprint === running.fingerprint) continue;
@@ -125,4 +137,23 @@ export class NetworkManager {
     else this.#running.delete(selfId);
     return result;
   }
+}
+
+/** Every enabled entry of a config under its adapter key (`kind:name`, made unique by index). */
+function enabledEntries(config: OneBotConfig): Map<string, { kind: AdapterKind; entry: Record<string, unknown> }> {
+  const entries = new Map<string, { kind: AdapterKind; entry: Record<string, unknown> }>();
+  for (const kind of adapterKinds) {
+    const list = (config.network as Record<string, unknown[] | undefined>)[kind] ?? [];
+    list.forEach((entry, index) => {
+      const record = entry as Record<string, unknown>;
+      if (!record.enable) return;
+      const key = `${kind}:${String(record.name || index)}`;
+      entries.set(entries.has(key) ? `${key}#${index}` : key, { kind, entry: record });
+    });
+  }
+  return entries;
+}
+
+function enabledKeys(config: OneBotConfig): string[] {
+  return [...enabledEntries(config).keys()];
 }

@@ -2,7 +2,7 @@ import { chmod, mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promis
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { Catnap } from '../../src/app/catnap.js';
-import { banner } from '../../src/app/cli.js';
+import { banner } from '../../src/app/cli/start-command.js';
 import { createLogger } from '../../src/util/logger.js';
 import { redactSecrets } from '../../src/util/redact.js';
 import { startCatnap } from '../helpers/catnap.js';

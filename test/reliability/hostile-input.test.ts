@@ -4,7 +4,7 @@ import { connect, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { WebSocket } from 'ws';
-import { banner } from '../../src/app/cli.js';
+import { banner } from '../../src/app/cli/start-command.js';
 import { startCatnap } from '../helpers/catnap.js';
 import { tempDir } from '../helpers/spawn.js';
 import { botAccount, smallWorld } from '../helpers/world.js';

@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AdapterStatus, NetworkAdapter, OneBotGateway } from '../adapter.js';
 import { defaultRequestTimeoutMs, requestTimeoutOptions } from '../../util/http-timeouts.js';
+import type { AdapterBacklog } from '../transport-observer.js';
 import { listenServer } from '../listen.js';
 import type { WebsocketServerConfig } from '../onebot-config.js';
 import { WsEndpoint } from './ws-endpoint.js';
@@ -77,6 +78,10 @@ export class WebsocketServerAdapter implements NetworkAdapter {
         server.closeAllConnections();
       });
     }
+  }
+
+  backlog(): AdapterBacklog {
+    return { maxPendingBytes: this.#endpoint?.maxPendingBytes ?? 0 };
   }
 
   status(): AdapterStatus {
