@@ -12,16 +12,18 @@ const layers = [
   { type: 'network', pattern: 'src/network' },
   { type: 'admin', pattern: 'src/admin' },
   { type: 'onebot', pattern: 'src/onebot' },
+  { type: 'milky', pattern: 'src/milky' },
   { type: 'world', pattern: 'src/world' },
   { type: 'util', pattern: 'src/util' },
 ];
 
 /** Which layers each layer may import from (its own is always allowed). */
 const allowed = {
-  app: ['network', 'admin', 'onebot', 'world', 'util'],
-  network: ['onebot', 'world', 'util'],
-  admin: ['onebot', 'world', 'util'],
+  app: ['network', 'admin', 'onebot', 'milky', 'world', 'util'],
+  network: ['onebot', 'milky', 'world', 'util'],
+  admin: ['onebot', 'milky', 'world', 'util'],
   onebot: ['world', 'util'],
+  milky: ['world', 'util'],
   world: ['util'],
   util: [],
 };

@@ -14,6 +14,8 @@ import { mediaRoutes } from './routes/media-route.js';
 import { worldRoutes } from './routes/world-routes.js';
 import { worldManageRoutes } from './routes/world-manage-routes.js';
 import { botRoutes } from './routes/bot-routes.js';
+import { milkyRoutes } from './routes/milky-routes.js';
+import { allMilkyApis } from '../milky/apis/index.js';
 import { requestRoutes } from './routes/request-routes.js';
 import { healthRoutes } from './routes/health-routes.js';
 import { LiveHub } from './live/live-hub.js';
@@ -72,6 +74,7 @@ export async function buildAdminServer(deps: AdminDeps, options: AdminServerOpti
     ...actRoutes,
     ...mediaRoutes,
     ...botRoutes,
+    ...milkyRoutes,
     ...requestRoutes,
     ...healthRoutes({ publicMetrics: options.publicMetrics ?? false }),
     ...implement(docsApi, { openapi: async () => document }),
@@ -84,6 +87,7 @@ export async function buildAdminServer(deps: AdminDeps, options: AdminServerOpti
     deps.actions,
     routes.map((route) => route.contract),
     options.version,
+    allMilkyApis,
   );
 
   const bodyErrors = new Map(

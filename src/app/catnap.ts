@@ -7,7 +7,7 @@ import { buildAdminServer } from '../admin/admin-server.js';
 import type { AdminHooks } from '../admin/admin-route.js';
 import type { OneBotGateway } from '../network/adapter.js';
 import { OneBotConfigFiles } from '../network/config-files.js';
-import { adaptersBeyondLoopback, isLoopbackHost } from '../network/exposure.js';
+import { adaptersBeyondLoopback, isLoopbackHost, milkyBeyondLoopback } from '../network/exposure.js';
 import { listenOn } from '../network/listen.js';
 import { NetworkManager } from '../network/network-manager.js';
 import { parseOneBotConfig } from '../network/onebot-config.js';
@@ -32,6 +32,7 @@ import { World } from '../world/world.js';
 import { defaultWorld } from './default-world.js';
 import { CatnapMetrics } from './metrics/catnap-metrics.js';
 import { timeStoreWrites } from './metrics/store-timing.js';
+import { MilkyRuntime } from './milky-runtime.js';
 import { loadSettingsFile, resolveSettings, saveWebuiToken, type Settings } from './settings.js';
 
 export interface CatnapOptions {
@@ -76,6 +77,8 @@ export class Catnap {
     readonly events: EventHub,
     readonly network: NetworkManager,
     readonly configFiles: OneBotConfigFiles,
+    /** Milky beside OneBot: its dispatcher, events, config files and servers. */
+    readonly milky: MilkyRuntime,
     readonly logger: Logger,
     /** This Catnap's Prometheus metrics (GET /metrics). */
     readonly metrics: CatnapMetrics,
@@ -171,7 +174,18 @@ export class Catnap {
     };
     const network = new NetworkManager(gateway, gateway.logger);
     const configFiles = new OneBotConfigFiles(configDir);
-    const catnap = new Catnap(dataDir, settings, world, dispatcher, events, network, configFiles, logger, metrics);
+    const milky = new MilkyRuntime({
+      world,
+      logger,
+      urls: services.urls,
+      clock,
+      configDir,
+      bodyLimit: settings.api.bodyLimit,
+      requestTimeoutMs: settings.api.requestTimeoutMs,
+      browser: { allowedOrigins: settings.api.allowedOrigins },
+      version: catnapVersion,
+    });
+    const catnap = new Catnap(dataDir, settings, world, dispatcher, events, network, configFiles, milky, logger, metrics);
     catnapRef.current = catnap;
     catnap.webuiTokenGenerated = loaded.generatedToken && options.webuiToken === undefined;
     catnap.#storeOpen = () => store.db.open;
@@ -189,7 +203,12 @@ export class Catnap {
     try {
       await catnap.#seed(options);
       await catnap.#startNetworks();
-      if (options.watchConfig !== false) catnap.#disposables.add(configFiles.watch((selfId) => void catnap.reloadAccount(selfId)));
+      const milkyProblems = await milky.start(catnap.#disposables);
+      if (milkyProblems.length > 0) throw new StartupError(`could not start the Milky servers:\n  ${milkyProblems.join('\n  ')}`);
+      if (options.watchConfig !== false) {
+        catnap.#disposables.add(configFiles.watch((selfId) => void catnap.reloadAccount(selfId)));
+        catnap.#disposables.add(milky.files.watch((selfId) => void (catnap.#disposables.disposed || milky.reload(selfId))));
+      }
       await catnap.#startAdmin(actions);
     } catch (error) {
       await catnap.stop();
@@ -255,10 +274,17 @@ export class Catnap {
    */
   onLoopbackOnly(): boolean {
     if (!isLoopbackHost(this.settings.webui.host)) return false;
-    return this.network.accounts().every((selfId) => {
+    const onebot = this.network.accounts().every((selfId) => {
       const config = this.network.config(selfId);
       return !config || adaptersBeyondLoopback(config).length === 0;
     });
+    return (
+      onebot &&
+      this.milky.manager.accounts().every((selfId) => {
+        const config = this.milky.manager.config(selfId);
+        return !config || milkyBeyondLoopback(config).length === 0;
+      })
+    );
   }
 
   /** Validates, saves and applies one account's OneBot config. */
@@ -290,6 +316,7 @@ export class Catnap {
   async #applyWorld(file: WorldFile | unknown): Promise<void> {
     const summary = await applyWorldFile(this.world, file);
     for (const { userId, config } of summary.onebot) await this.configFiles.write(userId, config);
+    for (const { userId, config } of summary.milky) await this.milky.files.write(userId, config);
   }
 
   async #startNetworks(): Promise<void> {
@@ -318,9 +345,14 @@ export class Catnap {
     const hooks: AdminHooks = {
       writeOnebotConfig: (userId, config) => this.writeOnebotConfig(userId, config),
       readOnebotConfig: (userId) => this.configFiles.read(userId),
-      adapterStatus: (userId) => this.network.status(userId),
+      adapterStatus: (userId) => [...this.network.status(userId), ...this.milky.manager.status(userId)],
       validateOnebotConfig: (config) => parseOneBotConfig(config, 'onebot config'),
-      onebotAccounts: () => this.configFiles.list(),
+      // Accounts with any network config: the bot dashboard lists Milky-only bots too.
+      onebotAccounts: async () => [...new Set([...(await this.configFiles.list()), ...(await this.milky.files.list())])],
+      writeMilkyConfig: (userId, config) => this.milky.write(userId, config),
+      readMilkyConfig: (userId) => this.milky.files.read(userId),
+      validateMilkyConfig: (config) => this.milky.validate(config),
+      subscribeMilkyCalls: (listener) => this.milky.dispatcher.onCall(listener),
       subscribeOneBotEvents: (sink) => this.events.subscribeAll(sink),
       readiness: () => this.unready(),
       metrics: async () => ({ contentType: this.metrics.contentType, text: await this.metrics.text() }),

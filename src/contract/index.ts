@@ -16,4 +16,5 @@ export * from './onebot/envelope.js';
 export * from './onebot/message.js';
 export * from './onebot/events.js';
 export * from './onebot-config.js';
+export * from './milky-config.js';
 export * from './world-file.js';

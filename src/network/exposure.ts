@@ -1,4 +1,5 @@
 import { isIP } from 'node:net';
+import type { MilkyConfig } from './milky/milky-config.js';
 import type { OneBotConfig } from './onebot-config.js';
 
 /**
@@ -40,6 +41,15 @@ export function adaptersBeyondLoopback(config: OneBotConfig): string[] {
   ] as const) {
     for (const entry of entries) if (entry.enable && !isLoopbackHost(hostOf(entry.url))) found.push(`${kind} "${entry.name}"`);
   }
+  return found;
+}
+
+/** The same for an account's Milky config: its HTTP server, and the WebHooks it posts to. */
+export function milkyBeyondLoopback(config: MilkyConfig): string[] {
+  if (!config.enable) return [];
+  const found: string[] = [];
+  if (!isLoopbackHost(config.http.host)) found.push(`milky http on ${config.http.host || '0.0.0.0'}`);
+  if (config.webhook.urls.some((url) => !isLoopbackHost(hostOf(url)))) found.push('milky webhook');
   return found;
 }
 

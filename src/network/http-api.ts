@@ -1,13 +1,14 @@
 import formbody from '@fastify/formbody';
 import cors from '@fastify/cors';
-import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { MessageFormat } from '../onebot/action.js';
 import { protocolErrors } from '../onebot/error-catalogue.js';
 import { failed, httpStatusOf, ok, type Envelope } from '../onebot/envelope.js';
-import { defaultRequestTimeoutMs, fastifyTimeoutOptions } from '../util/http-timeouts.js';
+import { defaultRequestTimeoutMs } from '../util/http-timeouts.js';
 import { checkToken, queryOf } from '../util/token-auth.js';
 import type { OneBotGateway } from './adapter.js';
 import { browserRefusal, corsOrigins } from './browser-guard.js';
+import { httpError, jsonApiApp } from './json-api-app.js';
 
 export interface HttpApiOptions {
   readonly selfId: number;
@@ -28,25 +29,11 @@ export interface HttpApiOptions {
  * large, otherwise 200.
  */
 export async function buildHttpApi(gateway: OneBotGateway, options: HttpApiOptions): Promise<FastifyInstance> {
-  const app = Fastify({
-    logger: false,
+  const app = jsonApiApp({
     bodyLimit: gateway.bodyLimit,
-    routerOptions: { ignoreTrailingSlash: true, ignoreDuplicateSlashes: true },
-    // In-flight requests finish on stop; idle keep-alive connections are closed at once.
-    forceCloseConnections: 'idle',
-    return503OnClosing: true,
-    ...fastifyTimeoutOptions(gateway.requestTimeoutMs ?? defaultRequestTimeoutMs),
-  });
-
-  app.removeAllContentTypeParsers();
-  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
-    const text = typeof body === 'string' ? body : body.toString('utf8');
-    if (text.trim() === '') return done(null, {});
-    try {
-      done(null, JSON.parse(text));
-    } catch {
-      done(httpError(400, 'malformed JSON body'), undefined);
-    }
+    ignoreTrailingSlash: true,
+    requestTimeoutMs: gateway.requestTimeoutMs ?? defaultRequestTimeoutMs,
+    malformed: () => ({ error: httpError(400, 'malformed JSON body') }),
   });
   await app.register(formbody);
   app.addContentTypeParser('*', (request, _payload, done) => {
@@ -144,8 +131,4 @@ function isObject(value: unknown): value is Record<string, unknown> {
 
 function sendEnvelope(reply: FastifyReply, envelope: Envelope, status = httpStatusOf(envelope)): FastifyReply {
   return reply.code(status).header('content-type', 'application/json; charset=utf-8').send(JSON.stringify(envelope));
-}
-
-function httpError(statusCode: number, message: string): Error & { statusCode: number } {
-  return Object.assign(new Error(message), { statusCode });
 }

@@ -1,11 +1,11 @@
-import type { ServerResponse } from 'node:http';
 import type { ClientConnection } from './adapter.js';
 import type { FastifyInstance } from 'fastify';
 import { HttpServerAdapter } from './http-server-adapter.js';
 import { subscribeEvents } from './event-feed.js';
+import { openEventStream, type EventStream } from './event-stream.js';
 import { transportLimits } from './limits.js';
 import { allowOriginHeader } from './browser-guard.js';
-import type { ClientLabel, DisconnectReason } from './transport-observer.js';
+import type { ClientLabel } from './transport-observer.js';
 import type { HttpSseServerConfig } from './onebot-config.js';
 
 /**
@@ -16,8 +16,8 @@ import type { HttpSseServerConfig } from './onebot-config.js';
  */
 export class HttpSseServerAdapter extends HttpServerAdapter {
   override readonly kind = 'httpSseServers';
-  /** Open event streams: each one's end function and who it is. */
-  readonly #streams = new Map<(reason: DisconnectReason) => void, ClientConnection & { pending: () => number }>();
+  /** Open event streams. */
+  readonly #streams = new Set<EventStream>();
 
   declare readonly config: HttpSseServerConfig;
 
@@ -30,61 +30,34 @@ export class HttpSseServerAdapter extends HttpServerAdapter {
       method: ['GET', 'POST'],
       url: '/_events',
       handler: (request, reply) => {
-        reply.hijack();
-        const response: ServerResponse = reply.raw;
-        response.writeHead(200, {
-          'content-type': 'text/event-stream; charset=utf-8',
-          'cache-control': 'no-cache',
-          connection: 'keep-alive',
-          'x-accel-buffering': 'no',
-          ...corsHeader(this.config.enableCors ? allowOriginHeader(request.headers, this.config.token, this.gateway.browser) : undefined),
+        let unsubscribe = (): void => undefined;
+        const stream = openEventStream(request, reply, {
+          limits,
+          logger,
+          headers: corsHeader(
+            this.config.enableCors ? allowOriginHeader(request.headers, this.config.token, this.gateway.browser) : undefined,
+          ),
+          onEnd: (ended, reason) => {
+            observer?.clientDisconnected?.(label, reason);
+            unsubscribe();
+            this.#streams.delete(ended);
+          },
         });
-        response.write(': connected\n\n');
-        let ended = false;
-        const write = (chunk: string) => {
-          if (ended) return;
-          if (response.writableLength > limits.maxPendingBytes) {
-            logger.warn(
-              { pendingBytes: response.writableLength, limit: limits.maxPendingBytes },
-              'event stream client is not reading; ending the stream',
-            );
-            end('too_slow');
-            return;
-          }
-          response.write(chunk);
-        };
-        const unsubscribe = subscribeEvents(
+        this.#streams.add(stream);
+        observer?.clientConnected?.(label);
+        unsubscribe = subscribeEvents(
           this.gateway.events,
           this.selfId,
           { format: this.config.messagePostFormat, reportSelfMessage: this.config.reportSelfMessage, debug: this.config.debug },
-          (json) => write(`data: ${json}\n\n`),
+          (json) => stream.write(`data: ${json}\n\n`),
           { observer, client: label },
         );
-        const keepAlive = limits.pingIntervalMs > 0 ? setInterval(() => write(': ping\n\n'), limits.pingIntervalMs) : undefined;
-        const end = (reason: DisconnectReason) => {
-          if (ended) return;
-          ended = true;
-          observer?.clientDisconnected?.(label, reason);
-          unsubscribe();
-          clearInterval(keepAlive);
-          this.#streams.delete(end);
-          response.end();
-        };
-        this.#streams.set(end, {
-          remote: `${request.socket.remoteAddress ?? '?'}:${request.socket.remotePort ?? '?'}`,
-          role: 'event-stream',
-          since: Date.now(),
-          pending: () => response.writableLength,
-        });
-        observer?.clientConnected?.(label);
-        response.on('close', () => end('peer'));
-        response.on('error', () => end('peer'));
       },
     });
   }
 
   protected override async release(): Promise<void> {
-    for (const end of [...this.#streams.keys()]) end('server');
+    for (const stream of [...this.#streams]) stream.end();
   }
 
   protected override clientCount(): number {
@@ -92,12 +65,12 @@ export class HttpSseServerAdapter extends HttpServerAdapter {
   }
 
   protected override clientConnections(): ClientConnection[] {
-    return [...super.clientConnections(), ...[...this.#streams.values()].map(({ remote, role, since }) => ({ remote, role, since }))];
+    return [...super.clientConnections(), ...[...this.#streams].map((stream) => stream.connection)];
   }
 
   protected override pendingBytes(): number {
     let max = super.pendingBytes();
-    for (const stream of this.#streams.values()) max = Math.max(max, stream.pending());
+    for (const stream of this.#streams) max = Math.max(max, stream.pending());
     return max;
   }
 }

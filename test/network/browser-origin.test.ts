@@ -1,6 +1,10 @@
 import { request } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
+import { parseMilkyConfig } from '../../src/network/milky/milky-config.js';
+import { MilkyManager } from '../../src/network/milky/milky-manager.js';
+import { silentLogger } from '../../src/util/logger.js';
+import { milkyWorld } from '../helpers/milky.js';
 import { transportWorld } from '../helpers/transports.js';
 
 /**
@@ -94,5 +98,31 @@ describe('web pages and token-less adapters', () => {
       req.end();
     });
     expect(sse).toBe('http://localhost:5173');
+  });
+});
+
+describe('web pages and token-less Milky servers', () => {
+  it('refuses their API calls and event sockets too', async () => {
+    const m = await milkyWorld();
+    const manager = new MilkyManager({
+      dispatcher: m.dispatcher,
+      events: m.hub,
+      clock: m.clock,
+      logger: silentLogger,
+      bodyLimit: 1024 * 1024,
+    });
+    try {
+      expect((await manager.apply(10001, parseMilkyConfig({ http: { port: 0 } }))).errors).toEqual([]);
+      const base = `http://127.0.0.1:${manager.server(10001)!.port}`;
+      const call = (headers: Record<string, string>) =>
+        fetch(`${base}/api/get_login_info`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: '{}' });
+      const refused = await call(page);
+      expect(refused.status).toBe(403);
+      expect(((await refused.json()) as { message: string }).message).toMatch(/api\.allowedOrigins/);
+      expect((await call({})).status).toBe(200);
+      expect(await upgrade(`ws://127.0.0.1:${manager.server(10001)!.port}/event`, { origin: 'https://evil.example' })).toBe(403);
+    } finally {
+      await manager.stop();
+    }
   });
 });

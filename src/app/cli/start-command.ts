@@ -3,6 +3,7 @@ import { Command, Option } from 'commander';
 import { PortInUseError } from '../../network/adapter.js';
 import { hostOf, isLoopbackHost } from '../../network/exposure.js';
 import { OneBotConfigError } from '../../network/onebot-config.js';
+import { MilkyConfigError } from '../../network/milky/milky-config.js';
 import { WorldFileError } from '../../world/world-file.js';
 import { Catnap, catnapVersion, StartupError, type CatnapOptions } from '../catnap.js';
 import { SettingsError } from '../settings.js';
@@ -60,7 +61,11 @@ export async function runCatnap(options: CatnapOptions, io: CliIo): Promise<numb
   try {
     catnap = await Catnap.start(options);
   } catch (error) {
-    if ([StartupError, WorldFileError, SettingsError, OneBotConfigError, PortInUseError].some((type) => error instanceof type)) {
+    if (
+      [StartupError, WorldFileError, SettingsError, OneBotConfigError, MilkyConfigError, PortInUseError].some(
+        (type) => error instanceof type,
+      )
+    ) {
       throw new CliError((error as Error).message);
     }
     throw error;
@@ -107,6 +112,8 @@ export async function banner(catnap: Catnap): Promise<string[]> {
       }
     }
   }
+  const names = new Map((await catnap.world.accounts.list()).map((account) => [account.userId, account.nickname]));
+  lines.push(...catnap.milky.bannerLines((selfId) => names.get(selfId) ?? '?'));
   if (catnap.settings.media.fileRoots.length === 0 && !catnap.onLoopbackOnly()) {
     lines.push('Local media files: off while Catnap listens beyond loopback (list folders in media.fileRoots to allow some).');
   }

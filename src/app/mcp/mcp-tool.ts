@@ -20,7 +20,7 @@ export interface McpTool<S extends ZodRawShape = ZodRawShape> {
   readonly input: S;
   /** Whether it only reads (MCP's readOnlyHint, so clients may run it without asking). */
   readonly readOnly?: boolean;
-  run(args: z.objectOutputType<S, z.ZodTypeAny>, ctx: McpToolContext): Promise<unknown>;
+  run(args: z.infer<z.ZodObject<S>>, ctx: McpToolContext): Promise<unknown>;
 }
 
 /** Keeps each tool's argument type tied to its own shape inside the mixed list of tools. */

@@ -80,7 +80,7 @@ export const act = defineTool({
   input: {
     as_user_id: userId('The account that acts'),
     action: z.string().min(1).describe('The action name, e.g. get_group_member_list'),
-    params: z.record(z.unknown()).default({}).describe('The action’s params'),
+    params: z.record(z.string(), z.unknown()).default({}).describe('The action’s params'),
   },
   async run(args, { catnap }) {
     return catnap.act(args.as_user_id, args.action, args.params);
