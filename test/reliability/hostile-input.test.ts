@@ -81,6 +81,15 @@ describe('local files', () => {
       await env.catnap.writeOnebotConfig(20003, { network: {} });
     }
     expect(env.catnap.onLoopbackOnly()).toBe(true);
+    // A Milky server beyond loopback counts the same.
+    await env.catnap.milky.write(20003, { http: { host: '0.0.0.0', port: 0, accessToken: 'm' } });
+    try {
+      expect(env.catnap.onLoopbackOnly()).toBe(false);
+      expect((await asA('upload_group_file', { group_id: 30001, file: `file://${mine}`, name: 'cat.txt' })).json.retcode).toBe(2204);
+    } finally {
+      await env.catnap.milky.write(20003, { enable: false });
+    }
+    expect(env.catnap.onLoopbackOnly()).toBe(true);
   });
 });
 
