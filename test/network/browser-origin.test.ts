@@ -2,8 +2,6 @@ import { request } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { parseMilkyConfig } from '../../src/network/milky/milky-config.js';
-import { MilkyManager } from '../../src/network/milky/milky-manager.js';
-import { silentLogger } from '../../src/util/logger.js';
 import { milkyWorld } from '../helpers/milky.js';
 import { transportWorld } from '../helpers/transports.js';
 
@@ -104,13 +102,7 @@ describe('web pages and token-less adapters', () => {
 describe('web pages and token-less Milky servers', () => {
   it('refuses their API calls and event sockets too', async () => {
     const m = await milkyWorld();
-    const manager = new MilkyManager({
-      dispatcher: m.dispatcher,
-      events: m.hub,
-      clock: m.clock,
-      logger: silentLogger,
-      bodyLimit: 1024 * 1024,
-    });
+    const manager = m.manager();
     try {
       expect((await manager.apply(10001, parseMilkyConfig({ http: { port: 0 } }))).errors).toEqual([]);
       const base = `http://127.0.0.1:${manager.server(10001)!.port}`;
