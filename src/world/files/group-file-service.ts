@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { WorldError } from '../errors.js';
 import type { MediaService } from '../media/media-service.js';
 import type { Member } from '../model.js';
@@ -36,11 +36,11 @@ export class GroupFileService {
     const usage = await this.ctx.store.groupFiles.usage(groupId);
     if (usage.count >= groupFileLimits.count)
       throw new WorldError('LIMIT_REACHED', `group ${groupId} already holds ${groupFileLimits.count} files`);
-    const ref = await this.media.ingest(upload.source, name);
+    const ref = await this.media.ingest(upload.source, actor, name);
     if (usage.bytes + ref.size > groupFileLimits.bytes) {
       throw new WorldError('LIMIT_REACHED', `group ${groupId} has no room for ${ref.size} more bytes (quota ${groupFileLimits.bytes})`);
     }
-    const bytes = await this.media.blobs.read(ref.blobId);
+    const { md5, sha1 } = await this.media.blobs.digests(ref.blobId, ['md5', 'sha1']);
     const time = now(this.ctx);
     const file: GroupFile = {
       fileId: `/${randomUUID()}`,
@@ -49,8 +49,8 @@ export class GroupFileService {
       name,
       blobId: ref.blobId,
       size: ref.size,
-      md5: createHash('md5').update(bytes).digest('hex'),
-      sha1: createHash('sha1').update(bytes).digest('hex'),
+      md5,
+      sha1,
       busid: 102,
       uploaderId: actor,
       uploadTime: time,

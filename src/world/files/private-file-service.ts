@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { WorldError } from '../errors.js';
 import type { MediaService } from '../media/media-service.js';
 import { now, type ServiceContext } from '../services/context.js';
@@ -26,8 +26,8 @@ export class PrivateFileService {
     const fileName = name.trim();
     if (fileName === '' || /[/\\\0]/.test(fileName))
       throw new WorldError('INVALID_ARGUMENT', `the file name ${JSON.stringify(name)} is empty or contains "/", "\\" or NUL`);
-    const ref = await this.media.ingest(source, fileName);
-    const bytes = await this.media.blobs.read(ref.blobId);
+    const ref = await this.media.ingest(source, senderId, fileName);
+    const { md5 } = await this.media.blobs.digests(ref.blobId, ['md5']);
     const file: PrivateFile = {
       fileId: `/${randomUUID()}`,
       senderId,
@@ -35,7 +35,7 @@ export class PrivateFileService {
       name: fileName,
       blobId: ref.blobId,
       size: ref.size,
-      md5: createHash('md5').update(bytes).digest('hex'),
+      md5,
       uploadTime: now(this.ctx),
     };
     await this.ctx.store.privateFiles.insert(file);

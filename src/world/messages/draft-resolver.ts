@@ -46,7 +46,8 @@ export class DraftResolver {
       const bundle = await this.#bundle(draft.nodes, draft.card, scope, out);
       out.elements.push({ kind: 'forward', forwardId: bundle.resId, summary: bundle.card.summary });
     } else {
-      out.elements.push(...(await this.#elements(draft.elements, scope, out, true)));
+      // A loop, not push(...spread): a spread of a very long list overflows the stack.
+      for (const element of await this.#elements(draft.elements, scope, out, true)) out.elements.push(element);
     }
     if (out.elements.length === 0) {
       throw new WorldError('EMPTY_MESSAGE', 'the message has nothing left to send (only empty text, or @ in a private chat)');
@@ -91,15 +92,15 @@ export class DraftResolver {
       case 'rps':
         return { kind: 'rps', result: draft.result ?? randomInt(1, 4) };
       case 'image':
-        return { kind: 'image', media: await this.#media(draft.source), ...optional(draft, ['summary', 'subType', 'flash']) };
+        return { kind: 'image', media: await this.#media(draft.source, scope), ...optional(draft, ['summary', 'subType', 'flash']) };
       case 'record':
-        return { kind: 'record', media: await this.#media(draft.source) };
+        return { kind: 'record', media: await this.#media(draft.source, scope) };
       case 'video': {
-        const media = await this.#media(draft.source);
-        return draft.thumb ? { kind: 'video', media, thumb: await this.#media(draft.thumb) } : { kind: 'video', media };
+        const media = await this.#media(draft.source, scope);
+        return draft.thumb ? { kind: 'video', media, thumb: await this.#media(draft.thumb, scope) } : { kind: 'video', media };
       }
       case 'file': {
-        const media = await this.#media(draft.source);
+        const media = await this.#media(draft.source, scope);
         const file: StoredFile = { ...media, fileId: randomUUID() };
         out.files.push(file);
         return { kind: 'file', media, fileId: file.fileId };
@@ -138,10 +139,10 @@ export class DraftResolver {
     return { kind: 'at', target, name: member?.card || account.nickname };
   }
 
-  async #media(source: MediaSource): Promise<MediaRef> {
+  async #media(source: MediaSource, scope: ResolveScope): Promise<MediaRef> {
     // A name is a file name, never a path (it is also looked up as a source later).
     const name = source.name ? basename(source.name.replaceAll('\\', '/')) : undefined;
-    return this.media.ingest(source.uri, name || undefined);
+    return this.media.ingest(source.uri, scope.senderId, name || undefined);
   }
 
   async #bundle(
@@ -153,7 +154,9 @@ export class DraftResolver {
     if (nodes.length === 0) throw new WorldError('INVALID_ARGUMENT', 'a merged forward needs at least one node');
     const built: ForwardNode[] = [];
     for (const node of nodes) built.push(await this.#node(node, scope, out));
-    const depth = 1 + Math.max(0, ...(await Promise.all(built.map((node) => this.#depthOf(node.elements, out)))));
+    let inner = 0;
+    for (const node of built) inner = Math.max(inner, await this.#depthOf(node.elements, out));
+    const depth = 1 + inner;
     if (depth > maxForwardDepth) {
       throw new WorldError('INVALID_ARGUMENT', `merged forwards nest at most ${maxForwardDepth} levels deep; this one has ${depth}`);
     }

@@ -48,7 +48,7 @@ export class ProfileService {
   /** Stores the image a source points at as the account's avatar. */
   async setAvatar(userId: number, source: string): Promise<Account> {
     await this.accounts.require(userId);
-    const image = await this.ingestImage(source, 'avatar');
+    const image = await this.ingestImage(source, userId, 'avatar');
     return this.accounts.update(userId, { avatar: image.blobId });
   }
 
@@ -56,7 +56,7 @@ export class ProfileService {
   async setGroupAvatar(actor: Actor, groupId: number, source: string): Promise<Group> {
     const group = await this.groups.require(groupId);
     if (actor !== 'world') await this.groups.requireAdmin(groupId, actor, 'change the group avatar');
-    const image = await this.ingestImage(source, 'group avatar');
+    const image = await this.ingestImage(source, actor === 'world' ? group.ownerId : actor, 'group avatar');
     if (group.avatar === image.blobId) return group;
     const updated = await this.ctx.store.groups.update(groupId, { avatar: image.blobId });
     emit(this.ctx, {
@@ -81,8 +81,9 @@ export class ProfileService {
     return this.accounts.update(userId, patch);
   }
 
-  private async ingestImage(source: string, what: string): Promise<MediaRef> {
-    const ref = await this.media.ingest(source);
+  /** `viewerId`: whose media ids the source may name. */
+  private async ingestImage(source: string, viewerId: number, what: string): Promise<MediaRef> {
+    const ref = await this.media.ingest(source, viewerId);
     if (!ref.mime.startsWith('image/')) {
       throw new WorldError('MEDIA_UNREADABLE', `the ${what} must be an image (png, jpeg, gif, webp or bmp); the file given is ${ref.mime}`);
     }

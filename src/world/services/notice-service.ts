@@ -30,7 +30,7 @@ export class NoticeService {
     if (input.content.trim() === '') throw fail.invalid('an announcement needs some content');
     let image = { blobId: '', width: 0, height: 0 };
     if (input.image) {
-      const ref = await this.media.ingest(input.image);
+      const ref = await this.media.ingest(input.image, actor === 'world' ? group.ownerId : actor);
       if (!ref.mime.startsWith('image/')) {
         throw new WorldError('MEDIA_UNREADABLE', `the announcement image is not an image (it is ${ref.mime})`);
       }

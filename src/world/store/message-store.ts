@@ -64,6 +64,15 @@ export interface MessageRepository {
   file(fileId: string): Promise<StoredFile | undefined>;
   /** The most recent file element with this name. */
   fileByName(name: string): Promise<StoredFile | undefined>;
+  /**
+   * The file element with this file id (or, newest first, this name) in a message of one of
+   * `conversationKeys`; undefined when none of them carries it. Recalled messages count: QQ
+   * keeps a received file usable after a recall.
+   */
+  fileIn(
+    match: { readonly fileId: string } | { readonly name: string },
+    conversationKeys: readonly string[],
+  ): Promise<StoredFile | undefined>;
 }
 
 export interface ReactionUser {

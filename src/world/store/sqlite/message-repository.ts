@@ -1,3 +1,4 @@
+import type { Element } from '../../messages/elements.js';
 import type { ForwardBundle } from '../../messages/forward.js';
 import { conversationKey, parseConversationKey, type MessageRecord } from '../../messages/message.js';
 import type { ConversationSummary, HistoryQuery, MessageRepository, NewMessage, StoredFile } from '../message-store.js';
@@ -257,5 +258,29 @@ export class SqliteMessageRepository implements MessageRepository {
   async fileByName(name: string): Promise<StoredFile | undefined> {
     const row = this.db.prepare<[string], FileRow>('SELECT * FROM message_files WHERE name = ? ORDER BY time DESC LIMIT 1').get(name);
     return row && toFile(row);
+  }
+
+  async fileIn(
+    match: { readonly fileId: string } | { readonly name: string },
+    conversationKeys: readonly string[],
+  ): Promise<StoredFile | undefined> {
+    // instr() narrows the rows cheaply; the parsed elements decide.
+    const needle = 'fileId' in match ? `"fileId":${JSON.stringify(match.fileId)}` : `"name":${JSON.stringify(match.name)}`;
+    const rows = this.db
+      .prepare<[string, string], { elements: string }>(
+        `SELECT elements FROM messages WHERE conv IN (SELECT value FROM json_each(?)) AND instr(elements, ?) > 0
+         ORDER BY message_id DESC`,
+      )
+      .iterate(JSON.stringify(conversationKeys), needle);
+    for (const row of rows) {
+      for (const element of JSON.parse(row.elements) as Element[]) {
+        if (element.kind !== 'file') continue;
+        if ('fileId' in match ? element.fileId === match.fileId : element.media.name === match.name) {
+          rows.return?.();
+          return { ...element.media, fileId: element.fileId };
+        }
+      }
+    }
+    return undefined;
   }
 }
