@@ -3,6 +3,8 @@ import { parse as parseYaml } from 'yaml';
 import { allRouteContracts } from '../contract/admin/index.js';
 import { docsApi } from '../contract/admin/docs.js';
 import { isBytes, type RouteContract } from '../contract/admin/route.js';
+import { defaultRequestTimeoutMs, fastifyTimeoutOptions } from '../util/http-timeouts.js';
+import { describeJsonProblem, findJsonProblem } from '../util/json-guard.js';
 import { checkToken, queryOf } from '../util/token-auth.js';
 import { implement, type AdminDeps, type AdminRoute, type RouteRequest } from './admin-route.js';
 import { AdminError, sendAdminError } from './admin-errors.js';
@@ -24,6 +26,8 @@ import { serveWebUi } from './web-ui.js';
 export interface AdminServerOptions {
   readonly token: string;
   readonly bodyLimit: number;
+  /** Longest a client may take to send one request (default 30 s). */
+  readonly requestTimeoutMs?: number;
   readonly version: string;
   /** Extra routes from other areas, registered beside the built-in ones (their contracts too). */
   readonly extraRoutes?: readonly AdminRoute[];
@@ -49,6 +53,7 @@ export async function buildAdminServer(deps: AdminDeps, options: AdminServerOpti
     bodyLimit: options.bodyLimit,
     forceCloseConnections: 'idle',
     routerOptions: { ignoreTrailingSlash: true },
+    ...fastifyTimeoutOptions(options.requestTimeoutMs ?? defaultRequestTimeoutMs),
   });
   // World files may come as YAML (JSON is YAML too); parsed here, they are validated like JSON.
   app.addContentTypeParser(
@@ -107,18 +112,30 @@ export async function buildAdminServer(deps: AdminDeps, options: AdminServerOpti
   });
   attachLiveSocket(app, new LiveHub(deps.world, deps.dispatcher, deps.hooks, deps.logger), options.token, deps.logger);
 
-  // The token is checked as the request arrives, before its body is read or validated.
+  // The token is checked as the request arrives, before its body is read or validated: a caller
+  // without the token never gets Catnap to buffer or parse 64 MiB for it.
   const guard = async (request: FastifyRequest, reply: FastifyReply) => {
     const result = checkToken(options.token, request.headers, adminQuery(request.url));
     if (result === 'ok') return;
     const missing = result === 'missing';
-    return reply.code(missing ? 401 : 403).send({
-      error: {
-        code: missing ? 'TOKEN_MISSING' : 'TOKEN_WRONG',
-        message: missing ? 'the web UI token is missing' : 'the web UI token is wrong',
-      },
-    });
+    return reply
+      .code(missing ? 401 : 403)
+      .header('connection', 'close')
+      .send({
+        error: {
+          code: missing ? 'TOKEN_MISSING' : 'TOKEN_WRONG',
+          message: missing ? 'the web UI token is missing' : 'the web UI token is wrong',
+        },
+      });
   };
+  // Bodies that would reach an object's prototype, or nest absurdly deep, are refused before
+  // they are validated (validation copies them).
+  app.addHook('preValidation', async (request) => {
+    const body = request.body;
+    if (body === null || typeof body !== 'object' || Buffer.isBuffer(body)) return;
+    const problem = findJsonProblem(body, maxBodyDepth);
+    if (problem) throw new AdminError(400, 'BAD_REQUEST', describeJsonProblem(problem, 'body'));
+  });
   const register = (scope: FastifyInstance, route: AdminRoute) => {
     const { contract } = route;
     scope.route({
@@ -148,6 +165,9 @@ export async function buildAdminServer(deps: AdminDeps, options: AdminServerOpti
   await options.extend?.(app);
   return app;
 }
+
+/** Far deeper than any admin body (a world file with OneBot configs nests about eight levels). */
+const maxBodyDepth = 64;
 
 /** The admin API also accepts the token as `?token=` (the printed login link uses it). */
 function adminQuery(url: string): URLSearchParams {

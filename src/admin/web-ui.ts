@@ -17,6 +17,31 @@ const notBuilt = `<!doctype html><meta charset="utf-8"><title>Catnap</title>
 (<code>npm install</code> does it too) and reload this page.</p></body>`;
 
 /**
+ * The console runs with the web UI token in its storage, so its page allows scripts from its own
+ * origin only (no inline script, no eval, no plugins), may not be framed (clickjacking), and
+ * sends no Referer (the login link carries `?token=`). Images and media may come from anywhere
+ * a message points (bots send http(s) URLs); styles may be inline (React sets style attributes).
+ */
+export const consoleSecurityHeaders: Readonly<Record<string, string>> = {
+  'content-security-policy': [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob: http: https:",
+    "media-src 'self' data: blob: http: https:",
+    "connect-src 'self'",
+    "font-src 'self' data:",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join('; '),
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'DENY',
+  'referrer-policy': 'no-referrer',
+};
+
+/**
  * Serves the built web UI at `/` without a token (the page asks for the token and sends it with
  * every API call). Unknown GET paths that want HTML get `index.html`, so the UI's own routes
  * (`/chat/30001`, `/bots`) survive a reload. Returns the not-found handler to install.
@@ -37,10 +62,11 @@ export async function serveWebUi(
       cacheControl: false,
       setHeaders: (reply, path) => {
         reply.header('cache-control', /[\\/]assets[\\/]/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache');
+        if (path.endsWith('.html')) for (const [name, value] of Object.entries(consoleSecurityHeaders)) reply.header(name, value);
       },
     });
   } else {
-    app.get('/', async (_request, reply) => reply.type('text/html; charset=utf-8').send(notBuilt));
+    app.get('/', async (_request, reply) => reply.headers(consoleSecurityHeaders).type('text/html; charset=utf-8').send(notBuilt));
   }
   return (request, reply) => {
     const path = request.url.split('?')[0]!;
@@ -49,7 +75,12 @@ export async function serveWebUi(
       return undefined;
     return (async () => {
       const index = built ? await readFile(`${dir}/index.html`, 'utf8').catch(() => notBuilt) : notBuilt;
-      return reply.code(200).header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(index);
+      return reply
+        .code(200)
+        .headers(consoleSecurityHeaders)
+        .header('cache-control', 'no-cache')
+        .type('text/html; charset=utf-8')
+        .send(index);
     })();
   };
 }

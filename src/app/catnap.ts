@@ -1,4 +1,4 @@
-import { mkdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
 import type { FastifyInstance } from 'fastify';
@@ -7,6 +7,7 @@ import { buildAdminServer } from '../admin/admin-server.js';
 import type { AdminHooks } from '../admin/admin-route.js';
 import type { OneBotGateway } from '../network/adapter.js';
 import { OneBotConfigFiles } from '../network/config-files.js';
+import { adaptersBeyondLoopback, isLoopbackHost, milkyBeyondLoopback } from '../network/exposure.js';
 import { listenOn } from '../network/listen.js';
 import { NetworkManager } from '../network/network-manager.js';
 import { parseOneBotConfig } from '../network/onebot-config.js';
@@ -19,6 +20,7 @@ import { allBuilders } from '../onebot/events/builders/index.js';
 import { systemClock, type Clock, nowSeconds } from '../util/clock.js';
 import { Disposables } from '../util/disposables.js';
 import { createLogger, type Logger } from '../util/logger.js';
+import { ensurePrivateDir, ensurePrivateFile } from '../util/private-files.js';
 import { MediaService } from '../world/media/media-service.js';
 import { createTranslator } from '../world/media/create-translator.js';
 import { OcrService } from '../world/media/ocr.js';
@@ -31,7 +33,7 @@ import { defaultWorld } from './default-world.js';
 import { CatnapMetrics } from './metrics/catnap-metrics.js';
 import { timeStoreWrites } from './metrics/store-timing.js';
 import { MilkyRuntime } from './milky-runtime.js';
-import { loadSettingsFile, resolveSettings, type Settings } from './settings.js';
+import { loadSettingsFile, resolveSettings, saveWebuiToken, type Settings } from './settings.js';
 
 export interface CatnapOptions {
   readonly dataDir: string;
@@ -88,27 +90,42 @@ export class Catnap {
   webuiUrl = '';
   /** True when this start created the default world. */
   createdDefaultWorld = false;
+  /** True when this start generated the web UI token (the banner then shows it, once). */
+  webuiTokenGenerated = false;
   #storeOpen: () => boolean = () => false;
 
   static async start(options: CatnapOptions): Promise<Catnap> {
     const logger = options.logger ?? createLogger();
     const dataDir = resolve(options.dataDir);
     const configDir = join(dataDir, 'config');
-    await mkdir(configDir, { recursive: true });
-    const settings = resolveSettings(await loadSettingsFile(join(configDir, 'catnap.json')), {
+    await ensurePrivateDir(dataDir);
+    await ensurePrivateDir(configDir);
+    const settingsPath = join(configDir, 'catnap.json');
+    const loaded = await loadSettingsFile(settingsPath);
+    if (options.webuiToken !== undefined) await saveWebuiToken(settingsPath, loaded.settings, options.webuiToken);
+    const settings = resolveSettings(loaded.settings, {
       webuiPort: options.webuiPort,
       webuiToken: options.webuiToken,
       host: options.host,
     });
 
     const clock = options.clock ?? systemClock;
+    // SQLite gives its -wal and -shm files the database file's mode: create it 0600 first.
+    await ensurePrivateFile(join(dataDir, 'catnap.db'));
     const metrics = new CatnapMetrics();
     const store = timeStoreWrites(new SqliteWorldStore(join(dataDir, 'catnap.db')), metrics.storeTimer);
     store.startMaintenance((message) => logger.warn(`WAL checkpoint: ${message}`));
+    // The web server's address is only known once it listens (port 0 in tests).
+    const catnapRef: { current?: Catnap } = {};
     const media = new MediaService(join(dataDir, 'media'), {
       maxBytes: settings.media.maxBytes,
       timeoutMs: settings.media.downloadTimeoutMs,
-      fileRoots: settings.media.fileRoots,
+      allowPrivateNetworks: settings.media.allowPrivateNetworks,
+      localFiles: {
+        roots: settings.media.fileRoots,
+        denied: [dataDir, ...(options.worldFile ? [resolve(options.worldFile)] : [])],
+        anywhere: () => catnapRef.current?.onLoopbackOnly() ?? false,
+      },
     });
     const world = new World({
       store,
@@ -116,8 +133,6 @@ export class Catnap {
       media,
       onListenerError: (error, event) => logger.error({ err: error, event: event.type }, 'domain event listener failed'),
     });
-    // The web server's address is only known once it listens (port 0 in tests).
-    const catnapRef: { current?: Catnap } = {};
     const services: ActionServices = {
       world,
       logger,
@@ -127,6 +142,7 @@ export class Catnap {
       // Both load their data on first use, so start-up stays fast.
       ocr: new OcrService(media, new PaddleOcrEngine()),
       translator: createTranslator(settings.translation),
+      messageLimits: settings.message,
       info: {
         appName: 'Catnap',
         appVersion: catnapVersion,
@@ -143,6 +159,7 @@ export class Catnap {
     const dispatcher = new Dispatcher(actions, services, {
       rateLimitIntervalMs: settings.api.rateLimitIntervalMs,
       queueLimit: settings.api.queueLimit,
+      maxJsonDepth: settings.api.maxJsonDepth,
     });
     const events = new EventHub(world, { urls: services.urls }, logger.child({ component: 'events' }), allBuilders);
     const gateway: OneBotGateway = {
@@ -151,6 +168,8 @@ export class Catnap {
       clock,
       logger: logger.child({ component: 'network' }),
       bodyLimit: settings.api.bodyLimit,
+      requestTimeoutMs: settings.api.requestTimeoutMs,
+      browser: { allowedOrigins: settings.api.allowedOrigins },
       observer: metrics.observer,
     };
     const network = new NetworkManager(gateway, gateway.logger);
@@ -162,10 +181,13 @@ export class Catnap {
       clock,
       configDir,
       bodyLimit: settings.api.bodyLimit,
+      requestTimeoutMs: settings.api.requestTimeoutMs,
+      browser: { allowedOrigins: settings.api.allowedOrigins },
       version: catnapVersion,
     });
     const catnap = new Catnap(dataDir, settings, world, dispatcher, events, network, configFiles, milky, logger, metrics);
     catnapRef.current = catnap;
+    catnap.webuiTokenGenerated = loaded.generatedToken && options.webuiToken === undefined;
     catnap.#storeOpen = () => store.db.open;
     metrics.observeDispatcher(dispatcher);
     metrics.observeWorld(world);
@@ -246,6 +268,25 @@ export class Catnap {
     this.logger.info({ selfId, started: result.started }, 'adapters restarted (set_restart)');
   }
 
+  /**
+   * Whether nothing of Catnap is reachable from another machine: the web UI and every enabled
+   * adapter listen on (or connect to) loopback. Decides whether bots may name any local file.
+   */
+  onLoopbackOnly(): boolean {
+    if (!isLoopbackHost(this.settings.webui.host)) return false;
+    const onebot = this.network.accounts().every((selfId) => {
+      const config = this.network.config(selfId);
+      return !config || adaptersBeyondLoopback(config).length === 0;
+    });
+    return (
+      onebot &&
+      this.milky.manager.accounts().every((selfId) => {
+        const config = this.milky.manager.config(selfId);
+        return !config || milkyBeyondLoopback(config).length === 0;
+      })
+    );
+  }
+
   /** Validates, saves and applies one account's OneBot config. */
   async writeOnebotConfig(selfId: number, config: unknown): Promise<void> {
     await this.world.accounts.require(selfId);
@@ -321,6 +362,7 @@ export class Catnap {
       {
         token: this.settings.webui.token,
         bodyLimit: this.settings.api.bodyLimit,
+        requestTimeoutMs: this.settings.api.requestTimeoutMs,
         version: catnapVersion,
         publicMetrics: this.settings.metrics.public,
       },

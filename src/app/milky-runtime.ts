@@ -4,6 +4,7 @@ import { MilkyEventHub } from '../milky/events/milky-event-hub.js';
 import { MilkyConfigFiles } from '../network/config-files.js';
 import type { ApplyResult } from '../network/network-manager.js';
 import { parseMilkyConfig, type MilkyConfig } from '../network/milky/milky-config.js';
+import type { BrowserPolicy } from '../network/browser-guard.js';
 import type { MilkyGateway } from '../network/milky/milky-gateway.js';
 import { MilkyManager } from '../network/milky/milky-manager.js';
 import type { Clock } from '../util/clock.js';
@@ -19,6 +20,9 @@ export interface MilkyRuntimeOptions {
   readonly clock: Clock;
   readonly configDir: string;
   readonly bodyLimit: number;
+  /** catnap.json `api.requestTimeoutMs` and `api.allowedOrigins`, as for OneBot's adapters. */
+  readonly requestTimeoutMs?: number;
+  readonly browser?: BrowserPolicy;
   readonly version: string;
 }
 
@@ -49,6 +53,8 @@ export class MilkyRuntime {
       clock: options.clock,
       logger: options.logger.child({ component: 'network' }),
       bodyLimit: options.bodyLimit,
+      requestTimeoutMs: options.requestTimeoutMs,
+      browser: options.browser,
     };
     this.manager = new MilkyManager(gateway);
     this.files = new MilkyConfigFiles(options.configDir);
@@ -103,7 +109,8 @@ export class MilkyRuntime {
     const lines: string[] = [];
     for (const selfId of this.manager.accounts()) {
       const config = this.manager.config(selfId);
-      const token = config?.http.accessToken ? ` token ${config.http.accessToken}` : ' (no token)';
+      // Never the token itself (see the OneBot banner lines): where it is kept.
+      const token = config?.http.accessToken ? ` (token in ${this.files.pathOf(selfId)})` : ' (no token)';
       for (const status of this.manager.status(selfId)) {
         const what =
           status.kind === 'milky'

@@ -2,6 +2,7 @@ import type { Logger } from '../util/logger.js';
 import type { Dispatcher } from '../onebot/dispatcher.js';
 import type { EventHub } from '../onebot/events/event-hub.js';
 import type { Clock } from '../util/clock.js';
+import type { BrowserPolicy } from './browser-guard.js';
 import type { TransportLimits } from './limits.js';
 import type { AdapterBacklog, TransportObserver } from './transport-observer.js';
 import type { AdapterStatus } from '../contract/admin/bots.js';
@@ -33,8 +34,12 @@ export interface OneBotGateway {
   readonly logger: Logger;
   /** Body size limit of the HTTP API, in bytes. */
   readonly bodyLimit: number;
+  /** Longest a client may take to send one request, headers and body (default 30 s). */
+  readonly requestTimeoutMs?: number;
   /** Backpressure and liveness limits of event transports (see `limits.ts`); defaults when absent. */
   readonly limits?: Partial<TransportLimits>;
+  /** Which web pages may call token-less adapters (see `browser-guard.ts`); none when absent. */
+  readonly browser?: BrowserPolicy;
   /** Told when clients come and go and events are written (metrics); optional. */
   readonly observer?: TransportObserver;
 }

@@ -1,6 +1,7 @@
 import { watch, type FSWatcher } from 'node:fs';
 import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { privateDirMode, privateFileMode } from '../util/private-files.js';
 import { parseMilkyConfig, type MilkyConfig } from './milky/milky-config.js';
 import { parseOneBotConfig, type OneBotConfig } from './onebot-config.js';
 
@@ -36,7 +37,7 @@ export class AccountConfigFiles<T> {
 
   /** The uins that have a config file. */
   async list(): Promise<number[]> {
-    await mkdir(this.dir, { recursive: true });
+    await mkdir(this.dir, { recursive: true, mode: privateDirMode });
     return (await readdir(this.dir))
       .map((name) => this.#pattern.exec(name)?.[1])
       .filter((uin): uin is string => uin !== undefined)
@@ -65,10 +66,11 @@ export class AccountConfigFiles<T> {
   /** Validates, fills defaults and writes one account's config; returns what was written. */
   async write(selfId: number, config: unknown): Promise<T> {
     const parsed = this.kind.parse(config, `${this.kind.prefix} config of ${selfId}`);
-    await mkdir(this.dir, { recursive: true });
+    await mkdir(this.dir, { recursive: true, mode: privateDirMode });
     const path = this.pathOf(selfId);
     const temp = `${path}.${process.pid}.tmp`;
-    await writeFile(temp, `${JSON.stringify(parsed, null, 2)}\n`);
+    // Configs hold tokens: 0600, whatever the umask.
+    await writeFile(temp, `${JSON.stringify(parsed, null, 2)}\n`, { mode: privateFileMode });
     await rename(temp, path);
     return parsed;
   }

@@ -4,8 +4,10 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { MessageFormat } from '../onebot/action.js';
 import { protocolErrors } from '../onebot/error-catalogue.js';
 import { failed, httpStatusOf, ok, type Envelope } from '../onebot/envelope.js';
+import { defaultRequestTimeoutMs } from '../util/http-timeouts.js';
 import { checkToken, queryOf } from '../util/token-auth.js';
 import type { OneBotGateway } from './adapter.js';
+import { browserRefusal, corsOrigins } from './browser-guard.js';
 import { httpError, jsonApiApp } from './json-api-app.js';
 
 export interface HttpApiOptions {
@@ -22,13 +24,15 @@ export interface HttpApiOptions {
  * The OneBot 11 HTTP API of one account as a Fastify app (not yet listening, so tests can
  * `inject`). Routes: `/:action` and `/:action/` by GET (query) or POST (JSON or urlencoded body,
  * query values win as in NapCat), and POST `/` with `{action, params, echo}`.
- * Statuses follow OneBot 11: 401 no token, 403 wrong token, 400 malformed body, 404 unknown
- * action, 406 unsupported Content-Type, 413 body too large, otherwise 200.
+ * Statuses follow OneBot 11: 401 no token, 403 wrong token (or a web page at a token-less
+ * adapter), 400 malformed body, 404 unknown action, 406 unsupported Content-Type, 413 body too
+ * large, otherwise 200.
  */
 export async function buildHttpApi(gateway: OneBotGateway, options: HttpApiOptions): Promise<FastifyInstance> {
   const app = jsonApiApp({
     bodyLimit: gateway.bodyLimit,
     ignoreTrailingSlash: true,
+    requestTimeoutMs: gateway.requestTimeoutMs ?? defaultRequestTimeoutMs,
     malformed: () => ({ error: httpError(400, 'malformed JSON body') }),
   });
   await app.register(formbody);
@@ -41,22 +45,27 @@ export async function buildHttpApi(gateway: OneBotGateway, options: HttpApiOptio
       undefined,
     );
   });
-  if (options.enableCors) await app.register(cors, { origin: '*' });
+  // CORS where a token guards the adapter, or for the origins the operator allowed (browser-guard.ts).
+  const origins = options.enableCors ? corsOrigins(options.token, gateway.browser) : undefined;
+  if (origins) await app.register(cors, { origin: origins });
 
-  // Without a token there is nothing to check, and every request is spared the hook.
-  if (options.token)
-    app.addHook('onRequest', async (request, reply) => {
-      if (request.method === 'OPTIONS') return;
-      const result = checkToken(options.token, request.headers, queryOf(request.url));
-      if (result === 'ok') return;
-      const code = result === 'missing' ? protocolErrors.TOKEN_MISSING : protocolErrors.TOKEN_WRONG;
-      const status = result === 'missing' ? 401 : 403;
-      await sendEnvelope(
-        reply,
-        failed(code.retcode, result === 'missing' ? 'access token is missing' : 'access token is wrong', null),
-        status,
-      );
-    });
+  app.addHook('onRequest', async (request, reply) => {
+    if (!options.token) {
+      const refusal = browserRefusal(request.headers, options.token, gateway.browser);
+      if (refusal) await sendEnvelope(reply, failed(protocolErrors.BROWSER_REFUSED.retcode, refusal, null), 403);
+      return;
+    }
+    if (request.method === 'OPTIONS') return;
+    const result = checkToken(options.token, request.headers, queryOf(request.url));
+    if (result === 'ok') return;
+    const code = result === 'missing' ? protocolErrors.TOKEN_MISSING : protocolErrors.TOKEN_WRONG;
+    const status = result === 'missing' ? 401 : 403;
+    await sendEnvelope(
+      reply,
+      failed(code.retcode, result === 'missing' ? 'access token is missing' : 'access token is wrong', null),
+      status,
+    );
+  });
 
   app.setErrorHandler(async (error: Error & { statusCode?: number; code?: string }, request, reply) => {
     const status = error.code === 'FST_ERR_CTP_BODY_TOO_LARGE' ? 413 : error.statusCode && error.statusCode < 500 ? error.statusCode : 500;
@@ -82,7 +91,8 @@ export async function buildHttpApi(gateway: OneBotGateway, options: HttpApiOptio
     handler: async (request, reply) => {
       const body = isObject(request.body) ? request.body : {};
       if (request.method === 'GET' || body.action === undefined) {
-        return sendEnvelope(reply, ok({ app_name: 'Catnap', self_id: options.selfId, message: 'Catnap is running' }, body.echo));
+        const echo = gateway.dispatcher.echoOf(body.echo);
+        return sendEnvelope(reply, ok({ app_name: 'Catnap', self_id: options.selfId, message: 'Catnap is running' }, echo));
       }
       const envelope = await gateway.dispatcher.dispatch(options.selfId, String(body.action), body.params ?? {}, {
         ...meta,

@@ -2,6 +2,7 @@ import { createHmac } from 'node:crypto';
 import type { OutboundEvent } from '../onebot/events/outbound-event.js';
 import { applyQuickOperation, quickOperationValidator, type QuickContext } from '../onebot/quick-operation.js';
 import type { Logger } from '../util/logger.js';
+import { redactSecrets } from '../util/redact.js';
 import type { AdapterStatus, NetworkAdapter, OneBotGateway } from './adapter.js';
 import { subscribeEvents } from './event-feed.js';
 import { transportLimits, type TransportLimits } from './limits.js';
@@ -66,7 +67,7 @@ export class HttpClientAdapter implements NetworkAdapter {
     try {
       const url = new URL(this.config.url);
       if (url.protocol !== 'http:' && url.protocol !== 'https:')
-        throw new Error(`the url must start with http:// or https://, got ${this.config.url}`);
+        throw new Error(`the url must start with http:// or https://, got ${redactSecrets(this.config.url)}`);
     } catch (error) {
       this.#state = 'error';
       this.#error = `httpClients "${this.name}": ${(error as Error).message}`;
@@ -109,7 +110,8 @@ export class HttpClientAdapter implements NetworkAdapter {
       kind: this.kind,
       name: this.name,
       state: this.#state,
-      endpoint: this.config.url,
+      // Shown in the banner, the console and get_status: a token in the URL stays out of sight.
+      endpoint: redactSecrets(this.config.url),
       clients: 0,
       ...(this.#error ? { error: this.#error } : {}),
     };

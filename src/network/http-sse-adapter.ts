@@ -4,6 +4,7 @@ import { HttpServerAdapter } from './http-server-adapter.js';
 import { subscribeEvents } from './event-feed.js';
 import { openEventStream, type EventStream } from './event-stream.js';
 import { transportLimits } from './limits.js';
+import { allowOriginHeader } from './browser-guard.js';
 import type { ClientLabel } from './transport-observer.js';
 import type { HttpSseServerConfig } from './onebot-config.js';
 
@@ -33,7 +34,9 @@ export class HttpSseServerAdapter extends HttpServerAdapter {
         const stream = openEventStream(request, reply, {
           limits,
           logger,
-          ...(this.config.enableCors ? { headers: { 'access-control-allow-origin': '*' } } : {}),
+          headers: corsHeader(
+            this.config.enableCors ? allowOriginHeader(request.headers, this.config.token, this.gateway.browser) : undefined,
+          ),
           onEnd: (ended, reason) => {
             observer?.clientDisconnected?.(label, reason);
             unsubscribe();
@@ -70,4 +73,8 @@ export class HttpSseServerAdapter extends HttpServerAdapter {
     for (const stream of this.#streams) max = Math.max(max, stream.pending());
     return max;
   }
+}
+
+function corsHeader(origin: string | undefined): Record<string, string> {
+  return origin ? { 'access-control-allow-origin': origin, ...(origin === '*' ? {} : { vary: 'Origin' }) } : {};
 }

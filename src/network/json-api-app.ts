@@ -1,4 +1,5 @@
 import Fastify, { type FastifyInstance } from 'fastify';
+import { fastifyTimeoutOptions } from '../util/http-timeouts.js';
 
 /** An HTTP error with the status Fastify's error handler should answer. */
 export function httpError(statusCode: number, message: string): Error & { statusCode: number } {
@@ -14,6 +15,8 @@ export function httpError(statusCode: number, message: string): Error & { status
 export function jsonApiApp(options: {
   readonly bodyLimit: number;
   readonly ignoreTrailingSlash: boolean;
+  /** Longest a client may take to send one request (see util/http-timeouts.ts). */
+  readonly requestTimeoutMs: number;
   readonly malformed: () => { error: Error } | { value: unknown };
 }): FastifyInstance {
   const app = Fastify({
@@ -22,6 +25,7 @@ export function jsonApiApp(options: {
     routerOptions: { ignoreTrailingSlash: options.ignoreTrailingSlash, ignoreDuplicateSlashes: true },
     forceCloseConnections: 'idle',
     return503OnClosing: true,
+    ...fastifyTimeoutOptions(options.requestTimeoutMs),
   });
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {

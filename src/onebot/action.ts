@@ -3,6 +3,7 @@ import type { Logger } from '../util/logger.js';
 import type { OcrService } from '../world/media/ocr.js';
 import type { Translator } from '../world/media/translation.js';
 import type { World } from '../world/world.js';
+import type { MessageLimits } from './message/message-limits.js';
 import type { PublicUrls } from '../util/public-urls.js';
 import type { RuntimeInfo } from './runtime-info.js';
 import type { RuntimeHooks } from './runtime-hooks.js';
@@ -36,6 +37,8 @@ export interface ActionServices {
   readonly ocr: OcrService;
   /** English-to-Chinese translation (translate_en2zh), as catnap.json's `translation` says. */
   readonly translator: Translator;
+  /** How big one message may be (catnap.json `message.*`); the defaults when absent. */
+  readonly messageLimits?: MessageLimits;
 }
 
 export type { PublicUrls } from '../util/public-urls.js';

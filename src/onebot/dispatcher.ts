@@ -1,3 +1,4 @@
+import { describeJsonProblem, findJsonProblem, nestsDeeperThan } from '../util/json-guard.js';
 import type { Logger } from '../util/logger.js';
 import type { ActionContext, ActionServices, CallMeta } from './action.js';
 import { ActionQueue } from './action-queue.js';
@@ -26,7 +27,12 @@ export interface DispatcherOptions {
   readonly rateLimitIntervalMs?: number;
   /** Calls that may wait in one account's `_async` or `_rate_limited` queue. */
   readonly queueLimit?: number;
+  /** Deepest nesting of params and echo accepted (catnap.json `api.maxJsonDepth`). */
+  readonly maxJsonDepth?: number;
 }
+
+/** Default of `api.maxJsonDepth`: far deeper than any action's params (nested forwards take 13). */
+export const defaultMaxJsonDepth = 32;
 
 /**
  * The one entry point of every transport: `dispatch(selfId, action, params, meta)`. It resolves
@@ -47,14 +53,37 @@ export class Dispatcher {
     this.#logger = services.logger.child({ component: 'dispatch' });
   }
 
+  /** Deepest params and echo accepted; transports answering on their own use it for the echo. */
+  get maxJsonDepth(): number {
+    return this.options.maxJsonDepth ?? defaultMaxJsonDepth;
+  }
+
+  /** The echo to send back with a reply a transport makes itself: null when it is too deep to serialise. */
+  echoOf(echo: unknown): unknown {
+    return nestsDeeperThan(echo, this.maxJsonDepth) ? null : echo;
+  }
+
   async dispatch(selfId: number, action: string, params: unknown, meta: DispatchMeta): Promise<Envelope> {
     const started = performance.now();
-    const envelope = await this.#dispatch(selfId, action, params, meta);
+    // An echo too deep to serialise is not sent back (nor kept): the reply says so instead.
+    const maxDepth = this.maxJsonDepth;
+    const echoTooDeep = nestsDeeperThan(meta.echo, maxDepth);
+    if (echoTooDeep) meta = { ...meta, echo: null };
+    const problem = echoTooDeep ? undefined : findJsonProblem(params, maxDepth);
+    const envelope = echoTooDeep
+      ? failed(
+          protocolErrors.BAD_PARAMS.retcode,
+          `echo: nested deeper than ${maxDepth} levels (api.maxJsonDepth); it is not sent back`,
+          null,
+        )
+      : problem
+        ? failed(protocolErrors.BAD_PARAMS.retcode, describeJsonProblem(problem, 'params'), meta.echo)
+        : await this.#dispatch(selfId, action, params, meta);
     if (this.#callListeners.size > 0) {
       const record: CallRecord = {
         selfId,
         action,
-        params,
+        params: echoTooDeep || problem?.kind === 'depth' ? '(not shown: nested too deep)' : params,
         envelope,
         meta,
         durationMs: performance.now() - started,

@@ -12,6 +12,11 @@ export const protocolErrors = {
   TOKEN_MISSING: { retcode: 1401, meaning: 'No access token was given (WebSocket frames; HTTP answers 401).' },
   TOKEN_WRONG: { retcode: 1403, meaning: 'The access token is wrong (WebSocket frames; HTTP answers 403).' },
   UNKNOWN_ACTION: { retcode: 1404, meaning: 'No action has this name (HTTP answers 404).' },
+  BROWSER_REFUSED: {
+    retcode: 1405,
+    meaning:
+      'A web page (a request with Origin or Sec-Fetch-Site) called an adapter without a token; HTTP answers 403. See api.allowedOrigins.',
+  },
   QUEUE_FULL: { retcode: 1429, meaning: 'Too many `_async` / `_rate_limited` calls are waiting for this account.' },
   INTERNAL: { retcode: 1200, meaning: 'An unexpected failure inside Catnap; the details are in its log, never in the reply.' },
 } as const;

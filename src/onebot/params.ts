@@ -1,4 +1,4 @@
-import type { TSchema, Static } from '@sinclair/typebox';
+import { Kind, type TSchema, type Static } from '@sinclair/typebox';
 import { TypeCompiler, type TypeCheck } from '@sinclair/typebox/compiler';
 import { Value } from '@sinclair/typebox/value';
 import { badParams } from './error-catalogue.js';
@@ -7,8 +7,12 @@ import { badParams } from './error-catalogue.js';
  * Validates and coerces one action's params. The schema is compiled once, when the action is
  * registered. The caller's object is never changed: params that are already well typed are taken
  * as a shallow copy with the top-level defaults filled in (the common case, and the cheap one);
- * anything else is deep-copied, converted (numeric strings to numbers, "true" to true, ...),
+ * anything else is deep-copied, converted (decimal strings to integers, "true" to true, ...),
  * defaulted and checked again. Handlers must treat their params as read-only.
+ *
+ * Integers are strict: a number that is a safe integer, or a string of decimal digits within the
+ * safe range. TypeBox's conversion would read "1e3" as 1, "0x7533" as 30003, 30003.5 as 30003,
+ * true as 1, and 2^53+1 as 2^53; each of those is a 1400 that names the field instead.
  */
 export class ParamsValidator<S extends TSchema> {
   readonly #check: TypeCheck<S>;
@@ -33,7 +37,14 @@ export class ParamsValidator<S extends TSchema> {
       }
       if (this.#check.Check(copy)) return copy as Static<S>;
     }
-    const value = Value.Default(this.schema, Value.Convert(this.schema, Value.Clone(input)));
+    const converted = Value.Convert(this.schema, Value.Clone(input));
+    const loose = looseInteger(this.schema, input, converted, '');
+    if (loose) {
+      throw badParams(
+        `${loose.path || 'params'}: must be an integer (a number, or a string of decimal digits) within ±${Number.MAX_SAFE_INTEGER} (got ${preview(loose.given)})`,
+      );
+    }
+    const value = Value.Default(this.schema, converted);
     if (this.#check.Check(value)) return value;
     const first = this.#check.Errors(value).First();
     if (!first) throw badParams('params are invalid');
@@ -67,4 +78,51 @@ function hasDefault(schema: unknown, skipSelf = false): boolean {
   if (typeof schema !== 'object' || schema === null) return false;
   if (!skipSelf && 'default' in schema) return true;
   return Object.entries(schema).some(([key, child]) => key !== 'default' && typeof child === 'object' && hasDefault(child));
+}
+
+const decimalInteger = /^-?\d+$/;
+
+function isStrictInteger(value: unknown): boolean {
+  if (typeof value === 'number') return Number.isSafeInteger(value);
+  return typeof value === 'string' && decimalInteger.test(value) && Number.isSafeInteger(Number(value));
+}
+
+/**
+ * The first place where the schema wants an integer and the caller gave something that is not a
+ * strict integer but was converted into one, with its dotted path and the value given.
+ */
+function looseInteger(schema: TSchema, given: unknown, converted: unknown, path: string): { path: string; given: unknown } | undefined {
+  if (given === undefined) return undefined;
+  switch (schema[Kind]) {
+    case 'Integer':
+      return isStrictInteger(given) ? undefined : { path, given };
+    case 'Union': {
+      const kinds = (schema.anyOf as TSchema[]).map((member) => member[Kind]);
+      // Converted into a number by an integer member (a string member would have kept it).
+      const intoInteger = typeof converted === 'number' && given !== converted && kinds.includes('Integer') && !kinds.includes('Number');
+      return intoInteger && !isStrictInteger(given) ? { path, given } : undefined;
+    }
+    case 'Object': {
+      if (!isRecord(given) || !isRecord(converted)) return undefined;
+      for (const [key, property] of Object.entries((schema.properties ?? {}) as Record<string, TSchema>)) {
+        const found = looseInteger(property, given[key], converted[key], path ? `${path}.${key}` : key);
+        if (found) return found;
+      }
+      return undefined;
+    }
+    case 'Array': {
+      if (!Array.isArray(given) || !Array.isArray(converted)) return undefined;
+      for (let index = 0; index < given.length; index++) {
+        const found = looseInteger(schema.items as TSchema, given[index], converted[index], path ? `${path}.${index}` : String(index));
+        if (found) return found;
+      }
+      return undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

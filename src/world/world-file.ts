@@ -2,6 +2,7 @@ import type { Static } from '@sinclair/typebox';
 import { type WorldFileGroup, WorldFileSchema, type WorldFile } from '../contract/world-file.js';
 import { TypeCompiler } from '@sinclair/typebox/compiler';
 import { Value } from '@sinclair/typebox/value';
+import { describeJsonProblem, findJsonProblem } from '../util/json-guard.js';
 import { describeProblems } from '../util/schema-problems.js';
 import type { Tx } from './services/context.js';
 import type { World } from './world.js';
@@ -17,8 +18,13 @@ export class WorldFileError extends Error {
 
 const check = TypeCompiler.Compile(WorldFileSchema);
 
+/** Far deeper than a world file needs (an account's NapCat config sits five levels down). */
+const maxWorldFileDepth = 64;
+
 /** Structural validation: returns the typed file or throws with every problem found. */
 export function parseWorldFile(input: unknown): WorldFile {
+  const problem = findJsonProblem(input, maxWorldFileDepth);
+  if (problem) throw new WorldFileError([describeJsonProblem(problem, 'world file')]);
   const value = Value.Convert(WorldFileSchema, Value.Clone(input));
   if (check.Check(value)) return value;
   throw new WorldFileError(describeProblems(check.Errors(value), '(root)', 50));

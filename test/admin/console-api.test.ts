@@ -167,7 +167,7 @@ describe('media upload', () => {
     const served = await fetch(body.url);
     expect(served.headers.get('content-type')).toBe('image/png');
     expect(Buffer.from(await served.arrayBuffer()).equals(png)).toBe(true);
-    expect(await env.catnap.world.media.lookup(body.file)).toMatchObject({ blobId: body.file, size: png.length });
+    expect(await env.catnap.world.media.lookup(body.file, 20001)).toMatchObject({ blobId: body.file, size: png.length });
   });
 
   it('needs the token and a body', async () => {

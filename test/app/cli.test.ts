@@ -146,7 +146,11 @@ describe('catnap start (end to end)', () => {
     const settings = JSON.parse(await readFile(join(data, 'config', 'catnap.json'), 'utf8'));
     expect(settings.webui.token).toBe(first.token);
     expect(settings.webui.token.length).toBeGreaterThan(16);
+    expect(first.banner).toContain(`?token=${first.token}`);
     const second = await spawnCatnap(['--data', data, '--webui-port', '0']);
+    // Printed once, when generated; afterwards the banner says where it is kept.
+    expect(second.banner).not.toContain(first.token);
+    expect(second.banner).toContain(`token: webui.token in ${join(data, 'config', 'catnap.json')}`);
     expect(second.token).toBe(first.token);
     await second.stop();
   });

@@ -8,6 +8,7 @@ import { silentLogger } from '../../src/util/logger.js';
 import { publicUrls } from '../../src/util/public-urls.js';
 import type { WorldFile } from '../../src/world/world-file.js';
 import { memoryWorld, smallWorld } from './world.js';
+import { MilkyManager } from '../../src/network/milky/milky-manager.js';
 
 /** The spec's response schema of an API (null when it answers `{}`). */
 export function responseSchemaOf(api: string): z.ZodType | null {
@@ -72,5 +73,7 @@ export async function milkyWorld(file: WorldFile = smallWorld) {
     hub.subscribe(selfId, (event) => received.push(expectSpecEvent(JSON.parse(event.json))));
     return received;
   };
-  return { ...base, urls, dispatcher, hub, call, data, listen };
+  /** A manager of Milky servers and WebHooks over this world (the caller stops it). */
+  const manager = () => new MilkyManager({ dispatcher, events: hub, clock: base.clock, logger: silentLogger, bodyLimit: 1024 * 1024 });
+  return { ...base, urls, dispatcher, hub, call, data, listen, manager };
 }

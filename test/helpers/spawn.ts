@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -50,7 +50,8 @@ export async function spawnCatnap(args: string[], env: NodeJS.ProcessEnv = {}): 
     });
   });
   const webuiUrl = /Web UI:\s+(http:\/\/[^/\s]+)/.exec(out)![1]!;
-  const token = /Bearer (\S+)\)/.exec(out)![1]!;
+  // The banner shows the web UI token only when this start generated it; else it says where it is kept.
+  const token = /Bearer (\S+)\)/.exec(out)?.[1] ?? (await storedToken(/token: webui\.token in (\S+)\)/.exec(out)![1]!));
   const endpoints = new Map<string, string>();
   for (const match of out.matchAll(/Account (\d+) .*?: \w+ "([^"]+)" (\S+)/g)) endpoints.set(`${match[1]}:${match[2]}`, match[3]!);
   return {
@@ -66,6 +67,10 @@ export async function spawnCatnap(args: string[], env: NodeJS.ProcessEnv = {}): 
       return exited;
     },
   };
+}
+
+async function storedToken(settingsFile: string): Promise<string> {
+  return (JSON.parse(await readFile(settingsFile, 'utf8')) as { webui: { token: string } }).webui.token;
 }
 
 /** Runs the CLI expecting it to fail; resolves with its exit code and output. */

@@ -8,6 +8,7 @@ import { Dispatcher } from '../../src/onebot/dispatcher.js';
 import { EventHub } from '../../src/onebot/events/event-hub.js';
 import { allBuilders } from '../../src/onebot/events/builders/index.js';
 import type { OneBotGateway } from '../../src/network/adapter.js';
+import type { BrowserPolicy } from '../../src/network/browser-guard.js';
 import type { TransportLimits } from '../../src/network/limits.js';
 import { NetworkManager } from '../../src/network/network-manager.js';
 import { parseOneBotConfig } from '../../src/network/onebot-config.js';
@@ -38,7 +39,7 @@ afterEach(async () => {
 /** An in-memory world with the real dispatcher, event hub and network manager; stopped after each test. */
 export async function transportWorld(
   file: WorldFile = smallWorld,
-  options: { limits?: Partial<TransportLimits>; logger?: Logger } = {},
+  options: { limits?: Partial<TransportLimits>; logger?: Logger; browser?: BrowserPolicy } = {},
 ): Promise<TransportWorld> {
   // The services (and whatever areas add to them) come from the shared OneBot test helper.
   const ob = await onebotWorld(file);
@@ -50,7 +51,15 @@ export async function transportWorld(
   ob.events.stop();
   const hub = new EventHub(world, { urls: services.urls }, logger, allBuilders);
   const stopHub = hub.start();
-  const gateway: OneBotGateway = { dispatcher, events: hub, clock, logger, bodyLimit: 1024 * 1024, limits: options.limits };
+  const gateway: OneBotGateway = {
+    dispatcher,
+    events: hub,
+    clock,
+    logger,
+    bodyLimit: 1024 * 1024,
+    limits: options.limits,
+    browser: options.browser,
+  };
   const network = new NetworkManager(gateway, logger);
   const result: TransportWorld = {
     world,

@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ManualClock } from '../../src/util/clock.js';
-import { MediaService } from '../../src/world/media/media-service.js';
+import { defaultSourceLimits, MediaService } from '../../src/world/media/media-service.js';
 import type { DomainEvent } from '../../src/world/events.js';
 import { SqliteWorldStore } from '../../src/world/store/sqlite/sqlite-store.js';
 import type { WorldStore } from '../../src/world/store/store.js';
@@ -15,7 +15,8 @@ import { applyWorldFile, type WorldFile } from '../../src/world/world-file.js';
  */
 export async function memoryWorld(file?: WorldFile, store: WorldStore = new SqliteWorldStore(':memory:')) {
   const clock = new ManualClock();
-  const media = new MediaService(mkdtempSync(join(tmpdir(), 'catnap-media-test-')));
+  // Tests serve their media from local HTTP servers: downloads from loopback must be allowed.
+  const media = new MediaService(mkdtempSync(join(tmpdir(), 'catnap-media-test-')), { ...defaultSourceLimits, allowPrivateNetworks: true });
   const world = new World({
     store,
     clock,
@@ -29,6 +30,11 @@ export async function memoryWorld(file?: WorldFile, store: WorldStore = new Sqli
   if (file) await applyWorldFile(world, file);
   events.length = 0;
   return { world, clock, events };
+}
+
+/** Bot 10001 with a OneBot `network` config (NapCat's format), as a world file account. */
+export function botAccount(network: Record<string, unknown[]>) {
+  return { user_id: 10001, nickname: 'Bot', bot: true, onebot: { network } };
 }
 
 /** Two bots, three people, friendships, and a group with owner/admin/members. */

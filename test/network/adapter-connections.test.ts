@@ -1,22 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { startCatnap } from '../helpers/catnap.js';
+import { botAccount } from '../helpers/world.js';
 
 let env: Awaited<ReturnType<typeof startCatnap>>;
 beforeAll(async () => {
   env = await startCatnap({
     accounts: [
-      {
-        user_id: 10001,
-        nickname: 'Bot',
-        bot: true,
-        onebot: {
-          network: {
-            websocketServers: [{ name: 'ws', enable: true, host: '127.0.0.1', port: 0 }],
-            httpSseServers: [{ name: 'sse', enable: true, host: '127.0.0.1', port: 0 }],
-          },
-        },
-      },
+      botAccount({
+        websocketServers: [{ name: 'ws', enable: true, host: '127.0.0.1', port: 0 }],
+        httpSseServers: [{ name: 'sse', enable: true, host: '127.0.0.1', port: 0 }],
+      }),
     ],
   });
 });

@@ -97,13 +97,15 @@ describe('OneBot HTTP API', () => {
     expect(viaQuery.json()).toMatchObject({ status: 'ok', data: { user_id: 20001 } });
   });
 
-  it('sends CORS headers', async () => {
-    const { app } = await api();
-    const response = await app.inject({
-      method: 'OPTIONS',
-      url: '/get_login_info',
-      headers: { origin: 'http://x', 'access-control-request-method': 'POST' },
-    });
+  it('sends CORS headers where a token guards the adapter, and refuses pages where none does', async () => {
+    const preflight = { origin: 'http://x', 'access-control-request-method': 'POST' };
+    const { app } = await api('secret');
+    const response = await app.inject({ method: 'OPTIONS', url: '/get_login_info', headers: preflight });
     expect(response.headers['access-control-allow-origin']).toBe('*');
+    await app.close();
+    const open = (await api()).app;
+    const refused = await open.inject({ method: 'OPTIONS', url: '/get_login_info', headers: preflight });
+    expect(refused.statusCode).toBe(403);
+    expect(refused.headers['access-control-allow-origin']).toBeUndefined();
   });
 });

@@ -3,8 +3,6 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { parseMilkyConfig } from '../../src/network/milky/milky-config.js';
-import { MilkyManager } from '../../src/network/milky/milky-manager.js';
-import { silentLogger } from '../../src/util/logger.js';
 import { expectSpecEvent, expectSpecReply, milkyWorld } from '../helpers/milky.js';
 import { rawUpgrade, TestSocket, until } from '../helpers/transports.js';
 
@@ -16,13 +14,7 @@ afterEach(async () => {
 
 async function serve(config: Record<string, unknown> = {}) {
   const m = await milkyWorld();
-  const manager = new MilkyManager({
-    dispatcher: m.dispatcher,
-    events: m.hub,
-    clock: m.clock,
-    logger: silentLogger,
-    bodyLimit: 1024 * 1024,
-  });
+  const manager = m.manager();
   const parsed = parseMilkyConfig({ http: { port: 0, prefix: '/milky', accessToken: 'secret' }, ...config });
   const result = await manager.apply(10001, parsed);
   expect(result.errors).toEqual([]);

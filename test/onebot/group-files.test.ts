@@ -66,7 +66,7 @@ describe('group files (go-cqhttp actions)', () => {
     expect(await fetchMedia(url, world)).toEqual(bytes);
     expect((await data(20003, 'get_group_files_by_folder', { group_id: 30001, folder: folderId })).files[0].download_times).toBe(1);
     // The file id works as a media source anywhere (here: uploaded again to another group by its id).
-    expect((await world.media.ingest(file_id)).blobId).toBe(/\/media\/([0-9a-f]{64})/.exec(url)![1]);
+    expect((await world.media.ingest(file_id, 20003)).blobId).toBe(/\/media\/([0-9a-f]{64})/.exec(url)![1]);
 
     // A plain member who did not upload it may not move, rename or delete it.
     const denied = await call(20003, 'move_group_file', {

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser } from '../helpers/browser.js';
 import { startCatnap } from '../helpers/catnap.js';
@@ -45,6 +45,10 @@ beforeAll(async () => {
   context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   page = await context.newPage();
   page.on('pageerror', (error) => pageErrors.push(error.message));
+  // The page runs under a Content-Security-Policy: anything it refuses is a failure too.
+  page.on('console', (message) => {
+    if (message.type() === 'error' && /Content.Security.Policy/i.test(message.text())) pageErrors.push(message.text());
+  });
 }, 60000);
 
 afterAll(async () => {
@@ -90,11 +94,13 @@ describe('web console in Chromium', () => {
     const image = page.locator(`${byTest('message')}.own ${byTest('seg-image')}`).last();
     await image.waitFor();
     // The browser really decoded it (a broken image has naturalWidth 0).
-    await page.waitForFunction(`(() => {
-      const images = document.querySelectorAll('[data-testid="message"].own [data-testid="seg-image"]');
-      const last = images[images.length - 1];
-      return last !== undefined && last.complete && last.naturalWidth === 2;
-    })()`);
+    // (Polled from the test side: the page's CSP forbids the eval a string predicate needs.)
+    const decodedWidth = () =>
+      image.evaluate((element) => {
+        const img = element as unknown as { complete: boolean; naturalWidth: number };
+        return img.complete ? img.naturalWidth : 0;
+      });
+    await vi.waitFor(async () => expect(await decodedWidth()).toBe(2));
     const src = await image.getAttribute('src');
     const served = await fetch(new URL(src!, env.catnap.webuiUrl));
     expect(Buffer.from(await served.arrayBuffer()).equals(png)).toBe(true);

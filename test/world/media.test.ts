@@ -4,13 +4,27 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type WorldError } from '../../src/world/errors.js';
-import { readSource, type SourceLimits } from '../../src/world/media/file-source.js';
+import type { SourceLimits } from '../../src/world/media/file-source.js';
 import { MediaService } from '../../src/world/media/media-service.js';
 
 const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
 // Generous time limit so a loaded machine never turns a size failure into a timeout; the slow
 // endpoint answers far later than the tight limit used for the timeout case.
-const limits: SourceLimits = { maxBytes: 1024, timeoutMs: 10_000, fileRoots: [] };
+// The test servers are on loopback, so downloads need media.allowPrivateNetworks.
+const limits: SourceLimits = {
+  maxBytes: 1024,
+  timeoutMs: 10_000,
+  allowPrivateNetworks: true,
+  localFiles: { roots: [], denied: [], anywhere: () => true },
+};
+const rootedTo = (root: string): SourceLimits => ({ ...limits, localFiles: { ...limits.localFiles, roots: [root] } });
+
+/** Reads a source through a fresh media store, as a send would; answers the bytes and name. */
+async function readSource(source: string, sourceLimits: SourceLimits) {
+  const media = new MediaService(await mkdtemp(join(tmpdir(), 'catnap-blobs-')), sourceLimits);
+  const ref = await media.ingest(source, 0);
+  return { bytes: await media.blobs.read(ref.blobId), name: ref.name };
+}
 const failure = (promise: Promise<unknown>) =>
   promise.then(
     () => 'ok',
@@ -72,7 +86,7 @@ describe('media sources', () => {
     await writeFile(join(root, 'sub', 'ok.png'), png);
     await writeFile(join(outside, 'secret.txt'), 'secret');
     await symlink(join(outside, 'secret.txt'), join(root, 'link.txt'));
-    const rooted = { ...limits, fileRoots: [root] };
+    const rooted = rootedTo(root);
     expect((await readSource(join(root, 'sub', 'ok.png'), rooted)).bytes.equals(png)).toBe(true);
     expect(await failure(readSource(`${root}/sub/../../${outside.split('/').pop()}/secret.txt`, rooted))).toMatch(/^PATH_NOT_ALLOWED/);
     expect(await failure(readSource(join(root, 'link.txt'), rooted))).toMatch(/^PATH_NOT_ALLOWED/);
@@ -91,11 +105,11 @@ describe('media sources', () => {
 describe('media service', () => {
   it('stores each content once under its sha256 and resolves the blob id as a source', async () => {
     const media = new MediaService(await mkdtemp(join(tmpdir(), 'catnap-blobs-')), limits);
-    const first = await media.ingest(`base64://${png.toString('base64')}`, 'a.png');
-    const second = await media.ingest(`base64://${png.toString('base64')}`);
+    const first = await media.ingest(`base64://${png.toString('base64')}`, 0, 'a.png');
+    const second = await media.ingest(`base64://${png.toString('base64')}`, 0);
     expect(first.blobId).toBe(second.blobId);
     expect(first).toMatchObject({ name: 'a.png', size: png.length, mime: 'image/png' });
-    expect((await media.ingest(first.blobId)).blobId).toBe(first.blobId);
+    expect((await media.ingest(first.blobId, 0)).blobId).toBe(first.blobId);
     expect((await media.blobs.read(first.blobId)).equals(png)).toBe(true);
   });
 });

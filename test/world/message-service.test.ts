@@ -162,11 +162,16 @@ describe('sending messages', () => {
     expect(file.kind).toBe('file');
     if (file.kind !== 'file') return;
     expect(file.media).toMatchObject({ name: 'report.pdf', size: bytes.length, mime: 'application/pdf' });
-    expect(await world.media.lookup(file.fileId)).toEqual(file.media);
-    expect(await world.media.lookup('report.pdf')).toEqual(file.media);
-    expect((await world.media.lookup(`${file.media.blobId}.pdf`))?.blobId).toBe(file.media.blobId);
-    expect((await world.media.lookup(`http://elsewhere:1/media/${file.media.blobId}?name=x`))?.size).toBe(bytes.length);
-    expect(await world.media.lookup('unknown-name.pdf')).toBeUndefined();
+    expect(await world.media.lookup(file.fileId, 10001)).toEqual(file.media);
+    expect(await world.media.lookup('report.pdf', 20003)).toEqual(file.media);
+    expect((await world.media.lookup(`${file.media.blobId}.pdf`, 10001))?.blobId).toBe(file.media.blobId);
+    expect((await world.media.lookup(`http://elsewhere:1/media/${file.media.blobId}?name=x`, 10001))?.size).toBe(bytes.length);
+    expect(await world.media.lookup('unknown-name.pdf', 10001)).toBeUndefined();
+    // The file id and the name are capabilities of the group's chat: Bot B is not a member.
+    expect(await world.media.lookup(file.fileId, 10002)).toBeUndefined();
+    expect(await world.media.lookup('report.pdf', 10002)).toBeUndefined();
+    await world.groups.kick('world', 30001, 20003);
+    expect(await world.media.lookup('report.pdf', 20003)).toBeUndefined();
   });
 
   it('rolls dice and rps unless a result is given', async () => {

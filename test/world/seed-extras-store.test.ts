@@ -38,7 +38,7 @@ describe('seed extras persist across a restart', () => {
     expect(listed.files.map((f) => [f.fileId, f.name, f.size])).toEqual([[file.fileId, 'a.txt', 11]]);
     expect((await second.media.blobs.read(listed.files[0]!.blobId)).toString()).toBe('hello files');
     // The group file id is a media source.
-    expect((await second.media.ingest(file.fileId)).name).toBe('a.txt');
+    expect((await second.media.ingest(file.fileId, 20003)).name).toBe('a.txt');
     await second.close();
   });
 

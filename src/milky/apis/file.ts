@@ -14,7 +14,7 @@ async function privateFileUrl(ctx: MilkyContext, userId: number, fileId: string,
   } catch (error) {
     if (!(error instanceof WorldError) || error.code !== 'FILE_NOT_FOUND') throw error;
   }
-  const media = fileId.trim() === '' ? undefined : await ctx.world.media.lookup(fileId);
+  const media = fileId.trim() === '' ? undefined : await ctx.world.media.lookup(fileId, ctx.selfId);
   if (media && media.blobId === fileHash.trim().toLowerCase()) return ctx.services.urls.media(media.blobId, media.name);
   throw new WorldError(
     'FILE_NOT_FOUND',

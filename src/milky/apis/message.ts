@@ -84,7 +84,7 @@ export const messageApis: MilkyApiSpec[] = [
     'get_resource_temp_url',
     'The URL of an image, voice or video by resource id (served by Catnap, never expiring)',
     async (ctx, input) => {
-      const media = input.resource_id.trim() === '' ? undefined : await ctx.world.media.lookup(input.resource_id);
+      const media = input.resource_id.trim() === '' ? undefined : await ctx.world.media.lookup(input.resource_id, ctx.selfId);
       if (!media) throw new WorldError('FILE_NOT_FOUND', `no resource has id ${JSON.stringify(input.resource_id.slice(0, 100))}`);
       return { url: ctx.services.urls.media(media.blobId) };
     },

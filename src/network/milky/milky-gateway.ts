@@ -3,6 +3,7 @@ import type { MilkyEventHub } from '../../milky/events/milky-event-hub.js';
 import type { OutboundMilkyEvent } from '../../milky/events/milky-event.js';
 import type { Clock } from '../../util/clock.js';
 import type { Logger } from '../../util/logger.js';
+import type { BrowserPolicy } from '../browser-guard.js';
 import type { TransportLimits } from '../limits.js';
 
 /** What the Milky layer offers its transports, as `OneBotGateway` does for OneBot's. */
@@ -15,6 +16,10 @@ export interface MilkyGateway {
   readonly bodyLimit: number;
   /** Backpressure and liveness limits of event transports (see `limits.ts`); defaults when absent. */
   readonly limits?: Partial<TransportLimits>;
+  /** Longest a client may take to send one request (default 30 s). */
+  readonly requestTimeoutMs?: number;
+  /** Which web pages may call a Milky server without a token (see `browser-guard.ts`); none when absent. */
+  readonly browser?: BrowserPolicy;
 }
 
 /** Subscribes to one account's Milky events, leaving out its own messages unless asked for. */

@@ -11,6 +11,8 @@ import { queryOf, safeEqual } from '../../util/token-auth.js';
 import type { AdapterStatus, NetworkAdapter } from '../adapter.js';
 import { openEventStream, type EventStream } from '../event-stream.js';
 import { transportLimits, type TransportLimits } from '../limits.js';
+import { defaultRequestTimeoutMs } from '../../util/http-timeouts.js';
+import { browserRefusal } from '../browser-guard.js';
 import { httpError, jsonApiApp } from '../json-api-app.js';
 import { listenOn } from '../listen.js';
 import type { MilkyConfig } from './milky-config.js';
@@ -126,12 +128,20 @@ export class MilkyServer implements NetworkAdapter {
 
   #build(): FastifyInstance {
     // Milky answers 200 for everything but auth, unknown APIs and content types.
-    const app = jsonApiApp({ bodyLimit: this.gateway.bodyLimit, ignoreTrailingSlash: false, malformed: () => ({ value: malformed }) });
+    const app = jsonApiApp({
+      bodyLimit: this.gateway.bodyLimit,
+      ignoreTrailingSlash: false,
+      requestTimeoutMs: this.gateway.requestTimeoutMs ?? defaultRequestTimeoutMs,
+      malformed: () => ({ value: malformed }),
+    });
     const prefix = this.prefix;
     app.addContentTypeParser('*', (request, _payload, done) => {
       done(httpError(415, `unsupported Content-Type ${request.headers['content-type'] ?? '(none)'}; send application/json`), undefined);
     });
     app.addHook('onRequest', async (request, reply) => {
+      // A web page must not drive a token-less server (see browser-guard.ts).
+      const refusal = browserRefusal(request.headers, this.config.http.accessToken, this.gateway.browser);
+      if (refusal) return send(reply, 403, milkyFailed(-403, refusal));
       const eventPath = pathOf(request.url) === `${prefix}/event`;
       if (authorized(this.config.http.accessToken, request.headers, request.url, eventPath)) return;
       await send(reply, 401, milkyFailed(-401, 'the access token is missing or wrong'));
@@ -177,6 +187,7 @@ export class MilkyServer implements NetworkAdapter {
     if (!this.#app) return reject(socket, 503, 'Service Unavailable');
     if (pathOf(request.url) !== `${this.prefix}/event`) return reject(socket, 404, 'Not Found');
     if (!authorized(this.config.http.accessToken, request.headers, request.url, true)) return reject(socket, 401, 'Unauthorized');
+    if (browserRefusal(request.headers, this.config.http.accessToken, this.gateway.browser)) return reject(socket, 403, 'Forbidden');
     const remote = `${request.socket.remoteAddress ?? '?'}:${request.socket.remotePort ?? '?'}`;
     this.#wss.handleUpgrade(request, socket, head, (ws) => {
       let unsubscribe = (): void => undefined;

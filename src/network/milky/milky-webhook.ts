@@ -5,6 +5,7 @@ import type { AdapterStatus, NetworkAdapter } from '../adapter.js';
 import { transportLimits } from '../limits.js';
 import { PostQueue } from '../post-queue.js';
 import { subscribeMilkyEvents, type MilkyGateway } from './milky-gateway.js';
+import { redactSecrets } from '../../util/redact.js';
 
 /** How long one WebHook POST may take. */
 const postTimeoutMs = 10_000;
@@ -79,7 +80,8 @@ export class MilkyWebhook implements NetworkAdapter {
       kind: this.kind,
       name: this.name,
       state: this.#state,
-      endpoint: this.url,
+      // Shown in the banner and the console: a token in the URL stays out of sight.
+      endpoint: redactSecrets(this.url),
       clients: 0,
       ...(this.#error ? { error: this.#error } : {}),
     };

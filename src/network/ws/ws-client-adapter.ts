@@ -1,5 +1,6 @@
 import { WebSocket } from 'ws';
 import type { Logger } from '../../util/logger.js';
+import { redactSecrets } from '../../util/redact.js';
 import type { AdapterStatus, NetworkAdapter, OneBotGateway } from '../adapter.js';
 import type { WebsocketClientConfig } from '../onebot-config.js';
 import type { AdapterBacklog } from '../transport-observer.js';
@@ -47,7 +48,7 @@ export class WebsocketClientAdapter implements NetworkAdapter {
     try {
       url = new URL(this.config.url);
       if (url.protocol !== 'ws:' && url.protocol !== 'wss:')
-        throw new Error(`the url must start with ws:// or wss://, got ${this.config.url}`);
+        throw new Error(`the url must start with ws:// or wss://, got ${redactSecrets(this.config.url)}`);
     } catch (error) {
       this.#state = 'error';
       this.#error = `websocketClients "${this.name}": ${(error as Error).message}`;
@@ -85,7 +86,8 @@ export class WebsocketClientAdapter implements NetworkAdapter {
       kind: this.kind,
       name: this.name,
       state: this.#state,
-      endpoint: this.config.url,
+      // Shown in the banner, the console and get_status: a token in the URL stays out of sight.
+      endpoint: redactSecrets(this.config.url),
       clients: this.#session ? 1 : 0,
       ...(this.#error ? { error: this.#error } : {}),
     };
@@ -107,6 +109,7 @@ export class WebsocketClientAdapter implements NetworkAdapter {
         headers,
         handshakeTimeout: 5000,
         perMessageDeflate: false,
+        maxPayload: this.gateway.bodyLimit,
         rejectUnauthorized: config.verifyCertificate,
       });
     } catch (error) {

@@ -5,10 +5,8 @@ import { failed } from '../../onebot/envelope.js';
 import { protocolErrors } from '../../onebot/error-catalogue.js';
 import { checkToken, queryOf } from '../../util/token-auth.js';
 import type { OneBotGateway, ClientConnection } from '../adapter.js';
+import { browserRefusal } from '../browser-guard.js';
 import { WsSession, type WsRole, type WsSessionOptions } from './ws-session.js';
-
-/** NapCat's WebSocket servers take frames of up to 50 MB. */
-const maxPayload = 50 * 1024 * 1024;
 
 export interface WsEndpointOptions extends Omit<WsSessionOptions, 'role'> {
   readonly token: string;
@@ -31,7 +29,7 @@ export function roleOfPath(url: string | undefined): WsRole {
  * socket), then hands the socket to a `WsSession` in the role its path asks for.
  */
 export class WsEndpoint {
-  readonly #wss = new WebSocketServer({ noServer: true, maxPayload, perMessageDeflate: false });
+  readonly #wss: WebSocketServer;
   readonly #sessions = new Set<WsSession>();
   readonly #connections = new Map<WsSession, ClientConnection>();
   #closed = false;
@@ -39,7 +37,10 @@ export class WsEndpoint {
   constructor(
     private readonly gateway: OneBotGateway,
     private readonly options: WsEndpointOptions,
-  ) {}
+  ) {
+    // A frame is a request like an HTTP body: the same limit (api.bodyLimit) bounds both.
+    this.#wss = new WebSocketServer({ noServer: true, maxPayload: gateway.bodyLimit, perMessageDeflate: false });
+  }
 
   get clients(): number {
     return this.#sessions.size;
@@ -77,6 +78,12 @@ export class WsEndpoint {
           null,
         ),
       );
+      return;
+    }
+    // Browsers always send Origin on a WebSocket; a token-less socket must not be a page's.
+    const refusal = browserRefusal(request.headers, this.options.token, this.gateway.browser);
+    if (refusal) {
+      rejectUpgrade(socket, 403, 'Forbidden', failed(protocolErrors.BROWSER_REFUSED.retcode, refusal, null));
       return;
     }
     const role = roleOfPath(request.url);

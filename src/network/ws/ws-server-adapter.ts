@@ -1,5 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AdapterStatus, NetworkAdapter, OneBotGateway } from '../adapter.js';
+import { defaultRequestTimeoutMs, requestTimeoutOptions } from '../../util/http-timeouts.js';
 import type { AdapterBacklog } from '../transport-observer.js';
 import { listenServer } from '../listen.js';
 import type { WebsocketServerConfig } from '../onebot-config.js';
@@ -46,7 +47,7 @@ export class WebsocketServerAdapter implements NetworkAdapter {
       transport: 'ws',
       adapterName: config.name,
     });
-    const server = createServer((_request, response) => {
+    const server = createServer(requestTimeoutOptions(this.gateway.requestTimeoutMs ?? defaultRequestTimeoutMs), (_request, response) => {
       response.writeHead(426, { 'content-type': 'application/json; charset=utf-8', upgrade: 'websocket' });
       response.end(JSON.stringify({ message: 'this is a OneBot WebSocket server: connect with a WebSocket client' }));
     });

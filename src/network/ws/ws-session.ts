@@ -167,7 +167,8 @@ export class WsSession {
     }
     const { action, params, echo } = frame as { action?: unknown; params?: unknown; echo?: unknown };
     if (typeof action !== 'string' || action === '') {
-      this.#send(JSON.stringify(failed(protocolErrors.BAD_PARAMS.retcode, 'the frame has no "action" string', echo)));
+      const returned = this.gateway.dispatcher.echoOf(echo);
+      this.#send(JSON.stringify(failed(protocolErrors.BAD_PARAMS.retcode, 'the frame has no "action" string', returned)));
       return;
     }
     const envelope = await this.gateway.dispatcher.dispatch(this.options.selfId, action, params ?? {}, {

@@ -60,6 +60,7 @@ export const fileTransferActions: AnyActionSpec[] = [
     async handler(ctx, params) {
       if (!params.url && !params.base64) throw badParams('url or base64: one is required');
       const path = await downloadToStorage(ctx.world.media, {
+        viewerId: ctx.selfId,
         url: params.url,
         base64: params.base64,
         name: params.name,

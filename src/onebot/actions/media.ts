@@ -24,7 +24,7 @@ const fileResult = Type.Object({
 async function lookup(ctx: ActionContext, params: { file?: string; file_id?: string }): Promise<MediaRef> {
   const key = (params.file || params.file_id || '').trim();
   if (key === '') throw badParams('give file or file_id');
-  const ref = await ctx.world.media.lookup(key);
+  const ref = await ctx.world.media.lookup(key, ctx.selfId);
   if (!ref)
     throw new WorldError(
       'FILE_NOT_FOUND',

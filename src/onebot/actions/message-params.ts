@@ -47,7 +47,11 @@ export function contentOf(ctx: ActionContext, params: SendInput, field = 'messag
     if (error instanceof SegmentError) throw badParams(error.message.replace(/^data\./, ''));
     throw error;
   }
-  return parseMessage(input, { autoEscape: params.auto_escape === true, selfId: ctx.selfId, card }, field);
+  return parseMessage(
+    input,
+    { autoEscape: params.auto_escape === true, selfId: ctx.selfId, card, limits: ctx.services.messageLimits },
+    field,
+  );
 }
 
 /** What a send answers: the message_id, plus res_id/forward_id for merged forwards (as NapCat). */

@@ -6,6 +6,7 @@ import type { Segment } from './segment.js';
 import { SegmentError, type SegmentData } from './segments/fields.js';
 import { codecByType } from './segments/index.js';
 import { parseCard, parseNode, type NodeSender } from './segments/node.js';
+import { defaultMessageLimits, MessageBudget, type MessageLimits } from './message-limits.js';
 
 export interface ParseOptions {
   /** A string message is plain text, not CQ codes (`auto_escape`). */
@@ -14,6 +15,8 @@ export interface ParseOptions {
   readonly selfId: number;
   /** Card texts of a forward built from top-level nodes (send params source/news/summary/prompt). */
   readonly card?: ForwardCardDraft;
+  /** Size limits of one message (catnap.json `message.*`); the defaults when absent. */
+  readonly limits?: MessageLimits;
 }
 
 /**
@@ -23,7 +26,10 @@ export interface ParseOptions {
  * `message[1] (image): data.file is required (...)`, `message[0]: unknown segment type "x"`.
  */
 export function parseMessage(input: unknown, options: ParseOptions, path = 'message'): ContentDraft {
-  return parseContent(input, options, path, 1, options.card ?? {}, { userId: options.selfId, nickname: 'QQ用户' });
+  const budget = new MessageBudget(options.limits ?? defaultMessageLimits, path);
+  const card = options.card ?? {};
+  for (const text of [card.source, card.summary, card.prompt, ...(card.news ?? [])]) if (text) budget.text(text);
+  return parseContent(input, options, path, 1, card, { userId: options.selfId, nickname: 'QQ用户' }, budget);
 }
 
 /** The segments of a message in any of its forms, with their shape checked. */
@@ -57,9 +63,11 @@ function parseContent(
   depth: number,
   card: ForwardCardDraft,
   sender: NodeSender,
+  budget: MessageBudget,
 ): ContentDraft {
   const segments = toSegments(input, depth === 1 && options.autoEscape === true, path);
   if (segments.length === 0) throw badParams(`${path} is empty`);
+  budget.segments(segments);
   const nodes = segments.filter((segment) => segment.type === 'node').length;
   if (nodes > 0 && nodes !== segments.length) {
     throw badParams(`${path}: node segments cannot be mixed with other segments (a merged forward is made of nodes only)`);
@@ -69,7 +77,7 @@ function parseContent(
     const parsed: ForwardNodeDraft[] = segments.map((segment, index) =>
       guard(`${path}[${index}]`, 'node', () =>
         parseNode(segment.data, `${path}[${index}]`, sender, (content, contentPath, nodeSender) =>
-          parseContent(content, options, contentPath, depth + 1, parseCard(segment.data), nodeSender),
+          parseContent(content, options, contentPath, depth + 1, parseCard(segment.data), nodeSender, budget),
         ),
       ),
     );

@@ -50,7 +50,7 @@ export class FavoritesService {
   /** Adds a sticker; the image is read and hashed before the unit of work, which then checks and stores it. */
   async addCustomFace(ownerId: number, input: NewCustomFace): Promise<CustomFace> {
     this.accounts.require(ownerId);
-    const ref = await this.media.ingest(input.source, input.name);
+    const ref = await this.media.ingest(input.source, ownerId, input.name);
     if (!ref.mime.startsWith('image/')) {
       throw new WorldError('MEDIA_UNREADABLE', `a sticker must be an image (png, jpeg, gif, webp or bmp); the file given is ${ref.mime}`);
     }

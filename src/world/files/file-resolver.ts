@@ -1,17 +1,17 @@
+import { groupFileSeenBy, privateFileSeenBy } from '../media/media-capabilities.js';
 import type { MediaService } from '../media/media-service.js';
-import { sniffMime } from '../media/mime.js';
 import type { WorldStore } from '../store/store.js';
 
 /**
  * Makes group and private file ids usable wherever a media source is accepted (an image or file
- * segment, upload_group_file, ocr_image, ...), as a file id seen in QQ can be forwarded.
+ * segment, upload_group_file, ocr_image, ...), as a file id seen in QQ can be forwarded: by
+ * the group's current members, or the two sides of the private chat, and nobody else.
  */
 export function registerFileResolver(media: MediaService, store: WorldStore): void {
-  media.addResolver(async (id) => {
+  media.addResolver(async (id, viewerId) => {
     if (!id.startsWith('/') || id.length !== 37) return undefined;
-    const file = store.groupFiles.findFile(id) ?? store.privateFiles.get(id);
+    const file = (await groupFileSeenBy(store, viewerId, id)) ?? (await privateFileSeenBy(store, viewerId, id));
     if (!file || !(await media.blobs.has(file.blobId))) return undefined;
-    const head = (await media.blobs.read(file.blobId)).subarray(0, 64);
-    return { blobId: file.blobId, name: file.name, size: file.size, mime: sniffMime(head, file.name) };
+    return media.blobs.describe(file.blobId, file.name);
   });
 }

@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { WorldError } from '../errors.js';
 import type { MediaService } from '../media/media-service.js';
 import type { Member } from '../model.js';
@@ -49,11 +49,9 @@ export class GroupFileService {
     };
     checkRoom(0);
     const name = checkName(upload.name, 'file name');
-    const ref = await this.media.ingest(upload.source, name);
+    const ref = await this.media.ingest(upload.source, actor, name);
     checkRoom(ref.size);
-    const bytes = await this.media.blobs.read(ref.blobId);
-    const md5 = createHash('md5').update(bytes).digest('hex');
-    const sha1 = createHash('sha1').update(bytes).digest('hex');
+    const { md5, sha1 } = await this.media.blobs.digests(ref.blobId, ['md5', 'sha1']);
     return transaction(this.ctx, (tx) => {
       const folderId = checkRoom(ref.size);
       const time = now(this.ctx);

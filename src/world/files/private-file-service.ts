@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { WorldError } from '../errors.js';
 import type { MediaService } from '../media/media-service.js';
 import { now, transaction, type ServiceContext } from '../services/context.js';
@@ -30,10 +30,8 @@ export class PrivateFileService {
     if (fileName === '' || /[/\\\0]/.test(fileName)) {
       throw new WorldError('INVALID_ARGUMENT', `the file name ${JSON.stringify(name)} is empty or contains "/", "\\" or NUL`);
     }
-    const ref = await this.media.ingest(source, fileName);
-    const md5 = createHash('md5')
-      .update(await this.media.blobs.read(ref.blobId))
-      .digest('hex');
+    const ref = await this.media.ingest(source, senderId, fileName);
+    const { md5 } = await this.media.blobs.digests(ref.blobId, ['md5']);
     return transaction(this.ctx, () => {
       checkPeers();
       const file: PrivateFile = {

@@ -1,13 +1,18 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdir, open, readFile, rename, stat, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { lstat, mkdir, open, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { join, relative, resolve, sep } from 'node:path';
 import type { Readable } from 'node:stream';
 import { WorldError } from '../errors.js';
 import type { MediaRef } from '../messages/elements.js';
+import { privateDirMode, privateFileMode } from '../../util/private-files.js';
 import { extensionOf, sniffMime } from './mime.js';
 
 const blobIdPattern = /^[0-9a-f]{64}$/;
+/** Hex digits of the blob id that name a download_file folder. */
+const downloadPrefix = 16;
+/** Bytes the type sniffer looks at. */
+const sniffBytes = 64;
 
 /**
  * Content-addressed storage for media bytes: each blob is stored once under its sha256
@@ -27,18 +32,89 @@ export class BlobStore {
     return join(this.dir, blobId.slice(0, 2), blobId);
   }
 
+  /** Where download_file puts a named copy of a blob (a hard link, or a copy across file systems). */
+  downloadPathOf(blobId: string, name: string): string {
+    return join(this.dir, 'downloads', blobId.slice(0, downloadPrefix), name);
+  }
+
+  /**
+   * The blob a path Catnap itself handed out stands for: a blob's own path (get_image's `file`)
+   * or a download_file copy. Such a path names its blob by hash, so it is as good as the blob id;
+   * any other path under the store is not media and gives undefined.
+   */
+  async blobAt(path: string): Promise<string | undefined> {
+    const parts = relative(resolve(this.dir), resolve(path)).split(sep);
+    if (parts.length === 2 && blobIdPattern.test(parts[1]!) && parts[0] === parts[1]!.slice(0, 2)) {
+      return (await this.has(parts[1]!)) ? parts[1] : undefined;
+    }
+    if (parts.length !== 3 || parts[0] !== 'downloads' || !new RegExp(`^[0-9a-f]{${downloadPrefix}}$`).test(parts[1]!)) return undefined;
+    const copy = await lstat(resolve(path)).catch(() => undefined);
+    if (!copy?.isFile()) return undefined;
+    const prefix = parts[1]!;
+    const shard = await readdir(join(this.dir, prefix.slice(0, 2))).catch(() => [] as string[]);
+    for (const candidate of shard) {
+      if (!candidate.startsWith(prefix) || !blobIdPattern.test(candidate)) continue;
+      if ((await stat(this.pathOf(candidate))).size === copy.size) return candidate;
+    }
+    return undefined;
+  }
+
   /** Stores bytes (idempotent) and describes them as a media reference. */
   async put(bytes: Buffer, name = ''): Promise<MediaRef> {
     const blobId = createHash('sha256').update(bytes).digest('hex');
     const path = this.pathOf(blobId);
     if (!(await exists(path))) {
-      await mkdir(join(this.dir, blobId.slice(0, 2)), { recursive: true });
+      await mkdir(join(this.dir, blobId.slice(0, 2)), { recursive: true, mode: privateDirMode });
       const temp = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-      await writeFile(temp, bytes);
+      await writeFile(temp, bytes, { mode: privateFileMode });
       await rename(temp, path);
     }
     const mime = sniffMime(bytes, name);
     return { blobId, name: name || `${blobId.slice(0, 32)}.${extensionOf(mime)}`, size: bytes.length, mime };
+  }
+
+  /**
+   * Stores a stream of bytes without holding them in memory: they go to a temp file while being
+   * hashed, and the temp file is renamed to its blob path at the end. Past `maxBytes` the stream
+   * is destroyed, the temp file removed, and `tooLarge()` thrown.
+   */
+  async putStream(stream: AsyncIterable<Uint8Array>, name: string, maxBytes: number, tooLarge: () => Error): Promise<MediaRef> {
+    await mkdir(this.dir, { recursive: true, mode: privateDirMode });
+    const temp = join(this.dir, `incoming-${randomBytes(8).toString('hex')}.tmp`);
+    const file = await open(temp, 'wx', privateFileMode);
+    const hash = createHash('sha256');
+    const head: Buffer[] = [];
+    let headLength = 0;
+    let size = 0;
+    let stored = false;
+    try {
+      for await (const chunk of stream) {
+        size += chunk.length;
+        if (size > maxBytes) {
+          (stream as Partial<Readable>).destroy?.();
+          throw tooLarge();
+        }
+        hash.update(chunk);
+        if (headLength < sniffBytes) {
+          head.push(Buffer.from(chunk.subarray(0, sniffBytes - headLength)));
+          headLength += Math.min(chunk.length, sniffBytes - headLength);
+        }
+        await file.write(chunk);
+      }
+      await file.close();
+      const blobId = hash.digest('hex');
+      const path = this.pathOf(blobId);
+      if (!(await exists(path))) {
+        await mkdir(join(this.dir, blobId.slice(0, 2)), { recursive: true, mode: privateDirMode });
+        await rename(temp, path);
+        stored = true;
+      }
+      const mime = sniffMime(Buffer.concat(head), name);
+      return { blobId, name: name || `${blobId.slice(0, 32)}.${extensionOf(mime)}`, size, mime };
+    } finally {
+      await file.close().catch(() => undefined);
+      if (!stored) await rm(temp, { force: true });
+    }
   }
 
   async has(blobId: string): Promise<boolean> {
@@ -55,8 +131,11 @@ export class BlobStore {
     }
   }
 
-  /** A stored blob as a media reference, from its size and first bytes (without reading it all). */
-  async describe(blobId: string): Promise<MediaRef> {
+  /**
+   * A stored blob as a media reference, from its size and first bytes (without reading it all).
+   * `name` (the name it is known by) also helps the type sniffer.
+   */
+  async describe(blobId: string, name = ''): Promise<MediaRef> {
     const path = this.pathOf(blobId);
     let handle;
     try {
@@ -68,11 +147,23 @@ export class BlobStore {
       const { size } = await handle.stat();
       const head = Buffer.alloc(Math.min(size, 64));
       await handle.read(head, 0, head.length, 0);
-      const mime = sniffMime(head);
-      return { blobId, name: `${blobId.slice(0, 32)}.${extensionOf(mime)}`, size, mime };
+      const mime = sniffMime(head, name);
+      return { blobId, name: name || `${blobId.slice(0, 32)}.${extensionOf(mime)}`, size, mime };
     } finally {
       await handle.close();
     }
+  }
+
+  /** Hex digests of a blob (QQ's file records carry md5 and sha1), read as a stream. */
+  async digests<A extends string>(blobId: string, algorithms: readonly A[]): Promise<Record<A, string>> {
+    const hashes = algorithms.map((algorithm) => createHash(algorithm));
+    try {
+      for await (const chunk of createReadStream(this.pathOf(blobId))) for (const hash of hashes) hash.update(chunk as Buffer);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new WorldError('FILE_NOT_FOUND', `media ${blobId} is not stored`);
+      throw error;
+    }
+    return Object.fromEntries(algorithms.map((algorithm, index) => [algorithm, hashes[index]!.digest('hex')])) as Record<A, string>;
   }
 
   /** A stream of a blob plus its size, for serving over HTTP. */

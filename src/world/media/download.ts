@@ -1,11 +1,14 @@
-import { link, mkdir, copyFile, stat } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { chmod, link, mkdir, copyFile, stat } from 'node:fs/promises';
+import { basename, dirname } from 'node:path';
+import { privateDirMode, privateFileMode } from '../../util/private-files.js';
 import { WorldError } from '../errors.js';
 import type { MediaService } from './media-service.js';
 import { extensionOf } from './mime.js';
-import { download } from './file-source.js';
 
 export interface DownloadRequest {
+  /** The account downloading (whose media ids a Catnap URL may name). */
+  readonly viewerId: number;
+  /** An http(s) URL; go-cqhttp's download_file takes nothing else. */
   readonly url?: string;
   readonly base64?: string;
   readonly name?: string;
@@ -19,21 +22,27 @@ export interface DownloadRequest {
  * copy, across file systems) named as asked, under `<media>/downloads/<blob prefix>/`.
  */
 export async function downloadToStorage(media: MediaService, request: DownloadRequest): Promise<string> {
+  if (request.base64 === undefined && !/^https?:\/\//i.test(request.url ?? '')) {
+    throw new WorldError('MEDIA_UNREADABLE', `download_file needs an http(s) url, got ${JSON.stringify((request.url ?? '').slice(0, 80))}`);
+  }
   const ref =
     request.base64 !== undefined
-      ? await media.ingest(`base64://${request.base64.replace(/^base64:\/\//, '')}`)
+      ? await media.ingest(`base64://${request.base64.replace(/^base64:\/\//, '')}`, request.viewerId)
       : request.headers && Object.keys(request.headers).length > 0
-        ? await media.put(await fetchWithHeaders(request.url ?? '', request.headers, media), '')
-        : await media.ingest(request.url ?? '');
+        ? await media.ingestUrl(request.url ?? '', request.headers)
+        : await media.ingest(request.url ?? '', request.viewerId);
   const name =
     safeName(request.name) ||
     (ref.name && !ref.name.startsWith(ref.blobId.slice(0, 32)) ? safeName(ref.name) : '') ||
     `${ref.blobId.slice(0, 32)}.${extensionOf(ref.mime)}`;
-  const dir = join(media.blobs.dir, 'downloads', ref.blobId.slice(0, 16));
-  const path = join(dir, name);
-  await mkdir(dir, { recursive: true });
+  const path = media.blobs.downloadPathOf(ref.blobId, name);
+  await mkdir(dirname(path), { recursive: true, mode: privateDirMode });
   if (!(await exists(path))) {
-    await link(media.blobs.pathOf(ref.blobId), path).catch(() => copyFile(media.blobs.pathOf(ref.blobId), path));
+    // A hard link shares the blob's 0600 mode; a copy (across file systems) is set to it.
+    await link(media.blobs.pathOf(ref.blobId), path).catch(async () => {
+      await copyFile(media.blobs.pathOf(ref.blobId), path);
+      await chmod(path, privateFileMode);
+    });
   }
   return path;
 }
@@ -52,10 +61,4 @@ async function exists(path: string): Promise<boolean> {
   } catch {
     return false;
   }
-}
-
-async function fetchWithHeaders(url: string, headers: Readonly<Record<string, string>>, media: MediaService): Promise<Buffer> {
-  if (!/^https?:\/\//i.test(url))
-    throw new WorldError('MEDIA_UNREADABLE', `download_file needs an http(s) url, got ${JSON.stringify(url.slice(0, 80))}`);
-  return (await download(url, media.limits, headers)).bytes;
 }

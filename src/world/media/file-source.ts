@@ -1,45 +1,48 @@
-import { open, realpath } from 'node:fs/promises';
-import { basename, isAbsolute, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { WorldError } from '../errors.js';
+import { isLocalPath, openLocalFile, preview, type LocalFilePolicy } from './local-files.js';
+import { fetchPolicy, openDownload } from './safe-fetch.js';
 
 export interface SourceLimits {
   /** Largest source accepted, in bytes. */
   readonly maxBytes: number;
   /** Longest an http(s) download may take. */
   readonly timeoutMs: number;
-  /** When non-empty, local files must lie inside one of these directories. */
-  readonly fileRoots: readonly string[];
+  /** Whether downloads may reach loopback, private and other non-public addresses (see safe-fetch.ts). */
+  readonly allowPrivateNetworks: boolean;
+  /** Which local files may be read (see local-files.ts). */
+  readonly localFiles: LocalFilePolicy;
 }
 
-export interface SourceBytes {
-  readonly bytes: Buffer;
-  /** A name the source suggests (file name, URL path), or "". */
-  readonly name: string;
-}
+/** A source ready to be stored: bytes already in memory, or a stream of them. */
+export type OpenedSource = { readonly name: string } & (
+  { readonly bytes: Buffer } | { readonly stream: AsyncIterable<Uint8Array>; readonly close: () => Promise<void> }
+);
 
 /**
- * Reads a media source given the way OneBot clients give them: `base64://...`, `data:...`,
+ * Opens a media source given the way OneBot clients give them: `base64://...`, `data:...`,
  * `http(s)://...`, `file://...` (also NapCat's `file:////abs/path`), or a plain local path.
  * Known ids (blob ids, file ids of received messages) are resolved by the caller before this.
+ * Files and downloads come as streams, so a large one is never held in memory whole.
  * Every failure is a WorldError that names the source (shortened) and the reason.
  */
-export async function readSource(source: string, limits: SourceLimits): Promise<SourceBytes> {
+export async function openSource(source: string, limits: SourceLimits): Promise<OpenedSource> {
   const value = source.trim();
   if (value === '') throw new WorldError('MEDIA_UNREADABLE', 'the media source is empty');
   if (value.startsWith('base64://')) return { bytes: decodeBase64(value.slice('base64://'.length), limits), name: '' };
   if (/^data:/i.test(value)) return { bytes: decodeDataUrl(value, limits), name: '' };
-  if (/^https?:\/\//i.test(value)) return download(value, limits);
-  if (/^file:/i.test(value)) return readLocal(fileUrlToPath(value), limits, value);
-  if (isAbsolute(value) || /^[A-Za-z]:[\\/]/.test(value)) return readLocal(value, limits, value);
+  if (/^https?:\/\//i.test(value)) return openDownload(value, fetchPolicy(limits));
+  if (/^file:/i.test(value)) return openLocal(fileUrlToPath(value), limits, value);
+  if (isLocalPath(value)) return openLocal(value, limits, value);
   throw new WorldError(
     'MEDIA_UNREADABLE',
     `cannot read media source ${preview(value)}: use base64://, data:, http(s)://, file:// or an absolute path`,
   );
 }
 
-function preview(source: string): string {
-  return JSON.stringify(source.length > 80 ? `${source.slice(0, 77)}...` : source);
+async function openLocal(path: string, limits: SourceLimits, source: string): Promise<OpenedSource> {
+  const { handle, name } = await openLocalFile(path, limits.localFiles, limits.maxBytes, source);
+  return { stream: handle.createReadStream({ autoClose: false }), close: () => handle.close(), name };
 }
 
 function tooLarge(source: string, limits: SourceLimits): WorldError {
@@ -67,86 +70,11 @@ function decodeDataUrl(url: string, limits: SourceLimits): Buffer {
 }
 
 /** `file:///a/b`, `file://localhost/a/b` and NapCat's `file:////a/b` all mean /a/b. */
-function fileUrlToPath(url: string): string {
+export function fileUrlToPath(url: string): string {
   const normalised = url.replace(/^file:\/{4,}/i, 'file:///');
   try {
     return fileURLToPath(normalised);
   } catch {
     throw new WorldError('MEDIA_UNREADABLE', `media source ${preview(url)} is not a valid file URL`);
   }
-}
-
-async function readLocal(path: string, limits: SourceLimits, source: string): Promise<SourceBytes> {
-  let real: string;
-  try {
-    real = await realpath(resolve(path));
-  } catch {
-    throw new WorldError('MEDIA_UNREADABLE', `media file ${preview(source)} does not exist or cannot be read`);
-  }
-  if (limits.fileRoots.length > 0 && !(await insideRoots(real, limits.fileRoots))) {
-    throw new WorldError('PATH_NOT_ALLOWED', `media file ${preview(source)} is outside the allowed media.fileRoots`);
-  }
-  let handle;
-  try {
-    handle = await open(real, 'r');
-  } catch {
-    throw new WorldError('MEDIA_UNREADABLE', `media file ${preview(source)} cannot be read`);
-  }
-  try {
-    const info = await handle.stat();
-    if (!info.isFile()) throw new WorldError('MEDIA_UNREADABLE', `media source ${preview(source)} is not a regular file`);
-    if (info.size > limits.maxBytes) throw tooLarge(source, limits);
-    return { bytes: await handle.readFile(), name: basename(real) };
-  } finally {
-    await handle.close();
-  }
-}
-
-async function insideRoots(real: string, roots: readonly string[]): Promise<boolean> {
-  for (const root of roots) {
-    let realRoot: string;
-    try {
-      realRoot = await realpath(resolve(root));
-    } catch {
-      continue;
-    }
-    if (real === realRoot || real.startsWith(realRoot.endsWith(sep) ? realRoot : realRoot + sep)) return true;
-  }
-  return false;
-}
-
-/** Downloads an http(s) URL within the size and time limits (streamed, never buffered past the limit). */
-export async function download(url: string, limits: SourceLimits, headers: Readonly<Record<string, string>> = {}): Promise<SourceBytes> {
-  const signal = AbortSignal.timeout(limits.timeoutMs);
-  let response: Response;
-  try {
-    response = await fetch(url, { signal, redirect: 'follow', headers: { 'user-agent': 'Catnap media fetcher', ...headers } });
-  } catch (error) {
-    if (signal.aborted) throw new WorldError('MEDIA_TIMEOUT', `downloading ${preview(url)} took longer than ${limits.timeoutMs} ms`);
-    throw new WorldError('MEDIA_UNREADABLE', `cannot download ${preview(url)}: ${(error as Error).message}`);
-  }
-  if (!response.ok) {
-    await response.body?.cancel().catch(() => undefined);
-    throw new WorldError('MEDIA_UNREADABLE', `downloading ${preview(url)} failed with HTTP ${response.status}`);
-  }
-  const declared = Number(response.headers.get('content-length') ?? NaN);
-  if (declared > limits.maxBytes) {
-    await response.body?.cancel().catch(() => undefined);
-    throw tooLarge(url, limits);
-  }
-  const chunks: Buffer[] = [];
-  let total = 0;
-  try {
-    for await (const chunk of response.body ?? []) {
-      total += chunk.length;
-      if (total > limits.maxBytes) throw tooLarge(url, limits);
-      chunks.push(Buffer.from(chunk));
-    }
-  } catch (error) {
-    if (error instanceof WorldError) throw error;
-    if (signal.aborted) throw new WorldError('MEDIA_TIMEOUT', `downloading ${preview(url)} took longer than ${limits.timeoutMs} ms`);
-    throw new WorldError('MEDIA_UNREADABLE', `cannot download ${preview(url)}: ${(error as Error).message}`);
-  }
-  const name = decodeURIComponent(basename(new URL(response.url || url).pathname)) || '';
-  return { bytes: Buffer.concat(chunks), name };
 }

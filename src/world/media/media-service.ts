@@ -1,12 +1,24 @@
 import { WorldError } from '../errors.js';
 import type { MediaRef } from '../messages/elements.js';
 import { BlobStore } from './blob-store.js';
-import { readSource, type SourceLimits } from './file-source.js';
+import { fileUrlToPath, openSource, type OpenedSource, type SourceLimits } from './file-source.js';
+import { isLocalPath, preview } from './local-files.js';
+import { fetchPolicy, openDownload } from './safe-fetch.js';
 
-/** Finds media by an id Catnap handed out earlier (a received message's file id, ...). */
-export type MediaResolver = (id: string) => Promise<MediaRef | undefined>;
+/**
+ * Finds media by an id Catnap handed out earlier (a received message's file id, ...), if the
+ * viewing account could see that media in QQ (see media-capabilities.ts).
+ */
+export type MediaResolver = (id: string, viewerId: number) => Promise<MediaRef | undefined>;
 
-export const defaultSourceLimits: SourceLimits = { maxBytes: 100 * 1024 * 1024, timeoutMs: 30000, fileRoots: [] };
+export const defaultSourceLimits: SourceLimits = {
+  maxBytes: 100 * 1024 * 1024,
+  timeoutMs: 30000,
+  allowPrivateNetworks: false,
+  // Tests and embedders without settings: any local file but the store's own (the app decides
+  // from catnap.json and where Catnap listens).
+  localFiles: { roots: [], denied: [], anywhere: () => true },
+};
 
 /**
  * The world's media: turns any source a client gives (file, URL, base64, data URL, or an id
@@ -15,37 +27,59 @@ export const defaultSourceLimits: SourceLimits = { maxBytes: 100 * 1024 * 1024, 
  */
 export class MediaService {
   readonly blobs: BlobStore;
+  readonly limits: SourceLimits;
   readonly #resolvers: MediaResolver[] = [];
 
-  constructor(
-    dir: string,
-    readonly limits: SourceLimits = defaultSourceLimits,
-  ) {
+  constructor(dir: string, limits: SourceLimits = defaultSourceLimits) {
     this.blobs = new BlobStore(dir);
+    // The store's own folder is never a local media source, whatever the settings say.
+    this.limits = { ...limits, localFiles: { ...limits.localFiles, denied: [dir, ...limits.localFiles.denied] } };
   }
 
   addResolver(resolver: MediaResolver): void {
     this.#resolvers.push(resolver);
   }
 
-  /** Resolves an id Catnap handed out (blob id or a registered kind), if it is one. */
-  async lookup(id: string): Promise<MediaRef | undefined> {
+  /**
+   * Resolves an id Catnap handed out (blob id, a path to a blob, or a registered kind) that
+   * `viewerId` may use; undefined when it is none, or one the account never saw.
+   */
+  async lookup(id: string, viewerId: number): Promise<MediaRef | undefined> {
     const trimmed = id.trim();
     if (BlobStore.isBlobId(trimmed) && (await this.blobs.has(trimmed))) return this.blobs.describe(trimmed);
+    const ownPath = await this.#blobAtPath(trimmed);
+    if (ownPath) return this.blobs.describe(ownPath);
     for (const resolver of this.#resolvers) {
-      const found = await resolver(trimmed);
+      const found = await resolver(trimmed, viewerId);
       if (found) return found;
     }
     return undefined;
   }
 
-  /** Stores the media a source points at and returns its reference. `name` overrides the source's. */
-  async ingest(source: string, name?: string): Promise<MediaRef> {
+  /**
+   * Stores the media a source points at, for `viewerId` (the account sending or uploading it,
+   * whose ids it may use), and returns its reference. `name` overrides the source's.
+   */
+  async ingest(source: string, viewerId: number, name?: string): Promise<MediaRef> {
     if (typeof source !== 'string') throw new WorldError('MEDIA_UNREADABLE', 'the media source must be a string');
-    const known = await this.lookup(source);
+    const known = await this.lookup(source, viewerId);
     if (known) return name ? { ...known, name } : known;
-    const { bytes, name: suggested } = await readSource(source, this.limits);
-    return this.blobs.put(bytes, name || suggested);
+    return this.#store(await openSource(source, this.limits), source, name);
+  }
+
+  /** Downloads an http(s) URL with extra request headers (download_file) and stores it. */
+  async ingestUrl(url: string, headers: Readonly<Record<string, string>>): Promise<MediaRef> {
+    return this.#store(await openDownload(url, fetchPolicy(this.limits), headers), url);
+  }
+
+  /** Stores an opened source; streams go to disk as they come, never whole into memory. */
+  async #store(opened: OpenedSource, source: string, name?: string): Promise<MediaRef> {
+    if ('bytes' in opened) return this.blobs.put(opened.bytes, name || opened.name);
+    try {
+      return await this.blobs.putStream(opened.stream, name || opened.name, this.limits.maxBytes, () => this.#tooLarge(source));
+    } finally {
+      await opened.close();
+    }
   }
 
   /** Stores bytes directly (uploads from the console). */
@@ -54,5 +88,21 @@ export class MediaService {
       throw new WorldError('MEDIA_TOO_LARGE', `the upload is larger than the limit of ${this.limits.maxBytes} bytes`);
     }
     return this.blobs.put(bytes, name);
+  }
+
+  /** get_image and download_file answer paths inside the store; those paths work as sources again. */
+  async #blobAtPath(source: string): Promise<string | undefined> {
+    if (/^file:/i.test(source)) {
+      try {
+        return await this.blobs.blobAt(fileUrlToPath(source));
+      } catch {
+        return undefined;
+      }
+    }
+    return isLocalPath(source) ? this.blobs.blobAt(source) : undefined;
+  }
+
+  #tooLarge(source: string): WorldError {
+    return new WorldError('MEDIA_TOO_LARGE', `media source ${preview(source)} is larger than the limit of ${this.limits.maxBytes} bytes`);
   }
 }

@@ -30,8 +30,9 @@ export class OcrService {
     private readonly engine: OcrEngine,
   ) {}
 
-  async recognise(source: string): Promise<OcrResult> {
-    const image = await this.media.ingest(source);
+  /** Reads the image `source` names, as `viewerId` (whose media ids it may name). */
+  async recognise(source: string, viewerId: number): Promise<OcrResult> {
+    const image = await this.media.ingest(source, viewerId);
     if (!image.mime.startsWith('image/')) {
       throw new WorldError('MEDIA_UNREADABLE', `OCR needs an image (png, jpeg, gif, webp or bmp); the source given is ${image.mime}`);
     }

@@ -52,12 +52,13 @@ export class DraftResolver {
     return draft.elements.some((element) => mediaKinds.has(element.kind));
   }
 
-  async prepare(draft: ContentDraft): Promise<PreparedMedia> {
+  /** Reads and stores every media source of the draft; `senderId` is whose media ids the sources may name. */
+  async prepare(draft: ContentDraft, senderId: number): Promise<PreparedMedia> {
     const media = new Map<MediaSource, MediaRef>();
     for (const source of sourcesOf(draft)) {
       // A name is a file name, never a path (it is also looked up as a source later).
       const name = source.name ? basename(source.name.replaceAll('\\', '/')) : undefined;
-      media.set(source, await this.media.ingest(source.uri, name || undefined));
+      media.set(source, await this.media.ingest(source.uri, senderId, name || undefined));
     }
     return media;
   }
@@ -68,7 +69,8 @@ export class DraftResolver {
       const bundle = this.#bundle(draft.nodes, draft.card, scope, out);
       out.elements.push({ kind: 'forward', forwardId: bundle.resId, summary: bundle.card.summary });
     } else {
-      out.elements.push(...this.#elements(draft.elements, scope, out, true));
+      // A loop, not push(...spread): a spread of a very long list overflows the stack.
+      for (const element of this.#elements(draft.elements, scope, out, true)) out.elements.push(element);
     }
     if (out.elements.length === 0) {
       throw new WorldError('EMPTY_MESSAGE', 'the message has nothing left to send (only empty text, or @ in a private chat)');
@@ -161,7 +163,9 @@ export class DraftResolver {
     if (nodes.length === 0) throw new WorldError('INVALID_ARGUMENT', 'a merged forward needs at least one node');
     const built: ForwardNode[] = [];
     for (const node of nodes) built.push(this.#node(node, scope, out));
-    const depth = 1 + Math.max(0, ...built.map((node) => this.#depthOf(node.elements, out)));
+    let inner = 0;
+    for (const node of built) inner = Math.max(inner, this.#depthOf(node.elements, out));
+    const depth = 1 + inner;
     if (depth > maxForwardDepth) {
       throw new WorldError('INVALID_ARGUMENT', `merged forwards nest at most ${maxForwardDepth} levels deep; this one has ${depth}`);
     }

@@ -47,7 +47,7 @@ export class MessageService {
     if (DraftResolver.hasMedia(content)) {
       // Checked before reading media too, so an account that may not send here cannot make the world fetch anything.
       this.#target(senderId, target);
-      media = await this.#resolver.prepare(content);
+      media = await this.#resolver.prepare(content, senderId);
     }
     return transaction(this.ctx, (tx) => {
       const resolved = this.#target(senderId, target);

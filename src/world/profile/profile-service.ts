@@ -44,7 +44,7 @@ export class ProfileService {
   /** Stores the image a source points at as the account's avatar. */
   async setAvatar(userId: number, source: string): Promise<Account> {
     this.accounts.require(userId);
-    const image = await this.ingestImage(source, 'avatar');
+    const image = await this.ingestImage(source, userId, 'avatar');
     return this.accounts.update(userId, { avatar: image.blobId });
   }
 
@@ -55,8 +55,8 @@ export class ProfileService {
       if (actor !== 'world') this.groups.requireAdmin(groupId, actor, 'change the group avatar');
       return group;
     };
-    checkActor();
-    const image = await this.ingestImage(source, 'group avatar');
+    const group = checkActor();
+    const image = await this.ingestImage(source, actor === 'world' ? group.ownerId : actor, 'group avatar');
     return transaction(this.ctx, (tx) => {
       const group = checkActor();
       if (group.avatar === image.blobId) return group;
@@ -89,8 +89,9 @@ export class ProfileService {
     });
   }
 
-  private async ingestImage(source: string, what: string): Promise<MediaRef> {
-    const ref = await this.media.ingest(source);
+  /** `viewerId`: whose media ids the source may name. */
+  private async ingestImage(source: string, viewerId: number, what: string): Promise<MediaRef> {
+    const ref = await this.media.ingest(source, viewerId);
     if (!ref.mime.startsWith('image/')) {
       throw new WorldError('MEDIA_UNREADABLE', `the ${what} must be an image (png, jpeg, gif, webp or bmp); the file given is ${ref.mime}`);
     }

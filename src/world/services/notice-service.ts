@@ -35,9 +35,11 @@ export class NoticeService {
       if (actor !== 'world') this.groups.requireAdmin(groupId, actor, 'post announcements');
       return group;
     };
-    checkPoster();
+    const poster = checkPoster();
     if (input.content.trim() === '') throw fail.invalid('an announcement needs some content');
-    const image = input.image ? await this.ingestImage(input.image) : { blobId: '', width: 0, height: 0 };
+    const image = input.image
+      ? await this.ingestImage(input.image, operatorOf(actor, poster.ownerId))
+      : { blobId: '', width: 0, height: 0 };
     return transaction(this.ctx, (tx) => {
       const group = checkPoster();
       const time = now(this.ctx);
@@ -100,8 +102,9 @@ export class NoticeService {
     });
   }
 
-  private async ingestImage(source: string): Promise<{ blobId: string; width: number; height: number }> {
-    const ref = await this.media.ingest(source);
+  /** `viewerId`: whose media ids the source may name. */
+  private async ingestImage(source: string, viewerId: number): Promise<{ blobId: string; width: number; height: number }> {
+    const ref = await this.media.ingest(source, viewerId);
     if (!ref.mime.startsWith('image/')) {
       throw new WorldError('MEDIA_UNREADABLE', `the announcement image is not an image (it is ${ref.mime})`);
     }

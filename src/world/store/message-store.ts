@@ -65,6 +65,12 @@ export interface MessageRepository {
   file(fileId: string): StoredFile | undefined;
   /** The most recent file element with this name. */
   fileByName(name: string): StoredFile | undefined;
+  /**
+   * The file element with this file id (or, newest first, this name) in a message of one of
+   * `conversationKeys`; undefined when none of them carries it. Recalled messages count: QQ
+   * keeps a received file usable after a recall.
+   */
+  fileIn(match: { readonly fileId: string } | { readonly name: string }, conversationKeys: readonly string[]): StoredFile | undefined;
 }
 
 export interface ReactionUser {

@@ -1,3 +1,4 @@
+import type { Element } from '../../messages/elements.js';
 import type { ForwardBundle } from '../../messages/forward.js';
 import { conversationKey, parseConversationKey, type MessageRecord } from '../../messages/message.js';
 import type { ConversationSummary, HistoryQuery, MessageRepository, NewMessage, StoredFile } from '../message-store.js';
@@ -79,6 +80,7 @@ export class SqliteMessageRepository implements MessageRepository {
   readonly #conversationsOf;
   readonly #file;
   readonly #fileByName;
+  readonly #fileIn;
   readonly #insertMessage: WriteStatement;
   readonly #upsertConversation: WriteStatement;
   readonly #upsertReadMark: WriteStatement;
@@ -113,6 +115,10 @@ export class SqliteMessageRepository implements MessageRepository {
     );
     this.#file = db.prepare<[string], FileRow>('SELECT * FROM message_files WHERE file_id = ?');
     this.#fileByName = db.prepare<[string], FileRow>('SELECT * FROM message_files WHERE name = ? ORDER BY time DESC LIMIT 1');
+    this.#fileIn = db.prepare<[string, string], { elements: string }>(
+      `SELECT elements FROM messages WHERE conv IN (SELECT value FROM json_each(?)) AND instr(elements, ?) > 0
+       ORDER BY message_id DESC`,
+    );
     this.#insertMessage = journal.write(`INSERT INTO messages (conv, seq, time, sender_id, target_id, group_id, elements, reply_to, random)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     this.#upsertConversation = journal.write(`INSERT INTO conversations
@@ -243,5 +249,21 @@ export class SqliteMessageRepository implements MessageRepository {
   fileByName(name: string): StoredFile | undefined {
     const row = this.#fileByName.get(name);
     return row && toFile(row);
+  }
+
+  fileIn(match: { readonly fileId: string } | { readonly name: string }, conversationKeys: readonly string[]): StoredFile | undefined {
+    // instr() narrows the rows cheaply; the parsed elements decide.
+    const needle = 'fileId' in match ? `"fileId":${JSON.stringify(match.fileId)}` : `"name":${JSON.stringify(match.name)}`;
+    const rows = this.#fileIn.iterate(JSON.stringify(conversationKeys), needle);
+    for (const row of rows) {
+      for (const element of JSON.parse(row.elements) as Element[]) {
+        if (element.kind !== 'file') continue;
+        if ('fileId' in match ? element.fileId === match.fileId : element.media.name === match.name) {
+          rows.return?.();
+          return { ...element.media, fileId: element.fileId };
+        }
+      }
+    }
+    return undefined;
   }
 }

@@ -1,0 +1,25 @@
+import type { ServerOptions } from 'node:http';
+
+/**
+ * How long a client may take to send one whole request, headers and body, on every HTTP server
+ * Catnap runs (the bot HTTP API and SSE, the WebSocket servers' upgrade requests, the admin API).
+ * Without it a client sending a byte every few seconds kept a connection, and its buffers, open
+ * for minutes, also without a token on the admin port. Node answers 408 and closes the
+ * connection; responses that last (event streams, WebSockets) are not affected, only requests.
+ */
+export const defaultRequestTimeoutMs = 30_000;
+
+/** Options for `http.createServer` (and Fastify's `http` option). */
+export function requestTimeoutOptions(requestTimeoutMs: number): ServerOptions {
+  return {
+    requestTimeout: requestTimeoutMs,
+    headersTimeout: requestTimeoutMs,
+    // Node checks the timeouts periodically (30 s by default); check often enough to keep them.
+    connectionsCheckingInterval: Math.max(100, Math.min(1000, Math.floor(requestTimeoutMs / 4))),
+  };
+}
+
+/** The same for a Fastify app: its own `requestTimeout` plus the server options. */
+export function fastifyTimeoutOptions(requestTimeoutMs: number): { requestTimeout: number; http: ServerOptions } {
+  return { requestTimeout: requestTimeoutMs, http: requestTimeoutOptions(requestTimeoutMs) };
+}

@@ -1,0 +1,73 @@
+/**
+ * Checks on JSON that came from outside (action params, echo, world files, admin bodies) before
+ * anything else touches it. Both checks walk the value with an explicit stack, never recursion,
+ * so a value nested a million levels deep is measured without overflowing the call stack (the
+ * recursive code that comes after, JSON.stringify and the validators, would).
+ *
+ * - Depth: JSON.parse happily builds `[[[[...]]]]` a million deep; serialising the echo of such a
+ *   frame, or cloning such params, throws RangeError. Anything deeper than the limit is refused.
+ * - Prototype keys: `{"__proto__": {...}}` parses to an own property, but copying it with plain
+ *   assignment (as validators and cloners do) sets the copy's prototype, so its "properties"
+ *   appear from nowhere. `__proto__`, `constructor` and `prototype` are refused as keys.
+ */
+export const forbiddenKeys: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+
+export type JsonProblem =
+  { readonly kind: 'depth'; readonly limit: number } | { readonly kind: 'key'; readonly key: string; readonly path: string };
+
+interface Frame {
+  readonly value: unknown;
+  readonly depth: number;
+  readonly parent?: Frame;
+  readonly key?: string;
+}
+
+/** The first problem of a parsed JSON value, or undefined. The top-level value is at depth 1. */
+export function findJsonProblem(value: unknown, maxDepth: number): JsonProblem | undefined {
+  if (value === null || typeof value !== 'object') return undefined;
+  const stack: Frame[] = [{ value, depth: 1 }];
+  while (stack.length > 0) {
+    const frame = stack.pop()!;
+    if (frame.depth > maxDepth) return { kind: 'depth', limit: maxDepth };
+    if (Array.isArray(frame.value)) {
+      frame.value.forEach((item, index) => {
+        if (item !== null && typeof item === 'object')
+          stack.push({ value: item, depth: frame.depth + 1, parent: frame, key: String(index) });
+      });
+      continue;
+    }
+    for (const key of Object.keys(frame.value as object)) {
+      if (forbiddenKeys.has(key)) return { kind: 'key', key, path: pathOf({ value: undefined, depth: 0, parent: frame, key }) };
+      const item = (frame.value as Record<string, unknown>)[key];
+      if (item !== null && typeof item === 'object') stack.push({ value: item, depth: frame.depth + 1, parent: frame, key });
+    }
+  }
+  return undefined;
+}
+
+/** Whether a value nests deeper than `maxDepth` (keys are not looked at). */
+export function nestsDeeperThan(value: unknown, maxDepth: number): boolean {
+  if (value === null || typeof value !== 'object') return false;
+  const stack: [unknown, number][] = [[value, 1]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (depth > maxDepth) return true;
+    for (const item of Array.isArray(node) ? node : Object.values(node as object)) {
+      if (item !== null && typeof item === 'object') stack.push([item, depth + 1]);
+    }
+  }
+  return false;
+}
+
+/** A problem in words, naming where it is (`what` names the whole value: "params", "body"). */
+export function describeJsonProblem(problem: JsonProblem, what: string): string {
+  return problem.kind === 'depth'
+    ? `${what}: nested deeper than ${problem.limit} levels`
+    : `${what}.${problem.path}: the key ${JSON.stringify(problem.key)} is not allowed`;
+}
+
+function pathOf(frame: Frame): string {
+  const keys: string[] = [];
+  for (let at: Frame | undefined = frame; at?.key !== undefined; at = at.parent) keys.unshift(at.key);
+  return keys.join('.');
+}

@@ -1,0 +1,26 @@
+import { chmod, mkdir, open } from 'node:fs/promises';
+
+/**
+ * Catnap's data is private to the user running it: the database holds every chat, the config
+ * folder every bot's token and the web UI token. Files are created 0600 and folders 0700 (on
+ * systems with POSIX modes), whatever the umask, and the data folder itself is tightened at every
+ * start, which also covers files an older version left 0644.
+ */
+export const privateFileMode = 0o600;
+export const privateDirMode = 0o700;
+
+/** Creates a folder (and its parents) as 0700; an existing folder is set to 0700 too. */
+export async function ensurePrivateDir(path: string): Promise<void> {
+  await mkdir(path, { recursive: true, mode: privateDirMode });
+  await chmod(path, privateDirMode);
+}
+
+/** Creates an empty file as 0600 if it does not exist (so a library opening it later keeps the mode); tightens it if it does. */
+export async function ensurePrivateFile(path: string): Promise<void> {
+  const handle = await open(path, 'a', privateFileMode);
+  try {
+    await handle.chmod(privateFileMode);
+  } finally {
+    await handle.close();
+  }
+}
