@@ -73,9 +73,7 @@ export function buildOpenApi(actions: ActionTable, routes: readonly RouteContrac
           description: 'The OneBot envelope',
           content: {
             'application/json': {
-              schema: spec.result
-                ? { allOf: [{ $ref: '#/components/schemas/Envelope' }, { properties: { data: plain(spec.result) } }] }
-                : { $ref: '#/components/schemas/Envelope' },
+              schema: { allOf: [{ $ref: '#/components/schemas/Envelope' }, { properties: { data: plain(spec.result) } }] },
             },
           },
         },

@@ -17,3 +17,6 @@ export * from './onebot/message.js';
 export * from './onebot/events.js';
 export * from './onebot-config.js';
 export * from './world-file.js';
+export * from './onebot/users.js';
+export * from './onebot/groups.js';
+export * from './onebot/results.js';

@@ -25,10 +25,7 @@ export function ConversationView(props: { selfId: number; peer: Peer }) {
   const [showMembers, setShowMembers] = useState(peer.type === 'group');
   const [mention, setMention] = useState<{ qq: number; name: string } | undefined>();
   const members = useLoad(
-    () =>
-      peer.type === 'group'
-        ? act<GroupMember[]>(selfId, 'get_group_member_list', { group_id: peer.id })
-        : Promise.resolve([] as GroupMember[]),
+    () => (peer.type === 'group' ? act(selfId, 'get_group_member_list', { group_id: peer.id }) : Promise.resolve<GroupMember[]>([])),
     [selfId, peer.type, peer.id, world.version],
   );
 
@@ -64,10 +61,10 @@ export function ConversationView(props: { selfId: number; peer: Peer }) {
   const send = async (segments: Segment[]) => {
     const action = peer.type === 'group' ? 'send_group_msg' : 'send_private_msg';
     const target = peer.type === 'group' ? { group_id: peer.id } : { user_id: peer.id };
-    const sent = await act<{ message_id: number }>(selfId, action, { ...target, message: segments });
+    const sent = await act(selfId, action, { ...target, message: segments });
     atBottom.current = true;
     try {
-      const message = await act<OneBotMessage>(selfId, 'get_msg', { message_id: sent.message_id });
+      const message = await act(selfId, 'get_msg', { message_id: sent.message_id });
       chatStore.upsertMessage(selfId, peer, message);
     } catch {
       // The message event will bring it; nothing is lost.

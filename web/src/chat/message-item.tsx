@@ -33,7 +33,7 @@ export function MessageItem(props: {
   const member = props.members.find((entry) => entry.user_id === senderId);
   const me = props.members.find((entry) => entry.user_id === selfId);
   const name = message.sender?.card || member?.card || message.sender?.nickname || world.nameOf(senderId, groupId);
-  const role = (message.sender?.role ?? member?.role) as GroupMember['role'] | undefined;
+  const role = message.sender.role ?? member?.role;
   const canRecall =
     !item.recalled && (own || (groupId !== undefined && me !== undefined && roleRank[me.role] > roleRank[role ?? 'member']));
 

@@ -31,7 +31,7 @@ export function Segments(props: {
   const [forward, setForward] = useState<OneBotMessage[] | undefined>();
   const openForward = async (id: string) => {
     try {
-      const data = await act<{ messages: OneBotMessage[] }>(props.selfId, 'get_forward_msg', { id });
+      const data = await act(props.selfId, 'get_forward_msg', { id });
       setForward(data?.messages ?? []);
     } catch (error) {
       toastError(error);
