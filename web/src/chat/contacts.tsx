@@ -14,8 +14,8 @@ export function Contacts(props: { selfId: number; active: Peer | undefined; onOp
   const [filter, setFilter] = useState('');
   const world = useWorld();
   const chat = useChat();
-  const friends = useLoad(() => act(props.selfId, 'get_friends_with_category'), [props.selfId, world.version]);
-  const groups = useLoad(() => act(props.selfId, 'get_group_list'), [props.selfId, world.version]);
+  const friends = useLoad(() => act(props.selfId, 'get_friends_with_category'), [props.selfId], { withWorld: true });
+  const groups = useLoad(() => act(props.selfId, 'get_group_list'), [props.selfId], { withWorld: true });
   const [collapsed, setCollapsed] = useState<Record<string, boolean>>({});
 
   const nameOfPeer = (peer: Peer) => {

@@ -1,4 +1,5 @@
 import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+import { Icon } from '../ui/icons';
 import { act } from '../api/client';
 import type { GroupMember, OneBotMessage, Peer, Segment } from '../api/types';
 import { useLoad, useWorld } from '../api/world-data';
@@ -26,12 +27,13 @@ export function ConversationView(props: { selfId: number; peer: Peer }) {
   const [mention, setMention] = useState<{ qq: number; name: string } | undefined>();
   const members = useLoad(
     () => (peer.type === 'group' ? act(selfId, 'get_group_member_list', { group_id: peer.id }) : Promise.resolve<GroupMember[]>([])),
-    [selfId, peer.type, peer.id, world.version],
+    [selfId, peer.type, peer.id],
+    { withWorld: true },
   );
 
   useEffect(() => {
     void chatStore.loadLatest(selfId, peer);
-  }, [selfId, peer.type, peer.id]);
+  }, [selfId, peer]);
 
   // Keep the view pinned to the bottom as messages arrive, and in place when older ones are paged in.
   useLayoutEffect(() => {
@@ -144,7 +146,7 @@ export function ConversationView(props: { selfId: number; peer: Peer }) {
               onClick={() => void poke(peer.id).then(() => toast('戳了一下'))}
               data-testid="poke-peer"
             >
-              👉
+              <Icon name="poke" size={20} />
             </button>
           )}
           {peer.type === 'group' && (
@@ -154,7 +156,7 @@ export function ConversationView(props: { selfId: number; peer: Peer }) {
               onClick={() => setShowMembers(!showMembers)}
               data-testid="toggle-members"
             >
-              👥
+              <Icon name="members" size={20} />
             </button>
           )}
         </div>
