@@ -5,12 +5,22 @@ import { HttpServerAdapter } from './http-server-adapter.js';
 import { HttpSseServerAdapter } from './http-sse-adapter.js';
 import { WebsocketClientAdapter } from './ws/ws-client-adapter.js';
 import { WebsocketServerAdapter } from './ws/ws-server-adapter.js';
-import { adapterKinds, type AdapterKind, type OneBotConfig } from './onebot-config.js';
+import { adapterKinds, defaultOneBotConfig, type AdapterConfigs, type AdapterKind, type OneBotConfig } from './onebot-config.js';
 
-/** Builds the adapter for one enabled config entry. Transports register theirs in `defaultFactories`. */
-export type AdapterFactory = (selfId: number, config: never, gateway: OneBotGateway) => NetworkAdapter;
+/** Builds the adapter for one enabled entry of kind `K`, which gets exactly that kind's config. */
+export type AdapterFactory<K extends AdapterKind> = (selfId: number, config: AdapterConfigs[K], gateway: OneBotGateway) => NetworkAdapter;
 
-export const defaultFactories: Partial<Record<AdapterKind, AdapterFactory>> = {
+/** A factory per adapter kind, each typed by its kind's config. Transports register theirs in `defaultFactories`. */
+export type AdapterFactories = { readonly [K in AdapterKind]?: AdapterFactory<K> };
+
+/** One enabled config entry to run: how to build its adapter (undefined when this build has no factory for the kind). */
+interface Wanted {
+  readonly kind: AdapterKind;
+  readonly fingerprint: string;
+  readonly create: (() => NetworkAdapter) | undefined;
+}
+
+export const defaultFactories: AdapterFactories = {
   httpServers: (selfId, config, gateway) => new HttpServerAdapter(selfId, config, gateway),
   httpSseServers: (selfId, config, gateway) => new HttpSseServerAdapter(selfId, config, gateway),
   websocketServers: (selfId, config, gateway) => new WebsocketServerAdapter(selfId, config, gateway),
@@ -45,7 +55,7 @@ export class NetworkManager {
   constructor(
     private readonly gateway: OneBotGateway,
     private readonly logger: Logger,
-    private readonly factories: Partial<Record<AdapterKind, AdapterFactory>> = defaultFactories,
+    private readonly factories: AdapterFactories = defaultFactories,
   ) {}
 
   /** Applies one account's config; calls for all accounts run one after another. */
@@ -58,7 +68,7 @@ export class NetworkManager {
   /** Stops every adapter of an account. */
   remove(selfId: number): Promise<ApplyResult> {
     this.#configs.delete(selfId);
-    return this.apply(selfId, { network: {} } as OneBotConfig);
+    return this.apply(selfId, defaultOneBotConfig());
   }
 
   config(selfId: number): OneBotConfig | undefined {
@@ -88,16 +98,19 @@ export class NetworkManager {
   async #apply(selfId: number, config: OneBotConfig): Promise<ApplyResult> {
     this.#configs.set(selfId, config);
     const current = this.#running.get(selfId) ?? new Map<string, Running>();
-    const wanted = new Map<string, { kind: AdapterKind; entry: Record<string, unknown>; fingerprint: string }>();
-    for (const kind of adapterKinds) {
-      const entries = (config.network as Record<string, unknown[] | undefined>)[kind] ?? [];
-      entries.forEach((entry, index) => {
-        const record = entry as Record<string, unknown>;
-        if (!record.enable) return;
-        const key = `${kind}:${String(record.name || index)}`;
-        wanted.set(wanted.has(key) ? `${key}#${index}` : key, { kind, entry: record, fingerprint: JSON.stringify(record) });
+    const wanted = new Map<string, Wanted>();
+    const network: { readonly [K in AdapterKind]: readonly AdapterConfigs[K][] } = config.network;
+    // Per kind, so each entry meets the factory of its own kind with its own config type.
+    const collect = <K extends AdapterKind>(kind: K) => {
+      const factory = this.factories[kind];
+      network[kind].forEach((entry, index) => {
+        if (!entry.enable) return;
+        const key = `${kind}:${entry.name || index}`;
+        const create = factory && (() => factory(selfId, entry, this.gateway));
+        wanted.set(wanted.has(key) ? `${key}#${index}` : key, { kind, fingerprint: JSON.stringify(entry), create });
       });
-    }
+    };
+    for (const kind of adapterKinds) collect(kind);
     const result: ApplyResult = { started: [], stopped: [], errors: [], skipped: [] };
     for (const [key, running] of current) {
       if (wanted.get(key)?.fingerprint === running.fingerprint) continue;
@@ -105,14 +118,13 @@ export class NetworkManager {
       current.delete(key);
       result.stopped.push(key);
     }
-    for (const [key, { kind, entry, fingerprint }] of wanted) {
+    for (const [key, { kind, fingerprint, create }] of wanted) {
       if (current.has(key)) continue;
-      const factory = this.factories[kind];
-      if (!factory) {
+      if (!create) {
         result.skipped.push({ adapter: key, message: `${kind} adapters are not supported yet` });
         continue;
       }
-      const adapter = factory(selfId, entry as never, this.gateway);
+      const adapter = create();
       try {
         await adapter.start();
         current.set(key, { key, fingerprint, adapter });

@@ -73,7 +73,9 @@ export interface ActionSpec<S extends TSchema = TSchema, R extends TSchema = TSc
    * actions that answer nothing).
    */
   readonly result: R;
-  readonly handler: (ctx: ActionContext, params: Static<S>) => Static<R> | Promise<Static<R>>;
+  // A method, so a list of specs of different schemas is a list of ActionSpec (each handler is
+  // checked against its own schemas where it is defined).
+  handler(ctx: ActionContext, params: Static<S>): Static<R> | Promise<Static<R>>;
 }
 
 /** Identity function that lets TypeScript type a handler's params and answer from its schemas. */
@@ -82,5 +84,4 @@ export function defineAction<S extends TSchema, R extends TSchema>(spec: ActionS
 }
 
 /** An action list of mixed param types, as each area exports it. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type AnyActionSpec = ActionSpec<any, any>;
+export type AnyActionSpec = ActionSpec;
