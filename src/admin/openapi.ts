@@ -6,10 +6,10 @@ import type { ActionTable } from '../onebot/action-table.js';
 /** A TypeBox schema as plain JSON Schema (drops TypeBox's symbol keys). */
 const plain = (schema: TSchema): Record<string, unknown> => JSON.parse(JSON.stringify(schema)) as Record<string, unknown>;
 
-const content = (schema: TSchema) =>
+const content = (schema: TSchema, mediaType = 'application/json') =>
   isBytes(schema)
     ? { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } }
-    : { 'application/json': { schema: plain(schema) } };
+    : { [mediaType]: { schema: plain(schema) } };
 
 const error = (description: string) => ({
   description,
@@ -39,7 +39,7 @@ function routeOperation(route: RouteContract) {
     ...(route.body && { requestBody: { content: content(route.body) } }),
     ...(route.public ? { security: [] } : {}),
     responses: {
-      [status]: { description: 'OK', content: content(route.response) },
+      [status]: { description: 'OK', content: content(route.response, route.mediaType) },
       '400': error('Invalid request: `problems` names each bad field'),
       ...(!route.public && { '401': error('No token'), '403': error('Wrong token') }),
       '404': error('Not found'),

@@ -76,7 +76,7 @@ export function routeOf(method: string, path: string): RouteContract | undefined
 export function expectRouteResponse(method: string, path: string, status: number, json: unknown): void {
   const contract = routeOf(method, path);
   if (!contract) throw new Error(`no admin route contract serves ${method} ${path}`);
-  if (status >= 300 || isBytes(contract.response) || json === undefined) return;
+  if (status >= 300 || isBytes(contract.response) || contract.mediaType || json === undefined) return;
   const problems = contractProblems(contract.response, json);
   if (problems.length > 0) throw new Error(`${method} ${path} answered outside its contract: ${problems.join('; ')}`);
 }
