@@ -2,6 +2,8 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest, RawRequestDefaultExpression, RawServerDefault, RouteGenericInterface } from 'fastify';
 import type { AdapterStatus } from '../contract/admin/bots.js';
 import type { RouteContract, RouteResponse } from '../contract/admin/route.js';
+import type { MilkyConfig } from '../contract/milky-config.js';
+import type { MilkyCallRecord } from '../milky/dispatcher.js';
 import type { OneBotConfig } from '../contract/onebot-config.js';
 import type { Logger } from '../util/logger.js';
 import type { Dispatcher } from '../onebot/dispatcher.js';
@@ -22,8 +24,19 @@ export interface AdminHooks {
   validateOnebotConfig?(config: unknown): OneBotConfig;
   /** The accounts that have a OneBot config file (the bot dashboard lists them). */
   onebotAccounts?(): Promise<number[]>;
+  /** Validates, saves and applies an account's milky_<uin>.json content (its Milky server and WebHooks). */
+  writeMilkyConfig?(userId: number, config: unknown): Promise<unknown>;
+  readMilkyConfig?(userId: number): Promise<MilkyConfig | undefined>;
+  /** Checks a Milky config without saving it: the config with LLBot's defaults filled in, or throws naming the bad field. */
+  validateMilkyConfig?(config: unknown): MilkyConfig;
+  /** Every finished Milky call of any account (the console's live log shows them beside OneBot's). */
+  subscribeMilkyCalls?(listener: (record: MilkyCallRecord) => void): () => void;
   /** Every OneBot event built for any account (the console's live log). */
   subscribeOneBotEvents?(sink: (event: OutboundEvent) => void): () => void;
+  /** Why Catnap is not ready (GET /readyz); empty when it is. */
+  readiness?(): string[];
+  /** The Prometheus exposition (GET /metrics). */
+  metrics?(): Promise<{ contentType: string; text: string }>;
 }
 
 export interface AdminDeps {

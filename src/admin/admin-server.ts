@@ -12,7 +12,10 @@ import { mediaRoutes } from './routes/media-route.js';
 import { worldRoutes } from './routes/world-routes.js';
 import { worldManageRoutes } from './routes/world-manage-routes.js';
 import { botRoutes } from './routes/bot-routes.js';
+import { milkyRoutes } from './routes/milky-routes.js';
+import { allMilkyApis } from '../milky/apis/index.js';
 import { requestRoutes } from './routes/request-routes.js';
+import { healthRoutes } from './routes/health-routes.js';
 import { LiveHub } from './live/live-hub.js';
 import { attachLiveSocket } from './live/live-socket.js';
 import { adminValidator } from './validate.js';
@@ -28,6 +31,8 @@ export interface AdminServerOptions {
   readonly extend?: (app: FastifyInstance) => Promise<void>;
   /** The built web UI (default web/dist of this checkout). */
   readonly webUiDir?: string;
+  /** Serve /metrics without the token (`metrics.public` in catnap.json). */
+  readonly publicMetrics?: boolean;
 }
 
 const keyOf = (contract: RouteContract) => `${contract.method} ${contract.url}`;
@@ -64,7 +69,9 @@ export async function buildAdminServer(deps: AdminDeps, options: AdminServerOpti
     ...actRoutes,
     ...mediaRoutes,
     ...botRoutes,
+    ...milkyRoutes,
     ...requestRoutes,
+    ...healthRoutes({ publicMetrics: options.publicMetrics ?? false }),
     ...implement(docsApi, { openapi: async () => document }),
     ...(options.extraRoutes ?? []),
   ];
@@ -75,6 +82,7 @@ export async function buildAdminServer(deps: AdminDeps, options: AdminServerOpti
     deps.actions,
     routes.map((route) => route.contract),
     options.version,
+    allMilkyApis,
   );
 
   const bodyErrors = new Map(

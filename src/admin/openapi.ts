@@ -1,7 +1,9 @@
 import type { TObject, TSchema } from '@sinclair/typebox';
 import { AnyEnvelope } from '../contract/onebot/envelope.js';
 import { ErrorBody, isBytes, type RouteContract } from '../contract/admin/route.js';
+import type { MilkyApiSpec } from '../milky/api.js';
 import type { ActionTable } from '../onebot/action-table.js';
+import { milkyOpenApi } from './milky-openapi.js';
 
 /** A TypeBox schema as plain JSON Schema (drops TypeBox's symbol keys). */
 const plain = (schema: TSchema): Record<string, unknown> => JSON.parse(JSON.stringify(schema)) as Record<string, unknown>;
@@ -48,11 +50,16 @@ function routeOperation(route: RouteContract) {
 }
 
 /**
- * The OpenAPI 3.1 document of the admin API and of every OneBot action, generated from the same
+ * The OpenAPI 3.1 document of the admin API, of every OneBot action and of every Milky API, generated from the same
  * route contracts and action table that serve requests. OneBot actions are listed as
  * `POST /{action}` of an account's HTTP API (any port an account's httpServers[] entry listens on).
  */
-export function buildOpenApi(actions: ActionTable, routes: readonly RouteContract[], version: string): Record<string, unknown> {
+export function buildOpenApi(
+  actions: ActionTable,
+  routes: readonly RouteContract[],
+  version: string,
+  milkyApis: readonly MilkyApiSpec[] = [],
+): Record<string, unknown> {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const route of routes) {
     const url = route.url.replace(/:([a-z_]+)/g, '{$1}');
@@ -82,15 +89,21 @@ export function buildOpenApi(actions: ActionTable, routes: readonly RouteContrac
     };
     paths[`/${spec.name}`] = { post: operation };
   }
+  const milky = milkyOpenApi(milkyApis);
+  for (const [path, item] of Object.entries(milky.paths)) {
+    if (paths[path]) throw new Error(`OpenAPI path ${path} is both an admin or OneBot route and a Milky API`);
+    paths[path] = item as Record<string, unknown>;
+  }
   return {
     openapi: '3.1.0',
     info: {
       title: 'Catnap',
       version,
-      description: 'Admin API of the Catnap world (on the web UI port) and the OneBot 11 / NapCat actions every account serves.',
+      description:
+        "Admin API of the Catnap world (on the web UI port), the OneBot 11 / NapCat actions every account serves, and Milky 1.2's APIs and event endpoint (on an account's Milky server).",
     },
     components: {
-      schemas: { Envelope: plain(AnyEnvelope), Error: plain(ErrorBody) },
+      schemas: { Envelope: plain(AnyEnvelope), Error: plain(ErrorBody), ...milky.schemas },
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
     },
     security: [{ bearer: [] }],

@@ -28,6 +28,9 @@ import { publicUrls } from '../onebot/public-urls.js';
 import { applyWorldFile, type WorldFile } from '../world/world-file.js';
 import { World } from '../world/world.js';
 import { defaultWorld } from './default-world.js';
+import { CatnapMetrics } from './metrics/catnap-metrics.js';
+import { timeStoreWrites } from './metrics/store-timing.js';
+import { MilkyRuntime } from './milky-runtime.js';
 import { loadSettingsFile, resolveSettings, type Settings } from './settings.js';
 
 export interface CatnapOptions {
@@ -72,7 +75,11 @@ export class Catnap {
     readonly events: EventHub,
     readonly network: NetworkManager,
     readonly configFiles: OneBotConfigFiles,
+    /** Milky beside OneBot: its dispatcher, events, config files and servers. */
+    readonly milky: MilkyRuntime,
     readonly logger: Logger,
+    /** This Catnap's Prometheus metrics (GET /metrics). */
+    readonly metrics: CatnapMetrics,
   ) {}
 
   /** The admin server, once listening. */
@@ -81,6 +88,7 @@ export class Catnap {
   webuiUrl = '';
   /** True when this start created the default world. */
   createdDefaultWorld = false;
+  #storeOpen: () => boolean = () => false;
 
   static async start(options: CatnapOptions): Promise<Catnap> {
     const logger = options.logger ?? createLogger();
@@ -94,7 +102,8 @@ export class Catnap {
     });
 
     const clock = options.clock ?? systemClock;
-    const store = new SqliteWorldStore(join(dataDir, 'catnap.db'));
+    const metrics = new CatnapMetrics();
+    const store = timeStoreWrites(new SqliteWorldStore(join(dataDir, 'catnap.db')), metrics.storeTimer);
     store.startMaintenance((message) => logger.warn(`WAL checkpoint: ${message}`));
     const media = new MediaService(join(dataDir, 'media'), {
       maxBytes: settings.media.maxBytes,
@@ -142,11 +151,26 @@ export class Catnap {
       clock,
       logger: logger.child({ component: 'network' }),
       bodyLimit: settings.api.bodyLimit,
+      observer: metrics.observer,
     };
     const network = new NetworkManager(gateway, gateway.logger);
     const configFiles = new OneBotConfigFiles(configDir);
-    const catnap = new Catnap(dataDir, settings, world, dispatcher, events, network, configFiles, logger);
+    const milky = new MilkyRuntime({
+      world,
+      logger,
+      urls: services.urls,
+      clock,
+      configDir,
+      bodyLimit: settings.api.bodyLimit,
+      version: catnapVersion,
+    });
+    const catnap = new Catnap(dataDir, settings, world, dispatcher, events, network, configFiles, milky, logger, metrics);
     catnapRef.current = catnap;
+    catnap.#storeOpen = () => store.db.open;
+    metrics.observeDispatcher(dispatcher);
+    metrics.observeWorld(world);
+    metrics.observeNetwork(network, () => catnap.unready());
+    catnap.#disposables.add(() => metrics.stop());
     catnap.#disposables.add(() => world.close());
     catnap.#disposables.add(() => dispatcher.close());
     catnap.#disposables.add(() => dispatcher.idle());
@@ -157,13 +181,24 @@ export class Catnap {
     try {
       await catnap.#seed(options);
       await catnap.#startNetworks();
-      if (options.watchConfig !== false) catnap.#disposables.add(configFiles.watch((selfId) => void catnap.reloadAccount(selfId)));
+      const milkyProblems = await milky.start(catnap.#disposables);
+      if (milkyProblems.length > 0) throw new StartupError(`could not start the Milky servers:\n  ${milkyProblems.join('\n  ')}`);
+      if (options.watchConfig !== false) {
+        catnap.#disposables.add(configFiles.watch((selfId) => void catnap.reloadAccount(selfId)));
+        catnap.#disposables.add(milky.files.watch((selfId) => void (catnap.#disposables.disposed || milky.reload(selfId))));
+      }
       await catnap.#startAdmin(actions);
     } catch (error) {
       await catnap.stop();
       throw error;
     }
     return catnap;
+  }
+
+  /** Why Catnap is not ready (GET /readyz): a closed store, adapters not serving. Empty when ready. */
+  unready(): string[] {
+    if (this.#disposables.disposed) return ['Catnap is stopping'];
+    return [...(this.#storeOpen() ? [] : ['the world store is closed']), ...this.network.unready()];
   }
 
   /** Re-reads one account's config file and reconciles its adapters (hot reload). */
@@ -240,6 +275,7 @@ export class Catnap {
   async #applyWorld(file: WorldFile | unknown): Promise<void> {
     const summary = await applyWorldFile(this.world, file);
     for (const { userId, config } of summary.onebot) await this.configFiles.write(userId, config);
+    for (const { userId, config } of summary.milky) await this.milky.files.write(userId, config);
   }
 
   async #startNetworks(): Promise<void> {
@@ -268,14 +304,26 @@ export class Catnap {
     const hooks: AdminHooks = {
       writeOnebotConfig: (userId, config) => this.writeOnebotConfig(userId, config),
       readOnebotConfig: (userId) => this.configFiles.read(userId),
-      adapterStatus: (userId) => this.network.status(userId),
+      adapterStatus: (userId) => [...this.network.status(userId), ...this.milky.manager.status(userId)],
       validateOnebotConfig: (config) => parseOneBotConfig(config, 'onebot config'),
-      onebotAccounts: () => this.configFiles.list(),
+      // Accounts with any network config: the bot dashboard lists Milky-only bots too.
+      onebotAccounts: async () => [...new Set([...(await this.configFiles.list()), ...(await this.milky.files.list())])],
+      writeMilkyConfig: (userId, config) => this.milky.write(userId, config),
+      readMilkyConfig: (userId) => this.milky.files.read(userId),
+      validateMilkyConfig: (config) => this.milky.validate(config),
+      subscribeMilkyCalls: (listener) => this.milky.dispatcher.onCall(listener),
       subscribeOneBotEvents: (sink) => this.events.subscribeAll(sink),
+      readiness: () => this.unready(),
+      metrics: async () => ({ contentType: this.metrics.contentType, text: await this.metrics.text() }),
     };
     const app = await buildAdminServer(
       { world: this.world, dispatcher: this.dispatcher, actions, logger: this.logger.child({ component: 'admin' }), hooks },
-      { token: this.settings.webui.token, bodyLimit: this.settings.api.bodyLimit, version: catnapVersion },
+      {
+        token: this.settings.webui.token,
+        bodyLimit: this.settings.api.bodyLimit,
+        version: catnapVersion,
+        publicMetrics: this.settings.metrics.public,
+      },
     );
     this.#disposables.add(() => app.close());
     const port = await listenOn(app, this.settings.webui.host, this.settings.webui.port, 'the web UI and admin API').catch(
@@ -289,7 +337,7 @@ export class Catnap {
 }
 
 /** Reads a world file: YAML when its name ends in .yaml/.yml, else JSON. */
-async function readWorldFile(path: string): Promise<unknown> {
+export async function readWorldFile(path: string): Promise<unknown> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');

@@ -59,6 +59,13 @@ export const SettingsSchema = Type.Object(
       },
       { ...strict, default: {} },
     ),
+    metrics: Type.Object(
+      {
+        /** Serve GET /metrics without the web UI token (a Prometheus that cannot send one). */
+        public: Type.Boolean({ default: false }),
+      },
+      { ...strict, default: {} },
+    ),
     robotUinRanges: Type.Array(Type.Object({ minUin: Type.String(), maxUin: Type.String() }, strict), {
       default: defaultRobotUinRanges.map((range) => ({ ...range })),
     }),

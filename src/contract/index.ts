@@ -16,6 +16,7 @@ export * from './onebot/envelope.js';
 export * from './onebot/message.js';
 export * from './onebot/events.js';
 export * from './onebot-config.js';
+export * from './milky-config.js';
 export * from './world-file.js';
 export * from './onebot/users.js';
 export * from './onebot/groups.js';

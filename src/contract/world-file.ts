@@ -4,8 +4,8 @@ import { Type, type Static } from '@sinclair/typebox';
  * The world file: accounts, friendships and groups to create (or bring up to date) in one go.
  * Applying the same file twice changes nothing the second time. Unknown keys are errors, and so is
  * any reference to an account that neither the file nor the world has; every problem is reported
- * with its path. `onebot` holds an account's NapCat `onebot11_<uin>.json`; the world does not read
- * it, the caller writes it out.
+ * with its path. `onebot` holds an account's NapCat `onebot11_<uin>.json` and `milky` its
+ * `milky_<uin>.json` (LLBot's Milky settings); the world does not read them, the caller writes them out.
  */
 const Uin = Type.Integer({ minimum: 10000 });
 const strict = { additionalProperties: false } as const;
@@ -20,6 +20,7 @@ export const WorldFileAccount = Type.Object(
     long_nick: Type.Optional(Type.String()),
     level: Type.Optional(Type.Integer({ minimum: 0 })),
     onebot: Type.Optional(Type.Unknown()),
+    milky: Type.Optional(Type.Unknown()),
   },
   strict,
 );

@@ -3,6 +3,7 @@ import type { Dispatcher } from '../onebot/dispatcher.js';
 import type { EventHub } from '../onebot/events/event-hub.js';
 import type { Clock } from '../util/clock.js';
 import type { TransportLimits } from './limits.js';
+import type { AdapterBacklog, TransportObserver } from './transport-observer.js';
 import type { AdapterStatus } from '../contract/admin/bots.js';
 
 /** An adapter's state and clients, as the console shows them (the admin contract defines them). */
@@ -19,6 +20,8 @@ export interface NetworkAdapter {
   start(): Promise<void>;
   stop(): Promise<void>;
   status(): AdapterStatus;
+  /** What waits to be written to its clients (metrics), where measurable. */
+  backlog?(): AdapterBacklog;
 }
 
 /** What the OneBot layer offers transports. Areas extend it (events are added by the event hub). */
@@ -32,6 +35,8 @@ export interface OneBotGateway {
   readonly bodyLimit: number;
   /** Backpressure and liveness limits of event transports (see `limits.ts`); defaults when absent. */
   readonly limits?: Partial<TransportLimits>;
+  /** Told when clients come and go and events are written (metrics); optional. */
+  readonly observer?: TransportObserver;
 }
 
 /** A port that could not be bound, with a message that says which adapter wanted it. */

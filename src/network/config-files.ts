@@ -1,33 +1,51 @@
 import { watch, type FSWatcher } from 'node:fs';
 import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { parseMilkyConfig, type MilkyConfig } from './milky/milky-config.js';
 import { parseOneBotConfig, type OneBotConfig } from './onebot-config.js';
 
-const filePattern = /^onebot11_(\d+)\.json$/;
+/** One kind of per-account config file: its name prefix and the parser that validates it. */
+export interface ConfigFileKind<T> {
+  readonly prefix: string;
+  readonly parse: (input: unknown, source: string) => T;
+}
 
 /**
- * The per-account OneBot config files in `<data>/config/`: `onebot11_<uin>.json`, NapCat's format.
- * Writes are atomic (write a temp file, then rename) so a watcher never reads half a file.
+ * Per-account config files in `<data>/config/`: `<prefix>_<uin>.json` (`onebot11_<uin>.json` in
+ * NapCat's format, `milky_<uin>.json` in LLBot's Milky format). Writes are atomic (write a temp
+ * file, then rename) so a watcher never reads half a file.
  */
-export class OneBotConfigFiles {
-  constructor(readonly dir: string) {}
+export class AccountConfigFiles<T> {
+  readonly #pattern: RegExp;
+
+  constructor(
+    readonly dir: string,
+    private readonly kind: ConfigFileKind<T>,
+  ) {
+    this.#pattern = new RegExp(`^${kind.prefix}_(\\d+)\\.json$`);
+  }
+
+  /** The file name of an account's config, relative to the config dir. */
+  nameOf(selfId: number): string {
+    return `${this.kind.prefix}_${selfId}.json`;
+  }
 
   pathOf(selfId: number): string {
-    return join(this.dir, `onebot11_${selfId}.json`);
+    return join(this.dir, this.nameOf(selfId));
   }
 
   /** The uins that have a config file. */
   async list(): Promise<number[]> {
     await mkdir(this.dir, { recursive: true });
     return (await readdir(this.dir))
-      .map((name) => filePattern.exec(name)?.[1])
+      .map((name) => this.#pattern.exec(name)?.[1])
       .filter((uin): uin is string => uin !== undefined)
       .map(Number)
       .sort((a, b) => a - b);
   }
 
   /** Reads and validates one file; undefined when it does not exist. Throws naming the bad field. */
-  async read(selfId: number): Promise<OneBotConfig | undefined> {
+  async read(selfId: number): Promise<T | undefined> {
     let text: string;
     try {
       text = await readFile(this.pathOf(selfId), 'utf8');
@@ -41,12 +59,12 @@ export class OneBotConfigFiles {
     } catch (error) {
       throw new Error(`${this.pathOf(selfId)}: not valid JSON (${(error as Error).message})`, { cause: error });
     }
-    return parseOneBotConfig(json, this.pathOf(selfId));
+    return this.kind.parse(json, this.pathOf(selfId));
   }
 
   /** Validates, fills defaults and writes one account's config; returns what was written. */
-  async write(selfId: number, config: unknown): Promise<OneBotConfig> {
-    const parsed = parseOneBotConfig(config, `onebot config of ${selfId}`);
+  async write(selfId: number, config: unknown): Promise<T> {
+    const parsed = this.kind.parse(config, `${this.kind.prefix} config of ${selfId}`);
     await mkdir(this.dir, { recursive: true });
     const path = this.pathOf(selfId);
     const temp = `${path}.${process.pid}.tmp`;
@@ -64,7 +82,7 @@ export class OneBotConfigFiles {
     let watcher: FSWatcher | undefined;
     try {
       watcher = watch(this.dir, (_event, name) => {
-        const uin = name ? filePattern.exec(name.toString())?.[1] : undefined;
+        const uin = name ? this.#pattern.exec(name.toString())?.[1] : undefined;
         if (!uin) return;
         const selfId = Number(uin);
         clearTimeout(timers.get(selfId));
@@ -84,5 +102,19 @@ export class OneBotConfigFiles {
       for (const timer of timers.values()) clearTimeout(timer);
       timers.clear();
     };
+  }
+}
+
+/** `onebot11_<uin>.json`: NapCat's network config of an account. */
+export class OneBotConfigFiles extends AccountConfigFiles<OneBotConfig> {
+  constructor(dir: string) {
+    super(dir, { prefix: 'onebot11', parse: parseOneBotConfig });
+  }
+}
+
+/** `milky_<uin>.json`: an account's Milky server and WebHooks, in LLBot's format. */
+export class MilkyConfigFiles extends AccountConfigFiles<MilkyConfig> {
+  constructor(dir: string) {
+    super(dir, { prefix: 'milky', parse: parseMilkyConfig });
   }
 }

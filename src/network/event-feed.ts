@@ -1,6 +1,7 @@
 import type { MessageFormat } from '../onebot/action.js';
 import type { EventHub } from '../onebot/events/event-hub.js';
 import type { OutboundEvent } from '../onebot/events/outbound-event.js';
+import type { ClientLabel, TransportObserver } from './transport-observer.js';
 
 /** How one adapter wants its events (NapCat's per-adapter settings). */
 export interface EventFeedOptions {
@@ -21,9 +22,19 @@ export function subscribeEvents(
   selfId: number,
   options: EventFeedOptions,
   send: (json: string, event: OutboundEvent) => void,
+  observed?: { readonly observer: TransportObserver | undefined; readonly client: ClientLabel },
 ): () => void {
+  const sent = observed?.observer?.eventSent && { observer: observed.observer, client: observed.client };
   return events.subscribe(selfId, (event) => {
     if (event.isSelfMessage && !options.reportSelfMessage) return;
     send(event.json(options.format, options.debug), event);
+    if (sent) sent.observer.eventSent!(sent.client, eventType(event));
   });
+}
+
+/** `message.group`, `notice.group_ban`, `request.friend`, ...: the post type and its detail type. */
+export function eventType(event: OutboundEvent): string {
+  const object = event.object('array') as Readonly<Record<string, unknown>>;
+  const detail = object.message_type ?? object.notice_type ?? object.request_type ?? object.meta_event_type;
+  return typeof detail === 'string' ? `${event.postType}.${detail}` : event.postType;
 }

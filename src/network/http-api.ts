@@ -1,11 +1,12 @@
 import formbody from '@fastify/formbody';
 import cors from '@fastify/cors';
-import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { MessageFormat } from '../onebot/action.js';
 import { protocolErrors } from '../onebot/error-catalogue.js';
 import { failed, httpStatusOf, ok, type Envelope } from '../onebot/envelope.js';
 import { checkToken, queryOf } from '../util/token-auth.js';
 import type { OneBotGateway } from './adapter.js';
+import { httpError, jsonApiApp } from './json-api-app.js';
 
 export interface HttpApiOptions {
   readonly selfId: number;
@@ -25,24 +26,10 @@ export interface HttpApiOptions {
  * action, 406 unsupported Content-Type, 413 body too large, otherwise 200.
  */
 export async function buildHttpApi(gateway: OneBotGateway, options: HttpApiOptions): Promise<FastifyInstance> {
-  const app = Fastify({
-    logger: false,
+  const app = jsonApiApp({
     bodyLimit: gateway.bodyLimit,
-    routerOptions: { ignoreTrailingSlash: true, ignoreDuplicateSlashes: true },
-    // In-flight requests finish on stop; idle keep-alive connections are closed at once.
-    forceCloseConnections: 'idle',
-    return503OnClosing: true,
-  });
-
-  app.removeAllContentTypeParsers();
-  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
-    const text = typeof body === 'string' ? body : body.toString('utf8');
-    if (text.trim() === '') return done(null, {});
-    try {
-      done(null, JSON.parse(text));
-    } catch {
-      done(httpError(400, 'malformed JSON body'), undefined);
-    }
+    ignoreTrailingSlash: true,
+    malformed: () => ({ error: httpError(400, 'malformed JSON body') }),
   });
   await app.register(formbody);
   app.addContentTypeParser('*', (request, _payload, done) => {
@@ -134,8 +121,4 @@ function isObject(value: unknown): value is Record<string, unknown> {
 
 function sendEnvelope(reply: FastifyReply, envelope: Envelope, status = httpStatusOf(envelope)): FastifyReply {
   return reply.code(status).header('content-type', 'application/json; charset=utf-8').send(JSON.stringify(envelope));
-}
-
-function httpError(statusCode: number, message: string): Error & { statusCode: number } {
-  return Object.assign(new Error(message), { statusCode });
 }

@@ -6,6 +6,8 @@ import type { AdapterStatus, NetworkAdapter, OneBotGateway } from './adapter.js'
 import { subscribeEvents } from './event-feed.js';
 import { transportLimits, type TransportLimits } from './limits.js';
 import type { HttpClientConfig } from './onebot-config.js';
+import { PostQueue } from './post-queue.js';
+import type { AdapterBacklog, ClientLabel } from './transport-observer.js';
 
 interface Pending {
   readonly json: string;
@@ -27,15 +29,12 @@ export class HttpClientAdapter implements NetworkAdapter {
   readonly kind = 'httpClients';
   readonly #logger: Logger;
   readonly #limits: TransportLimits;
-  readonly #queue: Pending[] = [];
-  readonly #inFlight = new Set<AbortController>();
+  readonly #queue: PostQueue<Pending>;
   #unsubscribe: (() => void) | undefined;
   #state: AdapterStatus['state'] = 'stopped';
   #error: string | undefined;
-  #dropped = 0;
   #failed = 0;
-  /** Resolvers waiting for the queue to drain (tests). */
-  #idle: (() => void)[] = [];
+  readonly #label: ClientLabel;
 
   constructor(
     readonly selfId: number,
@@ -44,6 +43,14 @@ export class HttpClientAdapter implements NetworkAdapter {
   ) {
     this.#logger = gateway.logger.child({ adapter: config.name, selfId, transport: 'http-post' });
     this.#limits = transportLimits(gateway.limits);
+    this.#label = { selfId, transport: 'http-post', adapter: config.name };
+    this.#queue = new PostQueue(
+      this.#limits,
+      this.#logger,
+      (pending, controller) => this.#post(pending, controller),
+      config.url,
+      (count) => this.gateway.observer?.eventsDropped?.(this.#label, count),
+    );
   }
 
   get name(): string {
@@ -52,7 +59,7 @@ export class HttpClientAdapter implements NetworkAdapter {
 
   /** Events dropped because the receiver fell too far behind. */
   get dropped(): number {
-    return this.#dropped;
+    return this.#queue.dropped;
   }
 
   async start(): Promise<void> {
@@ -70,7 +77,8 @@ export class HttpClientAdapter implements NetworkAdapter {
       this.gateway.events,
       this.selfId,
       { format: config.messagePostFormat, reportSelfMessage: config.reportSelfMessage, debug: config.debug },
-      (json, event) => this.#enqueue({ json, event }),
+      (json, event) => this.#queue.push({ json, event }),
+      { observer: this.gateway.observer, client: this.#label },
     );
     this.#state = 'connected';
   }
@@ -78,10 +86,8 @@ export class HttpClientAdapter implements NetworkAdapter {
   async stop(): Promise<void> {
     this.#unsubscribe?.();
     this.#unsubscribe = undefined;
-    this.#queue.length = 0;
-    for (const controller of this.#inFlight) controller.abort();
     if (this.#state !== 'error') this.#state = 'stopped';
-    await this.whenIdle();
+    await this.#queue.stop();
   }
 
   /** Events whose POST failed (no answer in time, connection refused, ...). */
@@ -91,8 +97,11 @@ export class HttpClientAdapter implements NetworkAdapter {
 
   /** Resolves when no event is queued or being posted. */
   whenIdle(): Promise<void> {
-    if (this.#queue.length === 0 && this.#inFlight.size === 0) return Promise.resolve();
-    return new Promise((resolve) => this.#idle.push(resolve));
+    return this.#queue.whenIdle();
+  }
+
+  backlog(): AdapterBacklog {
+    return { queuedEvents: this.#queue.backlog };
   }
 
   status(): AdapterStatus {
@@ -104,37 +113,6 @@ export class HttpClientAdapter implements NetworkAdapter {
       clients: 0,
       ...(this.#error ? { error: this.#error } : {}),
     };
-  }
-
-  #enqueue(pending: Pending): void {
-    if (this.#queue.length >= this.#limits.postQueueLimit) {
-      this.#queue.shift();
-      this.#dropped += 1;
-      // One line per hundred drops: a dead receiver must not flood the log either.
-      if (this.#dropped % 100 === 1) {
-        this.#logger.warn(
-          { dropped: this.#dropped, queueLimit: this.#limits.postQueueLimit, url: this.config.url },
-          'HTTP POST receiver is too slow; dropping the oldest queued events',
-        );
-      }
-    }
-    this.#queue.push(pending);
-    this.#pump();
-  }
-
-  #pump(): void {
-    while (this.#inFlight.size < this.#limits.postConcurrency && this.#queue.length > 0) {
-      const pending = this.#queue.shift()!;
-      const controller = new AbortController();
-      this.#inFlight.add(controller);
-      void this.#post(pending, controller).finally(() => {
-        this.#inFlight.delete(controller);
-        this.#pump();
-        if (this.#queue.length === 0 && this.#inFlight.size === 0) {
-          for (const resolve of this.#idle.splice(0)) resolve();
-        }
-      });
-    }
   }
 
   async #post({ json, event }: Pending, controller: AbortController): Promise<void> {
@@ -163,6 +141,7 @@ export class HttpClientAdapter implements NetworkAdapter {
       }
     } catch (error) {
       this.#failed += 1;
+      this.gateway.observer?.postFailed?.(this.#label);
       this.#error = controller.signal.aborted ? `no answer within ${config.timeout} ms` : (error as Error).message;
       this.#logger.warn({ url: config.url, err: error }, `event POST failed: ${this.#error}`);
       return;

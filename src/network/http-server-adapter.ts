@@ -3,6 +3,7 @@ import type { AdapterStatus, ClientConnection, NetworkAdapter, OneBotGateway } f
 import { buildHttpApi } from './http-api.js';
 import { listenOn } from './listen.js';
 import type { HttpServerConfig, HttpSseServerConfig } from './onebot-config.js';
+import type { AdapterBacklog } from './transport-observer.js';
 import { WsEndpoint } from './ws/ws-endpoint.js';
 
 /** NapCat's embedded WebSocket on an HTTP port has a fixed 30 s heartbeat. */
@@ -97,6 +98,15 @@ export class HttpServerAdapter implements NetworkAdapter {
   /** Those clients, for the console. */
   protected clientConnections(): ClientConnection[] {
     return this.#endpoint?.connections ?? [];
+  }
+
+  /** The most bytes any connected client has waiting (subclasses add their streams). */
+  protected pendingBytes(): number {
+    return this.#endpoint?.maxPendingBytes ?? 0;
+  }
+
+  backlog(): AdapterBacklog {
+    return { maxPendingBytes: this.pendingBytes() };
   }
 
   async stop(): Promise<void> {

@@ -1,9 +1,10 @@
-import type { ServerResponse } from 'node:http';
 import type { ClientConnection } from './adapter.js';
 import type { FastifyInstance } from 'fastify';
 import { HttpServerAdapter } from './http-server-adapter.js';
 import { subscribeEvents } from './event-feed.js';
+import { openEventStream, type EventStream } from './event-stream.js';
 import { transportLimits } from './limits.js';
+import type { ClientLabel } from './transport-observer.js';
 import type { HttpSseServerConfig } from './onebot-config.js';
 
 /**
@@ -14,69 +15,46 @@ import type { HttpSseServerConfig } from './onebot-config.js';
  */
 export class HttpSseServerAdapter extends HttpServerAdapter {
   override readonly kind = 'httpSseServers';
-  /** Open event streams: each one's end function and who it is. */
-  readonly #streams = new Map<() => void, ClientConnection>();
+  /** Open event streams. */
+  readonly #streams = new Set<EventStream>();
 
   declare readonly config: HttpSseServerConfig;
 
   protected override async extend(app: FastifyInstance): Promise<void> {
     const limits = transportLimits(this.gateway.limits);
     const logger = this.gateway.logger.child({ adapter: this.config.name, selfId: this.selfId, transport: 'http-sse' });
+    const label: ClientLabel = { selfId: this.selfId, transport: 'http-sse', adapter: this.config.name };
+    const observer = this.gateway.observer;
     app.route({
       method: ['GET', 'POST'],
       url: '/_events',
       handler: (request, reply) => {
-        reply.hijack();
-        const response: ServerResponse = reply.raw;
-        response.writeHead(200, {
-          'content-type': 'text/event-stream; charset=utf-8',
-          'cache-control': 'no-cache',
-          connection: 'keep-alive',
-          'x-accel-buffering': 'no',
-          ...(this.config.enableCors ? { 'access-control-allow-origin': '*' } : {}),
+        let unsubscribe = (): void => undefined;
+        const stream = openEventStream(request, reply, {
+          limits,
+          logger,
+          ...(this.config.enableCors ? { headers: { 'access-control-allow-origin': '*' } } : {}),
+          onEnd: (ended, reason) => {
+            observer?.clientDisconnected?.(label, reason);
+            unsubscribe();
+            this.#streams.delete(ended);
+          },
         });
-        response.write(': connected\n\n');
-        let ended = false;
-        const write = (chunk: string) => {
-          if (ended) return;
-          if (response.writableLength > limits.maxPendingBytes) {
-            logger.warn(
-              { pendingBytes: response.writableLength, limit: limits.maxPendingBytes },
-              'event stream client is not reading; ending the stream',
-            );
-            end();
-            return;
-          }
-          response.write(chunk);
-        };
-        const unsubscribe = subscribeEvents(
+        this.#streams.add(stream);
+        observer?.clientConnected?.(label);
+        unsubscribe = subscribeEvents(
           this.gateway.events,
           this.selfId,
           { format: this.config.messagePostFormat, reportSelfMessage: this.config.reportSelfMessage, debug: this.config.debug },
-          (json) => write(`data: ${json}\n\n`),
+          (json) => stream.write(`data: ${json}\n\n`),
+          { observer, client: label },
         );
-        const keepAlive = limits.pingIntervalMs > 0 ? setInterval(() => write(': ping\n\n'), limits.pingIntervalMs) : undefined;
-        const end = () => {
-          if (ended) return;
-          ended = true;
-          unsubscribe();
-          clearInterval(keepAlive);
-          this.#streams.delete(end);
-          response.end();
-        };
-        this.#streams.set(end, {
-          remote: `${request.socket.remoteAddress ?? '?'}:${request.socket.remotePort ?? '?'}`,
-          role: 'event-stream',
-          since: Date.now(),
-        });
-        response.on('close', end);
-        response.on('error', end);
       },
     });
   }
 
   protected override async release(): Promise<void> {
-    for (const end of [...this.#streams.keys()]) end();
+    for (const stream of [...this.#streams]) stream.end();
   }
 
   protected override clientCount(): number {
@@ -84,6 +62,12 @@ export class HttpSseServerAdapter extends HttpServerAdapter {
   }
 
   protected override clientConnections(): ClientConnection[] {
-    return [...super.clientConnections(), ...this.#streams.values()];
+    return [...super.clientConnections(), ...[...this.#streams].map((stream) => stream.connection)];
+  }
+
+  protected override pendingBytes(): number {
+    let max = super.pendingBytes();
+    for (const stream of this.#streams) max = Math.max(max, stream.pending());
+    return max;
   }
 }

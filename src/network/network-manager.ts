@@ -13,13 +13,6 @@ export type AdapterFactory<K extends AdapterKind> = (selfId: number, config: Ada
 /** A factory per adapter kind, each typed by its kind's config. Transports register theirs in `defaultFactories`. */
 export type AdapterFactories = { readonly [K in AdapterKind]?: AdapterFactory<K> };
 
-/** One enabled config entry to run: how to build its adapter (undefined when this build has no factory for the kind). */
-interface Wanted {
-  readonly kind: AdapterKind;
-  readonly fingerprint: string;
-  readonly create: (() => NetworkAdapter) | undefined;
-}
-
 export const defaultFactories: AdapterFactories = {
   httpServers: (selfId, config, gateway) => new HttpServerAdapter(selfId, config, gateway),
   httpSseServers: (selfId, config, gateway) => new HttpSseServerAdapter(selfId, config, gateway),
@@ -83,6 +76,26 @@ export class NetworkManager {
     return [...(this.#running.get(selfId)?.values() ?? [])].map((running) => running.adapter.status());
   }
 
+  /**
+   * Why the networks are not ready, one line per enabled adapter that is not serving: a server
+   * that is not listening, a client that gave up, an entry that failed to start. Empty = ready.
+   * A reverse WebSocket or HTTP POST still waiting for its bot is ready: the bot may start later.
+   */
+  unready(): string[] {
+    const problems: string[] = [];
+    for (const [selfId, config] of this.#configs) {
+      const running = this.#running.get(selfId) ?? new Map<string, Running>();
+      for (const [key, { kind }] of enabledEntries(config)) {
+        const status = running.get(key)?.adapter.status();
+        const where = `account ${selfId}, ${key.replace(':', ' "')}"`;
+        if (!status) problems.push(`${where}: not running${this.factories[kind] ? '' : ' (unsupported kind)'}`);
+        else if (status.state === 'error' || status.state === 'stopped' || status.state === 'starting')
+          problems.push(`${where}: ${status.state}${status.error ? ` (${status.error})` : ''}`);
+      }
+    }
+    return problems;
+  }
+
   adapters(selfId: number): NetworkAdapter[] {
     return [...(this.#running.get(selfId)?.values() ?? [])].map((running) => running.adapter);
   }
@@ -98,19 +111,7 @@ export class NetworkManager {
   async #apply(selfId: number, config: OneBotConfig): Promise<ApplyResult> {
     this.#configs.set(selfId, config);
     const current = this.#running.get(selfId) ?? new Map<string, Running>();
-    const wanted = new Map<string, Wanted>();
-    const network: { readonly [K in AdapterKind]: readonly AdapterConfigs[K][] } = config.network;
-    // Per kind, so each entry meets the factory of its own kind with its own config type.
-    const collect = <K extends AdapterKind>(kind: K) => {
-      const factory = this.factories[kind];
-      network[kind].forEach((entry, index) => {
-        if (!entry.enable) return;
-        const key = `${kind}:${entry.name || index}`;
-        const create = factory && (() => factory(selfId, entry, this.gateway));
-        wanted.set(wanted.has(key) ? `${key}#${index}` : key, { kind, fingerprint: JSON.stringify(entry), create });
-      });
-    };
-    for (const kind of adapterKinds) collect(kind);
+    const wanted = enabledEntries(config);
     const result: ApplyResult = { started: [], stopped: [], errors: [], skipped: [] };
     for (const [key, running] of current) {
       if (wanted.get(key)?.fingerprint === running.fingerprint) continue;
@@ -120,11 +121,11 @@ export class NetworkManager {
     }
     for (const [key, { kind, fingerprint, create }] of wanted) {
       if (current.has(key)) continue;
-      if (!create) {
+      const adapter = create(this.factories, selfId, this.gateway);
+      if (!adapter) {
         result.skipped.push({ adapter: key, message: `${kind} adapters are not supported yet` });
         continue;
       }
-      const adapter = create();
       try {
         await adapter.start();
         current.set(key, { key, fingerprint, adapter });
@@ -137,4 +138,32 @@ export class NetworkManager {
     else this.#running.delete(selfId);
     return result;
   }
+}
+
+/** One enabled config entry: its kind, its fingerprint, and how to build its adapter. */
+interface Enabled {
+  readonly kind: AdapterKind;
+  readonly fingerprint: string;
+  /** The adapter from the kind's factory, which gets the entry as its own config type (undefined: no factory). */
+  create(factories: AdapterFactories, selfId: number, gateway: OneBotGateway): NetworkAdapter | undefined;
+}
+
+/** Every enabled entry of a config under its adapter key (`kind:name`, made unique by index). */
+function enabledEntries(config: OneBotConfig): Map<string, Enabled> {
+  const entries = new Map<string, Enabled>();
+  const network: { readonly [K in AdapterKind]: readonly AdapterConfigs[K][] } = config.network;
+  // Per kind, so each entry meets the factory of its own kind with its own config type.
+  const collect = <K extends AdapterKind>(kind: K) => {
+    network[kind].forEach((entry, index) => {
+      if (!entry.enable) return;
+      const key = `${kind}:${entry.name || index}`;
+      entries.set(entries.has(key) ? `${key}#${index}` : key, {
+        kind,
+        fingerprint: JSON.stringify(entry),
+        create: (factories, selfId, gateway) => factories[kind]?.(selfId, entry, gateway),
+      });
+    });
+  };
+  for (const kind of adapterKinds) collect(kind);
+  return entries;
 }

@@ -3,6 +3,7 @@ import type { Logger } from '../util/logger.js';
 import type { OcrService } from '../world/media/ocr.js';
 import type { Translator } from '../world/media/translation.js';
 import type { World } from '../world/world.js';
+import type { PublicUrls } from '../util/public-urls.js';
 import type { RuntimeInfo } from './runtime-info.js';
 import type { RuntimeHooks } from './runtime-hooks.js';
 
@@ -37,10 +38,7 @@ export interface ActionServices {
   readonly translator: Translator;
 }
 
-export interface PublicUrls {
-  /** The stable URL a stored blob is served at. */
-  media(blobId: string, name?: string): string;
-}
+export type { PublicUrls } from '../util/public-urls.js';
 
 export interface ActionContext {
   /** The account the action runs as (the bot the client is connected to, or `act`'s user). */

@@ -87,6 +87,14 @@ export class Dispatcher {
     return () => this.#callListeners.delete(listener);
   }
 
+  /** Calls waiting or running in each account's `_async` and `_rate_limited` queue (metrics). */
+  queueDepths(): { selfId: number; queue: 'async' | 'rate_limited'; depth: number }[] {
+    const depths: { selfId: number; queue: 'async' | 'rate_limited'; depth: number }[] = [];
+    for (const [selfId, queue] of this.#asyncQueues) depths.push({ selfId, queue: 'async', depth: queue.size });
+    for (const [selfId, queue] of this.#rateQueues) depths.push({ selfId, queue: 'rate_limited', depth: queue.size });
+    return depths;
+  }
+
   /** Waits until every queued call has run (tests, clean shutdown). */
   async idle(): Promise<void> {
     await Promise.all([...this.#asyncQueues.values(), ...this.#rateQueues.values()].map((queue) => queue.idle()));

@@ -1,14 +1,2 @@
-import type { PublicUrls } from './action.js';
-
-/**
- * Builds Catnap's public URLs from a base that may only be known after the web server listens
- * (port 0 in tests), hence the getter.
- */
-export function publicUrls(base: () => string): PublicUrls {
-  return {
-    media(blobId, name) {
-      const suffix = name ? `?name=${encodeURIComponent(name)}` : '';
-      return `${base().replace(/\/$/, '')}/media/${blobId}${suffix}`;
-    },
-  };
-}
+// The builder moved to util/ so every protocol layer can hand out the same URLs.
+export { publicUrls } from '../util/public-urls.js';

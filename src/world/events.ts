@@ -147,6 +147,13 @@ export type DomainEvent =
       readonly eventType: number;
       readonly statusText: string;
     })
+  | (Base & {
+      readonly type: 'conversation.pinned';
+      readonly ownerId: number;
+      readonly kind: 'group' | 'private';
+      readonly peerId: number;
+      readonly pinned: boolean;
+    })
   | (Base & { readonly type: 'profile_like'; readonly operatorId: number; readonly targetId: number; readonly times: number });
 
 export type DomainEventType = DomainEvent['type'];

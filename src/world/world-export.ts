@@ -9,9 +9,14 @@ type ExportedGroup = NonNullable<WorldFile['groups']>[number];
  * The world as a world file: applying the result to an empty data dir rebuilds the same accounts,
  * mutual friendships (with each side's category and remark), groups, roles and cards. What a world
  * file cannot say is left out: messages, files, mutes, titles, requests, one-way friendships and
- * empty friend categories. `onebotOf` adds each account's OneBot config (the world does not own it).
+ * empty friend categories. `onebotOf` and `milkyOf` add each account's OneBot and Milky configs
+ * (the world does not own them).
  */
-export async function exportWorld(world: World, onebotOf?: (userId: number) => Promise<unknown>): Promise<WorldFile> {
+export async function exportWorld(
+  world: World,
+  onebotOf?: (userId: number) => Promise<unknown>,
+  milkyOf?: (userId: number) => Promise<unknown>,
+): Promise<WorldFile> {
   const accounts: ExportedAccount[] = [];
   const friends: ExportedFriend[] = [];
   for (const account of await world.accounts.list()) {
@@ -25,7 +30,8 @@ export async function exportWorld(world: World, onebotOf?: (userId: number) => P
       ...(account.level !== 1 && { level: account.level }),
     };
     const onebot = await onebotOf?.(account.userId);
-    accounts.push(onebot === undefined ? entry : { ...entry, onebot });
+    const milky = await milkyOf?.(account.userId);
+    accounts.push({ ...entry, ...(onebot !== undefined && { onebot }), ...(milky !== undefined && { milky }) });
 
     const categories = new Map((await world.friends.categories(account.userId)).map((category) => [category.categoryId, category.name]));
     for (const friendship of await world.friends.list(account.userId)) {

@@ -31,6 +31,8 @@ export interface ApplySummary {
   readonly groupsUpdated: number;
   /** Accounts with an `onebot` section, for the caller to write out. */
   readonly onebot: readonly { readonly userId: number; readonly config: unknown }[];
+  /** Accounts with a `milky` section, likewise. */
+  readonly milky: readonly { readonly userId: number; readonly config: unknown }[];
 }
 
 /** Checks that every referenced account exists in the file or the world, naming each that does not. */
@@ -79,6 +81,7 @@ export async function applyWorldFile(world: World, input: unknown): Promise<Appl
   let groupsCreated = 0;
   let groupsUpdated = 0;
   const onebot: { userId: number; config: unknown }[] = [];
+  const milky: { userId: number; config: unknown }[] = [];
 
   for (const entry of file.accounts ?? []) {
     const existing = await world.accounts.find(entry.user_id);
@@ -105,6 +108,7 @@ export async function applyWorldFile(world: World, input: unknown): Promise<Appl
       if (JSON.stringify(updated) !== JSON.stringify(existing)) accountsUpdated++;
     }
     if (entry.onebot !== undefined) onebot.push({ userId: entry.user_id, config: entry.onebot });
+    if (entry.milky !== undefined) milky.push({ userId: entry.user_id, config: entry.milky });
   }
 
   for (const friend of file.friends ?? []) {
@@ -145,6 +149,7 @@ export async function applyWorldFile(world: World, input: unknown): Promise<Appl
     groupsCreated,
     groupsUpdated,
     onebot,
+    milky,
   };
 }
 

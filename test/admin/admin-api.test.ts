@@ -101,5 +101,13 @@ describe('admin API', () => {
     expect(doc.paths['/api/world/accounts'].get.responses['200'].content['application/json'].schema.items.properties.user_id.type).toBe(
       'integer',
     );
+    // Milky's APIs with the spec's own schemas, every reference resolving inside the document.
+    for (const api of env.catnap.milky.dispatcher.apis()) expect(doc.paths[`/api/${api.name}`]?.post, api.name).toBeDefined();
+    const input = doc.paths['/api/send_group_message'].post.requestBody.content['application/json'].schema.$ref;
+    expect(doc.components.schemas[input.split('/').pop()].properties.group_id).toMatchObject({ type: 'integer', minimum: 10001 });
+    expect(doc.paths['/event'].get).toBeDefined();
+    for (const ref of JSON.stringify(doc).matchAll(/"\$ref":"#\/components\/schemas\/([^"]+)"/g)) {
+      expect(doc.components.schemas[ref[1]!], ref[1]).toBeDefined();
+    }
   });
 });

@@ -77,6 +77,14 @@ describe('live WebSocket', () => {
       transport: 'admin',
       envelope: { status: 'ok', data: { group_id: 30001 } },
     });
+    // Milky calls show in the same log.
+    await env.catnap.milky.dispatcher.call(10001, 'get_group_info', { group_id: 30001 });
+    const milky = await live.until((frame) => frame.type === 'call' && frame.call.transport === 'milky');
+    expect(milky.call).toMatchObject({
+      self_id: 10001,
+      action: 'get_group_info',
+      envelope: { status: 'ok', retcode: 0, data: { group: { group_id: 30001 } } },
+    });
     live.ws.close();
   });
 

@@ -2,7 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseCli } from '../../src/app/cli.js';
+import { startOptions } from '../../src/app/cli/start-command.js';
 import { postJson, runCatnapExpectingFailure, spawnCatnap, tempDir } from '../helpers/spawn.js';
 
 const twoBots = {
@@ -34,16 +34,15 @@ const twoBots = {
 
 describe('CLI option parsing', () => {
   it('takes flags over environment variables, with DESIGN defaults', () => {
-    expect(parseCli([], {}).options).toEqual({ dataDir: './data' });
+    expect(startOptions({}, {})).toEqual({ dataDir: './data' });
     const env = { CATNAP_DATA: '/d', CATNAP_WORLD: 'w.json', CATNAP_WEBUI_PORT: '7000', CATNAP_WEBUI_TOKEN: 'tok' };
-    expect(parseCli(['start'], env).options).toEqual({ dataDir: '/d', worldFile: 'w.json', webuiPort: 7000, webuiToken: 'tok' });
-    expect(parseCli(['start', '--data', '/x', '--webui-port', '0', '--host', '0.0.0.0'], env).options).toMatchObject({
+    expect(startOptions({}, env)).toEqual({ dataDir: '/d', worldFile: 'w.json', webuiPort: 7000, webuiToken: 'tok' });
+    expect(startOptions({ data: '/x', webuiPort: '0', host: '0.0.0.0' }, env)).toMatchObject({
       dataDir: '/x',
       webuiPort: 0,
       host: '0.0.0.0',
     });
-    expect(() => parseCli(['--webui-port', 'abc'], {})).toThrow('--webui-port must be a port number');
-    expect(() => parseCli(['launch'], {})).toThrow('unknown command');
+    expect(() => startOptions({ webuiPort: 'abc' }, {})).toThrow('--webui-port must be a port number');
   });
 });
 

@@ -37,7 +37,10 @@ describe('durability', () => {
       }
     };
     const workers = Array.from({ length: 8 }, (_, worker) => sender(worker));
-    await new Promise((resolve) => setTimeout(resolve, 700));
+    // Kill mid-burst once enough sends are acknowledged; waiting on a count rather than a fixed
+    // time keeps the test meaningful on a loaded machine.
+    const deadline = Date.now() + 30_000;
+    while (acknowledged.size <= 20 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
     first.proc.kill('SIGKILL');
     stop = true;
     await Promise.all(workers);

@@ -6,7 +6,7 @@ import type { TSchema } from '@sinclair/typebox';
  * plausible values with one field broken in one of the ways clients get it wrong (wrong type,
  * missing, huge, deeply nested, odd unicode, prototype keys).
  */
-const hostile = fc.oneof(
+export const hostile = fc.oneof(
   fc.constant(null),
   fc.constant(''),
   fc.constant('__proto__'),

@@ -145,6 +145,25 @@ describe('web console in Chromium', () => {
     expect(config.network.httpServers[0]).toMatchObject({ port: 0, token: 'fresh-token', enable: true });
   }, 60000);
 
+  it('gives the bot a Milky server from the dashboard, reachable at once', async () => {
+    const milky = page.locator(byTest('milky-editor'));
+    await milky.waitFor();
+    await milky.locator(byTest('field-enable')).check();
+    await milky.locator(byTest('field-port')).fill('0');
+    await milky.locator(byTest('field-accessToken')).fill('milky-web');
+    await page.waitForSelector(byTest('milky-problem'), { state: 'detached' });
+    await page.click(byTest('save-milky'));
+    await milky.locator(`${byTest('milky-status')} .state-listening`).waitFor({ timeout: 10000 });
+    const endpoint = /http:\/\/127\.0\.0\.1:\d+/.exec(await milky.locator(byTest('milky-status')).innerText())![0];
+    const response = await fetch(`${endpoint}/api/get_login_info`, {
+      method: 'POST',
+      headers: { authorization: 'Bearer milky-web', 'content-type': 'application/json' },
+      body: '{}',
+    });
+    expect(await response.json()).toEqual({ status: 'ok', retcode: 0, data: { uin: 10001, nickname: 'Echo Bot' } });
+    expect((await env.admin('GET', '/api/bots/10001/milky')).json).toMatchObject({ exists: true, config: { enable: true } });
+  }, 60000);
+
   it('logs the bot’s API calls and events live with their payloads', async () => {
     await page.waitForSelector(byTest('live-log'));
     // Newest first: the last send_group_msg is the bot's answer to the text message.

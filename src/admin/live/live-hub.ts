@@ -1,5 +1,6 @@
 import type { Dispatcher, CallRecord } from '../../onebot/dispatcher.js';
 import type { OutboundEvent } from '../../onebot/events/outbound-event.js';
+import type { MilkyCallRecord } from '../../milky/dispatcher.js';
 import type { Logger } from '../../util/logger.js';
 import type { World } from '../../world/world.js';
 import type { AdapterStatus } from '../../contract/admin/bots.js';
@@ -64,6 +65,9 @@ export class LiveHub {
     const stops: (() => void)[] = [];
     stops.push(this.world.events.on((event) => this.#broadcast({ type: 'domain', event })));
     stops.push(this.dispatcher.onCall((record) => this.#broadcast({ type: 'call', call: callFrame(record) })));
+    if (this.hooks.subscribeMilkyCalls) {
+      stops.push(this.hooks.subscribeMilkyCalls((record) => this.#broadcast({ type: 'call', call: milkyCallFrame(record) })));
+    }
     if (this.hooks.subscribeOneBotEvents) {
       stops.push(
         this.hooks.subscribeOneBotEvents((event: OutboundEvent) =>
@@ -135,6 +139,29 @@ function callFrame(record: CallRecord): CallFrame {
     },
     transport: record.meta.transport,
     adapter: record.meta.adapter ?? '',
+    duration_ms: Math.round(record.durationMs * 100) / 100,
+    time: record.time,
+  };
+}
+
+/** A Milky call in the same live log, its reply shown as an envelope (transport `milky`). */
+function milkyCallFrame(record: MilkyCallRecord): CallFrame {
+  const { reply } = record;
+  const message = reply.status === 'failed' ? clipString(reply.message) : '';
+  return {
+    self_id: record.selfId,
+    action: record.api,
+    params: clip(record.input),
+    envelope: {
+      status: reply.status,
+      retcode: reply.retcode,
+      data: reply.status === 'ok' ? clip(reply.data) : null,
+      message,
+      wording: message,
+      echo: null,
+    },
+    transport: 'milky',
+    adapter: 'milky-http',
     duration_ms: Math.round(record.durationMs * 100) / 100,
     time: record.time,
   };

@@ -84,7 +84,12 @@ export const worldManageRoutes = implement(worldManageApi, {
 
   async exportWorld(request, reply, { world, hooks }) {
     const readConfig = hooks.readOnebotConfig;
-    const file = await exportWorld(world, readConfig && (async (userId) => (await readConfig(userId)) ?? undefined));
+    const readMilky = hooks.readMilkyConfig;
+    const file = await exportWorld(
+      world,
+      readConfig && (async (userId) => (await readConfig(userId)) ?? undefined),
+      readMilky && (async (userId) => (await readMilky(userId)) ?? undefined),
+    );
     const yaml = request.query.format === 'yaml';
     reply.header('content-disposition', `attachment; filename="catnap-world.${yaml ? 'yaml' : 'json'}"`);
     if (!yaml) return file;

@@ -33,6 +33,7 @@ export const worldRoutes = implement(worldApi, {
     }
     await applyWorldFile(deps.world, { accounts: [account] });
     if (account.onebot !== undefined) await writeOnebot(deps, account.user_id, account.onebot);
+    if (account.milky !== undefined) await writeMilky(deps, account.user_id, account.milky);
     return accountView(await deps.world.accounts.require(account.user_id));
   },
 
@@ -68,6 +69,7 @@ export const worldRoutes = implement(worldApi, {
   async apply(request, _reply, deps) {
     const summary = await applyWorldFile(deps.world, request.body);
     for (const { userId, config } of summary.onebot) await writeOnebot(deps, userId, config);
+    for (const { userId, config } of summary.milky) await writeMilky(deps, userId, config);
     return {
       accounts_created: summary.accountsCreated,
       accounts_updated: summary.accountsUpdated,
@@ -75,15 +77,27 @@ export const worldRoutes = implement(worldApi, {
       groups_created: summary.groupsCreated,
       groups_updated: summary.groupsUpdated,
       onebot_configs_written: summary.onebot.map((entry) => entry.userId),
+      milky_configs_written: summary.milky.map((entry) => entry.userId),
     };
   },
 });
 
-async function writeOnebot(deps: AdminDeps, userId: number, config: unknown): Promise<void> {
-  if (!deps.hooks.writeOnebotConfig) throw new AdminError(501, 'UNSUPPORTED', 'this server cannot write OneBot configs');
+/** The world file's per-account protocol configs, each written (and applied) through its hook. */
+const configKinds = {
+  onebot: { hook: 'writeOnebotConfig', name: 'OneBot', code: 'BAD_ONEBOT_CONFIG' },
+  milky: { hook: 'writeMilkyConfig', name: 'Milky', code: 'BAD_MILKY_CONFIG' },
+} as const;
+
+async function writeConfig(deps: AdminDeps, kind: keyof typeof configKinds, userId: number, config: unknown): Promise<void> {
+  const { hook, name, code } = configKinds[kind];
+  const write = deps.hooks[hook];
+  if (!write) throw new AdminError(501, 'UNSUPPORTED', `this server cannot write ${name} configs`);
   try {
-    await deps.hooks.writeOnebotConfig(userId, config);
+    await write(userId, config);
   } catch (error) {
-    throw new AdminError(400, 'BAD_ONEBOT_CONFIG', (error as Error).message);
+    throw new AdminError(400, code, (error as Error).message);
   }
 }
+
+const writeOnebot = (deps: AdminDeps, userId: number, config: unknown) => writeConfig(deps, 'onebot', userId, config);
+const writeMilky = (deps: AdminDeps, userId: number, config: unknown) => writeConfig(deps, 'milky', userId, config);

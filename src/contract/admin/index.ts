@@ -1,19 +1,21 @@
 import { actApi } from './act.js';
 import { botsApi } from './bots.js';
 import { docsApi } from './docs.js';
+import { healthApi } from './health.js';
 import { mediaApi } from './media.js';
+import { milkyApi } from './milky.js';
 import { requestsApi } from './requests.js';
 import type { RouteContract, RoutesByKey, RouteTypes } from './route.js';
 import { worldApi } from './world.js';
 import { worldManageApi } from './world-manage.js';
 
-export { actApi, botsApi, docsApi, mediaApi, requestsApi, worldApi, worldManageApi };
+export { actApi, botsApi, docsApi, healthApi, mediaApi, milkyApi, requestsApi, worldApi, worldManageApi };
 
 /**
  * Every admin route, by area. An area adds its routes here (and implements them in
  * `src/admin/routes/`); the server refuses to start when one of these has no handler.
  */
-export const adminApi = [worldApi, worldManageApi, actApi, mediaApi, botsApi, requestsApi, docsApi] as const;
+export const adminApi = [worldApi, worldManageApi, actApi, mediaApi, botsApi, milkyApi, requestsApi, healthApi, docsApi] as const;
 
 /** Every admin route by its key, `"<METHOD> <url>"`: the console's typed client is keyed by it. */
 export type AdminRoutes = RoutesByKey<typeof worldApi> &
@@ -21,7 +23,9 @@ export type AdminRoutes = RoutesByKey<typeof worldApi> &
   RoutesByKey<typeof actApi> &
   RoutesByKey<typeof mediaApi> &
   RoutesByKey<typeof botsApi> &
+  RoutesByKey<typeof milkyApi> &
   RoutesByKey<typeof requestsApi> &
+  RoutesByKey<typeof healthApi> &
   RoutesByKey<typeof docsApi>;
 
 export type AdminRouteKey = keyof AdminRoutes;

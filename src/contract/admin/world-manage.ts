@@ -105,7 +105,7 @@ export const worldManageApi = {
   exportWorld: defineRoute({
     method: 'GET',
     url: '/api/world/export',
-    summary: 'The current world as a world file (JSON; ?format=yaml for YAML), with every OneBot config',
+    summary: 'The current world as a world file (JSON; ?format=yaml for YAML), with every OneBot and Milky config',
     tag,
     query: Type.Object({ format: Type.Optional(Type.Union([Type.Literal('json'), Type.Literal('yaml')])) }),
     response: WorldFileSchema,

@@ -72,5 +72,6 @@ export const ApplySummary = Type.Object({
   groups_created: Type.Integer(),
   groups_updated: Type.Integer(),
   onebot_configs_written: Type.Array(Type.Integer(), { description: 'Accounts whose onebot11_<uin>.json the file wrote' }),
+  milky_configs_written: Type.Array(Type.Integer(), { description: 'Accounts whose milky_<uin>.json the file wrote' }),
 });
 export type ApplySummary = Static<typeof ApplySummary>;

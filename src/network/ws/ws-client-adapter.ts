@@ -2,6 +2,7 @@ import { WebSocket } from 'ws';
 import type { Logger } from '../../util/logger.js';
 import type { AdapterStatus, NetworkAdapter, OneBotGateway } from '../adapter.js';
 import type { WebsocketClientConfig } from '../onebot-config.js';
+import type { AdapterBacklog } from '../transport-observer.js';
 import { WsSession } from './ws-session.js';
 
 /** The reconnect delay doubles after each failed attempt, up to this many times reconnectInterval. */
@@ -73,6 +74,10 @@ export class WebsocketClientAdapter implements NetworkAdapter {
         ws.terminate();
       });
     }
+  }
+
+  backlog(): AdapterBacklog {
+    return { maxPendingBytes: this.#session?.pendingBytes ?? 0 };
   }
 
   status(): AdapterStatus {

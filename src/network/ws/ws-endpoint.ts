@@ -45,6 +45,13 @@ export class WsEndpoint {
     return this.#sessions.size;
   }
 
+  /** The most bytes any of its sockets has waiting to go out. */
+  get maxPendingBytes(): number {
+    let max = 0;
+    for (const session of this.#sessions) max = Math.max(max, session.pendingBytes);
+    return max;
+  }
+
   /** Who is connected, for the console. */
   get connections(): ClientConnection[] {
     return [...this.#connections.values()];

@@ -1,5 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AdapterStatus, NetworkAdapter, OneBotGateway } from '../adapter.js';
+import type { AdapterBacklog } from '../transport-observer.js';
 import { listenServer } from '../listen.js';
 import type { WebsocketServerConfig } from '../onebot-config.js';
 import { WsEndpoint } from './ws-endpoint.js';
@@ -76,6 +77,10 @@ export class WebsocketServerAdapter implements NetworkAdapter {
         server.closeAllConnections();
       });
     }
+  }
+
+  backlog(): AdapterBacklog {
+    return { maxPendingBytes: this.#endpoint?.maxPendingBytes ?? 0 };
   }
 
   status(): AdapterStatus {

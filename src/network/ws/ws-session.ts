@@ -9,6 +9,7 @@ import type { Logger } from '../../util/logger.js';
 import type { OneBotGateway } from '../adapter.js';
 import { subscribeEvents } from '../event-feed.js';
 import { transportLimits } from '../limits.js';
+import type { ClientLabel, DisconnectReason } from '../transport-observer.js';
 
 /** What a socket is for: OneBot's `/api` (calls only), `/event` (events only) or both. */
 export type WsRole = 'universal' | 'api' | 'event';
@@ -41,6 +42,9 @@ export class WsSession {
   readonly #logger: Logger;
   #awaitingPong = false;
   #closed = false;
+  /** Why the socket went, for metrics; the peer unless Catnap decided. */
+  #reason: DisconnectReason = 'peer';
+  readonly #label: ClientLabel;
   readonly #closedPromise: Promise<void>;
   #resolveClosed!: () => void;
 
@@ -52,6 +56,12 @@ export class WsSession {
     this.#limits = transportLimits(gateway.limits);
     this.#logger = gateway.logger.child({ adapter: options.adapterName, selfId: options.selfId, transport: options.transport });
     this.#closedPromise = new Promise((resolve) => (this.#resolveClosed = resolve));
+    this.#label = { selfId: options.selfId, transport: options.transport, adapter: options.adapterName };
+  }
+
+  /** Bytes written to the socket that have not gone out yet. */
+  get pendingBytes(): number {
+    return this.ws.bufferedAmount;
   }
 
   /** Resolves once the socket has closed and everything the session started is released. */
@@ -68,11 +78,17 @@ export class WsSession {
     ws.on('pong', () => (this.#awaitingPong = false));
     ws.on('error', (error) => this.#logger.debug({ err: error }, 'WebSocket error'));
     ws.on('close', () => void this.#release());
+    this.gateway.observer?.clientConnected?.(this.#label);
 
     if (options.role !== 'api') {
       // The lifecycle event must be the first frame: NoneBot learns self_id from it.
       this.#send(JSON.stringify(lifecycleEvent(options.selfId, 'connect', nowSeconds(this.gateway.clock))));
-      this.#disposables.add(subscribeEvents(this.gateway.events, options.selfId, options, (json) => this.#send(json)));
+      this.#disposables.add(
+        subscribeEvents(this.gateway.events, options.selfId, options, (json) => this.#send(json), {
+          observer: this.gateway.observer,
+          client: this.#label,
+        }),
+      );
       if (options.heartIntervalMs > 0) {
         const timer = setInterval(() => {
           this.#heartbeat().catch((error: unknown) => this.#logger.warn({ err: error }, 'heartbeat failed'));
@@ -88,6 +104,7 @@ export class WsSession {
 
   /** Closes the socket (idempotent) and waits until it is released. */
   async close(code = 1000, reason = ''): Promise<void> {
+    if (!this.#closed && this.#reason === 'peer') this.#reason = 'server';
     if (this.ws.readyState === WebSocket.OPEN) this.ws.close(code, reason);
     await this.#release();
   }
@@ -95,6 +112,7 @@ export class WsSession {
   async #release(): Promise<void> {
     if (!this.#closed) {
       this.#closed = true;
+      this.gateway.observer?.clientDisconnected?.(this.#label, this.#reason);
       await this.#disposables.dispose();
       if (this.ws.readyState !== WebSocket.CLOSED) {
         // A peer that never answers the close handshake is cut off rather than waited for.
@@ -122,6 +140,7 @@ export class WsSession {
         { pendingBytes: ws.bufferedAmount, limit: this.#limits.maxPendingBytes },
         'WebSocket client is not reading; closing it with 1013 (too much pending data)',
       );
+      this.#reason = 'too_slow';
       void this.close(closeTooSlow, 'client too slow: too much pending data');
       return;
     }
@@ -170,6 +189,7 @@ export class WsSession {
     if (this.#closed || this.ws.readyState !== WebSocket.OPEN) return;
     if (this.#awaitingPong) {
       this.#logger.warn('WebSocket peer did not answer a ping; terminating the connection');
+      this.#reason = 'no_pong';
       this.ws.terminate();
       return;
     }

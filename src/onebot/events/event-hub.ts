@@ -1,3 +1,4 @@
+import { KeyedSinks } from '../../util/keyed-sinks.js';
 import type { Logger } from '../../util/logger.js';
 import type { DomainEvent } from '../../world/events.js';
 import type { World } from '../../world/world.js';
@@ -14,7 +15,7 @@ export type EventSink = (event: OutboundEvent) => void;
  */
 export class EventHub {
   readonly #builders = new Map<string, AnyEventBuilder[]>();
-  readonly #sinks = new Map<number, Set<EventSink>>();
+  readonly #sinks = new KeyedSinks<OutboundEvent>();
   readonly #anySinks = new Set<EventSink>();
   #chain: Promise<void> = Promise.resolve();
   #unsubscribe: (() => void) | undefined;
@@ -47,16 +48,7 @@ export class EventHub {
 
   /** Receives every event `selfId` observes; returns the unsubscriber. */
   subscribe(selfId: number, sink: EventSink): () => void {
-    let sinks = this.#sinks.get(selfId);
-    if (!sinks) {
-      sinks = new Set();
-      this.#sinks.set(selfId, sinks);
-    }
-    sinks.add(sink);
-    return () => {
-      sinks.delete(sink);
-      if (sinks.size === 0) this.#sinks.delete(selfId);
-    };
+    return this.#sinks.add(selfId, sink);
   }
 
   /** Receives every account's events (the console's live log). */
@@ -96,7 +88,7 @@ export class EventHub {
             (format) => (format === 'array' ? first : builder.build(event, prepared, selfId, format, this.ctx)[index]!),
             raw,
           );
-          for (const sink of this.#sinks.get(selfId) ?? []) this.#safely(sink, outbound);
+          for (const sink of this.#sinks.of(selfId)) this.#safely(sink, outbound);
           for (const sink of this.#anySinks) this.#safely(sink, outbound);
         });
       }

@@ -135,6 +135,19 @@ export class GroupFileService {
     return folder;
   }
 
+  /** Renames a folder: admins and the owner only; names stay unique within the group. */
+  async renameFolder(actor: Actor, groupId: number, folderId: string, newName: string): Promise<GroupFolder> {
+    await this.requireManager(actor, groupId, 'rename folders');
+    const folder = await this.requireFolder(groupId, folderId);
+    const name = checkName(newName, 'folder name');
+    if (name === folder.name) return folder;
+    if (await this.ctx.store.groupFiles.findFolderByName(groupId, name)) {
+      throw new WorldError('ALREADY_EXISTS', `group ${groupId} already has a folder named ${JSON.stringify(name)}`);
+    }
+    const modifierId = actor === 'world' ? (await this.groups.require(groupId)).ownerId : actor;
+    return this.ctx.store.groupFiles.renameFolder(groupId, folder.folderId, { name, modifierId, modifyTime: now(this.ctx) });
+  }
+
   /** Deletes a folder and the files in it: admins and the owner only. */
   async deleteFolder(actor: Actor, groupId: number, folderId: string): Promise<GroupFile[]> {
     await this.requireManager(actor, groupId, 'delete folders');

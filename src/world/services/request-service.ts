@@ -234,6 +234,11 @@ export class RequestService {
     };
   }
 
+  /** Friend requests sent to `userId`, answered ones too, newest first (kept aside by QQ's filter or not). */
+  friendRequests(userId: number, options: { filtered: boolean; count: number }): Promise<WorldRequest[]> {
+    return this.ctx.store.extras.requests.list({ kind: 'friend', targetId: userId, filtered: options.filtered, limit: options.count });
+  }
+
   /** Pending friend requests to `userId` that QQ's filter kept aside. */
   doubtfulFriendRequests(userId: number, count: number): Promise<WorldRequest[]> {
     return this.ctx.store.extras.requests.list({ kind: 'friend', targetId: userId, filtered: true, status: 'pending', limit: count });

@@ -42,6 +42,8 @@ export interface GroupFileRepository {
   getFolder(groupId: number, folderId: string): Promise<GroupFolder | undefined>;
   findFolderByName(groupId: number, name: string): Promise<GroupFolder | undefined>;
   folders(groupId: number): Promise<GroupFolder[]>;
+  /** Renames a folder, recording who changed it and when; returns the folder as it is now. */
+  renameFolder(groupId: number, folderId: string, change: { name: string; modifierId: number; modifyTime: number }): Promise<GroupFolder>;
   /** Deletes the folder and every file in it, in one transaction; returns the deleted files. */
   deleteFolder(groupId: number, folderId: string): Promise<GroupFile[]>;
   insertFile(file: GroupFile): Promise<void>;

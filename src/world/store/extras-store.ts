@@ -11,6 +11,7 @@ export interface ExtrasStore {
   readonly signs: SignRepository;
   readonly essence: EssenceRepository;
   readonly secrets: SecretRepository;
+  readonly pins: PinRepository;
 }
 
 export type NewRequest = Omit<WorldRequest, 'requestId' | 'status' | 'actorId' | 'reason' | 'handledAt'> & {
@@ -89,4 +90,18 @@ export interface EssenceRepository {
 export interface SecretRepository {
   /** The named secret, created with `create()` the first time it is asked for. */
   getOrCreate(name: string, create: () => string): Promise<string>;
+}
+
+/** A pinned chat of an account: a group, or the private chat with a user. */
+export interface PeerPin {
+  readonly kind: 'group' | 'private';
+  readonly peerId: number;
+  readonly pinnedAt: number;
+}
+
+export interface PinRepository {
+  /** The account's pinned chats, most recently pinned first. */
+  list(ownerId: number): Promise<PeerPin[]>;
+  /** Pins or unpins; returns whether anything changed. */
+  set(ownerId: number, pin: PeerPin, pinned: boolean): Promise<boolean>;
 }

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { api, ApiError, describeError } from '../api/client';
 import { useLiveFrames, type AdapterStatus } from '../api/live';
 import { toast } from '../ui/toast';
+import { SaveBar } from './save-bar';
 import { adapterKinds, kindFields, kindLabels, newEntry, type AdapterKind, type FieldSpec } from './adapter-fields';
 
 /** The config being edited: whatever the user typed, checked by the server as they type. */
@@ -107,7 +108,10 @@ export function AdapterEditor(props: { selfId: number }) {
   };
 
   const statusOf = (kind: string, name: unknown) => status.find((entry) => entry.kind === kind && entry.name === name);
-  const orphaned = status.filter((entry) => !(network[entry.kind] ?? []).some((config) => config.name === entry.name));
+  // Milky's server and WebHooks are listed by their own editor.
+  const orphaned = status.filter(
+    (entry) => !entry.kind.startsWith('milky') && !(network[entry.kind] ?? []).some((config) => config.name === entry.name),
+  );
 
   return (
     <section className="card" data-testid="adapter-editor">
@@ -204,29 +208,20 @@ export function AdapterEditor(props: { selfId: number }) {
           ))}
         </div>
       )}
-      <div className="form-row">
-        <button className="primary" disabled={!dirty || saving || Boolean(problem)} onClick={() => void save()} data-testid="save-config">
-          {saving ? '保存中…' : '保存并生效 Save & apply'}
-        </button>
-        <button className="secondary" disabled={!dirty} onClick={() => change(structuredClone(saved.config))}>
-          还原 Revert
-        </button>
-        {problem ? (
-          <span className="form-error" data-testid="config-problem">
-            {problem}
-          </span>
-        ) : dirty ? (
-          <span className="muted small">未保存的修改 · unsaved changes</span>
-        ) : (
-          <span className="form-ok small">已生效 · applied</span>
-        )}
-      </div>
+      <SaveBar
+        dirty={dirty}
+        saving={saving}
+        problem={problem}
+        onSave={() => void save()}
+        onRevert={() => change(structuredClone(saved.config))}
+        testIds={{ save: 'save-config', problem: 'config-problem' }}
+      />
     </section>
   );
 }
 
 /** One field of an entry, of any kind. */
-function FieldInput(props: { field: Omit<FieldSpec, 'key'> & { key: string }; value: unknown; onChange: (value: unknown) => void }) {
+export function FieldInput(props: { field: Omit<FieldSpec, 'key'> & { key: string }; value: unknown; onChange: (value: unknown) => void }) {
   const { field, value } = props;
   const testId = `field-${field.key}`;
   if (field.type === 'bool') {

@@ -7,13 +7,14 @@ import { Avatar } from '../ui/avatar';
 import { navigate } from '../ui/router';
 import { AdapterEditor } from './adapter-editor';
 import { LiveLog } from './live-log';
+import { MilkyEditor } from './milky-editor';
 
 type BotEntry = AdminApi['GET /api/bots']['response'][number];
 
 const connected = (adapters: AdapterStatus[]) => adapters.some((adapter) => adapter.state === 'connected' || adapter.clients > 0);
 const running = (adapters: AdapterStatus[]) => adapters.some((adapter) => adapter.state === 'listening' || adapter.state === 'connected');
 
-/** Per bot: its NapCat network adapters (editor, live state, clients) and a live log of calls and events. */
+/** Per bot: its NapCat network adapters and its Milky server (editors, live state, clients) and a live log of calls and events. */
 export function BotsPage(props: { path: string }) {
   const world = useWorld();
   const [bots, setBots] = useState<BotEntry[]>([]);
@@ -84,6 +85,7 @@ export function BotsPage(props: { path: string }) {
               {current.nickname} <span className="muted">{selected}</span>
             </h2>
             <AdapterEditor key={selected} selfId={selected} />
+            <MilkyEditor key={`milky-${selected}`} selfId={selected} />
             <LiveLog selfId={selected} />
           </>
         ) : (

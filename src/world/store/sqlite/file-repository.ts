@@ -91,6 +91,17 @@ export class SqliteGroupFileRepository implements GroupFileRepository {
       .map(toFolder);
   }
 
+  async renameFolder(
+    groupId: number,
+    folderId: string,
+    change: { name: string; modifierId: number; modifyTime: number },
+  ): Promise<GroupFolder> {
+    this.db
+      .prepare('UPDATE group_folders SET name = ?, modifier_id = ?, modify_time = ? WHERE group_id = ? AND folder_id = ?')
+      .run(change.name, change.modifierId, change.modifyTime, groupId, folderId);
+    return (await this.getFolder(groupId, folderId))!;
+  }
+
   async deleteFolder(groupId: number, folderId: string): Promise<GroupFile[]> {
     return this.db.transaction(() => {
       const files = this.db

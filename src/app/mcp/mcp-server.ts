@@ -1,0 +1,62 @@
+import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
+import type { Readable, Writable } from 'node:stream';
+import { catnapVersion } from '../catnap.js';
+import { RemoteError, type CatnapClient } from '../remote/catnap-client.js';
+import { ToolError, type McpTool } from './mcp-tool.js';
+import { mcpTools } from './tools/index.js';
+
+/**
+ * An MCP server whose tools drive a running Catnap through its admin API. It is a separate
+ * process from Catnap on purpose: an MCP client (Claude Desktop, an IDE, an agent) starts it on
+ * demand, while the world keeps running for the bots under test, and the agent sees the same
+ * world as the console and the bots do.
+ */
+export function createMcpServer(catnap: CatnapClient, tools: readonly McpTool[] = mcpTools): McpServer {
+  const server = new McpServer(
+    { name: 'catnap', version: catnapVersion },
+    {
+      instructions:
+        'Catnap simulates a QQ world (accounts, friends, groups) that QQ bots connect to over OneBot 11. ' +
+        'Use these tools to look at the world and to act as any account: send messages, then wait for the bots’ replies.',
+    },
+  );
+  for (const tool of tools) {
+    server.registerTool(
+      tool.name,
+      {
+        title: tool.title,
+        description: tool.description,
+        inputSchema: tool.input,
+        annotations: { readOnlyHint: tool.readOnly ?? false, openWorldHint: false },
+      },
+      async (args: unknown, extra: { signal: AbortSignal }) => {
+        try {
+          const result = await tool.run(args as never, { catnap, signal: extra.signal });
+          return { content: [{ type: 'text' as const, text: JSON.stringify(result, null, 2) }] };
+        } catch (error) {
+          // Expected failures go back to the agent as tool errors it can read and act on.
+          if (error instanceof ToolError || error instanceof RemoteError) {
+            return { isError: true, content: [{ type: 'text' as const, text: error.message }] };
+          }
+          throw error;
+        }
+      },
+    );
+  }
+  return server;
+}
+
+/** Serves MCP on the given streams until the client closes them. */
+export async function serveMcp(catnap: CatnapClient, stdin: Readable, stdout: Writable): Promise<void> {
+  const server = createMcpServer(catnap);
+  const transport = new StdioServerTransport(stdin, stdout);
+  const closed = new Promise<void>((resolve) => (transport.onclose = resolve));
+  await server.connect(transport);
+  await new Promise<void>((resolve) => {
+    stdin.once('end', resolve);
+    stdin.once('close', resolve);
+    void closed.then(resolve);
+  });
+  await server.close();
+}

@@ -1,0 +1,145 @@
+import type { IncomingSegment } from '@saltify/milky-types';
+import type { z } from 'zod';
+import type { PublicUrls } from '../../util/public-urls.js';
+import { previewText, type Element, type MediaRef } from '../../world/messages/elements.js';
+import { mediaFileName } from '../../world/messages/media-ids.js';
+import type { World } from '../../world/world.js';
+import { imageDimensions } from './image-dimensions.js';
+
+export type Segment = z.input<typeof IncomingSegment>;
+
+/** Milky's uins start at 10001; anything lower cannot be a mention target. */
+const minUin = 10001;
+
+/** The resource id Milky hands out for stored media: `<sha256>.<ext>`, which the world resolves again. */
+export function resourceIdOf(media: MediaRef): string {
+  return mediaFileName(media);
+}
+
+/**
+ * Turns stored elements into Milky's incoming segments. Elements Milky has no segment for
+ * (dice, rps, poke, music, contact, location, share, markdown) arrive as their preview text, as a
+ * Milky client of real QQ sees them. Async because replies, forwards and images need the world
+ * (the quoted message, the forward card, the image's pixel size).
+ */
+export class SegmentRenderer {
+  constructor(
+    private readonly world: World,
+    private readonly urls: PublicUrls,
+  ) {}
+
+  async render(elements: readonly Element[], depth = 0): Promise<Segment[]> {
+    const segments: Segment[] = [];
+    for (const element of elements) segments.push(await this.#segment(element, depth));
+    return segments;
+  }
+
+  async #segment(element: Element, depth: number): Promise<Segment> {
+    switch (element.kind) {
+      case 'text':
+        return { type: 'text', data: { text: element.text } };
+      case 'at':
+        if (element.target === 'all') return { type: 'mention_all', data: {} };
+        if (element.target < minUin) return { type: 'text', data: { text: `@${element.name ?? element.target}` } };
+        return { type: 'mention', data: { user_id: element.target, name: element.name ?? String(element.target) } };
+      case 'face':
+        return { type: 'face', data: { face_id: String(element.faceId), is_large: false } };
+      case 'mface':
+        return {
+          type: 'market_face',
+          data: {
+            emoji_package_id: element.packageId,
+            emoji_id: element.emojiId,
+            key: element.key,
+            summary: element.summary,
+            url: `https://gxh.vip.qq.com/club/item/parcel/item/${element.emojiId.slice(0, 2)}/${element.emojiId}/raw300.gif`,
+          },
+        };
+      case 'reply':
+        return this.#reply(element.messageId, depth);
+      case 'image': {
+        const { width, height } = await imageDimensions(this.world, element.media.blobId);
+        return {
+          type: 'image',
+          data: {
+            resource_id: resourceIdOf(element.media),
+            temp_url: this.urls.media(element.media.blobId),
+            width,
+            height,
+            summary: element.summary || (element.subType === 1 ? '[动画表情]' : '[图片]'),
+            sub_type: element.subType === 1 ? 'sticker' : 'normal',
+          },
+        };
+      }
+      case 'record':
+        return {
+          type: 'record',
+          data: { resource_id: resourceIdOf(element.media), temp_url: this.urls.media(element.media.blobId), duration: 0 },
+        };
+      case 'video':
+        return {
+          type: 'video',
+          data: {
+            resource_id: resourceIdOf(element.media),
+            temp_url: this.urls.media(element.media.blobId),
+            width: 0,
+            height: 0,
+            duration: 0,
+          },
+        };
+      case 'file':
+        return {
+          type: 'file',
+          data: { file_id: element.fileId, file_name: element.media.name, file_size: element.media.size, file_hash: element.media.blobId },
+        };
+      case 'json':
+        return { type: 'light_app', data: { app_name: appNameOf(element.data), json_payload: element.data } };
+      case 'xml':
+        return { type: 'xml', data: { service_id: serviceIdOf(element.data), xml_payload: element.data } };
+      case 'forward': {
+        const bundle = await this.world.forwards.get(element.forwardId).catch(() => undefined);
+        return {
+          type: 'forward',
+          data: {
+            forward_id: element.forwardId,
+            title: bundle?.card.source ?? '聊天记录',
+            preview: [...(bundle?.card.news ?? [])],
+            summary: bundle?.card.summary ?? element.summary ?? '',
+          },
+        };
+      }
+      default:
+        return { type: 'text', data: { text: previewText([element]) } };
+    }
+  }
+
+  /** The quoted message with its content; one level deep, as QQ shows a quote inside a quote. */
+  async #reply(messageId: number, depth: number): Promise<Segment> {
+    const quoted = await this.world.messages.find(messageId);
+    if (!quoted) return { type: 'text', data: { text: '' } };
+    const content = depth > 0 ? [] : await this.render(quoted.recalled ? [] : quoted.elements, depth + 1);
+    return {
+      type: 'reply',
+      data: {
+        message_seq: quoted.seq,
+        sender_id: quoted.senderId,
+        time: quoted.time,
+        segments: content.filter((segment) => segment.type !== 'reply'),
+      },
+    };
+  }
+}
+
+function appNameOf(json: string): string {
+  try {
+    const parsed = JSON.parse(json) as { app?: unknown };
+    return typeof parsed.app === 'string' ? parsed.app : '';
+  } catch {
+    return '';
+  }
+}
+
+function serviceIdOf(xml: string): number {
+  const match = /serviceID\s*=\s*["']?(\d{1,9})/i.exec(xml);
+  return match ? Number(match[1]) : 0;
+}

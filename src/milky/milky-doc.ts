@@ -1,0 +1,130 @@
+import { milkyPackageVersion, milkyVersion, Event } from '@saltify/milky-types';
+import type { WorldErrorCode } from '../world/errors.js';
+import { specApiNames, type MilkyApiSpec, type MilkyCategory } from './api.js';
+import { milkyProtocolErrors, milkyWorldErrors } from './error-catalogue.js';
+import type { MilkyEventType } from './events/milky-event.js';
+
+const categoryNames: Record<MilkyCategory, string> = {
+  system: 'System',
+  message: 'Message',
+  friend: 'Friend',
+  group: 'Group',
+  file: 'File',
+};
+
+/** Where each Milky event comes from in the world, for the page. A test checks every spec event is here. */
+export const eventSources: Record<MilkyEventType, string> = {
+  bot_offline:
+    'The account’s Milky server or WebHook stops (config disabled or removed, Catnap stopping); sent before the connection closes.',
+  message_receive:
+    'Any message the account sees (`message.created`), the same domain event OneBot’s `message` comes from; own messages only with `reportSelfMessage`.',
+  message_recall: 'A recall (`message.recalled`).',
+  peer_pin_change: 'The account pins or unpins a chat (`conversation.pinned`, `set_peer_pin`).',
+  friend_request: 'A friend request to the account (`request.friend`); requests QQ’s filter keeps aside raise none.',
+  group_join_request: 'A join request to a group the account administers (`request.group`).',
+  group_invited_join_request: 'A member’s invitation accepted by the invitee, waiting for an admin (`request.group` with an invitor).',
+  group_invitation: 'Someone invites the account into a group (`request.group`, invite).',
+  friend_nudge: 'A poke in a private chat (`poke` without a group).',
+  friend_file_upload:
+    'A file element in a private message (`message.created`); `file_hash` is the file’s blob id, which get_private_file_download_url checks.',
+  group_admin_change: 'A member becomes an admin or stops being one (`member.role_changed`); the operator is the owner.',
+  group_essence_message_change: 'A message is made essence or stops being one (`essence.changed`).',
+  group_member_increase: 'A member joins (`member.joined`): operator when an admin approved, invitor when invited.',
+  group_member_decrease: 'A member leaves, is kicked, or the group is dismissed (`member.left`).',
+  group_name_change: 'The group is renamed (`group.name_changed`).',
+  group_message_reaction: 'A reaction to a group message is added or removed (`message.reaction`).',
+  group_mute: 'A member is muted or unmuted (`member.muted`).',
+  group_whole_mute: 'The whole group is muted or unmuted (`member.muted` for the group).',
+  group_nudge: 'A poke in a group (`poke`).',
+  group_file_upload: 'A file is uploaded to the group’s files (`file.uploaded`).',
+};
+
+const cell = (text: string) => text.replaceAll('|', '\\|').replaceAll('\n', ' ');
+
+/** World errors grouped by the retcode Milky gives them. */
+function errorRows(): string[] {
+  const byRetcode = new Map<number, WorldErrorCode[]>();
+  for (const [code, retcode] of Object.entries(milkyWorldErrors) as [WorldErrorCode, number][]) {
+    byRetcode.set(retcode, [...(byRetcode.get(retcode) ?? []), code]);
+  }
+  return [...byRetcode.entries()]
+    .sort(([a], [b]) => b - a)
+    .map(([retcode, codes]) => `| ${retcode} | ${codes.map((code) => `\`${code}\``).join(', ')} |`);
+}
+
+/**
+ * Renders docs/milky.md: every Milky API of the spec with how Catnap serves it, every event with
+ * the domain event it comes from, and the retcodes, from the live API list and the spec's own
+ * package. `npm run docs` writes it; a test keeps the file equal to this rendering.
+ */
+export function renderMilkyDoc(apis: readonly MilkyApiSpec[]): string {
+  const served = new Map(apis.map((api) => [api.name, api]));
+  const spec = specApiNames();
+  const rows = (category: MilkyCategory) =>
+    spec
+      .filter((api) => api.category === category)
+      .map((api) => {
+        const mine = served.get(api.name);
+        return `| \`${api.name}\` | ${cell(api.description)} | ${mine ? 'yes' : '**no**'} | ${cell(mine?.summary ?? '')} |`;
+      });
+  const eventTypes = Event.options.map((option) => option.shape.event_type.value);
+  return [
+    '# Milky coverage',
+    '',
+    `Catnap serves [Milky](https://milky.ntqqrev.org) ${milkyVersion} (checked against \`@saltify/milky-types\` ${milkyPackageVersion},`,
+    'the zod schemas the spec publishes) beside OneBot 11, over the same world: a change made through one',
+    'protocol is what the other reads at once, and both report the same domain events. Generated from the',
+    'live API list by `npm run docs`; a test fails when this page and the code disagree.',
+    '',
+    `Of ${spec.length} APIs in the spec: ${spec.filter((api) => served.has(api.name)).length} served.`,
+    '',
+    '## Transports',
+    '',
+    '- `POST <prefix>/api/:api` with a JSON body and `Authorization: Bearer <accessToken>`. HTTP 401 when the',
+    '  token is missing or wrong, 404 for an unknown API, 415 for a body that is not `application/json`,',
+    '  otherwise 200 with `{status, retcode, data}` or `{status, retcode, message}` (`data` is `{}` for APIs',
+    '  that return nothing). A body that is not valid JSON answers 200 with retcode -400.',
+    '- `GET <prefix>/event`: a WebSocket when the request asks to upgrade, else Server-Sent Events',
+    '  (`event: milky_event`, `data: <event JSON>`). The token comes as `Authorization: Bearer` or `?access_token=`.',
+    '- WebHooks: every event is POSTed as JSON to each configured URL, with `Authorization: Bearer` when the',
+    '  WebHook has an access token. Events go out in order; a receiver that falls behind loses the oldest.',
+    '',
+    'Settings per account live in `config/milky_<uin>.json` or `accounts[].milky` of a world file, in LLBot’s',
+    'shape (see the README). Messages are named by `message_scene`, `peer_id` and `message_seq`, the',
+    'conversation’s sequence number (OneBot reports the same number as `real_seq`). Resources are',
+    '`<sha256>.<ext>` ids; `get_resource_temp_url` and every `temp_url` point at Catnap’s own media URLs, which',
+    'do not expire.',
+    '',
+    ...(Object.keys(categoryNames) as MilkyCategory[]).flatMap((category) => [
+      `## ${categoryNames[category]} APIs`,
+      '',
+      '| API | spec | served | how |',
+      '| --- | --- | --- | --- |',
+      ...rows(category),
+      '',
+    ]),
+    '## Events',
+    '',
+    '| event | comes from |',
+    '| --- | --- |',
+    ...eventTypes.map((type) => `| \`${type}\` | ${cell(eventSources[type as MilkyEventType] ?? '**unexplained**')} |`),
+    '',
+    '## Retcodes',
+    '',
+    `\`${milkyProtocolErrors.BAD_INPUT.retcode}\`: ${milkyProtocolErrors.BAD_INPUT.meaning} \`${milkyProtocolErrors.INTERNAL.retcode}\`:`,
+    `${milkyProtocolErrors.INTERNAL.meaning} A world failure answers the retcode of its code:`,
+    '',
+    '| retcode | world error codes (see errors.md for their meaning) |',
+    '| --- | --- |',
+    ...errorRows(),
+    '',
+    '## What the world does not have',
+    '',
+    'Fields whose QQ data the simulated world does not keep are filled with fixed values: `qid` is `""`,',
+    'friend requests’ `via` is `""`, a voice message’s `duration` and a video’s size and duration are 0,',
+    'profiles’ country, city and school are `""`, and nudges show QQ’s default wording. Group notifications',
+    'list join requests (with and without an invitation); admin changes, kicks and quits are reported as',
+    'events when they happen, but the world keeps no notification list of them.',
+    '',
+  ].join('\n');
+}
