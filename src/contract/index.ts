@@ -21,3 +21,4 @@ export * from './world-file.js';
 export * from './onebot/users.js';
 export * from './onebot/groups.js';
 export * from './onebot/results.js';
+export * from './people.js';

@@ -1,4 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
+import { Role, Sex } from '../people.js';
 
 /**
  * NapCat's OB11Group (get_group_list entries, get_group_info), plus `avatar_url` (Catnap's extra:
@@ -24,7 +25,7 @@ export const GroupMemberInfo = Type.Object({
   user_id: Type.Integer(),
   nickname: Type.String(),
   card: Type.String(),
-  sex: Type.Union([Type.Literal('male'), Type.Literal('female'), Type.Literal('unknown')]),
+  sex: Sex,
   age: Type.Integer(),
   area: Type.String(),
   level: Type.String({ description: 'The member level, a string as OneBot 11 says' }),
@@ -36,7 +37,7 @@ export const GroupMemberInfo = Type.Object({
   card_changeable: Type.Boolean(),
   is_robot: Type.Boolean(),
   shut_up_timestamp: Type.Integer({ description: "When the member's mute ends; 0 when not muted" }),
-  role: Type.Union([Type.Literal('owner'), Type.Literal('admin'), Type.Literal('member')]),
+  role: Role,
   title: Type.String(),
 });
 export type GroupMemberInfo = Static<typeof GroupMemberInfo>;

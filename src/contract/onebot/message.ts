@@ -1,4 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
+import { Role } from '../people.js';
 
 /** A OneBot message segment: `{ type, data }`, as clients send and receive it. */
 export const Segment = Type.Object({
@@ -33,7 +34,7 @@ export const MessageObject = Type.Object({
     user_id: Type.Integer(),
     nickname: Type.String(),
     card: Type.String(),
-    role: Type.Optional(Type.Union([Type.Literal('owner'), Type.Literal('admin'), Type.Literal('member')])),
+    role: Type.Optional(Role),
   }),
   message: MessageBody,
   message_format: MessageFormat,

@@ -1,6 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-
-const Sex = Type.Union([Type.Literal('male'), Type.Literal('female'), Type.Literal('unknown')]);
+import { Sex } from '../people.js';
 
 /** NapCat's OB11User: one entry of get_friend_list and of a friend category's `buddyList`. */
 export const FriendInfo = Type.Object({
