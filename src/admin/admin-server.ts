@@ -149,6 +149,7 @@ export async function buildAdminServer(deps: AdminDeps, options: AdminServerOpti
       ...(!contract.public && { onRequest: guard }),
       handler: async (request, reply) => {
         reply.code(contract.status ?? 200);
+        if (contract.mediaType) reply.type(contract.mediaType);
         // Fastify validated the request against these very schemas; the compiler cannot follow that
         // through a list of routes of different contracts, so this is the one place it is told.
         return route.handle(request as RouteRequest<RouteContract>, reply, deps);

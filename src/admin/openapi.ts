@@ -8,10 +8,10 @@ import { milkyOpenApi } from './milky-openapi.js';
 /** A TypeBox schema as plain JSON Schema (drops TypeBox's symbol keys). */
 const plain = (schema: TSchema): Record<string, unknown> => JSON.parse(JSON.stringify(schema)) as Record<string, unknown>;
 
-const content = (schema: TSchema) =>
+const content = (schema: TSchema, mediaType = 'application/json') =>
   isBytes(schema)
     ? { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } }
-    : { 'application/json': { schema: plain(schema) } };
+    : { [mediaType]: { schema: plain(schema) } };
 
 const error = (description: string) => ({
   description,
@@ -41,7 +41,7 @@ function routeOperation(route: RouteContract) {
     ...(route.body && { requestBody: { content: content(route.body) } }),
     ...(route.public ? { security: [] } : {}),
     responses: {
-      [status]: { description: 'OK', content: content(route.response) },
+      [status]: { description: 'OK', content: content(route.response, route.mediaType) },
       '400': error('Invalid request: `problems` names each bad field'),
       ...(!route.public && { '401': error('No token'), '403': error('Wrong token') }),
       '404': error('Not found'),
@@ -80,9 +80,7 @@ export function buildOpenApi(
           description: 'The OneBot envelope',
           content: {
             'application/json': {
-              schema: spec.result
-                ? { allOf: [{ $ref: '#/components/schemas/Envelope' }, { properties: { data: plain(spec.result) } }] }
-                : { $ref: '#/components/schemas/Envelope' },
+              schema: { allOf: [{ $ref: '#/components/schemas/Envelope' }, { properties: { data: plain(spec.result) } }] },
             },
           },
         },

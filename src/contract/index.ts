@@ -18,3 +18,7 @@ export * from './onebot/events.js';
 export * from './onebot-config.js';
 export * from './milky-config.js';
 export * from './world-file.js';
+export * from './onebot/users.js';
+export * from './onebot/groups.js';
+export * from './onebot/results.js';
+export * from './people.js';

@@ -1,4 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
+import { Sex } from './people.js';
 
 /**
  * The world file: accounts, friendships and groups to create (or bring up to date) in one go.
@@ -15,7 +16,7 @@ export const WorldFileAccount = Type.Object(
     user_id: Uin,
     nickname: Type.String({ minLength: 1 }),
     bot: Type.Optional(Type.Boolean()),
-    sex: Type.Optional(Type.Union([Type.Literal('male'), Type.Literal('female'), Type.Literal('unknown')])),
+    sex: Type.Optional(Sex),
     age: Type.Optional(Type.Integer({ minimum: 0 })),
     long_nick: Type.Optional(Type.String()),
     level: Type.Optional(Type.Integer({ minimum: 0 })),

@@ -5,12 +5,15 @@ import { HttpServerAdapter } from './http-server-adapter.js';
 import { HttpSseServerAdapter } from './http-sse-adapter.js';
 import { WebsocketClientAdapter } from './ws/ws-client-adapter.js';
 import { WebsocketServerAdapter } from './ws/ws-server-adapter.js';
-import { adapterKinds, type AdapterKind, type OneBotConfig } from './onebot-config.js';
+import { adapterKinds, defaultOneBotConfig, type AdapterConfigs, type AdapterKind, type OneBotConfig } from './onebot-config.js';
 
-/** Builds the adapter for one enabled config entry. Transports register theirs in `defaultFactories`. */
-export type AdapterFactory = (selfId: number, config: never, gateway: OneBotGateway) => NetworkAdapter;
+/** Builds the adapter for one enabled entry of kind `K`, which gets exactly that kind's config. */
+export type AdapterFactory<K extends AdapterKind> = (selfId: number, config: AdapterConfigs[K], gateway: OneBotGateway) => NetworkAdapter;
 
-export const defaultFactories: Partial<Record<AdapterKind, AdapterFactory>> = {
+/** A factory per adapter kind, each typed by its kind's config. Transports register theirs in `defaultFactories`. */
+export type AdapterFactories = { readonly [K in AdapterKind]?: AdapterFactory<K> };
+
+export const defaultFactories: AdapterFactories = {
   httpServers: (selfId, config, gateway) => new HttpServerAdapter(selfId, config, gateway),
   httpSseServers: (selfId, config, gateway) => new HttpSseServerAdapter(selfId, config, gateway),
   websocketServers: (selfId, config, gateway) => new WebsocketServerAdapter(selfId, config, gateway),
@@ -45,7 +48,7 @@ export class NetworkManager {
   constructor(
     private readonly gateway: OneBotGateway,
     private readonly logger: Logger,
-    private readonly factories: Partial<Record<AdapterKind, AdapterFactory>> = defaultFactories,
+    private readonly factories: AdapterFactories = defaultFactories,
   ) {}
 
   /** Applies one account's config; calls for all accounts run one after another. */
@@ -58,7 +61,7 @@ export class NetworkManager {
   /** Stops every adapter of an account. */
   remove(selfId: number): Promise<ApplyResult> {
     this.#configs.delete(selfId);
-    return this.apply(selfId, { network: {} } as OneBotConfig);
+    return this.apply(selfId, defaultOneBotConfig());
   }
 
   config(selfId: number): OneBotConfig | undefined {
@@ -82,10 +85,10 @@ export class NetworkManager {
     const problems: string[] = [];
     for (const [selfId, config] of this.#configs) {
       const running = this.#running.get(selfId) ?? new Map<string, Running>();
-      for (const key of enabledKeys(config)) {
+      for (const [key, { kind }] of enabledEntries(config)) {
         const status = running.get(key)?.adapter.status();
         const where = `account ${selfId}, ${key.replace(':', ' "')}"`;
-        if (!status) problems.push(`${where}: not running${this.factories[key.split(':')[0] as AdapterKind] ? '' : ' (unsupported kind)'}`);
+        if (!status) problems.push(`${where}: not running${this.factories[kind] ? '' : ' (unsupported kind)'}`);
         else if (status.state === 'error' || status.state === 'stopped' || status.state === 'starting')
           problems.push(`${where}: ${status.state}${status.error ? ` (${status.error})` : ''}`);
       }
@@ -108,8 +111,7 @@ export class NetworkManager {
   async #apply(selfId: number, config: OneBotConfig): Promise<ApplyResult> {
     this.#configs.set(selfId, config);
     const current = this.#running.get(selfId) ?? new Map<string, Running>();
-    const wanted = new Map<string, { kind: AdapterKind; entry: Record<string, unknown>; fingerprint: string }>();
-    for (const [key, { kind, entry }] of enabledEntries(config)) wanted.set(key, { kind, entry, fingerprint: JSON.stringify(entry) });
+    const wanted = enabledEntries(config);
     const result: ApplyResult = { started: [], stopped: [], errors: [], skipped: [] };
     for (const [key, running] of current) {
       if (wanted.get(key)?.fingerprint === running.fingerprint) continue;
@@ -117,14 +119,13 @@ export class NetworkManager {
       current.delete(key);
       result.stopped.push(key);
     }
-    for (const [key, { kind, entry, fingerprint }] of wanted) {
+    for (const [key, { kind, fingerprint, create }] of wanted) {
       if (current.has(key)) continue;
-      const factory = this.factories[kind];
-      if (!factory) {
+      const adapter = create(this.factories, selfId, this.gateway);
+      if (!adapter) {
         result.skipped.push({ adapter: key, message: `${kind} adapters are not supported yet` });
         continue;
       }
-      const adapter = factory(selfId, entry as never, this.gateway);
       try {
         await adapter.start();
         current.set(key, { key, fingerprint, adapter });
@@ -139,21 +140,30 @@ export class NetworkManager {
   }
 }
 
-/** Every enabled entry of a config under its adapter key (`kind:name`, made unique by index). */
-function enabledEntries(config: OneBotConfig): Map<string, { kind: AdapterKind; entry: Record<string, unknown> }> {
-  const entries = new Map<string, { kind: AdapterKind; entry: Record<string, unknown> }>();
-  for (const kind of adapterKinds) {
-    const list = (config.network as Record<string, unknown[] | undefined>)[kind] ?? [];
-    list.forEach((entry, index) => {
-      const record = entry as Record<string, unknown>;
-      if (!record.enable) return;
-      const key = `${kind}:${String(record.name || index)}`;
-      entries.set(entries.has(key) ? `${key}#${index}` : key, { kind, entry: record });
-    });
-  }
-  return entries;
+/** One enabled config entry: its kind, its fingerprint, and how to build its adapter. */
+interface Enabled {
+  readonly kind: AdapterKind;
+  readonly fingerprint: string;
+  /** The adapter from the kind's factory, which gets the entry as its own config type (undefined: no factory). */
+  create(factories: AdapterFactories, selfId: number, gateway: OneBotGateway): NetworkAdapter | undefined;
 }
 
-function enabledKeys(config: OneBotConfig): string[] {
-  return [...enabledEntries(config).keys()];
+/** Every enabled entry of a config under its adapter key (`kind:name`, made unique by index). */
+function enabledEntries(config: OneBotConfig): Map<string, Enabled> {
+  const entries = new Map<string, Enabled>();
+  const network: { readonly [K in AdapterKind]: readonly AdapterConfigs[K][] } = config.network;
+  // Per kind, so each entry meets the factory of its own kind with its own config type.
+  const collect = <K extends AdapterKind>(kind: K) => {
+    network[kind].forEach((entry, index) => {
+      if (!entry.enable) return;
+      const key = `${kind}:${entry.name || index}`;
+      entries.set(entries.has(key) ? `${key}#${index}` : key, {
+        kind,
+        fingerprint: JSON.stringify(entry),
+        create: (factories, selfId, gateway) => factories[kind]?.(selfId, entry, gateway),
+      });
+    });
+  };
+  for (const kind of adapterKinds) collect(kind);
+  return entries;
 }

@@ -60,7 +60,7 @@ export interface ActionContext {
 /** Where an action comes from, for the docs and the coverage table. */
 export type ActionOrigin = 'onebot11' | 'go-cqhttp' | 'napcat' | 'seed' | 'catnap';
 
-export interface ActionSpec<S extends TSchema = TSchema> {
+export interface ActionSpec<S extends TSchema = TSchema, R extends TSchema = TSchema> {
   readonly name: string;
   /** Other names served by the same handler (renamed seed actions, NapCat aliases). */
   readonly aliases?: readonly string[];
@@ -68,16 +68,21 @@ export interface ActionSpec<S extends TSchema = TSchema> {
   readonly summary: string;
   readonly description?: string;
   readonly params: S;
-  /** Schema of `data` on success, for the OpenAPI document. */
-  readonly result?: TSchema;
-  readonly handler: (ctx: ActionContext, params: Static<S>) => unknown | Promise<unknown>;
+  /**
+   * Schema of `data` on success: the handler must return its static type, `/openapi.json`
+   * documents it, and the tests check every successful reply against it (`Type.Null()` for
+   * actions that answer nothing).
+   */
+  readonly result: R;
+  // A method, so a list of specs of different schemas is a list of ActionSpec (each handler is
+  // checked against its own schemas where it is defined).
+  handler(ctx: ActionContext, params: Static<S>): Static<R> | Promise<Static<R>>;
 }
 
-/** Identity function that lets TypeScript infer the params type of a handler from its schema. */
-export function defineAction<S extends TSchema>(spec: ActionSpec<S>): ActionSpec<S> {
+/** Identity function that lets TypeScript type a handler's params and answer from its schemas. */
+export function defineAction<S extends TSchema, R extends TSchema>(spec: ActionSpec<S, R>): ActionSpec<S, R> {
   return spec;
 }
 
 /** An action list of mixed param types, as each area exports it. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type AnyActionSpec = ActionSpec<any>;
+export type AnyActionSpec = ActionSpec;

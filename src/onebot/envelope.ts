@@ -1,15 +1,11 @@
+import type { Envelope } from '../contract/onebot/envelope.js';
+
 /**
- * The reply to every action, on every transport. `data` is always present (null when empty) and
- * `echo` is returned exactly as the caller sent it, any JSON type, or null when none was sent.
+ * The reply to every action, on every transport (its shape is the contract's). `data` is always
+ * present (null when empty) and `echo` is returned exactly as the caller sent it, any JSON type,
+ * or null when none was sent.
  */
-export interface Envelope {
-  readonly status: 'ok' | 'async' | 'failed';
-  readonly retcode: number;
-  readonly data: unknown;
-  readonly message: string;
-  readonly wording: string;
-  readonly echo: unknown;
-}
+export type { Envelope };
 
 export function ok(data: unknown, echo: unknown): Envelope {
   return { status: 'ok', retcode: 0, data: data === undefined ? null : data, message: '', wording: '', echo: echo ?? null };

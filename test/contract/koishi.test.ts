@@ -8,10 +8,13 @@ type Catnap = Awaited<ReturnType<typeof catnapFor>>;
 let koishi: Koishi | undefined;
 let catnap: Catnap | undefined;
 afterEach(async () => {
+  // Every successful reply the client got is what its action's result schema says.
+  const problems = catnap?.results.problems() ?? [];
   await koishi?.stop();
   await catnap?.catnap.stop();
   koishi = undefined;
   catnap = undefined;
+  expect(problems).toEqual([]);
 });
 
 const token = 'koishi-token';

@@ -8,10 +8,13 @@ type Catnap = Awaited<ReturnType<typeof catnapFor>>;
 let catnap: Catnap | undefined;
 let client: NCWebsocket | undefined;
 afterEach(async () => {
+  // Every successful reply the client got is what its action's result schema says.
+  const problems = catnap?.results.problems() ?? [];
   await client?.disconnect();
   await catnap?.catnap.stop();
   client = undefined;
   catnap = undefined;
+  expect(problems).toEqual([]);
 });
 
 /** Resolves with the first event node-napcat-ts emits under `name`. */

@@ -1,7 +1,7 @@
 import { Catnap } from '../../src/app/catnap.js';
 import { silentLogger } from '../../src/util/logger.js';
 import type { WorldFile } from '../../src/world/world-file.js';
-import { expectRouteResponse } from './contract.js';
+import { expectRouteResponse, resultProblems, watchActionResults } from './contract.js';
 import { tempDir } from './spawn.js';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -31,9 +31,16 @@ export async function startCatnap(world: WorldFile, options: { dataDir?: string 
     });
     const text = await response.text();
     const json = text && response.headers.get('content-type')?.includes('json') ? JSON.parse(text) : undefined;
-    // Every successful answer must be what the route's contract promises.
+    // Every successful answer must be what the route's contract promises, and what `act` ran, its action's result schema.
     expectRouteResponse(method, path, response.status, json);
+    const act = /^\/api\/world\/act\/\d+\/([^/?]+)/.exec(path);
+    if (act && json?.status === 'ok') {
+      const problems = resultProblems(catnap.dispatcher, decodeURIComponent(act[1]!), json.data);
+      if (problems.length > 0) throw new Error(`${act[1]} answered outside its result schema: ${problems.join('; ')}`);
+    }
     return { status: response.status, json };
   };
-  return { catnap, dataDir, admin };
+  /** Every successful reply on any transport, checked against its action's result schema. */
+  const results = watchActionResults(catnap.dispatcher);
+  return { catnap, dataDir, admin, results };
 }

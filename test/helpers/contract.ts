@@ -3,6 +3,7 @@ import { TypeCompiler, type TypeCheck } from '@sinclair/typebox/compiler';
 import { allRouteContracts } from '../../src/contract/admin/index.js';
 import { isBytes, type RouteContract } from '../../src/contract/admin/route.js';
 import { OneBotEvent } from '../../src/contract/onebot/events.js';
+import type { Dispatcher } from '../../src/onebot/dispatcher.js';
 import { describeProblems } from '../../src/util/schema-problems.js';
 
 const compiled = new WeakMap<TSchema, TypeCheck<TSchema>>();
@@ -75,7 +76,56 @@ export function routeOf(method: string, path: string): RouteContract | undefined
 export function expectRouteResponse(method: string, path: string, status: number, json: unknown): void {
   const contract = routeOf(method, path);
   if (!contract) throw new Error(`no admin route contract serves ${method} ${path}`);
-  if (status >= 300 || isBytes(contract.response) || json === undefined) return;
+  if (status >= 300 || isBytes(contract.response) || contract.mediaType || json === undefined) return;
   const problems = contractProblems(contract.response, json);
   if (problems.length > 0) throw new Error(`${method} ${path} answered outside its contract: ${problems.join('; ')}`);
+}
+
+/**
+ * A copy of a schema whose objects accept only their declared fields (unless they say otherwise),
+ * so a reply with an undocumented field fails as surely as one missing a field.
+ */
+function closed(schema: TSchema): TSchema {
+  const copy: TSchema = { ...schema };
+  if (copy.type === 'object' && copy.properties && copy.additionalProperties === undefined) copy.additionalProperties = false;
+  if (copy.properties)
+    copy.properties = Object.fromEntries(Object.entries(copy.properties as Record<string, TSchema>).map(([k, v]) => [k, closed(v)]));
+  if (copy.items && !Array.isArray(copy.items)) copy.items = closed(copy.items);
+  if (copy.anyOf) copy.anyOf = copy.anyOf.map(closed);
+  return copy;
+}
+
+const closedSchemas = new WeakMap<TSchema, TSchema>();
+const closedOf = (schema: TSchema): TSchema => {
+  let copy = closedSchemas.get(schema);
+  if (!copy) {
+    copy = closed(schema);
+    closedSchemas.set(schema, copy);
+  }
+  return copy;
+};
+
+/** The problems of an action's successful `data` against the action's result schema (closed objects). */
+export function resultProblems(dispatcher: Dispatcher, action: string, data: unknown): string[] {
+  const resolved = dispatcher.table.resolve(action);
+  if (!resolved) return [`${action}: not an action`];
+  return contractProblems(closedOf(resolved.spec.result), data).map((problem) => `${resolved.spec.name}: ${problem}`);
+}
+
+/**
+ * Watches every call `dispatcher` answers (any transport) and records each successful reply whose
+ * `data` is not what its action's result schema says. `problems()` lists them; `checked()` counts
+ * the replies checked.
+ */
+export function watchActionResults(dispatcher: Dispatcher) {
+  const problems: string[] = [];
+  let checked = 0;
+  const stop = dispatcher.onCall((record) => {
+    if (record.envelope.status !== 'ok') return;
+    checked++;
+    for (const problem of resultProblems(dispatcher, record.action, record.envelope.data)) {
+      problems.push(`${problem} (params ${JSON.stringify(record.params)?.slice(0, 200)})`);
+    }
+  });
+  return { problems: () => [...new Set(problems)], checked: () => checked, stop };
 }

@@ -9,6 +9,7 @@ import { silentLogger } from '../../src/util/logger.js';
 import { publicUrls } from '../../src/onebot/public-urls.js';
 import type { WorldFile } from '../../src/world/world-file.js';
 import type { WorldStore } from '../../src/world/store/store.js';
+import { resultProblems } from './contract.js';
 import { memoryWorld, smallWorld } from './world.js';
 import { OcrService } from '../../src/world/media/ocr.js';
 import { sharedOcrEngine, sharedTranslator } from './seed-services.js';
@@ -27,8 +28,15 @@ export async function onebotWorld(file: WorldFile = smallWorld, store?: WorldSto
   const dispatcher = new Dispatcher(new ActionTable(allActions), services, { rateLimitIntervalMs: 20 });
   const hub = new EventHub(base.world, { urls: services.urls }, silentLogger, allBuilders);
   hub.start();
-  const call = (selfId: number, action: string, params: unknown = {}, meta: Partial<DispatchMeta> = {}) =>
-    dispatcher.dispatch(selfId, action, params, { transport: 'test', ...meta });
+  /** Runs an action; a successful reply must be what the action's result schema says, or this throws. */
+  const call = async (selfId: number, action: string, params: unknown = {}, meta: Partial<DispatchMeta> = {}) => {
+    const envelope = await dispatcher.dispatch(selfId, action, params, { transport: 'test', ...meta });
+    if (envelope.status === 'ok') {
+      const problems = resultProblems(dispatcher, action, envelope.data);
+      if (problems.length > 0) throw new Error(`${action} answered outside its result schema: ${problems.join('; ')}`);
+    }
+    return envelope;
+  };
   /** Runs an action that must succeed and returns its data. */
   const data = async (selfId: number, action: string, params: unknown = {}) => {
     const envelope = await call(selfId, action, params);

@@ -8,6 +8,7 @@ import { renderCoverageDoc } from '../../src/onebot/coverage/coverage-doc.js';
 import { napcatRegistry } from '../../src/onebot/coverage/napcat-registry.js';
 import { notYetServed, unsupportedActions } from '../../src/onebot/coverage/unsupported.js';
 import { P } from '../../src/onebot/schema.js';
+import { Type } from '@sinclair/typebox';
 
 const live = () => new ActionTable(allActions);
 
@@ -43,7 +44,7 @@ describe('coverage table', () => {
     );
     const servingPacket = new ActionTable([
       ...allActions,
-      defineAction({ name: 'send_packet', origin: 'napcat', summary: 'test', params: P.none(), handler: () => null }),
+      defineAction({ name: 'send_packet', origin: 'napcat', summary: 'test', params: P.none(), result: Type.Null(), handler: () => null }),
     ]);
     expect(coverageProblems(servingPacket)).toContain(
       'send_packet is served now: remove it from unsupportedActions in src/onebot/coverage/unsupported.ts',

@@ -69,6 +69,7 @@ describe('dispatcher: envelope, params, errors', () => {
       origin: 'catnap',
       summary: 'probe',
       params: (await import('@sinclair/typebox')).Type.Object({}),
+      result: (await import('@sinclair/typebox')).Type.Null(),
       handler: () => void started.push(Date.now()),
     });
     for (let i = 0; i < 3; i++) expect((await call(10001, 'test_probe_rate_limited')).status).toBe('async');
@@ -84,6 +85,7 @@ describe('dispatcher: envelope, params, errors', () => {
       origin: 'catnap',
       summary: 'crash',
       params: (await import('@sinclair/typebox')).Type.Object({}),
+      result: (await import('@sinclair/typebox')).Type.Null(),
       handler: () => {
         throw new Error('secret internals at /home/x');
       },

@@ -4,7 +4,7 @@ import { onebotWorld } from '../helpers/onebot.js';
 import { base64Of, pngOf } from '../helpers/images.js';
 
 /**
- * Every body of the seed document (napcat-seed-api.md) for the profile, favourites, ark, group
+ * Every body of the seed document (the NapCat API description Catnap began from) for the profile, favourites, ark, group
  * avatar, group file, OCR and translation endpoints, sent verbatim (ids adapted to smallWorld:
  * bot 10001 is an admin of group 30001). Each succeeds with the seed's data shape or fails with a
  * documented error.

@@ -85,6 +85,12 @@ describe('web console in Chromium', () => {
     expect(await reply.locator(byTest('seg-reply')).innerText()).toContain('hello from the browser');
     expect(await page.locator(`${byTest('message')}.own`, { hasText: 'hello from the browser' }).count()).toBe(1);
     expect(bot.received.map((event) => event.raw_message)).toContain('hello from the browser');
+    // The toolbar's icons are drawn: no emoji characters (a machine without an emoji font shows boxes).
+    for (const button of ['open-faces', 'pick-image', 'pick-file']) {
+      expect(await page.locator(`${byTest(button)} svg`).count(), button).toBe(1);
+      expect((await page.locator(byTest(button)).innerText()).trim(), button).toBe('');
+    }
+    expect(await page.locator('.composer-toolbar').innerText()).not.toMatch(/\p{Extended_Pictographic}/u);
   }, 60000);
 
   it('uploads an image and renders it in the conversation', async () => {

@@ -11,7 +11,7 @@ import { requestStore } from './world/request-store';
 import { PlaygroundPage } from './playground/playground-page';
 import { onOpenAccountPicker, setActingAs, useActingAs } from './session';
 import { Avatar } from './ui/avatar';
-import { Icon } from './ui/icons';
+import { Icon, type IconName } from './ui/icons';
 import { Modal } from './ui/modal';
 import { navigate, usePath } from './ui/router';
 import { Toasts } from './ui/toast';
@@ -58,7 +58,12 @@ export function App() {
     requestStore.start();
   }, [auth]);
 
-  if (auth === 'checking') return <div className="splash">🐱</div>;
+  if (auth === 'checking')
+    return (
+      <div className="splash">
+        <Icon name="cat" size={64} />
+      </div>
+    );
   if (auth === 'out') {
     return (
       <Login
@@ -85,7 +90,7 @@ export function App() {
   );
 }
 
-const pages = [
+const pages: { path: string; icon: IconName; label: string }[] = [
   { path: '/chat', icon: 'chat', label: '消息 Chat' },
   { path: '/world', icon: 'world', label: '世界 World' },
   { path: '/bots', icon: 'bots', label: '机器人 Bots' },
@@ -100,11 +105,13 @@ function Shell(props: { onLogout: () => void }) {
   const liveState = useLiveState();
   const [picking, setPicking] = useState(false);
 
-  // The first visit acts as the first person (not a bot) of the world, so chatting works at once.
+  // The first visit (or an account that is gone) acts as the first person (not a bot) of the
+  // world, so chatting works at once.
+  const fallbackActor =
+    world.loaded && !world.account(actingAs) ? (world.accounts.find((account) => !account.bot) ?? world.accounts[0])?.user_id : undefined;
   useEffect(() => {
-    if (!world.loaded || world.accounts.length === 0) return;
-    if (!world.account(actingAs)) setActingAs((world.accounts.find((account) => !account.bot) ?? world.accounts[0]!).user_id);
-  }, [world.loaded, world.version, actingAs]);
+    if (fallbackActor !== undefined) setActingAs(fallbackActor);
+  }, [fallbackActor]);
 
   useEffect(() => {
     if (path === '/' || path === '') navigate('/chat', true);

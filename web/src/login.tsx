@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { Icon } from './ui/icons';
 import { api, ApiError } from './api/client';
 
 /** Asks for the web UI token (printed by `catnap start`, saved in data/config/catnap.json). */
@@ -26,7 +27,9 @@ export function Login(props: { onLogin: (token: string) => void; problem?: strin
   return (
     <div className="login-page">
       <form className="login-card" onSubmit={submit} data-testid="login-form">
-        <div className="login-logo">🐱</div>
+        <div className="login-logo">
+          <Icon name="cat" size={48} />
+        </div>
         <h1>Catnap</h1>
         <p className="muted">A QQ world for your OneBot bots</p>
         <input

@@ -32,6 +32,7 @@ export const healthApi = {
     url: '/metrics',
     summary: 'Prometheus metrics in the text exposition format (no token needed when metrics.public is set)',
     tag,
-    response: Type.String({ contentMediaType: 'text/plain; version=0.0.4' }),
+    response: Type.String({ description: 'The text exposition format' }),
+    mediaType: 'text/plain; version=0.0.4',
   }),
 };

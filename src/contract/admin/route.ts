@@ -23,6 +23,11 @@ export interface RouteContract {
   readonly body?: TSchema;
   /** What a successful call answers: a JSON schema, or `Bytes` for a file. */
   readonly response: TSchema;
+  /**
+   * The answer's media type when it is not JSON (`text/plain` for a `Type.String()` answer, such
+   * as metrics): the handler's string is then sent as it is.
+   */
+  readonly mediaType?: string;
   /** Status of a successful call (default 200; 201 for routes that create something). */
   readonly status?: 200 | 201;
   /** Served without the web UI token (documents, media). */

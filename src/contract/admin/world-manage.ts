@@ -2,7 +2,8 @@ import { Type } from '@sinclair/typebox';
 import { WorldFileSchema } from '../world-file.js';
 import { defineRoute } from './route.js';
 import { GroupParams, Id, UserParams } from './world.js';
-import { AccountView, GroupView, MemberView, Sex } from './world-views.js';
+import { Sex } from '../people.js';
+import { AccountView, GroupView, MemberView } from './world-views.js';
 
 const tag = 'world';
 const strict = { additionalProperties: false } as const;

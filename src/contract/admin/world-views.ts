@@ -1,12 +1,10 @@
 import { Type, type Static } from '@sinclair/typebox';
+import { Role, Sex } from '../people.js';
 
 /**
  * How the admin API shows the world's records: snake_case, with the world file's field names, so
  * what the console reads back is what a world file writes.
  */
-export const Sex = Type.Union([Type.Literal('male'), Type.Literal('female'), Type.Literal('unknown')]);
-export const Role = Type.Union([Type.Literal('owner'), Type.Literal('admin'), Type.Literal('member')]);
-
 export const AccountView = Type.Object({
   user_id: Type.Integer(),
   nickname: Type.String(),

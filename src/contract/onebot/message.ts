@@ -1,4 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
+import { Role } from '../people.js';
 
 /** A OneBot message segment: `{ type, data }`, as clients send and receive it. */
 export const Segment = Type.Object({
@@ -33,7 +34,7 @@ export const MessageObject = Type.Object({
     user_id: Type.Integer(),
     nickname: Type.String(),
     card: Type.String(),
-    role: Type.Optional(Type.Union([Type.Literal('owner'), Type.Literal('admin'), Type.Literal('member')])),
+    role: Type.Optional(Role),
   }),
   message: MessageBody,
   message_format: MessageFormat,
@@ -58,3 +59,30 @@ export const MessageDetail = Type.Composite([
   }),
 ]);
 export type MessageDetail = Static<typeof MessageDetail>;
+
+/** What a send action answers. */
+export const SendResult = Type.Object({
+  message_id: Type.Integer(),
+  res_id: Type.Optional(Type.String({ description: 'Merged forwards: the res_id of the forward' })),
+  forward_id: Type.Optional(Type.String({ description: 'Merged forwards: the same res_id (go-cqhttp name)' })),
+});
+export type SendResult = Static<typeof SendResult>;
+
+/** A page of messages: the history actions and get_forward_msg. */
+export const MessagePage = Type.Object({ messages: Type.Array(MessageObject) });
+export type MessagePage = Static<typeof MessagePage>;
+
+/** One conversation of get_recent_contact, NapCat's shape (`lastestMsg` spelled as NapCat spells it). */
+export const RecentContact = Type.Object({
+  lastestMsg: MessageObject,
+  peerUin: Type.String(),
+  remark: Type.String(),
+  msgTime: Type.String(),
+  chatType: Type.Integer({ description: "NT's chat type: 1 friend, 2 group, 100 temp chat" }),
+  msgId: Type.String(),
+  sendNickName: Type.String(),
+  sendMemberName: Type.String(),
+  peerName: Type.String(),
+  unreadCnt: Type.Integer({ description: 'Messages from others after the read mark' }),
+});
+export type RecentContact = Static<typeof RecentContact>;

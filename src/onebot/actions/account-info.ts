@@ -31,7 +31,12 @@ export const accountInfoActions: AnyActionSpec[] = [
     origin: 'onebot11',
     summary: 'Implementation name and version',
     params: P.none(),
-    result: Type.Object({ app_name: Type.String(), app_version: Type.String(), protocol_version: Type.String() }),
+    result: Type.Object({
+      app_name: Type.String(),
+      app_version: Type.String(),
+      protocol_version: Type.String(),
+      nt_protocol: Type.String(),
+    }),
     handler(ctx) {
       const { appName, appVersion } = ctx.services.info;
       return { app_name: appName, app_version: appVersion, protocol_version: 'v11', nt_protocol: 'Catnap simulated world' };

@@ -1,4 +1,5 @@
 import { Type } from '@sinclair/typebox';
+import { Segment } from '../../contract/onebot/message.js';
 import { defineAction, type ActionContext, type AnyActionSpec } from '../action.js';
 import { badParams } from '../error-catalogue.js';
 import { renderMessage } from '../message/render.js';
@@ -11,6 +12,36 @@ const groupId = P.id('Group number');
 /** An account's avatar as Catnap serves it ("" for the default avatar). */
 const avatarOf = (ctx: ActionContext, account: Account | undefined) => (account?.avatar ? ctx.services.urls.media(account.avatar) : '');
 
+/** One entry of get_essence_msg_list, NapCat's shape. */
+const EssenceEntry = Type.Object({
+  msg_seq: Type.Integer(),
+  msg_random: Type.Integer(),
+  sender_id: Type.Integer(),
+  sender_nick: Type.String(),
+  sender_time: Type.Integer(),
+  operator_id: Type.Integer(),
+  operator_nick: Type.String(),
+  operator_time: Type.Integer(),
+  message_id: Type.Integer(),
+  content: Type.Array(Segment, { description: 'Segments (in string format, the CQ string as one text segment)' }),
+});
+
+const HonorEntry = Type.Object({ user_id: Type.Integer(), nickname: Type.String(), avatar: Type.String(), description: Type.String() });
+
+/** get_group_honor_info: each list, empty when its type was not asked for. */
+const HonorInfo = Type.Object({
+  group_id: Type.Integer(),
+  current_talkative: Type.Union([
+    Type.Object({ user_id: Type.Integer(), nickname: Type.String(), avatar: Type.String(), day_count: Type.Integer() }),
+    Type.Object({}, { description: 'No talkative member (or talkative not asked for)' }),
+  ]),
+  talkative_list: Type.Array(HonorEntry),
+  performer_list: Type.Array(HonorEntry),
+  legend_list: Type.Array(HonorEntry),
+  emotion_list: Type.Array(HonorEntry),
+  strong_newbie_list: Type.Array(HonorEntry),
+});
+
 /** Essence messages, group honors and the @all allowance: go-cqhttp's group extras that read messages. */
 export const essenceHonorActions: AnyActionSpec[] = [
   defineAction({
@@ -18,6 +49,7 @@ export const essenceHonorActions: AnyActionSpec[] = [
     origin: 'go-cqhttp',
     summary: 'Make a group message essence (owner or admin); members get an essence notice',
     params: P.object({ message_id: P.messageId() }),
+    result: Type.Null(),
     async handler(ctx, params) {
       await ctx.world.essence.set(ctx.selfId, params.message_id);
       return null;
@@ -35,6 +67,7 @@ export const essenceHonorActions: AnyActionSpec[] = [
       msg_seq: P.optional(P.int('msg_seq from get_essence_msg_list', { minimum: 1 })),
       msg_random: P.optional(P.int('msg_random from get_essence_msg_list', { minimum: 0 })),
     }),
+    result: Type.Null(),
     async handler(ctx, params) {
       if (params.message_id !== undefined) {
         await ctx.world.essence.remove(ctx.selfId, { messageId: params.message_id });
@@ -55,6 +88,7 @@ export const essenceHonorActions: AnyActionSpec[] = [
     origin: 'go-cqhttp',
     summary: "A group's essence messages, newest first, with their content",
     params: P.object({ group_id: groupId }),
+    result: Type.Array(EssenceEntry),
     async handler(ctx, params) {
       const listed = await ctx.world.essence.list(ctx.selfId, params.group_id);
       const accounts = await ctx.world.accounts.getMany(listed.flatMap(({ entry }) => [entry.senderId, entry.operatorId]));
@@ -90,6 +124,7 @@ export const essenceHonorActions: AnyActionSpec[] = [
         }),
       ),
     }),
+    result: HonorInfo,
     async handler(ctx, params) {
       const type = params.type ?? 'all';
       const honors = await ctx.world.honors.honors(ctx.selfId, params.group_id);

@@ -1,12 +1,57 @@
-import { Type } from '@sinclair/typebox';
+import { Type, type Static } from '@sinclair/typebox';
 import type { Collection, CustomFace } from '../../world/favorites/records.js';
 import { uidOf } from '../../world/services/account-service.js';
 import { defineAction, type ActionContext, type AnyActionSpec } from '../action.js';
 import { badParams } from '../error-catalogue.js';
 import { P } from '../schema.js';
+import { NtResult, ntResultWith } from '../shapes/nt-result.js';
 
-/** NT's collection item (get_collection_list), a text favourite. */
-function toCollectionItem(item: Collection, nickname: string) {
+/** NT's collection item (get_collection_list), a text favourite; the other summaries stay null. */
+const CollectionItem = Type.Object({
+  cid: Type.String(),
+  type: Type.Integer(),
+  status: Type.Integer(),
+  author: Type.Object({
+    type: Type.Integer(),
+    numId: Type.String(),
+    strId: Type.String(),
+    groupId: Type.String(),
+    groupName: Type.String(),
+    uid: Type.String(),
+  }),
+  bid: Type.Integer(),
+  category: Type.Integer(),
+  createTime: Type.String(),
+  collectTime: Type.String(),
+  modifyTime: Type.String(),
+  sequence: Type.String(),
+  shareUrl: Type.String(),
+  customGroupId: Type.Integer(),
+  securityBeat: Type.Boolean(),
+  summary: Type.Object({
+    textSummary: Type.Object({ brief: Type.String(), rawData: Type.String() }),
+    linkSummary: Type.Null(),
+    gallerySummary: Type.Null(),
+    audioSummary: Type.Null(),
+    videoSummary: Type.Null(),
+    fileSummary: Type.Null(),
+    locationSummary: Type.Null(),
+    richMediaSummary: Type.Null(),
+  }),
+});
+
+/** NT's collection search result, as NapCat passes it through. */
+const CollectionList = Type.Object({
+  errCode: Type.Integer(),
+  errMsg: Type.String(),
+  collectionSearchList: Type.Object({
+    collectionItemList: Type.Array(CollectionItem),
+    hasMore: Type.Boolean(),
+    bottomTimeStamp: Type.String(),
+  }),
+});
+
+function toCollectionItem(item: Collection, nickname: string): Static<typeof CollectionItem> {
   const ms = String(item.createTime * 1000);
   return {
     cid: String(item.collectionId),
@@ -36,7 +81,29 @@ function toCollectionItem(item: Collection, nickname: string) {
 }
 
 /** NT's favourite-emoji entry (fetch_custom_face_detail). */
-function toFaceDetail(ctx: ActionContext, face: CustomFace) {
+const FaceDetail = Type.Object({
+  uin: Type.String(),
+  emoId: Type.Integer(),
+  emoPath: Type.String(),
+  isExist: Type.Boolean(),
+  resId: Type.String(),
+  url: Type.String(),
+  md5: Type.String(),
+  emoOriginalPath: Type.String(),
+  thumbPath: Type.String(),
+  RomaingType: Type.String(),
+  isAPNG: Type.Boolean(),
+  isMarkFace: Type.Boolean(),
+  eId: Type.String(),
+  epId: Type.String(),
+  ocrWord: Type.String(),
+  modifyWord: Type.String(),
+  exposeNum: Type.Integer(),
+  clickNum: Type.Integer(),
+  desc: Type.String(),
+});
+
+function toFaceDetail(ctx: ActionContext, face: CustomFace): Static<typeof FaceDetail> {
   const url = ctx.services.urls.media(face.blobId, face.name);
   return {
     uin: String(face.ownerId),
@@ -71,6 +138,7 @@ export const favoriteActions: AnyActionSpec[] = [
     origin: 'napcat',
     summary: 'Add a text to the favourites',
     params: P.object({ rawData: P.str('The text to keep'), brief: P.str('A short summary shown in the list') }),
+    result: ntResultWith({ cid: Type.String() }),
     async handler(ctx, params) {
       const item = await ctx.world.favorites.createCollection(ctx.selfId, params.rawData, params.brief);
       return { result: 0, errMsg: '', cid: String(item.collectionId) };
@@ -84,6 +152,7 @@ export const favoriteActions: AnyActionSpec[] = [
       category: P.int('Collection type; 0 = every type', { minimum: 0 }),
       count: P.optional(P.int('How many; 0 or absent = 50', { minimum: 0, maximum: 500, default: 50 })),
     }),
+    result: CollectionList,
     async handler(ctx, params) {
       const count = params.count || 50;
       const account = await ctx.world.accounts.require(ctx.selfId);
@@ -115,6 +184,7 @@ export const favoriteActions: AnyActionSpec[] = [
     origin: 'napcat',
     summary: 'The favourite stickers with their ids, md5, description and URL, newest first',
     params: P.object({ count: P.optional(P.int('How many', { minimum: 1, maximum: 300, default: 48 })) }),
+    result: Type.Array(FaceDetail),
     async handler(ctx, params) {
       const faces = await ctx.world.favorites.listCustomFaces(ctx.selfId, params.count ?? 48);
       return faces.map((face) => toFaceDetail(ctx, face));
@@ -131,6 +201,7 @@ export const favoriteActions: AnyActionSpec[] = [
       emoji_id: P.optional(Type.Union([Type.Integer(), P.str('Ignored: Catnap assigns emoji ids')])),
       is_mark_face: P.optional(P.bool('A marketplace sticker')),
     }),
+    result: ntResultWith({ emoji_id: Type.Integer(), res_id: Type.String(), md5: Type.String(), url: Type.String() }),
     async handler(ctx, params) {
       const packageId = params.package_id === undefined || params.package_id === '' ? 0 : Number(params.package_id);
       if (!Number.isInteger(packageId) || packageId < 0)
@@ -161,6 +232,7 @@ export const favoriteActions: AnyActionSpec[] = [
       res_id: stringList('Resource id'),
       md5: stringList('MD5 of the image'),
     }),
+    result: ntResultWith({ deleted: Type.Array(Type.Integer()) }),
     async handler(ctx, params) {
       const rawIds = [...listOf(params.id), ...(params.ids ?? [])];
       const emojiIds = rawIds.map((value) => {
@@ -186,6 +258,7 @@ export const favoriteActions: AnyActionSpec[] = [
       res_id: P.optional(P.str('Ignored: the emoji id names the sticker')),
       md5: P.optional(P.str('Ignored: the emoji id names the sticker')),
     }),
+    result: NtResult,
     async handler(ctx, params) {
       await ctx.world.favorites.setCustomFaceDescription(ctx.selfId, params.emoji_id, params.desc);
       return { result: 0, errMsg: '' };

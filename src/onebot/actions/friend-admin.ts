@@ -18,6 +18,7 @@ export const friendAdminActions: AnyActionSpec[] = [
       temp_block: P.optional(P.bool('Block them: refuse their later friend requests', false)),
       temp_both_del: P.optional(P.bool('Remove the caller from their list too', false)),
     }),
+    result: Type.Null(),
     async handler(ctx, params) {
       const friendId = params.friend_id ?? params.user_id;
       if (friendId === undefined) throw badParams('friend_id: is required (or user_id)');
@@ -32,6 +33,7 @@ export const friendAdminActions: AnyActionSpec[] = [
     origin: 'napcat',
     summary: "Set the caller's remark for a friend (empty clears it)",
     params: P.object({ user_id: P.id('QQ number of the friend'), remark: P.str('The remark', { maxLength: 90 }) }),
+    result: Type.Null(),
     async handler(ctx, params) {
       await ctx.world.accounts.require(params.user_id);
       await ctx.world.friends.setRemark(ctx.selfId, params.user_id, params.remark);
@@ -66,6 +68,7 @@ export const friendAdminActions: AnyActionSpec[] = [
       user_id: P.id('QQ number of the chat partner'),
       event_type: P.int('1 typing, 0 speaking, other values clear', { minimum: 0 }),
     }),
+    result: Type.Null(),
     async handler(ctx, params) {
       await ctx.world.inputStatus.set(ctx.selfId, params.user_id, params.event_type);
       return null;

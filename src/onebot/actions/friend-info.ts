@@ -1,4 +1,4 @@
-import { Type } from '@sinclair/typebox';
+import { actionResults } from '../../contract/onebot/results.js';
 import { defineAction, type AnyActionSpec } from '../action.js';
 import { P } from '../schema.js';
 import { isShownOnline, toOb11Friend, toOb11Stranger } from '../shapes/user.js';
@@ -21,6 +21,7 @@ export const friendInfoActions: AnyActionSpec[] = [
     origin: 'onebot11',
     summary: "The account's friends",
     params: P.object({ no_cache: noCache }),
+    result: actionResults.get_friend_list,
     async handler(ctx) {
       return (await friendsOf(ctx)).map(({ account, friendship }) => toOb11Friend(account, friendship));
     },
@@ -30,6 +31,7 @@ export const friendInfoActions: AnyActionSpec[] = [
     origin: 'napcat',
     summary: "The account's friends grouped by friend category",
     params: P.object({ no_cache: noCache }),
+    result: actionResults.get_friends_with_category,
     async handler(ctx) {
       const [categories, friends] = await Promise.all([ctx.world.friends.categories(ctx.selfId), friendsOf(ctx)]);
       return categories.map((category) => {
@@ -50,7 +52,7 @@ export const friendInfoActions: AnyActionSpec[] = [
     origin: 'onebot11',
     summary: "Any account's public profile",
     params: P.object({ user_id: P.id('QQ number to look up'), no_cache: noCache }),
-    result: Type.Object({ user_id: Type.Integer(), nickname: Type.String(), sex: Type.String(), age: Type.Integer() }),
+    result: actionResults.get_stranger_info,
     async handler(ctx, params) {
       const account = await ctx.world.accounts.require(params.user_id);
       const friendship = await ctx.world.friends.get(ctx.selfId, params.user_id);

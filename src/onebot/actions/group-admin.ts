@@ -2,7 +2,7 @@ import { Type } from '@sinclair/typebox';
 import { defineAction, type AnyActionSpec } from '../action.js';
 import { badParams } from '../error-catalogue.js';
 import { P } from '../schema.js';
-import { toNtMember } from '../shapes/group-extras.js';
+import { NtMember, toNtMember } from '../shapes/group-extras.js';
 import { nowSeconds } from '../../util/clock.js';
 
 const groupId = P.id('Group number');
@@ -26,6 +26,7 @@ export const groupAdminActions: AnyActionSpec[] = [
       user_id: userId,
       reject_add_request: P.optional(P.bool('Refuse their later join requests', false)),
     }),
+    result: Type.Null(),
     async handler(ctx, params) {
       await ctx.world.groupAdmin.kick(ctx.selfId, params.group_id, params.user_id, {
         rejectAddRequest: params.reject_add_request ?? false,
@@ -43,6 +44,7 @@ export const groupAdminActions: AnyActionSpec[] = [
       user_ids: P.optional(Type.Array(P.id('QQ number of a member'), { description: 'Alias of user_id', maxItems: 500 })),
       reject_add_request: P.optional(P.bool('Refuse their later join requests', false)),
     }),
+    result: Type.Null(),
     async handler(ctx, params) {
       const targets = params.user_id ?? params.user_ids;
       if (!targets || targets.length === 0) throw badParams('user_id: is required (an array of QQ numbers)');
@@ -60,6 +62,7 @@ export const groupAdminActions: AnyActionSpec[] = [
       user_id: userId,
       duration: P.int('Seconds; 0 lifts the mute', { default: 1800, minimum: 0, maximum: maxMuteSeconds }),
     }),
+    result: Type.Null(),
     async handler(ctx, params) {
       await ctx.world.groups.mute(ctx.selfId, params.group_id, params.user_id, params.duration);
       return null;
@@ -70,6 +73,7 @@ export const groupAdminActions: AnyActionSpec[] = [
     origin: 'onebot11',
     summary: 'Mute or unmute the whole group (only the owner and admins may then speak)',
     params: P.object({ group_id: groupId, enable: P.bool('Mute (true) or unmute (false)', true) }),
+    result: Type.Null(),
     async handler(ctx, params) {
       await ctx.world.groups.setWholeMute(ctx.selfId, params.group_id, params.enable);
       return null;
@@ -80,6 +84,7 @@ export const groupAdminActions: AnyActionSpec[] = [
     origin: 'onebot11',
     summary: 'Make a member an admin or a plain member again (owner only)',
     params: P.object({ group_id: groupId, user_id: userId, enable: P.bool('Make admin (true) or remove admin (false)', true) }),
+    result: Type.Null(),
     async handler(ctx, params) {
       await ctx.world.groups.setAdmin(ctx.selfId, params.group_id, params.user_id, params.enable);
       return null;
@@ -90,6 +95,7 @@ export const groupAdminActions: AnyActionSpec[] = [
     origin: 'onebot11',
     summary: "Set a member's group card (their own, or of a lower-ranked member)",
     params: P.object({ group_id: groupId, user_id: userId, card: P.str('The new card; empty clears it', { default: '', maxLength: 60 }) }),
+    result: Type.Null(),
     async handler(ctx, params) {
       await ctx.world.groups.setCard(ctx.selfId, params.group_id, params.user_id, params.card);
       return null;
@@ -100,6 +106,7 @@ export const groupAdminActions: AnyActionSpec[] = [
     origin: 'onebot11',
     summary: 'Rename the group (owner or admin)',
     params: P.object({ group_id: groupId, group_name: P.str('The new name', { minLength: 1, maxLength: 90 }) }),
+    result: Type.Null(),
     async handler(ctx, params) {
       if (params.group_name.trim() === '') throw badParams('group_name: must not be blank');
       await ctx.world.groups.rename(ctx.selfId, params.group_id, params.group_name);
@@ -113,6 +120,7 @@ export const groupAdminActions: AnyActionSpec[] = [
     description:
       'The owner cannot leave: with `is_dismiss: true` the group is dismissed (every member gets group_decrease disband), without it the call fails.',
     params: P.object({ group_id: groupId, is_dismiss: P.optional(P.bool('Dismiss the group (owner only)', false)) }),
+    result: Type.Null(),
     async handler(ctx, params) {
       await ctx.world.groupAdmin.leave(ctx.selfId, params.group_id, params.is_dismiss ?? false);
       return null;
@@ -128,6 +136,7 @@ export const groupAdminActions: AnyActionSpec[] = [
       special_title: P.str('The title; empty removes it', { default: '', maxLength: 18 }),
       duration: P.int('Seconds until the title expires; -1 or 0 keeps it', { default: -1, minimum: -1 }),
     }),
+    result: Type.Null(),
     async handler(ctx, params) {
       await ctx.world.groups.setTitle(ctx.selfId, params.group_id, params.user_id, params.special_title, params.duration);
       return null;
@@ -145,6 +154,7 @@ export const groupAdminActions: AnyActionSpec[] = [
       group_question: P.optional(P.str('The question (add_type 4 and 5)', { maxLength: 200 })),
       group_answer: P.optional(P.str('The answer that lets people in (add_type 4)', { maxLength: 200 })),
     }),
+    result: Type.Null(),
     async handler(ctx, params) {
       await ctx.world.groupAdmin.setJoinSettings(
         ctx.selfId,
@@ -169,6 +179,7 @@ export const groupAdminActions: AnyActionSpec[] = [
         { description: 'disabled, require_approval, no_approval or no_approval_under_100' },
       ),
     }),
+    result: Type.Null(),
     async handler(ctx, params) {
       await ctx.world.groupAdmin.setInvitePolicy(ctx.selfId, params.group_id, params.policy);
       return null;
@@ -179,6 +190,7 @@ export const groupAdminActions: AnyActionSpec[] = [
     origin: 'napcat',
     summary: "The caller's own remark for a group (shown as group_remark in its group info)",
     params: P.object({ group_id: groupId, remark: P.str('The remark; empty clears it', { maxLength: 90 }) }),
+    result: Type.Null(),
     async handler(ctx, params) {
       await ctx.world.groupAdmin.setRemark(ctx.selfId, params.group_id, params.remark);
       return null;
@@ -189,6 +201,7 @@ export const groupAdminActions: AnyActionSpec[] = [
     origin: 'napcat',
     summary: 'Members of a group whose mute has not expired (NT member records, as NapCat returns)',
     params: P.object({ group_id: groupId }),
+    result: Type.Array(NtMember),
     async handler(ctx, params) {
       await ctx.world.groups.requireSelf(params.group_id, ctx.selfId);
       const muted = await ctx.world.groupAdmin.mutedMembers(params.group_id);

@@ -1,4 +1,4 @@
-import { Type } from '@sinclair/typebox';
+import { NtResult } from '../shapes/nt-result.js';
 import { defineAction, type ActionContext, type AnyActionSpec } from '../action.js';
 import { P } from '../schema.js';
 
@@ -16,7 +16,7 @@ export const groupAvatarActions: AnyActionSpec[] = [
     origin: 'go-cqhttp',
     summary: "Set a group's avatar (owner or admin)",
     params: P.object({ group_id: P.id('Group number'), file, cache: P.optional(P.int('Ignored (go-cqhttp cache flag)')) }),
-    result: Type.Object({ result: Type.Integer(), errMsg: Type.String() }),
+    result: NtResult,
     handler: (ctx, params) => setPortrait(ctx, params.group_id, params.file),
   }),
   defineAction({
@@ -24,7 +24,7 @@ export const groupAvatarActions: AnyActionSpec[] = [
     origin: 'seed',
     summary: "Set a group's avatar (the seed's name and body; NapCat now calls it set_group_portrait)",
     params: P.object({ groupCode: P.id('Group number'), file }),
-    result: Type.Object({ result: Type.Integer(), errMsg: Type.String() }),
+    result: NtResult,
     handler: (ctx, params) => setPortrait(ctx, params.groupCode, params.file),
   }),
 ];

@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import { defineAction, type AnyActionSpec } from '../action.js';
 import { P } from '../schema.js';
-import { toGroupDetail, toGroupInfoEx, toNotice } from '../shapes/group-extras.js';
+import { GroupDetail, GroupInfoEx, NoticeEntry, toGroupDetail, toGroupInfoEx, toNotice } from '../shapes/group-extras.js';
 import { nowSeconds } from '../../util/clock.js';
 
 const groupId = P.id('Group number');
@@ -26,6 +26,7 @@ export const groupExtrasActions: AnyActionSpec[] = [
       is_show_edit_card: flag01('Prompt members to edit their card (0/1)', 0),
       tip_window_type: P.int('Pop-up type (kept as given)', { default: 0 }),
     }),
+    result: Type.Null(),
     async handler(ctx, params) {
       await ctx.world.notices.post(ctx.selfId, params.group_id, {
         content: params.content,
@@ -44,6 +45,7 @@ export const groupExtrasActions: AnyActionSpec[] = [
     origin: 'go-cqhttp',
     summary: 'Announcements of a group the caller is in, pinned first, then newest first',
     params: P.object({ group_id: groupId }),
+    result: Type.Array(NoticeEntry),
     async handler(ctx, params) {
       return (await ctx.world.notices.list(ctx.selfId, params.group_id)).map((notice) => toNotice(notice, ctx.services.urls));
     },
@@ -53,6 +55,7 @@ export const groupExtrasActions: AnyActionSpec[] = [
     origin: 'go-cqhttp',
     summary: 'Delete an announcement (owner or admin)',
     params: P.object({ group_id: groupId, notice_id: P.str('notice_id from _get_group_notice', { minLength: 1 }) }),
+    result: Type.Null(),
     async handler(ctx, params) {
       await ctx.world.notices.remove(ctx.selfId, params.group_id, params.notice_id);
       return null;
@@ -64,6 +67,7 @@ export const groupExtrasActions: AnyActionSpec[] = [
     origin: 'napcat',
     summary: 'Check in to a group for today (once a day, China time; again the same day changes nothing)',
     params: P.object({ group_id: groupId }),
+    result: Type.Null(),
     async handler(ctx, params) {
       await ctx.world.signs.sign(ctx.selfId, params.group_id);
       return null;
@@ -91,6 +95,7 @@ export const groupExtrasActions: AnyActionSpec[] = [
     origin: 'napcat',
     summary: "A group's OneBot info plus the NT detail fields (owner, memo, question, mutes, the caller's join time)",
     params: P.object({ group_id: groupId }),
+    result: GroupDetail,
     async handler(ctx, params) {
       const group = await ctx.world.groups.require(params.group_id);
       const members = await ctx.world.groups.members(group.groupId);
@@ -110,6 +115,7 @@ export const groupExtrasActions: AnyActionSpec[] = [
     origin: 'napcat',
     summary: "QQ's group extension record (groupCode, resultCode, extInfo)",
     params: P.object({ group_id: groupId }),
+    result: GroupInfoEx,
     async handler(ctx, params) {
       const group = await ctx.world.groups.require(params.group_id);
       const essence = await ctx.world.store.essence.list(group.groupId);

@@ -1,7 +1,17 @@
 import { Type } from '@sinclair/typebox';
 import { defineAction, type AnyActionSpec } from '../action.js';
 import { P } from '../schema.js';
-import { ntOk, toNtFileItem, toNtFolderItem } from '../shapes/group-file.js';
+import {
+  FilesDeleted,
+  filesDeleted,
+  FolderCreated,
+  NtFileItem,
+  NtFolderItem,
+  NtOk,
+  ntOk,
+  toNtFileItem,
+  toNtFolderItem,
+} from '../shapes/group-file.js';
 import { namesOf, usageOf } from './group-file-helpers.js';
 
 const groupId = P.id('Group number');
@@ -31,6 +41,7 @@ export const seedGroupFileActions: AnyActionSpec[] = [
       file_count: P.int('Most items to return', { minimum: 1, maximum: 10000 }),
       folder_id: P.optional(P.str('Folder id; absent or "/" = the root')),
     }),
+    result: Type.Object({ FileList: Type.Array(Type.Union([NtFolderItem, NtFileItem])) }),
     async handler(ctx, params) {
       const { files, folders } = await ctx.world.groupFiles.list(ctx.selfId, params.group_id, params.folder_id || '/');
       const names = await namesOf(ctx, files, folders);
@@ -47,6 +58,7 @@ export const seedGroupFileActions: AnyActionSpec[] = [
     origin: 'seed',
     summary: 'Create a folder in the root of the group files (owner or admin)',
     params: P.object({ group_id: groupId, folder_name: P.str('Folder name', { minLength: 1 }) }),
+    result: FolderCreated,
     async handler(ctx, params) {
       const folder = await ctx.world.groupFiles.createFolder(ctx.selfId, params.group_id, params.folder_name);
       const names = await namesOf(ctx, [], [folder]);
@@ -58,9 +70,10 @@ export const seedGroupFileActions: AnyActionSpec[] = [
     origin: 'seed',
     summary: 'Delete a group file (its uploader, an admin or the owner)',
     params: P.object({ group_id: groupId, file_id: P.str('File id', { minLength: 1 }) }),
+    result: FilesDeleted,
     async handler(ctx, params) {
       await ctx.world.groupFiles.deleteFile(ctx.selfId, params.group_id, params.file_id);
-      return { result: 0, errMsg: '', transGroupFileResult: { result: ntOk(), successFileIdList: [params.file_id], failFileIdList: [] } };
+      return filesDeleted(params.file_id);
     },
   }),
   defineAction({
@@ -68,6 +81,7 @@ export const seedGroupFileActions: AnyActionSpec[] = [
     origin: 'seed',
     summary: 'Delete a folder and the files in it (owner or admin)',
     params: P.object({ group_id: groupId, folder_id: P.str('Folder id', { minLength: 1 }) }),
+    result: NtOk,
     async handler(ctx, params) {
       await ctx.world.groupFiles.deleteFolder(ctx.selfId, params.group_id, params.folder_id);
       return ntOk();

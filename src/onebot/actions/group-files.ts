@@ -3,7 +3,17 @@ import { groupFileLimits } from '../../world/files/group-file-service.js';
 import { defineAction, type ActionContext, type AnyActionSpec } from '../action.js';
 import { badParams } from '../error-catalogue.js';
 import { P } from '../schema.js';
-import { ntOk, toGocqFile, toGocqFolder, toNtFolderItem } from '../shapes/group-file.js';
+import {
+  FilesDeleted,
+  filesDeleted,
+  FolderCreated,
+  GocqListing,
+  NtOk,
+  ntOk,
+  toGocqFile,
+  toGocqFolder,
+  toNtFolderItem,
+} from '../shapes/group-file.js';
 import { folderParam, namesOf, usageOf } from './group-file-helpers.js';
 
 const groupId = P.id('Group number');
@@ -37,6 +47,7 @@ export const groupFileActions: AnyActionSpec[] = [
     origin: 'go-cqhttp',
     summary: "Files and folders in the root of a group's file area, newest first",
     params: P.object({ group_id: groupId, file_count: fileCount }),
+    result: GocqListing,
     handler: (ctx, params) => gocqListing(ctx, params.group_id, '/', params.file_count),
   }),
   defineAction({
@@ -44,6 +55,7 @@ export const groupFileActions: AnyActionSpec[] = [
     origin: 'go-cqhttp',
     summary: 'Files in one folder of a group, newest first',
     params: P.object({ group_id: groupId, ...folderIds, file_count: fileCount }),
+    result: GocqListing,
     handler: (ctx, params) => gocqListing(ctx, params.group_id, folderParam(params), params.file_count),
   }),
   defineAction({
@@ -56,6 +68,7 @@ export const groupFileActions: AnyActionSpec[] = [
       name: P.optional(P.str('go-cqhttp name of folder_name')),
       parent_id: P.optional(P.str('Must be "/": QQ folders live in the root')),
     }),
+    result: FolderCreated,
     async handler(ctx, params) {
       const name = params.folder_name ?? params.name;
       if (name === undefined) throw badParams('folder_name: is required');
@@ -69,6 +82,7 @@ export const groupFileActions: AnyActionSpec[] = [
     origin: 'go-cqhttp',
     summary: 'Delete a folder and the files in it (owner or admin)',
     params: P.object({ group_id: groupId, ...folderIds }),
+    result: NtOk,
     async handler(ctx, params) {
       const folderId = params.folder_id || params.folder;
       if (!folderId) throw badParams('folder_id: is required');
@@ -102,9 +116,10 @@ export const groupFileActions: AnyActionSpec[] = [
     origin: 'go-cqhttp',
     summary: 'Delete a group file (its uploader, an admin or the owner)',
     params: P.object({ group_id: groupId, file_id: fileId, busid: P.optional(P.int('Ignored: file ids are unique')) }),
+    result: FilesDeleted,
     async handler(ctx, params) {
       await ctx.world.groupFiles.deleteFile(ctx.selfId, params.group_id, params.file_id);
-      return { result: 0, errMsg: '', transGroupFileResult: { result: ntOk(), successFileIdList: [params.file_id], failFileIdList: [] } };
+      return filesDeleted(params.file_id);
     },
   }),
   defineAction({

@@ -1,3 +1,4 @@
+import { actionResults } from '../../contract/onebot/results.js';
 import { defineAction, type AnyActionSpec } from '../action.js';
 import { nowSeconds } from '../../util/clock.js';
 import { fail } from '../../world/errors.js';
@@ -13,6 +14,7 @@ export const groupInfoActions: AnyActionSpec[] = [
     origin: 'onebot11',
     summary: 'Groups the account is a member of',
     params: P.object({ no_cache: noCache }),
+    result: actionResults.get_group_list,
     async handler(ctx) {
       const groups = await ctx.world.groups.listFor(ctx.selfId);
       const remarks = await ctx.world.groupAdmin.remarks(ctx.selfId);
@@ -28,6 +30,7 @@ export const groupInfoActions: AnyActionSpec[] = [
     origin: 'onebot11',
     summary: "A group's name and size (any existing group, as QQ's group search shows)",
     params: P.object({ group_id: groupId, no_cache: noCache }),
+    result: actionResults.get_group_info,
     async handler(ctx, params) {
       const group = await ctx.world.groups.require(params.group_id);
       const remark = await ctx.world.groupAdmin.remark(ctx.selfId, group.groupId);
@@ -39,6 +42,7 @@ export const groupInfoActions: AnyActionSpec[] = [
     origin: 'onebot11',
     summary: 'One member of a group the account is in',
     params: P.object({ group_id: groupId, user_id: P.id('QQ number of the member'), no_cache: noCache }),
+    result: actionResults.get_group_member_info,
     async handler(ctx, params) {
       await ctx.world.groups.requireSelf(params.group_id, ctx.selfId);
       const member = await ctx.world.groups.requireMember(params.group_id, params.user_id);
@@ -52,6 +56,7 @@ export const groupInfoActions: AnyActionSpec[] = [
     origin: 'onebot11',
     summary: 'Every member of a group the account is in',
     params: P.object({ group_id: groupId, no_cache: noCache }),
+    result: actionResults.get_group_member_list,
     async handler(ctx, params) {
       await ctx.world.groups.requireSelf(params.group_id, ctx.selfId);
       const members = await ctx.world.groups.members(params.group_id);

@@ -1,3 +1,4 @@
+import { Type, type Static } from '@sinclair/typebox';
 import { uidOf } from '../../world/services/account-service.js';
 import { dailyLikeLimit } from '../../world/profile/like-service.js';
 import type { LikeSummary } from '../../world/profile/records.js';
@@ -8,7 +9,50 @@ import { P } from '../schema.js';
 const genderCode = { male: 1, female: 2, unknown: 0 } as const;
 
 /** NT's NTVoteInfo (one liker or liked account), with the `uin` NapCat adds. */
-async function voteInfos(ctx: ActionContext, summaries: readonly LikeSummary[], viewerId: number, given: boolean) {
+const VoteInfo = Type.Object({
+  age: Type.Integer(),
+  bAvailableCnt: Type.Integer(),
+  bTodayVotedCnt: Type.Integer(),
+  count: Type.Integer(),
+  customId: Type.Integer(),
+  gender: Type.Integer({ description: '1 male, 2 female, 0 unknown' }),
+  giftCount: Type.Integer(),
+  isFriend: Type.Boolean(),
+  isSvip: Type.Boolean(),
+  isvip: Type.Boolean(),
+  lastCharged: Type.Integer(),
+  latestTime: Type.Integer(),
+  nick: Type.String(),
+  src: Type.Integer(),
+  uid: Type.String(),
+  uin: Type.Integer(),
+});
+
+/** get_profile_like: whom the account liked (favoriteInfo) and who liked it (voteInfo). */
+const ProfileLikes = Type.Object({
+  uid: Type.String(),
+  time: Type.String(),
+  favoriteInfo: Type.Object({
+    userInfos: Type.Array(VoteInfo),
+    total_count: Type.Integer(),
+    last_time: Type.Integer(),
+    today_count: Type.Integer(),
+  }),
+  voteInfo: Type.Object({
+    total_count: Type.Integer(),
+    new_count: Type.Integer(),
+    new_nearby_count: Type.Integer(),
+    last_visit_time: Type.Integer(),
+    userInfos: Type.Array(VoteInfo),
+  }),
+});
+
+async function voteInfos(
+  ctx: ActionContext,
+  summaries: readonly LikeSummary[],
+  viewerId: number,
+  given: boolean,
+): Promise<Static<typeof VoteInfo>[]> {
   const accounts = await ctx.world.accounts.getMany(summaries.map((summary) => summary.userId));
   const friends = await ctx.world.friends.list(viewerId);
   const friendIds = new Set(friends.map((friendship) => friendship.friendId));
@@ -49,6 +93,7 @@ export const likeActions: AnyActionSpec[] = [
       user_id: P.id('QQ number to like'),
       times: P.optional(P.int('How many likes', { minimum: 1, default: 1 })),
     }),
+    result: Type.Null(),
     async handler(ctx, params) {
       await ctx.world.likes.send(ctx.selfId, params.user_id, params.times ?? 1);
       return null;
@@ -63,6 +108,7 @@ export const likeActions: AnyActionSpec[] = [
       start: P.optional(P.int('Offset in the lists', { minimum: 0, default: 0 })),
       count: P.optional(P.int('Entries per list', { minimum: 1, maximum: 100, default: 10 })),
     }),
+    result: ProfileLikes,
     async handler(ctx, params) {
       const userId = params.user_id ?? ctx.selfId;
       const { received, given } = await ctx.world.likes.profile(userId, params.start ?? 0, params.count ?? 10);

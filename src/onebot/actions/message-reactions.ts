@@ -1,4 +1,5 @@
 import { Type } from '@sinclair/typebox';
+import { NtResult, ntResultWith } from '../shapes/nt-result.js';
 import { defineAction, type ActionContext, type AnyActionSpec } from '../action.js';
 import { badParams } from '../error-catalogue.js';
 import { P } from '../schema.js';
@@ -54,7 +55,7 @@ export const messageReactionActions: AnyActionSpec[] = [
       emoji_id: stringOrNumber('QQ face id (e.g. 76) or an emoji code point (e.g. 128512)'),
       set: P.bool('true adds the reaction, false removes it', true),
     }),
-    result: Type.Object({ result: Type.Integer(), errMsg: Type.String() }),
+    result: NtResult,
     async handler(ctx, params) {
       await ctx.world.reactions.set(ctx.selfId, messageIdOf(params.message_id), String(params.emoji_id).trim(), params.set);
       return { result: 0, errMsg: '' };
@@ -71,6 +72,12 @@ export const messageReactionActions: AnyActionSpec[] = [
       emojiType: stringOrNumber('1: QQ face, 2: emoji'),
       count: P.int('Page size', { minimum: 1, maximum: 1000, default: 20 }),
       cookie: P.str('Paging cookie from the previous page ("" for the first)', { default: '' }),
+    }),
+    result: ntResultWith({
+      emojiLikesList: Type.Array(Type.Object({ tinyId: Type.String(), nickName: Type.String(), headUrl: Type.String() })),
+      cookie: Type.String({ description: 'Pass it to get the next page; empty on the last page' }),
+      isLastPage: Type.Boolean(),
+      isFirstPage: Type.Boolean(),
     }),
     async handler(ctx, params) {
       const offset = params.cookie === '' ? 0 : /^\d+$/.test(params.cookie) ? Number(params.cookie) : NaN;

@@ -1,5 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { ConversationRef } from '../../world/messages/conversation-service.js';
+import { actionResults } from '../../contract/onebot/results.js';
 import { defineAction, type ActionContext, type AnyActionSpec } from '../action.js';
 import { badParams } from '../error-catalogue.js';
 import { forwardNodeViews, viewMessages } from '../message/message-views.js';
@@ -46,9 +47,11 @@ export const messageReadActions: AnyActionSpec[] = [
     description:
       'In the caller’s message format, with NapCat’s fields and `emoji_likes_list`. Recalled messages fail with MESSAGE_RECALLED.',
     params: P.object({ message_id: messageIdParam }),
+    result: actionResults.get_msg,
     async handler(ctx, params) {
       const record = await ctx.world.messages.get(ctx.selfId, params.message_id);
       const [view] = await viewMessages(ctx, [record], { format: ctx.messageFormat, forwardContent: true });
+      if (!view) throw new Error(`message ${record.messageId} has no view`);
       const likes = await ctx.world.reactions.counts(ctx.selfId, record.messageId);
       return {
         ...view,
@@ -79,7 +82,7 @@ export const messageReadActions: AnyActionSpec[] = [
     description:
       'Without message_seq: the newest `count` messages. With message_seq (a message_id): the anchor and the messages after it, or with reverse_order true the anchor and the ones before it. Recalled messages are left out.',
     params: P.object({ group_id: P.id('Group number'), ...historyParams }),
-    result: Type.Object({ messages: Type.Array(Type.Unknown()) }),
+    result: actionResults.get_group_msg_history,
     handler: (ctx, params) => history(ctx, { type: 'group', groupId: params.group_id }, params),
   }),
   defineAction({
@@ -88,7 +91,7 @@ export const messageReadActions: AnyActionSpec[] = [
     summary: 'A page of a private chat’s history, oldest first',
     description: 'Same paging as get_group_msg_history; works for friends and temp chats alike.',
     params: P.object({ user_id: P.id('The other side of the chat'), ...historyParams }),
-    result: Type.Object({ messages: Type.Array(Type.Unknown()) }),
+    result: actionResults.get_friend_msg_history,
     handler: (ctx, params) => history(ctx, { type: 'private', userId: params.user_id }, params),
   }),
   defineAction({
@@ -100,7 +103,7 @@ export const messageReadActions: AnyActionSpec[] = [
       message_id: P.optional(Type.Union([Type.Integer(), Type.String()], { description: 'message_id of a forward message, or a res_id' })),
       id: P.optional(Type.Union([Type.Integer(), Type.String()], { description: 'res_id (or message_id)' })),
     }),
-    result: Type.Object({ messages: Type.Array(Type.Unknown()) }),
+    result: actionResults.get_forward_msg,
     async handler(ctx, params) {
       const raw = params.message_id ?? params.id;
       const key = raw === undefined ? '' : String(raw).trim();

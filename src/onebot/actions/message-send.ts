@@ -1,3 +1,5 @@
+import { SendResult } from '../../contract/onebot/message.js';
+import { actionResults } from '../../contract/onebot/results.js';
 import { Type } from '@sinclair/typebox';
 import type { SendTarget } from '../../world/messages/send-target.js';
 import { defineAction, type ActionContext, type AnyActionSpec } from '../action.js';
@@ -5,11 +7,6 @@ import { badParams } from '../error-catalogue.js';
 import { P } from '../schema.js';
 import { contentOf, messageIdParam, messageParam, sendOptions, sendResult } from './message-params.js';
 
-const sendResultSchema = Type.Object({
-  message_id: Type.Integer(),
-  res_id: Type.Optional(Type.String({ description: 'Merged forwards: the res_id of the forward' })),
-  forward_id: Type.Optional(Type.String({ description: 'Merged forwards: the same res_id (go-cqhttp name)' })),
-});
 const groupId = P.id('Group to send to');
 const userId = P.id('User to send to');
 const tempGroupId = P.optional(P.id('For a user who is not a friend: the group the temp chat goes through'));
@@ -55,7 +52,7 @@ export const messageSendActions: AnyActionSpec[] = [
     summary: 'Send a message to a group',
     description: 'Members only; muted members (and plain members under a whole-group mute) cannot. Node segments send a merged forward.',
     params: P.object({ group_id: groupId, message: messageParam(), ...sendOptions }),
-    result: sendResultSchema,
+    result: actionResults.send_group_msg,
     async handler(ctx, params) {
       const content = contentOf(ctx, params);
       return sendResult(await ctx.world.messages.send(ctx.selfId, { type: 'group', groupId: params.group_id }, content));
@@ -67,7 +64,7 @@ export const messageSendActions: AnyActionSpec[] = [
     summary: 'Send a private message',
     description: 'To a friend directly; to anyone else as a temp chat through a shared group (group_id, or the first shared one).',
     params: P.object({ user_id: userId, group_id: tempGroupId, message: messageParam(), ...sendOptions }),
-    result: sendResultSchema,
+    result: actionResults.send_private_msg,
     async handler(ctx, params) {
       const content = contentOf(ctx, params);
       return sendResult(await ctx.world.messages.send(ctx.selfId, privateTarget(params), content));
@@ -84,7 +81,7 @@ export const messageSendActions: AnyActionSpec[] = [
       message: messageParam(),
       ...sendOptions,
     }),
-    result: sendResultSchema,
+    result: actionResults.send_msg,
     async handler(ctx, params) {
       const content = contentOf(ctx, params);
       return sendResult(await ctx.world.messages.send(ctx.selfId, targetOf(params), content));
@@ -102,7 +99,7 @@ export const messageSendActions: AnyActionSpec[] = [
       ...forwardNodes,
       ...sendOptions,
     }),
-    result: sendResultSchema,
+    result: SendResult,
     async handler(ctx, params) {
       const content = forwardContent(ctx, params);
       return sendResult(await ctx.world.messages.send(ctx.selfId, targetOf(params), content));
@@ -113,7 +110,7 @@ export const messageSendActions: AnyActionSpec[] = [
     origin: 'go-cqhttp',
     summary: 'Send a merged forward to a group',
     params: P.object({ group_id: groupId, ...forwardNodes, ...sendOptions }),
-    result: sendResultSchema,
+    result: SendResult,
     async handler(ctx, params) {
       const content = forwardContent(ctx, params);
       return sendResult(await ctx.world.messages.send(ctx.selfId, { type: 'group', groupId: params.group_id }, content));
@@ -124,7 +121,7 @@ export const messageSendActions: AnyActionSpec[] = [
     origin: 'go-cqhttp',
     summary: 'Send a merged forward to a user',
     params: P.object({ user_id: userId, group_id: tempGroupId, ...forwardNodes, ...sendOptions }),
-    result: sendResultSchema,
+    result: SendResult,
     async handler(ctx, params) {
       const content = forwardContent(ctx, params);
       return sendResult(await ctx.world.messages.send(ctx.selfId, privateTarget(params), content));

@@ -1,5 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import { peerOf } from '../../world/messages/message.js';
+import { actionResults } from '../../contract/onebot/results.js';
 import { defineAction, type ActionContext, type AnyActionSpec } from '../action.js';
 import { badParams } from '../error-catalogue.js';
 import { loadMessageContexts, viewMessages } from '../message/message-views.js';
@@ -62,6 +63,7 @@ export const messageStateActions: AnyActionSpec[] = [
     summary: 'The account’s conversations, most recent first, with their newest message and unread count',
     description: 'NapCat’s shape (`lastestMsg` spelled as NapCat spells it); `unreadCnt` counts messages from others after the read mark.',
     params: P.object({ count: P.int('How many conversations', { minimum: 1, maximum: 1000, default: 10 }) }),
+    result: actionResults.get_recent_contact,
     async handler(ctx, params) {
       const contacts = await ctx.world.conversations.recentContacts(ctx.selfId, params.count);
       const latest = contacts.map((contact) => contact.latest);
@@ -69,6 +71,8 @@ export const messageStateActions: AnyActionSpec[] = [
       const people = await loadMessageContexts(ctx.world, latest);
       const result = [];
       for (const [index, { summary, latest: message, unread }] of contacts.entries()) {
+        const view = views[index];
+        if (!view) continue;
         const sender = people.get(message.messageId)!.sender;
         let peerUin: number;
         let peerName: string;
@@ -85,7 +89,7 @@ export const messageStateActions: AnyActionSpec[] = [
           chatType = message.tempGroupId ? chatTypes.temp : chatTypes.friend;
         }
         result.push({
-          lastestMsg: views[index],
+          lastestMsg: view,
           peerUin: String(peerUin),
           remark,
           msgTime: String(message.time),

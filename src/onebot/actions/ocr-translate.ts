@@ -20,7 +20,7 @@ export const ocrTranslateActions: AnyActionSpec[] = [
     async handler(ctx, params) {
       const result = await ctx.services.ocr.recognise(params.image, ctx.selfId);
       return {
-        texts: result.lines.map((line) => ({ text: line.text, confidence: line.confidence, coordinates: line.box })),
+        texts: result.lines.map((line) => ({ text: line.text, confidence: line.confidence, coordinates: [...line.box] })),
         language: result.language,
       };
     },

@@ -1,5 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { Sex } from '../../world/model.js';
+import { NtResult } from '../shapes/nt-result.js';
 import { defineAction, type AnyActionSpec } from '../action.js';
 import { badParams } from '../error-catalogue.js';
 import { P } from '../schema.js';
@@ -40,7 +41,7 @@ export const profileActions: AnyActionSpec[] = [
     origin: 'napcat',
     summary: "Set the account's signature (个性签名)",
     params: P.object({ longNick: P.str('The new signature (up to 100 characters)') }),
-    result: Type.Object({ result: Type.Integer(), errMsg: Type.String() }),
+    result: NtResult,
     async handler(ctx, params) {
       await ctx.world.profiles.setLongNick(ctx.selfId, params.longNick);
       return ntOk;
@@ -61,6 +62,7 @@ export const profileActions: AnyActionSpec[] = [
       extStatus: statusCode('Seed name of ext_status'),
       batteryStatus: statusCode('Seed name of battery_status'),
     }),
+    result: Type.Null(),
     async handler(ctx, params) {
       const extStatus = params.ext_status ?? params.extStatus;
       const batteryStatus = params.battery_status ?? params.batteryStatus;
@@ -89,7 +91,7 @@ export const profileActions: AnyActionSpec[] = [
       longNick: P.optional(P.str('Signature')),
       sex: sexParam,
     }),
-    result: Type.Object({ result: Type.Integer(), errMsg: Type.String() }),
+    result: NtResult,
     async handler(ctx, params) {
       const sex = parseSex(params.sex);
       await ctx.world.profiles.setProfile(ctx.selfId, { nickname: params.nick, longNick: params.longNick, sex });
@@ -105,7 +107,7 @@ export const profileActions: AnyActionSpec[] = [
       personal_note: P.optional(P.str('Signature')),
       sex: sexParam,
     }),
-    result: Type.Object({ result: Type.Integer(), errMsg: Type.String() }),
+    result: NtResult,
     async handler(ctx, params) {
       const sex = parseSex(params.sex);
       await ctx.world.profiles.setProfile(ctx.selfId, { nickname: params.nickname, longNick: params.personal_note, sex });
@@ -118,6 +120,7 @@ export const profileActions: AnyActionSpec[] = [
     summary: "Set the account's avatar from an image (path, URL, base64 or file id)",
     description: 'The image is stored by Catnap and served at a stable /media URL.',
     params: P.object({ file: P.str('The image: file://, http(s)://, base64://, a path or a file id', { minLength: 1 }) }),
+    result: Type.Null(),
     async handler(ctx, params) {
       await ctx.world.profiles.setAvatar(ctx.selfId, params.file);
       return null;

@@ -1,3 +1,4 @@
+import { Type } from '@sinclair/typebox';
 import { defineAction, type AnyActionSpec } from '../action.js';
 import { P } from '../schema.js';
 import { applyQuickOperation, QuickContext, QuickOperation } from '../quick-operation.js';
@@ -16,6 +17,7 @@ export const quickOperationActions: AnyActionSpec[] = [
       'set_group_kick, set_group_ban (ban_duration, default 1800 s), set_friend_add_request (approve, remark), ' +
       'set_group_add_request (approve, reason). Steps stop at the first failure, which is returned.',
     params: P.object({ context: QuickContext, operation: QuickOperation }),
+    result: Type.Null(),
     async handler(ctx, params) {
       await applyQuickOperation((action, actionParams) => ctx.call(action, actionParams), params.context, params.operation);
       return null;

@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import { defineAction, type ActionContext, type AnyActionSpec } from '../action.js';
 import { P } from '../schema.js';
-import { toDoubtFriendRequest, toGroupNotify, type NameBook } from '../shapes/request.js';
+import { DoubtFriendRequest, GroupNotify, toDoubtFriendRequest, toGroupNotify, type NameBook } from '../shapes/request.js';
 import { flagOf, type WorldRequest } from '../../world/request-model.js';
 import type { Group } from '../../world/model.js';
 
@@ -26,6 +26,13 @@ async function nameBook(ctx: ActionContext, requests: readonly WorldRequest[]): 
   }
   return { accounts: await ctx.world.accounts.getMany(userIds), groups };
 }
+
+/** go-cqhttp's get_group_system_msg (with NapCat's `InvitedRequest`, the same list under its old name). */
+const SystemMessages = Type.Object({
+  invited_requests: Type.Array(GroupNotify),
+  InvitedRequest: Type.Array(GroupNotify),
+  join_requests: Type.Array(GroupNotify),
+});
 
 async function systemMessages(ctx: ActionContext, filteredOnes: boolean, count: number) {
   const { invited, joins } = await ctx.world.requests.systemMessages(ctx.selfId, { filtered: filteredOnes, count });
@@ -102,6 +109,7 @@ export const requestActions: AnyActionSpec[] = [
     origin: 'onebot11',
     summary: 'Approve or reject a friend request sent to the caller',
     params: P.object({ flag, approve, remark: P.optional(P.str('Remark for the new friend', { maxLength: 90 })) }),
+    result: Type.Null(),
     async handler(ctx, params) {
       await ctx.world.requests.answerFriend(ctx.selfId, params.flag, params.approve, { remark: params.remark });
       return null;
@@ -112,6 +120,7 @@ export const requestActions: AnyActionSpec[] = [
     origin: 'napcat',
     summary: 'Approve or reject a friend request that QQ kept aside as doubtful',
     params: P.object({ flag, approve }),
+    result: Type.Null(),
     async handler(ctx, params) {
       await ctx.world.requests.answerFriend(ctx.selfId, params.flag, params.approve);
       return null;
@@ -130,6 +139,7 @@ export const requestActions: AnyActionSpec[] = [
       reason: P.optional(Type.Union([Type.String({ maxLength: 300 }), Type.Null()], { description: 'Why it was rejected' })),
       count: P.optional(P.int('Ignored (NapCat searches this many notifications)', { minimum: 1 })),
     }),
+    result: Type.Null(),
     async handler(ctx, params) {
       await ctx.world.requests.answerGroup(ctx.selfId, params.flag, params.approve, { reason: params.reason ?? '' });
       return null;
@@ -141,6 +151,7 @@ export const requestActions: AnyActionSpec[] = [
     summary: 'Invitations to the caller and join requests of the groups it administers, newest first',
     description: 'Answered ones stay listed with `checked: true` and the `actor` who answered.',
     params: P.object({ count: P.int('At most this many of each kind', { default: 50, minimum: 1, maximum: 1000 }) }),
+    result: SystemMessages,
     async handler(ctx, params) {
       return systemMessages(ctx, false, params.count);
     },
@@ -150,6 +161,7 @@ export const requestActions: AnyActionSpec[] = [
     origin: 'napcat',
     summary: "Invitations and join requests QQ's filter kept aside",
     params: P.none(),
+    result: SystemMessages,
     async handler(ctx) {
       return systemMessages(ctx, true, 50);
     },
@@ -159,6 +171,7 @@ export const requestActions: AnyActionSpec[] = [
     origin: 'napcat',
     summary: "Join requests of the caller's groups that QQ's filter kept aside",
     params: P.none(),
+    result: Type.Array(GroupNotify),
     async handler(ctx) {
       return (await systemMessages(ctx, true, 50)).join_requests;
     },
@@ -168,6 +181,7 @@ export const requestActions: AnyActionSpec[] = [
     origin: 'napcat',
     summary: 'Pending friend requests to the caller that QQ kept aside as doubtful',
     params: P.object({ count: P.int('At most this many', { default: 50, minimum: 1, maximum: 1000 }) }),
+    result: Type.Array(DoubtFriendRequest),
     async handler(ctx, params) {
       const requests = await ctx.world.requests.doubtfulFriendRequests(ctx.selfId, params.count);
       const book = await nameBook(ctx, requests);

@@ -26,6 +26,16 @@ export function urlSafety(raw: string): 1 | 2 | 3 {
   return 1;
 }
 
+/** One running adapter of the account, as get_online_clients lists it (go-cqhttp's device, with Catnap's adapter state). */
+const OnlineClient = Type.Object({
+  app_id: Type.Integer(),
+  device_name: Type.String({ description: "The adapter's name" }),
+  device_kind: Type.String({ description: 'Its kind (httpServers, websocketClients, ...)' }),
+  state: Type.String(),
+  endpoint: Type.String(),
+  clients: Type.Integer(),
+});
+
 /** Credentials issued by the world, process control, and the go-cqhttp odds and ends. */
 export const systemExtrasActions: AnyActionSpec[] = [
   defineAction({
@@ -68,6 +78,7 @@ export const systemExtrasActions: AnyActionSpec[] = [
     description:
       'Stops and starts every network adapter of the calling account with its current config; the world and other accounts keep running. Clients reconnect as they would after a NapCat restart.',
     params: P.object({ delay: P.int('Milliseconds to wait before restarting', { default: 0, minimum: 0, maximum: 60000 }) }),
+    result: Type.Null(),
     handler(ctx, params) {
       ctx.services.runtime?.restartAdapters(ctx.selfId, params.delay);
       return null;
@@ -80,6 +91,7 @@ export const systemExtrasActions: AnyActionSpec[] = [
     description:
       "NapCat exits its process; Catnap hosts many accounts, so only this account's adapters stop. Saving its onebot11 config again (or restarting Catnap) brings them back.",
     params: P.none(),
+    result: Type.Null(),
     handler(ctx) {
       ctx.services.runtime?.stopAdapters(ctx.selfId, 0);
       return null;
@@ -100,6 +112,7 @@ export const systemExtrasActions: AnyActionSpec[] = [
     origin: 'napcat',
     summary: "Succeeds: everything NapCat's packet backend enables (pokes, titles, file URLs) is native to the world",
     params: P.none(),
+    result: Type.Null(),
     handler: () => null,
   }),
   defineAction({
@@ -107,6 +120,7 @@ export const systemExtrasActions: AnyActionSpec[] = [
     origin: 'onebot11',
     summary: 'Succeeds: Catnap keeps no cache (media is content-addressed and served from the world)',
     params: P.none(),
+    result: Type.Null(),
     handler: () => null,
   }),
   defineAction({
@@ -124,6 +138,7 @@ export const systemExtrasActions: AnyActionSpec[] = [
     origin: 'go-cqhttp',
     summary: "The account's running OneBot adapters: the clients it is online through",
     params: P.object({ no_cache: P.optional(P.bool('Ignored: every answer is current')) }),
+    result: Type.Array(OnlineClient),
     handler(ctx) {
       return (ctx.services.runtime?.adapters(ctx.selfId) ?? []).map((adapter, index) => ({
         app_id: index + 1,

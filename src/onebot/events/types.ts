@@ -30,6 +30,11 @@ export function defineBuilder<T extends DomainEventType, P = undefined>(builder:
   return builder;
 }
 
+/**
+ * A builder of some domain event type, as the hub holds them: the hub hands each builder only
+ * events of its own type (it looks builders up by `type`), which the compiler cannot follow through
+ * a list of builders of different types. Each builder is checked where it is defined.
+ */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyEventBuilder = EventBuilder<any, any>;
 

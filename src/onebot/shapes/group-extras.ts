@@ -1,3 +1,5 @@
+import { Type, type Static } from '@sinclair/typebox';
+import { GroupInfo } from '../../contract/onebot/groups.js';
 import { uidOf } from '../../world/services/account-service.js';
 import type { GroupNotice } from '../../world/group-content-model.js';
 import type { GroupJoinSettings } from '../../world/request-model.js';
@@ -9,7 +11,28 @@ import { toOb11Group } from './group.js';
 const ntRoles: Record<Role, number> = { owner: 4, admin: 3, member: 2 };
 
 /** A raw NT group member record, as NapCat returns it from get_group_shut_list. */
-export function toNtMember(member: Member, account: Account, nowSeconds: number) {
+export const NtMember = Type.Object({
+  uid: Type.String(),
+  qid: Type.String(),
+  uin: Type.String(),
+  nick: Type.String(),
+  remark: Type.String(),
+  cardType: Type.Integer(),
+  cardName: Type.String(),
+  role: Type.Integer({ description: 'NT role: 4 owner, 3 admin, 2 member' }),
+  avatarPath: Type.String(),
+  shutUpTime: Type.Integer({ description: 'When the mute ends (Unix seconds)' }),
+  isDelete: Type.Boolean(),
+  isRobot: Type.Boolean(),
+  memberRealLevel: Type.Integer(),
+  memberLevel: Type.Integer(),
+  memberSpecialTitle: Type.String(),
+  specialTitleExpireTime: Type.String(),
+  joinTime: Type.Integer(),
+  lastSpeakTime: Type.Integer(),
+});
+
+export function toNtMember(member: Member, account: Account, nowSeconds: number): Static<typeof NtMember> {
   const titleActive = member.titleExpireTime === 0 || member.titleExpireTime > nowSeconds;
   return {
     uid: uidOf(member.userId),
@@ -34,6 +57,33 @@ export function toNtMember(member: Member, account: Account, nowSeconds: number)
 }
 
 /** NapCat's get_group_detail_info: the OneBot group plus the NT detail fields the world knows. */
+export const GroupDetail = Type.Composite([
+  GroupInfo,
+  Type.Object({
+    groupCode: Type.String(),
+    groupUin: Type.String(),
+    groupName: Type.String(),
+    ownerUin: Type.String(),
+    ownerUid: Type.String(),
+    memberNum: Type.Integer(),
+    maxMemberNum: Type.Integer(),
+    groupCreateTime: Type.Integer(),
+    groupMemo: Type.String(),
+    fingerMemo: Type.String(),
+    richFingerMemo: Type.String(),
+    remarkName: Type.String(),
+    groupQuestion: Type.String(),
+    addOption: Type.Integer({ description: '1 anyone, 2 admin approval, 3 nobody, 4 correct answer, 5 answer then approval' }),
+    shutUpAllTimestamp: Type.Integer(),
+    shutUpMeTimestamp: Type.Integer(),
+    cmdUinJoinTime: Type.Integer(),
+    cmdUinPrivilege: Type.Integer(),
+    activeMemberNum: Type.Integer(),
+    groupGrade: Type.Integer(),
+    isTop: Type.Boolean(),
+  }),
+]);
+
 export function toGroupDetail(
   group: Group,
   memberCount: number,
@@ -45,7 +95,7 @@ export function toGroupDetail(
     activeMembers: number;
     nowSeconds: number;
   },
-) {
+): Static<typeof GroupDetail> {
   const { self, settings } = context;
   return {
     ...toOb11Group(group, memberCount, context.urls, context.remark),
@@ -74,8 +124,56 @@ export function toGroupDetail(
   };
 }
 
+const GuildIds = Type.Object({ guildIds: Type.Array(Type.String()) });
+
 /** NapCat's get_group_info_ex: QQ's group extension record (features the world does not have stay 0). */
-export function toGroupInfoEx(group: Group, hasEssence: boolean) {
+export const GroupInfoEx = Type.Object({
+  groupCode: Type.String(),
+  resultCode: Type.Integer(),
+  extInfo: Type.Object({
+    groupInfoExtSeq: Type.Integer(),
+    reserve: Type.Integer(),
+    luckyWordId: Type.String(),
+    lightCharNum: Type.Integer(),
+    luckyWord: Type.String(),
+    starId: Type.Integer(),
+    essentialMsgSwitch: Type.Integer(),
+    todoSeq: Type.Integer(),
+    blacklistExpireTime: Type.Integer(),
+    isLimitGroupRtc: Type.Integer(),
+    companyId: Type.Integer(),
+    hasGroupCustomPortrait: Type.Integer(),
+    bindGuildId: Type.String(),
+    groupOwnerId: Type.Object({ memberUin: Type.String(), memberUid: Type.String(), memberQid: Type.String() }),
+    essentialMsgPrivilege: Type.Integer(),
+    msgEventSeq: Type.String(),
+    inviteRobotSwitch: Type.Integer(),
+    gangUpId: Type.String(),
+    qqMusicMedalSwitch: Type.Integer(),
+    showPlayTogetherSwitch: Type.Integer(),
+    groupFlagPro1: Type.String(),
+    groupBindGuildIds: GuildIds,
+    viewedMsgDisappearTime: Type.String(),
+    groupExtFlameData: Type.Object({
+      switchState: Type.Integer(),
+      state: Type.Integer(),
+      dayNums: Type.Array(Type.Integer()),
+      version: Type.Integer(),
+      updateTime: Type.String(),
+      isDisplayDayNum: Type.Boolean(),
+    }),
+    groupBindGuildSwitch: Type.Integer(),
+    groupAioBindGuildId: Type.String(),
+    groupExcludeGuildIds: GuildIds,
+    fullGroupExpansionSwitch: Type.Integer(),
+    fullGroupExpansionSeq: Type.String(),
+    inviteRobotMemberSwitch: Type.Integer(),
+    inviteRobotMemberExamine: Type.Integer(),
+    groupSquareSwitch: Type.Integer(),
+  }),
+});
+
+export function toGroupInfoEx(group: Group, hasEssence: boolean): Static<typeof GroupInfoEx> {
   return {
     groupCode: String(group.groupId),
     resultCode: 0,
@@ -116,8 +214,26 @@ export function toGroupInfoEx(group: Group, hasEssence: boolean) {
   };
 }
 
+const NoticeImage = Type.Object({ id: Type.String(), height: Type.String(), width: Type.String(), url: Type.String() });
+
 /** One entry of _get_group_notice, NapCat's shape (`image` and `images` both, as NapCat sends). */
-export function toNotice(notice: GroupNotice, urls: PublicUrls) {
+export const NoticeEntry = Type.Object({
+  notice_id: Type.String(),
+  sender_id: Type.Integer(),
+  publish_time: Type.Integer(),
+  message: Type.Object({ text: Type.String(), image: Type.Array(NoticeImage), images: Type.Array(NoticeImage) }),
+  settings: Type.Object({
+    is_show_edit_card: Type.Integer(),
+    remind_ts: Type.Integer(),
+    tip_window_type: Type.Integer(),
+    confirm_required: Type.Integer(),
+  }),
+  pinned: Type.Integer(),
+  type: Type.Integer(),
+  read_num: Type.Integer(),
+});
+
+export function toNotice(notice: GroupNotice, urls: PublicUrls): Static<typeof NoticeEntry> {
   const image = notice.imageBlob
     ? [{ id: notice.imageBlob, height: String(notice.imageHeight), width: String(notice.imageWidth), url: urls.media(notice.imageBlob) }]
     : [];

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { Type, type Static } from '@sinclair/typebox';
 import type { GroupFile, GroupFolder } from '../../world/files/records.js';
 
 /**
@@ -8,7 +9,22 @@ import type { GroupFile, GroupFolder } from '../../world/files/records.js';
  */
 export type Names = ReadonlyMap<number, string>;
 
-export function toGocqFile(file: GroupFile, names: Names) {
+export const GocqFile = Type.Object({
+  group_id: Type.Integer(),
+  file_id: Type.String(),
+  file_name: Type.String(),
+  busid: Type.Integer(),
+  size: Type.Integer(),
+  file_size: Type.Integer(),
+  upload_time: Type.Integer(),
+  dead_time: Type.Integer(),
+  modify_time: Type.Integer(),
+  download_times: Type.Integer(),
+  uploader: Type.Integer(),
+  uploader_name: Type.String(),
+});
+
+export function toGocqFile(file: GroupFile, names: Names): Static<typeof GocqFile> {
   return {
     group_id: file.groupId,
     file_id: file.fileId,
@@ -25,7 +41,21 @@ export function toGocqFile(file: GroupFile, names: Names) {
   };
 }
 
-export function toGocqFolder(folder: GroupFolder, fileCount: number, names: Names) {
+export const GocqFolder = Type.Object({
+  group_id: Type.Integer(),
+  folder_id: Type.String(),
+  folder: Type.String(),
+  folder_name: Type.String(),
+  create_time: Type.Integer(),
+  creator: Type.Integer(),
+  creator_name: Type.String(),
+  total_file_count: Type.Integer(),
+});
+
+/** go-cqhttp's listing of one folder. */
+export const GocqListing = Type.Object({ files: Type.Array(GocqFile), folders: Type.Array(GocqFolder) });
+
+export function toGocqFolder(folder: GroupFolder, fileCount: number, names: Names): Static<typeof GocqFolder> {
   return {
     group_id: folder.groupId,
     folder_id: folder.folderId,
@@ -44,7 +74,37 @@ function modelIdOf(fileId: string): string {
 }
 
 /** NT's group file item (type 1). */
-export function toNtFileItem(file: GroupFile, names: Names) {
+export const NtFileItem = Type.Object({
+  peerId: Type.String(),
+  type: Type.Literal(1),
+  folderInfo: Type.Null(),
+  fileInfo: Type.Object({
+    fileModelId: Type.String(),
+    fileId: Type.String(),
+    fileName: Type.String(),
+    fileSize: Type.String(),
+    busId: Type.Integer(),
+    uploadedSize: Type.String(),
+    uploadTime: Type.Integer(),
+    deadTime: Type.Integer(),
+    modifyTime: Type.Integer(),
+    downloadTimes: Type.Integer(),
+    sha: Type.String(),
+    sha3: Type.String(),
+    md5: Type.String(),
+    uploaderLocalPath: Type.String(),
+    uploaderName: Type.String(),
+    uploaderUin: Type.String(),
+    parentFolderId: Type.String(),
+    localPath: Type.String(),
+    transStatus: Type.Integer(),
+    transType: Type.Integer(),
+    elementId: Type.String(),
+    isFolder: Type.Boolean(),
+  }),
+});
+
+export function toNtFileItem(file: GroupFile, names: Names): Static<typeof NtFileItem> {
   return {
     peerId: String(file.groupId),
     type: 1,
@@ -77,7 +137,26 @@ export function toNtFileItem(file: GroupFile, names: Names) {
 }
 
 /** NT's group folder item (type 2). */
-export function toNtFolderItem(folder: GroupFolder, usage: { count: number; bytes: number }, names: Names) {
+export const NtFolderItem = Type.Object({
+  peerId: Type.String(),
+  type: Type.Literal(2),
+  folderInfo: Type.Object({
+    folderId: Type.String(),
+    parentFolderId: Type.String(),
+    folderName: Type.String(),
+    createTime: Type.Integer(),
+    modifyTime: Type.Integer(),
+    createUin: Type.String(),
+    creatorName: Type.String(),
+    totalFileCount: Type.Integer(),
+    modifyUin: Type.String(),
+    modifyName: Type.String(),
+    usedSpace: Type.String(),
+  }),
+  fileInfo: Type.Null(),
+});
+
+export function toNtFolderItem(folder: GroupFolder, usage: { count: number; bytes: number }, names: Names): Static<typeof NtFolderItem> {
   return {
     peerId: String(folder.groupId),
     type: 2,
@@ -99,4 +178,25 @@ export function toNtFolderItem(folder: GroupFolder, usage: { count: number; byte
 }
 
 /** NT's success result of a file operation. */
-export const ntOk = () => ({ retCode: 0, retMsg: 'ok', clientWording: '' });
+export const NtOk = Type.Object({ retCode: Type.Integer(), retMsg: Type.String(), clientWording: Type.String() });
+export const ntOk = (): Static<typeof NtOk> => ({ retCode: 0, retMsg: 'ok', clientWording: '' });
+
+/** A created folder: NT's result with the new folder item. */
+export const FolderCreated = Type.Object({ result: NtOk, groupItem: NtFolderItem });
+
+/** NT's answer to deleting files: which ids went, which did not. */
+export const FilesDeleted = Type.Object({
+  result: Type.Integer(),
+  errMsg: Type.String(),
+  transGroupFileResult: Type.Object({
+    result: NtOk,
+    successFileIdList: Type.Array(Type.String()),
+    failFileIdList: Type.Array(Type.String()),
+  }),
+});
+
+export const filesDeleted = (fileId: string): Static<typeof FilesDeleted> => ({
+  result: 0,
+  errMsg: '',
+  transGroupFileResult: { result: ntOk(), successFileIdList: [fileId], failFileIdList: [] },
+});

@@ -1,3 +1,4 @@
+import type { GroupInfo, GroupMemberInfo } from '../../contract/onebot/groups.js';
 import type { Account, Group, Member } from '../../world/model.js';
 import type { PublicUrls } from '../action.js';
 import { groupAvatarUrl } from './avatar.js';
@@ -7,7 +8,7 @@ import { groupAvatarUrl } from './avatar.js';
  * extra): the avatar set with set_group_portrait, served by Catnap. `remark`: the caller's own
  * remark for the group (set_group_remark).
  */
-export function toOb11Group(group: Group, memberCount: number, urls?: PublicUrls, remark = '') {
+export function toOb11Group(group: Group, memberCount: number, urls?: PublicUrls, remark = ''): GroupInfo {
   return {
     group_id: group.groupId,
     group_name: group.name,
@@ -25,7 +26,7 @@ export function toOb11Group(group: Group, memberCount: number, urls?: PublicUrls
  * NapCat's OB11GroupMember. `level` is a string as OneBot 11 says; `shut_up_timestamp` is when
  * the member's mute ends (0 when not muted).
  */
-export function toOb11Member(member: Member, account: Account, nowSeconds: number) {
+export function toOb11Member(member: Member, account: Account, nowSeconds: number): GroupMemberInfo {
   const muted = member.muteUntil > nowSeconds;
   const titleActive = member.titleExpireTime === 0 || member.titleExpireTime > nowSeconds;
   return {

@@ -1,3 +1,4 @@
+import { Type, type Static } from '@sinclair/typebox';
 import type { WorldRequest } from '../../world/request-model.js';
 import type { Account, Group } from '../../world/model.js';
 
@@ -15,7 +16,20 @@ const nick = (book: NameBook, userId: number) => book.accounts.get(userId)?.nick
  * of a join request is the account that asked (or the member whose invitation led to it);
  * `requester_uin` (go-cqhttp's field) is always the account that wants to join.
  */
-export function toGroupNotify(request: WorldRequest, book: NameBook) {
+export const GroupNotify = Type.Object({
+  request_id: Type.Integer({ description: 'The request flag as a number' }),
+  invitor_uin: Type.Integer(),
+  invitor_nick: Type.String(),
+  group_id: Type.Integer(),
+  message: Type.String(),
+  group_name: Type.String(),
+  checked: Type.Boolean({ description: 'Answered already' }),
+  actor: Type.Integer({ description: 'Who answered it (0 while pending)' }),
+  requester_nick: Type.String(),
+  requester_uin: Type.Integer(),
+});
+
+export function toGroupNotify(request: WorldRequest, book: NameBook): Static<typeof GroupNotify> {
   const joiner = request.kind === 'join' ? request.requesterId : request.targetId;
   const invitor = request.kind === 'invite' ? request.requesterId : request.invitorId || request.requesterId;
   return {
@@ -33,7 +47,23 @@ export function toGroupNotify(request: WorldRequest, book: NameBook) {
 }
 
 /** One entry of get_doubt_friends_add_request: NapCat passes NT's record through, every value a string. */
-export function toDoubtFriendRequest(request: WorldRequest, book: NameBook, sharedGroup: number | undefined) {
+export const DoubtFriendRequest = Type.Object({
+  flag: Type.String(),
+  uin: Type.String(),
+  nick: Type.String(),
+  source: Type.String(),
+  reason: Type.String(),
+  msg: Type.String(),
+  group_code: Type.String(),
+  time: Type.String(),
+  type: Type.String(),
+});
+
+export function toDoubtFriendRequest(
+  request: WorldRequest,
+  book: NameBook,
+  sharedGroup: number | undefined,
+): Static<typeof DoubtFriendRequest> {
   return {
     flag: String(request.requestId),
     uin: String(request.requesterId),

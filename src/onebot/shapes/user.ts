@@ -1,3 +1,4 @@
+import type { FriendInfo, StrangerInfo } from '../../contract/onebot/users.js';
 import { uidOf } from '../../world/services/account-service.js';
 import type { Account, Friendship } from '../../world/model.js';
 import { visibleStatus } from './status.js';
@@ -10,7 +11,7 @@ export function isShownOnline(account: Account): boolean {
 }
 
 /** NapCat's OB11User: one entry of get_friend_list and of a category's buddyList. */
-export function toOb11Friend(account: Account, friendship: Friendship) {
+export function toOb11Friend(account: Account, friendship: Friendship): FriendInfo {
   return {
     user_id: account.userId,
     nickname: account.nickname,
@@ -33,7 +34,7 @@ export function toOb11Friend(account: Account, friendship: Friendship) {
  * get_stranger_info: NapCat's fields, with the NT profile names it spreads in beside them. The
  * status is as `viewerId` sees it (an invisible account looks offline to others).
  */
-export function toOb11Stranger(account: Account, remark: string, viewerId: number = account.userId) {
+export function toOb11Stranger(account: Account, remark: string, viewerId: number = account.userId): StrangerInfo {
   const shown = visibleStatus(account, viewerId);
   return {
     user_id: account.userId,

@@ -1,4 +1,4 @@
-import type { AdminApi, AdminRouteKey, Envelope, ErrorBody } from '@contract';
+import type { ActionResults, AdminApi, AdminRouteKey, Envelope, ErrorBody } from '@contract';
 
 export type { Envelope };
 
@@ -145,11 +145,17 @@ export class ActionFailed extends Error {
   }
 }
 
-/** Runs a OneBot action as `userId` and answers its data, or throws ActionFailed with the server's message. */
-export async function act<T = unknown>(userId: number, action: string, params: unknown = {}): Promise<T> {
+/**
+ * Runs a OneBot action as `userId` and answers its data, or throws ActionFailed with the server's
+ * message. The actions the contract lists (`actionResults`) answer their result type; the server
+ * answers them with those very schemas.
+ */
+export function act<A extends keyof ActionResults>(userId: number, action: A, params?: unknown): Promise<ActionResults[A]>;
+export function act(userId: number, action: string, params?: unknown): Promise<unknown>;
+export async function act(userId: number, action: string, params: unknown = {}): Promise<unknown> {
   const envelope = await actRaw(userId, action, params);
   if (envelope.status === 'failed') throw new ActionFailed(action, envelope.retcode, envelope.message);
-  return envelope.data as T;
+  return envelope.data;
 }
 
 export type Uploaded = AdminApi['POST /api/media']['response'];

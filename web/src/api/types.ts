@@ -4,30 +4,21 @@
  */
 import type { MessageDetail, MessageObject } from '@contract';
 
-export type { AccountDetail, AccountView, GroupView, MemberView, RequestView, Segment } from '@contract';
+export type {
+  AccountDetail,
+  AccountView,
+  FriendCategory,
+  GroupInfo,
+  GroupMemberInfo as GroupMember,
+  GroupView,
+  MemberView,
+  RecentContact,
+  RequestView,
+  Segment,
+} from '@contract';
 
 /** A OneBot message: an event, a history entry, or get_msg's answer (which adds the reactions). */
 export type OneBotMessage = MessageObject & Partial<Pick<MessageDetail, 'emoji_likes_list'>>;
-
-/** get_friends_with_category's entries. */
-export interface FriendCategory {
-  categoryId: number;
-  categoryName: string;
-  categorySortId?: number;
-  buddyList: { user_id: number; nickname: string; remark?: string }[];
-}
-
-/** get_group_member_list's entries. */
-export interface GroupMember {
-  group_id: number;
-  user_id: number;
-  nickname: string;
-  card: string;
-  role: 'owner' | 'admin' | 'member';
-  title?: string;
-  shut_up_timestamp?: number;
-  is_robot?: boolean;
-}
 
 /** A conversation as the chat views key it. */
 export type Peer = { type: 'group'; id: number } | { type: 'private'; id: number };

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
+import { useEffect, useEffectEvent, useState, useSyncExternalStore } from 'react';
 import { api } from './client';
 import { live } from './live';
 import type { AccountView, GroupView } from './types';
@@ -86,19 +86,37 @@ export function useWorld(): WorldData {
   return worldData;
 }
 
-/** Loads something once per `deps` change and again when `reloadOn` returns true for a live frame. */
+/** Whether two dependency lists differ (as React compares an effect's dependencies). */
+const depsChanged = (a: readonly unknown[], b: readonly unknown[]) =>
+  a.length !== b.length || a.some((value, i) => !Object.is(value, b[i]));
+
+/**
+ * Loads something when mounted and again whenever one of `deps` changes (the values `load` reads,
+ * compared like a hook's dependencies; the linter checks each call site's list, see
+ * `additionalHooks` in eslint.config.js), with the `load` of the latest render. With `withWorld`
+ * it also reloads whenever the world changes. `reload()` loads again now.
+ */
 export function useLoad<T>(
   load: () => Promise<T>,
   deps: readonly unknown[],
+  options: { withWorld?: boolean } = {},
 ): { data: T | undefined; error: string; reload: () => void; loading: boolean } {
+  const worldVersion = useSyncExternalStore(
+    (callback) => worldData.subscribe(callback),
+    () => (options.withWorld ? worldData.version : 0),
+  );
   const [state, setState] = useState<{ data: T | undefined; error: string; loading: boolean }>({
     data: undefined,
     error: '',
     loading: true,
   });
+  // A new generation per change of `deps`, remembered from the previous render (React's pattern
+  // for information from previous renders), so the effect below has fixed dependencies.
+  const watched = [...deps, worldVersion];
+  const [seen, setSeen] = useState({ watched, generation: 0 });
+  if (depsChanged(seen.watched, watched)) setSeen({ watched, generation: seen.generation + 1 });
   const [tick, setTick] = useState(0);
-  // eslint-disable-next-line react-hooks/exhaustive-deps
-  const run = useCallback(load, deps);
+  const run = useEffectEvent(load);
   useEffect(() => {
     let cancelled = false;
     setState((previous) => ({ ...previous, loading: true }));
@@ -110,6 +128,6 @@ export function useLoad<T>(
     return () => {
       cancelled = true;
     };
-  }, [run, tick]);
+  }, [seen.generation, tick]);
   return { ...state, reload: () => setTick((value) => value + 1) };
 }

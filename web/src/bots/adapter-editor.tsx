@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { api, ApiError, describeError } from '../api/client';
 import { useLiveFrames, type AdapterStatus } from '../api/live';
 import { toast } from '../ui/toast';
@@ -30,19 +30,20 @@ export function AdapterEditor(props: { selfId: number }) {
   const [saving, setSaving] = useState(false);
   const validateTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
 
-  const load = async () => {
-    const data = await api('GET /api/bots/:user_id/onebot', { params: { user_id: props.selfId } });
+  const { selfId } = props;
+  const load = useCallback(async () => {
+    const data = await api('GET /api/bots/:user_id/onebot', { params: { user_id: selfId } });
     setSaved(data);
     setDraft(structuredClone(data.config));
     setJsonText(JSON.stringify(data.config, null, 2));
     setStatus(data.adapters);
     setProblem(data.error ?? '');
-  };
+  }, [selfId]);
 
   useEffect(() => {
     setSaved(undefined);
     load().catch((error: unknown) => setProblem(describeError(error)));
-  }, [props.selfId]);
+  }, [load]);
 
   useLiveFrames((frame) => {
     if (frame.type === 'adapters' && frame.self_id === props.selfId) setStatus(frame.adapters);

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { Icon } from '../ui/icons';
 import { JsonView } from '../ui/json-view';
 import { logStore, useLog, type LogEntry } from './log-store';
 
@@ -61,7 +62,15 @@ export function LiveLog(props: { selfId: number }) {
             Events
           </label>
           <button className="secondary" onClick={() => setFrozen(frozen ? undefined : entries)}>
-            {frozen ? '▶ 继续' : '⏸ 暂停'}
+            {frozen ? (
+              <>
+                <Icon name="play" inline /> 继续
+              </>
+            ) : (
+              <>
+                <Icon name="pause" inline /> 暂停
+              </>
+            )}
           </button>
           <button className="secondary" onClick={() => logStore.clear(props.selfId)}>
             清空 Clear

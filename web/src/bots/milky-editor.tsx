@@ -1,5 +1,5 @@
 import type { MilkyConfig } from '@contract';
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { api, ApiError, describeError } from '../api/client';
 import { useLiveFrames, type AdapterStatus } from '../api/live';
 import { toast } from '../ui/toast';
@@ -30,18 +30,19 @@ export function MilkyEditor(props: { selfId: number }) {
   const [urlsText, setUrlsText] = useState('');
   const validateTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
 
-  const load = async () => {
-    const data = await api('GET /api/bots/:user_id/milky', { params: { user_id: props.selfId } });
+  const { selfId } = props;
+  const load = useCallback(async () => {
+    const data = await api('GET /api/bots/:user_id/milky', { params: { user_id: selfId } });
     setSaved(data);
     setDraft(structuredClone(data.config));
     setUrlsText(data.config.webhook.urls.join('\n'));
     setStatus(data.adapters);
     setProblem(data.error ?? '');
-  };
+  }, [selfId]);
   useEffect(() => {
     setSaved(undefined);
     load().catch((error: unknown) => setProblem(describeError(error)));
-  }, [props.selfId]);
+  }, [load]);
   useLiveFrames((frame) => {
     if (frame.type === 'adapters' && frame.self_id === props.selfId) setStatus(frame.adapters.filter(isMilky));
   });

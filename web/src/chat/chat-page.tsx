@@ -1,4 +1,5 @@
-import { useEffect } from 'react';
+import { useEffect, useMemo } from 'react';
+import { Icon } from '../ui/icons';
 import { parsePeerKey, peerKey, type Peer } from '../api/types';
 import { useActingAs } from '../session';
 import { navigate } from '../ui/router';
@@ -17,7 +18,8 @@ export const chatPath = (peer: Peer) => `/chat/${peerKey(peer).replace(':', '/')
 /** The QQ main window: contacts and recent chats on the left, the open conversation on the right. */
 export function ChatPage(props: { path: string }) {
   const selfId = useActingAs();
-  const peer = peerFromPath(props.path);
+  // One object per path, so effects and the conversation view see the same peer until the path changes.
+  const peer = useMemo(() => peerFromPath(props.path), [props.path]);
 
   useEffect(() => {
     if (!selfId) return;
@@ -33,7 +35,7 @@ export function ChatPage(props: { path: string }) {
       document.removeEventListener('visibilitychange', onVisible);
       chatStore.setActive(selfId, undefined);
     };
-  }, [selfId, peer?.type, peer?.id]);
+  }, [selfId, peer]);
 
   if (!selfId) return <div className="empty-state">Loading the world…</div>;
   return (
@@ -44,7 +46,9 @@ export function ChatPage(props: { path: string }) {
       ) : (
         <div className="empty-state conversation-empty">
           <div>
-            <div className="big-icon">🐱</div>
+            <div className="big-icon">
+              <Icon name="cat" size={64} />
+            </div>
             <p>Pick a group or a friend on the left to start chatting.</p>
           </div>
         </div>

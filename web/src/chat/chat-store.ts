@@ -89,15 +89,16 @@ class ChatStore {
     if (this.#recentLoaded.has(selfId)) return;
     this.#recentLoaded.add(selfId);
     try {
-      const entries = await act<RecentContact[]>(selfId, 'get_recent_contact', { count: 50 });
+      const entries = await act(selfId, 'get_recent_contact', { count: 50 });
       const counts = this.#unread.get(selfId) ?? new Map<string, number>();
-      for (const entry of entries ?? []) {
-        const peer: Peer =
-          Number(entry.chatType) === 2 ? { type: 'group', id: Number(entry.peerUin) } : { type: 'private', id: Number(entry.peerUin) };
+      for (const entry of entries) {
+        // NapCat writes the peer and the time as strings.
+        const id = Number(entry.peerUin);
+        const peer: Peer = entry.chatType === 2 ? { type: 'group', id } : { type: 'private', id };
         const message = entry.lastestMsg;
-        this.#touchRecent(selfId, peer, Number(entry.msgTime) || message?.time || 0, message);
+        this.#touchRecent(selfId, peer, Number(entry.msgTime) || message.time, message);
         // Read marks live on the server, so unread counts survive a reload.
-        const unread = Number(entry.unreadCnt ?? 0);
+        const unread = entry.unreadCnt;
         const open = this.#active?.selfId === selfId && this.#active.key === peerKey(peer);
         if (unread > 0 && !open) counts.set(peerKey(peer), Math.max(unread, counts.get(peerKey(peer)) ?? 0));
       }
@@ -164,8 +165,7 @@ class ChatStore {
     };
     try {
       const fetchPage = async (reverse: boolean) =>
-        (await act<{ messages: OneBotMessage[] }>(selfId, action, before === undefined ? params : { ...params, reverse_order: reverse }))
-          ?.messages ?? [];
+        (await act(selfId, action, before === undefined ? params : { ...params, reverse_order: reverse })).messages;
       // Older messages come with reverse_order true in Catnap; NapCat's flag goes straight to the
       // QQ kernel, whose direction differs between versions: if a page holds nothing older than the
       // anchor, the other direction is asked.
@@ -173,7 +173,7 @@ class ChatStore {
       if (before !== undefined && messages.length > 1 && !messages.some((message) => message.message_id < before))
         messages = await fetchPage(false);
       this.#mutate(selfId, peer, (conversation) => {
-        const known = new Set(conversation.items.filter((item) => item.kind === 'message').map((item) => (item as { id: number }).id));
+        const known = new Set(conversation.items.flatMap((item) => (item.kind === 'message' ? [item.id] : [])));
         const fresh = messages.filter((message) => !known.has(message.message_id));
         const merged = mergeMessages(conversation, messages);
         // A page that brings nothing new (or less than asked) means the start of the conversation.
@@ -334,15 +334,6 @@ class ChatStore {
     this.#version++;
     this.#listeners.forEach((listener) => listener());
   }
-}
-
-interface RecentContact {
-  peerUin: number | string;
-  chatType: number | string;
-  msgTime: number | string;
-  lastestMsg?: OneBotMessage;
-  /** Catnap's count of messages from others after the account's read mark. */
-  unreadCnt?: number;
 }
 
 const convKey = (selfId: number, peer: Peer) => `${selfId}|${peerKey(peer)}`;

@@ -1,4 +1,14 @@
-import { useEffect, useLayoutEffect, useRef, useState, type ClipboardEvent, type DragEvent, type KeyboardEvent } from 'react';
+import {
+  useEffect,
+  useEffectEvent,
+  useLayoutEffect,
+  useRef,
+  useState,
+  type ClipboardEvent,
+  type DragEvent,
+  type KeyboardEvent,
+} from 'react';
+import { Icon } from '../ui/icons';
 import { act, describeError, upload, type Uploaded } from '../api/client';
 import type { GroupMember, OneBotMessage, Peer, Segment } from '../api/types';
 import { worldData } from '../api/world-data';
@@ -67,12 +77,16 @@ export function Composer(props: {
     setQuery(undefined);
   };
 
-  // "@TA" from a message or the member list.
-  useEffect(() => {
-    if (!props.mention) return;
-    addMention(props.mention, false);
+  // "@TA" from a message or the member list: each new mention is inserted once, with the text and
+  // the callbacks as they are when it arrives (an effect event, so they need not be dependencies).
+  const insertMention = useEffectEvent((mention: Mention) => {
+    addMention(mention, false);
     props.onMentionUsed();
-  }, [props.mention]);
+  });
+  const { mention } = props;
+  useEffect(() => {
+    if (mention) insertMention(mention);
+  }, [mention]);
 
   const candidates: Mention[] =
     query === undefined || !isGroup
@@ -193,13 +207,13 @@ export function Composer(props: {
     <div className="composer" onDrop={onDrop} onDragOver={(event) => event.preventDefault()} data-testid="composer">
       <div className="composer-toolbar">
         <button className="icon-button" title="表情 Faces" onClick={() => setShowFaces(!showFaces)} data-testid="open-faces">
-          😊
+          <Icon name="smile" size={20} />
         </button>
         <button className="icon-button" title="图片 Image" onClick={() => imageInput.current?.click()} data-testid="pick-image">
-          🖼️
+          <Icon name="image" size={20} />
         </button>
         <button className="icon-button" title="文件 File" onClick={() => fileInput.current?.click()} data-testid="pick-file">
-          📁
+          <Icon name="folder" size={20} />
         </button>
         {isGroup && (
           <button className="icon-button" title="@ 提及 Mention" onClick={() => insert('@')} data-testid="insert-at">
@@ -251,7 +265,7 @@ export function Composer(props: {
         <div className="reply-preview" data-testid="reply-preview">
           <span>回复 {previewOf(props.replyTo, props.peer.type === 'group' ? props.peer.id : props.replyTo.user_id).slice(0, 80)}</span>
           <button className="icon-button" onClick={props.onCancelReply} aria-label="取消回复">
-            ✕
+            <Icon name="close" size={16} />
           </button>
         </div>
       )}
@@ -265,7 +279,7 @@ export function Composer(props: {
                 onClick={() => setAttachments((list) => list.filter((_, i) => i !== index))}
                 aria-label="移除"
               >
-                ✕
+                <Icon name="close" size={16} />
               </button>
             </div>
           ))}

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { act } from '../api/client';
-import { peerKey, type FriendCategory, type Peer } from '../api/types';
+import { peerKey, type Peer } from '../api/types';
 import { useLoad, useWorld } from '../api/world-data';
 import { Avatar } from '../ui/avatar';
 import { openAccountPicker } from '../session';
@@ -8,20 +8,14 @@ import { useChat } from './chat-store';
 import { previewOf } from './preview';
 import { shortTime } from './time';
 
-interface GroupEntry {
-  group_id: number;
-  group_name: string;
-  member_count: number;
-}
-
 /** The left column: recent chats ("消息") and the contact book ("联系人": friends by category, groups). */
 export function Contacts(props: { selfId: number; active: Peer | undefined; onOpen: (peer: Peer) => void }) {
   const [tab, setTab] = useState<'recent' | 'contacts'>('recent');
   const [filter, setFilter] = useState('');
   const world = useWorld();
   const chat = useChat();
-  const friends = useLoad(() => act<FriendCategory[]>(props.selfId, 'get_friends_with_category'), [props.selfId, world.version]);
-  const groups = useLoad(() => act<GroupEntry[]>(props.selfId, 'get_group_list'), [props.selfId, world.version]);
+  const friends = useLoad(() => act(props.selfId, 'get_friends_with_category'), [props.selfId], { withWorld: true });
+  const groups = useLoad(() => act(props.selfId, 'get_group_list'), [props.selfId], { withWorld: true });
   const [collapsed, setCollapsed] = useState<Record<string, boolean>>({});
 
   const nameOfPeer = (peer: Peer) => {

@@ -1,4 +1,5 @@
 import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+import { Icon } from '../ui/icons';
 import { act } from '../api/client';
 import type { GroupMember, OneBotMessage, Peer, Segment } from '../api/types';
 import { useLoad, useWorld } from '../api/world-data';
@@ -25,16 +26,14 @@ export function ConversationView(props: { selfId: number; peer: Peer }) {
   const [showMembers, setShowMembers] = useState(peer.type === 'group');
   const [mention, setMention] = useState<{ qq: number; name: string } | undefined>();
   const members = useLoad(
-    () =>
-      peer.type === 'group'
-        ? act<GroupMember[]>(selfId, 'get_group_member_list', { group_id: peer.id })
-        : Promise.resolve([] as GroupMember[]),
-    [selfId, peer.type, peer.id, world.version],
+    () => (peer.type === 'group' ? act(selfId, 'get_group_member_list', { group_id: peer.id }) : Promise.resolve<GroupMember[]>([])),
+    [selfId, peer.type, peer.id],
+    { withWorld: true },
   );
 
   useEffect(() => {
     void chatStore.loadLatest(selfId, peer);
-  }, [selfId, peer.type, peer.id]);
+  }, [selfId, peer]);
 
   // Keep the view pinned to the bottom as messages arrive, and in place when older ones are paged in.
   useLayoutEffect(() => {
@@ -64,10 +63,10 @@ export function ConversationView(props: { selfId: number; peer: Peer }) {
   const send = async (segments: Segment[]) => {
     const action = peer.type === 'group' ? 'send_group_msg' : 'send_private_msg';
     const target = peer.type === 'group' ? { group_id: peer.id } : { user_id: peer.id };
-    const sent = await act<{ message_id: number }>(selfId, action, { ...target, message: segments });
+    const sent = await act(selfId, action, { ...target, message: segments });
     atBottom.current = true;
     try {
-      const message = await act<OneBotMessage>(selfId, 'get_msg', { message_id: sent.message_id });
+      const message = await act(selfId, 'get_msg', { message_id: sent.message_id });
       chatStore.upsertMessage(selfId, peer, message);
     } catch {
       // The message event will bring it; nothing is lost.
@@ -147,7 +146,7 @@ export function ConversationView(props: { selfId: number; peer: Peer }) {
               onClick={() => void poke(peer.id).then(() => toast('戳了一下'))}
               data-testid="poke-peer"
             >
-              👉
+              <Icon name="poke" size={20} />
             </button>
           )}
           {peer.type === 'group' && (
@@ -157,7 +156,7 @@ export function ConversationView(props: { selfId: number; peer: Peer }) {
               onClick={() => setShowMembers(!showMembers)}
               data-testid="toggle-members"
             >
-              👥
+              <Icon name="members" size={20} />
             </button>
           )}
         </div>

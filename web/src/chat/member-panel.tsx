@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { Icon } from '../ui/icons';
 import { act } from '../api/client';
 import type { GroupMember } from '../api/types';
 import { useWorld } from '../api/world-data';
@@ -61,7 +62,7 @@ export function MemberPanel(props: {
                   onDoubleClick={() => props.onPoke(member.user_id)}
                 />
                 <span className="member-name">{name}</span>
-                {muted && <span title="禁言中">🔇</span>}
+                {muted && <Icon name="muted" inline title="禁言中" />}
                 {member.role !== 'member' && (
                   <span className={`role-badge role-${member.role}`}>{member.role === 'owner' ? '群主' : '管理员'}</span>
                 )}

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { Icon } from '../ui/icons';
 import { act } from '../api/client';
 import type { GroupMember, OneBotMessage, Peer } from '../api/types';
 import { useWorld } from '../api/world-data';
@@ -33,7 +34,7 @@ export function MessageItem(props: {
   const member = props.members.find((entry) => entry.user_id === senderId);
   const me = props.members.find((entry) => entry.user_id === selfId);
   const name = message.sender?.card || member?.card || message.sender?.nickname || world.nameOf(senderId, groupId);
-  const role = (message.sender?.role ?? member?.role) as GroupMember['role'] | undefined;
+  const role = message.sender.role ?? member?.role;
   const canRecall =
     !item.recalled && (own || (groupId !== undefined && me !== undefined && roleRank[me.role] > roleRank[role ?? 'member']));
 
@@ -98,10 +99,10 @@ export function MessageItem(props: {
           {!item.recalled && (
             <div className="message-actions">
               <button title="回复 Reply" onClick={() => props.onReply(message)} data-testid="action-reply">
-                ↩
+                <Icon name="reply" size={16} />
               </button>
               <button title="表态 React" onClick={() => setPicking(!picking)} data-testid="action-react">
-                😀
+                <Icon name="smile" size={16} />
               </button>
               {groupId !== undefined && !own && (
                 <button title="@TA" onClick={() => props.onMention(senderId, name)}>
@@ -109,11 +110,11 @@ export function MessageItem(props: {
                 </button>
               )}
               <button title="复制 Copy" onClick={copy}>
-                ⧉
+                <Icon name="copy" size={16} />
               </button>
               {canRecall && (
                 <button title="撤回 Recall" onClick={() => void recall()} data-testid="action-recall">
-                  ⟲
+                  <Icon name="recall" size={16} />
                 </button>
               )}
             </div>

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { Icon } from '../ui/icons';
 import { act } from '../api/client';
 import type { OneBotMessage, Segment } from '../api/types';
 import { worldData } from '../api/world-data';
@@ -18,7 +19,8 @@ function mediaUrl(data: Record<string, unknown>): string {
   return '';
 }
 
-const rps = ['', '✊', '✌️', '✋'];
+/** The rps segment's result: 1 rock, 2 scissors, 3 paper. */
+const rps = ['', '石头', '剪刀', '布'];
 
 /** Draws a message's segments as QQ does: text, faces, images, files, quotes, cards. */
 export function Segments(props: {
@@ -31,7 +33,7 @@ export function Segments(props: {
   const [forward, setForward] = useState<OneBotMessage[] | undefined>();
   const openForward = async (id: string) => {
     try {
-      const data = await act<{ messages: OneBotMessage[] }>(props.selfId, 'get_forward_msg', { id });
+      const data = await act(props.selfId, 'get_forward_msg', { id });
       setForward(data?.messages ?? []);
     } catch (error) {
       toastError(error);
@@ -54,7 +56,7 @@ export function Segments(props: {
             const face = faceById(Number(data.id));
             return (
               <span key={key} className="seg-face" title={face ? `/${face.name}` : `face ${String(data.id)}`} data-testid="seg-face">
-                {face?.emoji ?? '🙂'}
+                {face?.emoji ?? <Icon name="smile" inline />}
               </span>
             );
           }
@@ -109,7 +111,9 @@ export function Segments(props: {
                 rel="noreferrer"
                 data-testid="seg-file"
               >
-                <span className="seg-file-icon">📄</span>
+                <span className="seg-file-icon">
+                  <Icon name="file" size={28} />
+                </span>
                 <span className="seg-file-text">
                   <span className="seg-file-name">{name}</span>
                   <span className="muted small">{size}</span>
@@ -120,25 +124,25 @@ export function Segments(props: {
           case 'poke':
             return (
               <span key={key} className="seg-card">
-                👉 戳一戳
+                <Icon name="poke" inline /> 戳一戳
               </span>
             );
           case 'dice':
             return (
               <span key={key} className="seg-big">
-                🎲 {String(data.result ?? '')}
+                <Icon name="dice" /> {String(data.result ?? '')}
               </span>
             );
           case 'rps':
             return (
               <span key={key} className="seg-big">
-                {rps[Number(data.result)] ?? '✊'}
+                <Icon name="hand" /> {rps[Number(data.result)] ?? '猜拳'}
               </span>
             );
           case 'forward':
             return (
               <button key={key} className="seg-card link-button" onClick={() => void openForward(String(data.id))}>
-                📑 [聊天记录] 点击查看
+                <Icon name="records" inline /> [聊天记录] 点击查看
               </button>
             );
           case 'markdown':
@@ -153,20 +157,21 @@ export function Segments(props: {
           case 'music':
             return (
               <a key={key} className="seg-card" href={String(data.url ?? data.jumpUrl ?? '#')} target="_blank" rel="noreferrer">
-                {segment.type === 'music' ? '🎵' : '🔗'} {String(data.title ?? data.url ?? segment.type)}
+                <Icon name={segment.type === 'music' ? 'music' : 'link'} inline /> {String(data.title ?? data.url ?? segment.type)}
                 {data.content ? <div className="muted small">{String(data.content)}</div> : null}
               </a>
             );
           case 'location':
             return (
               <span key={key} className="seg-card">
-                📍 {String(data.title ?? '')} {String(data.content ?? '')} ({String(data.lat)}, {String(data.lon)})
+                <Icon name="location" inline /> {String(data.title ?? '')} {String(data.content ?? '')} ({String(data.lat)},{' '}
+                {String(data.lon)})
               </span>
             );
           case 'contact':
             return (
               <span key={key} className="seg-card">
-                👤 推荐{data.type === 'group' ? '群' : '联系人'} {String(data.id)}
+                <Icon name="contact" inline /> 推荐{data.type === 'group' ? '群' : '联系人'} {String(data.id)}
               </span>
             );
           default:
@@ -208,5 +213,9 @@ function CardSegment(props: { data: Record<string, unknown> }) {
   } catch {
     // Not JSON: show the generic card.
   }
-  return <span className="seg-card">🗂 {title}</span>;
+  return (
+    <span className="seg-card">
+      <Icon name="card" inline /> {title}
+    </span>
+  );
 }

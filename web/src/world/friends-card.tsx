@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { Icon } from '../ui/icons';
 import { api, describeError } from '../api/client';
 import { useLoad, useWorld } from '../api/world-data';
 import { toast } from '../ui/toast';
@@ -10,7 +11,8 @@ export function FriendsCard() {
   const userId = owner ?? world.accounts[0]?.user_id ?? 0;
   const detail = useLoad(
     () => (userId ? api('GET /api/world/accounts/:user_id', { params: { user_id: userId } }) : Promise.resolve(undefined)),
-    [userId, world.version],
+    [userId],
+    { withWorld: true },
   );
   const [form, setForm] = useState({ friend_id: '', category: '', remark: '' });
   const [error, setError] = useState('');
@@ -71,7 +73,7 @@ export function FriendsCard() {
                   {world.nameOf(friend.user_id)}
                   {friend.remark ? ` (${friend.remark})` : ''} · {friend.user_id}{' '}
                   <button className="link-button danger" title="删除好友" onClick={() => void remove(friend.user_id)}>
-                    ✕
+                    <Icon name="close" inline />
                   </button>
                 </span>
               ))}

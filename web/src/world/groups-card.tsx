@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { Icon } from '../ui/icons';
 import type { AdminApi } from '@contract';
 import { api, describeError } from '../api/client';
 import { useWorld } from '../api/world-data';
@@ -165,7 +166,7 @@ export function GroupsCard() {
                     <td>
                       {member.role === 'owner' ? null : muted ? (
                         <button className="link-button" onClick={() => patch({ mute_seconds: 0 })}>
-                          🔇 至 {new Date(member.mute_until * 1000).toLocaleTimeString()} · 解除
+                          <Icon name="muted" inline /> 至 {new Date(member.mute_until * 1000).toLocaleTimeString()} · 解除
                         </button>
                       ) : (
                         <select

@@ -25,6 +25,8 @@ import { xmlSegment } from './xml.js';
  * Every segment type Catnap reads and writes, except `node`, which is not an element but the
  * building block of a merged forward (see node.ts). One codec per element kind.
  */
+// `any`: each codec renders only elements of its own kind, which these lookups guarantee but the
+// compiler cannot follow through a list of codecs of different kinds.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const segmentCodecs: readonly SegmentCodec<any>[] = [
   textSegment,
