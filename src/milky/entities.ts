@@ -10,7 +10,7 @@ import type {
 import type { z } from 'zod';
 import { nowSeconds } from '../util/clock.js';
 import type { PublicUrls } from '../util/public-urls.js';
-import type { GroupNotice } from '../world/extras-model.js';
+import type { GroupNotice } from '../world/group-content-model.js';
 import type { GroupFile, GroupFolder } from '../world/files/records.js';
 import type { Account, FriendCategory, Friendship, Group, Member } from '../world/model.js';
 import type { World } from '../world/world.js';
@@ -110,7 +110,7 @@ export class EntityViews {
   account(userId: number): Promise<Account | undefined> {
     let account = this.#accounts.get(userId);
     if (!account) {
-      account = this.world.accounts.find(userId);
+      account = Promise.resolve(this.world.accounts.find(userId));
       this.#accounts.set(userId, account);
     }
     return account;
@@ -120,7 +120,7 @@ export class EntityViews {
   async friend(userId: number): Promise<Friend | undefined> {
     const account = await this.account(userId);
     if (!account) return undefined;
-    this.#categories ??= this.world.friends.categories(this.viewerId);
+    this.#categories ??= Promise.resolve(this.world.friends.categories(this.viewerId));
     return friendEntity(account, await this.world.friends.get(this.viewerId, userId), await this.#categories);
   }
 

@@ -2,7 +2,9 @@ import type { Account, Group, Member, Role } from './model.js';
 import type { MessageRecord } from './messages/message.js';
 
 /**
- * Typed domain events. Every change in the world emits one after it is stored. `audience` lists
+ * Typed domain events. Every change in the world emits its events after its unit of work has
+ * committed (a change that fails emits none); notifications that change nothing (pokes, input
+ * status) are sent at once. `audience` lists
  * the accounts that observe the change (group members at that moment, both sides of a private
  * chat, ...): the OneBot layer turns the event into one OneBot event per observing account.
  */

@@ -11,15 +11,30 @@ type ExportedGroup = NonNullable<WorldFile['groups']>[number];
  * file cannot say is left out: messages, files, mutes, titles, requests, one-way friendships and
  * empty friend categories. `onebotOf` and `milkyOf` add each account's OneBot and Milky configs
  * (the world does not own them).
+ *
+ * The world is read in one synchronous pass, so the export is a consistent snapshot: no change
+ * can commit between its reads. The configs are read afterwards.
  */
 export async function exportWorld(
   world: World,
   onebotOf?: (userId: number) => Promise<unknown>,
   milkyOf?: (userId: number) => Promise<unknown>,
 ): Promise<WorldFile> {
+  const file = snapshot(world);
+  if (!onebotOf && !milkyOf) return file;
+  const accounts: ExportedAccount[] = [];
+  for (const entry of file.accounts ?? []) {
+    const onebot = await onebotOf?.(entry.user_id);
+    const milky = await milkyOf?.(entry.user_id);
+    accounts.push({ ...entry, ...(onebot !== undefined && { onebot }), ...(milky !== undefined && { milky }) });
+  }
+  return { ...file, accounts };
+}
+
+function snapshot(world: World): WorldFile {
   const accounts: ExportedAccount[] = [];
   const friends: ExportedFriend[] = [];
-  for (const account of await world.accounts.list()) {
+  for (const account of world.accounts.list()) {
     const entry: ExportedAccount = {
       user_id: account.userId,
       nickname: account.nickname,
@@ -29,17 +44,15 @@ export async function exportWorld(
       ...(account.longNick && { long_nick: account.longNick }),
       ...(account.level !== 1 && { level: account.level }),
     };
-    const onebot = await onebotOf?.(account.userId);
-    const milky = await milkyOf?.(account.userId);
-    accounts.push({ ...entry, ...(onebot !== undefined && { onebot }), ...(milky !== undefined && { milky }) });
+    accounts.push(entry);
 
-    const categories = new Map((await world.friends.categories(account.userId)).map((category) => [category.categoryId, category.name]));
-    for (const friendship of await world.friends.list(account.userId)) {
+    const categories = new Map(world.friends.categories(account.userId).map((category) => [category.categoryId, category.name]));
+    for (const friendship of world.friends.list(account.userId)) {
       // Each mutual friendship once, from its lower uin; one-way entries cannot be expressed.
       if (friendship.friendId < account.userId) continue;
-      const reverse = await world.friends.get(friendship.friendId, account.userId);
+      const reverse = world.friends.get(friendship.friendId, account.userId);
       if (!reverse) continue;
-      const reverseCategories = await world.friends.categories(friendship.friendId);
+      const reverseCategories = world.friends.categories(friendship.friendId);
       const reverseCategory = reverseCategories.find((category) => category.categoryId === reverse.categoryId)?.name;
       friends.push({
         user_id: account.userId,
@@ -53,8 +66,8 @@ export async function exportWorld(
   }
 
   const groups: ExportedGroup[] = [];
-  for (const group of await world.groups.list()) {
-    const members = await world.groups.members(group.groupId);
+  for (const group of world.groups.list()) {
+    const members = world.groups.members(group.groupId);
     const cards = Object.fromEntries(members.filter((member) => member.card).map((member) => [String(member.userId), member.card]));
     groups.push({
       group_id: group.groupId,

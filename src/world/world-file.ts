@@ -4,6 +4,7 @@ import { TypeCompiler } from '@sinclair/typebox/compiler';
 import { Value } from '@sinclair/typebox/value';
 import { describeJsonProblem, findJsonProblem } from '../util/json-guard.js';
 import { describeProblems } from '../util/schema-problems.js';
+import type { Tx } from './services/context.js';
 import type { World } from './world.js';
 
 export { WorldFileAccount, WorldFileFriend, WorldFileGroup, WorldFileSchema, type WorldFile } from '../contract/world-file.js';
@@ -42,7 +43,7 @@ export interface ApplySummary {
 }
 
 /** Checks that every referenced account exists in the file or the world, naming each that does not. */
-async function checkReferences(world: World, file: WorldFile): Promise<void> {
+function checkReferences(world: World, file: WorldFile): void {
   const known = new Set((file.accounts ?? []).map((account) => account.user_id));
   const problems: string[] = [];
   const seen = new Set<number>();
@@ -50,23 +51,23 @@ async function checkReferences(world: World, file: WorldFile): Promise<void> {
     if (seen.has(account.user_id)) problems.push(`accounts.${index}.user_id: ${account.user_id} is listed twice`);
     seen.add(account.user_id);
   });
-  const need = async (uin: number, path: string) => {
+  const need = (uin: number, path: string) => {
     if (known.has(uin)) return;
-    if (await world.accounts.find(uin)) {
+    if (world.accounts.find(uin)) {
       known.add(uin);
       return;
     }
     problems.push(`${path}: ${uin} is not an account (add it to "accounts")`);
   };
   for (const [index, friend] of (file.friends ?? []).entries()) {
-    await need(friend.user_id, `friends.${index}.user_id`);
-    await need(friend.friend_id, `friends.${index}.friend_id`);
+    need(friend.user_id, `friends.${index}.user_id`);
+    need(friend.friend_id, `friends.${index}.friend_id`);
     if (friend.user_id === friend.friend_id) problems.push(`friends.${index}: an account cannot befriend itself`);
   }
   for (const [index, group] of (file.groups ?? []).entries()) {
-    await need(group.owner_id, `groups.${index}.owner_id`);
-    for (const [i, uin] of (group.admins ?? []).entries()) await need(uin, `groups.${index}.admins.${i}`);
-    for (const [i, uin] of (group.members ?? []).entries()) await need(uin, `groups.${index}.members.${i}`);
+    need(group.owner_id, `groups.${index}.owner_id`);
+    for (const [i, uin] of (group.admins ?? []).entries()) need(uin, `groups.${index}.admins.${i}`);
+    for (const [i, uin] of (group.members ?? []).entries()) need(uin, `groups.${index}.members.${i}`);
     const everyone = new Set([group.owner_id, ...(group.admins ?? []), ...(group.members ?? [])]);
     for (const uin of Object.keys(group.cards ?? {})) {
       if (!everyone.has(Number(uin))) problems.push(`groups.${index}.cards.${uin}: ${uin} is not listed as a member of the group`);
@@ -78,100 +79,91 @@ async function checkReferences(world: World, file: WorldFile): Promise<void> {
   if (problems.length > 0) throw new WorldFileError(problems);
 }
 
-/** Validates the whole file first, then brings the world up to date with it. */
+/**
+ * Validates the whole file, then brings the world up to date with it in one unit of work: either
+ * everything in the file is applied, or (on any refusal) nothing is.
+ */
 export async function applyWorldFile(world: World, input: unknown): Promise<ApplySummary> {
   const file = parseWorldFile(input);
-  await checkReferences(world, file);
-  let accountsCreated = 0;
-  let accountsUpdated = 0;
-  let groupsCreated = 0;
-  let groupsUpdated = 0;
-  const onebot: { userId: number; config: unknown }[] = [];
-  const milky: { userId: number; config: unknown }[] = [];
+  return world.transaction((tx) => {
+    checkReferences(world, file);
+    const summary = { accountsCreated: 0, accountsUpdated: 0, groupsCreated: 0, groupsUpdated: 0 };
+    const onebot: { userId: number; config: unknown }[] = [];
+    const milky: { userId: number; config: unknown }[] = [];
 
-  for (const entry of file.accounts ?? []) {
-    const existing = await world.accounts.find(entry.user_id);
-    if (!existing) {
-      await world.accounts.create({
-        userId: entry.user_id,
-        nickname: entry.nickname,
-        isBot: entry.bot ?? false,
-        ...(entry.sex !== undefined && { sex: entry.sex }),
-        ...(entry.age !== undefined && { age: entry.age }),
-        ...(entry.long_nick !== undefined && { longNick: entry.long_nick }),
-        ...(entry.level !== undefined && { level: entry.level }),
-      });
-      accountsCreated++;
-    } else {
-      const updated = await world.accounts.update(entry.user_id, {
-        nickname: entry.nickname,
-        isBot: entry.bot ?? existing.isBot,
-        sex: entry.sex,
-        age: entry.age,
-        longNick: entry.long_nick,
-        level: entry.level,
-      });
-      if (JSON.stringify(updated) !== JSON.stringify(existing)) accountsUpdated++;
+    for (const entry of file.accounts ?? []) {
+      const existing = world.accounts.find(entry.user_id);
+      if (!existing) {
+        world.accounts.createIn(tx, {
+          userId: entry.user_id,
+          nickname: entry.nickname,
+          isBot: entry.bot ?? false,
+          ...(entry.sex !== undefined && { sex: entry.sex }),
+          ...(entry.age !== undefined && { age: entry.age }),
+          ...(entry.long_nick !== undefined && { longNick: entry.long_nick }),
+          ...(entry.level !== undefined && { level: entry.level }),
+        });
+        summary.accountsCreated++;
+      } else {
+        const updated = world.accounts.updateIn(tx, entry.user_id, {
+          nickname: entry.nickname,
+          isBot: entry.bot ?? existing.isBot,
+          sex: entry.sex,
+          age: entry.age,
+          longNick: entry.long_nick,
+          level: entry.level,
+        });
+        if (JSON.stringify(updated) !== JSON.stringify(existing)) summary.accountsUpdated++;
+      }
+      if (entry.onebot !== undefined) onebot.push({ userId: entry.user_id, config: entry.onebot });
+      if (entry.milky !== undefined) milky.push({ userId: entry.user_id, config: entry.milky });
     }
-    if (entry.onebot !== undefined) onebot.push({ userId: entry.user_id, config: entry.onebot });
-    if (entry.milky !== undefined) milky.push({ userId: entry.user_id, config: entry.milky });
-  }
 
-  for (const friend of file.friends ?? []) {
-    const category = friend.category ? await world.friends.ensureCategory(friend.user_id, friend.category) : undefined;
-    const reverse = friend.reverse_category ? await world.friends.ensureCategory(friend.friend_id, friend.reverse_category) : undefined;
-    await world.friends.befriend(friend.user_id, friend.friend_id, {
-      remark: friend.remark,
-      categoryId: category?.categoryId,
-      reverseRemark: friend.reverse_remark,
-      reverseCategoryId: reverse?.categoryId,
-    });
-  }
-
-  for (const entry of file.groups ?? []) {
-    const existing = await world.groups.find(entry.group_id);
-    if (!existing) {
-      await world.groups.create({
-        groupId: entry.group_id,
-        name: entry.group_name,
-        ownerId: entry.owner_id,
-        adminIds: entry.admins ?? [],
-        memberIds: entry.members ?? [],
-        ...(entry.max_member_count !== undefined && { maxMembers: entry.max_member_count }),
+    for (const friend of file.friends ?? []) {
+      const category = friend.category ? world.friends.ensureCategoryIn(tx, friend.user_id, friend.category) : undefined;
+      const reverse = friend.reverse_category ? world.friends.ensureCategoryIn(tx, friend.friend_id, friend.reverse_category) : undefined;
+      world.friends.befriendIn(tx, friend.user_id, friend.friend_id, {
+        remark: friend.remark,
+        categoryId: category?.categoryId,
+        reverseRemark: friend.reverse_remark,
+        reverseCategoryId: reverse?.categoryId,
       });
-      groupsCreated++;
-    } else {
-      groupsUpdated += await updateGroup(world, entry);
     }
-    for (const [uin, card] of Object.entries(entry.cards ?? {})) {
-      await world.groups.setCard('world', entry.group_id, Number(uin), card);
-    }
-  }
 
-  return {
-    accountsCreated,
-    accountsUpdated,
-    friendships: (file.friends ?? []).length,
-    groupsCreated,
-    groupsUpdated,
-    onebot,
-    milky,
-  };
+    for (const entry of file.groups ?? []) {
+      if (!world.groups.find(entry.group_id)) {
+        world.groups.createIn(tx, {
+          groupId: entry.group_id,
+          name: entry.group_name,
+          ownerId: entry.owner_id,
+          adminIds: entry.admins ?? [],
+          memberIds: entry.members ?? [],
+          ...(entry.max_member_count !== undefined && { maxMembers: entry.max_member_count }),
+        });
+        summary.groupsCreated++;
+      } else if (updateGroup(world, tx, entry)) {
+        summary.groupsUpdated++;
+      }
+      for (const [uin, card] of Object.entries(entry.cards ?? {})) world.groups.setCardIn(tx, 'world', entry.group_id, Number(uin), card);
+    }
+
+    return { ...summary, friendships: (file.friends ?? []).length, onebot, milky };
+  });
 }
 
-/** Brings an existing group up to date: name, size, owner, missing members, listed admins. */
-async function updateGroup(world: World, entry: Static<typeof WorldFileGroup>): Promise<number> {
-  const before = JSON.stringify([await world.groups.require(entry.group_id), await world.groups.members(entry.group_id)]);
-  await world.groups.rename('world', entry.group_id, entry.group_name);
-  if (entry.max_member_count !== undefined) await world.groups.update(entry.group_id, { maxMembers: entry.max_member_count });
+/** Brings an existing group up to date: name, size, owner, missing members, listed admins. Returns whether it changed. */
+function updateGroup(world: World, tx: Tx, entry: Static<typeof WorldFileGroup>): boolean {
+  const snapshot = () => JSON.stringify([world.groups.require(entry.group_id), world.groups.members(entry.group_id)]);
+  const before = snapshot();
+  world.groups.renameIn(tx, 'world', entry.group_id, entry.group_name);
+  if (entry.max_member_count !== undefined) world.groups.updateIn(tx, entry.group_id, { maxMembers: entry.max_member_count });
   const wanted = [entry.owner_id, ...(entry.admins ?? []), ...(entry.members ?? [])];
   for (const uin of new Set(wanted)) {
-    if (!(await world.groups.findMember(entry.group_id, uin))) await world.groups.addMember(entry.group_id, uin);
+    if (!world.groups.findMember(entry.group_id, uin)) world.groups.addMemberIn(tx, entry.group_id, uin);
   }
-  await world.groups.transferOwner(entry.group_id, entry.owner_id);
+  world.groups.transferOwnerIn(tx, entry.group_id, entry.owner_id);
   for (const uin of entry.admins ?? []) {
-    if (uin !== entry.owner_id) await world.groups.setAdmin('world', entry.group_id, uin, true);
+    if (uin !== entry.owner_id) world.groups.setAdminIn(tx, 'world', entry.group_id, uin, true);
   }
-  const after = JSON.stringify([await world.groups.require(entry.group_id), await world.groups.members(entry.group_id)]);
-  return before === after ? 0 : 1;
+  return snapshot() !== before;
 }

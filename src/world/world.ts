@@ -16,7 +16,7 @@ import { ReactionService } from './messages/reaction-service.js';
 import { LikeService } from './profile/like-service.js';
 import { ProfileService } from './profile/profile-service.js';
 import { AccountService } from './services/account-service.js';
-import type { ServiceContext } from './services/context.js';
+import { transaction, type ServiceContext, type Tx } from './services/context.js';
 import { FriendService } from './services/friend-service.js';
 import { GroupService } from './services/group-service.js';
 import { CredentialService } from './services/credential-service.js';
@@ -63,19 +63,19 @@ export class World {
   readonly reactions: ReactionService;
   readonly forwards: ForwardService;
   readonly pokes: PokeService;
-  // The seed API's extras.
   readonly profiles: ProfileService;
   readonly likes: LikeService;
   readonly favorites: FavoritesService;
   readonly groupFiles: GroupFileService;
   readonly privateFiles: PrivateFileService;
+  readonly #ctx: ServiceContext;
 
   constructor(options: WorldOptions) {
     this.store = options.store;
     this.clock = options.clock ?? systemClock;
     this.events = new DomainEventBus(options.onListenerError);
     this.media = options.media ?? new MediaService(join(tmpdir(), `catnap-media-${process.pid}`));
-    const ctx: ServiceContext = { store: this.store, bus: this.events, clock: this.clock };
+    const ctx: ServiceContext = (this.#ctx = { store: this.store, bus: this.events, clock: this.clock });
     this.accounts = new AccountService(ctx);
     this.friends = new FriendService(ctx);
     this.groups = new GroupService(ctx);
@@ -99,6 +99,15 @@ export class World {
     this.groupFiles = new GroupFileService(ctx, this.media, this.groups);
     this.privateFiles = new PrivateFileService(ctx, this.media);
     registerFileResolver(this.media, this.store);
+  }
+
+  /**
+   * Runs several changes as one unit of work: `work` calls the services' synchronous `...In(tx,
+   * ...)` operations (and reads); they commit together or not at all, and their events are sent
+   * after the commit. See `WorldStore.transaction` for the rules `work` must follow.
+   */
+  transaction<T>(work: (tx: Tx) => T): Promise<T> {
+    return transaction(this.#ctx, work);
   }
 
   close(): Promise<void> {

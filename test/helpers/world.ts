@@ -5,16 +5,20 @@ import { ManualClock } from '../../src/util/clock.js';
 import { defaultSourceLimits, MediaService } from '../../src/world/media/media-service.js';
 import type { DomainEvent } from '../../src/world/events.js';
 import { SqliteWorldStore } from '../../src/world/store/sqlite/sqlite-store.js';
+import type { WorldStore } from '../../src/world/store/store.js';
 import { World } from '../../src/world/world.js';
 import { applyWorldFile, type WorldFile } from '../../src/world/world-file.js';
 
-/** A world in an in-memory SQLite database, with a manual clock and a log of its domain events. */
-export async function memoryWorld(file?: WorldFile) {
+/**
+ * A world in an in-memory SQLite database (or the given store), with a manual clock and a log of
+ * its domain events.
+ */
+export async function memoryWorld(file?: WorldFile, store: WorldStore = new SqliteWorldStore(':memory:')) {
   const clock = new ManualClock();
   // Tests serve their media from local HTTP servers: downloads from loopback must be allowed.
   const media = new MediaService(mkdtempSync(join(tmpdir(), 'catnap-media-test-')), { ...defaultSourceLimits, allowPrivateNetworks: true });
   const world = new World({
-    store: new SqliteWorldStore(':memory:'),
+    store,
     clock,
     media,
     onListenerError: (error) => {

@@ -102,7 +102,7 @@ describe('essence messages', () => {
     });
     expect(await ob.call(10001, 'delete_essence_msg', { group_id: 30001, msg_seq: 999 })).toMatchObject({ retcode: 2004 });
     expect(await ob.call(10002, 'get_essence_msg_list', { group_id: 30001 })).toMatchObject({ retcode: 2101 });
-    expect(await ob.world.store.extras.essence.list(30001)).toEqual([]);
+    expect(await ob.world.store.essence.list(30001)).toEqual([]);
   });
 });
 

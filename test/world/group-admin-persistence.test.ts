@@ -61,8 +61,8 @@ describe('group administration state survives a restart', () => {
     await world.groupAdmin.setJoinSettings(10002, 30002, 1);
     await world.groupAdmin.leave(10002, 30002, true);
     expect(await world.requests.find(String(request.requestId))).toBeUndefined();
-    expect(await world.store.extras.groupSettings.joinSettings(30002)).toBeUndefined();
-    expect(await world.store.extras.notices.list(30002)).toEqual([]);
+    expect(await world.store.groupSettings.joinSettings(30002)).toBeUndefined();
+    expect(await world.store.notices.list(30002)).toEqual([]);
     await world.close();
   });
 });

@@ -55,7 +55,7 @@ describe('group service: QQ rank rules', () => {
 
   it('names unknown groups and members', async () => {
     const { world } = await memoryWorld(smallWorld);
-    await expect(world.groups.require(39999)).rejects.toThrow('group 39999 does not exist');
-    await expect(world.groups.requireMember(30001, 20009)).rejects.toThrow('user 20009 is not a member of group 30001');
+    expect(() => world.groups.require(39999)).toThrow('group 39999 does not exist');
+    expect(() => world.groups.requireMember(30001, 20009)).toThrow('user 20009 is not a member of group 30001');
   });
 });

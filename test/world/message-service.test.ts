@@ -6,9 +6,10 @@ import { memoryWorld, smallWorld } from '../helpers/world.js';
 const text = (value: string): ContentDraft => ({ kind: 'elements', elements: [{ kind: 'text', text: value }] });
 const content = (...elements: ElementDraft[]): ContentDraft => ({ kind: 'elements', elements });
 
-async function code(promise: Promise<unknown>): Promise<string> {
+/** What a call answers: 'ok', or its world error (sync or async). */
+async function code(run: () => unknown): Promise<string> {
   try {
-    await promise;
+    await run();
   } catch (error) {
     if (error instanceof WorldError) return `${error.code}: ${error.message}`;
     throw error;
@@ -36,10 +37,10 @@ describe('sending messages', () => {
 
   it('lets only members send to a group', async () => {
     const { world, events } = await memoryWorld(smallWorld);
-    expect(await code(world.messages.send(10002, { type: 'group', groupId: 30001 }, text('x')))).toBe(
+    expect(await code(() => world.messages.send(10002, { type: 'group', groupId: 30001 }, text('x')))).toBe(
       'NOT_A_MEMBER: account 10002 is not a member of group 30001',
     );
-    expect(await code(world.messages.send(10001, { type: 'group', groupId: 39999 }, text('x')))).toBe(
+    expect(await code(() => world.messages.send(10001, { type: 'group', groupId: 39999 }, text('x')))).toBe(
       'GROUP_NOT_FOUND: group 39999 does not exist',
     );
     expect(events).toEqual([]);
@@ -48,19 +49,19 @@ describe('sending messages', () => {
   it('blocks muted members, and plain members under a whole-group mute, but not the owner or admins', async () => {
     const { world, clock } = await memoryWorld(smallWorld);
     await world.groups.mute(20001, 30001, 20002, 60);
-    expect(await code(world.messages.send(20002, { type: 'group', groupId: 30001 }, text('x')))).toMatch(
+    expect(await code(() => world.messages.send(20002, { type: 'group', groupId: 30001 }, text('x')))).toMatch(
       /^MUTED: account 20002 is muted in group 30001 until/,
     );
     clock.advance(61_000);
-    expect(await code(world.messages.send(20002, { type: 'group', groupId: 30001 }, text('x')))).toBe('ok');
+    expect(await code(() => world.messages.send(20002, { type: 'group', groupId: 30001 }, text('x')))).toBe('ok');
     await world.groups.setWholeMute(20001, 30001, true);
-    expect(await code(world.messages.send(20003, { type: 'group', groupId: 30001 }, text('x')))).toBe(
+    expect(await code(() => world.messages.send(20003, { type: 'group', groupId: 30001 }, text('x')))).toBe(
       'MUTED: group 30001 is muted; only its owner and admins may speak',
     );
-    expect(await code(world.messages.send(10001, { type: 'group', groupId: 30001 }, text('admin')))).toBe('ok');
-    expect(await code(world.messages.send(20001, { type: 'group', groupId: 30001 }, text('owner')))).toBe('ok');
+    expect(await code(() => world.messages.send(10001, { type: 'group', groupId: 30001 }, text('admin')))).toBe('ok');
+    expect(await code(() => world.messages.send(20001, { type: 'group', groupId: 30001 }, text('owner')))).toBe('ok');
     await world.groups.mute(20001, 30001, 10001, 60);
-    expect(await code(world.messages.send(10001, { type: 'group', groupId: 30001 }, text('admin')))).toMatch(
+    expect(await code(() => world.messages.send(10001, { type: 'group', groupId: 30001 }, text('admin')))).toMatch(
       /^MUTED: account 10001 is muted/,
     );
   });
@@ -71,16 +72,16 @@ describe('sending messages', () => {
     expect(temp).toMatchObject({ tempGroupId: 30001, targetId: 20002 });
     const named = await world.messages.send(20001, { type: 'private', userId: 10002, groupId: 30002 }, text('via lab'));
     expect(named.tempGroupId).toBe(30002);
-    expect(await code(world.messages.send(20001, { type: 'private', userId: 10002, groupId: 30001 }, text('x')))).toBe(
+    expect(await code(() => world.messages.send(20001, { type: 'private', userId: 10002, groupId: 30001 }, text('x')))).toBe(
       'NOT_FRIENDS: account 20001 and user 10002 are not friends and do not share group 30001, so no temp chat goes through it',
     );
-    expect(await code(world.messages.send(10001, { type: 'private', userId: 10002 }, text('x')))).toBe(
+    expect(await code(() => world.messages.send(10001, { type: 'private', userId: 10002 }, text('x')))).toBe(
       'NOT_FRIENDS: account 10001 and user 10002 are not friends and share no group; a private message needs one or the other',
     );
-    expect(await code(world.messages.send(10001, { type: 'private', userId: 99999 }, text('x')))).toBe(
+    expect(await code(() => world.messages.send(10001, { type: 'private', userId: 99999 }, text('x')))).toBe(
       'USER_NOT_FOUND: user 99999 does not exist',
     );
-    expect(await code(world.messages.send(10001, { type: 'private', userId: 10001 }, text('x')))).toMatch(/^INVALID_ARGUMENT/);
+    expect(await code(() => world.messages.send(10001, { type: 'private', userId: 10001 }, text('x')))).toMatch(/^INVALID_ARGUMENT/);
   });
 
   it('names @ targets, drops @ in private chats, reserves @all for admins, and refuses empty messages', async () => {
@@ -96,10 +97,10 @@ describe('sending messages', () => {
       { kind: 'at', target: 'all', name: '全体成员' },
       { kind: 'at', target: 20001, name: 'Alice' },
     ]);
-    expect(await code(world.messages.send(20003, { type: 'group', groupId: 30001 }, content({ kind: 'at', target: 'all' })))).toMatch(
+    expect(await code(() => world.messages.send(20003, { type: 'group', groupId: 30001 }, content({ kind: 'at', target: 'all' })))).toMatch(
       /^PERMISSION_DENIED: .*cannot @all/,
     );
-    expect(await code(world.messages.send(10001, { type: 'group', groupId: 30001 }, content({ kind: 'at', target: 55555 })))).toBe(
+    expect(await code(() => world.messages.send(10001, { type: 'group', groupId: 30001 }, content({ kind: 'at', target: 55555 })))).toBe(
       'USER_NOT_FOUND: user 55555 does not exist',
     );
     const dm = await world.messages.send(
@@ -109,7 +110,7 @@ describe('sending messages', () => {
     );
     expect(dm.elements).toEqual([{ kind: 'text', text: 'hey' }]);
     expect(
-      await code(
+      await code(() =>
         world.messages.send(10001, { type: 'private', userId: 20001 }, content({ kind: 'at', target: 20001 }, { kind: 'text', text: '' })),
       ),
     ).toMatch(/^EMPTY_MESSAGE/);
@@ -126,14 +127,14 @@ describe('sending messages', () => {
     expect(reply.replyTo).toBe(first.messageId);
     const lab = await world.messages.send(10002, { type: 'group', groupId: 30002 }, text('lab'));
     expect(
-      await code(world.messages.send(10001, { type: 'group', groupId: 30001 }, content({ kind: 'reply', messageId: lab.messageId }))),
+      await code(() => world.messages.send(10001, { type: 'group', groupId: 30001 }, content({ kind: 'reply', messageId: lab.messageId }))),
     ).toBe(`MESSAGE_NOT_FOUND: message ${lab.messageId} does not exist`);
     const dm = await world.messages.send(10001, { type: 'private', userId: 20001 }, text('dm'));
     expect(
-      await code(world.messages.send(10001, { type: 'group', groupId: 30001 }, content({ kind: 'reply', messageId: dm.messageId }))),
+      await code(() => world.messages.send(10001, { type: 'group', groupId: 30001 }, content({ kind: 'reply', messageId: dm.messageId }))),
     ).toMatch(/another conversation/);
     expect(
-      await code(
+      await code(() =>
         world.messages.send(
           10001,
           { type: 'group', groupId: 30001 },
@@ -143,7 +144,9 @@ describe('sending messages', () => {
     ).toMatch(/one message only/);
     await world.messages.recall(20001, first.messageId);
     expect(
-      await code(world.messages.send(10001, { type: 'group', groupId: 30001 }, content({ kind: 'reply', messageId: first.messageId }))),
+      await code(() =>
+        world.messages.send(10001, { type: 'group', groupId: 30001 }, content({ kind: 'reply', messageId: first.messageId })),
+      ),
     ).toBe(`MESSAGE_RECALLED: message ${first.messageId} was recalled`);
   });
 
@@ -202,13 +205,13 @@ describe('merged forwards', () => {
     });
     expect((await world.forwards.ofMessage(20002, three.messageId)).resId).toBe(outer.forwardId);
     const refOfThree: ContentDraft = { kind: 'forward', nodes: [{ kind: 'ref', messageId: three.messageId }], card: {} };
-    expect(await code(world.messages.send(10001, { type: 'group', groupId: 30001 }, refOfThree))).toBe(
+    expect(await code(() => world.messages.send(10001, { type: 'group', groupId: 30001 }, refOfThree))).toBe(
       'INVALID_ARGUMENT: merged forwards nest at most 3 levels deep; this one has 4',
     );
-    expect(await code(world.messages.send(10001, { type: 'group', groupId: 30001 }, forward()))).toBe(
+    expect(await code(() => world.messages.send(10001, { type: 'group', groupId: 30001 }, forward()))).toBe(
       'INVALID_ARGUMENT: a merged forward needs at least one node',
     );
-    expect(await code(world.forwards.get('missing'))).toBe('FORWARD_NOT_FOUND: merged forward missing does not exist');
+    expect(await code(() => world.forwards.get('missing'))).toBe('FORWARD_NOT_FOUND: merged forward missing does not exist');
   });
 });
 
@@ -218,9 +221,11 @@ describe('reading and recalling', () => {
     const group = await world.messages.send(20001, { type: 'group', groupId: 30001 }, text('g'));
     const dm = await world.messages.send(10001, { type: 'private', userId: 20001 }, text('p'));
     expect((await world.messages.get(20003, group.messageId)).messageId).toBe(group.messageId);
-    expect(await code(world.messages.get(10002, group.messageId))).toBe(`MESSAGE_NOT_FOUND: message ${group.messageId} does not exist`);
-    expect(await code(world.messages.get(20002, dm.messageId))).toMatch(/^MESSAGE_NOT_FOUND/);
-    expect(await code(world.messages.get(20001, 123456))).toBe('MESSAGE_NOT_FOUND: message 123456 does not exist');
+    expect(await code(() => world.messages.get(10002, group.messageId))).toBe(
+      `MESSAGE_NOT_FOUND: message ${group.messageId} does not exist`,
+    );
+    expect(await code(() => world.messages.get(20002, dm.messageId))).toMatch(/^MESSAGE_NOT_FOUND/);
+    expect(await code(() => world.messages.get(20001, 123456))).toBe('MESSAGE_NOT_FOUND: message 123456 does not exist');
   });
 
   it('recalls own messages always, and others’ by rank: owner > admin > member, never equal or higher', async () => {
@@ -229,15 +234,21 @@ describe('reading and recalling', () => {
     const byMember = await send(20002);
     const byAdmin = await send(10001);
     const byOwner = await send(20001);
-    expect(await code(world.messages.recall(20003, byMember.messageId))).toMatch(/^PERMISSION_DENIED: account 20003 is a plain member/);
-    expect(await code(world.messages.recall(10001, byOwner.messageId))).toMatch(/^RANK_TOO_LOW: account 10001 \(admin\) cannot recall/);
+    expect(await code(() => world.messages.recall(20003, byMember.messageId))).toMatch(
+      /^PERMISSION_DENIED: account 20003 is a plain member/,
+    );
+    expect(await code(() => world.messages.recall(10001, byOwner.messageId))).toMatch(
+      /^RANK_TOO_LOW: account 10001 \(admin\) cannot recall/,
+    );
     await world.groups.setAdmin(20001, 30001, 20003, true);
-    expect(await code(world.messages.recall(20003, byAdmin.messageId))).toMatch(/^RANK_TOO_LOW/);
-    expect(await code(world.messages.recall(10001, byMember.messageId))).toBe('ok');
-    expect(await code(world.messages.recall(20001, byAdmin.messageId))).toBe('ok');
-    expect(await code(world.messages.recall(20001, byOwner.messageId))).toBe('ok');
-    expect(await code(world.messages.recall(20001, byOwner.messageId))).toBe(`MESSAGE_RECALLED: message ${byOwner.messageId} was recalled`);
-    expect(await code(world.messages.get(20002, byMember.messageId))).toMatch(/^MESSAGE_RECALLED/);
+    expect(await code(() => world.messages.recall(20003, byAdmin.messageId))).toMatch(/^RANK_TOO_LOW/);
+    expect(await code(() => world.messages.recall(10001, byMember.messageId))).toBe('ok');
+    expect(await code(() => world.messages.recall(20001, byAdmin.messageId))).toBe('ok');
+    expect(await code(() => world.messages.recall(20001, byOwner.messageId))).toBe('ok');
+    expect(await code(() => world.messages.recall(20001, byOwner.messageId))).toBe(
+      `MESSAGE_RECALLED: message ${byOwner.messageId} was recalled`,
+    );
+    expect(await code(() => world.messages.get(20002, byMember.messageId))).toMatch(/^MESSAGE_RECALLED/);
     const recalls = events.filter((event) => event.type === 'message.recalled');
     expect(recalls.map((event) => (event.type === 'message.recalled' ? [event.message.messageId, event.operatorId] : []))).toEqual([
       [byMember.messageId, 10001],
@@ -245,7 +256,7 @@ describe('reading and recalling', () => {
       [byOwner.messageId, 20001],
     ]);
     const dm = await world.messages.send(10001, { type: 'private', userId: 20001 }, text('dm'));
-    expect(await code(world.messages.recall(20001, dm.messageId))).toMatch(/^PERMISSION_DENIED: .*only its sender/);
+    expect(await code(() => world.messages.recall(20001, dm.messageId))).toMatch(/^PERMISSION_DENIED: .*only its sender/);
   });
 
   it('pages history deterministically in both directions, anchor included, recalled left out', async () => {
@@ -265,10 +276,10 @@ describe('reading and recalling', () => {
     await world.messages.recall(20001, ids[6]!);
     expect(await page(ids[7], 3)).toEqual([5, 6, 8]);
     expect(await page(ids[6], 2)).toEqual([5, 6]);
-    expect(await code(world.conversations.history(20002, { type: 'group', groupId: 30001 }, { anchor: 999, count: 3, newer: false }))).toBe(
-      'MESSAGE_NOT_FOUND: message 999 is not in the history of group 30001',
-    );
-    expect(await code(world.conversations.history(10002, { type: 'group', groupId: 30001 }, { count: 3, newer: false }))).toMatch(
+    expect(
+      await code(() => world.conversations.history(20002, { type: 'group', groupId: 30001 }, { anchor: 999, count: 3, newer: false })),
+    ).toBe('MESSAGE_NOT_FOUND: message 999 is not in the history of group 30001');
+    expect(await code(() => world.conversations.history(10002, { type: 'group', groupId: 30001 }, { count: 3, newer: false }))).toMatch(
       /^NOT_A_MEMBER/,
     );
   });
@@ -325,8 +336,8 @@ describe('reactions and pokes', () => {
         { emojiId: '128512', count: 1 },
       ],
     });
-    expect(await code(world.reactions.set(10002, message.messageId, '76', true))).toMatch(/^MESSAGE_NOT_FOUND/);
-    expect(await code(world.reactions.set(10001, message.messageId, 'smile', true))).toMatch(/^INVALID_ARGUMENT/);
+    expect(await code(() => world.reactions.set(10002, message.messageId, '76', true))).toMatch(/^MESSAGE_NOT_FOUND/);
+    expect(await code(() => world.reactions.set(10001, message.messageId, 'smile', true))).toMatch(/^INVALID_ARGUMENT/);
   });
 
   it('pokes members of a shared group and friends, and tells who should know', async () => {
@@ -343,11 +354,11 @@ describe('reactions and pokes', () => {
       [0, 10001, 20001, [10001, 20001]],
       [0, 10001, 10001, [10001, 20001]],
     ]);
-    expect(await code(world.pokes.groupPoke(10001, 30001, 10002))).toMatch(/^MEMBER_NOT_FOUND/);
-    expect(await code(world.pokes.groupPoke(10002, 30001, 20001))).toMatch(/^NOT_A_MEMBER/);
-    expect(await code(world.pokes.friendPoke(10001, 20002, 20002))).toMatch(/^NOT_FRIENDS/);
-    expect(await code(world.pokes.friendPoke(10001, 20001, 20003))).toMatch(/^INVALID_ARGUMENT/);
+    expect(await code(() => world.pokes.groupPoke(10001, 30001, 10002))).toMatch(/^MEMBER_NOT_FOUND/);
+    expect(await code(() => world.pokes.groupPoke(10002, 30001, 20001))).toMatch(/^NOT_A_MEMBER/);
+    expect(await code(() => world.pokes.friendPoke(10001, 20002, 20002))).toMatch(/^NOT_FRIENDS/);
+    expect(await code(() => world.pokes.friendPoke(10001, 20001, 20003))).toMatch(/^INVALID_ARGUMENT/);
     await world.groups.mute(20001, 30001, 20002, 60);
-    expect(await code(world.pokes.groupPoke(20002, 30001, 20001))).toMatch(/^MUTED/);
+    expect(await code(() => world.pokes.groupPoke(20002, 30001, 20001))).toMatch(/^MUTED/);
   });
 });

@@ -2,6 +2,7 @@ import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SqliteWorldStore } from '../../src/world/store/sqlite/sqlite-store.js';
+import { UnitJournal } from '../../src/world/store/sqlite/unit-journal.js';
 import { WriteBatcher } from '../../src/world/store/sqlite/write-batcher.js';
 import { openDatabase } from '../../src/world/store/sqlite/database.js';
 import { tempDir } from '../helpers/spawn.js';
@@ -11,7 +12,7 @@ describe('group commit', () => {
   it('commits work queued in one turn together; a failing piece rolls back alone', async () => {
     const db = openDatabase(':memory:', []);
     db.exec('CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT NOT NULL)');
-    const batcher = new WriteBatcher(db);
+    const batcher = new WriteBatcher(db, new UnitJournal(db));
     const insert = db.prepare('INSERT INTO t (id, v) VALUES (?, ?)');
     const results = await Promise.allSettled([
       batcher.run(() => insert.run(1, 'a').changes),
@@ -31,7 +32,7 @@ describe('group commit', () => {
   it('settles only after the commit', async () => {
     const db = openDatabase(':memory:', []);
     db.exec('CREATE TABLE t (id INTEGER PRIMARY KEY)');
-    const batcher = new WriteBatcher(db);
+    const batcher = new WriteBatcher(db, new UnitJournal(db));
     let committed = false;
     const pending = batcher
       .run(() => db.prepare('INSERT INTO t VALUES (1)').run())

@@ -1,13 +1,13 @@
 import { requestsApi, type RequestView } from '../../contract/admin/requests.js';
-import type { WorldRequest } from '../../world/extras-model.js';
-import { flagOf } from '../../world/extras-model.js';
+import type { WorldRequest } from '../../world/request-model.js';
+import { flagOf } from '../../world/request-model.js';
 import type { World } from '../../world/world.js';
 import { implement } from '../admin-route.js';
 
 /** Who may answer a request: the account asked (friend, invite) or the group's owner and admins (join). */
 async function answerers(world: World, request: WorldRequest): Promise<number[]> {
   if (request.kind !== 'join') return [request.targetId];
-  const members = await world.groups.members(request.groupId).catch(() => []);
+  const members = world.groups.members(request.groupId);
   return members.filter((member) => member.role !== 'member').map((member) => member.userId);
 }
 
@@ -37,7 +37,7 @@ async function requestView(world: World, request: WorldRequest): Promise<Request
 export const requestRoutes = implement(requestsApi, {
   async listRequests(request, _reply, { world }) {
     // The request service answers per account (get_group_system_msg); the console lists them all.
-    const list = await world.store.extras.requests.list({ status: request.query.status ?? 'pending', limit: 200 });
+    const list = world.requests.list({ status: request.query.status ?? 'pending', limit: 200 });
     return Promise.all(list.map((entry) => requestView(world, entry)));
   },
 

@@ -1,7 +1,7 @@
 import type { FriendRequest } from '@saltify/milky-types';
 import type { z } from 'zod';
 import { WorldError } from '../../world/errors.js';
-import { flagOf, type WorldRequest } from '../../world/extras-model.js';
+import { flagOf, type WorldRequest } from '../../world/request-model.js';
 import { uidOf } from '../../world/services/account-service.js';
 import { defineApi, type MilkyApiSpec, type MilkyContext } from '../api.js';
 

@@ -1,7 +1,7 @@
 import type { GroupNotification } from '@saltify/milky-types';
 import type { z } from 'zod';
 import { WorldError } from '../../world/errors.js';
-import { flagOf, type WorldRequest } from '../../world/extras-model.js';
+import { flagOf, type WorldRequest } from '../../world/request-model.js';
 import { defineApi, type MilkyApiSpec, type MilkyContext } from '../api.js';
 import { requestState } from './friend.js';
 

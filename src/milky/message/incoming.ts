@@ -97,7 +97,7 @@ export class SegmentRenderer {
       case 'xml':
         return { type: 'xml', data: { service_id: serviceIdOf(element.data), xml_payload: element.data } };
       case 'forward': {
-        const bundle = await this.world.forwards.get(element.forwardId).catch(() => undefined);
+        const bundle = this.world.forwards.find(element.forwardId);
         return {
           type: 'forward',
           data: {

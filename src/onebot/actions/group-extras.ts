@@ -118,7 +118,7 @@ export const groupExtrasActions: AnyActionSpec[] = [
     result: GroupInfoEx,
     async handler(ctx, params) {
       const group = await ctx.world.groups.require(params.group_id);
-      const essence = await ctx.world.store.extras.essence.list(group.groupId);
+      const essence = await ctx.world.store.essence.list(group.groupId);
       return toGroupInfoEx(group, essence.length > 0);
     },
   }),

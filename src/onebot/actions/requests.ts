@@ -2,7 +2,7 @@ import { Type } from '@sinclair/typebox';
 import { defineAction, type ActionContext, type AnyActionSpec } from '../action.js';
 import { P } from '../schema.js';
 import { DoubtFriendRequest, GroupNotify, toDoubtFriendRequest, toGroupNotify, type NameBook } from '../shapes/request.js';
-import { flagOf, type WorldRequest } from '../../world/extras-model.js';
+import { flagOf, type WorldRequest } from '../../world/request-model.js';
 import type { Group } from '../../world/model.js';
 
 const flag = P.str('The request flag from the request event (or request_id from get_group_system_msg)', { minLength: 1 });

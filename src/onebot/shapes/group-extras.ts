@@ -1,7 +1,8 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { GroupInfo } from '../../contract/onebot/groups.js';
 import { uidOf } from '../../world/services/account-service.js';
-import type { GroupJoinSettings, GroupNotice } from '../../world/extras-model.js';
+import type { GroupNotice } from '../../world/group-content-model.js';
+import type { GroupJoinSettings } from '../../world/request-model.js';
 import type { Account, Group, Member, Role } from '../../world/model.js';
 import type { PublicUrls } from '../action.js';
 import { toOb11Group } from './group.js';

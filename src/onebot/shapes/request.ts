@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import type { WorldRequest } from '../../world/extras-model.js';
+import type { WorldRequest } from '../../world/request-model.js';
 import type { Account, Group } from '../../world/model.js';
 
 /** Names a shape needs: accounts and groups by number. */

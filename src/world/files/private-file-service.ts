@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { WorldError } from '../errors.js';
 import type { MediaService } from '../media/media-service.js';
-import { now, type ServiceContext } from '../services/context.js';
+import { now, transaction, type ServiceContext } from '../services/context.js';
 import type { PrivateFile } from './records.js';
 
 /**
@@ -14,37 +14,44 @@ export class PrivateFileService {
     private readonly media: MediaService,
   ) {}
 
+  /** Sends a file; reading and hashing it happen before the unit of work, the checks before that and again inside. */
   async send(senderId: number, receiverId: number, source: string, name: string): Promise<PrivateFile> {
-    const accounts = await this.ctx.store.accounts.getMany([senderId, receiverId]);
-    if (!accounts.has(senderId)) throw new WorldError('USER_NOT_FOUND', `user ${senderId} does not exist`);
-    if (!accounts.has(receiverId)) throw new WorldError('USER_NOT_FOUND', `user ${receiverId} does not exist`);
-    if (senderId === receiverId) throw new WorldError('INVALID_ARGUMENT', `account ${senderId} cannot send a file to itself`);
-    const friends = await this.ctx.store.friends.get(senderId, receiverId);
-    if (!friends && (await this.ctx.store.members.sharedGroups(senderId, receiverId)).length === 0) {
-      throw new WorldError('NOT_FRIENDS', `account ${senderId} is not a friend of user ${receiverId} and shares no group with them`);
-    }
     const fileName = name.trim();
-    if (fileName === '' || /[/\\\0]/.test(fileName))
+    const checkPeers = () => {
+      const accounts = this.ctx.store.accounts.getMany([senderId, receiverId]);
+      if (!accounts.has(senderId)) throw new WorldError('USER_NOT_FOUND', `user ${senderId} does not exist`);
+      if (!accounts.has(receiverId)) throw new WorldError('USER_NOT_FOUND', `user ${receiverId} does not exist`);
+      if (senderId === receiverId) throw new WorldError('INVALID_ARGUMENT', `account ${senderId} cannot send a file to itself`);
+      if (!this.ctx.store.friends.get(senderId, receiverId) && this.ctx.store.members.sharedGroups(senderId, receiverId).length === 0) {
+        throw new WorldError('NOT_FRIENDS', `account ${senderId} is not a friend of user ${receiverId} and shares no group with them`);
+      }
+    };
+    checkPeers();
+    if (fileName === '' || /[/\\\0]/.test(fileName)) {
       throw new WorldError('INVALID_ARGUMENT', `the file name ${JSON.stringify(name)} is empty or contains "/", "\\" or NUL`);
+    }
     const ref = await this.media.ingest(source, senderId, fileName);
     const { md5 } = await this.media.blobs.digests(ref.blobId, ['md5']);
-    const file: PrivateFile = {
-      fileId: `/${randomUUID()}`,
-      senderId,
-      receiverId,
-      name: fileName,
-      blobId: ref.blobId,
-      size: ref.size,
-      md5,
-      uploadTime: now(this.ctx),
-    };
-    await this.ctx.store.privateFiles.insert(file);
-    return file;
+    return transaction(this.ctx, () => {
+      checkPeers();
+      const file: PrivateFile = {
+        fileId: `/${randomUUID()}`,
+        senderId,
+        receiverId,
+        name: fileName,
+        blobId: ref.blobId,
+        size: ref.size,
+        md5,
+        uploadTime: now(this.ctx),
+      };
+      this.ctx.store.privateFiles.insert(file);
+      return file;
+    });
   }
 
   /** A file the account sent or received; FILE_NOT_FOUND for anyone else. */
-  async require(userId: number, fileId: string): Promise<PrivateFile> {
-    const file = await this.ctx.store.privateFiles.get(fileId);
+  require(userId: number, fileId: string): PrivateFile {
+    const file = this.ctx.store.privateFiles.get(fileId);
     if (!file || (file.senderId !== userId && file.receiverId !== userId)) {
       throw new WorldError('FILE_NOT_FOUND', `account ${userId} has no private file ${fileId}`, { fileId });
     }

@@ -1,8 +1,7 @@
 import { fail, WorldError } from '../errors.js';
-import { emit, now, type ServiceContext } from '../services/context.js';
+import { now, transaction, type ServiceContext } from '../services/context.js';
 import type { GroupService } from '../services/group-service.js';
-import type { PeerPin } from '../store/extras-store.js';
-import type { ConversationSummary } from '../store/message-store.js';
+import type { ConversationSummary, PeerPin } from '../store/message-store.js';
 import { requireVisible } from './message-access.js';
 import { conversationKey, privateConversation, type Conversation, type MessageRecord } from './message.js';
 
@@ -38,20 +37,19 @@ export class ConversationService {
   ) {}
 
   /** The conversation `viewerId` means, after checking it may read it. */
-  async open(viewerId: number, ref: ConversationRef): Promise<Conversation> {
+  open(viewerId: number, ref: ConversationRef): Conversation {
     if (ref.type === 'group') {
-      await this.groups.requireSelf(ref.groupId, viewerId);
+      this.groups.requireSelf(ref.groupId, viewerId);
       return { type: 'group', groupId: ref.groupId };
     }
-    if (!(await this.ctx.store.accounts.get(ref.userId))) throw fail.userNotFound(ref.userId);
+    if (!this.ctx.store.accounts.get(ref.userId)) throw fail.userNotFound(ref.userId);
     return privateConversation(viewerId, ref.userId);
   }
 
-  async history(viewerId: number, ref: ConversationRef, options: HistoryOptions): Promise<MessageRecord[]> {
-    const conversation = await this.open(viewerId, ref);
-    const key = conversationKey(conversation);
+  history(viewerId: number, ref: ConversationRef, options: HistoryOptions): MessageRecord[] {
+    const key = conversationKey(this.open(viewerId, ref));
     if (options.anchor === undefined) return this.ctx.store.messages.history(key, { from: 'newest', limit: options.count });
-    const anchor = await this.ctx.store.messages.get(options.anchor);
+    const anchor = this.ctx.store.messages.get(options.anchor);
     if (!anchor || conversationKey(anchor.conversation) !== key) {
       throw new WorldError('MESSAGE_NOT_FOUND', `message ${options.anchor} is not in ${describe(ref)}`, { messageId: options.anchor });
     }
@@ -64,16 +62,16 @@ export class ConversationService {
    * The message with `seq` in a conversation `viewerId` may read, recalled or not (Milky names
    * messages by conversation and seq). MESSAGE_NOT_FOUND when the conversation has no such seq.
    */
-  async messageAt(viewerId: number, ref: ConversationRef, seq: number): Promise<MessageRecord> {
-    const conversation = await this.open(viewerId, ref);
-    const message = await this.ctx.store.messages.getBySeq(conversationKey(conversation), seq);
+  messageAt(viewerId: number, ref: ConversationRef, seq: number): MessageRecord {
+    const conversation = this.open(viewerId, ref);
+    const message = this.ctx.store.messages.getBySeq(conversationKey(conversation), seq);
     if (!message) throw new WorldError('MESSAGE_NOT_FOUND', `${describe(ref)} has no message with seq ${seq}`, { seq });
     return message;
   }
 
   /** Up to `count` messages (not recalled) with a seq at most `maxSeq` (absent: the newest), oldest first. */
-  async historyBySeq(viewerId: number, ref: ConversationRef, options: { maxSeq?: number; count: number }): Promise<MessageRecord[]> {
-    const key = conversationKey(await this.open(viewerId, ref));
+  historyBySeq(viewerId: number, ref: ConversationRef, options: { maxSeq?: number; count: number }): MessageRecord[] {
+    const key = conversationKey(this.open(viewerId, ref));
     return this.ctx.store.messages.history(key, {
       ...(options.maxSeq !== undefined && { maxSeq: options.maxSeq }),
       from: 'newest',
@@ -82,72 +80,78 @@ export class ConversationService {
   }
 
   /** Marks a conversation read up to the message with `seq` (never moving the mark back). */
-  async markReadUpTo(viewerId: number, ref: ConversationRef, seq: number): Promise<void> {
-    const message = await this.messageAt(viewerId, ref, seq);
-    await this.ctx.store.messages.markRead(viewerId, conversationKey(message.conversation), message.seq);
+  markReadUpTo(viewerId: number, ref: ConversationRef, seq: number): Promise<void> {
+    return transaction(this.ctx, () => {
+      const message = this.messageAt(viewerId, ref, seq);
+      this.ctx.store.messages.markRead(viewerId, conversationKey(message.conversation), message.seq);
+    });
   }
 
   /** The chats the account keeps pinned at the top of its list, most recently pinned first. */
-  pins(viewerId: number): Promise<PeerPin[]> {
-    return this.ctx.store.extras.pins.list(viewerId);
+  pins(viewerId: number): PeerPin[] {
+    return this.ctx.store.pins.list(viewerId);
   }
 
   /**
    * Pins (or unpins) a chat: a group the account is in, or the private chat with any account.
    * Emits `conversation.pinned` to the account when something changed.
    */
-  async setPinned(viewerId: number, ref: ConversationRef, pinned: boolean): Promise<void> {
-    await this.open(viewerId, ref);
-    const pin: PeerPin = {
-      kind: ref.type,
-      peerId: ref.type === 'group' ? ref.groupId : ref.userId,
-      pinnedAt: now(this.ctx),
-    };
-    if (!(await this.ctx.store.extras.pins.set(viewerId, pin, pinned))) return;
-    emit(this.ctx, { type: 'conversation.pinned', ownerId: viewerId, kind: pin.kind, peerId: pin.peerId, pinned, audience: [viewerId] });
+  setPinned(viewerId: number, ref: ConversationRef, pinned: boolean): Promise<void> {
+    return transaction(this.ctx, (tx) => {
+      this.open(viewerId, ref);
+      const pin: PeerPin = { kind: ref.type, peerId: ref.type === 'group' ? ref.groupId : ref.userId, pinnedAt: now(this.ctx) };
+      if (!this.ctx.store.pins.set(viewerId, pin, pinned)) return;
+      tx.emit({ type: 'conversation.pinned', ownerId: viewerId, kind: pin.kind, peerId: pin.peerId, pinned, audience: [viewerId] });
+    });
   }
 
   /** Marks a conversation read up to its newest message. Returns the conversation. */
-  async markRead(viewerId: number, ref: ConversationRef): Promise<Conversation> {
-    const conversation = await this.open(viewerId, ref);
-    await this.#markKeyRead(viewerId, conversationKey(conversation));
-    return conversation;
+  markRead(viewerId: number, ref: ConversationRef): Promise<Conversation> {
+    return transaction(this.ctx, () => {
+      const conversation = this.open(viewerId, ref);
+      this.#markKeyRead(viewerId, conversationKey(conversation));
+      return conversation;
+    });
   }
 
   /** Marks read the conversation a visible message belongs to. */
-  async markReadByMessage(viewerId: number, messageId: number): Promise<Conversation> {
-    const message = await requireVisible(this.ctx.store, viewerId, messageId);
-    await this.#markKeyRead(viewerId, conversationKey(message.conversation));
-    return message.conversation;
+  markReadByMessage(viewerId: number, messageId: number): Promise<Conversation> {
+    return transaction(this.ctx, () => {
+      const message = requireVisible(this.ctx.store, viewerId, messageId);
+      this.#markKeyRead(viewerId, conversationKey(message.conversation));
+      return message.conversation;
+    });
   }
 
   /** Marks every conversation of `viewerId` read. */
-  async markAllRead(viewerId: number): Promise<void> {
-    const groupIds = (await this.groups.listFor(viewerId)).map((group) => group.groupId);
-    for (const summary of await this.ctx.store.messages.conversationsOf(viewerId, groupIds, Number.MAX_SAFE_INTEGER)) {
-      await this.ctx.store.messages.markRead(viewerId, summary.key, summary.lastSeq);
-    }
+  markAllRead(viewerId: number): Promise<void> {
+    return transaction(this.ctx, () => {
+      const groupIds = this.groups.listFor(viewerId).map((group) => group.groupId);
+      for (const summary of this.ctx.store.messages.conversationsOf(viewerId, groupIds, Number.MAX_SAFE_INTEGER)) {
+        this.ctx.store.messages.markRead(viewerId, summary.key, summary.lastSeq);
+      }
+    });
   }
 
-  unreadCount(viewerId: number, conversation: Conversation): Promise<number> {
+  unreadCount(viewerId: number, conversation: Conversation): number {
     return this.ctx.store.messages.unreadCount(viewerId, conversationKey(conversation));
   }
 
   /** The account's conversations, most recently active first, each with its newest message. */
-  async recentContacts(viewerId: number, count: number): Promise<RecentContact[]> {
-    const groupIds = (await this.groups.listFor(viewerId)).map((group) => group.groupId);
+  recentContacts(viewerId: number, count: number): RecentContact[] {
+    const groupIds = this.groups.listFor(viewerId).map((group) => group.groupId);
     const result: RecentContact[] = [];
-    for (const summary of await this.ctx.store.messages.conversationsOf(viewerId, groupIds, count)) {
-      const latest = await this.ctx.store.messages.latest(summary.key);
+    for (const summary of this.ctx.store.messages.conversationsOf(viewerId, groupIds, count)) {
+      const latest = this.ctx.store.messages.latest(summary.key);
       if (!latest) continue;
-      result.push({ summary, latest, unread: await this.ctx.store.messages.unreadCount(viewerId, summary.key) });
+      result.push({ summary, latest, unread: this.ctx.store.messages.unreadCount(viewerId, summary.key) });
     }
     return result;
   }
 
-  async #markKeyRead(viewerId: number, key: string): Promise<void> {
-    const summary = await this.ctx.store.messages.conversation(key);
-    if (summary) await this.ctx.store.messages.markRead(viewerId, key, summary.lastSeq);
+  #markKeyRead(viewerId: number, key: string): void {
+    const summary = this.ctx.store.messages.conversation(key);
+    if (summary) this.ctx.store.messages.markRead(viewerId, key, summary.lastSeq);
   }
 }
 

@@ -28,11 +28,16 @@ export interface ResolvedContent {
   readonly forwards: ForwardBundle[];
 }
 
+/** The media a draft's sources point at, read and stored before the unit of work that sends it. */
+export type PreparedMedia = ReadonlyMap<MediaSource, MediaRef>;
+
 /**
- * Turns what a sender gave (`ContentDraft`) into stored elements: reads and stores media, picks
- * dice and rps results, names @ targets, checks replies and forwards, and builds forward bundles
- * (nested ones too). Nothing is written here; the caller stores the message, its files and its
- * bundles in one transaction, so a failure halfway leaves the world unchanged.
+ * Turns what a sender gave (`ContentDraft`) into stored elements in two steps. `prepare` does the
+ * slow part before the unit of work: it reads and stores every media source (downloads, files,
+ * base64). `resolve` runs inside the unit, synchronously: it picks dice and rps results, names @
+ * targets, checks replies, forwards and the @all allowance against the world as it is when the
+ * message is stored, and builds forward bundles (nested ones too). Nothing is written here; the
+ * unit stores the message, its files and its bundles together.
  */
 export class DraftResolver {
   constructor(
@@ -40,41 +45,59 @@ export class DraftResolver {
     private readonly media: MediaService,
   ) {}
 
-  async resolve(draft: ContentDraft, scope: ResolveScope): Promise<ResolvedContent> {
-    const out: ResolvedContent = { elements: [], files: [], forwards: [] };
+  /** Whether the draft names any media, i.e. whether `prepare` has work to do. */
+  static hasMedia(draft: ContentDraft): boolean {
+    // Every send asks, so this walks without building the list of sources.
+    if (draft.kind === 'forward') return draft.nodes.some((node) => node.kind === 'custom' && DraftResolver.hasMedia(node.content));
+    return draft.elements.some((element) => mediaKinds.has(element.kind));
+  }
+
+  /** Reads and stores every media source of the draft; `senderId` is whose media ids the sources may name. */
+  async prepare(draft: ContentDraft, senderId: number): Promise<PreparedMedia> {
+    const media = new Map<MediaSource, MediaRef>();
+    for (const source of sourcesOf(draft)) {
+      // A name is a file name, never a path (it is also looked up as a source later).
+      const name = source.name ? basename(source.name.replaceAll('\\', '/')) : undefined;
+      media.set(source, await this.media.ingest(source.uri, senderId, name || undefined));
+    }
+    return media;
+  }
+
+  resolve(draft: ContentDraft, scope: ResolveScope, media: PreparedMedia): ResolvedContent {
+    const out: Resolution = { elements: [], files: [], forwards: [], media };
     if (draft.kind === 'forward') {
-      const bundle = await this.#bundle(draft.nodes, draft.card, scope, out);
+      const bundle = this.#bundle(draft.nodes, draft.card, scope, out);
       out.elements.push({ kind: 'forward', forwardId: bundle.resId, summary: bundle.card.summary });
     } else {
       // A loop, not push(...spread): a spread of a very long list overflows the stack.
-      for (const element of await this.#elements(draft.elements, scope, out, true)) out.elements.push(element);
+      for (const element of this.#elements(draft.elements, scope, out, true)) out.elements.push(element);
     }
     if (out.elements.length === 0) {
       throw new WorldError('EMPTY_MESSAGE', 'the message has nothing left to send (only empty text, or @ in a private chat)');
     }
-    return out;
+    return { elements: out.elements, files: out.files, forwards: out.forwards };
   }
 
-  async #elements(drafts: readonly ElementDraft[], scope: ResolveScope, out: ResolvedContent, topLevel: boolean): Promise<Element[]> {
+  #elements(drafts: readonly ElementDraft[], scope: ResolveScope, out: Resolution, topLevel: boolean): Element[] {
     const elements: Element[] = [];
     let replies = 0;
     for (const draft of drafts) {
       if ((draft.kind === 'reply' || draft.kind === 'reply-seq') && ++replies > 1)
         throw new WorldError('INVALID_ARGUMENT', 'a message can reply to one message only');
-      const element = await this.#element(draft, scope, out, topLevel);
+      const element = this.#element(draft, scope, out, topLevel);
       if (element) elements.push(element);
     }
     return elements;
   }
 
-  async #element(draft: ElementDraft, scope: ResolveScope, out: ResolvedContent, topLevel: boolean): Promise<Element | undefined> {
+  #element(draft: ElementDraft, scope: ResolveScope, out: Resolution, topLevel: boolean): Element | undefined {
     switch (draft.kind) {
       case 'text':
         return draft.text === '' ? undefined : draft;
       case 'at':
         return this.#at(draft.target, scope);
       case 'reply': {
-        const target = await requireVisible(this.store, scope.senderId, draft.messageId);
+        const target = requireVisible(this.store, scope.senderId, draft.messageId);
         if (target.recalled) throw recalledError(target);
         if (topLevel && conversationKey(target.conversation) !== conversationKey(scope.conversation)) {
           throw new WorldError('INVALID_ARGUMENT', `message ${draft.messageId} is in another conversation and cannot be replied to here`);
@@ -82,7 +105,7 @@ export class DraftResolver {
         return draft;
       }
       case 'reply-seq': {
-        const target = await this.store.messages.getBySeq(conversationKey(scope.conversation), draft.seq);
+        const target = this.store.messages.getBySeq(conversationKey(scope.conversation), draft.seq);
         if (!target) throw new WorldError('MESSAGE_NOT_FOUND', `no message has seq ${draft.seq} in this conversation`, { seq: draft.seq });
         if (target.recalled) throw recalledError(target);
         return { kind: 'reply', messageId: target.messageId };
@@ -92,21 +115,21 @@ export class DraftResolver {
       case 'rps':
         return { kind: 'rps', result: draft.result ?? randomInt(1, 4) };
       case 'image':
-        return { kind: 'image', media: await this.#media(draft.source, scope), ...optional(draft, ['summary', 'subType', 'flash']) };
+        return { kind: 'image', media: prepared(out, draft.source), ...optional(draft, ['summary', 'subType', 'flash']) };
       case 'record':
-        return { kind: 'record', media: await this.#media(draft.source, scope) };
+        return { kind: 'record', media: prepared(out, draft.source) };
       case 'video': {
-        const media = await this.#media(draft.source, scope);
-        return draft.thumb ? { kind: 'video', media, thumb: await this.#media(draft.thumb, scope) } : { kind: 'video', media };
+        const media = prepared(out, draft.source);
+        return draft.thumb ? { kind: 'video', media, thumb: prepared(out, draft.thumb) } : { kind: 'video', media };
       }
       case 'file': {
-        const media = await this.#media(draft.source, scope);
+        const media = prepared(out, draft.source);
         const file: StoredFile = { ...media, fileId: randomUUID() };
         out.files.push(file);
         return { kind: 'file', media, fileId: file.fileId };
       }
       case 'forward': {
-        const bundle = await this.store.forwards.get(draft.forwardId);
+        const bundle = this.store.forwards.get(draft.forwardId);
         if (!bundle)
           throw new WorldError('FORWARD_NOT_FOUND', `merged forward ${draft.forwardId} does not exist`, { resId: draft.forwardId });
         return { kind: 'forward', forwardId: bundle.resId, summary: bundle.card.summary };
@@ -116,7 +139,7 @@ export class DraftResolver {
     }
   }
 
-  async #at(target: number | 'all', scope: ResolveScope): Promise<Element | undefined> {
+  #at(target: number | 'all', scope: ResolveScope): Element | undefined {
     // QQ has no @ in private chats; NapCat drops them too.
     if (scope.conversation.type === 'private') return undefined;
     const groupId = scope.conversation.groupId;
@@ -125,37 +148,23 @@ export class DraftResolver {
         throw new WorldError('PERMISSION_DENIED', `account ${scope.senderId} is a plain member of group ${groupId} and cannot @all`);
       }
       // QQ's daily @all allowance (get_group_at_all_remain shows what is left).
-      if (
-        scope.senderRole &&
-        (await atAllAllowance(this.store, groupId, scope.senderId, scope.senderRole, scope.time)).remainForUser === 0
-      ) {
+      if (scope.senderRole && atAllAllowance(this.store, groupId, scope.senderId, scope.senderRole, scope.time).remainForUser === 0) {
         throw new WorldError('LIMIT_REACHED', `account ${scope.senderId} has used today's @all allowance in group ${groupId}`, { groupId });
       }
       return { kind: 'at', target: 'all', name: '全体成员' };
     }
-    const account = await this.store.accounts.get(target);
+    const account = this.store.accounts.get(target);
     if (!account) throw fail.userNotFound(target);
-    const member = await this.store.members.get(groupId, target);
+    const member = this.store.members.get(groupId, target);
     return { kind: 'at', target, name: member?.card || account.nickname };
   }
 
-  async #media(source: MediaSource, scope: ResolveScope): Promise<MediaRef> {
-    // A name is a file name, never a path (it is also looked up as a source later).
-    const name = source.name ? basename(source.name.replaceAll('\\', '/')) : undefined;
-    return this.media.ingest(source.uri, scope.senderId, name || undefined);
-  }
-
-  async #bundle(
-    nodes: readonly ForwardNodeDraft[],
-    card: ForwardCardDraft,
-    scope: ResolveScope,
-    out: ResolvedContent,
-  ): Promise<ForwardBundle> {
+  #bundle(nodes: readonly ForwardNodeDraft[], card: ForwardCardDraft, scope: ResolveScope, out: Resolution): ForwardBundle {
     if (nodes.length === 0) throw new WorldError('INVALID_ARGUMENT', 'a merged forward needs at least one node');
     const built: ForwardNode[] = [];
-    for (const node of nodes) built.push(await this.#node(node, scope, out));
+    for (const node of nodes) built.push(this.#node(node, scope, out));
     let inner = 0;
-    for (const node of built) inner = Math.max(inner, await this.#depthOf(node.elements, out));
+    for (const node of built) inner = Math.max(inner, this.#depthOf(node.elements, out));
     const depth = 1 + inner;
     if (depth > maxForwardDepth) {
       throw new WorldError('INVALID_ARGUMENT', `merged forwards nest at most ${maxForwardDepth} levels deep; this one has ${depth}`);
@@ -174,11 +183,11 @@ export class DraftResolver {
     return bundle;
   }
 
-  async #node(node: ForwardNodeDraft, scope: ResolveScope, out: ResolvedContent): Promise<ForwardNode> {
+  #node(node: ForwardNodeDraft, scope: ResolveScope, out: Resolution): ForwardNode {
     if (node.kind === 'ref') {
-      const message = await requireVisible(this.store, scope.senderId, node.messageId);
+      const message = requireVisible(this.store, scope.senderId, node.messageId);
       if (message.recalled) throw recalledError(message);
-      const account = await this.store.accounts.get(message.senderId);
+      const account = this.store.accounts.get(message.senderId);
       return {
         userId: message.senderId,
         nickname: account?.nickname ?? String(message.senderId),
@@ -189,26 +198,54 @@ export class DraftResolver {
     }
     let elements: Element[];
     if (node.content.kind === 'forward') {
-      const inner = await this.#bundle(node.content.nodes, node.content.card, scope, out);
+      const inner = this.#bundle(node.content.nodes, node.content.card, scope, out);
       elements = [{ kind: 'forward', forwardId: inner.resId, summary: inner.card.summary }];
     } else {
-      elements = await this.#elements(node.content.elements, scope, out, false);
+      elements = this.#elements(node.content.elements, scope, out, false);
     }
     if (elements.length === 0) throw new WorldError('EMPTY_MESSAGE', `the node of ${node.userId} (${node.nickname}) has no content`);
     return { userId: node.userId, nickname: node.nickname, time: node.time ?? scope.time, elements, messageId: 0 };
   }
 
   /** How deep the forwards among these elements go (0 when there are none). */
-  async #depthOf(elements: readonly Element[], out: ResolvedContent): Promise<number> {
+  #depthOf(elements: readonly Element[], out: Resolution): number {
     let depth = 0;
     for (const element of elements) {
       if (element.kind !== 'forward') continue;
-      const bundle =
-        out.forwards.find((candidate) => candidate.resId === element.forwardId) ?? (await this.store.forwards.get(element.forwardId));
+      const bundle = out.forwards.find((candidate) => candidate.resId === element.forwardId) ?? this.store.forwards.get(element.forwardId);
       depth = Math.max(depth, bundle?.depth ?? 1);
     }
     return depth;
   }
+}
+
+interface Resolution extends ResolvedContent {
+  readonly media: PreparedMedia;
+}
+
+function prepared(out: Resolution, source: MediaSource): MediaRef {
+  const media = out.media.get(source);
+  if (!media) throw new Error('a media source of the draft was not prepared before its unit of work');
+  return media;
+}
+
+const mediaKinds = new Set<ElementDraft['kind']>(['image', 'record', 'video', 'file']);
+
+/** Every media source a draft names, forward nodes included, in order. */
+function sourcesOf(draft: ContentDraft): MediaSource[] {
+  if (draft.kind === 'forward') return draft.nodes.flatMap((node) => (node.kind === 'custom' ? sourcesOf(node.content) : []));
+  return draft.elements.flatMap((element) => {
+    switch (element.kind) {
+      case 'image':
+      case 'record':
+      case 'file':
+        return [element.source];
+      case 'video':
+        return element.thumb ? [element.source, element.thumb] : [element.source];
+      default:
+        return [];
+    }
+  });
 }
 
 function optional<T extends object, K extends keyof T>(source: T, keys: readonly K[]): Partial<Pick<T, K>> {

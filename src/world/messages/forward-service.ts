@@ -10,16 +10,21 @@ import { requireLive } from './message-access.js';
 export class ForwardService {
   constructor(private readonly ctx: ServiceContext) {}
 
-  /** A bundle by res_id. Like QQ's res_ids, knowing the id is what grants access. */
-  async get(resId: string): Promise<ForwardBundle> {
-    const bundle = await this.ctx.store.forwards.get(resId);
+  /** A bundle by res_id, if it exists. Like QQ's res_ids, knowing the id is what grants access. */
+  find(resId: string): ForwardBundle | undefined {
+    return this.ctx.store.forwards.get(resId);
+  }
+
+  /** A bundle by res_id, or FORWARD_NOT_FOUND. */
+  get(resId: string): ForwardBundle {
+    const bundle = this.find(resId);
     if (!bundle) throw new WorldError('FORWARD_NOT_FOUND', `merged forward ${resId} does not exist`, { resId });
     return bundle;
   }
 
   /** The bundle of a forward message `viewerId` can see. */
-  async ofMessage(viewerId: number, messageId: number): Promise<ForwardBundle> {
-    const message = await requireLive(this.ctx.store, viewerId, messageId);
+  ofMessage(viewerId: number, messageId: number): ForwardBundle {
+    const message = requireLive(this.ctx.store, viewerId, messageId);
     const element = message.elements.find((candidate) => candidate.kind === 'forward');
     if (!element || element.kind !== 'forward') {
       throw new WorldError('FORWARD_NOT_FOUND', `message ${messageId} is not a merged forward`, { messageId });

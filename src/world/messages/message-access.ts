@@ -6,21 +6,21 @@ import type { MessageRecord } from './message.js';
  * Who may see a message: the current members of its group, or the two sides of its private
  * chat. Everyone else is told it does not exist, as QQ does (no hint that the id is taken).
  */
-export async function canSee(store: WorldStore, viewerId: number, message: MessageRecord): Promise<boolean> {
+export function canSee(store: WorldStore, viewerId: number, message: MessageRecord): boolean {
   if (message.conversation.type === 'private') return message.conversation.userIds.includes(viewerId);
-  return (await store.members.get(message.conversation.groupId, viewerId)) !== undefined;
+  return store.members.get(message.conversation.groupId, viewerId) !== undefined;
 }
 
 /** The message if `viewerId` may see it; recalled ones too (for recall and reactions to say why). */
-export async function requireVisible(store: WorldStore, viewerId: number, messageId: number): Promise<MessageRecord> {
-  const message = await store.messages.get(messageId);
-  if (!message || !(await canSee(store, viewerId, message))) throw fail.messageNotFound(messageId);
+export function requireVisible(store: WorldStore, viewerId: number, messageId: number): MessageRecord {
+  const message = store.messages.get(messageId);
+  if (!message || !canSee(store, viewerId, message)) throw fail.messageNotFound(messageId);
   return message;
 }
 
 /** The message if it is visible and not recalled. */
-export async function requireLive(store: WorldStore, viewerId: number, messageId: number): Promise<MessageRecord> {
-  const message = await requireVisible(store, viewerId, messageId);
+export function requireLive(store: WorldStore, viewerId: number, messageId: number): MessageRecord {
+  const message = requireVisible(store, viewerId, messageId);
   if (message.recalled) throw recalledError(message);
   return message;
 }
@@ -30,7 +30,7 @@ export function recalledError(message: MessageRecord): WorldError {
 }
 
 /** Everyone who sees a message now: the group's members, or both sides of the chat. */
-export async function audienceOf(store: WorldStore, message: Pick<MessageRecord, 'conversation'>): Promise<number[]> {
+export function audienceOf(store: WorldStore, message: Pick<MessageRecord, 'conversation'>): readonly number[] {
   if (message.conversation.type === 'private') return [...new Set(message.conversation.userIds)];
   return store.members.userIds(message.conversation.groupId);
 }

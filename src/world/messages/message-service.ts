@@ -2,12 +2,12 @@ import { randomInt, randomUUID } from 'node:crypto';
 import { fail, WorldError } from '../errors.js';
 import type { MediaService } from '../media/media-service.js';
 import { roleRank } from '../model.js';
-import { emit, now, type ServiceContext } from '../services/context.js';
+import { now, transaction, type ServiceContext, type Tx } from '../services/context.js';
 import type { FriendService } from '../services/friend-service.js';
 import type { GroupService } from '../services/group-service.js';
 import type { StoredFile } from '../store/message-store.js';
 import type { ContentDraft } from './draft.js';
-import { DraftResolver } from './draft-resolver.js';
+import { DraftResolver, type PreparedMedia } from './draft-resolver.js';
 import type { Element } from './elements.js';
 import type { ForwardBundle } from './forward.js';
 import { audienceOf, recalledError, requireLive, requireVisible } from './message-access.js';
@@ -20,10 +20,16 @@ export interface MessageServiceDeps {
   readonly media: MediaService;
 }
 
+const noMedia: PreparedMedia = new Map();
+
 /**
  * Sending, reading and recalling messages with QQ's rules. Every stored message emits
  * `message.created` to the accounts that see it (the group's members, or both sides of a private
  * chat); a recall emits `message.recalled`.
+ *
+ * A send is one unit of work: who may send where, the draft's checks (replies, @all allowance,
+ * forwards), the message with its seq and the sender's last_sent_time are decided and written
+ * together. Media is read and stored before it (DraftResolver.prepare).
  */
 export class MessageService {
   readonly #resolver: DraftResolver;
@@ -37,54 +43,59 @@ export class MessageService {
 
   /** Sends `content` from `senderId`; see `resolveSendTarget` for who may send where. */
   async send(senderId: number, target: SendTarget, content: ContentDraft): Promise<MessageRecord> {
-    const resolved = await this.#target(senderId, target);
-    const time = now(this.ctx);
-    const { elements, files, forwards } = await this.#resolver.resolve(content, {
-      senderId,
-      conversation: resolved.conversation,
-      senderRole: resolved.sender?.role,
-      time,
+    let media = noMedia;
+    if (DraftResolver.hasMedia(content)) {
+      // Checked before reading media too, so an account that may not send here cannot make the world fetch anything.
+      this.#target(senderId, target);
+      media = await this.#resolver.prepare(content, senderId);
+    }
+    return transaction(this.ctx, (tx) => {
+      const resolved = this.#target(senderId, target);
+      const time = now(this.ctx);
+      const scope = { senderId, conversation: resolved.conversation, senderRole: resolved.sender?.role, time };
+      const { elements, files, forwards } = this.#resolver.resolve(content, scope, media);
+      return this.#store(tx, senderId, resolved, elements, files, forwards, time);
     });
-    return this.#store(senderId, resolved, elements, files, forwards, time);
   }
 
   /**
    * Sends a copy of an existing message (forward_*_single_msg). Replies are dropped, as they point
    * into the source conversation; file elements get new file ids of their own.
    */
-  async forwardSingle(senderId: number, messageId: number, target: SendTarget): Promise<MessageRecord> {
-    const source = await requireLive(this.ctx.store, senderId, messageId);
-    const resolved = await this.#target(senderId, target);
-    const time = now(this.ctx);
-    const files: StoredFile[] = [];
-    const elements: Element[] = [];
-    for (const element of source.elements) {
-      if (element.kind === 'reply') continue;
-      if (element.kind === 'at' && resolved.conversation.type === 'private') continue;
-      if (element.kind === 'file') {
-        const file = await this.ctx.store.messages.file(element.fileId);
-        const copy: StoredFile = { ...(file ?? element.media), fileId: randomUUID() };
-        files.push(copy);
-        elements.push({ ...element, fileId: copy.fileId });
-        continue;
+  forwardSingle(senderId: number, messageId: number, target: SendTarget): Promise<MessageRecord> {
+    return transaction(this.ctx, (tx) => {
+      const source = requireLive(this.ctx.store, senderId, messageId);
+      const resolved = this.#target(senderId, target);
+      const files: StoredFile[] = [];
+      const elements: Element[] = [];
+      for (const element of source.elements) {
+        if (element.kind === 'reply') continue;
+        if (element.kind === 'at' && resolved.conversation.type === 'private') continue;
+        if (element.kind === 'file') {
+          const file = this.ctx.store.messages.file(element.fileId);
+          const copy: StoredFile = { ...(file ?? element.media), fileId: randomUUID() };
+          files.push(copy);
+          elements.push({ ...element, fileId: copy.fileId });
+          continue;
+        }
+        elements.push(element);
       }
-      elements.push(element);
-    }
-    if (elements.length === 0) throw new WorldError('EMPTY_MESSAGE', `message ${messageId} has nothing that can be forwarded here`);
-    return this.#store(senderId, resolved, elements, files, [], time);
+      if (elements.length === 0) throw new WorldError('EMPTY_MESSAGE', `message ${messageId} has nothing that can be forwarded here`);
+      return this.#store(tx, senderId, resolved, elements, files, [], now(this.ctx));
+    });
   }
 
   /** A message `viewerId` may see and that is not recalled (MESSAGE_NOT_FOUND / MESSAGE_RECALLED). */
-  get(viewerId: number, messageId: number): Promise<MessageRecord> {
+  get(viewerId: number, messageId: number): MessageRecord {
     return requireLive(this.ctx.store, viewerId, messageId);
   }
 
   /** Any stored message, without visibility rules (the world and its admin). */
-  find(messageId: number): Promise<MessageRecord | undefined> {
+  find(messageId: number): MessageRecord | undefined {
     return this.ctx.store.messages.get(messageId);
   }
 
-  getMany(messageIds: readonly number[]): Promise<Map<number, MessageRecord>> {
+  getMany(messageIds: readonly number[]): Map<number, MessageRecord> {
     return this.ctx.store.messages.getMany(messageIds);
   }
 
@@ -93,21 +104,18 @@ export class MessageService {
    * may recall anyone's and an admin a plain member's (never an equal or higher rank); in a
    * private chat only the sender may.
    */
-  async recall(actorId: number, messageId: number): Promise<MessageRecord> {
-    const message = await requireVisible(this.ctx.store, actorId, messageId);
-    if (message.recalled) throw recalledError(message);
-    if (message.senderId !== actorId) await this.#requireMayRecall(actorId, message);
-    const recalled = await this.ctx.store.messages.markRecalled(messageId, actorId, now(this.ctx));
-    emit(this.ctx, {
-      type: 'message.recalled',
-      message: recalled,
-      operatorId: actorId,
-      audience: await audienceOf(this.ctx.store, recalled),
+  recall(actorId: number, messageId: number): Promise<MessageRecord> {
+    return transaction(this.ctx, (tx) => {
+      const message = requireVisible(this.ctx.store, actorId, messageId);
+      if (message.recalled) throw recalledError(message);
+      if (message.senderId !== actorId) this.#requireMayRecall(actorId, message);
+      const recalled = this.ctx.store.messages.markRecalled(messageId, actorId, now(this.ctx));
+      tx.emit({ type: 'message.recalled', message: recalled, operatorId: actorId, audience: audienceOf(this.ctx.store, recalled) });
+      return recalled;
     });
-    return recalled;
   }
 
-  async #requireMayRecall(actorId: number, message: MessageRecord): Promise<void> {
+  #requireMayRecall(actorId: number, message: MessageRecord): void {
     if (message.conversation.type === 'private') {
       throw new WorldError(
         'PERMISSION_DENIED',
@@ -115,10 +123,9 @@ export class MessageService {
       );
     }
     const groupId = message.conversation.groupId;
-    const self = await this.deps.groups.requireSelf(groupId, actorId);
-    const sender = await this.ctx.store.members.get(groupId, message.senderId);
+    const self = this.deps.groups.requireSelf(groupId, actorId);
     // Someone who has left counts as a plain member.
-    const senderRole = sender?.role ?? 'member';
+    const senderRole = this.ctx.store.members.get(groupId, message.senderId)?.role ?? 'member';
     if (self.role === 'member') {
       throw new WorldError(
         'PERMISSION_DENIED',
@@ -133,21 +140,22 @@ export class MessageService {
     }
   }
 
-  async #target(senderId: number, target: SendTarget): Promise<ResolvedTarget> {
-    if (!(await this.ctx.store.accounts.get(senderId))) throw fail.userNotFound(senderId);
+  #target(senderId: number, target: SendTarget): ResolvedTarget {
+    if (!this.ctx.store.accounts.get(senderId)) throw fail.userNotFound(senderId);
     return resolveSendTarget({ store: this.ctx.store, groups: this.deps.groups, friends: this.deps.friends }, senderId, target);
   }
 
-  async #store(
+  #store(
+    tx: Tx,
     senderId: number,
     target: ResolvedTarget,
     elements: Element[],
     files: StoredFile[],
     forwards: ForwardBundle[],
     time: number,
-  ): Promise<MessageRecord> {
+  ): MessageRecord {
     const reply = elements.find((element) => element.kind === 'reply');
-    const message = await this.ctx.store.messages.insert(
+    const message = this.ctx.store.messages.insert(
       {
         conversation: target.conversation,
         time,
@@ -160,7 +168,8 @@ export class MessageService {
       },
       { files, forwards },
     );
-    emit(this.ctx, { type: 'message.created', message, audience: await audienceOf(this.ctx.store, message), time });
+    if (message.conversation.type === 'group') this.ctx.store.members.touchLastSent(message.conversation.groupId, senderId, time);
+    tx.emit({ type: 'message.created', message, audience: audienceOf(this.ctx.store, message), time });
     return message;
   }
 }

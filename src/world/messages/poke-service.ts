@@ -1,5 +1,5 @@
 import { fail, WorldError } from '../errors.js';
-import { emit, type ServiceContext } from '../services/context.js';
+import { notify, type ServiceContext } from '../services/context.js';
 import type { FriendService } from '../services/friend-service.js';
 import type { GroupService } from '../services/group-service.js';
 
@@ -15,20 +15,20 @@ export class PokeService {
   ) {}
 
   /** `actorId` pokes `targetId` (itself included) in a group both are members of; a muted member cannot. */
-  async groupPoke(actorId: number, groupId: number, targetId: number): Promise<void> {
-    const group = await this.groups.require(groupId);
-    const self = await this.groups.requireSelf(groupId, actorId);
-    await this.groups.requireMember(groupId, targetId);
+  groupPoke(actorId: number, groupId: number, targetId: number): void {
+    const group = this.groups.require(groupId);
+    const self = this.groups.requireSelf(groupId, actorId);
+    this.groups.requireMember(groupId, targetId);
     if (this.groups.isMuted(group, self)) {
       throw new WorldError('MUTED', `account ${actorId} cannot poke in group ${groupId} while muted`, { groupId, userId: actorId });
     }
-    emit(this.ctx, { type: 'poke', groupId, senderId: actorId, targetId, audience: await this.groups.memberIds(groupId) });
+    notify(this.ctx, { type: 'poke', groupId, senderId: actorId, targetId, audience: this.groups.memberIds(groupId) });
   }
 
   /** In the private chat with friend `peerId`, `actorId` pokes the friend or itself. */
-  async friendPoke(actorId: number, peerId: number, targetId: number): Promise<void> {
-    if (!(await this.ctx.store.accounts.get(peerId))) throw fail.userNotFound(peerId);
-    if (!(await this.friends.areFriends(actorId, peerId))) {
+  friendPoke(actorId: number, peerId: number, targetId: number): void {
+    if (!this.ctx.store.accounts.get(peerId)) throw fail.userNotFound(peerId);
+    if (!this.friends.areFriends(actorId, peerId)) {
       throw new WorldError('NOT_FRIENDS', `account ${actorId} and user ${peerId} are not friends, so they cannot poke each other`, {
         userId: peerId,
       });
@@ -39,6 +39,6 @@ export class PokeService {
         `in the chat with ${peerId}, account ${actorId} can poke ${peerId} or itself, not ${targetId}`,
       );
     }
-    emit(this.ctx, { type: 'poke', groupId: 0, senderId: actorId, targetId, audience: [...new Set([actorId, peerId])] });
+    notify(this.ctx, { type: 'poke', groupId: 0, senderId: actorId, targetId, audience: [...new Set([actorId, peerId])] });
   }
 }

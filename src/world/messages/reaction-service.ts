@@ -1,5 +1,5 @@
 import { WorldError } from '../errors.js';
-import { emit, now, type ServiceContext } from '../services/context.js';
+import { now, transaction, type ServiceContext } from '../services/context.js';
 import type { ReactionCount, ReactionUser } from '../store/message-store.js';
 import { audienceOf, requireLive, requireVisible } from './message-access.js';
 
@@ -15,40 +15,42 @@ export function emojiTypeOf(emojiId: string): number {
 export class ReactionService {
   constructor(private readonly ctx: ServiceContext) {}
 
-  /** Adds (`add`) or removes `actorId`'s reaction; returns whether anything changed. */
-  async set(actorId: number, messageId: number, emojiId: string, add: boolean): Promise<boolean> {
-    if (!/^\d{1,10}$/.test(emojiId)) {
-      throw new WorldError('INVALID_ARGUMENT', `emoji id ${JSON.stringify(emojiId)} is not a QQ face id or an emoji code point`);
-    }
-    const message = await requireLive(this.ctx.store, actorId, messageId);
-    const emojiType = emojiTypeOf(emojiId);
-    const changed = add
-      ? await this.ctx.store.reactions.add(messageId, emojiId, emojiType, actorId, now(this.ctx))
-      : await this.ctx.store.reactions.remove(messageId, emojiId, actorId);
-    if (!changed) return false;
-    const likes = (await this.ctx.store.reactions.counts(messageId)).map(({ emojiId: id, count }) => ({ emojiId: id, count }));
-    emit(this.ctx, {
-      type: 'message.reaction',
-      message,
-      userId: actorId,
-      emojiId,
-      emojiType,
-      isAdd: add,
-      likes,
-      audience: await audienceOf(this.ctx.store, message),
+  /** Adds (`add`) or removes `actorId`'s reaction; resolves whether anything changed. */
+  set(actorId: number, messageId: number, emojiId: string, add: boolean): Promise<boolean> {
+    return transaction(this.ctx, (tx) => {
+      if (!/^\d{1,10}$/.test(emojiId)) {
+        throw new WorldError('INVALID_ARGUMENT', `emoji id ${JSON.stringify(emojiId)} is not a QQ face id or an emoji code point`);
+      }
+      const message = requireLive(this.ctx.store, actorId, messageId);
+      const emojiType = emojiTypeOf(emojiId);
+      const changed = add
+        ? this.ctx.store.reactions.add(messageId, emojiId, emojiType, actorId, now(this.ctx))
+        : this.ctx.store.reactions.remove(messageId, emojiId, actorId);
+      if (!changed) return false;
+      const likes = this.ctx.store.reactions.counts(messageId).map(({ emojiId: id, count }) => ({ emojiId: id, count }));
+      tx.emit({
+        type: 'message.reaction',
+        message,
+        userId: actorId,
+        emojiId,
+        emojiType,
+        isAdd: add,
+        likes,
+        audience: audienceOf(this.ctx.store, message),
+      });
+      return true;
     });
-    return true;
   }
 
   /** Every emoji on a message `viewerId` can see, with counts. */
-  async counts(viewerId: number, messageId: number): Promise<ReactionCount[]> {
-    await requireVisible(this.ctx.store, viewerId, messageId);
+  counts(viewerId: number, messageId: number): ReactionCount[] {
+    requireVisible(this.ctx.store, viewerId, messageId);
     return this.ctx.store.reactions.counts(messageId);
   }
 
   /** Who reacted with `emojiId`, in the order they did, one page at a time. */
-  async users(viewerId: number, messageId: number, emojiId: string, offset: number, limit: number): Promise<ReactionUser[]> {
-    await requireLive(this.ctx.store, viewerId, messageId);
+  users(viewerId: number, messageId: number, emojiId: string, offset: number, limit: number): ReactionUser[] {
+    requireLive(this.ctx.store, viewerId, messageId);
     return this.ctx.store.reactions.users(messageId, emojiId, offset, limit);
   }
 }

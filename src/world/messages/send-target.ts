@@ -32,19 +32,19 @@ interface Deps {
  * Private: mutual friends chat directly; strangers only as a temp chat through a group both are
  * in (the one given, else the first they share); otherwise NOT_FRIENDS.
  */
-export async function resolveSendTarget(deps: Deps, senderId: number, target: SendTarget): Promise<ResolvedTarget> {
+export function resolveSendTarget(deps: Deps, senderId: number, target: SendTarget): ResolvedTarget {
   if (target.type === 'group') {
-    const group = await deps.groups.require(target.groupId);
-    const sender = await deps.groups.requireSelf(target.groupId, senderId);
+    const group = deps.groups.require(target.groupId);
+    const sender = deps.groups.requireSelf(target.groupId, senderId);
     if (deps.groups.isMuted(group, sender)) throw mutedError(group, sender);
     return { conversation: { type: 'group', groupId: group.groupId }, targetId: 0, tempGroupId: 0, group, sender };
   }
   const { userId } = target;
-  if (!(await deps.store.accounts.get(userId))) throw fail.userNotFound(userId);
+  if (!deps.store.accounts.get(userId)) throw fail.userNotFound(userId);
   if (userId === senderId) throw new WorldError('INVALID_ARGUMENT', `account ${senderId} cannot send a private message to itself`);
   const conversation = privateConversation(senderId, userId);
-  if (await deps.friends.areFriends(senderId, userId)) return { conversation, targetId: userId, tempGroupId: 0 };
-  const shared = await deps.groups.sharedGroups(senderId, userId);
+  if (deps.friends.areFriends(senderId, userId)) return { conversation, targetId: userId, tempGroupId: 0 };
+  const shared = deps.groups.sharedGroups(senderId, userId);
   if (target.groupId !== undefined) {
     if (!shared.includes(target.groupId)) {
       throw new WorldError(

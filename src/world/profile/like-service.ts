@@ -1,6 +1,6 @@
 import { fail, WorldError } from '../errors.js';
 import type { AccountService } from '../services/account-service.js';
-import { emit, now, type ServiceContext } from '../services/context.js';
+import { now, transaction, type ServiceContext } from '../services/context.js';
 import type { LikeSummary } from './records.js';
 
 /** Likes one ordinary QQ account may give one other account per day. */
@@ -26,38 +26,35 @@ export class LikeService {
   ) {}
 
   /** `operatorId` likes `targetId`'s profile `times` times, within QQ's daily limit. */
-  async send(operatorId: number, targetId: number, times: number): Promise<void> {
-    if (!Number.isInteger(times) || times < 1) throw fail.invalid(`times must be a positive integer, got ${times}`);
-    await this.accounts.require(operatorId);
-    await this.accounts.require(targetId);
-    if (operatorId === targetId) throw new WorldError('PERMISSION_DENIED', `account ${operatorId} cannot like its own profile`);
-    const time = now(this.ctx);
-    const day = qqDay(time);
-    const given = await this.ctx.store.likes.givenOn(operatorId, targetId, day);
-    if (given + times > dailyLikeLimit) {
-      throw new WorldError(
-        'LIMIT_REACHED',
-        `account ${operatorId} has liked user ${targetId} ${given} time(s) today; QQ allows ${dailyLikeLimit} a day, so ${dailyLikeLimit - given} more`,
-        { operatorId, targetId, given },
-      );
-    }
-    await this.ctx.store.likes.insert({ operatorId, targetId, times, day, time });
-    emit(this.ctx, { type: 'profile_like', operatorId, targetId, times, audience: [targetId] });
+  send(operatorId: number, targetId: number, times: number): Promise<void> {
+    return transaction(this.ctx, (tx) => {
+      if (!Number.isInteger(times) || times < 1) throw fail.invalid(`times must be a positive integer, got ${times}`);
+      this.accounts.require(operatorId);
+      this.accounts.require(targetId);
+      if (operatorId === targetId) throw new WorldError('PERMISSION_DENIED', `account ${operatorId} cannot like its own profile`);
+      const time = now(this.ctx);
+      const day = qqDay(time);
+      const given = this.ctx.store.likes.givenOn(operatorId, targetId, day);
+      if (given + times > dailyLikeLimit) {
+        throw new WorldError(
+          'LIMIT_REACHED',
+          `account ${operatorId} has liked user ${targetId} ${given} time(s) today; QQ allows ${dailyLikeLimit} a day, so ${dailyLikeLimit - given} more`,
+          { operatorId, targetId, given },
+        );
+      }
+      this.ctx.store.likes.insert({ operatorId, targetId, times, day, time });
+      tx.emit({ type: 'profile_like', operatorId, targetId, times, audience: [targetId] });
+    });
   }
 
   /** Likes `userId` received (vote) and gave (favorite), newest liker first. */
-  async profile(userId: number, start: number, count: number): Promise<{ received: LikeSide; given: LikeSide }> {
-    await this.accounts.require(userId);
+  profile(userId: number, start: number, count: number): { received: LikeSide; given: LikeSide } {
+    this.accounts.require(userId);
     const day = qqDay(now(this.ctx));
-    const [receivedTotals, givenTotals, receivedUsers, givenUsers] = await Promise.all([
-      this.ctx.store.likes.receivedTotals(userId, day),
-      this.ctx.store.likes.givenTotals(userId, day),
-      this.ctx.store.likes.received(userId, day, start, count),
-      this.ctx.store.likes.given(userId, day, start, count),
-    ]);
+    const likes = this.ctx.store.likes;
     return {
-      received: { ...receivedTotals, users: receivedUsers },
-      given: { ...givenTotals, users: givenUsers },
+      received: { ...likes.receivedTotals(userId, day), users: likes.received(userId, day, start, count) },
+      given: { ...likes.givenTotals(userId, day), users: likes.given(userId, day, start, count) },
     };
   }
 }

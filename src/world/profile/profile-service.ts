@@ -3,7 +3,7 @@ import type { MediaService } from '../media/media-service.js';
 import type { MediaRef } from '../messages/elements.js';
 import type { Account, Group, OnlineStatus, Sex } from '../model.js';
 import type { AccountService } from '../services/account-service.js';
-import { emit, type Actor, type ServiceContext } from '../services/context.js';
+import { transaction, type Actor, type ServiceContext } from '../services/context.js';
 import type { GroupService } from '../services/group-service.js';
 import { checkOnlineStatus } from './online-status.js';
 
@@ -28,57 +28,65 @@ export class ProfileService {
     private readonly groups: GroupService,
   ) {}
 
-  async setLongNick(userId: number, longNick: string): Promise<Account> {
+  setLongNick(userId: number, longNick: string): Promise<Account> {
     return this.update(userId, { longNick });
   }
 
-  async setProfile(userId: number, change: ProfileChange): Promise<Account> {
-    if (change.nickname !== undefined && change.nickname.trim() === '') {
-      throw new WorldError('INVALID_ARGUMENT', 'the nickname cannot be empty');
-    }
+  setProfile(userId: number, change: ProfileChange): Promise<Account> {
     return this.update(userId, change);
   }
 
-  async setOnlineStatus(userId: number, status: OnlineStatus): Promise<Account> {
+  setOnlineStatus(userId: number, status: OnlineStatus): Promise<Account> {
     const checked = checkOnlineStatus(status);
-    await this.accounts.require(userId);
     return this.accounts.update(userId, { onlineStatus: checked });
   }
 
   /** Stores the image a source points at as the account's avatar. */
   async setAvatar(userId: number, source: string): Promise<Account> {
-    await this.accounts.require(userId);
+    this.accounts.require(userId);
     const image = await this.ingestImage(source, userId, 'avatar');
     return this.accounts.update(userId, { avatar: image.blobId });
   }
 
-  /** Sets a group's avatar: its owner and admins only, as in QQ. */
+  /** Sets a group's avatar: its owner and admins only, as in QQ. Checked before the image is read, and again in the unit. */
   async setGroupAvatar(actor: Actor, groupId: number, source: string): Promise<Group> {
-    const group = await this.groups.require(groupId);
-    if (actor !== 'world') await this.groups.requireAdmin(groupId, actor, 'change the group avatar');
+    const checkActor = () => {
+      const group = this.groups.require(groupId);
+      if (actor !== 'world') this.groups.requireAdmin(groupId, actor, 'change the group avatar');
+      return group;
+    };
+    const group = checkActor();
     const image = await this.ingestImage(source, actor === 'world' ? group.ownerId : actor, 'group avatar');
-    if (group.avatar === image.blobId) return group;
-    const updated = await this.ctx.store.groups.update(groupId, { avatar: image.blobId });
-    emit(this.ctx, {
-      type: 'group.updated',
-      group: updated,
-      operatorId: actor === 'world' ? group.ownerId : actor,
-      changed: ['avatar'],
-      audience: await this.groups.memberIds(groupId),
+    return transaction(this.ctx, (tx) => {
+      const group = checkActor();
+      if (group.avatar === image.blobId) return group;
+      const updated = this.ctx.store.groups.update(groupId, { avatar: image.blobId });
+      tx.emit({
+        type: 'group.updated',
+        group: updated,
+        operatorId: actor === 'world' ? group.ownerId : actor,
+        changed: ['avatar'],
+        audience: this.groups.memberIds(groupId),
+      });
+      return updated;
     });
-    return updated;
   }
 
-  private async update(userId: number, change: ProfileChange): Promise<Account> {
-    await this.accounts.require(userId);
-    if (change.nickname !== undefined && [...change.nickname].length > profileLimits.nickname) {
-      throw new WorldError('INVALID_ARGUMENT', `the nickname is longer than QQ's ${profileLimits.nickname} characters`);
-    }
-    if (change.longNick !== undefined && [...change.longNick].length > profileLimits.longNick) {
-      throw new WorldError('INVALID_ARGUMENT', `the signature (longNick) is longer than QQ's ${profileLimits.longNick} characters`);
-    }
-    const patch = Object.fromEntries(Object.entries(change).filter(([, value]) => value !== undefined));
-    return this.accounts.update(userId, patch);
+  private update(userId: number, change: ProfileChange): Promise<Account> {
+    return transaction(this.ctx, (tx) => {
+      if (change.nickname !== undefined && change.nickname.trim() === '') {
+        throw new WorldError('INVALID_ARGUMENT', 'the nickname cannot be empty');
+      }
+      this.accounts.require(userId);
+      if (change.nickname !== undefined && [...change.nickname].length > profileLimits.nickname) {
+        throw new WorldError('INVALID_ARGUMENT', `the nickname is longer than QQ's ${profileLimits.nickname} characters`);
+      }
+      if (change.longNick !== undefined && [...change.longNick].length > profileLimits.longNick) {
+        throw new WorldError('INVALID_ARGUMENT', `the signature (longNick) is longer than QQ's ${profileLimits.longNick} characters`);
+      }
+      const patch = Object.fromEntries(Object.entries(change).filter(([, value]) => value !== undefined));
+      return this.accounts.updateIn(tx, userId, patch);
+    });
   }
 
   /** `viewerId`: whose media ids the source may name. */

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { fail, WorldError } from '../errors.js';
 import { defaultOnlineStatus, type Account, type Sex } from '../model.js';
 import type { AccountPatch } from '../store/store.js';
-import { emit, now, type ServiceContext } from './context.js';
+import { now, transaction, type ServiceContext, type Tx } from './context.js';
 
 export interface NewAccount {
   readonly userId: number;
@@ -22,29 +22,34 @@ export const defaultCategory = { categoryId: 0, name: '我的好友', sortId: 0 
 export class AccountService {
   constructor(private readonly ctx: ServiceContext) {}
 
-  find(userId: number): Promise<Account | undefined> {
+  find(userId: number): Account | undefined {
     return this.ctx.store.accounts.get(userId);
   }
 
-  async require(userId: number): Promise<Account> {
-    const account = await this.ctx.store.accounts.get(userId);
+  require(userId: number): Account {
+    const account = this.ctx.store.accounts.get(userId);
     if (!account) throw fail.userNotFound(userId);
     return account;
   }
 
-  list(filter?: { bot?: boolean }): Promise<Account[]> {
+  list(filter?: { bot?: boolean }): Account[] {
     return this.ctx.store.accounts.list(filter);
   }
 
-  getMany(userIds: readonly number[]): Promise<Map<number, Account>> {
+  getMany(userIds: readonly number[]): Map<number, Account> {
     return this.ctx.store.accounts.getMany(userIds);
   }
 
-  async create(input: NewAccount): Promise<Account> {
+  create(input: NewAccount): Promise<Account> {
+    return transaction(this.ctx, (tx) => this.createIn(tx, input));
+  }
+
+  /** `create` inside a unit of work. */
+  createIn(tx: Tx, input: NewAccount): Account {
     if (!Number.isSafeInteger(input.userId) || input.userId < 10000) {
       throw new WorldError('INVALID_ARGUMENT', `user_id ${input.userId} is not a valid QQ number (an integer of at least 10000)`);
     }
-    if (await this.ctx.store.accounts.get(input.userId)) {
+    if (this.ctx.store.accounts.get(input.userId)) {
       throw new WorldError('ALREADY_EXISTS', `user ${input.userId} already exists`, { userId: input.userId });
     }
     const time = now(this.ctx);
@@ -64,19 +69,24 @@ export class AccountService {
       phone: '',
       createdAt: time,
     };
-    await this.ctx.store.accounts.insert(account);
-    await this.ctx.store.friends.upsertCategory({ ownerId: account.userId, ...defaultCategory });
-    emit(this.ctx, { type: 'account.created', account, audience: [] });
+    this.ctx.store.accounts.insert(account);
+    this.ctx.store.friends.upsertCategory({ ownerId: account.userId, ...defaultCategory });
+    tx.emit({ type: 'account.created', account, audience: [] });
     return account;
   }
 
   /** Applies a profile change; emits `account.updated` only when something actually changed. */
-  async update(userId: number, patch: AccountPatch): Promise<Account> {
-    const before = await this.require(userId);
+  update(userId: number, patch: AccountPatch): Promise<Account> {
+    return transaction(this.ctx, (tx) => this.updateIn(tx, userId, patch));
+  }
+
+  /** `update` inside a unit of work. */
+  updateIn(tx: Tx, userId: number, patch: AccountPatch): Account {
+    const before = this.require(userId);
     const changed = changedFields(before, patch);
     if (changed.length === 0) return before;
-    const account = await this.ctx.store.accounts.update(userId, patch);
-    emit(this.ctx, { type: 'account.updated', account, changed, audience: [] });
+    const account = this.ctx.store.accounts.update(userId, patch);
+    tx.emit({ type: 'account.updated', account, changed, audience: [] });
     return account;
   }
 }

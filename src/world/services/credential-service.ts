@@ -1,6 +1,6 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { fail } from '../errors.js';
-import type { ServiceContext } from './context.js';
+import { transaction, type ServiceContext } from './context.js';
 
 export interface Credentials {
   /** QQ-style cookie string: uin and skey, plus p_uin and p_skey for a domain. */
@@ -18,7 +18,7 @@ export class CredentialService {
   constructor(private readonly ctx: ServiceContext) {}
 
   async credentials(userId: number, domain = ''): Promise<Credentials> {
-    if (!(await this.ctx.store.accounts.get(userId))) throw fail.userNotFound(userId);
+    if (!this.ctx.store.accounts.get(userId)) throw fail.userNotFound(userId);
     const secret = await this.secret();
     const mac = (label: string) => createHmac('sha256', secret).update(label).digest();
     const uin = `o${String(userId).padStart(10, '0')}`;
@@ -31,13 +31,24 @@ export class CredentialService {
 
   /** The key QQ's web login (ptlogin) takes from a logged-in client: 64 hex digits, stable per account. */
   async clientKey(userId: number): Promise<string> {
-    if (!(await this.ctx.store.accounts.get(userId))) throw fail.userNotFound(userId);
+    if (!this.ctx.store.accounts.get(userId)) throw fail.userNotFound(userId);
     const secret = await this.secret();
     return createHmac('sha256', secret).update(`clientkey:${userId}`).digest('hex').toUpperCase();
   }
 
-  private secret(): Promise<string> {
-    return this.ctx.store.extras.secrets.getOrCreate('credentials', () => randomBytes(32).toString('hex'));
+  /** The world's secret, created by the first unit that needs it (two racing callers get the same one). */
+  private async secret(): Promise<string> {
+    const name = 'credentials';
+    return (
+      this.ctx.store.secrets.get(name) ??
+      (await transaction(this.ctx, () => {
+        const existing = this.ctx.store.secrets.get(name);
+        if (existing) return existing;
+        const created = randomBytes(32).toString('hex');
+        this.ctx.store.secrets.insert(name, created);
+        return created;
+      }))
+    );
   }
 }
 

@@ -1,8 +1,8 @@
 import { fail, WorldError } from '../errors.js';
-import type { EssenceEntry } from '../extras-model.js';
+import type { EssenceEntry } from '../group-content-model.js';
 import { requireLive } from '../messages/message-access.js';
 import { conversationKey, type MessageRecord } from '../messages/message.js';
-import { emit, now, type ServiceContext } from './context.js';
+import { now, transaction, type ServiceContext } from './context.js';
 import type { GroupService } from './group-service.js';
 
 /** Which message a delete names: its id, or NapCat's group + seq + random triple. */
@@ -18,69 +18,60 @@ export class EssenceService {
     private readonly groups: GroupService,
   ) {}
 
-  async set(actorId: number, messageId: number): Promise<EssenceEntry> {
-    const message = await requireLive(this.ctx.store, actorId, messageId);
-    const groupId = groupOf(message);
-    await this.groups.requireAdmin(groupId, actorId, 'set essence messages');
-    const entry: EssenceEntry = { groupId, messageId, senderId: message.senderId, operatorId: actorId, time: now(this.ctx) };
-    if (!(await this.ctx.store.extras.essence.insert(entry))) {
-      throw new WorldError('ALREADY_EXISTS', `message ${messageId} is already an essence message of group ${groupId}`, {
-        groupId,
-        messageId,
-      });
-    }
-    emit(this.ctx, {
-      type: 'essence.changed',
-      groupId,
-      message,
-      operatorId: actorId,
-      added: true,
-      audience: await this.groups.memberIds(groupId),
+  set(actorId: number, messageId: number): Promise<EssenceEntry> {
+    return transaction(this.ctx, (tx) => {
+      const message = requireLive(this.ctx.store, actorId, messageId);
+      const groupId = groupOf(message);
+      this.groups.requireAdmin(groupId, actorId, 'set essence messages');
+      if (this.ctx.store.essence.get(groupId, messageId)) {
+        throw new WorldError('ALREADY_EXISTS', `message ${messageId} is already an essence message of group ${groupId}`, {
+          groupId,
+          messageId,
+        });
+      }
+      const entry: EssenceEntry = { groupId, messageId, senderId: message.senderId, operatorId: actorId, time: now(this.ctx) };
+      this.ctx.store.essence.insert(entry);
+      tx.emit({ type: 'essence.changed', groupId, message, operatorId: actorId, added: true, audience: this.groups.memberIds(groupId) });
+      return entry;
     });
-    return entry;
   }
 
-  async remove(actorId: number, ref: EssenceRef): Promise<void> {
-    const message = await this.find(actorId, ref);
-    const groupId = groupOf(message);
-    await this.groups.requireAdmin(groupId, actorId, 'remove essence messages');
-    if (!(await this.ctx.store.extras.essence.remove(groupId, message.messageId))) {
-      throw new WorldError('CONFLICT', `message ${message.messageId} is not an essence message of group ${groupId}`, {
-        groupId,
-        messageId: message.messageId,
-      });
-    }
-    emit(this.ctx, {
-      type: 'essence.changed',
-      groupId,
-      message,
-      operatorId: actorId,
-      added: false,
-      audience: await this.groups.memberIds(groupId),
+  remove(actorId: number, ref: EssenceRef): Promise<void> {
+    return transaction(this.ctx, (tx) => {
+      const message = this.find(actorId, ref);
+      const groupId = groupOf(message);
+      this.groups.requireAdmin(groupId, actorId, 'remove essence messages');
+      if (!this.ctx.store.essence.remove(groupId, message.messageId)) {
+        throw new WorldError('CONFLICT', `message ${message.messageId} is not an essence message of group ${groupId}`, {
+          groupId,
+          messageId: message.messageId,
+        });
+      }
+      tx.emit({ type: 'essence.changed', groupId, message, operatorId: actorId, added: false, audience: this.groups.memberIds(groupId) });
     });
   }
 
   /** A group's essence messages, newest first, with their messages (recalled ones stay listed, as in QQ). */
-  async list(actorId: number, groupId: number): Promise<{ entry: EssenceEntry; message: MessageRecord }[]> {
-    await this.groups.requireSelf(groupId, actorId);
-    const entries = await this.ctx.store.extras.essence.list(groupId);
-    const messages = await this.ctx.store.messages.getMany(entries.map((entry) => entry.messageId));
+  list(actorId: number, groupId: number): { entry: EssenceEntry; message: MessageRecord }[] {
+    this.groups.requireSelf(groupId, actorId);
+    const entries = this.ctx.store.essence.list(groupId);
+    const messages = this.ctx.store.messages.getMany(entries.map((entry) => entry.messageId));
     return entries.flatMap((entry) => {
       const message = messages.get(entry.messageId);
       return message ? [{ entry, message }] : [];
     });
   }
 
-  private async find(actorId: number, ref: EssenceRef): Promise<MessageRecord> {
+  private find(actorId: number, ref: EssenceRef): MessageRecord {
     if ('messageId' in ref) {
-      const message = await this.ctx.store.messages.get(ref.messageId);
-      if (!message || message.conversation.type !== 'group' || !(await this.groups.findMember(message.conversation.groupId, actorId))) {
+      const message = this.ctx.store.messages.get(ref.messageId);
+      if (!message || message.conversation.type !== 'group' || !this.groups.findMember(message.conversation.groupId, actorId)) {
         throw fail.messageNotFound(ref.messageId);
       }
       return message;
     }
-    await this.groups.requireSelf(ref.groupId, actorId);
-    const message = await this.ctx.store.messages.getBySeq(conversationKey({ type: 'group', groupId: ref.groupId }), ref.seq);
+    this.groups.requireSelf(ref.groupId, actorId);
+    const message = this.ctx.store.messages.getBySeq(conversationKey({ type: 'group', groupId: ref.groupId }), ref.seq);
     if (!message || (ref.random !== undefined && message.random !== ref.random)) {
       throw new WorldError(
         'MESSAGE_NOT_FOUND',

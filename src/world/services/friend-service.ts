@@ -1,7 +1,7 @@
 import { fail, WorldError } from '../errors.js';
 import type { FriendCategory, Friendship } from '../model.js';
 import { defaultCategory } from './account-service.js';
-import { emit, now, type ServiceContext } from './context.js';
+import { now, transaction, type ServiceContext, type Tx } from './context.js';
 
 export interface FriendOptions {
   /** How the first account sees the second. */
@@ -21,33 +21,27 @@ export class FriendService {
   constructor(private readonly ctx: ServiceContext) {}
 
   /** Everyone in `ownerId`'s friend list. */
-  list(ownerId: number): Promise<Friendship[]> {
+  list(ownerId: number): Friendship[] {
     return this.ctx.store.friends.list(ownerId);
   }
 
-  get(ownerId: number, friendId: number): Promise<Friendship | undefined> {
+  get(ownerId: number, friendId: number): Friendship | undefined {
     return this.ctx.store.friends.get(ownerId, friendId);
   }
 
   /** Mutual friends: both have the other in their list. */
-  async areFriends(a: number, b: number): Promise<boolean> {
-    const [ab, ba] = await Promise.all([this.ctx.store.friends.get(a, b), this.ctx.store.friends.get(b, a)]);
-    return ab !== undefined && ba !== undefined;
+  areFriends(a: number, b: number): boolean {
+    return this.ctx.store.friends.get(a, b) !== undefined && this.ctx.store.friends.get(b, a) !== undefined;
   }
 
   /** Accounts that have `userId` in their list while `userId` does not have them. */
-  async oneWayFollowers(userId: number): Promise<Friendship[]> {
-    const followers = await this.ctx.store.friends.listFollowers(userId);
-    const result: Friendship[] = [];
-    for (const follower of followers) {
-      if (!(await this.ctx.store.friends.get(userId, follower.ownerId))) result.push(follower);
-    }
-    return result;
+  oneWayFollowers(userId: number): Friendship[] {
+    return this.ctx.store.friends.listFollowers(userId).filter((follower) => !this.ctx.store.friends.get(userId, follower.ownerId));
   }
 
   /** The owner's categories; the default category (id 0) always exists. */
-  async categories(ownerId: number): Promise<FriendCategory[]> {
-    const categories = await this.ctx.store.friends.categories(ownerId);
+  categories(ownerId: number): FriendCategory[] {
+    const categories = this.ctx.store.friends.categories(ownerId);
     if (!categories.some((category) => category.categoryId === defaultCategory.categoryId)) {
       categories.unshift({ ownerId, ...defaultCategory });
     }
@@ -55,15 +49,20 @@ export class FriendService {
   }
 
   /** Finds a category by name, creating it (after the existing ones) if it does not exist. */
-  async ensureCategory(ownerId: number, name: string): Promise<FriendCategory> {
-    const categories = await this.categories(ownerId);
+  ensureCategory(ownerId: number, name: string): Promise<FriendCategory> {
+    return transaction(this.ctx, (tx) => this.ensureCategoryIn(tx, ownerId, name));
+  }
+
+  /** `ensureCategory` inside a unit of work. */
+  ensureCategoryIn(tx: Tx, ownerId: number, name: string): FriendCategory {
+    const categories = this.categories(ownerId);
     const existing = categories.find((category) => category.name === name);
     if (existing) return existing;
     const nextId = Math.max(0, ...categories.map((category) => category.categoryId)) + 1;
     const nextSort = Math.max(0, ...categories.map((category) => category.sortId)) + 1;
     const category: FriendCategory = { ownerId, categoryId: nextId, name, sortId: nextSort };
-    await this.ctx.store.friends.upsertCategory(category);
-    emit(this.ctx, { type: 'category.changed', ownerId, audience: [] });
+    this.ctx.store.friends.upsertCategory(category);
+    tx.emit({ type: 'category.changed', ownerId, audience: [] });
     return category;
   }
 
@@ -71,12 +70,19 @@ export class FriendService {
    * Makes `a` and `b` mutual friends (idempotent). Emits `friend.added` to both when the
    * friendship is new, and `friend.updated` when only a remark or category changed.
    */
-  async befriend(a: number, b: number, options: FriendOptions = {}): Promise<void> {
+  befriend(a: number, b: number, options: FriendOptions = {}): Promise<void> {
+    return transaction(this.ctx, (tx) => this.befriendIn(tx, a, b, options));
+  }
+
+  /** `befriend` inside a unit of work. */
+  befriendIn(tx: Tx, a: number, b: number, options: FriendOptions = {}): void {
     if (a === b) throw new WorldError('INVALID_ARGUMENT', `user ${a} cannot befriend themselves`);
-    await Promise.all([this.requireAccount(a), this.requireAccount(b)]);
-    await this.requireCategory(a, options.categoryId);
-    await this.requireCategory(b, options.reverseCategoryId);
-    const [ab, ba] = await Promise.all([this.ctx.store.friends.get(a, b), this.ctx.store.friends.get(b, a)]);
+    this.requireAccount(a);
+    this.requireAccount(b);
+    this.requireCategory(a, options.categoryId);
+    this.requireCategory(b, options.reverseCategoryId);
+    const ab = this.ctx.store.friends.get(a, b);
+    const ba = this.ctx.store.friends.get(b, a);
     const time = now(this.ctx);
     const next = (owner: number, friend: number, current: Friendship | undefined, remark?: string, categoryId?: number): Friendship => ({
       ownerId: owner,
@@ -89,55 +95,58 @@ export class FriendService {
     const nextBa = next(b, a, ba, options.reverseRemark, options.reverseCategoryId);
     const same = (x: Friendship | undefined, y: Friendship) => x !== undefined && x.remark === y.remark && x.categoryId === y.categoryId;
     if (same(ab, nextAb) && same(ba, nextBa)) return;
-    await this.ctx.store.friends.putPair(nextAb, nextBa);
-    if (!ab || !ba) {
-      emit(this.ctx, { type: 'friend.added', userId: a, friendId: b, audience: [a, b] });
-    } else {
-      emit(this.ctx, { type: 'friend.updated', ownerId: a, friendId: b, audience: [] });
-    }
+    this.ctx.store.friends.put(nextAb);
+    this.ctx.store.friends.put(nextBa);
+    if (!ab || !ba) tx.emit({ type: 'friend.added', userId: a, friendId: b, audience: [a, b] });
+    else tx.emit({ type: 'friend.updated', ownerId: a, friendId: b, audience: [] });
   }
 
   /** Removes `friendId` from `ownerId`'s list, and from the other side too unless `oneWay`. */
-  async unfriend(ownerId: number, friendId: number, oneWay = false): Promise<void> {
-    const removed = await this.ctx.store.friends.remove(ownerId, friendId);
-    const removedReverse = oneWay ? false : await this.ctx.store.friends.remove(friendId, ownerId);
-    if (!removed && !removedReverse) {
-      throw new WorldError('NOT_FRIENDS', `user ${friendId} is not in the friend list of ${ownerId}`, { ownerId, friendId });
-    }
-    emit(this.ctx, { type: 'friend.removed', userId: ownerId, friendId, audience: [] });
+  unfriend(ownerId: number, friendId: number, oneWay = false): Promise<void> {
+    return transaction(this.ctx, (tx) => {
+      const removed = this.ctx.store.friends.remove(ownerId, friendId);
+      const removedReverse = oneWay ? false : this.ctx.store.friends.remove(friendId, ownerId);
+      if (!removed && !removedReverse) {
+        throw new WorldError('NOT_FRIENDS', `user ${friendId} is not in the friend list of ${ownerId}`, { ownerId, friendId });
+      }
+      tx.emit({ type: 'friend.removed', userId: ownerId, friendId, audience: [] });
+    });
   }
 
-  async setRemark(ownerId: number, friendId: number, remark: string): Promise<void> {
-    const current = await this.requireFriendship(ownerId, friendId);
-    if (current.remark === remark) return;
-    await this.ctx.store.friends.put({ ...current, remark });
-    emit(this.ctx, { type: 'friend.updated', ownerId, friendId, audience: [] });
+  setRemark(ownerId: number, friendId: number, remark: string): Promise<void> {
+    return transaction(this.ctx, (tx) => {
+      const current = this.requireFriendship(ownerId, friendId);
+      if (current.remark === remark) return;
+      this.ctx.store.friends.put({ ...current, remark });
+      tx.emit({ type: 'friend.updated', ownerId, friendId, audience: [] });
+    });
   }
 
-  async setCategory(ownerId: number, friendId: number, categoryId: number): Promise<void> {
-    const current = await this.requireFriendship(ownerId, friendId);
-    await this.requireCategory(ownerId, categoryId);
-    if (current.categoryId === categoryId) return;
-    await this.ctx.store.friends.put({ ...current, categoryId });
-    emit(this.ctx, { type: 'friend.updated', ownerId, friendId, audience: [] });
+  setCategory(ownerId: number, friendId: number, categoryId: number): Promise<void> {
+    return transaction(this.ctx, (tx) => {
+      const current = this.requireFriendship(ownerId, friendId);
+      this.requireCategory(ownerId, categoryId);
+      if (current.categoryId === categoryId) return;
+      this.ctx.store.friends.put({ ...current, categoryId });
+      tx.emit({ type: 'friend.updated', ownerId, friendId, audience: [] });
+    });
   }
 
-  private async requireFriendship(ownerId: number, friendId: number): Promise<Friendship> {
-    const friendship = await this.ctx.store.friends.get(ownerId, friendId);
+  private requireFriendship(ownerId: number, friendId: number): Friendship {
+    const friendship = this.ctx.store.friends.get(ownerId, friendId);
     if (!friendship) {
       throw new WorldError('NOT_FRIENDS', `user ${friendId} is not in the friend list of ${ownerId}`, { ownerId, friendId });
     }
     return friendship;
   }
 
-  private async requireAccount(userId: number): Promise<void> {
-    if (!(await this.ctx.store.accounts.get(userId))) throw fail.userNotFound(userId);
+  private requireAccount(userId: number): void {
+    if (!this.ctx.store.accounts.get(userId)) throw fail.userNotFound(userId);
   }
 
-  private async requireCategory(ownerId: number, categoryId: number | undefined): Promise<void> {
+  private requireCategory(ownerId: number, categoryId: number | undefined): void {
     if (categoryId === undefined || categoryId === defaultCategory.categoryId) return;
-    const categories = await this.ctx.store.friends.categories(ownerId);
-    if (!categories.some((category) => category.categoryId === categoryId)) {
+    if (!this.ctx.store.friends.categories(ownerId).some((category) => category.categoryId === categoryId)) {
       throw new WorldError('CATEGORY_NOT_FOUND', `user ${ownerId} has no friend category ${categoryId}`, { ownerId, categoryId });
     }
   }

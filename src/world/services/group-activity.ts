@@ -19,21 +19,21 @@ const pageSize = 500;
  * or after `since` is found by binary search (seq grows with time in a conversation), then the
  * pages after it are read in order. Recalled messages do not count.
  */
-export async function groupActivitySince(store: WorldStore, groupId: number, since: number): Promise<Activity[]> {
+export function groupActivitySince(store: WorldStore, groupId: number, since: number): Activity[] {
   const key = conversationKey({ type: 'group', groupId });
-  const summary = await store.messages.conversation(key);
+  const summary = store.messages.conversation(key);
   if (!summary) return [];
   let low = 1;
   let high = summary.lastSeq + 1;
   while (low < high) {
     const middle = Math.floor((low + high) / 2);
-    const message = await store.messages.getBySeq(key, middle);
+    const message = store.messages.getBySeq(key, middle);
     if (message && message.time >= since) high = middle;
     else low = middle + 1;
   }
   const activity: Activity[] = [];
   for (let minSeq = low; minSeq <= summary.lastSeq;) {
-    const page = await store.messages.history(key, { minSeq, from: 'oldest', limit: pageSize });
+    const page = store.messages.history(key, { minSeq, from: 'oldest', limit: pageSize });
     if (page.length === 0) break;
     for (const message of page) if (message.time >= since) activity.push(toActivity(message));
     minSeq = page.at(-1)!.seq + 1;
@@ -69,14 +69,8 @@ export const chinaDayStart = (time: number): number => Math.floor((time + 8 * 36
  * What is left of today's @all allowance in a group: for its admins together, and for one
  * account (none for plain members, who may not @all at all). Counts messages, not mentions.
  */
-export async function atAllAllowance(
-  store: WorldStore,
-  groupId: number,
-  userId: number,
-  role: Role,
-  time: number,
-): Promise<AtAllAllowance> {
-  const today = (await groupActivitySince(store, groupId, chinaDayStart(time))).filter((item) => item.atAll);
+export function atAllAllowance(store: WorldStore, groupId: number, userId: number, role: Role, time: number): AtAllAllowance {
+  const today = groupActivitySince(store, groupId, chinaDayStart(time)).filter((item) => item.atAll);
   const remainForGroup = Math.max(0, atAllPerGroupDaily - today.length);
   const usedBySelf = today.filter((item) => item.senderId === userId).length;
   const remainForUser = role === 'member' ? 0 : Math.min(remainForGroup, Math.max(0, atAllPerUserDaily - usedBySelf));

@@ -1,6 +1,7 @@
 import { fail, WorldError } from '../errors.js';
-import { roleRank, type Group, type Member, type Role } from '../model.js';
-import { emit, now, operatorOf, type Actor, type ServiceContext } from './context.js';
+import type { Group, Member, Role } from '../model.js';
+import { GroupQueries } from './group-queries.js';
+import { now, operatorOf, transaction, type Actor, type ServiceContext, type Tx } from './context.js';
 
 export interface NewGroup {
   readonly groupId?: number;
@@ -11,89 +12,51 @@ export interface NewGroup {
   readonly maxMembers?: number;
 }
 
+export interface AddMemberOptions {
+  readonly operatorId?: number;
+  readonly subType?: 'approve' | 'invite';
+  readonly role?: Role;
+}
+
+/** What the world may change about a group directly. */
+export interface GroupSettingsPatch {
+  readonly maxMembers?: number;
+  readonly memo?: string;
+  readonly avatar?: string;
+}
+
 /** Groups start here when the world picks the number. */
 const firstGroupId = 30001;
 
 /**
  * Groups and their members, with QQ's rules: owner > admin > member, and nobody acts on an equal
  * or higher rank. `actor` 'world' (world file, admin console) bypasses the rules.
+ *
+ * Every change is a unit of work (see `transaction` in context.ts). The changes other units
+ * compose (a request's answer adds a member, a batch kick removes several) have a synchronous
+ * `...In(tx, ...)` form; the public method runs that form as its own unit.
  */
-export class GroupService {
-  constructor(private readonly ctx: ServiceContext) {}
-
-  find(groupId: number): Promise<Group | undefined> {
-    return this.ctx.store.groups.get(groupId);
+export class GroupService extends GroupQueries {
+  constructor(private readonly ctx: ServiceContext) {
+    super(ctx.store, ctx.clock);
   }
 
-  async require(groupId: number): Promise<Group> {
-    const group = await this.ctx.store.groups.get(groupId);
-    if (!group) throw fail.groupNotFound(groupId);
-    return group;
+  create(input: NewGroup): Promise<Group> {
+    return transaction(this.ctx, (tx) => this.createIn(tx, input));
   }
 
-  list(): Promise<Group[]> {
-    return this.ctx.store.groups.list();
-  }
-
-  listFor(userId: number): Promise<Group[]> {
-    return this.ctx.store.groups.listFor(userId);
-  }
-
-  memberCount(groupId: number): Promise<number> {
-    return this.ctx.store.groups.memberCount(groupId);
-  }
-
-  findMember(groupId: number, userId: number): Promise<Member | undefined> {
-    return this.ctx.store.members.get(groupId, userId);
-  }
-
-  /** The member, or MEMBER_NOT_FOUND (the group must exist). */
-  async requireMember(groupId: number, userId: number): Promise<Member> {
-    await this.require(groupId);
-    const member = await this.ctx.store.members.get(groupId, userId);
-    if (!member) throw fail.memberNotFound(groupId, userId);
-    return member;
-  }
-
-  /** The acting account's own membership, or NOT_A_MEMBER: used before an account acts in a group. */
-  async requireSelf(groupId: number, userId: number): Promise<Member> {
-    await this.require(groupId);
-    const member = await this.ctx.store.members.get(groupId, userId);
-    if (!member) throw fail.notAMember(groupId, userId);
-    return member;
-  }
-
-  members(groupId: number): Promise<Member[]> {
-    return this.ctx.store.members.list(groupId);
-  }
-
-  memberIds(groupId: number): Promise<number[]> {
-    return this.ctx.store.members.userIds(groupId);
-  }
-
-  sharedGroups(a: number, b: number): Promise<number[]> {
-    return this.ctx.store.members.sharedGroups(a, b);
-  }
-
-  /** Whether the member may not speak now: a personal mute, or a whole-group mute for plain members. */
-  isMuted(group: Group, member: Member): boolean {
-    if (member.muteUntil > now(this.ctx)) return true;
-    return group.wholeMute && member.role === 'member';
-  }
-
-  async create(input: NewGroup): Promise<Group> {
-    const groupId = input.groupId ?? (await this.nextGroupId());
+  /** `create` inside a unit of work. */
+  createIn(tx: Tx, input: NewGroup): Group {
+    const groupId = input.groupId ?? this.nextGroupId();
     if (!Number.isSafeInteger(groupId) || groupId < 10000) {
       throw new WorldError('INVALID_ARGUMENT', `group_id ${groupId} is not a valid group number (an integer of at least 10000)`);
     }
-    if (await this.ctx.store.groups.get(groupId)) {
-      throw new WorldError('ALREADY_EXISTS', `group ${groupId} already exists`, { groupId });
-    }
+    if (this.ctx.store.groups.get(groupId)) throw new WorldError('ALREADY_EXISTS', `group ${groupId} already exists`, { groupId });
     const roles = new Map<number, Role>();
     for (const userId of input.memberIds ?? []) roles.set(userId, 'member');
     for (const userId of input.adminIds ?? []) roles.set(userId, 'admin');
     roles.set(input.ownerId, 'owner');
-    const accounts = await this.ctx.store.accounts.getMany([...roles.keys()]);
+    const accounts = this.ctx.store.accounts.getMany([...roles.keys()]);
     const missing = [...roles.keys()].filter((userId) => !accounts.has(userId));
     if (missing.length > 0) {
       throw new WorldError('USER_NOT_FOUND', `group ${groupId}: no such account(s) ${missing.join(', ')}`, { missing });
@@ -113,10 +76,11 @@ export class GroupService {
       throw new WorldError('LIMIT_REACHED', `group ${groupId} would have ${roles.size} members, more than its maximum ${group.maxMembers}`);
     }
     const members = [...roles].map(([userId, role]) => newMember(groupId, userId, role, time));
-    await this.ctx.store.groups.create(group, members);
-    emit(this.ctx, { type: 'group.created', group, audience: [] });
+    this.ctx.store.groups.insert(group);
+    for (const member of members) this.ctx.store.members.insert(member);
+    tx.emit({ type: 'group.created', group, audience: [] });
     for (const member of members) {
-      emit(this.ctx, { type: 'member.joined', member, operatorId: input.ownerId, subType: 'approve', audience: [...roles.keys()] });
+      tx.emit({ type: 'member.joined', member, operatorId: input.ownerId, subType: 'approve', audience: [...roles.keys()] });
     }
     return group;
   }
@@ -125,229 +89,232 @@ export class GroupService {
    * Adds an account to a group (after an approved request, an invitation, or by the world).
    * `operatorId` is who approved or invited it.
    */
-  async addMember(
-    groupId: number,
-    userId: number,
-    options: { operatorId?: number; subType?: 'approve' | 'invite'; role?: Role } = {},
-  ): Promise<Member> {
-    const group = await this.require(groupId);
-    if (!(await this.ctx.store.accounts.get(userId))) throw fail.userNotFound(userId);
-    if (await this.ctx.store.members.get(groupId, userId)) {
+  addMember(groupId: number, userId: number, options: AddMemberOptions = {}): Promise<Member> {
+    return transaction(this.ctx, (tx) => this.addMemberIn(tx, groupId, userId, options));
+  }
+
+  /** `addMember` inside a unit of work. */
+  addMemberIn(tx: Tx, groupId: number, userId: number, options: AddMemberOptions = {}): Member {
+    const group = this.require(groupId);
+    if (!this.ctx.store.accounts.get(userId)) throw fail.userNotFound(userId);
+    if (this.ctx.store.members.get(groupId, userId)) {
       throw new WorldError('ALREADY_EXISTS', `user ${userId} is already a member of group ${groupId}`, { groupId, userId });
     }
-    if ((await this.ctx.store.groups.memberCount(groupId)) >= group.maxMembers) {
+    if (this.ctx.store.members.count(groupId) >= group.maxMembers) {
       throw new WorldError('LIMIT_REACHED', `group ${groupId} is full (${group.maxMembers} members)`, { groupId });
     }
     const member = newMember(groupId, userId, options.role === 'admin' ? 'admin' : 'member', now(this.ctx));
-    await this.ctx.store.members.insert(member);
-    emit(this.ctx, {
+    this.ctx.store.members.insert(member);
+    tx.emit({
       type: 'member.joined',
       member,
       operatorId: options.operatorId ?? group.ownerId,
       subType: options.subType ?? 'approve',
-      audience: await this.memberIds(groupId),
+      audience: this.memberIds(groupId),
     });
     return member;
   }
 
   /** The member leaves on their own. The owner cannot leave; they dismiss the group instead. */
-  async leave(groupId: number, userId: number): Promise<void> {
-    const member = await this.requireSelf(groupId, userId);
+  leave(groupId: number, userId: number): Promise<void> {
+    return transaction(this.ctx, (tx) => this.leaveIn(tx, groupId, userId));
+  }
+
+  /** `leave` inside a unit of work. */
+  leaveIn(tx: Tx, groupId: number, userId: number): void {
+    const member = this.requireSelf(groupId, userId);
     if (member.role === 'owner') {
       throw new WorldError('PERMISSION_DENIED', `the owner of group ${groupId} cannot leave it; dismiss the group instead`);
     }
-    await this.removeMember(groupId, userId, userId, 'leave');
+    this.removeMember(tx, groupId, userId, userId, 'leave');
   }
 
   /** Removes `userId`; the actor must outrank them. */
-  async kick(actor: Actor, groupId: number, userId: number): Promise<void> {
-    const target = await this.requireMember(groupId, userId);
+  kick(actor: Actor, groupId: number, userId: number): Promise<void> {
+    return transaction(this.ctx, (tx) => this.kickIn(tx, actor, groupId, userId));
+  }
+
+  /** `kick` inside a unit of work. */
+  kickIn(tx: Tx, actor: Actor, groupId: number, userId: number): void {
+    const target = this.requireMember(groupId, userId);
     if (actor !== 'world') {
       if (actor === userId) throw new WorldError('PERMISSION_DENIED', `account ${actor} cannot kick itself; leave the group instead`);
-      await this.requireOutranks(actor, target);
+      this.requireOutranks(actor, target);
     }
     if (target.role === 'owner') throw new WorldError('RANK_TOO_LOW', `the owner of group ${groupId} cannot be removed`);
-    const group = await this.require(groupId);
-    await this.removeMember(groupId, userId, operatorOf(actor, group.ownerId), 'kick');
+    this.removeMember(tx, groupId, userId, operatorOf(actor, this.require(groupId).ownerId), 'kick');
   }
 
   /** Dismisses the group: owner only. Every member gets a group_decrease. */
-  async dismiss(actor: Actor, groupId: number): Promise<void> {
-    const group = await this.require(groupId);
+  dismiss(actor: Actor, groupId: number): Promise<void> {
+    return transaction(this.ctx, (tx) => this.dismissIn(tx, actor, groupId));
+  }
+
+  /** `dismiss` inside a unit of work. */
+  dismissIn(tx: Tx, actor: Actor, groupId: number): void {
+    const group = this.require(groupId);
     if (actor !== 'world' && actor !== group.ownerId) {
-      await this.requireSelf(groupId, actor);
+      this.requireSelf(groupId, actor);
       throw new WorldError('PERMISSION_DENIED', `only the owner may dismiss group ${groupId}`);
     }
-    const audience = await this.memberIds(groupId);
-    await this.ctx.store.groups.delete(groupId);
+    const audience = this.memberIds(groupId);
+    this.ctx.store.members.removeAll(groupId);
+    this.ctx.store.groups.delete(groupId);
     for (const userId of audience) {
-      emit(this.ctx, {
-        type: 'member.left',
-        groupId,
-        userId,
-        operatorId: group.ownerId,
-        subType: 'disband',
-        audience,
-      });
+      tx.emit({ type: 'member.left', groupId, userId, operatorId: group.ownerId, subType: 'disband', audience });
     }
   }
 
-  async setAdmin(actor: Actor, groupId: number, userId: number, enable: boolean): Promise<void> {
-    const group = await this.require(groupId);
+  setAdmin(actor: Actor, groupId: number, userId: number, enable: boolean): Promise<void> {
+    return transaction(this.ctx, (tx) => this.setAdminIn(tx, actor, groupId, userId, enable));
+  }
+
+  /** `setAdmin` inside a unit of work. */
+  setAdminIn(tx: Tx, actor: Actor, groupId: number, userId: number, enable: boolean): void {
+    const group = this.require(groupId);
     if (actor !== 'world' && actor !== group.ownerId) {
-      await this.requireSelf(groupId, actor);
+      this.requireSelf(groupId, actor);
       throw new WorldError('PERMISSION_DENIED', `only the owner of group ${groupId} may change admins`);
     }
-    const target = await this.requireMember(groupId, userId);
+    const target = this.requireMember(groupId, userId);
     if (target.role === 'owner') throw new WorldError('RANK_TOO_LOW', `the owner of group ${groupId} cannot be made an admin or a member`);
     const role: Role = enable ? 'admin' : 'member';
     if (target.role === role) return;
-    await this.ctx.store.members.update(groupId, userId, { role });
-    emit(this.ctx, { type: 'member.role_changed', groupId, userId, role, previous: target.role, audience: await this.memberIds(groupId) });
+    this.ctx.store.members.update(groupId, userId, { role });
+    tx.emit({ type: 'member.role_changed', groupId, userId, role, previous: target.role, audience: this.memberIds(groupId) });
   }
 
   /** Members change their own card; admins and the owner change those below them. */
-  async setCard(actor: Actor, groupId: number, userId: number, card: string): Promise<void> {
-    const target = await this.requireMember(groupId, userId);
-    if (actor !== 'world' && actor !== userId) await this.requireOutranks(actor, target);
+  setCard(actor: Actor, groupId: number, userId: number, card: string): Promise<void> {
+    return transaction(this.ctx, (tx) => this.setCardIn(tx, actor, groupId, userId, card));
+  }
+
+  /** `setCard` inside a unit of work. */
+  setCardIn(tx: Tx, actor: Actor, groupId: number, userId: number, card: string): void {
+    const target = this.requireMember(groupId, userId);
+    if (actor !== 'world' && actor !== userId) this.requireOutranks(actor, target);
     if (target.card === card) return;
-    await this.ctx.store.members.update(groupId, userId, { card });
-    emit(this.ctx, {
-      type: 'member.card_changed',
-      groupId,
-      userId,
-      cardNew: card,
-      cardOld: target.card,
-      audience: await this.memberIds(groupId),
-    });
+    this.ctx.store.members.update(groupId, userId, { card });
+    tx.emit({ type: 'member.card_changed', groupId, userId, cardNew: card, cardOld: target.card, audience: this.memberIds(groupId) });
   }
 
   /** Special titles: owner only. `durationSeconds` -1 or 0 = permanent. */
-  async setTitle(actor: Actor, groupId: number, userId: number, title: string, durationSeconds = -1): Promise<void> {
-    const group = await this.require(groupId);
-    if (actor !== 'world' && actor !== group.ownerId) {
-      await this.requireSelf(groupId, actor);
-      throw new WorldError('PERMISSION_DENIED', `only the owner of group ${groupId} may set special titles`);
-    }
-    await this.requireMember(groupId, userId);
-    const titleExpireTime = durationSeconds > 0 ? now(this.ctx) + durationSeconds : 0;
-    await this.ctx.store.members.update(groupId, userId, { title, titleExpireTime });
-    emit(this.ctx, { type: 'member.title_changed', groupId, userId, title, audience: await this.memberIds(groupId) });
+  setTitle(actor: Actor, groupId: number, userId: number, title: string, durationSeconds = -1): Promise<void> {
+    return transaction(this.ctx, (tx) => {
+      const group = this.require(groupId);
+      if (actor !== 'world' && actor !== group.ownerId) {
+        this.requireSelf(groupId, actor);
+        throw new WorldError('PERMISSION_DENIED', `only the owner of group ${groupId} may set special titles`);
+      }
+      this.requireMember(groupId, userId);
+      const titleExpireTime = durationSeconds > 0 ? now(this.ctx) + durationSeconds : 0;
+      this.ctx.store.members.update(groupId, userId, { title, titleExpireTime });
+      tx.emit({ type: 'member.title_changed', groupId, userId, title, audience: this.memberIds(groupId) });
+    });
   }
 
   /** Mutes a member for `durationSeconds` (0 lifts the mute). The actor must outrank the member. */
-  async mute(actor: Actor, groupId: number, userId: number, durationSeconds: number): Promise<void> {
-    const target = await this.requireMember(groupId, userId);
-    if (actor !== 'world') {
-      if (actor === userId) throw new WorldError('PERMISSION_DENIED', `account ${actor} cannot mute itself`);
-      await this.requireOutranks(actor, target);
-    } else if (target.role === 'owner') {
-      throw new WorldError('RANK_TOO_LOW', `the owner of group ${groupId} cannot be muted`);
-    }
-    const duration = Math.max(0, Math.floor(durationSeconds));
-    const muteUntil = duration > 0 ? now(this.ctx) + duration : 0;
-    await this.ctx.store.members.update(groupId, userId, { muteUntil });
-    const group = await this.require(groupId);
-    emit(this.ctx, {
-      type: 'member.muted',
-      groupId,
-      userId,
-      operatorId: operatorOf(actor, group.ownerId),
-      duration,
-      audience: await this.memberIds(groupId),
+  mute(actor: Actor, groupId: number, userId: number, durationSeconds: number): Promise<void> {
+    return transaction(this.ctx, (tx) => {
+      const target = this.requireMember(groupId, userId);
+      if (actor !== 'world') {
+        if (actor === userId) throw new WorldError('PERMISSION_DENIED', `account ${actor} cannot mute itself`);
+        this.requireOutranks(actor, target);
+      } else if (target.role === 'owner') {
+        throw new WorldError('RANK_TOO_LOW', `the owner of group ${groupId} cannot be muted`);
+      }
+      const duration = Math.max(0, Math.floor(durationSeconds));
+      const muteUntil = duration > 0 ? now(this.ctx) + duration : 0;
+      this.ctx.store.members.update(groupId, userId, { muteUntil });
+      const operatorId = operatorOf(actor, this.require(groupId).ownerId);
+      tx.emit({ type: 'member.muted', groupId, userId, operatorId, duration, audience: this.memberIds(groupId) });
     });
   }
 
-  async setWholeMute(actor: Actor, groupId: number, enable: boolean): Promise<void> {
-    const group = await this.require(groupId);
-    if (actor !== 'world') await this.requireAdmin(groupId, actor, 'mute the whole group');
-    if (group.wholeMute === enable) return;
-    await this.ctx.store.groups.update(groupId, { wholeMute: enable });
-    emit(this.ctx, {
-      type: 'member.muted',
-      groupId,
-      userId: 0,
-      operatorId: operatorOf(actor, group.ownerId),
-      duration: enable ? -1 : 0,
-      audience: await this.memberIds(groupId),
+  setWholeMute(actor: Actor, groupId: number, enable: boolean): Promise<void> {
+    return transaction(this.ctx, (tx) => {
+      const group = this.require(groupId);
+      if (actor !== 'world') this.requireAdmin(groupId, actor, 'mute the whole group');
+      if (group.wholeMute === enable) return;
+      this.ctx.store.groups.update(groupId, { wholeMute: enable });
+      tx.emit({
+        type: 'member.muted',
+        groupId,
+        userId: 0,
+        operatorId: operatorOf(actor, group.ownerId),
+        duration: enable ? -1 : 0,
+        audience: this.memberIds(groupId),
+      });
     });
   }
 
-  async rename(actor: Actor, groupId: number, name: string): Promise<void> {
-    const group = await this.require(groupId);
-    if (actor !== 'world') await this.requireAdmin(groupId, actor, 'rename the group');
+  rename(actor: Actor, groupId: number, name: string): Promise<void> {
+    return transaction(this.ctx, (tx) => this.renameIn(tx, actor, groupId, name));
+  }
+
+  /** `rename` inside a unit of work. */
+  renameIn(tx: Tx, actor: Actor, groupId: number, name: string): void {
+    const group = this.require(groupId);
+    if (actor !== 'world') this.requireAdmin(groupId, actor, 'rename the group');
     if (group.name === name) return;
-    const updated = await this.ctx.store.groups.update(groupId, { name });
-    const audience = await this.memberIds(groupId);
+    const updated = this.ctx.store.groups.update(groupId, { name });
     const operatorId = operatorOf(actor, group.ownerId);
-    emit(this.ctx, { type: 'group.name_changed', groupId, operatorId, name, audience });
-    emit(this.ctx, { type: 'group.updated', group: updated, operatorId, changed: ['name'], audience: [] });
+    tx.emit({ type: 'group.name_changed', groupId, operatorId, name, audience: this.memberIds(groupId) });
+    tx.emit({ type: 'group.updated', group: updated, operatorId, changed: ['name'], audience: [] });
   }
 
   /** World-level changes to a group's settings (max members, memo, avatar). */
-  async update(groupId: number, patch: { maxMembers?: number; memo?: string; avatar?: string }, operatorId = 0): Promise<Group> {
-    const group = await this.require(groupId);
+  update(groupId: number, patch: GroupSettingsPatch, operatorId = 0): Promise<Group> {
+    return transaction(this.ctx, (tx) => this.updateIn(tx, groupId, patch, operatorId));
+  }
+
+  /** `update` inside a unit of work. */
+  updateIn(tx: Tx, groupId: number, patch: GroupSettingsPatch, operatorId = 0): Group {
+    const group = this.require(groupId);
     const changed = (Object.keys(patch) as (keyof typeof patch)[]).filter((key) => patch[key] !== undefined && patch[key] !== group[key]);
     if (changed.length === 0) return group;
-    const updated = await this.ctx.store.groups.update(groupId, patch);
-    emit(this.ctx, { type: 'group.updated', group: updated, operatorId: operatorId || group.ownerId, changed, audience: [] });
+    if (patch.maxMembers !== undefined) {
+      const count = this.ctx.store.members.count(groupId);
+      if (patch.maxMembers < count) {
+        throw new WorldError(
+          'LIMIT_REACHED',
+          `group ${groupId} has ${count} members; its maximum cannot go below that (asked ${patch.maxMembers})`,
+        );
+      }
+    }
+    const updated = this.ctx.store.groups.update(groupId, patch);
+    tx.emit({ type: 'group.updated', group: updated, operatorId: operatorId || group.ownerId, changed, audience: [] });
     return updated;
   }
 
   /** Hands the group to another member (world only, as QQ's transfer needs the owner's phone). */
-  async transferOwner(groupId: number, toUserId: number): Promise<void> {
-    const group = await this.require(groupId);
+  transferOwner(groupId: number, toUserId: number): Promise<void> {
+    return transaction(this.ctx, (tx) => this.transferOwnerIn(tx, groupId, toUserId));
+  }
+
+  /** `transferOwner` inside a unit of work. */
+  transferOwnerIn(tx: Tx, groupId: number, toUserId: number): void {
+    const group = this.require(groupId);
     if (group.ownerId === toUserId) return;
-    const target = await this.requireMember(groupId, toUserId);
-    await this.ctx.store.groups.transferOwner(groupId, group.ownerId, toUserId);
-    const audience = await this.memberIds(groupId);
-    emit(this.ctx, { type: 'member.role_changed', groupId, userId: group.ownerId, role: 'member', previous: 'owner', audience });
-    emit(this.ctx, { type: 'member.role_changed', groupId, userId: toUserId, role: 'owner', previous: target.role, audience });
-    emit(this.ctx, {
-      type: 'group.updated',
-      group: { ...group, ownerId: toUserId },
-      operatorId: group.ownerId,
-      changed: ['ownerId'],
-      audience: [],
-    });
+    const target = this.requireMember(groupId, toUserId);
+    // The old owner steps down first: a group never has two owner members, even inside a unit.
+    this.ctx.store.members.update(groupId, group.ownerId, { role: 'member' });
+    this.ctx.store.members.update(groupId, toUserId, { role: 'owner' });
+    const updated = this.ctx.store.groups.update(groupId, { ownerId: toUserId });
+    const audience = this.memberIds(groupId);
+    tx.emit({ type: 'member.role_changed', groupId, userId: group.ownerId, role: 'member', previous: 'owner', audience });
+    tx.emit({ type: 'member.role_changed', groupId, userId: toUserId, role: 'owner', previous: target.role, audience });
+    tx.emit({ type: 'group.updated', group: updated, operatorId: group.ownerId, changed: ['ownerId'], audience: [] });
   }
 
-  /** Throws unless `actorId` is an admin or the owner of the group. */
-  async requireAdmin(groupId: number, actorId: number, what: string): Promise<Member> {
-    const self = await this.requireSelf(groupId, actorId);
-    if (self.role === 'member') {
-      throw new WorldError('PERMISSION_DENIED', `account ${actorId} is not an admin of group ${groupId} and cannot ${what}`);
-    }
-    return self;
+  private removeMember(tx: Tx, groupId: number, userId: number, operatorId: number, subType: 'leave' | 'kick'): void {
+    const audience = this.memberIds(groupId);
+    this.ctx.store.members.remove(groupId, userId);
+    tx.emit({ type: 'member.left', groupId, userId, operatorId, subType, audience });
   }
 
-  /** Throws unless the actor is a member of strictly higher rank than `target`. */
-  async requireOutranks(actorId: number, target: Member): Promise<Member> {
-    const self = await this.requireSelf(target.groupId, actorId);
-    if (roleRank[self.role] <= roleRank[target.role]) {
-      if (self.role === 'member') {
-        throw new WorldError(
-          'PERMISSION_DENIED',
-          `account ${actorId} is a plain member of group ${target.groupId} and cannot act on user ${target.userId}`,
-        );
-      }
-      throw new WorldError(
-        'RANK_TOO_LOW',
-        `account ${actorId} (${self.role}) cannot act on user ${target.userId} (${target.role}) in group ${target.groupId}`,
-      );
-    }
-    return self;
-  }
-
-  private async removeMember(groupId: number, userId: number, operatorId: number, subType: 'leave' | 'kick'): Promise<void> {
-    const audience = await this.memberIds(groupId);
-    await this.ctx.store.members.remove(groupId, userId);
-    emit(this.ctx, { type: 'member.left', groupId, userId, operatorId, subType, audience });
-  }
-
-  private async nextGroupId(): Promise<number> {
-    const groups = await this.ctx.store.groups.list();
-    return Math.max(firstGroupId - 1, ...groups.map((group) => group.groupId)) + 1;
+  private nextGroupId(): number {
+    return Math.max(firstGroupId - 1, ...this.ctx.store.groups.list().map((group) => group.groupId)) + 1;
   }
 }
 

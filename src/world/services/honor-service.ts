@@ -51,14 +51,14 @@ export class HonorService {
     private readonly groups: GroupService,
   ) {}
 
-  async honors(actorId: number, groupId: number): Promise<GroupHonors> {
-    await this.groups.requireSelf(groupId, actorId);
+  honors(actorId: number, groupId: number): GroupHonors {
+    this.groups.requireSelf(groupId, actorId);
     const time = now(this.ctx);
     const start = chinaDayStart(time);
     /** Newest first: today, yesterday, ... */
     const days = Array.from({ length: windowDays }, (_, index) => chinaDay(start - index * daySeconds));
-    const members = new Map((await this.groups.members(groupId)).map((member) => [member.userId, member]));
-    const activity = (await groupActivitySince(this.ctx.store, groupId, start - (windowDays - 1) * daySeconds)).filter((item) =>
+    const members = new Map(this.groups.members(groupId).map((member) => [member.userId, member]));
+    const activity = groupActivitySince(this.ctx.store, groupId, start - (windowDays - 1) * daySeconds).filter((item) =>
       members.has(item.senderId),
     );
     const tally = tallyByDay(activity);
@@ -82,7 +82,7 @@ export class HonorService {
     }
 
     const newcomers: (HonorEntry & { said: number })[] = [];
-    const group = await this.groups.require(groupId);
+    const group = this.groups.require(groupId);
     for (const member of members.values()) {
       // Founders (who joined as the group was created) are not newcomers.
       if (member.joinTime < time - newbieDays * daySeconds || member.joinTime <= group.createTime) continue;
@@ -109,9 +109,9 @@ export class HonorService {
   }
 
   /** The day's @all allowance left for the group and for the account; plain members have none. */
-  async atAllRemaining(actorId: number, groupId: number): Promise<AtAllRemaining> {
-    const self = await this.groups.requireSelf(groupId, actorId);
-    const allowance = await atAllAllowance(this.ctx.store, groupId, actorId, self.role, now(this.ctx));
+  atAllRemaining(actorId: number, groupId: number): AtAllRemaining {
+    const self = this.groups.requireSelf(groupId, actorId);
+    const allowance = atAllAllowance(this.ctx.store, groupId, actorId, self.role, now(this.ctx));
     return { canAtAll: allowance.remainForUser > 0, ...allowance };
   }
 }

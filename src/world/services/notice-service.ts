@@ -1,8 +1,8 @@
 import { WorldError, fail } from '../errors.js';
-import type { GroupNotice } from '../extras-model.js';
+import type { GroupNotice } from '../group-content-model.js';
 import { imageSize } from '../media/image-size.js';
 import type { MediaService } from '../media/media-service.js';
-import { emit, now, type Actor, operatorOf, type ServiceContext } from './context.js';
+import { now, operatorOf, transaction, type Actor, type ServiceContext } from './context.js';
 import type { GroupService } from './group-service.js';
 
 export interface NewNotice {
@@ -24,75 +24,92 @@ export class NoticeService {
     private readonly media: MediaService,
   ) {}
 
+  /**
+   * Posts an announcement (owner or admins). The image is read and stored before the unit of
+   * work; the poster's right is checked before that too, so nobody else can make the world fetch
+   * anything, and again inside the unit, where it counts.
+   */
   async post(actor: Actor, groupId: number, input: NewNotice): Promise<GroupNotice> {
-    const group = await this.groups.require(groupId);
-    if (actor !== 'world') await this.groups.requireAdmin(groupId, actor, 'post announcements');
+    const checkPoster = () => {
+      const group = this.groups.require(groupId);
+      if (actor !== 'world') this.groups.requireAdmin(groupId, actor, 'post announcements');
+      return group;
+    };
+    const poster = checkPoster();
     if (input.content.trim() === '') throw fail.invalid('an announcement needs some content');
-    let image = { blobId: '', width: 0, height: 0 };
-    if (input.image) {
-      const ref = await this.media.ingest(input.image, actor === 'world' ? group.ownerId : actor);
-      if (!ref.mime.startsWith('image/')) {
-        throw new WorldError('MEDIA_UNREADABLE', `the announcement image is not an image (it is ${ref.mime})`);
-      }
-      const size = imageSize(await this.media.blobs.read(ref.blobId)) ?? { width: 0, height: 0 };
-      image = { blobId: ref.blobId, ...size };
-    }
-    const time = now(this.ctx);
-    const senderId = operatorOf(actor, group.ownerId);
-    const notice = await this.ctx.store.extras.notices.insert(
-      {
+    const image = input.image
+      ? await this.ingestImage(input.image, operatorOf(actor, poster.ownerId))
+      : { blobId: '', width: 0, height: 0 };
+    return transaction(this.ctx, (tx) => {
+      const group = checkPoster();
+      const time = now(this.ctx);
+      const senderId = operatorOf(actor, group.ownerId);
+      const notice = this.ctx.store.notices.insert(
+        {
+          groupId,
+          senderId,
+          content: input.content,
+          imageBlob: image.blobId,
+          imageWidth: image.width,
+          imageHeight: image.height,
+          pinned: input.pinned ?? false,
+          type: input.type ?? 1,
+          confirmRequired: input.confirmRequired ?? true,
+          showEditCard: input.showEditCard ?? false,
+          tipWindowType: input.tipWindowType ?? 0,
+          publishTime: time,
+        },
+        (seq) => noticeId(groupId, time, seq),
+      );
+      tx.emit({
+        type: 'group.notice',
         groupId,
+        noticeId: notice.noticeId,
         senderId,
-        content: input.content,
-        imageBlob: image.blobId,
-        imageWidth: image.width,
-        imageHeight: image.height,
-        pinned: input.pinned ?? false,
-        type: input.type ?? 1,
-        confirmRequired: input.confirmRequired ?? true,
-        showEditCard: input.showEditCard ?? false,
-        tipWindowType: input.tipWindowType ?? 0,
-        publishTime: time,
-      },
-      (seq) => noticeId(groupId, time, seq),
-    );
-    emit(this.ctx, {
-      type: 'group.notice',
-      groupId,
-      noticeId: notice.noticeId,
-      senderId,
-      operatorId: senderId,
-      action: 'posted',
-      audience: await this.groups.memberIds(groupId),
+        operatorId: senderId,
+        action: 'posted',
+        audience: this.groups.memberIds(groupId),
+      });
+      return notice;
     });
-    return notice;
   }
 
   /** Every announcement of a group the account is in, pinned first, then newest first. */
-  async list(actor: Actor, groupId: number): Promise<GroupNotice[]> {
-    if (actor === 'world') await this.groups.require(groupId);
-    else await this.groups.requireSelf(groupId, actor);
-    return this.ctx.store.extras.notices.list(groupId);
+  list(actor: Actor, groupId: number): GroupNotice[] {
+    if (actor === 'world') this.groups.require(groupId);
+    else this.groups.requireSelf(groupId, actor);
+    return this.ctx.store.notices.list(groupId);
   }
 
-  async remove(actor: Actor, groupId: number, id: string): Promise<void> {
-    const group = await this.groups.require(groupId);
-    if (actor !== 'world') await this.groups.requireAdmin(groupId, actor, 'delete announcements');
-    const notice = await this.ctx.store.extras.notices.get(id);
-    if (!notice || notice.groupId !== groupId) {
-      throw new WorldError('NOTICE_NOT_FOUND', `group ${groupId} has no announcement ${id}`, { groupId, noticeId: id });
-    }
-    await this.ctx.store.extras.notices.remove(id);
-    const operatorId = operatorOf(actor, group.ownerId);
-    emit(this.ctx, {
-      type: 'group.notice',
-      groupId,
-      noticeId: id,
-      senderId: notice.senderId,
-      operatorId,
-      action: 'deleted',
-      audience: await this.groups.memberIds(groupId),
+  remove(actor: Actor, groupId: number, id: string): Promise<void> {
+    return transaction(this.ctx, (tx) => {
+      const group = this.groups.require(groupId);
+      if (actor !== 'world') this.groups.requireAdmin(groupId, actor, 'delete announcements');
+      const notice = this.ctx.store.notices.get(id);
+      if (!notice || notice.groupId !== groupId) {
+        throw new WorldError('NOTICE_NOT_FOUND', `group ${groupId} has no announcement ${id}`, { groupId, noticeId: id });
+      }
+      this.ctx.store.notices.remove(id);
+      tx.emit({
+        type: 'group.notice',
+        groupId,
+        noticeId: id,
+        senderId: notice.senderId,
+        operatorId: operatorOf(actor, group.ownerId),
+        action: 'deleted',
+        audience: this.groups.memberIds(groupId),
+      });
     });
+  }
+
+  /** `viewerId`: whose media ids the source may name. */
+  private async ingestImage(source: string, viewerId: number): Promise<{ blobId: string; width: number; height: number }> {
+    const ref = await this.media.ingest(source, viewerId);
+    if (!ref.mime.startsWith('image/')) {
+      throw new WorldError('MEDIA_UNREADABLE', `the announcement image is not an image (it is ${ref.mime})`);
+    }
+    const size = imageSize(await this.media.blobs.read(ref.blobId)) ?? { width: 0, height: 0 };
+    return { blobId: ref.blobId, ...size };
   }
 }
 

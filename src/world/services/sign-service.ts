@@ -1,5 +1,5 @@
-import type { GroupSign } from '../extras-model.js';
-import { emit, now, type ServiceContext } from './context.js';
+import type { GroupSign } from '../group-content-model.js';
+import { now, transaction, type ServiceContext } from './context.js';
 import type { GroupService } from './group-service.js';
 
 /** QQ's day boundary is midnight in China (UTC+8), whatever the server's time zone. */
@@ -15,17 +15,21 @@ export class SignService {
   ) {}
 
   /** Checks the member in for today; returns false (and changes nothing) if they already did. */
-  async sign(userId: number, groupId: number): Promise<boolean> {
-    await this.groups.requireSelf(groupId, userId);
-    const time = now(this.ctx);
-    const added = await this.ctx.store.extras.signs.insert({ groupId, userId, day: chinaDay(time), time });
-    if (added) emit(this.ctx, { type: 'group.signed', groupId, userId, audience: await this.groups.memberIds(groupId) });
-    return added;
+  sign(userId: number, groupId: number): Promise<boolean> {
+    return transaction(this.ctx, (tx) => {
+      this.groups.requireSelf(groupId, userId);
+      const time = now(this.ctx);
+      const day = chinaDay(time);
+      if (this.ctx.store.signs.has(groupId, userId, day)) return false;
+      this.ctx.store.signs.insert({ groupId, userId, day, time });
+      tx.emit({ type: 'group.signed', groupId, userId, audience: this.groups.memberIds(groupId) });
+      return true;
+    });
   }
 
   /** Today's check-ins of a group the account is in, earliest first. */
-  async today(userId: number, groupId: number): Promise<GroupSign[]> {
-    await this.groups.requireSelf(groupId, userId);
-    return this.ctx.store.extras.signs.list(groupId, chinaDay(now(this.ctx)));
+  today(userId: number, groupId: number): GroupSign[] {
+    this.groups.requireSelf(groupId, userId);
+    return this.ctx.store.signs.list(groupId, chinaDay(now(this.ctx)));
   }
 }

@@ -4,9 +4,9 @@ import type { MediaRef } from '../messages/elements.js';
 
 /**
  * Persistence of messages, read state, reactions, merged forwards and the file ids handed out
- * for file elements. Like the rest of the store, every method is atomic on its own and returns a
- * Promise; a send is one `insert` that writes the message, its forward bundles and file ids, the
- * conversation summary and the sender's read mark together.
+ * for file elements. Synchronous like the rest of the store; writes run inside a unit of work.
+ * A send's `insert` writes the message, its forward bundles and file ids, the conversation
+ * summary and the sender's read mark; the unit around it makes them one change.
  */
 export type NewMessage = Omit<MessageRecord, 'messageId' | 'seq' | 'recalled' | 'recalledBy' | 'recallTime'>;
 
@@ -37,42 +37,40 @@ export interface HistoryQuery {
 }
 
 export interface MessageRepository {
+  /** Stores a message with the file ids and forward bundles it carries; seq comes next in its conversation. */
   insert(
     message: NewMessage,
-    extras: { readonly files: readonly StoredFile[]; readonly forwards: readonly ForwardBundle[] },
-  ): Promise<MessageRecord>;
-  get(messageId: number): Promise<MessageRecord | undefined>;
-  getMany(messageIds: readonly number[]): Promise<Map<number, MessageRecord>>;
+    carried: { readonly files: readonly StoredFile[]; readonly forwards: readonly ForwardBundle[] },
+  ): MessageRecord;
+  get(messageId: number): MessageRecord | undefined;
+  getMany(messageIds: readonly number[]): Map<number, MessageRecord>;
   /** The message with this seq in a conversation. */
-  getBySeq(conversationKey: string, seq: number): Promise<MessageRecord | undefined>;
+  getBySeq(conversationKey: string, seq: number): MessageRecord | undefined;
   /** Messages of a conversation that are not recalled, in seq order (oldest first). */
-  history(conversationKey: string, query: HistoryQuery): Promise<MessageRecord[]>;
+  history(conversationKey: string, query: HistoryQuery): MessageRecord[];
   /** The newest message of a conversation that is not recalled. */
-  latest(conversationKey: string): Promise<MessageRecord | undefined>;
-  markRecalled(messageId: number, operatorId: number, time: number): Promise<MessageRecord>;
+  latest(conversationKey: string): MessageRecord | undefined;
+  markRecalled(messageId: number, operatorId: number, time: number): MessageRecord;
 
   /** Conversations `userId` takes part in: its private chats and the chats of `groupIds`, newest first. */
-  conversationsOf(userId: number, groupIds: readonly number[], limit: number): Promise<ConversationSummary[]>;
-  conversation(conversationKey: string): Promise<ConversationSummary | undefined>;
+  conversationsOf(userId: number, groupIds: readonly number[], limit: number): ConversationSummary[];
+  conversation(conversationKey: string): ConversationSummary | undefined;
   /** The last seq `userId` has read in a conversation (0 when never). */
-  readSeq(userId: number, conversationKey: string): Promise<number>;
+  readSeq(userId: number, conversationKey: string): number;
   /** Moves the read mark forward (never back); returns whether it moved. */
-  markRead(userId: number, conversationKey: string, seq: number): Promise<boolean>;
+  markRead(userId: number, conversationKey: string, seq: number): boolean;
   /** Messages after the read mark that others sent and that are not recalled. */
-  unreadCount(userId: number, conversationKey: string): Promise<number>;
+  unreadCount(userId: number, conversationKey: string): number;
 
-  file(fileId: string): Promise<StoredFile | undefined>;
+  file(fileId: string): StoredFile | undefined;
   /** The most recent file element with this name. */
-  fileByName(name: string): Promise<StoredFile | undefined>;
+  fileByName(name: string): StoredFile | undefined;
   /**
    * The file element with this file id (or, newest first, this name) in a message of one of
    * `conversationKeys`; undefined when none of them carries it. Recalled messages count: QQ
    * keeps a received file usable after a recall.
    */
-  fileIn(
-    match: { readonly fileId: string } | { readonly name: string },
-    conversationKeys: readonly string[],
-  ): Promise<StoredFile | undefined>;
+  fileIn(match: { readonly fileId: string } | { readonly name: string }, conversationKeys: readonly string[]): StoredFile | undefined;
 }
 
 export interface ReactionUser {
@@ -88,15 +86,29 @@ export interface ReactionCount {
 
 export interface ReactionRepository {
   /** Adds one user's reaction; returns false if it was there already. */
-  add(messageId: number, emojiId: string, emojiType: number, userId: number, time: number): Promise<boolean>;
+  add(messageId: number, emojiId: string, emojiType: number, userId: number, time: number): boolean;
   /** Removes it; returns false if it was not there. */
-  remove(messageId: number, emojiId: string, userId: number): Promise<boolean>;
+  remove(messageId: number, emojiId: string, userId: number): boolean;
   /** Every emoji on a message with its count, in the order they were first used. */
-  counts(messageId: number): Promise<ReactionCount[]>;
+  counts(messageId: number): ReactionCount[];
   /** Who reacted with an emoji, in the order they did. */
-  users(messageId: number, emojiId: string, offset: number, limit: number): Promise<ReactionUser[]>;
+  users(messageId: number, emojiId: string, offset: number, limit: number): ReactionUser[];
 }
 
 export interface ForwardRepository {
-  get(resId: string): Promise<ForwardBundle | undefined>;
+  get(resId: string): ForwardBundle | undefined;
+}
+
+/** A pinned chat of an account: a group, or the private chat with a user. */
+export interface PeerPin {
+  readonly kind: 'group' | 'private';
+  readonly peerId: number;
+  readonly pinnedAt: number;
+}
+
+export interface PinRepository {
+  /** The account's pinned chats, most recently pinned first. */
+  list(ownerId: number): PeerPin[];
+  /** Pins or unpins; returns whether anything changed. */
+  set(ownerId: number, pin: PeerPin, pinned: boolean): boolean;
 }

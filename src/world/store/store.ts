@@ -1,92 +1,108 @@
 import type { Account, FriendCategory, Friendship, Group, Member } from '../model.js';
-import type { ExtrasStore } from './extras-store.js';
-import type { ForwardRepository, MessageRepository, ReactionRepository } from './message-store.js';
-import type {
-  CollectionRepository,
-  CustomFaceRepository,
-  GroupFileRepository,
-  LikeRepository,
-  PrivateFileRepository,
-} from './extras-repositories.js';
+import type { CollectionRepository, CustomFaceRepository } from './favorites-store.js';
+import type { GroupFileRepository, PrivateFileRepository } from './file-store.js';
+import type { EssenceRepository, NoticeRepository, SignRepository } from './group-content-store.js';
+import type { ForwardRepository, MessageRepository, PinRepository, ReactionRepository } from './message-store.js';
+import type { LikeRepository } from './profile-store.js';
+import type { GroupSettingsRepository, RequestRepository } from './request-store.js';
 
 /**
- * The world's persistence boundary. Every method returns a Promise even though the SQLite
- * implementation is synchronous underneath, so that another store (PostgreSQL) can be added
- * without touching the services. Each method is atomic on its own; operations that must change
- * several rows together are single methods here (e.g. `groups.create` with its first members).
+ * The world's persistence boundary: synchronous repositories, and units of work.
+ *
+ * Every change to the world is one `transaction(work)`. `work` is a synchronous closure that
+ * reads, checks and writes through the repositories; it runs with nothing interleaved, all of
+ * its writes commit together or none do (a throw rolls the unit back and rejects with what was
+ * thrown), and the returned promise resolves only after the commit is durable. Writes outside a
+ * unit are a programming error. Reads may run anywhere; outside a unit they see committed state.
+ *
+ * A store may run `work` more than once (a networked store retrying a serialization failure), so
+ * `work` must do nothing besides store calls and building its result: no I/O, no timers, no
+ * events sent (the world collects events inside and sends them after the promise resolves).
+ * docs/architecture.md ("Units of work") has the whole contract and how PostgreSQL would meet it.
  */
 export interface WorldStore {
   readonly accounts: AccountRepository;
   readonly friends: FriendRepository;
   readonly groups: GroupRepository;
   readonly members: MemberRepository;
-  /** Requests, group administration extras, announcements, check-ins, essence (migration 004). */
-  readonly extras: ExtrasStore;
   readonly messages: MessageRepository;
   readonly reactions: ReactionRepository;
   readonly forwards: ForwardRepository;
-  // The seed API's extras (migration 003).
+  readonly pins: PinRepository;
+  readonly requests: RequestRepository;
+  readonly groupSettings: GroupSettingsRepository;
+  readonly notices: NoticeRepository;
+  readonly signs: SignRepository;
+  readonly essence: EssenceRepository;
+  readonly secrets: SecretRepository;
   readonly likes: LikeRepository;
   readonly collections: CollectionRepository;
   readonly customFaces: CustomFaceRepository;
   readonly groupFiles: GroupFileRepository;
   readonly privateFiles: PrivateFileRepository;
+  transaction<T>(work: () => T): Promise<T>;
   close(): Promise<void>;
 }
 
 export type AccountPatch = Partial<Omit<Account, 'userId' | 'createdAt'>>;
 
 export interface AccountRepository {
-  get(userId: number): Promise<Account | undefined>;
-  getMany(userIds: readonly number[]): Promise<Map<number, Account>>;
-  list(filter?: { bot?: boolean }): Promise<Account[]>;
-  insert(account: Account): Promise<void>;
-  update(userId: number, patch: AccountPatch): Promise<Account>;
+  get(userId: number): Account | undefined;
+  getMany(userIds: readonly number[]): Map<number, Account>;
+  list(filter?: { bot?: boolean }): Account[];
+  insert(account: Account): void;
+  update(userId: number, patch: AccountPatch): Account;
 }
 
 export interface FriendRepository {
-  categories(ownerId: number): Promise<FriendCategory[]>;
-  upsertCategory(category: FriendCategory): Promise<void>;
-  deleteCategory(ownerId: number, categoryId: number): Promise<void>;
+  categories(ownerId: number): FriendCategory[];
+  upsertCategory(category: FriendCategory): void;
+  /** Deletes the category; friends in it fall back to the default one (id 0). */
+  deleteCategory(ownerId: number, categoryId: number): void;
   /** How `ownerId` sees `friendId`, if `ownerId` has `friendId` in its list. */
-  get(ownerId: number, friendId: number): Promise<Friendship | undefined>;
+  get(ownerId: number, friendId: number): Friendship | undefined;
   /** Everyone in `ownerId`'s list (both mutual and one-way). */
-  list(ownerId: number): Promise<Friendship[]>;
+  list(ownerId: number): Friendship[];
   /** Accounts that have `userId` in their list. */
-  listFollowers(userId: number): Promise<Friendship[]>;
+  listFollowers(userId: number): Friendship[];
   /** Inserts or replaces one direction. */
-  put(friendship: Friendship): Promise<void>;
-  /** Inserts or replaces both directions in one transaction. */
-  putPair(a: Friendship, b: Friendship): Promise<void>;
+  put(friendship: Friendship): void;
   /** Removes one direction; returns whether it existed. */
-  remove(ownerId: number, friendId: number): Promise<boolean>;
+  remove(ownerId: number, friendId: number): boolean;
 }
 
 export type GroupPatch = Partial<Omit<Group, 'groupId' | 'createTime'>>;
 export type MemberPatch = Partial<Omit<Member, 'groupId' | 'userId'>>;
 
 export interface GroupRepository {
-  get(groupId: number): Promise<Group | undefined>;
-  list(): Promise<Group[]>;
+  get(groupId: number): Group | undefined;
+  list(): Group[];
   /** Groups `userId` is a member of. */
-  listFor(userId: number): Promise<Group[]>;
-  /** Creates the group and its first members together. */
-  create(group: Group, members: readonly Member[]): Promise<void>;
-  update(groupId: number, patch: GroupPatch): Promise<Group>;
-  /** Deletes the group and, through the foreign keys, its members. */
-  delete(groupId: number): Promise<void>;
-  memberCount(groupId: number): Promise<number>;
-  /** Transfers ownership: the group's owner_id and both members' roles, in one transaction. */
-  transferOwner(groupId: number, fromUserId: number, toUserId: number): Promise<void>;
+  listFor(userId: number): Group[];
+  insert(group: Group): void;
+  update(groupId: number, patch: GroupPatch): Group;
+  /** Deletes an empty group (its members are removed first, through MemberRepository.removeAll). */
+  delete(groupId: number): void;
 }
 
 export interface MemberRepository {
-  get(groupId: number, userId: number): Promise<Member | undefined>;
-  list(groupId: number): Promise<Member[]>;
-  userIds(groupId: number): Promise<number[]>;
-  insert(member: Member): Promise<void>;
-  update(groupId: number, userId: number, patch: MemberPatch): Promise<Member>;
-  remove(groupId: number, userId: number): Promise<boolean>;
+  get(groupId: number, userId: number): Member | undefined;
+  /** Members in join order. */
+  list(groupId: number): Member[];
+  userIds(groupId: number): readonly number[];
+  count(groupId: number): number;
+  insert(member: Member): void;
+  update(groupId: number, userId: number, patch: MemberPatch): Member;
+  /** Records when a member last sent a message (written with every group message). */
+  touchLastSent(groupId: number, userId: number, time: number): void;
+  remove(groupId: number, userId: number): boolean;
+  /** Removes every member of a group (before the group itself is deleted). */
+  removeAll(groupId: number): void;
   /** Groups both users are members of (for temp chats). */
-  sharedGroups(userA: number, userB: number): Promise<number[]>;
+  sharedGroups(userA: number, userB: number): number[];
+}
+
+export interface SecretRepository {
+  get(name: string): string | undefined;
+  insert(name: string, value: string): void;
 }

@@ -2,6 +2,7 @@ import type { Account, Sex } from '../../model.js';
 import type { AccountPatch, AccountRepository } from '../store.js';
 import type { SqliteDatabase } from './database.js';
 import { bool, PatchUpdater } from './patch.js';
+import { UnitCache, type UnitJournal, type WriteStatement } from './unit-journal.js';
 
 interface AccountRow {
   user_id: number;
@@ -44,22 +45,25 @@ function toAccount(row: AccountRow): Account {
 }
 
 export class SqliteAccountRepository implements AccountRepository {
-  /**
-   * Accounts by uin, read through and dropped on every write. Every send looks its sender up;
-   * only this process writes the database and every account write passes through here.
-   */
-  readonly #cache = new Map<number, Account>();
+  /** Accounts by uin, read through (every send looks its sender up); this repository alone writes the table. */
+  readonly #cache: UnitCache<number, Account>;
   readonly #get;
-  readonly #insert;
+  readonly #insert: WriteStatement;
+  readonly #birthday: WriteStatement;
   readonly #patch;
-  constructor(private readonly db: SqliteDatabase) {
+  constructor(
+    private readonly db: SqliteDatabase,
+    journal: UnitJournal,
+  ) {
+    this.#cache = new UnitCache(journal);
     this.#get = db.prepare<[number], AccountRow>('SELECT * FROM accounts WHERE user_id = ?');
-    this.#insert = db.prepare(`INSERT INTO accounts (user_id, nickname, sex, age, long_nick, level, reg_time, avatar,
+    this.#birthday = journal.write('UPDATE accounts SET birthday_year = ?, birthday_month = ?, birthday_day = ? WHERE user_id = ?');
+    this.#insert = journal.write(`INSERT INTO accounts (user_id, nickname, sex, age, long_nick, level, reg_time, avatar,
       is_bot, status, ext_status, battery_status, birthday_year, birthday_month, birthday_day, email, phone, created_at)
       VALUES (@userId, @nickname, @sex, @age, @longNick, @level, @regTime, @avatar, @isBot, @status, @extStatus,
       @batteryStatus, @birthdayYear, @birthdayMonth, @birthdayDay, @email, @phone, @createdAt)`);
     this.#patch = new PatchUpdater<AccountPatch & { status?: number; extStatus?: number; batteryStatus?: number }>(
-      db,
+      journal,
       'accounts',
       'user_id = ?',
       {
@@ -80,31 +84,23 @@ export class SqliteAccountRepository implements AccountRepository {
     );
   }
 
-  async get(userId: number): Promise<Account | undefined> {
-    return this.#read(userId);
+  get(userId: number): Account | undefined {
+    const cached = this.#cache.get(userId);
+    if (cached) return cached;
+    const row = this.#get.get(userId);
+    return row && this.#cache.remember(userId, toAccount(row));
   }
 
-  #read(userId: number): Account | undefined {
-    let account = this.#cache.get(userId);
-    if (!account) {
-      const row = this.#get.get(userId);
-      if (!row) return undefined;
-      account = toAccount(row);
-      this.#cache.set(userId, account);
-    }
-    return account;
-  }
-
-  async getMany(userIds: readonly number[]): Promise<Map<number, Account>> {
+  getMany(userIds: readonly number[]): Map<number, Account> {
     const result = new Map<number, Account>();
     for (const userId of new Set(userIds)) {
-      const account = this.#read(userId);
+      const account = this.get(userId);
       if (account) result.set(userId, account);
     }
     return result;
   }
 
-  async list(filter: { bot?: boolean } = {}): Promise<Account[]> {
+  list(filter: { bot?: boolean } = {}): Account[] {
     const rows =
       filter.bot === undefined
         ? this.db.prepare<[], AccountRow>('SELECT * FROM accounts ORDER BY user_id').all()
@@ -112,8 +108,8 @@ export class SqliteAccountRepository implements AccountRepository {
     return rows.map(toAccount);
   }
 
-  async insert(account: Account): Promise<void> {
-    this.#cache.delete(account.userId);
+  insert(account: Account): void {
+    this.#cache.changed(account.userId);
     this.#insert.run({
       userId: account.userId,
       nickname: account.nickname,
@@ -136,20 +132,14 @@ export class SqliteAccountRepository implements AccountRepository {
     });
   }
 
-  async update(userId: number, patch: AccountPatch): Promise<Account> {
+  update(userId: number, patch: AccountPatch): Account {
     const { onlineStatus, birthday, ...rest } = patch;
     const flat: Record<string, unknown> = { ...rest };
     if (onlineStatus) Object.assign(flat, onlineStatus);
-    this.#cache.delete(userId);
-    this.db.transaction(() => {
-      this.#patch.run(flat, [userId]);
-      if (birthday) {
-        this.db
-          .prepare('UPDATE accounts SET birthday_year = ?, birthday_month = ?, birthday_day = ? WHERE user_id = ?')
-          .run(birthday.year, birthday.month, birthday.day, userId);
-      }
-    })();
-    const account = this.#read(userId);
+    this.#cache.changed(userId);
+    this.#patch.run(flat, [userId]);
+    if (birthday) this.#birthday.run(birthday.year, birthday.month, birthday.day, userId);
+    const account = this.get(userId);
     if (!account) throw new Error(`account ${userId} vanished during update`);
     return account;
   }

@@ -1,6 +1,7 @@
 import type { Collection, CustomFace } from '../../favorites/records.js';
-import type { CollectionRepository, CustomFaceRepository } from '../extras-repositories.js';
+import type { CollectionRepository, CustomFaceRepository } from '../favorites-store.js';
 import type { SqliteDatabase } from './database.js';
+import type { UnitJournal, WriteStatement } from './unit-journal.js';
 
 interface CollectionRow {
   collection_id: number;
@@ -21,16 +22,20 @@ const toCollection = (row: CollectionRow): Collection => ({
 });
 
 export class SqliteCollectionRepository implements CollectionRepository {
-  constructor(private readonly db: SqliteDatabase) {}
+  readonly #insert: WriteStatement;
+  constructor(
+    private readonly db: SqliteDatabase,
+    journal: UnitJournal,
+  ) {
+    this.#insert = journal.write('INSERT INTO collections (owner_id, category, raw_data, brief, create_time) VALUES (?, ?, ?, ?, ?)');
+  }
 
-  async insert(collection: Omit<Collection, 'collectionId'>): Promise<Collection> {
-    const result = this.db
-      .prepare('INSERT INTO collections (owner_id, category, raw_data, brief, create_time) VALUES (?, ?, ?, ?, ?)')
-      .run(collection.ownerId, collection.category, collection.rawData, collection.brief, collection.createTime);
+  insert(collection: Omit<Collection, 'collectionId'>): Collection {
+    const result = this.#insert.run(collection.ownerId, collection.category, collection.rawData, collection.brief, collection.createTime);
     return { collectionId: Number(result.lastInsertRowid), ...collection };
   }
 
-  async list(ownerId: number, category: number, limit: number): Promise<Collection[]> {
+  list(ownerId: number, category: number, limit: number): Collection[] {
     const where = category === 0 ? '' : 'AND category = @category';
     return this.db
       .prepare<{ ownerId: number; category: number; limit: number }, CollectionRow>(
@@ -40,7 +45,7 @@ export class SqliteCollectionRepository implements CollectionRepository {
       .map(toCollection);
   }
 
-  async count(ownerId: number, category: number): Promise<number> {
+  count(ownerId: number, category: number): number {
     const where = category === 0 ? '' : 'AND category = @category';
     return this.db
       .prepare<{ ownerId: number; category: number }, { n: number }>(
@@ -79,63 +84,72 @@ const toFace = (row: FaceRow): CustomFace => ({
 });
 
 export class SqliteCustomFaceRepository implements CustomFaceRepository {
-  constructor(private readonly db: SqliteDatabase) {}
+  readonly #insert: WriteStatement;
+  readonly #remove: WriteStatement;
+  readonly #describe: WriteStatement;
+  constructor(
+    private readonly db: SqliteDatabase,
+    journal: UnitJournal,
+  ) {
+    this.#insert = journal.write(`INSERT INTO custom_faces (owner_id, blob_id, md5, res_id, name, size, description, package_id,
+      is_mark_face, create_time) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    this.#remove = journal.write('DELETE FROM custom_faces WHERE owner_id = ? AND emoji_id = ?');
+    this.#describe = journal.write('UPDATE custom_faces SET description = ? WHERE owner_id = ? AND emoji_id = ?');
+  }
 
-  async insert(face: Omit<CustomFace, 'emojiId'>): Promise<CustomFace> {
-    const result = this.db
-      .prepare(
-        `INSERT INTO custom_faces (owner_id, blob_id, md5, res_id, name, size, description, package_id, is_mark_face, create_time)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        face.ownerId,
-        face.blobId,
-        face.md5,
-        face.resId,
-        face.name,
-        face.size,
-        face.description,
-        face.packageId,
-        face.isMarkFace ? 1 : 0,
-        face.createTime,
-      );
+  insert(face: Omit<CustomFace, 'emojiId'>): CustomFace {
+    const result = this.#insert.run(
+      face.ownerId,
+      face.blobId,
+      face.md5,
+      face.resId,
+      face.name,
+      face.size,
+      face.description,
+      face.packageId,
+      face.isMarkFace ? 1 : 0,
+      face.createTime,
+    );
     return { emojiId: Number(result.lastInsertRowid), ...face };
   }
 
-  async list(ownerId: number, limit: number): Promise<CustomFace[]> {
+  list(ownerId: number, limit: number): CustomFace[] {
     return this.db
       .prepare<[number, number], FaceRow>('SELECT * FROM custom_faces WHERE owner_id = ? ORDER BY emoji_id DESC LIMIT ?')
       .all(ownerId, limit)
       .map(toFace);
   }
 
-  async findByMd5(ownerId: number, md5: string): Promise<CustomFace | undefined> {
+  findByMd5(ownerId: number, md5: string): CustomFace | undefined {
     const row = this.db
       .prepare<[number, string], FaceRow>('SELECT * FROM custom_faces WHERE owner_id = ? AND md5 = ?')
       .get(ownerId, md5.toLowerCase());
     return row && toFace(row);
   }
 
-  async get(ownerId: number, emojiId: number): Promise<CustomFace | undefined> {
+  get(ownerId: number, emojiId: number): CustomFace | undefined {
     const row = this.db
       .prepare<[number, number], FaceRow>('SELECT * FROM custom_faces WHERE owner_id = ? AND emoji_id = ?')
       .get(ownerId, emojiId);
     return row && toFace(row);
   }
 
-  async findByResId(ownerId: number, resId: string): Promise<CustomFace | undefined> {
+  findByResId(ownerId: number, resId: string): CustomFace | undefined {
     const row = this.db
       .prepare<[number, string], FaceRow>('SELECT * FROM custom_faces WHERE owner_id = ? AND res_id = ?')
       .get(ownerId, resId);
     return row && toFace(row);
   }
 
-  async remove(ownerId: number, emojiIds: readonly number[]): Promise<number> {
-    const statement = this.db.prepare('DELETE FROM custom_faces WHERE owner_id = ? AND emoji_id = ?');
-    return this.db.transaction(() => emojiIds.reduce((sum, emojiId) => sum + statement.run(ownerId, emojiId).changes, 0))();
+  count(ownerId: number): number {
+    return this.db.prepare<[number], { n: number }>('SELECT count(*) AS n FROM custom_faces WHERE owner_id = ?').get(ownerId)!.n;
   }
 
-  async setDescription(ownerId: number, emojiId: number, description: string): Promise<void> {
-    this.db.prepare('UPDATE custom_faces SET description = ? WHERE owner_id = ? AND emoji_id = ?').run(description, ownerId, emojiId);
+  remove(ownerId: number, emojiIds: readonly number[]): number {
+    return emojiIds.reduce((sum, emojiId) => sum + this.#remove.run(ownerId, emojiId).changes, 0);
+  }
+
+  setDescription(ownerId: number, emojiId: number, description: string): void {
+    this.#describe.run(description, ownerId, emojiId);
   }
 }

@@ -1,6 +1,7 @@
 import type { GroupFile, GroupFolder, PrivateFile } from '../../files/records.js';
-import type { GroupFileRepository, PrivateFileRepository } from '../extras-repositories.js';
+import type { GroupFileRepository, PrivateFileRepository } from '../file-store.js';
 import type { SqliteDatabase } from './database.js';
+import type { UnitJournal, WriteStatement } from './unit-journal.js';
 
 interface FolderRow {
   folder_id: string;
@@ -59,100 +60,112 @@ const toFile = (row: FileRow): GroupFile => ({
 const newestFirst = 'ORDER BY upload_time DESC, rowid DESC';
 
 export class SqliteGroupFileRepository implements GroupFileRepository {
-  constructor(private readonly db: SqliteDatabase) {}
-
-  async insertFolder(folder: GroupFolder): Promise<void> {
-    this.db
-      .prepare(
-        `INSERT INTO group_folders (folder_id, group_id, name, creator_id, create_time, modifier_id, modify_time)
-         VALUES (?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(folder.folderId, folder.groupId, folder.name, folder.creatorId, folder.createTime, folder.modifierId, folder.modifyTime);
+  readonly #insertFolder: WriteStatement;
+  readonly #renameFolder: WriteStatement;
+  readonly #deleteFolder: WriteStatement;
+  readonly #deleteFolderFiles: WriteStatement;
+  readonly #insertFile: WriteStatement;
+  readonly #deleteFile: WriteStatement;
+  readonly #countDownload: WriteStatement;
+  readonly #journal: UnitJournal;
+  constructor(
+    private readonly db: SqliteDatabase,
+    journal: UnitJournal,
+  ) {
+    this.#journal = journal;
+    this.#insertFolder = journal.write(`INSERT INTO group_folders (folder_id, group_id, name, creator_id, create_time, modifier_id,
+      modify_time) VALUES (?, ?, ?, ?, ?, ?, ?)`);
+    this.#renameFolder = journal.write(
+      'UPDATE group_folders SET name = ?, modifier_id = ?, modify_time = ? WHERE group_id = ? AND folder_id = ?',
+    );
+    this.#deleteFolder = journal.write('DELETE FROM group_folders WHERE group_id = ? AND folder_id = ?');
+    this.#deleteFolderFiles = journal.write('DELETE FROM group_files WHERE group_id = ? AND folder_id = ?');
+    this.#insertFile = journal.write(`INSERT INTO group_files (file_id, group_id, folder_id, name, blob_id, size, md5, sha1, busid,
+      uploader_id, upload_time, modify_time, dead_time, download_times)
+      VALUES (@fileId, @groupId, @folderId, @name, @blobId, @size, @md5, @sha1, @busid, @uploaderId,
+      @uploadTime, @modifyTime, @deadTime, @downloadTimes)`);
+    this.#deleteFile = journal.write('DELETE FROM group_files WHERE group_id = ? AND file_id = ?');
+    this.#countDownload = journal.write('UPDATE group_files SET download_times = download_times + 1 WHERE file_id = ?');
   }
 
-  async getFolder(groupId: number, folderId: string): Promise<GroupFolder | undefined> {
+  insertFolder(folder: GroupFolder): void {
+    this.#insertFolder.run(
+      folder.folderId,
+      folder.groupId,
+      folder.name,
+      folder.creatorId,
+      folder.createTime,
+      folder.modifierId,
+      folder.modifyTime,
+    );
+  }
+
+  getFolder(groupId: number, folderId: string): GroupFolder | undefined {
     const row = this.db
       .prepare<[number, string], FolderRow>('SELECT * FROM group_folders WHERE group_id = ? AND folder_id = ?')
       .get(groupId, folderId);
     return row && toFolder(row);
   }
 
-  async findFolderByName(groupId: number, name: string): Promise<GroupFolder | undefined> {
+  findFolderByName(groupId: number, name: string): GroupFolder | undefined {
     const row = this.db
       .prepare<[number, string], FolderRow>('SELECT * FROM group_folders WHERE group_id = ? AND name = ?')
       .get(groupId, name);
     return row && toFolder(row);
   }
 
-  async folders(groupId: number): Promise<GroupFolder[]> {
+  folders(groupId: number): GroupFolder[] {
     return this.db
       .prepare<[number], FolderRow>('SELECT * FROM group_folders WHERE group_id = ? ORDER BY create_time DESC, rowid DESC')
       .all(groupId)
       .map(toFolder);
   }
 
-  async renameFolder(
-    groupId: number,
-    folderId: string,
-    change: { name: string; modifierId: number; modifyTime: number },
-  ): Promise<GroupFolder> {
-    this.db
-      .prepare('UPDATE group_folders SET name = ?, modifier_id = ?, modify_time = ? WHERE group_id = ? AND folder_id = ?')
-      .run(change.name, change.modifierId, change.modifyTime, groupId, folderId);
-    return (await this.getFolder(groupId, folderId))!;
+  renameFolder(groupId: number, folderId: string, change: { name: string; modifierId: number; modifyTime: number }): GroupFolder {
+    this.#renameFolder.run(change.name, change.modifierId, change.modifyTime, groupId, folderId);
+    const folder = this.getFolder(groupId, folderId);
+    if (!folder) throw new Error(`folder ${folderId} of group ${groupId} vanished during rename`);
+    return folder;
   }
 
-  async deleteFolder(groupId: number, folderId: string): Promise<GroupFile[]> {
-    return this.db.transaction(() => {
-      const files = this.db
-        .prepare<[number, string], FileRow>('SELECT * FROM group_files WHERE group_id = ? AND folder_id = ?')
-        .all(groupId, folderId)
-        .map(toFile);
-      this.db.prepare('DELETE FROM group_files WHERE group_id = ? AND folder_id = ?').run(groupId, folderId);
-      this.db.prepare('DELETE FROM group_folders WHERE group_id = ? AND folder_id = ?').run(groupId, folderId);
-      return files;
-    })();
+  deleteFolder(groupId: number, folderId: string): GroupFile[] {
+    const files = this.db
+      .prepare<[number, string], FileRow>('SELECT * FROM group_files WHERE group_id = ? AND folder_id = ?')
+      .all(groupId, folderId)
+      .map(toFile);
+    this.#deleteFolderFiles.run(groupId, folderId);
+    this.#deleteFolder.run(groupId, folderId);
+    return files;
   }
 
-  async insertFile(file: GroupFile): Promise<void> {
-    this.db
-      .prepare(
-        `INSERT INTO group_files (file_id, group_id, folder_id, name, blob_id, size, md5, sha1, busid, uploader_id,
-           upload_time, modify_time, dead_time, download_times)
-         VALUES (@fileId, @groupId, @folderId, @name, @blobId, @size, @md5, @sha1, @busid, @uploaderId,
-           @uploadTime, @modifyTime, @deadTime, @downloadTimes)`,
-      )
-      .run(file);
+  insertFile(file: GroupFile): void {
+    this.#insertFile.run({ ...file });
   }
 
-  async getFile(groupId: number, fileId: string): Promise<GroupFile | undefined> {
+  getFile(groupId: number, fileId: string): GroupFile | undefined {
     const row = this.db
       .prepare<[number, string], FileRow>('SELECT * FROM group_files WHERE group_id = ? AND file_id = ?')
       .get(groupId, fileId);
     return row && toFile(row);
   }
 
-  async findFile(fileId: string): Promise<GroupFile | undefined> {
+  findFile(fileId: string): GroupFile | undefined {
     const row = this.db.prepare<[string], FileRow>('SELECT * FROM group_files WHERE file_id = ?').get(fileId);
     return row && toFile(row);
   }
 
-  async files(groupId: number, folderId: string): Promise<GroupFile[]> {
+  files(groupId: number, folderId: string): GroupFile[] {
     return this.db
       .prepare<[number, string], FileRow>(`SELECT * FROM group_files WHERE group_id = ? AND folder_id = ? ${newestFirst}`)
       .all(groupId, folderId)
       .map(toFile);
   }
 
-  async allFiles(groupId: number): Promise<GroupFile[]> {
+  allFiles(groupId: number): GroupFile[] {
     return this.db.prepare<[number], FileRow>(`SELECT * FROM group_files WHERE group_id = ? ${newestFirst}`).all(groupId).map(toFile);
   }
 
-  async updateFile(
-    groupId: number,
-    fileId: string,
-    patch: Partial<Pick<GroupFile, 'folderId' | 'name' | 'modifyTime'>>,
-  ): Promise<GroupFile> {
+  updateFile(groupId: number, fileId: string, patch: Partial<Pick<GroupFile, 'folderId' | 'name' | 'modifyTime'>>): GroupFile {
     const sets: string[] = [];
     const values: unknown[] = [];
     if (patch.folderId !== undefined) {
@@ -168,21 +181,21 @@ export class SqliteGroupFileRepository implements GroupFileRepository {
       values.push(patch.modifyTime);
     }
     if (sets.length > 0)
-      this.db.prepare(`UPDATE group_files SET ${sets.join(', ')} WHERE group_id = ? AND file_id = ?`).run(...values, groupId, fileId);
-    const updated = await this.getFile(groupId, fileId);
+      this.#journal.write(`UPDATE group_files SET ${sets.join(', ')} WHERE group_id = ? AND file_id = ?`).run(...values, groupId, fileId);
+    const updated = this.getFile(groupId, fileId);
     if (!updated) throw new Error(`group file ${fileId} vanished during update`);
     return updated;
   }
 
-  async deleteFile(groupId: number, fileId: string): Promise<boolean> {
-    return this.db.prepare('DELETE FROM group_files WHERE group_id = ? AND file_id = ?').run(groupId, fileId).changes > 0;
+  deleteFile(groupId: number, fileId: string): boolean {
+    return this.#deleteFile.run(groupId, fileId).changes > 0;
   }
 
-  async countDownload(fileId: string): Promise<void> {
-    this.db.prepare('UPDATE group_files SET download_times = download_times + 1 WHERE file_id = ?').run(fileId);
+  countDownload(fileId: string): void {
+    this.#countDownload.run(fileId);
   }
 
-  async usage(groupId: number): Promise<{ count: number; bytes: number }> {
+  usage(groupId: number): { count: number; bytes: number } {
     return this.db
       .prepare<[number], { count: number; bytes: number }>(
         'SELECT COUNT(*) AS count, COALESCE(SUM(size), 0) AS bytes FROM group_files WHERE group_id = ?',
@@ -203,18 +216,20 @@ interface PrivateFileRow {
 }
 
 export class SqlitePrivateFileRepository implements PrivateFileRepository {
-  constructor(private readonly db: SqliteDatabase) {}
-
-  async insert(file: PrivateFile): Promise<void> {
-    this.db
-      .prepare(
-        `INSERT INTO private_files (file_id, sender_id, receiver_id, name, blob_id, size, md5, upload_time)
-         VALUES (@fileId, @senderId, @receiverId, @name, @blobId, @size, @md5, @uploadTime)`,
-      )
-      .run(file);
+  readonly #insert: WriteStatement;
+  constructor(
+    private readonly db: SqliteDatabase,
+    journal: UnitJournal,
+  ) {
+    this.#insert = journal.write(`INSERT INTO private_files (file_id, sender_id, receiver_id, name, blob_id, size, md5, upload_time)
+      VALUES (@fileId, @senderId, @receiverId, @name, @blobId, @size, @md5, @uploadTime)`);
   }
 
-  async get(fileId: string): Promise<PrivateFile | undefined> {
+  insert(file: PrivateFile): void {
+    this.#insert.run({ ...file });
+  }
+
+  get(fileId: string): PrivateFile | undefined {
     const row = this.db.prepare<[string], PrivateFileRow>('SELECT * FROM private_files WHERE file_id = ?').get(fileId);
     return (
       row && {

@@ -12,14 +12,14 @@ interface ForwardRow {
   nodes: string;
 }
 
-/** Merged-forward bundles; they are written together with the message that carries them. */
+/** Reads merged-forward bundles; the message repository writes them with the message that carries them. */
 export class SqliteForwardRepository implements ForwardRepository {
   readonly #get;
   constructor(db: SqliteDatabase) {
     this.#get = db.prepare<[string], ForwardRow>('SELECT * FROM forwards WHERE res_id = ?');
   }
 
-  async get(resId: string): Promise<ForwardBundle | undefined> {
+  get(resId: string): ForwardBundle | undefined {
     const row = this.#get.get(resId);
     if (!row) return undefined;
     return {

@@ -1,6 +1,7 @@
 import type { FriendCategory, Friendship } from '../../model.js';
 import type { FriendRepository } from '../store.js';
 import type { SqliteDatabase } from './database.js';
+import type { UnitJournal, WriteStatement } from './unit-journal.js';
 
 interface CategoryRow {
   owner_id: number;
@@ -32,69 +33,63 @@ const toFriendship = (row: FriendshipRow): Friendship => ({
 
 export class SqliteFriendRepository implements FriendRepository {
   readonly #get;
-  readonly #put;
-  constructor(private readonly db: SqliteDatabase) {
+  readonly #list;
+  readonly #followers;
+  readonly #categories;
+  readonly #put: WriteStatement;
+  readonly #remove: WriteStatement;
+  readonly #upsertCategory: WriteStatement;
+  readonly #resetCategory: WriteStatement;
+  readonly #deleteCategory: WriteStatement;
+  constructor(db: SqliteDatabase, journal: UnitJournal) {
     this.#get = db.prepare<[number, number], FriendshipRow>('SELECT * FROM friendships WHERE owner_id = ? AND friend_id = ?');
-    this.#put = db.prepare(`INSERT INTO friendships (owner_id, friend_id, remark, category_id, since)
+    this.#list = db.prepare<[number], FriendshipRow>('SELECT * FROM friendships WHERE owner_id = ? ORDER BY friend_id');
+    this.#followers = db.prepare<[number], FriendshipRow>('SELECT * FROM friendships WHERE friend_id = ? ORDER BY owner_id');
+    this.#categories = db.prepare<[number], CategoryRow>(
+      'SELECT * FROM friend_categories WHERE owner_id = ? ORDER BY sort_id, category_id',
+    );
+    this.#put = journal.write(`INSERT INTO friendships (owner_id, friend_id, remark, category_id, since)
       VALUES (@ownerId, @friendId, @remark, @categoryId, @since)
       ON CONFLICT (owner_id, friend_id) DO UPDATE SET remark = excluded.remark, category_id = excluded.category_id`);
+    this.#remove = journal.write('DELETE FROM friendships WHERE owner_id = ? AND friend_id = ?');
+    this.#upsertCategory = journal.write(`INSERT INTO friend_categories (owner_id, category_id, name, sort_id) VALUES (?, ?, ?, ?)
+      ON CONFLICT (owner_id, category_id) DO UPDATE SET name = excluded.name, sort_id = excluded.sort_id`);
+    this.#resetCategory = journal.write('UPDATE friendships SET category_id = 0 WHERE owner_id = ? AND category_id = ?');
+    this.#deleteCategory = journal.write('DELETE FROM friend_categories WHERE owner_id = ? AND category_id = ?');
   }
 
-  async categories(ownerId: number): Promise<FriendCategory[]> {
-    return this.db
-      .prepare<[number], CategoryRow>('SELECT * FROM friend_categories WHERE owner_id = ? ORDER BY sort_id, category_id')
-      .all(ownerId)
-      .map(toCategory);
+  categories(ownerId: number): FriendCategory[] {
+    return this.#categories.all(ownerId).map(toCategory);
   }
 
-  async upsertCategory(category: FriendCategory): Promise<void> {
-    this.db
-      .prepare(
-        `INSERT INTO friend_categories (owner_id, category_id, name, sort_id) VALUES (?, ?, ?, ?)
-        ON CONFLICT (owner_id, category_id) DO UPDATE SET name = excluded.name, sort_id = excluded.sort_id`,
-      )
-      .run(category.ownerId, category.categoryId, category.name, category.sortId);
+  upsertCategory(category: FriendCategory): void {
+    this.#upsertCategory.run(category.ownerId, category.categoryId, category.name, category.sortId);
   }
 
-  async deleteCategory(ownerId: number, categoryId: number): Promise<void> {
-    this.db.transaction(() => {
-      // Friends in a deleted category fall back to the default one (id 0), as in QQ.
-      this.db.prepare('UPDATE friendships SET category_id = 0 WHERE owner_id = ? AND category_id = ?').run(ownerId, categoryId);
-      this.db.prepare('DELETE FROM friend_categories WHERE owner_id = ? AND category_id = ?').run(ownerId, categoryId);
-    })();
+  deleteCategory(ownerId: number, categoryId: number): void {
+    // Friends in a deleted category fall back to the default one (id 0), as in QQ.
+    this.#resetCategory.run(ownerId, categoryId);
+    this.#deleteCategory.run(ownerId, categoryId);
   }
 
-  async get(ownerId: number, friendId: number): Promise<Friendship | undefined> {
+  get(ownerId: number, friendId: number): Friendship | undefined {
     const row = this.#get.get(ownerId, friendId);
     return row && toFriendship(row);
   }
 
-  async list(ownerId: number): Promise<Friendship[]> {
-    return this.db
-      .prepare<[number], FriendshipRow>('SELECT * FROM friendships WHERE owner_id = ? ORDER BY friend_id')
-      .all(ownerId)
-      .map(toFriendship);
+  list(ownerId: number): Friendship[] {
+    return this.#list.all(ownerId).map(toFriendship);
   }
 
-  async listFollowers(userId: number): Promise<Friendship[]> {
-    return this.db
-      .prepare<[number], FriendshipRow>('SELECT * FROM friendships WHERE friend_id = ? ORDER BY owner_id')
-      .all(userId)
-      .map(toFriendship);
+  listFollowers(userId: number): Friendship[] {
+    return this.#followers.all(userId).map(toFriendship);
   }
 
-  async put(friendship: Friendship): Promise<void> {
-    this.#put.run(friendship);
+  put(friendship: Friendship): void {
+    this.#put.run({ ...friendship });
   }
 
-  async putPair(a: Friendship, b: Friendship): Promise<void> {
-    this.db.transaction(() => {
-      this.#put.run(a);
-      this.#put.run(b);
-    })();
-  }
-
-  async remove(ownerId: number, friendId: number): Promise<boolean> {
-    return this.db.prepare('DELETE FROM friendships WHERE owner_id = ? AND friend_id = ?').run(ownerId, friendId).changes > 0;
+  remove(ownerId: number, friendId: number): boolean {
+    return this.#remove.run(ownerId, friendId).changes > 0;
   }
 }

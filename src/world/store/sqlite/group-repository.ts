@@ -1,8 +1,8 @@
-import type { Group, Member } from '../../model.js';
+import type { Group } from '../../model.js';
 import type { GroupPatch, GroupRepository } from '../store.js';
 import type { SqliteDatabase } from './database.js';
-import { insertMemberSql, memberParams, type SqliteMemberRepository } from './member-repository.js';
 import { bool, PatchUpdater } from './patch.js';
+import { UnitCache, type UnitJournal, type WriteStatement } from './unit-journal.js';
 
 interface GroupRow {
   group_id: number;
@@ -27,17 +27,27 @@ const toGroup = (row: GroupRow): Group => ({
 });
 
 export class SqliteGroupRepository implements GroupRepository {
-  /** Groups by number, read through and dropped on every write (every group send reads its group). */
-  readonly #cache = new Map<number, Group>();
+  /** Groups by number, read through (every group send reads its group). */
+  readonly #cache: UnitCache<number, Group>;
   readonly #get;
+  readonly #list;
+  readonly #listFor;
+  readonly #hasMembers;
+  readonly #insert: WriteStatement;
+  readonly #delete: WriteStatement;
   readonly #patch;
-  constructor(
-    private readonly db: SqliteDatabase,
-    /** Told when this repository changes membership itself (create, delete). */
-    private readonly members: Pick<SqliteMemberRepository, 'invalidate'>,
-  ) {
+  constructor(db: SqliteDatabase, journal: UnitJournal) {
+    this.#cache = new UnitCache(journal);
     this.#get = db.prepare<[number], GroupRow>('SELECT * FROM groups WHERE group_id = ?');
-    this.#patch = new PatchUpdater<GroupPatch>(db, 'groups', 'group_id = ?', {
+    this.#list = db.prepare<[], GroupRow>('SELECT * FROM groups ORDER BY group_id');
+    this.#listFor = db.prepare<[number], GroupRow>(
+      'SELECT g.* FROM groups g JOIN members m ON m.group_id = g.group_id WHERE m.user_id = ? ORDER BY g.group_id',
+    );
+    this.#hasMembers = db.prepare<[number], { one: number }>('SELECT 1 AS one FROM members WHERE group_id = ? LIMIT 1');
+    this.#insert = journal.write(`INSERT INTO groups (group_id, name, owner_id, max_members, avatar, create_time, whole_mute, memo)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
+    this.#delete = journal.write('DELETE FROM groups WHERE group_id = ?');
+    this.#patch = new PatchUpdater<GroupPatch>(journal, 'groups', 'group_id = ?', {
       name: ['name'],
       ownerId: ['owner_id'],
       maxMembers: ['max_members'],
@@ -47,74 +57,47 @@ export class SqliteGroupRepository implements GroupRepository {
     });
   }
 
-  async get(groupId: number): Promise<Group | undefined> {
-    return this.#read(groupId);
+  get(groupId: number): Group | undefined {
+    const cached = this.#cache.get(groupId);
+    if (cached) return cached;
+    const row = this.#get.get(groupId);
+    return row && this.#cache.remember(groupId, toGroup(row));
   }
 
-  #read(groupId: number): Group | undefined {
-    let group = this.#cache.get(groupId);
-    if (!group) {
-      const row = this.#get.get(groupId);
-      if (!row) return undefined;
-      group = toGroup(row);
-      this.#cache.set(groupId, group);
-    }
-    return group;
+  list(): Group[] {
+    return this.#list.all().map(toGroup);
   }
 
-  async list(): Promise<Group[]> {
-    return this.db.prepare<[], GroupRow>('SELECT * FROM groups ORDER BY group_id').all().map(toGroup);
+  listFor(userId: number): Group[] {
+    return this.#listFor.all(userId).map(toGroup);
   }
 
-  async listFor(userId: number): Promise<Group[]> {
-    return this.db
-      .prepare<[number], GroupRow>(
-        'SELECT g.* FROM groups g JOIN members m ON m.group_id = g.group_id WHERE m.user_id = ? ORDER BY g.group_id',
-      )
-      .all(userId)
-      .map(toGroup);
+  insert(group: Group): void {
+    this.#insert.run(
+      group.groupId,
+      group.name,
+      group.ownerId,
+      group.maxMembers,
+      group.avatar,
+      group.createTime,
+      bool(group.wholeMute),
+      group.memo,
+    );
+    this.#cache.changed(group.groupId);
   }
 
-  async create(group: Group, members: readonly Member[]): Promise<void> {
-    this.#cache.delete(group.groupId);
-    const insertMember = this.db.prepare(insertMemberSql);
-    this.db.transaction(() => {
-      this.db
-        .prepare(
-          `INSERT INTO groups (group_id, name, owner_id, max_members, avatar, create_time, whole_mute, memo)
-          VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(group.groupId, group.name, group.ownerId, group.maxMembers, group.avatar, group.createTime, bool(group.wholeMute), group.memo);
-      for (const member of members) insertMember.run(memberParams(member));
-    })();
-    this.members.invalidate(group.groupId);
-  }
-
-  async update(groupId: number, patch: GroupPatch): Promise<Group> {
-    this.#cache.delete(groupId);
+  update(groupId: number, patch: GroupPatch): Group {
+    this.#cache.changed(groupId);
     this.#patch.run(patch, [groupId]);
-    const group = this.#read(groupId);
+    const group = this.get(groupId);
     if (!group) throw new Error(`group ${groupId} vanished during update`);
     return group;
   }
 
-  async delete(groupId: number): Promise<void> {
-    this.#cache.delete(groupId);
-    this.db.prepare('DELETE FROM groups WHERE group_id = ?').run(groupId);
-    this.members.invalidate(groupId);
-  }
-
-  async memberCount(groupId: number): Promise<number> {
-    return this.db.prepare<[number], { n: number }>('SELECT count(*) AS n FROM members WHERE group_id = ?').get(groupId)!.n;
-  }
-
-  async transferOwner(groupId: number, fromUserId: number, toUserId: number): Promise<void> {
-    this.#cache.delete(groupId);
-    this.db.transaction(() => {
-      this.db.prepare('UPDATE groups SET owner_id = ? WHERE group_id = ?').run(toUserId, groupId);
-      this.db.prepare("UPDATE members SET role = 'member' WHERE group_id = ? AND user_id = ?").run(groupId, fromUserId);
-      this.db.prepare("UPDATE members SET role = 'owner' WHERE group_id = ? AND user_id = ?").run(groupId, toUserId);
-    })();
-    this.members.invalidate(groupId);
+  delete(groupId: number): void {
+    // The foreign keys would delete the members too, behind the member repository's caches.
+    if (this.#hasMembers.get(groupId)) throw new Error(`group ${groupId} still has members; remove them first`);
+    this.#delete.run(groupId);
+    this.#cache.changed(groupId);
   }
 }

@@ -1,6 +1,7 @@
 import type { LikeSummary, ProfileLike } from '../../profile/records.js';
-import type { LikeRepository } from '../extras-repositories.js';
+import type { LikeRepository, LikeTotals } from '../profile-store.js';
 import type { SqliteDatabase } from './database.js';
+import type { UnitJournal, WriteStatement } from './unit-journal.js';
 
 interface SummaryRow {
   user_id: number;
@@ -17,17 +18,15 @@ const toSummary = (row: SummaryRow): LikeSummary => ({
 });
 
 export class SqliteLikeRepository implements LikeRepository {
-  readonly #insert;
+  readonly #insert: WriteStatement;
   readonly #givenOn;
   readonly #received;
   readonly #given;
   readonly #receivedTotals;
   readonly #givenTotals;
 
-  constructor(db: SqliteDatabase) {
-    this.#insert = db.prepare<[number, number, number, number, number]>(
-      'INSERT INTO profile_likes (operator_id, target_id, times, day, time) VALUES (?, ?, ?, ?, ?)',
-    );
+  constructor(db: SqliteDatabase, journal: UnitJournal) {
+    this.#insert = journal.write('INSERT INTO profile_likes (operator_id, target_id, times, day, time) VALUES (?, ?, ?, ?, ?)');
     this.#givenOn = db.prepare<[number, number, number], { n: number }>(
       'SELECT COALESCE(SUM(times), 0) AS n FROM profile_likes WHERE operator_id = ? AND target_id = ? AND day = ?',
     );
@@ -49,28 +48,28 @@ export class SqliteLikeRepository implements LikeRepository {
     this.#givenTotals = totals('operator_id');
   }
 
-  async insert(like: Omit<ProfileLike, 'likeId'>): Promise<ProfileLike> {
+  insert(like: Omit<ProfileLike, 'likeId'>): ProfileLike {
     const result = this.#insert.run(like.operatorId, like.targetId, like.times, like.day, like.time);
     return { likeId: Number(result.lastInsertRowid), ...like };
   }
 
-  async givenOn(operatorId: number, targetId: number, day: number): Promise<number> {
+  givenOn(operatorId: number, targetId: number, day: number): number {
     return this.#givenOn.get(operatorId, targetId, day)!.n;
   }
 
-  async received(targetId: number, day: number, start: number, count: number): Promise<LikeSummary[]> {
+  received(targetId: number, day: number, start: number, count: number): LikeSummary[] {
     return this.#received.all(day, targetId, count, start).map(toSummary);
   }
 
-  async given(operatorId: number, day: number, start: number, count: number): Promise<LikeSummary[]> {
+  given(operatorId: number, day: number, start: number, count: number): LikeSummary[] {
     return this.#given.all(day, operatorId, count, start).map(toSummary);
   }
 
-  async receivedTotals(targetId: number, day: number) {
+  receivedTotals(targetId: number, day: number): LikeTotals {
     return this.#receivedTotals.get(day, targetId)!;
   }
 
-  async givenTotals(operatorId: number, day: number) {
+  givenTotals(operatorId: number, day: number): LikeTotals {
     return this.#givenTotals.get(day, operatorId)!;
   }
 }

@@ -1,4 +1,4 @@
-import type { SqliteDatabase } from './database.js';
+import type { UnitJournal, WriteStatement } from './unit-journal.js';
 
 /**
  * Builds and caches `UPDATE ... SET` statements for partial updates. `columns` maps each patchable
@@ -8,9 +8,9 @@ import type { SqliteDatabase } from './database.js';
 export type ColumnMap<T> = { [K in keyof T]?: [column: string, toDb?: (value: T[K]) => unknown] };
 
 export class PatchUpdater<T extends object> {
-  #cache = new Map<string, ReturnType<SqliteDatabase['prepare']>>();
+  #cache = new Map<string, WriteStatement>();
   constructor(
-    private readonly db: SqliteDatabase,
+    private readonly journal: UnitJournal,
     private readonly table: string,
     private readonly where: string,
     private readonly columns: ColumnMap<T>,
@@ -28,7 +28,7 @@ export class PatchUpdater<T extends object> {
         if (!entry) throw new Error(`${this.table}: field ${field} cannot be updated`);
         return `${entry[0]} = ?`;
       });
-      statement = this.db.prepare(`UPDATE ${this.table} SET ${sets.join(', ')} WHERE ${this.where}`);
+      statement = this.journal.write(`UPDATE ${this.table} SET ${sets.join(', ')} WHERE ${this.where}`);
       this.#cache.set(cacheKey, statement);
     }
     const values = fields.map((field) => {
@@ -36,8 +36,7 @@ export class PatchUpdater<T extends object> {
       const value = patch[field] as T[typeof field];
       return toDb ? toDb(value) : value;
     });
-    const run = statement.run.bind(statement) as (...params: unknown[]) => { changes: number };
-    return run(...values, ...keys).changes;
+    return statement.run(...values, ...keys).changes;
   }
 }
 

@@ -1,57 +1,102 @@
 import type { WorldStore } from '../store.js';
 import { SqliteAccountRepository } from './account-repository.js';
-import { openDatabase, type SqliteDatabase } from './database.js';
-import { SqliteFriendRepository } from './friend-repository.js';
-import { SqliteGroupRepository } from './group-repository.js';
-import { SqliteMemberRepository } from './member-repository.js';
-import { SqliteExtrasStore } from './extras/extras-store.js';
-import { SqliteForwardRepository } from './forward-repository.js';
-import { SqliteMessageRepository } from './message-repository.js';
-import { WriteBatcher } from './write-batcher.js';
 import { Checkpointer } from './checkpointer.js';
-import { SqliteReactionRepository } from './reaction-repository.js';
+import { domainErrorOf } from './constraint-errors.js';
+import { openDatabase, type SqliteDatabase } from './database.js';
 import { SqliteCollectionRepository, SqliteCustomFaceRepository } from './favorites-repository.js';
 import { SqliteGroupFileRepository, SqlitePrivateFileRepository } from './file-repository.js';
+import { SqliteForwardRepository } from './forward-repository.js';
+import { SqliteFriendRepository } from './friend-repository.js';
+import { SqliteEssenceRepository, SqliteSecretRepository, SqliteSignRepository } from './group-content-repositories.js';
+import { SqliteGroupRepository } from './group-repository.js';
+import { SqliteGroupSettingsRepository } from './group-settings-repository.js';
 import { SqliteLikeRepository } from './like-repository.js';
+import { SqliteMemberRepository } from './member-repository.js';
+import { SqliteMessageRepository } from './message-repository.js';
+import { SqliteNoticeRepository } from './notice-repository.js';
+import { SqlitePinRepository } from './pin-repository.js';
+import { SqliteReactionRepository } from './reaction-repository.js';
+import { SqliteRequestRepository } from './request-repository.js';
+import { UnitJournal } from './unit-journal.js';
+import { WriteBatcher } from './write-batcher.js';
 
-/** The SQLite world store. `path` ":memory:" gives a private in-memory world (tests). */
+/**
+ * The SQLite world store. `path` ":memory:" gives a private in-memory world (tests).
+ *
+ * One connection, used only from the event loop's thread: a unit of work is a synchronous
+ * closure, so it runs from first read to last write without anything else touching the
+ * database, which makes units serializable with no locking at all. Units arriving in one turn
+ * of the event loop share a commit (WriteBatcher).
+ */
 export class SqliteWorldStore implements WorldStore {
   readonly db: SqliteDatabase;
   readonly accounts: SqliteAccountRepository;
   readonly friends: SqliteFriendRepository;
   readonly groups: SqliteGroupRepository;
   readonly members: SqliteMemberRepository;
-  readonly extras: SqliteExtrasStore;
   readonly messages: SqliteMessageRepository;
   readonly reactions: SqliteReactionRepository;
   readonly forwards: SqliteForwardRepository;
+  readonly pins: SqlitePinRepository;
+  readonly requests: SqliteRequestRepository;
+  readonly groupSettings: SqliteGroupSettingsRepository;
+  readonly notices: SqliteNoticeRepository;
+  readonly signs: SqliteSignRepository;
+  readonly essence: SqliteEssenceRepository;
+  readonly secrets: SqliteSecretRepository;
   readonly likes: SqliteLikeRepository;
   readonly collections: SqliteCollectionRepository;
   readonly customFaces: SqliteCustomFaceRepository;
   readonly groupFiles: SqliteGroupFileRepository;
   readonly privateFiles: SqlitePrivateFileRepository;
-  /** Group commit for hot writes (message sends). */
-  readonly batcher: WriteBatcher;
+  readonly #journal: UnitJournal;
+  readonly #batcher: WriteBatcher;
   #checkpointer: Checkpointer;
   #closed = false;
 
   constructor(path: string) {
     this.db = openDatabase(path);
     this.#checkpointer = new Checkpointer(this.db);
-    this.accounts = new SqliteAccountRepository(this.db);
-    this.friends = new SqliteFriendRepository(this.db);
-    this.members = new SqliteMemberRepository(this.db);
-    this.groups = new SqliteGroupRepository(this.db, this.members);
-    this.extras = new SqliteExtrasStore(this.db);
-    this.batcher = new WriteBatcher(this.db);
-    this.messages = new SqliteMessageRepository(this.db, this.batcher, this.members);
-    this.reactions = new SqliteReactionRepository(this.db);
+    const journal = (this.#journal = new UnitJournal(this.db));
+    this.#batcher = new WriteBatcher(this.db, journal);
+    this.accounts = new SqliteAccountRepository(this.db, journal);
+    this.friends = new SqliteFriendRepository(this.db, journal);
+    this.members = new SqliteMemberRepository(this.db, journal);
+    this.groups = new SqliteGroupRepository(this.db, journal);
+    this.messages = new SqliteMessageRepository(this.db, journal);
+    this.reactions = new SqliteReactionRepository(this.db, journal);
     this.forwards = new SqliteForwardRepository(this.db);
-    this.likes = new SqliteLikeRepository(this.db);
-    this.collections = new SqliteCollectionRepository(this.db);
-    this.customFaces = new SqliteCustomFaceRepository(this.db);
-    this.groupFiles = new SqliteGroupFileRepository(this.db);
-    this.privateFiles = new SqlitePrivateFileRepository(this.db);
+    this.pins = new SqlitePinRepository(this.db, journal);
+    this.requests = new SqliteRequestRepository(this.db, journal);
+    this.groupSettings = new SqliteGroupSettingsRepository(this.db, journal);
+    this.notices = new SqliteNoticeRepository(this.db, journal);
+    this.signs = new SqliteSignRepository(this.db, journal);
+    this.essence = new SqliteEssenceRepository(this.db, journal);
+    this.secrets = new SqliteSecretRepository(this.db, journal);
+    this.likes = new SqliteLikeRepository(this.db, journal);
+    this.collections = new SqliteCollectionRepository(this.db, journal);
+    this.customFaces = new SqliteCustomFaceRepository(this.db, journal);
+    this.groupFiles = new SqliteGroupFileRepository(this.db, journal);
+    this.privateFiles = new SqlitePrivateFileRepository(this.db, journal);
+  }
+
+  transaction<T>(work: () => T): Promise<T> {
+    if (this.#journal.active) {
+      throw new Error('store.transaction was called inside a unit of work; compose the synchronous operations into one unit instead');
+    }
+    if (this.#closed) return Promise.reject(new Error('the world store is closed'));
+    return this.#batcher.run(() => {
+      let result: T;
+      try {
+        result = work();
+      } catch (error) {
+        throw domainErrorOf(error);
+      }
+      if (typeof (result as { then?: unknown } | undefined)?.then === 'function') {
+        throw new Error('a unit of work returned a promise: it must be synchronous (no awaits inside store.transaction)');
+      }
+      return result;
+    });
   }
 
   /**
@@ -66,7 +111,7 @@ export class SqliteWorldStore implements WorldStore {
   async close(): Promise<void> {
     if (this.#closed) return;
     this.#closed = true;
-    this.batcher.flush();
+    this.#batcher.flush();
     await this.#checkpointer.stop();
     this.db.close();
   }

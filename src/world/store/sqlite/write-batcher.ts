@@ -1,4 +1,5 @@
 import type { SqliteDatabase } from './database.js';
+import type { UnitJournal } from './unit-journal.js';
 
 interface Job {
   readonly work: () => unknown;
@@ -7,10 +8,15 @@ interface Job {
 }
 
 /**
- * Group commit for hot writes. Work queued during one turn of the event loop runs in a single
- * SQLite transaction at the end of that turn (setImmediate), each piece inside its own savepoint,
- * so one failing piece rolls back alone and the others still commit. Every promise settles only
- * after the commit: an acknowledged write is on disk (in the WAL) before anyone hears of it.
+ * Group commit of units of work. Units queued during one turn of the event loop run in a single
+ * SQLite transaction at the end of that turn (setImmediate), one after the other, each inside
+ * its own savepoint: a unit that throws rolls back alone and the others still commit. Every
+ * promise settles only after the commit, so an acknowledged change is on disk (in the WAL)
+ * before anyone hears of it, and a unit's events (sent by the caller once its promise resolves)
+ * never announce something that could still be rolled back.
+ *
+ * Units are synchronous closures, so one runs from its first check to its last write with
+ * nothing in between: they are serial by construction, whatever arrives concurrently.
  *
  * Under load (many sends arriving together) this turns N commits into one, which is most of the
  * cost of a small write; an idle server pays only the wait for the current turn to end.
@@ -21,17 +27,14 @@ export class WriteBatcher {
   readonly #savepoint;
   readonly #release;
   readonly #rollbackTo;
-  readonly #rollbackListeners: (() => void)[] = [];
 
-  constructor(private readonly db: SqliteDatabase) {
-    this.#savepoint = db.prepare('SAVEPOINT batched_write');
-    this.#release = db.prepare('RELEASE batched_write');
-    this.#rollbackTo = db.prepare('ROLLBACK TO batched_write');
-  }
-
-  /** Called when a whole batch failed to commit, so callers can drop state derived from it. */
-  onRollback(listener: () => void): void {
-    this.#rollbackListeners.push(listener);
+  constructor(
+    private readonly db: SqliteDatabase,
+    private readonly journal: UnitJournal,
+  ) {
+    this.#savepoint = db.prepare('SAVEPOINT unit_of_work');
+    this.#release = db.prepare('RELEASE unit_of_work');
+    this.#rollbackTo = db.prepare('ROLLBACK TO unit_of_work');
   }
 
   run<T>(work: () => T): Promise<T> {
@@ -53,17 +56,22 @@ export class WriteBatcher {
       this.db.transaction(() => {
         for (const job of jobs) {
           this.#savepoint.run();
+          this.journal.begin();
           try {
-            outcomes.push({ ok: true, value: job.work() });
+            const value = job.work();
+            this.#release.run();
+            this.journal.released();
+            outcomes.push({ ok: true, value });
           } catch (error) {
             this.#rollbackTo.run();
+            this.#release.run();
+            this.journal.rolledBack();
             outcomes.push({ ok: false, value: error });
           }
-          this.#release.run();
         }
       })();
     } catch (error) {
-      for (const listener of this.#rollbackListeners) listener();
+      this.journal.batchFailed();
       for (const job of jobs) job.reject(error);
       return;
     }

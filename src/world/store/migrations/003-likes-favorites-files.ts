@@ -1,11 +1,11 @@
 import type { Migration } from './index.js';
 
 /**
- * The seed API's extras: profile likes, favourites (collections), stickers (custom faces), group
- * files and folders, and files sent in private chats. Bytes live in the media blob store; these
- * tables hold what QQ knows about them.
+ * Profile likes, favourites (collections), stickers (custom faces), group files and folders, and
+ * files sent in private chats. Bytes live in the media blob store; these tables hold what QQ
+ * knows about them.
  */
-export const seedExtras: Migration = {
+export const likesFavoritesFiles: Migration = {
   version: 3,
   name: 'likes, collections, custom faces, group and private files',
   sql: `

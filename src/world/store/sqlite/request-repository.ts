@@ -1,6 +1,7 @@
-import type { RequestKind, RequestStatus, WorldRequest } from '../../../extras-model.js';
-import type { NewRequest, RequestFilter, RequestRepository } from '../../extras-store.js';
-import type { SqliteDatabase } from '../database.js';
+import type { RequestKind, RequestStatus, WorldRequest } from '../../request-model.js';
+import type { NewRequest, RequestAnswer, RequestFilter, RequestRepository } from '../request-store.js';
+import type { SqliteDatabase } from './database.js';
+import type { UnitJournal, WriteStatement } from './unit-journal.js';
 
 interface RequestRow {
   request_id: number;
@@ -36,18 +37,21 @@ const toRequest = (row: RequestRow): WorldRequest => ({
 
 export class SqliteRequestRepository implements RequestRepository {
   readonly #get;
-  readonly #insert;
-  readonly #answer;
-  constructor(private readonly db: SqliteDatabase) {
+  readonly #insert: WriteStatement;
+  readonly #answer: WriteStatement;
+  constructor(
+    private readonly db: SqliteDatabase,
+    journal: UnitJournal,
+  ) {
     this.#get = db.prepare<[number], RequestRow>('SELECT * FROM requests WHERE request_id = ?');
-    this.#insert = db.prepare(`INSERT INTO requests (kind, requester_id, target_id, group_id, invitor_id, comment, filtered,
+    this.#insert = journal.write(`INSERT INTO requests (kind, requester_id, target_id, group_id, invitor_id, comment, filtered,
       status, actor_id, reason, created_at, handled_at)
       VALUES (@kind, @requesterId, @targetId, @groupId, @invitorId, @comment, @filtered, @status, @actorId, @reason, @createdAt, @handledAt)`);
-    this.#answer = db.prepare(`UPDATE requests SET status = @status, actor_id = @actorId, reason = @reason, handled_at = @time
+    this.#answer = journal.write(`UPDATE requests SET status = @status, actor_id = @actorId, reason = @reason, handled_at = @time
       WHERE request_id = @requestId AND status = 'pending'`);
   }
 
-  async insert(request: NewRequest): Promise<WorldRequest> {
+  insert(request: NewRequest): WorldRequest {
     const answered = request.answered;
     const result = this.#insert.run({
       kind: request.kind,
@@ -66,12 +70,12 @@ export class SqliteRequestRepository implements RequestRepository {
     return toRequest(this.#get.get(Number(result.lastInsertRowid))!);
   }
 
-  async get(requestId: number): Promise<WorldRequest | undefined> {
+  get(requestId: number): WorldRequest | undefined {
     const row = this.#get.get(requestId);
     return row && toRequest(row);
   }
 
-  async list(filter: RequestFilter): Promise<WorldRequest[]> {
+  list(filter: RequestFilter): WorldRequest[] {
     const where: string[] = [];
     const params: unknown[] = [];
     const add = (clause: string, ...values: unknown[]) => {
@@ -97,17 +101,9 @@ export class SqliteRequestRepository implements RequestRepository {
       .map(toRequest);
   }
 
-  async answer(
-    requestId: number,
-    answer: { status: Exclude<RequestStatus, 'pending'>; actorId: number; reason: string; time: number },
-  ): Promise<WorldRequest | undefined> {
-    const changed = this.#answer.run({ requestId, ...answer }).changes;
-    return changed === 1 ? toRequest(this.#get.get(requestId)!) : undefined;
-  }
-
-  async reopen(requestId: number): Promise<void> {
-    this.db
-      .prepare("UPDATE requests SET status = 'pending', actor_id = 0, reason = '', handled_at = 0 WHERE request_id = ?")
-      .run(requestId);
+  answer(requestId: number, answer: RequestAnswer): WorldRequest {
+    // The service checked that the request is pending; the condition only guards against a bug.
+    if (this.#answer.run({ requestId, ...answer }).changes !== 1) throw new Error(`request ${requestId} was not pending`);
+    return toRequest(this.#get.get(requestId)!);
   }
 }
