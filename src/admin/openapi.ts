@@ -71,6 +71,19 @@ export function buildOpenApi(
       summary: spec.summary,
       ...(spec.description && { description: spec.description }),
       ...(spec.aliases?.length && { 'x-aliases': spec.aliases }),
+      // Where LLBot or go-cqhttp differ: each dialect's note, and its params and result where they differ.
+      ...(spec.dialects && {
+        'x-dialects': Object.fromEntries(
+          Object.entries(spec.dialects).map(([dialect, variant]) => [
+            dialect,
+            {
+              note: variant!.note,
+              ...(variant!.params && { params: plain(variant!.params) }),
+              ...(variant!.result && { result: plain(variant!.result) }),
+            },
+          ]),
+        ),
+      }),
       tags: [`onebot: ${spec.origin}`],
       operationId: spec.name,
       servers: [{ url: 'http://127.0.0.1:3000', description: "an account's OneBot HTTP API" }],

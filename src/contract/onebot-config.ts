@@ -7,12 +7,25 @@ import { Type, type Static } from '@sinclair/typebox';
  */
 const format = Type.Union([Type.Literal('array'), Type.Literal('string')], { default: 'array' });
 
+/**
+ * Which OneBot 11 implementation an adapter speaks like where NapCat, LLBot (LuckyLilliaBot) and
+ * go-cqhttp disagree on the same name: history paging, result shapes, segment and event details
+ * (docs/dialects.md lists every difference). A Catnap extension; NapCat ignores the field.
+ */
+export const dialectNames = ['napcat', 'llbot', 'go-cqhttp'] as const;
+export const DialectName = Type.Union([Type.Literal('napcat'), Type.Literal('llbot'), Type.Literal('go-cqhttp')], {
+  description: 'napcat (default), llbot or go-cqhttp: whose behaviour to follow where they differ',
+});
+const dialect = Type.Union(DialectName.anyOf, { default: 'napcat', description: DialectName.description });
+export type Dialect = (typeof dialectNames)[number];
+
 const common = {
   name: Type.String({ default: '' }),
   enable: Type.Boolean({ default: false }),
   messagePostFormat: format,
   token: Type.String({ default: '' }),
   debug: Type.Boolean({ default: false }),
+  dialect,
 };
 
 export const HttpServerConfig = Type.Object({

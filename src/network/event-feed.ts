@@ -1,4 +1,4 @@
-import type { MessageFormat } from '../onebot/action.js';
+import type { Dialect, MessageFormat } from '../onebot/action.js';
 import type { EventHub } from '../onebot/events/event-hub.js';
 import type { OutboundEvent } from '../onebot/events/outbound-event.js';
 import type { ClientLabel, TransportObserver } from './transport-observer.js';
@@ -10,6 +10,8 @@ export interface EventFeedOptions {
   readonly reportSelfMessage: boolean;
   /** Attach the raw world record to message events as `raw`. */
   readonly debug: boolean;
+  /** Whose event and segment details to write (the adapter's `dialect`). */
+  readonly dialect: Dialect;
 }
 
 /**
@@ -27,14 +29,14 @@ export function subscribeEvents(
   const sent = observed?.observer?.eventSent && { observer: observed.observer, client: observed.client };
   return events.subscribe(selfId, (event) => {
     if (event.isSelfMessage && !options.reportSelfMessage) return;
-    send(event.json(options.format, options.debug), event);
-    if (sent) sent.observer.eventSent!(sent.client, eventType(event));
+    send(event.json(options), event);
+    if (sent) sent.observer.eventSent!(sent.client, eventType(event, options.dialect));
   });
 }
 
 /** `message.group`, `notice.group_ban`, `request.friend`, ...: the post type and its detail type. */
-export function eventType(event: OutboundEvent): string {
-  const object = event.object('array') as Readonly<Record<string, unknown>>;
+export function eventType(event: OutboundEvent, dialect: Dialect = 'napcat'): string {
+  const object = event.object('array', dialect) as Readonly<Record<string, unknown>>;
   const detail = object.message_type ?? object.notice_type ?? object.request_type ?? object.meta_event_type;
   return typeof detail === 'string' ? `${event.postType}.${detail}` : event.postType;
 }

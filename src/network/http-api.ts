@@ -1,7 +1,7 @@
 import formbody from '@fastify/formbody';
 import cors from '@fastify/cors';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { MessageFormat } from '../onebot/action.js';
+import type { Dialect, MessageFormat } from '../onebot/action.js';
 import { protocolErrors } from '../onebot/error-catalogue.js';
 import { failed, httpStatusOf, ok, type Envelope } from '../onebot/envelope.js';
 import { defaultRequestTimeoutMs } from '../util/http-timeouts.js';
@@ -15,6 +15,8 @@ export interface HttpApiOptions {
   readonly token: string;
   readonly enableCors: boolean;
   readonly messageFormat: MessageFormat;
+  /** The adapter's dialect: calls run in it. */
+  readonly dialect: Dialect;
   readonly adapterName: string;
   /** Transport name in call records ("http", "http-sse"). */
   readonly transport?: string;
@@ -83,7 +85,12 @@ export async function buildHttpApi(gateway: OneBotGateway, options: HttpApiOptio
     );
   });
 
-  const meta = { transport: options.transport ?? 'http', messageFormat: options.messageFormat, adapter: options.adapterName };
+  const meta = {
+    transport: options.transport ?? 'http',
+    messageFormat: options.messageFormat,
+    adapter: options.adapterName,
+    dialect: options.dialect,
+  };
 
   app.route({
     method: ['GET', 'POST'],

@@ -77,7 +77,7 @@ export class HttpClientAdapter implements NetworkAdapter {
     this.#unsubscribe = subscribeEvents(
       this.gateway.events,
       this.selfId,
-      { format: config.messagePostFormat, reportSelfMessage: config.reportSelfMessage, debug: config.debug },
+      { format: config.messagePostFormat, reportSelfMessage: config.reportSelfMessage, debug: config.debug, dialect: config.dialect },
       (json, event) => this.#queue.push({ json, event }),
       { observer: this.gateway.observer, client: this.#label },
     );
@@ -158,8 +158,9 @@ export class HttpClientAdapter implements NetworkAdapter {
     const format = this.config.messagePostFormat;
     try {
       const operation = quickOperationValidator.parse(body);
-      const context = event.object(format) as unknown as QuickContext;
-      const meta = { transport: 'http-post', messageFormat: format, adapter: this.config.name };
+      const { dialect } = this.config;
+      const context = event.object(format, dialect) as unknown as QuickContext;
+      const meta = { transport: 'http-post', messageFormat: format, adapter: this.config.name, dialect };
       await applyQuickOperation((action, params) => this.gateway.dispatcher.run(this.selfId, action, params, meta), context, operation);
     } catch (error) {
       this.#logger.warn(

@@ -53,6 +53,7 @@ export class HttpServerAdapter implements NetworkAdapter {
         token: config.token,
         enableCors: config.enableCors,
         messageFormat: config.messagePostFormat,
+        dialect: config.dialect,
         adapterName: config.name,
         transport: this.kind === 'httpServers' ? 'http' : 'http-sse',
       });
@@ -64,6 +65,7 @@ export class HttpServerAdapter implements NetworkAdapter {
           format: config.messagePostFormat,
           reportSelfMessage: this.reportSelfMessage,
           debug: config.debug,
+          dialect: config.dialect,
           heartIntervalMs: embeddedHeartIntervalMs,
           transport: 'http-ws',
           adapterName: config.name,

@@ -48,7 +48,12 @@ export class HttpSseServerAdapter extends HttpServerAdapter {
         unsubscribe = subscribeEvents(
           this.gateway.events,
           this.selfId,
-          { format: this.config.messagePostFormat, reportSelfMessage: this.config.reportSelfMessage, debug: this.config.debug },
+          {
+            format: this.config.messagePostFormat,
+            reportSelfMessage: this.config.reportSelfMessage,
+            debug: this.config.debug,
+            dialect: this.config.dialect,
+          },
           (json) => stream.write(`data: ${json}\n\n`),
           { observer, client: label },
         );

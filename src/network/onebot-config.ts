@@ -19,7 +19,13 @@ export function parseOneBotConfig(input: unknown, source = 'onebot config'): One
   if (!check.Check(value)) {
     const first = check.Errors(value).First();
     const path = first?.path.replace(/^\//, '').replaceAll('/', '.') ?? '';
-    throw new OneBotConfigError(`${source}: ${path || 'config'}: ${first?.message ?? 'invalid'}`);
+    // A choice among names (messagePostFormat, dialect) says which names it takes.
+    const choices = (first?.schema.anyOf as { const?: unknown }[] | undefined)?.map((option) => option.const);
+    const message =
+      choices && choices.length > 0 && choices.every((choice) => typeof choice === 'string')
+        ? `must be one of ${choices.join(', ')}`
+        : (first?.message ?? 'invalid');
+    throw new OneBotConfigError(`${source}: ${path || 'config'}: ${message}`);
   }
   return value;
 }

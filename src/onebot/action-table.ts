@@ -1,13 +1,24 @@
 import type { TSchema } from '@sinclair/typebox';
-import type { AnyActionSpec } from './action.js';
+import type { ActionContext, AnyActionSpec, Dialect, DialectVariant } from './action.js';
 import { ParamsValidator } from './params.js';
 
 /** How a resolved name is run: directly, or queued by the `_async` / `_rate_limited` suffix. */
 export type CallMode = 'direct' | 'async' | 'rate_limited';
 
+/** How one action runs under one dialect: its params, its result schema and its handler. */
+export interface ActionRunner {
+  readonly validator: ParamsValidator<TSchema>;
+  readonly result: TSchema;
+  /** The variant's note, when this dialect differs from NapCat. */
+  readonly note?: string;
+  run(ctx: ActionContext, params: unknown): unknown;
+}
+
 export interface RegisteredAction {
   readonly spec: AnyActionSpec;
   readonly validator: ParamsValidator<TSchema>;
+  /** How the action runs under a dialect (NapCat's runner where the dialect declares no difference). */
+  runner(dialect: Dialect): ActionRunner;
 }
 
 export interface ResolvedAction extends RegisteredAction {
@@ -37,7 +48,7 @@ export class ActionTable {
 
   register(spec: AnyActionSpec): void {
     this.#resolved.clear();
-    const entry: RegisteredAction = { spec, validator: new ParamsValidator(spec.params) };
+    const entry = registered(spec);
     for (const name of [spec.name, ...(spec.aliases ?? [])]) {
       if (this.#byName.has(name)) throw new Error(`action ${name} is registered twice`);
       this.#byName.set(name, entry);
@@ -77,4 +88,35 @@ export class ActionTable {
   names(): string[] {
     return [...this.#byName.keys()];
   }
+}
+
+/** Compiles an action's params once per distinct schema and builds its runner per dialect. */
+function registered(spec: AnyActionSpec): RegisteredAction {
+  const validator = new ParamsValidator(spec.params);
+  const napcat: ActionRunner = { validator, result: spec.result, run: (ctx, params) => spec.handler(ctx, params) };
+  const runners = new Map<Dialect, ActionRunner>([['napcat', napcat]]);
+  for (const [dialect, variant] of Object.entries(spec.dialects ?? {}) as [Dialect, DialectVariant][]) {
+    runners.set(dialect, variantRunner(spec, dialect, variant, napcat));
+  }
+  return { spec, validator, runner: (dialect) => runners.get(dialect) ?? napcat };
+}
+
+function variantRunner(spec: AnyActionSpec, dialect: Dialect, variant: DialectVariant, napcat: ActionRunner): ActionRunner {
+  const where = `action ${spec.name}, dialect ${dialect}`;
+  if (variant.note.trim().length < 10) throw new Error(`${where}: say what differs in its note`);
+  const result = variant.result ?? spec.result;
+  const { handler, reshape } = variant;
+  if (handler && !reshape) {
+    const validator = variant.params ? new ParamsValidator(variant.params) : napcat.validator;
+    return { validator, result, note: variant.note, run: (ctx, params) => handler.call(variant, ctx, params) };
+  }
+  if (reshape && !handler && !variant.params) {
+    return {
+      validator: napcat.validator,
+      result,
+      note: variant.note,
+      run: async (ctx, params) => reshape.call(variant, await spec.handler(ctx, params), params, ctx),
+    };
+  }
+  throw new Error(`${where}: give either a handler (with its own params, if any) or a reshape of NapCat's result`);
 }

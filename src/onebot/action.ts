@@ -1,4 +1,5 @@
 import type { Static, TSchema } from '@sinclair/typebox';
+import type { Dialect } from '../contract/onebot-config.js';
 import type { Logger } from '../util/logger.js';
 import type { OcrService } from '../world/media/ocr.js';
 import type { Translator } from '../world/media/translation.js';
@@ -11,6 +12,8 @@ import type { RuntimeHooks } from './runtime-hooks.js';
 /** How messages embedded in events and replies are written: segment arrays or CQ strings. */
 export type MessageFormat = 'array' | 'string';
 
+export type { Dialect };
+
 /** Facts about one call that the transport knows. */
 export interface CallMeta {
   /** e.g. "http", "ws", "admin", "quick-operation". */
@@ -19,6 +22,8 @@ export interface CallMeta {
   readonly messageFormat?: MessageFormat;
   /** Name of the adapter the call came through, for the logs and the console. */
   readonly adapter?: string;
+  /** The adapter's dialect (whose behaviour to follow where implementations differ); napcat when absent. */
+  readonly dialect?: Dialect;
 }
 
 /**
@@ -48,6 +53,8 @@ export interface ActionContext {
   readonly selfId: number;
   readonly meta: CallMeta;
   readonly messageFormat: MessageFormat;
+  /** The dialect of the adapter the call came through (napcat unless it says otherwise). */
+  readonly dialect: Dialect;
   readonly services: ActionServices;
   readonly world: World;
   /**
@@ -77,11 +84,57 @@ export interface ActionSpec<S extends TSchema = TSchema, R extends TSchema = TSc
   // A method, so a list of specs of different schemas is a list of ActionSpec (each handler is
   // checked against its own schemas where it is defined).
   handler(ctx: ActionContext, params: Static<S>): Static<R> | Promise<Static<R>>;
+  /**
+   * Where LLBot or go-cqhttp answer this name differently from NapCat: the dialect's own params,
+   * result and handler, or NapCat's handler with its result reshaped. Declared here, beside the
+   * action, so docs/dialects.md and the tests see every difference.
+   */
+  readonly dialects?: { readonly [D in OtherDialect]?: DialectVariant };
 }
 
-/** Identity function that lets TypeScript type a handler's params and answer from its schemas. */
-export function defineAction<S extends TSchema, R extends TSchema>(spec: ActionSpec<S, R>): ActionSpec<S, R> {
-  return spec;
+/** The dialects that may differ from NapCat's behaviour (the default). */
+export type OtherDialect = Exclude<Dialect, 'napcat'>;
+
+/**
+ * One action under one dialect. Either `handler` (with `params` when they differ from NapCat's),
+ * or `reshape`, which turns what NapCat's handler answered into the dialect's shape. `result`
+ * defaults to NapCat's when only the behaviour differs. `note` says what differs, in a sentence.
+ */
+export interface DialectVariant<
+  S extends TSchema = TSchema,
+  R extends TSchema = TSchema,
+  VS extends TSchema = TSchema,
+  VR extends TSchema = TSchema,
+> {
+  readonly note: string;
+  readonly params?: VS;
+  readonly result?: VR;
+  handler?(ctx: ActionContext, params: Static<VS>): Static<VR> | Promise<Static<VR>>;
+  reshape?(data: Static<R>, params: Static<S>, ctx: ActionContext): Static<VR> | Promise<Static<VR>>;
+}
+
+/** An action entry as written: NapCat's behaviour and, per dialect, each variant checked against its own schemas. */
+export type ActionDefinition<
+  S extends TSchema,
+  R extends TSchema,
+  LS extends TSchema,
+  LR extends TSchema,
+  GS extends TSchema,
+  GR extends TSchema,
+> = Omit<ActionSpec<S, R>, 'dialects'> & {
+  readonly dialects?: { readonly llbot?: DialectVariant<S, R, LS, LR>; readonly 'go-cqhttp'?: DialectVariant<S, R, GS, GR> };
+};
+
+/** Identity function that lets TypeScript type a handler's params and answer from its schemas (and each dialect's from its own). */
+export function defineAction<
+  S extends TSchema,
+  R extends TSchema,
+  LS extends TSchema = S,
+  LR extends TSchema = R,
+  GS extends TSchema = S,
+  GR extends TSchema = R,
+>(spec: ActionDefinition<S, R, LS, LR, GS, GR>): ActionSpec<S, R> {
+  return spec as ActionSpec<S, R>;
 }
 
 /** An action list of mixed param types, as each area exports it. */

@@ -3,6 +3,7 @@ import type { Logger } from '../util/logger.js';
 import type { ActionContext, ActionServices, CallMeta } from './action.js';
 import { ActionQueue } from './action-queue.js';
 import type { ActionTable, ResolvedAction } from './action-table.js';
+import { defaultDialect, unknownActionEnvelope } from './dialect.js';
 import { ActionError, describeFailure, protocolErrors } from './error-catalogue.js';
 import { failed, ok, queued, type Envelope } from './envelope.js';
 
@@ -107,7 +108,8 @@ export class Dispatcher {
   async run(selfId: number, action: string, params: unknown, meta: DispatchMeta): Promise<unknown> {
     const resolved = this.table.resolve(action);
     if (!resolved) throw new ActionError('UNKNOWN_ACTION', `unknown action: ${action}`);
-    return resolved.spec.handler(this.#context(selfId, meta), resolved.validator.parse(params));
+    const runner = resolved.runner(meta.dialect ?? defaultDialect);
+    return runner.run(this.#context(selfId, meta), runner.validator.parse(params));
   }
 
   /** Subscribes to finished calls; returns the unsubscriber. */
@@ -137,19 +139,20 @@ export class Dispatcher {
 
   async #dispatch(selfId: number, action: string, params: unknown, meta: DispatchMeta): Promise<Envelope> {
     const resolved = typeof action === 'string' ? this.table.resolve(action) : undefined;
-    if (!resolved) {
-      return failed(protocolErrors.UNKNOWN_ACTION.retcode, `unknown action: ${String(action)}`, meta.echo);
-    }
+    const dialect = meta.dialect ?? defaultDialect;
+    if (!resolved) return unknownActionEnvelope(String(action), dialect, meta.transport, meta.echo);
+    // The dialect picks the params, handler and result shape (NapCat's unless the action declares otherwise).
+    const runner = resolved.runner(dialect);
     let parsed: unknown;
     try {
-      parsed = resolved.validator.parse(params);
+      parsed = runner.validator.parse(params);
     } catch (error) {
       return this.#failure(error, resolved, meta);
     }
     const ctx = this.#context(selfId, meta);
     if (resolved.mode === 'direct') {
       try {
-        return ok(await resolved.spec.handler(ctx, parsed), meta.echo);
+        return ok(await runner.run(ctx, parsed), meta.echo);
       } catch (error) {
         return this.#failure(error, resolved, meta);
       }
@@ -157,7 +160,7 @@ export class Dispatcher {
     const queue = this.#queueFor(selfId, resolved.mode);
     const accepted = queue.push(async () => {
       try {
-        await resolved.spec.handler(ctx, parsed);
+        await runner.run(ctx, parsed);
       } catch (error) {
         const { internal } = describeFailure(error);
         this.#logger[internal ? 'error' : 'info']({ err: error, action: resolved.calledAs, selfId }, 'queued action failed');
@@ -174,6 +177,7 @@ export class Dispatcher {
       selfId,
       meta,
       messageFormat: meta.messageFormat ?? 'array',
+      dialect: meta.dialect ?? defaultDialect,
       services: this.services,
       world: this.services.world,
       call: (action, params) => this.run(selfId, action, params, meta),

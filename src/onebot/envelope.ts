@@ -20,7 +20,7 @@ export function failed(retcode: number, message: string, echo: unknown): Envelop
   return { status: 'failed', retcode, data: null, message, wording: message, echo: echo ?? null };
 }
 
-/** The HTTP status OneBot 11 gives an action reply: 404 for an unknown action, else 200. */
+/** The HTTP status OneBot 11 gives an action reply: 404 for an unknown action (1404, or 404 in the LLBot and go-cqhttp dialects), else 200. */
 export function httpStatusOf(envelope: Envelope): number {
-  return envelope.retcode === 1404 ? 404 : 200;
+  return envelope.status === 'failed' && (envelope.retcode === 1404 || envelope.retcode === 404) ? 404 : 200;
 }

@@ -1,5 +1,6 @@
 import { Catnap } from '../../src/app/catnap.js';
 import { silentLogger } from '../../src/util/logger.js';
+import type { Dialect } from '../../src/onebot/dialect.js';
 import type { WorldFile } from '../../src/world/world-file.js';
 import { expectRouteResponse, resultProblems, watchActionResults } from './contract.js';
 import { tempDir } from './spawn.js';
@@ -35,7 +36,8 @@ export async function startCatnap(world: WorldFile, options: { dataDir?: string 
     expectRouteResponse(method, path, response.status, json);
     const act = /^\/api\/world\/act\/\d+\/([^/?]+)/.exec(path);
     if (act && json?.status === 'ok') {
-      const problems = resultProblems(catnap.dispatcher, decodeURIComponent(act[1]!), json.data);
+      const dialect = /[?&]dialect=([\w-]+)/.exec(path)?.[1] as Dialect | undefined;
+      const problems = resultProblems(catnap.dispatcher, decodeURIComponent(act[1]!), json.data, dialect);
       if (problems.length > 0) throw new Error(`${act[1]} answered outside its result schema: ${problems.join('; ')}`);
     }
     return { status: response.status, json };

@@ -3,6 +3,7 @@ import { TypeCompiler, type TypeCheck } from '@sinclair/typebox/compiler';
 import { allRouteContracts } from '../../src/contract/admin/index.js';
 import { isBytes, type RouteContract } from '../../src/contract/admin/route.js';
 import { OneBotEvent } from '../../src/contract/onebot/events.js';
+import type { Dialect } from '../../src/onebot/dialect.js';
 import type { Dispatcher } from '../../src/onebot/dispatcher.js';
 import { describeProblems } from '../../src/util/schema-problems.js';
 
@@ -105,11 +106,12 @@ const closedOf = (schema: TSchema): TSchema => {
   return copy;
 };
 
-/** The problems of an action's successful `data` against the action's result schema (closed objects). */
-export function resultProblems(dispatcher: Dispatcher, action: string, data: unknown): string[] {
+/** The problems of an action's successful `data` against the action's result schema in `dialect` (closed objects). */
+export function resultProblems(dispatcher: Dispatcher, action: string, data: unknown, dialect: Dialect = 'napcat'): string[] {
   const resolved = dispatcher.table.resolve(action);
   if (!resolved) return [`${action}: not an action`];
-  return contractProblems(closedOf(resolved.spec.result), data).map((problem) => `${resolved.spec.name}: ${problem}`);
+  const label = dialect === 'napcat' ? resolved.spec.name : `${resolved.spec.name} (${dialect})`;
+  return contractProblems(closedOf(resolved.runner(dialect).result), data).map((problem) => `${label}: ${problem}`);
 }
 
 /**
@@ -123,7 +125,7 @@ export function watchActionResults(dispatcher: Dispatcher) {
   const stop = dispatcher.onCall((record) => {
     if (record.envelope.status !== 'ok') return;
     checked++;
-    for (const problem of resultProblems(dispatcher, record.action, record.envelope.data)) {
+    for (const problem of resultProblems(dispatcher, record.action, record.envelope.data, record.meta.dialect)) {
       problems.push(`${problem} (params ${JSON.stringify(record.params)?.slice(0, 200)})`);
     }
   });

@@ -32,14 +32,14 @@ export async function onebotWorld(file: WorldFile = smallWorld, store?: WorldSto
   const call = async (selfId: number, action: string, params: unknown = {}, meta: Partial<DispatchMeta> = {}) => {
     const envelope = await dispatcher.dispatch(selfId, action, params, { transport: 'test', ...meta });
     if (envelope.status === 'ok') {
-      const problems = resultProblems(dispatcher, action, envelope.data);
+      const problems = resultProblems(dispatcher, action, envelope.data, meta.dialect);
       if (problems.length > 0) throw new Error(`${action} answered outside its result schema: ${problems.join('; ')}`);
     }
     return envelope;
   };
   /** Runs an action that must succeed and returns its data. */
-  const data = async (selfId: number, action: string, params: unknown = {}) => {
-    const envelope = await call(selfId, action, params);
+  const data = async (selfId: number, action: string, params: unknown = {}, meta: Partial<DispatchMeta> = {}) => {
+    const envelope = await call(selfId, action, params, meta);
     if (envelope.status !== 'ok') throw new Error(`${action} failed: ${envelope.retcode} ${envelope.message}`);
     return envelope.data as any;
   };

@@ -54,11 +54,12 @@ describe('hot reload: editing onebot11_<uin>.json applies adapter changes withou
     await client.next(() => true);
     const httpBefore = endpoint('http-a');
 
-    // Edit the file as a person would: add a WebSocket server, change the HTTP token.
+    // Edit the file as a person would: add a WebSocket server, change the HTTP token and dialect.
     const path = join(dataDir, 'config', 'onebot11_10001.json');
     const config = JSON.parse(await readFile(path, 'utf8'));
     config.network.websocketServers.push({ name: 'ws-b', enable: true, host: '127.0.0.1', port: 0, heartInterval: 0 });
     config.network.httpServers[0].token = 'new';
+    config.network.httpServers[0].dialect = 'llbot';
     await writeFile(path, JSON.stringify(config, null, 2));
 
     await until(() => catnap!.network.status(10001).some((entry) => entry.name === 'ws-b'), 10_000, 'ws-b to start');
@@ -68,6 +69,8 @@ describe('hot reload: editing onebot11_<uin>.json applies adapter changes withou
     const http = endpoint('http-a');
     expect((await fetch(`${http}/get_login_info?access_token=old`)).status).toBe(403);
     expect((await fetch(`${http}/get_login_info?access_token=new`)).status).toBe(200);
+    const unknown = await fetch(`${http}/no_such?access_token=new`);
+    expect([unknown.status, await unknown.json()]).toEqual([404, expect.objectContaining({ retcode: 404, message: 'no_such API 不存在' })]);
     expect(httpBefore).toBeDefined();
 
     // The first client never noticed: same connection, still served events and calls.

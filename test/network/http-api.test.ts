@@ -14,7 +14,7 @@ async function api(token = '', bodyLimit = 1024 * 1024) {
   const ob = await onebotWorld();
   app = await buildHttpApi(
     { dispatcher: ob.dispatcher, events: ob.events, clock: ob.clock, logger: silentLogger, bodyLimit },
-    { selfId: 10001, token, enableCors: true, messageFormat: 'array', adapterName: 'test' },
+    { selfId: 10001, token, enableCors: true, messageFormat: 'array', dialect: 'napcat', adapterName: 'test' },
   );
   return { app, ...ob };
 }

@@ -6,6 +6,7 @@ import { defineAction } from '../../src/onebot/action.js';
 import { coverageProblems, coverageRows, knownActions, onebot11Actions } from '../../src/onebot/coverage/coverage.js';
 import { renderCoverageDoc } from '../../src/onebot/coverage/coverage-doc.js';
 import { napcatRegistry } from '../../src/onebot/coverage/napcat-registry.js';
+import { gocqhttpRegistry, llbotRegistry } from '../../src/onebot/coverage/peer-registries.js';
 import { notYetServed, unsupportedActions } from '../../src/onebot/coverage/unsupported.js';
 import { P } from '../../src/onebot/schema.js';
 import { Type } from '@sinclair/typebox';
@@ -24,7 +25,12 @@ describe('coverage table', () => {
     expect(new Set(registered).size).toBe(177);
     expect(napcatRegistry.removedSeed).toHaveLength(7);
     expect(onebot11Actions).toHaveLength(39);
-    expect(knownActions().size).toBe(187);
+  });
+
+  it("knows LLBot's 122 names and go-cqhttp's 84 OneBot 11 names (44 of them not NapCat's)", () => {
+    expect(new Set(llbotRegistry).size).toBe(122);
+    expect(new Set(gocqhttpRegistry).size).toBe(84);
+    expect(knownActions().size).toBe(187 + 44);
   });
 
   it('is true of the live action table: every action is served or explained, nothing is both', () => {

@@ -9,7 +9,7 @@ import { publicUrls } from '../../src/onebot/public-urls.js';
 import type { ElementDraft } from '../../src/world/messages/draft.js';
 import type { Element, MediaRef } from '../../src/world/messages/elements.js';
 
-const ctx = { urls: publicUrls(() => 'http://catnap.test') };
+const ctx = { urls: publicUrls(() => 'http://catnap.test'), dialect: 'napcat' } as const;
 const options = { selfId: 10001 };
 
 const nonEmpty = fc.string({ minLength: 1, maxLength: 30 });

@@ -6,7 +6,8 @@ import { implement } from '../admin-route.js';
 /**
  * Runs any OneBot action as any account: how a person (through the console) or a test script makes
  * a simulated user speak, react or join. The body is the action's params, which the dispatcher
- * validates like any transport's; `?format=string` asks for CQ strings in returned messages.
+ * validates like any transport's; `?format=string` asks for CQ strings in returned messages and
+ * `?dialect=llbot` (or `go-cqhttp`) runs it as an adapter of that dialect would.
  */
 export const actRoutes = implement(actApi, {
   async act(request, reply, { world, dispatcher }) {
@@ -18,6 +19,7 @@ export const actRoutes = implement(actApi, {
       transport: 'admin',
       messageFormat: request.query.format ?? 'array',
       adapter: 'admin-act',
+      dialect: request.query.dialect ?? 'napcat',
       echo,
     });
     reply.code(httpStatusOf(envelope));

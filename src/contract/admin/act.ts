@@ -1,5 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import { AnyEnvelope } from '../onebot/envelope.js';
+import { DialectName } from '../onebot-config.js';
 import { defineRoute } from './route.js';
 import { Id } from './world.js';
 
@@ -22,6 +23,9 @@ export const actApi = {
         Type.Union([Type.Literal('array'), Type.Literal('string')], { description: 'How returned messages are written' }),
       ),
       echo: Type.Optional(Type.String({ description: 'Echoed back when the body has no `echo`' })),
+      dialect: Type.Optional(
+        Type.Union(DialectName.anyOf, { description: 'Run as an adapter of this dialect would (napcat when absent)' }),
+      ),
     }),
     body: Type.Unknown({ description: "The action's params (a JSON object; `echo` is echoed back)" }),
     response: AnyEnvelope,

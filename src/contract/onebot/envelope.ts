@@ -12,6 +12,7 @@ export const Envelope = <T extends TSchema>(data: T) =>
     message: Type.String(),
     wording: Type.String(),
     echo: Type.Unknown({ description: 'The echo of the request, any JSON type, or null' }),
+    msg: Type.Optional(Type.String({ description: 'go-cqhttp dialect only: the name of the failure (API_NOT_FOUND)' })),
   });
 
 export const AnyEnvelope = Envelope(Type.Unknown({ description: "The action's result; null when it failed or was queued" }));

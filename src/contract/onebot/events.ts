@@ -33,6 +33,11 @@ export const GroupDecreaseNotice = notice(
   { sub_type: Type.Union([lit('leave'), lit('kick'), lit('kick_me'), lit('disband')]), group_id: Id, user_id: Id, operator_id: Id },
   'Someone left a group (kick_me: the receiving account was kicked; disband: the group was dismissed)',
 );
+export const GroupDismissNotice = notice(
+  'group_dismiss',
+  { group_id: Id, user_id: Id },
+  'LLBot dialect: the group was dissolved by user_id (NapCat and go-cqhttp say group_decrease with sub_type disband)',
+);
 export const GroupAdminNotice = notice(
   'group_admin',
   { sub_type: Type.Union([lit('set'), lit('unset')]), group_id: Id, user_id: Id },
@@ -71,16 +76,18 @@ export const EmojiLikeNotice = notice(
 );
 export const FriendAddNotice = notice('friend_add', { user_id: Id }, 'A new friend (each side learns the other)');
 
-const RawInfo = Type.Array(Type.Record(Type.String(), Type.String()), { description: 'The gray-tip items QQ shows ("A 戳了戳 B")' });
+const RawInfo = Type.Array(Type.Record(Type.String(), Type.String()), {
+  description: 'The gray-tip items QQ shows ("A 戳了戳 B"); absent in the go-cqhttp dialect',
+});
 export const GroupPokeNotice = notify(
   'poke',
-  { group_id: Id, user_id: Id, target_id: Id, raw_info: RawInfo },
-  'A poke in a group: user_id poked target_id',
+  { group_id: Id, user_id: Id, sender_id: Type.Optional(Id), target_id: Id, raw_info: Type.Optional(RawInfo) },
+  'A poke in a group: user_id poked target_id (the go-cqhttp dialect repeats the poker as sender_id)',
 );
 export const FriendPokeNotice = notify(
   'poke',
-  { user_id: Id, sender_id: Id, target_id: Id, raw_info: RawInfo },
-  'A poke between friends: user_id is the other side of the chat, sender_id poked target_id',
+  { user_id: Id, sender_id: Type.Optional(Id), target_id: Id, raw_info: Type.Optional(RawInfo) },
+  'A poke between friends: user_id is the other side of the chat, sender_id poked target_id (no sender_id in the LLBot dialect)',
 );
 export const TitleNotice = notify('title', { group_id: Id, user_id: Id, title: Type.String() }, 'A member got a special title');
 export const GroupNameNotice = notify(
@@ -104,6 +111,7 @@ export const NoticeEvent = Type.Union([
   FriendRecallNotice,
   GroupIncreaseNotice,
   GroupDecreaseNotice,
+  GroupDismissNotice,
   GroupAdminNotice,
   GroupBanNotice,
   GroupCardNotice,

@@ -35,6 +35,8 @@ export const MessageObject = Type.Object({
     nickname: Type.String(),
     card: Type.String(),
     role: Type.Optional(Role),
+    level: Type.Optional(Type.String({ description: "LLBot dialect, group messages: the sender's group level" })),
+    title: Type.Optional(Type.String({ description: "LLBot dialect, group messages: the sender's special title" })),
   }),
   message: MessageBody,
   message_format: MessageFormat,

@@ -133,6 +133,7 @@ export class WebsocketClientAdapter implements NetworkAdapter {
         format: config.messagePostFormat,
         reportSelfMessage: config.reportSelfMessage,
         debug: config.debug,
+        dialect: config.dialect,
         heartIntervalMs: config.heartInterval,
         transport: 'ws-reverse',
         adapterName: config.name,

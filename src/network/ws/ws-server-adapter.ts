@@ -43,6 +43,7 @@ export class WebsocketServerAdapter implements NetworkAdapter {
       format: config.messagePostFormat,
       reportSelfMessage: config.reportSelfMessage,
       debug: config.debug,
+      dialect: config.dialect,
       heartIntervalMs: config.heartInterval,
       transport: 'ws',
       adapterName: config.name,

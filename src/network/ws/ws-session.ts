@@ -1,5 +1,5 @@
 import { WebSocket, type RawData } from 'ws';
-import type { MessageFormat } from '../../onebot/action.js';
+import type { Dialect, MessageFormat } from '../../onebot/action.js';
 import { failed } from '../../onebot/envelope.js';
 import { protocolErrors } from '../../onebot/error-catalogue.js';
 import { heartbeatEvent, heartbeatStatus, lifecycleEvent } from '../../onebot/events/meta-events.js';
@@ -20,6 +20,8 @@ export interface WsSessionOptions {
   readonly format: MessageFormat;
   readonly reportSelfMessage: boolean;
   readonly debug: boolean;
+  /** The adapter's dialect: calls run and events are written in it. */
+  readonly dialect: Dialect;
   /** Heartbeat period in ms; 0 or less sends none. */
   readonly heartIntervalMs: number;
   /** For call records and logs: "ws", "ws-reverse", "http-ws". */
@@ -174,6 +176,7 @@ export class WsSession {
     const envelope = await this.gateway.dispatcher.dispatch(this.options.selfId, action, params ?? {}, {
       transport: this.options.transport,
       messageFormat: this.options.format,
+      dialect: this.options.dialect,
       adapter: this.options.adapterName,
       echo,
     });

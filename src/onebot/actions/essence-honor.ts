@@ -3,6 +3,7 @@ import { Segment } from '../../contract/onebot/message.js';
 import { defineAction, type ActionContext, type AnyActionSpec } from '../action.js';
 import { badParams } from '../error-catalogue.js';
 import { renderMessage } from '../message/render.js';
+import { renderContextOf } from '../message/message-views.js';
 import { P } from '../schema.js';
 import { honorTypes, type HonorEntry } from '../../world/services/honor-service.js';
 import type { Account } from '../../world/model.js';
@@ -93,7 +94,7 @@ export const essenceHonorActions: AnyActionSpec[] = [
       const listed = await ctx.world.essence.list(ctx.selfId, params.group_id);
       const accounts = await ctx.world.accounts.getMany(listed.flatMap(({ entry }) => [entry.senderId, entry.operatorId]));
       return listed.map(({ entry, message }) => {
-        const rendered = renderMessage(message.elements, ctx.messageFormat, { urls: ctx.services.urls });
+        const rendered = renderMessage(message.elements, ctx.messageFormat, renderContextOf(ctx));
         return {
           msg_seq: message.seq,
           msg_random: message.random,

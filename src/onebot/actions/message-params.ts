@@ -60,6 +60,14 @@ export function sendResult(message: MessageRecord) {
   return forward ? { message_id: message.messageId, res_id: forward, forward_id: forward } : { message_id: message.messageId };
 }
 
+/** LLBot's and go-cqhttp's optional history anchor: a message's seq as number or string; 0, "" or absent mean none. */
+export function seqAnchorOf(value: number | string | undefined): number | undefined {
+  if (value === undefined || value === '' || value === 0 || value === '0') return undefined;
+  const seq = typeof value === 'number' ? value : /^\d+$/.test(value.trim()) ? Number(value) : NaN;
+  if (!Number.isSafeInteger(seq) || seq < 1) throw badParams(`message_seq: must be a message's message_seq (got ${JSON.stringify(value)})`);
+  return seq;
+}
+
 /** NapCat's optional history anchor: a message_id as number or string; 0, "" or absent mean none. */
 export function anchorOf(value: number | string | undefined): number | undefined {
   if (value === undefined || value === '' || value === 0 || value === '0') return undefined;

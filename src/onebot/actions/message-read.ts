@@ -3,9 +3,9 @@ import type { ConversationRef } from '../../world/messages/conversation-service.
 import { actionResults } from '../../contract/onebot/results.js';
 import { defineAction, type ActionContext, type AnyActionSpec } from '../action.js';
 import { badParams } from '../error-catalogue.js';
-import { forwardNodeViews, viewMessages } from '../message/message-views.js';
+import { forwardNodeViews, renderContextOf, viewMessages } from '../message/message-views.js';
 import { P } from '../schema.js';
-import { anchorOf, messageIdParam } from './message-params.js';
+import { anchorOf, messageIdParam, seqAnchorOf } from './message-params.js';
 
 /** Largest page a history call returns; larger counts are cut to it. */
 export const maxHistoryPage = 1000;
@@ -38,6 +38,42 @@ async function history(ctx: ActionContext, ref: ConversationRef, params: History
   });
   return { messages: await viewMessages(ctx, records, { format: ctx.messageFormat, forwardContent: params.parse_mult_msg }) };
 }
+
+const seqAnchor = P.optional(
+  Type.Union([Type.Integer(), Type.String()], {
+    description:
+      'Anchor: a message\'s message_seq (its seq in the conversation, as this dialect\'s events carry it); 0, "" or absent for the newest',
+  }),
+);
+
+/**
+ * LLBot's paging: the anchor (a seq) and the messages before it, `count` of them not recalled
+ * (holes left by recalls are filled from older seqs), oldest first; `reverseOrder` only turns the
+ * page around. Paging back asks again with the oldest message_seq minus one.
+ */
+const llbotHistory = {
+  note: 'message_seq is a seq (the message_seq of its events): the anchor and the `count` messages before it, oldest first; only `reverseOrder` (newest first, same messages) is read, `reverse_order` is ignored; count 0 answers none; no anchor found answers an empty page.',
+  params: P.object({
+    message_seq: seqAnchor,
+    count: P.int('How many messages: the anchor and older ones', { minimum: 0, default: 20 }),
+    reverseOrder: P.bool('Newest first (the same messages, turned around)', false),
+  }),
+};
+
+async function llbotHistoryPage(
+  ctx: ActionContext,
+  ref: ConversationRef,
+  params: { message_seq?: number | string; count: number; reverseOrder: boolean },
+) {
+  const maxSeq = seqAnchorOf(params.message_seq);
+  const count = Math.min(params.count, maxHistoryPage);
+  const records = count === 0 ? [] : await ctx.world.conversations.historyBySeq(ctx.selfId, ref, { ...(maxSeq && { maxSeq }), count });
+  const messages = await viewMessages(ctx, records, { format: ctx.messageFormat, forwardContent: true });
+  return { messages: params.reverseOrder ? messages.reverse() : messages };
+}
+
+/** go-cqhttp's window: always the 20 seqs ending at the anchor (or the newest seq), whatever is left of them. */
+const gocqHistoryWindow = 20;
 
 export const messageReadActions: AnyActionSpec[] = [
   defineAction({
@@ -84,6 +120,23 @@ export const messageReadActions: AnyActionSpec[] = [
     params: P.object({ group_id: P.id('Group number'), ...historyParams }),
     result: actionResults.get_group_msg_history,
     handler: (ctx, params) => history(ctx, { type: 'group', groupId: params.group_id }, params),
+    dialects: {
+      llbot: {
+        ...llbotHistory,
+        params: P.object({ group_id: P.id('Group number'), ...llbotHistory.params.properties }),
+        handler: (ctx, params) => llbotHistoryPage(ctx, { type: 'group', groupId: params.group_id }, params),
+      },
+      'go-cqhttp': {
+        note: `message_seq is a seq (the message_seq of its events); no count: always the ${gocqHistoryWindow} seqs ending at the anchor (or the newest), oldest first, recalled ones left out.`,
+        params: P.object({ group_id: P.id('Group number'), message_seq: seqAnchor }),
+        async handler(ctx, params) {
+          const maxSeq = seqAnchorOf(params.message_seq);
+          const ref = { type: 'group', groupId: params.group_id } as const;
+          const records = await ctx.world.conversations.seqWindow(ctx.selfId, ref, { ...(maxSeq && { maxSeq }), size: gocqHistoryWindow });
+          return { messages: await viewMessages(ctx, records, { format: ctx.messageFormat, forwardContent: true }) };
+        },
+      },
+    },
   }),
   defineAction({
     name: 'get_friend_msg_history',
@@ -93,6 +146,13 @@ export const messageReadActions: AnyActionSpec[] = [
     params: P.object({ user_id: P.id('The other side of the chat'), ...historyParams }),
     result: actionResults.get_friend_msg_history,
     handler: (ctx, params) => history(ctx, { type: 'private', userId: params.user_id }, params),
+    dialects: {
+      llbot: {
+        ...llbotHistory,
+        params: P.object({ user_id: P.id('The other side of the chat'), ...llbotHistory.params.properties }),
+        handler: (ctx, params) => llbotHistoryPage(ctx, { type: 'private', userId: params.user_id }, params),
+      },
+    },
   }),
   defineAction({
     name: 'get_forward_msg',
@@ -112,7 +172,7 @@ export const messageReadActions: AnyActionSpec[] = [
         /^\d+$/.test(key) && Number(key) <= 2147483647
           ? await ctx.world.forwards.ofMessage(ctx.selfId, Number(key))
           : await ctx.world.forwards.get(key);
-      return { messages: await forwardNodeViews(ctx.world, bundle, ctx.selfId, ctx.messageFormat, { urls: ctx.services.urls }) };
+      return { messages: await forwardNodeViews(ctx.world, bundle, ctx.selfId, ctx.messageFormat, renderContextOf(ctx)) };
     },
   }),
 ];

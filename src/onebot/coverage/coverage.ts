@@ -1,5 +1,7 @@
 import type { ActionTable } from '../action-table.js';
+import type { Dialect } from '../dialect.js';
 import { napcatRegistry, type NapcatGroup } from './napcat-registry.js';
+import { gocqhttpRegistry, llbotRegistry } from './peer-registries.js';
 import { notYetServed, unsupportedActions } from './unsupported.js';
 
 /** OneBot 11's public actions (38) and its hidden `.handle_quick_operation`, as the standard lists them. */
@@ -15,6 +17,13 @@ export const onebot11Actions = [
 
 export type CoverageStatus = 'served' | 'unsupported' | 'not-yet' | 'missing';
 
+/**
+ * A name under one dialect: `absent` when that implementation has no such name (Catnap still
+ * answers it), `same` when Catnap answers it as NapCat does, `own` when the dialect declares its
+ * own params, result or behaviour (docs/dialects.md).
+ */
+export type DialectMark = 'absent' | 'same' | 'own';
+
 export interface CoverageRow {
   readonly name: string;
   /** Where the name comes from: OneBot 11, or NapCat's router group. */
@@ -22,6 +31,8 @@ export interface CoverageRow {
   readonly status: CoverageStatus;
   /** served: the action it runs (when the name is an alias) and its origin; otherwise why not. */
   readonly note: string;
+  /** Whether each implementation has the name, and whether its dialect answers it its own way. */
+  readonly dialects: Readonly<Record<Dialect, DialectMark>>;
 }
 
 const sourceNames: Record<NapcatGroup, string> = {
@@ -34,7 +45,7 @@ const sourceNames: Record<NapcatGroup, string> = {
   neverRegistered: 'seed (never registered by NapCat)',
 };
 
-/** Every NapCat and OneBot 11 action name, with where it comes from, in a stable order. */
+/** Every NapCat, LLBot, go-cqhttp and OneBot 11 action name, with where it comes from, in a stable order. */
 export function knownActions(): Map<string, string[]> {
   const known = new Map<string, string[]>();
   const add = (name: string, source: string) => known.set(name, [...(known.get(name) ?? []), source]);
@@ -42,7 +53,16 @@ export function knownActions(): Map<string, string[]> {
   for (const [group, names] of Object.entries(napcatRegistry) as [NapcatGroup, readonly string[]][]) {
     for (const name of names) add(name, sourceNames[group]);
   }
+  for (const name of llbotRegistry) add(name, 'LLBot');
+  for (const name of gocqhttpRegistry) add(name, 'go-cqhttp');
   return known;
+}
+
+/** Whether an implementation registers the name (NapCat serves OneBot 11's standard names too). */
+function implementationHas(dialect: Dialect, sources: readonly string[]): boolean {
+  if (dialect === 'llbot') return sources.includes('LLBot');
+  if (dialect === 'go-cqhttp') return sources.includes('go-cqhttp');
+  return sources.some((source) => source.startsWith('NapCat') || source === 'OneBot 11');
 }
 
 /**
@@ -54,16 +74,20 @@ export function coverageRows(table: ActionTable): CoverageRow[] {
   const rows: CoverageRow[] = [];
   for (const [name, sources] of knownActions()) {
     const resolved = table.resolve(name);
-    if (resolved && resolved.mode === 'direct') {
-      const spec = resolved.spec;
+    const served = resolved?.mode === 'direct' ? resolved : undefined;
+    const mark = (dialect: Dialect): DialectMark =>
+      !implementationHas(dialect, sources) ? 'absent' : served?.runner(dialect).note !== undefined ? 'own' : 'same';
+    const dialects = { napcat: mark('napcat'), llbot: mark('llbot'), 'go-cqhttp': mark('go-cqhttp') };
+    if (served) {
+      const spec = served.spec;
       const alias = spec.name === name ? '' : `alias of \`${spec.name}\`; `;
-      rows.push({ name, sources, status: 'served', note: `${alias}${spec.summary}` });
+      rows.push({ name, sources, status: 'served', note: `${alias}${spec.summary}`, dialects });
     } else if (unsupportedActions[name] !== undefined) {
-      rows.push({ name, sources, status: 'unsupported', note: unsupportedActions[name]! });
+      rows.push({ name, sources, status: 'unsupported', note: unsupportedActions[name]!, dialects });
     } else if (notYetServed[name] !== undefined) {
-      rows.push({ name, sources, status: 'not-yet', note: notYetServed[name]! });
+      rows.push({ name, sources, status: 'not-yet', note: notYetServed[name]!, dialects });
     } else {
-      rows.push({ name, sources, status: 'missing', note: '' });
+      rows.push({ name, sources, status: 'missing', note: '', dialects });
     }
   }
   return rows;
@@ -94,7 +118,7 @@ export function coverageProblems(table: ActionTable): string[] {
     }
   }
   for (const [name, reason] of [...Object.entries(unsupportedActions), ...Object.entries(notYetServed)]) {
-    if (!known.has(name)) problems.push(`${name} is explained in unsupported.ts but is not a NapCat or OneBot 11 action`);
+    if (!known.has(name)) problems.push(`${name} is explained in unsupported.ts but is not a NapCat, LLBot, go-cqhttp or OneBot 11 action`);
     if (reason.trim().length < 10) problems.push(`${name} needs a real reason in unsupported.ts`);
     if (unsupportedActions[name] !== undefined && notYetServed[name] !== undefined) problems.push(`${name} is listed both as unsupported and as not yet served`);
   }

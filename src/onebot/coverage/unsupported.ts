@@ -78,6 +78,17 @@ export const unsupportedActions: Readonly<Record<string, string>> = {
   set_group_new_member_history_visibility: 'Message history is not hidden from new members in the world: every member reads the whole history.',
   set_diy_online_status:
     'Not built: the world keeps an account\'s status code and extended status (set_online_status, nc_get_user_status), not a custom face and wording.',
+  // go-cqhttp's own names (its dialect's column of the coverage table).
+  ...Object.fromEntries(
+    [
+      'create_guild_role', 'delete_guild_role', 'get_guild_channel_list', 'get_guild_member_list', 'get_guild_member_profile',
+      'get_guild_meta_by_guest', 'get_guild_msg', 'get_guild_roles', 'get_topic_channel_feeds', 'send_guild_channel_msg',
+      'set_guild_member_role', 'update_guild_role',
+    ].map((name) => [name, "QQ guilds (channels, roles, feeds) are not part of the simulated world; go-cqhttp's guild API reached QQ's guild servers."]),
+  ),
+  qidian_get_account_info: 'QiDian (企点) enterprise accounts are not part of the simulated world; every account is a personal QQ.',
+  reload_event_filter:
+    "go-cqhttp's event filter is a file of its own config (filter.json) that drops events before they are posted; Catnap has no such filter to reload.",
 };
 
 /**
@@ -86,4 +97,17 @@ export const unsupportedActions: Readonly<Record<string, string>> = {
  */
 export const notYetServed: Readonly<Record<string, string>> = Object.fromEntries([
   ['.handle_quick_operation', 'Events over every transport (issue 8) is building it.'],
+  ...[
+    'get_group_album_list', 'create_group_album', 'delete_group_album', 'upload_group_album',
+  ].map((name) => [name, 'Group albums (issue 17, "features") are being built.']),
+  ...[
+    'get_flash_file_info', 'download_flash_file', 'get_flash_file_download_urls', 'upload_flash_file', 'reshare_flash_file',
+    'voice_msg_to_text',
+  ].map((name) => [name, 'Flash transfer and voice to text (issue 17, "transfer") are being built.']),
+  ...[
+    'scan_qrcode', 'batch_delete_group_member', 'send_pb', 'get_qq_avatar', 'get_config', 'set_config', 'llonebot_debug',
+    'get_event', 'get_profile_like_me', 'unset_msg_emoji_like', 'set_friend_category', 'set_group_msg_mask',
+    'set_group_file_forever', 'rename_group_file_folder', 'get_recommend_face', '_delete_group_notice',
+    'get_profile_like_count', '.get_word_slices', 'delete_unidirectional_friend', 'get_supported_actions',
+  ].map((name) => [name, "LLBot's and go-cqhttp's remaining names (issue 17, \"dialects\") are being built."]),
 ]);

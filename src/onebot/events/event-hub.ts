@@ -3,7 +3,9 @@ import type { Logger } from '../../util/logger.js';
 import type { DomainEvent } from '../../world/events.js';
 import type { World } from '../../world/world.js';
 import { OutboundEvent } from './outbound-event.js';
-import type { AnyEventBuilder, BuildContext } from './types.js';
+import type { Dialect } from '../action.js';
+import { dialectNames } from '../dialect.js';
+import type { AnyEventBuilder, BuildContext, EventHubContext } from './types.js';
 
 export type EventSink = (event: OutboundEvent) => void;
 
@@ -17,15 +19,18 @@ export class EventHub {
   readonly #builders = new Map<string, AnyEventBuilder[]>();
   readonly #sinks = new KeyedSinks<OutboundEvent>();
   readonly #anySinks = new Set<EventSink>();
+  /** One build context per dialect, made once. */
+  readonly #contexts: ReadonlyMap<Dialect, BuildContext>;
   #chain: Promise<void> = Promise.resolve();
   #unsubscribe: (() => void) | undefined;
 
   constructor(
     private readonly world: World,
-    private readonly ctx: BuildContext,
+    ctx: EventHubContext,
     private readonly logger: Logger,
     builders: readonly AnyEventBuilder[] = [],
   ) {
+    this.#contexts = new Map(dialectNames.map((dialect) => [dialect, { ...ctx, dialect }]));
     for (const builder of builders) this.register(builder);
   }
 
@@ -79,15 +84,17 @@ export class EventHub {
       const prepared = builder.prepare ? await builder.prepare(event, this.world) : undefined;
       const raw = builder.raw?.(event);
       for (const selfId of receivers) {
-        // Built lazily per format; a probe build tells how many events there are and their post types.
-        const probe = builder.build(event, prepared, selfId, 'array', this.ctx);
+        // Built lazily per format and dialect; a probe build (array, NapCat) tells how many events
+        // there are and their post types, which no dialect changes.
+        const probe = builder.build(event, prepared, selfId, 'array', this.#contexts.get('napcat')!);
         probe.forEach((first, index) => {
-          const outbound = new OutboundEvent(
-            selfId,
-            first.post_type,
-            (format) => (format === 'array' ? first : builder.build(event, prepared, selfId, format, this.ctx)[index]!),
-            raw,
-          );
+          const build = (format: 'array' | 'string', dialect: Dialect) => {
+            if (format === 'array' && dialect === 'napcat') return first;
+            const built = builder.build(event, prepared, selfId, format, this.#contexts.get(dialect)!)[index];
+            if (!built) throw new Error(`the ${event.type} builder made fewer events in the ${dialect} dialect`);
+            return built;
+          };
+          const outbound = new OutboundEvent(selfId, first.post_type, build, raw);
           for (const sink of this.#sinks.of(selfId)) this.#safely(sink, outbound);
           for (const sink of this.#anySinks) this.#safely(sink, outbound);
         });

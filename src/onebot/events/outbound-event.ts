@@ -1,19 +1,26 @@
-import type { MessageFormat } from '../action.js';
+import type { Dialect, MessageFormat } from '../action.js';
 import type { OneBotEvent } from './types.js';
+
+/** How an adapter wants its events written: message format, dialect, and the raw record with `debug`. */
+export interface EventView {
+  readonly format: MessageFormat;
+  readonly dialect: Dialect;
+  readonly debug?: boolean;
+}
 
 /**
  * One event on its way to one account's clients. It is built at most once per message format and
- * serialised at most once per format, however many clients receive it.
+ * dialect, and serialised at most once per view, however many clients receive it.
  */
 export class OutboundEvent {
-  readonly #build: (format: MessageFormat) => OneBotEvent;
-  readonly #objects = new Map<MessageFormat, OneBotEvent>();
+  readonly #build: (format: MessageFormat, dialect: Dialect) => OneBotEvent;
+  readonly #objects = new Map<string, OneBotEvent>();
   readonly #json = new Map<string, string>();
 
   constructor(
     readonly selfId: number,
     readonly postType: string,
-    build: (format: MessageFormat) => OneBotEvent,
+    build: (format: MessageFormat, dialect: Dialect) => OneBotEvent,
     /** What adapters with `debug` attach as `raw` (NapCat attaches the raw QQ message). */
     readonly raw?: unknown,
   ) {
@@ -25,28 +32,30 @@ export class OutboundEvent {
     return this.postType === 'message_sent';
   }
 
-  object(format: MessageFormat): OneBotEvent {
-    let object = this.#objects.get(format);
+  object(format: MessageFormat, dialect: Dialect = 'napcat'): OneBotEvent {
+    const key = `${format}/${dialect}`;
+    let object = this.#objects.get(key);
     if (!object) {
-      object = this.#build(format);
-      this.#objects.set(format, object);
+      object = this.#build(format, dialect);
+      this.#objects.set(key, object);
     }
     return object;
   }
 
   /** The wire form; with `debug`, events that have a raw record carry it as `raw`. */
-  json(format: MessageFormat, debug = false): string {
-    const withRaw = debug && this.raw !== undefined;
-    const key = withRaw ? `${format}+raw` : format;
+  json(view: EventView): string {
+    const withRaw = view.debug === true && this.raw !== undefined;
+    const key = `${view.format}/${view.dialect}${withRaw ? '+raw' : ''}`;
     let json = this.#json.get(key);
     if (json === undefined) {
-      json = JSON.stringify(withRaw ? { ...this.object(format), raw: this.raw } : this.object(format));
+      const object = this.object(view.format, view.dialect);
+      json = JSON.stringify(withRaw ? { ...object, raw: this.raw } : object);
       this.#json.set(key, json);
     }
     return json;
   }
 
-  /** An event that does not depend on the format (notices, requests, meta events). */
+  /** An event that depends on neither the format nor the dialect (meta events). */
   static fixed(selfId: number, event: OneBotEvent): OutboundEvent {
     return new OutboundEvent(selfId, event.post_type, () => event);
   }

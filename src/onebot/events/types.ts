@@ -1,21 +1,29 @@
 import type { World } from '../../world/world.js';
 import type { DomainEvent, DomainEventOf, DomainEventType } from '../../world/events.js';
-import type { MessageFormat, PublicUrls } from '../action.js';
+import type { Dialect, MessageFormat, PublicUrls } from '../action.js';
+import type { DialectNotes } from '../dialect.js';
 
 import type { OneBotEvent } from '../../contract/onebot/events.js';
 
 /** A OneBot event as sent on the wire: one of the contract's union, which builders must return. */
 export type { OneBotEvent };
 
-export interface BuildContext {
+/** What the hub lends every builder. */
+export interface EventHubContext {
   readonly urls: PublicUrls;
+}
+
+/** One build's context: the hub's, and the dialect of the adapters the events are for. */
+export interface BuildContext extends EventHubContext {
+  readonly dialect: Dialect;
 }
 
 /**
  * Turns one kind of domain event into OneBot events. `prepare` gathers, once per domain event,
  * whatever world data the events need (names, cards, roles); `build` is then a pure function of
- * (domain event, prepared data, receiving account, format) and returns the events that account
- * receives (none, one, or several).
+ * (domain event, prepared data, receiving account, format, dialect in `ctx`) and returns the
+ * events that account receives (none, one, or several). A dialect may change an event's fields,
+ * even its notice type, but not how many events there are nor their post types.
  */
 export interface EventBuilder<T extends DomainEventType = DomainEventType, P = unknown> {
   readonly type: T;
@@ -23,6 +31,10 @@ export interface EventBuilder<T extends DomainEventType = DomainEventType, P = u
   build(event: DomainEventOf<T>, prepared: P, selfId: number, format: MessageFormat, ctx: BuildContext): OneBotEvent[];
   /** The world record adapters with `debug` attach to these events as `raw` (message events). */
   raw?(event: DomainEventOf<T>): unknown;
+  /** What `build` does differently per dialect, in a sentence each (docs/dialects.md). */
+  readonly dialects?: DialectNotes;
+  /** The OneBot events it makes, as docs/dialects.md names them (`notice.notify.poke`); the domain type when absent. */
+  readonly emits?: string;
 }
 
 /** Identity helper so each builder's types are inferred from its `type`. */

@@ -29,7 +29,7 @@ export async function loadMessageContexts(world: World, records: readonly Messag
     if (!members.has(key)) members.set(key, await world.groups.findMember(groupId, record.senderId));
     const member = members.get(key);
     result.set(record.messageId, {
-      sender: { nickname, card: member?.card ?? '', role: member?.role ?? 'member' },
+      sender: { nickname, card: member?.card ?? '', role: member?.role ?? 'member', level: member?.level ?? 1, title: member?.title ?? '' },
       groupName: groupNames.get(groupId),
     });
   }
@@ -42,10 +42,15 @@ export interface ViewOptions {
   readonly forwardContent: boolean;
 }
 
+/** How a call's replies render messages: Catnap's URLs, in the caller's dialect. */
+export function renderContextOf(ctx: ActionContext): RenderContext {
+  return { urls: ctx.services.urls, dialect: ctx.dialect };
+}
+
 /** Records as NapCat's message objects, seen by the calling account. */
 export async function viewMessages(ctx: ActionContext, records: readonly MessageRecord[], options: ViewOptions): Promise<Ob11Message[]> {
   const contexts = await loadMessageContexts(ctx.world, records);
-  const render: RenderContext = { urls: ctx.services.urls };
+  const render = renderContextOf(ctx);
   const views: Ob11Message[] = [];
   for (const record of records) {
     const view = toOb11Message(record, contexts.get(record.messageId)!, ctx.selfId, options.format, render);

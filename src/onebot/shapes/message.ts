@@ -3,6 +3,7 @@ import type { Role } from '../../world/model.js';
 import type { MessageFormat } from '../action.js';
 import { renderMessage, type RenderContext } from '../message/render.js';
 import type { MessageObject } from '../../contract/onebot/message.js';
+import type { DialectNotes } from '../dialect.js';
 
 /** Who sent a message, as the receiving account sees them at the time. */
 export interface MessageSenderInfo {
@@ -11,6 +12,9 @@ export interface MessageSenderInfo {
   readonly card: string;
   /** The sender's role (group messages). */
   readonly role?: Role;
+  /** The sender's group level and special title (group messages; LLBot's dialect shows them). */
+  readonly level?: number;
+  readonly title?: string;
 }
 
 export interface MessageContext {
@@ -22,12 +26,21 @@ export interface MessageContext {
 /** NapCat's OB11Message: a message event, and each message in get_msg / history replies (see the contract). */
 export type Ob11Message = MessageObject;
 
+/** How message objects (events, get_msg, history, forwards) differ per dialect (docs/dialects.md). */
+export const messageObjectDialects: DialectNotes = {
+  llbot:
+    "`message_seq` and `real_id` are the message's seq in its conversation (QQ's msgSeq), which history pages by; `message_id` stays the id every other action takes. A group message's `sender` adds `level` (a string) and `title`.",
+  'go-cqhttp': "`message_seq` and `real_id` are the message's seq in its conversation, which group history pages by.",
+};
+
 /**
  * A stored message as NapCat shows it to `selfId`, in `format`. `message_id`, `message_seq` and
  * `real_id` are all the message_id (as NapCat makes them; history's `message_seq` param takes
  * it); `real_seq` is the per-conversation seq as a string. The account's own messages have
  * post_type `message_sent`. Temp chats are private messages with sub_type `group` and the group.
- * Pure: the caller gathers the sender's names (`MessageContext`).
+ * In the LLBot and go-cqhttp dialects `message_seq` and `real_id` are the seq instead (QQ's own
+ * msgSeq, which their history actions take). Pure: the caller gathers the sender's names
+ * (`MessageContext`).
  */
 export function toOb11Message(
   record: MessageRecord,
@@ -38,13 +51,14 @@ export function toOb11Message(
 ): Ob11Message {
   const { message, raw_message } = renderMessage(record.elements, format, ctx);
   const own = record.senderId === selfId;
+  const seq = ctx.dialect === 'napcat' ? record.messageId : record.seq;
   const shape: Ob11Message = {
     self_id: selfId,
     user_id: record.senderId,
     time: record.time,
     message_id: record.messageId,
-    message_seq: record.messageId,
-    real_id: record.messageId,
+    message_seq: seq,
+    real_id: seq,
     real_seq: String(record.seq),
     message_type: record.conversation.type,
     sub_type: record.conversation.type === 'group' ? 'normal' : record.tempGroupId ? 'group' : 'friend',
@@ -57,6 +71,10 @@ export function toOb11Message(
   };
   if (record.conversation.type === 'group') {
     shape.sender.role = context.sender.role ?? 'member';
+    if (ctx.dialect === 'llbot') {
+      shape.sender.level = String(context.sender.level ?? 1);
+      shape.sender.title = context.sender.title ?? '';
+    }
     shape.group_id = record.conversation.groupId;
     shape.group_name = context.groupName ?? '';
   } else {

@@ -79,6 +79,17 @@ export class ConversationService {
     });
   }
 
+  /**
+   * The messages (not recalled) whose seq lies in the `size` seqs ending at `maxSeq` (absent: the
+   * conversation's last seq), oldest first: go-cqhttp's fixed window of history.
+   */
+  seqWindow(viewerId: number, ref: ConversationRef, options: { maxSeq?: number; size: number }): MessageRecord[] {
+    const key = conversationKey(this.open(viewerId, ref));
+    const maxSeq = options.maxSeq ?? this.ctx.store.messages.conversation(key)?.lastSeq ?? 0;
+    const minSeq = Math.max(1, maxSeq - options.size + 1);
+    return this.ctx.store.messages.history(key, { minSeq, maxSeq, from: 'oldest', limit: options.size });
+  }
+
   /** Marks a conversation read up to the message with `seq` (never moving the mark back). */
   markReadUpTo(viewerId: number, ref: ConversationRef, seq: number): Promise<void> {
     return transaction(this.ctx, () => {

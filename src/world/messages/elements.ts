@@ -17,7 +17,14 @@ export interface MediaRef {
 
 export type Element =
   | { readonly kind: 'text'; readonly text: string }
-  | { readonly kind: 'face'; readonly faceId: number; readonly resultId?: string; readonly chainCount?: number }
+  | {
+      readonly kind: 'face';
+      readonly faceId: number;
+      readonly resultId?: string;
+      readonly chainCount?: number;
+      /** QQ's face type when the sender named one: 1 classic, 2 new, 3 super (animated), 4 extended. */
+      readonly faceType?: number;
+    }
   | {
       readonly kind: 'mface';
       readonly packageId: number;

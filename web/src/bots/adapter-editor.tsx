@@ -3,7 +3,7 @@ import { api, ApiError, describeError } from '../api/client';
 import { useLiveFrames, type AdapterStatus } from '../api/live';
 import { toast } from '../ui/toast';
 import { SaveBar } from './save-bar';
-import { adapterKinds, kindFields, kindLabels, newEntry, type AdapterKind, type FieldSpec } from './adapter-fields';
+import { adapterKinds, dialectOptions, kindFields, kindLabels, newEntry, type AdapterKind, type FieldSpec } from './adapter-fields';
 
 /** The config being edited: whatever the user typed, checked by the server as they type. */
 type Config = { network: Record<string, Record<string, unknown>[]>; [key: string]: unknown };
@@ -239,6 +239,20 @@ export function FieldInput(props: { field: Omit<FieldSpec, 'key'> & { key: strin
         <select value={String(value ?? 'array')} onChange={(event) => props.onChange(event.target.value)} data-testid={testId}>
           <option value="array">array</option>
           <option value="string">string</option>
+        </select>
+      </label>
+    );
+  }
+  if (field.type === 'dialect') {
+    return (
+      <label className="field" title="Whose behaviour to follow where NapCat, LLBot and go-cqhttp differ (docs/dialects.md)">
+        {field.label}
+        <select value={String(value ?? 'napcat')} onChange={(event) => props.onChange(event.target.value)} data-testid={testId}>
+          {dialectOptions.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
         </select>
       </label>
     );

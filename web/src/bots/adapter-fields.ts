@@ -1,4 +1,4 @@
-import type { AdapterConfigs, AdapterKind } from '@contract';
+import type { AdapterConfigs, AdapterKind, Dialect } from '@contract';
 
 export type { AdapterKind };
 
@@ -6,7 +6,7 @@ export type { AdapterKind };
  * NapCat's adapter kinds and the fields the editor shows for each (names and defaults as in
  * NapCat's onebot11_<uin>.json; the server fills in anything left out and validates the rest).
  */
-export type FieldType = 'text' | 'port' | 'number' | 'bool' | 'format' | 'secret';
+export type FieldType = 'text' | 'port' | 'number' | 'bool' | 'format' | 'dialect' | 'secret';
 
 /** One field of a kind's entry; `key` must be a field of that kind's config in the contract. */
 export interface FieldSpec<K extends AdapterKind = AdapterKind> {
@@ -24,6 +24,13 @@ export const adapterKinds = [
   'httpClients',
 ] as const satisfies readonly AdapterKind[];
 
+/** The dialects an adapter may speak, as the select offers them (the contract's names). */
+export const dialectOptions: { value: Dialect; label: string }[] = [
+  { value: 'napcat', label: 'NapCat' },
+  { value: 'llbot', label: 'LLBot (LuckyLilliaBot)' },
+  { value: 'go-cqhttp', label: 'go-cqhttp' },
+];
+
 export const kindLabels: Record<AdapterKind, string> = {
   httpServers: 'HTTP 服务器 (HTTP API)',
   httpSseServers: 'HTTP SSE 服务器',
@@ -39,6 +46,7 @@ const common: FieldSpec<AdapterKind>[] = [
 const tail: FieldSpec<AdapterKind>[] = [
   { key: 'token', label: 'token', type: 'secret' },
   { key: 'messagePostFormat', label: 'messagePostFormat', type: 'format' },
+  { key: 'dialect', label: 'dialect', type: 'dialect' },
   { key: 'debug', label: 'debug', type: 'bool' },
 ];
 const listen: FieldSpec<'httpServers' | 'httpSseServers' | 'websocketServers'>[] = [

@@ -257,7 +257,7 @@ class ChatStore {
             // In a group user_id poked target_id; between friends user_id is the other side and sender_id poked.
             if ('group_id' in event)
               tip(group(event.group_id), `${name(event.user_id, event.group_id)} 戳了戳 ${name(event.target_id, event.group_id)}`);
-            else tip({ type: 'private', id: event.user_id }, `${name(event.sender_id)} 戳了戳 ${name(event.target_id)}`);
+            else tip({ type: 'private', id: event.user_id }, `${name(event.sender_id ?? event.user_id)} 戳了戳 ${name(event.target_id)}`);
             return true;
           case 'title':
             tip(group(event.group_id), `${name(event.user_id, event.group_id)} 获得了头衔「${event.title}」`);

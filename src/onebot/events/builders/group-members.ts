@@ -19,12 +19,18 @@ export const memberJoinedBuilder = defineBuilder({
 
 /**
  * `group_decrease`: leave, kick, or kick_me for the account that was kicked. A dismissed group
- * (`disband`) tells each member once, about itself, as QQ shows "the group was dissolved".
+ * (`disband`) tells each member once, about itself, as QQ shows "the group was dissolved"
+ * (LLBot's dialect says `group_dismiss` instead).
  */
 export const memberLeftBuilder = defineBuilder({
   type: 'member.left',
-  build(event, _prepared, selfId) {
+  emits: 'notice.group_decrease',
+  build(event, _prepared, selfId, _format, { dialect }) {
     if (event.subType === 'disband' && event.userId !== selfId) return [];
+    if (event.subType === 'disband' && dialect === 'llbot') {
+      const head = eventHead(event.time, selfId);
+      return [{ ...head, post_type: 'notice', notice_type: 'group_dismiss', group_id: event.groupId, user_id: event.operatorId }];
+    }
     return [
       {
         ...eventHead(event.time, selfId),
@@ -36,6 +42,9 @@ export const memberLeftBuilder = defineBuilder({
         operator_id: event.operatorId,
       },
     ];
+  },
+  dialects: {
+    llbot: 'A dissolved group is `group_dismiss` `{group_id, user_id}` (user_id: who dissolved it), not `group_decrease` / `disband`.',
   },
 });
 

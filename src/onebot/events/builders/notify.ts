@@ -1,12 +1,21 @@
 import { uidOf } from '../../../world/services/account-service.js';
+import type { Dialect } from '../../action.js';
 import { defineBuilder } from '../types.js';
 import { eventHead } from './common.js';
 
 /**
  * The gray-tip items QQ shows for a poke ("A 戳了戳 B"), in the shape NapCat forwards as
- * `raw_info`. Clients that display pokes read the `nor` items' text.
+ * `raw_info` (NT uids), or as LLBot builds it (QQ numbers as strings, the action text second).
+ * Clients that display pokes read the `nor` items' text.
  */
-function pokeRawInfo(senderId: number, targetId: number): Record<string, string>[] {
+function pokeRawInfo(senderId: number, targetId: number, dialect: Dialect): Record<string, string>[] {
+  if (dialect === 'llbot') {
+    return [
+      { col: '1', jp: '', nm: '', tp: '0', type: 'qq', uid: String(senderId) },
+      { col: '1', jp: '', txt: '戳了戳', type: 'nor' },
+      { col: '1', jp: '', nm: '', tp: '0', type: 'qq', uid: String(targetId) },
+    ];
+  }
   return [
     { col: '1', nm: '', type: 'qq', uid: uidOf(senderId) },
     { jp: '', src: '', type: 'img' },
@@ -22,12 +31,24 @@ function pokeRawInfo(senderId: number, targetId: number): Record<string, string>
  */
 export const pokeBuilder = defineBuilder({
   type: 'poke',
-  build(event, _prepared, selfId) {
+  emits: 'notice.notify.poke',
+  build(event, _prepared, selfId, _format, { dialect }) {
     const poke = { ...eventHead(event.time, selfId), post_type: 'notice', notice_type: 'notify', sub_type: 'poke' } as const;
-    const raw_info = pokeRawInfo(event.senderId, event.targetId);
-    if (event.groupId) return [{ ...poke, group_id: event.groupId, user_id: event.senderId, target_id: event.targetId, raw_info }];
-    const peer = selfId === event.senderId ? event.targetId : event.senderId;
-    return [{ ...poke, user_id: peer, sender_id: event.senderId, target_id: event.targetId, raw_info }];
+    const { senderId, targetId } = event;
+    const peer = selfId === senderId ? targetId : senderId;
+    if (dialect === 'go-cqhttp') {
+      if (event.groupId) return [{ ...poke, group_id: event.groupId, user_id: senderId, sender_id: senderId, target_id: targetId }];
+      return [{ ...poke, user_id: peer, sender_id: senderId, target_id: targetId }];
+    }
+    const raw_info = pokeRawInfo(senderId, targetId, dialect);
+    if (event.groupId) return [{ ...poke, group_id: event.groupId, user_id: senderId, target_id: targetId, raw_info }];
+    if (dialect === 'llbot') return [{ ...poke, user_id: peer, target_id: targetId, raw_info }];
+    return [{ ...poke, user_id: peer, sender_id: senderId, target_id: targetId, raw_info }];
+  },
+  dialects: {
+    llbot:
+      "`raw_info` as LLBot builds it: the poker's and the target's QQ numbers (strings) as `uid`, the action text (`戳了戳`) as the second item; a friend poke has no `sender_id`.",
+    'go-cqhttp': 'No `raw_info`; a group poke also carries the poker as `sender_id`.',
   },
 });
 

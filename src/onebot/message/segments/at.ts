@@ -3,7 +3,7 @@ import { SegmentError, optionalString } from './fields.js';
 
 /**
  * @someone or @all. `qq` is "all" or a QQ number; a `name` given is ignored (the world uses the
- * member's card or nickname). Received: `qq` only, as NapCat sends it.
+ * member's card or nickname). Received: `qq` only, as NapCat sends it (LLBot adds the `name`).
  */
 export const atSegment = defineSegment({
   type: 'at',
@@ -16,5 +16,9 @@ export const atSegment = defineSegment({
       throw new SegmentError(`data.qq must be "all" or a QQ number (got ${JSON.stringify(qq)})`);
     return { kind: 'at', target: Number(qq) };
   },
-  render: (element) => ({ type: 'at', data: { qq: String(element.target) } }),
+  render: (element, ctx) =>
+    ctx.dialect === 'llbot' && element.target !== 'all'
+      ? { type: 'at', data: { qq: String(element.target), name: element.name ?? String(element.target) } }
+      : { type: 'at', data: { qq: String(element.target) } },
+  dialects: { llbot: '`{qq, name}`: `name` is the @ text without the @ (the card or nickname when it was sent); @all has no name.' },
 });

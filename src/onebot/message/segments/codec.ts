@@ -1,11 +1,14 @@
 import type { Element, ElementKind } from '../../../world/messages/elements.js';
 import type { ElementDraft } from '../../../world/messages/draft.js';
-import type { PublicUrls } from '../../action.js';
+import type { Dialect, PublicUrls } from '../../action.js';
+import type { DialectNotes } from '../../dialect.js';
 import type { Segment } from '../segment.js';
 import type { SegmentData } from './fields.js';
 
 export interface RenderContext {
   readonly urls: PublicUrls;
+  /** Whose segment details to write (NapCat's, LLBot's or go-cqhttp's field names and values). */
+  readonly dialect: Dialect;
 }
 
 /**
@@ -19,7 +22,10 @@ export interface SegmentCodec<K extends ElementKind = ElementKind> {
   /** The element kind it renders. */
   readonly kind: K;
   parse(data: SegmentData): ElementDraft;
+  /** The segment a client receives; `ctx.dialect` picks LLBot's or go-cqhttp's details where they differ. */
   render(element: Extract<Element, { kind: K }>, ctx: RenderContext): Segment;
+  /** What `render` writes differently per dialect, in a sentence each (docs/dialects.md). */
+  readonly dialects?: DialectNotes;
 }
 
 /** Identity helper so each codec's element type is inferred from its `kind`. */

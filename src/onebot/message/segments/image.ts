@@ -24,15 +24,28 @@ export const imageSegment = defineSegment({
       ...(flash ? { flash } : {}),
     };
   },
-  render: (element, ctx) => ({
-    type: 'image',
-    data: data({
-      summary: element.summary ?? '',
-      file: mediaFileName(element.media),
-      sub_type: element.subType ?? 0,
-      type: element.flash ? 'flash' : undefined,
-      url: ctx.urls.media(element.media.blobId),
-      file_size: String(element.media.size),
-    }),
-  }),
+  render(element, ctx) {
+    const file = mediaFileName(element.media);
+    const url = ctx.urls.media(element.media.blobId);
+    const subType = element.subType ?? 0;
+    if (ctx.dialect === 'llbot') return { type: 'image', data: { file, subType, url, file_size: String(element.media.size) } };
+    if (ctx.dialect === 'go-cqhttp') {
+      return { type: 'image', data: data({ file, subType: String(subType), url, type: element.flash ? 'flash' : undefined }) };
+    }
+    return {
+      type: 'image',
+      data: data({
+        summary: element.summary ?? '',
+        file,
+        sub_type: subType,
+        type: element.flash ? 'flash' : undefined,
+        url,
+        file_size: String(element.media.size),
+      }),
+    };
+  },
+  dialects: {
+    llbot: '`{file, subType, url, file_size}`: `subType` in camelCase (a number), no `summary`, no flash `type`.',
+    'go-cqhttp': '`{file, subType, url}` (+ `type: "flash"`): `subType` in camelCase, no `summary` nor `file_size`.',
+  },
 });

@@ -1,5 +1,5 @@
-import { mediaFileName } from '../../../world/messages/media-ids.js';
 import { defineSegment } from './codec.js';
+import { mediaSegment } from './record.js';
 import { mediaSource, optionalString } from './fields.js';
 
 /** A video, from any media source, with an optional `thumb` (also a media source). */
@@ -11,8 +11,6 @@ export const videoSegment = defineSegment({
     const thumb = optionalString(data, 'thumb');
     return thumb ? { kind: 'video', source, thumb: { uri: thumb } } : { kind: 'video', source };
   },
-  render: (element, ctx) => ({
-    type: 'video',
-    data: { file: mediaFileName(element.media), url: ctx.urls.media(element.media.blobId), file_size: String(element.media.size) },
-  }),
+  render: (element, ctx) => mediaSegment('video', element.media, ctx),
+  dialects: { 'go-cqhttp': '`{file, url}`: no `file_size`.' },
 });

@@ -1,0 +1,43 @@
+import { dialectNames, type Dialect } from '../contract/onebot-config.js';
+import { failed, type Envelope } from './envelope.js';
+import { protocolErrors } from './error-catalogue.js';
+
+export { dialectNames, type Dialect };
+
+/** Catnap speaks like NapCat unless an adapter (or `act`) names another dialect. */
+export const defaultDialect: Dialect = 'napcat';
+
+/** What a difference between dialects says under each one other than NapCat (for docs/dialects.md). */
+export type DialectNotes = { readonly [D in Exclude<Dialect, 'napcat'>]?: string };
+
+/** Transports whose replies travel over HTTP (where LLBot's retcodes drop the leading 1). */
+const httpTransports = new Set(['http', 'http-sse', 'admin']);
+
+/**
+ * The reply to a name no action has, as each implementation words it. NapCat's (Catnap's default)
+ * is retcode 1404; LLBot answers `<name> API 不存在` with 404 over HTTP and 1404 over WebSocket;
+ * go-cqhttp answers retcode 404 with `msg: API_NOT_FOUND` and `API不存在`. HTTP answers status 404
+ * in every dialect.
+ */
+export function unknownActionEnvelope(action: string, dialect: Dialect, transport: string, echo: unknown): Envelope {
+  const napcat = protocolErrors.UNKNOWN_ACTION.retcode;
+  switch (dialect) {
+    case 'llbot':
+      return failed(httpTransports.has(transport) ? 404 : napcat, `${action} API 不存在`, echo);
+    case 'go-cqhttp':
+      return { ...failed(404, 'API不存在', echo), msg: 'API_NOT_FOUND' };
+    default:
+      return failed(napcat, `unknown action: ${action}`, echo);
+  }
+}
+
+/** The envelope differences, declared beside the function that makes them (docs/dialects.md). */
+export const envelopeDifferences: readonly { readonly name: string; readonly notes: DialectNotes }[] = [
+  {
+    name: 'unknown action',
+    notes: {
+      llbot: 'retcode 404 over HTTP (1404 over WebSocket), message `<name> API 不存在`; HTTP status 404.',
+      'go-cqhttp': 'retcode 404, `msg: "API_NOT_FOUND"`, message and wording `API不存在`; HTTP status 404.',
+    },
+  },
+];
