@@ -6,9 +6,6 @@ import { Command, Option } from 'commander';
 import { silentLogger } from '../../util/logger.js';
 import { Catnap } from '../catnap.js';
 import { LoadOptionError, parseCount, parseDuration, parsePattern, parseRate, type LoadOptions } from '../load/load-options.js';
-import { summaryTable } from '../load/load-report.js';
-import { runLoad } from '../load/load-run.js';
-import { reportName, writeReport } from '../load/report-files.js';
 import { CatnapClient } from '../remote/catnap-client.js';
 import { CliError, parseId, type CliCommand, type CliContext } from './cli-context.js';
 import { clientFor, withConnectionOptions } from './remote-options.js';
@@ -110,6 +107,10 @@ async function run(
     `catnap load: bot ${options.selfId} at ${client.connection.url}: ${options.groups} groups, ${options.users} people, ` +
       `${options.ramp ? 'ramping to ' : ''}${options.rate}/s for ${options.durationMs / 1000} s\n`,
   );
+  // The engine (undici, the report writer) loads only when a run starts, not with every `catnap` command.
+  const { runLoad } = await import('../load/load-run.js');
+  const { reportName, writeReport } = await import('../load/report-files.js');
+  const { summaryTable } = await import('../load/load-report.js');
   let report;
   try {
     report = await runLoad(client, options, (line) => ctx.io.stderr(tty ? `\r${line}\x1b[K` : `${line}\n`));
