@@ -96,8 +96,8 @@ export class World {
     this.profiles = new ProfileService(ctx, this.media, this.accounts, this.groups);
     this.likes = new LikeService(ctx, this.accounts);
     this.favorites = new FavoritesService(ctx, this.media, this.accounts);
-    this.groupFiles = new GroupFileService(ctx, this.media, this.groups);
-    this.privateFiles = new PrivateFileService(ctx, this.media);
+    this.groupFiles = new GroupFileService(ctx, this.media, this.groups, this.messages);
+    this.privateFiles = new PrivateFileService(ctx, this.media, this.messages);
     registerFileResolver(this.media, this.store);
   }
 
