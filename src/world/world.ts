@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { systemClock, type Clock } from '../util/clock.js';
 import { DomainEventBus, type DomainEvent } from './events.js';
 import { FavoritesService } from './favorites/favorites-service.js';
+import { FlashService } from './flash/flash-service.js';
 import { registerFileResolver } from './files/file-resolver.js';
 import { GroupFileService } from './files/group-file-service.js';
 import { PrivateFileService } from './files/private-file-service.js';
@@ -68,6 +69,7 @@ export class World {
   readonly favorites: FavoritesService;
   readonly groupFiles: GroupFileService;
   readonly privateFiles: PrivateFileService;
+  readonly flash: FlashService;
   readonly #ctx: ServiceContext;
 
   constructor(options: WorldOptions) {
@@ -98,6 +100,7 @@ export class World {
     this.favorites = new FavoritesService(ctx, this.media, this.accounts);
     this.groupFiles = new GroupFileService(ctx, this.media, this.groups, this.messages);
     this.privateFiles = new PrivateFileService(ctx, this.media, this.messages);
+    this.flash = new FlashService(ctx, this.media, this.messages);
     registerFileResolver(this.media, this.store);
   }
 

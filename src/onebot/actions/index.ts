@@ -16,6 +16,8 @@ import { messageStateActions } from './message-state.js';
 import { arkShareActions } from './ark-share.js';
 import { favoriteActions } from './favorites.js';
 import { fileTransferActions } from './file-transfer.js';
+import { flashTransferActions } from './flash-transfer.js';
+import { llbotFlashActions } from './flash-transfer-llbot.js';
 import { groupAvatarActions } from './group-avatar.js';
 import { groupFileActions } from './group-files.js';
 import { seedGroupFileActions } from './group-files-seed.js';
@@ -53,6 +55,8 @@ export const allActions: readonly AnyActionSpec[] = [
   ...groupFileActions,
   ...seedGroupFileActions,
   ...fileTransferActions,
+  ...flashTransferActions,
+  ...llbotFlashActions,
   ...ocrTranslateActions,
   // Events and transports.
   ...quickOperationActions,
