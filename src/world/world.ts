@@ -4,6 +4,7 @@ import { systemClock, type Clock } from '../util/clock.js';
 import { DomainEventBus, type DomainEvent } from './events.js';
 import { FavoritesService } from './favorites/favorites-service.js';
 import { FlashService } from './flash/flash-service.js';
+import { OnlineFileService } from './online-files/online-file-service.js';
 import { registerFileResolver } from './files/file-resolver.js';
 import { GroupFileService } from './files/group-file-service.js';
 import { PrivateFileService } from './files/private-file-service.js';
@@ -70,6 +71,7 @@ export class World {
   readonly groupFiles: GroupFileService;
   readonly privateFiles: PrivateFileService;
   readonly flash: FlashService;
+  readonly onlineFiles: OnlineFileService;
   readonly #ctx: ServiceContext;
 
   constructor(options: WorldOptions) {
@@ -101,6 +103,7 @@ export class World {
     this.groupFiles = new GroupFileService(ctx, this.media, this.groups, this.messages);
     this.privateFiles = new PrivateFileService(ctx, this.media, this.messages);
     this.flash = new FlashService(ctx, this.media, this.messages);
+    this.onlineFiles = new OnlineFileService(ctx, this.media, this.messages);
     registerFileResolver(this.media, this.store);
   }
 

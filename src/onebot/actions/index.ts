@@ -18,6 +18,7 @@ import { favoriteActions } from './favorites.js';
 import { fileTransferActions } from './file-transfer.js';
 import { flashTransferActions } from './flash-transfer.js';
 import { llbotFlashActions } from './flash-transfer-llbot.js';
+import { onlineFileActions } from './online-files.js';
 import { groupAvatarActions } from './group-avatar.js';
 import { groupFileActions } from './group-files.js';
 import { seedGroupFileActions } from './group-files-seed.js';
@@ -57,6 +58,7 @@ export const allActions: readonly AnyActionSpec[] = [
   ...fileTransferActions,
   ...flashTransferActions,
   ...llbotFlashActions,
+  ...onlineFileActions,
   ...ocrTranslateActions,
   // Events and transports.
   ...quickOperationActions,

@@ -15,6 +15,7 @@ import { SqliteLikeRepository } from './like-repository.js';
 import { SqliteMemberRepository } from './member-repository.js';
 import { SqliteMessageRepository } from './message-repository.js';
 import { SqliteNoticeRepository } from './notice-repository.js';
+import { SqliteOnlineFileRepository } from './online-file-repository.js';
 import { SqlitePinRepository } from './pin-repository.js';
 import { SqliteReactionRepository } from './reaction-repository.js';
 import { SqliteRequestRepository } from './request-repository.js';
@@ -51,6 +52,7 @@ export class SqliteWorldStore implements WorldStore {
   readonly groupFiles: SqliteGroupFileRepository;
   readonly privateFiles: SqlitePrivateFileRepository;
   readonly flash: SqliteFlashRepository;
+  readonly onlineFiles: SqliteOnlineFileRepository;
   readonly #journal: UnitJournal;
   readonly #batcher: WriteBatcher;
   #checkpointer: Checkpointer;
@@ -81,6 +83,7 @@ export class SqliteWorldStore implements WorldStore {
     this.groupFiles = new SqliteGroupFileRepository(this.db, journal);
     this.privateFiles = new SqlitePrivateFileRepository(this.db, journal);
     this.flash = new SqliteFlashRepository(this.db, journal);
+    this.onlineFiles = new SqliteOnlineFileRepository(this.db, journal);
   }
 
   transaction<T>(work: () => T): Promise<T> {
