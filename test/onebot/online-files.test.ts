@@ -80,7 +80,9 @@ describe('online files (在线文件)', () => {
     expect(await ob.call(20001, 'cancel_online_file', { user_id: 10001, msg_id: first.msgId })).toMatchObject({ retcode: 2005 });
 
     expect(await ob.data(20001, 'refuse_online_file', { user_id: 10001, msg_id: first.msgId, element_id: first.elementId })).toBeNull();
-    expect(notices(await events(10001))).toEqual([expect.objectContaining({ notice_type: 'online_file_send', sub_type: 'refuse', peer_id: 20001 })]);
+    expect(notices(await events(10001))).toEqual([
+      expect.objectContaining({ notice_type: 'online_file_send', sub_type: 'refuse', peer_id: 20001 }),
+    ]);
     expect(await ob.data(10001, 'cancel_online_file', { user_id: 20001, msg_id: second.msgId })).toBeNull();
     expect(notices(await events(20001))).toEqual([
       expect.objectContaining({ notice_type: 'online_file_receive', sub_type: 'cancel', peer_id: 10001 }),

@@ -22,4 +22,13 @@ export interface Migration {
   readonly sql: string;
 }
 
-export const migrations: readonly Migration[] = [foundation, messagesMigration, likesFavoritesFiles, groupAdmin, peerPins, worldRules, flashTransfer, onlineFiles];
+export const migrations: readonly Migration[] = [
+  foundation,
+  messagesMigration,
+  likesFavoritesFiles,
+  groupAdmin,
+  peerPins,
+  worldRules,
+  flashTransfer,
+  onlineFiles,
+];

@@ -108,16 +108,14 @@ export class SqliteFlashRepository implements FlashRepository {
   }
 
   #withFiles(row: SetRow): FlashFileSet {
-    const files = this.#files
-      .all(row.fileset_id)
-      .map((file): FlashFile => ({
-        index: file.idx,
-        fileId: file.file_id,
-        name: file.name,
-        blobId: file.blob_id,
-        size: file.size,
-        sha1: file.sha1,
-      }));
+    const files = this.#files.all(row.fileset_id).map((file): FlashFile => ({
+      index: file.idx,
+      fileId: file.file_id,
+      name: file.name,
+      blobId: file.blob_id,
+      size: file.size,
+      sha1: file.sha1,
+    }));
     return {
       filesetId: row.fileset_id,
       ownerId: row.owner_id,
