@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { WorldError } from '../errors.js';
 import type { MediaService } from '../media/media-service.js';
 import type { MessageService } from '../messages/message-service.js';
@@ -38,7 +37,7 @@ export class PrivateFileService {
     return transaction(this.ctx, (tx) => {
       checkPeers();
       const file: PrivateFile = {
-        fileId: `/${randomUUID()}`,
+        fileId: `/${this.ctx.random.uuid()}`,
         senderId,
         receiverId,
         name: fileName,
