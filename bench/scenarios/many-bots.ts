@@ -2,7 +2,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import WebSocket from 'ws';
-import { rssMiB, startCatnap } from '../lib/processes.js';
+import { rssMiB, startCatnap, waitFor } from '../lib/processes.js';
 
 /**
  * `count` bot accounts in one Catnap, each with its own forward WebSocket server (ports
@@ -31,14 +31,20 @@ export async function manyBots(basePort: number, count: number): Promise<{ coldS
   await first.stop();
   const catnap = await startCatnap({ dataDir, worldFile, ports });
   try {
-    await new Promise<void>((resolve, reject) => {
-      const socket = new WebSocket(`ws://127.0.0.1:${wsPort(count - 1)}`);
-      socket.once('message', () => {
-        socket.terminate();
-        resolve();
-      });
-      socket.once('error', reject);
-    });
+    // The adapters start after the first one answers; the last may still be on its way.
+    await waitFor(
+      () =>
+        new Promise<boolean>((resolve) => {
+          const socket = new WebSocket(`ws://127.0.0.1:${wsPort(count - 1)}`);
+          socket.once('message', () => {
+            socket.terminate();
+            resolve(true);
+          });
+          socket.once('error', () => resolve(false));
+        }),
+      120_000,
+      250,
+    );
     await new Promise((resolve) => setTimeout(resolve, 3000));
     return { coldStartMs: first.startMs, startMs: catnap.startMs, rssMiB: await rssMiB(catnap.pid) };
   } finally {
