@@ -83,12 +83,7 @@ export function textDiff(expected: string, actual: string): string {
 }
 
 /** The failure message of an expectation: what was wanted, and the nearest things that happened instead. */
-export function expectationReport(
-  wanted: string,
-  withinMs: number,
-  closest: readonly TranscriptEntry[],
-  expectedText?: string,
-): string {
+export function expectationReport(wanted: string, withinMs: number, closest: readonly TranscriptEntry[], expectedText?: string): string {
   const lines = [`expected ${wanted} within ${withinMs} ms`];
   if (closest.length === 0) {
     lines.push('  nothing like it happened');
@@ -98,7 +93,11 @@ export function expectationReport(
   const nearestText = entryText(nearest);
   lines.push(`  nearest: ${describeEntry(nearest)}`);
   if (expectedText !== undefined && nearestText !== undefined) {
-    lines.push(...textDiff(expectedText, nearestText).split('\n').map((line) => `  ${line}`));
+    lines.push(
+      ...textDiff(expectedText, nearestText)
+        .split('\n')
+        .map((line) => `  ${line}`),
+    );
   }
   for (const other of closest.slice(1, 5)) lines.push(`  also:    ${describeEntry(other)}`);
   return lines.join('\n');

@@ -79,7 +79,12 @@ export async function expectMessage(
   const deadline = Date.now() + within;
   const rejected: TranscriptEntry[] = [];
   for (let count = 1; ; count += 1) {
-    const outcome = await api.wait({ match: wait, ...(since !== undefined && { since }), timeout_ms: Math.max(0, deadline - Date.now()), count });
+    const outcome = await api.wait({
+      match: wait,
+      ...(since !== undefined && { since }),
+      timeout_ms: Math.max(0, deadline - Date.now()),
+      count,
+    });
     if (!outcome.matched) {
       const wanted = describeMatch(wait, { ...(match.segments && { segments: match.segments }) });
       const closest = [...rejected, ...outcome.closest];

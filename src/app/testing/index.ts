@@ -11,7 +11,15 @@
 export { attachWorld, startWorld, TestClock, TestWorld } from './test-world.js';
 export { TestGroup, TestUser, type Said } from './people.js';
 export { ExpectationError, type CallMatch, type MessageMatch, type WithinOptions } from './expectations.js';
-export { BenchApi, type ClockChange, type ClockState, type Mark, type TranscriptEntry, type WaitMatch, type WaitOutcome } from './bench-api.js';
+export {
+  BenchApi,
+  type ClockChange,
+  type ClockState,
+  type Mark,
+  type TranscriptEntry,
+  type WaitMatch,
+  type WaitOutcome,
+} from './bench-api.js';
 export { startBot, waitForBot, type BotProcess } from './bot-process.js';
 export { launchTestCatnap, type LaunchOptions, type LaunchedCatnap } from './test-catnap.js';
 export { botEnv, prepareTestWorld, type BotEndpoints } from './test-world-file.js';

@@ -70,7 +70,11 @@ export class TestUser {
   /** Asks someone (default: the bot) to be friends: the target gets a friend request. */
   async requestFriend(target?: number, comment = ''): Promise<{ flag: string }> {
     await this.host.beforeAction();
-    return this.host.api.request('POST', '/api/world/requests/friend', { user_id: this.id, target_id: target ?? this.requireBot(), comment });
+    return this.host.api.request('POST', '/api/world/requests/friend', {
+      user_id: this.id,
+      target_id: target ?? this.requireBot(),
+      comment,
+    });
   }
 
   /** Asks to join a group: its owner and admins (or its join setting) answer. */

@@ -142,7 +142,7 @@ export class TestWorld implements VerbHost {
       await waitForBot(this.api, this.bot.selfId, { bot, ...(options.timeoutMs !== undefined && { timeoutMs: options.timeoutMs }) });
     } catch (error) {
       await bot.stop();
-      throw new Error(`${(error as Error).message}; its output:\n${bot.output()}`);
+      throw new Error(`${(error as Error).message}; its output:\n${bot.output()}`, { cause: error });
     }
     return bot;
   }
@@ -177,7 +177,10 @@ export async function startWorld(options: LaunchOptions = {}): Promise<TestWorld
  * `CATNAP_TOKEN`). The bot account is `bot`, else the first bot account with a OneBot config.
  */
 export async function attachWorld(options: { url?: string; token?: string; bot?: number } = {}): Promise<TestWorld> {
-  const connection = await resolveConnection({ ...(options.url && { url: options.url }), ...(options.token && { token: options.token }) }, process.env);
+  const connection = await resolveConnection(
+    { ...(options.url && { url: options.url }), ...(options.token && { token: options.token }) },
+    process.env,
+  );
   const api = new BenchApi(connection);
   const bots = await api.request<{ user_id: number; bot: boolean; has_config: boolean; adapters: Parameters<typeof botEndpoints>[2] }[]>(
     'GET',
@@ -191,7 +194,8 @@ export async function attachWorld(options: { url?: string; token?: string; bot?:
       `/api/bots/${account.user_id}/onebot`,
     );
     const network = config.config?.network ?? {};
-    const token = [...(network.websocketServers ?? []), ...(network.httpServers ?? [])].find((entry) => entry.enable !== false)?.token ?? '';
+    const token =
+      [...(network.websocketServers ?? []), ...(network.httpServers ?? [])].find((entry) => entry.enable !== false)?.token ?? '';
     bot = botEndpoints(account.user_id, token, account.adapters);
   }
   const world = new TestWorld(api, bot);
