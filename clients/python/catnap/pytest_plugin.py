@@ -24,6 +24,8 @@ def pytest_addoption(parser) -> None:
     group = parser.getgroup("catnap", "Catnap (a simulated QQ for bot tests)")
     group.addoption("--catnap-world", default=None, help="world file for the Catnap the tests start")
     group.addoption("--catnap-bot", default=None, help="command that starts the bot under test (gets CATNAP_WS_URL, ...)")
+    group.addoption("--catnap-seed", default=None, type=int, help="seed of the world's made-up values (reproducible runs)")
+    group.addoption("--catnap-clock", default=None, help='start the world\'s clock frozen: "frozen", or an ISO 8601 time')
     group.addoption("--catnap-url", default=None, help="drive a running Catnap at this admin URL instead (env CATNAP_URL)")
     group.addoption("--catnap-token", default=None, help="its web UI token (env CATNAP_TOKEN)")
 
@@ -51,7 +53,9 @@ def catnap_session(request, catnap_world, catnap_bot) -> Iterator[World]:
             raise pytest.UsageError("--catnap-url needs --catnap-token (or CATNAP_TOKEN)")
         world = World(url, token)
     else:
-        server = CatnapServer(catnap_world)
+        server = CatnapServer(
+            catnap_world, seed=request.config.getoption("--catnap-seed"), clock=request.config.getoption("--catnap-clock")
+        )
         world = server.world()
     try:
         if catnap_bot:

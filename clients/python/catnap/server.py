@@ -33,8 +33,19 @@ def catnap_command() -> List[str]:
 class CatnapServer:
     """A Catnap process started for tests; ``world()`` drives it, ``stop()`` ends it."""
 
-    def __init__(self, world: Union[str, dict, None] = None, bot: Optional[int] = None, timeout: float = 60.0):
+    def __init__(
+        self,
+        world: Union[str, dict, None] = None,
+        bot: Optional[int] = None,
+        timeout: float = 60.0,
+        seed: Optional[int] = None,
+        clock: Union[str, int, None] = None,
+    ):
         args = ["test", "--serve"]
+        if seed is not None:
+            args += ["--seed", str(seed)]
+        if clock is not None:
+            args += ["--clock", str(clock)]
         self._temp = None
         if isinstance(world, dict):
             self._temp = tempfile.NamedTemporaryFile("w", suffix=".json", delete=False)
@@ -106,9 +117,15 @@ class CatnapServer:
         self.stop()
 
 
-def start(world: Union[str, dict, None] = None, bot: Optional[int] = None) -> CatnapServer:
-    """Starts a Catnap on free ports with a fresh data folder and ``world`` (a file path or a dict)."""
-    return CatnapServer(world, bot)
+def start(
+    world: Union[str, dict, None] = None, bot: Optional[int] = None, seed: Optional[int] = None, clock: Union[str, int, None] = None
+) -> CatnapServer:
+    """Starts a Catnap on free ports with a fresh data folder and ``world`` (a file path or a dict).
+
+    ``seed`` makes every value the world makes up reproducible; ``clock="frozen"`` (or an ISO 8601
+    time, or unix seconds) starts the world's clock frozen there.
+    """
+    return CatnapServer(world, bot, seed=seed, clock=clock)
 
 
 def attach(url: Optional[str] = None, token: Optional[str] = None) -> World:

@@ -8,6 +8,7 @@ import { tapReport } from '../testing/scenario/reporters/tap.js';
 import { runScenarios, type Reporter } from '../testing/scenario/run-scenarios.js';
 import { serveForTests } from '../testing/serve.js';
 import { CliError, parseId, type CliCommand } from './cli-context.js';
+import { startOptions } from './start-command.js';
 
 interface TestFlags {
   readonly bot?: string;
@@ -17,6 +18,8 @@ interface TestFlags {
   readonly out?: string;
   readonly connectTimeout: string;
   readonly serve?: boolean;
+  readonly seed?: string;
+  readonly clock?: string;
 }
 
 /** `catnap test`: runs YAML scenarios against a bot, or (`--serve`) starts a Catnap for another language's test client. */
@@ -49,11 +52,22 @@ export const testCommand: CliCommand = (ctx) =>
     )
     .action(async (paths: string[], flags: TestFlags) => {
       const botAccount = flags.botAccount !== undefined ? parseId(flags.botAccount, '--bot-account') : undefined;
+      // The same --seed and --clock as `catnap start` (and their environment variables).
+      const { seed, clockStart } = startOptions(
+        { ...(flags.seed && { seed: flags.seed }), ...(flags.clock && { clock: flags.clock }) },
+        {
+          ...(ctx.io.env.CATNAP_SEED !== undefined && { CATNAP_SEED: ctx.io.env.CATNAP_SEED }),
+          ...(ctx.io.env.CATNAP_CLOCK !== undefined && { CATNAP_CLOCK: ctx.io.env.CATNAP_CLOCK }),
+        },
+      );
+      const launch = {
+        ...(flags.world && { world: flags.world }),
+        ...(botAccount !== undefined && { bot: botAccount }),
+        ...(seed !== undefined && { seed }),
+        ...(clockStart && { clock: clockStart.atMs !== undefined ? Math.floor(clockStart.atMs / 1000) : ('frozen' as const) }),
+      };
       if (flags.serve) {
-        ctx.exitCode = await serveForTests(
-          { ...(flags.world && { world: flags.world }), ...(botAccount !== undefined && { bot: botAccount }) },
-          ctx.io,
-        );
+        ctx.exitCode = await serveForTests(launch, ctx.io);
         return;
       }
       if (paths.length === 0) throw new CliError('name scenario files or folders (catnap test scenarios/ --bot "node bot.js")', 2);
@@ -82,9 +96,11 @@ export const testCommand: CliCommand = (ctx) =>
       };
       try {
         const results = await runScenarios(scenarios, {
-          ...(flags.world && { world: flags.world }),
           ...(flags.bot && { bot: flags.bot }),
           ...(botAccount !== undefined && { botAccount }),
+          ...(launch.world && { world: launch.world }),
+          ...(launch.seed !== undefined && { seed: launch.seed }),
+          ...(launch.clock !== undefined && { clock: launch.clock }),
           connectTimeoutMs,
           reporter,
         });

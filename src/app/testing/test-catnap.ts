@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parseInstant } from '../../util/clock.js';
 import { silentLogger, type Logger } from '../../util/logger.js';
 import type { WorldFile } from '../../world/world-file.js';
 import { Catnap, readWorldFile } from '../catnap.js';
@@ -18,6 +19,10 @@ export interface LaunchOptions {
   /** Data folder; default: a fresh temporary one, removed on stop. */
   readonly dataDir?: string;
   readonly logger?: Logger;
+  /** Seed every value the world makes up (ids, flags, file ids), for reproducible runs. */
+  readonly seed?: number;
+  /** Start the world's clock frozen: `'frozen'` (now), or at a time (ISO 8601 or unix seconds). */
+  readonly clock?: 'frozen' | string | number;
 }
 
 /** A Catnap started for tests on free ports, with a fresh data folder. */
@@ -28,6 +33,13 @@ export interface LaunchedCatnap {
   /** Where the bot under test connects. */
   readonly bot: BotEndpoints;
   stop(): Promise<void>;
+}
+
+function clockStartOf(clock: 'frozen' | string | number): { atMs?: number; frozen: true } {
+  if (clock === 'frozen') return { frozen: true };
+  const atMs = parseInstant(clock);
+  if (atMs === undefined) throw new Error(`clock must be "frozen", unix seconds or an ISO 8601 time, got ${clock}`);
+  return { atMs, frozen: true };
 }
 
 /**
@@ -58,6 +70,8 @@ export async function launchTestCatnap(options: LaunchOptions = {}): Promise<Lau
       logger: options.logger ?? silentLogger,
       watchConfig: false,
       seedDefaultWorld: false,
+      ...(options.seed !== undefined && { seed: options.seed }),
+      ...(options.clock !== undefined && { clockStart: clockStartOf(options.clock) }),
     });
   } catch (error) {
     if (ownDir) await rm(dataDir, { recursive: true, force: true });

@@ -47,6 +47,8 @@ export interface RunOptions {
   readonly cwd?: string;
   readonly reporter: Reporter;
   readonly logger?: Logger;
+  readonly seed?: number;
+  readonly clock?: 'frozen' | string | number;
 }
 
 /** The snapshot every scenario starts from: the world once the bot has connected. */
@@ -97,6 +99,8 @@ async function runWorld(
       ...(worldSource !== undefined && { world: worldSource }),
       ...(options.botAccount !== undefined && { bot: options.botAccount }),
       ...(options.logger && { logger: options.logger }),
+      ...(options.seed !== undefined && { seed: options.seed }),
+      ...(options.clock !== undefined && { clock: options.clock }),
     });
   } catch (error) {
     return failAll(`Catnap could not start: ${(error as Error).message}`);
