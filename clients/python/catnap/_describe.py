@@ -35,10 +35,12 @@ def _place(group_id: Any, user_id: Any) -> str:
 
 
 def describe_entry(entry: dict) -> str:
+    if isinstance(entry.get("line"), str):
+        return entry["line"]
     kind = entry.get("kind") or entry.get("type") or "entry"
     if kind == "message":
-        sender = entry.get("from", entry.get("user_id"))
-        where = _place(entry.get("group_id"), entry.get("peer_id", entry.get("target_id")))
+        sender = entry.get("from")
+        where = _place(entry.get("group_id"), entry.get("user_id"))
         return "message from %s%s: %s" % (sender, " in " + where if where else "", json.dumps(entry_text(entry) or "", ensure_ascii=False))
     if kind == "call":
         return "call %s by %s %s%s" % (

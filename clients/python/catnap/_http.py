@@ -69,7 +69,7 @@ def _decode(raw: bytes, content_type: str):
     text = raw.decode("utf-8", "replace")
     if not text:
         return None
-    if "json" in content_type or text[:1] in "[{":
+    if "json" in content_type or (not content_type and text[:1] in "[{"):
         try:
             return json.loads(text)
         except ValueError:

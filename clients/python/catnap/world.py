@@ -182,10 +182,12 @@ class World:
         since = self._since if since is None else since
         if since is not None:
             body["since"] = since
-        status, answer = self.api.call("POST", "/api/world/wait", body, accept=(408,))
+        # 200: matched (or, with none, nothing did); 408: time ran out; 409: a `none` wait saw a match.
+        status, answer = self.api.call("POST", "/api/world/wait", body, accept=(408, 409))
         entries = _entries(answer)
         closest = answer.get("closest", []) if isinstance(answer, dict) else []
-        return {"matched": status != 408, "entries": entries, "closest": closest or (entries if status == 408 else [])}
+        ok = status < 300
+        return {"matched": ok, "entries": entries, "closest": closest if closest or ok else entries}
 
     def message_match(self, text=None, regex=None, group=None, user=None, sender=None) -> dict:
         match: Dict[str, Any] = {"kind": "message"}

@@ -1,14 +1,22 @@
 import { writeFile } from 'node:fs/promises';
 import { Command, Option } from 'commander';
-import { WorldFileError } from '../../world/world-file.js';
-import { loadScenarios, ScenarioError } from '../testing/scenario/load-scenarios.js';
-import { prettyReporter } from '../testing/scenario/reporters/pretty.js';
-import { junitReport } from '../testing/scenario/reporters/junit.js';
-import { tapReport } from '../testing/scenario/reporters/tap.js';
-import { runScenarios, type Reporter } from '../testing/scenario/run-scenarios.js';
-import { serveForTests } from '../testing/serve.js';
+import type { Reporter } from '../testing/scenario/run-scenarios.js';
 import { CliError, parseId, type CliCommand } from './cli-context.js';
 import { startOptions } from './start-command.js';
+
+/** The runner loads only when `catnap test` runs, so every other command starts as fast as before. */
+const runner = async () => {
+  const [{ WorldFileError }, scenarios, pretty, junit, tap, run, serve] = await Promise.all([
+    import('../../world/world-file.js'),
+    import('../testing/scenario/load-scenarios.js'),
+    import('../testing/scenario/reporters/pretty.js'),
+    import('../testing/scenario/reporters/junit.js'),
+    import('../testing/scenario/reporters/tap.js'),
+    import('../testing/scenario/run-scenarios.js'),
+    import('../testing/serve.js'),
+  ]);
+  return { WorldFileError, ...scenarios, ...pretty, ...junit, ...tap, ...run, ...serve };
+};
 
 interface TestFlags {
   readonly bot?: string;
@@ -66,6 +74,8 @@ export const testCommand: CliCommand = (ctx) =>
         ...(seed !== undefined && { seed }),
         ...(clockStart && { clock: clockStart.atMs !== undefined ? Math.floor(clockStart.atMs / 1000) : ('frozen' as const) }),
       };
+      const { WorldFileError, loadScenarios, ScenarioError, prettyReporter, junitReport, tapReport, runScenarios, serveForTests } =
+        await runner();
       if (flags.serve) {
         ctx.exitCode = await serveForTests(launch, ctx.io);
         return;

@@ -123,12 +123,15 @@ export class BenchApi {
     return typeof answer === 'string' ? answer : JSON.stringify(answer);
   }
 
-  /** `POST /api/world/wait`: 200 when it matched (or, with `none`, when nothing did), 408 otherwise. */
+  /**
+   * `POST /api/world/wait`: 200 when it matched (or, with `none`, when nothing did); 408 when time
+   * ran out (with the entries that came closest), 409 when a `none` wait saw a match.
+   */
   async wait(request: WaitRequest): Promise<WaitOutcome> {
-    const { result, status } = await this.client.requestWithStatus<unknown>('POST', '/api/world/wait', request, [408]);
+    const { result, status } = await this.client.requestWithStatus<unknown>('POST', '/api/world/wait', request, [408, 409]);
     const entries = entriesOf(result);
     const closest = closestOf(result);
-    return { matched: status !== 408, entries, closest: closest.length > 0 ? closest : status === 408 ? entries : [] };
+    return { matched: status < 300, entries, closest: closest.length > 0 || status < 300 ? closest : entries };
   }
 }
 

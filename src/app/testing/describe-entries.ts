@@ -34,10 +34,12 @@ function place(groupId: unknown, userId: unknown): string {
 
 /** One line for a transcript entry: who, where, what. */
 export function describeEntry(entry: TranscriptEntry): string {
+  // The transcript's own compact line says it best; the rest is for entries without one.
+  if (typeof entry.line === 'string') return entry.line;
   const kind = String(entry.kind ?? entry.type ?? 'entry');
   if (kind === 'message') {
-    const from = field(entry, 'from', 'user_id', 'sender_id');
-    const where = place(field(entry, 'group_id'), field(entry, 'peer_id', 'target_id', 'to'));
+    const from = field(entry, 'from', 'sender_id');
+    const where = place(field(entry, 'group_id'), field(entry, 'user_id', 'peer_id'));
     return `message from ${String(from)}${where ? ` in ${where}` : ''}: ${JSON.stringify(entryText(entry) ?? '')}`;
   }
   if (kind === 'call') {
