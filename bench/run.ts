@@ -15,6 +15,7 @@ import { loadRate } from './scenarios/load-rate.js';
 import { manyBots } from './scenarios/many-bots.js';
 import { scaleWorld } from './scenarios/scale-world.js';
 import { hasWrk, wrkThroughput } from './scenarios/wrk-http.js';
+import { scenarioOverhead } from './scenarios/scenario-overhead.js';
 import { wsRoundTrips } from './scenarios/ws-round-trips.js';
 
 interface Row {
@@ -226,6 +227,27 @@ async function main(): Promise<void> {
     );
     row('database size per message at 10,000,000 messages', 'bytes', big.bytesPerMessage, null, 'reported', true);
   }
+
+  const suite = await scenarioOverhead(20);
+  const failures = suite.failed ? `${suite.failed} scenarios failed` : undefined;
+  row(
+    'catnap test: restore + 3-step scenario, bot connected (median of 20)',
+    'ms',
+    suite.perScenarioMs,
+    null,
+    'reported',
+    suite.failed === 0,
+    failures,
+  );
+  row(
+    'catnap test: 20-scenario suite, Catnap and bot start included',
+    'ms',
+    suite.suiteMs,
+    null,
+    '<= 5000 ms',
+    suite.suiteMs <= 5000 && suite.failed === 0,
+    failures,
+  );
 
   const elapsed = Math.round((Date.now() - started) / 1000);
   const results = {
