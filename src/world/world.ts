@@ -1,6 +1,7 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { systemClock, type Clock } from '../util/clock.js';
+import { AlbumService } from './albums/album-service.js';
 import { DomainEventBus, type DomainEvent } from './events.js';
 import { FavoritesService } from './favorites/favorites-service.js';
 import { registerFileResolver } from './files/file-resolver.js';
@@ -68,6 +69,7 @@ export class World {
   readonly favorites: FavoritesService;
   readonly groupFiles: GroupFileService;
   readonly privateFiles: PrivateFileService;
+  readonly albums: AlbumService;
   readonly #ctx: ServiceContext;
 
   constructor(options: WorldOptions) {
@@ -98,6 +100,7 @@ export class World {
     this.favorites = new FavoritesService(ctx, this.media, this.accounts);
     this.groupFiles = new GroupFileService(ctx, this.media, this.groups);
     this.privateFiles = new PrivateFileService(ctx, this.media);
+    this.albums = new AlbumService(ctx, this.groups, this.media);
     registerFileResolver(this.media, this.store);
   }
 

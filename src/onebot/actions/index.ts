@@ -23,6 +23,7 @@ import { likeActions } from './likes.js';
 import { ocrTranslateActions } from './ocr-translate.js';
 import { profileActions } from './profile.js';
 import { quickOperationActions } from './quick-operation.js';
+import { groupAlbumActions } from './group-albums.js';
 
 /**
  * Every action Catnap serves. Each area contributes one list; this is the only place they are
@@ -54,6 +55,8 @@ export const allActions: readonly AnyActionSpec[] = [
   ...seedGroupFileActions,
   ...fileTransferActions,
   ...ocrTranslateActions,
+  // The world features of issue 17.
+  ...groupAlbumActions,
   // Events and transports.
   ...quickOperationActions,
 ];

@@ -7,7 +7,6 @@
 const reasons = {
   stream:
     "NapCat's streaming file transfer answers one call with many stream packets (its `stream-action` envelope); Catnap answers every call with one envelope. Send files as `base64://`, a URL or a path instead.",
-  album: 'Group albums are a QZone-backed QQ web service; the simulated world has no albums.',
   todo: "QQ's group to-do (群待办) is not part of the simulated world.",
   rkey: "An rkey signs QQ's expiring media URLs. Catnap serves every media blob at a stable URL of its own, so there is no key to fetch.",
   qzone: 'QZone (feeds, posts) is not part of the simulated world.',
@@ -27,13 +26,6 @@ export const unsupportedActions: Readonly<Record<string, string>> = {
   download_file_image_stream: reasons.stream,
   test_download_stream: reasons.stream,
   upload_file_stream: reasons.stream,
-  del_group_album_media: reasons.album,
-  set_group_album_media_like: reasons.album,
-  cancel_group_album_media_like: reasons.album,
-  do_group_album_comment: reasons.album,
-  get_group_album_media_list: reasons.album,
-  get_qun_album_list: reasons.album,
-  upload_image_to_qun_album: reasons.album,
   set_group_todo: reasons.todo,
   complete_group_todo: reasons.todo,
   cancel_group_todo: reasons.todo,
@@ -97,9 +89,6 @@ export const unsupportedActions: Readonly<Record<string, string>> = {
  */
 export const notYetServed: Readonly<Record<string, string>> = Object.fromEntries([
   ['.handle_quick_operation', 'Events over every transport (issue 8) is building it.'],
-  ...[
-    'get_group_album_list', 'create_group_album', 'delete_group_album', 'upload_group_album',
-  ].map((name) => [name, 'Group albums (issue 17, "features") are being built.']),
   ...[
     'get_flash_file_info', 'download_flash_file', 'get_flash_file_download_urls', 'upload_flash_file', 'reshare_flash_file',
     'voice_msg_to_text',

@@ -1,5 +1,6 @@
 import type { WorldStore } from '../store.js';
 import { SqliteAccountRepository } from './account-repository.js';
+import { SqliteAlbumRepository } from './album-repository.js';
 import { Checkpointer } from './checkpointer.js';
 import { domainErrorOf } from './constraint-errors.js';
 import { openDatabase, type SqliteDatabase } from './database.js';
@@ -49,6 +50,7 @@ export class SqliteWorldStore implements WorldStore {
   readonly customFaces: SqliteCustomFaceRepository;
   readonly groupFiles: SqliteGroupFileRepository;
   readonly privateFiles: SqlitePrivateFileRepository;
+  readonly albums: SqliteAlbumRepository;
   readonly #journal: UnitJournal;
   readonly #batcher: WriteBatcher;
   #checkpointer: Checkpointer;
@@ -78,6 +80,7 @@ export class SqliteWorldStore implements WorldStore {
     this.customFaces = new SqliteCustomFaceRepository(this.db, journal);
     this.groupFiles = new SqliteGroupFileRepository(this.db, journal);
     this.privateFiles = new SqlitePrivateFileRepository(this.db, journal);
+    this.albums = new SqliteAlbumRepository(this.db, journal);
   }
 
   transaction<T>(work: () => T): Promise<T> {
