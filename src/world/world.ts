@@ -2,6 +2,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { systemClock, type Clock } from '../util/clock.js';
 import { AlbumService } from './albums/album-service.js';
+import { QzoneService } from './qzone/qzone-service.js';
+import { TodoService } from './todos/todo-service.js';
 import { DomainEventBus, type DomainEvent } from './events.js';
 import { FavoritesService } from './favorites/favorites-service.js';
 import { registerFileResolver } from './files/file-resolver.js';
@@ -70,6 +72,8 @@ export class World {
   readonly groupFiles: GroupFileService;
   readonly privateFiles: PrivateFileService;
   readonly albums: AlbumService;
+  readonly todos: TodoService;
+  readonly qzone: QzoneService;
   readonly #ctx: ServiceContext;
 
   constructor(options: WorldOptions) {
@@ -101,6 +105,8 @@ export class World {
     this.groupFiles = new GroupFileService(ctx, this.media, this.groups);
     this.privateFiles = new PrivateFileService(ctx, this.media);
     this.albums = new AlbumService(ctx, this.groups, this.media);
+    this.todos = new TodoService(ctx, this.groups);
+    this.qzone = new QzoneService(ctx, this.friends, this.media);
     registerFileResolver(this.media, this.store);
   }
 

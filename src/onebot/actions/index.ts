@@ -24,6 +24,8 @@ import { ocrTranslateActions } from './ocr-translate.js';
 import { profileActions } from './profile.js';
 import { quickOperationActions } from './quick-operation.js';
 import { groupAlbumActions } from './group-albums.js';
+import { groupTodoActions } from './group-todos.js';
+import { qzoneActions } from './qzone.js';
 
 /**
  * Every action Catnap serves. Each area contributes one list; this is the only place they are
@@ -57,6 +59,8 @@ export const allActions: readonly AnyActionSpec[] = [
   ...ocrTranslateActions,
   // The world features of issue 17.
   ...groupAlbumActions,
+  ...groupTodoActions,
+  ...qzoneActions,
   // Events and transports.
   ...quickOperationActions,
 ];

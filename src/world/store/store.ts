@@ -1,5 +1,7 @@
 import type { Account, FriendCategory, Friendship, Group, Member } from '../model.js';
 import type { AlbumRepository } from './album-store.js';
+import type { QzoneRepository } from '../qzone/qzone-model.js';
+import type { TodoRepository } from '../todos/todo-model.js';
 import type { CollectionRepository, CustomFaceRepository } from './favorites-store.js';
 import type { GroupFileRepository, PrivateFileRepository } from './file-store.js';
 import type { EssenceRepository, NoticeRepository, SignRepository } from './group-content-store.js';
@@ -42,6 +44,8 @@ export interface WorldStore {
   readonly groupFiles: GroupFileRepository;
   readonly privateFiles: PrivateFileRepository;
   readonly albums: AlbumRepository;
+  readonly todos: TodoRepository;
+  readonly qzone: QzoneRepository;
   transaction<T>(work: () => T): Promise<T>;
   close(): Promise<void>;
 }

@@ -5,6 +5,8 @@ import { groupAdmin } from './004-group-admin.js';
 import { peerPins } from './006-peer-pins.js';
 import { worldRules } from './007-world-rules.js';
 import { groupAlbums } from './010-group-albums.js';
+import { groupTodos } from './011-group-todos.js';
+import { qzone } from './012-qzone.js';
 
 /**
  * Versioned schema migrations, applied in order inside one transaction each. Never edit a
@@ -13,7 +15,7 @@ import { groupAlbums } from './010-group-albums.js';
  * area so that parallel work does not collide: 001 foundation, 002 messages, 003 likes,
  * favourites and files, 004 requests and group administration, 005 reserved (profile and
  * favourites, which landed in 003), 006 pinned chats, 007 rules of the world stated as
- * constraints. 010–019 are the world features of issue 17 (010 group albums).
+ * constraints. 010–019 are the world features of issue 17 (010 group albums, 011 group to-dos, 012 QZone posts).
  */
 export interface Migration {
   readonly version: number;
@@ -29,4 +31,6 @@ export const migrations: readonly Migration[] = [
   peerPins,
   worldRules,
   groupAlbums,
+  groupTodos,
+  qzone,
 ];

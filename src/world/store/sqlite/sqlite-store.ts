@@ -1,6 +1,8 @@
 import type { WorldStore } from '../store.js';
 import { SqliteAccountRepository } from './account-repository.js';
 import { SqliteAlbumRepository } from './album-repository.js';
+import { SqliteQzoneRepository } from './qzone-repository.js';
+import { SqliteTodoRepository } from './todo-repository.js';
 import { Checkpointer } from './checkpointer.js';
 import { domainErrorOf } from './constraint-errors.js';
 import { openDatabase, type SqliteDatabase } from './database.js';
@@ -51,6 +53,8 @@ export class SqliteWorldStore implements WorldStore {
   readonly groupFiles: SqliteGroupFileRepository;
   readonly privateFiles: SqlitePrivateFileRepository;
   readonly albums: SqliteAlbumRepository;
+  readonly todos: SqliteTodoRepository;
+  readonly qzone: SqliteQzoneRepository;
   readonly #journal: UnitJournal;
   readonly #batcher: WriteBatcher;
   #checkpointer: Checkpointer;
@@ -81,6 +85,8 @@ export class SqliteWorldStore implements WorldStore {
     this.groupFiles = new SqliteGroupFileRepository(this.db, journal);
     this.privateFiles = new SqlitePrivateFileRepository(this.db, journal);
     this.albums = new SqliteAlbumRepository(this.db, journal);
+    this.todos = new SqliteTodoRepository(this.db, journal);
+    this.qzone = new SqliteQzoneRepository(this.db, journal);
   }
 
   transaction<T>(work: () => T): Promise<T> {
