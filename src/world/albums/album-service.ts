@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { WorldError, fail } from '../errors.js';
 import { imageSize } from '../media/image-size.js';
 import type { MediaService } from '../media/media-service.js';
@@ -70,7 +69,7 @@ export class AlbumService {
       }
       const time = now(this.ctx);
       const album: GroupAlbum = {
-        albumId: `V${randomUUID().replace(/-/g, '').slice(0, 31)}`,
+        albumId: `V${this.ctx.random.uuid().replace(/-/g, '').slice(0, 31)}`,
         groupId,
         creatorId: actor,
         name: title,
@@ -128,7 +127,7 @@ export class AlbumService {
       for (const medium of prepared) {
         if (!medium) continue;
         this.ctx.store.albums.insertMedia({
-          lloc: randomUUID().replace(/-/g, ''),
+          lloc: this.ctx.random.uuid().replace(/-/g, ''),
           albumId,
           batchId,
           uploaderId: actor,

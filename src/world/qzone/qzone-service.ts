@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { WorldError, fail } from '../errors.js';
 import { imageSize } from '../media/image-size.js';
 import type { MediaService } from '../media/media-service.js';
@@ -48,7 +47,7 @@ export class QzoneService {
     return transaction(this.ctx, () => {
       this.requireAccount(actor);
       const post: QzonePost = {
-        tid: randomUUID().replace(/-/g, '').slice(0, 24),
+        tid: this.ctx.random.uuid().replace(/-/g, '').slice(0, 24),
         ownerId: actor,
         content: input.content,
         images,
