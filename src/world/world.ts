@@ -4,6 +4,8 @@ import { WorldClock, type Clock } from '../util/clock.js';
 import { WorldRandom } from '../util/random.js';
 import { AlbumService } from './albums/album-service.js';
 import { QzoneService } from './qzone/qzone-service.js';
+import { GroupFeaturesService } from './group-features/group-features-service.js';
+import { PresenceService } from './presence/presence-service.js';
 import { TodoService } from './todos/todo-service.js';
 import { DomainEventBus, type DomainEvent } from './events.js';
 import { FavoritesService } from './favorites/favorites-service.js';
@@ -78,6 +80,8 @@ export class World {
   readonly favorites: FavoritesService;
   readonly groupFiles: GroupFileService;
   readonly privateFiles: PrivateFileService;
+  readonly groupFeatures: GroupFeaturesService;
+  readonly presence: PresenceService;
   readonly albums: AlbumService;
   readonly todos: TodoService;
   readonly qzone: QzoneService;
@@ -118,7 +122,9 @@ export class World {
     this.favorites = new FavoritesService(ctx, this.media, this.accounts);
     this.groupFiles = new GroupFileService(ctx, this.media, this.groups);
     this.privateFiles = new PrivateFileService(ctx, this.media);
-    this.albums = new AlbumService(ctx, this.groups, this.media);
+    this.groupFeatures = new GroupFeaturesService(ctx, this.groups);
+    this.presence = new PresenceService(ctx, this.accounts);
+    this.albums = new AlbumService(ctx, this.groups, this.media, (groupId) => this.groupFeatures.membersMayUpload(groupId));
     this.todos = new TodoService(ctx, this.groups);
     this.qzone = new QzoneService(ctx, this.friends, this.media);
     registerFileResolver(this.media, this.store);

@@ -26,6 +26,9 @@ import { quickOperationActions } from './quick-operation.js';
 import { groupAlbumActions } from './group-albums.js';
 import { groupTodoActions } from './group-todos.js';
 import { qzoneActions } from './qzone.js';
+import { groupFeatureActions } from './group-features.js';
+import { presenceGuildActions } from './presence-guild.js';
+import { miniAppArkActions } from './mini-app-ark.js';
 
 /**
  * Every action Catnap serves. Each area contributes one list; this is the only place they are
@@ -61,6 +64,9 @@ export const allActions: readonly AnyActionSpec[] = [
   ...groupAlbumActions,
   ...groupTodoActions,
   ...qzoneActions,
+  ...groupFeatureActions,
+  ...presenceGuildActions,
+  ...miniAppArkActions,
   // Events and transports.
   ...quickOperationActions,
 ];

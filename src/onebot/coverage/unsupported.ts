@@ -11,9 +11,7 @@ const reasons = {
   flash: "QQ's flash transfer (闪传) uploads file sets to QQ's cloud; the world has no such service. Group and private files are served instead.",
   onlineFile: "QQ's online file transfer streams a file peer to peer while both clients are online; the world has no clients to stream between. Use group or private files.",
   aiVoice: "QQ's AI voice characters are a text-to-speech service of QQ's servers.",
-  guild: 'QQ guilds (channels) are not part of the simulated world (NapCat itself returns null).',
   anonymous: 'QQ removed anonymous group chat; NapCat does not implement these either.',
-  modelShow: 'The phone model shown beside a name is a QQ client feature; accounts in the world have no devices.',
   testActions: "NapCat's own test actions, shipped in its releases by accident.",
 } as const;
 
@@ -44,25 +42,13 @@ export const unsupportedActions: Readonly<Record<string, string>> = {
   get_ai_record: reasons.aiVoice,
   send_group_ai_record: reasons.aiVoice,
   get_ai_characters: reasons.aiVoice,
-  get_guild_list: reasons.guild,
-  get_guild_service_profile: reasons.guild,
   set_group_anonymous_ban: reasons.anonymous,
   set_group_anonymous: reasons.anonymous,
-  _get_model_show: reasons.modelShow,
-  _set_model_show: reasons.modelShow,
   test_auto_register_01: reasons.testActions,
   test_auto_register_02: reasons.testActions,
   send_packet: "Raw packet passthrough sends a protobuf packet to QQ's servers; it has no meaning without them.",
-  get_mini_app_ark: "Mini-app cards are signed by QQ's mini-program servers; the world cannot sign one that QQ would accept.",
   click_inline_keyboard_button: "Inline keyboard buttons belong to QQ's official bot platform, which answers the click on its servers.",
   fetch_ptt_text: "Voice-to-text is QQ's speech recognition service; Catnap ships no speech recognizer.",
-  set_group_robot_add_option: "It governs whether QQ's official robot accounts may join; the world's bots are ordinary accounts.",
-  set_group_search: "QQ's group search directory is not simulated: every group can be found by its number.",
-  set_group_member_permissions:
-    'Its switches govern QQ features the world does not have (group albums, creating a group from a group); temp chats follow the messaging rules.',
-  set_group_new_member_history_visibility: 'Message history is not hidden from new members in the world: every member reads the whole history.',
-  set_diy_online_status:
-    'Not built: the world keeps an account\'s status code and extended status (set_online_status, nc_get_user_status), not a custom face and wording.',
   // go-cqhttp's own names (its dialect's column of the coverage table).
   ...Object.fromEntries(
     [

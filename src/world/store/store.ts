@@ -1,6 +1,8 @@
 import type { Account, FriendCategory, Friendship, Group, Member } from '../model.js';
 import type { AlbumRepository } from './album-store.js';
 import type { QzoneRepository } from '../qzone/qzone-model.js';
+import type { GroupFeaturesRepository } from '../group-features/group-features-model.js';
+import type { PresenceRepository } from '../presence/presence-model.js';
 import type { TodoRepository } from '../todos/todo-model.js';
 import type { CollectionRepository, CustomFaceRepository } from './favorites-store.js';
 import type { GroupFileRepository, PrivateFileRepository } from './file-store.js';
@@ -46,6 +48,8 @@ export interface WorldStore {
   readonly albums: AlbumRepository;
   readonly todos: TodoRepository;
   readonly qzone: QzoneRepository;
+  readonly groupFeatures: GroupFeaturesRepository;
+  readonly presence: PresenceRepository;
   transaction<T>(work: () => T): Promise<T>;
   close(): Promise<void>;
 }

@@ -7,6 +7,8 @@ import { worldRules } from './007-world-rules.js';
 import { groupAlbums } from './010-group-albums.js';
 import { groupTodos } from './011-group-todos.js';
 import { qzone } from './012-qzone.js';
+import { groupFeatures } from './013-group-features.js';
+import { devicePresence } from './014-device-presence.js';
 
 /**
  * Versioned schema migrations, applied in order inside one transaction each. Never edit a
@@ -15,7 +17,7 @@ import { qzone } from './012-qzone.js';
  * area so that parallel work does not collide: 001 foundation, 002 messages, 003 likes,
  * favourites and files, 004 requests and group administration, 005 reserved (profile and
  * favourites, which landed in 003), 006 pinned chats, 007 rules of the world stated as
- * constraints. 010–019 are the world features of issue 17 (010 group albums, 011 group to-dos, 012 QZone posts).
+ * constraints. 010–019 are the world features of issue 17 (010 group albums, 011 group to-dos, 012 QZone posts, 013 group feature switches, 014 model show and custom status).
  */
 export interface Migration {
   readonly version: number;
@@ -33,4 +35,6 @@ export const migrations: readonly Migration[] = [
   groupAlbums,
   groupTodos,
   qzone,
+  groupFeatures,
+  devicePresence,
 ];

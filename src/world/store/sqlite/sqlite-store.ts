@@ -2,6 +2,8 @@ import type { WorldStore } from '../store.js';
 import { SqliteAccountRepository } from './account-repository.js';
 import { SqliteAlbumRepository } from './album-repository.js';
 import { SqliteQzoneRepository } from './qzone-repository.js';
+import { SqliteGroupFeaturesRepository } from './group-features-repository.js';
+import { SqlitePresenceRepository } from './presence-repository.js';
 import { SqliteTodoRepository } from './todo-repository.js';
 import { Checkpointer } from './checkpointer.js';
 import { domainErrorOf } from './constraint-errors.js';
@@ -55,6 +57,8 @@ export class SqliteWorldStore implements WorldStore {
   readonly albums: SqliteAlbumRepository;
   readonly todos: SqliteTodoRepository;
   readonly qzone: SqliteQzoneRepository;
+  readonly groupFeatures: SqliteGroupFeaturesRepository;
+  readonly presence: SqlitePresenceRepository;
   readonly #journal: UnitJournal;
   readonly #batcher: WriteBatcher;
   #checkpointer: Checkpointer;
@@ -87,6 +91,8 @@ export class SqliteWorldStore implements WorldStore {
     this.albums = new SqliteAlbumRepository(this.db, journal);
     this.todos = new SqliteTodoRepository(this.db, journal);
     this.qzone = new SqliteQzoneRepository(this.db, journal);
+    this.groupFeatures = new SqliteGroupFeaturesRepository(this.db, journal);
+    this.presence = new SqlitePresenceRepository(this.db, journal);
   }
 
   transaction<T>(work: () => T): Promise<T> {
