@@ -9,6 +9,8 @@ import { PresenceService } from './presence/presence-service.js';
 import { TodoService } from './todos/todo-service.js';
 import { DomainEventBus, type DomainEvent } from './events.js';
 import { FavoritesService } from './favorites/favorites-service.js';
+import { FlashService } from './flash/flash-service.js';
+import { OnlineFileService } from './online-files/online-file-service.js';
 import { registerFileResolver } from './files/file-resolver.js';
 import { GroupFileService } from './files/group-file-service.js';
 import { PrivateFileService } from './files/private-file-service.js';
@@ -85,6 +87,8 @@ export class World {
   readonly albums: AlbumService;
   readonly todos: TodoService;
   readonly qzone: QzoneService;
+  readonly flash: FlashService;
+  readonly onlineFiles: OnlineFileService;
   readonly #ctx: ServiceContext;
 
   constructor(options: WorldOptions) {
@@ -120,8 +124,10 @@ export class World {
     this.profiles = new ProfileService(ctx, this.media, this.accounts, this.groups);
     this.likes = new LikeService(ctx, this.accounts);
     this.favorites = new FavoritesService(ctx, this.media, this.accounts);
-    this.groupFiles = new GroupFileService(ctx, this.media, this.groups);
-    this.privateFiles = new PrivateFileService(ctx, this.media);
+    this.groupFiles = new GroupFileService(ctx, this.media, this.groups, this.messages);
+    this.privateFiles = new PrivateFileService(ctx, this.media, this.messages);
+    this.flash = new FlashService(ctx, this.media, this.messages);
+    this.onlineFiles = new OnlineFileService(ctx, this.media, this.messages);
     this.groupFeatures = new GroupFeaturesService(ctx, this.groups);
     this.presence = new PresenceService(ctx, this.accounts);
     this.albums = new AlbumService(ctx, this.groups, this.media, (groupId) => this.groupFeatures.membersMayUpload(groupId));

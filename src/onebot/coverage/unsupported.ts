@@ -8,8 +8,8 @@ const reasons = {
   stream:
     "NapCat's streaming file transfer answers one call with many stream packets (its `stream-action` envelope); Catnap answers every call with one envelope. Send files as `base64://`, a URL or a path instead.",
   rkey: "An rkey signs QQ's expiring media URLs. Catnap serves every media blob at a stable URL of its own, so there is no key to fetch.",
-  flash: "QQ's flash transfer (闪传) uploads file sets to QQ's cloud; the world has no such service. Group and private files are served instead.",
-  onlineFile: "QQ's online file transfer streams a file peer to peer while both clients are online; the world has no clients to stream between. Use group or private files.",
+  onlineFolder:
+    "Online folders need a folder on the bot's machine walked and offered file by file; Catnap offers single online files (send_online_file), whose bytes any media source gives.",
   aiVoice: "QQ's AI voice characters are a text-to-speech service of QQ's servers.",
   anonymous: 'QQ removed anonymous group chat; NapCat does not implement these either.',
   testActions: "NapCat's own test actions, shipped in its releases by accident.",
@@ -25,20 +25,7 @@ export const unsupportedActions: Readonly<Record<string, string>> = {
   get_rkey: reasons.rkey,
   get_rkey_server: reasons.rkey,
   nc_get_rkey: reasons.rkey,
-  create_flash_task: reasons.flash,
-  get_flash_file_list: reasons.flash,
-  get_flash_file_url: reasons.flash,
-  send_flash_msg: reasons.flash,
-  get_share_link: reasons.flash,
-  get_fileset_info: reasons.flash,
-  download_fileset: reasons.flash,
-  get_fileset_id: reasons.flash,
-  get_online_file_msg: reasons.onlineFile,
-  send_online_file: reasons.onlineFile,
-  send_online_folder: reasons.onlineFile,
-  receive_online_file: reasons.onlineFile,
-  refuse_online_file: reasons.onlineFile,
-  cancel_online_file: reasons.onlineFile,
+  send_online_folder: reasons.onlineFolder,
   get_ai_record: reasons.aiVoice,
   send_group_ai_record: reasons.aiVoice,
   get_ai_characters: reasons.aiVoice,
@@ -69,9 +56,8 @@ export const unsupportedActions: Readonly<Record<string, string>> = {
 export const notYetServed: Readonly<Record<string, string>> = Object.fromEntries([
   ['.handle_quick_operation', 'Events over every transport (issue 8) is building it.'],
   ...[
-    'get_flash_file_info', 'download_flash_file', 'get_flash_file_download_urls', 'upload_flash_file', 'reshare_flash_file',
     'voice_msg_to_text',
-  ].map((name) => [name, 'Flash transfer and voice to text (issue 17, "transfer") are being built.']),
+  ].map((name) => [name, 'Voice to text (issue 17, "transfer") is being built.']),
   ...[
     'scan_qrcode', 'batch_delete_group_member', 'send_pb', 'get_qq_avatar', 'get_config', 'set_config', 'llonebot_debug',
     'get_event', 'get_profile_like_me', 'unset_msg_emoji_like', 'set_friend_category', 'set_group_msg_mask',

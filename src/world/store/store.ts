@@ -6,6 +6,8 @@ import type { PresenceRepository } from '../presence/presence-model.js';
 import type { TodoRepository } from '../todos/todo-model.js';
 import type { CollectionRepository, CustomFaceRepository } from './favorites-store.js';
 import type { GroupFileRepository, PrivateFileRepository } from './file-store.js';
+import type { FlashRepository } from './flash-store.js';
+import type { OnlineFileRepository } from './online-file-store.js';
 import type { EssenceRepository, NoticeRepository, SignRepository } from './group-content-store.js';
 import type { ForwardRepository, MessageRepository, PinRepository, ReactionRepository } from './message-store.js';
 import type { LikeRepository } from './profile-store.js';
@@ -50,6 +52,8 @@ export interface WorldStore {
   readonly qzone: QzoneRepository;
   readonly groupFeatures: GroupFeaturesRepository;
   readonly presence: PresenceRepository;
+  readonly flash: FlashRepository;
+  readonly onlineFiles: OnlineFileRepository;
   transaction<T>(work: () => T): Promise<T>;
   close(): Promise<void>;
 }

@@ -9,6 +9,8 @@ import { groupTodos } from './011-group-todos.js';
 import { qzone } from './012-qzone.js';
 import { groupFeatures } from './013-group-features.js';
 import { devicePresence } from './014-device-presence.js';
+import { flashTransfer } from './020-flash-transfer.js';
+import { onlineFiles } from './021-online-files.js';
 
 /**
  * Versioned schema migrations, applied in order inside one transaction each. Never edit a
@@ -17,7 +19,8 @@ import { devicePresence } from './014-device-presence.js';
  * area so that parallel work does not collide: 001 foundation, 002 messages, 003 likes,
  * favourites and files, 004 requests and group administration, 005 reserved (profile and
  * favourites, which landed in 003), 006 pinned chats, 007 rules of the world stated as
- * constraints. 010–019 are the world features of issue 17 (010 group albums, 011 group to-dos, 012 QZone posts, 013 group feature switches, 014 model show and custom status).
+ * constraints, 010–019 the world features of issue 17 (010 group albums, 011 group to-dos, 012 QZone posts,
+ * 013 group feature switches, 014 model show and custom status), 020 flash transfer, 021 online files.
  */
 export interface Migration {
   readonly version: number;
@@ -37,4 +40,6 @@ export const migrations: readonly Migration[] = [
   qzone,
   groupFeatures,
   devicePresence,
+  flashTransfer,
+  onlineFiles,
 ];

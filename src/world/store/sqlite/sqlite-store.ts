@@ -10,6 +10,7 @@ import { domainErrorOf } from './constraint-errors.js';
 import { openDatabase, type SqliteDatabase } from './database.js';
 import { SqliteCollectionRepository, SqliteCustomFaceRepository } from './favorites-repository.js';
 import { SqliteGroupFileRepository, SqlitePrivateFileRepository } from './file-repository.js';
+import { SqliteFlashRepository } from './flash-repository.js';
 import { SqliteForwardRepository } from './forward-repository.js';
 import { SqliteFriendRepository } from './friend-repository.js';
 import { SqliteEssenceRepository, SqliteSecretRepository, SqliteSignRepository } from './group-content-repositories.js';
@@ -19,6 +20,7 @@ import { SqliteLikeRepository } from './like-repository.js';
 import { SqliteMemberRepository } from './member-repository.js';
 import { SqliteMessageRepository } from './message-repository.js';
 import { SqliteNoticeRepository } from './notice-repository.js';
+import { SqliteOnlineFileRepository } from './online-file-repository.js';
 import { SqlitePinRepository } from './pin-repository.js';
 import { SqliteReactionRepository } from './reaction-repository.js';
 import { SqliteRequestRepository } from './request-repository.js';
@@ -59,6 +61,8 @@ export class SqliteWorldStore implements WorldStore {
   readonly qzone: SqliteQzoneRepository;
   readonly groupFeatures: SqliteGroupFeaturesRepository;
   readonly presence: SqlitePresenceRepository;
+  readonly flash: SqliteFlashRepository;
+  readonly onlineFiles: SqliteOnlineFileRepository;
   readonly #journal: UnitJournal;
   readonly #batcher: WriteBatcher;
   #checkpointer: Checkpointer;
@@ -93,6 +97,8 @@ export class SqliteWorldStore implements WorldStore {
     this.qzone = new SqliteQzoneRepository(this.db, journal);
     this.groupFeatures = new SqliteGroupFeaturesRepository(this.db, journal);
     this.presence = new SqlitePresenceRepository(this.db, journal);
+    this.flash = new SqliteFlashRepository(this.db, journal);
+    this.onlineFiles = new SqliteOnlineFileRepository(this.db, journal);
   }
 
   transaction<T>(work: () => T): Promise<T> {
