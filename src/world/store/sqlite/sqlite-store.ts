@@ -18,6 +18,8 @@ import { SqliteNoticeRepository } from './notice-repository.js';
 import { SqliteOnlineFileRepository } from './online-file-repository.js';
 import { SqlitePinRepository } from './pin-repository.js';
 import { SqliteReactionRepository } from './reaction-repository.js';
+import { SqliteTranscriptRepository } from './transcript-repository.js';
+import { SqliteUploadStreamRepository } from './upload-stream-repository.js';
 import { SqliteRequestRepository } from './request-repository.js';
 import { UnitJournal } from './unit-journal.js';
 import { WriteBatcher } from './write-batcher.js';
@@ -53,6 +55,8 @@ export class SqliteWorldStore implements WorldStore {
   readonly privateFiles: SqlitePrivateFileRepository;
   readonly flash: SqliteFlashRepository;
   readonly onlineFiles: SqliteOnlineFileRepository;
+  readonly transcripts: SqliteTranscriptRepository;
+  readonly uploadStreams: SqliteUploadStreamRepository;
   readonly #journal: UnitJournal;
   readonly #batcher: WriteBatcher;
   #checkpointer: Checkpointer;
@@ -84,6 +88,8 @@ export class SqliteWorldStore implements WorldStore {
     this.privateFiles = new SqlitePrivateFileRepository(this.db, journal);
     this.flash = new SqliteFlashRepository(this.db, journal);
     this.onlineFiles = new SqliteOnlineFileRepository(this.db, journal);
+    this.transcripts = new SqliteTranscriptRepository(this.db, journal);
+    this.uploadStreams = new SqliteUploadStreamRepository(this.db, journal);
   }
 
   transaction<T>(work: () => T): Promise<T> {
