@@ -11,6 +11,9 @@ import { DomainEventBus, type DomainEvent } from './events.js';
 import { FavoritesService } from './favorites/favorites-service.js';
 import { FlashService } from './flash/flash-service.js';
 import { OnlineFileService } from './online-files/online-file-service.js';
+import { UploadStreamService } from './streams/upload-stream-service.js';
+import { AiVoiceService } from './voice/ai-voice-service.js';
+import { EspeakSynthesizer, type SpeechSynthesizer } from './voice/speech-synthesizer.js';
 import { registerFileResolver } from './files/file-resolver.js';
 import { GroupFileService } from './files/group-file-service.js';
 import { PrivateFileService } from './files/private-file-service.js';
@@ -47,6 +50,8 @@ export interface WorldOptions {
   readonly media?: MediaService;
   /** Called when a domain-event listener throws; the world itself carries on. */
   readonly onListenerError?: (error: unknown, event: DomainEvent) => void;
+  /** How AI voice speaks (espeak-ng on this machine when absent). */
+  readonly speech?: SpeechSynthesizer;
 }
 
 /**
@@ -89,6 +94,8 @@ export class World {
   readonly qzone: QzoneService;
   readonly flash: FlashService;
   readonly onlineFiles: OnlineFileService;
+  readonly aiVoice: AiVoiceService;
+  readonly uploadStreams: UploadStreamService;
   readonly #ctx: ServiceContext;
 
   constructor(options: WorldOptions) {
@@ -128,11 +135,16 @@ export class World {
     this.privateFiles = new PrivateFileService(ctx, this.media, this.messages);
     this.flash = new FlashService(ctx, this.media, this.messages);
     this.onlineFiles = new OnlineFileService(ctx, this.media, this.messages);
+<<<<<<< HEAD
     this.groupFeatures = new GroupFeaturesService(ctx, this.groups);
     this.presence = new PresenceService(ctx, this.accounts);
     this.albums = new AlbumService(ctx, this.groups, this.media, (groupId) => this.groupFeatures.membersMayUpload(groupId));
     this.todos = new TodoService(ctx, this.groups);
     this.qzone = new QzoneService(ctx, this.friends, this.media);
+=======
+    this.aiVoice = new AiVoiceService(ctx, this.media, this.groups, this.messages, options.speech ?? new EspeakSynthesizer());
+    this.uploadStreams = new UploadStreamService(ctx, this.media);
+>>>>>>> main
     registerFileResolver(this.media, this.store);
   }
 

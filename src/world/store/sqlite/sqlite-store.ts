@@ -23,6 +23,8 @@ import { SqliteNoticeRepository } from './notice-repository.js';
 import { SqliteOnlineFileRepository } from './online-file-repository.js';
 import { SqlitePinRepository } from './pin-repository.js';
 import { SqliteReactionRepository } from './reaction-repository.js';
+import { SqliteTranscriptRepository } from './transcript-repository.js';
+import { SqliteUploadStreamRepository } from './upload-stream-repository.js';
 import { SqliteRequestRepository } from './request-repository.js';
 import { UnitJournal } from './unit-journal.js';
 import { WriteBatcher } from './write-batcher.js';
@@ -63,6 +65,8 @@ export class SqliteWorldStore implements WorldStore {
   readonly presence: SqlitePresenceRepository;
   readonly flash: SqliteFlashRepository;
   readonly onlineFiles: SqliteOnlineFileRepository;
+  readonly transcripts: SqliteTranscriptRepository;
+  readonly uploadStreams: SqliteUploadStreamRepository;
   readonly #journal: UnitJournal;
   readonly #batcher: WriteBatcher;
   #checkpointer: Checkpointer;
@@ -99,6 +103,8 @@ export class SqliteWorldStore implements WorldStore {
     this.presence = new SqlitePresenceRepository(this.db, journal);
     this.flash = new SqliteFlashRepository(this.db, journal);
     this.onlineFiles = new SqliteOnlineFileRepository(this.db, journal);
+    this.transcripts = new SqliteTranscriptRepository(this.db, journal);
+    this.uploadStreams = new SqliteUploadStreamRepository(this.db, journal);
   }
 
   transaction<T>(work: () => T): Promise<T> {
