@@ -135,16 +135,13 @@ export class World {
     this.privateFiles = new PrivateFileService(ctx, this.media, this.messages);
     this.flash = new FlashService(ctx, this.media, this.messages);
     this.onlineFiles = new OnlineFileService(ctx, this.media, this.messages);
-<<<<<<< HEAD
     this.groupFeatures = new GroupFeaturesService(ctx, this.groups);
     this.presence = new PresenceService(ctx, this.accounts);
     this.albums = new AlbumService(ctx, this.groups, this.media, (groupId) => this.groupFeatures.membersMayUpload(groupId));
     this.todos = new TodoService(ctx, this.groups);
     this.qzone = new QzoneService(ctx, this.friends, this.media);
-=======
     this.aiVoice = new AiVoiceService(ctx, this.media, this.groups, this.messages, options.speech ?? new EspeakSynthesizer());
     this.uploadStreams = new UploadStreamService(ctx, this.media);
->>>>>>> main
     registerFileResolver(this.media, this.store);
   }
 

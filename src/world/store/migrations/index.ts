@@ -21,13 +21,9 @@ import { uploadStreams } from './023-upload-streams.js';
  * area so that parallel work does not collide: 001 foundation, 002 messages, 003 likes,
  * favourites and files, 004 requests and group administration, 005 reserved (profile and
  * favourites, which landed in 003), 006 pinned chats, 007 rules of the world stated as
-<<<<<<< HEAD
  * constraints, 010–019 the world features of issue 17 (010 group albums, 011 group to-dos, 012 QZone posts,
- * 013 group feature switches, 014 model show and custom status), 020 flash transfer, 021 online files.
-=======
- * constraints, 020 flash transfer, 021 online files, 022 record
- * transcripts, 023 upload streams.
->>>>>>> main
+ * 013 group feature switches, 014 model show and custom status), 020 flash transfer, 021 online files,
+ * 022 record transcripts, 023 upload streams.
  */
 export interface Migration {
   readonly version: number;
