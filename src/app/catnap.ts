@@ -30,6 +30,7 @@ import { publicUrls } from '../onebot/public-urls.js';
 import { applyWorldFile, type WorldFile } from '../world/world-file.js';
 import { World } from '../world/world.js';
 import { defaultWorld } from './default-world.js';
+import { catnapApplyOptions } from './world-validation.js';
 import { CatnapMetrics } from './metrics/catnap-metrics.js';
 import { timeStoreWrites } from './metrics/store-timing.js';
 import { MilkyRuntime } from './milky-runtime.js';
@@ -314,7 +315,7 @@ export class Catnap {
   }
 
   async #applyWorld(file: WorldFile | unknown): Promise<void> {
-    const summary = await applyWorldFile(this.world, file);
+    const summary = await applyWorldFile(this.world, file, catnapApplyOptions);
     for (const { userId, config } of summary.onebot) await this.configFiles.write(userId, config);
     for (const { userId, config } of summary.milky) await this.milky.files.write(userId, config);
   }
@@ -346,12 +347,12 @@ export class Catnap {
       writeOnebotConfig: (userId, config) => this.writeOnebotConfig(userId, config),
       readOnebotConfig: (userId) => this.configFiles.read(userId),
       adapterStatus: (userId) => [...this.network.status(userId), ...this.milky.manager.status(userId)],
-      validateOnebotConfig: (config) => parseOneBotConfig(config, 'onebot config'),
+      validateOnebotConfig: (config, source) => parseOneBotConfig(config, source ?? 'onebot config'),
       // Accounts with any network config: the bot dashboard lists Milky-only bots too.
       onebotAccounts: async () => [...new Set([...(await this.configFiles.list()), ...(await this.milky.files.list())])],
       writeMilkyConfig: (userId, config) => this.milky.write(userId, config),
       readMilkyConfig: (userId) => this.milky.files.read(userId),
-      validateMilkyConfig: (config) => this.milky.validate(config),
+      validateMilkyConfig: (config, source) => this.milky.validate(config, source),
       subscribeMilkyCalls: (listener) => this.milky.dispatcher.onCall(listener),
       subscribeOneBotEvents: (sink) => this.events.subscribeAll(sink),
       readiness: () => this.unready(),

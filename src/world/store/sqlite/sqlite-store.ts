@@ -18,6 +18,7 @@ import { SqlitePinRepository } from './pin-repository.js';
 import { SqliteReactionRepository } from './reaction-repository.js';
 import { SqliteRequestRepository } from './request-repository.js';
 import { UnitJournal } from './unit-journal.js';
+import { SqliteWorldFileRepository } from './world-file-repository.js';
 import { WriteBatcher } from './write-batcher.js';
 
 /**
@@ -49,6 +50,7 @@ export class SqliteWorldStore implements WorldStore {
   readonly customFaces: SqliteCustomFaceRepository;
   readonly groupFiles: SqliteGroupFileRepository;
   readonly privateFiles: SqlitePrivateFileRepository;
+  readonly worldFiles: SqliteWorldFileRepository;
   readonly #journal: UnitJournal;
   readonly #batcher: WriteBatcher;
   #checkpointer: Checkpointer;
@@ -78,6 +80,7 @@ export class SqliteWorldStore implements WorldStore {
     this.customFaces = new SqliteCustomFaceRepository(this.db, journal);
     this.groupFiles = new SqliteGroupFileRepository(this.db, journal);
     this.privateFiles = new SqlitePrivateFileRepository(this.db, journal);
+    this.worldFiles = new SqliteWorldFileRepository(this.db, journal);
   }
 
   transaction<T>(work: () => T): Promise<T> {
