@@ -16,6 +16,7 @@ import { manyBots } from './scenarios/many-bots.js';
 import { scaleWorld } from './scenarios/scale-world.js';
 import { hasWrk, wrkThroughput } from './scenarios/wrk-http.js';
 import { scenarioOverhead } from './scenarios/scenario-overhead.js';
+import { worldFileStarts } from './scenarios/world-file.js';
 import { wsRoundTrips } from './scenarios/ws-round-trips.js';
 
 interface Row {
@@ -247,6 +248,31 @@ async function main(): Promise<void> {
     '<= 5000 ms',
     suite.suiteMs <= 5000 && suite.failed === 0,
     failures,
+  );
+
+  // The big world file: its apply is what a start with it costs beyond a start without it.
+  const big = await worldFileStarts(17160, quick ? 1 : 3);
+  const what = `${big.accounts} accounts, ${big.groups} groups, ${big.memberships} memberships, ${big.megabytes} MB`;
+  row('start without --world (on the big world)', 'ms', big.plainStartMs, null, 'reported', true, what);
+  const firstApply = big.firstStartMs - big.plainStartMs;
+  row(
+    'world file apply at first start (first start minus start without --world)',
+    'ms',
+    firstApply,
+    null,
+    '<= 3000 ms',
+    firstApply <= 3000,
+    `first start ${big.firstStartMs} ms, RSS ${big.rssMiB} MiB`,
+  );
+  const reapply = big.sameFileStartMs - big.plainStartMs;
+  row(
+    'world file re-apply, unchanged (restart with the same --world minus without)',
+    'ms',
+    reapply,
+    null,
+    '<= 1000 ms',
+    reapply <= 1000,
+    `restart ${big.sameFileStartMs} ms`,
   );
 
   const elapsed = Math.round((Date.now() - started) / 1000);

@@ -22,14 +22,14 @@ export interface AdminHooks {
   readOnebotConfig?(userId: number): Promise<OneBotConfig | undefined>;
   adapterStatus?(userId: number): AdapterStatus[];
   /** Checks a config without saving it: the config with NapCat's defaults filled in, or throws naming the bad field. */
-  validateOnebotConfig?(config: unknown): OneBotConfig;
+  validateOnebotConfig?(config: unknown, source?: string): OneBotConfig;
   /** The accounts that have a OneBot config file (the bot dashboard lists them). */
   onebotAccounts?(): Promise<number[]>;
   /** Validates, saves and applies an account's milky_<uin>.json content (its Milky server and WebHooks). */
   writeMilkyConfig?(userId: number, config: unknown): Promise<unknown>;
   readMilkyConfig?(userId: number): Promise<MilkyConfig | undefined>;
   /** Checks a Milky config without saving it: the config with LLBot's defaults filled in, or throws naming the bad field. */
-  validateMilkyConfig?(config: unknown): MilkyConfig;
+  validateMilkyConfig?(config: unknown, source?: string): MilkyConfig;
   /** Every finished Milky call of any account (the console's live log shows them beside OneBot's). */
   subscribeMilkyCalls?(listener: (record: MilkyCallRecord) => void): () => void;
   /** Every OneBot event built for any account (the console's live log). */

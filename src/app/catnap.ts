@@ -31,6 +31,8 @@ import { publicUrls } from '../onebot/public-urls.js';
 import { applyWorldFile, type WorldFile } from '../world/world-file.js';
 import { World } from '../world/world.js';
 import { defaultWorld } from './default-world.js';
+import { applyWorldFileAtStart } from './world-at-start.js';
+import { catnapApplyOptions } from './world-validation.js';
 import { CatnapMetrics } from './metrics/catnap-metrics.js';
 import { timeStoreWrites } from './metrics/store-timing.js';
 import { MilkyRuntime } from './milky-runtime.js';
@@ -321,11 +323,18 @@ export class Catnap {
       await this.#applyWorld(defaultWorld(options.host ?? '127.0.0.1'));
       this.createdDefaultWorld = true;
     }
-    if (options.worldFile) await this.#applyWorld(await readWorldFile(options.worldFile));
+    if (options.worldFile) {
+      const result = await applyWorldFileAtStart(this.world, options.worldFile, {
+        onebot: (userId, config) => this.configFiles.write(userId, config),
+        milky: (userId, config) => this.milky.files.write(userId, config),
+      });
+      if (result.outcome === 'unchanged')
+        this.logger.info(`world file ${options.worldFile} unchanged since it was applied; not applied again`);
+    }
   }
 
   async #applyWorld(file: WorldFile | unknown): Promise<void> {
-    const summary = await applyWorldFile(this.world, file);
+    const summary = await applyWorldFile(this.world, file, catnapApplyOptions);
     for (const { userId, config } of summary.onebot) await this.configFiles.write(userId, config);
     for (const { userId, config } of summary.milky) await this.milky.files.write(userId, config);
   }
@@ -357,12 +366,12 @@ export class Catnap {
       writeOnebotConfig: (userId, config) => this.writeOnebotConfig(userId, config),
       readOnebotConfig: (userId) => this.configFiles.read(userId),
       adapterStatus: (userId) => [...this.network.status(userId), ...this.milky.manager.status(userId)],
-      validateOnebotConfig: (config) => parseOneBotConfig(config, 'onebot config'),
+      validateOnebotConfig: (config, source) => parseOneBotConfig(config, source ?? 'onebot config'),
       // Accounts with any network config: the bot dashboard lists Milky-only bots too.
       onebotAccounts: async () => [...new Set([...(await this.configFiles.list()), ...(await this.milky.files.list())])],
       writeMilkyConfig: (userId, config) => this.milky.write(userId, config),
       readMilkyConfig: (userId) => this.milky.files.read(userId),
-      validateMilkyConfig: (config) => this.milky.validate(config),
+      validateMilkyConfig: (config, source) => this.milky.validate(config, source),
       subscribeMilkyCalls: (listener) => this.milky.dispatcher.onCall(listener),
       subscribeOneBotEvents: (sink) => this.events.subscribeAll(sink),
       readiness: () => this.unready(),
@@ -392,12 +401,21 @@ export class Catnap {
 
 /** Reads a world file: YAML when its name ends in .yaml/.yml, else JSON. */
 export async function readWorldFile(path: string): Promise<unknown> {
-  let text: string;
+  return parseWorldFileText(path, await readWorldFileBytes(path));
+}
+
+/** A world file's bytes (what the digest of a file applied at start is taken over). */
+export async function readWorldFileBytes(path: string): Promise<Buffer> {
   try {
-    text = await readFile(path, 'utf8');
+    return await readFile(path);
   } catch (error) {
     throw new StartupError(`cannot read world file ${path}: ${(error as Error).message}`);
   }
+}
+
+/** Parses a world file's text: YAML by a .yaml/.yml name, JSON otherwise. */
+export function parseWorldFileText(path: string, bytes: Buffer): unknown {
+  const text = bytes.toString('utf8');
   try {
     return ['.yaml', '.yml'].includes(extname(path).toLowerCase()) ? parseYaml(text) : JSON.parse(text);
   } catch (error) {

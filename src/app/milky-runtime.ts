@@ -100,8 +100,8 @@ export class MilkyRuntime {
     if (result.errors.length > 0) throw new Error(result.errors.map((error) => `${error.adapter}: ${error.message}`).join('; '));
   }
 
-  validate(config: unknown): MilkyConfig {
-    return parseMilkyConfig(config, 'milky config');
+  validate(config: unknown, source = 'milky config'): MilkyConfig {
+    return parseMilkyConfig(config, source);
   }
 
   /** The banner's lines: where each account's Milky server listens and where its WebHooks post. */

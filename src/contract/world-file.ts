@@ -8,7 +8,11 @@ import { Sex } from './people.js';
  * with its path. `onebot` holds an account's NapCat `onebot11_<uin>.json` and `milky` its
  * `milky_<uin>.json` (LLBot's Milky settings); the world does not read them, the caller writes them out.
  */
-const Uin = Type.Integer({ minimum: 10000 });
+/**
+ * A QQ number or group number: any positive integer up to 2^53 - 1 (JavaScript's safe range), so
+ * fixtures may use small ones (group 84, user 74) as readily as realistic ones.
+ */
+const Uin = Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER });
 const strict = { additionalProperties: false } as const;
 
 export const WorldFileAccount = Type.Object(

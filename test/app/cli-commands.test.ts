@@ -41,7 +41,7 @@ describe('catnap world validate', () => {
       [
         'accounts:',
         '  - { user_id: 20001, nickname: Alice, colour: red }',
-        '  - { user_id: 99, nickname: Tiny }',
+        '  - { user_id: 0, nickname: Nobody }',
         '  - { user_id: 10001, nickname: Bot, bot: true, onebot: { network: { httpServers: [ { name: a, port: "x" } ] } } }',
         'groups:',
         '  - { group_id: 30001, group_name: G, owner_id: 20001 }',

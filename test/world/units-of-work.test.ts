@@ -65,7 +65,10 @@ describe('units of work', () => {
       accounts: [{ user_id: 20009, nickname: 'New' }],
       groups: [{ group_id: 30001, group_name: 'Lounge', owner_id: 20001, max_member_count: 2 }],
     };
-    await expect(applyWorldFile(world, file)).rejects.toMatchObject({ code: 'LIMIT_REACHED' });
+    await expect(applyWorldFile(world, file)).rejects.toMatchObject({
+      name: 'WorldFileError',
+      problems: ['groups.0: group 30001 would have 4 members, more than max_member_count 2'],
+    });
     expect(world.accounts.find(20009)).toBeUndefined();
   });
 });

@@ -1,5 +1,5 @@
 import { worldApi } from '../../contract/admin/world.js';
-import { applyWorldFile } from '../../world/world-file.js';
+import { applyWorldFile, protocolConfigProblems, type ApplyOptions } from '../../world/world-file.js';
 import { AdminError } from '../admin-errors.js';
 import { implement, type AdminDeps } from '../admin-route.js';
 import { accountView, groupView } from './world-views.js';
@@ -31,7 +31,7 @@ export const worldRoutes = implement(worldApi, {
     if (await deps.world.accounts.find(account.user_id)) {
       throw new AdminError(409, 'ALREADY_EXISTS', `user ${account.user_id} already exists`);
     }
-    await applyWorldFile(deps.world, { accounts: [account] });
+    await applyWorldFile(deps.world, { accounts: [account] }, applyOptions(deps));
     if (account.onebot !== undefined) await writeOnebot(deps, account.user_id, account.onebot);
     if (account.milky !== undefined) await writeMilky(deps, account.user_id, account.milky);
     return accountView(await deps.world.accounts.require(account.user_id));
@@ -67,7 +67,7 @@ export const worldRoutes = implement(worldApi, {
   },
 
   async apply(request, _reply, deps) {
-    const summary = await applyWorldFile(deps.world, request.body);
+    const summary = await applyWorldFile(deps.world, request.body, applyOptions(deps));
     for (const { userId, config } of summary.onebot) await writeOnebot(deps, userId, config);
     for (const { userId, config } of summary.milky) await writeMilky(deps, userId, config);
     return {
@@ -81,6 +81,21 @@ export const worldRoutes = implement(worldApi, {
     };
   },
 });
+
+/**
+ * Configs are checked with the rest of the file, before anything is applied: a file whose config
+ * this server would refuse (or cannot write) changes nothing.
+ */
+function applyOptions(deps: AdminDeps): ApplyOptions {
+  const { validateOnebotConfig, validateMilkyConfig, writeOnebotConfig, writeMilkyConfig } = deps.hooks;
+  return {
+    moreProblems: (file) =>
+      protocolConfigProblems(file, {
+        ...(validateOnebotConfig && writeOnebotConfig && { onebot: (config, source) => validateOnebotConfig(config, source) }),
+        ...(validateMilkyConfig && writeMilkyConfig && { milky: (config, source) => validateMilkyConfig(config, source) }),
+      }),
+  };
+}
 
 /** The world file's per-account protocol configs, each written (and applied) through its hook. */
 const configKinds = {

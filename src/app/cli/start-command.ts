@@ -1,15 +1,12 @@
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { Command, Option } from 'commander';
-import { PortInUseError } from '../../network/adapter.js';
 import { hostOf, isLoopbackHost } from '../../network/exposure.js';
-import { OneBotConfigError } from '../../network/onebot-config.js';
-import { MilkyConfigError } from '../../network/milky/milky-config.js';
-import { WorldFileError } from '../../world/world-file.js';
+import { createLogger } from '../../util/logger.js';
 import { parseInstant } from '../../util/clock.js';
 import { maxSeed } from '../../util/random.js';
-import { Catnap, catnapVersion, StartupError, type CatnapOptions } from '../catnap.js';
-import { SettingsError } from '../settings.js';
+import { Catnap, catnapVersion, type CatnapOptions } from '../catnap.js';
 import { CliError, type CliCommand, type CliIo } from './cli-context.js';
+import { describeStartFailure } from './start-failure.js';
 
 /** `catnap start`'s flags as commander hands them over. */
 export interface StartFlags {
@@ -86,18 +83,14 @@ export const startCommand: CliCommand = (ctx) =>
 
 /** Starts Catnap, prints the banner and resolves with the exit code once a signal has stopped it. */
 export async function runCatnap(options: CatnapOptions, io: CliIo): Promise<number> {
+  const logger = options.logger ?? createLogger();
   let catnap: Catnap;
   try {
-    catnap = await Catnap.start(options);
+    catnap = await Catnap.start({ ...options, logger });
   } catch (error) {
-    if (
-      [StartupError, WorldFileError, SettingsError, OneBotConfigError, MilkyConfigError, PortInUseError].some(
-        (type) => error instanceof type,
-      )
-    ) {
-      throw new CliError((error as Error).message);
-    }
-    throw error;
+    // A person reads this: one message naming what to change; the details are for the log.
+    logger.debug({ err: error }, 'catnap start failed');
+    throw new CliError(describeStartFailure(error, resolve(options.dataDir)));
   }
   io.stdout(`${(await banner(catnap)).join('\n')}\n`);
   return new Promise<number>((resolve) => {

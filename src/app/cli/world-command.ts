@@ -39,7 +39,7 @@ async function validate(ctx: CliContext, file: string): Promise<void> {
     if (error instanceof StartupError) throw new CliError(error.message);
     throw error;
   }
-  const problems = await validateWorldFile(input);
+  const problems = validateWorldFile(input);
   if (problems.length === 0) {
     ctx.io.stdout(`${file}: ok\n`);
     return;

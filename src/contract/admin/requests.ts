@@ -1,7 +1,8 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { defineRoute } from './route.js';
 
-const Uin = Type.Integer({ minimum: 10000 });
+/** Any positive id up to 2^53 - 1, as everywhere in the admin API. */
+const Uin = Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER });
 const strict = { additionalProperties: false } as const;
 const Comment = Type.Optional(Type.String({ maxLength: 200 }));
 const RequestStatus = Type.Union([Type.Literal('pending'), Type.Literal('approved'), Type.Literal('rejected')]);

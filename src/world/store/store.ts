@@ -58,8 +58,15 @@ export interface WorldStore {
   readonly onlineFiles: OnlineFileRepository;
   readonly transcripts: TranscriptRepository;
   readonly uploadStreams: UploadStreamRepository;
+  readonly worldFiles: WorldFileRepository;
   transaction<T>(work: () => T): Promise<T>;
   close(): Promise<void>;
+}
+
+/** The world file last applied at start, by digest (so an unchanged file is not applied again). */
+export interface WorldFileRepository {
+  lastDigest(): string | undefined;
+  recordDigest(digest: string, time: number): void;
 }
 
 export type AccountPatch = Partial<Omit<Account, 'userId' | 'createdAt'>>;
@@ -69,12 +76,18 @@ export interface AccountRepository {
   getMany(userIds: readonly number[]): Map<number, Account>;
   list(filter?: { bot?: boolean }): Account[];
   insert(account: Account): void;
+  /** Inserts many new accounts at once (a world file's 100,000); same as `insert` for each. */
+  insertMany(accounts: readonly Account[]): void;
+  /** Which of `userIds` are accounts, in one read. */
+  existing(userIds: readonly number[]): Set<number>;
   update(userId: number, patch: AccountPatch): Account;
 }
 
 export interface FriendRepository {
   categories(ownerId: number): FriendCategory[];
   upsertCategory(category: FriendCategory): void;
+  /** Inserts categories that do not exist yet, at once (new accounts' default and named ones). */
+  insertCategories(categories: readonly FriendCategory[]): void;
   /** Deletes the category; friends in it fall back to the default one (id 0). */
   deleteCategory(ownerId: number, categoryId: number): void;
   /** How `ownerId` sees `friendId`, if `ownerId` has `friendId` in its list. */
@@ -85,6 +98,8 @@ export interface FriendRepository {
   listFollowers(userId: number): Friendship[];
   /** Inserts or replaces one direction. */
   put(friendship: Friendship): void;
+  /** Inserts friendships that do not exist yet, at once (between accounts a unit just created). */
+  insertMany(friendships: readonly Friendship[]): void;
   /** Removes one direction; returns whether it existed. */
   remove(ownerId: number, friendId: number): boolean;
 }
@@ -110,6 +125,8 @@ export interface MemberRepository {
   userIds(groupId: number): readonly number[];
   count(groupId: number): number;
   insert(member: Member): void;
+  /** Inserts many new members at once; same as `insert` for each. */
+  insertMany(members: readonly Member[]): void;
   update(groupId: number, userId: number, patch: MemberPatch): Member;
   /** Records when a member last sent a message (written with every group message). */
   touchLastSent(groupId: number, userId: number, time: number): void;

@@ -37,6 +37,8 @@ export class SqliteFriendRepository implements FriendRepository {
   readonly #followers;
   readonly #categories;
   readonly #put: WriteStatement;
+  readonly #insertMany: WriteStatement;
+  readonly #insertCategories: WriteStatement;
   readonly #remove: WriteStatement;
   readonly #upsertCategory: WriteStatement;
   readonly #resetCategory: WriteStatement;
@@ -51,6 +53,8 @@ export class SqliteFriendRepository implements FriendRepository {
     this.#put = journal.write(`INSERT INTO friendships (owner_id, friend_id, remark, category_id, since)
       VALUES (@ownerId, @friendId, @remark, @categoryId, @since)
       ON CONFLICT (owner_id, friend_id) DO UPDATE SET remark = excluded.remark, category_id = excluded.category_id`);
+    this.#insertMany = journal.write('INSERT INTO friendships (owner_id, friend_id, remark, category_id, since) VALUES (?, ?, ?, ?, ?)');
+    this.#insertCategories = journal.write('INSERT INTO friend_categories (owner_id, category_id, name, sort_id) VALUES (?, ?, ?, ?)');
     this.#remove = journal.write('DELETE FROM friendships WHERE owner_id = ? AND friend_id = ?');
     this.#upsertCategory = journal.write(`INSERT INTO friend_categories (owner_id, category_id, name, sort_id) VALUES (?, ?, ?, ?)
       ON CONFLICT (owner_id, category_id) DO UPDATE SET name = excluded.name, sort_id = excluded.sort_id`);
@@ -64,6 +68,11 @@ export class SqliteFriendRepository implements FriendRepository {
 
   upsertCategory(category: FriendCategory): void {
     this.#upsertCategory.run(category.ownerId, category.categoryId, category.name, category.sortId);
+  }
+
+  insertCategories(categories: readonly FriendCategory[]): void {
+    if (categories.length === 0) return;
+    for (const c of categories) this.#insertCategories.run(c.ownerId, c.categoryId, c.name, c.sortId);
   }
 
   deleteCategory(ownerId: number, categoryId: number): void {
@@ -87,6 +96,11 @@ export class SqliteFriendRepository implements FriendRepository {
 
   put(friendship: Friendship): void {
     this.#put.run({ ...friendship });
+  }
+
+  insertMany(friendships: readonly Friendship[]): void {
+    if (friendships.length === 0) return;
+    for (const f of friendships) this.#insertMany.run(f.ownerId, f.friendId, f.remark, f.categoryId, f.since);
   }
 
   remove(ownerId: number, friendId: number): boolean {

@@ -43,6 +43,7 @@ export class SqliteMemberRepository implements MemberRepository {
   readonly #userIds;
   readonly #shared;
   readonly #insert: WriteStatement;
+  readonly #insertMany: WriteStatement;
   readonly #remove: WriteStatement;
   readonly #removeAll: WriteStatement;
   readonly #touch: WriteStatement;
@@ -59,6 +60,8 @@ export class SqliteMemberRepository implements MemberRepository {
     this.#insert = journal.write(`INSERT INTO members (group_id, user_id, role, card, title, title_expire_time,
       join_time, last_sent_time, level, mute_until) VALUES (@groupId, @userId, @role, @card, @title, @titleExpireTime,
       @joinTime, @lastSentTime, @level, @muteUntil)`);
+    this.#insertMany = journal.write(`INSERT INTO members (group_id, user_id, role, card, title, title_expire_time,
+      join_time, last_sent_time, level, mute_until) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     this.#remove = journal.write('DELETE FROM members WHERE group_id = ? AND user_id = ?');
     this.#removeAll = journal.write('DELETE FROM members WHERE group_id = ?');
     this.#touch = journal.write('UPDATE members SET last_sent_time = ? WHERE group_id = ? AND user_id = ?');
@@ -97,7 +100,28 @@ export class SqliteMemberRepository implements MemberRepository {
   insert(member: Member): void {
     this.#insert.run({ ...member });
     this.#ids.changed(member.groupId);
-    this.#records.changed(`${member.groupId}/${member.userId}`);
+    // Written through: the row is exactly this record.
+    this.#records.replace(`${member.groupId}/${member.userId}`, { ...member });
+  }
+
+  insertMany(members: readonly Member[]): void {
+    if (members.length === 0) return;
+    for (const m of members) {
+      this.#insertMany.run(
+        m.groupId,
+        m.userId,
+        m.role,
+        m.card,
+        m.title,
+        m.titleExpireTime,
+        m.joinTime,
+        m.lastSentTime,
+        m.level,
+        m.muteUntil,
+      );
+    }
+    for (const groupId of new Set(members.map((member) => member.groupId))) this.#ids.changed(groupId);
+    this.#records.replaceMany(members.map((member) => [`${member.groupId}/${member.userId}`, { ...member }] as const));
   }
 
   update(groupId: number, userId: number, patch: MemberPatch): Member {

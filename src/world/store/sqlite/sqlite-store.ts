@@ -27,6 +27,7 @@ import { SqliteTranscriptRepository } from './transcript-repository.js';
 import { SqliteUploadStreamRepository } from './upload-stream-repository.js';
 import { SqliteRequestRepository } from './request-repository.js';
 import { UnitJournal } from './unit-journal.js';
+import { SqliteWorldFileRepository } from './world-file-repository.js';
 import { WriteBatcher } from './write-batcher.js';
 
 /**
@@ -67,6 +68,7 @@ export class SqliteWorldStore implements WorldStore {
   readonly onlineFiles: SqliteOnlineFileRepository;
   readonly transcripts: SqliteTranscriptRepository;
   readonly uploadStreams: SqliteUploadStreamRepository;
+  readonly worldFiles: SqliteWorldFileRepository;
   readonly #journal: UnitJournal;
   readonly #batcher: WriteBatcher;
   #checkpointer: Checkpointer;
@@ -105,6 +107,7 @@ export class SqliteWorldStore implements WorldStore {
     this.onlineFiles = new SqliteOnlineFileRepository(this.db, journal);
     this.transcripts = new SqliteTranscriptRepository(this.db, journal);
     this.uploadStreams = new SqliteUploadStreamRepository(this.db, journal);
+    this.worldFiles = new SqliteWorldFileRepository(this.db, journal);
   }
 
   transaction<T>(work: () => T): Promise<T> {

@@ -101,6 +101,16 @@ export class UnitCache<K, V> {
     this.journal.onRollback(() => this.#values.delete(key));
   }
 
+  /** `replace` for many keys, with one rollback entry rather than one per key. */
+  replaceMany(entries: Iterable<readonly [K, V]>): void {
+    const keys: K[] = [];
+    for (const [key, value] of entries) {
+      this.#values.set(key, value);
+      keys.push(key);
+    }
+    this.journal.onRollback(() => keys.forEach((key) => this.#values.delete(key)));
+  }
+
   /** The unit wrote `value` for `key` (write-through); forgotten if the unit rolls back. */
   replace(key: K, value: V): void {
     this.#values.set(key, value);

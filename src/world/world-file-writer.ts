@@ -1,0 +1,178 @@
+import type { WorldFile, WorldFileAccount, WorldFileFriend, WorldFileGroup } from '../contract/world-file.js';
+import { nowSeconds } from '../util/clock.js';
+import type { FriendCategory, Friendship } from './model.js';
+import { defaultCategory, type NewAccount } from './services/account-service.js';
+import type { Tx } from './services/context.js';
+import { groupOutcome } from './world-file-rules.js';
+import type { World } from './world.js';
+
+export interface WriteCounts {
+  accountsCreated: number;
+  accountsUpdated: number;
+  groupsCreated: number;
+  groupsUpdated: number;
+}
+
+/**
+ * Brings the world up to date with a file whose rules have been checked (`worldFileProblems`),
+ * inside the caller's unit of work. Changes go through the services' `...In` forms, so they
+ * emit the same events as any other change; the one shortcut is for friendships between two
+ * accounts this very unit created, which cannot exist yet and whose categories this unit made,
+ * so their rows are written without asking the database what it cannot have.
+ */
+export function writeWorldFile(world: World, tx: Tx, file: WorldFile): WriteCounts {
+  const counts: WriteCounts = { accountsCreated: 0, accountsUpdated: 0, groupsCreated: 0, groupsUpdated: 0 };
+  const entries = file.accounts ?? [];
+  const existing = world.store.accounts.existing(entries.map((entry) => entry.user_id));
+  const fresh = entries.filter((entry) => !existing.has(entry.user_id));
+  world.accounts.createManyIn(tx, fresh.map(newAccount));
+  counts.accountsCreated = fresh.length;
+  for (const entry of entries) {
+    if (existing.has(entry.user_id) && updateAccount(world, tx, entry)) counts.accountsUpdated++;
+  }
+  const friends = new FriendWriter(world, tx, new Set(fresh.map((entry) => entry.user_id)));
+  for (const entry of file.friends ?? []) friends.write(entry);
+  friends.flush();
+  for (const entry of file.groups ?? []) {
+    if (!world.groups.find(entry.group_id)) {
+      createGroup(world, tx, entry);
+      counts.groupsCreated++;
+    } else if (updateGroup(world, tx, entry)) {
+      counts.groupsUpdated++;
+    }
+    for (const [uin, card] of Object.entries(entry.cards ?? {})) world.groups.setCardIn(tx, 'world', entry.group_id, Number(uin), card);
+  }
+  return counts;
+}
+
+function newAccount(entry: WorldFileAccount): NewAccount {
+  return {
+    userId: entry.user_id,
+    nickname: entry.nickname,
+    isBot: entry.bot ?? false,
+    ...(entry.sex !== undefined && { sex: entry.sex }),
+    ...(entry.age !== undefined && { age: entry.age }),
+    ...(entry.long_nick !== undefined && { longNick: entry.long_nick }),
+    ...(entry.level !== undefined && { level: entry.level }),
+  };
+}
+
+/** Brings an existing account's profile up to date; returns whether anything changed. */
+function updateAccount(world: World, tx: Tx, entry: WorldFileAccount): boolean {
+  const existing = world.accounts.require(entry.user_id);
+  const updated = world.accounts.updateIn(tx, entry.user_id, {
+    nickname: entry.nickname,
+    isBot: entry.bot ?? existing.isBot,
+    sex: entry.sex,
+    age: entry.age,
+    longNick: entry.long_nick,
+    level: entry.level,
+  });
+  return updated !== existing;
+}
+
+/** Friendships, with the categories they name. */
+class FriendWriter {
+  /** Category ids by name, per account created in this unit (they start with the default one only). */
+  readonly #categories = new Map<number, Map<string, number>>();
+  /** Pairs written in this unit, `low:high`. */
+  readonly #written = new Set<string>();
+  /** Rows for new accounts, written together by `flush`. */
+  readonly #rows: Friendship[] = [];
+  readonly #newCategories: FriendCategory[] = [];
+  readonly #time: number;
+
+  constructor(
+    private readonly world: World,
+    private readonly tx: Tx,
+    private readonly created: ReadonlySet<number>,
+  ) {
+    this.#time = nowSeconds(world.clock);
+  }
+
+  write(entry: WorldFileFriend): void {
+    const { user_id: a, friend_id: b } = entry;
+    const categoryId = entry.category === undefined ? undefined : this.#category(a, entry.category);
+    const reverseCategoryId = entry.reverse_category === undefined ? undefined : this.#category(b, entry.reverse_category);
+    const pair = a < b ? `${a}:${b}` : `${b}:${a}`;
+    const fresh = this.created.has(a) && this.created.has(b) && !this.#written.has(pair);
+    this.#written.add(pair);
+    if (!fresh) {
+      this.world.friends.befriendIn(this.tx, a, b, {
+        remark: entry.remark,
+        categoryId,
+        reverseRemark: entry.reverse_remark,
+        reverseCategoryId,
+      });
+      return;
+    }
+    // Both accounts are new in this unit and the pair was not written yet: no friendship exists.
+    this.#rows.push({
+      ownerId: a,
+      friendId: b,
+      remark: entry.remark ?? '',
+      categoryId: categoryId ?? defaultCategory.categoryId,
+      since: this.#time,
+    });
+    this.#rows.push({
+      ownerId: b,
+      friendId: a,
+      remark: entry.reverse_remark ?? '',
+      categoryId: reverseCategoryId ?? defaultCategory.categoryId,
+      since: this.#time,
+    });
+    this.tx.emit({ type: 'friend.added', userId: a, friendId: b, audience: [a, b] });
+  }
+
+  /** Writes the rows gathered for new accounts, in key order (kinder to SQLite's B-trees). */
+  flush(): void {
+    this.world.store.friends.insertCategories(this.#newCategories);
+    this.#rows.sort((x, y) => x.ownerId - y.ownerId || x.friendId - y.friendId);
+    this.world.store.friends.insertMany(this.#rows);
+  }
+
+  #category(ownerId: number, name: string): number {
+    if (!this.created.has(ownerId)) return this.world.friends.ensureCategoryIn(this.tx, ownerId, name).categoryId;
+    let byName = this.#categories.get(ownerId);
+    if (!byName) this.#categories.set(ownerId, (byName = new Map([[defaultCategory.name, defaultCategory.categoryId]])));
+    const known = byName.get(name);
+    if (known !== undefined) return known;
+    // New accounts number their categories 1, 2, ... in the order the file names them, as ensureCategoryIn would.
+    const categoryId = byName.size;
+    this.#newCategories.push({ ownerId, categoryId, name, sortId: categoryId });
+    this.tx.emit({ type: 'category.changed', ownerId, audience: [] });
+    byName.set(name, categoryId);
+    return categoryId;
+  }
+}
+
+function createGroup(world: World, tx: Tx, entry: WorldFileGroup): void {
+  world.groups.createIn(tx, {
+    groupId: entry.group_id,
+    name: entry.group_name,
+    ownerId: entry.owner_id,
+    adminIds: entry.admins ?? [],
+    memberIds: entry.members ?? [],
+    maxMembers: groupOutcome(entry, undefined).maxMembers,
+  });
+}
+
+/** Brings an existing group up to date: size, name, missing members, owner, listed admins. Returns whether it changed. */
+function updateGroup(world: World, tx: Tx, entry: WorldFileGroup): boolean {
+  const snapshot = () => JSON.stringify([world.groups.require(entry.group_id), world.groups.members(entry.group_id)]);
+  const before = snapshot();
+  const group = world.groups.require(entry.group_id);
+  const { maxMembers } = groupOutcome(entry, { maxMembers: group.maxMembers, memberIds: world.groups.memberIds(entry.group_id) });
+  // The size first: the rules made sure it holds everyone the group will have.
+  if (maxMembers !== undefined && maxMembers !== group.maxMembers) world.groups.updateIn(tx, entry.group_id, { maxMembers });
+  world.groups.renameIn(tx, 'world', entry.group_id, entry.group_name);
+  const wanted = [entry.owner_id, ...(entry.admins ?? []), ...(entry.members ?? [])];
+  for (const uin of new Set(wanted)) {
+    if (!world.groups.findMember(entry.group_id, uin)) world.groups.addMemberIn(tx, entry.group_id, uin);
+  }
+  world.groups.transferOwnerIn(tx, entry.group_id, entry.owner_id);
+  for (const uin of entry.admins ?? []) {
+    if (uin !== entry.owner_id) world.groups.setAdminIn(tx, 'world', entry.group_id, uin, true);
+  }
+  return snapshot() !== before;
+}
