@@ -35,6 +35,11 @@ export interface AdminHooks {
   subscribeOneBotEvents?(sink: (event: OutboundEvent) => void): () => void;
   /** Why Catnap is not ready (GET /readyz); empty when it is. */
   readiness?(): string[];
+  /**
+   * Drops an account's adapter's connections (answers how many), refusing new ones for
+   * `refuseMs`; with `stall` the sockets stay open but stop answering (connection chaos).
+   */
+  disconnectAdapter?(userId: number, adapter: string, options: { refuseMs: number; stall: boolean }): Promise<number>;
   /** The Prometheus exposition (GET /metrics). */
   metrics?(): Promise<{ contentType: string; text: string }>;
 }

@@ -5,6 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import { parse as parseYaml } from 'yaml';
 import { buildAdminServer } from '../admin/admin-server.js';
 import type { AdminHooks } from '../admin/admin-route.js';
+import { FaultGate } from '../onebot/faults/fault-gate.js';
 import type { OneBotGateway } from '../network/adapter.js';
 import { OneBotConfigFiles } from '../network/config-files.js';
 import { adaptersBeyondLoopback, isLoopbackHost, milkyBeyondLoopback } from '../network/exposure.js';
@@ -160,6 +161,7 @@ export class Catnap {
       rateLimitIntervalMs: settings.api.rateLimitIntervalMs,
       queueLimit: settings.api.queueLimit,
       maxJsonDepth: settings.api.maxJsonDepth,
+      faults: new FaultGate(world, { random: faultDraws(world), sendTimeoutMs: settings.faults.sendTimeoutMs }),
     });
     const events = new EventHub(world, { urls: services.urls }, logger.child({ component: 'events' }), allBuilders);
     const gateway: OneBotGateway = {
@@ -198,6 +200,8 @@ export class Catnap {
     catnap.#disposables.add(() => dispatcher.idle());
     catnap.#disposables.add(events.start());
     catnap.#disposables.add(() => network.stop());
+    // Runs before network.stop: a call a fault holds (no_reply) must not keep its HTTP server open.
+    catnap.#disposables.add(() => dispatcher.releaseHeld());
     catnap.#disposables.add(() => catnap.#restarts.forEach((timer) => clearTimeout(timer)));
 
     try {
@@ -355,6 +359,7 @@ export class Catnap {
       subscribeMilkyCalls: (listener) => this.milky.dispatcher.onCall(listener),
       subscribeOneBotEvents: (sink) => this.events.subscribeAll(sink),
       readiness: () => this.unready(),
+      disconnectAdapter: async (userId, name, options) => (await this.network.disconnect(userId, name, options)) ?? 0,
       metrics: async () => ({ contentType: this.metrics.contentType, text: await this.metrics.text() }),
     };
     const app = await buildAdminServer(
@@ -393,4 +398,12 @@ export async function readWorldFile(path: string): Promise<unknown> {
       `world file ${path} is not valid ${extname(path).match(/ya?ml/i) ? 'YAML' : 'JSON'}: ${(error as Error).message}`,
     );
   }
+}
+
+/**
+ * Probability rules' draws. The world's seeded random source is not on this branch yet (issue
+ * 14); until it is, Math.random stands in and the draws do not repeat across runs.
+ */
+function faultDraws(_world: World): () => number {
+  return () => Math.random();
 }

@@ -2,6 +2,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { systemClock, type Clock } from '../util/clock.js';
 import { DomainEventBus, type DomainEvent } from './events.js';
+import { FaultService } from './faults/fault-service.js';
+import { HealthService } from './faults/health-service.js';
 import { FavoritesService } from './favorites/favorites-service.js';
 import { registerFileResolver } from './files/file-resolver.js';
 import { GroupFileService } from './files/group-file-service.js';
@@ -68,6 +70,8 @@ export class World {
   readonly favorites: FavoritesService;
   readonly groupFiles: GroupFileService;
   readonly privateFiles: PrivateFileService;
+  readonly faults: FaultService;
+  readonly health: HealthService;
   readonly #ctx: ServiceContext;
 
   constructor(options: WorldOptions) {
@@ -99,6 +103,8 @@ export class World {
     this.groupFiles = new GroupFileService(ctx, this.media, this.groups);
     this.privateFiles = new PrivateFileService(ctx, this.media);
     registerFileResolver(this.media, this.store);
+    this.faults = new FaultService(ctx);
+    this.health = new HealthService(ctx, this.accounts);
   }
 
   /**

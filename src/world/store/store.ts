@@ -1,4 +1,5 @@
 import type { Account, FriendCategory, Friendship, Group, Member } from '../model.js';
+import type { FaultRepository, HealthRepository } from './fault-store.js';
 import type { CollectionRepository, CustomFaceRepository } from './favorites-store.js';
 import type { GroupFileRepository, PrivateFileRepository } from './file-store.js';
 import type { EssenceRepository, NoticeRepository, SignRepository } from './group-content-store.js';
@@ -40,6 +41,8 @@ export interface WorldStore {
   readonly customFaces: CustomFaceRepository;
   readonly groupFiles: GroupFileRepository;
   readonly privateFiles: PrivateFileRepository;
+  readonly faults: FaultRepository;
+  readonly health: HealthRepository;
   transaction<T>(work: () => T): Promise<T>;
   close(): Promise<void>;
 }

@@ -4,6 +4,7 @@ import { likesFavoritesFiles } from './003-likes-favorites-files.js';
 import { groupAdmin } from './004-group-admin.js';
 import { peerPins } from './006-peer-pins.js';
 import { worldRules } from './007-world-rules.js';
+import { faultsMigration } from './060-faults.js';
 
 /**
  * Versioned schema migrations, applied in order inside one transaction each. Never edit a
@@ -12,7 +13,7 @@ import { worldRules } from './007-world-rules.js';
  * area so that parallel work does not collide: 001 foundation, 002 messages, 003 likes,
  * favourites and files, 004 requests and group administration, 005 reserved (profile and
  * favourites, which landed in 003), 006 pinned chats, 007 rules of the world stated as
- * constraints.
+ * constraints, 060 fault rules and account health.
  */
 export interface Migration {
   readonly version: number;
@@ -20,4 +21,4 @@ export interface Migration {
   readonly sql: string;
 }
 
-export const migrations: readonly Migration[] = [foundation, messagesMigration, likesFavoritesFiles, groupAdmin, peerPins, worldRules];
+export const migrations: readonly Migration[] = [foundation, messagesMigration, likesFavoritesFiles, groupAdmin, peerPins, worldRules, faultsMigration];

@@ -15,6 +15,7 @@ import { SqliteMemberRepository } from './member-repository.js';
 import { SqliteMessageRepository } from './message-repository.js';
 import { SqliteNoticeRepository } from './notice-repository.js';
 import { SqlitePinRepository } from './pin-repository.js';
+import { SqliteFaultRepository, SqliteHealthRepository } from './fault-repository.js';
 import { SqliteReactionRepository } from './reaction-repository.js';
 import { SqliteRequestRepository } from './request-repository.js';
 import { UnitJournal } from './unit-journal.js';
@@ -49,6 +50,8 @@ export class SqliteWorldStore implements WorldStore {
   readonly customFaces: SqliteCustomFaceRepository;
   readonly groupFiles: SqliteGroupFileRepository;
   readonly privateFiles: SqlitePrivateFileRepository;
+  readonly faults: SqliteFaultRepository;
+  readonly health: SqliteHealthRepository;
   readonly #journal: UnitJournal;
   readonly #batcher: WriteBatcher;
   #checkpointer: Checkpointer;
@@ -78,6 +81,8 @@ export class SqliteWorldStore implements WorldStore {
     this.customFaces = new SqliteCustomFaceRepository(this.db, journal);
     this.groupFiles = new SqliteGroupFileRepository(this.db, journal);
     this.privateFiles = new SqlitePrivateFileRepository(this.db, journal);
+    this.faults = new SqliteFaultRepository(this.db, journal);
+    this.health = new SqliteHealthRepository(this.db, journal);
   }
 
   transaction<T>(work: () => T): Promise<T> {
