@@ -18,7 +18,8 @@ import type { ActionServices } from '../onebot/action.js';
 import { Dispatcher } from '../onebot/dispatcher.js';
 import { EventHub } from '../onebot/events/event-hub.js';
 import { allBuilders } from '../onebot/events/builders/index.js';
-import { systemClock, type Clock, nowSeconds } from '../util/clock.js';
+import { WorldClock, type Clock, nowSeconds } from '../util/clock.js';
+import { WorldRandom } from '../util/random.js';
 import { Disposables } from '../util/disposables.js';
 import { createLogger, type Logger } from '../util/logger.js';
 import { ensurePrivateDir, ensurePrivateFile } from '../util/private-files.js';
@@ -44,7 +45,12 @@ export interface CatnapOptions {
   readonly webuiToken?: string;
   readonly host?: string;
   readonly logger?: Logger;
+  /** The source of the world's clock (default real time); a `WorldClock` is used as it is. */
   readonly clock?: Clock;
+  /** Start the world's clock frozen, now or at `atMs` (`--clock`). */
+  readonly clockStart?: { readonly atMs?: number; readonly frozen: boolean };
+  /** Seed of the world's randomness (`--seed`); random when absent. */
+  readonly seed?: number;
   /** Create the default world when the data dir is new (default true; tests turn it off). */
   readonly seedDefaultWorld?: boolean;
   /** Watch config files for hot reload (default true). */
@@ -110,7 +116,10 @@ export class Catnap {
       host: options.host,
     });
 
-    const clock = options.clock ?? systemClock;
+    const source = options.clock;
+    const clock =
+      source instanceof WorldClock ? source : new WorldClock(source ? () => source.nowMs() : Date.now, options.clockStart ?? {});
+    const random = new WorldRandom(options.seed, options.seed !== undefined);
     // SQLite gives its -wal and -shm files the database file's mode: create it 0600 first.
     await ensurePrivateFile(join(dataDir, 'catnap.db'));
     const metrics = new CatnapMetrics();
@@ -131,6 +140,7 @@ export class Catnap {
     const world = new World({
       store,
       clock,
+      random,
       media,
       onListenerError: (error, event) => logger.error({ err: error, event: event.type }, 'domain event listener failed'),
     });
@@ -400,10 +410,7 @@ export async function readWorldFile(path: string): Promise<unknown> {
   }
 }
 
-/**
- * Probability rules' draws. The world's seeded random source is not on this branch yet (issue
- * 14); until it is, Math.random stands in and the draws do not repeat across runs.
- */
-function faultDraws(_world: World): () => number {
-  return () => Math.random();
+/** Probability rules' draws: uniform in [0, 1) from the world's one seeded source (--seed). */
+function faultDraws(world: World): () => number {
+  return () => world.random.int(0, 0xffff_ffff) / 0x1_0000_0000;
 }

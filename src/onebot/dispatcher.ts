@@ -108,7 +108,7 @@ export class Dispatcher {
         envelope,
         meta,
         durationMs: performance.now() - started,
-        time: Date.now(),
+        time: this.services.world.clock.nowMs(),
         ...(verdict && { fault: { ruleId: verdict.ruleId, effect: verdict.effect.type, reason: verdict.reason } }),
       };
       for (const listener of this.#callListeners) {

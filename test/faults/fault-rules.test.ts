@@ -161,3 +161,23 @@ describe('fault rules persist', () => {
     }
   });
 });
+
+describe('probability rules', () => {
+  it('with a seed, fail the same calls on every run', async () => {
+    const run = async (seed: number) => {
+      const env = await startCatnap(smallWorld, { catnap: { seed } });
+      try {
+        await env.admin('POST', '/api/faults', { action: 'get_login_info', probability: 0.5, effect: { type: 'fail', preset: 'send_timeout' } });
+        const outcomes: string[] = [];
+        for (let i = 0; i < 24; i++) outcomes.push((await env.admin('POST', '/api/world/act/10001/get_login_info', {})).json.status);
+        return outcomes.join(',');
+      } finally {
+        await env.catnap.stop();
+      }
+    };
+    const first = await run(42);
+    expect(first).toContain('failed');
+    expect(first).toContain('ok');
+    expect(await run(42)).toBe(first);
+  });
+});

@@ -83,9 +83,9 @@ export class FaultGate {
     return rule && this.#verdict(rule, transport);
   }
 
-  /** Refuses new connections to an adapter for `ms` (connection chaos). */
+  /** Refuses new connections to an adapter for `ms` of real time (connection chaos; a frozen world clock does not stop it). */
   refuse(selfId: number, adapter: string, ms: number): void {
-    if (ms > 0) this.#refusals.set(`${selfId}/${adapter}`, this.world.clock.nowMs() + ms);
+    if (ms > 0) this.#refusals.set(`${selfId}/${adapter}`, Date.now() + ms);
   }
 
   /** Why a new connection to this adapter is refused now, if it is: the account is kicked, or the adapter was told to refuse. */
@@ -93,7 +93,7 @@ export class FaultGate {
     if (this.world.health.state(selfId) === 'kicked') return 'the account was kicked offline';
     const until = this.#refusals.get(`${selfId}/${adapter}`);
     if (until === undefined) return undefined;
-    if (this.world.clock.nowMs() < until) return 'the adapter refuses connections for now';
+    if (Date.now() < until) return 'the adapter refuses connections for now';
     this.#refusals.delete(`${selfId}/${adapter}`);
     return undefined;
   }
