@@ -92,14 +92,14 @@ export class Dispatcher {
     const envelope = verdict
       ? await this.#withFault(verdict, () => this.#dispatch(selfId, action, params, meta), meta)
       : echoTooDeep
-      ? failed(
-          protocolErrors.BAD_PARAMS.retcode,
-          `echo: nested deeper than ${maxDepth} levels (api.maxJsonDepth); it is not sent back`,
-          null,
-        )
-      : problem
-        ? failed(protocolErrors.BAD_PARAMS.retcode, describeJsonProblem(problem, 'params'), meta.echo)
-        : await this.#dispatch(selfId, action, params, meta);
+        ? failed(
+            protocolErrors.BAD_PARAMS.retcode,
+            `echo: nested deeper than ${maxDepth} levels (api.maxJsonDepth); it is not sent back`,
+            null,
+          )
+        : problem
+          ? failed(protocolErrors.BAD_PARAMS.retcode, describeJsonProblem(problem, 'params'), meta.echo)
+          : await this.#dispatch(selfId, action, params, meta);
     if (this.#callListeners.size > 0) {
       const record: CallRecord = {
         selfId,
@@ -232,7 +232,14 @@ export class Dispatcher {
         await waitFor(effect.delay_ms ?? 0, signal);
         await ran;
         const failure = verdict.failure!;
-        return { status: 'failed', retcode: failure.retcode, data: null, message: failure.message, wording: failure.wording, echo: meta.echo ?? null };
+        return {
+          status: 'failed',
+          retcode: failure.retcode,
+          data: null,
+          message: failure.message,
+          wording: failure.wording,
+          echo: meta.echo ?? null,
+        };
       }
       case 'no_reply':
         // A hung NapCat: nothing comes back until the caller gives up (or Catnap stops).

@@ -28,7 +28,14 @@ describe('fault rules', () => {
     const socket = await env.socket();
     const before = await loungeTexts(env);
     const reply = await socket.call('send_group_msg', send('hello over ws'));
-    expect(reply).toEqual({ status: 'failed', retcode: 1200, data: null, message: riskControlMessage, wording: riskControlMessage, echo: reply.echo });
+    expect(reply).toEqual({
+      status: 'failed',
+      retcode: 1200,
+      data: null,
+      message: riskControlMessage,
+      wording: riskControlMessage,
+      echo: reply.echo,
+    });
     // Over HTTP NapCat answers the same error with retcode 200 (HTTP status 200).
     const overHttp = await env.http('send_group_msg', send('hello over http'));
     expect(overHttp).toEqual({
@@ -54,7 +61,7 @@ describe('fault rules', () => {
     expect((await socket.call('send_msg', { message_type: 'group', ...send('two') })).status).toBe('failed');
     expect((await socket.call('send_group_msg', send('three'))).status).toBe('ok');
     const listed = await env.admin('GET', '/api/faults');
-    expect(listed.json).toEqual([expect.objectContaining({ id: json.id, self_id: 10001, action: "send_*", remaining: 0, fired: 2 })]);
+    expect(listed.json).toEqual([expect.objectContaining({ id: json.id, self_id: 10001, action: 'send_*', remaining: 0, fired: 2 })]);
     expect((await loungeTexts(env)).slice(0, 1)).toEqual(['three']);
     socket.close();
   });
@@ -167,7 +174,11 @@ describe('probability rules', () => {
     const run = async (seed: number) => {
       const env = await startCatnap(smallWorld, { catnap: { seed } });
       try {
-        await env.admin('POST', '/api/faults', { action: 'get_login_info', probability: 0.5, effect: { type: 'fail', preset: 'send_timeout' } });
+        await env.admin('POST', '/api/faults', {
+          action: 'get_login_info',
+          probability: 0.5,
+          effect: { type: 'fail', preset: 'send_timeout' },
+        });
         const outcomes: string[] = [];
         for (let i = 0; i < 24; i++) outcomes.push((await env.admin('POST', '/api/world/act/10001/get_login_info', {})).json.status);
         return outcomes.join(',');

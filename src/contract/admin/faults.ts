@@ -15,7 +15,7 @@ export const FaultPreset = Type.Union(
     Type.Literal('logged_out'),
     Type.Literal('rich_media_failed'),
   ],
-  { description: "A failure NapCat really gives (see docs/faults.md); fills retcode, message and wording" },
+  { description: 'A failure NapCat really gives (see docs/faults.md); fills retcode, message and wording' },
 );
 export type FaultPreset = Static<typeof FaultPreset>;
 
@@ -66,7 +66,11 @@ const ruleFields = {
     }),
   ),
   transport: Type.Optional(
-    Type.String({ minLength: 1, maxLength: 50, description: 'Only this transport (http, ws, ws-reverse, http-ws, http-post, admin) or a glob' }),
+    Type.String({
+      minLength: 1,
+      maxLength: 50,
+      description: 'Only this transport (http, ws, ws-reverse, http-ws, http-post, admin) or a glob',
+    }),
   ),
   times: Type.Optional(Type.Integer({ minimum: 1, description: 'Only the next n matching calls; every matching call when absent' })),
   probability: Type.Optional(
@@ -156,7 +160,9 @@ export const faultsApi = {
     body: Type.Object(
       {
         state: HealthState,
-        message: Type.Optional(Type.String({ maxLength: 500, description: "The bot_offline notice's message (QQ's own text when absent)" })),
+        message: Type.Optional(
+          Type.String({ maxLength: 500, description: "The bot_offline notice's message (QQ's own text when absent)" }),
+        ),
       },
       { additionalProperties: false },
     ),

@@ -17,7 +17,19 @@ export { actApi, botsApi, clockApi, docsApi, faultsApi, healthApi, mediaApi, mil
  * Every admin route, by area. An area adds its routes here (and implements them in
  * `src/admin/routes/`); the server refuses to start when one of these has no handler.
  */
-export const adminApi = [worldApi, worldManageApi, actApi, mediaApi, botsApi, milkyApi, requestsApi, healthApi, faultsApi, docsApi, clockApi] as const;
+export const adminApi = [
+  worldApi,
+  worldManageApi,
+  actApi,
+  mediaApi,
+  botsApi,
+  milkyApi,
+  requestsApi,
+  healthApi,
+  faultsApi,
+  docsApi,
+  clockApi,
+] as const;
 
 /** Every admin route by its key, `"<METHOD> <url>"`: the console's typed client is keyed by it. */
 export type AdminRoutes = RoutesByKey<typeof worldApi> &

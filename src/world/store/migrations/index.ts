@@ -21,4 +21,12 @@ export interface Migration {
   readonly sql: string;
 }
 
-export const migrations: readonly Migration[] = [foundation, messagesMigration, likesFavoritesFiles, groupAdmin, peerPins, worldRules, faultsMigration];
+export const migrations: readonly Migration[] = [
+  foundation,
+  messagesMigration,
+  likesFavoritesFiles,
+  groupAdmin,
+  peerPins,
+  worldRules,
+  faultsMigration,
+];

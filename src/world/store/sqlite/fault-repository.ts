@@ -103,9 +103,7 @@ export class SqliteHealthRepository implements HealthRepository {
   constructor(db: SqliteDatabase, journal: UnitJournal) {
     this.#get = db.prepare<[number], HealthRow>('SELECT * FROM account_health WHERE user_id = ?');
     this.#list = db.prepare<[], HealthRow>('SELECT * FROM account_health ORDER BY user_id');
-    this.#put = journal.write(
-      'INSERT OR REPLACE INTO account_health (user_id, state, message, since, prev_status) VALUES (?, ?, ?, ?, ?)',
-    );
+    this.#put = journal.write('INSERT OR REPLACE INTO account_health (user_id, state, message, since, prev_status) VALUES (?, ?, ?, ?, ?)');
     this.#remove = journal.write('DELETE FROM account_health WHERE user_id = ?');
   }
 
