@@ -46,7 +46,7 @@ export class FaultGate {
     try {
       picomatch(glob);
     } catch (error) {
-      throw new Error(`${field}: not a valid glob (${(error as Error).message})`);
+      throw new Error(`${field}: not a valid glob (${(error as Error).message})`, { cause: error });
     }
   }
 
