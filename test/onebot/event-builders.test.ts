@@ -69,6 +69,7 @@ describe('event builders', () => {
       'profile_like',
       'request.friend',
       'request.group',
+      'account.health',
     ];
     expect(types).toEqual([...visible].sort());
   });
