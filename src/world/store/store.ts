@@ -2,6 +2,8 @@ import type { Account, FriendCategory, Friendship, Group, Member } from '../mode
 import type { FaultRepository, HealthRepository } from './fault-store.js';
 import type { CollectionRepository, CustomFaceRepository } from './favorites-store.js';
 import type { GroupFileRepository, PrivateFileRepository } from './file-store.js';
+import type { FlashRepository } from './flash-store.js';
+import type { OnlineFileRepository } from './online-file-store.js';
 import type { EssenceRepository, NoticeRepository, SignRepository } from './group-content-store.js';
 import type { ForwardRepository, MessageRepository, PinRepository, ReactionRepository } from './message-store.js';
 import type { LikeRepository } from './profile-store.js';
@@ -41,6 +43,8 @@ export interface WorldStore {
   readonly customFaces: CustomFaceRepository;
   readonly groupFiles: GroupFileRepository;
   readonly privateFiles: PrivateFileRepository;
+  readonly flash: FlashRepository;
+  readonly onlineFiles: OnlineFileRepository;
   readonly faults: FaultRepository;
   readonly health: HealthRepository;
   transaction<T>(work: () => T): Promise<T>;

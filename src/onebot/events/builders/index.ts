@@ -5,6 +5,7 @@ import { memberJoinedBuilder, memberLeftBuilder, mutedBuilder, roleChangedBuilde
 import { cardChangedBuilder, groupNameBuilder, titleChangedBuilder } from './group-profile.js';
 import { healthBuilder } from './health.js';
 import { messageBuilder } from './message.js';
+import { onlineFileAnsweredBuilder } from './online-files.js';
 import { inputStatusBuilder, pokeBuilder, profileLikeBuilder } from './notify.js';
 import { recallBuilder } from './recall.js';
 import { friendRequestBuilder, groupRequestBuilder } from './requests.js';
@@ -24,6 +25,7 @@ export const allBuilders: readonly AnyEventBuilder[] = [
   titleChangedBuilder,
   groupNameBuilder,
   fileUploadedBuilder,
+  onlineFileAnsweredBuilder,
   essenceBuilder,
   reactionBuilder,
   friendAddedBuilder,

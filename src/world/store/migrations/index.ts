@@ -4,6 +4,8 @@ import { likesFavoritesFiles } from './003-likes-favorites-files.js';
 import { groupAdmin } from './004-group-admin.js';
 import { peerPins } from './006-peer-pins.js';
 import { worldRules } from './007-world-rules.js';
+import { flashTransfer } from './020-flash-transfer.js';
+import { onlineFiles } from './021-online-files.js';
 import { faultsMigration } from './060-faults.js';
 
 /**
@@ -13,7 +15,7 @@ import { faultsMigration } from './060-faults.js';
  * area so that parallel work does not collide: 001 foundation, 002 messages, 003 likes,
  * favourites and files, 004 requests and group administration, 005 reserved (profile and
  * favourites, which landed in 003), 006 pinned chats, 007 rules of the world stated as
- * constraints, 060 fault rules and account health.
+ * constraints, 020 flash transfer, 021 online files, 060 fault rules and account health.
  */
 export interface Migration {
   readonly version: number;
@@ -28,5 +30,7 @@ export const migrations: readonly Migration[] = [
   groupAdmin,
   peerPins,
   worldRules,
+  flashTransfer,
+  onlineFiles,
   faultsMigration,
 ];
