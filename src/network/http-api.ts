@@ -9,6 +9,7 @@ import { checkToken, queryOf } from '../util/token-auth.js';
 import type { OneBotGateway } from './adapter.js';
 import { browserRefusal, corsOrigins } from './browser-guard.js';
 import { httpError, jsonApiApp } from './json-api-app.js';
+import { StreamingReply } from './streaming-reply.js';
 
 export interface HttpApiOptions {
   readonly selfId: number;
@@ -102,12 +103,15 @@ export async function buildHttpApi(gateway: OneBotGateway, options: HttpApiOptio
         return sendEnvelope(reply, ok({ app_name: 'Catnap', self_id: options.selfId, message: 'Catnap is running' }, echo));
       }
       const connection = connectionOf(request, reply);
+      const streaming = new StreamingReply(reply);
       const envelope = await gateway.dispatcher.dispatch(options.selfId, String(body.action), body.params ?? {}, {
         ...meta,
         ...connection,
         echo: body.echo,
+        stream: (packet) => streaming.write(packet),
       });
-      return connection.signal.aborted ? abandon(request, reply) : sendEnvelope(reply, envelope);
+      if (connection.signal.aborted) return abandon(request, reply);
+      return envelope.stream === 'stream-action' ? streaming.end(envelope) : sendEnvelope(reply, envelope);
     },
   });
 
@@ -117,12 +121,15 @@ export async function buildHttpApi(gateway: OneBotGateway, options: HttpApiOptio
     handler: async (request: FastifyRequest<{ Params: { action: string } }>, reply) => {
       const { params, echo } = paramsOf(request);
       const connection = connectionOf(request, reply);
+      const streaming = new StreamingReply(reply);
       const envelope = await gateway.dispatcher.dispatch(options.selfId, request.params.action, params, {
         ...meta,
         ...connection,
         echo,
+        stream: (packet) => streaming.write(packet),
       });
-      return connection.signal.aborted ? abandon(request, reply) : sendEnvelope(reply, envelope);
+      if (connection.signal.aborted) return abandon(request, reply);
+      return envelope.stream === 'stream-action' ? streaming.end(envelope) : sendEnvelope(reply, envelope);
     },
   });
 

@@ -8,6 +8,9 @@ import { HealthService } from './faults/health-service.js';
 import { FavoritesService } from './favorites/favorites-service.js';
 import { FlashService } from './flash/flash-service.js';
 import { OnlineFileService } from './online-files/online-file-service.js';
+import { UploadStreamService } from './streams/upload-stream-service.js';
+import { AiVoiceService } from './voice/ai-voice-service.js';
+import { EspeakSynthesizer, type SpeechSynthesizer } from './voice/speech-synthesizer.js';
 import { registerFileResolver } from './files/file-resolver.js';
 import { GroupFileService } from './files/group-file-service.js';
 import { PrivateFileService } from './files/private-file-service.js';
@@ -44,6 +47,8 @@ export interface WorldOptions {
   readonly media?: MediaService;
   /** Called when a domain-event listener throws; the world itself carries on. */
   readonly onListenerError?: (error: unknown, event: DomainEvent) => void;
+  /** How AI voice speaks (espeak-ng on this machine when absent). */
+  readonly speech?: SpeechSynthesizer;
 }
 
 /**
@@ -81,6 +86,8 @@ export class World {
   readonly privateFiles: PrivateFileService;
   readonly flash: FlashService;
   readonly onlineFiles: OnlineFileService;
+  readonly aiVoice: AiVoiceService;
+  readonly uploadStreams: UploadStreamService;
   readonly faults: FaultService;
   readonly health: HealthService;
   readonly #ctx: ServiceContext;
@@ -122,6 +129,8 @@ export class World {
     this.privateFiles = new PrivateFileService(ctx, this.media, this.messages);
     this.flash = new FlashService(ctx, this.media, this.messages);
     this.onlineFiles = new OnlineFileService(ctx, this.media, this.messages);
+    this.aiVoice = new AiVoiceService(ctx, this.media, this.groups, this.messages, options.speech ?? new EspeakSynthesizer());
+    this.uploadStreams = new UploadStreamService(ctx, this.media);
     registerFileResolver(this.media, this.store);
     this.faults = new FaultService(ctx);
     this.health = new HealthService(ctx, this.accounts);

@@ -6,12 +6,13 @@ import { faultsApi } from './faults.js';
 import { healthApi } from './health.js';
 import { mediaApi } from './media.js';
 import { milkyApi } from './milky.js';
+import { recordsApi } from './records.js';
 import { requestsApi } from './requests.js';
 import type { RouteContract, RoutesByKey, RouteTypes } from './route.js';
 import { worldApi } from './world.js';
 import { worldManageApi } from './world-manage.js';
 
-export { actApi, botsApi, clockApi, docsApi, faultsApi, healthApi, mediaApi, milkyApi, requestsApi, worldApi, worldManageApi };
+export { actApi, botsApi, clockApi, docsApi, faultsApi, healthApi, mediaApi, milkyApi, recordsApi, requestsApi, worldApi, worldManageApi };
 
 /**
  * Every admin route, by area. An area adds its routes here (and implements them in
@@ -25,6 +26,7 @@ export const adminApi = [
   botsApi,
   milkyApi,
   requestsApi,
+  recordsApi,
   healthApi,
   faultsApi,
   docsApi,
@@ -39,6 +41,7 @@ export type AdminRoutes = RoutesByKey<typeof worldApi> &
   RoutesByKey<typeof botsApi> &
   RoutesByKey<typeof milkyApi> &
   RoutesByKey<typeof requestsApi> &
+  RoutesByKey<typeof recordsApi> &
   RoutesByKey<typeof healthApi> &
   RoutesByKey<typeof faultsApi> &
   RoutesByKey<typeof docsApi> &

@@ -202,6 +202,7 @@ export class WsSession {
       echo,
       signal: this.#gone.signal,
       disconnect: () => void this.close(1000, 'closed by a Catnap fault'),
+      stream: async (packet) => this.#send(JSON.stringify(packet)),
     });
     this.#send(JSON.stringify(envelope));
   }

@@ -4,6 +4,8 @@ import type { CollectionRepository, CustomFaceRepository } from './favorites-sto
 import type { GroupFileRepository, PrivateFileRepository } from './file-store.js';
 import type { FlashRepository } from './flash-store.js';
 import type { OnlineFileRepository } from './online-file-store.js';
+import type { TranscriptRepository } from './transcript-store.js';
+import type { UploadStreamRepository } from './upload-stream-store.js';
 import type { EssenceRepository, NoticeRepository, SignRepository } from './group-content-store.js';
 import type { ForwardRepository, MessageRepository, PinRepository, ReactionRepository } from './message-store.js';
 import type { LikeRepository } from './profile-store.js';
@@ -45,6 +47,8 @@ export interface WorldStore {
   readonly privateFiles: PrivateFileRepository;
   readonly flash: FlashRepository;
   readonly onlineFiles: OnlineFileRepository;
+  readonly transcripts: TranscriptRepository;
+  readonly uploadStreams: UploadStreamRepository;
   readonly faults: FaultRepository;
   readonly health: HealthRepository;
   transaction<T>(work: () => T): Promise<T>;

@@ -19,6 +19,8 @@ import { SqliteOnlineFileRepository } from './online-file-repository.js';
 import { SqlitePinRepository } from './pin-repository.js';
 import { SqliteFaultRepository, SqliteHealthRepository } from './fault-repository.js';
 import { SqliteReactionRepository } from './reaction-repository.js';
+import { SqliteTranscriptRepository } from './transcript-repository.js';
+import { SqliteUploadStreamRepository } from './upload-stream-repository.js';
 import { SqliteRequestRepository } from './request-repository.js';
 import { UnitJournal } from './unit-journal.js';
 import { WriteBatcher } from './write-batcher.js';
@@ -54,6 +56,8 @@ export class SqliteWorldStore implements WorldStore {
   readonly privateFiles: SqlitePrivateFileRepository;
   readonly flash: SqliteFlashRepository;
   readonly onlineFiles: SqliteOnlineFileRepository;
+  readonly transcripts: SqliteTranscriptRepository;
+  readonly uploadStreams: SqliteUploadStreamRepository;
   readonly faults: SqliteFaultRepository;
   readonly health: SqliteHealthRepository;
   readonly #journal: UnitJournal;
@@ -87,6 +91,8 @@ export class SqliteWorldStore implements WorldStore {
     this.privateFiles = new SqlitePrivateFileRepository(this.db, journal);
     this.flash = new SqliteFlashRepository(this.db, journal);
     this.onlineFiles = new SqliteOnlineFileRepository(this.db, journal);
+    this.transcripts = new SqliteTranscriptRepository(this.db, journal);
+    this.uploadStreams = new SqliteUploadStreamRepository(this.db, journal);
     this.faults = new SqliteFaultRepository(this.db, journal);
     this.health = new SqliteHealthRepository(this.db, journal);
   }
