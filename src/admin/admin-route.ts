@@ -42,6 +42,11 @@ export interface AdminHooks {
     /** A report's report.html, or undefined when there is no such report. */
     html(name: string): Promise<string | undefined>;
   };
+  /**
+   * Drops an account's adapter's connections (answers how many), refusing new ones for
+   * `refuseMs`; with `stall` the sockets stay open but stop answering (connection chaos).
+   */
+  disconnectAdapter?(userId: number, adapter: string, options: { refuseMs: number; stall: boolean }): Promise<number>;
   /** The Prometheus exposition (GET /metrics). */
   metrics?(): Promise<{ contentType: string; text: string }>;
 }

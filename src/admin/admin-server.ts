@@ -20,6 +20,7 @@ import { recordRoutes } from './routes/record-routes.js';
 import { requestRoutes } from './routes/request-routes.js';
 import { healthRoutes } from './routes/health-routes.js';
 import { loadRoutes } from './routes/load-routes.js';
+import { faultRoutes } from './routes/fault-routes.js';
 import { clockRoutes } from './routes/clock-routes.js';
 import { LiveHub } from './live/live-hub.js';
 import { attachLiveSocket } from './live/live-socket.js';
@@ -82,6 +83,7 @@ export async function buildAdminServer(deps: AdminDeps, options: AdminServerOpti
     ...recordRoutes,
     ...healthRoutes({ publicMetrics: options.publicMetrics ?? false }),
     ...loadRoutes,
+    ...faultRoutes,
     ...clockRoutes,
     ...implement(docsApi, { openapi: async () => document }),
     ...(options.extraRoutes ?? []),

@@ -5,6 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import { parse as parseYaml } from 'yaml';
 import { buildAdminServer } from '../admin/admin-server.js';
 import type { AdminHooks } from '../admin/admin-route.js';
+import { FaultGate } from '../onebot/faults/fault-gate.js';
 import type { OneBotGateway } from '../network/adapter.js';
 import { OneBotConfigFiles } from '../network/config-files.js';
 import { adaptersBeyondLoopback, isLoopbackHost, milkyBeyondLoopback } from '../network/exposure.js';
@@ -173,6 +174,7 @@ export class Catnap {
       rateLimitIntervalMs: settings.api.rateLimitIntervalMs,
       queueLimit: settings.api.queueLimit,
       maxJsonDepth: settings.api.maxJsonDepth,
+      faults: new FaultGate(world, { random: faultDraws(world), sendTimeoutMs: settings.faults.sendTimeoutMs }),
     });
     const events = new EventHub(world, { urls: services.urls }, logger.child({ component: 'events' }), allBuilders);
     const gateway: OneBotGateway = {
@@ -211,6 +213,8 @@ export class Catnap {
     catnap.#disposables.add(() => dispatcher.idle());
     catnap.#disposables.add(events.start());
     catnap.#disposables.add(() => network.stop());
+    // Runs before network.stop: a call a fault holds (no_reply) must not keep its HTTP server open.
+    catnap.#disposables.add(() => dispatcher.releaseHeld());
     catnap.#disposables.add(() => catnap.#restarts.forEach((timer) => clearTimeout(timer)));
 
     try {
@@ -376,6 +380,7 @@ export class Catnap {
       subscribeOneBotEvents: (sink) => this.events.subscribeAll(sink),
       readiness: () => this.unready(),
       loadReports: loadReportStore(join(this.dataDir, 'load')),
+      disconnectAdapter: async (userId, name, options) => (await this.network.disconnect(userId, name, options)) ?? 0,
       metrics: async () => ({ contentType: this.metrics.contentType, text: await this.metrics.text() }),
     };
     const app = await buildAdminServer(
@@ -423,4 +428,9 @@ export function parseWorldFileText(path: string, bytes: Buffer): unknown {
       `world file ${path} is not valid ${extname(path).match(/ya?ml/i) ? 'YAML' : 'JSON'}: ${(error as Error).message}`,
     );
   }
+}
+
+/** Probability rules' draws: uniform in [0, 1) from the world's one seeded source (--seed). */
+function faultDraws(world: World): () => number {
+  return () => world.random.int(0, 0xffff_ffff) / 0x1_0000_0000;
 }

@@ -59,6 +59,13 @@ export const SettingsSchema = Type.Object(
       },
       { ...strict, default: {} },
     ),
+    faults: Type.Object(
+      {
+        /** How long a zombie account's sends hang before NapCat's Timeout answer (NapCat's timeout.baseTimeout). */
+        sendTimeoutMs: Type.Integer({ minimum: 0, maximum: 600_000, default: 10_000 }),
+      },
+      { ...strict, default: {} },
+    ),
     media: Type.Object(
       {
         /**

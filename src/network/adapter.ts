@@ -23,6 +23,11 @@ export interface NetworkAdapter {
   status(): AdapterStatus;
   /** What waits to be written to its clients (metrics), where measurable. */
   backlog?(): AdapterBacklog;
+  /**
+   * Connection chaos (docs/faults.md): drops its current clients, or with `stall` keeps them
+   * connected but stops answering them; answers how many. Adapters without clients lack it.
+   */
+  drop?(options: { stall: boolean }): Promise<number>;
 }
 
 /** What the OneBot layer offers transports. Areas extend it (events are added by the event hub). */

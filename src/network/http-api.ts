@@ -102,12 +102,15 @@ export async function buildHttpApi(gateway: OneBotGateway, options: HttpApiOptio
         const echo = gateway.dispatcher.echoOf(body.echo);
         return sendEnvelope(reply, ok({ app_name: 'Catnap', self_id: options.selfId, message: 'Catnap is running' }, echo));
       }
+      const connection = connectionOf(request, reply);
       const streaming = new StreamingReply(reply);
       const envelope = await gateway.dispatcher.dispatch(options.selfId, String(body.action), body.params ?? {}, {
         ...meta,
+        ...connection,
         echo: body.echo,
         stream: (packet) => streaming.write(packet),
       });
+      if (connection.signal.aborted) return abandon(request, reply);
       return envelope.stream === 'stream-action' ? streaming.end(envelope) : sendEnvelope(reply, envelope);
     },
   });
@@ -117,17 +120,43 @@ export async function buildHttpApi(gateway: OneBotGateway, options: HttpApiOptio
     url: '/:action',
     handler: async (request: FastifyRequest<{ Params: { action: string } }>, reply) => {
       const { params, echo } = paramsOf(request);
+      const connection = connectionOf(request, reply);
       const streaming = new StreamingReply(reply);
       const envelope = await gateway.dispatcher.dispatch(options.selfId, request.params.action, params, {
         ...meta,
+        ...connection,
         echo,
         stream: (packet) => streaming.write(packet),
       });
+      if (connection.signal.aborted) return abandon(request, reply);
       return envelope.stream === 'stream-action' ? streaming.end(envelope) : sendEnvelope(reply, envelope);
     },
   });
 
   return app;
+}
+
+/**
+ * The request's connection, for faults (docs/faults.md): `signal` aborts when the client is gone
+ * (a call that never answers stops waiting); `disconnect` cuts the TCP connection without an answer.
+ */
+function connectionOf(request: FastifyRequest, reply: FastifyReply): { signal: AbortSignal; disconnect: () => void } {
+  const gone = new AbortController();
+  reply.raw.once('close', () => gone.abort());
+  return {
+    signal: gone.signal,
+    disconnect: () => {
+      gone.abort();
+      request.raw.socket?.destroy();
+    },
+  };
+}
+
+/** The client is gone (it gave up, or a fault cut it off): nothing is sent, and Fastify stops waiting for it. */
+function abandon(request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  reply.hijack();
+  request.raw.socket?.destroy();
+  return reply;
 }
 
 /** GET: the query; POST: the body with the query's values on top. `access_token` is not a param. */

@@ -119,6 +119,20 @@ export class HttpClientAdapter implements NetworkAdapter {
 
   async #post({ json, event }: Pending, controller: AbortController): Promise<void> {
     const { config } = this;
+    // Fault rules on events (docs/faults.md): the POST is late, or never arrives.
+    const verdict = this.gateway.dispatcher.faults?.checkEvent(this.selfId, eventNameOf(event), 'http-post');
+    if (verdict) {
+      const { effect } = verdict;
+      const wait = effect.type === 'delay' || effect.type === 'fail' ? (effect.delay_ms ?? 0) : 0;
+      if (wait > 0) await sleepUnless(wait, controller.signal);
+      if (effect.type !== 'delay') {
+        this.#failed += 1;
+        this.gateway.observer?.postFailed?.(this.#label);
+        this.#error = `event POST failed: ${verdict.reason}`;
+        this.#logger.info({ url: config.url, effect: effect.type }, `event POST dropped by ${verdict.reason}`);
+        return;
+      }
+    }
     const headers: Record<string, string> = {
       'content-type': 'application/json',
       'x-self-id': String(this.selfId),
@@ -169,6 +183,23 @@ export class HttpClientAdapter implements NetworkAdapter {
       );
     }
   }
+}
+
+/** An event's name for fault rules: "<post_type>.<message_type|notice_type|request_type|meta_event_type>". */
+function eventNameOf(event: OutboundEvent): string {
+  const object = event.object('array', 'napcat') as unknown as Record<string, unknown>;
+  const detail = object.message_type ?? object.notice_type ?? object.request_type ?? object.meta_event_type;
+  return typeof detail === 'string' ? `${event.postType}.${detail}` : event.postType;
+}
+
+function sleepUnless(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    signal.addEventListener('abort', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
 }
 
 /** Reads a response body up to `limit` bytes; undefined when it is larger (the rest is discarded). */

@@ -6,6 +6,9 @@ import type { HttpServerConfig, HttpSseServerConfig } from './onebot-config.js';
 import type { AdapterBacklog } from './transport-observer.js';
 import { WsEndpoint } from './ws/ws-endpoint.js';
 
+/** How long a stopping HTTP server lets in-flight requests finish before cutting their connections. */
+const stopGraceMs = 2000;
+
 /** NapCat's embedded WebSocket on an HTTP port has a fixed 30 s heartbeat. */
 const embeddedHeartIntervalMs = 30_000;
 
@@ -107,6 +110,10 @@ export class HttpServerAdapter implements NetworkAdapter {
     return this.#endpoint?.maxPendingBytes ?? 0;
   }
 
+  async drop(options: { stall: boolean }): Promise<number> {
+    return (await this.#endpoint?.drop(options.stall)) ?? 0;
+  }
+
   backlog(): AdapterBacklog {
     return { maxPendingBytes: this.pendingBytes() };
   }
@@ -119,7 +126,14 @@ export class HttpServerAdapter implements NetworkAdapter {
     if (this.#state !== 'error') this.#state = 'stopped';
     await endpoint?.close();
     await this.release();
-    await app?.close();
+    // In-flight requests finish, but a connection a fault left hanging (no_reply) must not hold
+    // the stop forever: after a grace period every connection left is cut.
+    const grace = setTimeout(() => app?.server.closeAllConnections(), stopGraceMs);
+    try {
+      await app?.close();
+    } finally {
+      clearTimeout(grace);
+    }
   }
 
   status(): AdapterStatus {

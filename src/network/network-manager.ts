@@ -96,6 +96,18 @@ export class NetworkManager {
     return problems;
   }
 
+  /**
+   * Connection chaos: drops (or stalls) the clients of an account's adapter named `name` and
+   * refuses new connections to it for `refuseMs`. Answers how many clients it hit; undefined
+   * when the account has no such adapter.
+   */
+  async disconnect(selfId: number, name: string, options: { refuseMs: number; stall: boolean }): Promise<number | undefined> {
+    const adapter = this.adapters(selfId).find((each) => each.name === name);
+    if (!adapter) return undefined;
+    this.gateway.dispatcher.faults?.refuse(selfId, name, options.refuseMs);
+    return (await adapter.drop?.({ stall: options.stall })) ?? 0;
+  }
+
   adapters(selfId: number): NetworkAdapter[] {
     return [...(this.#running.get(selfId)?.values() ?? [])].map((running) => running.adapter);
   }

@@ -6,10 +6,16 @@ import type { ActionTable, ResolvedAction } from './action-table.js';
 import { defaultDialect, unknownActionEnvelope } from './dialect.js';
 import { ActionError, describeFailure, protocolErrors } from './error-catalogue.js';
 import { failed, ok, queued, type Envelope } from './envelope.js';
+import type { FaultEffect } from '../contract/admin/faults.js';
+import type { FaultGate, FaultVerdict } from './faults/fault-gate.js';
 
 export interface DispatchMeta extends CallMeta {
   /** The caller's echo, returned verbatim in the reply. */
   readonly echo?: unknown;
+  /** Aborts when the connection the call came on is gone (a call that never answers stops waiting). */
+  readonly signal?: AbortSignal;
+  /** Closes the connection the call came on (the `disconnect` fault). */
+  readonly disconnect?: () => void;
 }
 
 /** One finished call, for the console's live log. */
@@ -21,6 +27,8 @@ export interface CallRecord {
   readonly meta: DispatchMeta;
   readonly durationMs: number;
   readonly time: number;
+  /** The fault that hit the call, if one did (the console shows it in its own colour). */
+  readonly fault?: { readonly ruleId: number | null; readonly effect: FaultEffect['type']; readonly reason: string };
 }
 
 export interface DispatcherOptions {
@@ -30,6 +38,8 @@ export interface DispatcherOptions {
   readonly queueLimit?: number;
   /** Deepest nesting of params and echo accepted (catnap.json `api.maxJsonDepth`). */
   readonly maxJsonDepth?: number;
+  /** Fault rules and account health (docs/faults.md); no faults when absent. */
+  readonly faults?: FaultGate;
 }
 
 /** Default of `api.maxJsonDepth`: far deeper than any action's params (nested forwards take 13). */
@@ -45,6 +55,8 @@ export class Dispatcher {
   readonly #rateQueues = new Map<number, ActionQueue>();
   readonly #callListeners = new Set<(record: CallRecord) => void>();
   readonly #logger: Logger;
+  /** Aborted by close(): calls held by a fault stop waiting. */
+  readonly #closing = new AbortController();
 
   constructor(
     readonly table: ActionTable,
@@ -52,6 +64,11 @@ export class Dispatcher {
     private readonly options: DispatcherOptions = {},
   ) {
     this.#logger = services.logger.child({ component: 'dispatch' });
+  }
+
+  /** Fault rules and account health, when this dispatcher applies them (transports ask it too). */
+  get faults(): FaultGate | undefined {
+    return this.options.faults;
   }
 
   /** Deepest params and echo accepted; transports answering on their own use it for the echo. */
@@ -71,15 +88,18 @@ export class Dispatcher {
     const echoTooDeep = nestsDeeperThan(meta.echo, maxDepth);
     if (echoTooDeep) meta = { ...meta, echo: null };
     const problem = echoTooDeep ? undefined : findJsonProblem(params, maxDepth);
-    const envelope = echoTooDeep
-      ? failed(
-          protocolErrors.BAD_PARAMS.retcode,
-          `echo: nested deeper than ${maxDepth} levels (api.maxJsonDepth); it is not sent back`,
-          null,
-        )
-      : problem
-        ? failed(protocolErrors.BAD_PARAMS.retcode, describeJsonProblem(problem, 'params'), meta.echo)
-        : await this.#dispatch(selfId, action, params, meta);
+    const verdict = echoTooDeep || problem ? undefined : this.#faultFor(selfId, action, meta);
+    const envelope = verdict
+      ? await this.#withFault(verdict, () => this.#dispatch(selfId, action, params, meta), meta)
+      : echoTooDeep
+        ? failed(
+            protocolErrors.BAD_PARAMS.retcode,
+            `echo: nested deeper than ${maxDepth} levels (api.maxJsonDepth); it is not sent back`,
+            null,
+          )
+        : problem
+          ? failed(protocolErrors.BAD_PARAMS.retcode, describeJsonProblem(problem, 'params'), meta.echo)
+          : await this.#dispatch(selfId, action, params, meta);
     if (this.#callListeners.size > 0) {
       const record: CallRecord = {
         selfId,
@@ -89,6 +109,7 @@ export class Dispatcher {
         meta,
         durationMs: performance.now() - started,
         time: this.services.world.clock.nowMs(),
+        ...(verdict && { fault: { ruleId: verdict.ruleId, effect: verdict.effect.type, reason: verdict.reason } }),
       };
       for (const listener of this.#callListeners) {
         try {
@@ -131,7 +152,13 @@ export class Dispatcher {
     await Promise.all([...this.#asyncQueues.values(), ...this.#rateQueues.values()].map((queue) => queue.idle()));
   }
 
+  /** Lets every call held by a fault (no_reply, delays) finish now, so transports can close. */
+  releaseHeld(): void {
+    this.#closing.abort();
+  }
+
   close(): void {
+    this.#closing.abort();
     for (const queue of [...this.#asyncQueues.values(), ...this.#rateQueues.values()]) queue.close();
     this.#asyncQueues.clear();
     this.#rateQueues.clear();
@@ -175,6 +202,59 @@ export class Dispatcher {
     return queued(meta.echo);
   }
 
+  /** The fault that hits this call, if any; never throws (a broken rule is logged and ignored). */
+  #faultFor(selfId: number, action: string, meta: DispatchMeta): FaultVerdict | undefined {
+    const gate = this.options.faults;
+    if (!gate || typeof action !== 'string') return undefined;
+    try {
+      return gate.check(selfId, action, this.table.resolve(action)?.spec.name, meta.transport);
+    } catch (error) {
+      this.#logger.error({ err: error, action, selfId }, 'fault check failed; the call runs normally');
+      return undefined;
+    }
+  }
+
+  /**
+   * Applies a fault to a call. The world changes only where the effect says the action happened:
+   * `delay` runs it late, `happened: true` runs it although the answer says otherwise.
+   */
+  async #withFault(verdict: FaultVerdict, run: () => Promise<Envelope>, meta: DispatchMeta): Promise<Envelope> {
+    const { effect } = verdict;
+    const signal = meta.signal ? AbortSignal.any([meta.signal, this.#closing.signal]) : this.#closing.signal;
+    if (effect.type === 'delay') {
+      // A slow NapCat: the action happens after the wait, then answers.
+      await waitFor(effect.delay_ms, signal);
+      return run();
+    }
+    // Otherwise the action happens (at once) only when the rule says so: a send that went out
+    // although its answer never came.
+    const ran = effect.happened === true ? run() : undefined;
+    ran?.catch(() => undefined);
+    switch (effect.type) {
+      case 'fail': {
+        await waitFor(effect.delay_ms ?? 0, signal);
+        await ran;
+        const failure = verdict.failure!;
+        return {
+          status: 'failed',
+          retcode: failure.retcode,
+          data: null,
+          message: failure.message,
+          wording: failure.wording,
+          echo: meta.echo ?? null,
+        };
+      }
+      case 'no_reply':
+        // A hung NapCat: nothing comes back until the caller gives up (or Catnap stops).
+        await waitFor(Number.POSITIVE_INFINITY, signal);
+        return failed(protocolErrors.INTERNAL.retcode, 'no reply (fault)', meta.echo);
+      case 'disconnect':
+        await ran;
+        meta.disconnect?.();
+        return failed(protocolErrors.INTERNAL.retcode, 'connection closed (fault)', meta.echo);
+    }
+  }
+
   #context(selfId: number, meta: DispatchMeta, streaming = false): ActionContext {
     const sink = streaming ? meta.stream : undefined;
     return {
@@ -205,4 +285,18 @@ export class Dispatcher {
     }
     return queue;
   }
+}
+
+/** Resolves after `ms`, or as soon as `signal` aborts. */
+function waitFor(ms: number, signal: AbortSignal): Promise<void> {
+  if (ms <= 0 || signal.aborted) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = Number.isFinite(ms) ? setTimeout(done, ms) : undefined;
+    function done() {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    }
+    signal.addEventListener('abort', done, { once: true });
+  });
 }

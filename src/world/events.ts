@@ -1,5 +1,6 @@
 import type { Account, Group, Member, Role } from './model.js';
 import type { MessageRecord } from './messages/message.js';
+import type { HealthState } from './faults/fault-model.js';
 
 /**
  * Typed domain events. Every change in the world emits its events after its unit of work has
@@ -109,6 +110,15 @@ export type DomainEvent =
       readonly userId: number;
       readonly file: { readonly id: string; readonly name: string; readonly size: number; readonly busid: number };
     })
+  // Faults on demand (docs/faults.md): an account's health changed; the fault rules changed.
+  | (Base & {
+      readonly type: 'account.health';
+      readonly userId: number;
+      readonly state: HealthState;
+      readonly previous: HealthState;
+      readonly message: string;
+    })
+  | (Base & { readonly type: 'faults.changed' })
   // Requests and presence.
   | (Base & {
       readonly type: 'request.friend';

@@ -8,6 +8,8 @@ import { GroupFeaturesService } from './group-features/group-features-service.js
 import { PresenceService } from './presence/presence-service.js';
 import { TodoService } from './todos/todo-service.js';
 import { DomainEventBus, type DomainEvent } from './events.js';
+import { FaultService } from './faults/fault-service.js';
+import { HealthService } from './faults/health-service.js';
 import { FavoritesService } from './favorites/favorites-service.js';
 import { FlashService } from './flash/flash-service.js';
 import { OnlineFileService } from './online-files/online-file-service.js';
@@ -96,6 +98,8 @@ export class World {
   readonly onlineFiles: OnlineFileService;
   readonly aiVoice: AiVoiceService;
   readonly uploadStreams: UploadStreamService;
+  readonly faults: FaultService;
+  readonly health: HealthService;
   readonly #ctx: ServiceContext;
 
   constructor(options: WorldOptions) {
@@ -143,6 +147,8 @@ export class World {
     this.aiVoice = new AiVoiceService(ctx, this.media, this.groups, this.messages, options.speech ?? new EspeakSynthesizer());
     this.uploadStreams = new UploadStreamService(ctx, this.media);
     registerFileResolver(this.media, this.store);
+    this.faults = new FaultService(ctx);
+    this.health = new HealthService(ctx, this.accounts);
   }
 
   /**

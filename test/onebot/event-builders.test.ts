@@ -70,6 +70,7 @@ describe('event builders', () => {
       'profile_like',
       'request.friend',
       'request.group',
+      'account.health',
     ];
     expect(types).toEqual([...visible].sort());
   });

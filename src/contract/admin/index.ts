@@ -2,6 +2,7 @@ import { actApi } from './act.js';
 import { botsApi } from './bots.js';
 import { clockApi } from './clock.js';
 import { docsApi } from './docs.js';
+import { faultsApi } from './faults.js';
 import { healthApi } from './health.js';
 import { loadApi } from './load.js';
 import { mediaApi } from './media.js';
@@ -12,7 +13,7 @@ import type { RouteContract, RoutesByKey, RouteTypes } from './route.js';
 import { worldApi } from './world.js';
 import { worldManageApi } from './world-manage.js';
 
-export { actApi, botsApi, clockApi, docsApi, healthApi, loadApi, mediaApi, milkyApi, recordsApi, requestsApi, worldApi, worldManageApi };
+export { actApi, botsApi, clockApi, docsApi, faultsApi, healthApi, loadApi, mediaApi, milkyApi, recordsApi, requestsApi, worldApi, worldManageApi };
 
 /**
  * Every admin route, by area. An area adds its routes here (and implements them in
@@ -29,6 +30,7 @@ export const adminApi = [
   recordsApi,
   healthApi,
   loadApi,
+  faultsApi,
   docsApi,
   clockApi,
 ] as const;
@@ -44,6 +46,7 @@ export type AdminRoutes = RoutesByKey<typeof worldApi> &
   RoutesByKey<typeof recordsApi> &
   RoutesByKey<typeof healthApi> &
   RoutesByKey<typeof loadApi> &
+  RoutesByKey<typeof faultsApi> &
   RoutesByKey<typeof docsApi> &
   RoutesByKey<typeof clockApi>;
 

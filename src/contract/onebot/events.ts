@@ -116,6 +116,12 @@ export const ProfileLikeNotice = notify(
   "Someone liked the account's profile `times` times",
 );
 
+export const BotOfflineNotice = notice(
+  'bot_offline',
+  { user_id: Id, tag: Type.String(), message: Type.String() },
+  "The account was logged out or kicked offline: tag and message are QQ's notice (title and text); the socket stays open",
+);
+
 export const NoticeEvent = Type.Union([
   GroupRecallNotice,
   FriendRecallNotice,
@@ -137,6 +143,7 @@ export const NoticeEvent = Type.Union([
   GroupNameNotice,
   InputStatusNotice,
   ProfileLikeNotice,
+  BotOfflineNotice,
 ]);
 export type NoticeEvent = Static<typeof NoticeEvent>;
 

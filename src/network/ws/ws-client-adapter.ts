@@ -77,6 +77,15 @@ export class WebsocketClientAdapter implements NetworkAdapter {
     }
   }
 
+  /** Drops the connection (it reconnects on its schedule, unless refused) or stalls it. */
+  async drop(options: { stall: boolean }): Promise<number> {
+    const session = this.#session;
+    if (!session) return 0;
+    if (options.stall) session.stall();
+    else await session.terminate();
+    return 1;
+  }
+
   backlog(): AdapterBacklog {
     return { maxPendingBytes: this.#session?.pendingBytes ?? 0 };
   }
@@ -95,6 +104,14 @@ export class WebsocketClientAdapter implements NetworkAdapter {
 
   #connect(): void {
     if (this.#stopped) return;
+    // A kicked account, or an adapter told to refuse for a while: try again later.
+    const refused = this.gateway.dispatcher.faults?.refusal(this.selfId, this.name);
+    if (refused) {
+      this.#state = 'connecting';
+      this.#error = refused;
+      this.#scheduleReconnect(true);
+      return;
+    }
     this.#state = 'connecting';
     const { config } = this;
     const headers: Record<string, string> = {
@@ -110,6 +127,7 @@ export class WebsocketClientAdapter implements NetworkAdapter {
         handshakeTimeout: 5000,
         perMessageDeflate: false,
         maxPayload: this.gateway.bodyLimit,
+        autoPong: false,
         rejectUnauthorized: config.verifyCertificate,
       });
     } catch (error) {

@@ -39,7 +39,8 @@ export class WsEndpoint {
     private readonly options: WsEndpointOptions,
   ) {
     // A frame is a request like an HTTP body: the same limit (api.bodyLimit) bounds both.
-    this.#wss = new WebSocketServer({ noServer: true, maxPayload: gateway.bodyLimit, perMessageDeflate: false });
+    // autoPong off: sessions answer pings themselves, so a stalled one can stop (connection chaos).
+    this.#wss = new WebSocketServer({ noServer: true, maxPayload: gateway.bodyLimit, perMessageDeflate: false, autoPong: false });
   }
 
   get clients(): number {
@@ -86,6 +87,12 @@ export class WsEndpoint {
       rejectUpgrade(socket, 403, 'Forbidden', failed(protocolErrors.BROWSER_REFUSED.retcode, refusal, null));
       return;
     }
+    // A kicked account, or an adapter told to refuse for a while (docs/faults.md): the bot cannot get in.
+    const refused = this.gateway.dispatcher.faults?.refusal(this.options.selfId, this.options.adapterName);
+    if (refused) {
+      rejectUpgrade(socket, 503, 'Service Unavailable', failed(protocolErrors.INTERNAL.retcode, refused, null));
+      return;
+    }
     const role = roleOfPath(request.url);
     const remote = `${request.socket.remoteAddress ?? '?'}:${request.socket.remotePort ?? '?'}`;
     this.#wss.handleUpgrade(request, socket, head, (ws) => {
@@ -106,6 +113,14 @@ export class WsEndpoint {
       session.start();
     });
   };
+
+  /** Drops every client now (1006-like abrupt close), or stalls them; answers how many. */
+  async drop(stall: boolean): Promise<number> {
+    const sessions = [...this.#sessions];
+    if (stall) for (const session of sessions) session.stall();
+    else await Promise.all(sessions.map((session) => session.terminate()));
+    return sessions.length;
+  }
 
   /** Closes every session (1001 "going away"); idempotent. */
   async close(): Promise<void> {

@@ -81,6 +81,10 @@ export class WebsocketServerAdapter implements NetworkAdapter {
     }
   }
 
+  async drop(options: { stall: boolean }): Promise<number> {
+    return (await this.#endpoint?.drop(options.stall)) ?? 0;
+  }
+
   backlog(): AdapterBacklog {
     return { maxPendingBytes: this.#endpoint?.maxPendingBytes ?? 0 };
   }

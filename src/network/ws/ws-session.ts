@@ -48,6 +48,10 @@ export class WsSession {
   #reason: DisconnectReason = 'peer';
   readonly #label: ClientLabel;
   readonly #closedPromise: Promise<void>;
+  /** Aborted when the socket goes: calls held by a fault stop waiting. */
+  readonly #gone = new AbortController();
+  /** Stalled by connection chaos: no pongs, heartbeats, events or answers until the peer gives up. */
+  #stalled = false;
   #resolveClosed!: () => void;
 
   constructor(
@@ -78,6 +82,10 @@ export class WsSession {
       this.#onFrame(data, isBinary).catch((error: unknown) => this.#logger.error({ err: error }, 'WebSocket frame failed'));
     });
     ws.on('pong', () => (this.#awaitingPong = false));
+    // Pongs are sent here rather than by ws itself (autoPong off), so a stalled session can stop.
+    ws.on('ping', (data) => {
+      if (!this.#stalled && ws.readyState === WebSocket.OPEN) ws.pong(data);
+    });
     ws.on('error', (error) => this.#logger.debug({ err: error }, 'WebSocket error'));
     ws.on('close', () => void this.#release());
     this.gateway.observer?.clientConnected?.(this.#label);
@@ -104,6 +112,18 @@ export class WsSession {
     }
   }
 
+  /** Stops answering anything (pings included) while keeping the socket open: a frozen NapCat. */
+  stall(): void {
+    this.#stalled = true;
+  }
+
+  /** Cuts the connection without a closing handshake, as a dying NapCat or a broken network does. */
+  async terminate(): Promise<void> {
+    if (!this.#closed && this.#reason === 'peer') this.#reason = 'server';
+    this.ws.terminate();
+    await this.#release();
+  }
+
   /** Closes the socket (idempotent) and waits until it is released. */
   async close(code = 1000, reason = ''): Promise<void> {
     if (!this.#closed && this.#reason === 'peer') this.#reason = 'server';
@@ -114,6 +134,7 @@ export class WsSession {
   async #release(): Promise<void> {
     if (!this.#closed) {
       this.#closed = true;
+      this.#gone.abort();
       this.gateway.observer?.clientDisconnected?.(this.#label, this.#reason);
       await this.#disposables.dispose();
       if (this.ws.readyState !== WebSocket.CLOSED) {
@@ -136,7 +157,7 @@ export class WsSession {
 
   #send(json: string): void {
     const { ws } = this;
-    if (this.#closed || ws.readyState !== WebSocket.OPEN) return;
+    if (this.#closed || this.#stalled || ws.readyState !== WebSocket.OPEN) return;
     if (ws.bufferedAmount > this.#limits.maxPendingBytes) {
       this.#logger.warn(
         { pendingBytes: ws.bufferedAmount, limit: this.#limits.maxPendingBytes },
@@ -179,6 +200,8 @@ export class WsSession {
       dialect: this.options.dialect,
       adapter: this.options.adapterName,
       echo,
+      signal: this.#gone.signal,
+      disconnect: () => void this.close(1000, 'closed by a Catnap fault'),
       stream: async (packet) => this.#send(JSON.stringify(packet)),
     });
     this.#send(JSON.stringify(envelope));
@@ -191,7 +214,7 @@ export class WsSession {
 
   /** A peer that did not answer the previous ping is gone (half-open TCP, a frozen process): cut it off. */
   #ping(): void {
-    if (this.#closed || this.ws.readyState !== WebSocket.OPEN) return;
+    if (this.#closed || this.#stalled || this.ws.readyState !== WebSocket.OPEN) return;
     if (this.#awaitingPong) {
       this.#logger.warn('WebSocket peer did not answer a ping; terminating the connection');
       this.#reason = 'no_pong';

@@ -23,7 +23,10 @@ export const accountInfoActions: AnyActionSpec[] = [
     result: Type.Object({ online: Type.Boolean(), good: Type.Boolean(), stat: Type.Object({}) }),
     async handler(ctx) {
       const account = await ctx.world.accounts.require(ctx.selfId);
-      return { online: account.onlineStatus.status !== 20, good: true, stat: {} };
+      // A logged-out account (offline, kicked: docs/faults.md) is neither online nor good.
+      const state = ctx.world.health.state(ctx.selfId);
+      const good = state !== 'offline' && state !== 'kicked';
+      return { online: good && account.onlineStatus.status !== 20, good, stat: {} };
     },
   }),
   defineAction({

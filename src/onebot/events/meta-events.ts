@@ -26,5 +26,7 @@ export function heartbeatEvent(
 /** The status a heartbeat carries: what get_status says of the account (offline when it is gone). */
 export async function heartbeatStatus(world: World, selfId: number): Promise<{ online: boolean; good: boolean }> {
   const account = await world.accounts.find(selfId);
-  return { online: account !== undefined && account.onlineStatus.status !== 20, good: account !== undefined };
+  const state = world.health.state(selfId);
+  const good = account !== undefined && state !== 'offline' && state !== 'kicked';
+  return { online: good && account.onlineStatus.status !== 20, good };
 }

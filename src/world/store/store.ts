@@ -4,6 +4,7 @@ import type { QzoneRepository } from '../qzone/qzone-model.js';
 import type { GroupFeaturesRepository } from '../group-features/group-features-model.js';
 import type { PresenceRepository } from '../presence/presence-model.js';
 import type { TodoRepository } from '../todos/todo-model.js';
+import type { FaultRepository, HealthRepository } from './fault-store.js';
 import type { CollectionRepository, CustomFaceRepository } from './favorites-store.js';
 import type { GroupFileRepository, PrivateFileRepository } from './file-store.js';
 import type { FlashRepository } from './flash-store.js';
@@ -59,6 +60,8 @@ export interface WorldStore {
   readonly transcripts: TranscriptRepository;
   readonly uploadStreams: UploadStreamRepository;
   readonly worldFiles: WorldFileRepository;
+  readonly faults: FaultRepository;
+  readonly health: HealthRepository;
   transaction<T>(work: () => T): Promise<T>;
   close(): Promise<void>;
 }

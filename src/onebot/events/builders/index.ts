@@ -3,6 +3,7 @@ import { friendAddedBuilder } from './friends.js';
 import { essenceBuilder, fileUploadedBuilder, reactionBuilder } from './group-content.js';
 import { memberJoinedBuilder, memberLeftBuilder, mutedBuilder, roleChangedBuilder } from './group-members.js';
 import { cardChangedBuilder, groupNameBuilder, titleChangedBuilder } from './group-profile.js';
+import { healthBuilder } from './health.js';
 import { messageBuilder } from './message.js';
 import { onlineFileAnsweredBuilder } from './online-files.js';
 import { inputStatusBuilder, pokeBuilder, profileLikeBuilder } from './notify.js';
@@ -33,4 +34,5 @@ export const allBuilders: readonly AnyEventBuilder[] = [
   profileLikeBuilder,
   friendRequestBuilder,
   groupRequestBuilder,
+  healthBuilder,
 ];

@@ -14,6 +14,7 @@ import { onlineFiles } from './021-online-files.js';
 import { recordTranscripts } from './022-record-transcripts.js';
 import { uploadStreams } from './023-upload-streams.js';
 import { worldFileDigest } from './050-world-file-digest.js';
+import { faultsMigration } from './060-faults.js';
 
 /**
  * Versioned schema migrations, applied in order inside one transaction each. Never edit a
@@ -24,7 +25,8 @@ import { worldFileDigest } from './050-world-file-digest.js';
  * favourites, which landed in 003), 006 pinned chats, 007 rules of the world stated as
  * constraints, 010–019 the world features of issue 17 (010 group albums, 011 group to-dos, 012 QZone posts,
  * 013 group feature switches, 014 model show and custom status), 020 flash transfer, 021 online files,
- * 022 record transcripts, 023 upload streams, 050 the digest of the world file applied at start.
+ * 022 record transcripts, 023 upload streams, 050 the digest of the world file applied at start,
+ * 060 fault rules and account health.
  */
 export interface Migration {
   readonly version: number;
@@ -49,4 +51,5 @@ export const migrations: readonly Migration[] = [
   recordTranscripts,
   uploadStreams,
   worldFileDigest,
+  faultsMigration,
 ];

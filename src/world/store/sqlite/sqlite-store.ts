@@ -22,6 +22,7 @@ import { SqliteMessageRepository } from './message-repository.js';
 import { SqliteNoticeRepository } from './notice-repository.js';
 import { SqliteOnlineFileRepository } from './online-file-repository.js';
 import { SqlitePinRepository } from './pin-repository.js';
+import { SqliteFaultRepository, SqliteHealthRepository } from './fault-repository.js';
 import { SqliteReactionRepository } from './reaction-repository.js';
 import { SqliteTranscriptRepository } from './transcript-repository.js';
 import { SqliteUploadStreamRepository } from './upload-stream-repository.js';
@@ -69,6 +70,8 @@ export class SqliteWorldStore implements WorldStore {
   readonly transcripts: SqliteTranscriptRepository;
   readonly uploadStreams: SqliteUploadStreamRepository;
   readonly worldFiles: SqliteWorldFileRepository;
+  readonly faults: SqliteFaultRepository;
+  readonly health: SqliteHealthRepository;
   readonly #journal: UnitJournal;
   readonly #batcher: WriteBatcher;
   #checkpointer: Checkpointer;
@@ -108,6 +111,8 @@ export class SqliteWorldStore implements WorldStore {
     this.transcripts = new SqliteTranscriptRepository(this.db, journal);
     this.uploadStreams = new SqliteUploadStreamRepository(this.db, journal);
     this.worldFiles = new SqliteWorldFileRepository(this.db, journal);
+    this.faults = new SqliteFaultRepository(this.db, journal);
+    this.health = new SqliteHealthRepository(this.db, journal);
   }
 
   transaction<T>(work: () => T): Promise<T> {

@@ -1,0 +1,97 @@
+import { faultsApi, type FaultRuleView, type HealthView } from '../../contract/admin/faults.js';
+import { FaultGate } from '../../onebot/faults/fault-gate.js';
+import type { AccountHealth, FaultRule } from '../../world/faults/fault-model.js';
+import { AdminError } from '../admin-errors.js';
+import { implement } from '../admin-route.js';
+
+export function faultRuleView(rule: FaultRule): FaultRuleView {
+  return {
+    id: rule.id,
+    ...(rule.selfId !== null && { self_id: rule.selfId }),
+    ...(rule.action !== null && { action: rule.action }),
+    ...(rule.event !== null && { event: rule.event }),
+    ...(rule.transport !== null && { transport: rule.transport }),
+    ...(rule.probability !== null && { probability: rule.probability }),
+    effect: rule.effect,
+    remaining: rule.timesLeft,
+    fired: rule.fired,
+    created_at: rule.createdAt,
+  };
+}
+
+function healthView(userId: number, health: AccountHealth | undefined): HealthView {
+  return { user_id: userId, state: health?.state ?? 'online', message: health?.message ?? '', since: health?.since ?? 0 };
+}
+
+/** Faults on demand (docs/faults.md): fault rules, account health, connection chaos. */
+export const faultRoutes = implement(faultsApi, {
+  async createFault(request, _reply, { world }) {
+    const body = request.body;
+    if (body.action !== undefined && body.event !== undefined) {
+      throw new AdminError(400, 'BAD_REQUEST', 'action, event: a rule matches calls (action) or events (event), not both');
+    }
+    for (const field of ['action', 'event', 'transport'] as const) {
+      const glob = body[field];
+      if (glob === undefined) continue;
+      try {
+        FaultGate.checkGlob(field, glob);
+      } catch (error) {
+        throw new AdminError(400, 'BAD_REQUEST', (error as Error).message);
+      }
+    }
+    const effect = body.effect;
+    if (effect.type === 'fail' && effect.preset === undefined && effect.message === undefined) {
+      throw new AdminError(400, 'BAD_REQUEST', 'effect: a fail effect needs a preset or a message');
+    }
+    if (body.self_id !== undefined) world.accounts.require(body.self_id);
+    const rule = await world.faults.add({
+      selfId: body.self_id ?? null,
+      action: body.action ?? null,
+      event: body.event ?? null,
+      transport: body.transport ?? null,
+      timesLeft: body.times ?? null,
+      probability: body.probability ?? null,
+      effect,
+    });
+    return { id: rule.id };
+  },
+
+  async listFaults(_request, _reply, { world }) {
+    return world.faults.list().map(faultRuleView);
+  },
+
+  async deleteFault(request, _reply, { world }) {
+    if (!(await world.faults.remove(request.params.id))) {
+      throw new AdminError(404, 'NOT_FOUND', `no fault rule ${request.params.id}`);
+    }
+    return { removed: true as const };
+  },
+
+  async clearFaults(_request, _reply, { world }) {
+    return { removed: await world.faults.clear() };
+  },
+
+  async getHealth(request, _reply, { world }) {
+    const userId = request.params.user_id;
+    world.accounts.require(userId);
+    return healthView(userId, world.health.get(userId));
+  },
+
+  async setHealth(request, _reply, deps) {
+    const userId = request.params.user_id;
+    const { state, message } = request.body;
+    // The sockets stay open, as with NapCat; a kicked account's adapters refuse new connections (FaultGate.refusal).
+    return healthView(userId, await deps.world.health.set(userId, state, message));
+  },
+
+  async disconnectAdapter(request, _reply, deps) {
+    const { user_id: userId, name } = request.params;
+    deps.world.accounts.require(userId);
+    const hook = deps.hooks.disconnectAdapter;
+    if (!hook) throw new AdminError(501, 'UNSUPPORTED', 'this server has no network adapters');
+    const known = deps.hooks.adapterStatus?.(userId).some((adapter) => adapter.name === name) ?? false;
+    if (!known) throw new AdminError(404, 'NOT_FOUND', `account ${userId} has no adapter named ${JSON.stringify(name)}`);
+    const dropped = await hook(userId, name, { refuseMs: request.body.refuse_ms ?? 0, stall: request.body.stall ?? false });
+    return { dropped };
+  },
+});

@@ -1,0 +1,156 @@
+import picomatch from 'picomatch';
+import type { FaultEffect, FaultRule } from '../../world/faults/fault-model.js';
+import type { World } from '../../world/world.js';
+import { napcatFailureRetcode, napcatSendTimeoutMs, presetMessages } from './fault-presets.js';
+
+/** What happens to one call or event: a rule's effect, or the account's health. */
+export interface FaultVerdict {
+  /** The rule that fired (absent when the account's health decided). */
+  readonly ruleId: number | null;
+  readonly effect: FaultEffect;
+  /** For `fail`: the envelope's fields, presets resolved for the transport. */
+  readonly failure?: { readonly retcode: number; readonly message: string; readonly wording: string };
+  /** Why, for the live log ("rule 3", "account offline"). */
+  readonly reason: string;
+}
+
+export interface FaultGateOptions {
+  /** Uniform draws in [0, 1) from the world's seeded source (probability rules). */
+  readonly random: () => number;
+  /** How long a zombie's sends hang before NapCat's Timeout answer (NapCat's 10 s by default). */
+  readonly sendTimeoutMs?: number;
+}
+
+/**
+ * Decides, for each call the dispatcher receives and each event an HTTP POST target is sent,
+ * whether a fault hits it: the world's fault rules first (name or glob, account, transport,
+ * times, probability), then the account's health (logged out: changes fail as NapCat fails them;
+ * zombie: sends hang until NapCat's timeout). Reads always answer, as NapCat answers them from
+ * its caches. docs/faults.md describes every effect.
+ */
+export class FaultGate {
+  readonly #globs = new Map<string, (value: string) => boolean>();
+  readonly #refusals = new Map<string, number>();
+
+  constructor(
+    private readonly world: World,
+    private readonly options: FaultGateOptions,
+  ) {}
+
+  get sendTimeoutMs(): number {
+    return this.options.sendTimeoutMs ?? napcatSendTimeoutMs;
+  }
+
+  /** Checks a glob before a rule is stored: the error names the field. */
+  static checkGlob(field: string, glob: string): void {
+    try {
+      picomatch(glob);
+    } catch (error) {
+      throw new Error(`${field}: not a valid glob (${(error as Error).message})`, { cause: error });
+    }
+  }
+
+  /** The fault for a call of `action` (`canonical`: the name it resolves to) as `selfId` over `transport`. */
+  check(selfId: number, action: string, canonical: string | undefined, transport: string): FaultVerdict | undefined {
+    const names = canonical && canonical !== action ? [action, canonical] : [action];
+    const rule = this.#firstHit(
+      (each) => each.event === null && (each.action === null || names.some((name) => this.#matches(each.action!, name))),
+      selfId,
+      transport,
+    );
+    if (rule) return this.#verdict(rule, transport);
+    const state = this.world.health.state(selfId);
+    if (state === 'online' || isRead(canonical ?? action)) return undefined;
+    if (state === 'zombie') {
+      return {
+        ruleId: null,
+        reason: 'account is a zombie',
+        effect: { type: 'fail', preset: 'send_timeout', delay_ms: this.sendTimeoutMs },
+        failure: failureOf('send_timeout', transport),
+      };
+    }
+    return {
+      ruleId: null,
+      reason: `account ${state}`,
+      effect: { type: 'fail', preset: 'logged_out' },
+      failure: failureOf('logged_out', transport),
+    };
+  }
+
+  /** The fault for an event (named "<post_type>.<type>") posted to `selfId`'s HTTP POST targets. */
+  checkEvent(selfId: number, eventName: string, transport: string): FaultVerdict | undefined {
+    const rule = this.#firstHit((each) => each.event !== null && this.#matches(each.event, eventName), selfId, transport);
+    return rule && this.#verdict(rule, transport);
+  }
+
+  /** Refuses new connections to an adapter for `ms` of real time (connection chaos; a frozen world clock does not stop it). */
+  refuse(selfId: number, adapter: string, ms: number): void {
+    if (ms > 0) this.#refusals.set(`${selfId}/${adapter}`, Date.now() + ms);
+  }
+
+  /** Why a new connection to this adapter is refused now, if it is: the account is kicked, or the adapter was told to refuse. */
+  refusal(selfId: number, adapter: string): string | undefined {
+    if (this.world.health.state(selfId) === 'kicked') return 'the account was kicked offline';
+    const until = this.#refusals.get(`${selfId}/${adapter}`);
+    if (until === undefined) return undefined;
+    if (Date.now() < until) return 'the adapter refuses connections for now';
+    this.#refusals.delete(`${selfId}/${adapter}`);
+    return undefined;
+  }
+
+  #firstHit(matches: (rule: FaultRule) => boolean, selfId: number, transport: string): FaultRule | undefined {
+    for (const rule of this.world.faults.list()) {
+      if (rule.timesLeft === 0) continue;
+      if (rule.selfId !== null && rule.selfId !== selfId) continue;
+      if (rule.transport !== null && !this.#matches(rule.transport, transport)) continue;
+      if (!matches(rule)) continue;
+      // Drawn only for calls the rule matches, so unrelated traffic does not shift the sequence.
+      if (rule.probability !== null && !(this.options.random() < rule.probability)) continue;
+      const hit = this.world.faults.hit(rule.id);
+      if (!hit) continue;
+      hit.stored.catch(() => undefined);
+      return hit.rule;
+    }
+    return undefined;
+  }
+
+  #verdict(rule: FaultRule, transport: string): FaultVerdict {
+    const { effect } = rule;
+    const reason = `fault rule ${rule.id}`;
+    if (effect.type !== 'fail') return { ruleId: rule.id, effect, reason };
+    const base = effect.preset ? failureOf(effect.preset, transport) : undefined;
+    const message = effect.message ?? base?.message ?? 'fault injected by Catnap';
+    return {
+      ruleId: rule.id,
+      effect,
+      reason,
+      failure: {
+        retcode: effect.retcode ?? base?.retcode ?? napcatFailureRetcode(transport),
+        message,
+        wording: effect.wording ?? (effect.message === undefined ? (base?.wording ?? message) : message),
+      },
+    };
+  }
+
+  #matches(glob: string, value: string): boolean {
+    let matcher = this.#globs.get(glob);
+    if (!matcher) {
+      matcher = picomatch(glob, { dot: true });
+      this.#globs.set(glob, matcher);
+    }
+    return matcher(value);
+  }
+}
+
+function failureOf(preset: keyof typeof presetMessages, transport: string) {
+  const message = presetMessages[preset];
+  return { retcode: napcatFailureRetcode(transport), message, wording: message };
+}
+
+/**
+ * Actions that only read (get_*, can_*, check_*, fetch_*, and their NapCat-prefixed forms):
+ * NapCat answers them from its caches even when QQ is unreachable.
+ */
+export function isRead(action: string): boolean {
+  return /(^|[._])(get|can|check|fetch)_/.test(action);
+}

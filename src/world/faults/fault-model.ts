@@ -1,0 +1,37 @@
+import type { FaultEffect } from '../../contract/admin/faults.js';
+
+export type { FaultEffect };
+
+/** A fault rule as the world keeps it (the admin API and the world file write it). */
+export interface FaultRule {
+  readonly id: number;
+  readonly selfId: number | null;
+  /** An action name or glob; null with `event` set, or for every action. */
+  readonly action: string | null;
+  /** An event name or glob ("message.group", "notice.*"): the rule hits events posted to HTTP POST targets. */
+  readonly event: string | null;
+  readonly transport: string | null;
+  /** Hits left (null: no limit). */
+  readonly timesLeft: number | null;
+  readonly probability: number | null;
+  readonly effect: FaultEffect;
+  readonly fired: number;
+  /** Unix seconds. */
+  readonly createdAt: number;
+}
+
+export type NewFaultRule = Omit<FaultRule, 'id' | 'fired'>;
+
+/** How an account is, as QQ sees it; `online` is the normal state (no record). */
+export type HealthState = 'online' | 'offline' | 'kicked' | 'zombie';
+
+export interface AccountHealth {
+  readonly userId: number;
+  readonly state: Exclude<HealthState, 'online'>;
+  /** What the bot_offline notice said. */
+  readonly message: string;
+  /** Unix seconds. */
+  readonly since: number;
+  /** The QQ status (`onlineStatus.status`) to restore when the account comes back. */
+  readonly prevStatus: number | null;
+}

@@ -1,0 +1,83 @@
+import { now, transaction, type ServiceContext, type Tx } from '../services/context.js';
+import type { FaultRule, NewFaultRule } from './fault-model.js';
+
+/**
+ * The fault rules of the world (docs/faults.md). The world only keeps them; the protocol layer
+ * decides which call a rule hits. Reads come from memory, because every call asks: the list is
+ * loaded once and kept in step with each change after it commits.
+ */
+export class FaultService {
+  #rules: FaultRule[] | undefined;
+
+  constructor(private readonly ctx: ServiceContext) {
+    // A change made inside someone else's unit (a world file) announces itself; reload then.
+    ctx.bus.on((event) => {
+      if (event.type === 'faults.changed') this.#reload();
+    });
+  }
+
+  /** Every rule, oldest first. */
+  list(): readonly FaultRule[] {
+    return (this.#rules ??= this.ctx.store.faults.list());
+  }
+
+  find(id: number): FaultRule | undefined {
+    return this.list().find((rule) => rule.id === id);
+  }
+
+  add(rule: Omit<NewFaultRule, 'createdAt'>): Promise<FaultRule> {
+    return transaction(this.ctx, (tx) => this.addIn(tx, rule));
+  }
+
+  /** `add` inside a unit of work (the world file's `faults:`). */
+  addIn(tx: Tx, rule: Omit<NewFaultRule, 'createdAt'>): FaultRule {
+    const stored: NewFaultRule = { ...rule, createdAt: now(this.ctx) };
+    const id = this.ctx.store.faults.insert(stored);
+    tx.emit({ type: 'faults.changed', audience: [] });
+    return { ...stored, id, fired: 0 };
+  }
+
+  remove(id: number): Promise<boolean> {
+    return transaction(this.ctx, (tx) => {
+      const removed = this.ctx.store.faults.remove(id);
+      if (removed) tx.emit({ type: 'faults.changed', audience: [] });
+      return removed;
+    });
+  }
+
+  clear(): Promise<number> {
+    return transaction(this.ctx, (tx) => {
+      const removed = this.ctx.store.faults.clear();
+      tx.emit({ type: 'faults.changed', audience: [] });
+      return removed;
+    });
+  }
+
+  /**
+   * Takes one hit of rule `id`: synchronous, so two calls racing for a rule's last hit never both
+   * get it. Answers the rule as it was before the hit, or undefined when it has no hits left. The
+   * count is stored by the returned promise's unit.
+   */
+  hit(id: number): { rule: FaultRule; stored: Promise<void> } | undefined {
+    const rules = this.list();
+    const index = rules.findIndex((rule) => rule.id === id);
+    const rule = rules[index];
+    if (!rule || rule.timesLeft === 0) return undefined;
+    const after: FaultRule = { ...rule, fired: rule.fired + 1, timesLeft: rule.timesLeft === null ? null : rule.timesLeft - 1 };
+    this.#rules = rules.map((each, i) => (i === index ? after : each));
+    const stored = transaction(this.ctx, () => {
+      if (this.ctx.store.faults.list().some((each) => each.id === id)) this.ctx.store.faults.recordHit(id, after.fired, after.timesLeft);
+    });
+    return { rule, stored };
+  }
+
+  /** Reloads from the store, keeping hits taken in memory whose unit has not committed yet. */
+  #reload(): void {
+    const taken = new Map((this.#rules ?? []).map((rule) => [rule.id, rule]));
+    this.#rules = this.ctx.store.faults.list().map((rule) => {
+      const mine = taken.get(rule.id);
+      if (!mine || mine.fired <= rule.fired) return rule;
+      return { ...rule, fired: mine.fired, timesLeft: mine.timesLeft };
+    });
+  }
+}
