@@ -1,3 +1,4 @@
+import { GroupMsgMaskService } from './services/group-msg-mask-service.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { systemClock, type Clock } from '../util/clock.js';
@@ -68,6 +69,7 @@ export class World {
   readonly favorites: FavoritesService;
   readonly groupFiles: GroupFileService;
   readonly privateFiles: PrivateFileService;
+  readonly groupMsgMasks: GroupMsgMaskService;
   readonly #ctx: ServiceContext;
 
   constructor(options: WorldOptions) {
@@ -98,6 +100,7 @@ export class World {
     this.favorites = new FavoritesService(ctx, this.media, this.accounts);
     this.groupFiles = new GroupFileService(ctx, this.media, this.groups);
     this.privateFiles = new PrivateFileService(ctx, this.media);
+    this.groupMsgMasks = new GroupMsgMaskService(ctx, this.groups);
     registerFileResolver(this.media, this.store);
   }
 

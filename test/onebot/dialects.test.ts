@@ -214,3 +214,42 @@ describe('dialects: segments and events', () => {
     ]);
   });
 });
+
+describe('dialects: result shapes', () => {
+  it('create_group_file_folder: NapCat’s NT item, LLBot’s {folder_id}, go-cqhttp’s null', async () => {
+    const { data } = await onebotWorld();
+    const napcat = await data(10001, 'create_group_file_folder', { group_id: 30001, folder_name: 'a' });
+    expect(napcat.groupItem.folderInfo).toMatchObject({ folderName: 'a' });
+    const { folder_id } = await data(10001, 'create_group_file_folder', { group_id: 30001, name: 'b' }, llbot);
+    const root = await data(10001, 'get_group_root_files', { group_id: 30001 });
+    expect(root.folders.find((folder: { folder_id: string }) => folder.folder_id === folder_id)).toMatchObject({ folder_name: 'b' });
+    expect(await data(10001, 'create_group_file_folder', { group_id: 30001, name: 'c', parent_id: '/' }, gocq)).toBeNull();
+  });
+
+  it('forward_*_single_msg: null for NapCat, {message_id} of the copy for LLBot', async () => {
+    const { data } = await onebotWorld();
+    const { message_id } = await data(20001, 'send_private_msg', { user_id: 10001, message: 'pass it on' });
+    expect(await data(10001, 'forward_friend_single_msg', { user_id: 20001, message_id })).toBeNull();
+    const copy = await data(10001, 'forward_group_single_msg', { group_id: 30001, message_id }, llbot);
+    expect(copy).toEqual({ message_id: expect.any(Number) });
+    expect(await data(20002, 'get_msg', { message_id: copy.message_id })).toMatchObject({ group_id: 30001, raw_message: 'pass it on' });
+    const back = await data(10001, 'forward_friend_single_msg', { user_id: 20001, message_id }, llbot);
+    expect(await data(20001, 'get_msg', { message_id: back.message_id })).toMatchObject({
+      message_type: 'private',
+      raw_message: 'pass it on',
+    });
+  });
+
+  it('get_profile_like: NapCat’s two lists for any user_id, LLBot’s page of whom the account liked', async () => {
+    const { data } = await onebotWorld();
+    await data(10001, 'send_like', { user_id: 20001, times: 2 });
+    await data(20002, 'send_like', { user_id: 10001 });
+    const napcat = await data(10001, 'get_profile_like', {});
+    expect(napcat.favoriteInfo.userInfos.map((u: { uin: number }) => u.uin)).toEqual([20001]);
+    expect(napcat.voteInfo.userInfos.map((u: { uin: number }) => u.uin)).toEqual([20002]);
+    expect(await data(10001, 'get_profile_like', { start: 0, count: 20 }, llbot)).toEqual({
+      users: [expect.objectContaining({ uin: 20001, count: 2, isFriend: true, nick: 'Alice' })],
+      nextStart: 1,
+    });
+  });
+});

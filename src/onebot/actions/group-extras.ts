@@ -52,6 +52,7 @@ export const groupExtrasActions: AnyActionSpec[] = [
   }),
   defineAction({
     name: '_del_group_notice',
+    aliases: ['_delete_group_notice'],
     origin: 'go-cqhttp',
     summary: 'Delete an announcement (owner or admin)',
     params: P.object({ group_id: groupId, notice_id: P.str('notice_id from _get_group_notice', { minLength: 1 }) }),
@@ -131,6 +132,18 @@ export const groupExtrasActions: AnyActionSpec[] = [
     async handler(ctx, params) {
       await ctx.world.groupFiles.requireFile(ctx.selfId, params.group_id, params.file_id);
       return { ok: true };
+    },
+  }),
+  defineAction({
+    name: 'set_group_msg_mask',
+    origin: 'llbot',
+    summary: 'How the account takes a group’s messages: 1 receive and notify, 2 group assistant, 3 blocked, 4 receive silently',
+    description: 'The account’s own setting, kept in the world. Catnap still delivers the group’s events to the bot whatever it is.',
+    params: P.object({ group_id: groupId, mask: P.int('1, 2, 3 or 4', { minimum: 1, maximum: 4 }) }),
+    result: Type.Null(),
+    async handler(ctx, params) {
+      await ctx.world.groupMsgMasks.set(ctx.selfId, params.group_id, params.mask);
+      return null;
     },
   }),
 ];

@@ -76,6 +76,14 @@ export const groupFileActions: AnyActionSpec[] = [
       const names = await namesOf(ctx, [], [folder]);
       return { result: ntOk(), groupItem: toNtFolderItem(folder, { count: 0, bytes: 0 }, names) };
     },
+    dialects: {
+      llbot: {
+        note: 'Answers `{folder_id}`, the new folder’s id.',
+        result: Type.Object({ folder_id: Type.String() }),
+        reshape: (data) => ({ folder_id: data.groupItem.folderInfo.folderId }),
+      },
+      'go-cqhttp': { note: 'Answers null.', result: Type.Null(), reshape: () => null },
+    },
   }),
   defineAction({
     name: 'delete_group_folder',

@@ -23,6 +23,9 @@ import { likeActions } from './likes.js';
 import { ocrTranslateActions } from './ocr-translate.js';
 import { profileActions } from './profile.js';
 import { quickOperationActions } from './quick-operation.js';
+import { rkeyActions } from './rkeys.js';
+import { llbotGroupFileActions } from './group-files-llbot.js';
+import { clientRuntimeActions } from './client-runtime.js';
 
 /**
  * Every action Catnap serves. Each area contributes one list; this is the only place they are
@@ -54,6 +57,9 @@ export const allActions: readonly AnyActionSpec[] = [
   ...seedGroupFileActions,
   ...fileTransferActions,
   ...ocrTranslateActions,
+  ...rkeyActions,
+  ...llbotGroupFileActions,
   // Events and transports.
   ...quickOperationActions,
+  ...clientRuntimeActions,
 ];

@@ -62,6 +62,20 @@ export const messageReactionActions: AnyActionSpec[] = [
     },
   }),
   defineAction({
+    name: 'unset_msg_emoji_like',
+    origin: 'llbot',
+    summary: 'Remove the account’s emoji reaction from a message (set_msg_emoji_like with set false)',
+    params: P.object({
+      message_id: stringOrNumber('message_id of the message'),
+      emoji_id: stringOrNumber('QQ face id (e.g. 76) or an emoji code point (e.g. 128512)'),
+    }),
+    result: Type.Null(),
+    async handler(ctx, params) {
+      await ctx.world.reactions.set(ctx.selfId, messageIdOf(params.message_id), String(params.emoji_id).trim(), false);
+      return null;
+    },
+  }),
+  defineAction({
     name: 'fetch_emoji_like',
     origin: 'napcat',
     summary: 'Who reacted to a message with an emoji (NapCat’s raw NT page)',

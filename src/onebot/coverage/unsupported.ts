@@ -9,7 +9,6 @@ const reasons = {
     "NapCat's streaming file transfer answers one call with many stream packets (its `stream-action` envelope); Catnap answers every call with one envelope. Send files as `base64://`, a URL or a path instead.",
   album: 'Group albums are a QZone-backed QQ web service; the simulated world has no albums.',
   todo: "QQ's group to-do (群待办) is not part of the simulated world.",
-  rkey: "An rkey signs QQ's expiring media URLs. Catnap serves every media blob at a stable URL of its own, so there is no key to fetch.",
   qzone: 'QZone (feeds, posts) is not part of the simulated world.',
   flash: "QQ's flash transfer (闪传) uploads file sets to QQ's cloud; the world has no such service. Group and private files are served instead.",
   onlineFile: "QQ's online file transfer streams a file peer to peer while both clients are online; the world has no clients to stream between. Use group or private files.",
@@ -18,6 +17,8 @@ const reasons = {
   anonymous: 'QQ removed anonymous group chat; NapCat does not implement these either.',
   modelShow: 'The phone model shown beside a name is a QQ client feature; accounts in the world have no devices.',
   testActions: "NapCat's own test actions, shipped in its releases by accident.",
+  rawPackets:
+    "Raw protocol access: send_packet and LLBot's send_pb pass a protobuf packet to QQ's servers, llonebot_debug calls a method of LLBot's own QQ client by name. The world has neither QQ's servers nor a QQ client to pass them to.",
 } as const;
 
 export const unsupportedActions: Readonly<Record<string, string>> = {
@@ -37,9 +38,6 @@ export const unsupportedActions: Readonly<Record<string, string>> = {
   set_group_todo: reasons.todo,
   complete_group_todo: reasons.todo,
   cancel_group_todo: reasons.todo,
-  get_rkey: reasons.rkey,
-  get_rkey_server: reasons.rkey,
-  nc_get_rkey: reasons.rkey,
   send_qzone_msg: reasons.qzone,
   delete_qzone_msg: reasons.qzone,
   create_flash_task: reasons.flash,
@@ -67,7 +65,9 @@ export const unsupportedActions: Readonly<Record<string, string>> = {
   _set_model_show: reasons.modelShow,
   test_auto_register_01: reasons.testActions,
   test_auto_register_02: reasons.testActions,
-  send_packet: "Raw packet passthrough sends a protobuf packet to QQ's servers; it has no meaning without them.",
+  send_packet: reasons.rawPackets,
+  send_pb: reasons.rawPackets,
+  llonebot_debug: reasons.rawPackets,
   get_mini_app_ark: "Mini-app cards are signed by QQ's mini-program servers; the world cannot sign one that QQ would accept.",
   click_inline_keyboard_button: "Inline keyboard buttons belong to QQ's official bot platform, which answers the click on its servers.",
   fetch_ptt_text: "Voice-to-text is QQ's speech recognition service; Catnap ships no speech recognizer.",
@@ -104,10 +104,4 @@ export const notYetServed: Readonly<Record<string, string>> = Object.fromEntries
     'get_flash_file_info', 'download_flash_file', 'get_flash_file_download_urls', 'upload_flash_file', 'reshare_flash_file',
     'voice_msg_to_text',
   ].map((name) => [name, 'Flash transfer and voice to text (issue 17, "transfer") are being built.']),
-  ...[
-    'scan_qrcode', 'batch_delete_group_member', 'send_pb', 'get_qq_avatar', 'get_config', 'set_config', 'llonebot_debug',
-    'get_event', 'get_profile_like_me', 'unset_msg_emoji_like', 'set_friend_category', 'set_group_msg_mask',
-    'set_group_file_forever', 'rename_group_file_folder', 'get_recommend_face', '_delete_group_notice',
-    'get_profile_like_count', '.get_word_slices', 'delete_unidirectional_friend', 'get_supported_actions',
-  ].map((name) => [name, "LLBot's and go-cqhttp's remaining names (issue 17, \"dialects\") are being built."]),
 ]);

@@ -40,8 +40,16 @@ export interface WorldStore {
   readonly customFaces: CustomFaceRepository;
   readonly groupFiles: GroupFileRepository;
   readonly privateFiles: PrivateFileRepository;
+  readonly groupMsgMasks: GroupMsgMaskRepository;
   transaction<T>(work: () => T): Promise<T>;
   close(): Promise<void>;
+}
+
+/** How each account takes each group's messages (1 receive and notify, 2 group assistant, 3 blocked, 4 no notification). */
+export interface GroupMsgMaskRepository {
+  /** 1 when never set. */
+  get(ownerId: number, groupId: number): number;
+  set(ownerId: number, groupId: number, mask: number): void;
 }
 
 export type AccountPatch = Partial<Omit<Account, 'userId' | 'createdAt'>>;

@@ -15,6 +15,7 @@ import { SqliteMemberRepository } from './member-repository.js';
 import { SqliteMessageRepository } from './message-repository.js';
 import { SqliteNoticeRepository } from './notice-repository.js';
 import { SqlitePinRepository } from './pin-repository.js';
+import { SqliteGroupMsgMaskRepository } from './group-msg-mask-repository.js';
 import { SqliteReactionRepository } from './reaction-repository.js';
 import { SqliteRequestRepository } from './request-repository.js';
 import { UnitJournal } from './unit-journal.js';
@@ -38,6 +39,7 @@ export class SqliteWorldStore implements WorldStore {
   readonly reactions: SqliteReactionRepository;
   readonly forwards: SqliteForwardRepository;
   readonly pins: SqlitePinRepository;
+  readonly groupMsgMasks: SqliteGroupMsgMaskRepository;
   readonly requests: SqliteRequestRepository;
   readonly groupSettings: SqliteGroupSettingsRepository;
   readonly notices: SqliteNoticeRepository;
@@ -67,6 +69,7 @@ export class SqliteWorldStore implements WorldStore {
     this.reactions = new SqliteReactionRepository(this.db, journal);
     this.forwards = new SqliteForwardRepository(this.db);
     this.pins = new SqlitePinRepository(this.db, journal);
+    this.groupMsgMasks = new SqliteGroupMsgMaskRepository(this.db, journal);
     this.requests = new SqliteRequestRepository(this.db, journal);
     this.groupSettings = new SqliteGroupSettingsRepository(this.db, journal);
     this.notices = new SqliteNoticeRepository(this.db, journal);
