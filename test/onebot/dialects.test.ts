@@ -253,3 +253,42 @@ describe('dialects: result shapes', () => {
     });
   });
 });
+
+describe('dialects: null answers of LLBot and go-cqhttp', () => {
+  it('file, folder, profile and portrait changes answer null where the implementation does; the change is made', async () => {
+    const { data } = await onebotWorld();
+    const png = `base64://${Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360f8cf00000301010018dd8db40000000049454e44ae426082', 'hex').toString('base64')}`;
+    const upload = (dialect: typeof gocq | typeof llbot | object) =>
+      data(
+        10001,
+        'upload_group_file',
+        { group_id: 30001, file: `base64://${Buffer.from('f').toString('base64')}`, name: 'f.txt' },
+        dialect,
+      );
+    expect(await upload(gocq)).toBeNull();
+    const { file_id } = await upload(llbot);
+    expect(await data(10001, 'delete_group_file', { group_id: 30001, file_id }, llbot)).toBeNull();
+    const { folder_id } = await data(10001, 'create_group_file_folder', { group_id: 30001, name: 'x' }, llbot);
+    expect(await data(10001, 'delete_group_folder', { group_id: 30001, folder_id }, gocq)).toBeNull();
+    const root = await data(10001, 'get_group_root_files', { group_id: 30001 });
+    expect(root.files.map((file: { file_id: string }) => file.file_id)).not.toContain(file_id);
+    expect(root.folders).toHaveLength(0);
+    expect(await data(10001, 'set_qq_profile', { nickname: 'Renamed' }, llbot)).toBeNull();
+    expect((await data(10001, 'get_login_info')).nickname).toBe('Renamed');
+    expect(await data(10001, 'set_group_portrait', { group_id: 30001, file: png }, gocq)).toBeNull();
+    expect(
+      await data(
+        20001,
+        'upload_private_file',
+        { user_id: 10001, file: `base64://${Buffer.from('p').toString('base64')}`, name: 'p.txt' },
+        gocq,
+      ),
+    ).toBeNull();
+  });
+
+  it('_send_group_notice answers {notice_id} for go-cqhttp', async () => {
+    const { data } = await onebotWorld();
+    const { notice_id } = await data(10001, '_send_group_notice', { group_id: 30001, content: 'hi' }, gocq);
+    expect((await data(10001, '_get_group_notice', { group_id: 30001 }))[0].notice_id).toBe(notice_id);
+  });
+});

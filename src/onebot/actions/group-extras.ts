@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import { defineAction, type AnyActionSpec } from '../action.js';
+import { defineAction, type ActionContext, type AnyActionSpec } from '../action.js';
 import { P } from '../schema.js';
 import { GroupDetail, GroupInfoEx, NoticeEntry, toGroupDetail, toGroupInfoEx, toNotice } from '../shapes/group-extras.js';
 import { nowSeconds } from '../../util/clock.js';
@@ -28,16 +28,15 @@ export const groupExtrasActions: AnyActionSpec[] = [
     }),
     result: Type.Null(),
     async handler(ctx, params) {
-      await ctx.world.notices.post(ctx.selfId, params.group_id, {
-        content: params.content,
-        ...(params.image ? { image: params.image } : {}),
-        pinned: params.pinned === 1,
-        type: params.type,
-        confirmRequired: params.confirm_required === 1,
-        showEditCard: params.is_show_edit_card === 1,
-        tipWindowType: params.tip_window_type,
-      });
+      await postNotice(ctx, params);
       return null;
+    },
+    dialects: {
+      'go-cqhttp': {
+        note: 'Answers `{notice_id}` of the new announcement.',
+        result: Type.Object({ notice_id: Type.String() }),
+        handler: async (ctx, params) => ({ notice_id: (await postNotice(ctx, params)).noticeId }),
+      },
     },
   }),
   defineAction({
@@ -147,3 +146,26 @@ export const groupExtrasActions: AnyActionSpec[] = [
     },
   }),
 ];
+
+interface NoticeParams {
+  readonly group_id: number;
+  readonly content: string;
+  readonly image?: string;
+  readonly pinned: number;
+  readonly type: number;
+  readonly confirm_required: number;
+  readonly is_show_edit_card: number;
+  readonly tip_window_type: number;
+}
+
+function postNotice(ctx: ActionContext, params: NoticeParams) {
+  return ctx.world.notices.post(ctx.selfId, params.group_id, {
+    content: params.content,
+    ...(params.image ? { image: params.image } : {}),
+    pinned: params.pinned === 1,
+    type: params.type,
+    confirmRequired: params.confirm_required === 1,
+    showEditCard: params.is_show_edit_card === 1,
+    tipWindowType: params.tip_window_type,
+  });
+}

@@ -109,6 +109,10 @@ export const profileActions: AnyActionSpec[] = [
       sex: sexParam,
     }),
     result: NtResult,
+    dialects: {
+      llbot: { note: 'Answers null.', result: Type.Null(), reshape: () => null },
+      'go-cqhttp': { note: 'Answers null.', result: Type.Null(), reshape: () => null },
+    },
     async handler(ctx, params) {
       const sex = parseSex(params.sex);
       await ctx.world.profiles.setProfile(ctx.selfId, { nickname: params.nickname, longNick: params.personal_note, sex });
