@@ -18,6 +18,7 @@ import { milkyRoutes } from './routes/milky-routes.js';
 import { allMilkyApis } from '../milky/apis/index.js';
 import { requestRoutes } from './routes/request-routes.js';
 import { healthRoutes } from './routes/health-routes.js';
+import { clockRoutes } from './routes/clock-routes.js';
 import { LiveHub } from './live/live-hub.js';
 import { attachLiveSocket } from './live/live-socket.js';
 import { adminValidator } from './validate.js';
@@ -77,6 +78,7 @@ export async function buildAdminServer(deps: AdminDeps, options: AdminServerOpti
     ...milkyRoutes,
     ...requestRoutes,
     ...healthRoutes({ publicMetrics: options.publicMetrics ?? false }),
+    ...clockRoutes,
     ...implement(docsApi, { openapi: async () => document }),
     ...(options.extraRoutes ?? []),
   ];

@@ -20,7 +20,8 @@ import { ActionError } from '../onebot/error-catalogue.js';
 import { EventPoll } from '../onebot/events/event-poll.js';
 import { EventHub } from '../onebot/events/event-hub.js';
 import { allBuilders } from '../onebot/events/builders/index.js';
-import { systemClock, type Clock, nowSeconds } from '../util/clock.js';
+import { WorldClock, type Clock, nowSeconds } from '../util/clock.js';
+import { WorldRandom } from '../util/random.js';
 import { Disposables } from '../util/disposables.js';
 import { createLogger, type Logger } from '../util/logger.js';
 import { ensurePrivateDir, ensurePrivateFile } from '../util/private-files.js';
@@ -46,7 +47,12 @@ export interface CatnapOptions {
   readonly webuiToken?: string;
   readonly host?: string;
   readonly logger?: Logger;
+  /** The source of the world's clock (default real time); a `WorldClock` is used as it is. */
   readonly clock?: Clock;
+  /** Start the world's clock frozen, now or at `atMs` (`--clock`). */
+  readonly clockStart?: { readonly atMs?: number; readonly frozen: boolean };
+  /** Seed of the world's randomness (`--seed`); random when absent. */
+  readonly seed?: number;
   /** Create the default world when the data dir is new (default true; tests turn it off). */
   readonly seedDefaultWorld?: boolean;
   /** Watch config files for hot reload (default true). */
@@ -112,7 +118,10 @@ export class Catnap {
       host: options.host,
     });
 
-    const clock = options.clock ?? systemClock;
+    const source = options.clock;
+    const clock =
+      source instanceof WorldClock ? source : new WorldClock(source ? () => source.nowMs() : Date.now, options.clockStart ?? {});
+    const random = new WorldRandom(options.seed, options.seed !== undefined);
     // SQLite gives its -wal and -shm files the database file's mode: create it 0600 first.
     await ensurePrivateFile(join(dataDir, 'catnap.db'));
     const metrics = new CatnapMetrics();
@@ -133,6 +142,7 @@ export class Catnap {
     const world = new World({
       store,
       clock,
+      random,
       media,
       onListenerError: (error, event) => logger.error({ err: error, event: event.type }, 'domain event listener failed'),
     });

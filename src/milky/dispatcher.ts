@@ -58,7 +58,7 @@ export class MilkyDispatcher {
     const started = performance.now();
     const reply = await this.#run(api, selfId, input);
     if (this.#listeners.size > 0) {
-      const record = { selfId, api: name, input, reply, durationMs: performance.now() - started, time: Date.now() };
+      const record = { selfId, api: name, input, reply, durationMs: performance.now() - started, time: this.services.world.clock.nowMs() };
       for (const listener of this.#listeners) {
         try {
           listener(record);

@@ -88,7 +88,7 @@ export class Dispatcher {
         envelope,
         meta,
         durationMs: performance.now() - started,
-        time: Date.now(),
+        time: this.services.world.clock.nowMs(),
       };
       for (const listener of this.#callListeners) {
         try {

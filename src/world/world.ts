@@ -1,7 +1,8 @@
 import { GroupMsgMaskService } from './services/group-msg-mask-service.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { systemClock, type Clock } from '../util/clock.js';
+import { WorldClock, type Clock } from '../util/clock.js';
+import { WorldRandom } from '../util/random.js';
 import { DomainEventBus, type DomainEvent } from './events.js';
 import { FavoritesService } from './favorites/favorites-service.js';
 import { registerFileResolver } from './files/file-resolver.js';
@@ -32,7 +33,10 @@ import type { WorldStore } from './store/store.js';
 
 export interface WorldOptions {
   readonly store: WorldStore;
+  /** The world's clock; a plain `Clock` becomes the source of a `WorldClock` (default: real time). */
   readonly clock?: Clock;
+  /** The world's randomness (default: a random seed). */
+  readonly random?: WorldRandom;
   /** Media storage; tests may omit it (a per-process temp dir is used). */
   readonly media?: MediaService;
   /** Called when a domain-event listener throws; the world itself carries on. */
@@ -45,7 +49,10 @@ export interface WorldOptions {
  */
 export class World {
   readonly store: WorldStore;
-  readonly clock: Clock;
+  /** The one clock every time of the world comes from (`GET/POST /api/clock`). */
+  readonly clock: WorldClock;
+  /** The one source every value the world makes up draws from (`--seed`). */
+  readonly random: WorldRandom;
   readonly events: DomainEventBus;
   readonly media: MediaService;
   readonly accounts: AccountService;
@@ -74,10 +81,17 @@ export class World {
 
   constructor(options: WorldOptions) {
     this.store = options.store;
-    this.clock = options.clock ?? systemClock;
+    const clock = options.clock;
+    this.clock = clock instanceof WorldClock ? clock : new WorldClock(clock ? () => clock.nowMs() : Date.now);
+    this.random = options.random ?? new WorldRandom();
     this.events = new DomainEventBus(options.onListenerError);
     this.media = options.media ?? new MediaService(join(tmpdir(), `catnap-media-${process.pid}`));
-    const ctx: ServiceContext = (this.#ctx = { store: this.store, bus: this.events, clock: this.clock });
+    const ctx: ServiceContext = (this.#ctx = {
+      store: this.store,
+      bus: this.events,
+      clock: this.clock,
+      random: this.random,
+    });
     this.accounts = new AccountService(ctx);
     this.friends = new FriendService(ctx);
     this.groups = new GroupService(ctx);

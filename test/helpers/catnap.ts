@@ -1,4 +1,4 @@
-import { Catnap } from '../../src/app/catnap.js';
+import { Catnap, type CatnapOptions } from '../../src/app/catnap.js';
 import { silentLogger } from '../../src/util/logger.js';
 import type { Dialect } from '../../src/onebot/dialect.js';
 import type { WorldFile } from '../../src/world/world-file.js';
@@ -8,7 +8,10 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 /** A real Catnap in this process on ephemeral ports, with `world` applied; call `stop()` after. */
-export async function startCatnap(world: WorldFile, options: { dataDir?: string } = {}) {
+export async function startCatnap(
+  world: WorldFile,
+  options: { dataDir?: string; catnap?: Pick<CatnapOptions, 'seed' | 'clockStart' | 'clock'> } = {},
+) {
   const dataDir = options.dataDir ?? (await tempDir());
   const worldFile = join(dataDir, 'world.json');
   await writeFile(worldFile, JSON.stringify(world));
@@ -19,6 +22,7 @@ export async function startCatnap(world: WorldFile, options: { dataDir?: string 
     webuiToken: 'admin-token',
     logger: silentLogger,
     watchConfig: false,
+    ...options.catnap,
   });
   const admin = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
     const response = await fetch(`${catnap.webuiUrl}${path}`, {

@@ -5,6 +5,8 @@ import { hostOf, isLoopbackHost } from '../../network/exposure.js';
 import { OneBotConfigError } from '../../network/onebot-config.js';
 import { MilkyConfigError } from '../../network/milky/milky-config.js';
 import { WorldFileError } from '../../world/world-file.js';
+import { parseInstant } from '../../util/clock.js';
+import { maxSeed } from '../../util/random.js';
 import { Catnap, catnapVersion, StartupError, type CatnapOptions } from '../catnap.js';
 import { SettingsError } from '../settings.js';
 import { CliError, type CliCommand, type CliIo } from './cli-context.js';
@@ -16,6 +18,8 @@ export interface StartFlags {
   readonly webuiPort?: string;
   readonly webuiToken?: string;
   readonly host?: string;
+  readonly clock?: string;
+  readonly seed?: string;
 }
 
 /** Turns flags and environment variables into start options (flags win), DESIGN's defaults included. */
@@ -29,13 +33,34 @@ export function startOptions(flags: StartFlags, env: NodeJS.ProcessEnv): CatnapO
   }
   const worldFile = flags.world ?? env.CATNAP_WORLD;
   const webuiToken = flags.webuiToken ?? env.CATNAP_WEBUI_TOKEN;
+  const clockText = flags.clock ?? env.CATNAP_CLOCK;
+  const seedText = flags.seed ?? env.CATNAP_SEED;
   return {
     dataDir: flags.data ?? env.CATNAP_DATA ?? './data',
     ...(worldFile && { worldFile }),
     ...(webuiPort !== undefined && { webuiPort }),
     ...(webuiToken && { webuiToken }),
     ...(flags.host && { host: flags.host }),
+    ...(clockText !== undefined && { clockStart: clockStartOf(clockText) }),
+    ...(seedText !== undefined && { seed: seedOf(seedText) }),
   };
+}
+
+/** `--clock frozen` stops the world's clock at the moment of start; `--clock <ISO or unix seconds>` stops it there. */
+function clockStartOf(text: string): { readonly atMs?: number; readonly frozen: true } {
+  if (text.trim() === 'frozen') return { frozen: true };
+  const atMs = parseInstant(text);
+  if (atMs === undefined)
+    throw new CliError(`--clock must be "frozen", unix seconds or an ISO 8601 time such as 2026-01-01T00:00:00+08:00, got ${text}`, 2);
+  return { atMs, frozen: true };
+}
+
+function seedOf(text: string): number {
+  const seed = Number(text);
+  if (text.trim() === '' || !Number.isInteger(seed) || seed < 0 || seed > maxSeed) {
+    throw new CliError(`--seed must be an integer from 0 to ${maxSeed}, got ${text}`, 2);
+  }
+  return seed;
 }
 
 /** Adds start's options to a command (the program itself takes them too: a bare `catnap` starts). */
@@ -45,7 +70,11 @@ export function withStartOptions(command: Command): Command {
     .addOption(new Option('--world <file>', 'apply a world file (JSON or YAML) at start, idempotently (env CATNAP_WORLD)'))
     .addOption(new Option('--webui-port <port>', 'port of the web UI and admin API (env CATNAP_WEBUI_PORT, default 6099)'))
     .addOption(new Option('--webui-token <token>', 'token of the web UI and admin API (env CATNAP_WEBUI_TOKEN; default generated, saved)'))
-    .addOption(new Option('--host <host>', "web UI host, and the host of the default world's adapters (default 127.0.0.1)"));
+    .addOption(new Option('--host <host>', "web UI host, and the host of the default world's adapters (default 127.0.0.1)"))
+    .addOption(
+      new Option('--clock <frozen|time>', "start the world's clock frozen: now, or at an ISO 8601 time or unix seconds (env CATNAP_CLOCK)"),
+    )
+    .addOption(new Option('--seed <n>', 'seed every value the world makes up, for reproducible runs (env CATNAP_SEED)'));
 }
 
 export const startCommand: CliCommand = (ctx) =>

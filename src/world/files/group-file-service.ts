@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { WorldError } from '../errors.js';
 import type { MediaService } from '../media/media-service.js';
 import type { Member } from '../model.js';
@@ -61,7 +60,7 @@ export class GroupFileService {
       const folderId = checkRoom(ref.size);
       const time = now(this.ctx);
       const file: GroupFile = {
-        fileId: `/${randomUUID()}`,
+        fileId: `/${this.ctx.random.uuid()}`,
         groupId,
         folderId,
         name,
@@ -145,7 +144,7 @@ export class GroupFileService {
       const time = now(this.ctx);
       const operator = actor === 'world' ? this.groups.require(groupId).ownerId : actor;
       const folder: GroupFolder = {
-        folderId: `/${randomUUID()}`,
+        folderId: `/${this.ctx.random.uuid()}`,
         groupId,
         name: folderName,
         creatorId: operator,

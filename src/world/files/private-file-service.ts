@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { WorldError } from '../errors.js';
 import type { MediaService } from '../media/media-service.js';
 import { now, transaction, type ServiceContext } from '../services/context.js';
@@ -35,7 +34,7 @@ export class PrivateFileService {
     return transaction(this.ctx, () => {
       checkPeers();
       const file: PrivateFile = {
-        fileId: `/${randomUUID()}`,
+        fileId: `/${this.ctx.random.uuid()}`,
         senderId,
         receiverId,
         name: fileName,

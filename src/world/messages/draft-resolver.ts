@@ -1,9 +1,9 @@
-import { randomInt, randomUUID } from 'node:crypto';
 import { basename } from 'node:path';
 import { fail, WorldError } from '../errors.js';
 import type { MediaService } from '../media/media-service.js';
 import type { StoredFile } from '../store/message-store.js';
 import type { WorldStore } from '../store/store.js';
+import type { WorldRandom } from '../../util/random.js';
 import type { ContentDraft, ElementDraft, ForwardCardDraft, ForwardNodeDraft, MediaSource } from './draft.js';
 import type { Element, MediaRef } from './elements.js';
 import { defaultCard, maxForwardDepth, newResId, type ForwardBundle, type ForwardNode } from './forward.js';
@@ -43,6 +43,7 @@ export class DraftResolver {
   constructor(
     private readonly store: WorldStore,
     private readonly media: MediaService,
+    private readonly random: WorldRandom,
   ) {}
 
   /** Whether the draft names any media, i.e. whether `prepare` has work to do. */
@@ -111,9 +112,9 @@ export class DraftResolver {
         return { kind: 'reply', messageId: target.messageId };
       }
       case 'dice':
-        return { kind: 'dice', result: draft.result ?? randomInt(1, 7) };
+        return { kind: 'dice', result: draft.result ?? this.random.int(1, 6) };
       case 'rps':
-        return { kind: 'rps', result: draft.result ?? randomInt(1, 4) };
+        return { kind: 'rps', result: draft.result ?? this.random.int(1, 3) };
       case 'image':
         return { kind: 'image', media: prepared(out, draft.source), ...optional(draft, ['summary', 'subType', 'flash']) };
       case 'record':
@@ -124,7 +125,7 @@ export class DraftResolver {
       }
       case 'file': {
         const media = prepared(out, draft.source);
-        const file: StoredFile = { ...media, fileId: randomUUID() };
+        const file: StoredFile = { ...media, fileId: this.random.uuid() };
         out.files.push(file);
         return { kind: 'file', media, fileId: file.fileId };
       }
@@ -171,7 +172,7 @@ export class DraftResolver {
     }
     const kind = scope.conversation.type;
     const bundle: ForwardBundle = {
-      resId: newResId(),
+      resId: newResId(this.random),
       creatorId: scope.senderId,
       time: scope.time,
       scope: kind,

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import type { WorldRandom } from '../../util/random.js';
 import { previewText, type Element } from './elements.js';
 
 /**
@@ -39,9 +39,9 @@ export interface ForwardBundle {
 export const maxForwardDepth = 3;
 
 /** A new res_id: opaque, URL-safe, never all digits (so it is never mistaken for a message_id). */
-export function newResId(): string {
+export function newResId(random: WorldRandom): string {
   for (;;) {
-    const id = randomBytes(24).toString('base64url');
+    const id = random.bytes(24).toString('base64url');
     if (!/^\d+$/.test(id)) return id;
   }
 }

@@ -1,4 +1,3 @@
-import { randomInt, randomUUID } from 'node:crypto';
 import { fail, WorldError } from '../errors.js';
 import type { MediaService } from '../media/media-service.js';
 import { roleRank } from '../model.js';
@@ -38,7 +37,7 @@ export class MessageService {
     private readonly ctx: ServiceContext,
     private readonly deps: MessageServiceDeps,
   ) {
-    this.#resolver = new DraftResolver(ctx.store, deps.media);
+    this.#resolver = new DraftResolver(ctx.store, deps.media, ctx.random);
   }
 
   /** Sends `content` from `senderId`; see `resolveSendTarget` for who may send where. */
@@ -73,7 +72,7 @@ export class MessageService {
         if (element.kind === 'at' && resolved.conversation.type === 'private') continue;
         if (element.kind === 'file') {
           const file = this.ctx.store.messages.file(element.fileId);
-          const copy: StoredFile = { ...(file ?? element.media), fileId: randomUUID() };
+          const copy: StoredFile = { ...(file ?? element.media), fileId: this.ctx.random.uuid() };
           files.push(copy);
           elements.push({ ...element, fileId: copy.fileId });
           continue;
@@ -164,7 +163,7 @@ export class MessageService {
         tempGroupId: target.tempGroupId,
         elements,
         replyTo: reply?.kind === 'reply' ? reply.messageId : 0,
-        random: randomInt(1, 2 ** 31),
+        random: this.ctx.random.int(1, 2 ** 31 - 1),
       },
       { files, forwards },
     );

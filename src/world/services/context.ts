@@ -1,13 +1,16 @@
 import type { Clock } from '../../util/clock.js';
+import type { WorldRandom } from '../../util/random.js';
 import { nowSeconds } from '../../util/clock.js';
 import type { DomainEvent, DomainEventBus } from '../events.js';
 import type { WorldStore } from '../store/store.js';
 
-/** What every world service needs: the store, the event bus and the clock. */
+/** What every world service needs: the store, the event bus, the clock and the randomness. */
 export interface ServiceContext {
   readonly store: WorldStore;
   readonly bus: DomainEventBus;
   readonly clock: Clock;
+  /** Every id or value the world makes up draws from this (inside the unit that stores it). */
+  readonly random: WorldRandom;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { createHmac, randomBytes } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import { fail } from '../errors.js';
 import { transaction, type ServiceContext } from './context.js';
 
@@ -44,7 +44,7 @@ export class CredentialService {
       (await transaction(this.ctx, () => {
         const existing = this.ctx.store.secrets.get(name);
         if (existing) return existing;
-        const created = randomBytes(32).toString('hex');
+        const created = this.ctx.random.secret(32).toString('hex');
         this.ctx.store.secrets.insert(name, created);
         return created;
       }))

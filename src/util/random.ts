@@ -1,0 +1,78 @@
+import { randomBytes, randomInt } from 'node:crypto';
+import { uniformInt } from 'pure-rand/distribution/uniformInt';
+import type { RandomGenerator } from 'pure-rand/types/RandomGenerator';
+import { xoroshiro128plus, xoroshiro128plusFromState } from 'pure-rand/generator/xoroshiro128plus';
+
+/** The largest seed `--seed` accepts (the generator is seeded from 32 bits). */
+export const maxSeed = 0xffff_ffff;
+
+/** Outputs dropped after seeding. */
+const warmUp = 32;
+
+/** What a snapshot keeps of the randomness: the generator's state, so ids continue from there. */
+export interface RandomState {
+  readonly seed: number;
+  readonly state: readonly number[];
+}
+
+/**
+ * The world's one source of randomness: every value the world makes up (file ids, res_ids, dice,
+ * message randoms, secrets) draws from it, so a run started with the same seed, the same clock
+ * and the same inputs makes the same values. xoroshiro128+ (pure-rand): fast, small state that a
+ * snapshot can keep, and not cryptographic, hence `secret`.
+ */
+export class WorldRandom {
+  #rng: RandomGenerator;
+
+  /** `seeded` says the seed was chosen by the user (--seed), so even secrets must repeat. */
+  constructor(
+    readonly seed: number = randomInt(0, maxSeed),
+    readonly seeded = false,
+  ) {
+    if (!Number.isInteger(seed) || seed < 0 || seed > maxSeed) throw new RangeError(`a seed is an integer from 0 to ${maxSeed}`);
+    this.#rng = xoroshiro128plus(seed);
+    // Its first outputs from a small seed are mostly set bits and alike across nearby seeds.
+    for (let i = 0; i < warmUp; i++) this.#rng.next();
+  }
+
+  /** An integer from `min` to `max`, both included. */
+  int(min: number, max: number): number {
+    return uniformInt(this.#rng, min, max);
+  }
+
+  bytes(length: number): Buffer {
+    const out = Buffer.alloc(length);
+    for (let i = 0; i < length; i += 4) {
+      const word = this.#rng.next() >>> 0;
+      for (let j = 0; j < 4 && i + j < length; j++) out[i + j] = (word >>> (8 * j)) & 0xff;
+    }
+    return out;
+  }
+
+  /** A version 4 UUID made of this source's bytes. */
+  uuid(): string {
+    const b = this.bytes(16);
+    b[6] = (b[6]! & 0x0f) | 0x40;
+    b[8] = (b[8]! & 0x3f) | 0x80;
+    const hex = b.toString('hex');
+    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  }
+
+  /**
+   * Bytes for a secret (the key cookies are derived from). Unseeded, they come from the
+   * operating system, since xoroshiro's output can be predicted from a few values; with a
+   * user's seed, reproducibility is what was asked for.
+   */
+  secret(length: number): Buffer {
+    return this.seeded ? this.bytes(length) : randomBytes(length);
+  }
+
+  state(): RandomState {
+    return { seed: this.seed, state: [...this.#rng.getState()] };
+  }
+
+  /** Continues from a state `state()` gave (a snapshot's). */
+  restore(state: RandomState): void {
+    this.#rng = xoroshiro128plusFromState(state.state);
+  }
+}
