@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import { defineAction, type AnyActionSpec } from '../action.js';
-import { ActionError } from '../error-catalogue.js';
+import { WorldError } from '../../world/errors.js';
 import { P } from '../schema.js';
 
 /** The longest a get_event poll waits for an event (ms): a minute, so a call cannot hang a connection for good. */
@@ -21,7 +21,7 @@ export const clientRuntimeActions: AnyActionSpec[] = [
     result: Type.Array(Type.Object({ post_type: Type.String() }, { additionalProperties: true })),
     async handler(ctx, params) {
       const poll = ctx.services.eventPoll;
-      if (!poll) throw new ActionError('INTERNAL', 'events cannot be polled here: no event hub runs');
+      if (!poll) throw new WorldError('SERVICE_UNAVAILABLE', 'events cannot be polled here: no event hub runs');
       const timeout = Math.min(params.timeout ?? 0, maxPollWaitMs);
       return (await poll.poll(ctx.selfId, params.key ?? '', timeout, ctx.messageFormat, ctx.dialect)) as { post_type: string }[];
     },
@@ -35,7 +35,7 @@ export const clientRuntimeActions: AnyActionSpec[] = [
     result: Type.Object({ network: Type.Object({}, { additionalProperties: true }) }, { additionalProperties: true }),
     async handler(ctx) {
       const runtime = ctx.services.runtime;
-      if (!runtime) throw new ActionError('INTERNAL', 'no config files here: Catnap runs without a network');
+      if (!runtime) throw new WorldError('SERVICE_UNAVAILABLE', 'no config files here: Catnap runs without a network');
       return (await runtime.readConfig(ctx.selfId)) as { network: Record<string, unknown> };
     },
   }),
@@ -49,7 +49,7 @@ export const clientRuntimeActions: AnyActionSpec[] = [
     result: Type.Null(),
     async handler(ctx, params) {
       const runtime = ctx.services.runtime;
-      if (!runtime) throw new ActionError('INTERNAL', 'no config files here: Catnap runs without a network');
+      if (!runtime) throw new WorldError('SERVICE_UNAVAILABLE', 'no config files here: Catnap runs without a network');
       await runtime.writeConfig(ctx.selfId, params);
       return null;
     },
