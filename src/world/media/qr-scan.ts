@@ -1,5 +1,3 @@
-import jsQRModule from 'jsqr';
-import sharp from 'sharp';
 import { WorldError } from '../errors.js';
 import type { MediaService } from './media-service.js';
 
@@ -8,9 +6,6 @@ import type { MediaService } from './media-service.js';
  * fetched once, a file id resolves), decoded by sharp and searched by jsQR, which finds one code.
  * An image without a readable code answers no results.
  */
-// jsqr is CommonJS typed as an ES default export: under NodeNext the import is the module object.
-const jsQR = jsQRModule as unknown as typeof jsQRModule.default;
-
 export async function scanQrCodes(media: MediaService, source: string, viewerId: number): Promise<{ text: string }[]> {
   const image = await media.ingest(source, viewerId);
   if (!image.mime.startsWith('image/')) {
@@ -19,6 +14,10 @@ export async function scanQrCodes(media: MediaService, source: string, viewerId:
       `a QR code is read from an image (png, jpeg, gif, webp or bmp); the source given is ${image.mime}`,
     );
   }
+  // Loaded on first use, so start-up stays fast (as the OCR engine is).
+  const [{ default: sharp }, jsqr] = await Promise.all([import('sharp'), import('jsqr')]);
+  // jsqr is CommonJS typed as an ES default export: the import's default is the function itself.
+  const jsQR = jsqr.default as unknown as typeof jsqr.default.default;
   const { data, info } = await sharp(media.blobs.pathOf(image.blobId)).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
   const code = jsQR(new Uint8ClampedArray(data.buffer, data.byteOffset, data.byteLength), info.width, info.height);
   return code ? [{ text: code.data }] : [];
