@@ -4,6 +4,8 @@ import { likesFavoritesFiles } from './003-likes-favorites-files.js';
 import { groupAdmin } from './004-group-admin.js';
 import { peerPins } from './006-peer-pins.js';
 import { worldRules } from './007-world-rules.js';
+import { flashTransfer } from './020-flash-transfer.js';
+import { onlineFiles } from './021-online-files.js';
 import { groupMsgMasks } from './030-group-msg-masks.js';
 
 /**
@@ -13,8 +15,8 @@ import { groupMsgMasks } from './030-group-msg-masks.js';
  * area so that parallel work does not collide: 001 foundation, 002 messages, 003 likes,
  * favourites and files, 004 requests and group administration, 005 reserved (profile and
  * favourites, which landed in 003), 006 pinned chats, 007 rules of the world stated as
- * constraints. Issue 17 took ranges: 010–019 features, 020–029 transfer, 030–039 dialects (030
- * group message masks).
+ * constraints, 020 flash transfer, 021 online files. Issue 17 took ranges: 010–019 features,
+ * 020–029 transfer, 030–039 dialects (030 group message masks).
  */
 export interface Migration {
   readonly version: number;
@@ -29,5 +31,7 @@ export const migrations: readonly Migration[] = [
   groupAdmin,
   peerPins,
   worldRules,
+  flashTransfer,
+  onlineFiles,
   groupMsgMasks,
 ];
