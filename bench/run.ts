@@ -11,6 +11,7 @@ import { eventLatency } from './scenarios/event-latency.js';
 import { fanOut } from './scenarios/fan-out.js';
 import { historyLatency } from './scenarios/history.js';
 import { httpThroughput } from './scenarios/http-throughput.js';
+import { scenarioOverhead } from './scenarios/scenario-overhead.js';
 import { wsRoundTrips } from './scenarios/ws-round-trips.js';
 
 interface Row {
@@ -131,6 +132,27 @@ async function main(): Promise<void> {
     '<= 2 ms',
     history.dispatch.p99 <= 2,
     `p50 ${history.dispatch.p50} ms; baseline is the bare indexed SQLite query`,
+  );
+
+  const suite = await scenarioOverhead(20);
+  const failures = suite.failed ? `${suite.failed} scenarios failed` : undefined;
+  row(
+    'catnap test: restore + 3-step scenario, bot connected (median of 20)',
+    'ms',
+    suite.perScenarioMs,
+    null,
+    'reported',
+    suite.failed === 0,
+    failures,
+  );
+  row(
+    'catnap test: 20-scenario suite, Catnap and bot start included',
+    'ms',
+    suite.suiteMs,
+    null,
+    '<= 5000 ms',
+    suite.suiteMs <= 5000 && suite.failed === 0,
+    failures,
   );
 
   const elapsed = Math.round((Date.now() - started) / 1000);
