@@ -7,6 +7,9 @@ import { DomainEventBus, type DomainEvent } from './events.js';
 import { FavoritesService } from './favorites/favorites-service.js';
 import { FlashService } from './flash/flash-service.js';
 import { OnlineFileService } from './online-files/online-file-service.js';
+import { UploadStreamService } from './streams/upload-stream-service.js';
+import { AiVoiceService } from './voice/ai-voice-service.js';
+import { EspeakSynthesizer, type SpeechSynthesizer } from './voice/speech-synthesizer.js';
 import { registerFileResolver } from './files/file-resolver.js';
 import { GroupFileService } from './files/group-file-service.js';
 import { PrivateFileService } from './files/private-file-service.js';
@@ -43,6 +46,8 @@ export interface WorldOptions {
   readonly media?: MediaService;
   /** Called when a domain-event listener throws; the world itself carries on. */
   readonly onListenerError?: (error: unknown, event: DomainEvent) => void;
+  /** How AI voice speaks (espeak-ng on this machine when absent). */
+  readonly speech?: SpeechSynthesizer;
 }
 
 /**
@@ -80,6 +85,8 @@ export class World {
   readonly privateFiles: PrivateFileService;
   readonly flash: FlashService;
   readonly onlineFiles: OnlineFileService;
+  readonly aiVoice: AiVoiceService;
+  readonly uploadStreams: UploadStreamService;
   readonly groupMsgMasks: GroupMsgMaskService;
   readonly #ctx: ServiceContext;
 
@@ -120,6 +127,8 @@ export class World {
     this.privateFiles = new PrivateFileService(ctx, this.media, this.messages);
     this.flash = new FlashService(ctx, this.media, this.messages);
     this.onlineFiles = new OnlineFileService(ctx, this.media, this.messages);
+    this.aiVoice = new AiVoiceService(ctx, this.media, this.groups, this.messages, options.speech ?? new EspeakSynthesizer());
+    this.uploadStreams = new UploadStreamService(ctx, this.media);
     this.groupMsgMasks = new GroupMsgMaskService(ctx, this.groups);
     registerFileResolver(this.media, this.store);
   }

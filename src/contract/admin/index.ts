@@ -5,18 +5,31 @@ import { docsApi } from './docs.js';
 import { healthApi } from './health.js';
 import { mediaApi } from './media.js';
 import { milkyApi } from './milky.js';
+import { recordsApi } from './records.js';
 import { requestsApi } from './requests.js';
 import type { RouteContract, RoutesByKey, RouteTypes } from './route.js';
 import { worldApi } from './world.js';
 import { worldManageApi } from './world-manage.js';
 
-export { actApi, botsApi, clockApi, docsApi, healthApi, mediaApi, milkyApi, requestsApi, worldApi, worldManageApi };
+export { actApi, botsApi, clockApi, docsApi, healthApi, mediaApi, milkyApi, recordsApi, requestsApi, worldApi, worldManageApi };
 
 /**
  * Every admin route, by area. An area adds its routes here (and implements them in
  * `src/admin/routes/`); the server refuses to start when one of these has no handler.
  */
-export const adminApi = [worldApi, worldManageApi, actApi, mediaApi, botsApi, milkyApi, requestsApi, healthApi, docsApi, clockApi] as const;
+export const adminApi = [
+  worldApi,
+  worldManageApi,
+  actApi,
+  mediaApi,
+  botsApi,
+  milkyApi,
+  requestsApi,
+  recordsApi,
+  healthApi,
+  docsApi,
+  clockApi,
+] as const;
 
 /** Every admin route by its key, `"<METHOD> <url>"`: the console's typed client is keyed by it. */
 export type AdminRoutes = RoutesByKey<typeof worldApi> &
@@ -26,6 +39,7 @@ export type AdminRoutes = RoutesByKey<typeof worldApi> &
   RoutesByKey<typeof botsApi> &
   RoutesByKey<typeof milkyApi> &
   RoutesByKey<typeof requestsApi> &
+  RoutesByKey<typeof recordsApi> &
   RoutesByKey<typeof healthApi> &
   RoutesByKey<typeof docsApi> &
   RoutesByKey<typeof clockApi>;

@@ -19,6 +19,8 @@ import { fileTransferActions } from './file-transfer.js';
 import { flashTransferActions } from './flash-transfer.js';
 import { llbotFlashActions } from './flash-transfer-llbot.js';
 import { onlineFileActions } from './online-files.js';
+import { aiVoiceActions } from './ai-voice.js';
+import { fileStreamActions } from './file-streams.js';
 import { groupAvatarActions } from './group-avatar.js';
 import { groupFileActions } from './group-files.js';
 import { seedGroupFileActions } from './group-files-seed.js';
@@ -62,6 +64,8 @@ export const allActions: readonly AnyActionSpec[] = [
   ...flashTransferActions,
   ...llbotFlashActions,
   ...onlineFileActions,
+  ...fileStreamActions,
+  ...aiVoiceActions,
   ...ocrTranslateActions,
   ...rkeyActions,
   ...llbotGroupFileActions,

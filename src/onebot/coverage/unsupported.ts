@@ -5,14 +5,12 @@
  */
 
 const reasons = {
-  stream:
-    "NapCat's streaming file transfer answers one call with many stream packets (its `stream-action` envelope); Catnap answers every call with one envelope. Send files as `base64://`, a URL or a path instead.",
+  stream: "NapCat's own test of its stream packets (it streams a fixed sample); the real stream actions are served.",
   album: 'Group albums are a QZone-backed QQ web service; the simulated world has no albums.',
   todo: "QQ's group to-do (群待办) is not part of the simulated world.",
   qzone: 'QZone (feeds, posts) is not part of the simulated world.',
   onlineFolder:
     "Online folders need a folder on the bot's machine walked and offered file by file; Catnap offers single online files (send_online_file), whose bytes any media source gives.",
-  aiVoice: "QQ's AI voice characters are a text-to-speech service of QQ's servers.",
   guild: 'QQ guilds (channels) are not part of the simulated world (NapCat itself returns null).',
   anonymous: 'QQ removed anonymous group chat; NapCat does not implement these either.',
   modelShow: 'The phone model shown beside a name is a QQ client feature; accounts in the world have no devices.',
@@ -22,12 +20,7 @@ const reasons = {
 } as const;
 
 export const unsupportedActions: Readonly<Record<string, string>> = {
-  clean_stream_temp_file: reasons.stream,
-  download_file_stream: reasons.stream,
-  download_file_record_stream: reasons.stream,
-  download_file_image_stream: reasons.stream,
   test_download_stream: reasons.stream,
-  upload_file_stream: reasons.stream,
   del_group_album_media: reasons.album,
   set_group_album_media_like: reasons.album,
   cancel_group_album_media_like: reasons.album,
@@ -41,9 +34,6 @@ export const unsupportedActions: Readonly<Record<string, string>> = {
   send_qzone_msg: reasons.qzone,
   delete_qzone_msg: reasons.qzone,
   send_online_folder: reasons.onlineFolder,
-  get_ai_record: reasons.aiVoice,
-  send_group_ai_record: reasons.aiVoice,
-  get_ai_characters: reasons.aiVoice,
   get_guild_list: reasons.guild,
   get_guild_service_profile: reasons.guild,
   set_group_anonymous_ban: reasons.anonymous,
@@ -57,7 +47,6 @@ export const unsupportedActions: Readonly<Record<string, string>> = {
   llonebot_debug: reasons.rawPackets,
   get_mini_app_ark: "Mini-app cards are signed by QQ's mini-program servers; the world cannot sign one that QQ would accept.",
   click_inline_keyboard_button: "Inline keyboard buttons belong to QQ's official bot platform, which answers the click on its servers.",
-  fetch_ptt_text: "Voice-to-text is QQ's speech recognition service; Catnap ships no speech recognizer.",
   set_group_robot_add_option: "It governs whether QQ's official robot accounts may join; the world's bots are ordinary accounts.",
   set_group_search: "QQ's group search directory is not simulated: every group can be found by its number.",
   set_group_member_permissions:
@@ -87,7 +76,4 @@ export const notYetServed: Readonly<Record<string, string>> = Object.fromEntries
   ...[
     'get_group_album_list', 'create_group_album', 'delete_group_album', 'upload_group_album',
   ].map((name) => [name, 'Group albums (issue 17, "features") are being built.']),
-  ...[
-    'voice_msg_to_text',
-  ].map((name) => [name, 'Voice to text (issue 17, "transfer") is being built.']),
 ]);

@@ -3,6 +3,8 @@ import type { CollectionRepository, CustomFaceRepository } from './favorites-sto
 import type { GroupFileRepository, PrivateFileRepository } from './file-store.js';
 import type { FlashRepository } from './flash-store.js';
 import type { OnlineFileRepository } from './online-file-store.js';
+import type { TranscriptRepository } from './transcript-store.js';
+import type { UploadStreamRepository } from './upload-stream-store.js';
 import type { EssenceRepository, NoticeRepository, SignRepository } from './group-content-store.js';
 import type { ForwardRepository, MessageRepository, PinRepository, ReactionRepository } from './message-store.js';
 import type { LikeRepository } from './profile-store.js';
@@ -44,6 +46,8 @@ export interface WorldStore {
   readonly privateFiles: PrivateFileRepository;
   readonly flash: FlashRepository;
   readonly onlineFiles: OnlineFileRepository;
+  readonly transcripts: TranscriptRepository;
+  readonly uploadStreams: UploadStreamRepository;
   readonly groupMsgMasks: GroupMsgMaskRepository;
   transaction<T>(work: () => T): Promise<T>;
   close(): Promise<void>;

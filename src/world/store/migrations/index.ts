@@ -6,6 +6,8 @@ import { peerPins } from './006-peer-pins.js';
 import { worldRules } from './007-world-rules.js';
 import { flashTransfer } from './020-flash-transfer.js';
 import { onlineFiles } from './021-online-files.js';
+import { recordTranscripts } from './022-record-transcripts.js';
+import { uploadStreams } from './023-upload-streams.js';
 import { groupMsgMasks } from './030-group-msg-masks.js';
 
 /**
@@ -15,8 +17,8 @@ import { groupMsgMasks } from './030-group-msg-masks.js';
  * area so that parallel work does not collide: 001 foundation, 002 messages, 003 likes,
  * favourites and files, 004 requests and group administration, 005 reserved (profile and
  * favourites, which landed in 003), 006 pinned chats, 007 rules of the world stated as
- * constraints, 020 flash transfer, 021 online files. Issue 17 took ranges: 010–019 features,
- * 020–029 transfer, 030–039 dialects (030 group message masks).
+ * constraints, 020 flash transfer, 021 online files, 022 record transcripts, 023 upload streams.
+ * Issue 17 took ranges: 010–019 features, 020–029 transfer, 030–039 dialects (030 group message masks).
  */
 export interface Migration {
   readonly version: number;
@@ -33,5 +35,7 @@ export const migrations: readonly Migration[] = [
   worldRules,
   flashTransfer,
   onlineFiles,
+  recordTranscripts,
+  uploadStreams,
   groupMsgMasks,
 ];

@@ -19,6 +19,8 @@ import { SqliteOnlineFileRepository } from './online-file-repository.js';
 import { SqlitePinRepository } from './pin-repository.js';
 import { SqliteGroupMsgMaskRepository } from './group-msg-mask-repository.js';
 import { SqliteReactionRepository } from './reaction-repository.js';
+import { SqliteTranscriptRepository } from './transcript-repository.js';
+import { SqliteUploadStreamRepository } from './upload-stream-repository.js';
 import { SqliteRequestRepository } from './request-repository.js';
 import { UnitJournal } from './unit-journal.js';
 import { WriteBatcher } from './write-batcher.js';
@@ -55,6 +57,8 @@ export class SqliteWorldStore implements WorldStore {
   readonly privateFiles: SqlitePrivateFileRepository;
   readonly flash: SqliteFlashRepository;
   readonly onlineFiles: SqliteOnlineFileRepository;
+  readonly transcripts: SqliteTranscriptRepository;
+  readonly uploadStreams: SqliteUploadStreamRepository;
   readonly #journal: UnitJournal;
   readonly #batcher: WriteBatcher;
   #checkpointer: Checkpointer;
@@ -87,6 +91,8 @@ export class SqliteWorldStore implements WorldStore {
     this.privateFiles = new SqlitePrivateFileRepository(this.db, journal);
     this.flash = new SqliteFlashRepository(this.db, journal);
     this.onlineFiles = new SqliteOnlineFileRepository(this.db, journal);
+    this.transcripts = new SqliteTranscriptRepository(this.db, journal);
+    this.uploadStreams = new SqliteUploadStreamRepository(this.db, journal);
   }
 
   transaction<T>(work: () => T): Promise<T> {
