@@ -3,6 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { WorldClock, type Clock } from '../util/clock.js';
 import { WorldRandom } from '../util/random.js';
+import { AlbumService } from './albums/album-service.js';
+import { QzoneService } from './qzone/qzone-service.js';
+import { GroupFeaturesService } from './group-features/group-features-service.js';
+import { PresenceService } from './presence/presence-service.js';
+import { TodoService } from './todos/todo-service.js';
 import { DomainEventBus, type DomainEvent } from './events.js';
 import { FavoritesService } from './favorites/favorites-service.js';
 import { FlashService } from './flash/flash-service.js';
@@ -83,6 +88,11 @@ export class World {
   readonly favorites: FavoritesService;
   readonly groupFiles: GroupFileService;
   readonly privateFiles: PrivateFileService;
+  readonly groupFeatures: GroupFeaturesService;
+  readonly presence: PresenceService;
+  readonly albums: AlbumService;
+  readonly todos: TodoService;
+  readonly qzone: QzoneService;
   readonly flash: FlashService;
   readonly onlineFiles: OnlineFileService;
   readonly aiVoice: AiVoiceService;
@@ -129,6 +139,11 @@ export class World {
     this.onlineFiles = new OnlineFileService(ctx, this.media, this.messages);
     this.aiVoice = new AiVoiceService(ctx, this.media, this.groups, this.messages, options.speech ?? new EspeakSynthesizer());
     this.uploadStreams = new UploadStreamService(ctx, this.media);
+    this.groupFeatures = new GroupFeaturesService(ctx, this.groups);
+    this.presence = new PresenceService(ctx, this.accounts);
+    this.albums = new AlbumService(ctx, this.groups, this.media, (groupId) => this.groupFeatures.membersMayUpload(groupId));
+    this.todos = new TodoService(ctx, this.groups);
+    this.qzone = new QzoneService(ctx, this.friends, this.media);
     this.groupMsgMasks = new GroupMsgMaskService(ctx, this.groups);
     registerFileResolver(this.media, this.store);
   }

@@ -28,6 +28,12 @@ import { likeActions } from './likes.js';
 import { ocrTranslateActions } from './ocr-translate.js';
 import { profileActions } from './profile.js';
 import { quickOperationActions } from './quick-operation.js';
+import { groupAlbumActions } from './group-albums.js';
+import { groupTodoActions } from './group-todos.js';
+import { qzoneActions } from './qzone.js';
+import { groupFeatureActions } from './group-features.js';
+import { presenceGuildActions } from './presence-guild.js';
+import { miniAppArkActions } from './mini-app-ark.js';
 import { rkeyActions } from './rkeys.js';
 import { llbotGroupFileActions } from './group-files-llbot.js';
 import { clientRuntimeActions } from './client-runtime.js';
@@ -67,6 +73,13 @@ export const allActions: readonly AnyActionSpec[] = [
   ...fileStreamActions,
   ...aiVoiceActions,
   ...ocrTranslateActions,
+  // The world features of issue 17.
+  ...groupAlbumActions,
+  ...groupTodoActions,
+  ...qzoneActions,
+  ...groupFeatureActions,
+  ...presenceGuildActions,
+  ...miniAppArkActions,
   ...rkeyActions,
   ...llbotGroupFileActions,
   // Events and transports.

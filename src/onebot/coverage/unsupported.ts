@@ -6,54 +6,26 @@
 
 const reasons = {
   stream: "NapCat's own test of its stream packets (it streams a fixed sample); the real stream actions are served.",
-  album: 'Group albums are a QZone-backed QQ web service; the simulated world has no albums.',
-  todo: "QQ's group to-do (群待办) is not part of the simulated world.",
-  qzone: 'QZone (feeds, posts) is not part of the simulated world.',
   onlineFolder:
     "Online folders need a folder on the bot's machine walked and offered file by file; Catnap offers single online files (send_online_file), whose bytes any media source gives.",
-  guild: 'QQ guilds (channels) are not part of the simulated world (NapCat itself returns null).',
   anonymous: 'QQ removed anonymous group chat; NapCat does not implement these either.',
-  modelShow: 'The phone model shown beside a name is a QQ client feature; accounts in the world have no devices.',
   testActions: "NapCat's own test actions, shipped in its releases by accident.",
-  rawPackets:
-    "Raw protocol access: send_packet and LLBot's send_pb pass a protobuf packet to QQ's servers, llonebot_debug calls a method of LLBot's own QQ client by name. The world has neither QQ's servers nor a QQ client to pass them to.",
 } as const;
+
+const rawPackets =
+  "Raw protocol access: send_packet and LLBot's send_pb pass a protobuf packet to QQ's servers, llonebot_debug calls a method of LLBot's own QQ client by name. The world has neither QQ's servers nor a QQ client to pass them to.";
 
 export const unsupportedActions: Readonly<Record<string, string>> = {
   test_download_stream: reasons.stream,
-  del_group_album_media: reasons.album,
-  set_group_album_media_like: reasons.album,
-  cancel_group_album_media_like: reasons.album,
-  do_group_album_comment: reasons.album,
-  get_group_album_media_list: reasons.album,
-  get_qun_album_list: reasons.album,
-  upload_image_to_qun_album: reasons.album,
-  set_group_todo: reasons.todo,
-  complete_group_todo: reasons.todo,
-  cancel_group_todo: reasons.todo,
-  send_qzone_msg: reasons.qzone,
-  delete_qzone_msg: reasons.qzone,
   send_online_folder: reasons.onlineFolder,
-  get_guild_list: reasons.guild,
-  get_guild_service_profile: reasons.guild,
   set_group_anonymous_ban: reasons.anonymous,
   set_group_anonymous: reasons.anonymous,
-  _get_model_show: reasons.modelShow,
-  _set_model_show: reasons.modelShow,
   test_auto_register_01: reasons.testActions,
   test_auto_register_02: reasons.testActions,
-  send_packet: reasons.rawPackets,
-  send_pb: reasons.rawPackets,
-  llonebot_debug: reasons.rawPackets,
-  get_mini_app_ark: "Mini-app cards are signed by QQ's mini-program servers; the world cannot sign one that QQ would accept.",
+  send_packet: rawPackets,
+  send_pb: rawPackets,
+  llonebot_debug: rawPackets,
   click_inline_keyboard_button: "Inline keyboard buttons belong to QQ's official bot platform, which answers the click on its servers.",
-  set_group_robot_add_option: "It governs whether QQ's official robot accounts may join; the world's bots are ordinary accounts.",
-  set_group_search: "QQ's group search directory is not simulated: every group can be found by its number.",
-  set_group_member_permissions:
-    'Its switches govern QQ features the world does not have (group albums, creating a group from a group); temp chats follow the messaging rules.',
-  set_group_new_member_history_visibility: 'Message history is not hidden from new members in the world: every member reads the whole history.',
-  set_diy_online_status:
-    'Not built: the world keeps an account\'s status code and extended status (set_online_status, nc_get_user_status), not a custom face and wording.',
   // go-cqhttp's own names (its dialect's column of the coverage table).
   ...Object.fromEntries(
     [
@@ -73,7 +45,4 @@ export const unsupportedActions: Readonly<Record<string, string>> = {
  */
 export const notYetServed: Readonly<Record<string, string>> = Object.fromEntries([
   ['.handle_quick_operation', 'Events over every transport (issue 8) is building it.'],
-  ...[
-    'get_group_album_list', 'create_group_album', 'delete_group_album', 'upload_group_album',
-  ].map((name) => [name, 'Group albums (issue 17, "features") are being built.']),
 ]);

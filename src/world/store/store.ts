@@ -1,4 +1,9 @@
 import type { Account, FriendCategory, Friendship, Group, Member } from '../model.js';
+import type { AlbumRepository } from './album-store.js';
+import type { QzoneRepository } from '../qzone/qzone-model.js';
+import type { GroupFeaturesRepository } from '../group-features/group-features-model.js';
+import type { PresenceRepository } from '../presence/presence-model.js';
+import type { TodoRepository } from '../todos/todo-model.js';
 import type { CollectionRepository, CustomFaceRepository } from './favorites-store.js';
 import type { GroupFileRepository, PrivateFileRepository } from './file-store.js';
 import type { FlashRepository } from './flash-store.js';
@@ -44,6 +49,11 @@ export interface WorldStore {
   readonly customFaces: CustomFaceRepository;
   readonly groupFiles: GroupFileRepository;
   readonly privateFiles: PrivateFileRepository;
+  readonly albums: AlbumRepository;
+  readonly todos: TodoRepository;
+  readonly qzone: QzoneRepository;
+  readonly groupFeatures: GroupFeaturesRepository;
+  readonly presence: PresenceRepository;
   readonly flash: FlashRepository;
   readonly onlineFiles: OnlineFileRepository;
   readonly transcripts: TranscriptRepository;
