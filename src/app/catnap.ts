@@ -16,6 +16,9 @@ import { allActions } from '../onebot/actions/index.js';
 import { ActionTable } from '../onebot/action-table.js';
 import type { ActionServices } from '../onebot/action.js';
 import { Dispatcher } from '../onebot/dispatcher.js';
+import { WorldError } from '../world/errors.js';
+import { ActionError } from '../onebot/error-catalogue.js';
+import { EventPoll } from '../onebot/events/event-poll.js';
 import { EventHub } from '../onebot/events/event-hub.js';
 import { allBuilders } from '../onebot/events/builders/index.js';
 import { WorldClock, type Clock, nowSeconds } from '../util/clock.js';
@@ -167,16 +170,34 @@ export class Catnap {
         restartAdapters: (selfId, delayMs) => catnapRef.current?.restartAdapters(selfId, delayMs),
         stopAdapters: (selfId, delayMs) => catnapRef.current?.restartAdapters(selfId, delayMs, { stopOnly: true }),
         adapters: (selfId) => catnapRef.current?.network.status(selfId) ?? [],
+        readConfig: async (selfId) => (await catnapRef.current?.configFiles.read(selfId)) ?? parseOneBotConfig({}, 'onebot config'),
+        writeConfig: async (selfId, config) => {
+          if (!catnapRef.current) throw new Error('Catnap is still starting');
+          try {
+            parseOneBotConfig(config, 'config');
+          } catch (error) {
+            throw new ActionError('BAD_PARAMS', (error as Error).message);
+          }
+          try {
+            await catnapRef.current.writeOnebotConfig(selfId, config);
+          } catch (error) {
+            throw new WorldError('CONFLICT', `the config was saved, but: ${(error as Error).message}`);
+          }
+        },
       },
     };
-    const actions = new ActionTable(allActions);
-    const dispatcher = new Dispatcher(actions, services, {
-      rateLimitIntervalMs: settings.api.rateLimitIntervalMs,
-      queueLimit: settings.api.queueLimit,
-      maxJsonDepth: settings.api.maxJsonDepth,
-      faults: new FaultGate(world, { random: faultDraws(world), sendTimeoutMs: settings.faults.sendTimeoutMs }),
-    });
     const events = new EventHub(world, { urls: services.urls }, logger.child({ component: 'events' }), allBuilders);
+    const actions = new ActionTable(allActions);
+    const dispatcher = new Dispatcher(
+      actions,
+      { ...services, eventPoll: new EventPoll(events) },
+      {
+        rateLimitIntervalMs: settings.api.rateLimitIntervalMs,
+        queueLimit: settings.api.queueLimit,
+        maxJsonDepth: settings.api.maxJsonDepth,
+        faults: new FaultGate(world, { random: faultDraws(world), sendTimeoutMs: settings.faults.sendTimeoutMs }),
+      },
+    );
     const gateway: OneBotGateway = {
       dispatcher,
       events,

@@ -8,6 +8,7 @@ import type { MessageLimits } from './message/message-limits.js';
 import type { PublicUrls } from '../util/public-urls.js';
 import type { RuntimeInfo } from './runtime-info.js';
 import type { RuntimeHooks } from './runtime-hooks.js';
+import type { EventPoll } from './events/event-poll.js';
 
 /** How messages embedded in events and replies are written: segment arrays or CQ strings. */
 export type MessageFormat = 'array' | 'string';
@@ -47,6 +48,8 @@ export interface ActionServices {
   readonly ocr: OcrService;
   /** English-to-Chinese translation (translate_en2zh), as catnap.json's `translation` says. */
   readonly translator: Translator;
+  /** Events by polling (LLBot's get_event); absent without an event hub. */
+  readonly eventPoll?: EventPoll;
   /** How big one message may be (catnap.json `message.*`); the defaults when absent. */
   readonly messageLimits?: MessageLimits;
 }
@@ -67,6 +70,8 @@ export interface ActionContext {
    * data; its failure is thrown as is (actions made of actions: `.handle_quick_operation`).
    */
   call(action: string, params: Record<string, unknown>): Promise<unknown>;
+  /** Every name the action table serves (names and aliases, without suffixes). */
+  actionNames(): readonly string[];
   /**
    * Sends one of NapCat's stream packets before the answer (stream actions only); absent when
    * the call came through a transport that answers with one envelope.

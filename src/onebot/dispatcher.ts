@@ -266,6 +266,7 @@ export class Dispatcher {
       services: this.services,
       world: this.services.world,
       call: (action, params) => this.run(selfId, action, params, meta),
+      actionNames: () => this.table.names(),
     };
   }
 

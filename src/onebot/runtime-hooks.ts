@@ -10,6 +10,10 @@ export interface RuntimeHooks {
   stopAdapters(selfId: number, delayMs: number): void;
   /** The account's running adapters: the "clients" it is logged in through. */
   adapters(selfId: number): readonly AdapterInfo[];
+  /** The account's OneBot config (onebot11_<uin>.json), or the defaults when it has none. */
+  readConfig(selfId: number): Promise<unknown>;
+  /** Validates, saves and applies the account's OneBot config (as the console's Bots page does). */
+  writeConfig(selfId: number, config: unknown): Promise<void>;
 }
 
 export interface AdapterInfo {

@@ -1,3 +1,4 @@
+import { GroupMsgMaskService } from './services/group-msg-mask-service.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { WorldClock, type Clock } from '../util/clock.js';
@@ -100,6 +101,7 @@ export class World {
   readonly uploadStreams: UploadStreamService;
   readonly faults: FaultService;
   readonly health: HealthService;
+  readonly groupMsgMasks: GroupMsgMaskService;
   readonly #ctx: ServiceContext;
 
   constructor(options: WorldOptions) {
@@ -146,6 +148,7 @@ export class World {
     this.qzone = new QzoneService(ctx, this.friends, this.media);
     this.aiVoice = new AiVoiceService(ctx, this.media, this.groups, this.messages, options.speech ?? new EspeakSynthesizer());
     this.uploadStreams = new UploadStreamService(ctx, this.media);
+    this.groupMsgMasks = new GroupMsgMaskService(ctx, this.groups);
     registerFileResolver(this.media, this.store);
     this.faults = new FaultService(ctx);
     this.health = new HealthService(ctx, this.accounts);

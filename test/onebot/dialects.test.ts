@@ -214,3 +214,81 @@ describe('dialects: segments and events', () => {
     ]);
   });
 });
+
+describe('dialects: result shapes', () => {
+  it('create_group_file_folder: NapCat’s NT item, LLBot’s {folder_id}, go-cqhttp’s null', async () => {
+    const { data } = await onebotWorld();
+    const napcat = await data(10001, 'create_group_file_folder', { group_id: 30001, folder_name: 'a' });
+    expect(napcat.groupItem.folderInfo).toMatchObject({ folderName: 'a' });
+    const { folder_id } = await data(10001, 'create_group_file_folder', { group_id: 30001, name: 'b' }, llbot);
+    const root = await data(10001, 'get_group_root_files', { group_id: 30001 });
+    expect(root.folders.find((folder: { folder_id: string }) => folder.folder_id === folder_id)).toMatchObject({ folder_name: 'b' });
+    expect(await data(10001, 'create_group_file_folder', { group_id: 30001, name: 'c', parent_id: '/' }, gocq)).toBeNull();
+  });
+
+  it('forward_*_single_msg: null for NapCat, {message_id} of the copy for LLBot', async () => {
+    const { data } = await onebotWorld();
+    const { message_id } = await data(20001, 'send_private_msg', { user_id: 10001, message: 'pass it on' });
+    expect(await data(10001, 'forward_friend_single_msg', { user_id: 20001, message_id })).toBeNull();
+    const copy = await data(10001, 'forward_group_single_msg', { group_id: 30001, message_id }, llbot);
+    expect(copy).toEqual({ message_id: expect.any(Number) });
+    expect(await data(20002, 'get_msg', { message_id: copy.message_id })).toMatchObject({ group_id: 30001, raw_message: 'pass it on' });
+    const back = await data(10001, 'forward_friend_single_msg', { user_id: 20001, message_id }, llbot);
+    expect(await data(20001, 'get_msg', { message_id: back.message_id })).toMatchObject({
+      message_type: 'private',
+      raw_message: 'pass it on',
+    });
+  });
+
+  it('get_profile_like: NapCat’s two lists for any user_id, LLBot’s page of whom the account liked', async () => {
+    const { data } = await onebotWorld();
+    await data(10001, 'send_like', { user_id: 20001, times: 2 });
+    await data(20002, 'send_like', { user_id: 10001 });
+    const napcat = await data(10001, 'get_profile_like', {});
+    expect(napcat.favoriteInfo.userInfos.map((u: { uin: number }) => u.uin)).toEqual([20001]);
+    expect(napcat.voteInfo.userInfos.map((u: { uin: number }) => u.uin)).toEqual([20002]);
+    expect(await data(10001, 'get_profile_like', { start: 0, count: 20 }, llbot)).toEqual({
+      users: [expect.objectContaining({ uin: 20001, count: 2, isFriend: true, nick: 'Alice' })],
+      nextStart: 1,
+    });
+  });
+});
+
+describe('dialects: null answers of LLBot and go-cqhttp', () => {
+  it('file, folder, profile and portrait changes answer null where the implementation does; the change is made', async () => {
+    const { data } = await onebotWorld();
+    const png = `base64://${Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360f8cf00000301010018dd8db40000000049454e44ae426082', 'hex').toString('base64')}`;
+    const upload = (dialect: typeof gocq | typeof llbot | object) =>
+      data(
+        10001,
+        'upload_group_file',
+        { group_id: 30001, file: `base64://${Buffer.from('f').toString('base64')}`, name: 'f.txt' },
+        dialect,
+      );
+    expect(await upload(gocq)).toBeNull();
+    const { file_id } = await upload(llbot);
+    expect(await data(10001, 'delete_group_file', { group_id: 30001, file_id }, llbot)).toBeNull();
+    const { folder_id } = await data(10001, 'create_group_file_folder', { group_id: 30001, name: 'x' }, llbot);
+    expect(await data(10001, 'delete_group_folder', { group_id: 30001, folder_id }, gocq)).toBeNull();
+    const root = await data(10001, 'get_group_root_files', { group_id: 30001 });
+    expect(root.files.map((file: { file_id: string }) => file.file_id)).not.toContain(file_id);
+    expect(root.folders).toHaveLength(0);
+    expect(await data(10001, 'set_qq_profile', { nickname: 'Renamed' }, llbot)).toBeNull();
+    expect((await data(10001, 'get_login_info')).nickname).toBe('Renamed');
+    expect(await data(10001, 'set_group_portrait', { group_id: 30001, file: png }, gocq)).toBeNull();
+    expect(
+      await data(
+        20001,
+        'upload_private_file',
+        { user_id: 10001, file: `base64://${Buffer.from('p').toString('base64')}`, name: 'p.txt' },
+        gocq,
+      ),
+    ).toBeNull();
+  });
+
+  it('_send_group_notice answers {notice_id} for go-cqhttp', async () => {
+    const { data } = await onebotWorld();
+    const { notice_id } = await data(10001, '_send_group_notice', { group_id: 30001, content: 'hi' }, gocq);
+    expect((await data(10001, '_get_group_notice', { group_id: 30001 }))[0].notice_id).toBe(notice_id);
+  });
+});

@@ -34,7 +34,11 @@ export const mediaApi = {
     tag: 'media',
     public: true,
     params: Type.Object({ blob_id: Type.String({ description: 'The sha256 of the bytes (64 hex digits)' }) }),
-    query: NameQuery,
+    // A client that signs QQ media URLs appends an rkey (get_rkey); Catnap's URLs need none and ignore it.
+    query: Type.Object({
+      ...NameQuery.properties,
+      rkey: Type.Optional(Type.String({ description: 'Accepted and ignored (QQ media keys)' })),
+    }),
     response: Bytes,
   }),
 };

@@ -180,6 +180,20 @@ export const favoriteActions: AnyActionSpec[] = [
     },
   }),
   defineAction({
+    name: 'get_recommend_face',
+    origin: 'llbot',
+    summary: 'Stickers for a word (表情联想): the favourite stickers whose description or name contains it, newest first',
+    description: 'QQ recommends from its sticker servers; in the world the stickers there are are the account’s favourites.',
+    params: P.object({ word: P.str('The word typed', { minLength: 1 }) }),
+    result: Type.Object({ url: Type.Array(Type.String()) }),
+    async handler(ctx, params) {
+      const word = params.word.trim().toLowerCase();
+      const faces = await ctx.world.favorites.listCustomFaces(ctx.selfId, 300);
+      const matching = faces.filter((face) => `${face.description}\n${face.name}`.toLowerCase().includes(word));
+      return { url: matching.map((face) => ctx.services.urls.media(face.blobId, face.name)) };
+    },
+  }),
+  defineAction({
     name: 'fetch_custom_face_detail',
     origin: 'napcat',
     summary: 'The favourite stickers with their ids, md5, description and URL, newest first',

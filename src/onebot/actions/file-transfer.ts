@@ -29,6 +29,7 @@ export const fileTransferActions: AnyActionSpec[] = [
       upload_file: P.optional(P.bool('Ignored: the file is always uploaded')),
     }),
     result: Type.Object({ file_id: Type.String() }),
+    dialects: { 'go-cqhttp': { note: 'Answers null.', result: Type.Null(), reshape: () => null } },
     async handler(ctx, params) {
       const file = await ctx.world.privateFiles.send(ctx.selfId, params.user_id, params.file, params.name);
       return { file_id: file.fileId };

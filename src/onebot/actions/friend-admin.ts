@@ -60,6 +60,28 @@ export const friendAdminActions: AnyActionSpec[] = [
     },
   }),
   defineAction({
+    name: 'delete_unidirectional_friend',
+    origin: 'go-cqhttp',
+    summary: 'Drop a one-way friend (an account from get_unidirectional_friend_list): it no longer lists the caller',
+    params: P.object({ user_id: P.id('QQ number of the one-way friend') }),
+    result: Type.Null(),
+    async handler(ctx, params) {
+      await ctx.world.friends.dropFollower(ctx.selfId, params.user_id);
+      return null;
+    },
+  }),
+  defineAction({
+    name: 'set_friend_category',
+    origin: 'llbot',
+    summary: 'Move a friend to another of the caller’s categories (get_friends_with_category lists them; 0 is the default)',
+    params: P.object({ user_id: P.id('QQ number of the friend'), category_id: P.int('Category id', { minimum: 0 }) }),
+    result: Type.Null(),
+    async handler(ctx, params) {
+      await ctx.world.friends.setCategory(ctx.selfId, params.user_id, params.category_id);
+      return null;
+    },
+  }),
+  defineAction({
     name: 'set_input_status',
     origin: 'napcat',
     summary: 'Show "typing..." (event_type 1) or "speaking..." (0) to a friend or group-mate',

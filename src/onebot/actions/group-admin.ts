@@ -36,6 +36,7 @@ export const groupAdminActions: AnyActionSpec[] = [
   }),
   defineAction({
     name: 'set_group_kick_members',
+    aliases: ['batch_delete_group_member'],
     origin: 'napcat',
     summary: 'Remove several members at once (all are checked before anyone is removed)',
     params: P.object({

@@ -1,3 +1,4 @@
+import { Type } from '@sinclair/typebox';
 import { NtResult } from '../shapes/nt-result.js';
 import { defineAction, type ActionContext, type AnyActionSpec } from '../action.js';
 import { P } from '../schema.js';
@@ -18,6 +19,10 @@ export const groupAvatarActions: AnyActionSpec[] = [
     params: P.object({ group_id: P.id('Group number'), file, cache: P.optional(P.int('Ignored (go-cqhttp cache flag)')) }),
     result: NtResult,
     handler: (ctx, params) => setPortrait(ctx, params.group_id, params.file),
+    dialects: {
+      llbot: { note: 'Answers null.', result: Type.Null(), reshape: () => null },
+      'go-cqhttp': { note: 'Answers null.', result: Type.Null(), reshape: () => null },
+    },
   }),
   defineAction({
     name: 'set_group_head',

@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import { defineAction, type AnyActionSpec } from '../action.js';
+import { defineAction, type ActionContext, type AnyActionSpec } from '../action.js';
 import { P } from '../schema.js';
 import { GroupDetail, GroupInfoEx, NoticeEntry, toGroupDetail, toGroupInfoEx, toNotice } from '../shapes/group-extras.js';
 import { nowSeconds } from '../../util/clock.js';
@@ -28,16 +28,15 @@ export const groupExtrasActions: AnyActionSpec[] = [
     }),
     result: Type.Null(),
     async handler(ctx, params) {
-      await ctx.world.notices.post(ctx.selfId, params.group_id, {
-        content: params.content,
-        ...(params.image ? { image: params.image } : {}),
-        pinned: params.pinned === 1,
-        type: params.type,
-        confirmRequired: params.confirm_required === 1,
-        showEditCard: params.is_show_edit_card === 1,
-        tipWindowType: params.tip_window_type,
-      });
+      await postNotice(ctx, params);
       return null;
+    },
+    dialects: {
+      'go-cqhttp': {
+        note: 'Answers `{notice_id}` of the new announcement.',
+        result: Type.Object({ notice_id: Type.String() }),
+        handler: async (ctx, params) => ({ notice_id: (await postNotice(ctx, params)).noticeId }),
+      },
     },
   }),
   defineAction({
@@ -52,6 +51,7 @@ export const groupExtrasActions: AnyActionSpec[] = [
   }),
   defineAction({
     name: '_del_group_notice',
+    aliases: ['_delete_group_notice'],
     origin: 'go-cqhttp',
     summary: 'Delete an announcement (owner or admin)',
     params: P.object({ group_id: groupId, notice_id: P.str('notice_id from _get_group_notice', { minLength: 1 }) }),
@@ -133,4 +133,39 @@ export const groupExtrasActions: AnyActionSpec[] = [
       return { ok: true };
     },
   }),
+  defineAction({
+    name: 'set_group_msg_mask',
+    origin: 'llbot',
+    summary: 'How the account takes a group’s messages: 1 receive and notify, 2 group assistant, 3 blocked, 4 receive silently',
+    description: 'The account’s own setting, kept in the world. Catnap still delivers the group’s events to the bot whatever it is.',
+    params: P.object({ group_id: groupId, mask: P.int('1, 2, 3 or 4', { minimum: 1, maximum: 4 }) }),
+    result: Type.Null(),
+    async handler(ctx, params) {
+      await ctx.world.groupMsgMasks.set(ctx.selfId, params.group_id, params.mask);
+      return null;
+    },
+  }),
 ];
+
+interface NoticeParams {
+  readonly group_id: number;
+  readonly content: string;
+  readonly image?: string;
+  readonly pinned: number;
+  readonly type: number;
+  readonly confirm_required: number;
+  readonly is_show_edit_card: number;
+  readonly tip_window_type: number;
+}
+
+function postNotice(ctx: ActionContext, params: NoticeParams) {
+  return ctx.world.notices.post(ctx.selfId, params.group_id, {
+    content: params.content,
+    ...(params.image ? { image: params.image } : {}),
+    pinned: params.pinned === 1,
+    type: params.type,
+    confirmRequired: params.confirm_required === 1,
+    showEditCard: params.is_show_edit_card === 1,
+    tipWindowType: params.tip_window_type,
+  });
+}

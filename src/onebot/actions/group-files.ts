@@ -76,6 +76,14 @@ export const groupFileActions: AnyActionSpec[] = [
       const names = await namesOf(ctx, [], [folder]);
       return { result: ntOk(), groupItem: toNtFolderItem(folder, { count: 0, bytes: 0 }, names) };
     },
+    dialects: {
+      llbot: {
+        note: 'Answers `{folder_id}`, the new folder’s id.',
+        result: Type.Object({ folder_id: Type.String() }),
+        reshape: (data) => ({ folder_id: data.groupItem.folderInfo.folderId }),
+      },
+      'go-cqhttp': { note: 'Answers null.', result: Type.Null(), reshape: () => null },
+    },
   }),
   defineAction({
     name: 'delete_group_folder',
@@ -83,6 +91,10 @@ export const groupFileActions: AnyActionSpec[] = [
     summary: 'Delete a folder and the files in it (owner or admin)',
     params: P.object({ group_id: groupId, ...folderIds }),
     result: NtOk,
+    dialects: {
+      llbot: { note: 'Answers null.', result: Type.Null(), reshape: () => null },
+      'go-cqhttp': { note: 'Answers null.', result: Type.Null(), reshape: () => null },
+    },
     async handler(ctx, params) {
       const folderId = params.folder_id || params.folder;
       if (!folderId) throw badParams('folder_id: is required');
@@ -102,6 +114,7 @@ export const groupFileActions: AnyActionSpec[] = [
       upload_file: P.optional(P.bool('Ignored: the file is always uploaded')),
     }),
     result: Type.Object({ file_id: Type.String() }),
+    dialects: { 'go-cqhttp': { note: 'Answers null.', result: Type.Null(), reshape: () => null } },
     async handler(ctx, params) {
       const file = await ctx.world.groupFiles.upload(ctx.selfId, params.group_id, {
         source: params.file,
@@ -117,6 +130,10 @@ export const groupFileActions: AnyActionSpec[] = [
     summary: 'Delete a group file (its uploader, an admin or the owner)',
     params: P.object({ group_id: groupId, file_id: fileId, busid: P.optional(P.int('Ignored: file ids are unique')) }),
     result: FilesDeleted,
+    dialects: {
+      llbot: { note: 'Answers null.', result: Type.Null(), reshape: () => null },
+      'go-cqhttp': { note: 'Answers null.', result: Type.Null(), reshape: () => null },
+    },
     async handler(ctx, params) {
       await ctx.world.groupFiles.deleteFile(ctx.selfId, params.group_id, params.file_id);
       return filesDeleted(params.file_id);

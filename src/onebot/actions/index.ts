@@ -34,6 +34,9 @@ import { qzoneActions } from './qzone.js';
 import { groupFeatureActions } from './group-features.js';
 import { presenceGuildActions } from './presence-guild.js';
 import { miniAppArkActions } from './mini-app-ark.js';
+import { rkeyActions } from './rkeys.js';
+import { llbotGroupFileActions } from './group-files-llbot.js';
+import { clientRuntimeActions } from './client-runtime.js';
 
 /**
  * Every action Catnap serves. Each area contributes one list; this is the only place they are
@@ -77,6 +80,9 @@ export const allActions: readonly AnyActionSpec[] = [
   ...groupFeatureActions,
   ...presenceGuildActions,
   ...miniAppArkActions,
+  ...rkeyActions,
+  ...llbotGroupFileActions,
   // Events and transports.
   ...quickOperationActions,
+  ...clientRuntimeActions,
 ];

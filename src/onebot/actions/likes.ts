@@ -82,6 +82,30 @@ async function voteInfos(
   });
 }
 
+/** LLBot's page of likers or liked accounts: NT's vote entries as they are, with `uin` and `isFriend`. */
+const LlbotLikePage = Type.Object({
+  users: Type.Array(Type.Omit(VoteInfo, ['bAvailableCnt'])),
+  nextStart: Type.Integer({ description: 'start of the next page' }),
+});
+
+/** LLBot's paging params: start from 0 (-1 for everything), count per page (QQ gives at most 30). */
+const llbotPaging = {
+  start: P.optional(P.int('Offset, from 0; -1 for every entry', { minimum: -1, default: 0 })),
+  count: P.optional(P.int('Entries per page (QQ gives at most 30)', { minimum: 1, default: 20 })),
+};
+const llbotPageSize = 30;
+
+/** One side of an account's likes as LLBot pages it (`given`: whom it liked; otherwise who liked it). */
+async function llbotLikePage(ctx: ActionContext, paging: { start?: number; count?: number }, given: boolean) {
+  const all = paging.start === -1;
+  const start = all ? 0 : (paging.start ?? 0);
+  const count = all ? Number.MAX_SAFE_INTEGER : Math.min(paging.count ?? 20, llbotPageSize);
+  const likes = await ctx.world.likes.profile(ctx.selfId, start, count);
+  const side = given ? likes.given : likes.received;
+  const users = (await voteInfos(ctx, side.users, ctx.selfId, given)).map(({ bAvailableCnt: _, ...user }) => user);
+  return { users, nextStart: start + users.length };
+}
+
 /** Profile likes (名片赞). */
 export const likeActions: AnyActionSpec[] = [
   defineAction({
@@ -130,6 +154,33 @@ export const likeActions: AnyActionSpec[] = [
           userInfos: await voteInfos(ctx, received.users, userId, false),
         },
       };
+    },
+    dialects: {
+      llbot: {
+        note: "The account's own likes given (favoriteInfo), one page: `{users, nextStart}`; takes start (-1 for all) and count (at most 30), no user_id.",
+        params: P.object(llbotPaging),
+        result: LlbotLikePage,
+        handler: (ctx, params) => llbotLikePage(ctx, params, true),
+      },
+    },
+  }),
+  defineAction({
+    name: 'get_profile_like_me',
+    origin: 'llbot',
+    summary: 'Who liked the account’s profile, newest first, one page: {users, nextStart}',
+    params: P.object(llbotPaging),
+    result: LlbotLikePage,
+    handler: (ctx, params) => llbotLikePage(ctx, params, false),
+  }),
+  defineAction({
+    name: 'get_profile_like_count',
+    origin: 'llbot',
+    summary: 'How many likes an account’s profile has received in all',
+    params: P.object({ user_id: P.id('QQ number') }),
+    result: Type.Object({ count: Type.Integer() }),
+    async handler(ctx, params) {
+      const { received } = await ctx.world.likes.profile(params.user_id, 0, 0);
+      return { count: received.total };
     },
   }),
 ];

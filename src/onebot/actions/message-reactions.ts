@@ -45,6 +45,27 @@ async function poke(ctx: ActionContext, params: { group_id?: number; user_id?: n
   return null;
 }
 
+/** One page of who reacted with an emoji, as NT answers it. */
+const ReactionPage = Type.Object({
+  emojiLikesList: Type.Array(Type.Object({ tinyId: Type.String(), nickName: Type.String(), headUrl: Type.String() })),
+  cookie: Type.String({ description: 'Pass it to get the next page; empty on the last page' }),
+  isLastPage: Type.Boolean(),
+  isFirstPage: Type.Boolean(),
+});
+
+/** The page of reactors after `cookie` (an offset Catnap hands out; "" for the first page). */
+async function reactionPage(ctx: ActionContext, messageId: string | number, emojiId: string | number, count: number, cookie: string) {
+  const offset = cookie === '' ? 0 : /^\d+$/.test(cookie) ? Number(cookie) : NaN;
+  if (!Number.isSafeInteger(offset)) throw badParams(`cookie: not a cookie from fetch_emoji_like (got ${JSON.stringify(cookie)})`);
+  const { users, more } = await reactionUsers(ctx, messageIdOf(messageId), String(emojiId).trim(), offset, count);
+  return {
+    emojiLikesList: users.map((user) => ({ tinyId: String(user.userId), nickName: user.nickname, headUrl: user.avatar })),
+    cookie: more ? String(offset + count) : '',
+    isLastPage: !more,
+    isFirstPage: offset === 0,
+  };
+}
+
 export const messageReactionActions: AnyActionSpec[] = [
   defineAction({
     name: 'set_msg_emoji_like',
@@ -62,6 +83,20 @@ export const messageReactionActions: AnyActionSpec[] = [
     },
   }),
   defineAction({
+    name: 'unset_msg_emoji_like',
+    origin: 'llbot',
+    summary: 'Remove the account’s emoji reaction from a message (set_msg_emoji_like with set false)',
+    params: P.object({
+      message_id: stringOrNumber('message_id of the message'),
+      emoji_id: stringOrNumber('QQ face id (e.g. 76) or an emoji code point (e.g. 128512)'),
+    }),
+    result: Type.Null(),
+    async handler(ctx, params) {
+      await ctx.world.reactions.set(ctx.selfId, messageIdOf(params.message_id), String(params.emoji_id).trim(), false);
+      return null;
+    },
+  }),
+  defineAction({
     name: 'fetch_emoji_like',
     origin: 'napcat',
     summary: 'Who reacted to a message with an emoji (NapCat’s raw NT page)',
@@ -73,25 +108,27 @@ export const messageReactionActions: AnyActionSpec[] = [
       count: P.int('Page size', { minimum: 1, maximum: 1000, default: 20 }),
       cookie: P.str('Paging cookie from the previous page ("" for the first)', { default: '' }),
     }),
-    result: ntResultWith({
-      emojiLikesList: Type.Array(Type.Object({ tinyId: Type.String(), nickName: Type.String(), headUrl: Type.String() })),
-      cookie: Type.String({ description: 'Pass it to get the next page; empty on the last page' }),
-      isLastPage: Type.Boolean(),
-      isFirstPage: Type.Boolean(),
-    }),
+    result: ntResultWith(ReactionPage.properties),
     async handler(ctx, params) {
-      const offset = params.cookie === '' ? 0 : /^\d+$/.test(params.cookie) ? Number(params.cookie) : NaN;
-      if (!Number.isSafeInteger(offset))
-        throw badParams(`cookie: not a cookie from fetch_emoji_like (got ${JSON.stringify(params.cookie)})`);
-      const { users, more } = await reactionUsers(ctx, messageIdOf(params.message_id), String(params.emojiId).trim(), offset, params.count);
-      return {
-        result: 0,
-        errMsg: '',
-        emojiLikesList: users.map((user) => ({ tinyId: String(user.userId), nickName: user.nickname, headUrl: user.avatar })),
-        cookie: more ? String(offset + params.count) : '',
-        isLastPage: !more,
-        isFirstPage: offset === 0,
-      };
+      return { result: 0, errMsg: '', ...(await reactionPage(ctx, params.message_id, params.emojiId, params.count, params.cookie)) };
+    },
+    dialects: {
+      llbot: {
+        note: 'Takes emoji_id (or emojiId) and no emojiType, count 20 by default; answers the page without `result` and `errMsg`.',
+        params: P.object({
+          message_id: stringOrNumber('message_id of the message'),
+          emoji_id: P.optional(stringOrNumber('QQ face id or emoji code point')),
+          emojiId: P.optional(stringOrNumber('Alias of emoji_id')),
+          count: P.int('Page size', { minimum: 1, maximum: 1000, default: 20 }),
+          cookie: P.str('Paging cookie from the previous page ("" for the first)', { default: '' }),
+        }),
+        result: ReactionPage,
+        async handler(ctx, params) {
+          const emojiId = params.emoji_id ?? params.emojiId;
+          if (emojiId === undefined || String(emojiId).trim() === '') throw badParams('emoji_id: is required');
+          return reactionPage(ctx, params.message_id, emojiId, params.count, params.cookie);
+        },
+      },
     },
   }),
   defineAction({

@@ -139,17 +139,35 @@ export const messageSendActions: AnyActionSpec[] = [
         user_id: P.optional(P.id('User to forward to')),
       }),
       result: Type.Null(),
-      async handler(ctx: ActionContext, params: { message_id: number; group_id?: number; user_id?: number }) {
-        const target: SendTarget | undefined =
-          params.user_id !== undefined
-            ? { type: 'private', userId: params.user_id }
-            : params.group_id !== undefined
-              ? { type: 'group', groupId: params.group_id }
-              : undefined;
-        if (!target) throw badParams('give user_id or group_id to forward to');
-        await ctx.world.messages.forwardSingle(ctx.selfId, params.message_id, target);
+      async handler(ctx: ActionContext, params: SingleForward) {
+        await forwardSingle(ctx, params);
         return null;
+      },
+      dialects: {
+        llbot: {
+          note: 'Answers `{message_id}` of the copy sent.',
+          result: Type.Object({ message_id: Type.Integer() }),
+          handler: async (ctx: ActionContext, params: SingleForward) => ({ message_id: (await forwardSingle(ctx, params)).messageId }),
+        },
       },
     }),
   ),
 ];
+
+interface SingleForward {
+  readonly message_id: number;
+  readonly group_id?: number;
+  readonly user_id?: number;
+}
+
+/** Sends a copy of one message to a user (user_id wins, as in NapCat) or a group. */
+function forwardSingle(ctx: ActionContext, params: SingleForward) {
+  const target: SendTarget | undefined =
+    params.user_id !== undefined
+      ? { type: 'private', userId: params.user_id }
+      : params.group_id !== undefined
+        ? { type: 'group', groupId: params.group_id }
+        : undefined;
+  if (!target) throw badParams('give user_id or group_id to forward to');
+  return ctx.world.messages.forwardSingle(ctx.selfId, params.message_id, target);
+}

@@ -1,10 +1,11 @@
 import { Type } from '@sinclair/typebox';
 import { defineAction, type AnyActionSpec } from '../action.js';
 import { P } from '../schema.js';
+import { scanQrCodes } from '../../world/media/qr-scan.js';
 
 const point = Type.Object({ x: Type.Integer(), y: Type.Integer() });
 
-/** OCR (a local PaddleOCR engine) and English-to-Chinese translation. */
+/** Reading images and text: OCR (a local PaddleOCR engine), QR codes, word slices, English-to-Chinese translation. */
 export const ocrTranslateActions: AnyActionSpec[] = [
   defineAction({
     name: 'ocr_image',
@@ -38,4 +39,26 @@ export const ocrTranslateActions: AnyActionSpec[] = [
       return { words: await ctx.services.translator.translate(params.words) };
     },
   }),
+  defineAction({
+    name: 'scan_qrcode',
+    origin: 'llbot',
+    summary: 'Read the QR code in an image: [{text}] (none when the image has no readable code)',
+    params: P.object({ file: P.str('The image: a path, file://, http(s)://, base64:// or a file id', { minLength: 1 }) }),
+    result: Type.Array(Type.Object({ text: Type.String() })),
+    handler: (ctx, params) => scanQrCodes(ctx.world.media, params.file, ctx.selfId),
+  }),
+  defineAction({
+    name: '.get_word_slices',
+    origin: 'go-cqhttp',
+    summary: 'Split text into words (Chinese by its dictionary, other scripts at spaces); punctuation left out',
+    params: P.object({ content: P.str('The text') }),
+    result: Type.Object({ slices: Type.Array(Type.String()) }),
+    handler(_ctx, params) {
+      const words = wordSegmenter.segment(params.content);
+      return { slices: [...words].filter((word) => word.isWordLike).map((word) => word.segment) };
+    },
+  }),
 ];
+
+/** ICU's Chinese word breaker (dictionary based), which Node ships. */
+const wordSegmenter = new Intl.Segmenter('zh', { granularity: 'word' });

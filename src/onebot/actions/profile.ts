@@ -5,6 +5,7 @@ import { defineAction, type AnyActionSpec } from '../action.js';
 import { badParams } from '../error-catalogue.js';
 import { P } from '../schema.js';
 import { visibleStatus } from '../shapes/status.js';
+import { groupAvatarUrl, userAvatarUrl } from '../shapes/avatar.js';
 
 const ntOk = { result: 0, errMsg: '' };
 
@@ -108,10 +109,27 @@ export const profileActions: AnyActionSpec[] = [
       sex: sexParam,
     }),
     result: NtResult,
+    dialects: {
+      llbot: { note: 'Answers null.', result: Type.Null(), reshape: () => null },
+      'go-cqhttp': { note: 'Answers null.', result: Type.Null(), reshape: () => null },
+    },
     async handler(ctx, params) {
       const sex = parseSex(params.sex);
       await ctx.world.profiles.setProfile(ctx.selfId, { nickname: params.nickname, longNick: params.personal_note, sex });
       return ntOk;
+    },
+  }),
+  defineAction({
+    name: 'get_qq_avatar',
+    origin: 'llbot',
+    summary: 'The avatar URL of an account (user_id) or a group (group_id, if no user_id)',
+    description: 'An avatar set through Catnap is served by Catnap; otherwise QQ’s usual qlogo address.',
+    params: P.object({ user_id: P.optional(P.id('QQ number')), group_id: P.optional(P.id('Group number')) }),
+    result: Type.Object({ url: Type.String() }),
+    async handler(ctx, params) {
+      if (params.user_id !== undefined) return { url: userAvatarUrl(await ctx.world.accounts.require(params.user_id), ctx.services.urls) };
+      if (params.group_id !== undefined) return { url: groupAvatarUrl(await ctx.world.groups.require(params.group_id), ctx.services.urls) };
+      throw badParams('give user_id or group_id');
     },
   }),
   defineAction({

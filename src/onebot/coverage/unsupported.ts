@@ -6,24 +6,25 @@
 
 const reasons = {
   stream: "NapCat's own test of its stream packets (it streams a fixed sample); the real stream actions are served.",
-  rkey: "An rkey signs QQ's expiring media URLs. Catnap serves every media blob at a stable URL of its own, so there is no key to fetch.",
   onlineFolder:
     "Online folders need a folder on the bot's machine walked and offered file by file; Catnap offers single online files (send_online_file), whose bytes any media source gives.",
   anonymous: 'QQ removed anonymous group chat; NapCat does not implement these either.',
   testActions: "NapCat's own test actions, shipped in its releases by accident.",
 } as const;
 
+const rawPackets =
+  "Raw protocol access: send_packet and LLBot's send_pb pass a protobuf packet to QQ's servers, llonebot_debug calls a method of LLBot's own QQ client by name. The world has neither QQ's servers nor a QQ client to pass them to.";
+
 export const unsupportedActions: Readonly<Record<string, string>> = {
   test_download_stream: reasons.stream,
-  get_rkey: reasons.rkey,
-  get_rkey_server: reasons.rkey,
-  nc_get_rkey: reasons.rkey,
   send_online_folder: reasons.onlineFolder,
   set_group_anonymous_ban: reasons.anonymous,
   set_group_anonymous: reasons.anonymous,
   test_auto_register_01: reasons.testActions,
   test_auto_register_02: reasons.testActions,
-  send_packet: "Raw packet passthrough sends a protobuf packet to QQ's servers; it has no meaning without them.",
+  send_packet: rawPackets,
+  send_pb: rawPackets,
+  llonebot_debug: rawPackets,
   click_inline_keyboard_button: "Inline keyboard buttons belong to QQ's official bot platform, which answers the click on its servers.",
   // go-cqhttp's own names (its dialect's column of the coverage table).
   ...Object.fromEntries(
@@ -44,10 +45,4 @@ export const unsupportedActions: Readonly<Record<string, string>> = {
  */
 export const notYetServed: Readonly<Record<string, string>> = Object.fromEntries([
   ['.handle_quick_operation', 'Events over every transport (issue 8) is building it.'],
-  ...[
-    'scan_qrcode', 'batch_delete_group_member', 'send_pb', 'get_qq_avatar', 'get_config', 'set_config', 'llonebot_debug',
-    'get_event', 'get_profile_like_me', 'unset_msg_emoji_like', 'set_friend_category', 'set_group_msg_mask',
-    'set_group_file_forever', 'rename_group_file_folder', 'get_recommend_face', '_delete_group_notice',
-    'get_profile_like_count', '.get_word_slices', 'delete_unidirectional_friend', 'get_supported_actions',
-  ].map((name) => [name, "LLBot's and go-cqhttp's remaining names (issue 17, \"dialects\") are being built."]),
 ]);

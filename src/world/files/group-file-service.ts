@@ -15,6 +15,11 @@ export interface GroupUpload {
   readonly name: string;
   /** "/" or a folder id; default root. */
   readonly folderId?: string;
+  /**
+   * When QQ drops the file (unix seconds): a temporary file (临时文件), which set_group_file_forever
+   * keeps. Absent: kept forever, as every upload through the bot APIs is.
+   */
+  readonly expiresAt?: number;
 }
 
 /**
@@ -70,7 +75,7 @@ export class GroupFileService {
         uploaderId: actor,
         uploadTime: time,
         modifyTime: time,
-        deadTime: 0,
+        deadTime: upload.expiresAt ?? 0,
         downloadTimes: 0,
       };
       this.ctx.store.groupFiles.insertFile(file);
@@ -217,6 +222,16 @@ export class GroupFileService {
       const name = checkName(newName, 'file name');
       if (name === file.name) return file;
       return this.ctx.store.groupFiles.updateFile(groupId, fileId, { name, modifyTime: now(this.ctx) });
+    });
+  }
+
+  /** Makes a temporary file permanent (转存为永久文件): its uploader, admins and the owner. */
+  keepForever(actor: Actor, groupId: number, fileId: string): Promise<GroupFile> {
+    return transaction(this.ctx, () => {
+      const file = this.requireFile(actor, groupId, fileId);
+      this.requireFileManager(actor, file, 'keep');
+      if (file.deadTime === 0) return file;
+      return this.ctx.store.groupFiles.updateFile(groupId, fileId, { deadTime: 0, modifyTime: now(this.ctx) });
     });
   }
 

@@ -113,6 +113,24 @@ export class FriendService {
     });
   }
 
+  /**
+   * Drops a one-way friend (删除单向好友): `followerId` keeps `userId` in its list while `userId`
+   * removed them; afterwards neither lists the other.
+   */
+  dropFollower(userId: number, followerId: number): Promise<void> {
+    return transaction(this.ctx, (tx) => {
+      const follows = this.ctx.store.friends.get(followerId, userId);
+      if (!follows || this.ctx.store.friends.get(userId, followerId)) {
+        throw new WorldError('NOT_FRIENDS', `user ${followerId} is not a one-way friend of ${userId}`, {
+          ownerId: userId,
+          friendId: followerId,
+        });
+      }
+      this.ctx.store.friends.remove(followerId, userId);
+      tx.emit({ type: 'friend.removed', userId: followerId, friendId: userId, audience: [] });
+    });
+  }
+
   setRemark(ownerId: number, friendId: number, remark: string): Promise<void> {
     return transaction(this.ctx, (tx) => {
       const current = this.requireFriendship(ownerId, friendId);

@@ -18,7 +18,7 @@ export interface GroupFileRepository {
   files(groupId: number, folderId: string): GroupFile[];
   /** Every file of the group, newest first. */
   allFiles(groupId: number): GroupFile[];
-  updateFile(groupId: number, fileId: string, patch: Partial<Pick<GroupFile, 'folderId' | 'name' | 'modifyTime'>>): GroupFile;
+  updateFile(groupId: number, fileId: string, patch: Partial<Pick<GroupFile, 'folderId' | 'name' | 'modifyTime' | 'deadTime'>>): GroupFile;
   deleteFile(groupId: number, fileId: string): boolean;
   countDownload(fileId: string): void;
   usage(groupId: number): { count: number; bytes: number };

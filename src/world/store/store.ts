@@ -62,6 +62,7 @@ export interface WorldStore {
   readonly worldFiles: WorldFileRepository;
   readonly faults: FaultRepository;
   readonly health: HealthRepository;
+  readonly groupMsgMasks: GroupMsgMaskRepository;
   transaction<T>(work: () => T): Promise<T>;
   close(): Promise<void>;
 }
@@ -70,6 +71,13 @@ export interface WorldStore {
 export interface WorldFileRepository {
   lastDigest(): string | undefined;
   recordDigest(digest: string, time: number): void;
+}
+
+/** How each account takes each group's messages (1 receive and notify, 2 group assistant, 3 blocked, 4 no notification). */
+export interface GroupMsgMaskRepository {
+  /** 1 when never set. */
+  get(ownerId: number, groupId: number): number;
+  set(ownerId: number, groupId: number, mask: number): void;
 }
 
 export type AccountPatch = Partial<Omit<Account, 'userId' | 'createdAt'>>;

@@ -165,7 +165,7 @@ export class SqliteGroupFileRepository implements GroupFileRepository {
     return this.db.prepare<[number], FileRow>(`SELECT * FROM group_files WHERE group_id = ? ${newestFirst}`).all(groupId).map(toFile);
   }
 
-  updateFile(groupId: number, fileId: string, patch: Partial<Pick<GroupFile, 'folderId' | 'name' | 'modifyTime'>>): GroupFile {
+  updateFile(groupId: number, fileId: string, patch: Partial<Pick<GroupFile, 'folderId' | 'name' | 'modifyTime' | 'deadTime'>>): GroupFile {
     const sets: string[] = [];
     const values: unknown[] = [];
     if (patch.folderId !== undefined) {
@@ -179,6 +179,10 @@ export class SqliteGroupFileRepository implements GroupFileRepository {
     if (patch.modifyTime !== undefined) {
       sets.push('modify_time = ?');
       values.push(patch.modifyTime);
+    }
+    if (patch.deadTime !== undefined) {
+      sets.push('dead_time = ?');
+      values.push(patch.deadTime);
     }
     if (sets.length > 0)
       this.#journal.write(`UPDATE group_files SET ${sets.join(', ')} WHERE group_id = ? AND file_id = ?`).run(...values, groupId, fileId);

@@ -23,6 +23,7 @@ import { SqliteNoticeRepository } from './notice-repository.js';
 import { SqliteOnlineFileRepository } from './online-file-repository.js';
 import { SqlitePinRepository } from './pin-repository.js';
 import { SqliteFaultRepository, SqliteHealthRepository } from './fault-repository.js';
+import { SqliteGroupMsgMaskRepository } from './group-msg-mask-repository.js';
 import { SqliteReactionRepository } from './reaction-repository.js';
 import { SqliteTranscriptRepository } from './transcript-repository.js';
 import { SqliteUploadStreamRepository } from './upload-stream-repository.js';
@@ -49,6 +50,7 @@ export class SqliteWorldStore implements WorldStore {
   readonly reactions: SqliteReactionRepository;
   readonly forwards: SqliteForwardRepository;
   readonly pins: SqlitePinRepository;
+  readonly groupMsgMasks: SqliteGroupMsgMaskRepository;
   readonly requests: SqliteRequestRepository;
   readonly groupSettings: SqliteGroupSettingsRepository;
   readonly notices: SqliteNoticeRepository;
@@ -90,6 +92,7 @@ export class SqliteWorldStore implements WorldStore {
     this.reactions = new SqliteReactionRepository(this.db, journal);
     this.forwards = new SqliteForwardRepository(this.db);
     this.pins = new SqlitePinRepository(this.db, journal);
+    this.groupMsgMasks = new SqliteGroupMsgMaskRepository(this.db, journal);
     this.requests = new SqliteRequestRepository(this.db, journal);
     this.groupSettings = new SqliteGroupSettingsRepository(this.db, journal);
     this.notices = new SqliteNoticeRepository(this.db, journal);
