@@ -13,7 +13,21 @@ import type { RouteContract, RoutesByKey, RouteTypes } from './route.js';
 import { worldApi } from './world.js';
 import { worldManageApi } from './world-manage.js';
 
-export { actApi, botsApi, clockApi, docsApi, faultsApi, healthApi, loadApi, mediaApi, milkyApi, recordsApi, requestsApi, worldApi, worldManageApi };
+export {
+  actApi,
+  botsApi,
+  clockApi,
+  docsApi,
+  faultsApi,
+  healthApi,
+  loadApi,
+  mediaApi,
+  milkyApi,
+  recordsApi,
+  requestsApi,
+  worldApi,
+  worldManageApi,
+};
 
 /**
  * Every admin route, by area. An area adds its routes here (and implements them in
