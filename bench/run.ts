@@ -12,6 +12,7 @@ import { fanOut } from './scenarios/fan-out.js';
 import { historyLatency } from './scenarios/history.js';
 import { httpThroughput } from './scenarios/http-throughput.js';
 import { wsRoundTrips } from './scenarios/ws-round-trips.js';
+import { snapshotRestore } from './scenarios/snapshot-restore.js';
 
 interface Row {
   readonly metric: string;
@@ -131,6 +132,17 @@ async function main(): Promise<void> {
     '<= 2 ms',
     history.dispatch.p99 <= 2,
     `p50 ${history.dispatch.p50} ms; baseline is the bare indexed SQLite query`,
+  );
+
+  const snapshot = await snapshotRestore(10_000, quick ? 10 : 30);
+  row(
+    `snapshot restore of a world of ${snapshot.messages} messages p50`,
+    'ms',
+    snapshot.restore.p50,
+    null,
+    '< 100 ms',
+    snapshot.restore.p50 < 100,
+    `max ${snapshot.restore.max} ms; saving it took ${round(snapshot.save, 1)} ms`,
   );
 
   const elapsed = Math.round((Date.now() - started) / 1000);

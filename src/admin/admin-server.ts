@@ -19,6 +19,7 @@ import { allMilkyApis } from '../milky/apis/index.js';
 import { requestRoutes } from './routes/request-routes.js';
 import { healthRoutes } from './routes/health-routes.js';
 import { clockRoutes } from './routes/clock-routes.js';
+import { snapshotRoutes } from './routes/snapshot-routes.js';
 import { LiveHub } from './live/live-hub.js';
 import { attachLiveSocket } from './live/live-socket.js';
 import { adminValidator } from './validate.js';
@@ -79,6 +80,7 @@ export async function buildAdminServer(deps: AdminDeps, options: AdminServerOpti
     ...requestRoutes,
     ...healthRoutes({ publicMetrics: options.publicMetrics ?? false }),
     ...clockRoutes,
+    ...snapshotRoutes,
     ...implement(docsApi, { openapi: async () => document }),
     ...(options.extraRoutes ?? []),
   ];

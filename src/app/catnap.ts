@@ -30,6 +30,7 @@ import { SqliteWorldStore } from '../world/store/sqlite/sqlite-store.js';
 import { publicUrls } from '../onebot/public-urls.js';
 import { applyWorldFile, type WorldFile } from '../world/world-file.js';
 import { World } from '../world/world.js';
+import { startSnapshot } from '../world/snapshots/snapshot-service.js';
 import { defaultWorld } from './default-world.js';
 import { CatnapMetrics } from './metrics/catnap-metrics.js';
 import { timeStoreWrites } from './metrics/store-timing.js';
@@ -140,6 +141,7 @@ export class Catnap {
       store,
       clock,
       random,
+      snapshotDir: join(dataDir, 'snapshots'),
       media,
       onListenerError: (error, event) => logger.error({ err: error, event: event.type }, 'domain event listener failed'),
     });
@@ -212,6 +214,8 @@ export class Catnap {
 
     try {
       await catnap.#seed(options);
+      // `POST /api/world/reset` goes back here: the world as this start made it.
+      await world.snapshots.save(startSnapshot);
       await catnap.#startNetworks();
       const milkyProblems = await milky.start(catnap.#disposables);
       if (milkyProblems.length > 0) throw new StartupError(`could not start the Milky servers:\n  ${milkyProblems.join('\n  ')}`);

@@ -29,6 +29,7 @@ import { SignService } from './services/sign-service.js';
 import { EssenceService } from './services/essence-service.js';
 import { HonorService } from './services/honor-service.js';
 import type { WorldStore } from './store/store.js';
+import { SnapshotService } from './snapshots/snapshot-service.js';
 
 export interface WorldOptions {
   readonly store: WorldStore;
@@ -36,11 +37,16 @@ export interface WorldOptions {
   readonly clock?: Clock;
   /** The world's randomness (default: a random seed). */
   readonly random?: WorldRandom;
+  /** Where snapshots are kept (default: a per-world temp dir). */
+  readonly snapshotDir?: string;
   /** Media storage; tests may omit it (a per-process temp dir is used). */
   readonly media?: MediaService;
   /** Called when a domain-event listener throws; the world itself carries on. */
   readonly onListenerError?: (error: unknown, event: DomainEvent) => void;
 }
+
+/** Counts worlds in this process, for their default snapshot folders. */
+let worlds = 0;
 
 /**
  * The QQ world: its services over one store, and the bus its changes are announced on.
@@ -75,6 +81,7 @@ export class World {
   readonly favorites: FavoritesService;
   readonly groupFiles: GroupFileService;
   readonly privateFiles: PrivateFileService;
+  readonly snapshots: SnapshotService;
   readonly #ctx: ServiceContext;
 
   constructor(options: WorldOptions) {
@@ -113,6 +120,13 @@ export class World {
     this.groupFiles = new GroupFileService(ctx, this.media, this.groups);
     this.privateFiles = new PrivateFileService(ctx, this.media);
     registerFileResolver(this.media, this.store);
+    this.snapshots = new SnapshotService({
+      store: this.store,
+      clock: this.clock,
+      random: this.random,
+      bus: this.events,
+      dir: options.snapshotDir ?? join(tmpdir(), `catnap-snapshots-${process.pid}-${++worlds}`),
+    });
   }
 
   /**

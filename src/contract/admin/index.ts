@@ -1,6 +1,7 @@
 import { actApi } from './act.js';
 import { botsApi } from './bots.js';
 import { clockApi } from './clock.js';
+import { snapshotsApi } from './snapshots.js';
 import { docsApi } from './docs.js';
 import { healthApi } from './health.js';
 import { mediaApi } from './media.js';
@@ -10,13 +11,25 @@ import type { RouteContract, RoutesByKey, RouteTypes } from './route.js';
 import { worldApi } from './world.js';
 import { worldManageApi } from './world-manage.js';
 
-export { actApi, botsApi, clockApi, docsApi, healthApi, mediaApi, milkyApi, requestsApi, worldApi, worldManageApi };
+export { actApi, botsApi, clockApi, snapshotsApi, docsApi, healthApi, mediaApi, milkyApi, requestsApi, worldApi, worldManageApi };
 
 /**
  * Every admin route, by area. An area adds its routes here (and implements them in
  * `src/admin/routes/`); the server refuses to start when one of these has no handler.
  */
-export const adminApi = [worldApi, worldManageApi, actApi, mediaApi, botsApi, milkyApi, requestsApi, healthApi, docsApi, clockApi] as const;
+export const adminApi = [
+  worldApi,
+  worldManageApi,
+  actApi,
+  mediaApi,
+  botsApi,
+  milkyApi,
+  requestsApi,
+  healthApi,
+  docsApi,
+  clockApi,
+  snapshotsApi,
+] as const;
 
 /** Every admin route by its key, `"<METHOD> <url>"`: the console's typed client is keyed by it. */
 export type AdminRoutes = RoutesByKey<typeof worldApi> &
@@ -28,7 +41,8 @@ export type AdminRoutes = RoutesByKey<typeof worldApi> &
   RoutesByKey<typeof requestsApi> &
   RoutesByKey<typeof healthApi> &
   RoutesByKey<typeof docsApi> &
-  RoutesByKey<typeof clockApi>;
+  RoutesByKey<typeof clockApi> &
+  RoutesByKey<typeof snapshotsApi>;
 
 export type AdminRouteKey = keyof AdminRoutes;
 
