@@ -20,6 +20,7 @@ import { requestRoutes } from './routes/request-routes.js';
 import { healthRoutes } from './routes/health-routes.js';
 import { clockRoutes } from './routes/clock-routes.js';
 import { snapshotRoutes } from './routes/snapshot-routes.js';
+import { transcriptRoutes } from './routes/transcript-routes.js';
 import { LiveHub } from './live/live-hub.js';
 import { attachLiveSocket } from './live/live-socket.js';
 import { adminValidator } from './validate.js';
@@ -81,6 +82,7 @@ export async function buildAdminServer(deps: AdminDeps, options: AdminServerOpti
     ...healthRoutes({ publicMetrics: options.publicMetrics ?? false }),
     ...clockRoutes,
     ...snapshotRoutes,
+    ...transcriptRoutes,
     ...implement(docsApi, { openapi: async () => document }),
     ...(options.extraRoutes ?? []),
   ];

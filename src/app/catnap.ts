@@ -31,6 +31,7 @@ import { publicUrls } from '../onebot/public-urls.js';
 import { applyWorldFile, type WorldFile } from '../world/world-file.js';
 import { World } from '../world/world.js';
 import { startSnapshot } from '../world/snapshots/snapshot-service.js';
+import { Transcript } from '../onebot/transcript/transcript.js';
 import { defaultWorld } from './default-world.js';
 import { CatnapMetrics } from './metrics/catnap-metrics.js';
 import { timeStoreWrites } from './metrics/store-timing.js';
@@ -89,6 +90,8 @@ export class Catnap {
     readonly logger: Logger,
     /** This Catnap's Prometheus metrics (GET /metrics). */
     readonly metrics: CatnapMetrics,
+    /** What happened, in order: the test bench's transcript (marks, waits); `recordExtra` for other areas. */
+    readonly transcript: Transcript,
   ) {}
 
   /** The admin server, once listening. */
@@ -197,7 +200,19 @@ export class Catnap {
       browser: { allowedOrigins: settings.api.allowedOrigins },
       version: catnapVersion,
     });
-    const catnap = new Catnap(dataDir, settings, world, dispatcher, events, network, configFiles, milky, logger, metrics);
+    const catnap = new Catnap(
+      dataDir,
+      settings,
+      world,
+      dispatcher,
+      events,
+      network,
+      configFiles,
+      milky,
+      logger,
+      metrics,
+      new Transcript(world.clock),
+    );
     catnapRef.current = catnap;
     catnap.webuiTokenGenerated = loaded.generatedToken && options.webuiToken === undefined;
     catnap.#storeOpen = () => store.db.open;
@@ -216,6 +231,8 @@ export class Catnap {
       await catnap.#seed(options);
       // `POST /api/world/reset` goes back here: the world as this start made it.
       await world.snapshots.save(startSnapshot);
+      // Recorded from here on: what the world file did is the starting state, not news.
+      catnap.#disposables.add(catnap.transcript.attach(world, dispatcher, { urls: services.urls, dialect: 'napcat' }));
       await catnap.#startNetworks();
       const milkyProblems = await milky.start(catnap.#disposables);
       if (milkyProblems.length > 0) throw new StartupError(`could not start the Milky servers:\n  ${milkyProblems.join('\n  ')}`);
@@ -372,7 +389,14 @@ export class Catnap {
       metrics: async () => ({ contentType: this.metrics.contentType, text: await this.metrics.text() }),
     };
     const app = await buildAdminServer(
-      { world: this.world, dispatcher: this.dispatcher, actions, logger: this.logger.child({ component: 'admin' }), hooks },
+      {
+        world: this.world,
+        dispatcher: this.dispatcher,
+        actions,
+        logger: this.logger.child({ component: 'admin' }),
+        hooks,
+        transcript: this.transcript,
+      },
       {
         token: this.settings.webui.token,
         bodyLimit: this.settings.api.bodyLimit,

@@ -2,6 +2,7 @@ import { actApi } from './act.js';
 import { botsApi } from './bots.js';
 import { clockApi } from './clock.js';
 import { snapshotsApi } from './snapshots.js';
+import { transcriptApi } from './transcript.js';
 import { docsApi } from './docs.js';
 import { healthApi } from './health.js';
 import { mediaApi } from './media.js';
@@ -11,7 +12,7 @@ import type { RouteContract, RoutesByKey, RouteTypes } from './route.js';
 import { worldApi } from './world.js';
 import { worldManageApi } from './world-manage.js';
 
-export { actApi, botsApi, clockApi, snapshotsApi, docsApi, healthApi, mediaApi, milkyApi, requestsApi, worldApi, worldManageApi };
+export { actApi, botsApi, clockApi, snapshotsApi, transcriptApi, docsApi, healthApi, mediaApi, milkyApi, requestsApi, worldApi, worldManageApi };
 
 /**
  * Every admin route, by area. An area adds its routes here (and implements them in
@@ -29,6 +30,7 @@ export const adminApi = [
   docsApi,
   clockApi,
   snapshotsApi,
+  transcriptApi,
 ] as const;
 
 /** Every admin route by its key, `"<METHOD> <url>"`: the console's typed client is keyed by it. */
@@ -42,7 +44,8 @@ export type AdminRoutes = RoutesByKey<typeof worldApi> &
   RoutesByKey<typeof healthApi> &
   RoutesByKey<typeof docsApi> &
   RoutesByKey<typeof clockApi> &
-  RoutesByKey<typeof snapshotsApi>;
+  RoutesByKey<typeof snapshotsApi> &
+  RoutesByKey<typeof transcriptApi>;
 
 export type AdminRouteKey = keyof AdminRoutes;
 
