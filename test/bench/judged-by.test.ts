@@ -85,7 +85,9 @@ describe('the test bench, as the issue judges it', () => {
       headers: { authorization: 'Bearer admin-token' },
     });
     const lines = (await all.text()).split('\n');
-    expect(lines.findIndex((line) => line.includes('clock +86400s'))).toBeLessThan(lines.findIndex((line) => line.includes('restore before')));
+    expect(lines.findIndex((line) => line.includes('clock +86400s'))).toBeLessThan(
+      lines.findIndex((line) => line.includes('restore before')),
+    );
   });
 
   it('waits for counts, for silence, and says what came closest when nothing matches', async () => {
@@ -104,14 +106,28 @@ describe('the test bench, as the issue judges it', () => {
     await say('three');
     expect((await waiting).json.matched[0].text).toBe('three');
 
-    const silent = await admin('POST', '/api/world/wait', { since: mark, match: { kind: 'message', from: 10001 }, none: true, timeout_ms: 100 });
+    const silent = await admin('POST', '/api/world/wait', {
+      since: mark,
+      match: { kind: 'message', from: 10001 },
+      none: true,
+      timeout_ms: 100,
+    });
     expect(silent.status).toBe(200);
     expect(silent.json.matched).toEqual([]);
-    const spoke = await admin('POST', '/api/world/wait', { since: mark, match: { kind: 'message', from: 20002 }, none: true, timeout_ms: 100 });
+    const spoke = await admin('POST', '/api/world/wait', {
+      since: mark,
+      match: { kind: 'message', from: 20002 },
+      none: true,
+      timeout_ms: 100,
+    });
     expect(spoke.status).toBe(409);
     expect(spoke.json.matched.length).toBeGreaterThan(0);
 
-    const missed = await admin('POST', '/api/world/wait', { since: mark, match: { kind: 'message', from: 20002, text: 'four' }, timeout_ms: 100 });
+    const missed = await admin('POST', '/api/world/wait', {
+      since: mark,
+      match: { kind: 'message', from: 20002, text: 'four' },
+      timeout_ms: 100,
+    });
     expect(missed.status).toBe(408);
     expect(missed.json.error.code).toBe('TIMEOUT');
     expect(missed.json.closest.map((entry: { text: string }) => entry.text)).toEqual(['three', 'two', 'one']);
@@ -122,7 +138,9 @@ describe('the test bench, as the issue judges it', () => {
 
     const json = await admin('GET', `/api/world/transcript?since=${mark}`);
     expect(json.json.entries.filter((entry: { kind: string }) => entry.kind === 'message')).toHaveLength(3);
-    expect(json.json.entries.some((entry: { kind: string; action?: string }) => entry.kind === 'call' && entry.action === 'send_group_msg')).toBe(true);
+    expect(
+      json.json.entries.some((entry: { kind: string; action?: string }) => entry.kind === 'call' && entry.action === 'send_group_msg'),
+    ).toBe(true);
   });
 
   it('records notices and requests, and what other areas add', async () => {
@@ -130,10 +148,16 @@ describe('the test bench, as the issue judges it', () => {
     stop = () => catnap.stop();
     const { mark } = (await admin('POST', '/api/world/marks')).json;
     await admin('POST', '/api/world/act/20001/set_group_ban', { group_id: 30001, user_id: 20002, duration: 60 });
-    const ban = await admin('POST', '/api/world/wait', { since: mark, match: { kind: 'notice', notice_type: 'group_ban', sub_type: 'ban', user_id: 20002 } });
+    const ban = await admin('POST', '/api/world/wait', {
+      since: mark,
+      match: { kind: 'notice', notice_type: 'group_ban', sub_type: 'ban', user_id: 20002 },
+    });
     expect(ban.json.matched[0]).toMatchObject({ operator_id: 20001, duration: 60 });
     await admin('POST', '/api/world/requests/friend', { user_id: 20002, target_id: 10001, comment: 'hi' });
-    const request = await admin('POST', '/api/world/wait', { since: mark, match: { kind: 'request', request_type: 'friend', user_id: 20002 } });
+    const request = await admin('POST', '/api/world/wait', {
+      since: mark,
+      match: { kind: 'request', request_type: 'friend', user_id: 20002 },
+    });
     expect(request.json.matched[0].comment).toBe('hi');
     catnap.transcript.recordExtra('fault', 'dropped send_group_msg of 10001', { rule: 'r1' });
     const extra = await admin('POST', '/api/world/wait', { since: mark, match: { kind: 'extra', source: 'fault', rule: 'r1' } });

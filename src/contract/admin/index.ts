@@ -12,7 +12,20 @@ import type { RouteContract, RoutesByKey, RouteTypes } from './route.js';
 import { worldApi } from './world.js';
 import { worldManageApi } from './world-manage.js';
 
-export { actApi, botsApi, clockApi, snapshotsApi, transcriptApi, docsApi, healthApi, mediaApi, milkyApi, requestsApi, worldApi, worldManageApi };
+export {
+  actApi,
+  botsApi,
+  clockApi,
+  snapshotsApi,
+  transcriptApi,
+  docsApi,
+  healthApi,
+  mediaApi,
+  milkyApi,
+  requestsApi,
+  worldApi,
+  worldManageApi,
+};
 
 /**
  * Every admin route, by area. An area adds its routes here (and implements them in

@@ -80,7 +80,9 @@ export const transcriptApi = {
     response: Type.Object({
       entries: Type.Array(TranscriptEntryView),
       head: Type.String({ description: 'The last entry’s seq: a mark for "from now on"' }),
-      dropped: Type.Boolean({ description: 'True when entries after `since` were already let go (the transcript keeps the latest 50,000)' }),
+      dropped: Type.Boolean({
+        description: 'True when entries after `since` were already let go (the transcript keeps the latest 50,000)',
+      }),
     }),
   }),
   wait: defineRoute({

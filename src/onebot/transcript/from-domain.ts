@@ -62,13 +62,22 @@ export function entryOf(event: DomainEvent, render: RenderContext): Omit<NewEntr
         duration: event.duration,
       });
     case 'member.joined':
-      return notice('group_increase', event.subType, { group_id: event.member.groupId, user_id: event.member.userId, operator_id: event.operatorId });
+      return notice('group_increase', event.subType, {
+        group_id: event.member.groupId,
+        user_id: event.member.userId,
+        operator_id: event.operatorId,
+      });
     case 'member.left':
       return notice('group_decrease', event.subType, { group_id: event.groupId, user_id: event.userId, operator_id: event.operatorId });
     case 'member.role_changed':
       return notice('group_admin', event.role === 'admin' ? 'set' : 'unset', { group_id: event.groupId, user_id: event.userId });
     case 'member.card_changed':
-      return notice('group_card', undefined, { group_id: event.groupId, user_id: event.userId, card_new: event.cardNew, card_old: event.cardOld });
+      return notice('group_card', undefined, {
+        group_id: event.groupId,
+        user_id: event.userId,
+        card_new: event.cardNew,
+        card_old: event.cardOld,
+      });
     case 'member.title_changed':
       return notice('notify', 'title', { group_id: event.groupId, user_id: event.userId, title: event.title });
     case 'group.name_changed':

@@ -23,7 +23,12 @@ export interface WaitRequest {
 
 export type WaitOutcome =
   | { readonly ok: true; readonly matched: TranscriptEntry[]; readonly next: number }
-  | { readonly ok: false; readonly reason: 'timeout' | 'matched'; readonly matched: TranscriptEntry[]; readonly closest: TranscriptEntry[] };
+  | {
+      readonly ok: false;
+      readonly reason: 'timeout' | 'matched';
+      readonly matched: TranscriptEntry[];
+      readonly closest: TranscriptEntry[];
+    };
 
 /**
  * The ordered record of what happened in the world (messages, recalls, reactions, notices,
@@ -102,32 +107,30 @@ export class Transcript {
       if (matches(request.match, entry)) matched.push(entry);
     };
     for (const entry of this.since(request.since).entries) consider(entry);
+    const check = (): WaitOutcome | undefined => {
+      if (request.none && matched.length > 0) return { ok: false, reason: 'matched', matched, closest: matched };
+      if (request.none || matched.length < request.count) return undefined;
+      const hits = matched.slice(0, request.count);
+      return { ok: true, matched: hits, next: hits.at(-1)!.seq };
+    };
+    const already = check();
+    if (already) return Promise.resolve(already);
     return new Promise<WaitOutcome>((resolve) => {
-      let timer: NodeJS.Timeout | undefined;
-      const settle = (): boolean => {
-        if (request.none && matched.length > 0) return finish({ ok: false, reason: 'matched', matched, closest: matched });
-        if (!request.none && matched.length >= request.count) {
-          const hits = matched.slice(0, request.count);
-          return finish({ ok: true, matched: hits, next: hits.at(-1)!.seq });
-        }
-        return false;
-      };
-      const finish = (outcome: WaitOutcome): true => {
+      const done = (outcome: WaitOutcome) => {
         clearTimeout(timer);
         this.#waiters.delete(waiter);
         resolve(outcome);
-        return true;
       };
       const waiter = (entry: TranscriptEntry) => {
         consider(entry);
-        settle();
+        const outcome = check();
+        if (outcome) done(outcome);
       };
-      if (settle()) return;
-      this.#waiters.add(waiter);
-      timer = setTimeout(() => {
-        if (request.none) finish({ ok: true, matched: [], next: this.#seq });
-        else finish({ ok: false, reason: 'timeout', matched, closest: closest(request.match, seen) });
+      const timer = setTimeout(() => {
+        if (request.none) done({ ok: true, matched: [], next: this.#seq });
+        else done({ ok: false, reason: 'timeout', matched, closest: closest(request.match, seen) });
       }, request.timeoutMs);
+      this.#waiters.add(waiter);
     });
   }
 
