@@ -11,6 +11,7 @@ import { eventLatency } from './scenarios/event-latency.js';
 import { fanOut } from './scenarios/fan-out.js';
 import { historyLatency } from './scenarios/history.js';
 import { httpThroughput } from './scenarios/http-throughput.js';
+import { scenarioOverhead } from './scenarios/scenario-overhead.js';
 import { wsRoundTrips } from './scenarios/ws-round-trips.js';
 import { snapshotRestore } from './scenarios/snapshot-restore.js';
 
@@ -143,6 +144,27 @@ async function main(): Promise<void> {
     '< 100 ms',
     snapshot.restore.p50 < 100,
     `max ${snapshot.restore.max} ms; saving it took ${round(snapshot.save, 1)} ms`,
+  );
+
+  const suite = await scenarioOverhead(20);
+  const failures = suite.failed ? `${suite.failed} scenarios failed` : undefined;
+  row(
+    'catnap test: restore + 3-step scenario, bot connected (median of 20)',
+    'ms',
+    suite.perScenarioMs,
+    null,
+    'reported',
+    suite.failed === 0,
+    failures,
+  );
+  row(
+    'catnap test: 20-scenario suite, Catnap and bot start included',
+    'ms',
+    suite.suiteMs,
+    null,
+    '<= 5000 ms',
+    suite.suiteMs <= 5000 && suite.failed === 0,
+    failures,
   );
 
   const elapsed = Math.round((Date.now() - started) / 1000);

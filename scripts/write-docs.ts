@@ -7,8 +7,10 @@ import { renderErrorsDoc } from '../src/onebot/errors-doc.js';
 import { renderDialectsDoc } from '../src/onebot/dialects-doc.js';
 import { allMilkyApis } from '../src/milky/apis/index.js';
 import { renderMilkyDoc } from '../src/milky/milky-doc.js';
+import { scenarioJsonSchema } from '../src/app/testing/scenario/scenario-schema.js';
 
 writeFileSync(new URL('../docs/errors.md', import.meta.url), renderErrorsDoc());
 writeFileSync(new URL('../docs/coverage.md', import.meta.url), renderCoverageDoc(new ActionTable(allActions)));
 writeFileSync(new URL('../docs/dialects.md', import.meta.url), renderDialectsDoc(new ActionTable(allActions)));
 writeFileSync(new URL('../docs/milky.md', import.meta.url), renderMilkyDoc(allMilkyApis));
+writeFileSync(new URL('../docs/scenario.schema.json', import.meta.url), scenarioJsonSchema());

@@ -65,7 +65,7 @@ export interface ActionContext {
 }
 
 /** Where an action comes from, for the docs and the coverage table. */
-export type ActionOrigin = 'onebot11' | 'go-cqhttp' | 'napcat' | 'seed' | 'catnap';
+export type ActionOrigin = 'onebot11' | 'go-cqhttp' | 'napcat' | 'llbot' | 'seed' | 'catnap';
 
 export interface ActionSpec<S extends TSchema = TSchema, R extends TSchema = TSchema> {
   readonly name: string;

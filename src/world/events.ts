@@ -96,6 +96,14 @@ export type DomainEvent =
       readonly targetId: number;
     })
   | (Base & {
+      /** An online file offer was answered: accepted (receive) or refused by its receiver, or cancelled by its sender. */
+      readonly type: 'online_file.answered';
+      readonly senderId: number;
+      readonly receiverId: number;
+      readonly msgId: string;
+      readonly outcome: 'receive' | 'refuse' | 'cancel';
+    })
+  | (Base & {
       readonly type: 'file.uploaded';
       readonly groupId: number;
       readonly userId: number;

@@ -4,6 +4,8 @@ import { WorldClock, type Clock } from '../util/clock.js';
 import { WorldRandom } from '../util/random.js';
 import { DomainEventBus, type DomainEvent } from './events.js';
 import { FavoritesService } from './favorites/favorites-service.js';
+import { FlashService } from './flash/flash-service.js';
+import { OnlineFileService } from './online-files/online-file-service.js';
 import { registerFileResolver } from './files/file-resolver.js';
 import { GroupFileService } from './files/group-file-service.js';
 import { PrivateFileService } from './files/private-file-service.js';
@@ -81,6 +83,8 @@ export class World {
   readonly favorites: FavoritesService;
   readonly groupFiles: GroupFileService;
   readonly privateFiles: PrivateFileService;
+  readonly flash: FlashService;
+  readonly onlineFiles: OnlineFileService;
   readonly snapshots: SnapshotService;
   readonly #ctx: ServiceContext;
 
@@ -117,8 +121,10 @@ export class World {
     this.profiles = new ProfileService(ctx, this.media, this.accounts, this.groups);
     this.likes = new LikeService(ctx, this.accounts);
     this.favorites = new FavoritesService(ctx, this.media, this.accounts);
-    this.groupFiles = new GroupFileService(ctx, this.media, this.groups);
-    this.privateFiles = new PrivateFileService(ctx, this.media);
+    this.groupFiles = new GroupFileService(ctx, this.media, this.groups, this.messages);
+    this.privateFiles = new PrivateFileService(ctx, this.media, this.messages);
+    this.flash = new FlashService(ctx, this.media, this.messages);
+    this.onlineFiles = new OnlineFileService(ctx, this.media, this.messages);
     registerFileResolver(this.media, this.store);
     this.snapshots = new SnapshotService({
       store: this.store,

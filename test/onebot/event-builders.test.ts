@@ -61,6 +61,7 @@ describe('event builders', () => {
       'member.title_changed',
       'group.name_changed',
       'file.uploaded',
+      'online_file.answered',
       'essence.changed',
       'message.reaction',
       'friend.added',

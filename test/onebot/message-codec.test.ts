@@ -64,6 +64,16 @@ const elementArb: fc.Arbitrary<Element> = fc.oneof(
     .map((f): Element => ({ kind: 'location', ...f })),
   fc.record({ url: nonEmpty, title: nonEmpty, content: fc.string(), image: fc.string() }).map((f): Element => ({ kind: 'share', ...f })),
   nonEmpty.map((forwardId): Element => ({ kind: 'forward', forwardId })),
+  fc.uuid().map((filesetId): Element => ({ kind: 'flashtransfer', filesetId })),
+  fc
+    .record({
+      msgId: fc.stringMatching(/^[0-9]{1,19}$/),
+      elementId: fc.stringMatching(/^[0-9]{1,19}$/),
+      name: nonEmpty,
+      size: fc.nat(),
+      isDir: fc.boolean(),
+    })
+    .map((f): Element => ({ kind: 'onlinefile', ...f })),
 );
 
 /** What parsing a received element should give back: the same content, media by Catnap's URL. */
@@ -147,6 +157,7 @@ describe('segment codecs', () => {
       'dice',
       'face',
       'file',
+      'flashtransfer',
       'forward',
       'image',
       'json',
@@ -154,6 +165,7 @@ describe('segment codecs', () => {
       'markdown',
       'mface',
       'music',
+      'onlinefile',
       'poke',
       'record',
       'reply',

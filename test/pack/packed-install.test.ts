@@ -103,7 +103,17 @@ describe('the packed tarball', () => {
     expect(files).toEqual(
       expect.arrayContaining(['package/bin/catnap.js', 'package/dist/app/cli.js', 'package/web/dist/index.html', 'package/README.md']),
     );
-    expect(files.filter((file) => /^package\/(src|test|bench|scripts|web\/src)\//.test(file) || /\.(map|ts|tsx)$/.test(file))).toEqual([]);
+    // Declarations (.d.ts) are the types of `catnap/testing`; no source or map ships.
+    expect(
+      files.filter((file) => /^package\/(src|test|bench|scripts|web\/src)\//.test(file) || /\.(map|tsx)$|(?<!\.d)\.ts$/.test(file)),
+    ).toEqual([]);
+    expect(files).toEqual(
+      expect.arrayContaining([
+        'package/dist/app/testing/index.js',
+        'package/dist/app/testing/index.d.ts',
+        'package/clients/python/catnap/world.py',
+      ]),
+    );
   });
 
   for (const runtime of runtimes) {
@@ -150,6 +160,16 @@ describe('the packed tarball', () => {
         (error: { code: number; stderr: string }) => error,
       );
       expect(validate).toMatchObject({ code: 1, stderr: expect.stringContaining('accounts.0.nickname') });
+      // The testing library is importable by the package's name and runs a world.
+      const script = [
+        "const { startWorld } = await import('catnap/testing');",
+        'const world = await startWorld();',
+        "await world.user(20001).say('hello', { group: 30001 });",
+        'console.log(JSON.stringify({ bot: world.bot.selfId, ws: world.bot.wsUrl }));',
+        'await world.stop();',
+      ].join('\n');
+      const { stdout } = await run('node', ['--input-type=module', '-e', script], { cwd: app, env });
+      expect(JSON.parse(stdout)).toMatchObject({ bot: 10001, ws: expect.stringMatching(/^ws:\/\/127\.0\.0\.1:\d+$/) });
     });
   }
 });

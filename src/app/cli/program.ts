@@ -8,6 +8,7 @@ import { mcpCommand } from './mcp-command.js';
 import { sendCommand } from './send-command.js';
 import { startCommand } from './start-command.js';
 import { statusCommand } from './status-command.js';
+import { testCommand } from './test-command.js';
 import { worldCommand } from './world-command.js';
 
 /** Every subcommand, in the order `catnap --help` lists them. A new one is one file and one line here. */
@@ -17,6 +18,7 @@ export const commands: readonly CliCommand[] = [
   actCommand,
   sendCommand,
   statusCommand,
+  testCommand,
   mcpCommand,
   completionCommand,
 ];

@@ -60,7 +60,11 @@ export async function resolveConnection(options: ConnectionOptions, env: NodeJS.
 
 /** A small client of the admin API, shared by the CLI's remote commands and the MCP server. */
 export class CatnapClient {
-  constructor(readonly connection: Connection) {}
+  constructor(
+    readonly connection: Connection,
+    /** How long one call may take (a wait takes up to its own timeout). */
+    readonly timeoutMs = 30_000,
+  ) {}
 
   /** A GET route without path params, answered as its contract types it. */
   get<K extends AdminGetKey>(route: K): Promise<AdminApi[K]['response']> {
@@ -87,6 +91,16 @@ export class CatnapClient {
 
   /** One admin API call; statuses other than 2xx throw, except those in `accept` (503 of /readyz). */
   async request<T>(method: string, path: string, body?: unknown, accept: readonly number[] = []): Promise<T> {
+    return (await this.requestWithStatus<T>(method, path, body, accept)).result;
+  }
+
+  /** `request`, also answering the HTTP status (a wait's 408 carries the closest entries). */
+  async requestWithStatus<T>(
+    method: string,
+    path: string,
+    body?: unknown,
+    accept: readonly number[] = [],
+  ): Promise<{ result: T; status: number }> {
     const { url, token, source } = this.connection;
     let response: Response;
     try {
@@ -94,7 +108,7 @@ export class CatnapClient {
         method,
         headers: { authorization: `Bearer ${token}`, ...(body !== undefined && { 'content-type': 'application/json' }) },
         ...(body !== undefined && { body: JSON.stringify(body) }),
-        signal: AbortSignal.timeout(30_000),
+        signal: AbortSignal.timeout(this.timeoutMs),
       });
     } catch (error) {
       const cause = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).message;
@@ -114,7 +128,7 @@ export class CatnapClient {
       const error = (json as { error?: { message?: string } } | undefined)?.error;
       throw new RemoteError(`${method} ${path} failed with HTTP ${response.status}: ${error?.message ?? text}`, response.status);
     }
-    return json as T;
+    return { result: json as T, status: response.status };
   }
 }
 

@@ -58,6 +58,16 @@ export const GroupUploadNotice = notice(
   { group_id: Id, user_id: Id, file: Type.Object({ id: Type.String(), name: Type.String(), size: Type.Integer(), busid: Type.Integer() }) },
   "A file was uploaded to the group's files",
 );
+export const OnlineFileSendNotice = notice(
+  'online_file_send',
+  { peer_id: Id, sub_type: Type.Union([lit('receive'), lit('refuse')]) },
+  'The friend peer_id accepted (receive) or refused (refuse) an online file this account offered (NapCat)',
+);
+export const OnlineFileReceiveNotice = notice(
+  'online_file_receive',
+  { peer_id: Id, sub_type: lit('cancel') },
+  'The friend peer_id cancelled an online file it offered this account (NapCat)',
+);
 export const EssenceNotice = notice(
   'essence',
   { sub_type: Type.Union([lit('add'), lit('delete')]), group_id: Id, user_id: Id, message_id: Id, sender_id: Id, operator_id: Id },
@@ -116,6 +126,8 @@ export const NoticeEvent = Type.Union([
   GroupBanNotice,
   GroupCardNotice,
   GroupUploadNotice,
+  OnlineFileSendNotice,
+  OnlineFileReceiveNotice,
   EssenceNotice,
   EmojiLikeNotice,
   FriendAddNotice,

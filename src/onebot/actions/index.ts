@@ -16,6 +16,9 @@ import { messageStateActions } from './message-state.js';
 import { arkShareActions } from './ark-share.js';
 import { favoriteActions } from './favorites.js';
 import { fileTransferActions } from './file-transfer.js';
+import { flashTransferActions } from './flash-transfer.js';
+import { llbotFlashActions } from './flash-transfer-llbot.js';
+import { onlineFileActions } from './online-files.js';
 import { groupAvatarActions } from './group-avatar.js';
 import { groupFileActions } from './group-files.js';
 import { seedGroupFileActions } from './group-files-seed.js';
@@ -53,6 +56,9 @@ export const allActions: readonly AnyActionSpec[] = [
   ...groupFileActions,
   ...seedGroupFileActions,
   ...fileTransferActions,
+  ...flashTransferActions,
+  ...llbotFlashActions,
+  ...onlineFileActions,
   ...ocrTranslateActions,
   // Events and transports.
   ...quickOperationActions,

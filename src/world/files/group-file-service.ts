@@ -3,6 +3,7 @@ import type { MediaService } from '../media/media-service.js';
 import type { Member } from '../model.js';
 import { now, transaction, type Actor, type ServiceContext } from '../services/context.js';
 import type { GroupService } from '../services/group-service.js';
+import type { MessageService } from '../messages/message-service.js';
 import { rootFolderId, type GroupFile, type GroupFolder } from './records.js';
 
 /** QQ's quota of an ordinary group's file area. */
@@ -26,12 +27,14 @@ export class GroupFileService {
     private readonly ctx: ServiceContext,
     private readonly media: MediaService,
     private readonly groups: GroupService,
+    private readonly messages: MessageService,
   ) {}
 
   /**
    * Uploads a file. Reading and hashing the source happen before the unit of work; the member,
    * folder and quota checks run before that (so no one else makes the world fetch anything) and
-   * again inside the unit, where they count.
+   * again inside the unit, where they count. As in QQ, the upload also appears in the group's
+   * chat as a file message from the uploader (so a muted member cannot upload), in the same unit.
    */
   async upload(actor: number, groupId: number, upload: GroupUpload): Promise<GroupFile> {
     const checkRoom = (size: number) => {
@@ -78,6 +81,14 @@ export class GroupFileService {
         file: { id: file.fileId, name: file.name, size: file.size, busid: file.busid },
         audience: this.groups.memberIds(groupId),
       });
+      const media = { blobId: ref.blobId, name, size: ref.size, mime: ref.mime };
+      this.messages.postIn(
+        tx,
+        actor,
+        { type: 'group', groupId },
+        [{ kind: 'file', media, fileId: file.fileId }],
+        [{ ...media, fileId: file.fileId }],
+      );
       return file;
     });
   }

@@ -1,16 +1,19 @@
 import { WorldError } from '../errors.js';
 import type { MediaService } from '../media/media-service.js';
+import type { MessageService } from '../messages/message-service.js';
 import { now, transaction, type ServiceContext } from '../services/context.js';
 import type { PrivateFile } from './records.js';
 
 /**
  * Files sent in a private chat (upload_private_file). QQ lets an account send files to its
- * friends, and to strangers it shares a group with (temp chat).
+ * friends, and to strangers it shares a group with (temp chat). The receiver gets it as a file
+ * message in their private chat, stored in the same unit of work as the file.
  */
 export class PrivateFileService {
   constructor(
     private readonly ctx: ServiceContext,
     private readonly media: MediaService,
+    private readonly messages: MessageService,
   ) {}
 
   /** Sends a file; reading and hashing it happen before the unit of work, the checks before that and again inside. */
@@ -31,7 +34,7 @@ export class PrivateFileService {
     }
     const ref = await this.media.ingest(source, senderId, fileName);
     const { md5 } = await this.media.blobs.digests(ref.blobId, ['md5']);
-    return transaction(this.ctx, () => {
+    return transaction(this.ctx, (tx) => {
       checkPeers();
       const file: PrivateFile = {
         fileId: `/${this.ctx.random.uuid()}`,
@@ -44,6 +47,14 @@ export class PrivateFileService {
         uploadTime: now(this.ctx),
       };
       this.ctx.store.privateFiles.insert(file);
+      const media = { blobId: ref.blobId, name: fileName, size: ref.size, mime: ref.mime };
+      this.messages.postIn(
+        tx,
+        senderId,
+        { type: 'private', userId: receiverId },
+        [{ kind: 'file', media, fileId: file.fileId }],
+        [{ ...media, fileId: file.fileId }],
+      );
       return file;
     });
   }

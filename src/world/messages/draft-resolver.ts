@@ -135,6 +135,14 @@ export class DraftResolver {
           throw new WorldError('FORWARD_NOT_FOUND', `merged forward ${draft.forwardId} does not exist`, { resId: draft.forwardId });
         return { kind: 'forward', forwardId: bundle.resId, summary: bundle.card.summary };
       }
+      case 'flashtransfer':
+        // As in NapCat, which cannot build these elements either: the actions made for them post them.
+        throw new WorldError(
+          'INVALID_ARGUMENT',
+          'a flashtransfer segment cannot be sent in a message; send the file set with send_flash_msg',
+        );
+      case 'onlinefile':
+        throw new WorldError('INVALID_ARGUMENT', 'an onlinefile segment cannot be sent in a message; offer the file with send_online_file');
       default:
         return draft;
     }

@@ -76,6 +76,20 @@ export type Element =
       readonly content: string;
       readonly image: string;
     }
+  /** A flash transfer (闪传) card: the file set `filesetId` (world/flash), sent with send_flash_msg. */
+  | { readonly kind: 'flashtransfer'; readonly filesetId: string }
+  /**
+   * An online file (or folder) offered peer to peer; `msgId` and `elementId` name the offer
+   * (world/online-files), as QQ's NT ids do, so the receiver can accept or refuse it.
+   */
+  | {
+      readonly kind: 'onlinefile';
+      readonly msgId: string;
+      readonly elementId: string;
+      readonly name: string;
+      readonly size: number;
+      readonly isDir: boolean;
+    }
   /** A merged-forward card; the nodes live in the forward store under `forwardId`. */
   | { readonly kind: 'forward'; readonly forwardId: string; readonly summary?: string };
 
@@ -102,6 +116,10 @@ export function previewText(elements: readonly Element[]): string {
           return element.target === 'all' ? '@全体成员 ' : `@${element.name ?? element.target} `;
         case 'forward':
           return '[聊天记录]';
+        case 'flashtransfer':
+          return '[闪传]';
+        case 'onlinefile':
+          return `[在线文件] ${element.name}`;
         case 'reply':
           return '';
         default:

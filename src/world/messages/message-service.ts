@@ -84,6 +84,14 @@ export class MessageService {
     });
   }
 
+  /**
+   * Posts elements the world has already made (a group file's card, a private file) inside the
+   * caller's unit of work, with the same rules of who may send where as `send`.
+   */
+  postIn(tx: Tx, senderId: number, target: SendTarget, elements: Element[], files: StoredFile[]): MessageRecord {
+    return this.#store(tx, senderId, this.#target(senderId, target), elements, files, [], now(this.ctx));
+  }
+
   /** A message `viewerId` may see and that is not recalled (MESSAGE_NOT_FOUND / MESSAGE_RECALLED). */
   get(viewerId: number, messageId: number): MessageRecord {
     return requireLive(this.ctx.store, viewerId, messageId);

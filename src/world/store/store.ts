@@ -1,6 +1,8 @@
 import type { Account, FriendCategory, Friendship, Group, Member } from '../model.js';
 import type { CollectionRepository, CustomFaceRepository } from './favorites-store.js';
 import type { GroupFileRepository, PrivateFileRepository } from './file-store.js';
+import type { FlashRepository } from './flash-store.js';
+import type { OnlineFileRepository } from './online-file-store.js';
 import type { EssenceRepository, NoticeRepository, SignRepository } from './group-content-store.js';
 import type { ForwardRepository, MessageRepository, PinRepository, ReactionRepository } from './message-store.js';
 import type { LikeRepository } from './profile-store.js';
@@ -40,6 +42,8 @@ export interface WorldStore {
   readonly customFaces: CustomFaceRepository;
   readonly groupFiles: GroupFileRepository;
   readonly privateFiles: PrivateFileRepository;
+  readonly flash: FlashRepository;
+  readonly onlineFiles: OnlineFileRepository;
   transaction<T>(work: () => T): Promise<T>;
   /**
    * Writes a complete, consistent copy of the world to `path` (a snapshot), after committing

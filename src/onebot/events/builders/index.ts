@@ -4,6 +4,7 @@ import { essenceBuilder, fileUploadedBuilder, reactionBuilder } from './group-co
 import { memberJoinedBuilder, memberLeftBuilder, mutedBuilder, roleChangedBuilder } from './group-members.js';
 import { cardChangedBuilder, groupNameBuilder, titleChangedBuilder } from './group-profile.js';
 import { messageBuilder } from './message.js';
+import { onlineFileAnsweredBuilder } from './online-files.js';
 import { inputStatusBuilder, pokeBuilder, profileLikeBuilder } from './notify.js';
 import { recallBuilder } from './recall.js';
 import { friendRequestBuilder, groupRequestBuilder } from './requests.js';
@@ -23,6 +24,7 @@ export const allBuilders: readonly AnyEventBuilder[] = [
   titleChangedBuilder,
   groupNameBuilder,
   fileUploadedBuilder,
+  onlineFileAnsweredBuilder,
   essenceBuilder,
   reactionBuilder,
   friendAddedBuilder,

@@ -5,6 +5,7 @@ import { contactSegment } from './contact.js';
 import { diceSegment } from './dice.js';
 import { faceSegment } from './face.js';
 import { fileSegment } from './file.js';
+import { flashTransferSegment } from './flashtransfer.js';
 import { forwardSegment } from './forward.js';
 import { imageSegment } from './image.js';
 import { jsonSegment } from './json.js';
@@ -12,6 +13,7 @@ import { locationSegment } from './location.js';
 import { markdownSegment } from './markdown.js';
 import { mfaceSegment } from './mface.js';
 import { musicSegment } from './music.js';
+import { onlineFileSegment } from './onlinefile.js';
 import { pokeSegment } from './poke.js';
 import { recordSegment } from './record.js';
 import { replySegment } from './reply.js';
@@ -48,6 +50,8 @@ export const segmentCodecs: readonly SegmentCodec<any>[] = [
   contactSegment,
   locationSegment,
   shareSegment,
+  flashTransferSegment,
+  onlineFileSegment,
   forwardSegment,
 ];
 

@@ -5,6 +5,7 @@ import { domainErrorOf } from './constraint-errors.js';
 import { openDatabase, type SqliteDatabase } from './database.js';
 import { SqliteCollectionRepository, SqliteCustomFaceRepository } from './favorites-repository.js';
 import { SqliteGroupFileRepository, SqlitePrivateFileRepository } from './file-repository.js';
+import { SqliteFlashRepository } from './flash-repository.js';
 import { SqliteForwardRepository } from './forward-repository.js';
 import { SqliteFriendRepository } from './friend-repository.js';
 import { SqliteEssenceRepository, SqliteSecretRepository, SqliteSignRepository } from './group-content-repositories.js';
@@ -14,6 +15,7 @@ import { SqliteLikeRepository } from './like-repository.js';
 import { SqliteMemberRepository } from './member-repository.js';
 import { SqliteMessageRepository } from './message-repository.js';
 import { SqliteNoticeRepository } from './notice-repository.js';
+import { SqliteOnlineFileRepository } from './online-file-repository.js';
 import { SqlitePinRepository } from './pin-repository.js';
 import { SqliteReactionRepository } from './reaction-repository.js';
 import { SqliteRequestRepository } from './request-repository.js';
@@ -50,6 +52,8 @@ export class SqliteWorldStore implements WorldStore {
   readonly customFaces: SqliteCustomFaceRepository;
   readonly groupFiles: SqliteGroupFileRepository;
   readonly privateFiles: SqlitePrivateFileRepository;
+  readonly flash: SqliteFlashRepository;
+  readonly onlineFiles: SqliteOnlineFileRepository;
   readonly #journal: UnitJournal;
   readonly #batcher: WriteBatcher;
   #checkpointer: Checkpointer;
@@ -79,6 +83,8 @@ export class SqliteWorldStore implements WorldStore {
     this.customFaces = new SqliteCustomFaceRepository(this.db, journal);
     this.groupFiles = new SqliteGroupFileRepository(this.db, journal);
     this.privateFiles = new SqlitePrivateFileRepository(this.db, journal);
+    this.flash = new SqliteFlashRepository(this.db, journal);
+    this.onlineFiles = new SqliteOnlineFileRepository(this.db, journal);
   }
 
   transaction<T>(work: () => T): Promise<T> {

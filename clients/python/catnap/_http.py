@@ -1,0 +1,77 @@
+"""The admin API over HTTP, with nothing but the standard library."""
+
+from __future__ import annotations
+
+import json
+import urllib.error
+import urllib.request
+from typing import Any, Iterable, Optional
+
+
+class CatnapError(Exception):
+    """Catnap refused a call or could not be reached; the message says why."""
+
+    def __init__(self, message: str, status: Optional[int] = None, body: Any = None):
+        super().__init__(message)
+        self.status = status
+        self.body = body
+
+
+class AdminApi:
+    """One admin connection: the web UI address and its token."""
+
+    def __init__(self, url: str, token: str):
+        self.url = url.rstrip("/")
+        self.token = token
+
+    def call(self, method: str, path: str, body: Any = None, accept: Iterable[int] = (), timeout: float = 600.0):
+        """Returns ``(status, answer)``; statuses other than 2xx raise, except those in ``accept``."""
+        data = None if body is None else json.dumps(body).encode("utf-8")
+        request = urllib.request.Request(self.url + path, data=data, method=method)
+        request.add_header("Authorization", "Bearer " + self.token)
+        if data is not None:
+            request.add_header("Content-Type", "application/json")
+        try:
+            with urllib.request.urlopen(request, timeout=timeout) as response:
+                return response.status, _decode(response.read(), response.headers.get("Content-Type", ""))
+        except urllib.error.HTTPError as error:
+            answer = _decode(error.read(), error.headers.get("Content-Type", "") if error.headers else "")
+            if error.code in tuple(accept):
+                return error.code, answer
+            message = answer.get("error", {}).get("message") if isinstance(answer, dict) else None
+            raise CatnapError(
+                "%s %s failed with HTTP %d: %s" % (method, path, error.code, message or answer), error.code, answer
+            ) from None
+        except urllib.error.URLError as error:
+            raise CatnapError("cannot reach Catnap at %s (%s); is it running?" % (self.url, error.reason)) from None
+
+    def get(self, path: str):
+        return self.call("GET", path)[1]
+
+    def post(self, path: str, body: Any = None):
+        return self.call("POST", path, {} if body is None else body)[1]
+
+    def act(self, user_id: int, action: str, params: Optional[dict] = None) -> dict:
+        """Runs a OneBot action as ``user_id``; answers the whole envelope."""
+        return self.post("/api/world/act/%d/%s" % (user_id, urllib.request.quote(action)), params or {})
+
+    def act_ok(self, user_id: int, action: str, params: Optional[dict] = None):
+        envelope = self.act(user_id, action, params)
+        if envelope.get("retcode") != 0 and envelope.get("status") != "async":
+            raise CatnapError(
+                "%s as %d failed: retcode %s: %s"
+                % (action, user_id, envelope.get("retcode"), envelope.get("message") or envelope.get("wording"))
+            )
+        return envelope.get("data")
+
+
+def _decode(raw: bytes, content_type: str):
+    text = raw.decode("utf-8", "replace")
+    if not text:
+        return None
+    if "json" in content_type or (not content_type and text[:1] in "[{"):
+        try:
+            return json.loads(text)
+        except ValueError:
+            return text
+    return text

@@ -1,0 +1,26 @@
+"""The napcat-ts example bot tested from pytest with the `catnap` fixture (the world is reset before each test)."""
+
+import pytest
+
+from catnap import ExpectationError
+
+
+def test_ping_in_a_group(catnap):
+    catnap.user(20001).say("/ping", group=30001)
+    catnap.expect_message("pong", group=30001)
+
+
+def test_whoami_quotes_the_asker(catnap):
+    catnap.user(20002).say("/whoami", group=30001)
+    catnap.expect_message(regex="^You are Bob the admin$", segments=["reply"])
+
+
+def test_mutes_on_command(catnap):
+    catnap.user(20001).say("/mute 20003 600", group=30002)
+    catnap.expect_call("set_group_ban", {"group_id": 30002, "user_id": 20003, "duration": 600})
+
+
+def test_a_wrong_expectation_fails_with_the_nearest_message(catnap):
+    catnap.user(20001).say("/echo pong?", group=30001)
+    with pytest.raises(ExpectationError, match=r"pong\?"):
+        catnap.expect_message("pong!", group=30001, within=0.5)

@@ -1,0 +1,57 @@
+"""The Python example bot tested from pytest: the sync `catnap` fixture and the asyncio one."""
+
+import asyncio
+
+import pytest
+
+from catnap import ExpectationError
+
+
+def test_ping_in_a_group(catnap):
+    catnap.user(20001).say("/ping", group=30001)
+    catnap.expect_message("pong", group=30001)
+
+
+def test_echo_in_private(catnap):
+    catnap.user(20002).say("/echo hello")
+    catnap.expect_message("hello", user=20002)
+
+
+def test_stays_silent_on_small_talk(catnap):
+    catnap.user(20001).say("nice weather", group=30001)
+    catnap.expect_none(within=0.3)
+
+
+def test_welcomes_new_members(catnap):
+    catnap.group(30002).join(20004)
+    catnap.expect_message("Welcome", group=30002, segments=["at", "text"])
+
+
+def test_accepts_friend_requests(catnap):
+    catnap.user(20004).request_friend(comment="hi bot")
+    catnap.expect_call("set_friend_add_request", {"approve": True})
+
+
+def test_check_in_once_a_day(catnap):
+    catnap.user(20004).say("/checkin", group=30001)
+    catnap.expect_message("Checked in!")
+    catnap.user(20004).say("/checkin", group=30001)
+    catnap.expect_message("already checked in")
+    catnap.clock.advance("1d")
+    catnap.user(20004).say("/checkin", group=30001)
+    catnap.expect_message("Checked in!")
+
+
+def test_a_wrong_expectation_says_what_came_instead(catnap):
+    catnap.user(20001).say("/ping", group=30001)
+    with pytest.raises(ExpectationError) as failure:
+        catnap.expect_message("pang", group=30001, within=0.5)
+    assert '"pong"' in str(failure.value)
+
+
+def test_asyncio(catnap_async):
+    async def scenario():
+        await catnap_async.user(20003).say("/ping", group=30001)
+        await catnap_async.expect_message("pong", group=30001)
+
+    asyncio.run(scenario())

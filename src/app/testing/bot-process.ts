@@ -1,0 +1,102 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import type { BenchApi } from './bench-api.js';
+import { botEnv, type BotEndpoints } from './test-world-file.js';
+
+/** The bot under test as a child process: its output is kept to show beside a failure. */
+export interface BotProcess {
+  readonly proc: ChildProcess;
+  /** Everything the bot printed (stdout and stderr, interleaved), or since `from`. */
+  output(from?: number): string;
+  /** Where its output stands now, to show only what came after. */
+  position(): number;
+  /** Set once it exited. */
+  exitCode(): number | null | undefined;
+  stop(): Promise<void>;
+}
+
+/** Largest amount of bot output kept (the end of it). */
+const keepChars = 1_000_000;
+
+/**
+ * Starts `command` in a shell with the bot variables (`CATNAP_WS_URL`, `CATNAP_HTTP_URL`,
+ * `CATNAP_TOKEN`, `CATNAP_SELF_ID`) added to the environment. Its own process group, so stopping
+ * it stops whatever it started (`npm run`, a Python venv launcher, ...).
+ */
+export function startBot(command: string, bot: BotEndpoints, options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): BotProcess {
+  const proc = spawn(command, {
+    shell: true,
+    cwd: options.cwd ?? process.cwd(),
+    env: { ...process.env, ...options.env, ...botEnv(bot) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: process.platform !== 'win32',
+  });
+  let text = '';
+  let dropped = 0;
+  const keep = (chunk: Buffer) => {
+    text += chunk.toString();
+    if (text.length > keepChars) {
+      dropped += text.length - keepChars;
+      text = text.slice(-keepChars);
+    }
+  };
+  proc.stdout!.on('data', keep);
+  proc.stderr!.on('data', keep);
+  let exit: number | null | undefined;
+  const exited = new Promise<void>((resolve) =>
+    proc.on('exit', (code, signal) => {
+      exit = code ?? (signal ? 128 : null);
+      resolve();
+    }),
+  );
+  proc.on('error', (error) => {
+    text += `\n[could not start the bot: ${error.message}]\n`;
+    exit ??= 127;
+  });
+  return {
+    proc,
+    output: (from = 0) => text.slice(Math.max(0, from - dropped)),
+    position: () => dropped + text.length,
+    exitCode: () => exit,
+    async stop() {
+      if (exit !== undefined || proc.pid === undefined) return;
+      const kill = (signal: NodeJS.Signals) => {
+        try {
+          if (process.platform === 'win32') proc.kill(signal);
+          else process.kill(-proc.pid!, signal);
+        } catch {
+          // Already gone.
+        }
+      };
+      kill('SIGTERM');
+      const timer = setTimeout(() => kill('SIGKILL'), 3000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}
+
+/** Whether the bot's account has a connected client on any adapter (a forward or reverse WebSocket, an SSE stream). */
+export async function botConnected(api: BenchApi, selfId: number): Promise<boolean> {
+  const adapters = await api.request<{ clients: number; state: string }[]>('GET', `/api/bots/${selfId}/adapters`);
+  return adapters.some((adapter) => adapter.clients > 0 || adapter.state === 'connected');
+}
+
+/**
+ * Waits until the bot connects; fails early when its process exits. A bot that only speaks HTTP
+ * (HTTP API plus HTTP POST) never holds a connection: `until` lets the caller say when it is ready.
+ */
+export async function waitForBot(
+  api: BenchApi,
+  selfId: number,
+  options: { timeoutMs?: number; bot?: BotProcess; until?: () => Promise<boolean> } = {},
+): Promise<void> {
+  const deadline = Date.now() + (options.timeoutMs ?? 20_000);
+  const ready = options.until ?? (() => botConnected(api, selfId));
+  for (;;) {
+    if (await ready()) return;
+    const code = options.bot?.exitCode();
+    if (code !== undefined) throw new Error(`the bot exited (code ${String(code)}) before it connected`);
+    if (Date.now() > deadline) throw new Error(`the bot did not connect to account ${selfId} within ${options.timeoutMs ?? 20_000} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}

@@ -1,0 +1,150 @@
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { basename, dirname, extname, join, resolve } from 'node:path';
+import type { TSchema } from '@sinclair/typebox';
+import { TypeCompiler } from '@sinclair/typebox/compiler';
+import { Value } from '@sinclair/typebox/value';
+import { parseAllDocuments } from 'yaml';
+import { describeProblems } from '../../../util/schema-problems.js';
+import { stepsByName } from './steps.js';
+import type { StepSpec } from './step.js';
+
+export interface ScenarioStep {
+  readonly spec: StepSpec;
+  readonly value: unknown;
+}
+
+export interface Scenario {
+  readonly file: string;
+  readonly name: string;
+  /** A world file's absolute path, or a world object; undefined: the run's world. */
+  readonly world?: string | Record<string, unknown>;
+  readonly group?: number;
+  readonly user?: number;
+  readonly skip: boolean;
+  readonly steps: readonly ScenarioStep[];
+}
+
+/** A scenario file that could not be read; every problem names its place. */
+export class ScenarioError extends Error {
+  override readonly name = 'ScenarioError';
+  constructor(readonly problems: readonly string[]) {
+    super(`scenarios rejected:\n  ${problems.join('\n  ')}`);
+  }
+}
+
+const topKeys = new Set(['name', 'world', 'group', 'user', 'skip', 'steps']);
+const checks = new Map<TSchema, ReturnType<typeof TypeCompiler.Compile>>();
+const checkOf = (schema: TSchema) => {
+  let check = checks.get(schema);
+  if (!check) checks.set(schema, (check = TypeCompiler.Compile(schema)));
+  return check;
+};
+
+/**
+ * The schema to report a bad value against: for a step with a shorthand (`say: text` or
+ * `say: {text, from, ...}`), the form the value was written in, so the problem names the field
+ * ("steps.0.say.txt: unknown key") rather than "expected union value".
+ */
+function formOf(schema: TSchema, value: unknown): TSchema {
+  const members = (schema as { anyOf?: TSchema[] }).anyOf;
+  if (!members) return schema;
+  const shape = value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value;
+  const same = members.filter((member) => member.type === shape || (shape === 'number' && member.type === 'integer'));
+  return same.length === 1 ? same[0]! : schema;
+}
+
+/** The `.yaml` / `.yml` files named, folders searched recursively, in a stable order. */
+export async function scenarioFiles(paths: readonly string[]): Promise<string[]> {
+  const files: string[] = [];
+  const visit = async (path: string) => {
+    const info = await stat(path).catch(() => undefined);
+    if (!info) throw new ScenarioError([`${path}: no such file or folder`]);
+    if (info.isDirectory()) {
+      for (const entry of (await readdir(path)).sort()) {
+        const child = join(path, entry);
+        if ((await stat(child)).isDirectory() || ['.yaml', '.yml'].includes(extname(entry).toLowerCase())) await visit(child);
+      }
+    } else files.push(resolve(path));
+  };
+  for (const path of paths) await visit(path);
+  return files;
+}
+
+/** Reads and checks scenario files; throws `ScenarioError` listing every problem in all of them. */
+export async function loadScenarios(paths: readonly string[]): Promise<Scenario[]> {
+  const scenarios: Scenario[] = [];
+  const problems: string[] = [];
+  for (const file of await scenarioFiles(paths)) {
+    const documents = parseAllDocuments(await readFile(file, 'utf8'));
+    const list = Array.isArray(documents) ? documents : [documents];
+    list.forEach((document, index) => {
+      const where = list.length > 1 ? `${file} (scenario ${index + 1})` : file;
+      if (document.errors.length > 0) {
+        problems.push(...document.errors.map((error) => `${where}: ${error.message}`));
+        return;
+      }
+      const parsed = readScenario(document.toJS(), file, list.length > 1 ? index + 1 : undefined);
+      if ('problems' in parsed) problems.push(...parsed.problems.map((problem) => `${where}: ${problem}`));
+      else scenarios.push(parsed);
+    });
+  }
+  if (problems.length > 0) throw new ScenarioError(problems);
+  return scenarios;
+}
+
+/** One scenario document checked against its schema, step by step, so each problem names its step. */
+export function readScenario(input: unknown, file: string, ordinal?: number): Scenario | { problems: string[] } {
+  if (!input || typeof input !== 'object' || Array.isArray(input)) return { problems: ['a scenario is a mapping with "steps"'] };
+  const doc = input as Record<string, unknown>;
+  const problems = Object.keys(doc)
+    .filter((key) => !topKeys.has(key))
+    .map((key) => `${key}: unknown key (a scenario has ${[...topKeys].join(', ')})`);
+  const uin = (key: string) => {
+    const value = doc[key];
+    if (value !== undefined && (!Number.isSafeInteger(value) || (value as number) < 10000)) problems.push(`${key}: expected a QQ number`);
+    return value as number | undefined;
+  };
+  const group = uin('group');
+  const user = uin('user');
+  if (doc.name !== undefined && typeof doc.name !== 'string') problems.push('name: expected text');
+  if (doc.world !== undefined && typeof doc.world !== 'string' && (typeof doc.world !== 'object' || Array.isArray(doc.world)))
+    problems.push('world: expected a world file path or a world');
+  if (!Array.isArray(doc.steps) || doc.steps.length === 0) problems.push('steps: expected a list of steps');
+  const steps: ScenarioStep[] = [];
+  (Array.isArray(doc.steps) ? doc.steps : []).forEach((step: unknown, index) => {
+    const keys = step && typeof step === 'object' && !Array.isArray(step) ? Object.keys(step) : [];
+    if (keys.length !== 1) {
+      problems.push(`steps.${index}: a step is one key naming what happens (${[...stepsByName.keys()].join(', ')})`);
+      return;
+    }
+    const name = keys[0]!;
+    const spec = stepsByName.get(name);
+    if (!spec) {
+      problems.push(`steps.${index}: unknown step "${name}" (known: ${[...stepsByName.keys()].join(', ')})`);
+      return;
+    }
+    const value = (step as Record<string, unknown>)[name];
+    if (!checkOf(spec.schema).Check(value)) {
+      const form = formOf(spec.schema, value);
+      problems.push(
+        ...describeProblems(checkOf(form).Errors(value), '', 5).map(
+          (line) => `steps.${index}.${name}${line.startsWith(':') ? '' : '.'}${line}`,
+        ),
+      );
+      return;
+    }
+    steps.push({ spec, value: Value.Clone(value) });
+  });
+  if (problems.length > 0) return { problems };
+  const world = typeof doc.world === 'string' ? resolve(dirname(file), doc.world) : (doc.world as Record<string, unknown> | undefined);
+  const fallback = basename(file, extname(file)) + (ordinal !== undefined ? ` #${ordinal}` : '');
+  return {
+    file,
+    name: (doc.name as string | undefined) ?? fallback,
+    ...(world !== undefined && { world }),
+    ...(group !== undefined && { group }),
+    ...(user !== undefined && { user }),
+    skip: doc.skip === true,
+    steps,
+  };
+}

@@ -1,0 +1,23 @@
+import { actStep, friendRequestStep, pokeStep, sayStep, uploadStep } from './steps-talk.js';
+import { expectCallStep, expectNoneStep, expectStep } from './steps-expect.js';
+import { advanceStep, joinStep, kickStep, leaveStep, muteStep } from './steps-world.js';
+import type { StepSpec } from './step.js';
+
+/** Every step a scenario may use, by its key. A new step is one entry here (and its spec). */
+export const stepTable: readonly StepSpec[] = [
+  sayStep,
+  pokeStep,
+  friendRequestStep,
+  uploadStep,
+  joinStep,
+  leaveStep,
+  kickStep,
+  muteStep,
+  advanceStep,
+  actStep,
+  expectStep,
+  expectCallStep,
+  expectNoneStep,
+];
+
+export const stepsByName: ReadonlyMap<string, StepSpec> = new Map(stepTable.map((step) => [step.name, step]));

@@ -1,0 +1,118 @@
+import { randomBytes } from 'node:crypto';
+import { WorldError } from '../errors.js';
+import type { MediaService } from '../media/media-service.js';
+import type { MessageService } from '../messages/message-service.js';
+import { now, transaction, type ServiceContext } from '../services/context.js';
+import type { OnlineFile } from './records.js';
+
+/**
+ * QQ's online files (在线文件): a friend offers a file peer to peer; it shows in the private chat
+ * as an onlinefile message, and the receiver accepts or refuses it, or the sender cancels it,
+ * once. The sender hears the answer (NapCat's `online_file_send`, receive or refuse); the
+ * receiver hears a cancel (`online_file_receive`). Accepting gives the receiver the bytes.
+ */
+export class OnlineFileService {
+  constructor(
+    private readonly ctx: ServiceContext,
+    private readonly media: MediaService,
+    private readonly messages: MessageService,
+  ) {}
+
+  /** Offers a file to a friend; the source is read before the unit of work, the checks run before that and inside it. */
+  async send(senderId: number, receiverId: number, source: string, name?: string): Promise<OnlineFile> {
+    this.#requireFriends(senderId, receiverId);
+    const fileName = name === undefined || name === '' ? undefined : checkName(name);
+    const ref = await this.media.ingest(source, senderId, fileName);
+    return transaction(this.ctx, (tx) => {
+      this.#requireFriends(senderId, receiverId);
+      const msgId = ntId();
+      const elementId = ntId();
+      const fileNameStored = fileName ?? ref.name;
+      const message = this.messages.postIn(
+        tx,
+        senderId,
+        { type: 'private', userId: receiverId },
+        [{ kind: 'onlinefile', msgId, elementId, name: fileNameStored, size: ref.size, isDir: false }],
+        [],
+      );
+      const file: OnlineFile = {
+        msgId,
+        elementId,
+        messageId: message.messageId,
+        senderId,
+        receiverId,
+        name: fileNameStored,
+        blobId: ref.blobId,
+        size: ref.size,
+        state: 'offered',
+        offerTime: message.time,
+        answerTime: 0,
+      };
+      this.ctx.store.onlineFiles.insert(file);
+      return file;
+    });
+  }
+
+  /** Offers between the account and a peer, either way, oldest first. */
+  between(userId: number, peerId: number): OnlineFile[] {
+    if (!this.ctx.store.accounts.get(peerId)) throw new WorldError('USER_NOT_FOUND', `user ${peerId} does not exist`);
+    return this.ctx.store.onlineFiles.between(userId, peerId);
+  }
+
+  /** The receiver accepts (`receive`) or refuses an offer from `senderId`. */
+  answer(receiverId: number, senderId: number, msgId: string, elementId: string, accept: boolean): Promise<OnlineFile> {
+    return transaction(this.ctx, (tx) => {
+      const file = this.#requireOffer(msgId, (offer) => offer.receiverId === receiverId && offer.senderId === senderId);
+      if (file.elementId !== elementId)
+        throw new WorldError('FILE_NOT_FOUND', `online file ${msgId} has no element ${elementId}`, { msgId });
+      const answered = this.ctx.store.onlineFiles.answer(msgId, accept ? 'received' : 'refused', now(this.ctx));
+      tx.emit({ type: 'online_file.answered', senderId, receiverId, msgId, outcome: accept ? 'receive' : 'refuse', audience: [senderId] });
+      return answered;
+    });
+  }
+
+  /** The sender withdraws an offer to `receiverId` that is still open. */
+  cancel(senderId: number, receiverId: number, msgId: string): Promise<OnlineFile> {
+    return transaction(this.ctx, (tx) => {
+      this.#requireOffer(msgId, (offer) => offer.senderId === senderId && offer.receiverId === receiverId);
+      const cancelled = this.ctx.store.onlineFiles.answer(msgId, 'cancelled', now(this.ctx));
+      tx.emit({ type: 'online_file.answered', senderId, receiverId, msgId, outcome: 'cancel', audience: [receiverId] });
+      return cancelled;
+    });
+  }
+
+  #requireOffer(msgId: string, mine: (file: OnlineFile) => boolean): OnlineFile {
+    const file = this.ctx.store.onlineFiles.get(msgId);
+    if (!file || !mine(file)) throw new WorldError('FILE_NOT_FOUND', `no online file ${msgId} between these accounts`, { msgId });
+    if (file.state !== 'offered') {
+      throw new WorldError('CONFLICT', `online file ${msgId} was already ${file.state}`, { msgId, state: file.state });
+    }
+    return file;
+  }
+
+  #requireFriends(senderId: number, receiverId: number): void {
+    const accounts = this.ctx.store.accounts.getMany([senderId, receiverId]);
+    if (!accounts.has(senderId)) throw new WorldError('USER_NOT_FOUND', `user ${senderId} does not exist`);
+    if (!accounts.has(receiverId)) throw new WorldError('USER_NOT_FOUND', `user ${receiverId} does not exist`);
+    if (senderId === receiverId) throw new WorldError('INVALID_ARGUMENT', `account ${senderId} cannot send a file to itself`);
+    if (!this.ctx.store.friends.get(senderId, receiverId)) {
+      throw new WorldError(
+        'NOT_FRIENDS',
+        `account ${senderId} and user ${receiverId} are not friends; QQ offers online files to friends only`,
+      );
+    }
+  }
+}
+
+function checkName(name: string): string {
+  const trimmed = name.trim();
+  if (trimmed === '' || /[/\\\0]/.test(trimmed) || trimmed.length > 255) {
+    throw new WorldError('INVALID_ARGUMENT', `the file name ${JSON.stringify(name)} is empty, too long or contains "/", "\\" or NUL`);
+  }
+  return trimmed;
+}
+
+/** An NT-style id: a 19-digit decimal string. */
+function ntId(): string {
+  return (7000000000000000000n + (randomBytes(8).readBigUInt64BE() % 1000000000000000000n)).toString();
+}

@@ -1,0 +1,19 @@
+/** Where an offer stands: offered until the receiver accepts or refuses it, or the sender cancels it. */
+export type OnlineFileState = 'offered' | 'received' | 'refused' | 'cancelled';
+
+/** A file offered peer to peer in a private chat (QQ's 在线文件). Its bytes are the media blob `blobId`. */
+export interface OnlineFile {
+  /** The NT message id of the offer (a decimal string), as the onlinefile segment's `msgId`. */
+  readonly msgId: string;
+  readonly elementId: string;
+  /** The chat message that shows the offer. */
+  readonly messageId: number;
+  readonly senderId: number;
+  readonly receiverId: number;
+  readonly name: string;
+  readonly blobId: string;
+  readonly size: number;
+  readonly state: OnlineFileState;
+  readonly offerTime: number;
+  readonly answerTime: number;
+}

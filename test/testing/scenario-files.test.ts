@@ -1,0 +1,146 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadScenarios, ScenarioError } from '../../src/app/testing/scenario/load-scenarios.js';
+import { scenarioJsonSchema } from '../../src/app/testing/scenario/scenario-schema.js';
+import { stepTable } from '../../src/app/testing/scenario/steps.js';
+import { durationMs } from '../../src/app/testing/scenario/step.js';
+import { junitReport } from '../../src/app/testing/scenario/reporters/junit.js';
+import { tapReport } from '../../src/app/testing/scenario/reporters/tap.js';
+import type { ScenarioResult } from '../../src/app/testing/scenario/run-scenarios.js';
+import { prepareTestWorld } from '../../src/app/testing/test-world-file.js';
+import { defaultWorld } from '../../src/app/default-world.js';
+import { repoRoot, tempDir } from '../helpers/spawn.js';
+
+async function scenarioFile(text: string, name = 'case.yaml'): Promise<string> {
+  const file = join(await tempDir('catnap-scenarios-'), name);
+  await writeFile(file, text);
+  return file;
+}
+
+async function problemsOf(text: string): Promise<string[]> {
+  const error = await loadScenarios([await scenarioFile(text)]).catch((caught: unknown) => caught);
+  expect(error).toBeInstanceOf(ScenarioError);
+  return (error as ScenarioError).problems.map((problem) => problem.replace(/^.*?case\.yaml(?: \(scenario \d+\))?: /, ''));
+}
+
+describe('scenario files', () => {
+  it('reads every example scenario, with defaults, shorthands and one step entry per key', async () => {
+    const scenarios = await loadScenarios([join(repoRoot, 'examples/napcat-ts/scenarios')]);
+    expect(scenarios.length).toBeGreaterThanOrEqual(8);
+    const commands = scenarios.find((scenario) => scenario.name === 'answers commands in a group')!;
+    expect(commands).toMatchObject({ group: 30001, user: 20001, skip: false });
+    expect(commands.steps.map((step) => step.spec.name)).toEqual(['say', 'expect', 'say', 'expect', 'say', 'expect_none']);
+    expect(commands.steps[0]!.spec.describe(commands.steps[0]!.value as never, { group: commands.group, user: commands.user })).toBe(
+      'say "/ping" as 20001 in group 30001',
+    );
+  });
+
+  it('holds several scenarios in one file (YAML documents), named by the file when unnamed', async () => {
+    const file = await scenarioFile('steps: [{say: hi}]\n---\nname: second\nsteps: [{expect: hi}]\n', 'two.yaml');
+    const scenarios = await loadScenarios([file]);
+    expect(scenarios.map((scenario) => scenario.name)).toEqual(['two #1', 'second']);
+  });
+
+  it('names every problem by its place, and runs nothing', async () => {
+    expect(await problemsOf('steps:\n  - sya: hello\n')).toEqual([expect.stringMatching(/^steps\.0: unknown step "sya" \(known: say, /)]);
+    expect(await problemsOf('steps:\n  - say: { txt: hello }\n')).toEqual(['steps.0.say.txt: unknown key']);
+    expect(await problemsOf('steps:\n  - expect: { text: pong, within: soon }\n')).toEqual([
+      expect.stringMatching(/^steps\.0\.expect\.within: /),
+    ]);
+    expect(await problemsOf('steps:\n  - say: hi\n    expect: pong\n')).toEqual([expect.stringMatching(/^steps\.0: a step is one key/)]);
+    expect(await problemsOf('group: lounge\nstep: []\n')).toEqual([
+      expect.stringMatching(/^step: unknown key/),
+      'group: expected a QQ number',
+      'steps: expected a list of steps',
+    ]);
+    expect(await problemsOf('steps: [\n')).toEqual([expect.stringMatching(/Flow sequence|flow collection|Missing/i)]);
+  });
+
+  it('says when a path does not exist', async () => {
+    await expect(loadScenarios(['/no/such/scenarios'])).rejects.toThrow('/no/such/scenarios: no such file or folder');
+  });
+
+  it('publishes its JSON Schema for editors, current with the step table (npm run docs)', async () => {
+    expect(await readFile(join(repoRoot, 'docs/scenario.schema.json'), 'utf8')).toBe(scenarioJsonSchema());
+    const schema = JSON.parse(scenarioJsonSchema()) as { properties: { steps: { items: { anyOf: { properties: object }[] } } } };
+    const keys = schema.properties.steps.items.anyOf.map((step) => Object.keys(step.properties)[0]);
+    expect(keys).toEqual(stepTable.map((step) => step.name));
+  });
+
+  it('reads durations', () => {
+    expect([durationMs(250), durationMs('500ms'), durationMs('2s'), durationMs('1.5m'), durationMs('1d')]).toEqual([
+      250, 500, 2000, 90_000, 86_400_000,
+    ]);
+  });
+});
+
+describe('reports', () => {
+  const scenario = (name: string) => ({ file: join(repoRoot, 'examples/a.yaml'), name, skip: false, steps: [] });
+  const results: ScenarioResult[] = [
+    {
+      scenario: scenario('passes'),
+      status: 'passed',
+      durationMs: 12,
+      steps: [{ description: 'say "/ping"', status: 'passed', durationMs: 3 }],
+    },
+    {
+      scenario: scenario('fails <badly> & "loudly"'),
+      status: 'failed',
+      durationMs: 40,
+      steps: [{ description: 'expect "pong!"', status: 'failed', durationMs: 30, error: 'expected a message containing "pong!"' }],
+      error: 'expected a message containing "pong!"\n  nearest: message from 10001: "pong"',
+      transcript: '00:00 20001 → group 30001: /ping',
+      botOutput: 'bot says \u0007hi',
+    },
+    { scenario: { ...scenario('later'), skip: true }, status: 'skipped', durationMs: 0, steps: [] },
+  ];
+
+  it('writes JUnit XML with each failure, its transcript and the bot output, escaped', () => {
+    const xml = junitReport(results, 60, repoRoot);
+    expect(xml).toContain('<testsuites name="catnap test" tests="3" failures="1" skipped="1"');
+    expect(xml).toContain('<testsuite name="examples/a.yaml" tests="3" failures="1" skipped="1"');
+    expect(xml).toContain('name="fails &lt;badly&gt; &amp; &quot;loudly&quot;"');
+    expect(xml).toContain('<failure message="expected a message containing &quot;pong!&quot;">');
+    expect(xml).toContain('<system-out>transcript:\n00:00 20001 → group 30001: /ping\n\nbot output:\nbot says hi</system-out>');
+    expect(xml).toContain('<skipped/>');
+  });
+
+  it('writes TAP 13', () => {
+    const tap = tapReport(results).split('\n');
+    expect(tap.slice(0, 4)).toEqual(['TAP version 13', '1..3', 'ok 1 - passes', 'not ok 2 - fails <badly> & "loudly"']);
+    expect(tap).toContain('  message: |-');
+    expect(tap).toContain('ok 3 - later # SKIP');
+  });
+});
+
+describe('the test world', () => {
+  it('moves every server adapter to a free port and gives the bot a WebSocket and HTTP API', () => {
+    const { world, selfId, token } = prepareTestWorld({
+      accounts: [
+        {
+          user_id: 10001,
+          nickname: 'Bot',
+          bot: true,
+          onebot: { network: { websocketClients: [{ name: 'rev', url: 'ws://127.0.0.1:8080/onebot' }] } },
+        },
+        { user_id: 10002, nickname: 'Other', bot: true, onebot: { network: { httpServers: [{ name: 'h', port: 3000, token: 't' }] } } },
+      ],
+    });
+    expect(selfId).toBe(10001);
+    expect(token).toBe('');
+    const network = (world.accounts![0]!.onebot as { network: Record<string, { port?: number; url?: string }[]> }).network;
+    expect(network.websocketClients![0]!.url).toBe('ws://127.0.0.1:8080/onebot');
+    expect(network.websocketServers![0]!.port).toBe(0);
+    expect(network.httpServers![0]!.port).toBe(0);
+    expect((world.accounts![1]!.onebot as { network: { httpServers: { port: number }[] } }).network.httpServers[0]!.port).toBe(0);
+  });
+
+  it("keeps the bot adapters' token, and names a missing bot account", () => {
+    const base = defaultWorld();
+    (base.accounts![0]!.onebot as { network: { websocketServers: { token: string }[] } }).network.websocketServers[0]!.token = 'secret';
+    expect(prepareTestWorld(base).token).toBe('secret');
+    expect(() => prepareTestWorld(base, 99999)).toThrow('the world has no account 99999 for the bot');
+    expect(() => prepareTestWorld({ accounts: [{ user_id: 20001, nickname: 'A' }] })).toThrow(/no bot account/);
+  });
+});
