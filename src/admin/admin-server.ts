@@ -16,6 +16,7 @@ import { worldManageRoutes } from './routes/world-manage-routes.js';
 import { botRoutes } from './routes/bot-routes.js';
 import { milkyRoutes } from './routes/milky-routes.js';
 import { allMilkyApis } from '../milky/apis/index.js';
+import { recordRoutes } from './routes/record-routes.js';
 import { requestRoutes } from './routes/request-routes.js';
 import { healthRoutes } from './routes/health-routes.js';
 import { clockRoutes } from './routes/clock-routes.js';
@@ -79,6 +80,7 @@ export async function buildAdminServer(deps: AdminDeps, options: AdminServerOpti
     ...botRoutes,
     ...milkyRoutes,
     ...requestRoutes,
+    ...recordRoutes,
     ...healthRoutes({ publicMetrics: options.publicMetrics ?? false }),
     ...clockRoutes,
     ...snapshotRoutes,

@@ -9,6 +9,7 @@ import { checkToken, queryOf } from '../util/token-auth.js';
 import type { OneBotGateway } from './adapter.js';
 import { browserRefusal, corsOrigins } from './browser-guard.js';
 import { httpError, jsonApiApp } from './json-api-app.js';
+import { StreamingReply } from './streaming-reply.js';
 
 export interface HttpApiOptions {
   readonly selfId: number;
@@ -101,11 +102,13 @@ export async function buildHttpApi(gateway: OneBotGateway, options: HttpApiOptio
         const echo = gateway.dispatcher.echoOf(body.echo);
         return sendEnvelope(reply, ok({ app_name: 'Catnap', self_id: options.selfId, message: 'Catnap is running' }, echo));
       }
+      const streaming = new StreamingReply(reply);
       const envelope = await gateway.dispatcher.dispatch(options.selfId, String(body.action), body.params ?? {}, {
         ...meta,
         echo: body.echo,
+        stream: (packet) => streaming.write(packet),
       });
-      return sendEnvelope(reply, envelope);
+      return envelope.stream === 'stream-action' ? streaming.end(envelope) : sendEnvelope(reply, envelope);
     },
   });
 
@@ -114,8 +117,13 @@ export async function buildHttpApi(gateway: OneBotGateway, options: HttpApiOptio
     url: '/:action',
     handler: async (request: FastifyRequest<{ Params: { action: string } }>, reply) => {
       const { params, echo } = paramsOf(request);
-      const envelope = await gateway.dispatcher.dispatch(options.selfId, request.params.action, params, { ...meta, echo });
-      return sendEnvelope(reply, envelope);
+      const streaming = new StreamingReply(reply);
+      const envelope = await gateway.dispatcher.dispatch(options.selfId, request.params.action, params, {
+        ...meta,
+        echo,
+        stream: (packet) => streaming.write(packet),
+      });
+      return envelope.stream === 'stream-action' ? streaming.end(envelope) : sendEnvelope(reply, envelope);
     },
   });
 

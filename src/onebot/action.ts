@@ -24,6 +24,11 @@ export interface CallMeta {
   readonly adapter?: string;
   /** The adapter's dialect (whose behaviour to follow where implementations differ); napcat when absent. */
   readonly dialect?: Dialect;
+  /**
+   * Transports that can answer one call with several envelopes (the HTTP API, WebSockets) give
+   * this: it writes one of NapCat's stream packets, already wrapped in its envelope.
+   */
+  readonly stream?: (envelope: Readonly<Record<string, unknown>>) => Promise<void>;
 }
 
 /**
@@ -62,6 +67,11 @@ export interface ActionContext {
    * data; its failure is thrown as is (actions made of actions: `.handle_quick_operation`).
    */
   call(action: string, params: Record<string, unknown>): Promise<unknown>;
+  /**
+   * Sends one of NapCat's stream packets before the answer (stream actions only); absent when
+   * the call came through a transport that answers with one envelope.
+   */
+  readonly stream?: (packet: Readonly<Record<string, unknown>>) => Promise<void>;
 }
 
 /** Where an action comes from, for the docs and the coverage table. */
@@ -74,6 +84,11 @@ export interface ActionSpec<S extends TSchema = TSchema, R extends TSchema = TSc
   readonly origin: ActionOrigin;
   readonly summary: string;
   readonly description?: string;
+  /**
+   * A NapCat stream action: its envelopes (the packets sent through `ctx.stream` and the answer)
+   * say `stream: "stream-action"`, and the HTTP API answers them as NapCat does.
+   */
+  readonly stream?: boolean;
   readonly params: S;
   /**
    * Schema of `data` on success: the handler must return its static type, `/openapi.json`

@@ -149,13 +149,16 @@ export class Dispatcher {
     } catch (error) {
       return this.#failure(error, resolved, meta);
     }
-    const ctx = this.#context(selfId, meta);
+    const streaming = resolved.spec.stream === true;
+    const ctx = this.#context(selfId, meta, streaming);
     if (resolved.mode === 'direct') {
+      let envelope: Envelope;
       try {
-        return ok(await runner.run(ctx, parsed), meta.echo);
+        envelope = ok(await runner.run(ctx, parsed), meta.echo);
       } catch (error) {
-        return this.#failure(error, resolved, meta);
+        envelope = this.#failure(error, resolved, meta);
       }
+      return streaming ? { ...envelope, stream: 'stream-action' } : envelope;
     }
     const queue = this.#queueFor(selfId, resolved.mode);
     const accepted = queue.push(async () => {
@@ -172,8 +175,10 @@ export class Dispatcher {
     return queued(meta.echo);
   }
 
-  #context(selfId: number, meta: DispatchMeta): ActionContext {
+  #context(selfId: number, meta: DispatchMeta, streaming = false): ActionContext {
+    const sink = streaming ? meta.stream : undefined;
     return {
+      ...(sink && { stream: (packet: Readonly<Record<string, unknown>>) => sink({ ...ok(packet, meta.echo), stream: 'stream-action' }) }),
       selfId,
       meta,
       messageFormat: meta.messageFormat ?? 'array',

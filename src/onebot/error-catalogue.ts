@@ -34,6 +34,11 @@ export const worldErrors: Record<WorldErrorCode, { retcode: number; meaning: str
   NOTICE_NOT_FOUND: { retcode: 2008, meaning: 'No group announcement has this id.' },
   FORWARD_NOT_FOUND: { retcode: 2009, meaning: 'No merged-forward message has this id.' },
   CATEGORY_NOT_FOUND: { retcode: 2010, meaning: 'The account has no friend category with this id.' },
+  // 2021-2029: the world features of issue 17 (albums, QZone, to-dos).
+  ALBUM_NOT_FOUND: { retcode: 2021, meaning: 'The group has no album with this album_id.' },
+  ALBUM_MEDIA_NOT_FOUND: { retcode: 2022, meaning: 'The album has no photo or video with this lloc (or upload batch with this batch_id).' },
+  QZONE_POST_NOT_FOUND: { retcode: 2023, meaning: 'The account has no QZone post with this tid.' },
+  TODO_NOT_FOUND: { retcode: 2024, meaning: 'The group has no to-do for this message.' },
   NOT_A_MEMBER: { retcode: 2101, meaning: 'The acting account is not a member of the group.' },
   NOT_FRIENDS: { retcode: 2102, meaning: 'The two accounts are not friends (and share no group for a temp chat).' },
   PERMISSION_DENIED: { retcode: 2103, meaning: 'The acting account lacks the role this needs (admin or owner).' },

@@ -17,6 +17,10 @@ export const worldErrorCodes = [
   'NOTICE_NOT_FOUND',
   'FORWARD_NOT_FOUND',
   'CATEGORY_NOT_FOUND',
+  'ALBUM_NOT_FOUND',
+  'ALBUM_MEDIA_NOT_FOUND',
+  'QZONE_POST_NOT_FOUND',
+  'TODO_NOT_FOUND',
   // The actor may not do this.
   'NOT_A_MEMBER',
   'NOT_FRIENDS',

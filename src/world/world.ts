@@ -2,10 +2,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { WorldClock, type Clock } from '../util/clock.js';
 import { WorldRandom } from '../util/random.js';
+import { AlbumService } from './albums/album-service.js';
+import { QzoneService } from './qzone/qzone-service.js';
+import { GroupFeaturesService } from './group-features/group-features-service.js';
+import { PresenceService } from './presence/presence-service.js';
+import { TodoService } from './todos/todo-service.js';
 import { DomainEventBus, type DomainEvent } from './events.js';
 import { FavoritesService } from './favorites/favorites-service.js';
 import { FlashService } from './flash/flash-service.js';
 import { OnlineFileService } from './online-files/online-file-service.js';
+import { UploadStreamService } from './streams/upload-stream-service.js';
+import { AiVoiceService } from './voice/ai-voice-service.js';
+import { EspeakSynthesizer, type SpeechSynthesizer } from './voice/speech-synthesizer.js';
 import { registerFileResolver } from './files/file-resolver.js';
 import { GroupFileService } from './files/group-file-service.js';
 import { PrivateFileService } from './files/private-file-service.js';
@@ -45,6 +53,8 @@ export interface WorldOptions {
   readonly media?: MediaService;
   /** Called when a domain-event listener throws; the world itself carries on. */
   readonly onListenerError?: (error: unknown, event: DomainEvent) => void;
+  /** How AI voice speaks (espeak-ng on this machine when absent). */
+  readonly speech?: SpeechSynthesizer;
 }
 
 /** Counts worlds in this process, for their default snapshot folders. */
@@ -83,8 +93,15 @@ export class World {
   readonly favorites: FavoritesService;
   readonly groupFiles: GroupFileService;
   readonly privateFiles: PrivateFileService;
+  readonly groupFeatures: GroupFeaturesService;
+  readonly presence: PresenceService;
+  readonly albums: AlbumService;
+  readonly todos: TodoService;
+  readonly qzone: QzoneService;
   readonly flash: FlashService;
   readonly onlineFiles: OnlineFileService;
+  readonly aiVoice: AiVoiceService;
+  readonly uploadStreams: UploadStreamService;
   readonly snapshots: SnapshotService;
   readonly #ctx: ServiceContext;
 
@@ -125,6 +142,13 @@ export class World {
     this.privateFiles = new PrivateFileService(ctx, this.media, this.messages);
     this.flash = new FlashService(ctx, this.media, this.messages);
     this.onlineFiles = new OnlineFileService(ctx, this.media, this.messages);
+    this.groupFeatures = new GroupFeaturesService(ctx, this.groups);
+    this.presence = new PresenceService(ctx, this.accounts);
+    this.albums = new AlbumService(ctx, this.groups, this.media, (groupId) => this.groupFeatures.membersMayUpload(groupId));
+    this.todos = new TodoService(ctx, this.groups);
+    this.qzone = new QzoneService(ctx, this.friends, this.media);
+    this.aiVoice = new AiVoiceService(ctx, this.media, this.groups, this.messages, options.speech ?? new EspeakSynthesizer());
+    this.uploadStreams = new UploadStreamService(ctx, this.media);
     registerFileResolver(this.media, this.store);
     this.snapshots = new SnapshotService({
       store: this.store,

@@ -7,6 +7,7 @@ import { docsApi } from './docs.js';
 import { healthApi } from './health.js';
 import { mediaApi } from './media.js';
 import { milkyApi } from './milky.js';
+import { recordsApi } from './records.js';
 import { requestsApi } from './requests.js';
 import type { RouteContract, RoutesByKey, RouteTypes } from './route.js';
 import { worldApi } from './world.js';
@@ -22,6 +23,7 @@ export {
   healthApi,
   mediaApi,
   milkyApi,
+  recordsApi,
   requestsApi,
   worldApi,
   worldManageApi,
@@ -39,6 +41,7 @@ export const adminApi = [
   botsApi,
   milkyApi,
   requestsApi,
+  recordsApi,
   healthApi,
   docsApi,
   clockApi,
@@ -54,6 +57,7 @@ export type AdminRoutes = RoutesByKey<typeof worldApi> &
   RoutesByKey<typeof botsApi> &
   RoutesByKey<typeof milkyApi> &
   RoutesByKey<typeof requestsApi> &
+  RoutesByKey<typeof recordsApi> &
   RoutesByKey<typeof healthApi> &
   RoutesByKey<typeof docsApi> &
   RoutesByKey<typeof clockApi> &

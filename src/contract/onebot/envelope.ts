@@ -13,6 +13,11 @@ export const Envelope = <T extends TSchema>(data: T) =>
     wording: Type.String(),
     echo: Type.Unknown({ description: 'The echo of the request, any JSON type, or null' }),
     msg: Type.Optional(Type.String({ description: 'go-cqhttp dialect only: the name of the failure (API_NOT_FOUND)' })),
+    stream: Type.Optional(
+      Type.Literal('stream-action', {
+        description: "NapCat's stream actions only: this envelope is one of the call's stream packets or its answer",
+      }),
+    ),
   });
 
 export const AnyEnvelope = Envelope(Type.Unknown({ description: "The action's result; null when it failed or was queued" }));

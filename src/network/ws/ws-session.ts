@@ -179,6 +179,7 @@ export class WsSession {
       dialect: this.options.dialect,
       adapter: this.options.adapterName,
       echo,
+      stream: async (packet) => this.#send(JSON.stringify(packet)),
     });
     this.#send(JSON.stringify(envelope));
   }

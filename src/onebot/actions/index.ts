@@ -19,6 +19,8 @@ import { fileTransferActions } from './file-transfer.js';
 import { flashTransferActions } from './flash-transfer.js';
 import { llbotFlashActions } from './flash-transfer-llbot.js';
 import { onlineFileActions } from './online-files.js';
+import { aiVoiceActions } from './ai-voice.js';
+import { fileStreamActions } from './file-streams.js';
 import { groupAvatarActions } from './group-avatar.js';
 import { groupFileActions } from './group-files.js';
 import { seedGroupFileActions } from './group-files-seed.js';
@@ -26,6 +28,12 @@ import { likeActions } from './likes.js';
 import { ocrTranslateActions } from './ocr-translate.js';
 import { profileActions } from './profile.js';
 import { quickOperationActions } from './quick-operation.js';
+import { groupAlbumActions } from './group-albums.js';
+import { groupTodoActions } from './group-todos.js';
+import { qzoneActions } from './qzone.js';
+import { groupFeatureActions } from './group-features.js';
+import { presenceGuildActions } from './presence-guild.js';
+import { miniAppArkActions } from './mini-app-ark.js';
 
 /**
  * Every action Catnap serves. Each area contributes one list; this is the only place they are
@@ -59,7 +67,16 @@ export const allActions: readonly AnyActionSpec[] = [
   ...flashTransferActions,
   ...llbotFlashActions,
   ...onlineFileActions,
+  ...fileStreamActions,
+  ...aiVoiceActions,
   ...ocrTranslateActions,
+  // The world features of issue 17.
+  ...groupAlbumActions,
+  ...groupTodoActions,
+  ...qzoneActions,
+  ...groupFeatureActions,
+  ...presenceGuildActions,
+  ...miniAppArkActions,
   // Events and transports.
   ...quickOperationActions,
 ];

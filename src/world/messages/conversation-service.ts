@@ -47,15 +47,17 @@ export class ConversationService {
   }
 
   history(viewerId: number, ref: ConversationRef, options: HistoryOptions): MessageRecord[] {
-    const key = conversationKey(this.open(viewerId, ref));
-    if (options.anchor === undefined) return this.ctx.store.messages.history(key, { from: 'newest', limit: options.count });
+    const conversation = this.open(viewerId, ref);
+    const key = conversationKey(conversation);
+    const floor = this.firstVisibleSeq(viewerId, conversation);
+    if (options.anchor === undefined) return this.ctx.store.messages.history(key, { minSeq: floor, from: 'newest', limit: options.count });
     const anchor = this.ctx.store.messages.get(options.anchor);
-    if (!anchor || conversationKey(anchor.conversation) !== key) {
+    if (!anchor || conversationKey(anchor.conversation) !== key || anchor.seq < floor) {
       throw new WorldError('MESSAGE_NOT_FOUND', `message ${options.anchor} is not in ${describe(ref)}`, { messageId: options.anchor });
     }
     return options.newer
       ? this.ctx.store.messages.history(key, { minSeq: anchor.seq, from: 'oldest', limit: options.count })
-      : this.ctx.store.messages.history(key, { maxSeq: anchor.seq, from: 'newest', limit: options.count });
+      : this.ctx.store.messages.history(key, { minSeq: floor, maxSeq: anchor.seq, from: 'newest', limit: options.count });
   }
 
   /**
@@ -65,14 +67,17 @@ export class ConversationService {
   messageAt(viewerId: number, ref: ConversationRef, seq: number): MessageRecord {
     const conversation = this.open(viewerId, ref);
     const message = this.ctx.store.messages.getBySeq(conversationKey(conversation), seq);
-    if (!message) throw new WorldError('MESSAGE_NOT_FOUND', `${describe(ref)} has no message with seq ${seq}`, { seq });
+    if (!message || seq < this.firstVisibleSeq(viewerId, conversation))
+      throw new WorldError('MESSAGE_NOT_FOUND', `${describe(ref)} has no message with seq ${seq}`, { seq });
     return message;
   }
 
   /** Up to `count` messages (not recalled) with a seq at most `maxSeq` (absent: the newest), oldest first. */
   historyBySeq(viewerId: number, ref: ConversationRef, options: { maxSeq?: number; count: number }): MessageRecord[] {
-    const key = conversationKey(this.open(viewerId, ref));
+    const conversation = this.open(viewerId, ref);
+    const key = conversationKey(conversation);
     return this.ctx.store.messages.history(key, {
+      minSeq: this.firstVisibleSeq(viewerId, conversation),
       ...(options.maxSeq !== undefined && { maxSeq: options.maxSeq }),
       from: 'newest',
       limit: options.count,
@@ -84,10 +89,20 @@ export class ConversationService {
    * conversation's last seq), oldest first: go-cqhttp's fixed window of history.
    */
   seqWindow(viewerId: number, ref: ConversationRef, options: { maxSeq?: number; size: number }): MessageRecord[] {
-    const key = conversationKey(this.open(viewerId, ref));
+    const conversation = this.open(viewerId, ref);
+    const key = conversationKey(conversation);
     const maxSeq = options.maxSeq ?? this.ctx.store.messages.conversation(key)?.lastSeq ?? 0;
-    const minSeq = Math.max(1, maxSeq - options.size + 1);
+    const minSeq = Math.max(1, maxSeq - options.size + 1, this.firstVisibleSeq(viewerId, conversation));
     return this.ctx.store.messages.history(key, { minSeq, maxSeq, from: 'oldest', limit: options.size });
+  }
+
+  /**
+   * The first seq of a conversation the viewer may read: after their history floor in a group
+   * they joined while new members could not see history (set_group_new_member_history_visibility).
+   */
+  private firstVisibleSeq(viewerId: number, conversation: Conversation): number {
+    if (conversation.type !== 'group') return 1;
+    return this.ctx.store.groupFeatures.historyFloor(conversation.groupId, viewerId) + 1;
   }
 
   /** Marks a conversation read up to the message with `seq` (never moving the mark back). */

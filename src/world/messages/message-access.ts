@@ -8,7 +8,9 @@ import type { MessageRecord } from './message.js';
  */
 export function canSee(store: WorldStore, viewerId: number, message: MessageRecord): boolean {
   if (message.conversation.type === 'private') return message.conversation.userIds.includes(viewerId);
-  return store.members.get(message.conversation.groupId, viewerId) !== undefined;
+  if (store.members.get(message.conversation.groupId, viewerId) === undefined) return false;
+  // A member who joined while new members could not see history never sees what came before.
+  return message.seq > store.groupFeatures.historyFloor(message.conversation.groupId, viewerId);
 }
 
 /** The message if `viewerId` may see it; recalled ones too (for recall and reactions to say why). */

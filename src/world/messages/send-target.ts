@@ -44,8 +44,14 @@ export function resolveSendTarget(deps: Deps, senderId: number, target: SendTarg
   if (userId === senderId) throw new WorldError('INVALID_ARGUMENT', `account ${senderId} cannot send a private message to itself`);
   const conversation = privateConversation(senderId, userId);
   if (deps.friends.areFriends(senderId, userId)) return { conversation, targetId: userId, tempGroupId: 0 };
-  const shared = deps.groups.sharedGroups(senderId, userId);
+  const reachable = deps.groups.sharedGroups(senderId, userId);
+  const shared = reachable.filter((groupId) => tempChatsAllowed(deps, groupId, senderId));
   if (target.groupId !== undefined) {
+    if (reachable.includes(target.groupId) && !shared.includes(target.groupId)) {
+      throw new WorldError('PERMISSION_DENIED', `group ${target.groupId} does not let its members start temp chats`, {
+        groupId: target.groupId,
+      });
+    }
     if (!shared.includes(target.groupId)) {
       throw new WorldError(
         'NOT_FRIENDS',
@@ -56,6 +62,11 @@ export function resolveSendTarget(deps: Deps, senderId: number, target: SendTarg
     return { conversation, targetId: userId, tempGroupId: target.groupId };
   }
   const first = shared[0];
+  if (first === undefined && reachable.length > 0) {
+    throw new WorldError('PERMISSION_DENIED', `no group account ${senderId} shares with user ${userId} lets its members start temp chats`, {
+      userId,
+    });
+  }
   if (first === undefined) {
     throw new WorldError(
       'NOT_FRIENDS',
@@ -64,6 +75,12 @@ export function resolveSendTarget(deps: Deps, senderId: number, target: SendTarg
     );
   }
   return { conversation, targetId: userId, tempGroupId: first };
+}
+
+/** Whether a temp chat may go through the group: its switch allows it, or the sender administers it. */
+function tempChatsAllowed(deps: Deps, groupId: number, senderId: number): boolean {
+  if (deps.store.groupFeatures.get(groupId).allowMemberTemporarySession) return true;
+  return deps.store.members.get(groupId, senderId)?.role !== 'member';
 }
 
 function mutedError(group: Group, member: Member): WorldError {

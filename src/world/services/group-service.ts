@@ -1,6 +1,7 @@
 import { fail, WorldError } from '../errors.js';
 import type { Group, Member, Role } from '../model.js';
 import { GroupQueries } from './group-queries.js';
+import { noteJoinIn } from '../group-features/history-floor.js';
 import { now, operatorOf, transaction, type Actor, type ServiceContext, type Tx } from './context.js';
 
 export interface NewGroup {
@@ -105,6 +106,7 @@ export class GroupService extends GroupQueries {
     }
     const member = newMember(groupId, userId, options.role === 'admin' ? 'admin' : 'member', now(this.ctx));
     this.ctx.store.members.insert(member);
+    noteJoinIn(this.ctx.store, groupId, userId);
     tx.emit({
       type: 'member.joined',
       member,

@@ -1,8 +1,15 @@
 import type { Account, FriendCategory, Friendship, Group, Member } from '../model.js';
+import type { AlbumRepository } from './album-store.js';
+import type { QzoneRepository } from '../qzone/qzone-model.js';
+import type { GroupFeaturesRepository } from '../group-features/group-features-model.js';
+import type { PresenceRepository } from '../presence/presence-model.js';
+import type { TodoRepository } from '../todos/todo-model.js';
 import type { CollectionRepository, CustomFaceRepository } from './favorites-store.js';
 import type { GroupFileRepository, PrivateFileRepository } from './file-store.js';
 import type { FlashRepository } from './flash-store.js';
 import type { OnlineFileRepository } from './online-file-store.js';
+import type { TranscriptRepository } from './transcript-store.js';
+import type { UploadStreamRepository } from './upload-stream-store.js';
 import type { EssenceRepository, NoticeRepository, SignRepository } from './group-content-store.js';
 import type { ForwardRepository, MessageRepository, PinRepository, ReactionRepository } from './message-store.js';
 import type { LikeRepository } from './profile-store.js';
@@ -42,8 +49,15 @@ export interface WorldStore {
   readonly customFaces: CustomFaceRepository;
   readonly groupFiles: GroupFileRepository;
   readonly privateFiles: PrivateFileRepository;
+  readonly albums: AlbumRepository;
+  readonly todos: TodoRepository;
+  readonly qzone: QzoneRepository;
+  readonly groupFeatures: GroupFeaturesRepository;
+  readonly presence: PresenceRepository;
   readonly flash: FlashRepository;
   readonly onlineFiles: OnlineFileRepository;
+  readonly transcripts: TranscriptRepository;
+  readonly uploadStreams: UploadStreamRepository;
   transaction<T>(work: () => T): Promise<T>;
   /**
    * Writes a complete, consistent copy of the world to `path` (a snapshot), after committing

@@ -4,8 +4,15 @@ import { likesFavoritesFiles } from './003-likes-favorites-files.js';
 import { groupAdmin } from './004-group-admin.js';
 import { peerPins } from './006-peer-pins.js';
 import { worldRules } from './007-world-rules.js';
+import { groupAlbums } from './010-group-albums.js';
+import { groupTodos } from './011-group-todos.js';
+import { qzone } from './012-qzone.js';
+import { groupFeatures } from './013-group-features.js';
+import { devicePresence } from './014-device-presence.js';
 import { flashTransfer } from './020-flash-transfer.js';
 import { onlineFiles } from './021-online-files.js';
+import { recordTranscripts } from './022-record-transcripts.js';
+import { uploadStreams } from './023-upload-streams.js';
 
 /**
  * Versioned schema migrations, applied in order inside one transaction each. Never edit a
@@ -14,7 +21,9 @@ import { onlineFiles } from './021-online-files.js';
  * area so that parallel work does not collide: 001 foundation, 002 messages, 003 likes,
  * favourites and files, 004 requests and group administration, 005 reserved (profile and
  * favourites, which landed in 003), 006 pinned chats, 007 rules of the world stated as
- * constraints, 020 flash transfer, 021 online files.
+ * constraints, 010–019 the world features of issue 17 (010 group albums, 011 group to-dos, 012 QZone posts,
+ * 013 group feature switches, 014 model show and custom status), 020 flash transfer, 021 online files,
+ * 022 record transcripts, 023 upload streams.
  */
 export interface Migration {
   readonly version: number;
@@ -29,6 +38,13 @@ export const migrations: readonly Migration[] = [
   groupAdmin,
   peerPins,
   worldRules,
+  groupAlbums,
+  groupTodos,
+  qzone,
+  groupFeatures,
+  devicePresence,
   flashTransfer,
   onlineFiles,
+  recordTranscripts,
+  uploadStreams,
 ];

@@ -1,5 +1,10 @@
 import type { WorldStore } from '../store.js';
 import { SqliteAccountRepository } from './account-repository.js';
+import { SqliteAlbumRepository } from './album-repository.js';
+import { SqliteQzoneRepository } from './qzone-repository.js';
+import { SqliteGroupFeaturesRepository } from './group-features-repository.js';
+import { SqlitePresenceRepository } from './presence-repository.js';
+import { SqliteTodoRepository } from './todo-repository.js';
 import { Checkpointer } from './checkpointer.js';
 import { domainErrorOf } from './constraint-errors.js';
 import { openDatabase, type SqliteDatabase } from './database.js';
@@ -18,6 +23,8 @@ import { SqliteNoticeRepository } from './notice-repository.js';
 import { SqliteOnlineFileRepository } from './online-file-repository.js';
 import { SqlitePinRepository } from './pin-repository.js';
 import { SqliteReactionRepository } from './reaction-repository.js';
+import { SqliteTranscriptRepository } from './transcript-repository.js';
+import { SqliteUploadStreamRepository } from './upload-stream-repository.js';
 import { SqliteRequestRepository } from './request-repository.js';
 import { UnitJournal } from './unit-journal.js';
 import { copyInto, replaceFrom } from './whole-copy.js';
@@ -52,8 +59,15 @@ export class SqliteWorldStore implements WorldStore {
   readonly customFaces: SqliteCustomFaceRepository;
   readonly groupFiles: SqliteGroupFileRepository;
   readonly privateFiles: SqlitePrivateFileRepository;
+  readonly albums: SqliteAlbumRepository;
+  readonly todos: SqliteTodoRepository;
+  readonly qzone: SqliteQzoneRepository;
+  readonly groupFeatures: SqliteGroupFeaturesRepository;
+  readonly presence: SqlitePresenceRepository;
   readonly flash: SqliteFlashRepository;
   readonly onlineFiles: SqliteOnlineFileRepository;
+  readonly transcripts: SqliteTranscriptRepository;
+  readonly uploadStreams: SqliteUploadStreamRepository;
   readonly #journal: UnitJournal;
   readonly #batcher: WriteBatcher;
   #checkpointer: Checkpointer;
@@ -83,8 +97,15 @@ export class SqliteWorldStore implements WorldStore {
     this.customFaces = new SqliteCustomFaceRepository(this.db, journal);
     this.groupFiles = new SqliteGroupFileRepository(this.db, journal);
     this.privateFiles = new SqlitePrivateFileRepository(this.db, journal);
+    this.albums = new SqliteAlbumRepository(this.db, journal);
+    this.todos = new SqliteTodoRepository(this.db, journal);
+    this.qzone = new SqliteQzoneRepository(this.db, journal);
+    this.groupFeatures = new SqliteGroupFeaturesRepository(this.db, journal);
+    this.presence = new SqlitePresenceRepository(this.db, journal);
     this.flash = new SqliteFlashRepository(this.db, journal);
     this.onlineFiles = new SqliteOnlineFileRepository(this.db, journal);
+    this.transcripts = new SqliteTranscriptRepository(this.db, journal);
+    this.uploadStreams = new SqliteUploadStreamRepository(this.db, journal);
   }
 
   transaction<T>(work: () => T): Promise<T> {

@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { onebotWorld } from '../helpers/onebot.js';
+import { fileOnebotWorld } from '../helpers/reopen.js';
+
+const png = `base64://${Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 73, 72, 68, 82, 0, 0, 0, 1, 0, 0, 0, 1, 8]).toString('base64')}`;
+
+describe('group feature settings', () => {
+  it('new members do not see older history once the group hides it; earlier members and later joins as set', async () => {
+    const ob = await onebotWorld();
+    await ob.data(20002, 'send_group_msg', { group_id: 30001, message: 'before' });
+    await ob.data(10001, 'set_group_new_member_history_visibility', { group_id: '30001', visible: false });
+    expect(ob.world.groupFeatures.get(30001).newMembersSeeHistory).toBe(false);
+    await ob.world.groups.addMember(30001, 10002);
+    const after = (await ob.data(20002, 'send_group_msg', { group_id: 30001, message: 'after' })).message_id;
+
+    const texts = async (userId: number) =>
+      (await ob.data(userId, 'get_group_msg_history', { group_id: 30001 })).messages.map((m: any) => m.raw_message);
+    expect(await texts(10002)).toEqual(['after']);
+    expect(await texts(20003)).toEqual(['before', 'after']);
+    const before = (await ob.data(20003, 'get_group_msg_history', { group_id: 30001 })).messages[0].message_id;
+    expect(await ob.call(10002, 'get_msg', { message_id: before })).toMatchObject({ retcode: 2004 });
+    expect(await ob.data(10002, 'get_msg', { message_id: after })).toMatchObject({ raw_message: 'after' });
+    expect(await ob.call(10002, 'get_group_msg_history', { group_id: 30001, message_seq: before })).toMatchObject({ retcode: 2004 });
+
+    // Showing history again lets the next joiner see everything; who joined meanwhile keeps the floor.
+    await ob.data(20001, 'set_group_new_member_history_visibility', { group_id: 30001, visible: true });
+    await ob.world.groups.addMember(30002, 20002);
+    expect(await texts(10002)).toEqual(['after']);
+  });
+
+  it('member permissions govern album uploads and temp chats; robot and search options are kept', async () => {
+    const ob = await onebotWorld();
+    await ob.data(10001, 'set_group_member_permissions', {
+      group_id: 30001,
+      allow_member_upload_album: false,
+      allow_member_temporary_session: 'false',
+    });
+    expect(ob.world.groupFeatures.get(30001)).toMatchObject({
+      allowMemberUploadAlbum: false,
+      allowMemberTemporarySession: false,
+      allowMemberCreateGroup: true,
+    });
+    expect(await ob.call(20002, 'create_group_album', { group_id: 30001, name: 'x' })).toMatchObject({ retcode: 2103 });
+    const { album_id } = await ob.data(10001, 'create_group_album', { group_id: 30001, name: 'admins' });
+    expect(await ob.call(20003, 'upload_group_album', { group_id: 30001, album_id, files: [png] })).toMatchObject({ retcode: 2103 });
+    // 20002 and 20003 are strangers who share only group 30001.
+    expect(await ob.call(20002, 'send_private_msg', { user_id: 20003, message: 'hi' })).toMatchObject({ retcode: 2103 });
+    expect(await ob.call(20002, 'send_private_msg', { user_id: 20003, group_id: 30001, message: 'hi' })).toMatchObject({ retcode: 2103 });
+    await ob.data(10001, 'send_private_msg', { user_id: 20003, group_id: 30001, message: 'admins may' });
+
+    await ob.data(10001, 'set_group_robot_add_option', { group_id: 30001, robot_member_switch: 1, robot_member_examine: '1' });
+    await ob.data(10001, 'set_group_search', { group_id: 30001, no_code_finger_open: 1 });
+    expect(ob.world.groupFeatures.get(30001)).toMatchObject({
+      robotMemberSwitch: 1,
+      robotMemberExamine: 1,
+      noCodeFingerOpen: 1,
+      noFingerOpen: 0,
+    });
+  });
+
+  it('refuses bad params, plain members and unknown groups, changing nothing', async () => {
+    const ob = await onebotWorld();
+    expect(await ob.call(10001, 'set_group_member_permissions', { group_id: 30001 })).toMatchObject({ retcode: 1400 });
+    expect(await ob.call(10001, 'set_group_new_member_history_visibility', { group_id: 30001 })).toMatchObject({ retcode: 1400 });
+    expect(await ob.call(10001, 'set_group_new_member_history_visibility', { group_id: 30001, visible: 'maybe' })).toMatchObject({
+      retcode: 1400,
+    });
+    expect(await ob.call(10001, 'set_group_search', { group_id: 30001, no_finger_open: -1 })).toMatchObject({ retcode: 1400 });
+    expect(await ob.call(20002, 'set_group_member_permissions', { group_id: 30001, allow_member_upload_album: false })).toMatchObject({
+      retcode: 2103,
+    });
+    expect(await ob.call(20002, 'set_group_robot_add_option', { group_id: 30001, robot_member_switch: 1 })).toMatchObject({
+      retcode: 2103,
+    });
+    expect(await ob.call(10001, 'set_group_search', { group_id: 39999 })).toMatchObject({ retcode: 2002 });
+    expect(await ob.call(10002, 'set_group_new_member_history_visibility', { group_id: 30001, visible: false })).toMatchObject({
+      retcode: 2101,
+    });
+    expect(ob.world.groupFeatures.get(30001)).toMatchObject({
+      allowMemberUploadAlbum: true,
+      newMembersSeeHistory: true,
+      robotMemberSwitch: 0,
+    });
+  });
+
+  it('survives a restart, the history floor included', async () => {
+    const { ob, reopen } = await fileOnebotWorld();
+    await ob.data(20002, 'send_group_msg', { group_id: 30001, message: 'old' });
+    await ob.data(10001, 'set_group_new_member_history_visibility', { group_id: 30001, visible: false });
+    await ob.data(10001, 'set_group_member_permissions', { group_id: 30001, allow_member_create_group: false });
+    await ob.world.groups.addMember(30001, 10002);
+    const again = await reopen();
+    expect(again.world.groupFeatures.get(30001)).toMatchObject({ newMembersSeeHistory: false, allowMemberCreateGroup: false });
+    expect((await again.data(10002, 'get_group_msg_history', { group_id: 30001 })).messages).toEqual([]);
+  });
+});
