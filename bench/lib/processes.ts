@@ -88,6 +88,9 @@ export async function benchWorld(basePort: number): Promise<BenchWorld> {
   return { dataDir, worldFile, ports };
 }
 
+/** The admin API token of every Catnap the benchmarks start. */
+export const benchWebuiToken = 'bench-token';
+
 /** Starts the built CLI on a bench world and waits until its HTTP API answers. */
 export async function startCatnap(world: BenchWorld): Promise<RunningProcess & { startMs: number }> {
   const started = performance.now();
@@ -102,11 +105,13 @@ export async function startCatnap(world: BenchWorld): Promise<RunningProcess & {
       world.worldFile,
       '--webui-port',
       String(world.ports.webui),
+      '--webui-token',
+      benchWebuiToken,
     ],
     {
       CATNAP_LOG_LEVEL: 'warn',
     },
   );
-  await waitFor(async () => (await fetch(`http://127.0.0.1:${world.ports.httpA}/get_login_info`)).ok, 20000);
+  await waitFor(async () => (await fetch(`http://127.0.0.1:${world.ports.httpA}/get_login_info`)).ok, 120_000);
   return { ...running, startMs: performance.now() - started };
 }

@@ -1,3 +1,4 @@
+import type { LoadReportSummary } from '../contract/admin/load.js';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest, RawRequestDefaultExpression, RawServerDefault, RouteGenericInterface } from 'fastify';
 import type { AdapterStatus } from '../contract/admin/bots.js';
@@ -36,6 +37,12 @@ export interface AdminHooks {
   subscribeOneBotEvents?(sink: (event: OutboundEvent) => void): () => void;
   /** Why Catnap is not ready (GET /readyz); empty when it is. */
   readiness?(): string[];
+  /** The reports `catnap load` wrote into the data folder (the console's Load page). */
+  loadReports?: {
+    list(): Promise<LoadReportSummary[]>;
+    /** A report's report.html, or undefined when there is no such report. */
+    html(name: string): Promise<string | undefined>;
+  };
   /** The Prometheus exposition (GET /metrics). */
   metrics?(): Promise<{ contentType: string; text: string }>;
 }

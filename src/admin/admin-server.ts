@@ -19,6 +19,7 @@ import { allMilkyApis } from '../milky/apis/index.js';
 import { recordRoutes } from './routes/record-routes.js';
 import { requestRoutes } from './routes/request-routes.js';
 import { healthRoutes } from './routes/health-routes.js';
+import { loadRoutes } from './routes/load-routes.js';
 import { clockRoutes } from './routes/clock-routes.js';
 import { snapshotRoutes } from './routes/snapshot-routes.js';
 import { transcriptRoutes } from './routes/transcript-routes.js';
@@ -82,6 +83,7 @@ export async function buildAdminServer(deps: AdminDeps, options: AdminServerOpti
     ...requestRoutes,
     ...recordRoutes,
     ...healthRoutes({ publicMetrics: options.publicMetrics ?? false }),
+    ...loadRoutes,
     ...clockRoutes,
     ...snapshotRoutes,
     ...transcriptRoutes,

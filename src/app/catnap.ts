@@ -36,6 +36,7 @@ import { defaultWorld } from './default-world.js';
 import { CatnapMetrics } from './metrics/catnap-metrics.js';
 import { timeStoreWrites } from './metrics/store-timing.js';
 import { MilkyRuntime } from './milky-runtime.js';
+import { loadReportStore } from './load/report-store.js';
 import { loadSettingsFile, resolveSettings, saveWebuiToken, type Settings } from './settings.js';
 
 export interface CatnapOptions {
@@ -386,6 +387,7 @@ export class Catnap {
       subscribeMilkyCalls: (listener) => this.milky.dispatcher.onCall(listener),
       subscribeOneBotEvents: (sink) => this.events.subscribeAll(sink),
       readiness: () => this.unready(),
+      loadReports: loadReportStore(join(this.dataDir, 'load')),
       metrics: async () => ({ contentType: this.metrics.contentType, text: await this.metrics.text() }),
     };
     const app = await buildAdminServer(

@@ -11,6 +11,7 @@ export * from './admin/route.js';
 export * from './admin/world-views.js';
 export * from './admin/bots.js';
 export * from './admin/requests.js';
+export * from './admin/load.js';
 export * from './live.js';
 export * from './onebot/envelope.js';
 export * from './onebot/message.js';

@@ -5,6 +5,7 @@ import { useWorld, worldData } from './api/world-data';
 import { BotsPage } from './bots/bots-page';
 import { ChatPage } from './chat/chat-page';
 import { chatStore, useChat } from './chat/chat-store';
+import { LoadPage } from './load/load-page';
 import { Login } from './login';
 import { logStore } from './bots/log-store';
 import { requestStore } from './world/request-store';
@@ -95,6 +96,7 @@ const pages: { path: string; icon: IconName; label: string }[] = [
   { path: '/world', icon: 'world', label: '世界 World' },
   { path: '/bots', icon: 'bots', label: '机器人 Bots' },
   { path: '/playground', icon: 'playground', label: 'API 调试 Playground' },
+  { path: '/load', icon: 'load', label: '压测 Load' },
 ];
 
 function Shell(props: { onLogout: () => void }) {
@@ -163,6 +165,7 @@ function Shell(props: { onLogout: () => void }) {
         {section === '/world' && <WorldPage />}
         {section === '/bots' && <BotsPage path={path} />}
         {section === '/playground' && <PlaygroundPage />}
+        {section === '/load' && <LoadPage />}
       </main>
       {picking && (
         <Modal title="以谁的身份聊天 · Act as" onClose={() => setPicking(false)} testId="account-picker">

@@ -4,6 +4,7 @@ import { RemoteError } from '../remote/catnap-client.js';
 import { actCommand } from './act-command.js';
 import { CliError, exitCodes, type CliCommand, type CliContext, type CliIo } from './cli-context.js';
 import { completionCommand } from './completion-command.js';
+import { loadCommand } from './load-command.js';
 import { mcpCommand } from './mcp-command.js';
 import { sendCommand } from './send-command.js';
 import { startCommand } from './start-command.js';
@@ -19,6 +20,7 @@ export const commands: readonly CliCommand[] = [
   sendCommand,
   statusCommand,
   testCommand,
+  loadCommand,
   mcpCommand,
   completionCommand,
 ];

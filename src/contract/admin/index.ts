@@ -5,6 +5,7 @@ import { snapshotsApi } from './snapshots.js';
 import { transcriptApi } from './transcript.js';
 import { docsApi } from './docs.js';
 import { healthApi } from './health.js';
+import { loadApi } from './load.js';
 import { mediaApi } from './media.js';
 import { milkyApi } from './milky.js';
 import { recordsApi } from './records.js';
@@ -21,6 +22,7 @@ export {
   transcriptApi,
   docsApi,
   healthApi,
+  loadApi,
   mediaApi,
   milkyApi,
   recordsApi,
@@ -43,6 +45,7 @@ export const adminApi = [
   requestsApi,
   recordsApi,
   healthApi,
+  loadApi,
   docsApi,
   clockApi,
   snapshotsApi,
@@ -59,6 +62,7 @@ export type AdminRoutes = RoutesByKey<typeof worldApi> &
   RoutesByKey<typeof requestsApi> &
   RoutesByKey<typeof recordsApi> &
   RoutesByKey<typeof healthApi> &
+  RoutesByKey<typeof loadApi> &
   RoutesByKey<typeof docsApi> &
   RoutesByKey<typeof clockApi> &
   RoutesByKey<typeof snapshotsApi> &

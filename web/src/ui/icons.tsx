@@ -9,6 +9,8 @@ const paths = {
   world: 'M12 3a9 9 0 1 0 0 18a9 9 0 1 0 0-18M3 12h18M12 3c3 3 3 15 0 18M12 3c-3 3-3 15 0 18',
   bots: 'M6 8h12v11H6zM12 4v4M9 13h.01M15 13h.01M9 16h6M3 12h3M18 12h3',
   playground: 'M9 3h6M10 3v6l-5 10h14l-5-10V3M7 15h10',
+  // A gauge: the needle near the top of its range.
+  load: 'M4 17a8 8 0 1 1 16 0M12 17l4-6M8 17h.01M16 17h.01',
   logout: 'M12 3v8M6.3 6.3a8 8 0 1 0 11.4 0',
   // Actions.
   close: 'M6 6l12 12M18 6L6 18',

@@ -1,0 +1,56 @@
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { LoadReport } from '../../src/app/load/load-report.js';
+import { benchWebuiToken, runNode, startCatnap, waitFor, type BenchWorld } from '../lib/processes.js';
+
+/**
+ * "Catnap is never the bottleneck": Catnap, the reference bot (bench/ping-bot.mjs) and the load
+ * generator (`catnap load`, from dist/) each in their own process. The generator sends chat at
+ * `rate` messages a second into 20 groups of 50 people; the bot receives every message on its
+ * forward WebSocket and answers each "/ping" (one message in ten). Answers what the run's report says.
+ */
+export async function loadRate(basePort: number, rate: number, seconds: number): Promise<LoadReport> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'catnap-bench-load-'));
+  const ports = { httpA: basePort, wsA: basePort + 1, wsB: basePort + 2, webui: basePort + 3 };
+  const world = {
+    accounts: [
+      {
+        user_id: 10001,
+        nickname: 'Ping bot',
+        bot: true,
+        onebot: {
+          network: {
+            // The HTTP server is how the bench helpers see that Catnap is up.
+            httpServers: [{ name: 'http', enable: true, host: '127.0.0.1', port: ports.httpA }],
+            websocketServers: [{ name: 'ws', enable: true, host: '127.0.0.1', port: ports.wsA, heartInterval: 0 }],
+          },
+        },
+      },
+    ],
+  };
+  const worldFile = join(dataDir, 'world.json');
+  await writeFile(worldFile, JSON.stringify(world));
+  const bench: BenchWorld = { dataDir, worldFile, ports };
+  const catnap = await startCatnap(bench);
+  const bot = runNode(['bench/ping-bot.mjs', `ws://127.0.0.1:${ports.wsA}`]);
+  try {
+    await waitFor(async () => bot.output().includes('connected'), 60_000);
+    const out = join(dataDir, 'report');
+    const args = ['--url', `http://127.0.0.1:${ports.webui}`, '--token', benchWebuiToken, '--self-id', '10001'];
+    const common = [...args, '--groups', '20', '--users', '1000', '--pattern', 'mixed:/ping', '--expect-reply', '--max-in-flight', '2048'];
+    // A short warm-up run creates the groups and lets V8 compile the hot paths of all three processes.
+    await runLoadCli([...common, '--rate', String(Math.min(rate, 2000)), '--duration', '3s', '--out', join(dataDir, 'warm-up')]);
+    await runLoadCli([...common, '--rate', String(rate), '--duration', `${seconds}s`, '--out', out]);
+    return JSON.parse(await readFile(join(out, 'report.json'), 'utf8')) as LoadReport;
+  } finally {
+    await bot.stop();
+    await catnap.stop();
+  }
+}
+
+async function runLoadCli(args: string[]): Promise<void> {
+  const generator = runNode(['bin/catnap.js', 'load', ...args]);
+  const code = await new Promise<number | null>((resolve) => generator.proc.on('exit', resolve));
+  if (code !== 0) throw new Error(`catnap load failed (${code}):\n${generator.output().slice(-2000)}`);
+}

@@ -1,0 +1,155 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Command, Option } from 'commander';
+import { silentLogger } from '../../util/logger.js';
+import { Catnap } from '../catnap.js';
+import { LoadOptionError, parseCount, parseDuration, parsePattern, parseRate, type LoadOptions } from '../load/load-options.js';
+import { CatnapClient } from '../remote/catnap-client.js';
+import { CliError, parseId, type CliCommand, type CliContext } from './cli-context.js';
+import { clientFor, withConnectionOptions } from './remote-options.js';
+
+interface LoadFlags {
+  readonly selfId: string;
+  readonly url?: string;
+  readonly token?: string;
+  readonly data?: string;
+  readonly world?: string;
+  readonly groups: string;
+  readonly users: string;
+  readonly rate: string;
+  readonly duration: string;
+  readonly ramp?: boolean;
+  readonly pattern: string;
+  readonly expectReply?: boolean;
+  readonly out?: string;
+  readonly userBase: string;
+  readonly groupBase: string;
+  readonly seed: string;
+  readonly grace: string;
+  readonly maxInFlight: string;
+  readonly waitBot?: string;
+  readonly observe?: string;
+  readonly observeToken?: string;
+}
+
+/** `catnap load`: synthetic people chat at a rate in groups with a bot; the bot's side is timed. */
+export const loadCommand: CliCommand = (ctx) =>
+  withConnectionOptions(
+    new Command('load')
+      .description("load-test a bot: synthetic people chat in groups at a rate, and the bot's deliveries and answers are timed")
+      .requiredOption('--self-id <user_id>', 'the bot account under test (its bot connects to its adapters as usual)')
+      .addOption(new Option('--world <file>', 'start a Catnap in this process with this world file instead of using a running one'))
+      .option('--groups <n>', 'groups the people chat in (created, or reused from an earlier run)', '10')
+      .option('--users <n>', 'synthetic people who speak', '100')
+      .option('--rate <rate>', 'messages per second, or per minute as 120/min', '50/s')
+      .option('--duration <time>', 'how long to send: 60s, 2m, 500ms', '60s')
+      .option('--ramp', 'climb from a tenth of the rate to the full rate over the run instead of a steady rate')
+      .option('--pattern <pattern>', 'chat | command:"/ping" (every message is the command) | mixed[:"/ping"] (one in ten)', 'chat')
+      .option('--expect-reply', 'time the bot answering each command (each message with --pattern chat) in its group')
+      .option('--out <dir>', 'where to write report.json and report.html (default <data>/load/<time>, or ./catnap-load/<time> with --url)')
+      .option('--user-base <id>', 'QQ number of the first synthetic person', '1800000001')
+      .option('--group-base <id>', 'number of the first group', '1900000001')
+      .option('--seed <n>', 'seed of who says what where, to repeat a run', '1')
+      .option('--grace <time>', 'how long to wait after the last send for late events and answers', '5s')
+      .option('--wait-bot <time>', 'how long to wait for the bot to connect before sending (default 10s, 60s with --world)')
+      .option('--max-in-flight <n>', 'sends in flight at once before the generator holds back', '512')
+      .option('--observe <ws-url>', "watch this WebSocket for the bot's events instead of the bot's own forward WebSocket server")
+      .option('--observe-token <token>', 'the token of --observe'),
+  )
+    .addHelpText(
+      'after',
+      [
+        '',
+        'Prints a progress line every second, a summary table at the end, and writes report.json and',
+        'report.html (open it in a browser; the console lists reports under <data>/load on its Load page).',
+        'See docs/load-testing.md.',
+      ].join('\n'),
+    )
+    .action(async (flags: LoadFlags) => {
+      const options = loadOptions(flags);
+      let catnap: Catnap | undefined;
+      let dataDir = flags.data ?? ctx.io.env.CATNAP_DATA;
+      try {
+        let client: CatnapClient;
+        if (flags.world) {
+          dataDir ??= await mkdtemp(join(tmpdir(), 'catnap-load-'));
+          const token = randomBytes(16).toString('hex');
+          catnap = await Catnap.start({
+            dataDir,
+            worldFile: flags.world,
+            webuiPort: 0,
+            webuiToken: token,
+            logger: silentLogger,
+            watchConfig: false,
+          });
+          client = new CatnapClient({ url: catnap.webuiUrl, token, source: '--world' });
+          ctx.io.stderr(`catnap load: started Catnap on ${flags.world} (data ${dataDir})\n`);
+        } else {
+          client = await clientFor(ctx, flags);
+        }
+        await run(ctx, client, options, flags, dataDir);
+      } finally {
+        await catnap?.stop();
+      }
+    });
+
+async function run(
+  ctx: CliContext,
+  client: CatnapClient,
+  options: LoadOptions,
+  flags: LoadFlags,
+  dataDir: string | undefined,
+): Promise<void> {
+  const tty = (ctx.io.stdoutStream as { isTTY?: boolean }).isTTY === true;
+  ctx.io.stderr(
+    `catnap load: bot ${options.selfId} at ${client.connection.url}: ${options.groups} groups, ${options.users} people, ` +
+      `${options.ramp ? 'ramping to ' : ''}${options.rate}/s for ${options.durationMs / 1000} s\n`,
+  );
+  // The engine (undici, the report writer) loads only when a run starts, not with every `catnap` command.
+  const { runLoad } = await import('../load/load-run.js');
+  const { reportName, writeReport } = await import('../load/report-files.js');
+  const { summaryTable } = await import('../load/load-report.js');
+  let report;
+  try {
+    report = await runLoad(client, options, (line) => ctx.io.stderr(tty ? `\r${line}\x1b[K` : `${line}\n`));
+  } catch (error) {
+    if (error instanceof LoadOptionError) throw new CliError(error.message, 2);
+    if (error instanceof Error && !(error instanceof CliError) && error.name === 'Error') throw new CliError(error.message);
+    throw error;
+  }
+  if (tty) ctx.io.stderr('\n');
+  const out =
+    flags.out ??
+    join(flags.url || ctx.io.env.CATNAP_URL ? 'catnap-load' : join(dataDir ?? './data', 'load'), reportName(report.started_at));
+  const files = await writeReport(out, report);
+  ctx.io.stdout(`${summaryTable(report)}\nreport: ${files.html}\n        ${files.json}\n`);
+  if (report.totals.sent === 0 || report.totals.send_errors === report.totals.sent) ctx.exitCode = 1;
+}
+
+function loadOptions(flags: LoadFlags): LoadOptions {
+  try {
+    return {
+      selfId: parseId(flags.selfId, '--self-id'),
+      groups: parseCount(flags.groups, '--groups', 100_000),
+      users: parseCount(flags.users, '--users', 1_000_000),
+      rate: parseRate(flags.rate),
+      durationMs: parseDuration(flags.duration, '--duration'),
+      ramp: flags.ramp === true,
+      pattern: parsePattern(flags.pattern),
+      expectReply: flags.expectReply === true,
+      userBase: parseId(flags.userBase, '--user-base'),
+      groupBase: parseId(flags.groupBase, '--group-base'),
+      seed: parseCount(flags.seed, '--seed', 2 ** 32 - 1),
+      graceMs: parseDuration(flags.grace, '--grace'),
+      maxInFlight: parseCount(flags.maxInFlight, '--max-in-flight', 100_000),
+      waitBotMs: parseDuration(flags.waitBot ?? (flags.world ? '60s' : '10s'), '--wait-bot'),
+      ...(flags.observe && { observeUrl: flags.observe }),
+      ...(flags.observeToken && { observeToken: flags.observeToken }),
+    };
+  } catch (error) {
+    if (error instanceof LoadOptionError) throw new CliError(error.message, 2);
+    throw error;
+  }
+}

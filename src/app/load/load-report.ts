@@ -1,0 +1,179 @@
+import type { Histogram, LatencySummary } from './latency-stats.js';
+import { round } from './latency-stats.js';
+import type { LoadOptions } from './load-options.js';
+import type { Recorder, TimelinePoint } from './recorder.js';
+
+/** `report.json`: everything a run measured. docs/load-testing.md explains each field. */
+export interface LoadReport {
+  readonly kind: 'catnap-load-report';
+  readonly version: 1;
+  readonly started_at: string;
+  readonly target: string;
+  readonly watched_socket: { readonly url: string; readonly adapter: string };
+  readonly options: {
+    readonly self_id: number;
+    readonly groups: number;
+    readonly users: number;
+    readonly rate: number;
+    readonly duration_s: number;
+    readonly ramp: boolean;
+    readonly pattern: string;
+    readonly expect_reply: boolean;
+    readonly seed: number;
+  };
+  readonly totals: {
+    readonly sent: number;
+    readonly send_errors: number;
+    readonly send_error_kinds: Record<string, number>;
+    readonly delivered: number;
+    /** Sent successfully but never seen on the bot's socket before the grace period ended. */
+    readonly lost: number;
+    /** How far the generator fell behind the rate at worst (messages); 0 when it kept up. */
+    readonly generator_behind: number;
+    readonly expected_replies: number;
+    readonly replies: number;
+    readonly unexpected_replies: number;
+    readonly live_frames_dropped: number;
+  };
+  readonly rates: {
+    readonly sending_s: number;
+    readonly sent_per_s: number;
+    readonly delivered_per_s: number;
+    readonly bot_calls_per_s: number;
+    /** Failed bot calls / bot calls, 0..1. */
+    readonly bot_error_rate: number;
+    /** Answers / expected answers, 0..1; null without --expect-reply. */
+    readonly reply_rate: number | null;
+  };
+  readonly latency_ms: {
+    readonly delivery: LatencySummary | null;
+    readonly reply: LatencySummary | null;
+    /** The admin API's answer to each send, for comparison. */
+    readonly send: LatencySummary | null;
+  };
+  readonly backlog: { readonly max_bytes: number; readonly max_post_queue: number };
+  readonly histogram_ms: { readonly delivery: Histogram; readonly reply: Histogram };
+  readonly timeline: readonly TimelinePoint[];
+}
+
+export interface ReportInput {
+  readonly options: LoadOptions;
+  readonly startedAt: Date;
+  readonly sendingMs: number;
+  readonly recorder: Recorder;
+  readonly delivered: number;
+  readonly lost: number;
+  readonly expected: number;
+  readonly unexpectedAnswers: number;
+  readonly behind: number;
+  readonly socket: { readonly url: string; readonly adapter: string };
+  readonly liveDropped: number;
+  readonly target: string;
+}
+
+export function patternText(pattern: LoadOptions['pattern']): string {
+  return pattern.kind === 'chat' ? 'chat' : `${pattern.kind}:${pattern.text}`;
+}
+
+export function buildReport(input: ReportInput): LoadReport {
+  const { options, recorder } = input;
+  const latencies = recorder.latencies();
+  const seconds = input.sendingMs / 1000;
+  return {
+    kind: 'catnap-load-report',
+    version: 1,
+    started_at: input.startedAt.toISOString(),
+    target: input.target,
+    watched_socket: input.socket,
+    options: {
+      self_id: options.selfId,
+      groups: options.groups,
+      users: options.users,
+      rate: options.rate,
+      duration_s: options.durationMs / 1000,
+      ramp: options.ramp,
+      pattern: patternText(options.pattern),
+      expect_reply: options.expectReply,
+      seed: options.seed,
+    },
+    totals: {
+      sent: recorder.sent,
+      send_errors: recorder.sendErrors,
+      send_error_kinds: Object.fromEntries(recorder.sendErrorKinds),
+      delivered: input.delivered,
+      lost: input.lost,
+      generator_behind: input.behind,
+      expected_replies: input.expected,
+      replies: recorder.reply.count,
+      unexpected_replies: input.unexpectedAnswers,
+      live_frames_dropped: input.liveDropped,
+    },
+    rates: {
+      sending_s: round(seconds, 2),
+      sent_per_s: round(recorder.sent / seconds, 1),
+      delivered_per_s: round(input.delivered / seconds, 1),
+      bot_calls_per_s: round(recorder.botCalls / seconds, 1),
+      bot_error_rate: recorder.botCalls > 0 ? round(recorder.botErrors / recorder.botCalls, 4) : 0,
+      reply_rate: options.expectReply ? (input.expected > 0 ? round(recorder.reply.count / input.expected, 4) : 0) : null,
+    },
+    latency_ms: latencies,
+    backlog: { max_bytes: recorder.maxBacklogBytes, max_post_queue: recorder.maxPostQueue },
+    histogram_ms: { delivery: latencies.deliveryHistogram, reply: latencies.replyHistogram },
+    timeline: recorder.timeline(),
+  };
+}
+
+const ms = (value: number | null | undefined) => (value === null || value === undefined ? '-' : `${value} ms`);
+
+/** The line printed once a second while the run goes on. */
+export function progressLine(
+  recorder: Recorder,
+  now: number,
+  options: LoadOptions,
+  counts: { delivered: number; expected: number; elapsedS: number; pending: number },
+): string {
+  const total = options.durationMs / 1000;
+  if (counts.elapsedS > total) {
+    const answers = options.expectReply ? `, ${recorder.reply.count}/${counts.expected} answers` : '';
+    return `[grace ${counts.elapsedS - total} s] waiting for ${counts.pending} events still on their way${answers}`;
+  }
+  const [second] = recorder.recent(now);
+  const parts = [
+    `[${String(counts.elapsedS).padStart(4)} s / ${total} s]`,
+    `sent ${recorder.sent} (${second?.sent ?? 0}/s)`,
+    `delivered ${counts.delivered} p99 ${ms(second?.delivery_p99)}`,
+  ];
+  if (options.expectReply) parts.push(`replies ${recorder.reply.count}/${counts.expected} p99 ${ms(second?.reply_p99)}`);
+  parts.push(`bot ${second?.bot_calls ?? 0} calls/s ${second?.bot_errors ?? 0} errors`, `backlog ${second?.backlog_bytes ?? 0} B`);
+  if (recorder.sendErrors > 0) parts.push(`send errors ${recorder.sendErrors}`);
+  return parts.join(' | ');
+}
+
+/** The table printed at the end. */
+export function summaryTable(report: LoadReport): string {
+  const { totals, rates, latency_ms: latency } = report;
+  const rows: [string, string][] = [
+    ['messages sent', `${totals.sent} (${rates.sent_per_s}/s over ${rates.sending_s} s)`],
+    ['send errors', totals.send_errors === 0 ? '0' : `${totals.send_errors} ${JSON.stringify(totals.send_error_kinds)}`],
+    ['delivered to the bot', `${totals.delivered} (${rates.delivered_per_s}/s), lost ${totals.lost}`],
+  ];
+  const line = (name: string, summary: LatencySummary | null) =>
+    rows.push([name, summary ? `p50 ${summary.p50} | p90 ${summary.p90} | p99 ${summary.p99} | max ${summary.max} ms` : '-']);
+  line('delivery latency', latency.delivery);
+  if (report.options.expect_reply) {
+    rows.push(['replies', `${totals.replies} of ${totals.expected_replies} (${round((rates.reply_rate ?? 0) * 100, 1)}%)`]);
+    line('reply latency', latency.reply);
+  }
+  rows.push(
+    ['bot action calls', `${rates.bot_calls_per_s}/s, error rate ${round(rates.bot_error_rate * 100, 2)}%`],
+    [
+      'event backlog (max)',
+      `${report.backlog.max_bytes} B${report.backlog.max_post_queue ? `, ${report.backlog.max_post_queue} queued POSTs` : ''}`,
+    ],
+  );
+  if (totals.generator_behind > 0) rows.push(['generator fell behind', `by ${totals.generator_behind} messages at worst`]);
+  const width = Math.max(...rows.map(([name]) => name.length));
+  const valueWidth = Math.max(...rows.map(([, value]) => value.length));
+  const rule = `+-${'-'.repeat(width)}-+-${'-'.repeat(valueWidth)}-+`;
+  return [rule, ...rows.map(([name, value]) => `| ${name.padEnd(width)} | ${value.padEnd(valueWidth)} |`), rule].join('\n');
+}

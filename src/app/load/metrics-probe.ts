@@ -1,0 +1,63 @@
+import parsePrometheusTextFormat from 'parse-prometheus-text-format';
+import type { CatnapClient } from '../remote/catnap-client.js';
+
+/** What one scrape of `/metrics` says about the bot's side of the run. */
+export interface BotActivity {
+  /** Action calls finished since the previous scrape, on the bots' own transports (not the admin API). */
+  readonly calls: number;
+  /** Of those, the ones that failed (retcode other than 0, or 1 of an accepted _async call). */
+  readonly errors: number;
+  /** Bytes waiting for the bot's slowest client, the largest over its adapters. */
+  readonly backlogBytes: number;
+  /** Events waiting for the bot's HTTP POST receivers. */
+  readonly postQueue: number;
+}
+
+/**
+ * Reads Catnap's Prometheus metrics once a second. The action counter has no account label, so
+ * calls are those of every bot transport (HTTP, WebSocket, SSE, quick operations): exact when the
+ * bot under test is the only bot that talks during the run. The backlog gauges are the bot's own.
+ */
+export class MetricsProbe {
+  #calls = 0;
+  #errors = 0;
+
+  private constructor(
+    private readonly client: CatnapClient,
+    private readonly selfId: number,
+  ) {}
+
+  /** Takes the first reading, from which the next ones count. */
+  static async start(client: CatnapClient, selfId: number): Promise<MetricsProbe> {
+    const probe = new MetricsProbe(client, selfId);
+    await probe.read();
+    return probe;
+  }
+
+  async read(): Promise<BotActivity> {
+    const text = await this.client.request<string>('GET', '/metrics');
+    let calls = 0;
+    let errors = 0;
+    let backlogBytes = 0;
+    let postQueue = 0;
+    const self = String(this.selfId);
+    for (const family of parsePrometheusTextFormat(text)) {
+      for (const sample of family.metrics) {
+        const labels = sample.labels ?? {};
+        const value = Number(sample.value ?? 0);
+        if (family.name === 'catnap_actions_total' && labels.transport !== 'admin') {
+          calls += value;
+          if (labels.retcode !== '0' && labels.retcode !== '1') errors += value; // 1: an _async call, accepted
+        } else if (family.name === 'catnap_client_backlog_bytes' && labels.self_id === self) {
+          backlogBytes = Math.max(backlogBytes, value);
+        } else if (family.name === 'catnap_http_post_queue_events' && labels.self_id === self) {
+          postQueue += value;
+        }
+      }
+    }
+    const activity = { calls: calls - this.#calls, errors: errors - this.#errors, backlogBytes, postQueue };
+    this.#calls = calls;
+    this.#errors = errors;
+    return activity;
+  }
+}

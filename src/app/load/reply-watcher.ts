@@ -1,0 +1,62 @@
+import WebSocket from 'ws';
+import type { LiveFrame } from '../../contract/live.js';
+
+/** A message the bot sent into a group (an answer, as far as the run can tell), and when it was seen. */
+export interface BotSend {
+  readonly groupId: number;
+  readonly at: number;
+}
+
+const groupSends = new Set(['send_group_msg', 'send_msg', 'send_group_forward_msg', 'send_forward_msg']);
+
+/**
+ * Sees the bot's answers on the admin API's live socket (`/api/live?streams=call`): every action
+ * any transport finished, with the account that made it. A successful send into a group by the
+ * bot counts as an answer in that group. The live socket drops frames for a client that reads
+ * too slowly (it says how many), so the run reports those too.
+ */
+export class ReplyWatcher {
+  onSend: (send: BotSend) => void = () => undefined;
+  dropped = 0;
+
+  private constructor(
+    private readonly socket: WebSocket,
+    selfId: number,
+  ) {
+    socket.on('message', (data) => {
+      const at = performance.now();
+      const frame = JSON.parse(data.toString()) as LiveFrame;
+      if (frame.type === 'dropped') this.dropped += frame.count;
+      if (frame.type !== 'call' || frame.call.self_id !== selfId || frame.call.transport === 'admin') return;
+      const { action, params, envelope } = frame.call;
+      if (envelope.status === 'failed') return;
+      const groupId = groupOf(action.replace(/_(async|rate_limited)$/, ''), params);
+      if (groupId !== undefined) this.onSend({ groupId, at });
+    });
+  }
+
+  static connect(url: string, selfId: number): Promise<ReplyWatcher> {
+    return new Promise((resolve, reject) => {
+      const socket = new WebSocket(url, { perMessageDeflate: false });
+      socket.once('open', () => resolve(new ReplyWatcher(socket, selfId)));
+      socket.once('error', (error) => reject(new Error(`cannot open the live socket for replies: ${error.message}`)));
+    });
+  }
+
+  close(): void {
+    this.socket.terminate();
+  }
+}
+
+/** The group a send went to: send_group_msg, send_msg to a group, or a quick operation's reply in a group. */
+function groupOf(action: string, params: unknown): number | undefined {
+  const p = (params ?? {}) as Record<string, unknown>;
+  if (groupSends.has(action) && p.group_id !== undefined && (action !== 'send_msg' || p.message_type !== 'private'))
+    return Number(p.group_id);
+  if (action === '.handle_quick_operation') {
+    const context = (p.context ?? {}) as Record<string, unknown>;
+    if (context.message_type === 'group' && (p.operation as { reply?: unknown } | undefined)?.reply !== undefined)
+      return Number(context.group_id);
+  }
+  return undefined;
+}

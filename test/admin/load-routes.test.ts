@@ -1,0 +1,49 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startCatnap } from '../helpers/catnap.js';
+import { writeSampleReport } from '../helpers/load-report.js';
+import { smallWorld } from '../helpers/world.js';
+
+let env: Awaited<ReturnType<typeof startCatnap>>;
+beforeAll(async () => {
+  env = await startCatnap(smallWorld);
+  const folder = join(env.dataDir, 'load');
+  await writeSampleReport(folder, 'older', '2026-12-01T10:00:00.000Z');
+  await writeSampleReport(folder, 'newer', '2026-12-02T10:00:00.000Z');
+  // Not reports: a folder without report.json, one with another kind of JSON, a stray file.
+  await mkdir(join(folder, 'empty'), { recursive: true });
+  await mkdir(join(folder, 'other'), { recursive: true });
+  await writeFile(join(folder, 'other', 'report.json'), '{"kind":"something-else"}');
+  await writeFile(join(folder, 'notes.txt'), 'hello');
+});
+afterAll(async () => env.catnap.stop());
+
+describe('load report routes', () => {
+  it('lists the reports of the data folder, newest first, with their figures', async () => {
+    const { status, json } = await env.admin('GET', '/api/load/reports');
+    expect(status).toBe(200);
+    expect(json.map((report: { name: string }) => report.name)).toEqual(['newer', 'older']);
+    expect(json[0]).toMatchObject({ self_id: 10001, pattern: 'mixed:/ping', rate: 25, sent: 50, lost: 0, reply_rate: 1 });
+    expect(json[0].delivery_p99_ms).toBeGreaterThan(0);
+  });
+
+  it('serves a report page sandboxed, with the token in the query as a frame sends it', async () => {
+    const response = await fetch(`${env.catnap.webuiUrl}/api/load/reports/newer?token=admin-token`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toContain('text/html');
+    expect(response.headers.get('content-security-policy')).toContain('sandbox allow-scripts');
+    const html = await response.text();
+    expect(html).toContain('<canvas id="latency-histogram">');
+    expect(html).toContain('Chart.js');
+  });
+
+  it('refuses names that are not report folders, and needs the token', async () => {
+    expect((await env.admin('GET', '/api/load/reports/missing')).status).toBe(404);
+    expect((await env.admin('GET', '/api/load/reports/empty')).status).toBe(404);
+    expect((await env.admin('GET', '/api/load/reports/..%2Fconfig')).status).toBe(400);
+    expect((await env.admin('GET', '/api/load/reports/.hidden')).status).toBe(400);
+    expect((await fetch(`${env.catnap.webuiUrl}/api/load/reports/newer`)).status).toBe(401);
+    expect((await fetch(`${env.catnap.webuiUrl}/api/load/reports`)).status).toBe(401);
+  });
+});

@@ -1,0 +1,144 @@
+import { spawn } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Readable, Writable } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../src/app/cli/program.js';
+import type { LoadReport } from '../../src/app/load/load-report.js';
+import { launchBrowser } from '../helpers/browser.js';
+import { startCatnap } from '../helpers/catnap.js';
+import { repoRoot, tempDir } from '../helpers/spawn.js';
+
+async function cli(args: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli(args, {
+    stdout: (text) => (stdout += text),
+    stderr: (text) => (stderr += text),
+    env: {},
+    stdin: Readable.from([]),
+    stdoutStream: new Writable({ write: (_chunk, _encoding, done) => done() }),
+  });
+  return { code, stdout, stderr };
+}
+
+const world = {
+  accounts: [
+    {
+      user_id: 10001,
+      nickname: 'Ping bot',
+      bot: true,
+      onebot: {
+        network: { websocketServers: [{ name: 'ws', enable: true, host: '127.0.0.1', port: 0, token: 'bot-token', heartInterval: 0 }] },
+      },
+    },
+    { user_id: 20001, nickname: 'Alice' },
+  ],
+};
+
+let env: Awaited<ReturnType<typeof startCatnap>>;
+let remote: string[];
+let stopBot: () => void;
+beforeAll(async () => {
+  env = await startCatnap(world);
+  remote = ['--url', env.catnap.webuiUrl, '--token', 'admin-token'];
+  const endpoint = env.catnap.network.status(10001).find((status) => status.kind === 'websocketServers')!.endpoint;
+  // The reference bot runs in its own process, as a real bot would.
+  const bot = spawn(process.execPath, [join(repoRoot, 'bench/ping-bot.mjs'), endpoint, 'bot-token'], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  stopBot = () => bot.kill('SIGTERM');
+  await new Promise<void>((resolve) => bot.stdout!.once('data', () => resolve()));
+});
+afterAll(async () => {
+  stopBot();
+  await env.catnap.stop();
+});
+
+describe('catnap load', () => {
+  it('drives the groups at the rate, times delivery and replies, and writes a report with both charts', async () => {
+    const out = await tempDir();
+    const args = ['load', ...remote, '--self-id', '10001', '--groups', '3', '--users', '12', '--rate', '40/s', '--duration', '2s'];
+    const result = await cli([...args, '--pattern', 'command:/ping', '--expect-reply', '--seed', '7', '--out', out]);
+    expect(result.stderr).toMatch(/\[\s+1 s \/ 2 s\] \| sent \d+/);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/\| delivery latency +\| p50 [\d.]+ \| p90 [\d.]+ \| p99 [\d.]+ \| max [\d.]+ ms/);
+    expect(result.stdout).toContain('reply latency');
+
+    const report = JSON.parse(await readFile(join(out, 'report.json'), 'utf8')) as LoadReport;
+    // How many went out depends on the machine's load (the generator reports any shortfall); never more than asked.
+    expect(report.totals.sent).toBeGreaterThan(0);
+    expect(report.totals.sent).toBeLessThanOrEqual(80);
+    expect(report.totals.send_errors).toBe(0);
+    expect(report.totals.delivered).toBe(report.totals.sent);
+    expect(report.totals.lost).toBe(0);
+    expect(report.totals.expected_replies).toBeGreaterThan(0);
+    expect(report.totals.replies).toBe(report.totals.expected_replies);
+    expect(report.rates.reply_rate).toBe(1);
+    expect(report.latency_ms.reply!.p50).toBeGreaterThan(0);
+    expect(report.rates.bot_calls_per_s).toBeGreaterThan(0);
+    expect(report.rates.bot_error_rate).toBe(0);
+    expect(report.histogram_ms.delivery.counts.reduce((a, b) => a + b, 0)).toBe(report.totals.delivered);
+    expect(report.timeline.length).toBeGreaterThanOrEqual(2);
+
+    // The groups and people exist now, with the bot in every group; a second run reuses them.
+    const groups = (await env.admin('GET', '/api/world/groups')).json as { group_id: number; members: { user_id: number }[] }[];
+    const load = groups.filter((group) => group.group_id >= 1900000001);
+    expect(load.map((group) => group.group_id)).toEqual([1900000001, 1900000002, 1900000003]);
+    for (const group of load) expect(group.members.map((member) => member.user_id)).toContain(10001);
+    const again = await cli([...args, '--duration', '1s', '--out', await tempDir()]);
+    expect(again.code).toBe(0);
+
+    // The page opens offline in a browser and draws both charts from the embedded report.
+    const browser = await launchBrowser();
+    try {
+      const page = await browser.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (error) => errors.push(error.message));
+      await page.route('**/*', (route) => (route.request().url().startsWith('file:') ? route.continue() : route.abort()));
+      await page.goto(`file://${join(out, 'report.html')}`);
+      const drawn = await page.evaluate(() => {
+        const charts = (globalThis as unknown as { charts: Record<string, { data: { datasets: { data: unknown[] }[] } }> }).charts;
+        return Object.fromEntries(Object.entries(charts).map(([name, chart]) => [name, chart.data.datasets.map((set) => set.data.length)]));
+      });
+      expect(errors).toEqual([]);
+      expect(drawn.latency).toEqual([report.timeline.length, report.timeline.length, report.timeline.length, report.timeline.length]);
+      expect(drawn.histogram![0]).toBe(report.histogram_ms.delivery.counts.length);
+      const size = await page.locator('#latency-histogram').boundingBox();
+      expect(size!.height).toBeGreaterThan(100);
+    } finally {
+      await browser.close();
+    }
+  }, 60_000);
+
+  it('refuses a wrong command line or an unknown bot with a clear message', async () => {
+    expect(await cli(['load', ...remote, '--self-id', '10001', '--rate', 'fast'])).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('--rate must be a positive rate'),
+    });
+    expect(await cli(['load', ...remote, '--self-id', '10001', '--pattern', 'shout'])).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('--pattern must be'),
+    });
+    const missing = await cli(['load', ...remote, '--self-id', '55555', '--duration', '1s']);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('account 55555 does not exist');
+    // A bot without a forward WebSocket server cannot be watched: say how to fix it.
+    const silent = await cli([
+      'load',
+      ...remote,
+      '--self-id',
+      '20001',
+      '--duration',
+      '1s',
+      '--groups',
+      '1',
+      '--users',
+      '2',
+      '--group-base',
+      '1950000001',
+    ]);
+    expect(silent.code).toBe(1);
+    expect(silent.stderr).toContain('no listening forward WebSocket server');
+  });
+});
