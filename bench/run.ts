@@ -18,6 +18,7 @@ import { hasWrk, wrkThroughput } from './scenarios/wrk-http.js';
 import { scenarioOverhead } from './scenarios/scenario-overhead.js';
 import { worldFileStarts } from './scenarios/world-file.js';
 import { wsRoundTrips } from './scenarios/ws-round-trips.js';
+import { snapshotRestore } from './scenarios/snapshot-restore.js';
 
 interface Row {
   readonly metric: string;
@@ -228,6 +229,17 @@ async function main(): Promise<void> {
     );
     row('database size per message at 10,000,000 messages', 'bytes', big.bytesPerMessage, null, 'reported', true);
   }
+
+  const snapshot = await snapshotRestore(10_000, quick ? 10 : 30);
+  row(
+    `snapshot restore of a world of ${snapshot.messages} messages p50`,
+    'ms',
+    snapshot.restore.p50,
+    null,
+    '< 100 ms',
+    snapshot.restore.p50 < 100,
+    `max ${snapshot.restore.max} ms; saving it took ${round(snapshot.save, 1)} ms`,
+  );
 
   const suite = await scenarioOverhead(20);
   const failures = suite.failed ? `${suite.failed} scenarios failed` : undefined;

@@ -10,6 +10,7 @@ import type { Logger } from '../util/logger.js';
 import type { Dispatcher } from '../onebot/dispatcher.js';
 import type { ActionTable } from '../onebot/action-table.js';
 import type { World } from '../world/world.js';
+import type { Transcript } from '../onebot/transcript/transcript.js';
 import type { OutboundEvent } from '../onebot/events/outbound-event.js';
 
 /**
@@ -57,6 +58,8 @@ export interface AdminDeps {
   readonly actions: ActionTable;
   readonly logger: Logger;
   readonly hooks: AdminHooks;
+  /** What happened, in order (marks, transcript, waits). */
+  readonly transcript: Transcript;
 }
 
 type Part<C, K extends string> = C extends { readonly [P in K]?: infer S } ? S : undefined;

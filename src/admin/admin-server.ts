@@ -22,6 +22,8 @@ import { healthRoutes } from './routes/health-routes.js';
 import { loadRoutes } from './routes/load-routes.js';
 import { faultRoutes } from './routes/fault-routes.js';
 import { clockRoutes } from './routes/clock-routes.js';
+import { snapshotRoutes } from './routes/snapshot-routes.js';
+import { transcriptRoutes } from './routes/transcript-routes.js';
 import { LiveHub } from './live/live-hub.js';
 import { attachLiveSocket } from './live/live-socket.js';
 import { adminValidator } from './validate.js';
@@ -85,6 +87,8 @@ export async function buildAdminServer(deps: AdminDeps, options: AdminServerOpti
     ...loadRoutes,
     ...faultRoutes,
     ...clockRoutes,
+    ...snapshotRoutes,
+    ...transcriptRoutes,
     ...implement(docsApi, { openapi: async () => document }),
     ...(options.extraRoutes ?? []),
   ];

@@ -34,6 +34,8 @@ import { SqliteWorldStore } from '../world/store/sqlite/sqlite-store.js';
 import { publicUrls } from '../onebot/public-urls.js';
 import { applyWorldFile, type WorldFile } from '../world/world-file.js';
 import { World } from '../world/world.js';
+import { startSnapshot } from '../world/snapshots/snapshot-service.js';
+import { Transcript } from '../onebot/transcript/transcript.js';
 import { defaultWorld } from './default-world.js';
 import { applyWorldFileAtStart } from './world-at-start.js';
 import { catnapApplyOptions } from './world-validation.js';
@@ -95,6 +97,8 @@ export class Catnap {
     readonly logger: Logger,
     /** This Catnap's Prometheus metrics (GET /metrics). */
     readonly metrics: CatnapMetrics,
+    /** What happened, in order: the test bench's transcript (marks, waits); `recordExtra` for other areas. */
+    readonly transcript: Transcript,
   ) {}
 
   /** The admin server, once listening. */
@@ -147,6 +151,7 @@ export class Catnap {
       store,
       clock,
       random,
+      snapshotDir: join(dataDir, 'snapshots'),
       media,
       onListenerError: (error, event) => logger.error({ err: error, event: event.type }, 'domain event listener failed'),
     });
@@ -221,7 +226,19 @@ export class Catnap {
       browser: { allowedOrigins: settings.api.allowedOrigins },
       version: catnapVersion,
     });
-    const catnap = new Catnap(dataDir, settings, world, dispatcher, events, network, configFiles, milky, logger, metrics);
+    const catnap = new Catnap(
+      dataDir,
+      settings,
+      world,
+      dispatcher,
+      events,
+      network,
+      configFiles,
+      milky,
+      logger,
+      metrics,
+      new Transcript(world.clock),
+    );
     catnapRef.current = catnap;
     catnap.webuiTokenGenerated = loaded.generatedToken && options.webuiToken === undefined;
     catnap.#storeOpen = () => store.db.open;
@@ -240,6 +257,10 @@ export class Catnap {
 
     try {
       await catnap.#seed(options);
+      // `POST /api/world/reset` goes back here: the world as this start made it.
+      await world.snapshots.save(startSnapshot);
+      // Recorded from here on: what the world file did is the starting state, not news.
+      catnap.#disposables.add(catnap.transcript.attach(world, dispatcher, { urls: services.urls, dialect: 'napcat' }));
       await catnap.#startNetworks();
       const milkyProblems = await milky.start(catnap.#disposables);
       if (milkyProblems.length > 0) throw new StartupError(`could not start the Milky servers:\n  ${milkyProblems.join('\n  ')}`);
@@ -405,7 +426,14 @@ export class Catnap {
       metrics: async () => ({ contentType: this.metrics.contentType, text: await this.metrics.text() }),
     };
     const app = await buildAdminServer(
-      { world: this.world, dispatcher: this.dispatcher, actions, logger: this.logger.child({ component: 'admin' }), hooks },
+      {
+        world: this.world,
+        dispatcher: this.dispatcher,
+        actions,
+        logger: this.logger.child({ component: 'admin' }),
+        hooks,
+        transcript: this.transcript,
+      },
       {
         token: this.settings.webui.token,
         bodyLimit: this.settings.api.bodyLimit,

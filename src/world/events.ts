@@ -174,7 +174,9 @@ export type DomainEvent =
       readonly peerId: number;
       readonly pinned: boolean;
     })
-  | (Base & { readonly type: 'profile_like'; readonly operatorId: number; readonly targetId: number; readonly times: number });
+  | (Base & { readonly type: 'profile_like'; readonly operatorId: number; readonly targetId: number; readonly times: number })
+  // The whole world put back as a snapshot kept it (no account observes it: QQ has no such thing).
+  | (Base & { readonly type: 'world.restored'; readonly snapshot: string });
 
 export type DomainEventType = DomainEvent['type'];
 export type DomainEventOf<T extends DomainEventType> = Extract<DomainEvent, { type: T }>;

@@ -42,6 +42,7 @@ import { SignService } from './services/sign-service.js';
 import { EssenceService } from './services/essence-service.js';
 import { HonorService } from './services/honor-service.js';
 import type { WorldStore } from './store/store.js';
+import { SnapshotService } from './snapshots/snapshot-service.js';
 
 export interface WorldOptions {
   readonly store: WorldStore;
@@ -49,6 +50,8 @@ export interface WorldOptions {
   readonly clock?: Clock;
   /** The world's randomness (default: a random seed). */
   readonly random?: WorldRandom;
+  /** Where snapshots are kept (default: a per-world temp dir). */
+  readonly snapshotDir?: string;
   /** Media storage; tests may omit it (a per-process temp dir is used). */
   readonly media?: MediaService;
   /** Called when a domain-event listener throws; the world itself carries on. */
@@ -56,6 +59,9 @@ export interface WorldOptions {
   /** How AI voice speaks (espeak-ng on this machine when absent). */
   readonly speech?: SpeechSynthesizer;
 }
+
+/** Counts worlds in this process, for their default snapshot folders. */
+let worlds = 0;
 
 /**
  * The QQ world: its services over one store, and the bus its changes are announced on.
@@ -102,6 +108,7 @@ export class World {
   readonly faults: FaultService;
   readonly health: HealthService;
   readonly groupMsgMasks: GroupMsgMaskService;
+  readonly snapshots: SnapshotService;
   readonly #ctx: ServiceContext;
 
   constructor(options: WorldOptions) {
@@ -152,6 +159,13 @@ export class World {
     registerFileResolver(this.media, this.store);
     this.faults = new FaultService(ctx);
     this.health = new HealthService(ctx, this.accounts);
+    this.snapshots = new SnapshotService({
+      store: this.store,
+      clock: this.clock,
+      random: this.random,
+      bus: this.events,
+      dir: options.snapshotDir ?? join(tmpdir(), `catnap-snapshots-${process.pid}-${++worlds}`),
+    });
   }
 
   /**

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { defineRoute } from '../../src/contract/admin/route.js';
 import { implement } from '../../src/admin/admin-route.js';
+import { Transcript } from '../../src/onebot/transcript/transcript.js';
 import { buildAdminServer } from '../../src/admin/admin-server.js';
 import { silentLogger } from '../../src/util/logger.js';
 import { onebotWorld } from '../helpers/onebot.js';
@@ -35,7 +36,7 @@ let app: FastifyInstance;
 beforeAll(async () => {
   const { world, dispatcher } = await onebotWorld();
   app = await buildAdminServer(
-    { world, dispatcher, actions: dispatcher.table, logger: silentLogger, hooks: {} },
+    { world, dispatcher, actions: dispatcher.table, logger: silentLogger, hooks: {}, transcript: new Transcript(world.clock) },
     {
       token: 'secret',
       bodyLimit: 1_000_000,

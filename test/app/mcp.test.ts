@@ -44,6 +44,12 @@ describe('catnap mcp', () => {
       'send_message',
       'act',
       'wait_for_message',
+      'save_snapshot',
+      'list_snapshots',
+      'restore_snapshot',
+      'reset_world',
+      'set_clock',
+      'wait_for',
     ]);
     const send = tools.find((tool) => tool.name === 'send_message')!;
     expect(send.inputSchema.required).toEqual(['as_user_id', 'text']);
@@ -106,6 +112,22 @@ describe('catnap mcp', () => {
       group_id: 30001,
     });
     expect((await call('wait_for_message', { user_id: 20003, timeout_seconds: 1 })).error).toContain('no matching message within 1 s');
+  });
+
+  it('saves and restores snapshots, moves the clock and waits on the transcript', async () => {
+    expect((await call('save_snapshot', { name: 'mcp' })).name).toBe('mcp');
+    expect((await call('list_snapshots')).map((snapshot: any) => snapshot.name)).toContain('mcp');
+    const { now } = await call('set_clock', { freeze: true });
+    expect((await call('set_clock', { advance: '1d' })).now).toBe(now + 86_400);
+    const waiting = call('wait_for', { match: { kind: 'message', from: 20002, text: 'mcp wait' }, timeout_ms: 10_000 });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await call('send_message', { as_user_id: 20002, group_id: 30001, text: 'mcp wait' });
+    expect((await waiting).matched[0]).toMatchObject({ kind: 'message', group_id: 30001 });
+    expect((await call('wait_for', { match: { kind: 'message', text: 'never said' }, timeout_ms: 50 })).error.code).toBe('TIMEOUT');
+    expect((await call('restore_snapshot', { name: 'mcp' })).name).toBe('mcp');
+    expect((await call('set_clock')).now).toBe(now);
+    expect((await call('reset_world')).name).toBe('start');
+    expect((await call('restore_snapshot', { name: 'nope' })).error).toContain('404');
   });
 
   it('writes nothing but the protocol to stdout (people’s messages go to stderr)', () => {

@@ -1,6 +1,8 @@
 import { actApi } from './act.js';
 import { botsApi } from './bots.js';
 import { clockApi } from './clock.js';
+import { snapshotsApi } from './snapshots.js';
+import { transcriptApi } from './transcript.js';
 import { docsApi } from './docs.js';
 import { faultsApi } from './faults.js';
 import { healthApi } from './health.js';
@@ -17,6 +19,8 @@ export {
   actApi,
   botsApi,
   clockApi,
+  snapshotsApi,
+  transcriptApi,
   docsApi,
   faultsApi,
   healthApi,
@@ -47,6 +51,8 @@ export const adminApi = [
   faultsApi,
   docsApi,
   clockApi,
+  snapshotsApi,
+  transcriptApi,
 ] as const;
 
 /** Every admin route by its key, `"<METHOD> <url>"`: the console's typed client is keyed by it. */
@@ -62,7 +68,9 @@ export type AdminRoutes = RoutesByKey<typeof worldApi> &
   RoutesByKey<typeof loadApi> &
   RoutesByKey<typeof faultsApi> &
   RoutesByKey<typeof docsApi> &
-  RoutesByKey<typeof clockApi>;
+  RoutesByKey<typeof clockApi> &
+  RoutesByKey<typeof snapshotsApi> &
+  RoutesByKey<typeof transcriptApi>;
 
 export type AdminRouteKey = keyof AdminRoutes;
 

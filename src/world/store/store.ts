@@ -64,6 +64,16 @@ export interface WorldStore {
   readonly health: HealthRepository;
   readonly groupMsgMasks: GroupMsgMaskRepository;
   transaction<T>(work: () => T): Promise<T>;
+  /**
+   * Writes a complete, consistent copy of the world to `path` (a snapshot), after committing
+   * every unit already queued. Synchronous: no unit commits in the middle of it.
+   */
+  saveCopy(path: string): void;
+  /**
+   * Puts a copy made by `saveCopy` back in place of the whole world, ids and counters included,
+   * after committing every unit already queued; caches are cleared. Synchronous, like a unit.
+   */
+  restoreCopy(path: string): void;
   close(): Promise<void>;
 }
 

@@ -27,7 +27,7 @@ class WorldData {
     live.subscribe((frame) => {
       if (frame.type !== 'domain') return;
       const type = frame.event.type;
-      if (/^(account|friend|category|group|member)\./.test(type)) this.scheduleReload();
+      if (/^(account|friend|category|group|member|world)\./.test(type)) this.scheduleReload();
     });
     live.onReconnect(() => this.scheduleReload());
     void this.reload();

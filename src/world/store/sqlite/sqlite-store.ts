@@ -30,6 +30,7 @@ import { SqliteUploadStreamRepository } from './upload-stream-repository.js';
 import { SqliteRequestRepository } from './request-repository.js';
 import { UnitJournal } from './unit-journal.js';
 import { SqliteWorldFileRepository } from './world-file-repository.js';
+import { copyInto, replaceFrom } from './whole-copy.js';
 import { WriteBatcher } from './write-batcher.js';
 
 /**
@@ -135,6 +136,28 @@ export class SqliteWorldStore implements WorldStore {
       }
       return result;
     });
+  }
+
+  saveCopy(path: string): void {
+    this.#open();
+    this.#batcher.flush();
+    copyInto(this.db, path);
+  }
+
+  restoreCopy(path: string): void {
+    this.#open();
+    this.#batcher.flush();
+    try {
+      replaceFrom(this.db, path);
+    } finally {
+      // Every table changed under the repositories' caches (or, on failure, may have).
+      this.#journal.forgetAll();
+    }
+  }
+
+  #open(): void {
+    if (this.#closed) throw new Error('the world store is closed');
+    if (this.#journal.active) throw new Error('a snapshot cannot be saved or restored inside a unit of work');
   }
 
   /**

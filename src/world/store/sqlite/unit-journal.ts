@@ -70,6 +70,11 @@ export class UnitJournal {
   batchFailed(): void {
     this.#active = false;
     this.#undo = [];
+    this.forgetAll();
+  }
+
+  /** Clears every cache (after a batch fails, or after a snapshot replaced every table). */
+  forgetAll(): void {
     for (const reset of this.#resets) reset();
   }
 }

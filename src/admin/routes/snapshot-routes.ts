@@ -1,0 +1,58 @@
+import { performance } from 'node:perf_hooks';
+import { snapshotsApi, type SnapshotView } from '../../contract/admin/snapshots.js';
+import { SnapshotError, startSnapshot, type SnapshotInfo } from '../../world/snapshots/snapshot-service.js';
+import type { World } from '../../world/world.js';
+import { AdminError } from '../admin-errors.js';
+import { implement } from '../admin-route.js';
+
+function view(info: SnapshotInfo): SnapshotView {
+  return {
+    name: info.name,
+    world_time: info.worldTime,
+    taken_at: info.takenAt,
+    size_bytes: info.sizeBytes,
+    clock: { now_ms: info.clock.nowMs, frozen: info.clock.frozen },
+    seed: info.random.seed,
+  };
+}
+
+/** Snapshot failures as the admin API answers them. */
+async function answering<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof SnapshotError) {
+      throw new AdminError(error.kind === 'not_found' ? 404 : 400, error.kind === 'not_found' ? 'NOT_FOUND' : 'BAD_REQUEST', error.message);
+    }
+    throw error;
+  }
+}
+
+async function restore(world: World, name: string) {
+  const started = performance.now();
+  const info = await answering(() => world.snapshots.restore(name));
+  return { ...view(info), restore_ms: Math.round((performance.now() - started) * 1000) / 1000 };
+}
+
+export const snapshotRoutes = implement(snapshotsApi, {
+  async saveSnapshot(request, _reply, { world }) {
+    return view(await answering(() => world.snapshots.save(request.body.name)));
+  },
+
+  async listSnapshots(_request, _reply, { world }) {
+    return { snapshots: (await world.snapshots.list()).map(view) };
+  },
+
+  async restoreSnapshot(request, _reply, { world }) {
+    return restore(world, request.params.name);
+  },
+
+  async deleteSnapshot(request, _reply, { world }) {
+    await answering(() => world.snapshots.delete(request.params.name));
+    return { name: request.params.name, deleted: true as const };
+  },
+
+  async resetWorld(_request, _reply, { world }) {
+    return restore(world, startSnapshot);
+  },
+});

@@ -1,0 +1,88 @@
+import { z } from 'zod';
+import type { ClockView } from '../../../contract/admin/clock.js';
+import type { SnapshotView } from '../../../contract/admin/snapshots.js';
+import { defineTool } from '../mcp-tool.js';
+
+const name = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/)
+  .describe('Snapshot name: letters, digits, ".", "-", "_"');
+
+export const saveSnapshot = defineTool({
+  name: 'save_snapshot',
+  title: 'Save a snapshot',
+  description: 'Save the whole world (accounts, groups, messages, files, requests, the clock, ...) under a name, to restore it later.',
+  input: { name },
+  async run(args, { catnap }) {
+    return catnap.post<SnapshotView>('/api/world/snapshots', { name: args.name });
+  },
+});
+
+export const listSnapshots = defineTool({
+  name: 'list_snapshots',
+  title: 'List snapshots',
+  description: 'The saved snapshots of the world, oldest first ("start" is the world as this start made it).',
+  input: {},
+  readOnly: true,
+  async run(_args, { catnap }) {
+    return (await catnap.get('GET /api/world/snapshots')).snapshots;
+  },
+});
+
+export const restoreSnapshot = defineTool({
+  name: 'restore_snapshot',
+  title: 'Restore a snapshot',
+  description: 'Put the whole world back as a snapshot kept it; connected bots stay connected.',
+  input: { name },
+  async run(args, { catnap }) {
+    return catnap.post<SnapshotView>(`/api/world/snapshots/${encodeURIComponent(args.name)}/restore`, undefined);
+  },
+});
+
+export const resetWorld = defineTool({
+  name: 'reset_world',
+  title: 'Reset the world',
+  description: 'Put the world back as it was right after Catnap started (its world file applied).',
+  input: {},
+  async run(_args, { catnap }) {
+    return catnap.post<SnapshotView>('/api/world/reset', undefined);
+  },
+});
+
+export const setClock = defineTool({
+  name: 'set_clock',
+  title: "Move the world's clock",
+  description:
+    'Read or move the time every world time comes from: freeze it, set it (ISO 8601 or unix seconds) and/or advance it ("90s", "10m", "1d"). ' +
+    'With no arguments, answers the current time.',
+  input: {
+    freeze: z.boolean().optional().describe('true stops the clock, false lets it run'),
+    set: z.string().optional().describe('A time: ISO 8601 (2026-01-01T09:00:00+08:00) or unix seconds'),
+    advance: z.string().optional().describe('A duration: "90s", "10m", "1h", "1d"'),
+  },
+  async run(args, { catnap }) {
+    const body = Object.fromEntries(Object.entries(args).filter(([, value]) => value !== undefined));
+    if (Object.keys(body).length === 0) return catnap.get('GET /api/clock');
+    return catnap.post<ClockView>('/api/clock', body);
+  },
+});
+
+export const waitFor = defineTool({
+  name: 'wait_for',
+  title: 'Wait for something to happen',
+  description:
+    'Wait until the transcript has an entry matching: kind "message" (from, group_id, user_id, text, regex), "call" (self_id, action, ' +
+    'params) or "notice" (notice_type, sub_type, ...). Answers the matches, or on timeout the entries that came closest.',
+  input: {
+    match: z.record(z.string(), z.unknown()).describe('e.g. {"kind": "message", "from": 10001, "text": "pong"}'),
+    since: z.string().optional().describe('A mark; default: now'),
+    count: z.number().int().min(1).optional(),
+    none: z.boolean().optional().describe('Succeed only if nothing matches within the timeout'),
+    timeout_ms: z.number().int().min(0).max(600_000).default(5000),
+  },
+  readOnly: true,
+  async run(args, { catnap }) {
+    const body = Object.fromEntries(Object.entries(args).filter(([, value]) => value !== undefined));
+    return catnap.request('POST', '/api/world/wait', body, [408, 409]);
+  },
+});

@@ -1,0 +1,194 @@
+import type { WorldClock } from '../../util/clock.js';
+import type { DomainEvent } from '../../world/events.js';
+import type { World } from '../../world/world.js';
+import type { CallRecord, Dispatcher } from '../dispatcher.js';
+import type { RenderContext } from '../message/render.js';
+import { keepable, type NewEntry, type TranscriptEntry } from './entry.js';
+import { entryOf } from './from-domain.js';
+import { matches, score, type EntryMatch } from './match.js';
+
+/** Entries kept; older ones are dropped first (a transcript is for the test running now). */
+const defaultCapacity = 50_000;
+
+export interface WaitRequest {
+  /** Entries after this seq count (default: the wait's arrival). */
+  readonly since: number;
+  readonly match: EntryMatch;
+  /** How many matches to wait for (default 1). */
+  readonly count: number;
+  /** Succeed when nothing matched within the timeout; fail at the first match. */
+  readonly none: boolean;
+  readonly timeoutMs: number;
+}
+
+export type WaitOutcome =
+  | { readonly ok: true; readonly matched: TranscriptEntry[]; readonly next: number }
+  | {
+      readonly ok: false;
+      readonly reason: 'timeout' | 'matched';
+      readonly matched: TranscriptEntry[];
+      readonly closest: TranscriptEntry[];
+    };
+
+/**
+ * The ordered record of what happened in the world (messages, recalls, reactions, notices,
+ * requests), every OneBot action call any account made (with its transport, params and retcode),
+ * and the bench's own doings (clock jumps, marks, restores). Tests read it since a mark, and wait
+ * on it. It lives in memory and outlives restores, which it records.
+ */
+export class Transcript {
+  #entries: TranscriptEntry[] = [];
+  #seq = 0;
+  readonly #waiters = new Set<(entry: TranscriptEntry) => void>();
+  readonly #listeners = new Set<(entry: TranscriptEntry) => void>();
+
+  constructor(
+    private readonly clock: WorldClock,
+    private readonly capacity = defaultCapacity,
+  ) {}
+
+  /** Records the world's events, every dispatched call and clock jumps; returns the unsubscribe. */
+  attach(world: World, dispatcher: Dispatcher, render: RenderContext): () => void {
+    const offs = [
+      world.events.on((event) => this.#onDomain(event, render)),
+      dispatcher.onCall((record) => this.#onCall(record)),
+      world.clock.onChange(({ fromMs, toMs }) => {
+        const delta = toMs - fromMs;
+        this.#record({ kind: 'clock', from_ms: fromMs, to_ms: toMs, line: `clock ${delta >= 0 ? '+' : '-'}${Math.abs(delta) / 1000}s` });
+      }),
+    ];
+    return () => offs.forEach((off) => off());
+  }
+
+  /** The seq of the last entry (0 before any): a position to read or wait from. */
+  get head(): number {
+    return this.#seq;
+  }
+
+  /** Records a mark (a named position) and returns its seq. */
+  mark(name?: string): number {
+    return this.#record({ kind: 'mark', ...(name && { name }), line: `mark${name ? ` ${name}` : ''}` }).seq;
+  }
+
+  /**
+   * Records something another part of Catnap did that a test should see in order with the rest
+   * (a fault rule firing, say): `source` names the part, `summary` is the text line.
+   */
+  recordExtra(source: string, summary: string, detail: Record<string, unknown> = {}): TranscriptEntry {
+    return this.#record({ kind: 'extra', source, ...detail, line: `${source} ${summary}` });
+  }
+
+  /** Entries after `since` (a seq), oldest first; `dropped` says older ones were already let go. */
+  since(since: number): { entries: TranscriptEntry[]; dropped: boolean } {
+    const first = this.#entries[0]?.seq ?? this.#seq + 1;
+    const start = Math.max(0, since + 1 - first);
+    return { entries: this.#entries.slice(start), dropped: since + 1 < first && this.#entries.length > 0 };
+  }
+
+  /** The entry at `seq`, if still kept. */
+  at(seq: number): TranscriptEntry | undefined {
+    const first = this.#entries[0]?.seq ?? 0;
+    return this.#entries[seq - first];
+  }
+
+  /** Hears every new entry (the console's live timeline); returns the unsubscribe. */
+  onEntry(listener: (entry: TranscriptEntry) => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  /** Waits as `request` says; see `WaitOutcome`. */
+  wait(request: WaitRequest): Promise<WaitOutcome> {
+    const matched: TranscriptEntry[] = [];
+    const seen: TranscriptEntry[] = [];
+    const consider = (entry: TranscriptEntry) => {
+      if (entry.seq <= request.since || entry.kind === 'mark') return;
+      seen.push(entry);
+      if (matches(request.match, entry)) matched.push(entry);
+    };
+    for (const entry of this.since(request.since).entries) consider(entry);
+    const check = (): WaitOutcome | undefined => {
+      if (request.none && matched.length > 0) return { ok: false, reason: 'matched', matched, closest: matched };
+      if (request.none || matched.length < request.count) return undefined;
+      const hits = matched.slice(0, request.count);
+      return { ok: true, matched: hits, next: hits.at(-1)!.seq };
+    };
+    const already = check();
+    if (already) return Promise.resolve(already);
+    return new Promise<WaitOutcome>((resolve) => {
+      const done = (outcome: WaitOutcome) => {
+        clearTimeout(timer);
+        this.#waiters.delete(waiter);
+        resolve(outcome);
+      };
+      const waiter = (entry: TranscriptEntry) => {
+        consider(entry);
+        const outcome = check();
+        if (outcome) done(outcome);
+      };
+      const timer = setTimeout(() => {
+        if (request.none) done({ ok: true, matched: [], next: this.#seq });
+        else done({ ok: false, reason: 'timeout', matched, closest: closest(request.match, seen) });
+      }, request.timeoutMs);
+      this.#waiters.add(waiter);
+    });
+  }
+
+  #onDomain(event: DomainEvent, render: RenderContext): void {
+    if (event.type === 'world.restored') {
+      this.#record({ kind: 'restore', snapshot: event.snapshot, line: `restore ${event.snapshot}` });
+      return;
+    }
+    const entry = entryOf(event, render);
+    if (entry) this.#record(entry);
+  }
+
+  #onCall(record: CallRecord): void {
+    const { envelope } = record;
+    this.#record({
+      kind: 'call',
+      self_id: record.selfId,
+      transport: record.meta.transport,
+      ...(record.meta.adapter && { adapter: record.meta.adapter }),
+      action: record.action,
+      params: keepable(record.params),
+      status: envelope.status,
+      retcode: envelope.retcode,
+      line: `call ${record.selfId} ${record.meta.transport} ${record.action} ${JSON.stringify(keepable(record.params)) ?? '{}'} -> ${envelope.status} ${envelope.retcode}`,
+    });
+  }
+
+  #record(entry: Omit<NewEntry, 'time'>): TranscriptEntry {
+    const full = { ...entry, seq: ++this.#seq, time: this.clock.nowMs() } as TranscriptEntry;
+    this.#entries.push(full);
+    if (this.#entries.length > this.capacity) this.#entries = this.#entries.slice(-Math.floor(this.capacity * 0.9));
+    for (const waiter of [...this.#waiters]) waiter(full);
+    for (const listener of this.#listeners) listener(full);
+    return full;
+  }
+}
+
+/** The entries that came closest to a match: same kind first, then most conditions met, latest first. */
+function closest(match: EntryMatch, seen: readonly TranscriptEntry[], limit = 5): TranscriptEntry[] {
+  return seen
+    .map((entry) => ({ entry, ...score(match, entry) }))
+    .filter(({ met }) => met > 0)
+    .sort((a, b) => b.met - a.met || b.entry.seq - a.entry.seq)
+    .slice(0, limit)
+    .map(({ entry }) => entry);
+}
+
+/**
+ * The compact text form: one line per entry, its time relative to `base` (the mark's), so a run
+ * with a seed and a frozen clock reads the same every time. Marks are left out.
+ */
+export function transcriptText(entries: readonly TranscriptEntry[], baseMs: number): string {
+  return entries
+    .filter((entry) => entry.kind !== 'mark')
+    .map((entry) => `${relative(entry.time - baseMs)} ${entry.line}\n`)
+    .join('');
+}
+
+function relative(ms: number): string {
+  return `${ms < 0 ? '-' : '+'}${Math.abs(ms) / 1000}s`;
+}

@@ -1,0 +1,137 @@
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { ClockState, WorldClock } from '../../util/clock.js';
+import { nowSeconds } from '../../util/clock.js';
+import type { RandomState, WorldRandom } from '../../util/random.js';
+import type { DomainEventBus } from '../events.js';
+import type { WorldStore } from '../store/store.js';
+
+/** What is kept beside a snapshot's database copy: what the database does not hold. */
+export interface SnapshotInfo {
+  readonly name: string;
+  /** The world's time when it was taken (unix seconds). */
+  readonly worldTime: number;
+  /** Real time when it was taken (unix milliseconds). */
+  readonly takenAt: number;
+  readonly sizeBytes: number;
+  readonly clock: ClockState;
+  readonly random: RandomState;
+}
+
+/** Names are file names too: letters, digits, dot, dash and underscore, starting with a letter or digit. */
+export const snapshotNamePattern = '^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$';
+const namePattern = new RegExp(snapshotNamePattern);
+
+/** A snapshot that does not exist or cannot be named so (the admin API answers 404 or 400). */
+export class SnapshotError extends Error {
+  override readonly name = 'SnapshotError';
+  constructor(
+    readonly kind: 'not_found' | 'bad_name',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** The snapshot `POST /api/world/reset` goes back to: the world right after start. */
+export const startSnapshot = 'start';
+
+/**
+ * Named copies of the whole world (every table, with its id counters, plus the clock and the
+ * random source), kept as files in one folder so they survive restarts. Restoring puts the world
+ * back in place: the store, its connection and everything built on it (adapters, connected
+ * clients) carry on, and ids handed out afterwards continue from the restored state, so a test
+ * replayed after a restore sees the same ids.
+ */
+export class SnapshotService {
+  constructor(
+    private readonly deps: {
+      readonly store: WorldStore;
+      readonly clock: WorldClock;
+      readonly random: WorldRandom;
+      readonly bus: DomainEventBus;
+      readonly dir: string;
+    },
+  ) {}
+
+  /** Saves the world now under `name` (replacing a snapshot of that name). */
+  async save(name: string): Promise<SnapshotInfo> {
+    checkName(name);
+    const { dir, store, clock, random } = this.deps;
+    await mkdir(dir, { recursive: true, mode: 0o700 });
+    const temp = join(dir, `.${name}.${process.pid}.tmp`);
+    await rm(temp, { force: true });
+    // One synchronous pass: no unit commits between the copy and the clock and random states.
+    store.saveCopy(temp);
+    const info = { name, worldTime: nowSeconds(clock), takenAt: Date.now(), clock: clock.state(), random: random.state() };
+    const sizeBytes = (await stat(temp)).size;
+    await rename(temp, this.#dbPath(name));
+    const full: SnapshotInfo = { ...info, sizeBytes };
+    await writeFile(this.#metaPath(name), `${JSON.stringify(full, null, 2)}\n`, { mode: 0o600 });
+    return full;
+  }
+
+  async list(): Promise<SnapshotInfo[]> {
+    let entries: string[];
+    try {
+      entries = await readdir(this.deps.dir);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+      throw error;
+    }
+    const names = entries.filter((entry) => entry.endsWith('.json')).map((entry) => entry.slice(0, -'.json'.length));
+    const infos = await Promise.all(names.filter((name) => namePattern.test(name)).map((name) => this.#read(name)));
+    return infos.filter((info) => info !== undefined).sort((a, b) => a.takenAt - b.takenAt || a.name.localeCompare(b.name));
+  }
+
+  async get(name: string): Promise<SnapshotInfo> {
+    checkName(name);
+    const info = await this.#read(name);
+    if (!info) throw new SnapshotError('not_found', `no snapshot named ${JSON.stringify(name)}`);
+    return info;
+  }
+
+  /** Puts the world back as snapshot `name` kept it; announces `world.restored`. */
+  async restore(name: string): Promise<SnapshotInfo> {
+    const info = await this.get(name);
+    const { store, clock, random, bus } = this.deps;
+    store.restoreCopy(this.#dbPath(name));
+    clock.restore(info.clock);
+    random.restore(info.random);
+    bus.emit({ type: 'world.restored', snapshot: name, time: nowSeconds(clock), audience: [] });
+    return info;
+  }
+
+  async delete(name: string): Promise<void> {
+    await this.get(name);
+    await rm(this.#metaPath(name), { force: true });
+    await rm(this.#dbPath(name), { force: true });
+  }
+
+  async #read(name: string): Promise<SnapshotInfo | undefined> {
+    try {
+      const [meta] = await Promise.all([readFile(this.#metaPath(name), 'utf8'), stat(this.#dbPath(name))]);
+      return JSON.parse(meta) as SnapshotInfo;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      throw error;
+    }
+  }
+
+  #dbPath(name: string): string {
+    return join(this.deps.dir, `${name}.db`);
+  }
+
+  #metaPath(name: string): string {
+    return join(this.deps.dir, `${name}.json`);
+  }
+}
+
+function checkName(name: string): void {
+  if (!namePattern.test(name)) {
+    throw new SnapshotError(
+      'bad_name',
+      `a snapshot name is 1 to 64 letters, digits, ".", "-" or "_", starting with a letter or digit; got ${JSON.stringify(name)}`,
+    );
+  }
+}
