@@ -2,7 +2,7 @@ import { configDefaults, defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
+    include: ['test/**/*.test.ts', 'examples/**/*.test.ts'],
     // The packed-install test takes minutes: `npm run test:pack` (and CI) runs it.
     exclude: [...configDefaults.exclude, 'test/pack/**'],
     testTimeout: 60000,

@@ -1,0 +1,92 @@
+import { execFile } from 'node:child_process';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { repoRoot, tempDir } from '../helpers/spawn.js';
+
+const run = promisify(execFile);
+const cli = join(repoRoot, 'bin/catnap.js');
+const bot = 'node examples/napcat-ts/bot.js';
+
+/** `catnap test ...` as a user runs it; answers its exit code and output, whatever the code. */
+async function catnapTest(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [cli, 'test', ...args], {
+      cwd: repoRoot,
+      env: { ...process.env, CATNAP_LOG_LEVEL: 'warn' },
+      timeout: 120_000,
+      maxBuffer: 16 * 1024 * 1024,
+    });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failure = error as { code: number; stdout: string; stderr: string };
+    return { code: failure.code, stdout: failure.stdout, stderr: failure.stderr };
+  }
+}
+
+describe('catnap test', () => {
+  it('passes the napcat-ts example scenarios and writes JUnit XML', async () => {
+    const out = join(await tempDir('catnap-junit-'), 'report.xml');
+    const result = await catnapTest(['examples/napcat-ts/scenarios', '--bot', bot, '--reporter', 'junit', '--out', out]);
+    expect(result.stdout + result.stderr).toMatch(/9 scenarios: 9 passed/);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('✓ say "/ping" as 20001 in group 30001');
+    const xml = await readFile(out, 'utf8');
+    expect(xml).toMatch(/<testsuites name="catnap test" tests="9" failures="0" skipped="0"/);
+    expect(xml).toContain('<testcase classname="examples/napcat-ts/scenarios/commands.yaml" name="answers commands in a group"');
+  });
+
+  it('fails a wrong expectation with a readable diff, the transcript and the bot output, exit code 1, and TAP', async () => {
+    const dir = await tempDir('catnap-scenarios-');
+    await writeFile(
+      join(dir, 'wrong.yaml'),
+      [
+        'name: expects the wrong answer',
+        'group: 30001',
+        'user: 20001',
+        'steps:',
+        '  - say: /ping',
+        '  - expect: { text: pang, within: 500ms }',
+        '  - say: never said',
+        '',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'right.yaml'),
+      ['name: still fine', 'group: 30001', 'user: 20001', 'steps:', '  - say: /ping', '  - expect: pong', ''].join('\n'),
+    );
+    const result = await catnapTest([dir, '--bot', bot, '--reporter', 'tap']);
+    expect(result.code).toBe(1);
+    // Progress and the story of the failure on standard error (the TAP report has standard output).
+    expect(result.stderr).toContain('✗ expect "pang" in group 30001');
+    expect(result.stderr).toContain('expected a message from 10001 in group 30001 containing "pang" within 500 ms');
+    expect(result.stderr).toMatch(/nearest: message group 30001 from 10001: pong/);
+    expect(result.stderr).toContain('- expected: "pang"');
+    expect(result.stderr).toContain('+ actual:   "pong"');
+    expect(result.stderr).toContain('- say "never said"');
+    expect(result.stderr).toMatch(/transcript:\n[\s\S]*pong/);
+    expect(result.stderr).toMatch(/bot output:\n/);
+    expect(result.stderr).toMatch(/2 scenarios: 1 passed, 1 failed/);
+    expect(result.stdout).toMatch(/^TAP version 13\n1\.\.2\nok 1 - still fine\nnot ok 2 - expects the wrong answer\n/);
+  });
+
+  it('refuses bad scenario files before starting anything, naming each problem', async () => {
+    const dir = await tempDir('catnap-scenarios-');
+    await writeFile(join(dir, 'bad.yaml'), 'steps:\n  - sya: hi\n');
+    const result = await catnapTest([dir, '--bot', bot]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/bad\.yaml: steps\.0: unknown step "sya"/);
+  });
+
+  it('fails every scenario with the output of a bot that cannot connect', async () => {
+    const result = await catnapTest(['examples/napcat-ts/scenarios/commands.yaml', '--bot', 'echo starting; exit 3']);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('the bot exited (code 3) before it connected');
+    expect(result.stdout).toMatch(/bot output:\n\s+starting/);
+  });
+
+  it('needs scenarios (a usage error otherwise)', async () => {
+    expect((await catnapTest(['--bot', bot])).code).toBe(2);
+  });
+});
