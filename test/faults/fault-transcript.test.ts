@@ -61,7 +61,14 @@ describe('fired faults in the transcript', () => {
     const answer = await waiting;
     expect(answer.status).toBe(200);
     expect(answer.json.matched).toEqual([
-      expect.objectContaining({ kind: 'fault', rule_id: rule, self_id: 10002, transport: 'admin', action: 'get_login_info', effect: 'delay' }),
+      expect.objectContaining({
+        kind: 'fault',
+        rule_id: rule,
+        self_id: 10002,
+        transport: 'admin',
+        action: 'get_login_info',
+        effect: 'delay',
+      }),
     ]);
     expect(answer.json.matched[0]).not.toHaveProperty('retcode');
 
@@ -76,7 +83,11 @@ describe('fired faults in the transcript', () => {
     const run = async () => {
       const env = await startCatnap(smallWorld, { catnap: { seed: 7, clockStart: { frozen: true, atMs: Date.UTC(2026, 0, 1) } } });
       try {
-        await env.admin('POST', '/api/faults', { action: 'send_group_msg', probability: 0.5, effect: { type: 'fail', preset: 'not_member' } });
+        await env.admin('POST', '/api/faults', {
+          action: 'send_group_msg',
+          probability: 0.5,
+          effect: { type: 'fail', preset: 'not_member' },
+        });
         const mark = (await env.admin('POST', '/api/world/marks', {})).json.mark as string;
         for (let i = 0; i < 8; i++) await env.admin('POST', '/api/world/act/10001/send_group_msg', send(`n${i}`));
         return (await env.admin('GET', `/api/world/transcript?since=${mark}&format=text`)).text as string;
