@@ -75,6 +75,23 @@ describe('snapshots', () => {
     expect(history.json.data.messages).toEqual([]);
   });
 
+  it('takes fault rules and account health back with the rest of the world', async () => {
+    const { catnap, admin } = await startCatnap(world, { catnap: frozen });
+    stop = () => catnap.stop();
+    await admin('POST', '/api/faults', { action: 'send_group_msg', effect: { type: 'fail', preset: 'risk_control' } });
+    await admin('POST', '/api/world/snapshots', { name: 'one-rule' });
+    await admin('POST', '/api/faults', { action: 'send_private_msg', effect: { type: 'delay', delay_ms: 10 } });
+    await admin('POST', '/api/bots/10001/health', { state: 'offline' });
+
+    await admin('POST', '/api/world/snapshots/one-rule/restore');
+    expect((await admin('GET', '/api/faults')).json.map((rule: { action: string }) => rule.action)).toEqual(['send_group_msg']);
+    const status = await admin('POST', '/api/world/act/10001/get_status', {});
+    expect(status.json.data).toMatchObject({ online: true, good: true });
+
+    await admin('POST', '/api/world/reset');
+    expect((await admin('GET', '/api/faults')).json).toEqual([]);
+  });
+
   it('survive a restart', async () => {
     const first = await startCatnap(world, { catnap: frozen });
     await first.admin('POST', '/api/world/act/20001/send_group_msg', { group_id: 30001, message: 'kept' });

@@ -11,8 +11,10 @@ export class FaultService {
 
   constructor(private readonly ctx: ServiceContext) {
     // A change made inside someone else's unit (a world file) announces itself; reload then.
+    // A restored snapshot replaced the table wholesale: the rules it kept are the rules now.
     ctx.bus.on((event) => {
       if (event.type === 'faults.changed') this.#reload();
+      else if (event.type === 'world.restored') this.#rules = undefined;
     });
   }
 

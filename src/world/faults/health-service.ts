@@ -21,7 +21,12 @@ export class HealthService {
   constructor(
     private readonly ctx: ServiceContext,
     private readonly accounts: AccountService,
-  ) {}
+  ) {
+    // A restored snapshot brings back the health every account had when it was saved.
+    ctx.bus.on((event) => {
+      if (event.type === 'world.restored') this.#byUser = undefined;
+    });
+  }
 
   /** The account's health record; undefined when it is online. */
   get(userId: number): AccountHealth | undefined {
