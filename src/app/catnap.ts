@@ -200,7 +200,11 @@ export class Catnap {
         rateLimitIntervalMs: settings.api.rateLimitIntervalMs,
         queueLimit: settings.api.queueLimit,
         maxJsonDepth: settings.api.maxJsonDepth,
-        faults: new FaultGate(world, { random: faultDraws(world), sendTimeoutMs: settings.faults.sendTimeoutMs }),
+        faults: new FaultGate(world, {
+          random: faultDraws(world),
+          sendTimeoutMs: settings.faults.sendTimeoutMs,
+          onListenerError: (error) => logger.warn({ err: error }, 'fault fired listener failed'),
+        }),
       },
     );
     const gateway: OneBotGateway = {

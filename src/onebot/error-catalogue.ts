@@ -18,6 +18,11 @@ export const protocolErrors = {
       'A web page (a request with Origin or Sec-Fetch-Site) called an adapter without a token; HTTP answers 403. See api.allowedOrigins.',
   },
   QUEUE_FULL: { retcode: 1429, meaning: 'Too many `_async` / `_rate_limited` calls are waiting for this account.' },
+  TEST_FAILURE: {
+    retcode: 200,
+    meaning:
+      "test_download_stream was asked to fail (`error: true`): after its packets it fails with NapCat's generic retcode, as NapCat's test does.",
+  },
   INTERNAL: { retcode: 1200, meaning: 'An unexpected failure inside Catnap; the details are in its log, never in the reply.' },
 } as const;
 

@@ -44,7 +44,7 @@ export async function startCatnap(
       const problems = resultProblems(catnap.dispatcher, decodeURIComponent(act[1]!), json.data, dialect);
       if (problems.length > 0) throw new Error(`${act[1]} answered outside its result schema: ${problems.join('; ')}`);
     }
-    return { status: response.status, json };
+    return { status: response.status, json, text };
   };
   /** Every successful reply on any transport, checked against its action's result schema. */
   const results = watchActionResults(catnap.dispatcher);

@@ -9,14 +9,15 @@ import { silentLogger } from '../../src/util/logger.js';
 import { publicUrls } from '../../src/onebot/public-urls.js';
 import type { WorldFile } from '../../src/world/world-file.js';
 import type { WorldStore } from '../../src/world/store/store.js';
+import type { WorldRandom } from '../../src/util/random.js';
 import { resultProblems } from './contract.js';
 import { memoryWorld, smallWorld } from './world.js';
 import { OcrService } from '../../src/world/media/ocr.js';
 import { sharedOcrEngine, sharedTranslator } from './seed-services.js';
 
 /** A dispatcher over an in-memory world (or `store`); `call` runs an action as an account and returns the envelope. */
-export async function onebotWorld(file: WorldFile = smallWorld, store?: WorldStore) {
-  const base = await memoryWorld(file, store);
+export async function onebotWorld(file: WorldFile = smallWorld, store?: WorldStore, random?: WorldRandom) {
+  const base = await memoryWorld(file, store, random);
   const services: ActionServices = {
     world: base.world,
     logger: silentLogger,

@@ -2,6 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ManualClock } from '../../src/util/clock.js';
+import type { WorldRandom } from '../../src/util/random.js';
 import { defaultSourceLimits, MediaService } from '../../src/world/media/media-service.js';
 import type { DomainEvent } from '../../src/world/events.js';
 import { SqliteWorldStore } from '../../src/world/store/sqlite/sqlite-store.js';
@@ -10,10 +11,10 @@ import { World } from '../../src/world/world.js';
 import { applyWorldFile, type WorldFile } from '../../src/world/world-file.js';
 
 /**
- * A world in an in-memory SQLite database (or the given store), with a manual clock and a log of
- * its domain events.
+ * A world in an in-memory SQLite database (or the given store), with a manual clock, the given
+ * randomness (a seeded `WorldRandom` makes its ids repeat) and a log of its domain events.
  */
-export async function memoryWorld(file?: WorldFile, store: WorldStore = new SqliteWorldStore(':memory:')) {
+export async function memoryWorld(file?: WorldFile, store: WorldStore = new SqliteWorldStore(':memory:'), random?: WorldRandom) {
   const clock = new ManualClock();
   // Tests serve their media from local HTTP servers: downloads from loopback must be allowed.
   const media = new MediaService(mkdtempSync(join(tmpdir(), 'catnap-media-test-')), { ...defaultSourceLimits, allowPrivateNetworks: true });
@@ -21,6 +22,7 @@ export async function memoryWorld(file?: WorldFile, store: WorldStore = new Sqli
     store,
     clock,
     media,
+    random,
     onListenerError: (error) => {
       throw error;
     },

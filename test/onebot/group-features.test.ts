@@ -58,6 +58,20 @@ describe('group feature settings', () => {
     });
   });
 
+  it('set_group_anonymous switches anonymous chat (off until the owner or an admin turns it on; enable defaults to true)', async () => {
+    const ob = await onebotWorld();
+    expect(ob.world.groupFeatures.get(30001).allowAnonymous).toBe(false);
+    expect(await ob.data(10001, 'set_group_anonymous', { group_id: 30001 })).toBeNull();
+    expect(ob.world.groupFeatures.get(30001).allowAnonymous).toBe(true);
+    expect(await ob.call(20002, 'set_group_anonymous', { group_id: 30001, enable: false })).toMatchObject({ retcode: 2103 });
+    expect(await ob.call(10002, 'set_group_anonymous', { group_id: 30001, enable: false })).toMatchObject({ retcode: 2101 });
+    expect(await ob.call(10001, 'set_group_anonymous', { group_id: 30001, enable: 'perhaps' })).toMatchObject({ retcode: 1400 });
+    expect(ob.world.groupFeatures.get(30001).allowAnonymous).toBe(true);
+    await ob.data(20001, 'set_group_anonymous', { group_id: 30001, enable: 'false' });
+    expect(ob.world.groupFeatures.get(30001).allowAnonymous).toBe(false);
+    expect(ob.world.groupFeatures.get(30002).allowAnonymous).toBe(false);
+  });
+
   it('refuses bad params, plain members and unknown groups, changing nothing', async () => {
     const ob = await onebotWorld();
     expect(await ob.call(10001, 'set_group_member_permissions', { group_id: 30001 })).toMatchObject({ retcode: 1400 });
@@ -88,9 +102,14 @@ describe('group feature settings', () => {
     await ob.data(20002, 'send_group_msg', { group_id: 30001, message: 'old' });
     await ob.data(10001, 'set_group_new_member_history_visibility', { group_id: 30001, visible: false });
     await ob.data(10001, 'set_group_member_permissions', { group_id: 30001, allow_member_create_group: false });
+    await ob.data(10001, 'set_group_anonymous', { group_id: 30001 });
     await ob.world.groups.addMember(30001, 10002);
     const again = await reopen();
-    expect(again.world.groupFeatures.get(30001)).toMatchObject({ newMembersSeeHistory: false, allowMemberCreateGroup: false });
+    expect(again.world.groupFeatures.get(30001)).toMatchObject({
+      newMembersSeeHistory: false,
+      allowMemberCreateGroup: false,
+      allowAnonymous: true,
+    });
     expect((await again.data(10002, 'get_group_msg_history', { group_id: 30001 })).messages).toEqual([]);
   });
 });

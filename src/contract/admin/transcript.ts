@@ -3,7 +3,7 @@ import { defineRoute } from './route.js';
 
 const tag = 'bench';
 
-const kinds = ['message', 'recall', 'reaction', 'notice', 'request', 'call', 'clock', 'mark', 'restore', 'extra'] as const;
+const kinds = ['message', 'recall', 'reaction', 'notice', 'request', 'call', 'fault', 'clock', 'mark', 'restore', 'extra'] as const;
 
 /**
  * One entry of the transcript. Always `seq`, `time` (the world's, unix ms), `kind` and `line` (the
@@ -11,7 +11,8 @@ const kinds = ['message', 'recall', 'reaction', 'notice', 'request', 'call', 'cl
  * recipient), segments, text (CQ), plain`; recall `message_id, from, operator_id, group_id |
  * user_id`; reaction `message_id, user_id, emoji_id, is_add`; notice `notice_type, sub_type?,
  * group_id?, user_id?, operator_id?, ...`; request `request_type, sub_type?, user_id, group_id?,
- * flag, comment?`; call `self_id, transport, adapter?, action, params, status, retcode`; clock
+ * flag, comment?`; call `self_id, transport, adapter?, action, params, status, retcode`; fault (a
+ * fault rule fired) `rule_id, self_id, transport, action | event, effect, retcode?`; clock
  * `from_ms, to_ms`; mark `name?`; restore `snapshot`; extra `source, ...`.
  */
 export const TranscriptEntryView = Type.Object(
@@ -38,7 +39,9 @@ const Match = Type.Object(
     user_id: Type.Optional(Type.Integer({ description: 'message: either side of a private chat; others: the field' })),
     text: Type.Optional(Type.String({ description: 'message: a substring of its CQ text or plain text' })),
     regex: Type.Optional(Type.String({ description: 'message: a JavaScript regular expression tested on the same' })),
-    self_id: Type.Optional(Type.Integer({ description: 'call: the calling account' })),
+    self_id: Type.Optional(Type.Integer({ description: 'call, fault: the calling account' })),
+    rule_id: Type.Optional(Type.Integer({ description: 'fault: the rule that fired' })),
+    effect: Type.Optional(Type.String({ description: 'fault: the effect (fail, delay, no_reply, disconnect)' })),
     action: Type.Optional(Type.String()),
     params: Type.Optional(Type.Object({}, { additionalProperties: true, description: 'call: a subset of its params' })),
     notice_type: Type.Optional(Type.String()),

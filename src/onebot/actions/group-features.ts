@@ -5,7 +5,7 @@ import { P } from '../schema.js';
 const groupId = P.id('Group number');
 const option = (description: string) => P.optional(P.int(description, { minimum: 0, maximum: 2147483647 }));
 
-/** NapCat's group settings: member permissions, history for new members, robot and search options. */
+/** NapCat's group settings: member permissions, history for new members, robot and search options, anonymous chat. */
 export const groupFeatureActions: AnyActionSpec[] = [
   defineAction({
     name: 'set_group_member_permissions',
@@ -71,6 +71,17 @@ export const groupFeatureActions: AnyActionSpec[] = [
         noCodeFingerOpen: params.no_code_finger_open,
         noFingerOpen: params.no_finger_open,
       });
+      return null;
+    },
+  }),
+  defineAction({
+    name: 'set_group_anonymous',
+    origin: 'onebot11',
+    summary: "Switch the group's anonymous chat on or off (owner or admin); kept with the group's settings",
+    params: P.object({ group_id: groupId, enable: P.bool('On (the default) or off', true) }),
+    result: Type.Null(),
+    async handler(ctx, params) {
+      await ctx.world.groupFeatures.setAnonymous(ctx.selfId, params.group_id, params.enable);
       return null;
     },
   }),

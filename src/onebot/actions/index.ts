@@ -37,6 +37,7 @@ import { miniAppArkActions } from './mini-app-ark.js';
 import { rkeyActions } from './rkeys.js';
 import { llbotGroupFileActions } from './group-files-llbot.js';
 import { clientRuntimeActions } from './client-runtime.js';
+import { napcatTestActions } from './napcat-tests.js';
 
 /**
  * Every action Catnap serves. Each area contributes one list; this is the only place they are
@@ -85,4 +86,6 @@ export const allActions: readonly AnyActionSpec[] = [
   // Events and transports.
   ...quickOperationActions,
   ...clientRuntimeActions,
+  // NapCat's own test actions.
+  ...napcatTestActions,
 ];

@@ -5,23 +5,18 @@
  */
 
 const reasons = {
-  stream: "NapCat's own test of its stream packets (it streams a fixed sample); the real stream actions are served.",
   onlineFolder:
     "Online folders need a folder on the bot's machine walked and offered file by file; Catnap offers single online files (send_online_file), whose bytes any media source gives.",
-  anonymous: 'QQ removed anonymous group chat; NapCat does not implement these either.',
-  testActions: "NapCat's own test actions, shipped in its releases by accident.",
+  anonymousBan:
+    "Banning an anonymous sender takes the flag of an anonymous message, and the world has none: QQ removed anonymous chat (NapCat comments this action out), so no account can send one. set_group_anonymous keeps the group's switch.",
 } as const;
 
 const rawPackets =
   "Raw protocol access: send_packet and LLBot's send_pb pass a protobuf packet to QQ's servers, llonebot_debug calls a method of LLBot's own QQ client by name. The world has neither QQ's servers nor a QQ client to pass them to.";
 
 export const unsupportedActions: Readonly<Record<string, string>> = {
-  test_download_stream: reasons.stream,
   send_online_folder: reasons.onlineFolder,
-  set_group_anonymous_ban: reasons.anonymous,
-  set_group_anonymous: reasons.anonymous,
-  test_auto_register_01: reasons.testActions,
-  test_auto_register_02: reasons.testActions,
+  set_group_anonymous_ban: reasons.anonymousBan,
   send_packet: rawPackets,
   send_pb: rawPackets,
   llonebot_debug: rawPackets,

@@ -14,11 +14,31 @@ export interface FaultVerdict {
   readonly reason: string;
 }
 
+/**
+ * The signal "a fault rule fired": one per call or event a rule hit, at the moment it hit (before
+ * the call's answer). The transcript records it (`kind: "fault"`) and the console's live log shows it.
+ */
+export interface FaultFired {
+  readonly ruleId: number;
+  readonly selfId: number;
+  /** The action as called (a rule on calls), or the event's name (a rule on HTTP POST events). */
+  readonly action?: string;
+  readonly event?: string;
+  readonly transport: string;
+  readonly effect: FaultEffect['type'];
+  /** For `fail`: the retcode the call answers. */
+  readonly retcode?: number;
+  /** The world's time (unix milliseconds). */
+  readonly time: number;
+}
+
 export interface FaultGateOptions {
   /** Uniform draws in [0, 1) from the world's seeded source (probability rules). */
   readonly random: () => number;
   /** How long a zombie's sends hang before NapCat's Timeout answer (NapCat's 10 s by default). */
   readonly sendTimeoutMs?: number;
+  /** Told when an `onFired` listener throws (the call goes on regardless). */
+  readonly onListenerError?: (error: unknown) => void;
 }
 
 /**
@@ -31,6 +51,7 @@ export interface FaultGateOptions {
 export class FaultGate {
   readonly #globs = new Map<string, (value: string) => boolean>();
   readonly #refusals = new Map<string, number>();
+  readonly #firedListeners = new Set<(fired: FaultFired) => void>();
 
   constructor(
     private readonly world: World,
@@ -39,6 +60,12 @@ export class FaultGate {
 
   get sendTimeoutMs(): number {
     return this.options.sendTimeoutMs ?? napcatSendTimeoutMs;
+  }
+
+  /** Hears every rule that fires (the transcript, the console's live log); returns the unsubscribe. */
+  onFired(listener: (fired: FaultFired) => void): () => void {
+    this.#firedListeners.add(listener);
+    return () => this.#firedListeners.delete(listener);
   }
 
   /** Checks a glob before a rule is stored: the error names the field. */
@@ -58,7 +85,7 @@ export class FaultGate {
       selfId,
       transport,
     );
-    if (rule) return this.#verdict(rule, transport);
+    if (rule) return this.#fired(this.#verdict(rule, transport), selfId, transport, { action });
     const state = this.world.health.state(selfId);
     if (state === 'online' || isRead(canonical ?? action)) return undefined;
     if (state === 'zombie') {
@@ -80,7 +107,7 @@ export class FaultGate {
   /** The fault for an event (named "<post_type>.<type>") posted to `selfId`'s HTTP POST targets. */
   checkEvent(selfId: number, eventName: string, transport: string): FaultVerdict | undefined {
     const rule = this.#firstHit((each) => each.event !== null && this.#matches(each.event, eventName), selfId, transport);
-    return rule && this.#verdict(rule, transport);
+    return rule && this.#fired(this.#verdict(rule, transport), selfId, transport, { event: eventName });
   }
 
   /** Refuses new connections to an adapter for `ms` of real time (connection chaos; a frozen world clock does not stop it). */
@@ -112,6 +139,27 @@ export class FaultGate {
       return hit.rule;
     }
     return undefined;
+  }
+
+  #fired(verdict: FaultVerdict, selfId: number, transport: string, target: { action: string } | { event: string }): FaultVerdict {
+    if (this.#firedListeners.size === 0 || verdict.ruleId === null) return verdict;
+    const fired: FaultFired = {
+      ruleId: verdict.ruleId,
+      selfId,
+      ...target,
+      transport,
+      effect: verdict.effect.type,
+      ...(verdict.failure && { retcode: verdict.failure.retcode }),
+      time: this.world.clock.nowMs(),
+    };
+    for (const listener of this.#firedListeners) {
+      try {
+        listener(fired);
+      } catch (error) {
+        this.options.onListenerError?.(error);
+      }
+    }
+    return verdict;
   }
 
   #verdict(rule: FaultRule, transport: string): FaultVerdict {

@@ -13,7 +13,8 @@ export interface TranscriptEntry {
   readonly [field: string]: unknown;
 }
 
-export type TranscriptKind = 'message' | 'recall' | 'reaction' | 'notice' | 'request' | 'call' | 'clock' | 'mark' | 'restore' | 'extra';
+export type TranscriptKind =
+  'message' | 'recall' | 'reaction' | 'notice' | 'request' | 'call' | 'fault' | 'clock' | 'mark' | 'restore' | 'extra';
 
 /** An entry before the transcript numbers it. */
 export type NewEntry = Omit<TranscriptEntry, 'seq'>;

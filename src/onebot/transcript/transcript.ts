@@ -2,6 +2,7 @@ import type { WorldClock } from '../../util/clock.js';
 import type { DomainEvent } from '../../world/events.js';
 import type { World } from '../../world/world.js';
 import type { CallRecord, Dispatcher } from '../dispatcher.js';
+import type { FaultFired } from '../faults/fault-gate.js';
 import type { RenderContext } from '../message/render.js';
 import { keepable, type NewEntry, type TranscriptEntry } from './entry.js';
 import { entryOf } from './from-domain.js';
@@ -45,6 +46,7 @@ export type WaitOutcome =
 /**
  * The ordered record of what happened in the world (messages, recalls, reactions, notices,
  * requests), every OneBot action call any account made (with its transport, params and retcode),
+ * every fault rule that fired,
  * and the bench's own doings (clock jumps, marks, restores). Tests read it since a mark, and wait
  * on it. It lives in memory and outlives restores, which it records.
  */
@@ -64,6 +66,7 @@ export class Transcript {
     const offs = [
       world.events.on((event) => this.#onDomain(event, render)),
       dispatcher.onCall((record) => this.#onCall(record)),
+      dispatcher.faults?.onFired((fired) => this.#onFault(fired)) ?? (() => undefined),
       world.clock.onChange(({ fromMs, toMs }) => {
         const delta = toMs - fromMs;
         this.#record({ kind: 'clock', from_ms: fromMs, to_ms: toMs, line: `clock ${delta >= 0 ? '+' : '-'}${Math.abs(delta) / 1000}s` });
@@ -184,6 +187,22 @@ export class Transcript {
       status: call.status,
       retcode: call.retcode,
       line: `call ${call.selfId} ${call.transport} ${call.action} ${JSON.stringify(params) ?? '{}'} -> ${call.status} ${call.retcode}`,
+    });
+  }
+
+  /** A fault rule fired: recorded before the call it hit answers, so it reads before the call's entry. */
+  #onFault(fired: FaultFired): void {
+    const target = fired.action ?? `event ${fired.event}`;
+    this.#record({
+      kind: 'fault',
+      rule_id: fired.ruleId,
+      self_id: fired.selfId,
+      transport: fired.transport,
+      ...(fired.action !== undefined && { action: fired.action }),
+      ...(fired.event !== undefined && { event: fired.event }),
+      effect: fired.effect,
+      ...(fired.retcode !== undefined && { retcode: fired.retcode }),
+      line: `fault rule ${fired.ruleId} ${fired.selfId} ${fired.transport} ${target} ${fired.effect}${fired.retcode === undefined ? '' : ` ${fired.retcode}`}`,
     });
   }
 

@@ -1,9 +1,9 @@
-import { randomBytes, randomUUID } from 'node:crypto';
 import { WorldError } from '../errors.js';
 import type { MediaService } from '../media/media-service.js';
 import type { MessageService } from '../messages/message-service.js';
 import type { MessageRecord } from '../messages/message.js';
 import type { SendTarget } from '../messages/send-target.js';
+import type { WorldRandom } from '../../util/random.js';
 import { now, transaction, type ServiceContext, type Tx } from '../services/context.js';
 import { flashLifetimeSeconds, type FlashFile, type FlashFileSet, type FlashShare } from './records.js';
 
@@ -112,13 +112,13 @@ export class FlashService {
   #insert(ownerId: number, name: string, files: readonly Omit<FlashFile, 'fileId'>[]): FlashFileSet {
     const time = now(this.ctx);
     const set: FlashFileSet = {
-      filesetId: randomUUID(),
+      filesetId: this.ctx.random.uuid(),
       ownerId,
       name,
-      shareCode: newCode(),
+      shareCode: newCode(this.ctx.random),
       createTime: time,
       expireTime: time + flashLifetimeSeconds,
-      files: files.map((file) => ({ ...file, fileId: randomUUID() })),
+      files: files.map((file) => ({ ...file, fileId: this.ctx.random.uuid() })),
     };
     this.ctx.store.flash.insert(set);
     return set;
@@ -156,7 +156,7 @@ function checkName(name: string): string {
   return trimmed;
 }
 
-/** A share code: 10 characters QQ would not confuse (no 0/O, 1/l/I). */
-function newCode(): string {
-  return [...randomBytes(10)].map((byte) => codeAlphabet[byte % codeAlphabet.length]).join('');
+/** A share code: 10 characters QQ would not confuse (no 0/O, 1/l/I), from the world's seeded source. */
+function newCode(random: WorldRandom): string {
+  return Array.from({ length: 10 }, () => codeAlphabet[random.int(0, codeAlphabet.length - 1)]).join('');
 }

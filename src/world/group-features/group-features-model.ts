@@ -14,6 +14,8 @@ export interface GroupFeatures {
   /** QQ's group-search options (set_group_search), kept as given. */
   readonly noCodeFingerOpen: number;
   readonly noFingerOpen: number;
+  /** Members may chat anonymously (QQ's 匿名聊天 switch, set_group_anonymous; migration 015). */
+  readonly allowAnonymous: boolean;
 }
 
 export const defaultGroupFeatures: GroupFeatures = {
@@ -25,6 +27,7 @@ export const defaultGroupFeatures: GroupFeatures = {
   robotMemberExamine: 0,
   noCodeFingerOpen: 0,
   noFingerOpen: 0,
+  allowAnonymous: false,
 };
 
 export interface GroupFeaturesRepository {

@@ -49,6 +49,11 @@ export class GroupFeaturesService {
     return this.change(actor, groupId, 'change how the group is found', option);
   }
 
+  /** QQ's anonymous chat switch (set_group_anonymous). */
+  setAnonymous(actor: number, groupId: number, enable: boolean): Promise<GroupFeatures> {
+    return this.change(actor, groupId, 'switch anonymous chat', { allowAnonymous: enable });
+  }
+
   membersMayUpload(groupId: number): boolean {
     return this.ctx.store.groupFeatures.get(groupId).allowMemberUploadAlbum;
   }

@@ -1,7 +1,7 @@
-import { randomBytes } from 'node:crypto';
 import { WorldError } from '../errors.js';
 import type { MediaService } from '../media/media-service.js';
 import type { MessageService } from '../messages/message-service.js';
+import type { WorldRandom } from '../../util/random.js';
 import { now, transaction, type ServiceContext } from '../services/context.js';
 import type { OnlineFile } from './records.js';
 
@@ -25,8 +25,8 @@ export class OnlineFileService {
     const ref = await this.media.ingest(source, senderId, fileName);
     return transaction(this.ctx, (tx) => {
       this.#requireFriends(senderId, receiverId);
-      const msgId = ntId();
-      const elementId = ntId();
+      const msgId = ntId(this.ctx.random);
+      const elementId = ntId(this.ctx.random);
       const fileNameStored = fileName ?? ref.name;
       const message = this.messages.postIn(
         tx,
@@ -112,7 +112,7 @@ function checkName(name: string): string {
   return trimmed;
 }
 
-/** An NT-style id: a 19-digit decimal string. */
-function ntId(): string {
-  return (7000000000000000000n + (randomBytes(8).readBigUInt64BE() % 1000000000000000000n)).toString();
+/** An NT-style id: a 19-digit decimal string, from the world's seeded source so `--seed` repeats it. */
+export function ntId(random: WorldRandom): string {
+  return (7000000000000000000n + (random.bytes(8).readBigUInt64BE() % 1000000000000000000n)).toString();
 }

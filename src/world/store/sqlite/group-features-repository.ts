@@ -11,9 +11,10 @@ interface FeaturesRow {
   robot_member_examine: number;
   no_code_finger_open: number;
   no_finger_open: number;
+  allow_anonymous: number;
 }
 
-/** The only writer of group_features and group_history_floors (migration 013). */
+/** The only writer of group_features and group_history_floors (migrations 013 and 015). */
 export class SqliteGroupFeaturesRepository implements GroupFeaturesRepository {
   readonly #get;
   readonly #floor;
@@ -25,8 +26,8 @@ export class SqliteGroupFeaturesRepository implements GroupFeaturesRepository {
     this.#get = db.prepare<[number], FeaturesRow>('SELECT * FROM group_features WHERE group_id = ?');
     this.#floor = db.prepare<[number, number], { seq: number }>('SELECT seq FROM group_history_floors WHERE group_id = ? AND user_id = ?');
     this.#put = journal.write(`INSERT OR REPLACE INTO group_features (group_id, allow_member_upload_album, allow_member_temporary_session,
-      allow_member_create_group, new_members_see_history, robot_member_switch, robot_member_examine, no_code_finger_open, no_finger_open)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+      allow_member_create_group, new_members_see_history, robot_member_switch, robot_member_examine, no_code_finger_open, no_finger_open,
+      allow_anonymous) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     this.#setFloor = journal.write('INSERT OR REPLACE INTO group_history_floors (group_id, user_id, seq) VALUES (?, ?, ?)');
     this.#clearFloor = journal.write('DELETE FROM group_history_floors WHERE group_id = ? AND user_id = ?');
   }
@@ -43,6 +44,7 @@ export class SqliteGroupFeaturesRepository implements GroupFeaturesRepository {
       robotMemberExamine: row.robot_member_examine,
       noCodeFingerOpen: row.no_code_finger_open,
       noFingerOpen: row.no_finger_open,
+      allowAnonymous: row.allow_anonymous === 1,
     };
   }
 
@@ -58,6 +60,7 @@ export class SqliteGroupFeaturesRepository implements GroupFeaturesRepository {
       f.robotMemberExamine,
       f.noCodeFingerOpen,
       f.noFingerOpen,
+      bit(f.allowAnonymous),
     );
   }
 
