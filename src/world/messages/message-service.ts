@@ -9,7 +9,7 @@ import type { ContentDraft } from './draft.js';
 import { DraftResolver, type PreparedMedia } from './draft-resolver.js';
 import type { Element } from './elements.js';
 import type { ForwardBundle } from './forward.js';
-import { audienceOf, recalledError, requireLive, requireVisible } from './message-access.js';
+import { audienceOf, deliveryAudienceOf, recalledError, requireLive, requireVisible } from './message-access.js';
 import type { MessageRecord } from './message.js';
 import { resolveSendTarget, type ResolvedTarget, type SendTarget } from './send-target.js';
 
@@ -176,7 +176,7 @@ export class MessageService {
       { files, forwards },
     );
     if (message.conversation.type === 'group') this.ctx.store.members.touchLastSent(message.conversation.groupId, senderId, time);
-    tx.emit({ type: 'message.created', message, audience: audienceOf(this.ctx.store, message), time });
+    tx.emit({ type: 'message.created', message, audience: deliveryAudienceOf(this.ctx.store, message), time });
     return message;
   }
 }
