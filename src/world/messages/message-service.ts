@@ -147,6 +147,14 @@ export class MessageService {
     }
   }
 
+  /**
+   * Throws what a send from `senderId` to `target` would be refused with (not a member, muted, not
+   * friends, ...). For what QQ sends as a message, such as a group file upload, before its slow part.
+   */
+  requireMaySend(senderId: number, target: SendTarget): void {
+    this.#target(senderId, target);
+  }
+
   #target(senderId: number, target: SendTarget): ResolvedTarget {
     if (!this.ctx.store.accounts.get(senderId)) throw fail.userNotFound(senderId);
     return resolveSendTarget({ store: this.ctx.store, groups: this.deps.groups, friends: this.deps.friends }, senderId, target);
