@@ -11,7 +11,9 @@ export class SqliteGroupMsgMaskRepository implements GroupMsgMaskRepository {
   constructor(db: SqliteDatabase, journal: UnitJournal) {
     this.#get = db.prepare<[number, number], { mask: number }>('SELECT mask FROM group_msg_masks WHERE owner_id = ? AND group_id = ?');
     // No index by group: the table holds only settings people changed, a handful per account.
-    this.#owners = db.prepare<[number, number], { owner_id: number }>('SELECT owner_id FROM group_msg_masks WHERE group_id = ? AND mask = ?');
+    this.#owners = db.prepare<[number, number], { owner_id: number }>(
+      'SELECT owner_id FROM group_msg_masks WHERE group_id = ? AND mask = ?',
+    );
     this.#set = journal.write(
       'INSERT INTO group_msg_masks (owner_id, group_id, mask) VALUES (?, ?, ?) ON CONFLICT (owner_id, group_id) DO UPDATE SET mask = excluded.mask',
     );
