@@ -1,8 +1,6 @@
-import { readFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
-import { extname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { parse as parseYaml } from 'yaml';
 import { buildAdminServer } from '../admin/admin-server.js';
 import type { AdminHooks } from '../admin/admin-route.js';
 import { FaultGate } from '../onebot/faults/fault-gate.js';
@@ -39,6 +37,7 @@ import { Transcript } from '../onebot/transcript/transcript.js';
 import { defaultWorld } from './default-world.js';
 import { applyWorldFileAtStart } from './world-at-start.js';
 import { catnapApplyOptions } from './world-validation.js';
+import { StartupError } from './startup-error.js';
 import { CatnapMetrics } from './metrics/catnap-metrics.js';
 import { timeStoreWrites } from './metrics/store-timing.js';
 import { MilkyRuntime } from './milky-runtime.js';
@@ -65,10 +64,9 @@ export interface CatnapOptions {
   readonly watchConfig?: boolean;
 }
 
-/** A start-up failure with a message meant for the person who ran `catnap start`. */
-export class StartupError extends Error {
-  override readonly name = 'StartupError';
-}
+export { StartupError };
+// Kept importable from here for the callers that found them here first.
+export { readWorldFile } from './world-file-reader.js';
 
 export const catnapVersion: string = (
   JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
@@ -367,7 +365,7 @@ export class Catnap {
   }
 
   async #seed(options: CatnapOptions): Promise<void> {
-    const fresh = (await this.world.accounts.list()).length === 0;
+    const fresh = this.world.accounts.count() === 0;
     // A world file on a fresh data dir defines the whole world; the default world is for bare starts.
     if (fresh && options.seedDefaultWorld !== false && !options.worldFile) {
       await this.#applyWorld(defaultWorld(options.host ?? '127.0.0.1'));
@@ -454,32 +452,6 @@ export class Catnap {
     );
     this.admin = app;
     this.webuiUrl = `http://${this.settings.webui.host}:${port}`;
-  }
-}
-
-/** Reads a world file: YAML when its name ends in .yaml/.yml, else JSON. */
-export async function readWorldFile(path: string): Promise<unknown> {
-  return parseWorldFileText(path, await readWorldFileBytes(path));
-}
-
-/** A world file's bytes (what the digest of a file applied at start is taken over). */
-export async function readWorldFileBytes(path: string): Promise<Buffer> {
-  try {
-    return await readFile(path);
-  } catch (error) {
-    throw new StartupError(`cannot read world file ${path}: ${(error as Error).message}`);
-  }
-}
-
-/** Parses a world file's text: YAML by a .yaml/.yml name, JSON otherwise. */
-export function parseWorldFileText(path: string, bytes: Buffer): unknown {
-  const text = bytes.toString('utf8');
-  try {
-    return ['.yaml', '.yml'].includes(extname(path).toLowerCase()) ? parseYaml(text) : JSON.parse(text);
-  } catch (error) {
-    throw new StartupError(
-      `world file ${path} is not valid ${extname(path).match(/ya?ml/i) ? 'YAML' : 'JSON'}: ${(error as Error).message}`,
-    );
   }
 }
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { applyWorldFile, recordAppliedDigest, type ApplySummary } from '../world/world-file.js';
 import type { World } from '../world/world.js';
-import { parseWorldFileText, readWorldFileBytes } from './catnap.js';
+import { parseWorldFileText, readWorldFileBytes } from './world-file-reader.js';
 import { catnapApplyOptions } from './world-validation.js';
 
 /** Where an applied file's protocol configs go (`data/config/onebot11_<uin>.json`, `milky_<uin>.json`). */

@@ -134,8 +134,7 @@ export async function banner(catnap: Catnap): Promise<string[]> {
       }
     }
   }
-  const names = new Map((await catnap.world.accounts.list()).map((account) => [account.userId, account.nickname]));
-  lines.push(...catnap.milky.bannerLines((selfId) => names.get(selfId) ?? '?'));
+  lines.push(...catnap.milky.bannerLines((selfId) => catnap.world.accounts.find(selfId)?.nickname ?? '?'));
   if (catnap.settings.media.fileRoots.length === 0 && !catnap.onLoopbackOnly()) {
     lines.push('Local media files: off while Catnap listens beyond loopback (list folders in media.fileRoots to allow some).');
   }

@@ -3,7 +3,7 @@ import { MilkyConfigError } from '../../network/milky/milky-config.js';
 import { OneBotConfigError } from '../../network/onebot-config.js';
 import { WorldError } from '../../world/errors.js';
 import { WorldFileError } from '../../world/world-file.js';
-import { StartupError } from '../catnap.js';
+import { StartupError } from '../startup-error.js';
 import { SettingsError } from '../settings.js';
 
 /** Failures whose message was written for the person who ran `catnap start`. */

@@ -8,7 +8,8 @@ import { MediaService } from '../../world/media/media-service.js';
 import { SqliteWorldStore } from '../../world/store/sqlite/sqlite-store.js';
 import { exportWorld } from '../../world/world-export.js';
 import { World } from '../../world/world.js';
-import { readWorldFile, StartupError } from '../catnap.js';
+import { StartupError } from '../startup-error.js';
+import { readWorldFile } from '../world-file-reader.js';
 import { validateWorldFile } from '../world-validation.js';
 import { CliError, type CliCommand, type CliContext } from './cli-context.js';
 

@@ -1,6 +1,6 @@
 import { WorldError } from '../errors.js';
 import { languageOf, type OcrEngine, type OcrLine, type OcrResult } from './ocr.js';
-import { registerPaddleBackend, type OcrRuntime } from './paddle-ocr-backend.js';
+import type { OcrRuntime } from './paddle-ocr-backend.js';
 
 interface PaddleLine {
   readonly text: string;
@@ -56,6 +56,9 @@ export class PaddleOcrEngine implements OcrEngine {
 
   #load(): Promise<PaddleOcr> {
     this.#ocr ??= (async () => {
+      // Imported here, not at the top: loading it compiles OpenCV's WebAssembly (most of a
+      // second of every start), which only a world that reads images needs.
+      const { registerPaddleBackend } = await import('./paddle-ocr-backend.js');
       this.runtime = await registerPaddleBackend(this.wantedRuntime);
       const { default: Ocr } = (await import('@gutenye/ocr-common')) as unknown as { default: PaddleOcrFactory };
       return (await Ocr.create()) as PaddleOcr;

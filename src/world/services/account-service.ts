@@ -36,6 +36,10 @@ export class AccountService {
     return this.ctx.store.accounts.list(filter);
   }
 
+  count(): number {
+    return this.ctx.store.accounts.count();
+  }
+
   getMany(userIds: readonly number[]): Map<number, Account> {
     return this.ctx.store.accounts.getMany(userIds);
   }

@@ -98,6 +98,8 @@ export interface AccountRepository {
   get(userId: number): Account | undefined;
   getMany(userIds: readonly number[]): Map<number, Account>;
   list(filter?: { bot?: boolean }): Account[];
+  /** How many accounts the world has (without reading them: a big world has 100,000). */
+  count(): number;
   insert(account: Account): void;
   /** Inserts many new accounts at once (a world file's 100,000); same as `insert` for each. */
   insertMany(accounts: readonly Account[]): void;

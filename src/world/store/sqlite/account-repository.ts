@@ -51,6 +51,7 @@ export class SqliteAccountRepository implements AccountRepository {
   readonly #insert: WriteStatement;
   readonly #insertMany: WriteStatement;
   readonly #existing;
+  readonly #count;
   readonly #birthday: WriteStatement;
   readonly #patch;
   constructor(
@@ -71,6 +72,7 @@ export class SqliteAccountRepository implements AccountRepository {
     this.#existing = db.prepare<[string], { user_id: number }>(
       'SELECT user_id FROM accounts WHERE user_id IN (SELECT value FROM json_each(?))',
     );
+    this.#count = db.prepare<[], { count: number }>('SELECT count(*) AS count FROM accounts');
     this.#patch = new PatchUpdater<AccountPatch & { status?: number; extStatus?: number; batteryStatus?: number }>(
       journal,
       'accounts',
@@ -115,6 +117,10 @@ export class SqliteAccountRepository implements AccountRepository {
         ? this.db.prepare<[], AccountRow>('SELECT * FROM accounts ORDER BY user_id').all()
         : this.db.prepare<[number], AccountRow>('SELECT * FROM accounts WHERE is_bot = ? ORDER BY user_id').all(bool(filter.bot));
     return rows.map(toAccount);
+  }
+
+  count(): number {
+    return this.#count.get()!.count;
   }
 
   insert(account: Account): void {
