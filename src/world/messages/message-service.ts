@@ -10,7 +10,7 @@ import type { ContentDraft } from './draft.js';
 import { DraftResolver, type PreparedMedia } from './draft-resolver.js';
 import type { Element } from './elements.js';
 import type { ForwardBundle } from './forward.js';
-import { audienceOf, recalledError, requireLive, requireVisible } from './message-access.js';
+import { audienceOf, deliveryAudienceOf, recalledError, requireLive, requireVisible } from './message-access.js';
 import type { MessageRecord } from './message.js';
 import { resolveSendTarget, type ResolvedTarget, type SendTarget } from './send-target.js';
 
@@ -151,6 +151,14 @@ export class MessageService {
     }
   }
 
+  /**
+   * Throws what a send from `senderId` to `target` would be refused with (not a member, muted, not
+   * friends, ...). For what QQ sends as a message, such as a group file upload, before its slow part.
+   */
+  requireMaySend(senderId: number, target: SendTarget): void {
+    this.#target(senderId, target);
+  }
+
   #target(senderId: number, target: SendTarget): ResolvedTarget {
     if (!this.ctx.store.accounts.get(senderId)) throw fail.userNotFound(senderId);
     return resolveSendTarget({ store: this.ctx.store, groups: this.deps.groups, friends: this.deps.friends }, senderId, target);
@@ -180,7 +188,7 @@ export class MessageService {
       { files, forwards },
     );
     if (message.conversation.type === 'group') this.ctx.store.members.touchLastSent(message.conversation.groupId, senderId, time);
-    tx.emit({ type: 'message.created', message, audience: audienceOf(this.ctx.store, message), time });
+    tx.emit({ type: 'message.created', message, audience: deliveryAudienceOf(this.ctx.store, message), time });
     return message;
   }
 }
