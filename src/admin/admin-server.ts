@@ -122,7 +122,7 @@ export async function buildAdminServer(deps: AdminDeps, options: AdminServerOpti
     if (page) return page;
     return reply.code(404).send({ error: { code: 'NOT_FOUND', message: `no route ${request.method} ${request.url.split('?')[0]}` } });
   });
-  attachLiveSocket(app, new LiveHub(deps.world, deps.dispatcher, deps.hooks, deps.logger), options.token, deps.logger);
+  attachLiveSocket(app, new LiveHub(deps.world, deps.dispatcher, deps.transcript, deps.hooks, deps.logger), options.token, deps.logger);
 
   // The token is checked as the request arrives, before its body is read or validated: a caller
   // without the token never gets Catnap to buffer or parse 64 MiB for it.

@@ -151,6 +151,7 @@ export class Catnap {
       random,
       snapshotDir: join(dataDir, 'snapshots'),
       media,
+      limits: settings.limits,
       onListenerError: (error, event) => logger.error({ err: error, event: event.type }, 'domain event listener failed'),
     });
     const services: ActionServices = {
@@ -263,6 +264,18 @@ export class Catnap {
       await world.snapshots.save(startSnapshot);
       // Recorded from here on: what the world file did is the starting state, not news.
       catnap.#disposables.add(catnap.transcript.attach(world, dispatcher, { urls: services.urls, dialect: 'napcat' }));
+      catnap.#disposables.add(
+        milky.dispatcher.onCall(({ selfId, api, input, reply }) =>
+          catnap.transcript.recordCall({
+            selfId,
+            transport: 'milky',
+            action: api,
+            params: input,
+            status: reply.status,
+            retcode: reply.retcode,
+          }),
+        ),
+      );
       await catnap.#startNetworks();
       const milkyProblems = await milky.start(catnap.#disposables);
       if (milkyProblems.length > 0) throw new StartupError(`could not start the Milky servers:\n  ${milkyProblems.join('\n  ')}`);

@@ -1,4 +1,5 @@
 import type { AdapterStatus } from './admin/bots.js';
+import type { TranscriptEntryView } from './admin/transcript.js';
 import type { Envelope } from './onebot/envelope.js';
 import type { OneBotEvent } from './onebot/events.js';
 
@@ -6,7 +7,7 @@ import type { OneBotEvent } from './onebot/events.js';
 export const livePath = '/api/live';
 
 /** What a console may subscribe to (`?streams=`; default all). */
-export const liveStreams = ['domain', 'onebot', 'call', 'adapters'] as const;
+export const liveStreams = ['domain', 'onebot', 'call', 'adapters', 'transcript'] as const;
 export type LiveStream = (typeof liveStreams)[number];
 
 /**
@@ -43,6 +44,8 @@ export type LiveFrame =
   | { readonly type: 'call'; readonly call: CallFrame }
   /** The adapters of one account, sent on connect and whenever their state changes. */
   | { readonly type: 'adapters'; readonly self_id: number; readonly adapters: AdapterStatus[] }
+  /** Each new transcript entry (`GET /api/world/transcript` gives the same ones), as it is recorded. */
+  | { readonly type: 'transcript'; readonly entry: TranscriptEntryView }
   /** Frames a slow console missed (dropped rather than queued without bound). */
   | { readonly type: 'dropped'; readonly count: number }
   /** The answer to the console's `{ "type": "ping" }`. */

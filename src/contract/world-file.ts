@@ -1,4 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
+import { FaultRuleInput } from './fault-rule.js';
 import { Sex } from './people.js';
 
 /**
@@ -62,6 +63,8 @@ export const WorldFileSchema = Type.Object(
     accounts: Type.Optional(Type.Array(WorldFileAccount)),
     friends: Type.Optional(Type.Array(WorldFileFriend)),
     groups: Type.Optional(Type.Array(WorldFileGroup)),
+    /** Fault rules, as `POST /api/faults` takes them (docs/faults.md). */
+    faults: Type.Optional(Type.Array(FaultRuleInput)),
   },
   strict,
 );
@@ -70,3 +73,4 @@ export type WorldFile = Static<typeof WorldFileSchema>;
 export type WorldFileAccount = Static<typeof WorldFileAccount>;
 export type WorldFileFriend = Static<typeof WorldFileFriend>;
 export type WorldFileGroup = Static<typeof WorldFileGroup>;
+export type WorldFileFault = Static<typeof FaultRuleInput>;

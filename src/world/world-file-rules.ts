@@ -1,4 +1,5 @@
 import type { WorldFile, WorldFileGroup } from '../contract/world-file.js';
+import { worldFileFaultProblems } from './faults/fault-rule-input.js';
 import { groupSizeTierFor, largestGroupSize } from './group-size.js';
 
 /** What the rules need to know about the world a file is applied to (nothing, for a fresh one). */
@@ -74,6 +75,10 @@ export function worldFileProblems(file: WorldFile, world: WorldFacts): string[] 
     (group.members ?? []).forEach((uin, i) => need(uin, `${path}.members.${i}`));
     problems.push(...groupProblems(group, path, world.group(group.group_id)));
   });
+
+  const faults = file.faults ?? [];
+  faults.forEach((fault, index) => fault.self_id !== undefined && need(fault.self_id, `faults.${index}.self_id`));
+  problems.push(...worldFileFaultProblems(faults));
   return problems;
 }
 

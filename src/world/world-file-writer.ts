@@ -4,6 +4,7 @@ import type { FriendCategory, Friendship } from './model.js';
 import { defaultCategory, type NewAccount } from './services/account-service.js';
 import type { Tx } from './services/context.js';
 import type { NewGroup } from './services/group-service.js';
+import { faultRuleIdentity, newFaultRule } from './faults/fault-rule-input.js';
 import { groupOutcome } from './world-file-rules.js';
 import type { World } from './world.js';
 
@@ -43,6 +44,7 @@ export function writeWorldFile(world: World, tx: Tx, file: WorldFile): WriteCoun
     if (!created.has(entry) && updateGroup(world, tx, entry)) counts.groupsUpdated++;
     for (const [uin, card] of Object.entries(entry.cards ?? {})) world.groups.setCardIn(tx, 'world', entry.group_id, Number(uin), card);
   }
+  writeFaultRules(world, tx, file.faults ?? []);
   return counts;
 }
 
@@ -176,4 +178,14 @@ function updateGroup(world: World, tx: Tx, entry: WorldFileGroup): boolean {
     if (uin !== entry.owner_id) world.groups.setAdminIn(tx, 'world', entry.group_id, uin, true);
   }
   return snapshot() !== before;
+}
+
+/** Adds the file's fault rules the world does not have yet (a rule is known by all but `times`, which counts down). */
+function writeFaultRules(world: World, tx: Tx, entries: NonNullable<WorldFile['faults']>): void {
+  if (entries.length === 0) return;
+  const known = new Set(world.faults.list().map(faultRuleIdentity));
+  for (const entry of entries) {
+    const rule = newFaultRule(entry);
+    if (!known.has(faultRuleIdentity(rule))) world.faults.addIn(tx, rule);
+  }
 }

@@ -67,7 +67,7 @@ describe('live WebSocket', () => {
 
   it('streams domain events, OneBot events and API calls with their payloads', async () => {
     const live = await openLive();
-    expect((await live.until((frame) => frame.type === 'hello')).streams).toEqual(['domain', 'onebot', 'call', 'adapters']);
+    expect((await live.until((frame) => frame.type === 'hello')).streams).toEqual(['domain', 'onebot', 'call', 'adapters', 'transcript']);
     await env.admin('POST', '/api/world/act/20001/set_group_card', { group_id: 30001, user_id: 20002, card: 'Bobby' });
     await env.admin('POST', '/api/world/act/20001/get_group_info', { group_id: 30001, echo: 'x' });
     const call = await live.until((frame) => frame.type === 'call' && frame.call.action === 'get_group_info');
@@ -97,6 +97,23 @@ describe('live WebSocket', () => {
     await env.admin('POST', '/api/world/act/20001/get_login_info', {});
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(live.frames.some((frame) => frame.type === 'call')).toBe(false);
+    live.ws.close();
+  });
+
+  it('streams transcript entries as they are recorded, marks included (the console timeline)', async () => {
+    const live = await openLive('?token=admin-token&streams=transcript');
+    await live.until((frame) => frame.type === 'hello');
+    const mark = (await env.admin('POST', '/api/world/marks', { name: 'timeline' })).json.mark;
+    await env.admin('POST', '/api/world/act/20001/send_group_msg', { group_id: 30001, message: 'on the timeline' });
+    const marked = await live.until((frame) => frame.type === 'transcript' && frame.entry.kind === 'mark');
+    expect(marked.entry).toMatchObject({ seq: Number(mark), name: 'timeline', line: 'mark timeline' });
+    const message = await live.until((frame) => frame.type === 'transcript' && frame.entry.kind === 'message');
+    expect(message.entry.seq).toBeGreaterThan(Number(mark));
+    expect(message.entry.line).toContain('on the timeline');
+    // The same entries as the transcript route gives.
+    const { entries } = (await env.admin('GET', `/api/world/transcript?since=${mark}`)).json;
+    expect(entries.map((entry: { seq: number }) => entry.seq)).toContain(message.entry.seq);
+    expect(live.frames.some((frame) => frame.type === 'call' || frame.type === 'domain')).toBe(false);
     live.ws.close();
   });
 

@@ -86,5 +86,24 @@ describe('a Milky bot and a NapCat bot in the same group, over real sockets', ()
     expect(expectSpecEvent(await nudged)).toMatchObject({ data: { group_id: 30001, sender_id: 10002, receiver_id: 10001 } });
     const history = await milky('get_history_messages', { message_scene: 'group', peer_id: 30001 });
     expect(history.data.messages.map((message: any) => message.sender_id)).toEqual([10001, 10002]);
+
+    // One transcript: both bots' calls, each with the protocol it came over, in order.
+    const calls = (await env.admin('GET', '/api/world/transcript')).json.entries.filter((entry: any) => entry.kind === 'call');
+    const said = calls.map((call: any) => `${call.self_id} ${call.transport} ${call.action} ${call.status}`);
+    expect(said).toEqual(
+      expect.arrayContaining([
+        '10001 milky send_group_message ok',
+        '10002 ws send_group_msg ok',
+        '10001 milky set_group_member_card ok',
+        '10002 ws group_poke ok',
+      ]),
+    );
+    expect(said.indexOf('10001 milky send_group_message ok')).toBeLessThan(said.indexOf('10002 ws send_group_msg ok'));
+    const waited = await env.admin('POST', '/api/world/wait', {
+      since: 0,
+      match: { kind: 'call', self_id: 10001, action: 'get_history_messages' },
+      timeout_ms: 1000,
+    });
+    expect(waited.status).toBe(200);
   }, 60_000);
 });

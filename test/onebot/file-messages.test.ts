@@ -65,11 +65,26 @@ describe('files arrive in the chat as QQ shows them', () => {
     await ob.data(20001, 'set_group_ban', { group_id: 30001, user_id: 20003, duration: 600 });
     const { events } = await receiving(ob, 20002, async () => {
       expect(await ob.call(10002, 'upload_group_file', { group_id: 30001, file: b64, name: 'x.txt' })).toMatchObject({ retcode: 2101 });
-      expect(await ob.call(20003, 'upload_group_file', { group_id: 30001, file: b64, name: 'x.txt' })).toMatchObject({ status: 'failed' });
+      expect(await ob.call(20003, 'upload_group_file', { group_id: 30001, file: b64, name: 'x.txt' })).toMatchObject({ retcode: 2105 });
+      // A muted member cannot make the world fetch anything either: refused before the source is read.
+      expect(
+        await ob.call(20003, 'upload_group_file', { group_id: 30001, file: 'http://203.0.113.1/never.txt', name: 'x.txt' }),
+      ).toMatchObject({
+        retcode: 2105,
+      });
     });
     expect(events.filter((event) => event.post_type !== 'meta_event')).toEqual([]);
     expect(await ob.data(20002, 'get_group_file_system_info', { group_id: 30001 })).toMatchObject({ file_count: 0 });
     expect((await ob.data(20002, 'get_group_msg_history', { group_id: 30001 })).messages).toEqual([]);
+
+    // A whole-group mute binds plain members; the owner and admins still upload (a file message is a message).
+    await ob.data(20001, 'set_group_ban', { group_id: 30001, user_id: 20003, duration: 0 });
+    await ob.data(20001, 'set_group_whole_ban', { group_id: 30001, enable: true });
+    expect(await ob.call(20002, 'upload_group_file', { group_id: 30001, file: b64, name: 'x.txt' })).toMatchObject({ retcode: 2105 });
+    await ob.data(10001, 'upload_group_file', { group_id: 30001, file: b64, name: 'admin.txt' });
+    await ob.data(20001, 'set_group_whole_ban', { group_id: 30001, enable: false });
+    await ob.data(20002, 'upload_group_file', { group_id: 30001, file: b64, name: 'after.txt' });
+    expect(await ob.data(20002, 'get_group_file_system_info', { group_id: 30001 })).toMatchObject({ file_count: 2 });
     await ob.world.close();
   });
 

@@ -10,6 +10,7 @@ import { Login } from './login';
 import { logStore } from './bots/log-store';
 import { requestStore } from './world/request-store';
 import { PlaygroundPage } from './playground/playground-page';
+import { TimelinePage } from './timeline/timeline-page';
 import { onOpenAccountPicker, setActingAs, useActingAs } from './session';
 import { Avatar } from './ui/avatar';
 import { Icon, type IconName } from './ui/icons';
@@ -94,6 +95,7 @@ export function App() {
 const pages: { path: string; icon: IconName; label: string }[] = [
   { path: '/chat', icon: 'chat', label: '消息 Chat' },
   { path: '/world', icon: 'world', label: '世界 World' },
+  { path: '/timeline', icon: 'timeline', label: '时间线 Timeline' },
   { path: '/bots', icon: 'bots', label: '机器人 Bots' },
   { path: '/playground', icon: 'playground', label: 'API 调试 Playground' },
   { path: '/load', icon: 'load', label: '压测 Load' },
@@ -163,6 +165,7 @@ function Shell(props: { onLogout: () => void }) {
         {world.error && !world.accounts.length ? <div className="page-error">Cannot load the world: {world.error}</div> : null}
         {section === '/chat' && <ChatPage path={path} />}
         {section === '/world' && <WorldPage />}
+        {section === '/timeline' && <TimelinePage />}
         {section === '/bots' && <BotsPage path={path} />}
         {section === '/playground' && <PlaygroundPage />}
         {section === '/load' && <LoadPage />}

@@ -3,6 +3,7 @@ import type { OutboundEvent } from '../../onebot/events/outbound-event.js';
 import type { MilkyCallRecord } from '../../milky/dispatcher.js';
 import type { Logger } from '../../util/logger.js';
 import type { World } from '../../world/world.js';
+import type { Transcript } from '../../onebot/transcript/transcript.js';
 import type { AdapterStatus } from '../../contract/admin/bots.js';
 import type { CallFrame, LiveFrame, LiveStream } from '../../contract/live.js';
 import type { AdminHooks } from '../admin-route.js';
@@ -12,7 +13,7 @@ export type LiveListener = (frame: LiveFrame, json: string) => void;
 
 /**
  * What the console's live socket carries (the frames are defined in `src/contract/live.ts`).
- * Gathers the world's, the event hub's, the dispatcher's and the network's activity into frames,
+ * Gathers the world's, the event hub's, the dispatcher's, the transcript's and the network's activity into frames,
  * serialised once and handed to every connected console. Sources are only subscribed while at
  * least one console listens, so an idle Catnap pays nothing for the console.
  */
@@ -25,6 +26,7 @@ export class LiveHub {
   constructor(
     private readonly world: World,
     private readonly dispatcher: Dispatcher,
+    private readonly transcript: Transcript,
     private readonly hooks: AdminHooks,
     private readonly logger: Logger,
     private readonly adapterPollMs = 500,
@@ -65,6 +67,7 @@ export class LiveHub {
     const stops: (() => void)[] = [];
     stops.push(this.world.events.on((event) => this.#broadcast({ type: 'domain', event })));
     stops.push(this.dispatcher.onCall((record) => this.#broadcast({ type: 'call', call: callFrame(record) })));
+    stops.push(this.transcript.onEntry((entry) => this.#broadcast({ type: 'transcript', entry })));
     if (this.hooks.subscribeMilkyCalls) {
       stops.push(this.hooks.subscribeMilkyCalls((record) => this.#broadcast({ type: 'call', call: milkyCallFrame(record) })));
     }

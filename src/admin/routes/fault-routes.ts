@@ -1,6 +1,6 @@
 import { faultsApi, type FaultRuleView, type HealthView } from '../../contract/admin/faults.js';
-import { FaultGate } from '../../onebot/faults/fault-gate.js';
 import type { AccountHealth, FaultRule } from '../../world/faults/fault-model.js';
+import { faultRuleProblems, newFaultRule } from '../../world/faults/fault-rule-input.js';
 import { AdminError } from '../admin-errors.js';
 import { implement } from '../admin-route.js';
 
@@ -27,32 +27,10 @@ function healthView(userId: number, health: AccountHealth | undefined): HealthVi
 export const faultRoutes = implement(faultsApi, {
   async createFault(request, _reply, { world }) {
     const body = request.body;
-    if (body.action !== undefined && body.event !== undefined) {
-      throw new AdminError(400, 'BAD_REQUEST', 'action, event: a rule matches calls (action) or events (event), not both');
-    }
-    for (const field of ['action', 'event', 'transport'] as const) {
-      const glob = body[field];
-      if (glob === undefined) continue;
-      try {
-        FaultGate.checkGlob(field, glob);
-      } catch (error) {
-        throw new AdminError(400, 'BAD_REQUEST', (error as Error).message);
-      }
-    }
-    const effect = body.effect;
-    if (effect.type === 'fail' && effect.preset === undefined && effect.message === undefined) {
-      throw new AdminError(400, 'BAD_REQUEST', 'effect: a fail effect needs a preset or a message');
-    }
+    const problems = faultRuleProblems(body);
+    if (problems.length > 0) throw new AdminError(400, 'BAD_REQUEST', problems.join('; '), problems);
     if (body.self_id !== undefined) world.accounts.require(body.self_id);
-    const rule = await world.faults.add({
-      selfId: body.self_id ?? null,
-      action: body.action ?? null,
-      event: body.event ?? null,
-      transport: body.transport ?? null,
-      timesLeft: body.times ?? null,
-      probability: body.probability ?? null,
-      effect,
-    });
+    const rule = await world.faults.add(newFaultRule(body));
     return { id: rule.id };
   },
 

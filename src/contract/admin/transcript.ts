@@ -73,7 +73,7 @@ export const transcriptApi = {
     method: 'GET',
     url: '/api/world/transcript',
     summary:
-      'What happened since a mark, in order: messages, recalls, reactions, notices, requests, every OneBot call of any account, ' +
+      'What happened since a mark, in order: messages, recalls, reactions, notices, requests, every call of any account (OneBot, and Milky as transport "milky"), ' +
       'clock jumps and restores. `format=text`: one line per entry, times relative to the mark (text/plain)',
     tag,
     query: Type.Object({

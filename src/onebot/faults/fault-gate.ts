@@ -68,15 +68,6 @@ export class FaultGate {
     return () => this.#firedListeners.delete(listener);
   }
 
-  /** Checks a glob before a rule is stored: the error names the field. */
-  static checkGlob(field: string, glob: string): void {
-    try {
-      picomatch(glob);
-    } catch (error) {
-      throw new Error(`${field}: not a valid glob (${(error as Error).message})`, { cause: error });
-    }
-  }
-
   /** The fault for a call of `action` (`canonical`: the name it resolves to) as `selfId` over `transport`. */
   check(selfId: number, action: string, canonical: string | undefined, transport: string): FaultVerdict | undefined {
     const names = canonical && canonical !== action ? [action, canonical] : [action];

@@ -22,6 +22,18 @@ export interface WaitRequest {
   readonly timeoutMs: number;
 }
 
+/** A finished call as the transcript keeps it. */
+export interface RecordedCall {
+  readonly selfId: number;
+  /** How it came: a OneBot transport (http, ws, ...), "admin", or "milky". */
+  readonly transport: string;
+  readonly adapter?: string;
+  readonly action: string;
+  readonly params: unknown;
+  readonly status: string;
+  readonly retcode: number;
+}
+
 export type WaitOutcome =
   | { readonly ok: true; readonly matched: TranscriptEntry[]; readonly next: number }
   | {
@@ -148,16 +160,33 @@ export class Transcript {
 
   #onCall(record: CallRecord): void {
     const { envelope } = record;
-    this.#record({
-      kind: 'call',
-      self_id: record.selfId,
+    this.recordCall({
+      selfId: record.selfId,
       transport: record.meta.transport,
-      ...(record.meta.adapter && { adapter: record.meta.adapter }),
+      adapter: record.meta.adapter,
       action: record.action,
-      params: keepable(record.params),
+      params: record.params,
       status: envelope.status,
       retcode: envelope.retcode,
-      line: `call ${record.selfId} ${record.meta.transport} ${record.action} ${JSON.stringify(keepable(record.params)) ?? '{}'} -> ${envelope.status} ${envelope.retcode}`,
+    });
+  }
+
+  /**
+   * Records a call a bot made. OneBot calls come from the dispatcher (see `attach`); the app
+   * hands in the calls of protocols above this layer (Milky, transport "milky").
+   */
+  recordCall(call: RecordedCall): TranscriptEntry {
+    const params = keepable(call.params);
+    return this.#record({
+      kind: 'call',
+      self_id: call.selfId,
+      transport: call.transport,
+      ...(call.adapter && { adapter: call.adapter }),
+      action: call.action,
+      params,
+      status: call.status,
+      retcode: call.retcode,
+      line: `call ${call.selfId} ${call.transport} ${call.action} ${JSON.stringify(params) ?? '{}'} -> ${call.status} ${call.retcode}`,
     });
   }
 

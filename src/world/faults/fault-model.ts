@@ -1,4 +1,4 @@
-import type { FaultEffect } from '../../contract/admin/faults.js';
+import type { FaultEffect } from '../../contract/fault-rule.js';
 
 export type { FaultEffect };
 

@@ -39,11 +39,14 @@ export class GroupFileService {
    * Uploads a file. Reading and hashing the source happen before the unit of work; the member,
    * folder and quota checks run before that (so no one else makes the world fetch anything) and
    * again inside the unit, where they count. As in QQ, the upload also appears in the group's
-   * chat as a file message from the uploader (so a muted member cannot upload), in the same unit.
+   * chat as a file message from the uploader, in the same unit: NT uploads a group file by sending
+   * a file element (NapCat and LLBot call sendMsg), so a muted member cannot upload, and that is
+   * checked up front with the rest.
    */
   async upload(actor: number, groupId: number, upload: GroupUpload): Promise<GroupFile> {
     const checkRoom = (size: number) => {
       this.groups.requireSelf(groupId, actor);
+      this.messages.requireMaySend(actor, { type: 'group', groupId });
       const folderId = this.requireFolderId(groupId, upload.folderId ?? rootFolderId);
       const usage = this.ctx.store.groupFiles.usage(groupId);
       if (usage.count >= groupFileLimits.count) {

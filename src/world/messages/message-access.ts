@@ -1,6 +1,7 @@
 import { fail, WorldError } from '../errors.js';
 import type { WorldStore } from '../store/store.js';
 import type { MessageRecord } from './message.js';
+import { groupMsgMasks } from '../services/group-msg-mask-service.js';
 
 /**
  * Who may see a message: the current members of its group, or the two sides of its private
@@ -32,6 +33,18 @@ export function recalledError(message: MessageRecord): WorldError {
 }
 
 /** Everyone who sees a message now: the group's members, or both sides of the chat. */
+/**
+ * Who is sent a new message: its audience, less the members who blocked the group (QQ's 屏蔽群消息,
+ * mask 3). QQ pushes them nothing from it, not even their own messages' echo (LLBot waits for no
+ * echo in a blocked group); they still read it in the history.
+ */
+export function deliveryAudienceOf(store: WorldStore, message: Pick<MessageRecord, 'conversation'>): readonly number[] {
+  const audience = audienceOf(store, message);
+  if (message.conversation.type !== 'group') return audience;
+  const blocked = store.groupMsgMasks.ownersWith(message.conversation.groupId, groupMsgMasks.blocked);
+  return blocked.length === 0 ? audience : audience.filter((userId) => !blocked.includes(userId));
+}
+
 export function audienceOf(store: WorldStore, message: Pick<MessageRecord, 'conversation'>): readonly number[] {
   if (message.conversation.type === 'private') return [...new Set(message.conversation.userIds)];
   return store.members.userIds(message.conversation.groupId);

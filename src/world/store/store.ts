@@ -88,6 +88,8 @@ export interface GroupMsgMaskRepository {
   /** 1 when never set. */
   get(ownerId: number, groupId: number): number;
   set(ownerId: number, groupId: number, mask: number): void;
+  /** The accounts that set `mask` for the group. */
+  ownersWith(groupId: number, mask: number): number[];
 }
 
 export type AccountPatch = Partial<Omit<Account, 'userId' | 'createdAt'>>;

@@ -11,6 +11,8 @@ const paths = {
   playground: 'M9 3h6M10 3v6l-5 10h14l-5-10V3M7 15h10',
   // A gauge: the needle near the top of its range.
   load: 'M4 17a8 8 0 1 1 16 0M12 17l4-6M8 17h.01M16 17h.01',
+  // A line of entries with a marked one.
+  timeline: 'M8 6h12M8 12h12M8 18h12M4 6h.01M4 18h.01M3 10l2 2-2 2',
   logout: 'M12 3v8M6.3 6.3a8 8 0 1 0 11.4 0',
   // Actions.
   close: 'M6 6l12 12M18 6L6 18',

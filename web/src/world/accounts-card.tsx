@@ -69,8 +69,11 @@ export function AccountsCard() {
               </td>
               <td>{account.user_id}</td>
               <td>
+                {/* Keyed by the nickname: a change from elsewhere (a restore, a bot) shows at once. */}
                 <input
+                  key={account.nickname}
                   defaultValue={account.nickname}
+                  data-testid={`account-nickname-${account.user_id}`}
                   onBlur={(event) =>
                     event.target.value !== account.nickname && void patch(account.user_id, { nickname: event.target.value })
                   }

@@ -1,4 +1,6 @@
 import { AccountsCard } from './accounts-card';
+import { ClockCard } from './clock-card';
+import { SnapshotsCard } from './snapshots-card';
 import { FriendsCard } from './friends-card';
 import { GroupsCard } from './groups-card';
 import { RequestsCard } from './requests-card';
@@ -6,8 +8,8 @@ import { TransferCard } from './transfer-card';
 
 /**
  * World management as the world itself ("god mode"): accounts, groups, members, friendships,
- * requests, and world files in and out. Changes here ignore QQ's permission rules; the chat's
- * member panel does the same things as an account, with the rules.
+ * requests, world files in and out, snapshots and the world's clock. Changes here ignore QQ's
+ * permission rules; the chat's member panel does the same things as an account, with the rules.
  */
 export function WorldPage() {
   return (
@@ -18,6 +20,8 @@ export function WorldPage() {
       <FriendsCard />
       <RequestsCard />
       <TransferCard />
+      <SnapshotsCard />
+      <ClockCard />
     </div>
   );
 }

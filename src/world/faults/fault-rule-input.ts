@@ -1,0 +1,73 @@
+import picomatch from 'picomatch';
+import type { FaultRuleInput } from '../../contract/fault-rule.js';
+import type { NewFaultRule } from './fault-model.js';
+
+/**
+ * What is wrong with a rule as written (`POST /api/faults`, the world file's `faults:`) beyond
+ * its schema, each problem starting with `prefix` + the field: a rule on both calls and events,
+ * a glob picomatch cannot compile, a fail effect with nothing to say. The account is the
+ * caller's to check (the admin API answers 404, the world file names the entry).
+ */
+export function faultRuleProblems(input: FaultRuleInput, prefix = ''): string[] {
+  const problems: string[] = [];
+  if (input.action !== undefined && input.event !== undefined) {
+    problems.push(`${prefix}action, ${prefix}event: a rule matches calls (action) or events (event), not both`);
+  }
+  for (const field of ['action', 'event', 'transport'] as const) {
+    const glob = input[field];
+    if (glob === undefined) continue;
+    try {
+      picomatch(glob);
+    } catch (error) {
+      problems.push(`${prefix}${field}: not a valid glob (${(error as Error).message})`);
+    }
+  }
+  const effect = input.effect;
+  if (effect.type === 'fail' && effect.preset === undefined && effect.message === undefined) {
+    problems.push(`${prefix}effect: a fail effect needs a preset or a message`);
+  }
+  return problems;
+}
+
+/** The rule to store for a rule as written. */
+export function newFaultRule(input: FaultRuleInput): Omit<NewFaultRule, 'createdAt'> {
+  return {
+    selfId: input.self_id ?? null,
+    action: input.action ?? null,
+    event: input.event ?? null,
+    transport: input.transport ?? null,
+    timesLeft: input.times ?? null,
+    probability: input.probability ?? null,
+    effect: input.effect,
+  };
+}
+
+/**
+ * What makes two rules the same rule, whatever they have fired since: everything but `times`
+ * (which counts down). A world file applied again adds only the rules the world does not have.
+ */
+export function faultRuleIdentity(rule: Omit<NewFaultRule, 'createdAt' | 'timesLeft'>): string {
+  return JSON.stringify([rule.selfId, rule.action, rule.event, rule.transport, rule.probability, canonical(rule.effect)]);
+}
+
+/** Keys in a fixed order, so `{type, preset}` and `{preset, type}` are the same effect. */
+function canonical(value: object): [string, unknown][] {
+  return Object.entries(value)
+    .filter(([, field]) => field !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : 1));
+}
+
+/** The world file's `faults:` problems: each entry's own (as `faults.3.effect: ...`), and a rule listed twice. */
+export function worldFileFaultProblems(entries: readonly FaultRuleInput[]): string[] {
+  const problems: string[] = [];
+  const listed = new Map<string, number>();
+  entries.forEach((entry, index) => {
+    problems.push(...faultRuleProblems(entry, `faults.${index}.`));
+    const identity = faultRuleIdentity(newFaultRule(entry));
+    const first = listed.get(identity);
+    if (first !== undefined)
+      problems.push(`faults.${index}: the same rule as faults.${first} (rules differing only in times are one rule)`);
+    else listed.set(identity, index);
+  });
+  return problems;
+}

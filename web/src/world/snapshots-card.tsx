@@ -1,0 +1,117 @@
+import { useState, type FormEvent } from 'react';
+import { api } from '../api/client';
+import { useLoad, useWorld } from '../api/world-data';
+import { attempt } from '../ui/attempt';
+
+const when = (ms: number) => new Date(ms).toLocaleString(undefined, { hour12: false });
+const size = (bytes: number) => (bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`);
+
+/**
+ * Named copies of the whole world: save one now, put the world back as one kept it (bots stay
+ * connected), delete one, or reset to `start`, the world as this start made it.
+ */
+export function SnapshotsCard() {
+  const world = useWorld();
+  const snapshots = useLoad(() => api('GET /api/world/snapshots'), []);
+  const [name, setName] = useState('');
+
+  /** A change that alters the world or the list: both are shown again afterwards. */
+  const change = async (work: () => Promise<unknown>, done: string) => {
+    const worked = await attempt(work, done);
+    snapshots.reload();
+    if (worked) await world.reload();
+    return worked;
+  };
+
+  const save = async (event: FormEvent) => {
+    event.preventDefault();
+    const chosen = name.trim();
+    if (!chosen) return;
+    if (await change(() => api('POST /api/world/snapshots', { body: { name: chosen } }), `已保存快照 Saved ${chosen}`)) setName('');
+  };
+
+  return (
+    <section className="card" data-testid="snapshots-card">
+      <div className="card-head">
+        <h3>快照 Snapshots</h3>
+        <button
+          className="secondary"
+          data-testid="world-reset"
+          onClick={() => void change(() => api('POST /api/world/reset'), '已重置 Reset to start')}
+          title="Restore the snapshot start: the world right after this start applied its world file"
+        >
+          重置 Reset to start
+        </button>
+      </div>
+      <p className="muted small">
+        A snapshot keeps the whole world with its clock and random seed. Restoring puts it back in place: adapters keep running and bots
+        stay connected.
+      </p>
+      <form className="form-row" onSubmit={(event) => void save(event)}>
+        <input
+          value={name}
+          onChange={(event) => setName(event.target.value)}
+          placeholder="快照名 name (letters, digits, . - _)"
+          pattern="[A-Za-z0-9][A-Za-z0-9._\-]{0,63}"
+          data-testid="snapshot-name"
+        />
+        <button type="submit" disabled={!name.trim()} data-testid="snapshot-save">
+          保存 Save
+        </button>
+      </form>
+      <table className="table" data-testid="snapshot-list">
+        <thead>
+          <tr>
+            <th>名称 Name</th>
+            <th>世界时间 World time</th>
+            <th>保存于 Taken</th>
+            <th>大小 Size</th>
+            <th />
+          </tr>
+        </thead>
+        <tbody>
+          {snapshots.data?.snapshots.map((snapshot) => (
+            <tr key={snapshot.name} data-testid={`snapshot-${snapshot.name}`}>
+              <td>
+                {snapshot.name} {snapshot.clock.frozen && <span className="chip">frozen</span>}
+              </td>
+              <td className="small">{when(snapshot.world_time * 1000)}</td>
+              <td className="muted small">{when(snapshot.taken_at)}</td>
+              <td className="muted small">{size(snapshot.size_bytes)}</td>
+              <td className="form-row">
+                <button
+                  className="secondary"
+                  data-testid={`snapshot-restore-${snapshot.name}`}
+                  onClick={() =>
+                    void change(
+                      () => api('POST /api/world/snapshots/:name/restore', { params: { name: snapshot.name } }),
+                      `已恢复 Restored ${snapshot.name}`,
+                    )
+                  }
+                >
+                  恢复 Restore
+                </button>
+                {/* `start` is what reset restores; it is retaken at every start. */}
+                {snapshot.name !== 'start' && (
+                  <button
+                    className="danger"
+                    data-testid={`snapshot-delete-${snapshot.name}`}
+                    onClick={() =>
+                      void change(
+                        () => api('DELETE /api/world/snapshots/:name', { params: { name: snapshot.name } }),
+                        `已删除 Deleted ${snapshot.name}`,
+                      )
+                    }
+                  >
+                    删除 Delete
+                  </button>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {snapshots.error && <div className="form-error">{snapshots.error}</div>}
+    </section>
+  );
+}
