@@ -151,6 +151,7 @@ export class Catnap {
       random,
       snapshotDir: join(dataDir, 'snapshots'),
       media,
+      limits: settings.limits,
       onListenerError: (error, event) => logger.error({ err: error, event: event.type }, 'domain event listener failed'),
     });
     const services: ActionServices = {

@@ -5,6 +5,7 @@ import { Type, type Static } from '@sinclair/typebox';
 import { TypeCompiler } from '@sinclair/typebox/compiler';
 import { Value } from '@sinclair/typebox/value';
 import { defaultMessageLimits } from '../onebot/message/message-limits.js';
+import { defaultSendLimits } from '../world/limits/send-limits.js';
 import { defaultRequestTimeoutMs } from '../util/http-timeouts.js';
 import { ensurePrivateDir, privateFileMode } from '../util/private-files.js';
 import { defaultRobotUinRanges } from '../onebot/runtime-info.js';
@@ -56,6 +57,24 @@ export const SettingsSchema = Type.Object(
         maxSegments: Type.Integer({ minimum: 1, default: defaultMessageLimits.maxSegments }),
         /** Nodes of one merged forward, nested ones included. */
         maxForwardNodes: Type.Integer({ minimum: 1, default: defaultMessageLimits.maxForwardNodes }),
+      },
+      { ...strict, default: {} },
+    ),
+    /** QQ's limits on sending, as rules of the world (docs/faults.md); 0 turns one off. QQ's unknown numbers are off by default. */
+    limits: Type.Object(
+      {
+        /** Messages one account may send to one group within a minute. */
+        groupMessagesPerMinute: Type.Integer({ minimum: 0, default: defaultSendLimits.groupMessagesPerMinute }),
+        /** Messages one account may send within a minute, every chat together. */
+        accountMessagesPerMinute: Type.Integer({ minimum: 0, default: defaultSendLimits.accountMessagesPerMinute }),
+        /** Characters of text in one message. */
+        messageChars: Type.Integer({ minimum: 0, default: defaultSendLimits.messageChars }),
+        /** Bytes of one image in a message. */
+        imageBytes: Type.Integer({ minimum: 0, default: defaultSendLimits.imageBytes }),
+        /** @all messages a group's admins may send in a day together (QQ: 10). */
+        atAllPerGroupDaily: Type.Integer({ minimum: 0, default: defaultSendLimits.atAllPerGroupDaily }),
+        /** @all messages one admin may send in a group in a day (QQ: 10). */
+        atAllPerUserDaily: Type.Integer({ minimum: 0, default: defaultSendLimits.atAllPerUserDaily }),
       },
       { ...strict, default: {} },
     ),

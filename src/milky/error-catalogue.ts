@@ -37,6 +37,8 @@ export const milkyWorldErrors: Record<WorldErrorCode, number> = {
   ALREADY_EXISTS: -1006,
   CONFLICT: -1007,
   LIMIT_REACHED: -1008,
+  // One of QQ's sending limits (catnap.json `limits`): a limit reached, as Milky reports those.
+  SEND_REFUSED: -1008,
   MESSAGE_RECALLED: -1009,
   INVALID_ARGUMENT: -400,
   EMPTY_MESSAGE: -400,

@@ -8,6 +8,8 @@ import { ActionError, describeFailure, protocolErrors } from './error-catalogue.
 import { failed, ok, queued, type Envelope } from './envelope.js';
 import type { FaultEffect } from '../contract/admin/faults.js';
 import type { FaultGate, FaultVerdict } from './faults/fault-gate.js';
+import { napcatFailureRetcode } from './faults/fault-presets.js';
+import { WorldError } from '../world/errors.js';
 
 export interface DispatchMeta extends CallMeta {
   /** The caller's echo, returned verbatim in the reply. */
@@ -273,6 +275,9 @@ export class Dispatcher {
   #failure(error: unknown, resolved: ResolvedAction, meta: DispatchMeta): Envelope {
     const { retcode, message, internal } = describeFailure(error);
     if (internal) this.#logger.error({ err: error, action: resolved.calledAs }, 'action failed unexpectedly');
+    // A send QQ's limits refused: NapCat's generic failure, whose retcode depends on the transport.
+    if (error instanceof WorldError && error.code === 'SEND_REFUSED')
+      return failed(napcatFailureRetcode(meta.transport), message, meta.echo);
     return failed(retcode, message, meta.echo);
   }
 

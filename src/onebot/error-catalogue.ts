@@ -52,6 +52,11 @@ export const worldErrors: Record<WorldErrorCode, { retcode: number; meaning: str
   ALREADY_EXISTS: { retcode: 2106, meaning: 'The thing to create exists already.' },
   CONFLICT: { retcode: 2107, meaning: 'The change conflicts with the current state (a request already answered, say).' },
   LIMIT_REACHED: { retcode: 2108, meaning: 'A limit of the world was reached (group full, daily likes used up, ...).' },
+  SEND_REFUSED: {
+    retcode: 1200,
+    meaning:
+      "A send broke one of QQ's limits configured in catnap.json `limits` (messages per minute, length, image size). NapCat publishes no envelope for these, so Catnap answers NapCat's generic failure: retcode 1200 over WebSocket, 200 over HTTP.",
+  },
   MESSAGE_RECALLED: { retcode: 2109, meaning: 'The message was recalled.' },
   INVALID_ARGUMENT: { retcode: 1400, meaning: 'A param has the right type but a value the world cannot use.' },
   EMPTY_MESSAGE: { retcode: 1400, meaning: 'The message has no content left to send.' },

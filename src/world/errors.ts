@@ -30,6 +30,7 @@ export const worldErrorCodes = [
   'ALREADY_EXISTS',
   'CONFLICT',
   'LIMIT_REACHED',
+  'SEND_REFUSED',
   'MESSAGE_RECALLED',
   // The input named something unusable.
   'INVALID_ARGUMENT',

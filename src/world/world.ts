@@ -41,6 +41,7 @@ import { RequestService } from './services/request-service.js';
 import { SignService } from './services/sign-service.js';
 import { EssenceService } from './services/essence-service.js';
 import { HonorService } from './services/honor-service.js';
+import { defaultSendLimits, type SendLimits } from './limits/send-limits.js';
 import type { WorldStore } from './store/store.js';
 import { SnapshotService } from './snapshots/snapshot-service.js';
 
@@ -58,6 +59,8 @@ export interface WorldOptions {
   readonly onListenerError?: (error: unknown, event: DomainEvent) => void;
   /** How AI voice speaks (espeak-ng on this machine when absent). */
   readonly speech?: SpeechSynthesizer;
+  /** QQ's limits on sending (catnap.json `limits`); unknown numbers are off by default. */
+  readonly limits?: Partial<SendLimits>;
 }
 
 /** Counts worlds in this process, for their default snapshot folders. */
@@ -123,6 +126,7 @@ export class World {
       bus: this.events,
       clock: this.clock,
       random: this.random,
+      limits: { ...defaultSendLimits, ...options.limits },
     });
     this.accounts = new AccountService(ctx);
     this.friends = new FriendService(ctx);

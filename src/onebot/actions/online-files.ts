@@ -7,7 +7,7 @@ const friend = P.id('QQ number of the friend on the other side');
 const msgId = P.str('msgId of the onlinefile segment (or of send_online_file)', { minLength: 1 });
 const elementId = P.str('elementId of the onlinefile segment', { minLength: 1 });
 
-/** An offer as the NT kernel lists it: the message with its one file element (23 = online file). */
+/** An offer as the NT kernel lists it: the message with its one file element (23 = online file, 30 = online folder). */
 const OnlineFileMessage = Type.Object({
   msgId: Type.String(),
   msgTime: Type.String(),
@@ -30,7 +30,9 @@ function toOnlineFileMessage(file: OnlineFile, selfId: number) {
     msgTime: String(file.offerTime),
     senderUin: String(file.senderId),
     peerUin: String(file.senderId === selfId ? file.receiverId : file.senderId),
-    elements: [{ elementType: 23, elementId: file.elementId, fileElement: { fileName: file.name, fileSize: String(file.size) } }],
+    elements: [
+      { elementType: file.isDir ? 30 : 23, elementId: file.elementId, fileElement: { fileName: file.name, fileSize: String(file.size) } },
+    ],
     status: file.state,
   };
 }
@@ -53,6 +55,21 @@ export const onlineFileActions: AnyActionSpec[] = [
     },
   }),
   defineAction({
+    name: 'send_online_folder',
+    origin: 'napcat',
+    summary: 'Offer a friend a local folder peer to peer (a path under media.fileRoots); accepting it gives a zip of its files',
+    params: P.object({
+      user_id: friend,
+      folder_path: P.str('The folder: an absolute path or file:// URL the bot may read (media.fileRoots)', { minLength: 1 }),
+      folder_name: P.optional(P.str('Folder name to show (default: its own)')),
+    }),
+    result: Type.Object({ result: Type.Integer(), errMsg: Type.String(), msgId: Type.String(), elementId: Type.String() }),
+    async handler(ctx, params) {
+      const file = await ctx.world.onlineFiles.sendFolder(ctx.selfId, params.user_id, params.folder_path, params.folder_name);
+      return { result: 0, errMsg: '', msgId: file.msgId, elementId: file.elementId };
+    },
+  }),
+  defineAction({
     name: 'get_online_file_msg',
     origin: 'napcat',
     summary: 'The online file offers between the account and a friend, oldest first',
@@ -71,7 +88,7 @@ export const onlineFileActions: AnyActionSpec[] = [
     result: Type.Object({ result: Type.Integer(), errMsg: Type.String(), url: Type.String() }),
     async handler(ctx, params) {
       const file = await ctx.world.onlineFiles.answer(ctx.selfId, params.user_id, params.msg_id, params.element_id, true);
-      return { result: 0, errMsg: '', url: ctx.services.urls.media(file.blobId, file.name) };
+      return { result: 0, errMsg: '', url: ctx.services.urls.media(file.blobId, file.isDir ? `${file.name}.zip` : file.name) };
     },
   }),
   defineAction({

@@ -5,8 +5,6 @@
  */
 
 const reasons = {
-  onlineFolder:
-    "Online folders need a folder on the bot's machine walked and offered file by file; Catnap offers single online files (send_online_file), whose bytes any media source gives.",
   anonymousBan:
     "Banning an anonymous sender takes the flag of an anonymous message, and the world has none: QQ removed anonymous chat (NapCat comments this action out), so no account can send one. set_group_anonymous keeps the group's switch.",
 } as const;
@@ -15,7 +13,6 @@ const rawPackets =
   "Raw protocol access: send_packet and LLBot's send_pb pass a protobuf packet to QQ's servers, llonebot_debug calls a method of LLBot's own QQ client by name. The world has neither QQ's servers nor a QQ client to pass them to.";
 
 export const unsupportedActions: Readonly<Record<string, string>> = {
-  send_online_folder: reasons.onlineFolder,
   set_group_anonymous_ban: reasons.anonymousBan,
   send_packet: rawPackets,
   send_pb: rawPackets,

@@ -9,7 +9,7 @@ import type { Element, MediaRef } from './elements.js';
 import { defaultCard, maxForwardDepth, newResId, type ForwardBundle, type ForwardNode } from './forward.js';
 import { recalledError, requireVisible } from './message-access.js';
 import { conversationKey, type Conversation } from './message.js';
-import { atAllAllowance } from '../services/group-activity.js';
+import { atAllAllowance, type AtAllQuota } from '../services/group-activity.js';
 
 /** Where the content is going, as far as resolving it cares. */
 export interface ResolveScope {
@@ -44,6 +44,7 @@ export class DraftResolver {
     private readonly store: WorldStore,
     private readonly media: MediaService,
     private readonly random: WorldRandom,
+    private readonly atAllQuota?: AtAllQuota,
   ) {}
 
   /** Whether the draft names any media, i.e. whether `prepare` has work to do. */
@@ -157,7 +158,10 @@ export class DraftResolver {
         throw new WorldError('PERMISSION_DENIED', `account ${scope.senderId} is a plain member of group ${groupId} and cannot @all`);
       }
       // QQ's daily @all allowance (get_group_at_all_remain shows what is left).
-      if (scope.senderRole && atAllAllowance(this.store, groupId, scope.senderId, scope.senderRole, scope.time).remainForUser === 0) {
+      if (
+        scope.senderRole &&
+        atAllAllowance(this.store, groupId, scope.senderId, scope.senderRole, scope.time, this.atAllQuota).remainForUser === 0
+      ) {
         throw new WorldError('LIMIT_REACHED', `account ${scope.senderId} has used today's @all allowance in group ${groupId}`, { groupId });
       }
       return { kind: 'at', target: 'all', name: '全体成员' };

@@ -1,5 +1,6 @@
 import { fail, WorldError } from '../errors.js';
 import type { MediaService } from '../media/media-service.js';
+import { checkSendLimits } from '../limits/send-limits.js';
 import { roleRank } from '../model.js';
 import { now, transaction, type ServiceContext, type Tx } from '../services/context.js';
 import type { FriendService } from '../services/friend-service.js';
@@ -27,7 +28,7 @@ const noMedia: PreparedMedia = new Map();
  * chat); a recall emits `message.recalled`.
  *
  * A send is one unit of work: who may send where, the draft's checks (replies, @all allowance,
- * forwards), the message with its seq and the sender's last_sent_time are decided and written
+ * forwards), QQ's configured limits (`checkSendLimits`), the message with its seq and the sender's last_sent_time are decided and written
  * together. Media is read and stored before it (DraftResolver.prepare).
  */
 export class MessageService {
@@ -37,7 +38,7 @@ export class MessageService {
     private readonly ctx: ServiceContext,
     private readonly deps: MessageServiceDeps,
   ) {
-    this.#resolver = new DraftResolver(ctx.store, deps.media, ctx.random);
+    this.#resolver = new DraftResolver(ctx.store, deps.media, ctx.random, ctx.limits);
   }
 
   /** Sends `content` from `senderId`; see `resolveSendTarget` for who may send where. */
@@ -53,6 +54,7 @@ export class MessageService {
       const time = now(this.ctx);
       const scope = { senderId, conversation: resolved.conversation, senderRole: resolved.sender?.role, time };
       const { elements, files, forwards } = this.#resolver.resolve(content, scope, media);
+      checkSendLimits(this.ctx.store, this.ctx.limits, { senderId, conversation: resolved.conversation, elements, time });
       return this.#store(tx, senderId, resolved, elements, files, forwards, time);
     });
   }
@@ -80,7 +82,9 @@ export class MessageService {
         elements.push(element);
       }
       if (elements.length === 0) throw new WorldError('EMPTY_MESSAGE', `message ${messageId} has nothing that can be forwarded here`);
-      return this.#store(tx, senderId, resolved, elements, files, [], now(this.ctx));
+      const time = now(this.ctx);
+      checkSendLimits(this.ctx.store, this.ctx.limits, { senderId, conversation: resolved.conversation, elements, time });
+      return this.#store(tx, senderId, resolved, elements, files, [], time);
     });
   }
 

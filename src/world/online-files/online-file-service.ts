@@ -1,4 +1,8 @@
+import { fileURLToPath } from 'node:url';
+import { zipSync } from 'fflate';
 import { WorldError } from '../errors.js';
+import { isLocalPath } from '../media/local-files.js';
+import { listLocalFolder } from '../media/local-folders.js';
 import type { MediaService } from '../media/media-service.js';
 import type { MessageService } from '../messages/message-service.js';
 import type { WorldRandom } from '../../util/random.js';
@@ -23,16 +27,47 @@ export class OnlineFileService {
     this.#requireFriends(senderId, receiverId);
     const fileName = name === undefined || name === '' ? undefined : checkName(name);
     const ref = await this.media.ingest(source, senderId, fileName);
+    return this.#offer(senderId, receiverId, { name: fileName ?? ref.name, blobId: ref.blobId, size: ref.size, isDir: false });
+  }
+
+  /**
+   * Offers a whole local folder (send_online_folder): a path the bot may read (media.fileRoots),
+   * walked for its regular files, each read as any local file is. The receiver gets one zip of the
+   * folder; the offer shows the folder's name and the files' total size.
+   */
+  async sendFolder(senderId: number, receiverId: number, folderPath: string, name?: string): Promise<OnlineFile> {
+    this.#requireFriends(senderId, receiverId);
+    const folderName = name === undefined || name === '' ? undefined : checkName(name);
+    const path = /^file:/i.test(folderPath) ? fileURLToPath(folderPath) : folderPath;
+    if (!isLocalPath(path))
+      throw new WorldError('INVALID_ARGUMENT', 'folder_path must be a local folder (an absolute path or a file:// URL)');
+    const folder = await listLocalFolder(path, this.media.limits.localFiles, folderPath);
+    const root = folderName ?? folder.name;
+    const mtime = new Date(now(this.ctx) * 1000);
+    const entries: Record<string, [Uint8Array, { mtime: Date }]> = { [`${root}/`]: [new Uint8Array(0), { mtime }] };
+    let total = 0;
+    for (const file of folder.files) {
+      const ref = await this.media.ingest(file.path, senderId);
+      total += ref.size;
+      if (total > this.media.limits.maxBytes) {
+        throw new WorldError('MEDIA_TOO_LARGE', `the folder is larger than the limit of ${this.media.limits.maxBytes} bytes`);
+      }
+      entries[`${root}/${file.inside}`] = [await this.media.blobs.read(ref.blobId), { mtime }];
+    }
+    const archive = await this.media.put(Buffer.from(zipSync(entries)), `${root}.zip`);
+    return this.#offer(senderId, receiverId, { name: root, blobId: archive.blobId, size: total, isDir: true });
+  }
+
+  #offer(senderId: number, receiverId: number, what: Pick<OnlineFile, 'name' | 'blobId' | 'size' | 'isDir'>): Promise<OnlineFile> {
     return transaction(this.ctx, (tx) => {
       this.#requireFriends(senderId, receiverId);
       const msgId = ntId(this.ctx.random);
       const elementId = ntId(this.ctx.random);
-      const fileNameStored = fileName ?? ref.name;
       const message = this.messages.postIn(
         tx,
         senderId,
         { type: 'private', userId: receiverId },
-        [{ kind: 'onlinefile', msgId, elementId, name: fileNameStored, size: ref.size, isDir: false }],
+        [{ kind: 'onlinefile', msgId, elementId, name: what.name, size: what.size, isDir: what.isDir }],
         [],
       );
       const file: OnlineFile = {
@@ -41,9 +76,7 @@ export class OnlineFileService {
         messageId: message.messageId,
         senderId,
         receiverId,
-        name: fileNameStored,
-        blobId: ref.blobId,
-        size: ref.size,
+        ...what,
         state: 'offered',
         offerTime: message.time,
         answerTime: 0,

@@ -11,6 +11,8 @@ export interface OnlineFile {
   readonly senderId: number;
   readonly receiverId: number;
   readonly name: string;
+  /** A whole folder (send_online_folder): `blobId` is a zip of its files, `size` their total. */
+  readonly isDir: boolean;
   readonly blobId: string;
   readonly size: number;
   readonly state: OnlineFileState;

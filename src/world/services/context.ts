@@ -2,6 +2,7 @@ import type { Clock } from '../../util/clock.js';
 import type { WorldRandom } from '../../util/random.js';
 import { nowSeconds } from '../../util/clock.js';
 import type { DomainEvent, DomainEventBus } from '../events.js';
+import type { SendLimits } from '../limits/send-limits.js';
 import type { WorldStore } from '../store/store.js';
 
 /** What every world service needs: the store, the event bus, the clock and the randomness. */
@@ -11,6 +12,8 @@ export interface ServiceContext {
   readonly clock: Clock;
   /** Every id or value the world makes up draws from this (inside the unit that stores it). */
   readonly random: WorldRandom;
+  /** QQ's limits on sending, as configured (catnap.json `limits`). */
+  readonly limits: SendLimits;
 }
 
 /**

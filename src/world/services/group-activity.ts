@@ -20,7 +20,11 @@ const pageSize = 500;
  * pages after it are read in order. Recalled messages do not count.
  */
 export function groupActivitySince(store: WorldStore, groupId: number, since: number): Activity[] {
-  const key = conversationKey({ type: 'group', groupId });
+  return activitySince(store, conversationKey({ type: 'group', groupId }), since);
+}
+
+/** `groupActivitySince` for any conversation, by its key. */
+export function activitySince(store: WorldStore, key: string, since: number): Activity[] {
   const summary = store.messages.conversation(key);
   if (!summary) return [];
   let low = 1;
@@ -53,9 +57,13 @@ function toActivity(message: MessageRecord): Activity {
 const isSticker = (element: Element): boolean =>
   element.kind === 'face' || element.kind === 'mface' || (element.kind === 'image' && element.subType === 1);
 
-/** QQ's daily @all allowance: per group (all admins together) and per admin. */
-export const atAllPerGroupDaily = 10;
-export const atAllPerUserDaily = 10;
+/** QQ's daily @all allowance: per group (all admins together) and per admin (catnap.json `limits`). */
+export interface AtAllQuota {
+  readonly atAllPerGroupDaily: number;
+  readonly atAllPerUserDaily: number;
+}
+
+const qqAtAllQuota: AtAllQuota = { atAllPerGroupDaily: 10, atAllPerUserDaily: 10 };
 
 export interface AtAllAllowance {
   readonly remainForGroup: number;
@@ -69,10 +77,17 @@ export const chinaDayStart = (time: number): number => Math.floor((time + 8 * 36
  * What is left of today's @all allowance in a group: for its admins together, and for one
  * account (none for plain members, who may not @all at all). Counts messages, not mentions.
  */
-export function atAllAllowance(store: WorldStore, groupId: number, userId: number, role: Role, time: number): AtAllAllowance {
+export function atAllAllowance(
+  store: WorldStore,
+  groupId: number,
+  userId: number,
+  role: Role,
+  time: number,
+  quota: AtAllQuota = qqAtAllQuota,
+): AtAllAllowance {
   const today = groupActivitySince(store, groupId, chinaDayStart(time)).filter((item) => item.atAll);
-  const remainForGroup = Math.max(0, atAllPerGroupDaily - today.length);
+  const remainForGroup = Math.max(0, quota.atAllPerGroupDaily - today.length);
   const usedBySelf = today.filter((item) => item.senderId === userId).length;
-  const remainForUser = role === 'member' ? 0 : Math.min(remainForGroup, Math.max(0, atAllPerUserDaily - usedBySelf));
+  const remainForUser = role === 'member' ? 0 : Math.min(remainForGroup, Math.max(0, quota.atAllPerUserDaily - usedBySelf));
   return { remainForGroup, remainForUser };
 }

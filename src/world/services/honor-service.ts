@@ -111,7 +111,7 @@ export class HonorService {
   /** The day's @all allowance left for the group and for the account; plain members have none. */
   atAllRemaining(actorId: number, groupId: number): AtAllRemaining {
     const self = this.groups.requireSelf(groupId, actorId);
-    const allowance = atAllAllowance(this.ctx.store, groupId, actorId, self.role, now(this.ctx));
+    const allowance = atAllAllowance(this.ctx.store, groupId, actorId, self.role, now(this.ctx), this.ctx.limits);
     return { canAtAll: allowance.remainForUser > 0, ...allowance };
   }
 }

@@ -14,6 +14,7 @@ import { flashTransfer } from './020-flash-transfer.js';
 import { onlineFiles } from './021-online-files.js';
 import { recordTranscripts } from './022-record-transcripts.js';
 import { uploadStreams } from './023-upload-streams.js';
+import { onlineFolders } from './024-online-folders.js';
 import { groupMsgMasks } from './030-group-msg-masks.js';
 import { worldFileDigest } from './050-world-file-digest.js';
 import { faultsMigration } from './060-faults.js';
@@ -27,7 +28,7 @@ import { faultsMigration } from './060-faults.js';
  * favourites, which landed in 003), 006 pinned chats, 007 rules of the world stated as
  * constraints, 010–019 the world features of issue 17 (010 group albums, 011 group to-dos, 012 QZone posts,
  * 013 group feature switches, 014 model show and custom status, 015 the anonymous chat switch), 020 flash transfer, 021 online files,
- * 022 record transcripts, 023 upload streams, 030 group message masks, 050 the digest of the
+ * 022 record transcripts, 023 upload streams, 024 online folders, 030 group message masks, 050 the digest of the
  * world file applied at start, 060 fault rules and account health.
  */
 export interface Migration {
@@ -53,6 +54,7 @@ export const migrations: readonly Migration[] = [
   onlineFiles,
   recordTranscripts,
   uploadStreams,
+  onlineFolders,
   groupMsgMasks,
   worldFileDigest,
   faultsMigration,

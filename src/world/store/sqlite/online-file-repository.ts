@@ -10,6 +10,7 @@ interface Row {
   sender_id: number;
   receiver_id: number;
   name: string;
+  is_dir: number;
   blob_id: string;
   size: number;
   state: OnlineFileState;
@@ -24,6 +25,7 @@ const toFile = (row: Row): OnlineFile => ({
   senderId: row.sender_id,
   receiverId: row.receiver_id,
   name: row.name,
+  isDir: row.is_dir === 1,
   blobId: row.blob_id,
   size: row.size,
   state: row.state,
@@ -31,7 +33,7 @@ const toFile = (row: Row): OnlineFile => ({
   answerTime: row.answer_time,
 });
 
-/** Online file offers (migration 021). */
+/** Online file offers (migrations 021 and 024). */
 export class SqliteOnlineFileRepository implements OnlineFileRepository {
   readonly #insert: WriteStatement;
   readonly #answer: WriteStatement;
@@ -40,8 +42,8 @@ export class SqliteOnlineFileRepository implements OnlineFileRepository {
 
   constructor(db: SqliteDatabase, journal: UnitJournal) {
     this.#insert = journal.write(`INSERT INTO online_files
-      (msg_id, element_id, message_id, sender_id, receiver_id, name, blob_id, size, state, offer_time, answer_time)
-      VALUES (@msgId, @elementId, @messageId, @senderId, @receiverId, @name, @blobId, @size, @state, @offerTime, @answerTime)`);
+      (msg_id, element_id, message_id, sender_id, receiver_id, name, is_dir, blob_id, size, state, offer_time, answer_time)
+      VALUES (@msgId, @elementId, @messageId, @senderId, @receiverId, @name, @isDir, @blobId, @size, @state, @offerTime, @answerTime)`);
     this.#answer = journal.write('UPDATE online_files SET state = ?, answer_time = ? WHERE msg_id = ?');
     this.#get = db.prepare<[string], Row>('SELECT * FROM online_files WHERE msg_id = ?');
     this.#between = db.prepare<[number, number, number, number], Row>(
@@ -51,7 +53,7 @@ export class SqliteOnlineFileRepository implements OnlineFileRepository {
   }
 
   insert(file: OnlineFile): void {
-    this.#insert.run({ ...file });
+    this.#insert.run({ ...file, isDir: file.isDir ? 1 : 0 });
   }
 
   get(msgId: string): OnlineFile | undefined {
