@@ -21,6 +21,11 @@ export interface HttpApiOptions {
   readonly adapterName: string;
   /** Transport name in call records ("http", "http-sse"). */
   readonly transport?: string;
+  /**
+   * Where a stream action's packets go. Absent: into the call's own response, as NapCat's HTTP
+   * server writes them. NapCat's SSE server instead posts them to its event stream.
+   */
+  readonly streamPackets?: (envelope: Readonly<Record<string, unknown>>) => Promise<void>;
 }
 
 /**
@@ -108,7 +113,7 @@ export async function buildHttpApi(gateway: OneBotGateway, options: HttpApiOptio
         ...meta,
         ...connection,
         echo: body.echo,
-        stream: (packet) => streaming.write(packet),
+        stream: options.streamPackets ?? ((packet) => streaming.write(packet)),
       });
       if (connection.signal.aborted) return abandon(request, reply);
       return envelope.stream === 'stream-action' ? streaming.end(envelope) : sendEnvelope(reply, envelope);
@@ -126,7 +131,7 @@ export async function buildHttpApi(gateway: OneBotGateway, options: HttpApiOptio
         ...meta,
         ...connection,
         echo,
-        stream: (packet) => streaming.write(packet),
+        stream: options.streamPackets ?? ((packet) => streaming.write(packet)),
       });
       if (connection.signal.aborted) return abandon(request, reply);
       return envelope.stream === 'stream-action' ? streaming.end(envelope) : sendEnvelope(reply, envelope);

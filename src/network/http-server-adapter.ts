@@ -59,6 +59,7 @@ export class HttpServerAdapter implements NetworkAdapter {
         dialect: config.dialect,
         adapterName: config.name,
         transport: this.kind === 'httpServers' ? 'http' : 'http-sse',
+        streamPackets: this.streamPackets(),
       });
       await this.extend(app);
       if (config.enableWebsocket) {
@@ -91,6 +92,11 @@ export class HttpServerAdapter implements NetworkAdapter {
 
   /** Hook for subclasses (SSE) to add routes before listening. */
   protected async extend(_app: FastifyInstance): Promise<void> {}
+
+  /** Hook for subclasses: where stream actions' packets go (undefined: into the call's response). */
+  protected streamPackets(): ((envelope: Readonly<Record<string, unknown>>) => Promise<void>) | undefined {
+    return undefined;
+  }
 
   /** Hook for subclasses: release what `extend` started, before the server closes. */
   protected async release(): Promise<void> {}

@@ -11,7 +11,7 @@ import type { HttpSseServerConfig } from './onebot-config.js';
 /**
  * NapCat `httpSseServers[]`: the HTTP API plus an event stream at `/_events` on the same port
  * (`text/event-stream`, one `data: <event JSON>` frame per event; GET or POST, token as for the
- * API). Like NapCat it sends no lifecycle or heartbeat events; a comment line every ping interval
+ * API). Stream actions' packets go to the event streams too, as NapCat's do. Like NapCat it sends no lifecycle or heartbeat events; a comment line every ping interval
  * keeps proxies from timing out and finds peers that went away.
  */
 export class HttpSseServerAdapter extends HttpServerAdapter {
@@ -59,6 +59,17 @@ export class HttpSseServerAdapter extends HttpServerAdapter {
         );
       },
     });
+  }
+
+  /**
+   * As NapCat's SSE server does: a stream action called on this adapter's API posts its packets to
+   * the event streams (`data: <envelope>`, with the call's echo), and its response is the answer.
+   */
+  protected override streamPackets(): (envelope: Readonly<Record<string, unknown>>) => Promise<void> {
+    return async (envelope) => {
+      const frame = `data: ${JSON.stringify(envelope)}\n\n`;
+      for (const stream of this.#streams) stream.write(frame);
+    };
   }
 
   protected override async release(): Promise<void> {

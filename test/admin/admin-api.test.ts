@@ -77,6 +77,31 @@ describe('admin API', () => {
     expect((await admin('POST', '/api/world/act/20002/get_group_info', { group_id: 'x' })).json.retcode).toBe(1400);
   });
 
+  it("answers a stream action's packets with its answer: download_file_stream through the admin API", async () => {
+    const { admin } = env;
+    const bytes = Buffer.from('streamed through the admin API');
+    const reply = (
+      await admin('POST', '/api/world/act/20002/download_file_stream', {
+        file: `base64://${bytes.toString('base64')}`,
+        chunk_size: 8,
+        echo: 's',
+      })
+    ).json;
+    expect(reply).toMatchObject({
+      status: 'ok',
+      stream: 'stream-action',
+      echo: 's',
+      data: { data_type: 'file_complete', total_chunks: 4 },
+    });
+    expect(reply.packets.map((p: any) => p.data.data_type)).toEqual(['file_info', 'file_chunk', 'file_chunk', 'file_chunk', 'file_chunk']);
+    expect(reply.packets.every((p: any) => p.stream === 'stream-action' && p.echo === 's')).toBe(true);
+    const joined = Buffer.concat(reply.packets.slice(1).map((p: any) => Buffer.from(p.data.data, 'base64')));
+    expect(joined).toEqual(bytes);
+    const test = (await admin('POST', '/api/world/act/20002/test_download_stream', {})).json;
+    expect(test.packets).toHaveLength(10);
+    expect((await admin('POST', '/api/world/act/20002/get_login_info', {})).json).not.toHaveProperty('packets');
+  });
+
   it('serves an OpenAPI document with every action and admin route, without a token', async () => {
     const response = await fetch(`${env.catnap.webuiUrl}/openapi.json`);
     const doc: any = await response.json();

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { request, type IncomingMessage } from 'node:http';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -8,7 +9,7 @@ import { buildHttpApi } from '../../src/network/http-api.js';
 import { silentLogger } from '../../src/util/logger.js';
 import { SqliteWorldStore } from '../../src/world/store/sqlite/sqlite-store.js';
 import { onebotWorld } from '../helpers/onebot.js';
-import { TestSocket, transportWorld } from '../helpers/transports.js';
+import { TestSocket, transportWorld, until } from '../helpers/transports.js';
 import { smallWorld } from '../helpers/world.js';
 
 const bytes = Buffer.from(Array.from({ length: 200_000 }, (_, i) => (i * 7 + 3) % 251));
@@ -209,5 +210,44 @@ describe('download_file_stream and its image and record forms', () => {
     await socket.next((frame) => frame.echo === 'rec' && frame.data?.type === 'response');
     expect(socket.frames.find((frame) => frame.echo === 'rec').data).toMatchObject({ data_type: 'file_info', out_format: 'wav' });
     socket.close();
+  });
+
+  it('over HTTP SSE, as NapCat: the packets go to the event stream with the call’s echo, the response is the answer', async () => {
+    const tw = await transportWorld();
+    await tw.apply(10001, { httpSseServers: [{ name: 'sse', enable: true, host: '127.0.0.1', port: 0 }] });
+    const base = `http://127.0.0.1:${tw.port(10001, 'sse')}`;
+    const sse = await new Promise<IncomingMessage>((resolve) => request(`${base}/_events`, resolve).end());
+    const seen: any[] = [];
+    let buffer = '';
+    sse.on('data', (chunk: Buffer) => {
+      buffer += chunk.toString();
+      let end: number;
+      while ((end = buffer.indexOf('\n\n')) >= 0) {
+        const line = buffer.slice(0, end);
+        buffer = buffer.slice(end + 2);
+        if (line.startsWith('data: ')) seen.push(JSON.parse(line.slice(6)));
+      }
+    });
+    await until(() => tw.network.status(10001).find((s) => s.name === 'sse')!.clients === 1, 10_000, 'the event stream');
+    const response = await fetch(`${base}/download_file_stream`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ file: `base64://${bytes.toString('base64')}`, chunk_size: 65536, echo: 'sse' }),
+    });
+    const [answer, ...more] = (await response.text())
+      .split('\r\n\r\n')
+      .filter(Boolean)
+      .map((text) => JSON.parse(text));
+    expect(more).toEqual([]);
+    expect(answer).toMatchObject({
+      status: 'ok',
+      echo: 'sse',
+      stream: 'stream-action',
+      data: { data_type: 'file_complete', total_chunks: 4 },
+    });
+    await until(() => seen.length === 5, 10_000, 'the packets');
+    expect(seen.every((p) => p.echo === 'sse' && p.stream === 'stream-action')).toBe(true);
+    expect(joined(seen)).toEqual(bytes);
+    sse.destroy();
   });
 });

@@ -1,4 +1,5 @@
 import { actApi } from '../../contract/admin/act.js';
+import type { Envelope } from '../../contract/onebot/envelope.js';
 import { httpStatusOf } from '../../onebot/envelope.js';
 import { AdminError } from '../admin-errors.js';
 import { implement } from '../admin-route.js';
@@ -15,14 +16,18 @@ export const actRoutes = implement(actApi, {
     if (!(await world.accounts.find(userId))) throw new AdminError(404, 'USER_NOT_FOUND', `user ${userId} does not exist`);
     const params = request.body;
     const echo = typeof params === 'object' && params !== null && 'echo' in params ? params.echo : request.query.echo;
+    // A stream action's packets are gathered and answered with its last envelope: the admin API
+    // answers one JSON document, which the CLI, the MCP server and the console read whole.
+    const packets: Envelope[] = [];
     const envelope = await dispatcher.dispatch(userId, action, params, {
       transport: 'admin',
       messageFormat: request.query.format ?? 'array',
       adapter: 'admin-act',
       dialect: request.query.dialect ?? 'napcat',
       echo,
+      stream: async (packet) => void packets.push(packet as Envelope),
     });
     reply.code(httpStatusOf(envelope));
-    return envelope;
+    return envelope.stream === 'stream-action' ? { ...envelope, packets } : envelope;
   },
 });

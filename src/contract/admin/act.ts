@@ -28,6 +28,16 @@ export const actApi = {
       ),
     }),
     body: Type.Unknown({ description: "The action's params (a JSON object; `echo` is echoed back)" }),
-    response: AnyEnvelope,
+    response: Type.Composite([
+      AnyEnvelope,
+      Type.Object({
+        packets: Type.Optional(
+          Type.Array(AnyEnvelope, {
+            description:
+              "NapCat's stream actions only (download_file_stream, ...): the stream packets the call sent before its answer, in order. The HTTP API and WebSockets send them as they come instead.",
+          }),
+        ),
+      }),
+    ]),
   }),
 };
