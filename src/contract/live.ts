@@ -7,7 +7,7 @@ import type { OneBotEvent } from './onebot/events.js';
 export const livePath = '/api/live';
 
 /** What a console may subscribe to (`?streams=`; default all). */
-export const liveStreams = ['domain', 'onebot', 'call', 'adapters', 'transcript'] as const;
+export const liveStreams = ['domain', 'onebot', 'call', 'adapters', 'transcript', 'fault'] as const;
 export type LiveStream = (typeof liveStreams)[number];
 
 /**
@@ -35,6 +35,21 @@ export interface CallFrame {
   readonly time: number;
 }
 
+/** A fault rule hit a call or an HTTP POST event (docs/faults.md), sent as it hits, before the call answers. */
+export interface FaultFrame {
+  readonly rule_id: number;
+  readonly self_id: number;
+  /** The action as called (a rule on calls), or the event's name (a rule on HTTP POST events). */
+  readonly action?: string;
+  readonly event?: string;
+  readonly transport: string;
+  readonly effect: 'fail' | 'delay' | 'no_reply' | 'disconnect';
+  /** For `fail`: the retcode the call answers. */
+  readonly retcode?: number;
+  /** The world's time (unix milliseconds). */
+  readonly time: number;
+}
+
 /** Each frame of the live socket is one JSON object of these. */
 export type LiveFrame =
   | { readonly type: 'hello'; readonly time: number; readonly streams: LiveStream[] }
@@ -46,6 +61,7 @@ export type LiveFrame =
   | { readonly type: 'adapters'; readonly self_id: number; readonly adapters: AdapterStatus[] }
   /** Each new transcript entry (`GET /api/world/transcript` gives the same ones), as it is recorded. */
   | { readonly type: 'transcript'; readonly entry: TranscriptEntryView }
+  | { readonly type: 'fault'; readonly fault: FaultFrame }
   /** Frames a slow console missed (dropped rather than queued without bound). */
   | { readonly type: 'dropped'; readonly count: number }
   /** The answer to the console's `{ "type": "ping" }`. */

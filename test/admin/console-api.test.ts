@@ -67,7 +67,14 @@ describe('live WebSocket', () => {
 
   it('streams domain events, OneBot events and API calls with their payloads', async () => {
     const live = await openLive();
-    expect((await live.until((frame) => frame.type === 'hello')).streams).toEqual(['domain', 'onebot', 'call', 'adapters', 'transcript']);
+    expect((await live.until((frame) => frame.type === 'hello')).streams).toEqual([
+      'domain',
+      'onebot',
+      'call',
+      'adapters',
+      'transcript',
+      'fault',
+    ]);
     await env.admin('POST', '/api/world/act/20001/set_group_card', { group_id: 30001, user_id: 20002, card: 'Bobby' });
     await env.admin('POST', '/api/world/act/20001/get_group_info', { group_id: 30001, echo: 'x' });
     const call = await live.until((frame) => frame.type === 'call' && frame.call.action === 'get_group_info');
@@ -114,6 +121,31 @@ describe('live WebSocket', () => {
     const { entries } = (await env.admin('GET', `/api/world/transcript?since=${mark}`)).json;
     expect(entries.map((entry: { seq: number }) => entry.seq)).toContain(message.entry.seq);
     expect(live.frames.some((frame) => frame.type === 'call' || frame.type === 'domain')).toBe(false);
+    live.ws.close();
+  });
+
+  it('streams every fault rule that fires, before the call it hit answers', async () => {
+    const live = await openLive('?token=admin-token&streams=fault,call');
+    await live.until((frame) => frame.type === 'hello');
+    const rule = (
+      await env.admin('POST', '/api/faults', {
+        self_id: 20001,
+        action: 'send_*',
+        times: 1,
+        effect: { type: 'fail', preset: 'risk_control' },
+      })
+    ).json.id;
+    const failed = await env.admin('POST', '/api/world/act/20001/send_group_msg', { group_id: 30001, message: 'hit' });
+    expect(failed.json.status).toBe('failed');
+    const fired = await live.until((frame) => frame.type === 'fault');
+    expect(fired.fault).toMatchObject({ rule_id: rule, self_id: 20001, action: 'send_group_msg', transport: 'admin', effect: 'fail' });
+    expect(fired.fault.retcode).toBe(failed.json.retcode);
+    const call = await live.until((frame) => frame.type === 'call' && frame.call.action === 'send_group_msg');
+    expect(live.frames.indexOf(fired)).toBeLessThan(live.frames.indexOf(call));
+    // The rule was for one call: the next one goes through, and nothing fires.
+    await env.admin('POST', '/api/world/act/20001/send_group_msg', { group_id: 30001, message: 'through' });
+    await live.until((frame) => frame.type === 'call' && frame.call.envelope.status === 'ok');
+    expect(live.frames.filter((frame) => frame.type === 'fault')).toHaveLength(1);
     live.ws.close();
   });
 

@@ -5,7 +5,8 @@ import type { Logger } from '../../util/logger.js';
 import type { World } from '../../world/world.js';
 import type { Transcript } from '../../onebot/transcript/transcript.js';
 import type { AdapterStatus } from '../../contract/admin/bots.js';
-import type { CallFrame, LiveFrame, LiveStream } from '../../contract/live.js';
+import type { CallFrame, FaultFrame, LiveFrame, LiveStream } from '../../contract/live.js';
+import type { FaultFired } from '../../onebot/faults/fault-gate.js';
 import type { AdminHooks } from '../admin-route.js';
 import { clip, clipString } from './clip.js';
 
@@ -13,7 +14,7 @@ export type LiveListener = (frame: LiveFrame, json: string) => void;
 
 /**
  * What the console's live socket carries (the frames are defined in `src/contract/live.ts`).
- * Gathers the world's, the event hub's, the dispatcher's, the transcript's and the network's activity into frames,
+ * Gathers the world's, the event hub's, the dispatcher's (calls and fired faults), the transcript's and the network's activity into frames,
  * serialised once and handed to every connected console. Sources are only subscribed while at
  * least one console listens, so an idle Catnap pays nothing for the console.
  */
@@ -68,6 +69,8 @@ export class LiveHub {
     stops.push(this.world.events.on((event) => this.#broadcast({ type: 'domain', event })));
     stops.push(this.dispatcher.onCall((record) => this.#broadcast({ type: 'call', call: callFrame(record) })));
     stops.push(this.transcript.onEntry((entry) => this.#broadcast({ type: 'transcript', entry })));
+    const faults = this.dispatcher.faults;
+    if (faults) stops.push(faults.onFired((fired) => this.#broadcast({ type: 'fault', fault: faultFrame(fired) })));
     if (this.hooks.subscribeMilkyCalls) {
       stops.push(this.hooks.subscribeMilkyCalls((record) => this.#broadcast({ type: 'call', call: milkyCallFrame(record) })));
     }
@@ -125,6 +128,20 @@ export class LiveHub {
       }
     }
   }
+}
+
+/** A fired fault as the live log shows it (the contract's snake_case). */
+function faultFrame(fired: FaultFired): FaultFrame {
+  return {
+    rule_id: fired.ruleId,
+    self_id: fired.selfId,
+    ...(fired.action !== undefined && { action: fired.action }),
+    ...(fired.event !== undefined && { event: fired.event }),
+    transport: fired.transport,
+    effect: fired.effect,
+    ...(fired.retcode !== undefined && { retcode: fired.retcode }),
+    time: fired.time,
+  };
 }
 
 /** A call as the live log shows it: long strings (base64 images) and long lists are clipped. */

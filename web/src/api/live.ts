@@ -2,7 +2,7 @@ import { useEffect, useRef, useSyncExternalStore } from 'react';
 import type { LiveFrame, livePath as contractLivePath } from '@contract';
 import { savedToken } from './client';
 
-export type { AdapterStatus, CallFrame, LiveFrame, OneBotEvent } from '@contract';
+export type { AdapterStatus, CallFrame, FaultFrame, LiveFrame, OneBotEvent } from '@contract';
 
 export type LiveState = 'connecting' | 'open' | 'closed';
 

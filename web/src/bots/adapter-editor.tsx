@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { api, ApiError, describeError } from '../api/client';
 import { useLiveFrames, type AdapterStatus } from '../api/live';
 import { toast } from '../ui/toast';
+import { DisconnectControl } from './disconnect-control';
 import { SaveBar } from './save-bar';
 import { adapterKinds, dialectOptions, kindFields, kindLabels, newEntry, type AdapterKind, type FieldSpec } from './adapter-fields';
 
@@ -177,6 +178,7 @@ export function AdapterEditor(props: { selfId: number }) {
                           ? ` · ${live.clients} client${live.clients === 1 ? '' : 's'}`
                           : ''}
                         {live.error ? <span className="form-error"> · {live.error}</span> : null}
+                        {live.state !== 'stopped' && <DisconnectControl selfId={props.selfId} adapter={live.name} />}
                         {(live.connections ?? []).map((connection) => (
                           <span
                             key={`${connection.remote}${connection.since}`}

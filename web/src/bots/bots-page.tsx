@@ -6,6 +6,8 @@ import { useWorld } from '../api/world-data';
 import { Avatar } from '../ui/avatar';
 import { navigate } from '../ui/router';
 import { AdapterEditor } from './adapter-editor';
+import { FaultsCard } from './faults-card';
+import { HealthCard } from './health-card';
 import { LiveLog } from './live-log';
 import { MilkyEditor } from './milky-editor';
 
@@ -14,7 +16,11 @@ type BotEntry = AdminApi['GET /api/bots']['response'][number];
 const connected = (adapters: AdapterStatus[]) => adapters.some((adapter) => adapter.state === 'connected' || adapter.clients > 0);
 const running = (adapters: AdapterStatus[]) => adapters.some((adapter) => adapter.state === 'listening' || adapter.state === 'connected');
 
-/** Per bot: its NapCat network adapters and its Milky server (editors, live state, clients) and a live log of calls and events. */
+/**
+ * Per bot: its health (offline, kicked, zombie), its NapCat network adapters and its Milky server
+ * (editors, live state, clients, dropping connections), the fault rules, and a live log of calls,
+ * events and fired faults.
+ */
 export function BotsPage(props: { path: string }) {
   const world = useWorld();
   const [bots, setBots] = useState<BotEntry[]>([]);
@@ -84,8 +90,10 @@ export function BotsPage(props: { path: string }) {
             <h2>
               {current.nickname} <span className="muted">{selected}</span>
             </h2>
+            <HealthCard key={`health-${selected}`} selfId={selected} />
             <AdapterEditor key={selected} selfId={selected} />
             <MilkyEditor key={`milky-${selected}`} selfId={selected} />
+            <FaultsCard selfId={selected} />
             <LiveLog selfId={selected} />
           </>
         ) : (

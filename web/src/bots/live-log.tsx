@@ -6,6 +6,10 @@ import { logStore, useLog, type LogEntry } from './log-store';
 const clock = (ms: number) => new Date(ms).toLocaleTimeString(undefined, { hour12: false }) + `.${String(ms % 1000).padStart(3, '0')}`;
 
 function summary(entry: LogEntry): string {
+  if (entry.kind === 'fault') {
+    const { fault } = entry;
+    return `rule ${fault.rule_id} · ${fault.effect}${fault.retcode === undefined ? '' : ` ${fault.retcode}`} → ${fault.action ?? `event ${fault.event}`} ← ${fault.transport}`;
+  }
   if (entry.kind === 'call') {
     const { call } = entry;
     return `${call.action} ← ${call.transport}${call.adapter ? `:${call.adapter}` : ''} · ${call.envelope.status}${call.envelope.retcode ? ` ${call.envelope.retcode}` : ''} · ${call.duration_ms} ms${call.envelope.message ? ` · ${call.envelope.message}` : ''}`;
@@ -35,12 +39,15 @@ function summary(entry: LogEntry): string {
   return `${type}${group}${user}${text}`;
 }
 
-/** Every API call the account made (any transport) and every OneBot event it received, with payloads. */
+/**
+ * Every API call the account made (any transport), every OneBot event it received, with payloads,
+ * and every fault rule that hit it (in their own colour, just before the call they hit).
+ */
 export function LiveLog(props: { selfId: number }) {
   const entries = useLog(props.selfId);
   const [open, setOpen] = useState<Set<number>>(new Set());
   const [filter, setFilter] = useState('');
-  const [kinds, setKinds] = useState({ call: true, event: true });
+  const [kinds, setKinds] = useState({ call: true, event: true, fault: true });
   const [frozen, setFrozen] = useState<LogEntry[] | undefined>();
   const shown = (frozen ?? entries)
     .filter((entry) => kinds[entry.kind])
@@ -61,6 +68,10 @@ export function LiveLog(props: { selfId: number }) {
             <input type="checkbox" checked={kinds.event} onChange={(event) => setKinds({ ...kinds, event: event.target.checked })} /> 事件
             Events
           </label>
+          <label className="field field-inline">
+            <input type="checkbox" checked={kinds.fault} onChange={(event) => setKinds({ ...kinds, fault: event.target.checked })} /> 故障
+            Faults
+          </label>
           <button className="secondary" onClick={() => setFrozen(frozen ? undefined : entries)}>
             {frozen ? (
               <>
@@ -79,22 +90,28 @@ export function LiveLog(props: { selfId: number }) {
       </div>
       <div className="log">
         {shown.length === 0 && (
-          <div className="muted pad">Nothing yet. Calls from any transport and events this account receives appear here live.</div>
+          <div className="muted pad">
+            Nothing yet. Calls from any transport, events this account receives and faults that hit it appear here live.
+          </div>
         )}
         {shown.map((entry) => {
           const failed = entry.kind === 'call' && entry.call.envelope.status === 'failed';
           return (
-            <div key={entry.id} className="log-row" data-testid={`log-${entry.kind}`}>
+            <div key={entry.id} className={`log-row log-row-${entry.kind}`} data-testid={`log-${entry.kind}`}>
               <div
                 className="log-line"
                 onClick={() => setOpen((set) => new Set(set.has(entry.id) ? [...set].filter((id) => id !== entry.id) : [...set, entry.id]))}
               >
                 <span className="log-time">{clock(entry.time)}</span>
-                <span className={`log-kind log-kind-${entry.kind}`}>{entry.kind === 'call' ? 'CALL' : 'EVENT'}</span>
+                <span className={`log-kind log-kind-${entry.kind}`}>{entry.kind.toUpperCase()}</span>
                 <span className={failed ? 'log-failed' : ''}>{summary(entry)}</span>
               </div>
               {open.has(entry.id) &&
-                (entry.kind === 'call' ? (
+                (entry.kind === 'fault' ? (
+                  <div className="log-detail" style={{ gridTemplateColumns: '1fr' }}>
+                    <JsonView value={entry.fault} maxHeight={300} />
+                  </div>
+                ) : entry.kind === 'call' ? (
                   <div className="log-detail">
                     <div>
                       <div className="muted small">params</div>

@@ -1,14 +1,16 @@
 import { useSyncExternalStore } from 'react';
-import { live, type CallFrame, type OneBotEvent } from '../api/live';
+import { live, type CallFrame, type FaultFrame, type OneBotEvent } from '../api/live';
 
 export type LogEntry =
   | { id: number; kind: 'call'; time: number; selfId: number; call: CallFrame }
-  | { id: number; kind: 'event'; time: number; selfId: number; event: OneBotEvent };
+  | { id: number; kind: 'event'; time: number; selfId: number; event: OneBotEvent }
+  /** A fault rule hit one of the account's calls (or events to its HTTP POST targets). */
+  | { id: number; kind: 'fault'; time: number; selfId: number; fault: FaultFrame };
 
 const keep = 500;
 
 /**
- * The last API calls and OneBot events of every account, kept from the moment the console
+ * The last API calls, OneBot events and fired faults of every account, kept from the moment the console
  * connects, so opening a bot's dashboard shows what just happened.
  */
 class LogStore {
@@ -26,6 +28,8 @@ class LogStore {
         this.#push({ id: this.#next++, kind: 'call', time: frame.call.time, selfId: frame.call.self_id, call: frame.call });
       else if (frame.type === 'onebot')
         this.#push({ id: this.#next++, kind: 'event', time: Date.now(), selfId: frame.self_id, event: frame.event });
+      else if (frame.type === 'fault')
+        this.#push({ id: this.#next++, kind: 'fault', time: Date.now(), selfId: frame.fault.self_id, fault: frame.fault });
     });
   }
 
