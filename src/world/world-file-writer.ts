@@ -3,6 +3,7 @@ import { nowSeconds } from '../util/clock.js';
 import type { FriendCategory, Friendship } from './model.js';
 import { defaultCategory, type NewAccount } from './services/account-service.js';
 import type { Tx } from './services/context.js';
+import type { NewGroup } from './services/group-service.js';
 import { faultRuleIdentity, newFaultRule } from './faults/fault-rule-input.js';
 import { groupOutcome } from './world-file-rules.js';
 import type { World } from './world.js';
@@ -34,13 +35,13 @@ export function writeWorldFile(world: World, tx: Tx, file: WorldFile): WriteCoun
   const friends = new FriendWriter(world, tx, new Set(fresh.map((entry) => entry.user_id)));
   for (const entry of file.friends ?? []) friends.write(entry);
   friends.flush();
-  for (const entry of file.groups ?? []) {
-    if (!world.groups.find(entry.group_id)) {
-      createGroup(world, tx, entry);
-      counts.groupsCreated++;
-    } else if (updateGroup(world, tx, entry)) {
-      counts.groupsUpdated++;
-    }
+  const groups = file.groups ?? [];
+  const freshGroups = groups.filter((entry) => !world.groups.find(entry.group_id));
+  world.groups.createManyIn(tx, freshGroups.map(newGroup));
+  counts.groupsCreated = freshGroups.length;
+  const created = new Set(freshGroups);
+  for (const entry of groups) {
+    if (!created.has(entry) && updateGroup(world, tx, entry)) counts.groupsUpdated++;
     for (const [uin, card] of Object.entries(entry.cards ?? {})) world.groups.setCardIn(tx, 'world', entry.group_id, Number(uin), card);
   }
   writeFaultRules(world, tx, file.faults ?? []);
@@ -148,15 +149,15 @@ class FriendWriter {
   }
 }
 
-function createGroup(world: World, tx: Tx, entry: WorldFileGroup): void {
-  world.groups.createIn(tx, {
+function newGroup(entry: WorldFileGroup): NewGroup {
+  return {
     groupId: entry.group_id,
     name: entry.group_name,
     ownerId: entry.owner_id,
     adminIds: entry.admins ?? [],
     memberIds: entry.members ?? [],
     maxMembers: groupOutcome(entry, undefined).maxMembers,
-  });
+  };
 }
 
 /** Brings an existing group up to date: size, name, missing members, owner, listed admins. Returns whether it changed. */

@@ -89,6 +89,7 @@ describe('table ownership', () => {
         const tables = [
           ...source.matchAll(/\b(?:INSERT(?:\s+OR\s+\w+)?\s+INTO|REPLACE\s+INTO|UPDATE|DELETE\s+FROM)\s+([a-z_]+)\b/g),
           ...source.matchAll(/new PatchUpdater<[^>]*>\(\s*\w+,\s*'([a-z_]+)'/g),
+          ...source.matchAll(/new BulkInsert<[^>]*>\(\s*\w+,\s*\w+,\s*'([a-z_]+)'/g),
         ].map((match) => match[1]!);
         for (const table of tables) found.set(table, (found.get(table) ?? new Set()).add(path.replace(/^.*src\//, 'src/')));
       }

@@ -1,6 +1,7 @@
 import type { Account, Sex } from '../../model.js';
 import type { AccountPatch, AccountRepository } from '../store.js';
 import type { SqliteDatabase } from './database.js';
+import { BulkInsert } from './bulk-insert.js';
 import { bool, PatchUpdater } from './patch.js';
 import { UnitCache, type UnitJournal, type WriteStatement } from './unit-journal.js';
 
@@ -49,7 +50,7 @@ export class SqliteAccountRepository implements AccountRepository {
   readonly #cache: UnitCache<number, Account>;
   readonly #get;
   readonly #insert: WriteStatement;
-  readonly #insertMany: WriteStatement;
+  readonly #insertMany: BulkInsert<Account>;
   readonly #existing;
   readonly #count;
   readonly #birthday: WriteStatement;
@@ -65,10 +66,52 @@ export class SqliteAccountRepository implements AccountRepository {
       is_bot, status, ext_status, battery_status, birthday_year, birthday_month, birthday_day, email, phone, created_at)
       VALUES (@userId, @nickname, @sex, @age, @longNick, @level, @regTime, @avatar, @isBot, @status, @extStatus,
       @batteryStatus, @birthdayYear, @birthdayMonth, @birthdayDay, @email, @phone, @createdAt)`);
-    // Positional parameters: binding an object per row costs more than the insert itself.
-    this.#insertMany = journal.write(`INSERT INTO accounts (user_id, nickname, sex, age, long_nick, level, reg_time, avatar,
-      is_bot, status, ext_status, battery_status, birthday_year, birthday_month, birthday_day, email, phone, created_at)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    this.#insertMany = new BulkInsert<Account>(
+      db,
+      journal,
+      'accounts',
+      [
+        'user_id',
+        'nickname',
+        'sex',
+        'age',
+        'long_nick',
+        'level',
+        'reg_time',
+        'avatar',
+        'is_bot',
+        'status',
+        'ext_status',
+        'battery_status',
+        'birthday_year',
+        'birthday_month',
+        'birthday_day',
+        'email',
+        'phone',
+        'created_at',
+      ],
+      (a, out) =>
+        out.push(
+          a.userId,
+          a.nickname,
+          a.sex,
+          a.age,
+          a.longNick,
+          a.level,
+          a.regTime,
+          a.avatar,
+          bool(a.isBot),
+          a.onlineStatus.status,
+          a.onlineStatus.extStatus,
+          a.onlineStatus.batteryStatus,
+          a.birthday.year,
+          a.birthday.month,
+          a.birthday.day,
+          a.email,
+          a.phone,
+          a.createdAt,
+        ),
+    );
     this.#existing = db.prepare<[string], { user_id: number }>(
       'SELECT user_id FROM accounts WHERE user_id IN (SELECT value FROM json_each(?))',
     );
@@ -149,30 +192,9 @@ export class SqliteAccountRepository implements AccountRepository {
   }
 
   insertMany(accounts: readonly Account[]): void {
-    if (accounts.length === 0) return;
-    for (const a of accounts) {
-      this.#insertMany.run(
-        a.userId,
-        a.nickname,
-        a.sex,
-        a.age,
-        a.longNick,
-        a.level,
-        a.regTime,
-        a.avatar,
-        bool(a.isBot),
-        a.onlineStatus.status,
-        a.onlineStatus.extStatus,
-        a.onlineStatus.batteryStatus,
-        a.birthday.year,
-        a.birthday.month,
-        a.birthday.day,
-        a.email,
-        a.phone,
-        a.createdAt,
-      );
-    }
-    this.#cache.replaceMany(accounts.map((account) => [account.userId, { ...account }] as const));
+    // Not cached: a world file's 100,000 accounts would fill the cache with people nobody has
+    // asked for yet (and the heap with a copy of each); reads bring in the ones that matter.
+    this.#insertMany.run(accounts);
   }
 
   existing(userIds: readonly number[]): Set<number> {

@@ -1,6 +1,7 @@
 import type { FriendCategory, Friendship } from '../../model.js';
 import type { FriendRepository } from '../store.js';
 import type { SqliteDatabase } from './database.js';
+import { BulkInsert } from './bulk-insert.js';
 import type { UnitJournal, WriteStatement } from './unit-journal.js';
 
 interface CategoryRow {
@@ -37,8 +38,8 @@ export class SqliteFriendRepository implements FriendRepository {
   readonly #followers;
   readonly #categories;
   readonly #put: WriteStatement;
-  readonly #insertMany: WriteStatement;
-  readonly #insertCategories: WriteStatement;
+  readonly #insertMany: BulkInsert<Friendship>;
+  readonly #insertCategories: BulkInsert<FriendCategory>;
   readonly #remove: WriteStatement;
   readonly #upsertCategory: WriteStatement;
   readonly #resetCategory: WriteStatement;
@@ -53,8 +54,20 @@ export class SqliteFriendRepository implements FriendRepository {
     this.#put = journal.write(`INSERT INTO friendships (owner_id, friend_id, remark, category_id, since)
       VALUES (@ownerId, @friendId, @remark, @categoryId, @since)
       ON CONFLICT (owner_id, friend_id) DO UPDATE SET remark = excluded.remark, category_id = excluded.category_id`);
-    this.#insertMany = journal.write('INSERT INTO friendships (owner_id, friend_id, remark, category_id, since) VALUES (?, ?, ?, ?, ?)');
-    this.#insertCategories = journal.write('INSERT INTO friend_categories (owner_id, category_id, name, sort_id) VALUES (?, ?, ?, ?)');
+    this.#insertMany = new BulkInsert<Friendship>(
+      db,
+      journal,
+      'friendships',
+      ['owner_id', 'friend_id', 'remark', 'category_id', 'since'],
+      (f, out) => out.push(f.ownerId, f.friendId, f.remark, f.categoryId, f.since),
+    );
+    this.#insertCategories = new BulkInsert<FriendCategory>(
+      db,
+      journal,
+      'friend_categories',
+      ['owner_id', 'category_id', 'name', 'sort_id'],
+      (c, out) => out.push(c.ownerId, c.categoryId, c.name, c.sortId),
+    );
     this.#remove = journal.write('DELETE FROM friendships WHERE owner_id = ? AND friend_id = ?');
     this.#upsertCategory = journal.write(`INSERT INTO friend_categories (owner_id, category_id, name, sort_id) VALUES (?, ?, ?, ?)
       ON CONFLICT (owner_id, category_id) DO UPDATE SET name = excluded.name, sort_id = excluded.sort_id`);
@@ -72,7 +85,7 @@ export class SqliteFriendRepository implements FriendRepository {
 
   insertCategories(categories: readonly FriendCategory[]): void {
     if (categories.length === 0) return;
-    for (const c of categories) this.#insertCategories.run(c.ownerId, c.categoryId, c.name, c.sortId);
+    this.#insertCategories.run(categories);
   }
 
   deleteCategory(ownerId: number, categoryId: number): void {
@@ -100,7 +113,7 @@ export class SqliteFriendRepository implements FriendRepository {
 
   insertMany(friendships: readonly Friendship[]): void {
     if (friendships.length === 0) return;
-    for (const f of friendships) this.#insertMany.run(f.ownerId, f.friendId, f.remark, f.categoryId, f.since);
+    this.#insertMany.run(friendships);
   }
 
   remove(ownerId: number, friendId: number): boolean {

@@ -2,6 +2,7 @@ import type { Group } from '../../model.js';
 import type { GroupPatch, GroupRepository } from '../store.js';
 import type { SqliteDatabase } from './database.js';
 import { bool, PatchUpdater } from './patch.js';
+import { BulkInsert } from './bulk-insert.js';
 import { UnitCache, type UnitJournal, type WriteStatement } from './unit-journal.js';
 
 interface GroupRow {
@@ -34,6 +35,7 @@ export class SqliteGroupRepository implements GroupRepository {
   readonly #listFor;
   readonly #hasMembers;
   readonly #insert: WriteStatement;
+  readonly #insertMany: BulkInsert<Group>;
   readonly #delete: WriteStatement;
   readonly #patch;
   constructor(db: SqliteDatabase, journal: UnitJournal) {
@@ -46,6 +48,13 @@ export class SqliteGroupRepository implements GroupRepository {
     this.#hasMembers = db.prepare<[number], { one: number }>('SELECT 1 AS one FROM members WHERE group_id = ? LIMIT 1');
     this.#insert = journal.write(`INSERT INTO groups (group_id, name, owner_id, max_members, avatar, create_time, whole_mute, memo)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
+    this.#insertMany = new BulkInsert<Group>(
+      db,
+      journal,
+      'groups',
+      ['group_id', 'name', 'owner_id', 'max_members', 'avatar', 'create_time', 'whole_mute', 'memo'],
+      (g, out) => out.push(g.groupId, g.name, g.ownerId, g.maxMembers, g.avatar, g.createTime, bool(g.wholeMute), g.memo),
+    );
     this.#delete = journal.write('DELETE FROM groups WHERE group_id = ?');
     this.#patch = new PatchUpdater<GroupPatch>(journal, 'groups', 'group_id = ?', {
       name: ['name'],
@@ -84,6 +93,11 @@ export class SqliteGroupRepository implements GroupRepository {
       group.memo,
     );
     this.#cache.changed(group.groupId);
+  }
+
+  insertMany(groups: readonly Group[]): void {
+    this.#insertMany.run(groups);
+    for (const group of groups) this.#cache.changed(group.groupId);
   }
 
   update(groupId: number, patch: GroupPatch): Group {

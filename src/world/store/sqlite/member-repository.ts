@@ -1,6 +1,7 @@
 import type { Member, Role } from '../../model.js';
 import type { MemberPatch, MemberRepository } from '../store.js';
 import type { SqliteDatabase } from './database.js';
+import { BulkInsert } from './bulk-insert.js';
 import { PatchUpdater } from './patch.js';
 import { UnitCache, type UnitJournal, type WriteStatement } from './unit-journal.js';
 
@@ -43,7 +44,7 @@ export class SqliteMemberRepository implements MemberRepository {
   readonly #userIds;
   readonly #shared;
   readonly #insert: WriteStatement;
-  readonly #insertMany: WriteStatement;
+  readonly #insertMany: BulkInsert<Member>;
   readonly #remove: WriteStatement;
   readonly #removeAll: WriteStatement;
   readonly #touch: WriteStatement;
@@ -60,8 +61,14 @@ export class SqliteMemberRepository implements MemberRepository {
     this.#insert = journal.write(`INSERT INTO members (group_id, user_id, role, card, title, title_expire_time,
       join_time, last_sent_time, level, mute_until) VALUES (@groupId, @userId, @role, @card, @title, @titleExpireTime,
       @joinTime, @lastSentTime, @level, @muteUntil)`);
-    this.#insertMany = journal.write(`INSERT INTO members (group_id, user_id, role, card, title, title_expire_time,
-      join_time, last_sent_time, level, mute_until) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    this.#insertMany = new BulkInsert<Member>(
+      db,
+      journal,
+      'members',
+      ['group_id', 'user_id', 'role', 'card', 'title', 'title_expire_time', 'join_time', 'last_sent_time', 'level', 'mute_until'],
+      (m, out) =>
+        out.push(m.groupId, m.userId, m.role, m.card, m.title, m.titleExpireTime, m.joinTime, m.lastSentTime, m.level, m.muteUntil),
+    );
     this.#remove = journal.write('DELETE FROM members WHERE group_id = ? AND user_id = ?');
     this.#removeAll = journal.write('DELETE FROM members WHERE group_id = ?');
     this.#touch = journal.write('UPDATE members SET last_sent_time = ? WHERE group_id = ? AND user_id = ?');
@@ -106,22 +113,14 @@ export class SqliteMemberRepository implements MemberRepository {
 
   insertMany(members: readonly Member[]): void {
     if (members.length === 0) return;
-    for (const m of members) {
-      this.#insertMany.run(
-        m.groupId,
-        m.userId,
-        m.role,
-        m.card,
-        m.title,
-        m.titleExpireTime,
-        m.joinTime,
-        m.lastSentTime,
-        m.level,
-        m.muteUntil,
-      );
+    this.#insertMany.run(members);
+    let last: number | undefined;
+    for (const { groupId } of members) {
+      if (groupId !== last) this.#ids.changed(groupId);
+      last = groupId;
     }
-    for (const groupId of new Set(members.map((member) => member.groupId))) this.#ids.changed(groupId);
-    this.#records.replaceMany(members.map((member) => [`${member.groupId}/${member.userId}`, { ...member }] as const));
+    // The records are not cached: a world file's 200,000 members would crowd the cache (and the
+    // heap) with members nobody has asked for yet; reads bring in the ones that matter.
   }
 
   update(groupId: number, userId: number, patch: MemberPatch): Member {
