@@ -1,4 +1,4 @@
-import { request as httpRequest } from 'node:http';
+import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { WebSocket, type ClientOptions } from 'ws';
 import { afterEach } from 'vitest';
 import { allActions } from '../../src/onebot/actions/index.js';
@@ -188,4 +188,21 @@ export async function until(check: () => boolean | Promise<boolean>, timeoutMs =
     if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
+}
+
+/** Opens an SSE adapter's `/_events` and gathers each `data:` frame's JSON into `frames`; `close()` ends it. */
+export async function openSse(url: string): Promise<{ frames: any[]; close: () => void }> {
+  const response = await new Promise<IncomingMessage>((resolve) => httpRequest(url, resolve).end());
+  const frames: any[] = [];
+  let buffer = '';
+  response.on('data', (chunk: Buffer) => {
+    buffer += chunk.toString();
+    let end: number;
+    while ((end = buffer.indexOf('\n\n')) >= 0) {
+      const line = buffer.slice(0, end);
+      buffer = buffer.slice(end + 2);
+      if (line.startsWith('data: ')) frames.push(JSON.parse(line.slice(6)));
+    }
+  });
+  return { frames, close: () => response.destroy() };
 }

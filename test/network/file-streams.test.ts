@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { request, type IncomingMessage } from 'node:http';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -9,7 +8,7 @@ import { buildHttpApi } from '../../src/network/http-api.js';
 import { silentLogger } from '../../src/util/logger.js';
 import { SqliteWorldStore } from '../../src/world/store/sqlite/sqlite-store.js';
 import { onebotWorld } from '../helpers/onebot.js';
-import { TestSocket, transportWorld, until } from '../helpers/transports.js';
+import { openSse, TestSocket, transportWorld, until } from '../helpers/transports.js';
 import { smallWorld } from '../helpers/world.js';
 
 const bytes = Buffer.from(Array.from({ length: 200_000 }, (_, i) => (i * 7 + 3) % 251));
@@ -216,18 +215,8 @@ describe('download_file_stream and its image and record forms', () => {
     const tw = await transportWorld();
     await tw.apply(10001, { httpSseServers: [{ name: 'sse', enable: true, host: '127.0.0.1', port: 0 }] });
     const base = `http://127.0.0.1:${tw.port(10001, 'sse')}`;
-    const sse = await new Promise<IncomingMessage>((resolve) => request(`${base}/_events`, resolve).end());
-    const seen: any[] = [];
-    let buffer = '';
-    sse.on('data', (chunk: Buffer) => {
-      buffer += chunk.toString();
-      let end: number;
-      while ((end = buffer.indexOf('\n\n')) >= 0) {
-        const line = buffer.slice(0, end);
-        buffer = buffer.slice(end + 2);
-        if (line.startsWith('data: ')) seen.push(JSON.parse(line.slice(6)));
-      }
-    });
+    const sse = await openSse(`${base}/_events`);
+    const seen = sse.frames;
     await until(() => tw.network.status(10001).find((s) => s.name === 'sse')!.clients === 1, 10_000, 'the event stream');
     const response = await fetch(`${base}/download_file_stream`, {
       method: 'POST',
@@ -248,6 +237,6 @@ describe('download_file_stream and its image and record forms', () => {
     await until(() => seen.length === 5, 10_000, 'the packets');
     expect(seen.every((p) => p.echo === 'sse' && p.stream === 'stream-action')).toBe(true);
     expect(joined(seen)).toEqual(bytes);
-    sse.destroy();
+    sse.close();
   });
 });

@@ -5,6 +5,50 @@ import { P } from '../schema.js';
 const groupId = P.id('Group number');
 const option = (description: string) => P.optional(P.int(description, { minimum: 0, maximum: 2147483647 }));
 
+/**
+ * QQ's numeric options that the world keeps as given (nothing in it depends on them yet): each
+ * action takes two, left out keeps their value; owner or admin.
+ */
+const keptOptions = (
+  [
+    [
+      'set_group_robot_add_option',
+      "QQ's options for robot members joining (owner or admin; kept as given)",
+      'setRobotAddOption',
+      {
+        robot_member_switch: ['robotMemberSwitch', 'Robot member switch'],
+        robot_member_examine: ['robotMemberExamine', 'Robot member review'],
+      },
+    ],
+    [
+      'set_group_search',
+      "QQ's options for finding the group by search (owner or admin; kept as given)",
+      'setSearch',
+      {
+        no_code_finger_open: ['noCodeFingerOpen', 'QQ flag noCodeFingerOpenFlag'],
+        no_finger_open: ['noFingerOpen', 'QQ flag noFingerOpenFlag'],
+      },
+    ],
+  ] as const
+).map(([name, summary, method, fields]) =>
+  defineAction({
+    name,
+    origin: 'napcat',
+    summary,
+    params: P.object({
+      group_id: groupId,
+      ...Object.fromEntries(Object.entries(fields).map(([param, [, description]]) => [param, option(description)])),
+    }),
+    result: Type.Null(),
+    async handler(ctx, params) {
+      const input = params as Record<string, number | undefined>;
+      const values = Object.fromEntries(Object.entries(fields).map(([param, [key]]) => [key, input[param]]));
+      await ctx.world.groupFeatures[method](ctx.selfId, params.group_id, values);
+      return null;
+    },
+  }),
+);
+
 /** NapCat's group settings: member permissions, history for new members, robot and search options, anonymous chat. */
 export const groupFeatureActions: AnyActionSpec[] = [
   defineAction({
@@ -38,42 +82,7 @@ export const groupFeatureActions: AnyActionSpec[] = [
       return null;
     },
   }),
-  defineAction({
-    name: 'set_group_robot_add_option',
-    origin: 'napcat',
-    summary: "QQ's options for robot members joining (owner or admin; kept as given)",
-    params: P.object({
-      group_id: groupId,
-      robot_member_switch: option('Robot member switch'),
-      robot_member_examine: option('Robot member review'),
-    }),
-    result: Type.Null(),
-    async handler(ctx, params) {
-      await ctx.world.groupFeatures.setRobotAddOption(ctx.selfId, params.group_id, {
-        robotMemberSwitch: params.robot_member_switch,
-        robotMemberExamine: params.robot_member_examine,
-      });
-      return null;
-    },
-  }),
-  defineAction({
-    name: 'set_group_search',
-    origin: 'napcat',
-    summary: "QQ's options for finding the group by search (owner or admin; kept as given)",
-    params: P.object({
-      group_id: groupId,
-      no_code_finger_open: option('QQ flag noCodeFingerOpenFlag'),
-      no_finger_open: option('QQ flag noFingerOpenFlag'),
-    }),
-    result: Type.Null(),
-    async handler(ctx, params) {
-      await ctx.world.groupFeatures.setSearch(ctx.selfId, params.group_id, {
-        noCodeFingerOpen: params.no_code_finger_open,
-        noFingerOpen: params.no_finger_open,
-      });
-      return null;
-    },
-  }),
+  ...keptOptions,
   defineAction({
     name: 'set_group_anonymous',
     origin: 'onebot11',

@@ -17,39 +17,24 @@ function messageRef(input: { message_id?: number; message_seq?: number }): TodoM
   throw badParams('message_id or message_seq is required');
 }
 
-/** Group to-dos (群待办): NapCat's three packet actions. */
-export const groupTodoActions: AnyActionSpec[] = [
+/** What each of NapCat's three to-do actions does, and who may. */
+const todoActions = [
+  ['set_group_todo', "Make a group message the group's to-do (owner or admin; replaces the current one)", 'set'],
+  ['complete_group_todo', "Mark the group's to-do done for yourself (any member; the message must be the current to-do)", 'complete'],
+  ['cancel_group_todo', "Cancel the group's to-do (owner or admin)", 'cancel'],
+] as const;
+
+/** Group to-dos (群待办): NapCat's three packet actions, one params shape, one service call each. */
+export const groupTodoActions: AnyActionSpec[] = todoActions.map(([name, summary, method]) =>
   defineAction({
-    name: 'set_group_todo',
+    name,
     origin: 'napcat',
-    summary: "Make a group message the group's to-do (owner or admin; replaces the current one)",
+    summary,
     params,
     result: Type.Null(),
     async handler(ctx, input) {
-      await ctx.world.todos.set(ctx.selfId, input.group_id, messageRef(input));
+      await ctx.world.todos[method](ctx.selfId, input.group_id, messageRef(input));
       return null;
     },
   }),
-  defineAction({
-    name: 'complete_group_todo',
-    origin: 'napcat',
-    summary: "Mark the group's to-do done for yourself (any member; the message must be the current to-do)",
-    params,
-    result: Type.Null(),
-    async handler(ctx, input) {
-      await ctx.world.todos.complete(ctx.selfId, input.group_id, messageRef(input));
-      return null;
-    },
-  }),
-  defineAction({
-    name: 'cancel_group_todo',
-    origin: 'napcat',
-    summary: "Cancel the group's to-do (owner or admin)",
-    params,
-    result: Type.Null(),
-    async handler(ctx, input) {
-      await ctx.world.todos.cancel(ctx.selfId, input.group_id, messageRef(input));
-      return null;
-    },
-  }),
-];
+);

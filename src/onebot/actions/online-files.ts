@@ -24,6 +24,10 @@ const OnlineFileMessage = Type.Object({
   status: Type.String(),
 });
 
+/** What NapCat answers once an offer shows in the chat: its NT ids. */
+const Offered = Type.Object({ result: Type.Integer(), errMsg: Type.String(), msgId: Type.String(), elementId: Type.String() });
+const offered = (file: OnlineFile) => ({ result: 0, errMsg: '', msgId: file.msgId, elementId: file.elementId });
+
 function toOnlineFileMessage(file: OnlineFile, selfId: number) {
   return {
     msgId: file.msgId,
@@ -48,10 +52,9 @@ export const onlineFileActions: AnyActionSpec[] = [
       file_path: P.str('The file: a path under media.fileRoots, file://, http(s)://, base64:// or a file id', { minLength: 1 }),
       file_name: P.optional(P.str('File name (default: the source’s)')),
     }),
-    result: Type.Object({ result: Type.Integer(), errMsg: Type.String(), msgId: Type.String(), elementId: Type.String() }),
+    result: Offered,
     async handler(ctx, params) {
-      const file = await ctx.world.onlineFiles.send(ctx.selfId, params.user_id, params.file_path, params.file_name);
-      return { result: 0, errMsg: '', msgId: file.msgId, elementId: file.elementId };
+      return offered(await ctx.world.onlineFiles.send(ctx.selfId, params.user_id, params.file_path, params.file_name));
     },
   }),
   defineAction({
@@ -63,10 +66,9 @@ export const onlineFileActions: AnyActionSpec[] = [
       folder_path: P.str('The folder: an absolute path or file:// URL the bot may read (media.fileRoots)', { minLength: 1 }),
       folder_name: P.optional(P.str('Folder name to show (default: its own)')),
     }),
-    result: Type.Object({ result: Type.Integer(), errMsg: Type.String(), msgId: Type.String(), elementId: Type.String() }),
+    result: Offered,
     async handler(ctx, params) {
-      const file = await ctx.world.onlineFiles.sendFolder(ctx.selfId, params.user_id, params.folder_path, params.folder_name);
-      return { result: 0, errMsg: '', msgId: file.msgId, elementId: file.elementId };
+      return offered(await ctx.world.onlineFiles.sendFolder(ctx.selfId, params.user_id, params.folder_path, params.folder_name));
     },
   }),
   defineAction({

@@ -1,4 +1,5 @@
 import { WorldError } from '../errors.js';
+import { canSee } from '../messages/message-access.js';
 import { conversationKey, type MessageRecord } from '../messages/message.js';
 import { now, transaction, type ServiceContext } from '../services/context.js';
 import type { GroupService } from '../services/group-service.js';
@@ -27,7 +28,7 @@ export class TodoService {
   set(actor: number, groupId: number, ref: TodoMessageRef): Promise<GroupTodo> {
     return transaction(this.ctx, () => {
       this.groups.requireAdmin(groupId, actor, 'set the group to-do');
-      const message = this.requireMessage(groupId, ref);
+      const message = this.requireMessage(actor, groupId, ref);
       this.ctx.store.todos.put({ groupId, messageId: message.messageId, seq: message.seq, setterId: actor, setTime: now(this.ctx) });
       return this.ctx.store.todos.get(groupId)!;
     });
@@ -36,7 +37,7 @@ export class TodoService {
   complete(actor: number, groupId: number, ref: TodoMessageRef): Promise<void> {
     return transaction(this.ctx, () => {
       this.groups.requireSelf(groupId, actor);
-      this.requireTodo(groupId, this.requireMessage(groupId, ref));
+      this.requireTodo(groupId, this.requireMessage(actor, groupId, ref));
       this.ctx.store.todos.markDone(groupId, actor, now(this.ctx));
     });
   }
@@ -44,16 +45,17 @@ export class TodoService {
   cancel(actor: number, groupId: number, ref: TodoMessageRef): Promise<void> {
     return transaction(this.ctx, () => {
       this.groups.requireAdmin(groupId, actor, 'cancel the group to-do');
-      this.requireTodo(groupId, this.requireMessage(groupId, ref));
+      this.requireTodo(groupId, this.requireMessage(actor, groupId, ref));
       this.ctx.store.todos.remove(groupId);
     });
   }
 
-  private requireMessage(groupId: number, ref: TodoMessageRef): MessageRecord {
+  /** The group's message as `actor` may see it (a member with a history floor does not see older ones). */
+  private requireMessage(actor: number, groupId: number, ref: TodoMessageRef): MessageRecord {
     const key = conversationKey({ type: 'group', groupId });
     const message = 'seq' in ref ? this.ctx.store.messages.getBySeq(key, ref.seq) : this.ctx.store.messages.get(ref.messageId);
     const name = 'seq' in ref ? `seq ${ref.seq}` : `${ref.messageId}`;
-    if (!message || conversationKey(message.conversation) !== key) {
+    if (!message || conversationKey(message.conversation) !== key || !canSee(this.ctx.store, actor, message)) {
       throw new WorldError('MESSAGE_NOT_FOUND', `group ${groupId} has no message ${name}`, { groupId });
     }
     if (message.recalled) throw new WorldError('MESSAGE_RECALLED', `message ${name} of group ${groupId} was recalled`);
