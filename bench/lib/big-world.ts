@@ -1,5 +1,8 @@
 import { writeFile } from 'node:fs/promises';
 import type { WorldFile, WorldFileAccount, WorldFileFriend, WorldFileGroup } from '../../src/contract/world-file.js';
+import { seededRandom } from '../../src/util/seeded-random.js';
+
+export { seededRandom };
 
 /**
  * A large, deterministic world file for scale benchmarks: by default 100,000 accounts, 10,000
@@ -154,16 +157,4 @@ export async function writeBigWorld(path: string, options: BigWorldOptions = {})
   const text = JSON.stringify(world.file);
   await writeFile(path, text);
   return { ...world, bytes: Buffer.byteLength(text) };
-}
-
-/** A small seeded generator (mulberry32): the same seed gives the same sequence on every machine. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }

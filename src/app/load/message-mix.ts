@@ -1,4 +1,5 @@
 import type { LoadPattern } from './load-options.js';
+import { seededRandom } from '../../util/seeded-random.js';
 
 /** One message the generator will send: who says what where. */
 export interface PlannedMessage {
@@ -19,21 +20,6 @@ const bodies = [
   'my cat sat on the keyboard',
   'rain again today',
 ];
-
-/**
- * A small seeded generator (mulberry32): the same seed gives the same sequence of speakers,
- * groups and texts, so a run that showed a problem can be repeated message for message.
- */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Picks each next message: a random group, one of its members, and text by the pattern. */
 export class MessageMix {
