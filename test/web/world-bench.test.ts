@@ -65,6 +65,19 @@ describe('console World page: snapshots and clock', () => {
     await expect.poll(shownName).toBe(original);
   }, 60000);
 
+  it('takes the open chat back with a restore: messages sent after the snapshot leave it', async () => {
+    await env.admin('POST', '/api/world/snapshots', { name: 'chat-before' });
+    await page.goto(`${env.catnap.webuiUrl}/chat/g/30001`);
+    const later = page.locator('[data-testid="message"]', { hasText: 'after the snapshot' });
+    await env.admin('POST', '/api/world/act/20002/send_group_msg', { group_id: 30001, message: 'after the snapshot' });
+    await later.waitFor();
+    await env.admin('POST', '/api/world/snapshots/chat-before/restore');
+    await later.waitFor({ state: 'detached' });
+    await env.admin('DELETE', '/api/world/snapshots/chat-before');
+    await page.goto(`${env.catnap.webuiUrl}/world`);
+    await page.getByTestId('clock-card').waitFor();
+  }, 60000);
+
   it('shows the frozen clock, advances it by 90s, 10m and 1d, sets it, and unfreezes it', async () => {
     await expect.poll(clockNow).toBe(start);
     expect(await page.getByTestId('clock-now').getAttribute('data-frozen')).toBe('true');
