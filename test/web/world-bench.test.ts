@@ -66,14 +66,27 @@ describe('console World page: snapshots and clock', () => {
   }, 60000);
 
   it('takes the open chat back with a restore: messages sent after the snapshot leave it', async () => {
-    await env.admin('POST', '/api/world/snapshots', { name: 'chat-before' });
     await page.goto(`${env.catnap.webuiUrl}/chat/g/30001`);
-    const later = page.locator('[data-testid="message"]', { hasText: 'after the snapshot' });
+    await page.locator('[data-testid="live-state"][data-state="open"]').waitFor();
+    const message = (text: string) => page.locator('[data-testid="message"]', { hasText: text });
+    // Retried until the page shows it: the conversation may still be loading when the first is sent.
+    await expect
+      .poll(
+        async () => {
+          await env.admin('POST', '/api/world/act/20002/send_group_msg', { group_id: 30001, message: 'before the snapshot' });
+          return message('before the snapshot').count();
+        },
+        { timeout: 20000, interval: 1000 },
+      )
+      .toBeGreaterThan(0);
+    await env.admin('POST', '/api/world/snapshots', { name: 'chat-before' });
     await env.admin('POST', '/api/world/act/20002/send_group_msg', { group_id: 30001, message: 'after the snapshot' });
-    await later.waitFor();
+    await message('after the snapshot').waitFor();
     await env.admin('POST', '/api/world/snapshots/chat-before/restore');
-    await later.waitFor({ state: 'detached' });
+    await message('after the snapshot').waitFor({ state: 'detached' });
+    expect(await message('before the snapshot').count()).toBeGreaterThan(0);
     await env.admin('DELETE', '/api/world/snapshots/chat-before');
+    await env.admin('POST', '/api/world/reset');
     await page.goto(`${env.catnap.webuiUrl}/world`);
     await page.getByTestId('clock-card').waitFor();
   }, 60000);
