@@ -34,7 +34,16 @@ const plainText = (message) =>
     .join('')
     .trim();
 
-bot.on('message.group', async (event) => {
+/**
+ * A failed call (QQ refused a send, the account is offline) is logged, not fatal: a bot should
+ * keep serving after one, as it must on a real NapCat.
+ */
+const on = (name, handler) =>
+  bot.on(name, (event) =>
+    handler(event).catch((error) => console.error(`${name}: a call failed: ${error?.message ?? JSON.stringify(error)}`)),
+  );
+
+on('message.group', async (event) => {
   const text = plainText(event.message);
   const mute = /^\/mute (\d+) (\d+)$/.exec(text);
   if (mute) {
@@ -52,26 +61,26 @@ bot.on('message.group', async (event) => {
   if (reply !== undefined) await bot.send_group_msg({ group_id: event.group_id, message: [Structs.text(reply)] });
 });
 
-bot.on('message.private', async (event) => {
+on('message.private', async (event) => {
   const reply = answer(plainText(event.message), event.user_id, event.time);
   if (reply !== undefined) await bot.send_private_msg({ user_id: event.user_id, message: [Structs.text(reply)] });
 });
 
-bot.on('notice.group_increase', async (event) => {
+on('notice.group_increase', async (event) => {
   if (event.user_id === event.self_id) return;
   await bot.send_group_msg({ group_id: event.group_id, message: [Structs.at(event.user_id), Structs.text(' Welcome!')] });
 });
 
-bot.on('notice.notify.poke.group', async (event) => {
+on('notice.notify.poke.group', async (event) => {
   if (event.target_id !== event.self_id) return;
   await bot.send_group_msg({ group_id: event.group_id, message: [Structs.text('Stop poking me!')] });
 });
 
-bot.on('notice.group_upload', async (event) => {
+on('notice.group_upload', async (event) => {
   await bot.send_group_msg({ group_id: event.group_id, message: [Structs.text(`Thanks for sharing ${event.file.name}`)] });
 });
 
-bot.on('request.friend', async (event) => {
+on('request.friend', async (event) => {
   await bot.set_friend_add_request({ flag: event.flag, approve: true, remark: '' });
 });
 

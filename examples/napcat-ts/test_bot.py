@@ -24,3 +24,11 @@ def test_a_wrong_expectation_fails_with_the_nearest_message(catnap):
     catnap.user(20001).say("/echo pong?", group=30001)
     with pytest.raises(ExpectationError, match=r"pong\?"):
         catnap.expect_message("pong!", group=30001, within=0.5)
+
+
+def test_reconnects_after_its_connection_drops(catnap):
+    # node-napcat-ts retries every second; the adapter refuses it for the first half second.
+    assert catnap.faults.disconnect(refuse_ms=500) >= 1
+    catnap.wait_for_bot(timeout=20)
+    catnap.user(20001).say("/ping", group=30001)
+    catnap.expect_message("pong", group=30001)

@@ -55,3 +55,23 @@ def test_asyncio(catnap_async):
         await catnap_async.expect_message("pong", group=30001)
 
     asyncio.run(scenario())
+
+
+def test_a_risk_controlled_send_is_lost_and_the_next_one_goes_out(catnap):
+    catnap.faults.add({"self_id": catnap.bot_id, "action": "send_*", "times": 1, "effect": {"type": "fail", "preset": "risk_control"}})
+    catnap.user(20001).say("/ping", group=30001)
+    catnap.expect_none(within=0.5)
+    assert [rule["fired"] for rule in catnap.faults.list()] == [1]
+    catnap.faults.clear()
+    assert catnap.faults.list() == []
+    catnap.user(20001).say("/ping", group=30001)
+    catnap.expect_message("pong", group=30001)
+
+
+def test_an_offline_bot_cannot_answer_until_it_is_back(catnap):
+    assert catnap.faults.health("offline")["state"] == "offline"
+    catnap.user(20001).say("/ping", group=30001)
+    catnap.expect_none(within=0.5)
+    catnap.faults.health("online")
+    catnap.user(20001).say("/ping", group=30001)
+    catnap.expect_message("pong", group=30001)

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 /** Debian's Chromium (`.ci/apt-packages` installs it); playwright's own browser downloads cannot work offline. */
 export const chromiumPath = process.env.CATNAP_CHROMIUM ?? '/usr/bin/chromium';
@@ -20,4 +20,21 @@ export async function launchBrowser(): Promise<Browser> {
       '--disable-sync',
     ],
   });
+}
+
+/**
+ * A page of the console at a desktop size, with every failure the page itself had collected in
+ * `pageErrors`: uncaught errors, and anything its Content-Security-Policy refused.
+ */
+export async function openConsolePage(
+  browser: Browser,
+  viewport = { width: 1280, height: 900 },
+): Promise<{ page: Page; pageErrors: string[] }> {
+  const page = await (await browser.newContext({ viewport })).newPage();
+  const pageErrors: string[] = [];
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error' && /Content.Security.Policy/i.test(message.text())) pageErrors.push(message.text());
+  });
+  return { page, pageErrors };
 }

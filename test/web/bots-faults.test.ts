@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { launchBrowser } from '../helpers/browser.js';
+import { launchBrowser, openConsolePage } from '../helpers/browser.js';
 import { startCatnap } from '../helpers/catnap.js';
 import type { WorldFile } from '../../src/world/world-file.js';
 
@@ -66,18 +66,14 @@ let browser: Browser;
 let page: Page;
 let endpoint: string;
 let bot: Awaited<ReturnType<typeof connectBot>>;
-const pageErrors: string[] = [];
+let pageErrors: string[];
 
 beforeAll(async () => {
   env = await startCatnap(world);
   endpoint = env.catnap.network.status(10001).find((adapter) => adapter.name === 'ws')!.endpoint;
   bot = await connectBot(endpoint);
   browser = await launchBrowser();
-  page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  page.on('console', (message) => {
-    if (message.type() === 'error' && /Content.Security.Policy/i.test(message.text())) pageErrors.push(message.text());
-  });
+  ({ page, pageErrors } = await openConsolePage(browser));
 }, 60000);
 
 afterAll(async () => {

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../helpers/browser.js';
+import { launchBrowser, openConsolePage } from '../helpers/browser.js';
 import { startCatnap } from '../helpers/catnap.js';
 import { writeSampleReport } from '../helpers/load-report.js';
 import { smallWorld } from '../helpers/world.js';
@@ -10,16 +10,12 @@ import { smallWorld } from '../helpers/world.js';
 let env: Awaited<ReturnType<typeof startCatnap>>;
 let browser: Browser;
 let page: Page;
-const pageErrors: string[] = [];
+let pageErrors: string[];
 
 beforeAll(async () => {
   env = await startCatnap(smallWorld);
   browser = await launchBrowser();
-  page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  page.on('console', (message) => {
-    if (message.type() === 'error' && /Content.Security.Policy/i.test(message.text())) pageErrors.push(message.text());
-  });
+  ({ page, pageErrors } = await openConsolePage(browser));
 }, 60000);
 
 afterAll(async () => {

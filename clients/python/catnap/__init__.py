@@ -6,6 +6,7 @@ Standard library only. ``start()`` runs a Catnap for the tests, ``attach()`` dri
 """
 
 from ._http import AdminApi, CatnapError
+from .faults import Faults
 from .server import CatnapServer, attach, catnap_command, start
 from .world import Bot, Clock, ExpectationError, Group, User, World
 
@@ -16,6 +17,7 @@ __all__ = [
     "CatnapServer",
     "Clock",
     "ExpectationError",
+    "Faults",
     "Group",
     "User",
     "World",

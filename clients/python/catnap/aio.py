@@ -7,9 +7,10 @@ import functools
 from typing import Any, Optional, Union
 
 from .server import CatnapServer
+from .faults import Faults
 from .world import Clock, Group, User, World
 
-_wrapped = (World, User, Group, Clock)
+_wrapped = (World, User, Group, Clock, Faults)
 
 
 class Async:

@@ -11,6 +11,7 @@ from typing import Any, Dict, Iterable, List, Optional, Union
 
 from ._describe import describe_entry, describe_match, entry_segments, report
 from ._http import AdminApi, CatnapError
+from .faults import Faults
 
 Message = Union[str, List[dict]]
 
@@ -157,6 +158,7 @@ class World:
         self.api = AdminApi(url, token)
         self.bot = bot if bot is not None else _find_bot(self.api)
         self.clock = Clock(self)
+        self.faults = Faults(self)
         self._since: Any = None
         self._bots: List[subprocess.Popen] = []
 

@@ -23,7 +23,16 @@ export type WaitMatch =
       readonly regex?: string;
     }
   | { readonly kind: 'call'; readonly self_id?: number; readonly action?: string; readonly params?: Record<string, unknown> }
-  | { readonly kind: 'notice'; readonly notice_type?: string; readonly [field: string]: unknown };
+  | { readonly kind: 'notice'; readonly notice_type?: string; readonly [field: string]: unknown }
+  | {
+      readonly kind: 'fault';
+      readonly rule_id?: number;
+      readonly self_id?: number;
+      readonly action?: string;
+      readonly event?: string;
+      readonly effect?: string;
+      readonly transport?: string;
+    };
 
 export interface WaitRequest {
   readonly match: WaitMatch;

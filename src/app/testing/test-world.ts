@@ -12,6 +12,7 @@ import {
   type WithinOptions,
 } from './expectations.js';
 import { TestGroup, TestUser, type VerbHost } from './people.js';
+import { TestFaults } from './test-faults.js';
 import { launchTestCatnap, type LaunchOptions, type LaunchedCatnap } from './test-catnap.js';
 import { botEndpoints, botEnv, type BotEndpoints } from './test-world-file.js';
 
@@ -50,6 +51,8 @@ export class TestClock {
  */
 export class TestWorld implements VerbHost {
   readonly clock = new TestClock(this);
+  /** Fault rules, the bot's health and dropped connections (docs/faults.md). */
+  readonly faults: TestFaults;
   readonly #bots: BotProcess[] = [];
   #since: Mark | undefined;
 
@@ -58,7 +61,12 @@ export class TestWorld implements VerbHost {
     /** The bot under test: where it connects and the environment that says so. */
     readonly bot: BotEndpoints | undefined,
     private readonly launched?: LaunchedCatnap,
-  ) {}
+  ) {
+    this.faults = new TestFaults(api, () => {
+      if (!this.bot) throw new Error('this world has no bot account');
+      return this.bot.selfId;
+    });
+  }
 
   get botId(): number | undefined {
     return this.bot?.selfId;

@@ -58,7 +58,7 @@ export function FaultsCard(props: { selfId: number }) {
     <section className="card" data-testid="faults-card">
       <div className="card-head">
         <h3>故障注入 Faults ({list.length})</h3>
-        <button className="danger" disabled={list.length === 0} onClick={() => void clear()} data-testid="faults-clear">
+        <button className="secondary danger" disabled={list.length === 0} onClick={() => void clear()} data-testid="faults-clear">
           全部删除 Remove all
         </button>
       </div>

@@ -29,7 +29,7 @@ class LogStore {
       else if (frame.type === 'onebot')
         this.#push({ id: this.#next++, kind: 'event', time: Date.now(), selfId: frame.self_id, event: frame.event });
       else if (frame.type === 'fault')
-        this.#push({ id: this.#next++, kind: 'fault', time: Date.now(), selfId: frame.fault.self_id, fault: frame.fault });
+        this.#push({ id: this.#next++, kind: 'fault', time: frame.fault.time, selfId: frame.fault.self_id, fault: frame.fault });
     });
   }
 

@@ -72,9 +72,10 @@ export function TimelinePage() {
             value={name}
             onChange={(event) => setName(event.target.value)}
             placeholder="标记名 Mark name (optional)"
+            size={28}
             data-testid="mark-name"
           />
-          <button type="submit" data-testid="mark-add">
+          <button type="submit" className="primary" data-testid="mark-add">
             标记 Mark
           </button>
         </form>

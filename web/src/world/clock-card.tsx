@@ -24,14 +24,45 @@ function useTicking(nowMs: number | undefined, frozen: boolean): number | undefi
 }
 
 /**
+ * A typed value and its button. Digits alone go out as a number (milliseconds to advance, unix
+ * seconds to set), as the API reads them; anything else as typed ("10m", ISO 8601).
+ */
+function ClockForm(props: {
+  placeholder: string;
+  size: number;
+  label: string;
+  testIds: [input: string, button: string];
+  onSubmit: (value: number | string) => Promise<boolean>;
+}) {
+  const [value, setValue] = useState('');
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const text = value.trim();
+    if (text && (await props.onSubmit(/^\d+$/.test(text) ? Number(text) : text))) setValue('');
+  };
+  return (
+    <form className="form-row" onSubmit={(event) => void submit(event)}>
+      <input
+        value={value}
+        onChange={(event) => setValue(event.target.value)}
+        placeholder={props.placeholder}
+        size={props.size}
+        data-testid={props.testIds[0]}
+      />
+      <button type="submit" className="secondary" disabled={!value.trim()} data-testid={props.testIds[1]}>
+        {props.label}
+      </button>
+    </form>
+  );
+}
+
+/**
  * The world's one clock (message and event times, mute ends, check-in days read it): freeze it,
  * let it run, set it, or advance it ("90s", "10m", "1d"), as a test of a daily check-in would.
  * Heartbeats and reconnects keep real time.
  */
 export function ClockCard() {
   const clock = useLoad(() => api('GET /api/clock'), []);
-  const [set, setSet] = useState('');
-  const [advance, setAdvance] = useState('');
   // Another console, a test or a restore moves the clock too: the transcript says so.
   useLiveFrames((frame) => {
     if (frame.type === 'transcript' && (frame.entry.kind === 'clock' || frame.entry.kind === 'restore')) clock.reload();
@@ -44,18 +75,6 @@ export function ClockCard() {
     clock.reload();
     return worked;
   };
-  const setTime = async (event: FormEvent) => {
-    event.preventDefault();
-    const value = set.trim();
-    // Digits alone are unix seconds, as the API reads them; anything else is ISO 8601.
-    if (value && (await change({ set: /^\d+$/.test(value) ? Number(value) : value }, `时钟已设置 Set to ${value}`))) setSet('');
-  };
-  const advanceBy = async (event: FormEvent) => {
-    event.preventDefault();
-    const value = advance.trim();
-    if (value && (await change({ advance: /^\d+$/.test(value) ? Number(value) : value }, `前进 Advanced ${value}`))) setAdvance('');
-  };
-
   return (
     <section className="card" data-testid="clock-card">
       <div className="card-head">
@@ -89,31 +108,21 @@ export function ClockCard() {
             +{step}
           </button>
         ))}
-        <form className="form-row" onSubmit={(event) => void advanceBy(event)}>
-          <input
-            value={advance}
-            onChange={(event) => setAdvance(event.target.value)}
-            placeholder="45m, 2d, ms"
-            size={8}
-            data-testid="clock-advance-by"
-          />
-          <button type="submit" className="secondary" disabled={!advance.trim()} data-testid="clock-advance">
-            前进 Advance
-          </button>
-        </form>
-      </div>
-      <form className="form-row" onSubmit={(event) => void setTime(event)}>
-        <input
-          value={set}
-          onChange={(event) => setSet(event.target.value)}
-          placeholder="2026-01-01T00:00:00+08:00 or unix seconds"
-          size={30}
-          data-testid="clock-set-to"
+        <ClockForm
+          placeholder="45m, 2d, ms"
+          size={8}
+          label="前进 Advance"
+          testIds={['clock-advance-by', 'clock-advance']}
+          onSubmit={(advance) => change({ advance }, `前进 Advanced ${advance}`)}
         />
-        <button type="submit" className="secondary" disabled={!set.trim()} data-testid="clock-set">
-          设置 Set
-        </button>
-      </form>
+      </div>
+      <ClockForm
+        placeholder="2026-01-01T00:00:00+08:00 or unix seconds"
+        size={30}
+        label="设置 Set"
+        testIds={['clock-set-to', 'clock-set']}
+        onSubmit={(set) => change({ set }, `时钟已设置 Set to ${set}`)}
+      />
       {clock.error && <div className="form-error">{clock.error}</div>}
     </section>
   );

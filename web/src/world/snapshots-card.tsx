@@ -55,7 +55,7 @@ export function SnapshotsCard() {
           pattern="[A-Za-z0-9][A-Za-z0-9._\-]{0,63}"
           data-testid="snapshot-name"
         />
-        <button type="submit" disabled={!name.trim()} data-testid="snapshot-save">
+        <button type="submit" className="primary" disabled={!name.trim()} data-testid="snapshot-save">
           保存 Save
         </button>
       </form>
@@ -94,7 +94,7 @@ export function SnapshotsCard() {
                 {/* `start` is what reset restores; it is retaken at every start. */}
                 {snapshot.name !== 'start' && (
                   <button
-                    className="danger"
+                    className="secondary danger"
                     data-testid={`snapshot-delete-${snapshot.name}`}
                     onClick={() =>
                       void change(

@@ -1,5 +1,6 @@
 import { actStep, friendRequestStep, pokeStep, sayStep, uploadStep } from './steps-talk.js';
 import { expectCallStep, expectNoneStep, expectStep } from './steps-expect.js';
+import { disconnectStep, faultStep, healthStep } from './steps-faults.js';
 import { advanceStep, joinStep, kickStep, leaveStep, muteStep } from './steps-world.js';
 import type { StepSpec } from './step.js';
 
@@ -15,6 +16,9 @@ export const stepTable: readonly StepSpec[] = [
   muteStep,
   advanceStep,
   actStep,
+  faultStep,
+  healthStep,
+  disconnectStep,
   expectStep,
   expectCallStep,
   expectNoneStep,
