@@ -29,6 +29,7 @@ export const milkyWorldErrors: Record<WorldErrorCode, number> = {
   ALBUM_MEDIA_NOT_FOUND: -404,
   QZONE_POST_NOT_FOUND: -404,
   TODO_NOT_FOUND: -404,
+  KEYBOARD_BUTTON_NOT_FOUND: -404,
   NOT_A_MEMBER: -1001,
   NOT_FRIENDS: -1002,
   PERMISSION_DENIED: -1003,

@@ -44,6 +44,7 @@ export const worldErrors: Record<WorldErrorCode, { retcode: number; meaning: str
   ALBUM_MEDIA_NOT_FOUND: { retcode: 2022, meaning: 'The album has no photo or video with this lloc (or upload batch with this batch_id).' },
   QZONE_POST_NOT_FOUND: { retcode: 2023, meaning: 'The account has no QZone post with this tid.' },
   TODO_NOT_FOUND: { retcode: 2024, meaning: 'The group has no to-do for this message.' },
+  KEYBOARD_BUTTON_NOT_FOUND: { retcode: 2025, meaning: 'The message has no inline keyboard of this bot, or no button with this id.' },
   NOT_A_MEMBER: { retcode: 2101, meaning: 'The acting account is not a member of the group.' },
   NOT_FRIENDS: { retcode: 2102, meaning: 'The two accounts are not friends (and share no group for a temp chat).' },
   PERMISSION_DENIED: { retcode: 2103, meaning: 'The acting account lacks the role this needs (admin or owner).' },

@@ -21,6 +21,7 @@ export const worldErrorCodes = [
   'ALBUM_MEDIA_NOT_FOUND',
   'QZONE_POST_NOT_FOUND',
   'TODO_NOT_FOUND',
+  'KEYBOARD_BUTTON_NOT_FOUND',
   // The actor may not do this.
   'NOT_A_MEMBER',
   'NOT_FRIENDS',

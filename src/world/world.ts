@@ -8,6 +8,7 @@ import { QzoneService } from './qzone/qzone-service.js';
 import { GroupFeaturesService } from './group-features/group-features-service.js';
 import { PresenceService } from './presence/presence-service.js';
 import { TodoService } from './todos/todo-service.js';
+import { KeyboardService } from './keyboards/keyboard-service.js';
 import { DomainEventBus, type DomainEvent } from './events.js';
 import { FaultService } from './faults/fault-service.js';
 import { HealthService } from './faults/health-service.js';
@@ -103,6 +104,8 @@ export class World {
   readonly presence: PresenceService;
   readonly albums: AlbumService;
   readonly todos: TodoService;
+  /** Inline keyboards on messages: clicks of their buttons. */
+  readonly keyboards: KeyboardService;
   readonly qzone: QzoneService;
   readonly flash: FlashService;
   readonly onlineFiles: OnlineFileService;
@@ -156,6 +159,7 @@ export class World {
     this.presence = new PresenceService(ctx, this.accounts);
     this.albums = new AlbumService(ctx, this.groups, this.media, (groupId) => this.groupFeatures.membersMayUpload(groupId));
     this.todos = new TodoService(ctx, this.groups);
+    this.keyboards = new KeyboardService(ctx, this.groups);
     this.qzone = new QzoneService(ctx, this.friends, this.media);
     this.aiVoice = new AiVoiceService(ctx, this.media, this.groups, this.messages, options.speech ?? new EspeakSynthesizer());
     this.uploadStreams = new UploadStreamService(ctx, this.media);

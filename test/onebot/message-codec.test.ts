@@ -74,6 +74,18 @@ const elementArb: fc.Arbitrary<Element> = fc.oneof(
       isDir: fc.boolean(),
     })
     .map((f): Element => ({ kind: 'onlinefile', ...f })),
+  fc
+    .record({
+      botAppid: fc.stringMatching(/^[1-9][0-9]{4,9}$/),
+      rows: fc.array(
+        fc.array(fc.record({ id: nonEmpty, label: nonEmpty, actionType: fc.constantFrom(0, 1, 2), data: fc.string() }), {
+          minLength: 1,
+          maxLength: 5,
+        }),
+        { minLength: 1, maxLength: 5 },
+      ),
+    })
+    .map((f): Element => ({ kind: 'keyboard', ...f })),
 );
 
 /** What parsing a received element should give back: the same content, media by Catnap's URL. */
@@ -161,6 +173,7 @@ describe('segment codecs', () => {
       'forward',
       'image',
       'json',
+      'keyboard',
       'location',
       'markdown',
       'mface',

@@ -15,12 +15,15 @@ export type LiveListener = (frame: LiveFrame, json: string) => void;
 /**
  * What the console's live socket carries (the frames are defined in `src/contract/live.ts`).
  * Gathers the world's, the event hub's, the dispatcher's (calls and fired faults), the transcript's and the network's activity into frames,
- * serialised once and handed to every connected console. Sources are only subscribed while at
- * least one console listens, so an idle Catnap pays nothing for the console.
+ * serialised once and handed to every connected console. Each source is subscribed only while at
+ * least one console listens to its stream, so an idle Catnap pays nothing for the console, and a
+ * listener of calls alone (`catnap load`'s reply watcher) does not make the event hub build every
+ * member's OneBot event of every message for nobody.
  */
 export class LiveHub {
   readonly #listeners = new Map<LiveListener, ReadonlySet<LiveStream>>();
-  #stopSources: (() => void) | undefined;
+  /** The sources running now, by the stream they feed. */
+  readonly #sources = new Map<LiveStream, () => void>();
   /** Last adapter status per account, to send only changes. */
   readonly #adapterSnapshots = new Map<number, string>();
 
@@ -40,18 +43,34 @@ export class LiveHub {
   /** Adds a console; it first receives the current adapter state of every configured account. */
   add(listener: LiveListener, streams: ReadonlySet<LiveStream>): () => void {
     this.#listeners.set(listener, streams);
-    if (!this.#stopSources) this.#stopSources = this.#startSources();
+    this.#syncSources();
     if (streams.has('adapters')) void this.#sendAdapterSnapshots(listener);
     return () => {
       this.#listeners.delete(listener);
       if (this.#listeners.size === 0) this.stop();
+      else this.#syncSources();
     };
   }
 
   stop(): void {
-    this.#stopSources?.();
-    this.#stopSources = undefined;
+    for (const stop of this.#sources.values()) stop();
+    this.#sources.clear();
     this.#adapterSnapshots.clear();
+  }
+
+  /** Starts the source of every stream some listener wants, and stops the others. */
+  #syncSources(): void {
+    const wanted = new Set<LiveStream>();
+    for (const streams of this.#listeners.values()) for (const stream of streams) wanted.add(stream);
+    for (const [stream, stop] of this.#sources) {
+      if (wanted.has(stream)) continue;
+      stop();
+      this.#sources.delete(stream);
+      if (stream === 'adapters') this.#adapterSnapshots.clear();
+    }
+    for (const stream of wanted) {
+      if (!this.#sources.has(stream)) this.#sources.set(stream, this.#startSource(stream));
+    }
   }
 
   /** Adapter states can change without any event (a client connects); poll and send the differences. */
@@ -64,34 +83,49 @@ export class LiveHub {
     }
   }
 
-  #startSources(): () => void {
+  #startSource(stream: LiveStream): () => void {
     const stops: (() => void)[] = [];
-    stops.push(this.world.events.on((event) => this.#broadcast({ type: 'domain', event })));
-    stops.push(this.dispatcher.onCall((record) => this.#broadcast({ type: 'call', call: callFrame(record) })));
-    stops.push(this.transcript.onEntry((entry) => this.#broadcast({ type: 'transcript', entry })));
-    const faults = this.dispatcher.faults;
-    if (faults) stops.push(faults.onFired((fired) => this.#broadcast({ type: 'fault', fault: faultFrame(fired) })));
-    if (this.hooks.subscribeMilkyCalls) {
-      stops.push(this.hooks.subscribeMilkyCalls((record) => this.#broadcast({ type: 'call', call: milkyCallFrame(record) })));
-    }
-    if (this.hooks.subscribeOneBotEvents) {
-      stops.push(
-        this.hooks.subscribeOneBotEvents((event: OutboundEvent) =>
-          this.#broadcast({ type: 'onebot', self_id: event.selfId, event: event.object('array') }),
-        ),
-      );
-    }
-    if (this.hooks.adapterStatus) {
-      let polling = false;
-      const timer = setInterval(() => {
-        if (polling) return;
-        polling = true;
-        this.pollAdapters()
-          .catch((error: unknown) => this.logger.warn({ err: error }, 'adapter status poll failed'))
-          .finally(() => (polling = false));
-      }, this.adapterPollMs);
-      timer.unref();
-      stops.push(() => clearInterval(timer));
+    switch (stream) {
+      case 'domain':
+        stops.push(this.world.events.on((event) => this.#broadcast({ type: 'domain', event })));
+        break;
+      case 'call':
+        stops.push(this.dispatcher.onCall((record) => this.#broadcast({ type: 'call', call: callFrame(record) })));
+        if (this.hooks.subscribeMilkyCalls) {
+          stops.push(this.hooks.subscribeMilkyCalls((record) => this.#broadcast({ type: 'call', call: milkyCallFrame(record) })));
+        }
+        break;
+      case 'transcript':
+        stops.push(this.transcript.onEntry((entry) => this.#broadcast({ type: 'transcript', entry })));
+        break;
+      case 'fault': {
+        const faults = this.dispatcher.faults;
+        if (faults) stops.push(faults.onFired((fired) => this.#broadcast({ type: 'fault', fault: faultFrame(fired) })));
+        break;
+      }
+      case 'onebot':
+        if (this.hooks.subscribeOneBotEvents) {
+          stops.push(
+            this.hooks.subscribeOneBotEvents((event: OutboundEvent) =>
+              this.#broadcast({ type: 'onebot', self_id: event.selfId, event: event.object('array') }),
+            ),
+          );
+        }
+        break;
+      case 'adapters':
+        if (this.hooks.adapterStatus) {
+          let polling = false;
+          const timer = setInterval(() => {
+            if (polling) return;
+            polling = true;
+            this.pollAdapters()
+              .catch((error: unknown) => this.logger.warn({ err: error }, 'adapter status poll failed'))
+              .finally(() => (polling = false));
+          }, this.adapterPollMs);
+          timer.unref();
+          stops.push(() => clearInterval(timer));
+        }
+        break;
     }
     return () => stops.forEach((stop) => stop());
   }

@@ -30,4 +30,22 @@ export const actRoutes = implement(actApi, {
     reply.code(httpStatusOf(envelope));
     return envelope.stream === 'stream-action' ? { ...envelope, packets } : envelope;
   },
+
+  async actBatch(request, _reply, { world, dispatcher }) {
+    const { calls } = request.body;
+    const missing = calls.find((call) => !world.accounts.find(call.user_id));
+    if (missing) throw new AdminError(404, 'USER_NOT_FOUND', `user ${missing.user_id} does not exist; no call was run`);
+    // All dispatched in this turn of the event loop: their units of work share one commit.
+    const results = await Promise.all(
+      calls.map((call) =>
+        dispatcher.dispatch(call.user_id, call.action, call.params ?? {}, {
+          transport: 'admin',
+          messageFormat: 'array',
+          adapter: 'admin-act',
+          dialect: 'napcat',
+        }),
+      ),
+    );
+    return { results };
+  },
 });

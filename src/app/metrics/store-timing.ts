@@ -16,16 +16,23 @@ export type WriteTimer = (operation: string, seconds: number, failed: boolean) =
  */
 export function timeStoreWrites<T extends object>(store: T, timer: WriteTimer): T {
   const repositories = new Map<PropertyKey, object>();
+  /** Properties found to hold no repository (the database handle, the batcher, plain values). */
+  const passThrough = new Set<PropertyKey>();
   return new Proxy(store, {
     get(target, key) {
+      // Every service reads `store.<repository>` on every call (a send, dozens of times): the
+      // wrapped repository is looked up first, and a property is examined once, not per read.
+      const known = repositories.get(key);
+      if (known) return known;
       const value: unknown = Reflect.get(target, key, target);
       if (typeof value === 'function') return (value as (...args: unknown[]) => unknown).bind(target);
-      if (typeof value !== 'object' || value === null || !hasWrites(value)) return value;
-      let wrapped = repositories.get(key);
-      if (!wrapped) {
-        wrapped = timedRepository(value, String(key), timer);
-        repositories.set(key, wrapped);
+      if (typeof value !== 'object' || value === null || passThrough.has(key)) return value;
+      if (!hasWrites(value)) {
+        passThrough.add(key);
+        return value;
       }
+      const wrapped = timedRepository(value, String(key), timer);
+      repositories.set(key, wrapped);
       return wrapped;
     },
   });

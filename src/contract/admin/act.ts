@@ -40,4 +40,31 @@ export const actApi = {
       }),
     ]),
   }),
+  actBatch: defineRoute({
+    method: 'POST',
+    url: '/api/world/act-batch',
+    // What `catnap load` sends through: each call is exactly one `POST /api/world/act/:user_id/:action`
+    // (its own unit of work, its own events); the calls of a batch run together, so their writes
+    // share one commit, and one request carries dozens of messages rather than one.
+    summary:
+      "Run many OneBot actions, each as its account (every account must exist, else 404 and none runs); answers each call's envelope, in order",
+    tag: 'act',
+    body: Type.Object(
+      {
+        calls: Type.Array(
+          Type.Object(
+            {
+              user_id: Id('QQ number of the account to act as'),
+              action: Type.String({ description: 'Any action name, alias or suffix' }),
+              params: Type.Optional(Type.Unknown({ description: "The action's params (a JSON object)" })),
+            },
+            { additionalProperties: false },
+          ),
+          { minItems: 1, maxItems: 1000 },
+        ),
+      },
+      { additionalProperties: false },
+    ),
+    response: Type.Object({ results: Type.Array(AnyEnvelope, { description: "The calls' envelopes, in the order of `calls`" }) }),
+  }),
 };

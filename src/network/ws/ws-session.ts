@@ -1,3 +1,4 @@
+import type { Socket } from 'node:net';
 import { WebSocket, type RawData } from 'ws';
 import type { Dialect, MessageFormat } from '../../onebot/action.js';
 import { failed } from '../../onebot/envelope.js';
@@ -53,6 +54,8 @@ export class WsSession {
   /** Stalled by connection chaos: no pongs, heartbeats, events or answers until the peer gives up. */
   #stalled = false;
   #resolveClosed!: () => void;
+  /** Whether frames are being held for one write at the next tick (see `#corkUntilTick`). */
+  #corked = false;
 
   constructor(
     private readonly ws: WebSocket,
@@ -167,7 +170,25 @@ export class WsSession {
       void this.close(closeTooSlow, 'client too slow: too much pending data');
       return;
     }
+    this.#corkUntilTick();
     ws.send(json);
+  }
+
+  /**
+   * Holds this turn's frames in the socket and writes them together: at thousands of events a
+   * second, one write system call per frame cost more than building the events. ws exposes no
+   * batching, so its socket (`_socket`, a net.Socket) is corked until the next tick.
+   */
+  #corkUntilTick(): void {
+    if (this.#corked) return;
+    const socket = (this.ws as unknown as { _socket?: Socket | null })._socket;
+    if (!socket) return;
+    this.#corked = true;
+    socket.cork();
+    process.nextTick(() => {
+      this.#corked = false;
+      socket.uncork();
+    });
   }
 
   async #onFrame(data: RawData, isBinary: boolean): Promise<void> {

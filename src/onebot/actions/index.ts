@@ -38,6 +38,7 @@ import { rkeyActions } from './rkeys.js';
 import { llbotGroupFileActions } from './group-files-llbot.js';
 import { clientRuntimeActions } from './client-runtime.js';
 import { napcatTestActions } from './napcat-tests.js';
+import { inlineKeyboardActions } from './inline-keyboards.js';
 
 /**
  * Every action Catnap serves. Each area contributes one list; this is the only place they are
@@ -82,6 +83,7 @@ export const allActions: readonly AnyActionSpec[] = [
   ...presenceGuildActions,
   ...miniAppArkActions,
   ...rkeyActions,
+  ...inlineKeyboardActions,
   ...llbotGroupFileActions,
   // Events and transports.
   ...quickOperationActions,

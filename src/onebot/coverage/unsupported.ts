@@ -17,7 +17,6 @@ export const unsupportedActions: Readonly<Record<string, string>> = {
   send_packet: rawPackets,
   send_pb: rawPackets,
   llonebot_debug: rawPackets,
-  click_inline_keyboard_button: "Inline keyboard buttons belong to QQ's official bot platform, which answers the click on its servers.",
   // go-cqhttp's own names (its dialect's column of the coverage table).
   ...Object.fromEntries(
     [

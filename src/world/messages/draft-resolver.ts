@@ -142,6 +142,17 @@ export class DraftResolver {
           'INVALID_ARGUMENT',
           'a flashtransfer segment cannot be sent in a message; send the file set with send_flash_msg',
         );
+      case 'keyboard': {
+        // QQ shows inline keyboards under official bots' messages only: here, bot accounts' own.
+        const ownAppid = String(scope.senderId);
+        if (!this.store.accounts.get(scope.senderId)?.isBot) {
+          throw new WorldError('INVALID_ARGUMENT', `account ${scope.senderId} is not a bot; only bots attach inline keyboards`);
+        }
+        if (draft.botAppid !== '' && draft.botAppid !== ownAppid) {
+          throw new WorldError('INVALID_ARGUMENT', `a keyboard's bot_appid is its sender's own (${ownAppid}), not ${draft.botAppid}`);
+        }
+        return { ...draft, botAppid: ownAppid };
+      }
       case 'onlinefile':
         throw new WorldError('INVALID_ARGUMENT', 'an onlinefile segment cannot be sent in a message; offer the file with send_online_file');
       default:

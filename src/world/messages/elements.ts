@@ -6,6 +6,8 @@
  * message keeps working after a restart and the same bytes are stored once.
  */
 
+import type { KeyboardButton } from '../keyboards/keyboard-model.js';
+
 /** A stored blob: the bytes live in the media store under `blobId` (hex sha256). */
 export interface MediaRef {
   readonly blobId: string;
@@ -90,6 +92,8 @@ export type Element =
       readonly size: number;
       readonly isDir: boolean;
     }
+  /** An inline keyboard under a bot's message (QQ's official-bot keyboards); `botAppid` names the bot. */
+  | { readonly kind: 'keyboard'; readonly botAppid: string; readonly rows: readonly (readonly KeyboardButton[])[] }
   /** A merged-forward card; the nodes live in the forward store under `forwardId`. */
   | { readonly kind: 'forward'; readonly forwardId: string; readonly summary?: string };
 

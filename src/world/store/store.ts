@@ -4,6 +4,7 @@ import type { QzoneRepository } from '../qzone/qzone-model.js';
 import type { GroupFeaturesRepository } from '../group-features/group-features-model.js';
 import type { PresenceRepository } from '../presence/presence-model.js';
 import type { TodoRepository } from '../todos/todo-model.js';
+import type { KeyboardClickRepository } from '../keyboards/keyboard-model.js';
 import type { FaultRepository, HealthRepository } from './fault-store.js';
 import type { CollectionRepository, CustomFaceRepository } from './favorites-store.js';
 import type { GroupFileRepository, PrivateFileRepository } from './file-store.js';
@@ -52,6 +53,7 @@ export interface WorldStore {
   readonly privateFiles: PrivateFileRepository;
   readonly albums: AlbumRepository;
   readonly todos: TodoRepository;
+  readonly keyboardClicks: KeyboardClickRepository;
   readonly qzone: QzoneRepository;
   readonly groupFeatures: GroupFeaturesRepository;
   readonly presence: PresenceRepository;

@@ -14,6 +14,7 @@ import { markdownSegment } from './markdown.js';
 import { mfaceSegment } from './mface.js';
 import { musicSegment } from './music.js';
 import { onlineFileSegment } from './onlinefile.js';
+import { keyboardSegment } from './keyboard.js';
 import { pokeSegment } from './poke.js';
 import { recordSegment } from './record.js';
 import { replySegment } from './reply.js';
@@ -52,6 +53,7 @@ export const segmentCodecs: readonly SegmentCodec<any>[] = [
   shareSegment,
   flashTransferSegment,
   onlineFileSegment,
+  keyboardSegment,
   forwardSegment,
 ];
 

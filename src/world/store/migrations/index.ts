@@ -10,6 +10,7 @@ import { qzone } from './012-qzone.js';
 import { groupFeatures } from './013-group-features.js';
 import { devicePresence } from './014-device-presence.js';
 import { groupAnonymous } from './015-group-anonymous.js';
+import { keyboardClicks } from './017-keyboard-clicks.js';
 import { flashTransfer } from './020-flash-transfer.js';
 import { onlineFiles } from './021-online-files.js';
 import { recordTranscripts } from './022-record-transcripts.js';
@@ -27,7 +28,7 @@ import { faultsMigration } from './060-faults.js';
  * favourites and files, 004 requests and group administration, 005 reserved (profile and
  * favourites, which landed in 003), 006 pinned chats, 007 rules of the world stated as
  * constraints, 010–019 the world features of issue 17 (010 group albums, 011 group to-dos, 012 QZone posts,
- * 013 group feature switches, 014 model show and custom status, 015 the anonymous chat switch), 020 flash transfer, 021 online files,
+ * 013 group feature switches, 014 model show and custom status, 015 the anonymous chat switch, 017 inline keyboard clicks), 020 flash transfer, 021 online files,
  * 022 record transcripts, 023 upload streams, 024 online folders, 030 group message masks, 050 the digest of the
  * world file applied at start, 060 fault rules and account health.
  */
@@ -50,6 +51,7 @@ export const migrations: readonly Migration[] = [
   groupFeatures,
   devicePresence,
   groupAnonymous,
+  keyboardClicks,
   flashTransfer,
   onlineFiles,
   recordTranscripts,

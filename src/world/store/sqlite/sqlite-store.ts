@@ -4,6 +4,7 @@ import { SqliteAlbumRepository } from './album-repository.js';
 import { SqliteQzoneRepository } from './qzone-repository.js';
 import { SqliteGroupFeaturesRepository } from './group-features-repository.js';
 import { SqlitePresenceRepository } from './presence-repository.js';
+import { SqliteKeyboardClickRepository } from './keyboard-click-repository.js';
 import { SqliteTodoRepository } from './todo-repository.js';
 import { Checkpointer } from './checkpointer.js';
 import { domainErrorOf } from './constraint-errors.js';
@@ -65,6 +66,7 @@ export class SqliteWorldStore implements WorldStore {
   readonly privateFiles: SqlitePrivateFileRepository;
   readonly albums: SqliteAlbumRepository;
   readonly todos: SqliteTodoRepository;
+  readonly keyboardClicks: SqliteKeyboardClickRepository;
   readonly qzone: SqliteQzoneRepository;
   readonly groupFeatures: SqliteGroupFeaturesRepository;
   readonly presence: SqlitePresenceRepository;
@@ -107,6 +109,7 @@ export class SqliteWorldStore implements WorldStore {
     this.privateFiles = new SqlitePrivateFileRepository(this.db, journal);
     this.albums = new SqliteAlbumRepository(this.db, journal);
     this.todos = new SqliteTodoRepository(this.db, journal);
+    this.keyboardClicks = new SqliteKeyboardClickRepository(this.db, journal);
     this.qzone = new SqliteQzoneRepository(this.db, journal);
     this.groupFeatures = new SqliteGroupFeaturesRepository(this.db, journal);
     this.presence = new SqlitePresenceRepository(this.db, journal);
