@@ -65,6 +65,32 @@ describe('console World page: snapshots and clock', () => {
     await expect.poll(shownName).toBe(original);
   }, 60000);
 
+  it('takes the open chat back with a restore: messages sent after the snapshot leave it', async () => {
+    await page.goto(`${env.catnap.webuiUrl}/chat/g/30001`);
+    await page.locator('[data-testid="live-state"][data-state="open"]').waitFor();
+    const message = (text: string) => page.locator('[data-testid="message"]', { hasText: text });
+    // Retried until the page shows it: the conversation may still be loading when the first is sent.
+    await expect
+      .poll(
+        async () => {
+          await env.admin('POST', '/api/world/act/20002/send_group_msg', { group_id: 30001, message: 'before the snapshot' });
+          return message('before the snapshot').count();
+        },
+        { timeout: 20000, interval: 1000 },
+      )
+      .toBeGreaterThan(0);
+    await env.admin('POST', '/api/world/snapshots', { name: 'chat-before' });
+    await env.admin('POST', '/api/world/act/20002/send_group_msg', { group_id: 30001, message: 'after the snapshot' });
+    await message('after the snapshot').waitFor();
+    await env.admin('POST', '/api/world/snapshots/chat-before/restore');
+    await message('after the snapshot').waitFor({ state: 'detached' });
+    expect(await message('before the snapshot').count()).toBeGreaterThan(0);
+    await env.admin('DELETE', '/api/world/snapshots/chat-before');
+    await env.admin('POST', '/api/world/reset');
+    await page.goto(`${env.catnap.webuiUrl}/world`);
+    await page.getByTestId('clock-card').waitFor();
+  }, 60000);
+
   it('shows the frozen clock, advances it by 90s, 10m and 1d, sets it, and unfreezes it', async () => {
     await expect.poll(clockNow).toBe(start);
     expect(await page.getByTestId('clock-now').getAttribute('data-frozen')).toBe('true');

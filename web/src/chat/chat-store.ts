@@ -50,6 +50,7 @@ class ChatStore {
     this.#started = true;
     live.subscribe((frame) => {
       if (frame.type === 'onebot') this.#onEvent(frame.self_id, frame.event);
+      else if (frame.type === 'domain' && frame.event.type === 'world.restored') this.#reloadAll();
     });
     // Whatever happened while the socket was down is fetched again.
     live.onReconnect(() => {
@@ -59,6 +60,22 @@ class ChatStore {
         if (peer) void this.loadLatest(selfId, peer);
       }
     });
+  }
+
+  /**
+   * A restored snapshot replaced every conversation: what is held is dropped (messages sent after
+   * the snapshot are gone) and what was open is read again.
+   */
+  #reloadAll(): void {
+    const open = [...this.#conversations].filter(([, conversation]) => conversation.loaded).map(([key]) => splitKey(key));
+    const recent = [...this.#recentLoaded];
+    this.#conversations.clear();
+    this.#unread.clear();
+    this.#recent.clear();
+    this.#recentLoaded.clear();
+    this.#changed();
+    for (const [selfId, peer] of open) if (peer) void this.loadLatest(selfId, peer);
+    for (const selfId of recent) void this.loadRecent(selfId);
   }
 
   subscribe(listener: () => void): () => void {

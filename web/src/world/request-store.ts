@@ -23,7 +23,10 @@ class RequestStore {
     live.subscribe((frame) => {
       if (
         frame.type === 'domain' &&
-        (frame.event.type.startsWith('request.') || frame.event.type === 'member.joined' || frame.event.type === 'friend.added')
+        (frame.event.type.startsWith('request.') ||
+          frame.event.type === 'member.joined' ||
+          frame.event.type === 'friend.added' ||
+          frame.event.type === 'world.restored')
       ) {
         clearTimeout(this.#timer);
         this.#timer = setTimeout(() => void this.refresh(), 100);
