@@ -1,22 +1,14 @@
-import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildAdminServer } from '../admin/admin-server.js';
-import type { AdminHooks } from '../admin/admin-route.js';
-import { FaultGate } from '../onebot/faults/fault-gate.js';
 import type { OneBotGateway } from '../network/adapter.js';
 import { OneBotConfigFiles } from '../network/config-files.js';
 import { adaptersBeyondLoopback, isLoopbackHost, milkyBeyondLoopback } from '../network/exposure.js';
 import { listenOn } from '../network/listen.js';
 import { NetworkManager } from '../network/network-manager.js';
-import { parseOneBotConfig } from '../network/onebot-config.js';
-import { allActions } from '../onebot/actions/index.js';
-import { ActionTable } from '../onebot/action-table.js';
+import type { ActionTable } from '../onebot/action-table.js';
 import type { ActionServices } from '../onebot/action.js';
-import { Dispatcher } from '../onebot/dispatcher.js';
-import { WorldError } from '../world/errors.js';
-import { ActionError } from '../onebot/error-catalogue.js';
-import { EventPoll } from '../onebot/events/event-poll.js';
+import type { Dispatcher } from '../onebot/dispatcher.js';
 import { EventHub } from '../onebot/events/event-hub.js';
 import { allBuilders } from '../onebot/events/builders/index.js';
 import { WorldClock, type Clock, nowSeconds } from '../util/clock.js';
@@ -34,14 +26,18 @@ import { applyWorldFile, type WorldFile } from '../world/world-file.js';
 import { World } from '../world/world.js';
 import { startSnapshot } from '../world/snapshots/snapshot-service.js';
 import { Transcript } from '../onebot/transcript/transcript.js';
+import { actionRuntime } from './action-runtime.js';
+import { adminHooks } from './admin-hooks.js';
 import { defaultWorld } from './default-world.js';
+import { createOneBotDispatcher } from './onebot-dispatcher.js';
+import { startOneBotNetworks } from './start-networks.js';
+import { catnapVersion } from './version.js';
 import { applyWorldFileAtStart } from './world-at-start.js';
 import { catnapApplyOptions } from './world-validation.js';
 import { StartupError } from './startup-error.js';
 import { CatnapMetrics } from './metrics/catnap-metrics.js';
 import { timeStoreWrites } from './metrics/store-timing.js';
 import { MilkyRuntime } from './milky-runtime.js';
-import { loadReportStore } from './load/report-store.js';
 import { loadSettingsFile, resolveSettings, saveWebuiToken, type Settings } from './settings.js';
 
 export interface CatnapOptions {
@@ -68,9 +64,7 @@ export { StartupError };
 // Kept importable from here for the callers that found them here first.
 export { readWorldFile } from './world-file-reader.js';
 
-export const catnapVersion: string = (
-  JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
-).version;
+export { catnapVersion };
 
 /**
  * One running Catnap: the world, the OneBot dispatcher, every account's network adapters and the
@@ -170,42 +164,10 @@ export class Catnap {
         startedAt: nowSeconds(clock),
         robotUinRanges: settings.robotUinRanges,
       },
-      runtime: {
-        restartAdapters: (selfId, delayMs) => catnapRef.current?.restartAdapters(selfId, delayMs),
-        stopAdapters: (selfId, delayMs) => catnapRef.current?.restartAdapters(selfId, delayMs, { stopOnly: true }),
-        adapters: (selfId) => catnapRef.current?.network.status(selfId) ?? [],
-        readConfig: async (selfId) => (await catnapRef.current?.configFiles.read(selfId)) ?? parseOneBotConfig({}, 'onebot config'),
-        writeConfig: async (selfId, config) => {
-          if (!catnapRef.current) throw new Error('Catnap is still starting');
-          try {
-            parseOneBotConfig(config, 'config');
-          } catch (error) {
-            throw new ActionError('BAD_PARAMS', (error as Error).message);
-          }
-          try {
-            await catnapRef.current.writeOnebotConfig(selfId, config);
-          } catch (error) {
-            throw new WorldError('CONFLICT', `the config was saved, but: ${(error as Error).message}`);
-          }
-        },
-      },
+      runtime: actionRuntime(() => catnapRef.current),
     };
     const events = new EventHub(world, { urls: services.urls }, logger.child({ component: 'events' }), allBuilders);
-    const actions = new ActionTable(allActions);
-    const dispatcher = new Dispatcher(
-      actions,
-      { ...services, eventPoll: new EventPoll(events) },
-      {
-        rateLimitIntervalMs: settings.api.rateLimitIntervalMs,
-        queueLimit: settings.api.queueLimit,
-        maxJsonDepth: settings.api.maxJsonDepth,
-        faults: new FaultGate(world, {
-          random: faultDraws(world),
-          sendTimeoutMs: settings.faults.sendTimeoutMs,
-          onListenerError: (error) => logger.warn({ err: error }, 'fault fired listener failed'),
-        }),
-      },
-    );
+    const { dispatcher, actions } = createOneBotDispatcher(world, events, services, settings, logger);
     const gateway: OneBotGateway = {
       dispatcher,
       events,
@@ -276,7 +238,7 @@ export class Catnap {
           }),
         ),
       );
-      await catnap.#startNetworks();
+      await startOneBotNetworks(world, network, configFiles, logger);
       const milkyProblems = await milky.start(catnap.#disposables);
       if (milkyProblems.length > 0) throw new StartupError(`could not start the Milky servers:\n  ${milkyProblems.join('\n  ')}`);
       if (options.watchConfig !== false) {
@@ -400,53 +362,14 @@ export class Catnap {
     for (const { userId, config } of summary.milky) await this.milky.files.write(userId, config);
   }
 
-  async #startNetworks(): Promise<void> {
-    const problems: string[] = [];
-    for (const selfId of await this.configFiles.list()) {
-      if (!(await this.world.accounts.find(selfId))) {
-        this.logger.warn(`config/onebot11_${selfId}.json ignored: there is no account ${selfId}`);
-        continue;
-      }
-      let config;
-      try {
-        config = await this.configFiles.read(selfId);
-      } catch (error) {
-        problems.push((error as Error).message);
-        continue;
-      }
-      if (!config) continue;
-      const result = await this.network.apply(selfId, config);
-      problems.push(...result.errors.map((error) => `account ${selfId}, ${error.adapter}: ${error.message}`));
-      for (const skipped of result.skipped) this.logger.warn({ selfId, adapter: skipped.adapter }, skipped.message);
-    }
-    if (problems.length > 0) throw new StartupError(`could not start the OneBot networks:\n  ${problems.join('\n  ')}`);
-  }
-
   async #startAdmin(actions: ActionTable): Promise<void> {
-    const hooks: AdminHooks = {
-      writeOnebotConfig: (userId, config) => this.writeOnebotConfig(userId, config),
-      readOnebotConfig: (userId) => this.configFiles.read(userId),
-      adapterStatus: (userId) => [...this.network.status(userId), ...this.milky.manager.status(userId)],
-      validateOnebotConfig: (config, source) => parseOneBotConfig(config, source ?? 'onebot config'),
-      // Accounts with any network config: the bot dashboard lists Milky-only bots too.
-      onebotAccounts: async () => [...new Set([...(await this.configFiles.list()), ...(await this.milky.files.list())])],
-      writeMilkyConfig: (userId, config) => this.milky.write(userId, config),
-      readMilkyConfig: (userId) => this.milky.files.read(userId),
-      validateMilkyConfig: (config, source) => this.milky.validate(config, source),
-      subscribeMilkyCalls: (listener) => this.milky.dispatcher.onCall(listener),
-      subscribeOneBotEvents: (sink) => this.events.subscribeAll(sink),
-      readiness: () => this.unready(),
-      loadReports: loadReportStore(join(this.dataDir, 'load')),
-      disconnectAdapter: async (userId, name, options) => (await this.network.disconnect(userId, name, options)) ?? 0,
-      metrics: async () => ({ contentType: this.metrics.contentType, text: await this.metrics.text() }),
-    };
     const app = await buildAdminServer(
       {
         world: this.world,
         dispatcher: this.dispatcher,
         actions,
         logger: this.logger.child({ component: 'admin' }),
-        hooks,
+        hooks: adminHooks(this),
         transcript: this.transcript,
       },
       {
@@ -466,9 +389,4 @@ export class Catnap {
     this.admin = app;
     this.webuiUrl = `http://${this.settings.webui.host}:${port}`;
   }
-}
-
-/** Probability rules' draws: uniform in [0, 1) from the world's one seeded source (--seed). */
-function faultDraws(world: World): () => number {
-  return () => world.random.int(0, 0xffff_ffff) / 0x1_0000_0000;
 }
