@@ -26,6 +26,7 @@ function deepFreeze<T>(value: T): T {
 const skip = new Set(['set_restart', 'bot_exit']);
 
 describe('every action under fuzzed params', () => {
+  // About 25 s on a quiet 2-core machine for 230 actions; the bound is for a machine under load.
   it('answers ok (with data its result schema allows) or a documented failure, never crashes, and changes nothing when it fails', async () => {
     const ob = await onebotWorld();
     // ob.call checks each successful reply against the action's result schema; count them here.
@@ -56,5 +57,5 @@ describe('every action under fuzzed params', () => {
     expect(results.problems()).toEqual([]);
     // Most actions succeed for some fuzzed input, so the schemas are exercised, not just present.
     expect(results.checked()).toBeGreaterThan(500);
-  }, 120_000);
+  }, 300_000);
 });
