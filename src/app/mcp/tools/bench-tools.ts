@@ -72,7 +72,8 @@ export const waitFor = defineTool({
   title: 'Wait for something to happen',
   description:
     'Wait until the transcript has an entry matching: kind "message" (from, group_id, user_id, text, regex), "call" (self_id, action, ' +
-    'params) or "notice" (notice_type, sub_type, ...). Answers the matches, or on timeout the entries that came closest.',
+    'params), "notice" (notice_type, sub_type, ...) or "fault" (a fault rule fired: rule_id, self_id, action, effect). ' +
+    'Answers the matches, or on timeout the entries that came closest.',
   input: {
     match: z.record(z.string(), z.unknown()).describe('e.g. {"kind": "message", "from": 10001, "text": "pong"}'),
     since: z.string().optional().describe('A mark; default: now'),
