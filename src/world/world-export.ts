@@ -1,3 +1,4 @@
+import { faultRuleInput } from './faults/fault-rule-input.js';
 import type { WorldFile } from './world-file.js';
 import type { World } from './world.js';
 
@@ -9,7 +10,8 @@ type ExportedGroup = NonNullable<WorldFile['groups']>[number];
  * The world as a world file: applying the result to an empty data dir rebuilds the same accounts,
  * mutual friendships (with each side's category and remark), groups, roles and cards. What a world
  * file cannot say is left out: messages, files, mutes, titles, requests, one-way friendships and
- * empty friend categories. `onebotOf` and `milkyOf` add each account's OneBot and Milky configs
+ * empty friend categories. Fault rules with hits left are written as `faults:`, with what is left
+ * of their `times`. `onebotOf` and `milkyOf` add each account's OneBot and Milky configs
  * (the world does not own them).
  *
  * The world is read in one synchronous pass, so the export is a consistent snapshot: no change
@@ -79,5 +81,10 @@ function snapshot(world: World): WorldFile {
       ...(Object.keys(cards).length > 0 && { cards }),
     });
   }
-  return { accounts, friends, groups };
+  // A rule whose `times` ran out does nothing any more; `times: 0` is not a rule one can write.
+  const faults = world.faults
+    .list()
+    .filter((rule) => rule.timesLeft !== 0)
+    .map(faultRuleInput);
+  return { accounts, friends, groups, ...(faults.length > 0 && { faults }) };
 }

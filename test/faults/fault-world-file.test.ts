@@ -49,6 +49,11 @@ describe('faults: in the world file', () => {
     expect(again.map((rule) => rule.id)).toEqual(rules.map((rule) => rule.id));
     expect(again[0]!.remaining).toBe(0);
     expect((await env.admin('POST', '/api/world/act/10001/send_group_msg', send('y'))).json.status).toBe('ok');
+
+    // The export writes the rules that still do something, as the file wrote them.
+    const exported = (await env.admin('GET', '/api/world/export')).json;
+    expect(exported.faults).toEqual([file.faults[1], file.faults[2]]);
+    expect(validateWorldFile(exported)).toEqual([]);
   });
 
   it('refuses a file with a bad rule, naming each problem by its path, and changes nothing', async () => {

@@ -106,7 +106,7 @@ export const worldManageApi = {
   exportWorld: defineRoute({
     method: 'GET',
     url: '/api/world/export',
-    summary: 'The current world as a world file (JSON; ?format=yaml for YAML), with every OneBot and Milky config',
+    summary: 'The current world as a world file (JSON; ?format=yaml for YAML), with every OneBot and Milky config and the live fault rules',
     tag,
     query: Type.Object({ format: Type.Optional(Type.Union([Type.Literal('json'), Type.Literal('yaml')])) }),
     response: WorldFileSchema,

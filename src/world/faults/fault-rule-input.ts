@@ -42,6 +42,19 @@ export function newFaultRule(input: FaultRuleInput): Omit<NewFaultRule, 'created
   };
 }
 
+/** A stored rule written back as a rule as written (the world file's export): what is left of `times`. */
+export function faultRuleInput(rule: Omit<NewFaultRule, 'createdAt'>): FaultRuleInput {
+  return {
+    ...(rule.selfId !== null && { self_id: rule.selfId }),
+    ...(rule.action !== null && { action: rule.action }),
+    ...(rule.event !== null && { event: rule.event }),
+    ...(rule.transport !== null && { transport: rule.transport }),
+    ...(rule.timesLeft !== null && { times: rule.timesLeft }),
+    ...(rule.probability !== null && { probability: rule.probability }),
+    effect: rule.effect,
+  };
+}
+
 /**
  * What makes two rules the same rule, whatever they have fired since: everything but `times`
  * (which counts down). A world file applied again adds only the rules the world does not have.
