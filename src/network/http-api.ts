@@ -107,15 +107,18 @@ export async function buildHttpApi(gateway: OneBotGateway, options: HttpApiOptio
         const echo = gateway.dispatcher.echoOf(body.echo);
         return sendEnvelope(reply, ok({ app_name: 'Catnap', self_id: options.selfId, message: 'Catnap is running' }, echo));
       }
-      const connection = connectionOf(request, reply);
+      const connection = new HttpConnection(request, reply);
       const streaming = new StreamingReply(reply);
       const envelope = await gateway.dispatcher.dispatch(options.selfId, String(body.action), body.params ?? {}, {
         ...meta,
-        ...connection,
+        disconnect: connection.disconnect,
+        get signal() {
+          return connection.signal;
+        },
         echo: body.echo,
         stream: options.streamPackets ?? ((packet) => streaming.write(packet)),
       });
-      if (connection.signal.aborted) return abandon(request, reply);
+      if (connection.gone) return abandon(request, reply);
       return envelope.stream === 'stream-action' ? streaming.end(envelope) : sendEnvelope(reply, envelope);
     },
   });
@@ -125,15 +128,18 @@ export async function buildHttpApi(gateway: OneBotGateway, options: HttpApiOptio
     url: '/:action',
     handler: async (request: FastifyRequest<{ Params: { action: string } }>, reply) => {
       const { params, echo } = paramsOf(request);
-      const connection = connectionOf(request, reply);
+      const connection = new HttpConnection(request, reply);
       const streaming = new StreamingReply(reply);
       const envelope = await gateway.dispatcher.dispatch(options.selfId, request.params.action, params, {
         ...meta,
-        ...connection,
+        disconnect: connection.disconnect,
+        get signal() {
+          return connection.signal;
+        },
         echo,
         stream: options.streamPackets ?? ((packet) => streaming.write(packet)),
       });
-      if (connection.signal.aborted) return abandon(request, reply);
+      if (connection.gone) return abandon(request, reply);
       return envelope.stream === 'stream-action' ? streaming.end(envelope) : sendEnvelope(reply, envelope);
     },
   });
@@ -142,18 +148,42 @@ export async function buildHttpApi(gateway: OneBotGateway, options: HttpApiOptio
 }
 
 /**
- * The request's connection, for faults (docs/faults.md): `signal` aborts when the client is gone
- * (a call that never answers stops waiting); `disconnect` cuts the TCP connection without an answer.
+ * The request's connection, for faults (docs/faults.md): `signal` aborts when the client goes
+ * before its answer (a call that never answers stops waiting); `disconnect` cuts the TCP
+ * connection without an answer. The signal is made only when a fault asks for it: an
+ * AbortController for every request, aborted when its response closed (with the DOMException
+ * each abort makes), cost about a tenth of Catnap's CPU on the HTTP send path.
  */
-function connectionOf(request: FastifyRequest, reply: FastifyReply): { signal: AbortSignal; disconnect: () => void } {
-  const gone = new AbortController();
-  reply.raw.once('close', () => gone.abort());
-  return {
-    signal: gone.signal,
-    disconnect: () => {
-      gone.abort();
-      request.raw.socket?.destroy();
-    },
+class HttpConnection {
+  #controller: AbortController | undefined;
+  #gone = false;
+
+  constructor(
+    private readonly request: FastifyRequest,
+    reply: FastifyReply,
+  ) {
+    reply.raw.once('close', () => {
+      if (reply.raw.writableFinished) return;
+      this.#gone = true;
+      this.#controller?.abort();
+    });
+  }
+
+  /** Whether the client went before its answer was sent (it gave up, or a fault cut it off). */
+  get gone(): boolean {
+    return this.#gone;
+  }
+
+  get signal(): AbortSignal {
+    this.#controller ??= new AbortController();
+    if (this.#gone) this.#controller.abort();
+    return this.#controller.signal;
+  }
+
+  readonly disconnect = (): void => {
+    this.#gone = true;
+    this.#controller?.abort();
+    this.request.raw.socket?.destroy();
   };
 }
 

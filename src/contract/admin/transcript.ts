@@ -84,7 +84,7 @@ export const transcriptApi = {
       entries: Type.Array(TranscriptEntryView),
       head: Type.String({ description: 'The last entry’s seq: a mark for "from now on"' }),
       dropped: Type.Boolean({
-        description: 'True when entries after `since` were already let go (the transcript keeps the latest 50,000)',
+        description: 'True when entries after `since` were already let go (the transcript keeps the latest 10,000)',
       }),
     }),
   }),

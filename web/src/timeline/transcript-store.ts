@@ -3,7 +3,7 @@ import type { TranscriptEntryView } from '@contract';
 import { api, describeError } from '../api/client';
 import { live } from '../api/live';
 
-/** Entries kept in the page; older ones scroll away (the server keeps 50,000). */
+/** Entries kept in the page; older ones scroll away (the server keeps 10,000). */
 const keep = 1000;
 /** A position past every entry: the transcript then answers no entries, only its head. */
 const beyondHead = Number.MAX_SAFE_INTEGER;
