@@ -93,6 +93,7 @@ export class CatnapMetrics {
   readonly #sent = children((transport: string, type: string) => this.eventsSent.labels(transport, type));
   readonly #calls = children((action: string, retcode: string, transport: string) => this.actions.labels(action, retcode, transport));
   readonly #callSeconds = children((action: string) => this.actionSeconds.labels(action));
+  readonly #writeSeconds = children((operation: string) => this.storeWrites.labels(operation));
 
   /** What transports report; handed to the network gateway. */
   readonly observer: TransportObserver = {
@@ -105,7 +106,7 @@ export class CatnapMetrics {
 
   /** Times store writes (pass to `timeStoreWrites`). */
   readonly storeTimer = (operation: string, seconds: number, failed: boolean): void => {
-    this.storeWrites.observe({ operation }, seconds);
+    this.#writeSeconds(operation).observe(seconds);
     if (failed) this.storeWriteFailures.inc({ operation });
   };
 
