@@ -50,6 +50,10 @@ export const testCommand: CliCommand = (ctx) =>
     )
     .addOption(new Option('--out <file>', 'write the junit or tap report there (default: standard output, progress to standard error)'))
     .addOption(new Option('--connect-timeout <ms>', 'how long the bot may take to connect').default('20000'))
+    .addOption(new Option('--seed <n>', 'seed every value the world makes up, as catnap start --seed (env CATNAP_SEED)'))
+    .addOption(
+      new Option('--clock <frozen|time>', "start the world's clock frozen: now, or at an ISO 8601 time or unix seconds (env CATNAP_CLOCK)"),
+    )
     .addOption(
       new Option('--serve', 'start Catnap for a test client and print its addresses as one JSON line; run until standard input closes'),
     )
