@@ -94,6 +94,13 @@ describe('catnap test', () => {
     expect(badSeed.stderr).toContain('--seed must be an integer');
   });
 
+  it('says a missing world file of --serve in one line, not a stack trace', async () => {
+    const result = await catnapTest(['--serve', '--world', 'no-such-world.yaml']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^catnap: cannot read world file no-such-world\.yaml/);
+    expect(result.stderr).not.toContain('    at ');
+  });
+
   it('needs scenarios (a usage error otherwise)', async () => {
     expect((await catnapTest(['--bot', bot])).code).toBe(2);
   });

@@ -1,6 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { Command, Option } from 'commander';
 import type { Reporter } from '../testing/scenario/run-scenarios.js';
+import { StartupError } from '../startup-error.js';
 import { CliError, parseId, type CliCommand } from './cli-context.js';
 import { startOptions } from './start-command.js';
 
@@ -81,7 +82,12 @@ export const testCommand: CliCommand = (ctx) =>
       const { WorldFileError, loadScenarios, ScenarioError, prettyReporter, junitReport, tapReport, runScenarios, serveForTests } =
         await runner();
       if (flags.serve) {
-        ctx.exitCode = await serveForTests(launch, ctx.io);
+        try {
+          ctx.exitCode = await serveForTests(launch, ctx.io);
+        } catch (error) {
+          if (error instanceof WorldFileError || error instanceof StartupError) throw new CliError(error.message);
+          throw error;
+        }
         return;
       }
       if (paths.length === 0) throw new CliError('name scenario files or folders (catnap test scenarios/ --bot "node bot.js")', 2);
