@@ -121,7 +121,8 @@ export class HttpClientAdapter implements NetworkAdapter {
   async #post({ json, event }: Pending, controller: AbortController): Promise<void> {
     const { config } = this;
     // Fault rules on events (docs/faults.md): the POST is late, or never arrives.
-    const verdict = this.gateway.dispatcher.faults?.checkEvent(this.selfId, eventNameOf(event), 'http-post');
+    // The name is built from the napcat/array event, which this target may not use: only when a rule is about events.
+    const verdict = this.gateway.dispatcher.faults?.checkEvent(this.selfId, () => eventNameOf(event), 'http-post');
     if (verdict) {
       const { effect } = verdict;
       const wait = effect.type === 'delay' || effect.type === 'fail' ? (effect.delay_ms ?? 0) : 0;
