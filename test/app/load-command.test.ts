@@ -120,6 +120,10 @@ describe('catnap load', () => {
       code: 2,
       stderr: expect.stringContaining('--pattern must be'),
     });
+    expect(await cli(['load', '--self-id', '10001', '--world', join(repoRoot, 'no-such-world.yaml')])).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('cannot read world file'),
+    });
     const missing = await cli(['load', ...remote, '--self-id', '55555', '--duration', '1s']);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain('account 55555 does not exist');

@@ -86,6 +86,21 @@ describe('catnap test', () => {
     expect(result.stdout).toMatch(/bot output:\n\s+starting/);
   });
 
+  it('takes --seed and --clock as catnap start does, refusing bad ones as usage errors', async () => {
+    const passed = await catnapTest(['examples/napcat-ts/scenarios/commands.yaml', '--bot', bot, '--seed', '7', '--clock', 'frozen']);
+    expect(passed.code, passed.stdout + passed.stderr).toBe(0);
+    const badSeed = await catnapTest(['examples/napcat-ts/scenarios', '--bot', bot, '--seed', 'nope']);
+    expect(badSeed.code).toBe(2);
+    expect(badSeed.stderr).toContain('--seed must be an integer');
+  });
+
+  it('says a missing world file of --serve in one line, not a stack trace', async () => {
+    const result = await catnapTest(['--serve', '--world', 'no-such-world.yaml']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^catnap: cannot read world file no-such-world\.yaml/);
+    expect(result.stderr).not.toContain('    at ');
+  });
+
   it('needs scenarios (a usage error otherwise)', async () => {
     expect((await catnapTest(['--bot', bot])).code).toBe(2);
   });

@@ -40,8 +40,11 @@ class Async:
 AsyncWorld = Async
 
 
-async def start(world: Union[str, dict, None] = None, bot: Optional[int] = None) -> CatnapServer:
-    return await asyncio.to_thread(CatnapServer, world, bot)
+async def start(
+    world: Union[str, dict, None] = None, bot: Optional[int] = None, seed: Optional[int] = None, clock: Union[str, int, None] = None
+) -> CatnapServer:
+    """``catnap.start`` for asyncio code: the same ``seed`` and ``clock`` as the blocking one."""
+    return await asyncio.to_thread(CatnapServer, world, bot, seed=seed, clock=clock)
 
 
 def attach_async(world: World) -> Async:

@@ -9,6 +9,7 @@ import { LoadOptionError, parseCount, parseDuration, parsePattern, parseRate, ty
 import { CatnapClient } from '../remote/catnap-client.js';
 import { CliError, parseId, type CliCommand, type CliContext } from './cli-context.js';
 import { clientFor, withConnectionOptions } from './remote-options.js';
+import { describeStartFailure } from './start-failure.js';
 
 interface LoadFlags {
   readonly selfId: string;
@@ -76,14 +77,19 @@ export const loadCommand: CliCommand = (ctx) =>
         if (flags.world) {
           dataDir ??= await mkdtemp(join(tmpdir(), 'catnap-load-'));
           const token = randomBytes(16).toString('hex');
-          catnap = await Catnap.start({
-            dataDir,
-            worldFile: flags.world,
-            webuiPort: 0,
-            webuiToken: token,
-            logger: silentLogger,
-            watchConfig: false,
-          });
+          try {
+            catnap = await Catnap.start({
+              dataDir,
+              worldFile: flags.world,
+              webuiPort: 0,
+              webuiToken: token,
+              logger: silentLogger,
+              watchConfig: false,
+            });
+          } catch (error) {
+            // A missing or refused world file reads as `catnap start` says it, not as a stack trace.
+            throw new CliError(describeStartFailure(error, dataDir));
+          }
           client = new CatnapClient({ url: catnap.webuiUrl, token, source: '--world' });
           ctx.io.stderr(`catnap load: started Catnap on ${flags.world} (data ${dataDir})\n`);
         } else {

@@ -1,6 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { Command, Option } from 'commander';
 import type { Reporter } from '../testing/scenario/run-scenarios.js';
+import { StartupError } from '../startup-error.js';
 import { CliError, parseId, type CliCommand } from './cli-context.js';
 import { startOptions } from './start-command.js';
 
@@ -50,6 +51,10 @@ export const testCommand: CliCommand = (ctx) =>
     )
     .addOption(new Option('--out <file>', 'write the junit or tap report there (default: standard output, progress to standard error)'))
     .addOption(new Option('--connect-timeout <ms>', 'how long the bot may take to connect').default('20000'))
+    .addOption(new Option('--seed <n>', 'seed every value the world makes up, as catnap start --seed (env CATNAP_SEED)'))
+    .addOption(
+      new Option('--clock <frozen|time>', "start the world's clock frozen: now, or at an ISO 8601 time or unix seconds (env CATNAP_CLOCK)"),
+    )
     .addOption(
       new Option('--serve', 'start Catnap for a test client and print its addresses as one JSON line; run until standard input closes'),
     )
@@ -77,7 +82,12 @@ export const testCommand: CliCommand = (ctx) =>
       const { WorldFileError, loadScenarios, ScenarioError, prettyReporter, junitReport, tapReport, runScenarios, serveForTests } =
         await runner();
       if (flags.serve) {
-        ctx.exitCode = await serveForTests(launch, ctx.io);
+        try {
+          ctx.exitCode = await serveForTests(launch, ctx.io);
+        } catch (error) {
+          if (error instanceof WorldFileError || error instanceof StartupError) throw new CliError(error.message);
+          throw error;
+        }
         return;
       }
       if (paths.length === 0) throw new CliError('name scenario files or folders (catnap test scenarios/ --bot "node bot.js")', 2);

@@ -67,9 +67,8 @@ export class FaultService {
     if (!rule || rule.timesLeft === 0) return undefined;
     const after: FaultRule = { ...rule, fired: rule.fired + 1, timesLeft: rule.timesLeft === null ? null : rule.timesLeft - 1 };
     this.#rules = rules.map((each, i) => (i === index ? after : each));
-    const stored = transaction(this.ctx, () => {
-      if (this.ctx.store.faults.list().some((each) => each.id === id)) this.ctx.store.faults.recordHit(id, after.fired, after.timesLeft);
-    });
+    // An UPDATE by id: a rule removed meanwhile is simply not there to count.
+    const stored = transaction(this.ctx, () => this.ctx.store.faults.recordHit(id, after.fired, after.timesLeft));
     return { rule, stored };
   }
 

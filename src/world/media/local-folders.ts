@@ -5,6 +5,8 @@ import { systemDenied, preview, type LocalFilePolicy } from './local-files.js';
 
 /** How many files one folder may hold before Catnap refuses to walk further. */
 export const maxFolderFiles = 1000;
+/** How many folders (the named one and all below it) one walk may enter: empty folders cost too. */
+export const maxFolderFolders = 1000;
 
 export interface LocalFolder {
   /** The folder's own name. */
@@ -17,7 +19,9 @@ export interface LocalFolder {
  * Lists a local folder a bot named (send_online_folder), under the same policy as single local
  * files (local-files.ts): allowed roots, never the data folder, the real path checked after
  * symlinks. Only regular files are listed; symlinks inside are skipped, not followed, and each
- * listed file is opened later through `openLocalFile`, which checks it again.
+ * listed file is opened later through `openLocalFile`, which checks it again. Anything denied
+ * below the named folder (the data folder or the world file, when a root holds them) is skipped:
+ * the data folder's blobs would otherwise resolve by path as media ids, past the per-viewer check.
  */
 export async function listLocalFolder(path: string, policy: LocalFilePolicy, source: string): Promise<LocalFolder> {
   const roots = policy.roots.map((root) => resolve(root));
@@ -37,9 +41,15 @@ export async function listLocalFolder(path: string, policy: LocalFilePolicy, sou
   if (!(await lstat(real).catch(() => undefined))?.isDirectory())
     throw new WorldError('INVALID_ARGUMENT', `${preview(source)} is not a folder`);
   const files: { path: string; inside: string }[] = [];
+  let folders = 0;
   const walk = async (dir: string): Promise<void> => {
+    folders += 1;
+    if (folders > maxFolderFolders) {
+      throw new WorldError('LIMIT_REACHED', `folder ${preview(source)} holds more than ${maxFolderFolders} folders`);
+    }
     for (const entry of await readdir(dir, { withFileTypes: true })) {
       const full = join(dir, entry.name);
+      if (!allowed(full, [], denied) || !allowed(full, [], realDenied)) continue;
       if (entry.isDirectory()) await walk(full);
       else if (entry.isFile()) files.push({ path: full, inside: relative(real, full).split(sep).join('/') });
       if (files.length > maxFolderFiles) {

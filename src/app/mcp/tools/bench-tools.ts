@@ -61,9 +61,9 @@ export const setClock = defineTool({
     advance: z.string().optional().describe('A duration: "90s", "10m", "1h", "1d"'),
   },
   async run(args, { catnap }) {
-    const body = Object.fromEntries(Object.entries(args).filter(([, value]) => value !== undefined));
-    if (Object.keys(body).length === 0) return catnap.get('GET /api/clock');
-    return catnap.post<ClockView>('/api/clock', body);
+    // The body is JSON, which leaves out the arguments not given.
+    if (Object.values(args).every((value) => value === undefined)) return catnap.get('GET /api/clock');
+    return catnap.post<ClockView>('/api/clock', args);
   },
 });
 
@@ -83,7 +83,6 @@ export const waitFor = defineTool({
   },
   readOnly: true,
   async run(args, { catnap }) {
-    const body = Object.fromEntries(Object.entries(args).filter(([, value]) => value !== undefined));
-    return catnap.request('POST', '/api/world/wait', body, [408, 409]);
+    return catnap.request('POST', '/api/world/wait', args, [408, 409]);
   },
 });
