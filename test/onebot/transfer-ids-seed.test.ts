@@ -7,8 +7,8 @@ import { smallWorld } from '../helpers/world.js';
 const bytes = (text: string) => `base64://${Buffer.from(text).toString('base64')}`;
 
 /** Every id the transfer actions make up, in one run of the same calls. */
-async function transferIds(seed: number) {
-  const ob = await onebotWorld(smallWorld, undefined, new WorldRandom(seed, true));
+async function transferIds(seed: number, seeded = true) {
+  const ob = await onebotWorld(smallWorld, undefined, new WorldRandom(seed, seeded));
   const created = await ob.data(10001, 'create_flash_task', { files: [bytes('one'), bytes('two')], name: 'set' });
   const { fileSetId, shareLink } = created.createFlashTransferResult;
   const list = await ob.data(10001, 'get_flash_file_list', { fileset_id: fileSetId });
@@ -29,5 +29,11 @@ describe('transfer ids come from the seeded world.random', () => {
     expect(other.msgId).not.toBe(first.msgId);
     expect(first.fileIds).toHaveLength(2);
     expect(first.shareLink).toMatch(/^https:\/\/qfile\.qq\.com\/q\/[A-HJ-NP-Za-km-z2-9]{10}$/);
+  });
+
+  it('without a user-chosen seed, share codes do not come from the predictable stream (they open the set to anyone)', async () => {
+    const [first, second] = [await transferIds(7, false), await transferIds(7, false)];
+    expect(second.fileSetId).toBe(first.fileSetId);
+    expect(second.shareLink).not.toBe(first.shareLink);
   });
 });

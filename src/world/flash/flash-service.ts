@@ -156,7 +156,11 @@ function checkName(name: string): string {
   return trimmed;
 }
 
-/** A share code: 10 characters QQ would not confuse (no 0/O, 1/l/I), from the world's seeded source. */
+/**
+ * A share code: 10 characters QQ would not confuse (no 0/O, 1/l/I). The code alone opens the set
+ * to whoever has it, so it is a secret (`random.secret`): xoroshiro's stream can be rebuilt from
+ * the ids a bot sees, which would let it compute other accounts' codes. Under `--seed` it repeats.
+ */
 function newCode(random: WorldRandom): string {
-  return Array.from({ length: 10 }, () => codeAlphabet[random.int(0, codeAlphabet.length - 1)]).join('');
+  return [...random.secret(10)].map((byte) => codeAlphabet[byte % codeAlphabet.length]).join('');
 }
