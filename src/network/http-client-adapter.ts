@@ -2,6 +2,7 @@ import { createHmac } from 'node:crypto';
 import type { OutboundEvent } from '../onebot/events/outbound-event.js';
 import { applyQuickOperation, quickOperationValidator, type QuickContext } from '../onebot/quick-operation.js';
 import type { Logger } from '../util/logger.js';
+import { waitFor } from '../util/abortable-wait.js';
 import { redactSecrets } from '../util/redact.js';
 import type { AdapterStatus, NetworkAdapter, OneBotGateway } from './adapter.js';
 import { subscribeEvents } from './event-feed.js';
@@ -120,11 +121,12 @@ export class HttpClientAdapter implements NetworkAdapter {
   async #post({ json, event }: Pending, controller: AbortController): Promise<void> {
     const { config } = this;
     // Fault rules on events (docs/faults.md): the POST is late, or never arrives.
-    const verdict = this.gateway.dispatcher.faults?.checkEvent(this.selfId, eventNameOf(event), 'http-post');
+    // The name is built from the napcat/array event, which this target may not use: only when a rule is about events.
+    const verdict = this.gateway.dispatcher.faults?.checkEvent(this.selfId, () => eventNameOf(event), 'http-post');
     if (verdict) {
       const { effect } = verdict;
       const wait = effect.type === 'delay' || effect.type === 'fail' ? (effect.delay_ms ?? 0) : 0;
-      if (wait > 0) await sleepUnless(wait, controller.signal);
+      if (wait > 0) await waitFor(wait, controller.signal);
       if (effect.type !== 'delay') {
         this.#failed += 1;
         this.gateway.observer?.postFailed?.(this.#label);
@@ -190,16 +192,6 @@ function eventNameOf(event: OutboundEvent): string {
   const object = event.object('array', 'napcat') as unknown as Record<string, unknown>;
   const detail = object.message_type ?? object.notice_type ?? object.request_type ?? object.meta_event_type;
   return typeof detail === 'string' ? `${event.postType}.${detail}` : event.postType;
-}
-
-function sleepUnless(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    signal.addEventListener('abort', () => {
-      clearTimeout(timer);
-      resolve();
-    });
-  });
 }
 
 /** Reads a response body up to `limit` bytes; undefined when it is larger (the rest is discarded). */

@@ -10,6 +10,7 @@ import type { FaultEffect } from '../contract/admin/faults.js';
 import type { FaultGate, FaultVerdict } from './faults/fault-gate.js';
 import { napcatFailureRetcode } from './faults/fault-presets.js';
 import { WorldError } from '../world/errors.js';
+import { waitFor } from '../util/abortable-wait.js';
 
 export interface DispatchMeta extends CallMeta {
   /** The caller's echo, returned verbatim in the reply. */
@@ -291,18 +292,4 @@ export class Dispatcher {
     }
     return queue;
   }
-}
-
-/** Resolves after `ms`, or as soon as `signal` aborts. */
-function waitFor(ms: number, signal: AbortSignal): Promise<void> {
-  if (ms <= 0 || signal.aborted) return Promise.resolve();
-  return new Promise((resolve) => {
-    const timer = Number.isFinite(ms) ? setTimeout(done, ms) : undefined;
-    function done() {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    }
-    signal.addEventListener('abort', done, { once: true });
-  });
 }

@@ -134,6 +134,10 @@ describe('the test bench, as the issue judges it', () => {
 
     expect((await admin('POST', '/api/world/wait', { match: { kind: 'message', regex: '(' }, timeout_ms: 10 })).status).toBe(400);
     expect((await admin('POST', '/api/world/wait', { match: { kind: 'nonsense' } })).status).toBe(400);
+    // Compiled and tested against every entry while the wait lasts: a pattern's length is bounded.
+    expect((await admin('POST', '/api/world/wait', { match: { kind: 'message', regex: 'a'.repeat(1001) }, timeout_ms: 10 })).status).toBe(
+      400,
+    );
     expect((await admin('POST', '/api/world/wait', { match: { kind: 'message' }, timeout_ms: -1 })).status).toBe(400);
 
     const json = await admin('GET', `/api/world/transcript?since=${mark}`);

@@ -138,6 +138,9 @@ describe('fault rules', () => {
       { action: 'send_*', times: 0, effect: { type: 'no_reply' } },
       { action: 'send_*', colour: 'red', effect: { type: 'no_reply' } },
       { action: 'send_*', effect: { type: 'fail', preset: 'not_a_preset' } },
+      // Kept in the world and answered on every hit: the texts are bounded.
+      { action: 'send_*', effect: { type: 'fail', message: 'x'.repeat(1001) } },
+      { action: 'send_*', effect: { type: 'fail', message: 'x', wording: 'x'.repeat(1001) } },
     ];
     for (const body of bad) expect((await env.admin('POST', '/api/faults', body)).status, JSON.stringify(body)).toBe(400);
     expect((await env.admin('POST', '/api/faults', { self_id: 99999, effect: { type: 'no_reply' } })).status).toBe(404);

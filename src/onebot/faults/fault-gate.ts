@@ -70,13 +70,16 @@ export class FaultGate {
 
   /** The fault for a call of `action` (`canonical`: the name it resolves to) as `selfId` over `transport`. */
   check(selfId: number, action: string, canonical: string | undefined, transport: string): FaultVerdict | undefined {
-    const names = canonical && canonical !== action ? [action, canonical] : [action];
-    const rule = this.#firstHit(
-      (each) => each.event === null && (each.action === null || names.some((name) => this.#matches(each.action!, name))),
-      selfId,
-      transport,
-    );
-    if (rule) return this.#fired(this.#verdict(rule, transport), selfId, transport, { action });
+    // Every call comes here: with no rules (the usual case) nothing is built for it.
+    if (this.world.faults.list().length > 0) {
+      const names = canonical && canonical !== action ? [action, canonical] : [action];
+      const rule = this.#firstHit(
+        (each) => each.event === null && (each.action === null || names.some((name) => this.#matches(each.action!, name))),
+        selfId,
+        transport,
+      );
+      if (rule) return this.#fired(this.#verdict(rule, transport), selfId, transport, { action });
+    }
     const state = this.world.health.state(selfId);
     if (state === 'online' || isRead(canonical ?? action)) return undefined;
     if (state === 'zombie') {
@@ -95,10 +98,15 @@ export class FaultGate {
     };
   }
 
-  /** The fault for an event (named "<post_type>.<type>") posted to `selfId`'s HTTP POST targets. */
-  checkEvent(selfId: number, eventName: string, transport: string): FaultVerdict | undefined {
-    const rule = this.#firstHit((each) => each.event !== null && this.#matches(each.event, eventName), selfId, transport);
-    return rule && this.#fired(this.#verdict(rule, transport), selfId, transport, { event: eventName });
+  /**
+   * The fault for an event (named "<post_type>.<type>") posted to `selfId`'s HTTP POST targets. The
+   * name may be given as a function: it is worked out only when some rule is about events.
+   */
+  checkEvent(selfId: number, eventName: string | (() => string), transport: string): FaultVerdict | undefined {
+    if (!this.world.faults.list().some((rule) => rule.event !== null)) return undefined;
+    const name = typeof eventName === 'string' ? eventName : eventName();
+    const rule = this.#firstHit((each) => each.event !== null && this.#matches(each.event, name), selfId, transport);
+    return rule && this.#fired(this.#verdict(rule, transport), selfId, transport, { event: name });
   }
 
   /** Refuses new connections to an adapter for `ms` of real time (connection chaos; a frozen world clock does not stop it). */

@@ -14,6 +14,8 @@ import { matches, score, type EntryMatch } from './match.js';
  * the fan-out bench row's p99; 10,000 is still far more than one test makes.
  */
 const defaultCapacity = 10_000;
+/** How many entries a wait keeps to name the closest ones before cutting them back. */
+const maxSeen = 1000;
 
 export interface WaitRequest {
   /** Entries after this seq count (default: the wait's arrival). */
@@ -119,10 +121,13 @@ export class Transcript {
   /** Waits as `request` says; see `WaitOutcome`. */
   wait(request: WaitRequest): Promise<WaitOutcome> {
     const matched: TranscriptEntry[] = [];
-    const seen: TranscriptEntry[] = [];
+    // Candidates for `closest`: a wait may last minutes under load, so they are cut back to the
+    // closest ones now and then (the closest of all are among the closest of each part).
+    let seen: TranscriptEntry[] = [];
     const consider = (entry: TranscriptEntry) => {
       if (entry.seq <= request.since || entry.kind === 'mark') return;
       seen.push(entry);
+      if (seen.length > maxSeen) seen = closest(request.match, seen);
       if (matches(request.match, entry)) matched.push(entry);
     };
     for (const entry of this.since(request.since).entries) consider(entry);

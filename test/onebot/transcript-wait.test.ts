@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { Transcript } from '../../src/onebot/transcript/transcript.js';
+import { ManualClock } from '../../src/util/clock.js';
+
+describe('transcript wait', () => {
+  it('names the closest entries after a long wait without keeping every entry it saw', async () => {
+    const transcript = new Transcript(new ManualClock(), 100_000);
+    const waiting = transcript.wait({
+      since: transcript.head,
+      match: { kind: 'call', action: 'send_group_msg', self_id: 7 },
+      count: 1,
+      none: false,
+      timeoutMs: 50,
+    });
+    const call = (selfId: number, action: string) =>
+      transcript.recordCall({ selfId, transport: 'http', action, params: {}, status: 'ok', retcode: 0 });
+    const nearest = call(8, 'send_group_msg');
+    for (let i = 0; i < 5000; i++) call(9, 'get_status');
+    const later = call(8, 'send_group_msg');
+    for (let i = 0; i < 5000; i++) call(9, 'get_status');
+    const outcome = await waiting;
+    expect(outcome.ok).toBe(false);
+    if (outcome.ok) return;
+    // Two of three conditions met beats one; among equals the latest first.
+    expect(outcome.closest.slice(0, 2).map((entry) => entry.seq)).toEqual([later.seq, nearest.seq]);
+    expect(outcome.closest).toHaveLength(5);
+    expect(outcome.closest.slice(2).every((entry) => entry.action === 'get_status')).toBe(true);
+    expect(outcome.closest[2]!.seq).toBe(transcript.head);
+  });
+});
