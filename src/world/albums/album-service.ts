@@ -1,5 +1,4 @@
 import { WorldError, fail } from '../errors.js';
-import { imageSize } from '../media/image-size.js';
 import type { MediaService } from '../media/media-service.js';
 import type { Member } from '../model.js';
 import { now, transaction, type ServiceContext } from '../services/context.js';
@@ -236,8 +235,7 @@ export class AlbumService {
     const ref = await this.media.ingest(source, viewerId);
     const kind: AlbumMediaKind | undefined = ref.mime.startsWith('image/') ? 'image' : ref.mime.startsWith('video/') ? 'video' : undefined;
     if (!kind) throw new WorldError('MEDIA_UNREADABLE', `a group album holds photos and videos, not ${ref.mime}`);
-    const size =
-      kind === 'image' ? (imageSize(await this.media.blobs.read(ref.blobId)) ?? { width: 0, height: 0 }) : { width: 0, height: 0 };
+    const size = kind === 'image' ? await this.media.imageSizeOf(ref.blobId) : { width: 0, height: 0 };
     return { kind, blobId: ref.blobId, name: ref.name, mime: ref.mime, size: ref.size, ...size };
   }
 }

@@ -1,6 +1,8 @@
 import { WorldError } from '../errors.js';
 import type { MediaRef } from '../messages/elements.js';
+import { open } from 'node:fs/promises';
 import { BlobStore } from './blob-store.js';
+import { imageSize } from './image-size.js';
 import { fileUrlToPath, openSource, type OpenedSource, type SourceLimits } from './file-source.js';
 import { isLocalPath, preview } from './local-files.js';
 import { fetchPolicy, openDownload } from './safe-fetch.js';
@@ -10,6 +12,9 @@ import { fetchPolicy, openDownload } from './safe-fetch.js';
  * viewing account could see that media in QQ (see media-capabilities.ts).
  */
 export type MediaResolver = (id: string, viewerId: number) => Promise<MediaRef | undefined>;
+
+/** Image headers keep their size in the first few KiB (JPEG's frame header may sit after EXIF). */
+const headerBytes = 64 * 1024;
 
 export const defaultSourceLimits: SourceLimits = {
   maxBytes: 100 * 1024 * 1024,
@@ -88,6 +93,24 @@ export class MediaService {
       throw new WorldError('MEDIA_TOO_LARGE', `the upload is larger than the limit of ${this.limits.maxBytes} bytes`);
     }
     return this.blobs.put(bytes, name);
+  }
+
+  /**
+   * A stored image's pixel size (0 x 0 when unreadable), for what QQ shows with its width and
+   * height (album photos, QZone posts, announcements). The header is read first; only an image
+   * whose size sits further in (a JPEG after a long EXIF) is read whole.
+   */
+  async imageSizeOf(blobId: string): Promise<{ width: number; height: number }> {
+    const handle = await open(this.blobs.pathOf(blobId), 'r');
+    try {
+      const head = Buffer.alloc(headerBytes);
+      const { bytesRead } = await handle.read(head, 0, headerBytes, 0);
+      const fromHead = imageSize(head.subarray(0, bytesRead));
+      if (fromHead || bytesRead < headerBytes) return fromHead ?? { width: 0, height: 0 };
+    } finally {
+      await handle.close();
+    }
+    return imageSize(await this.blobs.read(blobId)) ?? { width: 0, height: 0 };
   }
 
   /** get_image and download_file answer paths inside the store; those paths work as sources again. */

@@ -1,5 +1,4 @@
 import { WorldError, fail } from '../errors.js';
-import { imageSize } from '../media/image-size.js';
 import type { MediaService } from '../media/media-service.js';
 import { now, transaction, type ServiceContext } from '../services/context.js';
 import type { FriendService } from '../services/friend-service.js';
@@ -41,7 +40,7 @@ export class QzoneService {
     for (const source of sources) {
       const ref = await this.media.ingest(source, actor);
       if (!ref.mime.startsWith('image/')) throw new WorldError('MEDIA_UNREADABLE', `a QZone post shows images, not ${ref.mime}`);
-      const size = imageSize(await this.media.blobs.read(ref.blobId)) ?? { width: 0, height: 0 };
+      const size = await this.media.imageSizeOf(ref.blobId);
       images.push({ blobId: ref.blobId, name: ref.name, ...size });
     }
     return transaction(this.ctx, () => {

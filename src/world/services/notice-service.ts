@@ -1,6 +1,5 @@
 import { WorldError, fail } from '../errors.js';
 import type { GroupNotice } from '../group-content-model.js';
-import { imageSize } from '../media/image-size.js';
 import type { MediaService } from '../media/media-service.js';
 import { now, operatorOf, transaction, type Actor, type ServiceContext } from './context.js';
 import type { GroupService } from './group-service.js';
@@ -108,7 +107,7 @@ export class NoticeService {
     if (!ref.mime.startsWith('image/')) {
       throw new WorldError('MEDIA_UNREADABLE', `the announcement image is not an image (it is ${ref.mime})`);
     }
-    const size = imageSize(await this.media.blobs.read(ref.blobId)) ?? { width: 0, height: 0 };
+    const size = await this.media.imageSizeOf(ref.blobId);
     return { blobId: ref.blobId, ...size };
   }
 }
