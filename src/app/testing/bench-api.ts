@@ -1,3 +1,4 @@
+import type { ClockView } from '../../contract/admin/clock.js';
 import { CatnapClient, RemoteError, type Connection, type Envelope } from '../remote/catnap-client.js';
 
 /**
@@ -49,12 +50,8 @@ export interface WaitOutcome {
   readonly closest: readonly TranscriptEntry[];
 }
 
-export interface ClockState {
-  /** Unix seconds. */
-  readonly now: number;
-  readonly now_ms?: number;
-  readonly frozen: boolean;
-}
+/** The world's clock as `GET /api/clock` answers it (the route's own type, so a new field shows here too). */
+export type ClockState = ClockView;
 
 export interface ClockChange {
   readonly freeze?: boolean;
