@@ -62,6 +62,9 @@ const mediaSelect = `SELECT *, ROW_NUMBER() OVER (PARTITION BY album_id ORDER BY
 export class SqliteAlbumRepository implements AlbumRepository {
   readonly #getAlbum;
   readonly #getMedia;
+  // Asked once per medium of every listing (AlbumService.viewOf): compiled once, not per call.
+  readonly #likers;
+  readonly #comments;
   readonly #insertAlbum: WriteStatement;
   readonly #removeAlbum: WriteStatement;
   readonly #touchAlbum: WriteStatement;
@@ -79,6 +82,12 @@ export class SqliteAlbumRepository implements AlbumRepository {
     this.#getAlbum = db.prepare<[string], AlbumRow>('SELECT * FROM group_albums WHERE album_id = ?');
     this.#getMedia = db.prepare<[{ lloc: string }], MediaRow>(
       `SELECT * FROM (${mediaSelect} WHERE album_id = (SELECT album_id FROM group_album_media WHERE lloc = @lloc)) WHERE lloc = @lloc`,
+    );
+    this.#likers = db.prepare<[string, string], { user_id: number }>(
+      'SELECT user_id FROM group_album_likes WHERE album_id = ? AND target = ? ORDER BY time, user_id',
+    );
+    this.#comments = db.prepare<[string], { lloc: string; user_id: number; content: string; time: number }>(
+      'SELECT lloc, user_id, content, time FROM group_album_comments WHERE lloc = ? ORDER BY seq',
     );
     this.#insertAlbum =
       journal.write(`INSERT INTO group_albums (album_id, group_id, creator_id, name, description, create_time, modify_time)
@@ -176,12 +185,7 @@ export class SqliteAlbumRepository implements AlbumRepository {
   }
 
   likers(albumId: string, target: string): readonly number[] {
-    return this.db
-      .prepare<[string, string], { user_id: number }>(
-        'SELECT user_id FROM group_album_likes WHERE album_id = ? AND target = ? ORDER BY time, user_id',
-      )
-      .all(albumId, target)
-      .map((row) => row.user_id);
+    return this.#likers.all(albumId, target).map((row) => row.user_id);
   }
 
   like(albumId: string, target: string, userId: number, time: number): boolean {
@@ -197,11 +201,6 @@ export class SqliteAlbumRepository implements AlbumRepository {
   }
 
   comments(lloc: string): AlbumComment[] {
-    return this.db
-      .prepare<[string], { lloc: string; user_id: number; content: string; time: number }>(
-        'SELECT lloc, user_id, content, time FROM group_album_comments WHERE lloc = ? ORDER BY seq',
-      )
-      .all(lloc)
-      .map((row) => ({ lloc: row.lloc, userId: row.user_id, content: row.content, time: row.time }));
+    return this.#comments.all(lloc).map((row) => ({ lloc: row.lloc, userId: row.user_id, content: row.content, time: row.time }));
   }
 }
