@@ -54,6 +54,8 @@ export class WsSession {
   /** Stalled by connection chaos: no pongs, heartbeats, events or answers until the peer gives up. */
   #stalled = false;
   #resolveClosed!: () => void;
+  /** The `disconnect` fault's effect, made once rather than for every call frame. */
+  readonly #disconnect = (): void => void this.close(1000, 'closed by a Catnap fault');
   /** Whether frames are being held for one write at the next tick (see `#corkUntilTick`). */
   #corked = false;
 
@@ -222,7 +224,7 @@ export class WsSession {
       adapter: this.options.adapterName,
       echo,
       signal: this.#gone.signal,
-      disconnect: () => void this.close(1000, 'closed by a Catnap fault'),
+      disconnect: this.#disconnect,
       stream: async (packet) => this.#send(JSON.stringify(packet)),
     });
     this.#send(JSON.stringify(envelope));

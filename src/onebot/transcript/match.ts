@@ -43,7 +43,7 @@ function meets(key: string, expected: unknown, entry: TranscriptEntry): boolean 
     const texts = [String(entry.text ?? ''), String(entry.plain ?? '')];
     if (key === 'text') return texts.some((text) => text.includes(String(expected)));
     if (key === 'regex') {
-      const pattern = new RegExp(String(expected));
+      const pattern = patternOf(String(expected));
       return texts.some((text) => pattern.test(text));
     }
     if (key === 'user_id' && entry.group_id === undefined) return entry.user_id === expected || entry.from === expected;
@@ -62,4 +62,18 @@ export function subset(expected: unknown, actual: unknown): boolean {
     return Array.isArray(actual) && expected.length <= actual.length && expected.every((item, i) => subset(item, actual[i]));
   }
   return Object.entries(expected).every(([key, value]) => subset(value, (actual as Record<string, unknown>)[key]));
+}
+
+/** Compiled patterns: a wait tests its one pattern against every entry, which compiled it anew each time. */
+const patterns = new Map<string, RegExp>();
+
+function patternOf(source: string): RegExp {
+  let pattern = patterns.get(source);
+  if (!pattern) {
+    // Patterns come from admin waits: a handful at a time, so the cache is simply emptied when full.
+    if (patterns.size >= 100) patterns.clear();
+    pattern = new RegExp(source);
+    patterns.set(source, pattern);
+  }
+  return pattern;
 }
