@@ -67,7 +67,7 @@ export class FaultService {
     if (!rule || rule.timesLeft === 0) return undefined;
     const after: FaultRule = { ...rule, fired: rule.fired + 1, timesLeft: rule.timesLeft === null ? null : rule.timesLeft - 1 };
     this.#rules = rules.map((each, i) => (i === index ? after : each));
-    // An UPDATE by id: a rule removed meanwhile is simply not there to count.
+    // The store counts the hit by rule id: a rule removed meanwhile is simply not there to count.
     const stored = transaction(this.ctx, () => this.ctx.store.faults.recordHit(id, after.fired, after.timesLeft));
     return { rule, stored };
   }
