@@ -84,6 +84,8 @@ describe('console World page: snapshots and clock', () => {
     await message('after the snapshot').waitFor();
     await env.admin('POST', '/api/world/snapshots/chat-before/restore');
     await message('after the snapshot').waitFor({ state: 'detached' });
+    // The chat clears and loads the restored history again: wait for it rather than count at once.
+    await message('before the snapshot').first().waitFor();
     expect(await message('before the snapshot').count()).toBeGreaterThan(0);
     await env.admin('DELETE', '/api/world/snapshots/chat-before');
     await env.admin('POST', '/api/world/reset');
