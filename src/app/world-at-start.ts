@@ -28,7 +28,9 @@ export async function applyWorldFileAtStart(world: World, path: string, writers:
   const bytes = await readWorldFileBytes(path);
   const digest = createHash('sha256').update(bytes).digest('hex');
   if (world.store.worldFiles.lastDigest() === digest) return { outcome: 'unchanged' };
-  const summary = await applyWorldFile(world, parseWorldFileText(path, bytes), catnapApplyOptions);
+  // Nobody listens yet (adapters, Milky, the console and the transcript start after this): one
+  // summary event rather than one per account, member and friendship.
+  const summary = await applyWorldFile(world, parseWorldFileText(path, bytes), { ...catnapApplyOptions, announce: 'summary' });
   for (const { userId, config } of summary.onebot) await writers.onebot(userId, config);
   for (const { userId, config } of summary.milky) await writers.milky(userId, config);
   // Only now: a start that stopped before writing the configs applies the file again next time.

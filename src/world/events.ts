@@ -176,7 +176,9 @@ export type DomainEvent =
     })
   | (Base & { readonly type: 'profile_like'; readonly operatorId: number; readonly targetId: number; readonly times: number })
   // The whole world put back as a snapshot kept it (no account observes it: QQ has no such thing).
-  | (Base & { readonly type: 'world.restored'; readonly snapshot: string });
+  | (Base & { readonly type: 'world.restored'; readonly snapshot: string })
+  // A world file applied at start stands in for the per-row events it left out: how many of each type.
+  | (Base & { readonly type: 'world.file_applied'; readonly omitted: { readonly [type: string]: number } });
 
 export type DomainEventType = DomainEvent['type'];
 export type DomainEventOf<T extends DomainEventType> = Extract<DomainEvent, { type: T }>;

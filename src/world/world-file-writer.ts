@@ -6,6 +6,7 @@ import type { Tx } from './services/context.js';
 import type { NewGroup } from './services/group-service.js';
 import { faultRuleIdentity, newFaultRule } from './faults/fault-rule-input.js';
 import { groupOutcome } from './world-file-rules.js';
+import { withoutPerRowEvents, type Announce } from './world-file-announce.js';
 import type { World } from './world.js';
 
 export interface WriteCounts {
@@ -18,11 +19,14 @@ export interface WriteCounts {
 /**
  * Brings the world up to date with a file whose rules have been checked (`worldFileProblems`),
  * inside the caller's unit of work. Changes go through the services' `...In` forms, so they
- * emit the same events as any other change; the one shortcut is for friendships between two
- * accounts this very unit created, which cannot exist yet and whose categories this unit made,
- * so their rows are written without asking the database what it cannot have.
+ * emit the same events as any other change (less the per-row ones with `summary`); the one
+ * shortcut is for friendships between two accounts this very unit created, which cannot exist
+ * yet and whose categories this unit made, so their rows are written without asking the
+ * database what it cannot have.
  */
-export function writeWorldFile(world: World, tx: Tx, file: WorldFile): WriteCounts {
+export function writeWorldFile(world: World, unit: Tx, file: WorldFile, announce: Announce = 'each'): WriteCounts {
+  const quiet = announce === 'summary' ? withoutPerRowEvents(unit) : undefined;
+  const tx: Tx = quiet ?? unit;
   const counts: WriteCounts = { accountsCreated: 0, accountsUpdated: 0, groupsCreated: 0, groupsUpdated: 0 };
   const entries = file.accounts ?? [];
   const existing = world.store.accounts.existing(entries.map((entry) => entry.user_id));
@@ -45,6 +49,7 @@ export function writeWorldFile(world: World, tx: Tx, file: WorldFile): WriteCoun
     for (const [uin, card] of Object.entries(entry.cards ?? {})) world.groups.setCardIn(tx, 'world', entry.group_id, Number(uin), card);
   }
   writeFaultRules(world, tx, file.faults ?? []);
+  quiet?.close();
   return counts;
 }
 
@@ -127,10 +132,9 @@ class FriendWriter {
     this.tx.emit({ type: 'friend.added', userId: a, friendId: b, audience: [a, b] });
   }
 
-  /** Writes the rows gathered for new accounts, in key order (kinder to SQLite's B-trees). */
+  /** Writes the rows gathered for new accounts (the repository puts them in key order). */
   flush(): void {
     this.world.store.friends.insertCategories(this.#newCategories);
-    this.#rows.sort((x, y) => x.ownerId - y.ownerId || x.friendId - y.friendId);
     this.world.store.friends.insertMany(this.#rows);
   }
 

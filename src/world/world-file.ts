@@ -7,6 +7,7 @@ import { describeJsonProblem, findJsonProblem } from '../util/json-guard.js';
 import { describeProblems } from '../util/schema-problems.js';
 import { WorldError } from './errors.js';
 import { worldFileProblems, type WorldFacts } from './world-file-rules.js';
+import type { Announce } from './world-file-announce.js';
 import { writeWorldFile } from './world-file-writer.js';
 import type { World } from './world.js';
 
@@ -64,6 +65,8 @@ export interface ApplyOptions {
    * checked by the layers that own them); any problem refuses the whole file, as the world's do.
    */
   readonly moreProblems?: (file: WorldFile) => readonly string[];
+  /** `summary` for an apply nobody can hear yet (at start): see `Announce`. Default `each`. */
+  readonly announce?: Announce;
 }
 
 /** What the rules need to know of a live world. */
@@ -92,7 +95,7 @@ export async function applyWorldFile(world: World, input: unknown, options: Appl
     if (problems.length > 0) throw new WorldFileError(problems);
     let counts;
     try {
-      counts = writeWorldFile(world, tx, file);
+      counts = writeWorldFile(world, tx, file, options.announce);
     } catch (error) {
       // A rule the checks missed: still a refusal of the file, and the unit rolls back.
       if (error instanceof WorldError) throw new WorldFileError([`(applying): ${error.message}`]);

@@ -17,6 +17,20 @@ const file = {
 };
 
 describe('--world at start', () => {
+  it('applies the file before anyone listens, so one world.file_applied stands for its per-row events', async () => {
+    const dataDir = await tempDir();
+    const path = join(dataDir, 'world.json');
+    await writeFile(path, JSON.stringify(file));
+    const catnap = await start(dataDir, path);
+    try {
+      const counted = (await catnap.metrics.worldEvents.get()).values.map(({ labels, value }) => [labels.type, value]);
+      expect(Object.fromEntries(counted)).toEqual({ 'world.file_applied': 1 });
+      expect(catnap.world.groups.memberIds(30001)).toEqual(expect.arrayContaining([20001, 20002]));
+    } finally {
+      await catnap.stop();
+    }
+  });
+
   it('skips a file applied before, byte for byte, and applies a changed one in full', async () => {
     const dataDir = await tempDir();
     const path = join(dataDir, 'world.json');

@@ -52,6 +52,25 @@ describe('bulk inserts', () => {
     expect(store.db.prepare('SELECT count(*) AS n FROM friendships').get()).toEqual({ n: 0 });
   });
 
+  it("write rows given out of key order, leaving the caller's list as it was", async () => {
+    const { world, store, rows } = await bigWorld();
+    const reversed = [...rows].reverse();
+    await world.transaction(() => store.friends.insertMany(reversed));
+    expect(reversed[0]!.ownerId).toBe(rows.at(-1)!.ownerId);
+    expect(store.friends.list(100_000)).toEqual([rows[0]]);
+    expect(store.db.prepare('SELECT count(*) AS n FROM friendships').get()).toEqual({ n: people - 1 });
+  });
+
+  it('find which accounts exist alike whether they read every key or pass the list to SQLite', async () => {
+    const { store } = await bigWorld();
+    expect(new SqliteWorldStore(':memory:').accounts.existing([100_000, 5])).toEqual(new Set());
+    // A few numbers of many accounts: the list goes to SQLite.
+    expect(store.accounts.existing([5, 100_001, 100_002, 100_002])).toEqual(new Set([100_001, 100_002]));
+    // About as many numbers as accounts: every key is read.
+    const asked = Array.from({ length: people }, (_, i) => 100_003 + i);
+    expect(store.accounts.existing(asked)).toEqual(new Set(asked.slice(0, people - 3)));
+  });
+
   it('refuse to run outside a unit of work', async () => {
     const { store, rows } = await bigWorld();
     expect(() => store.friends.insertMany(rows)).toThrow(/outside a unit of work/);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyWorldFile, WorldFileError } from '../../src/world/world-file.js';
+import { applyWorldFile, WorldFileError, type WorldFile } from '../../src/world/world-file.js';
 import { memoryWorld, smallWorld } from '../helpers/world.js';
 
 describe('world file', () => {
@@ -32,6 +32,46 @@ describe('world file', () => {
     expect(error).toBeInstanceOf(WorldFileError);
     expect((error as WorldFileError).problems).toEqual(['groups.0.members.0: 20009 is not an account (add it to "accounts")']);
     expect(await world.accounts.list()).toEqual([]);
+    expect(events).toEqual([]);
+  });
+
+  it('announces each account, friendship, category, group and member it creates, as any other change does', async () => {
+    const { world, events } = await memoryWorld();
+    await applyWorldFile(world, smallWorld);
+    const counts = Object.fromEntries(
+      ['account.created', 'friend.added', 'category.changed', 'group.created', 'member.joined'].map((type) => [
+        type,
+        events.filter((event) => event.type === type).length,
+      ]),
+    );
+    expect(counts).toEqual({ 'account.created': 5, 'friend.added': 2, 'category.changed': 1, 'group.created': 2, 'member.joined': 6 });
+    expect(events.some((event) => event.type === 'world.file_applied')).toBe(false);
+  });
+
+  it("with announce 'summary' (at start) counts the per-row events in one world.file_applied and sends every other event", async () => {
+    const { world, events } = await memoryWorld();
+    const file: WorldFile = {
+      ...smallWorld,
+      faults: [{ self_id: 10001, action: 'send_*', effect: { type: 'fail', preset: 'risk_control' } }],
+    };
+    await applyWorldFile(world, file, { announce: 'summary' });
+    expect(events.map((event) => event.type)).toEqual(['faults.changed', 'world.file_applied']);
+    expect(events.at(-1)).toMatchObject({
+      omitted: { 'account.created': 5, 'friend.added': 2, 'category.changed': 1, 'group.created': 2, 'member.joined': 6 },
+      audience: [],
+    });
+    // The world is the same as after an announced apply.
+    const { world: announced } = await memoryWorld(file);
+    const state = (w: typeof world) => ({
+      accounts: w.accounts.list(),
+      friends: [10001, 10002, 20001, 20002].map((uin) => [w.friends.categories(uin), w.store.friends.list(uin)]),
+      groups: [30001, 30002].map((id) => [w.groups.require(id), w.groups.members(id)]),
+      faults: w.faults.list().length,
+    });
+    expect(state(world)).toEqual(state(announced));
+    // Applying it again creates nothing: nothing left out, no summary.
+    events.length = 0;
+    await applyWorldFile(world, file, { announce: 'summary' });
     expect(events).toEqual([]);
   });
 

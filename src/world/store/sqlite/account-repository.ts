@@ -52,6 +52,7 @@ export class SqliteAccountRepository implements AccountRepository {
   readonly #insert: WriteStatement;
   readonly #insertMany: BulkInsert<Account>;
   readonly #existing;
+  readonly #allIds;
   readonly #count;
   readonly #birthday: WriteStatement;
   readonly #patch;
@@ -111,10 +112,12 @@ export class SqliteAccountRepository implements AccountRepository {
           a.phone,
           a.createdAt,
         ),
+      (a, b) => a.userId - b.userId,
     );
     this.#existing = db.prepare<[string], { user_id: number }>(
       'SELECT user_id FROM accounts WHERE user_id IN (SELECT value FROM json_each(?))',
     );
+    this.#allIds = db.prepare<[], number>('SELECT user_id FROM accounts').pluck();
     this.#count = db.prepare<[], { count: number }>('SELECT count(*) AS count FROM accounts');
     this.#patch = new PatchUpdater<AccountPatch & { status?: number; extStatus?: number; batteryStatus?: number }>(
       journal,
@@ -199,6 +202,15 @@ export class SqliteAccountRepository implements AccountRepository {
 
   existing(userIds: readonly number[]): Set<number> {
     if (userIds.length === 0) return new Set();
+    // A world file asks about 100,000 numbers at a time, often of a world about that size or
+    // empty: reading every key then is cheaper than handing SQLite the list as JSON (47 ms for
+    // an empty table, 210 against 125 ms for a full one).
+    const count = this.count();
+    if (count === 0) return new Set();
+    if (count <= userIds.length * 4) {
+      const all = new Set(this.#allIds.all());
+      return new Set(userIds.filter((userId) => all.has(userId)));
+    }
     return new Set(this.#existing.all(JSON.stringify(userIds)).map((row) => row.user_id));
   }
 

@@ -32,7 +32,10 @@ export class BulkInsert<T> {
 
   /**
    * `table` and `columns` are what the statement fills (its owner, the table's repository, names
-   * them), and `values` pushes one row's values in the order of `columns`.
+   * them), and `values` pushes one row's values in the order of `columns`. `keyOrder` compares two
+   * rows by the table's primary key: rows that are not in that order are written sorted, since
+   * B-tree inserts at random places cost several times more than appends (members of a
+   * 3,000-member group come in the file's order).
    */
   constructor(
     private readonly db: SqliteDatabase,
@@ -40,6 +43,7 @@ export class BulkInsert<T> {
     table: string,
     columns: readonly string[],
     private readonly values: (row: T, out: unknown[]) => void,
+    private readonly keyOrder?: (a: T, b: T) => number,
   ) {
     this.#width = columns.length;
     this.#table = table;
@@ -55,9 +59,10 @@ export class BulkInsert<T> {
     );
   }
 
-  run(rows: readonly T[]): void {
-    if (rows.length === 0) return;
+  run(unordered: readonly T[]): void {
+    if (unordered.length === 0) return;
     if (!this.journal.active) throw new Error(`a world write ran outside a unit of work (store.transaction): ${this.#table}`);
+    const rows = this.#inKeyOrder(unordered);
     const deferred = this.#deferIndexes(rows.length);
     const params: unknown[] = [];
     let index = 0;
@@ -74,6 +79,15 @@ export class BulkInsert<T> {
       this.#one.run(params);
     }
     for (const { sql } of deferred) this.db.exec(sql);
+  }
+
+  #inKeyOrder(rows: readonly T[]): readonly T[] {
+    const order = this.keyOrder;
+    if (!order || rows.length < 2) return rows;
+    for (let i = 1; i < rows.length; i++) {
+      if (order(rows[i - 1]!, rows[i]!) > 0) return [...rows].sort(order);
+    }
+    return rows;
   }
 
   /** Drops the plain indexes when rebuilding them costs less than filling them row by row; returns them. */

@@ -60,6 +60,7 @@ export class SqliteFriendRepository implements FriendRepository {
       'friendships',
       ['owner_id', 'friend_id', 'remark', 'category_id', 'since'],
       (f, out) => out.push(f.ownerId, f.friendId, f.remark, f.categoryId, f.since),
+      (a, b) => a.ownerId - b.ownerId || a.friendId - b.friendId,
     );
     this.#insertCategories = new BulkInsert<FriendCategory>(
       db,
@@ -67,6 +68,7 @@ export class SqliteFriendRepository implements FriendRepository {
       'friend_categories',
       ['owner_id', 'category_id', 'name', 'sort_id'],
       (c, out) => out.push(c.ownerId, c.categoryId, c.name, c.sortId),
+      (a, b) => a.ownerId - b.ownerId || a.categoryId - b.categoryId,
     );
     this.#remove = journal.write('DELETE FROM friendships WHERE owner_id = ? AND friend_id = ?');
     this.#upsertCategory = journal.write(`INSERT INTO friend_categories (owner_id, category_id, name, sort_id) VALUES (?, ?, ?, ?)

@@ -54,6 +54,7 @@ export class SqliteGroupRepository implements GroupRepository {
       'groups',
       ['group_id', 'name', 'owner_id', 'max_members', 'avatar', 'create_time', 'whole_mute', 'memo'],
       (g, out) => out.push(g.groupId, g.name, g.ownerId, g.maxMembers, g.avatar, g.createTime, bool(g.wholeMute), g.memo),
+      (a, b) => a.groupId - b.groupId,
     );
     this.#delete = journal.write('DELETE FROM groups WHERE group_id = ?');
     this.#patch = new PatchUpdater<GroupPatch>(journal, 'groups', 'group_id = ?', {

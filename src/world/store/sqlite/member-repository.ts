@@ -68,6 +68,7 @@ export class SqliteMemberRepository implements MemberRepository {
       ['group_id', 'user_id', 'role', 'card', 'title', 'title_expire_time', 'join_time', 'last_sent_time', 'level', 'mute_until'],
       (m, out) =>
         out.push(m.groupId, m.userId, m.role, m.card, m.title, m.titleExpireTime, m.joinTime, m.lastSentTime, m.level, m.muteUntil),
+      (a, b) => a.groupId - b.groupId || a.userId - b.userId,
     );
     this.#remove = journal.write('DELETE FROM members WHERE group_id = ? AND user_id = ?');
     this.#removeAll = journal.write('DELETE FROM members WHERE group_id = ?');
