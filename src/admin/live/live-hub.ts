@@ -99,7 +99,9 @@ export class LiveHub {
         stops.push(this.world.events.on((event) => this.#broadcast('domain', undefined, () => ({ type: 'domain', event }))));
         break;
       case 'call':
-        stops.push(this.dispatcher.onCall((record) => this.#broadcast('call', record.selfId, () => ({ type: 'call', call: callFrame(record) }))));
+        stops.push(
+          this.dispatcher.onCall((record) => this.#broadcast('call', record.selfId, () => ({ type: 'call', call: callFrame(record) }))),
+        );
         if (this.hooks.subscribeMilkyCalls) {
           stops.push(
             this.hooks.subscribeMilkyCalls((record) =>
@@ -113,7 +115,10 @@ export class LiveHub {
         break;
       case 'fault': {
         const faults = this.dispatcher.faults;
-        if (faults) stops.push(faults.onFired((fired) => this.#broadcast('fault', fired.selfId, () => ({ type: 'fault', fault: faultFrame(fired) }))));
+        if (faults)
+          stops.push(
+            faults.onFired((fired) => this.#broadcast('fault', fired.selfId, () => ({ type: 'fault', fault: faultFrame(fired) }))),
+          );
         break;
       }
       case 'onebot':
