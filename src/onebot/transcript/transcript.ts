@@ -5,7 +5,7 @@ import type { CallRecord, Dispatcher } from '../dispatcher.js';
 import type { FaultFired } from '../faults/fault-gate.js';
 import type { RenderContext } from '../message/render.js';
 import { keepable, type NewEntry, type TranscriptEntry } from './entry.js';
-import { entryOf } from './from-domain.js';
+import { entryOf, messageEntry } from './from-domain.js';
 import { matches, score, type EntryMatch } from './match.js';
 
 /**
@@ -180,7 +180,9 @@ export class Transcript {
     }
     // A new message always makes an entry, so it can wait to be made; other events may make none.
     if (event.type === 'message.created') {
-      this.#recordLazily(() => entryOf(event, render)!);
+      // Only the message is held (an event also holds its audience, up to 3,000 accounts).
+      const { message } = event;
+      this.#recordLazily(() => messageEntry(message, render));
       return;
     }
     const entry = entryOf(event, render);
