@@ -3,7 +3,7 @@ import type { TranscriptEntryView } from './admin/transcript.js';
 import type { Envelope } from './onebot/envelope.js';
 import type { OneBotEvent } from './onebot/events.js';
 
-/** The console's live WebSocket: `GET /api/live?token=...&streams=domain,onebot,call,adapters`. */
+/** The console's live WebSocket: `GET /api/live?token=...&streams=domain,onebot,call,adapters[&self_id=N]`. */
 export const livePath = '/api/live';
 
 /** What a console may subscribe to (`?streams=`; default all). */

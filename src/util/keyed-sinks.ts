@@ -28,6 +28,11 @@ export class KeyedSinks<T> {
     return this.#sinks.get(key) ?? [];
   }
 
+  /** The keys that have subscribers. */
+  keys(): Iterable<number> {
+    return this.#sinks.keys();
+  }
+
   /** How many keys have subscribers. */
   get size(): number {
     return this.#sinks.size;

@@ -107,6 +107,22 @@ describe('live WebSocket', () => {
     live.ws.close();
   });
 
+  it("streams one account's calls only with self_id, and refuses a self_id that is not a number", async () => {
+    expect(await upgradeStatus(wsUrl('?token=admin-token&self_id=abc'))).toBe(400);
+    expect(await upgradeStatus(wsUrl('?token=admin-token&self_id=-3'))).toBe(400);
+    const live = await openLive('?token=admin-token&streams=call,domain&self_id=20002');
+    await live.until((frame) => frame.type === 'hello');
+    await env.admin('POST', '/api/world/act/20001/get_login_info', {});
+    await env.admin('POST', '/api/world/act/20002/get_login_info', {});
+    const mine = await live.until((frame) => frame.type === 'call');
+    expect(mine.call.self_id).toBe(20002);
+    // Frames about no single account still come.
+    await env.admin('PATCH', '/api/world/groups/30001/members/20003', { card: 'Cleo' });
+    await live.until((frame) => frame.type === 'domain' && frame.event.type === 'member.card_changed');
+    expect(live.frames.filter((frame) => frame.type === 'call').map((frame) => frame.call.self_id)).toEqual([20002]);
+    live.ws.close();
+  });
+
   it('streams transcript entries as they are recorded, marks included (the console timeline)', async () => {
     const live = await openLive('?token=admin-token&streams=transcript');
     await live.until((frame) => frame.type === 'hello');

@@ -12,8 +12,10 @@ describe('transcript wait', () => {
       none: false,
       timeoutMs: 50,
     });
-    const call = (selfId: number, action: string) =>
+    const call = (selfId: number, action: string) => {
       transcript.recordCall({ selfId, transport: 'http', action, params: {}, status: 'ok', retcode: 0 });
+      return { seq: transcript.head };
+    };
     const nearest = call(8, 'send_group_msg');
     for (let i = 0; i < 5000; i++) call(9, 'get_status');
     const later = call(8, 'send_group_msg');
@@ -26,5 +28,38 @@ describe('transcript wait', () => {
     expect(outcome.closest).toHaveLength(5);
     expect(outcome.closest.slice(2).every((entry) => entry.action === 'get_status')).toBe(true);
     expect(outcome.closest[2]!.seq).toBe(transcript.head);
+  });
+});
+
+describe('transcript entries made on read', () => {
+  it('gives calls nobody waited for the same shape as those seen at once, with long params clipped', async () => {
+    const transcript = new Transcript(new ManualClock());
+    const long = 'x'.repeat(1000);
+    transcript.recordCall({
+      selfId: 7,
+      transport: 'ws',
+      action: 'send_private_msg',
+      params: { user_id: 1, message: long },
+      status: 'ok',
+      retcode: 0,
+    });
+    const heard: unknown[] = [];
+    const off = transcript.onEntry((entry) => heard.push(entry));
+    transcript.recordCall({
+      selfId: 7,
+      transport: 'ws',
+      action: 'send_private_msg',
+      params: { user_id: 1, message: long },
+      status: 'ok',
+      retcode: 0,
+    });
+    off();
+    const [unread, seen] = transcript.since(0).entries;
+    expect(heard).toEqual([seen]);
+    expect({ ...unread, seq: 0, time: 0 }).toEqual({ ...seen, seq: 0, time: 0 });
+    expect(unread!.params).toEqual({ user_id: 1, message: `${'x'.repeat(300)}…(1000 chars)` });
+    expect(unread!.line).toContain('call 7 ws send_private_msg');
+    // The same object on every read.
+    expect(transcript.at(unread!.seq)).toBe(transcript.since(0).entries[0]);
   });
 });

@@ -12,6 +12,15 @@ import { clip, clipString } from './clip.js';
 
 export type LiveListener = (frame: LiveFrame, json: string) => void;
 
+/** What one console asked for: the streams, and optionally one account's frames only (`?self_id=`). */
+export interface LiveInterest {
+  readonly streams: ReadonlySet<LiveStream>;
+  /** Frames about another account (calls, OneBot events, adapters, fired faults) are not sent. */
+  readonly selfId?: number;
+}
+
+type StreamFrame = Extract<LiveFrame, { type: LiveStream }>;
+
 /**
  * What the console's live socket carries (the frames are defined in `src/contract/live.ts`).
  * Gathers the world's, the event hub's, the dispatcher's (calls and fired faults), the transcript's and the network's activity into frames,
@@ -21,7 +30,7 @@ export type LiveListener = (frame: LiveFrame, json: string) => void;
  * member's OneBot event of every message for nobody.
  */
 export class LiveHub {
-  readonly #listeners = new Map<LiveListener, ReadonlySet<LiveStream>>();
+  readonly #listeners = new Map<LiveListener, LiveInterest>();
   /** The sources running now, by the stream they feed. */
   readonly #sources = new Map<LiveStream, () => void>();
   /** Last adapter status per account, to send only changes. */
@@ -41,10 +50,10 @@ export class LiveHub {
   }
 
   /** Adds a console; it first receives the current adapter state of every configured account. */
-  add(listener: LiveListener, streams: ReadonlySet<LiveStream>): () => void {
-    this.#listeners.set(listener, streams);
+  add(listener: LiveListener, interest: LiveInterest): () => void {
+    this.#listeners.set(listener, interest);
     this.#syncSources();
-    if (streams.has('adapters')) void this.#sendAdapterSnapshots(listener);
+    if (interest.streams.has('adapters')) void this.#sendAdapterSnapshots(listener, interest.selfId);
     return () => {
       this.#listeners.delete(listener);
       if (this.#listeners.size === 0) this.stop();
@@ -61,7 +70,7 @@ export class LiveHub {
   /** Starts the source of every stream some listener wants, and stops the others. */
   #syncSources(): void {
     const wanted = new Set<LiveStream>();
-    for (const streams of this.#listeners.values()) for (const stream of streams) wanted.add(stream);
+    for (const { streams } of this.#listeners.values()) for (const stream of streams) wanted.add(stream);
     for (const [stream, stop] of this.#sources) {
       if (wanted.has(stream)) continue;
       stop();
@@ -79,7 +88,7 @@ export class LiveHub {
       const json = JSON.stringify(adapters);
       if (this.#adapterSnapshots.get(selfId) === json) continue;
       this.#adapterSnapshots.set(selfId, json);
-      this.#broadcast({ type: 'adapters', self_id: selfId, adapters });
+      this.#broadcast('adapters', selfId, () => ({ type: 'adapters', self_id: selfId, adapters }));
     }
   }
 
@@ -87,27 +96,36 @@ export class LiveHub {
     const stops: (() => void)[] = [];
     switch (stream) {
       case 'domain':
-        stops.push(this.world.events.on((event) => this.#broadcast({ type: 'domain', event })));
+        stops.push(this.world.events.on((event) => this.#broadcast('domain', undefined, () => ({ type: 'domain', event }))));
         break;
       case 'call':
-        stops.push(this.dispatcher.onCall((record) => this.#broadcast({ type: 'call', call: callFrame(record) })));
+        stops.push(
+          this.dispatcher.onCall((record) => this.#broadcast('call', record.selfId, () => ({ type: 'call', call: callFrame(record) }))),
+        );
         if (this.hooks.subscribeMilkyCalls) {
-          stops.push(this.hooks.subscribeMilkyCalls((record) => this.#broadcast({ type: 'call', call: milkyCallFrame(record) })));
+          stops.push(
+            this.hooks.subscribeMilkyCalls((record) =>
+              this.#broadcast('call', record.selfId, () => ({ type: 'call', call: milkyCallFrame(record) })),
+            ),
+          );
         }
         break;
       case 'transcript':
-        stops.push(this.transcript.onEntry((entry) => this.#broadcast({ type: 'transcript', entry })));
+        stops.push(this.transcript.onEntry((entry) => this.#broadcast('transcript', undefined, () => ({ type: 'transcript', entry }))));
         break;
       case 'fault': {
         const faults = this.dispatcher.faults;
-        if (faults) stops.push(faults.onFired((fired) => this.#broadcast({ type: 'fault', fault: faultFrame(fired) })));
+        if (faults)
+          stops.push(
+            faults.onFired((fired) => this.#broadcast('fault', fired.selfId, () => ({ type: 'fault', fault: faultFrame(fired) }))),
+          );
         break;
       }
       case 'onebot':
         if (this.hooks.subscribeOneBotEvents) {
           stops.push(
             this.hooks.subscribeOneBotEvents((event: OutboundEvent) =>
-              this.#broadcast({ type: 'onebot', self_id: event.selfId, event: event.object('array') }),
+              this.#broadcast('onebot', event.selfId, () => ({ type: 'onebot', self_id: event.selfId, event: event.object('array') })),
             ),
           );
         }
@@ -138,9 +156,10 @@ export class LiveHub {
     return states;
   }
 
-  async #sendAdapterSnapshots(listener: LiveListener): Promise<void> {
+  async #sendAdapterSnapshots(listener: LiveListener, only: number | undefined): Promise<void> {
     try {
       for (const [selfId, adapters] of await this.#adapterStates()) {
+        if (only !== undefined && selfId !== only) continue;
         const frame: LiveFrame = { type: 'adapters', self_id: selfId, adapters };
         if (this.#listeners.has(listener)) listener(frame, JSON.stringify(frame));
       }
@@ -149,16 +168,22 @@ export class LiveHub {
     }
   }
 
-  /** Sends a frame of one of the streams to every console that asked for that stream. */
-  #broadcast(frame: Extract<LiveFrame, { type: LiveStream }>): void {
+  /**
+   * Sends a frame of one of the streams to every console that asked for that stream (and for its
+   * account, when the frame is about one). The frame is built and serialised once, and only when
+   * someone takes it: `catnap load` watches one bot's calls while thousands of people's sends go by.
+   */
+  #broadcast(stream: LiveStream, selfId: number | undefined, make: () => StreamFrame): void {
+    let frame: StreamFrame | undefined;
     let json: string | undefined;
-    for (const [listener, streams] of this.#listeners) {
-      if (!streams.has(frame.type)) continue;
+    for (const [listener, { streams, selfId: only }] of this.#listeners) {
+      if (!streams.has(stream) || (only !== undefined && selfId !== undefined && selfId !== only)) continue;
       try {
+        frame ??= make();
         json ??= JSON.stringify(frame);
         listener(frame, json);
       } catch (error) {
-        this.logger.warn({ err: error, frame: frame.type }, 'live listener failed');
+        this.logger.warn({ err: error, frame: stream }, 'live listener failed');
       }
     }
   }

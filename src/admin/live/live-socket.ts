@@ -5,7 +5,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { checkToken, queryOf } from '../../util/token-auth.js';
 import type { Logger } from '../../util/logger.js';
 import { livePath, liveStreams, type LiveFrame, type LiveStream } from '../../contract/live.js';
-import type { LiveHub } from './live-hub.js';
+import type { LiveHub, LiveInterest } from './live-hub.js';
 
 /** Frames a slow console may have queued before new ones are dropped (and counted). */
 const maxBufferedBytes = 8 * 1024 * 1024;
@@ -15,7 +15,8 @@ const pingIntervalMs = 30000;
  * The console's live WebSocket at `/api/live`. The web UI token is checked before the upgrade
  * completes (`?token=`, since browsers cannot set headers on a WebSocket; a Bearer header works
  * too): a wrong or missing token gets a plain 401/403 and no socket. `?streams=onebot,call`
- * limits what is sent (default: everything).
+ * limits what is sent (default: everything); `?self_id=` limits the frames about an account
+ * (calls, OneBot events, adapters, fired faults) to that one.
  */
 export function attachLiveSocket(app: FastifyInstance, hub: LiveHub, token: string, logger: Logger): void {
   const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
@@ -59,10 +60,16 @@ export function attachLiveSocket(app: FastifyInstance, hub: LiveHub, token: stri
       );
       return;
     }
-    wss.handleUpgrade(request, socket, head, (ws) => serve(ws, streams));
+    const selfId = parseSelfId(query.get('self_id'));
+    if (selfId === null) {
+      refuse(socket, 400, 'Bad Request', JSON.stringify({ error: { code: 'BAD_REQUEST', message: 'self_id must be an account number' } }));
+      return;
+    }
+    wss.handleUpgrade(request, socket, head, (ws) => serve(ws, { streams, ...(selfId !== undefined && { selfId }) }));
   };
 
-  const serve = (ws: WebSocket, streams: ReadonlySet<LiveStream>) => {
+  const serve = (ws: WebSocket, interest: LiveInterest) => {
+    const { streams } = interest;
     sockets.add(ws);
     let dropped = 0;
     let alive = true;
@@ -79,7 +86,7 @@ export function attachLiveSocket(app: FastifyInstance, hub: LiveHub, token: stri
       ws.send(json);
     };
     send(JSON.stringify({ type: 'hello', time: Date.now(), streams: [...streams] } satisfies LiveFrame));
-    const remove = hub.add((_frame, json) => send(json), streams);
+    const remove = hub.add((_frame, json) => send(json), interest);
     const ping = setInterval(() => {
       if (!alive) {
         ws.terminate();
@@ -124,4 +131,10 @@ function parseStreams(value: string | null): ReadonlySet<LiveStream> | undefined
     .filter(Boolean);
   if (names.length === 0 || names.some((name) => !(liveStreams as readonly string[]).includes(name))) return undefined;
   return new Set(names as LiveStream[]);
+}
+
+/** `?self_id=`: absent is every account; anything but a positive integer is refused (null). */
+function parseSelfId(value: string | null): number | undefined | null {
+  if (value === null || value === '') return undefined;
+  return /^[1-9]\d{0,15}$/.test(value) && Number.isSafeInteger(Number(value)) ? Number(value) : null;
 }

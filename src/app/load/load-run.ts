@@ -46,7 +46,7 @@ export async function runLoad(client: CatnapClient, options: LoadOptions, progre
     ? { url: options.observeUrl, token: options.observeToken, adapter: '--observe' }
     : await findBotSocket(client, options.selfId);
   const observer = await SocketObserver.open(socket.url, options.observeToken ?? socket.token);
-  const replies = options.expectReply ? await ReplyWatcher.connect(client.liveUrl(['call']), options.selfId) : undefined;
+  const replies = options.expectReply ? await ReplyWatcher.connect(client.liveUrl(['call'], options.selfId), options.selfId) : undefined;
   const probe = await MetricsProbe.start(client, options.selfId);
   const sender = new ActSender(client.connection.url, client.connection.token);
   const groupIds = new Set(plan.groups.map((group) => group.groupId));

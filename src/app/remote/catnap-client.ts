@@ -81,11 +81,12 @@ export class CatnapClient {
   }
 
   /** The live stream's WebSocket address (`/api/live`), with the token. */
-  liveUrl(streams: readonly string[]): string {
+  liveUrl(streams: readonly string[], selfId?: number): string {
     const url = new URL('/api/live', this.connection.url);
     url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
     url.searchParams.set('token', this.connection.token);
     url.searchParams.set('streams', streams.join(','));
+    if (selfId !== undefined) url.searchParams.set('self_id', String(selfId));
     return url.href;
   }
 

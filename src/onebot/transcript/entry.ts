@@ -22,11 +22,34 @@ export type NewEntry = Omit<TranscriptEntry, 'seq'>;
 /** Strings longer than this are clipped in recorded params (base64 media, long texts). */
 const clipAt = 300;
 
-/** A copy of call params fit to keep: long strings clipped, depth bounded. */
-export function keepable(value: unknown, depth = 0): unknown {
+/**
+ * Call params fit to keep: long strings clipped, lists cut, depth bounded. Params that need none
+ * of it (nearly all, and every call of a send load) are kept as they are rather than copied:
+ * they are parsed JSON that nothing changes after the call.
+ */
+export function keepable(value: unknown): unknown {
+  return fitToKeep(value, 0) ? value : clipped(value, 0);
+}
+
+function fitToKeep(value: unknown, depth: number): boolean {
+  if (typeof value === 'string') return value.length <= clipAt;
+  if (value === null || typeof value !== 'object') return true;
+  if (depth > 8) return false;
+  if (Array.isArray(value)) {
+    if (value.length > 100) return false;
+    for (const item of value) if (!fitToKeep(item, depth + 1)) return false;
+    return true;
+  }
+  for (const key in value) {
+    if (Object.hasOwn(value, key) && !fitToKeep((value as Record<string, unknown>)[key], depth + 1)) return false;
+  }
+  return true;
+}
+
+function clipped(value: unknown, depth: number): unknown {
   if (typeof value === 'string') return value.length > clipAt ? `${value.slice(0, clipAt)}…(${value.length} chars)` : value;
   if (value === null || typeof value !== 'object') return value;
   if (depth > 8) return '(nested too deep)';
-  if (Array.isArray(value)) return value.slice(0, 100).map((item) => keepable(item, depth + 1));
-  return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, keepable(item, depth + 1)]));
+  if (Array.isArray(value)) return value.slice(0, 100).map((item) => clipped(item, depth + 1));
+  return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, clipped(item, depth + 1)]));
 }

@@ -40,6 +40,20 @@ export interface RecordedCall {
   readonly retcode: number;
 }
 
+/**
+ * An entry as kept. Messages and calls, nearly all of a busy world's entries, are made into their
+ * wire shape (rendered segments, text line) only when first read: under a send load nobody reads
+ * most of them before they are let go. Everything they are made from is immutable by then (a
+ * stored message's record, the params as kept), so a late making reads what it would have read
+ * at once.
+ */
+interface Slot {
+  readonly seq: number;
+  readonly time: number;
+  entry: TranscriptEntry | undefined;
+  make: (() => Omit<NewEntry, 'time'>) | undefined;
+}
+
 export type WaitOutcome =
   | { readonly ok: true; readonly matched: TranscriptEntry[]; readonly next: number }
   | {
@@ -57,7 +71,7 @@ export type WaitOutcome =
  * on it. It lives in memory and outlives restores, which it records.
  */
 export class Transcript {
-  #entries: TranscriptEntry[] = [];
+  #slots: Slot[] = [];
   #seq = 0;
   readonly #waiters = new Set<(entry: TranscriptEntry) => void>();
   readonly #listeners = new Set<(entry: TranscriptEntry) => void>();
@@ -101,15 +115,16 @@ export class Transcript {
 
   /** Entries after `since` (a seq), oldest first; `dropped` says older ones were already let go. */
   since(since: number): { entries: TranscriptEntry[]; dropped: boolean } {
-    const first = this.#entries[0]?.seq ?? this.#seq + 1;
+    const first = this.#slots[0]?.seq ?? this.#seq + 1;
     const start = Math.max(0, since + 1 - first);
-    return { entries: this.#entries.slice(start), dropped: since + 1 < first && this.#entries.length > 0 };
+    return { entries: this.#slots.slice(start).map(entryOfSlot), dropped: since + 1 < first && this.#slots.length > 0 };
   }
 
   /** The entry at `seq`, if still kept. */
   at(seq: number): TranscriptEntry | undefined {
-    const first = this.#entries[0]?.seq ?? 0;
-    return this.#entries[seq - first];
+    const first = this.#slots[0]?.seq ?? 0;
+    const slot = this.#slots[seq - first];
+    return slot && entryOfSlot(slot);
   }
 
   /** Hears every new entry (the console's live timeline); returns the unsubscribe. */
@@ -163,6 +178,11 @@ export class Transcript {
       this.#record({ kind: 'restore', snapshot: event.snapshot, line: `restore ${event.snapshot}` });
       return;
     }
+    // A new message always makes an entry, so it can wait to be made; other events may make none.
+    if (event.type === 'message.created') {
+      this.#recordLazily(() => entryOf(event, render)!);
+      return;
+    }
     const entry = entryOf(event, render);
     if (entry) this.#record(entry);
   }
@@ -184,9 +204,9 @@ export class Transcript {
    * Records a call a bot made. OneBot calls come from the dispatcher (see `attach`); the app
    * hands in the calls of protocols above this layer (Milky, transport "milky").
    */
-  recordCall(call: RecordedCall): TranscriptEntry {
+  recordCall(call: RecordedCall): void {
     const params = keepable(call.params);
-    return this.#record({
+    this.#recordLazily(() => ({
       kind: 'call',
       self_id: call.selfId,
       transport: call.transport,
@@ -196,7 +216,7 @@ export class Transcript {
       status: call.status,
       retcode: call.retcode,
       line: `call ${call.selfId} ${call.transport} ${call.action} ${JSON.stringify(params) ?? '{}'} -> ${call.status} ${call.retcode}`,
-    });
+    }));
   }
 
   /** A fault rule fired: recorded before the call it hit answers, so it reads before the call's entry. */
@@ -216,13 +236,37 @@ export class Transcript {
   }
 
   #record(entry: Omit<NewEntry, 'time'>): TranscriptEntry {
-    const full = { ...entry, seq: ++this.#seq, time: this.clock.nowMs() } as TranscriptEntry;
-    this.#entries.push(full);
-    if (this.#entries.length > this.capacity) this.#entries = this.#entries.slice(-Math.floor(this.capacity * 0.9));
-    for (const waiter of [...this.#waiters]) waiter(full);
-    for (const listener of this.#listeners) listener(full);
-    return full;
+    const slot = this.#keep(undefined);
+    slot.entry = { ...entry, seq: slot.seq, time: slot.time } as TranscriptEntry;
+    this.#announce(slot.entry);
+    return slot.entry;
   }
+
+  /** Records an entry made only when someone reads it (at once when a wait or a listener is on). */
+  #recordLazily(make: () => Omit<NewEntry, 'time'>): void {
+    const slot = this.#keep(make);
+    if (this.#waiters.size > 0 || this.#listeners.size > 0) this.#announce(entryOfSlot(slot));
+  }
+
+  #keep(make: Slot['make']): Slot {
+    const slot: Slot = { seq: ++this.#seq, time: this.clock.nowMs(), entry: undefined, make };
+    this.#slots.push(slot);
+    if (this.#slots.length > this.capacity) this.#slots = this.#slots.slice(-Math.floor(this.capacity * 0.9));
+    return slot;
+  }
+
+  #announce(entry: TranscriptEntry): void {
+    if (this.#waiters.size > 0) for (const waiter of [...this.#waiters]) waiter(entry);
+    for (const listener of this.#listeners) listener(entry);
+  }
+}
+
+function entryOfSlot(slot: Slot): TranscriptEntry {
+  if (!slot.entry) {
+    slot.entry = { ...slot.make!(), seq: slot.seq, time: slot.time } as TranscriptEntry;
+    slot.make = undefined;
+  }
+  return slot.entry;
 }
 
 /** The entries that came closest to a match: same kind first, then most conditions met, latest first. */

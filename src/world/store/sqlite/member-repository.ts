@@ -137,9 +137,11 @@ export class SqliteMemberRepository implements MemberRepository {
    * reading the row back and updates a cached record in place).
    */
   touchLastSent(groupId: number, userId: number, time: number): void {
-    this.#touch.run(time, groupId, userId);
     const key = `${groupId}/${userId}`;
     const cached = this.#records.get(key);
+    // The time is in seconds: a member who speaks again within the second changes nothing.
+    if (cached?.lastSentTime === time) return;
+    this.#touch.run(time, groupId, userId);
     if (cached) this.#records.replace(key, { ...cached, lastSentTime: time });
   }
 
