@@ -213,7 +213,6 @@ export class SqliteAccountRepository implements AccountRepository {
     return new Set(this.#existing.all(JSON.stringify(userIds)).map((row) => row.user_id));
   }
 
-
   update(userId: number, patch: AccountPatch): Account {
     const { onlineStatus, birthday, ...rest } = patch;
     const flat: Record<string, unknown> = { ...rest };
