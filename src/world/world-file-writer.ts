@@ -1,7 +1,6 @@
-import type { WorldFile, WorldFileAccount, WorldFileFriend, WorldFileGroup } from '../contract/world-file.js';
-import { nowSeconds } from '../util/clock.js';
-import type { FriendCategory, Friendship } from './model.js';
-import { defaultCategory, type NewAccount } from './services/account-service.js';
+import type { WorldFile, WorldFileAccount, WorldFileGroup } from '../contract/world-file.js';
+import type { NewAccount } from './services/account-service.js';
+import { FriendWriter } from './world-file-friends.js';
 import type { Tx } from './services/context.js';
 import type { NewGroup } from './services/group-service.js';
 import { faultRuleIdentity, newFaultRule } from './faults/fault-rule-input.js';
@@ -36,7 +35,11 @@ export function writeWorldFile(world: World, unit: Tx, file: WorldFile, announce
   for (const entry of entries) {
     if (existing.has(entry.user_id) && updateAccount(world, tx, entry)) counts.accountsUpdated++;
   }
-  const friends = new FriendWriter(world, tx, new Set(fresh.map((entry) => entry.user_id)));
+  const friends = new FriendWriter(
+    world,
+    tx,
+    fresh.map((entry) => entry.user_id),
+  );
   for (const entry of file.friends ?? []) friends.write(entry);
   friends.flush();
   const groups = file.groups ?? [];
@@ -77,80 +80,6 @@ function updateAccount(world: World, tx: Tx, entry: WorldFileAccount): boolean {
     level: entry.level,
   });
   return updated !== existing;
-}
-
-/** Friendships, with the categories they name. */
-class FriendWriter {
-  /** Category ids by name, per account created in this unit (they start with the default one only). */
-  readonly #categories = new Map<number, Map<string, number>>();
-  /** Pairs written in this unit, `low:high`. */
-  readonly #written = new Set<string>();
-  /** Rows for new accounts, written together by `flush`. */
-  readonly #rows: Friendship[] = [];
-  readonly #newCategories: FriendCategory[] = [];
-  readonly #time: number;
-
-  constructor(
-    private readonly world: World,
-    private readonly tx: Tx,
-    private readonly created: ReadonlySet<number>,
-  ) {
-    this.#time = nowSeconds(world.clock);
-  }
-
-  write(entry: WorldFileFriend): void {
-    const { user_id: a, friend_id: b } = entry;
-    const categoryId = entry.category === undefined ? undefined : this.#category(a, entry.category);
-    const reverseCategoryId = entry.reverse_category === undefined ? undefined : this.#category(b, entry.reverse_category);
-    const pair = a < b ? `${a}:${b}` : `${b}:${a}`;
-    const fresh = this.created.has(a) && this.created.has(b) && !this.#written.has(pair);
-    this.#written.add(pair);
-    if (!fresh) {
-      this.world.friends.befriendIn(this.tx, a, b, {
-        remark: entry.remark,
-        categoryId,
-        reverseRemark: entry.reverse_remark,
-        reverseCategoryId,
-      });
-      return;
-    }
-    // Both accounts are new in this unit and the pair was not written yet: no friendship exists.
-    this.#rows.push({
-      ownerId: a,
-      friendId: b,
-      remark: entry.remark ?? '',
-      categoryId: categoryId ?? defaultCategory.categoryId,
-      since: this.#time,
-    });
-    this.#rows.push({
-      ownerId: b,
-      friendId: a,
-      remark: entry.reverse_remark ?? '',
-      categoryId: reverseCategoryId ?? defaultCategory.categoryId,
-      since: this.#time,
-    });
-    this.tx.emit({ type: 'friend.added', userId: a, friendId: b, audience: [a, b] });
-  }
-
-  /** Writes the rows gathered for new accounts (the repository puts them in key order). */
-  flush(): void {
-    this.world.store.friends.insertCategories(this.#newCategories);
-    this.world.store.friends.insertMany(this.#rows);
-  }
-
-  #category(ownerId: number, name: string): number {
-    if (!this.created.has(ownerId)) return this.world.friends.ensureCategoryIn(this.tx, ownerId, name).categoryId;
-    let byName = this.#categories.get(ownerId);
-    if (!byName) this.#categories.set(ownerId, (byName = new Map([[defaultCategory.name, defaultCategory.categoryId]])));
-    const known = byName.get(name);
-    if (known !== undefined) return known;
-    // New accounts number their categories 1, 2, ... in the order the file names them, as ensureCategoryIn would.
-    const categoryId = byName.size;
-    this.#newCategories.push({ ownerId, categoryId, name, sortId: categoryId });
-    this.tx.emit({ type: 'category.changed', ownerId, audience: [] });
-    byName.set(name, categoryId);
-    return categoryId;
-  }
 }
 
 function newGroup(entry: WorldFileGroup): NewGroup {

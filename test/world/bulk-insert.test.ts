@@ -63,7 +63,9 @@ describe('bulk inserts', () => {
 
   it('find which accounts exist alike whether they read every key or pass the list to SQLite', async () => {
     const { store } = await bigWorld();
-    expect(new SqliteWorldStore(':memory:').accounts.existing([100_000, 5])).toEqual(new Set());
+    const empty = new SqliteWorldStore(':memory:').accounts;
+    expect(empty.existing([100_000, 5])).toEqual(new Set());
+    expect(empty.existing(Array.from({ length: 2000 }, (_, i) => 100_000 + i))).toEqual(new Set());
     // A few numbers of many accounts: the list goes to SQLite.
     expect(store.accounts.existing([5, 100_001, 100_002, 100_002])).toEqual(new Set([100_001, 100_002]));
     // About as many numbers as accounts: every key is read.

@@ -75,6 +75,32 @@ describe('world file', () => {
     expect(events).toEqual([]);
   });
 
+  it('applies a friendship listed twice as two befriends, whether its accounts are new or not', async () => {
+    const accounts = [
+      { user_id: 20001, nickname: 'Alice' },
+      { user_id: 20002, nickname: 'Bob' },
+    ];
+    const friends = [
+      { user_id: 20001, friend_id: 20002, remark: 'bob', category: 'Work' },
+      { user_id: 20002, friend_id: 20001, remark: 'alice' },
+      { user_id: 20001, friend_id: 20002, reverse_category: 'Family' },
+    ];
+    const { world: fresh, events } = await memoryWorld();
+    await applyWorldFile(fresh, { accounts, friends });
+    const { world: known } = await memoryWorld({ accounts });
+    await applyWorldFile(known, { friends });
+    const view = (w: typeof fresh) =>
+      [20001, 20002].map((uin) => ({ categories: w.friends.categories(uin), friends: w.store.friends.list(uin) }));
+    expect(view(fresh)).toEqual(view(known));
+    expect(fresh.store.friends.get(20001, 20002)).toMatchObject({ remark: 'bob', categoryId: 1 });
+    expect(fresh.store.friends.get(20002, 20001)).toMatchObject({ remark: 'alice', categoryId: 1 });
+    expect(events.filter((event) => event.type.startsWith('friend.')).map((event) => event.type)).toEqual([
+      'friend.added',
+      'friend.updated',
+      'friend.updated',
+    ]);
+  });
+
   it('brings an existing group up to date: name, new members, new admins, owner', async () => {
     const { world } = await memoryWorld(smallWorld);
     await applyWorldFile(world, {

@@ -203,11 +203,10 @@ export class SqliteAccountRepository implements AccountRepository {
   existing(userIds: readonly number[]): Set<number> {
     if (userIds.length === 0) return new Set();
     // A world file asks about 100,000 numbers at a time, often of a world about that size or
-    // empty: reading every key then is cheaper than handing SQLite the list as JSON (47 ms for
-    // an empty table, 210 against 125 ms for a full one).
-    const count = this.count();
-    if (count === 0) return new Set();
-    if (count <= userIds.length * 4) {
+    // empty: reading every key then costs less than handing SQLite the list as JSON (1 against
+    // 47 ms for an empty table, 125 against 210 ms for a full one). Counting costs 0.5 ms on
+    // such a world, so short lists (a group being created) go to SQLite as they are.
+    if (userIds.length >= 1000 && this.count() <= userIds.length * 4) {
       const all = new Set(this.#allIds.all());
       return new Set(userIds.filter((userId) => all.has(userId)));
     }
