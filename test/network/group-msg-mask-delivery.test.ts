@@ -36,6 +36,29 @@ describe('set_group_msg_mask decides what the bot is sent', () => {
     bot.close();
   });
 
+  it('a blocked group sends no recall or reaction notices either; a group received silently (4) does', async () => {
+    const tw = await transportWorld();
+    const notices: string[] = [];
+    tw.hub.subscribe(10001, (event) => {
+      const object = event.object('array') as any;
+      if (object.post_type === 'notice') notices.push(`${object.notice_type} ${object.message_id}`);
+    });
+    const call = (userId: number, action: string, params: object) => tw.dispatcher.dispatch(userId, action, params, { transport: 'test' });
+    const said = async () => ((await call(20002, 'send_group_msg', { group_id: 30001, message: 'hi' })).data as any).message_id;
+    const touch = async (messageId: number) => {
+      await call(20003, 'set_msg_emoji_like', { message_id: messageId, emoji_id: '76' });
+      await call(20002, 'delete_msg', { message_id: messageId });
+      await tw.hub.flush();
+    };
+    await call(10001, 'set_group_msg_mask', { group_id: 30001, mask: 3 });
+    await touch(await said());
+    expect(notices).toEqual([]);
+    await call(10001, 'set_group_msg_mask', { group_id: 30001, mask: 4 });
+    const heard = await said();
+    await touch(heard);
+    expect(notices).toEqual([`group_msg_emoji_like ${heard}`, `group_recall ${heard}`]);
+  });
+
   it("one account's mask is its own: the other members still receive the group", async () => {
     const tw = await transportWorld();
     const got: number[] = [];

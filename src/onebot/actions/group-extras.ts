@@ -137,7 +137,8 @@ export const groupExtrasActions: AnyActionSpec[] = [
     name: 'set_group_msg_mask',
     origin: 'llbot',
     summary: 'How the account takes a group’s messages: 1 receive and notify, 2 group assistant, 3 blocked, 4 receive silently',
-    description: 'The account’s own setting, kept in the world. Catnap still delivers the group’s events to the bot whatever it is.',
+    description:
+      'The account’s own setting, kept in the world. 3 (blocked) stops the group’s messages, and the recalls of and reactions to them, reaching the account (its own messages’ echo included); they stay in the history. Other notices (members joining, leaving, muted) still come.',
     params: P.object({ group_id: groupId, mask: P.int('1, 2, 3 or 4', { minimum: 1, maximum: 4 }) }),
     result: Type.Null(),
     async handler(ctx, params) {

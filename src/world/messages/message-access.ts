@@ -32,11 +32,10 @@ export function recalledError(message: MessageRecord): WorldError {
   return new WorldError('MESSAGE_RECALLED', `message ${message.messageId} was recalled`, { messageId: message.messageId });
 }
 
-/** Everyone who sees a message now: the group's members, or both sides of the chat. */
 /**
- * Who is sent a new message: its audience, less the members who blocked the group (QQ's 屏蔽群消息,
- * mask 3). QQ pushes them nothing from it, not even their own messages' echo (LLBot waits for no
- * echo in a blocked group); they still read it in the history.
+ * Who is sent a message, or a recall of or a reaction to one: its audience, less the members who
+ * blocked the group (QQ's 屏蔽群消息, mask 3). QQ pushes them nothing from it, not even their own
+ * messages' echo (LLBot waits for no echo in a blocked group); they still read it in the history.
  */
 export function deliveryAudienceOf(store: WorldStore, message: Pick<MessageRecord, 'conversation'>): readonly number[] {
   const audience = audienceOf(store, message);
@@ -45,6 +44,7 @@ export function deliveryAudienceOf(store: WorldStore, message: Pick<MessageRecor
   return blocked.length === 0 ? audience : audience.filter((userId) => !blocked.includes(userId));
 }
 
+/** Everyone who sees a message now: the group's members, or both sides of the chat. */
 export function audienceOf(store: WorldStore, message: Pick<MessageRecord, 'conversation'>): readonly number[] {
   if (message.conversation.type === 'private') return [...new Set(message.conversation.userIds)];
   return store.members.userIds(message.conversation.groupId);

@@ -10,7 +10,7 @@ import type { ContentDraft } from './draft.js';
 import { DraftResolver, type PreparedMedia } from './draft-resolver.js';
 import type { Element } from './elements.js';
 import type { ForwardBundle } from './forward.js';
-import { audienceOf, deliveryAudienceOf, recalledError, requireLive, requireVisible } from './message-access.js';
+import { deliveryAudienceOf, recalledError, requireLive, requireVisible } from './message-access.js';
 import type { MessageRecord } from './message.js';
 import { resolveSendTarget, type ResolvedTarget, type SendTarget } from './send-target.js';
 
@@ -121,7 +121,7 @@ export class MessageService {
       if (message.recalled) throw recalledError(message);
       if (message.senderId !== actorId) this.#requireMayRecall(actorId, message);
       const recalled = this.ctx.store.messages.markRecalled(messageId, actorId, now(this.ctx));
-      tx.emit({ type: 'message.recalled', message: recalled, operatorId: actorId, audience: audienceOf(this.ctx.store, recalled) });
+      tx.emit({ type: 'message.recalled', message: recalled, operatorId: actorId, audience: deliveryAudienceOf(this.ctx.store, recalled) });
       return recalled;
     });
   }

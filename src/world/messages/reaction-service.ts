@@ -1,7 +1,7 @@
 import { WorldError } from '../errors.js';
 import { now, transaction, type ServiceContext } from '../services/context.js';
 import type { ReactionCount, ReactionUser } from '../store/message-store.js';
-import { audienceOf, requireLive, requireVisible } from './message-access.js';
+import { deliveryAudienceOf, requireLive, requireVisible } from './message-access.js';
 
 /** QQ's emoji kinds: 1 = a QQ system face (short ids), 2 = a Unicode emoji (its code point). */
 export function emojiTypeOf(emojiId: string): number {
@@ -36,7 +36,7 @@ export class ReactionService {
         emojiType,
         isAdd: add,
         likes,
-        audience: audienceOf(this.ctx.store, message),
+        audience: deliveryAudienceOf(this.ctx.store, message),
       });
       return true;
     });
