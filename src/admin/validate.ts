@@ -33,7 +33,11 @@ export function adminValidator(bodyErrors: BodyErrors): FastifySchemaCompiler<TS
     if (TypeGuard.IsUnknown(schema)) return (data: unknown) => ({ value: data ?? {} });
     const check: TypeCheck<TSchema> = TypeCompiler.Compile(schema);
     const custom = httpPart === 'body' ? bodyErrors.get(`${method} ${url}`) : undefined;
+    const fillsDefaults = hasDefaults(schema);
     return (data: unknown) => {
+      // Valid as sent with nothing to fill in (a JSON body, nearly always): taken as it is. Copying,
+      // converting and defaulting every call of a 1,000-call act-batch cost more than running them.
+      if (!fillsDefaults && data !== undefined && data !== null && check.Check(data)) return { value: data };
       const value = Value.Default(schema, Value.Convert(schema, Value.Clone(data ?? {})));
       if (check.Check(value)) return { value };
       const problems = describeProblems(check.Errors(value), roots[httpPart] ?? `(${httpPart})`);
@@ -41,4 +45,11 @@ export function adminValidator(bodyErrors: BodyErrors): FastifySchemaCompiler<TS
       return { error: new AdminError(400, custom?.code ?? 'BAD_REQUEST', message, problems) };
     };
   };
+}
+
+/** Whether any part of the schema declares a default (then a valid request may still need filling in). */
+function hasDefaults(schema: unknown): boolean {
+  if (typeof schema !== 'object' || schema === null) return false;
+  if (Array.isArray(schema)) return schema.some(hasDefaults);
+  return Object.entries(schema).some(([key, value]) => key === 'default' || hasDefaults(value));
 }

@@ -28,9 +28,16 @@ export class KeyedSinks<T> {
     return this.#sinks.get(key) ?? [];
   }
 
-  /** The keys that have subscribers. */
-  keys(): Iterable<number> {
-    return this.#sinks.keys();
+  /**
+   * The keys of `audience` that have subscribers, in the audience's order. A group message's
+   * audience is every member (up to 3,000) while a handful of bots listen, so the short list of
+   * subscribed keys is checked against the audience rather than the audience against it.
+   */
+  among(audience: readonly number[]): readonly number[] {
+    if (this.#sinks.size * 8 >= audience.length) return audience.filter((key) => this.#sinks.has(key));
+    const found: number[] = [];
+    for (const key of this.#sinks.keys()) if (audience.includes(key)) found.push(key);
+    return found.length > 1 ? found.sort((a, b) => audience.indexOf(a) - audience.indexOf(b)) : found;
   }
 
   /** How many keys have subscribers. */

@@ -55,6 +55,22 @@ describe('snapshots', () => {
     expect(again.json.data.file_id).toBe(fileId);
   });
 
+  it('keeps the transcript of what was said before a restore, though the restored world reuses its message ids', async () => {
+    const { catnap, admin } = await startCatnap(world, { catnap: frozen });
+    stop = () => catnap.stop();
+    const send = async (text: string) =>
+      (await admin('POST', '/api/world/act/20001/send_group_msg', { group_id: 30001, message: text })).json.data.message_id as number;
+    await admin('POST', '/api/world/snapshots', { name: 'empty' });
+    const mark = (await admin('POST', '/api/world/marks', { name: 'start' })).json.mark;
+    const gone = await send('said before the restore');
+    await admin('POST', '/api/world/snapshots/empty/restore');
+    // The restored world hands out the same id again, to another message.
+    expect(await send('said after the restore')).toBe(gone);
+    const { entries } = (await admin('GET', `/api/world/transcript?since=${mark}`)).json;
+    const said = entries.filter((entry: { kind: string }) => entry.kind === 'message').map((entry: { text: string }) => entry.text);
+    expect(said).toEqual(['said before the restore', 'said after the restore']);
+  });
+
   it('lists, deletes, refuses bad names and unknown snapshots, and resets to the start', async () => {
     const { catnap, admin } = await startCatnap(world, { catnap: frozen });
     stop = () => catnap.stop();

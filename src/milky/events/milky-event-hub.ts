@@ -56,8 +56,7 @@ export class MilkyEventHub {
 
   async #deliver(event: DomainEvent): Promise<void> {
     const time = event.time;
-    for (const selfId of event.audience) {
-      if (!this.#sinks.has(selfId)) continue;
+    for (const selfId of this.#sinks.among(event.audience)) {
       const views = new MessageViews({ world: this.world, urls: this.urls }, selfId);
       const own = event.type === 'message.created' && event.message.senderId === selfId;
       for (const body of await buildMilkyEvents(event, { selfId, views })) {

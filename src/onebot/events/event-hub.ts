@@ -78,7 +78,7 @@ export class EventHub {
   }
 
   async #deliver(event: DomainEvent, builders: AnyEventBuilder[]): Promise<void> {
-    const receivers = this.#receiversOf(event.audience);
+    const receivers = this.#anySinks.size > 0 ? event.audience : this.#sinks.among(event.audience);
     if (receivers.length === 0) return;
     for (const builder of builders) {
       const prepared = builder.prepare ? await builder.prepare(event, this.world) : undefined;
@@ -100,19 +100,6 @@ export class EventHub {
         });
       }
     }
-  }
-
-  /**
-   * The accounts of the audience someone listens for, in the audience's order. A group message's
-   * audience is every member (up to 3,000) while a handful of bots are connected, so a short list
-   * of subscribed accounts is checked against the audience rather than the audience against it.
-   */
-  #receiversOf(audience: readonly number[]): readonly number[] {
-    if (this.#anySinks.size > 0) return audience;
-    if (this.#sinks.size * 8 >= audience.length) return audience.filter((selfId) => this.#sinks.has(selfId));
-    const receivers = [];
-    for (const selfId of this.#sinks.keys()) if (audience.includes(selfId)) receivers.push(selfId);
-    return receivers.length > 1 ? receivers.sort((a, b) => audience.indexOf(a) - audience.indexOf(b)) : receivers;
   }
 
   #safely(sink: EventSink, event: OutboundEvent): void {

@@ -12,6 +12,22 @@ function place(message: MessageRecord): { group_id?: number; user_id?: number; w
   return { user_id: message.targetId, where: `private ${message.senderId}->${message.targetId}` };
 }
 
+/** A new message's entry. */
+export function messageEntry(message: MessageRecord, render: RenderContext): Omit<NewEntry, 'time'> {
+  const { where, ...at } = place(message);
+  const rendered = renderMessage(message.elements, 'array', render);
+  return {
+    kind: 'message',
+    message_id: message.messageId,
+    from: message.senderId,
+    ...at,
+    segments: rendered.message,
+    text: rendered.raw_message,
+    plain: previewText(message.elements),
+    line: `message ${where} from ${message.senderId}: ${rendered.raw_message}`,
+  };
+}
+
 /**
  * The transcript's view of a domain event: messages, recalls, reactions, notices and requests,
  * named as OneBot names them (notice_type, sub_type) so a wait can match what a bot receives.
@@ -19,21 +35,8 @@ function place(message: MessageRecord): { group_id?: number; user_id?: number; w
  */
 export function entryOf(event: DomainEvent, render: RenderContext): Omit<NewEntry, 'time'> | undefined {
   switch (event.type) {
-    case 'message.created': {
-      const { message } = event;
-      const { where, ...at } = place(message);
-      const rendered = renderMessage(message.elements, 'array', render);
-      return {
-        kind: 'message',
-        message_id: message.messageId,
-        from: message.senderId,
-        ...at,
-        segments: rendered.message,
-        text: rendered.raw_message,
-        plain: previewText(message.elements),
-        line: `message ${where} from ${message.senderId}: ${rendered.raw_message}`,
-      };
-    }
+    case 'message.created':
+      return messageEntry(event.message, render);
     case 'message.recalled': {
       const { where, ...at } = place(event.message);
       return {

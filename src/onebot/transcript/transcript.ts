@@ -5,7 +5,7 @@ import type { CallRecord, Dispatcher } from '../dispatcher.js';
 import type { FaultFired } from '../faults/fault-gate.js';
 import type { RenderContext } from '../message/render.js';
 import { keepable, type NewEntry, type TranscriptEntry } from './entry.js';
-import { entryOf } from './from-domain.js';
+import { entryOf, messageEntry } from './from-domain.js';
 import { matches, score, type EntryMatch } from './match.js';
 
 /**
@@ -72,6 +72,8 @@ export type WaitOutcome =
  */
 export class Transcript {
   #slots: Slot[] = [];
+  /** Kept entries not made yet that read a stored message when made. */
+  #readsWorld: Slot[] = [];
   #seq = 0;
   readonly #waiters = new Set<(entry: TranscriptEntry) => void>();
   readonly #listeners = new Set<(entry: TranscriptEntry) => void>();
@@ -84,7 +86,10 @@ export class Transcript {
   /** Records the world's events, every dispatched call and clock jumps; returns the unsubscribe. */
   attach(world: World, dispatcher: Dispatcher, render: RenderContext): () => void {
     const offs = [
-      world.events.on((event) => this.#onDomain(event, render)),
+      world.events.on((event) => this.#onDomain(world, event, render)),
+      // Entries still to be made read their messages from the world: made now, before a restore
+      // puts other messages (or none) under the same ids.
+      world.snapshots.beforeRestore(() => this.#makePending()),
       dispatcher.onCall((record) => this.#onCall(record)),
       dispatcher.faults?.onFired((fired) => this.#onFault(fired)) ?? (() => undefined),
       world.clock.onChange(({ fromMs, toMs }) => {
@@ -173,14 +178,19 @@ export class Transcript {
     });
   }
 
-  #onDomain(event: DomainEvent, render: RenderContext): void {
+  #onDomain(world: World, event: DomainEvent, render: RenderContext): void {
     if (event.type === 'world.restored') {
       this.#record({ kind: 'restore', snapshot: event.snapshot, line: `restore ${event.snapshot}` });
       return;
     }
     // A new message always makes an entry, so it can wait to be made; other events may make none.
     if (event.type === 'message.created') {
-      this.#recordLazily(() => entryOf(event, render)!);
+      // Only the message's id is held, and the stored message read when the entry is made: a
+      // transcript holding thousands of message records had every send's record outlive the
+      // young generation, which doubled the garbage collector's work under a send load.
+      const { messageId } = event.message;
+      const messages = world.store.messages;
+      this.#recordLazily(() => messageEntry(messages.get(messageId)!, render), messageId);
       return;
     }
     const entry = entryOf(event, render);
@@ -242,16 +252,30 @@ export class Transcript {
     return slot.entry;
   }
 
-  /** Records an entry made only when someone reads it (at once when a wait or a listener is on). */
-  #recordLazily(make: () => Omit<NewEntry, 'time'>): void {
+  /**
+   * Records an entry made only when someone reads it (at once when a wait or a listener is on).
+   * `storedMessage` names the message it reads from the world, if it does (see `#makePending`).
+   */
+  #recordLazily(make: () => Omit<NewEntry, 'time'>, storedMessage?: number): void {
     const slot = this.#keep(make);
     if (this.#waiters.size > 0 || this.#listeners.size > 0) this.#announce(entryOfSlot(slot));
+    else if (storedMessage !== undefined) this.#readsWorld.push(slot);
+  }
+
+  /** Makes every kept entry that still has to read the world. */
+  #makePending(): void {
+    for (const slot of this.#readsWorld) entryOfSlot(slot);
+    this.#readsWorld = [];
   }
 
   #keep(make: Slot['make']): Slot {
     const slot: Slot = { seq: ++this.#seq, time: this.clock.nowMs(), entry: undefined, make };
     this.#slots.push(slot);
-    if (this.#slots.length > this.capacity) this.#slots = this.#slots.slice(-Math.floor(this.capacity * 0.9));
+    if (this.#slots.length > this.capacity) {
+      this.#slots = this.#slots.slice(-Math.floor(this.capacity * 0.9));
+      const first = this.#slots[0]!.seq;
+      this.#readsWorld = this.#readsWorld.filter((kept) => kept.seq >= first && kept.make !== undefined);
+    }
     return slot;
   }
 

@@ -44,6 +44,8 @@ export const startSnapshot = 'start';
  * replayed after a restore sees the same ids.
  */
 export class SnapshotService {
+  readonly #beforeRestore = new Set<() => void>();
+
   constructor(
     private readonly deps: {
       readonly store: WorldStore;
@@ -91,10 +93,21 @@ export class SnapshotService {
     return info;
   }
 
+  /**
+   * Runs `listener` right before each restore replaces the world's tables, while the world still
+   * holds what was said before (the transcript reads the messages it still has to write out);
+   * returns the unsubscribe.
+   */
+  beforeRestore(listener: () => void): () => void {
+    this.#beforeRestore.add(listener);
+    return () => this.#beforeRestore.delete(listener);
+  }
+
   /** Puts the world back as snapshot `name` kept it; announces `world.restored`. */
   async restore(name: string): Promise<SnapshotInfo> {
     const info = await this.get(name);
     const { store, clock, random, bus } = this.deps;
+    for (const listener of this.#beforeRestore) listener();
     store.restoreCopy(this.#dbPath(name));
     clock.restore(info.clock);
     random.restore(info.random);

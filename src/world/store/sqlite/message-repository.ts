@@ -83,6 +83,7 @@ export class SqliteMessageRepository implements MessageRepository {
   readonly #fileIn;
   readonly #insertMessage: WriteStatement;
   readonly #upsertConversation: WriteStatement;
+  readonly #bumpConversation: WriteStatement;
   readonly #upsertReadMark: WriteStatement;
   readonly #insertFile: WriteStatement;
   readonly #insertForward: WriteStatement;
@@ -126,6 +127,9 @@ export class SqliteMessageRepository implements MessageRepository {
       VALUES (?, ?, ?, ?, ?, ?, ?, ?)
       ON CONFLICT (conv) DO UPDATE SET temp_group_id = excluded.temp_group_id, last_seq = excluded.last_seq,
         last_time = excluded.last_time, last_message_id = excluded.last_message_id`);
+    this.#bumpConversation = journal.write(
+      'UPDATE conversations SET temp_group_id = ?, last_seq = ?, last_time = ?, last_message_id = ? WHERE conv = ?',
+    );
     this.#upsertReadMark = journal.write(`INSERT INTO read_marks (user_id, conv, seq) VALUES (?, ?, ?)
       ON CONFLICT (user_id, conv) DO UPDATE SET seq = excluded.seq WHERE excluded.seq > read_marks.seq`);
     this.#insertFile = journal.write(
@@ -139,7 +143,8 @@ export class SqliteMessageRepository implements MessageRepository {
   insert(message: NewMessage, carried: { files: readonly StoredFile[]; forwards: readonly ForwardBundle[] }): MessageRecord {
     const conv = conversationKey(message.conversation);
     const groupId = message.conversation.type === 'group' ? message.conversation.groupId : message.tempGroupId;
-    const seq = (this.#lastSeqs.get(conv) ?? this.#lastSeq.get(conv)?.last_seq ?? 0) + 1;
+    const cachedSeq = this.#lastSeqs.get(conv);
+    const seq = (cachedSeq ?? this.#lastSeq.get(conv)?.last_seq ?? 0) + 1;
     const messageId = Number(
       this.#insertMessage.run(
         conv,
@@ -154,16 +159,22 @@ export class SqliteMessageRepository implements MessageRepository {
       ).lastInsertRowid,
     );
     const [userLow, userHigh] = message.conversation.type === 'private' ? message.conversation.userIds : [0, 0];
-    this.#upsertConversation.run(
-      conv,
-      message.conversation.type === 'group' ? groupId : 0,
-      userLow,
-      userHigh,
-      message.conversation.type === 'private' ? message.tempGroupId : 0,
-      seq,
-      message.time,
-      messageId,
-    );
+    // A conversation whose last seq is cached exists: a plain update is one lookup, an upsert two.
+    const bumped =
+      cachedSeq !== undefined &&
+      this.#bumpConversation.run(message.conversation.type === 'private' ? message.tempGroupId : 0, seq, message.time, messageId, conv)
+        .changes > 0;
+    if (!bumped)
+      this.#upsertConversation.run(
+        conv,
+        message.conversation.type === 'group' ? groupId : 0,
+        userLow,
+        userHigh,
+        message.conversation.type === 'private' ? message.tempGroupId : 0,
+        seq,
+        message.time,
+        messageId,
+      );
     this.#lastSeqs.replace(conv, seq);
     // What you send yourself is read.
     this.#upsertReadMark.run(message.senderId, conv, seq);
