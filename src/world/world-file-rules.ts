@@ -44,23 +44,28 @@ export function groupOutcome(entry: WorldFileGroup, existing: ReturnType<WorldFa
 export function worldFileProblems(file: WorldFile, world: WorldFacts): string[] {
   const problems: string[] = [];
   const accounts = file.accounts ?? [];
-  const known = new Set<number>();
+  /** Where the file lists each account: also which accounts the file has. */
   const firstListed = new Map<number, number>();
   accounts.forEach((account, index) => {
     const first = firstListed.get(account.user_id);
     if (first !== undefined) problems.push(`accounts.${index}.user_id: ${account.user_id} is listed twice (also accounts.${first})`);
     else firstListed.set(account.user_id, index);
-    known.add(account.user_id);
   });
-  const need = (uin: number, path: string) => {
-    if (known.has(uin)) return;
+  /** Accounts the world has that the file names without listing them. */
+  const known = new Set<number>();
+  // `at.index.field`, built only for a problem: a big file names 400,000 accounts that exist.
+  const need = (uin: number, at: string, index?: number, field?: string) => {
+    if (firstListed.has(uin) || known.has(uin)) return;
     if (world.hasAccount(uin)) known.add(uin);
-    else problems.push(`${path}: ${uin} is not an account (add it to "accounts")`);
+    else {
+      const path = [at, ...(index === undefined ? [] : [index]), ...(field === undefined ? [] : [field])].join('.');
+      problems.push(`${path}: ${uin} is not an account (add it to "accounts")`);
+    }
   };
 
   (file.friends ?? []).forEach((friend, index) => {
-    need(friend.user_id, `friends.${index}.user_id`);
-    need(friend.friend_id, `friends.${index}.friend_id`);
+    need(friend.user_id, 'friends', index, 'user_id');
+    need(friend.friend_id, 'friends', index, 'friend_id');
     if (friend.user_id === friend.friend_id) problems.push(`friends.${index}: an account cannot befriend itself`);
   });
 
@@ -71,8 +76,8 @@ export function worldFileProblems(file: WorldFile, world: WorldFacts): string[] 
     if (first !== undefined) problems.push(`${path}.group_id: ${group.group_id} is listed twice (also groups.${first})`);
     else groupListed.set(group.group_id, index);
     need(group.owner_id, `${path}.owner_id`);
-    (group.admins ?? []).forEach((uin, i) => need(uin, `${path}.admins.${i}`));
-    (group.members ?? []).forEach((uin, i) => need(uin, `${path}.members.${i}`));
+    (group.admins ?? []).forEach((uin, i) => need(uin, `${path}.admins`, i));
+    (group.members ?? []).forEach((uin, i) => need(uin, `${path}.members`, i));
     problems.push(...groupProblems(group, path, world.group(group.group_id)));
   });
 

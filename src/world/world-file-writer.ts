@@ -61,10 +61,11 @@ function newAccount(entry: WorldFileAccount): NewAccount {
     userId: entry.user_id,
     nickname: entry.nickname,
     isBot: entry.bot ?? false,
-    ...(entry.sex !== undefined && { sex: entry.sex }),
-    ...(entry.age !== undefined && { age: entry.age }),
-    ...(entry.long_nick !== undefined && { longNick: entry.long_nick }),
-    ...(entry.level !== undefined && { level: entry.level }),
+    // Left undefined rather than left out: one shape for 100,000 records, no object spread per field.
+    sex: entry.sex,
+    age: entry.age,
+    longNick: entry.long_nick,
+    level: entry.level,
   };
 }
 
