@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { zipSync } from 'fflate';
 import { WorldError } from '../errors.js';
-import { isLocalPath } from '../media/local-files.js';
+import { isLocalPath, openLocalFile, type LocalFilePolicy } from '../media/local-files.js';
 import { listLocalFolder } from '../media/local-folders.js';
 import type { MediaService } from '../media/media-service.js';
 import type { MessageService } from '../messages/message-service.js';
@@ -45,14 +45,15 @@ export class OnlineFileService {
     const root = folderName ?? folder.name;
     const mtime = new Date(now(this.ctx) * 1000);
     const entries: Record<string, [Uint8Array, { mtime: Date }]> = { [`${root}/`]: [new Uint8Array(0), { mtime }] };
+    // Every file is read under the local-file policy and counted against the limit before anything
+    // is stored: only the zip becomes a blob, so a folder over the limit leaves nothing behind.
+    const limit = this.media.limits.maxBytes;
+    const tooLarge = () => new WorldError('MEDIA_TOO_LARGE', `the folder is larger than the limit of ${limit} bytes`);
     let total = 0;
     for (const file of folder.files) {
-      const ref = await this.media.ingest(file.path, senderId);
-      total += ref.size;
-      if (total > this.media.limits.maxBytes) {
-        throw new WorldError('MEDIA_TOO_LARGE', `the folder is larger than the limit of ${this.media.limits.maxBytes} bytes`);
-      }
-      entries[`${root}/${file.inside}`] = [await this.media.blobs.read(ref.blobId), { mtime }];
+      const bytes = await readWithin(file.path, this.media.limits.localFiles, limit - total, tooLarge);
+      total += bytes.length;
+      entries[`${root}/${file.inside}`] = [bytes, { mtime }];
     }
     const archive = await this.media.put(Buffer.from(zipSync(entries)), `${root}.zip`);
     return this.#offer(senderId, receiverId, { name: root, blobId: archive.blobId, size: total, isDir: true });
@@ -134,6 +135,24 @@ export class OnlineFileService {
         `account ${senderId} and user ${receiverId} are not friends; QQ offers online files to friends only`,
       );
     }
+  }
+}
+
+/** A local file's bytes, when it holds at most `room` bytes; `tooLarge()` otherwise (also if it grew while read). */
+async function readWithin(path: string, policy: LocalFilePolicy, room: number, tooLarge: () => WorldError): Promise<Uint8Array> {
+  let opened;
+  try {
+    opened = await openLocalFile(path, policy, room, path);
+  } catch (error) {
+    if (error instanceof WorldError && error.code === 'MEDIA_TOO_LARGE') throw tooLarge();
+    throw error;
+  }
+  try {
+    const bytes = await opened.handle.readFile();
+    if (bytes.length > room) throw tooLarge();
+    return bytes;
+  } finally {
+    await opened.handle.close();
   }
 }
 
