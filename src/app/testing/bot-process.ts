@@ -75,10 +75,31 @@ export function startBot(command: string, bot: BotEndpoints, options: { cwd?: st
   };
 }
 
-/** Whether the bot's account has a connected client on any adapter (a forward or reverse WebSocket, an SSE stream). */
-export async function botConnected(api: BenchApi, selfId: number): Promise<boolean> {
-  const adapters = await api.request<{ clients: number; state: string }[]>('GET', `/api/bots/${selfId}/adapters`);
+interface AdapterClients {
+  readonly clients: number;
+  readonly state: string;
+  readonly connections?: readonly { readonly remote: string; readonly role: string; readonly since: number }[];
+}
+
+/** Each client connection of the bot's adapters, as a key that a new connection never shares (its address and start). */
+export async function botConnections(api: BenchApi, selfId: number): Promise<Set<string>> {
+  const adapters = await api.request<AdapterClients[]>('GET', `/api/bots/${selfId}/adapters`);
+  return new Set(adapters.flatMap((adapter) => (adapter.connections ?? []).map(connectionKey)));
+}
+
+/**
+ * Whether the bot's account has a connected client on any adapter (a forward or reverse WebSocket,
+ * an SSE stream); with `excluding`, one of a connection not among those (a reconnect, not the
+ * dropped connection still closing).
+ */
+export async function botConnected(api: BenchApi, selfId: number, excluding?: ReadonlySet<string>): Promise<boolean> {
+  const adapters = await api.request<AdapterClients[]>('GET', `/api/bots/${selfId}/adapters`);
+  if (excluding) return adapters.some((adapter) => adapter.connections?.some((connection) => !excluding.has(connectionKey(connection))));
   return adapters.some((adapter) => adapter.clients > 0 || adapter.state === 'connected');
+}
+
+function connectionKey(connection: { readonly remote: string; readonly role: string; readonly since: number }): string {
+  return `${connection.remote} ${connection.role} ${connection.since}`;
 }
 
 /**
@@ -88,10 +109,10 @@ export async function botConnected(api: BenchApi, selfId: number): Promise<boole
 export async function waitForBot(
   api: BenchApi,
   selfId: number,
-  options: { timeoutMs?: number; bot?: BotProcess; until?: () => Promise<boolean> } = {},
+  options: { timeoutMs?: number; bot?: BotProcess; until?: () => Promise<boolean>; excluding?: ReadonlySet<string> } = {},
 ): Promise<void> {
   const deadline = Date.now() + (options.timeoutMs ?? 20_000);
-  const ready = options.until ?? (() => botConnected(api, selfId));
+  const ready = options.until ?? (() => botConnected(api, selfId, options.excluding));
   for (;;) {
     if (await ready()) return;
     const code = options.bot?.exitCode();

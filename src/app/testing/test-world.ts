@@ -1,6 +1,6 @@
 import { resolveConnection } from '../remote/catnap-client.js';
 import { BenchApi, type ClockChange, type ClockState, type Mark, type TranscriptEntry, type WaitMatch } from './bench-api.js';
-import { startBot, waitForBot, type BotProcess } from './bot-process.js';
+import { botConnections, startBot, waitForBot, type BotProcess } from './bot-process.js';
 import {
   defaultSilenceMs,
   expectCall,
@@ -155,10 +155,19 @@ export class TestWorld implements VerbHost {
     return bot;
   }
 
-  /** Waits until a bot (started elsewhere) is connected to the bot account. */
-  waitForBot(timeoutMs?: number): Promise<void> {
+  /**
+   * Waits until a bot (started elsewhere) is connected to the bot account; with `excluding`
+   * (from `botConnections`), through a connection made since.
+   */
+  waitForBot(timeoutMs?: number, excluding?: ReadonlySet<string>): Promise<void> {
     if (!this.bot) throw new Error('this world has no bot account');
-    return waitForBot(this.api, this.bot.selfId, { ...(timeoutMs !== undefined && { timeoutMs }) });
+    return waitForBot(this.api, this.bot.selfId, { ...(timeoutMs !== undefined && { timeoutMs }), ...(excluding && { excluding }) });
+  }
+
+  /** The bot account's client connections now, for `waitForBot` to tell a reconnect from them. */
+  botConnections(): Promise<Set<string>> {
+    if (!this.bot) throw new Error('this world has no bot account');
+    return botConnections(this.api, this.bot.selfId);
   }
 
   /** Stops the bots this world started, and Catnap if it started it. Idempotent. */

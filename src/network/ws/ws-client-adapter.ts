@@ -22,6 +22,8 @@ export class WebsocketClientAdapter implements NetworkAdapter {
   readonly #logger: Logger;
   #ws: WebSocket | undefined;
   #session: WsSession | undefined;
+  /** When the current connection opened (unix ms): a reconnect is told from it by this. */
+  #since = 0;
   #timer: NodeJS.Timeout | undefined;
   #failures = 0;
   #stopped = true;
@@ -98,6 +100,7 @@ export class WebsocketClientAdapter implements NetworkAdapter {
       // Shown in the banner, the console and get_status: a token in the URL stays out of sight.
       endpoint: redactSecrets(this.config.url),
       clients: this.#session ? 1 : 0,
+      connections: this.#session ? [{ remote: redactSecrets(this.config.url), role: 'universal', since: this.#since }] : [],
       ...(this.#error ? { error: this.#error } : {}),
     };
   }
@@ -143,6 +146,7 @@ export class WebsocketClientAdapter implements NetworkAdapter {
       this.#failures = 0;
       this.#error = undefined;
       this.#state = 'connected';
+      this.#since = Date.now();
       this.connections += 1;
       this.#logger.info({ url: config.url }, 'reverse WebSocket connected');
       const session = new WsSession(ws, this.gateway, {

@@ -49,12 +49,14 @@ export const disconnectStep = defineStep({
   ]),
   async run(ctx, value) {
     const { adapter, reconnect, ...options } = typeof value === 'string' ? { adapter: value } : value;
+    // Taken first: a dropped connection may still be listed while it closes, and is not the bot back.
+    const dropping = reconnect === undefined ? undefined : await ctx.world.botConnections();
     const dropped = await ctx.world.faults.disconnect(adapter, options);
     if (dropped === 0) throw new Error(`disconnect: the bot had no connection to drop${adapter ? ` on ${adapter}` : ''}`);
     if (reconnect === undefined) return;
     // The adapter refuses until refuse_ms has passed; only then can the bot be back.
     await new Promise((resolve) => setTimeout(resolve, options.refuse_ms ?? 0));
-    await ctx.world.waitForBot(durationMs(reconnect));
+    await ctx.world.waitForBot(durationMs(reconnect), dropping);
   },
   describe: (value) => {
     const adapter = typeof value === 'string' ? value : value.adapter;
