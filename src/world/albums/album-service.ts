@@ -249,5 +249,8 @@ export class AlbumService {
 }
 
 function tooLargeTogether(cap: number): WorldError {
-  return new WorldError('MEDIA_TOO_LARGE', `the files of one album upload are together larger than the limit of ${cap} bytes (media.maxBytes)`);
+  return new WorldError(
+    'MEDIA_TOO_LARGE',
+    `the files of one album upload are together larger than the limit of ${cap} bytes (media.maxBytes)`,
+  );
 }
