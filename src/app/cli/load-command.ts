@@ -9,6 +9,7 @@ import { LoadOptionError, parseCount, parseDuration, parsePattern, parseRate, ty
 import { CatnapClient } from '../remote/catnap-client.js';
 import { CliError, parseId, type CliCommand, type CliContext } from './cli-context.js';
 import { clientFor, withConnectionOptions } from './remote-options.js';
+import { describeLoadFailure } from './load-failure.js';
 import { describeStartFailure } from './start-failure.js';
 
 interface LoadFlags {
@@ -121,9 +122,7 @@ async function run(
   try {
     report = await runLoad(client, options, (line) => ctx.io.stderr(tty ? `\r${line}\x1b[K` : `${line}\n`));
   } catch (error) {
-    if (error instanceof LoadOptionError) throw new CliError(error.message, 2);
-    if (error instanceof Error && !(error instanceof CliError) && error.name === 'Error') throw new CliError(error.message);
-    throw error;
+    throw describeLoadFailure(error, ctx.io);
   }
   if (tty) ctx.io.stderr('\n');
   const out =

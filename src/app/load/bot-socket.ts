@@ -1,5 +1,6 @@
 import type { AdminApi } from '../../contract/index.js';
 import type { CatnapClient } from '../remote/catnap-client.js';
+import { LoadRunError } from './load-run-error.js';
 
 /** Where the bot's events can be watched: a forward WebSocket of the bot account, and its token. */
 export interface BotSocket {
@@ -34,7 +35,7 @@ export async function findBotSocket(client: CatnapClient, selfId: number): Promi
       return { url: url.href, token: entry.token || undefined, adapter: `${kind} "${entry.name}"` };
     }
   }
-  throw new Error(
+  throw new LoadRunError(
     `account ${selfId} has no listening forward WebSocket server to watch its events on; ` +
       'give it a websocketServers entry in its OneBot config, or name a socket that receives its events with --observe <ws-url>',
   );

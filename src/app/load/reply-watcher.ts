@@ -1,4 +1,5 @@
 import WebSocket from 'ws';
+import { LoadRunError } from './load-run-error.js';
 import type { LiveFrame } from '../../contract/live.js';
 
 /** A message the bot sent into a group (an answer, as far as the run can tell), and when it was seen. */
@@ -39,7 +40,7 @@ export class ReplyWatcher {
     return new Promise((resolve, reject) => {
       const socket = new WebSocket(url, { perMessageDeflate: false });
       socket.once('open', () => resolve(new ReplyWatcher(socket, selfId)));
-      socket.once('error', (error) => reject(new Error(`cannot open the live socket for replies: ${error.message}`)));
+      socket.once('error', (error) => reject(new LoadRunError(`cannot open the live socket for replies: ${error.message}`)));
     });
   }
 

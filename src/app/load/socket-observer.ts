@@ -1,4 +1,5 @@
 import WebSocket from 'ws';
+import { LoadRunError } from './load-run-error.js';
 
 /** A group message as it reached the watched socket, with the moment it arrived (performance.now()). */
 export interface ObservedMessage {
@@ -35,9 +36,9 @@ export class SocketObserver {
     return new Promise((resolve, reject) => {
       const socket = new WebSocket(url, { perMessageDeflate: false, ...(token && { headers: { authorization: `Bearer ${token}` } }) });
       socket.once('open', () => resolve(new SocketObserver(socket)));
-      socket.once('error', (error) => reject(new Error(`cannot watch the bot's socket at ${url}: ${error.message}`)));
+      socket.once('error', (error) => reject(new LoadRunError(`cannot watch the bot's socket at ${url}: ${error.message}`)));
       socket.once('unexpected-response', (_request, response) =>
-        reject(new Error(`cannot watch the bot's socket at ${url}: HTTP ${response.statusCode} (wrong --observe-token?)`)),
+        reject(new LoadRunError(`cannot watch the bot's socket at ${url}: HTTP ${response.statusCode} (wrong --observe-token?)`)),
       );
     });
   }
