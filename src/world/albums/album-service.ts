@@ -108,10 +108,18 @@ export class AlbumService {
     if (sources.length > albumLimits.filesPerUpload) throw fail.invalid(`at most ${albumLimits.filesPerUpload} files per upload`);
     const prepared: (PreparedMedium | undefined)[] = [];
     const failed: number[] = [];
+    // One upload's sources together stay within media.maxBytes, as one source does: a source that
+    // would take the total past it fails the whole call (even with `partial`) before it is stored.
+    const cap = this.media.limits.maxBytes;
+    let total = 0;
     for (const [index, source] of sources.entries()) {
       try {
-        prepared.push(await this.prepare(source, actor));
+        const medium = await this.prepare(source, actor, cap - total);
+        total += medium.size;
+        if (total > cap) throw tooLargeTogether(cap);
+        prepared.push(medium);
       } catch (error) {
+        if (error instanceof WorldError && error.code === 'MEDIA_TOO_LARGE' && total > 0) throw tooLargeTogether(cap);
         if (!partial || !(error instanceof WorldError)) throw error;
         prepared.push(undefined);
         failed.push(index);
@@ -231,11 +239,18 @@ export class AlbumService {
     return medium;
   }
 
-  private async prepare(source: string, viewerId: number): Promise<PreparedMedium> {
-    const ref = await this.media.ingest(source, viewerId);
+  private async prepare(source: string, viewerId: number, room: number): Promise<PreparedMedium> {
+    const ref = await this.media.ingest(source, viewerId, undefined, room);
     const kind: AlbumMediaKind | undefined = ref.mime.startsWith('image/') ? 'image' : ref.mime.startsWith('video/') ? 'video' : undefined;
     if (!kind) throw new WorldError('MEDIA_UNREADABLE', `a group album holds photos and videos, not ${ref.mime}`);
     const size = kind === 'image' ? await this.media.imageSizeOf(ref.blobId) : { width: 0, height: 0 };
     return { kind, blobId: ref.blobId, name: ref.name, mime: ref.mime, size: ref.size, ...size };
   }
+}
+
+function tooLargeTogether(cap: number): WorldError {
+  return new WorldError(
+    'MEDIA_TOO_LARGE',
+    `the files of one album upload are together larger than the limit of ${cap} bytes (media.maxBytes)`,
+  );
 }

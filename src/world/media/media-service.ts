@@ -63,13 +63,16 @@ export class MediaService {
 
   /**
    * Stores the media a source points at, for `viewerId` (the account sending or uploading it,
-   * whose ids it may use), and returns its reference. `name` overrides the source's.
+   * whose ids it may use), and returns its reference. `name` overrides the source's. `room`
+   * (at most `maxBytes`) is what a call with several sources has left of its total: a new source
+   * larger than that is refused with MEDIA_TOO_LARGE before anything of it is stored.
    */
-  async ingest(source: string, viewerId: number, name?: string): Promise<MediaRef> {
+  async ingest(source: string, viewerId: number, name?: string, room = this.limits.maxBytes): Promise<MediaRef> {
     if (typeof source !== 'string') throw new WorldError('MEDIA_UNREADABLE', 'the media source must be a string');
     const known = await this.lookup(source, viewerId);
     if (known) return name ? { ...known, name } : known;
-    return this.#store(await openSource(source, this.limits), source, name);
+    const limits = room < this.limits.maxBytes ? { ...this.limits, maxBytes: Math.max(0, room) } : this.limits;
+    return this.#store(await openSource(source, limits), source, name, limits.maxBytes);
   }
 
   /** Downloads an http(s) URL with extra request headers (download_file) and stores it. */
@@ -78,10 +81,14 @@ export class MediaService {
   }
 
   /** Stores an opened source; streams go to disk as they come, never whole into memory. */
-  async #store(opened: OpenedSource, source: string, name?: string): Promise<MediaRef> {
-    if ('bytes' in opened) return this.blobs.put(opened.bytes, name || opened.name);
+  async #store(opened: OpenedSource, source: string, name?: string, maxBytes = this.limits.maxBytes): Promise<MediaRef> {
+    if ('bytes' in opened) {
+      // base64's length only bounds its bytes to within 3: the decoded size is the one that counts.
+      if (opened.bytes.length > maxBytes) throw this.#tooLarge(source, maxBytes);
+      return this.blobs.put(opened.bytes, name || opened.name);
+    }
     try {
-      return await this.blobs.putStream(opened.stream, name || opened.name, this.limits.maxBytes, () => this.#tooLarge(source));
+      return await this.blobs.putStream(opened.stream, name || opened.name, maxBytes, () => this.#tooLarge(source, maxBytes));
     } finally {
       await opened.close();
     }
@@ -125,7 +132,7 @@ export class MediaService {
     return isLocalPath(source) ? this.blobs.blobAt(source) : undefined;
   }
 
-  #tooLarge(source: string): WorldError {
-    return new WorldError('MEDIA_TOO_LARGE', `media source ${preview(source)} is larger than the limit of ${this.limits.maxBytes} bytes`);
+  #tooLarge(source: string, maxBytes: number): WorldError {
+    return new WorldError('MEDIA_TOO_LARGE', `media source ${preview(source)} is larger than the limit of ${maxBytes} bytes`);
   }
 }

@@ -1,0 +1,51 @@
+import { mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ManualClock } from '../../src/util/clock.js';
+import { defaultSourceLimits, MediaService } from '../../src/world/media/media-service.js';
+import { SqliteWorldStore } from '../../src/world/store/sqlite/sqlite-store.js';
+import { World } from '../../src/world/world.js';
+import { applyWorldFile } from '../../src/world/world-file.js';
+import { smallWorld } from '../helpers/world.js';
+
+/** A PNG of `bytes` bytes (its header, then padding), different for each `salt`. */
+function png(bytes: number, salt: number): string {
+  const image = Buffer.alloc(bytes, salt);
+  Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]).copy(image);
+  return `base64://${image.toString('base64')}`;
+}
+
+function stored(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => entry.name)
+    .sort();
+}
+
+describe('an album upload over the total limit', () => {
+  it('is refused whole with MEDIA_TOO_LARGE, even where unreadable files are only counted, and stores nothing of the refused file', async () => {
+    const mediaDir = mkdtempSync(join(tmpdir(), 'catnap-album-total-'));
+    const media = new MediaService(mediaDir, { ...defaultSourceLimits, maxBytes: 1000 });
+    const world = new World({ store: new SqliteWorldStore(':memory:'), clock: new ManualClock(), media });
+    await applyWorldFile(world, smallWorld);
+    const { albumId } = await world.albums.create(20002, 30001, 'Trip', '');
+    const before = stored(mediaDir);
+
+    // Each photo fits media.maxBytes alone; the three together do not.
+    const photos = [png(400, 1), png(400, 2), png(400, 3)];
+    for (const partial of [false, true]) {
+      await expect(world.albums.upload(20002, 30001, albumId, photos, partial)).rejects.toMatchObject({
+        code: 'MEDIA_TOO_LARGE',
+        message: expect.stringContaining('together'),
+      });
+    }
+    expect(world.albums.mediaList(20002, 30001, albumId).media).toEqual([]);
+    // The third photo, the one over the total, was never written.
+    expect(stored(mediaDir)).toHaveLength(before.length + 2);
+
+    const within = await world.albums.upload(20002, 30001, albumId, photos.slice(0, 2));
+    expect(within.media).toHaveLength(2);
+    await world.close();
+  });
+});
