@@ -1,6 +1,5 @@
 import { Command } from 'commander';
 import type { Readable, Writable } from 'node:stream';
-import { serveMcp } from '../mcp/mcp-server.js';
 import type { CliCommand } from './cli-context.js';
 import { clientFor, withConnectionOptions } from './remote-options.js';
 
@@ -20,5 +19,7 @@ export const mcpCommand: CliCommand = (ctx) =>
       const client = await clientFor(ctx, options as object);
       // Fail early with a readable message rather than on the first tool call.
       await client.get('GET /api/world/accounts');
+      // Loaded here: the MCP SDK (with its JSON schema validator) is megabytes every other command never needs.
+      const { serveMcp } = await import('../mcp/mcp-server.js');
       await serveMcp(client, ctx.io.stdin as Readable, ctx.io.stdoutStream as Writable);
     });
