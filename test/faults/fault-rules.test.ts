@@ -143,6 +143,25 @@ describe('fault rules', () => {
       { action: 'send_*', effect: { type: 'fail', message: 'x', wording: 'x'.repeat(1001) } },
     ];
     for (const body of bad) expect((await env.admin('POST', '/api/faults', body)).status, JSON.stringify(body)).toBe(400);
+    // A malformed glob would match nothing, silently: it is refused, naming the field.
+    for (const [field, glob] of [
+      ['action', 'send_['],
+      ['action', 'send_{group,private'],
+      ['action', 'send_(x'],
+      ['action', 'send_]'],
+      ['action', 'send_}'],
+      ['action', 'send_\\'],
+      ['transport', 'http{'],
+    ]) {
+      const refused = await env.admin('POST', '/api/faults', { [field!]: glob, effect: { type: 'no_reply' } });
+      expect(refused.status, glob).toBe(400);
+      expect(refused.json.error.problems, glob).toEqual([expect.stringMatching(new RegExp(`^${field}: .* is not a valid glob \\(.+\\)$`))]);
+    }
+    for (const glob of ['send_{group,private}_msg', 'get_*', '[gs]et_*', 'send_\\[x\\]']) {
+      const accepted = await env.admin('POST', '/api/faults', { action: glob, effect: { type: 'no_reply' } });
+      expect(accepted.status, glob).toBe(201);
+    }
+    expect((await env.admin('DELETE', '/api/faults')).json).toEqual({ removed: 4 });
     expect((await env.admin('POST', '/api/faults', { self_id: 99999, effect: { type: 'no_reply' } })).status).toBe(404);
     expect((await env.admin('GET', '/api/faults')).json).toEqual([]);
     const a = (await env.admin('POST', '/api/faults', { action: 'a', effect: { type: 'no_reply' } })).json.id;

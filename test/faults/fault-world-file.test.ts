@@ -67,6 +67,7 @@ describe('faults: in the world file', () => {
         { action: 'send_*', effect: { type: 'fail' } },
         { action: 'x', effect: { type: 'no_reply' } },
         { action: 'x', times: 3, effect: { type: 'no_reply' } },
+        { action: 'send_{group,private', effect: { type: 'no_reply' } },
       ],
     };
     const refused = await env.admin('POST', '/api/world/apply', file);
@@ -78,9 +79,10 @@ describe('faults: in the world file', () => {
         'faults.1.action, faults.1.event: a rule matches calls (action) or events (event), not both',
         'faults.2.effect: a fail effect needs a preset or a message',
         'faults.4: the same rule as faults.3 (rules differing only in times are one rule)',
+        expect.stringMatching(/^faults\.5\.action: "send_\{group,private" is not a valid glob \(Missing closing: "\}"/),
       ]),
     );
-    expect(problems).toHaveLength(4);
+    expect(problems).toHaveLength(5);
     expect((await env.admin('GET', '/api/faults')).json).toEqual([]);
     expect(env.catnap.world.accounts.find(10060)).toBeUndefined();
 

@@ -5,7 +5,7 @@ import type { NewFaultRule } from './fault-model.js';
 /**
  * What is wrong with a rule as written (`POST /api/faults`, the world file's `faults:`) beyond
  * its schema, each problem starting with `prefix` + the field: a rule on both calls and events,
- * a glob picomatch cannot compile, a fail effect with nothing to say. The account is the
+ * a malformed glob (see `globProblem`), a fail effect with nothing to say. The account is the
  * caller's to check (the admin API answers 404, the world file names the entry).
  */
 export function faultRuleProblems(input: FaultRuleInput, prefix = ''): string[] {
@@ -16,17 +16,41 @@ export function faultRuleProblems(input: FaultRuleInput, prefix = ''): string[] 
   for (const field of ['action', 'event', 'transport'] as const) {
     const glob = input[field];
     if (glob === undefined) continue;
-    try {
-      picomatch(glob);
-    } catch (error) {
-      problems.push(`${prefix}${field}: not a valid glob (${(error as Error).message})`);
-    }
+    const problem = globProblem(glob);
+    if (problem !== undefined) problems.push(`${prefix}${field}: ${JSON.stringify(glob)} is not a valid glob (${problem})`);
   }
   const effect = input.effect;
   if (effect.type === 'fail' && effect.preset === undefined && effect.message === undefined) {
     problems.push(`${prefix}effect: a fail effect needs a preset or a message`);
   }
   return problems;
+}
+
+/**
+ * Why picomatch would not read `glob` as written, or undefined. Plain picomatch never throws: an
+ * unclosed "[", "{" or "(" quietly becomes a literal character, so "send_[" would be a rule that
+ * never fires. `strictBrackets` makes it throw for those (and a stray "]" or ")"); it lets a
+ * stray "}" and a trailing lone "\\" through, which are checked here.
+ */
+export function globProblem(glob: string): string | undefined {
+  try {
+    picomatch(glob, { dot: true, strictBrackets: true });
+  } catch (error) {
+    return (error as Error).message;
+  }
+  let braces = 0;
+  let bracket = false;
+  for (let index = 0; index < glob.length; index++) {
+    const char = glob[index];
+    if (char === '\\') {
+      if (index === glob.length - 1) return 'it ends with a lone "\\"; use "\\\\" to match a backslash';
+      index++;
+    } else if (bracket) bracket = char !== ']';
+    else if (char === '[') bracket = true;
+    else if (char === '{') braces++;
+    else if (char === '}' && --braces < 0) return 'Missing opening: "{" - use "\\}" to match literal characters';
+  }
+  return undefined;
 }
 
 /** The rule to store for a rule as written. */
