@@ -91,9 +91,12 @@ export class Dispatcher {
     const echoTooDeep = nestsDeeperThan(meta.echo, maxDepth);
     if (echoTooDeep) meta = { ...meta, echo: null };
     const problem = echoTooDeep ? undefined : findJsonProblem(params, maxDepth);
-    const verdict = echoTooDeep || problem ? undefined : this.#faultFor(selfId, action, meta);
+    const runs = !echoTooDeep && !problem;
+    // Resolved once per call: the fault check and the run read the same answer.
+    const resolved = runs && typeof action === 'string' ? this.table.resolve(action) : undefined;
+    const verdict = runs ? this.#faultFor(selfId, action, resolved, meta) : undefined;
     const envelope = verdict
-      ? await this.#withFault(verdict, () => this.#dispatch(selfId, action, params, meta), meta)
+      ? await this.#withFault(verdict, () => this.#dispatch(selfId, action, resolved, params, meta), meta)
       : echoTooDeep
         ? failed(
             protocolErrors.BAD_PARAMS.retcode,
@@ -102,7 +105,7 @@ export class Dispatcher {
           )
         : problem
           ? failed(protocolErrors.BAD_PARAMS.retcode, describeJsonProblem(problem, 'params'), meta.echo)
-          : await this.#dispatch(selfId, action, params, meta);
+          : await this.#dispatch(selfId, action, resolved, params, meta);
     if (this.#callListeners.size > 0) {
       const record: CallRecord = {
         selfId,
@@ -167,8 +170,14 @@ export class Dispatcher {
     this.#rateQueues.clear();
   }
 
-  async #dispatch(selfId: number, action: string, params: unknown, meta: DispatchMeta): Promise<Envelope> {
-    const resolved = typeof action === 'string' ? this.table.resolve(action) : undefined;
+  /** Runs a call whose name `dispatch` resolved (`resolved` undefined: no such action). */
+  async #dispatch(
+    selfId: number,
+    action: string,
+    resolved: ResolvedAction | undefined,
+    params: unknown,
+    meta: DispatchMeta,
+  ): Promise<Envelope> {
     const dialect = meta.dialect ?? defaultDialect;
     if (!resolved) return unknownActionEnvelope(String(action), dialect, meta.transport, meta.echo);
     // The dialect picks the params, handler and result shape (NapCat's unless the action declares otherwise).
@@ -206,11 +215,11 @@ export class Dispatcher {
   }
 
   /** The fault that hits this call, if any; never throws (a broken rule is logged and ignored). */
-  #faultFor(selfId: number, action: string, meta: DispatchMeta): FaultVerdict | undefined {
+  #faultFor(selfId: number, action: string, resolved: ResolvedAction | undefined, meta: DispatchMeta): FaultVerdict | undefined {
     const gate = this.options.faults;
     if (!gate || typeof action !== 'string') return undefined;
     try {
-      return gate.check(selfId, action, this.table.resolve(action)?.spec.name, meta.transport);
+      return gate.check(selfId, action, resolved?.spec.name, meta.transport);
     } catch (error) {
       this.#logger.error({ err: error, action, selfId }, 'fault check failed; the call runs normally');
       return undefined;

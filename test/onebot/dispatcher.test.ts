@@ -1,4 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { ActionTable } from '../../src/onebot/action-table.js';
+import { allActions } from '../../src/onebot/actions/index.js';
+import { Dispatcher } from '../../src/onebot/dispatcher.js';
+import { FaultGate } from '../../src/onebot/faults/fault-gate.js';
+import { newFaultRule } from '../../src/world/faults/fault-rule-input.js';
 import { onebotWorld } from '../helpers/onebot.js';
 
 describe('dispatcher: envelope, params, errors', () => {
@@ -93,5 +98,23 @@ describe('dispatcher: envelope, params, errors', () => {
     const envelope = await call(10001, 'test_crash');
     expect(envelope).toMatchObject({ status: 'failed', retcode: 1200, message: 'internal error (see the Catnap log)' });
     expect(JSON.stringify(envelope)).not.toContain('secret');
+  });
+});
+
+describe('dispatcher: one resolution per call', () => {
+  it('resolves the name once for the fault check and the run, with the same answers as before', async () => {
+    const ob = await onebotWorld();
+    const table = new ActionTable(allActions);
+    const dispatcher = new Dispatcher(table, ob.services, { faults: new FaultGate(ob.world, { random: () => 0 }) });
+    await ob.world.faults.add(
+      newFaultRule({ action: 'get_friend_list', effect: { type: 'fail', retcode: 1400, message: 'fault', wording: 'fault' } }),
+    );
+    const resolve = vi.spyOn(table, 'resolve');
+    const meta = { transport: 'test' };
+    // A fault matched by the name an alias resolves to, a plain call, and an unknown name.
+    expect(await dispatcher.dispatch(10001, 'get_friend_list_async', {}, meta)).toMatchObject({ retcode: 1400, message: 'fault' });
+    expect(await dispatcher.dispatch(10001, 'get_login_info', {}, meta)).toMatchObject({ status: 'ok', data: { user_id: 10001 } });
+    expect(await dispatcher.dispatch(10001, 'no_such_action', {}, meta)).toMatchObject({ retcode: 1404 });
+    expect(resolve.mock.calls).toEqual([['get_friend_list_async'], ['get_login_info'], ['no_such_action']]);
   });
 });
