@@ -30,8 +30,7 @@ export class WriteBatcher {
   constructor(
     private readonly db: SqliteDatabase,
     private readonly journal: UnitJournal,
-  ) {
-  }
+  ) {}
 
   run<T>(work: () => T): Promise<T> {
     return new Promise<T>((resolve, reject) => {
