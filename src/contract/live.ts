@@ -33,6 +33,11 @@ export interface CallFrame {
   readonly duration_ms: number;
   /** Unix milliseconds. */
   readonly time: number;
+  /**
+   * What failed or held the call on purpose: a fault rule (`rule_id`, also sent as its own `fault`
+   * frame), or the account's health (`rule_id` null: offline, kicked, a zombie).
+   */
+  readonly fault?: { readonly rule_id: number | null; readonly effect: string; readonly reason: string };
 }
 
 /** A fault rule hit a call or an HTTP POST event (docs/faults.md), sent as it hits, before the call answers. */

@@ -123,6 +123,24 @@ describe('live WebSocket', () => {
     live.ws.close();
   });
 
+  it("says on a call when the account's health failed it", async () => {
+    const live = await openLive('?token=admin-token&streams=call&self_id=20001');
+    await live.until((frame) => frame.type === 'hello');
+    await env.admin('POST', '/api/bots/20001/health', { state: 'offline' });
+    try {
+      await env.admin('POST', '/api/world/act/20001/send_group_msg', { group_id: 30001, message: 'while offline' });
+      const call = await live.until((frame) => frame.type === 'call' && frame.call.action === 'send_group_msg');
+      expect(call.call.envelope.status).toBe('failed');
+      expect(call.call.fault).toEqual({ rule_id: null, effect: 'fail', reason: 'account offline' });
+    } finally {
+      await env.admin('POST', '/api/bots/20001/health', { state: 'online' });
+    }
+    await env.admin('POST', '/api/world/act/20001/get_login_info', {});
+    const fine = await live.until((frame) => frame.type === 'call' && frame.call.action === 'get_login_info');
+    expect(fine.call.fault).toBeUndefined();
+    live.ws.close();
+  });
+
   it('streams transcript entries as they are recorded, marks included (the console timeline)', async () => {
     const live = await openLive('?token=admin-token&streams=transcript');
     await live.until((frame) => frame.type === 'hello');

@@ -102,6 +102,14 @@ describe('console Bots page: health and connections', () => {
       .toMatchObject({ user_id: 10001, message: 'down for maintenance' });
     expect(bot.ws.readyState).toBe(WebSocket.OPEN);
     expect(await page.getByTestId('health-card').innerText()).toContain('down for maintenance');
+    // A send while offline fails, and the live log says the health did it, in the faults' colour.
+    const refused = await bot.call('send_group_msg', { group_id: 30001, message: 'while offline' });
+    expect(refused.status).toBe('failed');
+    const healthRow = page.locator('[data-testid="log-health"]').first();
+    await healthRow.waitFor();
+    expect(await healthRow.innerText()).toContain('account offline');
+    expect(await healthRow.innerText()).toContain(String(refused.retcode));
+    expect(await healthRow.getAttribute('class')).toContain('log-row-fault');
 
     await page.getByTestId('health-kicked').click();
     await expect.poll(shownHealth).toBe('kicked');

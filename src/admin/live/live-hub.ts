@@ -220,6 +220,7 @@ function callFrame(record: CallRecord): CallFrame {
     adapter: record.meta.adapter ?? '',
     duration_ms: Math.round(record.durationMs * 100) / 100,
     time: record.time,
+    ...(record.fault && { fault: { rule_id: record.fault.ruleId, effect: record.fault.effect, reason: record.fault.reason } }),
   };
 }
 

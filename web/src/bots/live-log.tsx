@@ -12,6 +12,9 @@ function summary(entry: LogEntry): string {
   }
   if (entry.kind === 'call') {
     const { call } = entry;
+    // The account's health failed it (a rule's hit has a row of its own).
+    if (call.fault && call.fault.rule_id === null)
+      return `health · ${call.fault.reason} · ${call.envelope.status}${call.envelope.retcode ? ` ${call.envelope.retcode}` : ''} → ${call.action} ← ${call.transport}`;
     return `${call.action} ← ${call.transport}${call.adapter ? `:${call.adapter}` : ''} · ${call.envelope.status}${call.envelope.retcode ? ` ${call.envelope.retcode}` : ''} · ${call.duration_ms} ms${call.envelope.message ? ` · ${call.envelope.message}` : ''}`;
   }
   const event = entry.event;
@@ -96,14 +99,17 @@ export function LiveLog(props: { selfId: number }) {
         )}
         {shown.map((entry) => {
           const failed = entry.kind === 'call' && entry.call.envelope.status === 'failed';
+          // A call the account's health failed reads as a fault, in the faults' colour.
+          const health = entry.kind === 'call' && entry.call.fault?.rule_id === null;
+          const look = health ? 'fault' : entry.kind;
           return (
-            <div key={entry.id} className={`log-row log-row-${entry.kind}`} data-testid={`log-${entry.kind}`}>
+            <div key={entry.id} className={`log-row log-row-${look}`} data-testid={health ? 'log-health' : `log-${entry.kind}`}>
               <div
                 className="log-line"
                 onClick={() => setOpen((set) => new Set(set.has(entry.id) ? [...set].filter((id) => id !== entry.id) : [...set, entry.id]))}
               >
                 <span className="log-time">{clock(entry.time)}</span>
-                <span className={`log-kind log-kind-${entry.kind}`}>{entry.kind.toUpperCase()}</span>
+                <span className={`log-kind log-kind-${look}`}>{look.toUpperCase()}</span>
                 <span className={failed ? 'log-failed' : ''}>{summary(entry)}</span>
               </div>
               {open.has(entry.id) &&
