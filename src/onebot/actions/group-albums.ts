@@ -31,9 +31,13 @@ async function albumInfos(ctx: ActionContext, albums: readonly AlbumSummary[]): 
     ctx,
     albums.flatMap((album) => [album.creatorId, ...(album.cover ? [album.cover.uploaderId] : [])]),
   );
-  return albums.map((album) =>
-    toAlbumInfo(album, album.cover && ctx.world.albums.viewOf(ctx.selfId, album.cover), nicks, ctx.services.urls),
+  // The covers' likes and comments in one read for the whole page, not one per album.
+  const covers = ctx.world.albums.viewsOf(
+    ctx.selfId,
+    albums.flatMap((album) => (album.cover ? [album.cover] : [])),
   );
+  const coverViews = new Map(covers.map((cover) => [cover.lloc, cover]));
+  return albums.map((album) => toAlbumInfo(album, album.cover && coverViews.get(album.cover.lloc), nicks, ctx.services.urls));
 }
 
 /** Group albums (群相册): NapCat's names and LLBot's, over the same albums. */

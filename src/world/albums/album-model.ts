@@ -40,12 +40,15 @@ export interface AlbumMedia {
   readonly order: number;
 }
 
-/** A medium with its likes and comments as one viewer sees them. */
-export interface AlbumMediaView extends AlbumMedia {
+/** A medium's likes (of it alone, not of its batch) and comments as one viewer sees them. */
+export interface AlbumMediaStats {
   readonly likeCount: number;
   readonly likedByViewer: boolean;
   readonly commentCount: number;
 }
+
+/** A medium with its likes and comments as one viewer sees them. */
+export interface AlbumMediaView extends AlbumMedia, AlbumMediaStats {}
 
 export interface AlbumComment {
   readonly lloc: string;

@@ -8,6 +8,7 @@ import {
   type AlbumLikeTarget,
   type AlbumMedia,
   type AlbumMediaKind,
+  type AlbumMediaStats,
   type AlbumMediaView,
   type AlbumSummary,
   type GroupAlbum,
@@ -153,18 +154,16 @@ export class AlbumService {
     this.groups.requireSelf(groupId, actor);
     this.requireAlbum(groupId, albumId);
     const album = this.ctx.store.albums.listAlbums(groupId).find((entry) => entry.albumId === albumId)!;
-    return { album, media: this.ctx.store.albums.listMedia(albumId).map((medium) => this.viewOf(actor, medium)) };
+    return { album, media: this.viewsOf(actor, this.ctx.store.albums.listMedia(albumId)) };
   }
 
-  /** A medium with its likes and comments as `viewer` sees them. */
-  viewOf(viewer: number, medium: AlbumMedia): AlbumMediaView {
-    const likers = this.ctx.store.albums.likers(medium.albumId, medium.lloc);
-    return {
-      ...medium,
-      likeCount: likers.length,
-      likedByViewer: likers.includes(viewer),
-      commentCount: this.ctx.store.albums.comments(medium.lloc).length,
-    };
+  /** Media with their likes and comments as `viewer` sees them (read for all of them at once), in the given order. */
+  viewsOf(viewer: number, media: readonly AlbumMedia[]): AlbumMediaView[] {
+    const stats = this.ctx.store.albums.mediaStats(
+      media.map((medium) => medium.lloc),
+      viewer,
+    );
+    return media.map((medium) => ({ ...medium, ...(stats.get(medium.lloc) ?? noStats) }));
   }
 
   removeMedia(actor: number, groupId: number, albumId: string, lloc: string): Promise<void> {
@@ -247,6 +246,8 @@ export class AlbumService {
     return { kind, blobId: ref.blobId, name: ref.name, mime: ref.mime, size: ref.size, ...size };
   }
 }
+
+const noStats: AlbumMediaStats = { likeCount: 0, likedByViewer: false, commentCount: 0 };
 
 function tooLargeTogether(cap: number): WorldError {
   return new WorldError(

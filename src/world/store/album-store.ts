@@ -1,4 +1,4 @@
-import type { AlbumComment, AlbumMedia, AlbumSummary, GroupAlbum } from '../albums/album-model.js';
+import type { AlbumComment, AlbumMedia, AlbumMediaStats, AlbumSummary, GroupAlbum } from '../albums/album-model.js';
 
 /** Group albums, their media, likes and comments (migration 010). */
 export interface AlbumRepository {
@@ -16,6 +16,8 @@ export interface AlbumRepository {
   /** An album's media, oldest first. */
   listMedia(albumId: string): AlbumMedia[];
   countMedia(albumId: string): number;
+  /** Likes and comments of these media (by lloc) as `viewer` sees them, in one read; unknown llocs are left out. */
+  mediaStats(llocs: readonly string[], viewer: number): Map<string, AlbumMediaStats>;
   /** Whether any medium of the album belongs to this upload batch. */
   hasBatch(albumId: string, batchId: string): boolean;
   /** Deletes the medium with its likes and comments. */

@@ -1,4 +1,4 @@
-import type { AlbumComment, AlbumMedia, AlbumMediaKind, AlbumSummary, GroupAlbum } from '../../albums/album-model.js';
+import type { AlbumComment, AlbumMedia, AlbumMediaKind, AlbumMediaStats, AlbumSummary, GroupAlbum } from '../../albums/album-model.js';
 import type { AlbumRepository } from '../album-store.js';
 import type { SqliteDatabase } from './database.js';
 import type { UnitJournal, WriteStatement } from './unit-journal.js';
@@ -58,11 +58,55 @@ const toMedia = (row: MediaRow): AlbumMedia => ({
 /** The media of an album with their place in it (1-based, oldest first). */
 const mediaSelect = `SELECT *, ROW_NUMBER() OVER (PARTITION BY album_id ORDER BY seq) AS ord FROM group_album_media`;
 
+/** An album row with its count, newest upload and its newest medium (the cover), `cover_*` null when empty. */
+type SummaryRow = AlbumRow & { media_count: number; last_upload: number | null } & {
+  [K in keyof MediaRow as `cover_${K}`]: MediaRow[K] | null;
+};
+
+/**
+ * A group's albums with their counts and covers in one statement: the group's media are numbered
+ * per album once, and the album's last one (ord = its count) joined as the cover.
+ */
+const summarySelect = `WITH media AS (
+    SELECT m.*, ROW_NUMBER() OVER (PARTITION BY m.album_id ORDER BY m.seq) AS ord,
+      COUNT(*) OVER (PARTITION BY m.album_id) AS n, MAX(m.upload_time) OVER (PARTITION BY m.album_id) AS last_upload
+    FROM group_album_media m JOIN group_albums g ON g.album_id = m.album_id WHERE g.group_id = @group)
+  SELECT a.*, COALESCE(c.n, 0) AS media_count, c.last_upload,
+    c.lloc AS cover_lloc, c.album_id AS cover_album_id, c.batch_id AS cover_batch_id, c.uploader_id AS cover_uploader_id,
+    c.kind AS cover_kind, c.blob_id AS cover_blob_id, c.name AS cover_name, c.mime AS cover_mime, c.size AS cover_size,
+    c.width AS cover_width, c.height AS cover_height, c.upload_time AS cover_upload_time, c.ord AS cover_ord
+  FROM group_albums a LEFT JOIN media c ON c.album_id = a.album_id AND c.ord = c.n
+  WHERE a.group_id = @group ORDER BY a.seq`;
+
+function coverOf(row: SummaryRow): AlbumMedia | undefined {
+  if (row.cover_lloc === null) return undefined;
+  const media = Object.fromEntries(
+    Object.entries(row).flatMap(([key, value]) => (key.startsWith('cover_') ? [[key.slice(6), value]] : [])),
+  );
+  return toMedia(media as unknown as MediaRow);
+}
+
+/**
+ * Likes and comments of many media at once (a JSON array of llocs): like counts per medium (not
+ * per batch), whether the viewer is among the likers, and comment counts, each by one GROUP BY.
+ */
+const statsSelect = `WITH wanted AS (
+    SELECT album_id, lloc FROM group_album_media WHERE lloc IN (SELECT value FROM json_each(@llocs)))
+  SELECT w.lloc, COALESCE(l.n, 0) AS like_count, COALESCE(l.mine, 0) AS liked, COALESCE(c.n, 0) AS comment_count
+  FROM wanted w
+  LEFT JOIN (SELECT l.album_id, l.target, COUNT(*) AS n, MAX(l.user_id = @viewer) AS mine
+      FROM group_album_likes l JOIN wanted w ON l.album_id = w.album_id AND l.target = w.lloc GROUP BY l.album_id, l.target) l
+    ON l.album_id = w.album_id AND l.target = w.lloc
+  LEFT JOIN (SELECT lloc, COUNT(*) AS n FROM group_album_comments WHERE lloc IN (SELECT lloc FROM wanted) GROUP BY lloc) c
+    ON c.lloc = w.lloc`;
+
 /** The only writer of the four album tables (migration 010). */
 export class SqliteAlbumRepository implements AlbumRepository {
   readonly #getAlbum;
   readonly #getMedia;
-  // Asked once per medium of every listing (AlbumService.viewOf): compiled once, not per call.
+  readonly #listAlbums;
+  readonly #listMedia;
+  readonly #mediaStats;
   readonly #likers;
   readonly #comments;
   readonly #insertAlbum: WriteStatement;
@@ -83,6 +127,12 @@ export class SqliteAlbumRepository implements AlbumRepository {
     this.#getMedia = db.prepare<[{ lloc: string }], MediaRow>(
       `SELECT * FROM (${mediaSelect} WHERE album_id = (SELECT album_id FROM group_album_media WHERE lloc = @lloc)) WHERE lloc = @lloc`,
     );
+    this.#listAlbums = db.prepare<[{ group: number }], SummaryRow>(summarySelect);
+    this.#listMedia = db.prepare<[string], MediaRow>(`${mediaSelect} WHERE album_id = ? ORDER BY seq`);
+    this.#mediaStats = db.prepare<
+      [{ llocs: string; viewer: number }],
+      { lloc: string; like_count: number; liked: number; comment_count: number }
+    >(statsSelect);
     this.#likers = db.prepare<[string, string], { user_id: number }>(
       'SELECT user_id FROM group_album_likes WHERE album_id = ? AND target = ? ORDER BY time, user_id',
     );
@@ -113,16 +163,8 @@ export class SqliteAlbumRepository implements AlbumRepository {
   }
 
   listAlbums(groupId: number): AlbumSummary[] {
-    const rows = this.db
-      .prepare<[number], AlbumRow & { media_count: number; last_upload: number | null; cover_lloc: string | null }>(
-        `SELECT a.*, (SELECT COUNT(*) FROM group_album_media m WHERE m.album_id = a.album_id) AS media_count,
-           (SELECT MAX(upload_time) FROM group_album_media m WHERE m.album_id = a.album_id) AS last_upload,
-           (SELECT lloc FROM group_album_media m WHERE m.album_id = a.album_id ORDER BY seq DESC LIMIT 1) AS cover_lloc
-         FROM group_albums a WHERE a.group_id = ? ORDER BY a.seq`,
-      )
-      .all(groupId);
-    return rows.map((row) => {
-      const cover = row.cover_lloc ? this.getMedia(row.cover_lloc) : undefined;
+    return this.#listAlbums.all({ group: groupId }).map((row) => {
+      const cover = coverOf(row);
       return { ...toAlbum(row), mediaCount: row.media_count, lastUploadTime: row.last_upload ?? 0, ...(cover ? { cover } : {}) };
     });
   }
@@ -163,7 +205,14 @@ export class SqliteAlbumRepository implements AlbumRepository {
   }
 
   listMedia(albumId: string): AlbumMedia[] {
-    return this.db.prepare<[string], MediaRow>(`${mediaSelect} WHERE album_id = ? ORDER BY seq`).all(albumId).map(toMedia);
+    return this.#listMedia.all(albumId).map(toMedia);
+  }
+
+  mediaStats(llocs: readonly string[], viewer: number): Map<string, AlbumMediaStats> {
+    const rows = this.#mediaStats.all({ llocs: JSON.stringify(llocs), viewer });
+    return new Map(
+      rows.map((row) => [row.lloc, { likeCount: row.like_count, likedByViewer: row.liked === 1, commentCount: row.comment_count }]),
+    );
   }
 
   countMedia(albumId: string): number {
