@@ -68,7 +68,7 @@ export const messageStateActions: AnyActionSpec[] = [
       const contacts = await ctx.world.conversations.recentContacts(ctx.selfId, params.count);
       const latest = contacts.map((contact) => contact.latest);
       const views = await viewMessages(ctx, latest, { format: ctx.messageFormat, forwardContent: true });
-      const people = await loadMessageContexts(ctx.world, latest);
+      const people = loadMessageContexts(ctx.world, latest);
       const result = [];
       for (const [index, { summary, latest: message, unread }] of contacts.entries()) {
         const view = views[index];

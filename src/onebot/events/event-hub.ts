@@ -81,7 +81,8 @@ export class EventHub {
     const receivers = this.#anySinks.size > 0 ? event.audience : this.#sinks.among(event.audience);
     if (receivers.length === 0) return;
     for (const builder of builders) {
-      const prepared = builder.prepare ? await builder.prepare(event, this.world) : undefined;
+      let prepared = builder.prepare?.(event, this.world);
+      if (prepared instanceof Promise) prepared = await prepared;
       const raw = builder.raw?.(event);
       for (const selfId of receivers) {
         // Built lazily per format and dialect; a probe build (array, NapCat) tells how many events

@@ -27,7 +27,8 @@ export interface BuildContext extends EventHubContext {
  */
 export interface EventBuilder<T extends DomainEventType = DomainEventType, P = unknown> {
   readonly type: T;
-  prepare?(event: DomainEventOf<T>, world: World): Promise<P>;
+  /** Synchronous where the world's reads are (no turn of the microtask queue per event). */
+  prepare?(event: DomainEventOf<T>, world: World): P | Promise<P>;
   build(event: DomainEventOf<T>, prepared: P, selfId: number, format: MessageFormat, ctx: BuildContext): OneBotEvent[];
   /** The world record adapters with `debug` attach to these events as `raw` (message events). */
   raw?(event: DomainEventOf<T>): unknown;

@@ -10,23 +10,24 @@ import type { Segment } from './segment.js';
 
 /**
  * Gathers what `toOb11Message` needs for a batch of records (sender nicknames, cards and roles,
- * group names), loading each account, member and group once.
+ * group names), loading each account, member and group once. Synchronous, as the world's reads
+ * are: every event's build goes through it, and each await cost a turn of the microtask queue.
  */
-export async function loadMessageContexts(world: World, records: readonly MessageRecord[]): Promise<Map<number, MessageContext>> {
-  const accounts = await world.accounts.getMany(records.map((record) => record.senderId));
+export function loadMessageContexts(world: World, records: readonly MessageRecord[]): Map<number, MessageContext> {
+  const accounts = world.accounts.getMany(records.map((record) => record.senderId));
   const members = new Map<string, Awaited<ReturnType<World['groups']['findMember']>>>();
   const groupNames = new Map<number, string>();
   const result = new Map<number, MessageContext>();
   for (const record of records) {
     const nickname = accounts.get(record.senderId)?.nickname ?? String(record.senderId);
     const groupId = record.conversation.type === 'group' ? record.conversation.groupId : record.tempGroupId;
-    if (groupId && !groupNames.has(groupId)) groupNames.set(groupId, (await world.groups.find(groupId))?.name ?? '');
+    if (groupId && !groupNames.has(groupId)) groupNames.set(groupId, world.groups.find(groupId)?.name ?? '');
     if (record.conversation.type !== 'group') {
       result.set(record.messageId, { sender: { nickname, card: '' }, ...(groupId ? { groupName: groupNames.get(groupId) } : {}) });
       continue;
     }
     const key = `${groupId}:${record.senderId}`;
-    if (!members.has(key)) members.set(key, await world.groups.findMember(groupId, record.senderId));
+    if (!members.has(key)) members.set(key, world.groups.findMember(groupId, record.senderId));
     const member = members.get(key);
     result.set(record.messageId, {
       sender: { nickname, card: member?.card ?? '', role: member?.role ?? 'member', level: member?.level ?? 1, title: member?.title ?? '' },
@@ -49,7 +50,7 @@ export function renderContextOf(ctx: ActionContext): RenderContext {
 
 /** Records as NapCat's message objects, seen by the calling account. */
 export async function viewMessages(ctx: ActionContext, records: readonly MessageRecord[], options: ViewOptions): Promise<Ob11Message[]> {
-  const contexts = await loadMessageContexts(ctx.world, records);
+  const contexts = loadMessageContexts(ctx.world, records);
   const render = renderContextOf(ctx);
   const views: Ob11Message[] = [];
   for (const record of records) {

@@ -28,7 +28,7 @@ export function messageEvent(
 /** `message` for every account that sees a message, `message_sent` for its sender. */
 export const messageBuilder = defineBuilder({
   type: 'message.created',
-  prepare: async (event, world) => (await loadMessageContexts(world, [event.message])).get(event.message.messageId)!,
+  prepare: (event, world) => loadMessageContexts(world, [event.message]).get(event.message.messageId)!,
   build: (event, context, selfId, format, ctx) => [messageEvent(event.message, context, selfId, format, ctx)],
   raw: (event) => event.message,
 });
