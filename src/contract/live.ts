@@ -60,7 +60,13 @@ export type LiveFrame =
   | { readonly type: 'hello'; readonly time: number; readonly streams: LiveStream[] }
   | { readonly type: 'domain'; readonly event: LiveDomainEvent }
   /** A OneBot event as one account's clients receive it (array message format). */
-  | { readonly type: 'onebot'; readonly self_id: number; readonly event: OneBotEvent }
+  | {
+      readonly type: 'onebot';
+      readonly self_id: number;
+      readonly event: OneBotEvent;
+      /** The world's time when it was sent (unix milliseconds), the clock calls and faults are stamped with. */
+      readonly time: number;
+    }
   | { readonly type: 'call'; readonly call: CallFrame }
   /** The adapters of one account, sent on connect and whenever their state changes. */
   | { readonly type: 'adapters'; readonly self_id: number; readonly adapters: AdapterStatus[] }

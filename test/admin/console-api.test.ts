@@ -123,6 +123,19 @@ describe('live WebSocket', () => {
     live.ws.close();
   });
 
+  it("stamps OneBot event frames with the world's clock, as calls are", async () => {
+    const live = await openLive('?token=admin-token&streams=onebot,call&self_id=20001');
+    await live.until((frame) => frame.type === 'hello');
+    await env.admin('POST', '/api/world/act/20002/send_group_msg', { group_id: 30001, message: 'stamped' });
+    const event = await live.until((frame) => frame.type === 'onebot' && frame.event.post_type === 'message');
+    await env.admin('POST', '/api/world/act/20001/get_login_info', {});
+    const call = await live.until((frame) => frame.type === 'call');
+    const now = (await env.admin('GET', '/api/clock')).json.now_ms as number;
+    expect(event.time).toBeGreaterThan(now - 5000);
+    expect(event.time).toBeLessThanOrEqual(call.call.time);
+    live.ws.close();
+  });
+
   it("says on a call when the account's health failed it", async () => {
     const live = await openLive('?token=admin-token&streams=call&self_id=20001');
     await live.until((frame) => frame.type === 'hello');

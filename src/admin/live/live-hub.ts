@@ -125,7 +125,12 @@ export class LiveHub {
         if (this.hooks.subscribeOneBotEvents) {
           stops.push(
             this.hooks.subscribeOneBotEvents((event: OutboundEvent) =>
-              this.#broadcast('onebot', event.selfId, () => ({ type: 'onebot', self_id: event.selfId, event: event.object('array') })),
+              this.#broadcast('onebot', event.selfId, () => ({
+                type: 'onebot',
+                self_id: event.selfId,
+                event: event.object('array'),
+                time: this.world.clock.nowMs(),
+              })),
             ),
           );
         }

@@ -27,7 +27,7 @@ class LogStore {
       if (frame.type === 'call')
         this.#push({ id: this.#next++, kind: 'call', time: frame.call.time, selfId: frame.call.self_id, call: frame.call });
       else if (frame.type === 'onebot')
-        this.#push({ id: this.#next++, kind: 'event', time: Date.now(), selfId: frame.self_id, event: frame.event });
+        this.#push({ id: this.#next++, kind: 'event', time: frame.time, selfId: frame.self_id, event: frame.event });
       else if (frame.type === 'fault')
         this.#push({ id: this.#next++, kind: 'fault', time: frame.fault.time, selfId: frame.fault.self_id, fault: frame.fault });
     });

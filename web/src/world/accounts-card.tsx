@@ -3,6 +3,7 @@ import type { AdminApi, AccountView } from '@contract';
 import { api, describeError } from '../api/client';
 import { useWorld } from '../api/world-data';
 import { Avatar } from '../ui/avatar';
+import { attempt } from '../ui/attempt';
 import { toast } from '../ui/toast';
 
 type Sex = AccountView['sex'];
@@ -36,12 +37,7 @@ export function AccountsCard() {
   };
 
   const patch = async (userId: number, body: AdminApi['PATCH /api/world/accounts/:user_id']['body']) => {
-    try {
-      await api('PATCH /api/world/accounts/:user_id', { params: { user_id: userId }, body });
-      await world.reload();
-    } catch (failure) {
-      toast(describeError(failure), 'error');
-    }
+    if (await attempt(() => api('PATCH /api/world/accounts/:user_id', { params: { user_id: userId }, body }))) await world.reload();
   };
 
   return (

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { Icon } from '../ui/icons';
 import { api, describeError } from '../api/client';
 import { useLoad, useWorld } from '../api/world-data';
+import { attempt } from '../ui/attempt';
 import { toast } from '../ui/toast';
 
 /** One account's friends by category; make or end friendships as the world. */
@@ -38,12 +39,10 @@ export function FriendsCard() {
   };
 
   const remove = async (friendId: number) => {
-    try {
-      await api('DELETE /api/world/friends/:user_id/:friend_id', { params: { user_id: userId, friend_id: friendId } });
-      await world.reload();
-    } catch (failure) {
-      toast(describeError(failure), 'error');
-    }
+    const removed = await attempt(() =>
+      api('DELETE /api/world/friends/:user_id/:friend_id', { params: { user_id: userId, friend_id: friendId } }),
+    );
+    if (removed) await world.reload();
   };
 
   const categories = detail.data?.categories ?? [];

@@ -4,6 +4,7 @@ import type { AdminApi } from '@contract';
 import { api, describeError } from '../api/client';
 import { useWorld } from '../api/world-data';
 import { Avatar } from '../ui/avatar';
+import { attempt } from '../ui/attempt';
 import { toast } from '../ui/toast';
 
 /** Groups as the world: create them, rename, mute, transfer, and manage members without QQ's rules. */
@@ -16,15 +17,9 @@ export function GroupsCard() {
   const [addId, setAddId] = useState('');
   const now = Date.now() / 1000;
 
-  /** Runs one change, says `done` when it worked, and reloads the world either way. */
+  /** Runs one change, says `done` when it worked (or why not), and reloads the world after it. */
   const run = async (change: () => Promise<unknown>, done?: string) => {
-    try {
-      await change();
-      if (done) toast(done);
-      await world.reload();
-    } catch (failure) {
-      toast(describeError(failure), 'error');
-    }
+    if (await attempt(change, done)) await world.reload();
   };
 
   const create = async (event: FormEvent) => {

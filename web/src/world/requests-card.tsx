@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { act, api, describeError } from '../api/client';
 import { useWorld } from '../api/world-data';
+import { attempt } from '../ui/attempt';
 import { toast } from '../ui/toast';
 import { requestStore, useRequests, type PendingRequest } from './request-store';
 
@@ -42,16 +43,16 @@ export function RequestsCard() {
   const answer = async (request: PendingRequest, approve: boolean) => {
     const selfId = answerAs[request.flag] ?? request.answerers[0];
     if (!selfId) return;
-    try {
-      if (request.kind === 'friend') await act(selfId, 'set_friend_add_request', { flag: request.flag, approve });
-      else
-        await act(selfId, 'set_group_add_request', { flag: request.flag, sub_type: request.kind === 'invite' ? 'invite' : 'add', approve });
-      toast(approve ? '已同意 Approved' : '已拒绝 Rejected');
-      void requestStore.refresh();
-      world.scheduleReload();
-    } catch (failure) {
-      toast(describeError(failure), 'error');
-    }
+    const answered = await attempt(
+      () =>
+        request.kind === 'friend'
+          ? act(selfId, 'set_friend_add_request', { flag: request.flag, approve })
+          : act(selfId, 'set_group_add_request', { flag: request.flag, sub_type: request.kind === 'invite' ? 'invite' : 'add', approve }),
+      approve ? '已同意 Approved' : '已拒绝 Rejected',
+    );
+    if (!answered) return;
+    void requestStore.refresh();
+    world.scheduleReload();
   };
 
   const accountOptions = world.accounts.map((account) => (
