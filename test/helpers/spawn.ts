@@ -35,7 +35,8 @@ export async function spawnCatnap(args: string[], env: NodeJS.ProcessEnv = {}): 
   proc.stderr!.on('data', (chunk: Buffer) => (out += chunk.toString()));
   const exited = new Promise<number | null>((resolve) => proc.on('exit', (code) => resolve(code)));
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`catnap did not start in time:\n${out}`)), 15000);
+    // A start takes about a second; on two cores shared with a busy suite it took over 15 s at times.
+    const timer = setTimeout(() => reject(new Error(`catnap did not start in time:\n${out}`)), 45_000);
     const poll = setInterval(() => {
       if (/OpenAPI:.*\n/.test(out)) {
         clearInterval(poll);
