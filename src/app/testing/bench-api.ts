@@ -1,47 +1,27 @@
-import type { ClockView } from '../../contract/admin/clock.js';
+import type { clockApi } from '../../contract/admin/clock.js';
+import type { RouteBody, RouteResponse } from '../../contract/admin/route.js';
+import type { TranscriptEntryView, transcriptApi } from '../../contract/admin/transcript.js';
 import { CatnapClient, RemoteError, type Connection, type Envelope } from '../remote/catnap-client.js';
 
 /**
  * The test bench's admin routes (snapshots, clock, marks, transcript, waits: issue 14's contract),
  * plus the world and act routes the verbs drive. Every testing client (the library, `catnap test`)
  * reaches Catnap through this one file, so a change of a route's shape is a change here only.
+ * The request and answer types below come from the routes' contracts (src/contract/admin), so a
+ * change there breaks this file's compile instead of drifting from it.
  */
 
-/** One entry of the world's transcript: a message, recall, reaction, notice, request or action call. */
-export interface TranscriptEntry {
-  readonly kind: string;
-  readonly [field: string]: unknown;
-}
+/**
+ * One entry of the world's transcript: a message, recall, reaction, notice, request or action call,
+ * with the fields of its kind beside the common ones (the contract keeps the entry open to them).
+ */
+export type TranscriptEntry = Readonly<TranscriptEntryView> & { readonly [field: string]: unknown };
+
+/** `POST /api/world/wait`'s body. */
+export type WaitRequest = RouteBody<typeof transcriptApi.wait>;
 
 /** What a wait matches (`POST /api/world/wait`'s `match`). */
-export type WaitMatch =
-  | {
-      readonly kind: 'message';
-      readonly from?: number;
-      readonly group_id?: number;
-      readonly user_id?: number;
-      readonly text?: string;
-      readonly regex?: string;
-    }
-  | { readonly kind: 'call'; readonly self_id?: number; readonly action?: string; readonly params?: Record<string, unknown> }
-  | { readonly kind: 'notice'; readonly notice_type?: string; readonly [field: string]: unknown }
-  | {
-      readonly kind: 'fault';
-      readonly rule_id?: number;
-      readonly self_id?: number;
-      readonly action?: string;
-      readonly event?: string;
-      readonly effect?: string;
-      readonly transport?: string;
-    };
-
-export interface WaitRequest {
-  readonly match: WaitMatch;
-  readonly since?: string | number;
-  readonly timeout_ms: number;
-  readonly count?: number;
-  readonly none?: boolean;
-}
+export type WaitMatch = WaitRequest['match'];
 
 /** A wait's outcome: `matched` with the matching entries, or not, with the entries that came closest. */
 export interface WaitOutcome {
@@ -50,16 +30,14 @@ export interface WaitOutcome {
   readonly closest: readonly TranscriptEntry[];
 }
 
-/** The world's clock as `GET /api/clock` answers it (the route's own type, so a new field shows here too). */
-export type ClockState = ClockView;
+/** The world's clock as `GET /api/clock` answers it. */
+export type ClockState = RouteResponse<typeof clockApi.getClock>;
 
-export interface ClockChange {
-  readonly freeze?: boolean;
-  readonly set?: number | string;
-  readonly advance?: number | string;
-}
+/** `POST /api/clock`'s body: set, advance and/or freeze. */
+export type ClockChange = RouteBody<typeof clockApi.setClock>;
 
-export type Mark = string | number;
+/** A place in the transcript to read or wait from: what `POST /api/world/marks` answers, or any entry seq. */
+export type Mark = NonNullable<WaitRequest['since']>;
 
 /** Typed calls of the admin routes a test uses, over one admin connection. */
 export class BenchApi {
@@ -116,7 +94,7 @@ export class BenchApi {
   }
 
   async mark(): Promise<Mark> {
-    return (await this.request<{ mark: Mark }>('POST', '/api/world/marks', {})).mark;
+    return (await this.request<RouteResponse<typeof transcriptApi.addMark>>('POST', '/api/world/marks', {})).mark;
   }
 
   async transcript(since?: Mark): Promise<TranscriptEntry[]> {
