@@ -34,25 +34,18 @@ describe('transcript wait', () => {
 describe('transcript entries made on read', () => {
   it('gives calls nobody waited for the same shape as those seen at once, with long params clipped', async () => {
     const transcript = new Transcript(new ManualClock());
-    const long = 'x'.repeat(1000);
-    transcript.recordCall({
+    const call = {
       selfId: 7,
       transport: 'ws',
       action: 'send_private_msg',
-      params: { user_id: 1, message: long },
+      params: { user_id: 1, message: 'x'.repeat(1000) },
       status: 'ok',
       retcode: 0,
-    });
+    };
+    transcript.recordCall(call);
     const heard: unknown[] = [];
     const off = transcript.onEntry((entry) => heard.push(entry));
-    transcript.recordCall({
-      selfId: 7,
-      transport: 'ws',
-      action: 'send_private_msg',
-      params: { user_id: 1, message: long },
-      status: 'ok',
-      retcode: 0,
-    });
+    transcript.recordCall(call);
     off();
     const [unread, seen] = transcript.since(0).entries;
     expect(heard).toEqual([seen]);

@@ -1,18 +1,15 @@
 import { faultsApi, type FaultRuleView, type HealthView } from '../../contract/admin/faults.js';
 import type { AccountHealth, FaultRule } from '../../world/faults/fault-model.js';
-import { faultRuleProblems, newFaultRule } from '../../world/faults/fault-rule-input.js';
+import { faultRuleInput, faultRuleProblems, newFaultRule } from '../../world/faults/fault-rule-input.js';
 import { AdminError } from '../admin-errors.js';
 import { implement } from '../admin-route.js';
 
 export function faultRuleView(rule: FaultRule): FaultRuleView {
+  // The rule as written, with what is left of `times` shown as `remaining`.
+  const { times: _times, ...written } = faultRuleInput(rule);
   return {
     id: rule.id,
-    ...(rule.selfId !== null && { self_id: rule.selfId }),
-    ...(rule.action !== null && { action: rule.action }),
-    ...(rule.event !== null && { event: rule.event }),
-    ...(rule.transport !== null && { transport: rule.transport }),
-    ...(rule.probability !== null && { probability: rule.probability }),
-    effect: rule.effect,
+    ...written,
     remaining: rule.timesLeft,
     fired: rule.fired,
     created_at: rule.createdAt,
