@@ -8,7 +8,10 @@ import { migrations, type Migration } from '../../src/world/store/migrations/ind
 function columnsAfter(list: readonly Migration[]): string[] {
   const db = new Database(':memory:');
   migrate(db, list);
-  const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'").pluck().all() as string[];
+  const tables = db
+    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'")
+    .pluck()
+    .all() as string[];
   const columns = tables.flatMap((table) =>
     (db.prepare('SELECT name FROM pragma_table_info(?)').pluck().all(table) as string[]).map((column) => `${table}.${column}`),
   );
@@ -28,7 +31,11 @@ describe('the columns that name blobs', () => {
   });
 
   it('fail the check when a migration adds a blob column blobColumns does not know', () => {
-    const added: Migration = { version: 999, name: 'stickers', sql: 'CREATE TABLE stickers (id INTEGER PRIMARY KEY, blob_id TEXT NOT NULL) STRICT' };
+    const added: Migration = {
+      version: 999,
+      name: 'stickers',
+      sql: 'CREATE TABLE stickers (id INTEGER PRIMARY KEY, blob_id TEXT NOT NULL) STRICT',
+    };
     expect(unknownBlobColumns([...migrations, added])).toEqual(['stickers.blob_id']);
   });
 

@@ -70,7 +70,11 @@ describe('the blob sweep', () => {
 
   it('removes the media of a send refused after its bytes were stored, and keeps what a sent message names', async () => {
     const w = await world();
-    const sent = await w.messages.send(10001, { type: 'group', groupId: 30001 }, content({ kind: 'image', source: { uri: base64(png(100, 7)) } }));
+    const sent = await w.messages.send(
+      10001,
+      { type: 'group', groupId: 30001 },
+      content({ kind: 'image', source: { uri: base64(png(100, 7)) } }),
+    );
     // The image is stored before the unit runs; the unit refuses the reply to a message that does not exist.
     const refused = w.messages.send(
       10001,
@@ -94,7 +98,11 @@ describe('the blob sweep', () => {
   it('keeps a blob only a stored snapshot names, until that snapshot is deleted', async () => {
     const w = await world();
     await w.snapshots.save('empty');
-    const sent = await w.messages.send(10001, { type: 'private', userId: 20001 }, content({ kind: 'record', source: { uri: base64(Buffer.from('#!AMR\n voice')) } }));
+    const sent = await w.messages.send(
+      10001,
+      { type: 'private', userId: 20001 },
+      content({ kind: 'record', source: { uri: base64(Buffer.from('#!AMR\n voice')) } }),
+    );
     const record = sent.elements[0]!;
     if (record.kind !== 'record') throw new Error('not a record');
     await w.snapshots.save('with-record');

@@ -25,10 +25,19 @@ export function collectBlobReferences(db: SqliteDatabase, into: Set<string>): vo
     if (!present(table, column)) continue;
     const values =
       kind === 'id'
-        ? db.prepare(`SELECT DISTINCT ${quote(column)} FROM ${quote(table)}`).pluck().iterate()
+        ? db
+            .prepare(`SELECT DISTINCT ${quote(column)} FROM ${quote(table)}`)
+            .pluck()
+            .iterate()
         : hint
-          ? db.prepare(`SELECT ${quote(column)} FROM ${quote(table)} WHERE instr(${quote(column)}, ?) > 0`).pluck().iterate(hint)
-          : db.prepare(`SELECT ${quote(column)} FROM ${quote(table)}`).pluck().iterate();
+          ? db
+              .prepare(`SELECT ${quote(column)} FROM ${quote(table)} WHERE instr(${quote(column)}, ?) > 0`)
+              .pluck()
+              .iterate(hint)
+          : db
+              .prepare(`SELECT ${quote(column)} FROM ${quote(table)}`)
+              .pluck()
+              .iterate();
     for (const value of values) {
       if (typeof value !== 'string') continue;
       if (kind === 'id') {
