@@ -39,7 +39,18 @@ export async function loadRate(basePort: number, rate: number, seconds: number, 
     await waitFor(async () => bot.output().includes('connected'), 60_000);
     const out = join(dataDir, 'report');
     const args = ['--url', `http://127.0.0.1:${ports.webui}`, '--token', benchWebuiToken, '--self-id', '10001'];
-    const common = [...args, '--groups', '20', '--users', '1000', '--pattern', answers === 'every' ? 'chat' : 'mixed:/ping', '--expect-reply', '--max-in-flight', '2048'];
+    const common = [
+      ...args,
+      '--groups',
+      '20',
+      '--users',
+      '1000',
+      '--pattern',
+      answers === 'every' ? 'chat' : 'mixed:/ping',
+      '--expect-reply',
+      '--max-in-flight',
+      '2048',
+    ];
     // A short warm-up run creates the groups and lets V8 compile the hot paths of all three processes.
     await runLoadCli([...common, '--rate', String(Math.min(rate, 2000)), '--duration', '3s', '--out', join(dataDir, 'warm-up')]);
     await runLoadCli([...common, '--rate', String(rate), '--duration', `${seconds}s`, '--out', out]);

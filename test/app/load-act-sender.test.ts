@@ -66,7 +66,10 @@ describe('catnap load: the act-batch sender', () => {
       { user_id: 20001, action: 'send_group_msg', params: { group_id: 40001, message: [{ type: 'text', data: { text: 'a' } }] } },
       { user_id: 20002, action: 'send_group_msg', params: { group_id: 40002, message: [{ type: 'text', data: { text: 'b' } }] } },
     ]);
-    admin.held[0]!.answer(200, [{ retcode: 0, data: { message_id: 7 } }, { retcode: 0, data: { message_id: 9 } }]);
+    admin.held[0]!.answer(200, [
+      { retcode: 0, data: { message_id: 7 } },
+      { retcode: 0, data: { message_id: 9 } },
+    ]);
     expect(await Promise.all(ids)).toEqual([7, 9]);
   });
 
@@ -102,7 +105,10 @@ describe('catnap load: the act-batch sender', () => {
     const good = sender.sendGroupText(20001, 40001, 'ok');
     const muted = sender.sendGroupText(20002, 40001, 'muted');
     await admin.arrived(1);
-    admin.held[0]!.answer(200, [{ retcode: 0, data: { message_id: 3 } }, { retcode: 1200, data: null }]);
+    admin.held[0]!.answer(200, [
+      { retcode: 0, data: { message_id: 3 } },
+      { retcode: 1200, data: null },
+    ]);
     expect(await good).toBe(3);
     await expect(muted).rejects.toEqual(new SendError('retcode 1200'));
 
