@@ -224,6 +224,11 @@ export class Catnap {
       await catnap.#seed(options);
       // `POST /api/world/reset` goes back here: the world as this start made it.
       await world.snapshots.save(startSnapshot);
+      // Media a failed send or refused upload stored before its unit rolled back (before any adapter listens).
+      await world.sweepBlobs().then(
+        (report) => report.removed > 0 && logger.info(report, 'removed media blobs nothing refers to'),
+        (error: unknown) => logger.warn({ err: error }, 'the media sweep failed'),
+      );
       // Recorded from here on: what the world file did is the starting state, not news.
       catnap.#disposables.add(catnap.transcript.attach(world, dispatcher, { urls: services.urls, dialect: 'napcat' }));
       catnap.#disposables.add(

@@ -45,6 +45,7 @@ import { HonorService } from './services/honor-service.js';
 import { defaultSendLimits, type SendLimits } from './limits/send-limits.js';
 import type { WorldStore } from './store/store.js';
 import { SnapshotService } from './snapshots/snapshot-service.js';
+import { sweepBlobs, type BlobSweepOptions, type BlobSweepReport } from './media/blob-sweep.js';
 
 export interface WorldOptions {
   readonly store: WorldStore;
@@ -183,6 +184,21 @@ export class World {
    */
   transaction<T>(work: (tx: Tx) => T): Promise<T> {
     return transaction(this.#ctx, work);
+  }
+
+  /**
+   * Deletes the media blobs neither the world nor a stored snapshot names and that were not
+   * stored or claimed within the grace period (see media/blob-sweep.ts).
+   */
+  sweepBlobs(options?: BlobSweepOptions): Promise<BlobSweepReport> {
+    return sweepBlobs(
+      this.media.blobs,
+      (into) => {
+        this.snapshots.blobReferences(into);
+        this.store.blobReferences(into);
+      },
+      options,
+    );
   }
 
   close(): Promise<void> {

@@ -1,3 +1,4 @@
+import { utimesSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { smallWorld } from '../helpers/world.js';
@@ -276,6 +277,32 @@ describe('media upload', () => {
       body: 'x',
     });
     expect(badName.status).toBe(400);
+  });
+});
+
+describe('media sweep', () => {
+  it('deletes the blobs nothing refers to that are past the grace period, and keeps a fresh upload', async () => {
+    const { blobs } = env.catnap.world.media;
+    const orphan = await blobs.put(Buffer.from('left behind by a send that failed'));
+    const longAgo = new Date(Date.now() - 2 * 60 * 60 * 1000);
+    utimesSync(blobs.pathOf(orphan.blobId), longAgo, longAgo);
+    const upload: any = await (
+      await fetch(`${env.catnap.webuiUrl}/api/media?name=later.txt`, {
+        method: 'POST',
+        headers: { authorization: 'Bearer admin-token' },
+        body: 'to send later',
+      })
+    ).json();
+
+    expect((await fetch(`${env.catnap.webuiUrl}/api/media/sweep`, { method: 'POST' })).status).toBe(401);
+    const swept = await fetch(`${env.catnap.webuiUrl}/api/media/sweep`, {
+      method: 'POST',
+      headers: { authorization: 'Bearer admin-token' },
+    });
+    expect(swept.status).toBe(200);
+    expect(await swept.json()).toMatchObject({ removed: 1, freed_bytes: orphan.size, young: expect.any(Number) });
+    expect(await blobs.has(orphan.blobId)).toBe(false);
+    expect(await blobs.has(upload.blob_id)).toBe(true);
   });
 });
 

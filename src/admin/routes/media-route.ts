@@ -25,6 +25,11 @@ export const mediaRoutes = implement(mediaApi, {
     };
   },
 
+  async sweep(_request, _reply, { world }) {
+    const { freedBytes, ...counts } = await world.sweepBlobs();
+    return { ...counts, freed_bytes: freedBytes };
+  },
+
   async media(request, reply, { world }) {
     const { blob_id: blobId } = request.params;
     if (!/^[0-9a-f]{64}$/.test(blobId)) throw new AdminError(404, 'FILE_NOT_FOUND', `no media ${blobId}`);

@@ -52,24 +52,124 @@ export function describeEntry(entry: TranscriptEntry): string {
   return `${kind} ${JSON.stringify(rest)}`;
 }
 
-/** What an expectation asked for, in words. */
-export function describeMatch(match: WaitMatch, extra: { segments?: readonly string[] } = {}): string {
-  if (match.kind === 'message') {
-    const parts = [`a message${match.from !== undefined ? ` from ${match.from}` : ''}`];
+type Kind = WaitMatch['kind'];
+type Fields = Record<string, unknown>;
+
+/** "a" or "an", by the sound of the word that follows (its first letter is close enough here). */
+const article = (word: string): string => (/^[aeiou]/i.test(word) ? `an ${word}` : `a ${word}`);
+
+const has = (value: unknown): boolean => value !== undefined && value !== null;
+
+/** `type/sub_type`, as the transcript's own lines name notices and requests (a lone sub_type stays a field). */
+const typed = (type: unknown, subType: unknown): string =>
+  has(type) ? `${String(type)}${has(subType) ? `/${String(subType)}` : ''} ` : '';
+const typedFields = (typeField: string, match: Fields): string[] => (has(match[typeField]) ? [typeField, 'sub_type'] : []);
+
+/**
+ * Each kind of wait in its own words, from the fields that name it; every field a wording does not
+ * use is listed after it (`with field=value`), since a wait may match on any field of the entry.
+ * A Record over every kind, so a kind added to the contract does not compile until it has words.
+ */
+const wordings: Record<Kind, (match: Fields, extra: { segments?: readonly string[] }) => { words: string; used: string[] }> = {
+  message: (match, extra) => {
+    const parts = [`a message${has(match.from) ? ` from ${String(match.from)}` : ''}`];
     const where = place(match.group_id, match.user_id);
     if (where) parts.push(`in ${where}`);
-    if (match.text !== undefined) parts.push(`containing ${JSON.stringify(match.text)}`);
-    if (match.regex !== undefined) parts.push(`matching /${match.regex}/`);
+    if (has(match.text)) parts.push(`containing ${JSON.stringify(match.text)}`);
+    if (has(match.regex)) parts.push(`matching /${String(match.regex)}/`);
     if (extra.segments?.length) parts.push(`with segments ${extra.segments.join(', ')}`);
-    return parts.join(' ');
-  }
-  if (match.kind === 'call') {
-    return `a call of ${match.action ?? 'any action'}${match.self_id !== undefined ? ` by ${match.self_id}` : ''}${
+    return { words: parts.join(' '), used: ['from', 'group_id', 'user_id', 'text', 'regex'] };
+  },
+  call: (match) => ({
+    words: `a call of ${has(match.action) ? String(match.action) : 'any action'}${has(match.self_id) ? ` by ${String(match.self_id)}` : ''}${
       match.params ? ` with params including ${JSON.stringify(match.params)}` : ''
-    }`;
-  }
-  const { kind: _kind, ...fields } = match;
-  return `a notice ${JSON.stringify(fields)}`;
+    }`,
+    used: ['action', 'self_id', 'params'],
+  }),
+  recall: (match) => {
+    const where = place(match.group_id, match.user_id);
+    return {
+      words: [
+        `a recall of ${has(match.message_id) ? `message ${String(match.message_id)}` : 'a message'}`,
+        has(match.from) ? `sent by ${String(match.from)}` : '',
+        where ? `in ${where}` : '',
+        has(match.operator_id) ? `by ${String(match.operator_id)}` : '',
+      ]
+        .filter(Boolean)
+        .join(' '),
+      used: ['message_id', 'from', 'group_id', 'user_id', 'operator_id'],
+    };
+  },
+  reaction: (match) => ({
+    words: [
+      `a reaction${has(match.emoji_id) ? ` ${String(match.emoji_id)}` : ''}`,
+      match.is_add === true ? 'added' : match.is_add === false ? 'taken back' : '',
+      `on ${has(match.message_id) ? `message ${String(match.message_id)}` : 'a message'}`,
+      has(match.user_id) ? `by ${String(match.user_id)}` : '',
+    ]
+      .filter(Boolean)
+      .join(' '),
+    used: ['emoji_id', 'is_add', 'message_id', 'user_id'],
+  }),
+  notice: (match) => ({
+    words: [
+      article(`${typed(match.notice_type, match.sub_type)}notice`),
+      has(match.group_id) ? `in group ${String(match.group_id)}` : '',
+      has(match.user_id) ? `about ${String(match.user_id)}` : '',
+      has(match.operator_id) ? `by ${String(match.operator_id)}` : '',
+    ]
+      .filter(Boolean)
+      .join(' '),
+    used: [...typedFields('notice_type', match), 'group_id', 'user_id', 'operator_id'],
+  }),
+  request: (match) => ({
+    words: [
+      article(`${typed(match.request_type, match.sub_type)}request`),
+      has(match.user_id) ? `from ${String(match.user_id)}` : '',
+      has(match.group_id) ? `for group ${String(match.group_id)}` : '',
+    ]
+      .filter(Boolean)
+      .join(' '),
+    used: [...typedFields('request_type', match), 'user_id', 'group_id'],
+  }),
+  fault: (match) => {
+    const target = has(match.action) ? `on a call of ${String(match.action)}` : has(match.event) ? `on a ${String(match.event)} event` : '';
+    return {
+      words: [
+        `a fault${has(match.rule_id) ? ` of rule ${String(match.rule_id)}` : ''} firing`,
+        has(match.effect) ? `(${String(match.effect)})` : '',
+        target,
+        has(match.self_id) ? `for ${String(match.self_id)}` : '',
+      ]
+        .filter(Boolean)
+        .join(' '),
+      used: ['rule_id', 'effect', 'action', 'event', 'self_id'],
+    };
+  },
+  clock: (match) => ({
+    words: `a clock move${has(match.from_ms) ? ` from ${String(match.from_ms)}` : ''}${has(match.to_ms) ? ` to ${String(match.to_ms)}` : ''}`,
+    used: ['from_ms', 'to_ms'],
+  }),
+  mark: (match) => ({ words: `a mark${has(match.name) ? ` named ${JSON.stringify(match.name)}` : ''}`, used: ['name'] }),
+  restore: (match) => ({
+    words: has(match.snapshot) ? `a restore of snapshot ${JSON.stringify(match.snapshot)}` : 'a snapshot restore',
+    used: ['snapshot'],
+  }),
+  extra: (match) => ({
+    words: has(match.source) ? `an entry from ${String(match.source)}` : 'an extra entry',
+    used: ['source'],
+  }),
+};
+
+/** What an expectation asked for, in words: the kind of entry, then the fields it must carry. */
+export function describeMatch(match: WaitMatch, extra: { segments?: readonly string[] } = {}): string {
+  const { kind, ...fields } = match as WaitMatch & Fields;
+  const wording = wordings[kind] as (typeof wordings)[Kind] | undefined;
+  // A kind from a newer Catnap than this client: say it plainly rather than guess.
+  const { words, used } = wording ? wording(fields, extra) : { words: `${article(String(kind))} entry`, used: [] };
+  const rest = Object.entries(fields).filter(([key, value]) => value !== undefined && !used.includes(key));
+  if (rest.length === 0) return words;
+  return `${words} with ${rest.map(([key, value]) => `${key}=${JSON.stringify(value)}`).join(' ')}`;
 }
 
 /**

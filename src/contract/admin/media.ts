@@ -27,6 +27,21 @@ export const mediaApi = {
     }),
     status: 201,
   }),
+  sweep: defineRoute({
+    method: 'POST',
+    url: '/api/media/sweep',
+    summary:
+      'Delete the stored blobs that nothing refers to (no message, file, album, post, favourite, avatar, announcement or ' +
+      'stored snapshot) and that were not stored or used in the last hour; the same sweep runs at every start',
+    tag: 'media',
+    response: Type.Object({
+      stored: Type.Integer({ description: 'Blobs in the store when the sweep began' }),
+      referenced: Type.Integer({ description: 'Of those, the ones the world or a snapshot refers to' }),
+      young: Type.Integer({ description: 'Unreferenced blobs kept because they were stored or used in the last hour' }),
+      removed: Type.Integer(),
+      freed_bytes: Type.Integer(),
+    }),
+  }),
   media: defineRoute({
     method: 'GET',
     url: '/media/:blob_id',

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { createReadStream } from 'node:fs';
+import { createReadStream, statSync, unlinkSync, utimesSync } from 'node:fs';
 import { lstat, mkdir, open, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import type { Readable } from 'node:stream';
@@ -63,7 +63,7 @@ export class BlobStore {
   async put(bytes: Buffer, name = ''): Promise<MediaRef> {
     const blobId = createHash('sha256').update(bytes).digest('hex');
     const path = this.pathOf(blobId);
-    if (!(await exists(path))) {
+    if (!this.claim(blobId)) {
       await mkdir(join(this.dir, blobId.slice(0, 2)), { recursive: true, mode: privateDirMode });
       const temp = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
       await writeFile(temp, bytes, { mode: privateFileMode });
@@ -104,7 +104,7 @@ export class BlobStore {
       await file.close();
       const blobId = hash.digest('hex');
       const path = this.pathOf(blobId);
-      if (!(await exists(path))) {
+      if (!this.claim(blobId)) {
         await mkdir(join(this.dir, blobId.slice(0, 2)), { recursive: true, mode: privateDirMode });
         await rename(temp, path);
         stored = true;
@@ -114,6 +114,54 @@ export class BlobStore {
     } finally {
       await file.close().catch(() => undefined);
       if (!stored) await rm(temp, { force: true });
+    }
+  }
+
+  /**
+   * Marks a stored blob as just used, so the sweep leaves it alone for its grace period while the
+   * unit of work that is about to refer to it commits; false when it is not stored. Synchronous
+   * on purpose: the sweep decides and deletes in one synchronous pass, so a claim comes either
+   * wholly before it (the blob is then too young to go) or after it (the blob is then gone, and
+   * stored again by the caller), never in between.
+   */
+  claim(blobId: string): boolean {
+    if (!blobIdPattern.test(blobId)) return false;
+    const now = new Date();
+    try {
+      utimesSync(this.pathOf(blobId), now, now);
+      return true;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
+      throw error;
+    }
+  }
+
+  /** The ids of every stored blob (temp files and download_file copies are not blobs). */
+  async list(): Promise<string[]> {
+    const shards = await readdir(this.dir).catch(() => [] as string[]);
+    const ids: string[] = [];
+    for (const shard of shards) {
+      if (!/^[0-9a-f]{2}$/.test(shard)) continue;
+      const names = await readdir(join(this.dir, shard)).catch(() => [] as string[]);
+      ids.push(...names.filter((name) => blobIdPattern.test(name) && name.startsWith(shard)));
+    }
+    return ids;
+  }
+
+  /**
+   * Deletes a blob last stored or claimed before `cutoffMs` (unix milliseconds) and answers its
+   * size; undefined when it is younger or already gone. Synchronous: see `claim`.
+   */
+  removeIfUnusedSince(blobId: string, cutoffMs: number): number | undefined {
+    const path = this.pathOf(blobId);
+    try {
+      const { mtimeMs, size } = statSync(path);
+      if (mtimeMs >= cutoffMs) return undefined;
+      unlinkSync(path);
+      return size;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      throw error;
     }
   }
 

@@ -50,7 +50,13 @@ export class MediaService {
    * `viewerId` may use; undefined when it is none, or one the account never saw.
    */
   async lookup(id: string, viewerId: number): Promise<MediaRef | undefined> {
-    const trimmed = id.trim();
+    const found = await this.#find(id.trim(), viewerId);
+    // A stored blob about to be referred to again: the sweep must not take it meanwhile.
+    if (found) this.blobs.claim(found.blobId);
+    return found;
+  }
+
+  async #find(trimmed: string, viewerId: number): Promise<MediaRef | undefined> {
     if (BlobStore.isBlobId(trimmed) && (await this.blobs.has(trimmed))) return this.blobs.describe(trimmed);
     const ownPath = await this.#blobAtPath(trimmed);
     if (ownPath) return this.blobs.describe(ownPath);

@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ClockState, WorldClock } from '../../util/clock.js';
@@ -119,6 +120,33 @@ export class SnapshotService {
     await this.get(name);
     await rm(this.#metaPath(name), { force: true });
     await rm(this.#dbPath(name), { force: true });
+  }
+
+  /**
+   * Adds to `into` every media blob id a stored snapshot names, so the blob sweep keeps what a
+   * restore would bring back. Synchronous, like `save`: no snapshot is written or restored in the
+   * middle of it. A snapshot that cannot be read throws (the sweep then deletes nothing); a
+   * leftover temp file of a save is read when it can be (a save renames it only after the copy
+   * is complete, and the copy is made synchronously, so one that cannot be read is a crash's).
+   */
+  blobReferences(into: Set<string>): void {
+    let entries: string[];
+    try {
+      entries = readdirSync(this.deps.dir);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+      throw error;
+    }
+    for (const entry of entries) {
+      if (entry.endsWith('.db')) this.deps.store.blobReferences(into, join(this.deps.dir, entry));
+      else if (entry.startsWith('.') && entry.endsWith('.tmp')) {
+        try {
+          this.deps.store.blobReferences(into, join(this.deps.dir, entry));
+        } catch {
+          // A crash's partial copy: no restore can bring it back.
+        }
+      }
+    }
   }
 
   async #read(name: string): Promise<SnapshotInfo | undefined> {

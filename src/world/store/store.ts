@@ -76,6 +76,12 @@ export interface WorldStore {
    * after committing every unit already queued; caches are cleared. Synchronous, like a unit.
    */
   restoreCopy(path: string): void;
+  /**
+   * Adds to `into` every media blob id the world names (see `blobColumns`), after committing every
+   * unit already queued; or, given `copyPath`, every one a copy made by `saveCopy` names.
+   * Synchronous: no unit commits in the middle of it.
+   */
+  blobReferences(into: Set<string>, copyPath?: string): void;
   close(): Promise<void>;
 }
 

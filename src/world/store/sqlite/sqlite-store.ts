@@ -6,6 +6,7 @@ import { SqliteGroupFeaturesRepository } from './group-features-repository.js';
 import { SqlitePresenceRepository } from './presence-repository.js';
 import { SqliteKeyboardClickRepository } from './keyboard-click-repository.js';
 import { SqliteTodoRepository } from './todo-repository.js';
+import { collectBlobReferences, collectBlobReferencesOf } from './blob-references.js';
 import { Checkpointer, type CheckpointTiming } from './checkpointer.js';
 import { domainErrorOf } from './constraint-errors.js';
 import { openDatabase, type SqliteDatabase } from './database.js';
@@ -158,9 +159,16 @@ export class SqliteWorldStore implements WorldStore {
     }
   }
 
+  blobReferences(into: Set<string>, copyPath?: string): void {
+    if (copyPath !== undefined) return collectBlobReferencesOf(copyPath, into);
+    this.#open();
+    this.#batcher.flush();
+    collectBlobReferences(this.db, into);
+  }
+
   #open(): void {
     if (this.#closed) throw new Error('the world store is closed');
-    if (this.#journal.active) throw new Error('a snapshot cannot be saved or restored inside a unit of work');
+    if (this.#journal.active) throw new Error('snapshots and blob references commit the queued units first: not inside a unit of work');
   }
 
   /**

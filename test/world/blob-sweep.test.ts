@@ -1,0 +1,147 @@
+import { mkdirSync, mkdtempSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ManualClock } from '../../src/util/clock.js';
+import { blobGraceMs } from '../../src/world/media/blob-sweep.js';
+import { defaultSourceLimits, MediaService } from '../../src/world/media/media-service.js';
+import type { ContentDraft, ElementDraft } from '../../src/world/messages/draft.js';
+import { SqliteWorldStore } from '../../src/world/store/sqlite/sqlite-store.js';
+import { World } from '../../src/world/world.js';
+import { applyWorldFile } from '../../src/world/world-file.js';
+import { smallWorld } from '../helpers/world.js';
+
+const content = (...elements: ElementDraft[]): ContentDraft => ({ kind: 'elements', elements });
+/** A sweep run as if the grace period of everything stored so far had passed. */
+const later = () => ({ now: Date.now() + blobGraceMs + 60_000 });
+
+/** A PNG of `bytes` bytes (its header, then padding), different for each `salt`. */
+function png(bytes: number, salt: number): Buffer {
+  const image = Buffer.alloc(bytes, salt);
+  Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]).copy(image);
+  return image;
+}
+const base64 = (bytes: Buffer) => `base64://${bytes.toString('base64')}`;
+
+async function world(maxBytes = defaultSourceLimits.maxBytes) {
+  const media = new MediaService(mkdtempSync(join(tmpdir(), 'catnap-sweep-')), { ...defaultSourceLimits, maxBytes });
+  const world = new World({ store: new SqliteWorldStore(':memory:'), clock: new ManualClock(), media });
+  await applyWorldFile(world, smallWorld);
+  return world;
+}
+
+/** The stored blobs neither the world nor a snapshot names. */
+async function orphans(world: World): Promise<string[]> {
+  const named = new Set<string>();
+  world.snapshots.blobReferences(named);
+  world.store.blobReferences(named);
+  return (await world.media.blobs.list()).filter((blobId) => !named.has(blobId));
+}
+
+describe('the blob sweep', () => {
+  it('removes the photos a refused album upload had already stored', async () => {
+    const w = await world(1000);
+    const { albumId } = await w.albums.create(20002, 30001, 'Trip', '');
+    // Each photo fits the limit alone; the three together do not: the first two were stored.
+    const photos = [png(400, 1), png(400, 2), png(400, 3)].map(base64);
+    await expect(w.albums.upload(20002, 30001, albumId, photos)).rejects.toMatchObject({ code: 'MEDIA_TOO_LARGE' });
+    expect(await orphans(w)).toHaveLength(2);
+
+    expect(await w.sweepBlobs(later())).toMatchObject({ removed: 2, freedBytes: 800 });
+    expect(await orphans(w)).toEqual([]);
+    await w.close();
+  });
+
+  it('removes the zip of an online folder whose offer failed after it was stored', async () => {
+    const w = await world();
+    const root = join(mkdtempSync(join(tmpdir(), 'catnap-sweep-folder-')), 'trip');
+    mkdirSync(root);
+    writeFileSync(join(root, 'a.txt'), 'hello');
+    const sending = w.onlineFiles.sendFolder(10001, 20001, root);
+    // The friendship ends while the folder is read: the offer's unit refuses after the zip is stored.
+    await w.friends.unfriend(10001, 20001);
+    await expect(sending).rejects.toMatchObject({ code: expect.any(String) });
+    expect(await orphans(w)).toHaveLength(1);
+
+    expect(await w.sweepBlobs(later())).toMatchObject({ removed: 1 });
+    expect(await orphans(w)).toEqual([]);
+    await w.close();
+  });
+
+  it('removes the media of a send refused after its bytes were stored, and keeps what a sent message names', async () => {
+    const w = await world();
+    const sent = await w.messages.send(
+      10001,
+      { type: 'group', groupId: 30001 },
+      content({ kind: 'image', source: { uri: base64(png(100, 7)) } }),
+    );
+    // The image is stored before the unit runs; the unit refuses the reply to a message that does not exist.
+    const refused = w.messages.send(
+      10001,
+      { type: 'group', groupId: 30001 },
+      content({ kind: 'reply', messageId: 987654 }, { kind: 'image', source: { uri: base64(png(100, 8)) } }),
+    );
+    await expect(refused).rejects.toMatchObject({ code: expect.any(String) });
+    const [leaked] = await orphans(w);
+    expect(leaked).toBeDefined();
+
+    expect(await w.sweepBlobs(later())).toMatchObject({ removed: 1, referenced: 1 });
+    expect(await orphans(w)).toEqual([]);
+    expect(await w.media.blobs.has(leaked!)).toBe(false);
+    const image = sent.elements[0]!;
+    if (image.kind !== 'image') throw new Error('not an image');
+    // Named only inside the message's elements (images have no file row): kept.
+    expect(await w.media.blobs.has(image.media.blobId)).toBe(true);
+    await w.close();
+  });
+
+  it('keeps a blob only a stored snapshot names, until that snapshot is deleted', async () => {
+    const w = await world();
+    await w.snapshots.save('empty');
+    const sent = await w.messages.send(
+      10001,
+      { type: 'private', userId: 20001 },
+      content({ kind: 'record', source: { uri: base64(Buffer.from('#!AMR\n voice')) } }),
+    );
+    const record = sent.elements[0]!;
+    if (record.kind !== 'record') throw new Error('not a record');
+    await w.snapshots.save('with-record');
+    await w.snapshots.restore('empty');
+
+    // The live world no longer names it; a restore of `with-record` would bring its message back.
+    expect((await w.sweepBlobs(later())).removed).toBe(0);
+    expect(await w.media.blobs.has(record.media.blobId)).toBe(true);
+    await w.snapshots.restore('with-record');
+    expect(await w.media.blobs.read(record.media.blobId)).toEqual(Buffer.from('#!AMR\n voice'));
+
+    await w.snapshots.restore('empty');
+    await w.snapshots.delete('with-record');
+    expect((await w.sweepBlobs(later())).removed).toBe(1);
+    expect(await w.media.blobs.has(record.media.blobId)).toBe(false);
+    await w.close();
+  });
+
+  it('keeps an unreferenced blob younger than the grace period, and one a lookup has just claimed', async () => {
+    const w = await world();
+    const fresh = await w.media.put(png(50, 1), 'fresh.png');
+    const old = await w.media.put(png(50, 2), 'old.png');
+    const longAgo = new Date(Date.now() - 2 * blobGraceMs);
+    utimesSync(w.media.blobs.pathOf(old.blobId), longAgo, longAgo);
+
+    expect(await w.sweepBlobs()).toMatchObject({ removed: 1, young: 1 });
+    expect(await w.media.blobs.has(fresh.blobId)).toBe(true);
+    expect(await w.media.blobs.has(old.blobId)).toBe(false);
+
+    // A blob id handed out long ago and sent now: the lookup claims it before its unit commits.
+    const reused = await w.media.put(png(50, 3), 'reused.png');
+    utimesSync(w.media.blobs.pathOf(reused.blobId), longAgo, longAgo);
+    expect(await w.media.lookup(reused.blobId, 10001)).toMatchObject({ blobId: reused.blobId });
+    expect(await w.sweepBlobs()).toMatchObject({ removed: 0 });
+    // Storing the same bytes again claims the stored blob too.
+    utimesSync(w.media.blobs.pathOf(reused.blobId), longAgo, longAgo);
+    await w.media.put(png(50, 3));
+    expect(await w.sweepBlobs()).toMatchObject({ removed: 0 });
+    expect(await w.media.blobs.has(reused.blobId)).toBe(true);
+    await w.close();
+  });
+});
