@@ -2,27 +2,12 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Readable, Writable } from 'node:stream';
 import { parse as parseYaml } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../src/app/cli/program.js';
 import { startCatnap } from '../helpers/catnap.js';
+import { cli } from '../helpers/cli.js';
 import { tempDir } from '../helpers/spawn.js';
 import { smallWorld } from '../helpers/world.js';
-
-/** Runs the CLI in this process with captured output. */
-async function cli(args: string[], env: NodeJS.ProcessEnv = {}) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(args, {
-    stdout: (text) => (stdout += text),
-    stderr: (text) => (stderr += text),
-    env,
-    stdin: Readable.from([]),
-    stdoutStream: new Writable({ write: (_chunk, _encoding, done) => done() }),
-  });
-  return { code, stdout, stderr };
-}
 
 let env: Awaited<ReturnType<typeof startCatnap>>;
 let remote: string[];

@@ -1,26 +1,12 @@
 import { spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Readable, Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../src/app/cli/program.js';
 import type { LoadReport } from '../../src/app/load/load-report.js';
 import { launchBrowser } from '../helpers/browser.js';
 import { startCatnap } from '../helpers/catnap.js';
+import { cli } from '../helpers/cli.js';
 import { repoRoot, tempDir } from '../helpers/spawn.js';
-
-async function cli(args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(args, {
-    stdout: (text) => (stdout += text),
-    stderr: (text) => (stderr += text),
-    env: {},
-    stdin: Readable.from([]),
-    stdoutStream: new Writable({ write: (_chunk, _encoding, done) => done() }),
-  });
-  return { code, stdout, stderr };
-}
 
 const world = {
   accounts: [

@@ -5,9 +5,9 @@ import { join } from 'node:path';
 import { Command, Option } from 'commander';
 import { silentLogger } from '../../util/logger.js';
 import { Catnap } from '../catnap.js';
-import { LoadOptionError, parseCount, parseDuration, parsePattern, parseRate, type LoadOptions } from '../load/load-options.js';
+import { parseCount, parseDuration, parsePattern, parseRate, type LoadOptions } from '../load/load-options.js';
 import { CatnapClient } from '../remote/catnap-client.js';
-import { CliError, parseId, type CliCommand, type CliContext } from './cli-context.js';
+import { parseId, type CliCommand, type CliContext, type CliIo } from './cli-context.js';
 import { clientFor, withConnectionOptions } from './remote-options.js';
 import { describeLoadFailure } from './load-failure.js';
 import { describeStartFailure } from './start-failure.js';
@@ -70,7 +70,7 @@ export const loadCommand: CliCommand = (ctx) =>
       ].join('\n'),
     )
     .action(async (flags: LoadFlags) => {
-      const options = loadOptions(flags);
+      const options = loadOptions(flags, ctx.io);
       let catnap: Catnap | undefined;
       let dataDir = flags.data ?? ctx.io.env.CATNAP_DATA;
       try {
@@ -89,7 +89,7 @@ export const loadCommand: CliCommand = (ctx) =>
             });
           } catch (error) {
             // A missing or refused world file reads as `catnap start` says it, not as a stack trace.
-            throw new CliError(describeStartFailure(error, dataDir));
+            throw describeStartFailure(error, ctx.io, dataDir);
           }
           client = new CatnapClient({ url: catnap.webuiUrl, token, source: '--world' });
           ctx.io.stderr(`catnap load: started Catnap on ${flags.world} (data ${dataDir})\n`);
@@ -133,7 +133,7 @@ async function run(
   if (report.totals.sent === 0 || report.totals.send_errors === report.totals.sent) ctx.exitCode = 1;
 }
 
-function loadOptions(flags: LoadFlags): LoadOptions {
+function loadOptions(flags: LoadFlags, io: CliIo): LoadOptions {
   try {
     return {
       selfId: parseId(flags.selfId, '--self-id'),
@@ -154,7 +154,6 @@ function loadOptions(flags: LoadFlags): LoadOptions {
       ...(flags.observeToken && { observeToken: flags.observeToken }),
     };
   } catch (error) {
-    if (error instanceof LoadOptionError) throw new CliError(error.message, 2);
-    throw error;
+    throw describeLoadFailure(error, io);
   }
 }

@@ -1,8 +1,8 @@
 import { Command, CommanderError } from 'commander';
 import { catnapVersion } from '../catnap.js';
-import { RemoteError } from '../remote/catnap-client.js';
 import { actCommand } from './act-command.js';
 import { CliError, exitCodes, type CliCommand, type CliContext, type CliIo } from './cli-context.js';
+import { cliFailure } from './cli-failure.js';
 import { completionCommand } from './completion-command.js';
 import { loadCommand } from './load-command.js';
 import { mcpCommand } from './mcp-command.js';
@@ -63,6 +63,13 @@ function withDefaultCommand(argv: readonly string[]): string[] {
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   const ctx: CliContext = { io, exitCode: exitCodes.ok };
   const program = buildProgram(ctx);
+  // The command that ran, as the person typed it ("catnap world export"), to name it if it breaks.
+  let running = 'catnap';
+  program.hook('preAction', (_program, action) => {
+    const names: string[] = [];
+    for (let command: Command | null = action; command; command = command.parent) names.unshift(command.name());
+    running = names.join(' ');
+  });
   try {
     await program.parseAsync(withDefaultCommand(argv), { from: 'user' });
     return ctx.exitCode;
@@ -71,10 +78,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       // Help and --version end with exit code 0; every other parse error is a usage error.
       return error.exitCode === 0 ? exitCodes.ok : exitCodes.usage;
     }
-    if (error instanceof CliError || error instanceof RemoteError) {
-      io.stderr(`catnap: ${error.message}\n`);
-      return error instanceof CliError ? error.exitCode : exitCodes.failed;
-    }
-    throw error;
+    // A command's own failures arrive as CliErrors; whatever else escapes it is shown as a bug.
+    const shown = cliFailure(error, io, running);
+    io.stderr(`catnap: ${shown.message}\n`);
+    return shown instanceof CliError ? shown.exitCode : exitCodes.failed;
   }
 }

@@ -90,7 +90,7 @@ export async function runCatnap(options: CatnapOptions, io: CliIo): Promise<numb
   } catch (error) {
     // A person reads this: one message naming what to change; the details are for the log.
     logger.debug({ err: error }, 'catnap start failed');
-    throw new CliError(describeStartFailure(error, resolve(options.dataDir)));
+    throw describeStartFailure(error, io, resolve(options.dataDir));
   }
   io.stdout(`${(await banner(catnap)).join('\n')}\n`);
   return new Promise<number>((resolve) => {

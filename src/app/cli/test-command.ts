@@ -3,6 +3,7 @@ import { Command, Option } from 'commander';
 import type { Reporter } from '../testing/scenario/run-scenarios.js';
 import { StartupError } from '../startup-error.js';
 import { CliError, parseId, type CliCommand } from './cli-context.js';
+import { cliFailure, messagesOf } from './cli-failure.js';
 import { startOptions } from './start-command.js';
 
 /** The runner loads only when `catnap test` runs, so every other command starts as fast as before. */
@@ -85,8 +86,7 @@ export const testCommand: CliCommand = (ctx) =>
         try {
           ctx.exitCode = await serveForTests(launch, ctx.io);
         } catch (error) {
-          if (error instanceof WorldFileError || error instanceof StartupError) throw new CliError(error.message);
-          throw error;
+          throw cliFailure(error, ctx.io, 'catnap test --serve', messagesOf([WorldFileError, StartupError]));
         }
         return;
       }
@@ -97,8 +97,7 @@ export const testCommand: CliCommand = (ctx) =>
       try {
         scenarios = await loadScenarios(paths);
       } catch (error) {
-        if (error instanceof ScenarioError) throw new CliError(error.message);
-        throw error;
+        throw cliFailure(error, ctx.io, 'loading the scenarios', messagesOf([ScenarioError]));
       }
       if (scenarios.length === 0) throw new CliError(`no scenarios (.yaml, .yml) in ${paths.join(', ')}`);
       // A report on standard output keeps it clean: progress then goes to standard error.
@@ -126,7 +125,6 @@ export const testCommand: CliCommand = (ctx) =>
         });
         ctx.exitCode = results.some((result) => result.status === 'failed') ? 1 : 0;
       } catch (error) {
-        if (error instanceof WorldFileError) throw new CliError(error.message);
-        throw error;
+        throw cliFailure(error, ctx.io, 'the scenario run', messagesOf([WorldFileError]));
       }
     });

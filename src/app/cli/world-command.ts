@@ -12,6 +12,7 @@ import { StartupError } from '../startup-error.js';
 import { readWorldFile } from '../world-file-reader.js';
 import { validateWorldFile } from '../world-validation.js';
 import { CliError, type CliCommand, type CliContext } from './cli-context.js';
+import { cliFailure, messagesOf } from './cli-failure.js';
 
 /** `catnap world validate FILE` and `catnap world export`: world files without a running Catnap. */
 export const worldCommand: CliCommand = (ctx) => {
@@ -37,8 +38,7 @@ async function validate(ctx: CliContext, file: string): Promise<void> {
   try {
     input = await readWorldFile(file);
   } catch (error) {
-    if (error instanceof StartupError) throw new CliError(error.message);
-    throw error;
+    throw cliFailure(error, ctx.io, 'catnap world validate', messagesOf([StartupError]));
   }
   const problems = validateWorldFile(input);
   if (problems.length === 0) {
