@@ -1,19 +1,11 @@
+import { base64Of, pngHeader } from './images.js';
+
 /**
  * Group album fixtures: header-only photos and the create, upload and list steps the album tests
  * take through OneBot calls.
  */
-
-/** A PNG's signature and IHDR chunk: enough for the media store and the size reader; `salt` makes the bytes differ. */
-export function photo(width: number, height: number, salt = 0): string {
-  const ihdr = Buffer.alloc(26);
-  ihdr.writeUInt32BE(13, 0);
-  ihdr.write('IHDR', 4, 'latin1');
-  ihdr.writeUInt32BE(width, 8);
-  ihdr.writeUInt32BE(height, 12);
-  ihdr.writeUInt8(8, 16);
-  ihdr.writeUInt8(salt, 25);
-  return `base64://${Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), ihdr]).toString('base64')}`;
-}
+/** A photo to upload: a header-only PNG of that size (`salt` makes equal sizes differ), as a base64 URI. */
+export const photo = (width: number, height: number, salt = 0): string => base64Of(pngHeader(width, height, salt));
 
 /** What the album steps need of a OneBot test world (`onebotWorld`, `fileOnebotWorld`'s `ob`). */
 interface Caller {
