@@ -8,9 +8,10 @@ import { benchWebuiToken, runNode, startCatnap, waitFor, type BenchWorld } from 
  * "Catnap is never the bottleneck": Catnap, the reference bot (bench/ping-bot.mjs) and the load
  * generator (`catnap load`, from dist/) each in their own process. The generator sends chat at
  * `rate` messages a second into 20 groups of 50 people; the bot receives every message on its
- * forward WebSocket and answers each "/ping" (one message in ten). Answers what the run's report says.
+ * forward WebSocket and answers each "/ping" (one message in ten), or with `answers: 'every'`
+ * every message (so Catnap stores twice as many). Answers what the run's report says.
  */
-export async function loadRate(basePort: number, rate: number, seconds: number): Promise<LoadReport> {
+export async function loadRate(basePort: number, rate: number, seconds: number, answers: 'pings' | 'every' = 'pings'): Promise<LoadReport> {
   const dataDir = await mkdtemp(join(tmpdir(), 'catnap-bench-load-'));
   const ports = { httpA: basePort, wsA: basePort + 1, wsB: basePort + 2, webui: basePort + 3 };
   const world = {
@@ -33,12 +34,23 @@ export async function loadRate(basePort: number, rate: number, seconds: number):
   await writeFile(worldFile, JSON.stringify(world));
   const bench: BenchWorld = { dataDir, worldFile, ports };
   const catnap = await startCatnap(bench);
-  const bot = runNode(['bench/ping-bot.mjs', `ws://127.0.0.1:${ports.wsA}`]);
+  const bot = runNode(['bench/ping-bot.mjs', `ws://127.0.0.1:${ports.wsA}`, ...(answers === 'every' ? ['--all'] : [])]);
   try {
     await waitFor(async () => bot.output().includes('connected'), 60_000);
     const out = join(dataDir, 'report');
     const args = ['--url', `http://127.0.0.1:${ports.webui}`, '--token', benchWebuiToken, '--self-id', '10001'];
-    const common = [...args, '--groups', '20', '--users', '1000', '--pattern', 'mixed:/ping', '--expect-reply', '--max-in-flight', '2048'];
+    const common = [
+      ...args,
+      '--groups',
+      '20',
+      '--users',
+      '1000',
+      '--pattern',
+      answers === 'every' ? 'chat' : 'mixed:/ping',
+      '--expect-reply',
+      '--max-in-flight',
+      '2048',
+    ];
     // A short warm-up run creates the groups and lets V8 compile the hot paths of all three processes.
     await runLoadCli([...common, '--rate', String(Math.min(rate, 2000)), '--duration', '3s', '--out', join(dataDir, 'warm-up')]);
     await runLoadCli([...common, '--rate', String(rate), '--duration', `${seconds}s`, '--out', out]);

@@ -86,4 +86,34 @@ describe('WAL checkpoints', () => {
     expect(reopened.db.prepare('SELECT count(*) AS n FROM filler').get()).toEqual({ n: 500 });
     await reopened.close();
   });
+
+  it('start a thread only while commits come often, and leave SQLite to checkpoint once the WAL is quiet', async () => {
+    const dir = await tempDir();
+    const store = new SqliteWorldStore(join(dir, 'catnap.db'));
+    store.startMaintenance(undefined, { intervalMs: 20, idleMs: 300 });
+    const autoCheckpoint = () => store.db.pragma('wal_autocheckpoint', { simple: true });
+    await store.transaction(() => store.db.exec('CREATE TABLE filler (x BLOB)'));
+    const insert = store.db.prepare('INSERT INTO filler VALUES (randomblob(4000))');
+    const commit = () => store.transaction(() => insert.run());
+    // A few commits a second: no thread, and SQLite's own automatic checkpoints stay on.
+    for (let i = 0; i < 5; i++) await commit();
+    expect(store.checkpointing).toBe(false);
+    expect(autoCheckpoint()).toBe(1000);
+    // A busy second starts the thread, which takes the checkpoints over.
+    for (let i = 0; i < 30; i++) await commit();
+    expect(store.checkpointing).toBe(true);
+    expect(autoCheckpoint()).toBe(0);
+    // Once the WAL has stayed unchanged for idleMs, the thread leaves, with everything checkpointed.
+    const deadline = Date.now() + 10_000;
+    while (store.checkpointing && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(store.checkpointing).toBe(false);
+    expect(autoCheckpoint()).toBe(1000);
+    const [wal] = store.db.pragma('wal_checkpoint(PASSIVE)') as { log: number; checkpointed: number }[];
+    expect(wal!.checkpointed).toBe(wal!.log);
+    // The next busy second starts a new one.
+    for (let i = 0; i < 30; i++) await commit();
+    expect(store.checkpointing).toBe(true);
+    await store.close();
+    expect(store.checkpointing).toBe(false);
+  });
 });

@@ -23,22 +23,31 @@ interface Envelope {
 
 /**
  * Makes the synthetic people speak through the admin API, each message exactly as the console's
- * `POST /api/world/act/:user_id/send_group_msg` would send it. The sends asked for in one turn of
- * the event loop go out together as one `POST /api/world/act-batch`: at 10,000 messages a second,
- * one HTTP request per message costs Catnap more than the messages themselves (the request's
- * parsing, token check and answer against a send's unit of work), which measured the admin API
- * rather than the world. Each message is still its own call, stored and delivered on its own, and
- * its promise settles with its own envelope. Requests use a pool of keep-alive connections
- * (undici's `Pool`; `fetch` opens and parses too much per call).
+ * `POST /api/world/act/:user_id/send_group_msg` would send it. Messages go out together as one
+ * `POST /api/world/act-batch`: at 10,000 messages a second, one HTTP request per message costs
+ * Catnap more than the messages themselves (the request's parsing, token check and answer against
+ * a send's unit of work), which measured the admin API rather than the world. Each message is
+ * still its own call, stored and delivered on its own, and its promise settles with its own
+ * envelope.
+ *
+ * At most `requests` batches are on their way at once (over as many keep-alive connections of an
+ * undici `Pool`; `fetch` opens and parses too much per call). What is asked for meanwhile waits
+ * here and leaves as one batch when a request comes back, so the batches grow when Catnap falls
+ * behind and shrink to a turn of the event loop's worth when it keeps up. With a request per turn
+ * whatever happened, a moment's backlog became a queue of small requests in the pool, each paying
+ * the whole per-request cost again, and the backlog fed itself.
  */
 export class ActSender {
   readonly #pool: Pool;
   readonly #headers: Record<string, string>;
+  readonly #requests: number;
   #pending: PendingSend[] = [];
   #scheduled = false;
+  #onTheirWay = 0;
 
-  constructor(url: string, token: string, connections = 16) {
-    this.#pool = new Pool(url, { connections, pipelining: 1, keepAliveTimeout: 30_000 });
+  constructor(url: string, token: string, requests = 2) {
+    this.#requests = requests;
+    this.#pool = new Pool(url, { connections: requests, pipelining: 1, keepAliveTimeout: 30_000 });
     this.#headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
   }
 
@@ -48,13 +57,23 @@ export class ActSender {
       this.#pending.push({ userId, groupId, text, resolve, reject });
       if (this.#scheduled) return;
       this.#scheduled = true;
+      // The sends asked for in this turn of the event loop leave together.
       setImmediate(() => {
         this.#scheduled = false;
-        const pending = this.#pending;
-        this.#pending = [];
-        for (let at = 0; at < pending.length; at += maxBatch) void this.#send(pending.slice(at, at + maxBatch));
+        this.#pump();
       });
     });
+  }
+
+  #pump(): void {
+    while (this.#onTheirWay < this.#requests && this.#pending.length > 0) {
+      const batch = this.#pending.splice(0, maxBatch);
+      this.#onTheirWay++;
+      void this.#send(batch).finally(() => {
+        this.#onTheirWay--;
+        this.#pump();
+      });
+    }
   }
 
   async #send(batch: readonly PendingSend[]): Promise<void> {

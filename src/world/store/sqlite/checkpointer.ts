@@ -4,57 +4,120 @@ import type { SqliteDatabase } from './database.js';
 
 const require = createRequire(import.meta.url);
 
-/** The checkpoint thread: its own connection, PASSIVE checkpoints on a timer, stop on request. */
+/**
+ * The checkpoint thread: its own connection, PASSIVE checkpoints on a timer, and an exit of its
+ * own once the WAL has held nothing new for `idleMs` (it posts 'idle' first), or on request.
+ */
 const workerSource = `
 const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.driver);
 const db = new Database(workerData.path);
 db.pragma('busy_timeout = 2000');
-const timer = setInterval(() => {
-  try { db.pragma('wal_checkpoint(PASSIVE)'); } catch (error) { parentPort.postMessage({ error: String(error) }); }
-}, workerData.intervalMs);
-parentPort.on('message', (message) => {
-  if (message !== 'stop') return;
+let lastLog = -1;
+let quietSince = Date.now();
+const finish = (message) => {
   clearInterval(timer);
   db.close();
-  parentPort.postMessage('stopped');
+  parentPort.postMessage(message);
+  parentPort.close();
+};
+const timer = setInterval(() => {
+  try {
+    const [result] = db.pragma('wal_checkpoint(PASSIVE)');
+    const settled = result.log === result.checkpointed && result.log === lastLog;
+    lastLog = result.log;
+    if (!settled) quietSince = Date.now();
+    else if (Date.now() - quietSince >= workerData.idleMs) finish('idle');
+  } catch (error) {
+    parentPort.postMessage({ error: String(error) });
+  }
+}, workerData.intervalMs);
+parentPort.on('message', (message) => {
+  if (message === 'stop') finish('stopped');
 });
 `;
 
+/** Commits within one second that make a world "busy" enough for the thread. */
+const busyCommitsPerSecond = 20;
+/** SQLite's own automatic checkpoint threshold (pages), in force whenever the thread is not running. */
+const sqliteAutoCheckpointPages = 1000;
+
+export interface CheckpointTiming {
+  /** How often the thread checkpoints. */
+  readonly intervalMs: number;
+  /** How long the WAL must stay unchanged before the thread leaves. */
+  readonly idleMs: number;
+}
+
 /**
- * Moves WAL checkpoints off the event loop. SQLite's automatic checkpoint runs inside the commit
- * that crosses its threshold, stalling that write, and every event queued behind it, for
- * milliseconds several times a second under load. Here a worker thread with its own connection
- * checkpoints (PASSIVE: it never blocks writers or readers), and the main connection's automatic
- * checkpoints are turned off while the thread runs. Stopping runs a final TRUNCATE checkpoint on
- * the main connection so a clean shutdown leaves an empty WAL.
+ * Moves WAL checkpoints off the event loop while the world is busy. SQLite's automatic checkpoint
+ * runs inside the commit that crosses its threshold, stalling that write, and every event queued
+ * behind it, for milliseconds several times a second under load. So once commits come often
+ * (`busyCommitsPerSecond`), a worker thread with its own connection checkpoints (PASSIVE: it
+ * never blocks writers or readers), and the main connection's automatic checkpoints are off while
+ * it runs.
+ *
+ * A quiet world does without it: a thread is a V8 isolate of its own, about 12 MB of resident
+ * memory, and a world written a few times a second crosses SQLite's threshold (1000 pages) rarely
+ * enough that a checkpoint inside a commit costs nothing anyone sees. The thread leaves when the
+ * WAL has stayed unchanged for `idleMs`, and SQLite's automatic checkpoints take over again; the
+ * next busy second starts a new one. Stopping runs a final TRUNCATE checkpoint on the main
+ * connection so a clean shutdown leaves an empty WAL.
  */
 export class Checkpointer {
   #worker: Worker | undefined;
+  #timing: CheckpointTiming | undefined;
+  #windowStart = 0;
+  #commitsInWindow = 0;
 
   constructor(
     private readonly db: SqliteDatabase,
     private readonly onError: (message: string) => void = () => undefined,
   ) {}
 
-  /** Starts the thread (file databases only); returns the disposer. */
-  start(intervalMs = 250): () => Promise<void> {
-    if (!this.#worker && !this.db.memory) {
-      this.#worker = new Worker(workerSource, {
-        eval: true,
-        workerData: { driver: require.resolve('better-sqlite3'), path: this.db.name, intervalMs },
-      });
-      this.#worker.unref();
-      this.#worker.on('message', (message: unknown) => {
-        if (typeof message === 'object' && message && 'error' in message) this.onError(String((message as { error: unknown }).error));
-      });
-      this.#worker.on('error', (error) => this.onError(error.message));
-      this.db.pragma('wal_autocheckpoint = 0');
-    }
+  /** Whether the thread is running now. */
+  get running(): boolean {
+    return this.#worker !== undefined;
+  }
+
+  /** Lets busy commits start the thread (file databases only); returns the disposer. */
+  start(timing: CheckpointTiming = { intervalMs: 250, idleMs: 30_000 }): () => Promise<void> {
+    if (!this.db.memory) this.#timing = timing;
     return () => this.stop();
   }
 
+  /** Hears every commit of the main connection; the busy one starts the thread. */
+  committed(): void {
+    if (!this.#timing || this.#worker) return;
+    const now = performance.now();
+    if (now - this.#windowStart >= 1000) {
+      this.#windowStart = now;
+      this.#commitsInWindow = 0;
+    }
+    if (++this.#commitsInWindow >= busyCommitsPerSecond) this.#spawn(this.#timing);
+  }
+
+  #spawn(timing: CheckpointTiming): void {
+    const worker = new Worker(workerSource, {
+      eval: true,
+      workerData: { driver: require.resolve('better-sqlite3'), path: this.db.name, ...timing },
+    });
+    this.#worker = worker;
+    worker.unref();
+    worker.on('message', (message: unknown) => {
+      if (typeof message === 'object' && message && 'error' in message) this.onError(String((message as { error: unknown }).error));
+    });
+    worker.on('error', (error) => this.onError(error.message));
+    worker.on('exit', () => {
+      if (this.#worker !== worker) return;
+      this.#worker = undefined;
+      if (this.db.open) this.db.pragma(`wal_autocheckpoint = ${sqliteAutoCheckpointPages}`);
+    });
+    this.db.pragma('wal_autocheckpoint = 0');
+  }
+
   async stop(): Promise<void> {
+    this.#timing = undefined;
     const worker = this.#worker;
     this.#worker = undefined;
     if (worker) {
@@ -67,7 +130,7 @@ export class Checkpointer {
       await worker.terminate();
     }
     if (this.db.open) {
-      this.db.pragma('wal_autocheckpoint = 1000');
+      this.db.pragma(`wal_autocheckpoint = ${sqliteAutoCheckpointPages}`);
       this.db.pragma('wal_checkpoint(TRUNCATE)');
     }
   }

@@ -7,7 +7,7 @@ import { SqlitePresenceRepository } from './presence-repository.js';
 import { SqliteKeyboardClickRepository } from './keyboard-click-repository.js';
 import { SqliteTodoRepository } from './todo-repository.js';
 import { collectBlobReferences, collectBlobReferencesOf } from './blob-references.js';
-import { Checkpointer } from './checkpointer.js';
+import { Checkpointer, type CheckpointTiming } from './checkpointer.js';
 import { domainErrorOf } from './constraint-errors.js';
 import { openDatabase, type SqliteDatabase } from './database.js';
 import { SqliteCollectionRepository, SqliteCustomFaceRepository } from './favorites-repository.js';
@@ -87,7 +87,7 @@ export class SqliteWorldStore implements WorldStore {
     this.db = openDatabase(path);
     this.#checkpointer = new Checkpointer(this.db);
     const journal = (this.#journal = new UnitJournal(this.db));
-    this.#batcher = new WriteBatcher(this.db, journal);
+    this.#batcher = new WriteBatcher(this.db, journal, () => this.#checkpointer.committed());
     this.accounts = new SqliteAccountRepository(this.db, journal);
     this.friends = new SqliteFriendRepository(this.db, journal);
     this.members = new SqliteMemberRepository(this.db, journal);
@@ -172,12 +172,18 @@ export class SqliteWorldStore implements WorldStore {
   }
 
   /**
-   * Starts background work on a file database: WAL checkpoints in a worker thread (see
-   * Checkpointer). Without it SQLite checkpoints inside commits, which is correct but slower.
+   * Starts background work on a file database: WAL checkpoints in a worker thread while the world
+   * is busy (see Checkpointer). Without it SQLite checkpoints inside commits, which is correct but
+   * slower under load.
    */
-  startMaintenance(onError?: (message: string) => void): void {
+  startMaintenance(onError?: (message: string) => void, timing?: CheckpointTiming): void {
     if (onError) this.#checkpointer = new Checkpointer(this.db, onError);
-    this.#checkpointer.start();
+    this.#checkpointer.start(timing);
+  }
+
+  /** Whether the checkpoint thread is running now (tests, diagnostics). */
+  get checkpointing(): boolean {
+    return this.#checkpointer.running;
   }
 
   async close(): Promise<void> {

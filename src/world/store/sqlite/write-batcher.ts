@@ -30,6 +30,8 @@ export class WriteBatcher {
   constructor(
     private readonly db: SqliteDatabase,
     private readonly journal: UnitJournal,
+    /** Hears each commit (the checkpointer counts them). */
+    private readonly onCommit: () => void = () => undefined,
   ) {}
 
   run<T>(work: () => T): Promise<T> {
@@ -70,6 +72,7 @@ export class WriteBatcher {
       for (const job of jobs) job.reject(error);
       return;
     }
+    this.onCommit();
     jobs.forEach((job, index) => {
       const outcome = outcomes[index]!;
       if (outcome.ok) job.resolve(outcome.value);
