@@ -33,3 +33,18 @@ export function pngOf(color = '#3366ff', width = 8, height = 8): Buffer {
 }
 
 export const base64Of = (bytes: Buffer): string => `base64://${bytes.toString('base64')}`;
+
+/**
+ * Just a PNG's signature and IHDR chunk (no pixels): enough for the media store and the size
+ * reader, far cheaper than a drawn image; `salt` makes the bytes differ at equal sizes.
+ */
+export function pngHeader(width: number, height: number, salt = 0): Buffer {
+  const ihdr = Buffer.alloc(26);
+  ihdr.writeUInt32BE(13, 0);
+  ihdr.write('IHDR', 4, 'latin1');
+  ihdr.writeUInt32BE(width, 8);
+  ihdr.writeUInt32BE(height, 12);
+  ihdr.writeUInt8(8, 16);
+  ihdr.writeUInt8(salt, 25);
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), ihdr]);
+}

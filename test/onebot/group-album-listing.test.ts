@@ -1,25 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { groupAlbums, photo as png, type AlbumItem } from '../helpers/albums.js';
 import { onebotWorld } from '../helpers/onebot.js';
-
-/** A PNG header with its IHDR chunk: enough for the media store and the size reader. */
-function png(width: number, height: number, salt = 0): string {
-  const ihdr = Buffer.alloc(26);
-  ihdr.writeUInt32BE(13, 0);
-  ihdr.write('IHDR', 4, 'latin1');
-  ihdr.writeUInt32BE(width, 8);
-  ihdr.writeUInt32BE(height, 12);
-  ihdr.writeUInt8(8, 16);
-  ihdr.writeUInt8(salt, 25);
-  return `base64://${Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), ihdr]).toString('base64')}`;
-}
-
-type Item = {
-  image: { lloc: string; default_url: { width: number } };
-  batch_id: string;
-  upload_order: number;
-  like: { num: number; liked: boolean };
-  comment: { num: number };
-};
 
 /**
  * Listings of several albums and photos at once: each album's count, newest upload and cover, and
@@ -29,13 +10,14 @@ type Item = {
 describe('group album listings', () => {
   it('give every album and photo its own count, order, cover, likes and comments', async () => {
     const ob = await onebotWorld();
-    const create = async (name: string) => (await ob.data(20002, 'create_group_album', { group_id: 30001, name })).album_id as string;
+    const steps = groupAlbums(ob);
+    const create = (name: string) => steps.create(20002, name);
+    // A second apart, so each upload is newer than the one before.
     const upload = async (as: number, album: string, files: string[]) => {
       ob.clock.advance(1000);
-      await ob.data(as, 'upload_group_album', { group_id: 30001, album_id: album, files });
+      await steps.upload(as, album, files);
     };
-    const media = async (as: number, album: string): Promise<Item[]> =>
-      (await ob.data(as, 'get_group_album_media_list', { group_id: 30001, album_id: album })).media_list;
+    const { media, like, comment } = steps;
 
     const a = await create('A');
     const b = await create('B (empty)');
@@ -58,10 +40,6 @@ describe('group album listings', () => {
       [30, 3],
     ]);
 
-    const like = (as: number, album: string, item: Item) =>
-      ob.data(as, 'set_group_album_media_like', { group_id: 30001, album_id: album, batch_id: item.batch_id, lloc: item.image.lloc });
-    const comment = (as: number, album: string, item: Item, content: string) =>
-      ob.data(as, 'do_group_album_comment', { group_id: 30001, album_id: album, lloc: item.image.lloc, content });
     await like(20001, a, inA[0]!);
     await like(20003, a, inA[0]!);
     await like(20003, a, inA[2]!);
@@ -74,7 +52,7 @@ describe('group album listings', () => {
     await comment(20002, a, inA[1]!, 'two');
     await comment(20003, c, inC[2]!, 'three');
 
-    const stats = (items: Item[]) => items.map((m) => [m.image.default_url.width, m.like.num, m.like.liked, m.comment.num]);
+    const stats = (items: AlbumItem[]) => items.map((m) => [m.image.default_url.width, m.like.num, m.like.liked, m.comment.num]);
     expect(stats(await media(20001, a))).toEqual([
       [1, 2, true, 0],
       [2, 0, false, 2],

@@ -1,18 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { groupAlbums, photo as png } from '../helpers/albums.js';
 import { onebotWorld } from '../helpers/onebot.js';
 import { fileOnebotWorld } from '../helpers/reopen.js';
 
-/** A PNG header with its IHDR chunk: enough for the media store and the size reader. */
-function png(width: number, height: number, salt = 0): string {
-  const ihdr = Buffer.alloc(26);
-  ihdr.writeUInt32BE(13, 0);
-  ihdr.write('IHDR', 4, 'latin1');
-  ihdr.writeUInt32BE(width, 8);
-  ihdr.writeUInt32BE(height, 12);
-  ihdr.writeUInt8(8, 16);
-  ihdr.writeUInt8(salt, 25);
-  return `base64://${Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), ihdr]).toString('base64')}`;
-}
 const text = `base64://${Buffer.from('just some text').toString('base64')}`;
 
 describe('group albums', () => {
@@ -46,36 +36,17 @@ describe('group albums', () => {
     expect(first.batch_id).not.toBe(second.batch_id);
     expect(first.image.default_url.url).toMatch(/^http:\/\/catnap\.test\/media\/[0-9a-f]{64}/);
 
-    await ob.data(20001, 'set_group_album_media_like', {
-      group_id: 30001,
-      album_id: album,
-      batch_id: first.batch_id,
-      lloc: first.image.lloc,
-    });
-    await ob.data(20001, 'set_group_album_media_like', {
-      group_id: 30001,
-      album_id: album,
-      batch_id: first.batch_id,
-      lloc: first.image.lloc,
-    });
-    await ob.data(20003, 'set_group_album_media_like', {
-      group_id: 30001,
-      album_id: album,
-      batch_id: first.batch_id,
-      lloc: first.image.lloc,
-    });
+    const albums = groupAlbums(ob);
+    await albums.like(20001, album, first);
+    await albums.like(20001, album, first);
+    await albums.like(20003, album, first);
     await ob.data(20003, 'set_group_album_media_like', { group_id: 30001, album_id: album, batch_id: second.batch_id });
     expect(ob.world.albums.batchLikes(album, second.batch_id)).toEqual([20003]);
-    await ob.data(20003, 'cancel_group_album_media_like', {
-      group_id: 30001,
-      album_id: album,
-      batch_id: first.batch_id,
-      lloc: first.image.lloc,
-    });
-    await ob.data(20002, 'do_group_album_comment', { group_id: 30001, album_id: album, lloc: first.image.lloc, content: 'nice' });
-    const liked = (await ob.data(20001, 'get_group_album_media_list', { group_id: 30001, album_id: album })).media_list[0];
-    expect(liked.like).toEqual({ key: `421_1_0_30001|${album}|${first.image.lloc}`, num: 1, liked: true });
-    expect(liked.comment).toEqual({ num: 1 });
+    await albums.unlike(20003, album, first);
+    await albums.comment(20002, album, first, 'nice');
+    const [liked] = await albums.media(20001, album);
+    expect(liked!.like).toEqual({ key: `421_1_0_30001|${album}|${first.image.lloc}`, num: 1, liked: true });
+    expect(liked!.comment).toEqual({ num: 1 });
 
     const napcat = await ob.data(20003, 'get_qun_album_list', { group_id: 30001 });
     expect(napcat).toMatchObject({ attach_info: '', has_more: false, album_list: [{ album_id: album, upload_number: '3' }] });
@@ -96,9 +67,7 @@ describe('group albums', () => {
 
   it('keeps deletion to uploaders, creators, admins and the owner', async () => {
     const ob = await onebotWorld();
-    const { album_id: album } = await ob.data(20002, 'create_group_album', { group_id: 30001, name: 'Mine' });
-    await ob.data(20002, 'upload_group_album', { group_id: 30001, album_id: album, files: [png(1, 1)] });
-    const [photo] = (await ob.data(20002, 'get_group_album_media_list', { group_id: 30001, album_id: album })).media_list;
+    const { album, item: photo } = await groupAlbums(ob).withPhoto(20002, 'Mine');
     expect(await ob.call(20003, 'del_group_album_media', { group_id: 30001, album_id: album, lloc: photo.image.lloc })).toMatchObject({
       retcode: 2103,
     });
@@ -153,16 +122,10 @@ describe('group albums', () => {
 
   it('survives a restart', async () => {
     const { ob, reopen } = await fileOnebotWorld();
-    const { album_id: album } = await ob.data(20002, 'create_group_album', { group_id: 30001, name: 'Kept' });
-    await ob.data(20002, 'upload_group_album', { group_id: 30001, album_id: album, files: [png(5, 6)] });
-    const [photo] = (await ob.data(20002, 'get_group_album_media_list', { group_id: 30001, album_id: album })).media_list;
-    await ob.data(20001, 'set_group_album_media_like', {
-      group_id: 30001,
-      album_id: album,
-      batch_id: photo.batch_id,
-      lloc: photo.image.lloc,
-    });
-    await ob.data(20001, 'do_group_album_comment', { group_id: 30001, album_id: album, lloc: photo.image.lloc, content: 'kept' });
+    const albums = groupAlbums(ob);
+    const { album, item: photo } = await albums.withPhoto(20002, 'Kept', png(5, 6));
+    await albums.like(20001, album, photo);
+    await albums.comment(20001, album, photo, 'kept');
     const again = await reopen();
     const page = await again.data(20001, 'get_group_album_media_list', { group_id: 30001, album_id: album });
     expect(page.album).toMatchObject({ name: 'Kept', upload_number: '1' });

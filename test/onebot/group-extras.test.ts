@@ -1,16 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { pngHeader as png } from '../helpers/images.js';
 import { onebotWorld } from '../helpers/onebot.js';
-
-/** A PNG header with its IHDR chunk: enough bytes for the media store and the size reader. */
-function png(width: number, height: number): Buffer {
-  const ihdr = Buffer.alloc(25);
-  ihdr.writeUInt32BE(13, 0);
-  ihdr.write('IHDR', 4, 'latin1');
-  ihdr.writeUInt32BE(width, 8);
-  ihdr.writeUInt32BE(height, 12);
-  ihdr.writeUInt8(8, 16);
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), ihdr]);
-}
 
 describe('group announcements', () => {
   it('admins post them with an image stored as a media blob; members read them; admins delete them', async () => {

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { photo } from '../helpers/albums.js';
 import { onebotWorld } from '../helpers/onebot.js';
 import { fileOnebotWorld } from '../helpers/reopen.js';
-
-const png = `base64://${Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 73, 72, 68, 82, 0, 0, 0, 1, 0, 0, 0, 1, 8]).toString('base64')}`;
 
 describe('group feature settings', () => {
   it('new members do not see older history once the group hides it; earlier members and later joins as set', async () => {
@@ -42,7 +41,9 @@ describe('group feature settings', () => {
     });
     expect(await ob.call(20002, 'create_group_album', { group_id: 30001, name: 'x' })).toMatchObject({ retcode: 2103 });
     const { album_id } = await ob.data(10001, 'create_group_album', { group_id: 30001, name: 'admins' });
-    expect(await ob.call(20003, 'upload_group_album', { group_id: 30001, album_id, files: [png] })).toMatchObject({ retcode: 2103 });
+    expect(await ob.call(20003, 'upload_group_album', { group_id: 30001, album_id, files: [photo(1, 1)] })).toMatchObject({
+      retcode: 2103,
+    });
     // 20002 and 20003 are strangers who share only group 30001.
     expect(await ob.call(20002, 'send_private_msg', { user_id: 20003, message: 'hi' })).toMatchObject({ retcode: 2103 });
     expect(await ob.call(20002, 'send_private_msg', { user_id: 20003, group_id: 30001, message: 'hi' })).toMatchObject({ retcode: 2103 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { groupAlbums } from '../helpers/albums.js';
 import { onebotWorld } from '../helpers/onebot.js';
 
 /**
@@ -10,11 +11,6 @@ import { onebotWorld } from '../helpers/onebot.js';
  * 10002 with 20001; friends 10001-20001 and 10002-20002.
  */
 const bytes = (text: string) => `base64://${Buffer.from(text).toString('base64')}`;
-const png = `base64://${Buffer.concat([
-  Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]),
-  Buffer.from('IHDR'),
-  Buffer.from([0, 0, 0, 1, 0, 0, 0, 1, 8, 2, 0, 0, 0, 0, 0, 0, 0]),
-]).toString('base64')}`;
 const retcode = (code: number) => expect.objectContaining({ status: 'failed', retcode: code });
 const streamTo = (packets: unknown[]) => ({ stream: async (envelope: unknown) => void packets.push(envelope) });
 
@@ -64,9 +60,7 @@ describe('issue 17 features at the token boundary', () => {
 
   it("album media: outsiders and plain members cannot read, like, comment or delete another's photos", async () => {
     const ob = await onebotWorld();
-    const { album_id } = await ob.data(20002, 'create_group_album', { group_id: 30001, name: 'Trip' });
-    await ob.data(20002, 'upload_group_album', { group_id: 30001, album_id, files: [png] });
-    const [medium] = (await ob.data(20002, 'get_group_album_media_list', { group_id: 30001, album_id })).media_list;
+    const { album: album_id, item: medium } = await groupAlbums(ob).withPhoto(20002, 'Trip');
     const photo = { album_id, lloc: medium.image.lloc };
     expect(await ob.call(10002, 'get_group_album_media_list', { group_id: 30001, album_id })).toEqual(retcode(2101));
     // Through a group it does own, the album of another group does not exist.
