@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/util/clock.js';
-import { blobGraceMs } from '../../src/world/media/blob-sweep.js';
+import { blobGraceMs, sweepBlobs } from '../../src/world/media/blob-sweep.js';
 import { defaultSourceLimits, MediaService } from '../../src/world/media/media-service.js';
 import type { ContentDraft, ElementDraft } from '../../src/world/messages/draft.js';
 import { SqliteWorldStore } from '../../src/world/store/sqlite/sqlite-store.js';
@@ -157,5 +157,15 @@ describe('the blob sweep', () => {
     expect(again.blobId).toBe(first.blobId);
     expect(await w.media.blobs.has(again.blobId)).toBe(true);
     await w.close();
+  });
+});
+
+describe('the blob sweep on a world without media', () => {
+  it('reads neither the world nor the snapshots', async () => {
+    const media = new MediaService(mkdtempSync(join(tmpdir(), 'catnap-sweep-')), defaultSourceLimits);
+    let read = 0;
+    const report = await sweepBlobs(media.blobs, () => read++, later());
+    expect(report).toEqual({ stored: 0, referenced: 0, young: 0, removed: 0, removedTemps: 0, freedBytes: 0 });
+    expect(read).toBe(0);
   });
 });

@@ -46,7 +46,9 @@ export async function sweepBlobs(
   const stored = await blobs.list();
   const temps = await blobs.leftoverTemps();
   const named = new Set<string>();
-  references(named);
+  // No blob to keep or delete: skip reading the world and every snapshot, a full scan of the
+  // messages' elements that would slow every start of a large world without media.
+  if (stored.length > 0) references(named);
   const cutoff = (options.now ?? Date.now()) - (options.graceMs ?? blobGraceMs);
   let referenced = 0;
   let young = 0;
