@@ -23,9 +23,12 @@ function png(bytes: number, salt: number): Buffer {
 }
 const base64 = (bytes: Buffer) => `base64://${bytes.toString('base64')}`;
 
+/** Speaks every text as the same few bytes of WAV header (the AI voice previews need a synthesizer). */
+const speech = { synthesize: async (text: string) => Buffer.concat([Buffer.from('RIFF\0\0\0\0WAVE'), Buffer.from(text)]) };
+
 async function world(maxBytes = defaultSourceLimits.maxBytes) {
   const media = new MediaService(mkdtempSync(join(tmpdir(), 'catnap-sweep-')), { ...defaultSourceLimits, maxBytes });
-  const world = new World({ store: new SqliteWorldStore(':memory:'), clock: new ManualClock(), media });
+  const world = new World({ store: new SqliteWorldStore(':memory:'), clock: new ManualClock(), media, speech });
   await applyWorldFile(world, smallWorld);
   return world;
 }
@@ -142,6 +145,17 @@ describe('the blob sweep', () => {
     await w.media.put(png(50, 3));
     expect(await w.sweepBlobs()).toMatchObject({ removed: 0 });
     expect(await w.media.blobs.has(reused.blobId)).toBe(true);
+    await w.close();
+  });
+
+  it('lets an AI voice preview, which only memory names, be swept and spoken again', async () => {
+    const w = await world();
+    const [character] = w.aiVoice.characters();
+    const first = await w.aiVoice.preview(character!.id);
+    expect(await w.sweepBlobs(later())).toMatchObject({ removed: 1 });
+    const again = await w.aiVoice.preview(character!.id);
+    expect(again.blobId).toBe(first.blobId);
+    expect(await w.media.blobs.has(again.blobId)).toBe(true);
     await w.close();
   });
 });

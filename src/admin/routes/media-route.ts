@@ -26,8 +26,8 @@ export const mediaRoutes = implement(mediaApi, {
   },
 
   async sweep(_request, _reply, { world }) {
-    const { freedBytes, ...counts } = await world.sweepBlobs();
-    return { ...counts, freed_bytes: freedBytes };
+    const { freedBytes, removedTemps, ...counts } = await world.sweepBlobs();
+    return { ...counts, removed_temps: removedTemps, freed_bytes: freedBytes };
   },
 
   async media(request, reply, { world }) {

@@ -39,6 +39,7 @@ export const mediaApi = {
       referenced: Type.Integer({ description: 'Of those, the ones the world or a snapshot refers to' }),
       young: Type.Integer({ description: 'Unreferenced blobs kept because they were stored or used in the last hour' }),
       removed: Type.Integer(),
+      removed_temps: Type.Integer({ description: 'Half-written temp files a crash left, removed past the same hour' }),
       freed_bytes: Type.Integer(),
     }),
   }),

@@ -136,16 +136,32 @@ export class BlobStore {
     }
   }
 
-  /** The ids of every stored blob (temp files and download_file copies are not blobs). */
+  /** The ids of every stored blob (download_file copies are not blobs). */
   async list(): Promise<string[]> {
-    const shards = await readdir(this.dir).catch(() => [] as string[]);
-    const ids: string[] = [];
-    for (const shard of shards) {
+    return (await this.#scan()).blobs;
+  }
+
+  /**
+   * Half-written temp files a crash left (a store in progress writes its temp file, so a live one is
+   * never older than a download takes). Absolute paths.
+   */
+  async leftoverTemps(): Promise<string[]> {
+    return (await this.#scan()).temps;
+  }
+
+  async #scan(): Promise<{ blobs: string[]; temps: string[] }> {
+    const root = await readdir(this.dir).catch(() => [] as string[]);
+    const blobs: string[] = [];
+    const temps = root.filter((name) => name.endsWith('.tmp')).map((name) => join(this.dir, name));
+    for (const shard of root) {
       if (!/^[0-9a-f]{2}$/.test(shard)) continue;
       const names = await readdir(join(this.dir, shard)).catch(() => [] as string[]);
-      ids.push(...names.filter((name) => blobIdPattern.test(name) && name.startsWith(shard)));
+      for (const name of names) {
+        if (blobIdPattern.test(name) && name.startsWith(shard)) blobs.push(name);
+        else if (name.endsWith('.tmp')) temps.push(join(this.dir, shard, name));
+      }
     }
-    return ids;
+    return { blobs, temps };
   }
 
   /**
@@ -153,16 +169,14 @@ export class BlobStore {
    * size; undefined when it is younger or already gone. Synchronous: see `claim`.
    */
   removeIfUnusedSince(blobId: string, cutoffMs: number): number | undefined {
-    const path = this.pathOf(blobId);
-    try {
-      const { mtimeMs, size } = statSync(path);
-      if (mtimeMs >= cutoffMs) return undefined;
-      unlinkSync(path);
-      return size;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-      throw error;
-    }
+    return removeIfOlder(this.pathOf(blobId), cutoffMs);
+  }
+
+  /** Deletes a leftover temp file (see `leftoverTemps`) last written before `cutoffMs`; its size, or undefined. */
+  removeTempIfUnusedSince(path: string, cutoffMs: number): number | undefined {
+    const inside = relative(resolve(this.dir), resolve(path)).split(sep);
+    if (!path.endsWith('.tmp') || inside.length > 2 || inside[0] === '..') throw new Error(`not a temp file of the media store: ${path}`);
+    return removeIfOlder(path, cutoffMs);
   }
 
   async has(blobId: string): Promise<boolean> {
@@ -218,6 +232,18 @@ export class BlobStore {
   async open(blobId: string): Promise<{ stream: Readable; size: number; mime: string }> {
     const { size, mime } = await this.describe(blobId);
     return { stream: createReadStream(this.pathOf(blobId)), size, mime };
+  }
+}
+
+function removeIfOlder(path: string, cutoffMs: number): number | undefined {
+  try {
+    const { mtimeMs, size } = statSync(path);
+    if (mtimeMs >= cutoffMs) return undefined;
+    unlinkSync(path);
+    return size;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
   }
 }
 

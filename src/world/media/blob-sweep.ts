@@ -24,6 +24,9 @@ export interface BlobSweepReport {
   /** Unreferenced blobs kept because they are younger than the grace period. */
   readonly young: number;
   readonly removed: number;
+  /** Half-written temp files a crash left, removed past the grace period too. */
+  readonly removedTemps: number;
+  /** Bytes of the removed blobs and temp files. */
   readonly freedBytes: number;
 }
 
@@ -41,6 +44,7 @@ export async function sweepBlobs(
   options: BlobSweepOptions = {},
 ): Promise<BlobSweepReport> {
   const stored = await blobs.list();
+  const temps = await blobs.leftoverTemps();
   const named = new Set<string>();
   references(named);
   const cutoff = (options.now ?? Date.now()) - (options.graceMs ?? blobGraceMs);
@@ -60,5 +64,12 @@ export async function sweepBlobs(
       freedBytes += size;
     }
   }
-  return { stored: stored.length, referenced, young, removed, freedBytes };
+  let removedTemps = 0;
+  for (const path of temps) {
+    const size = blobs.removeTempIfUnusedSince(path, cutoff);
+    if (size === undefined) continue;
+    removedTemps++;
+    freedBytes += size;
+  }
+  return { stored: stored.length, referenced, young, removed, removedTemps, freedBytes };
 }

@@ -54,7 +54,8 @@ export class AiVoiceService {
   /** A short sample of the character's voice (made once per process; the bytes are the same every time). */
   async preview(characterId: string): Promise<MediaRef> {
     const cached = this.#previews.get(characterId);
-    if (cached) return cached;
+    // No row names a preview, so the blob sweep may have taken it: then it is spoken again.
+    if (cached && this.media.blobs.claim(cached.blobId)) return cached;
     const character = requireCharacter(characterId);
     const sample = await this.#speak(character, `你好，我是${character.name}。`);
     this.#previews.set(characterId, sample.ref);
