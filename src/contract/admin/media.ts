@@ -7,7 +7,8 @@ const NameQuery = Type.Object({ name: Type.Optional(Type.String({ description: '
 /**
  * Media blobs: uploads from the console (a picked or pasted image, a file to send) and the stable
  * public URLs every stored blob is served at (no token: bots and browsers fetch them like QQ's CDN
- * links, but these never expire).
+ * links, but these never expire while anything refers to the blob), and the sweep of the blobs
+ * nothing refers to.
  */
 export const mediaApi = {
   upload: defineRoute({

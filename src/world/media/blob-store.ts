@@ -18,7 +18,8 @@ const sniffBytes = 64;
  * Content-addressed storage for media bytes: each blob is stored once under its sha256
  * (`<dir>/ab/abcdef...`), so the same image sent a thousand times takes the space of one, and a
  * blob id is a stable name for its bytes forever. Writes go to a temp file and are renamed into
- * place, so a crash never leaves half a blob under a real id.
+ * place, so a crash never leaves half a blob under a real id. Blobs stay until the sweep
+ * (blob-sweep.ts) finds nothing referring to them: nothing here deletes on its own.
  */
 export class BlobStore {
   constructor(readonly dir: string) {}
