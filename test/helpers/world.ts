@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ManualClock } from '../../src/util/clock.js';
@@ -32,6 +32,26 @@ export async function memoryWorld(file?: WorldFile, store: WorldStore = new Sqli
   if (file) await applyWorldFile(world, file);
   events.length = 0;
   return { world, clock, events };
+}
+
+/**
+ * smallWorld in memory over a media store of its own folder that takes at most `maxBytes` a
+ * source: what the size limits are tested on. `mediaDir` is that folder, for `storedFiles`.
+ */
+export async function limitedMediaWorld(maxBytes: number) {
+  const mediaDir = mkdtempSync(join(tmpdir(), 'catnap-media-limit-'));
+  const media = new MediaService(mediaDir, { ...defaultSourceLimits, maxBytes });
+  const world = new World({ store: new SqliteWorldStore(':memory:'), clock: new ManualClock(), media });
+  await applyWorldFile(world, smallWorld);
+  return { world, mediaDir };
+}
+
+/** Every file under a media folder, blobs and leftovers alike, by name. */
+export function storedFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => entry.name)
+    .sort();
 }
 
 /** Bot 10001 with a OneBot `network` config (NapCat's format), as a world file account. */

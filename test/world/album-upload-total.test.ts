@@ -1,13 +1,5 @@
-import { mkdtempSync, readdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ManualClock } from '../../src/util/clock.js';
-import { defaultSourceLimits, MediaService } from '../../src/world/media/media-service.js';
-import { SqliteWorldStore } from '../../src/world/store/sqlite/sqlite-store.js';
-import { World } from '../../src/world/world.js';
-import { applyWorldFile } from '../../src/world/world-file.js';
-import { smallWorld } from '../helpers/world.js';
+import { limitedMediaWorld, storedFiles } from '../helpers/world.js';
 
 /** A PNG of `bytes` bytes (its header, then padding), different for each `salt`. */
 function png(bytes: number, salt: number): string {
@@ -16,21 +8,11 @@ function png(bytes: number, salt: number): string {
   return `base64://${image.toString('base64')}`;
 }
 
-function stored(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => entry.name)
-    .sort();
-}
-
 describe('an album upload over the total limit', () => {
   it('is refused whole with MEDIA_TOO_LARGE, even where unreadable files are only counted, and stores nothing of the refused file', async () => {
-    const mediaDir = mkdtempSync(join(tmpdir(), 'catnap-album-total-'));
-    const media = new MediaService(mediaDir, { ...defaultSourceLimits, maxBytes: 1000 });
-    const world = new World({ store: new SqliteWorldStore(':memory:'), clock: new ManualClock(), media });
-    await applyWorldFile(world, smallWorld);
+    const { world, mediaDir } = await limitedMediaWorld(1000);
     const { albumId } = await world.albums.create(20002, 30001, 'Trip', '');
-    const before = stored(mediaDir);
+    const before = storedFiles(mediaDir);
 
     // Each photo fits media.maxBytes alone; the three together do not.
     const photos = [png(400, 1), png(400, 2), png(400, 3)];
@@ -42,7 +24,7 @@ describe('an album upload over the total limit', () => {
     }
     expect(world.albums.mediaList(20002, 30001, albumId).media).toEqual([]);
     // The third photo, the one over the total, was never written.
-    expect(stored(mediaDir)).toHaveLength(before.length + 2);
+    expect(storedFiles(mediaDir)).toHaveLength(before.length + 2);
 
     const within = await world.albums.upload(20002, 30001, albumId, photos.slice(0, 2));
     expect(within.media).toHaveLength(2);
