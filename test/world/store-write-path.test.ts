@@ -70,6 +70,12 @@ describe('repository caches', () => {
   });
 });
 
+/** Polls `done` every 20 ms for up to 10 s. */
+async function until(done: () => boolean): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  while (!done() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+}
+
 describe('WAL checkpoints', () => {
   it('run in the background and leave an empty WAL after a clean close', async () => {
     const dir = await tempDir();
@@ -87,27 +93,25 @@ describe('WAL checkpoints', () => {
     await reopened.close();
   });
 
-  it('start a thread only while commits come often, and leave SQLite to checkpoint once the WAL is quiet', async () => {
+  it('start a thread when the world gets busy, and let it go once the WAL is quiet', async () => {
     const dir = await tempDir();
     const store = new SqliteWorldStore(join(dir, 'catnap.db'));
     store.startMaintenance(undefined, { intervalMs: 20, idleMs: 300 });
+    // The main connection never checkpoints inside a commit, thread or no thread.
     const autoCheckpoint = () => store.db.pragma('wal_autocheckpoint', { simple: true });
+    expect(autoCheckpoint()).toBe(0);
     await store.transaction(() => store.db.exec('CREATE TABLE filler (x BLOB)'));
     const insert = store.db.prepare('INSERT INTO filler VALUES (randomblob(4000))');
     const commit = () => store.transaction(() => insert.run());
-    // A few commits a second: no thread, and SQLite's own automatic checkpoints stay on.
+    // A few commits a second: no thread.
     for (let i = 0; i < 5; i++) await commit();
     expect(store.checkpointing).toBe(false);
-    expect(autoCheckpoint()).toBe(1000);
-    // A busy second starts the thread, which takes the checkpoints over.
+    // A busy second starts it.
     for (let i = 0; i < 30; i++) await commit();
     expect(store.checkpointing).toBe(true);
-    expect(autoCheckpoint()).toBe(0);
     // Once the WAL has stayed unchanged for idleMs, the thread leaves, with everything checkpointed.
-    const deadline = Date.now() + 10_000;
-    while (store.checkpointing && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
-    expect(store.checkpointing).toBe(false);
-    expect(autoCheckpoint()).toBe(1000);
+    await until(() => !store.checkpointing);
+    expect(autoCheckpoint()).toBe(0);
     const [wal] = store.db.pragma('wal_checkpoint(PASSIVE)') as { log: number; checkpointed: number }[];
     expect(wal!.checkpointed).toBe(wal!.log);
     // The next busy second starts a new one.
@@ -115,5 +119,28 @@ describe('WAL checkpoints', () => {
     expect(store.checkpointing).toBe(true);
     await store.close();
     expect(store.checkpointing).toBe(false);
+  });
+
+  it('start a thread after a large commit, and after enough quiet ones', async () => {
+    const dir = await tempDir();
+    const large = new SqliteWorldStore(join(dir, 'large.db'));
+    large.startMaintenance(undefined, { intervalMs: 20, idleMs: 300, largeCommitMs: 30 });
+    await large.transaction(() => large.db.exec('CREATE TABLE filler (x BLOB)'));
+    expect(large.checkpointing).toBe(false);
+    await large.transaction(() =>
+      large.db.exec(`WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 20000)
+           INSERT INTO filler SELECT randomblob(4000) FROM n`),
+    );
+    expect(large.checkpointing).toBe(true);
+    await large.close();
+
+    const quiet = new SqliteWorldStore(join(dir, 'quiet.db'));
+    quiet.startMaintenance(undefined, { intervalMs: 20, idleMs: 300, busyCommits: 1000, quietCommits: 10, largeCommitMs: 60_000 });
+    await quiet.transaction(() => quiet.db.exec('CREATE TABLE filler (x BLOB)'));
+    for (let i = 0; i < 8; i++) await quiet.transaction(() => quiet.db.exec('INSERT INTO filler VALUES (randomblob(100))'));
+    expect(quiet.checkpointing).toBe(false);
+    await quiet.transaction(() => quiet.db.exec('INSERT INTO filler VALUES (randomblob(100))'));
+    expect(quiet.checkpointing).toBe(true);
+    await quiet.close();
   });
 });

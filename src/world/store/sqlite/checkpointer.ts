@@ -37,9 +37,7 @@ parentPort.on('message', (message) => {
 });
 `;
 
-/** Commits within one second that make a world "busy" enough for the thread. */
-const busyCommitsPerSecond = 20;
-/** SQLite's own automatic checkpoint threshold (pages), in force whenever the thread is not running. */
+/** SQLite's own automatic checkpoint threshold (pages), restored when checkpoints stop. */
 const sqliteAutoCheckpointPages = 1000;
 
 export interface CheckpointTiming {
@@ -47,28 +45,34 @@ export interface CheckpointTiming {
   readonly intervalMs: number;
   /** How long the WAL must stay unchanged before the thread leaves. */
   readonly idleMs: number;
+  /** Commits within one second that make the world busy enough for the thread (20). */
+  readonly busyCommits?: number;
+  /** A commit this slow wrote a lot (a world file's apply, say): the thread takes it over (50 ms). */
+  readonly largeCommitMs?: number;
+  /** Commits since the thread last ran after which it runs again however slowly they came (200). */
+  readonly quietCommits?: number;
 }
 
 /**
- * Moves WAL checkpoints off the event loop while the world is busy. SQLite's automatic checkpoint
- * runs inside the commit that crosses its threshold, stalling that write, and every event queued
- * behind it, for milliseconds several times a second under load. So once commits come often
- * (`busyCommitsPerSecond`), a worker thread with its own connection checkpoints (PASSIVE: it
- * never blocks writers or readers), and the main connection's automatic checkpoints are off while
- * it runs.
+ * Keeps WAL checkpoints off the event loop. SQLite's automatic checkpoint runs inside the commit
+ * that crosses its threshold, stalling that write, and every event queued behind it, for
+ * milliseconds several times a second under load. So the main connection never checkpoints on
+ * its own; a worker thread with its own connection does (PASSIVE: it never blocks writers or
+ * readers).
  *
- * A quiet world does without it: a thread is a V8 isolate of its own, about 12 MB of resident
- * memory, and a world written a few times a second crosses SQLite's threshold (1000 pages) rarely
- * enough that a checkpoint inside a commit costs nothing anyone sees. The thread leaves when the
- * WAL has stayed unchanged for `idleMs`, and SQLite's automatic checkpoints take over again; the
- * next busy second starts a new one. Stopping runs a final TRUNCATE checkpoint on the main
- * connection so a clean shutdown leaves an empty WAL.
+ * The thread runs only while there is something to checkpoint: it starts at a busy second
+ * (`busyCommits`), after a large commit, or after `quietCommits` commits however slowly they
+ * came (which bounds the WAL of a quiet world), and leaves once the WAL has stayed unchanged for
+ * `idleMs`. A thread is a V8 isolate of its own, about 12 MB of resident memory that a quiet
+ * Catnap no longer pays. Stopping runs a final TRUNCATE checkpoint on the main connection so a
+ * clean shutdown leaves an empty WAL.
  */
 export class Checkpointer {
   #worker: Worker | undefined;
-  #timing: CheckpointTiming | undefined;
+  #timing: Required<CheckpointTiming> | undefined;
   #windowStart = 0;
   #commitsInWindow = 0;
+  #commitsSinceThread = 0;
 
   constructor(
     private readonly db: SqliteDatabase,
@@ -80,21 +84,33 @@ export class Checkpointer {
     return this.#worker !== undefined;
   }
 
-  /** Lets busy commits start the thread (file databases only); returns the disposer. */
+  /** Takes checkpoints over from SQLite (file databases only); returns the disposer. */
   start(timing: CheckpointTiming = { intervalMs: 250, idleMs: 30_000 }): () => Promise<void> {
-    if (!this.db.memory) this.#timing = timing;
+    if (!this.db.memory) {
+      this.#timing = { busyCommits: 20, largeCommitMs: 50, quietCommits: 200, ...timing };
+      this.db.pragma('wal_autocheckpoint = 0');
+    }
     return () => this.stop();
   }
 
-  /** Hears every commit of the main connection; the busy one starts the thread. */
-  committed(): void {
-    if (!this.#timing || this.#worker) return;
+  /** Hears every commit of the main connection and how long it took; starts the thread when it is time. */
+  committed(durationMs: number): void {
+    const timing = this.#timing;
+    if (!timing || this.#worker) return;
     const now = performance.now();
     if (now - this.#windowStart >= 1000) {
       this.#windowStart = now;
       this.#commitsInWindow = 0;
     }
-    if (++this.#commitsInWindow >= busyCommitsPerSecond) this.#spawn(this.#timing);
+    this.#commitsInWindow++;
+    this.#commitsSinceThread++;
+    if (
+      this.#commitsInWindow >= timing.busyCommits ||
+      durationMs >= timing.largeCommitMs ||
+      this.#commitsSinceThread >= timing.quietCommits
+    ) {
+      this.#spawn(timing);
+    }
   }
 
   #spawn(timing: CheckpointTiming): void {
@@ -103,17 +119,15 @@ export class Checkpointer {
       workerData: { driver: require.resolve('better-sqlite3'), path: this.db.name, ...timing },
     });
     this.#worker = worker;
+    this.#commitsSinceThread = 0;
     worker.unref();
     worker.on('message', (message: unknown) => {
       if (typeof message === 'object' && message && 'error' in message) this.onError(String((message as { error: unknown }).error));
     });
     worker.on('error', (error) => this.onError(error.message));
     worker.on('exit', () => {
-      if (this.#worker !== worker) return;
-      this.#worker = undefined;
-      if (this.db.open) this.db.pragma(`wal_autocheckpoint = ${sqliteAutoCheckpointPages}`);
+      if (this.#worker === worker) this.#worker = undefined;
     });
-    this.db.pragma('wal_autocheckpoint = 0');
   }
 
   async stop(): Promise<void> {

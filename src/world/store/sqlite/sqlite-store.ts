@@ -87,7 +87,7 @@ export class SqliteWorldStore implements WorldStore {
     this.db = openDatabase(path);
     this.#checkpointer = new Checkpointer(this.db);
     const journal = (this.#journal = new UnitJournal(this.db));
-    this.#batcher = new WriteBatcher(this.db, journal, () => this.#checkpointer.committed());
+    this.#batcher = new WriteBatcher(this.db, journal, (durationMs) => this.#checkpointer.committed(durationMs));
     this.accounts = new SqliteAccountRepository(this.db, journal);
     this.friends = new SqliteFriendRepository(this.db, journal);
     this.members = new SqliteMemberRepository(this.db, journal);

@@ -30,8 +30,8 @@ export class WriteBatcher {
   constructor(
     private readonly db: SqliteDatabase,
     private readonly journal: UnitJournal,
-    /** Hears each commit (the checkpointer counts them). */
-    private readonly onCommit: () => void = () => undefined,
+    /** Hears each commit and how long its transaction took (the checkpointer watches them). */
+    private readonly onCommit: (durationMs: number) => void = () => undefined,
   ) {}
 
   run<T>(work: () => T): Promise<T> {
@@ -49,6 +49,7 @@ export class WriteBatcher {
     this.#pending = [];
     if (jobs.length === 0) return;
     const outcomes: { ok: boolean; value: unknown }[] = [];
+    const started = performance.now();
     try {
       this.db.transaction(() => {
         for (const job of jobs) {
@@ -72,7 +73,7 @@ export class WriteBatcher {
       for (const job of jobs) job.reject(error);
       return;
     }
-    this.onCommit();
+    this.onCommit(performance.now() - started);
     jobs.forEach((job, index) => {
       const outcome = outcomes[index]!;
       if (outcome.ok) job.resolve(outcome.value);
