@@ -18,9 +18,10 @@ async function python(): Promise<string> {
   throw new Error('no python3 with pytest and websockets: install python3-pytest and python3-websockets (.ci/apt-packages)');
 }
 
-// The Python client and its pytest plugin, exercised the way a user runs them: `pytest examples/...`.
+// The Python client and its pytest plugin, exercised the way a user runs them (`pytest examples/...`),
+// and the client's own tests (clients/python/tests): `npm test` is how CI runs them.
 describe('pytest examples', () => {
-  for (const example of ['examples/python', 'examples/napcat-ts']) {
+  for (const example of ['examples/python', 'examples/napcat-ts', 'clients/python/tests']) {
     it(`pytest ${example} passes`, async () => {
       const result = await run(await python(), ['-m', 'pytest', '-q', '-p', 'no:cacheprovider', example], {
         cwd: repoRoot,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from typing import Any, List, Optional
+from typing import Any, Callable, Dict, List, Optional, Tuple
 
 
 def entry_text(entry: dict) -> Optional[str]:
@@ -53,26 +53,201 @@ def describe_entry(entry: dict) -> str:
     return "%s %s" % (kind, json.dumps(rest, ensure_ascii=False))
 
 
+def _json(value: Any) -> str:
+    """JSON as the TypeScript client writes it (no spaces), so both clients fail with the same words."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def _str(value: Any) -> str:
+    """A value as JavaScript's String() writes it: true, not True; 1000, not 1000.0."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if value is None:
+        return "null"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _has(match: dict, key: str) -> bool:
+    return match.get(key) is not None
+
+
+def _article(word: str) -> str:
+    """"a" or "an", by the sound of the word that follows (its first letter is close enough here)."""
+    return ("an " if word[:1].lower() in "aeiou" and word else "a ") + word
+
+
+def _typed(match: dict, type_field: str) -> str:
+    """`type/sub_type`, as the transcript's own lines name notices and requests (a lone sub_type stays a field)."""
+    if not _has(match, type_field):
+        return ""
+    return _str(match[type_field]) + ("/" + _str(match["sub_type"]) if _has(match, "sub_type") else "") + " "
+
+
+def _typed_fields(match: dict, type_field: str) -> List[str]:
+    return [type_field, "sub_type"] if _has(match, type_field) else []
+
+
+def _joined(*parts: str) -> str:
+    return " ".join(part for part in parts if part)
+
+
+def _message(match: dict, segments) -> Tuple[str, List[str]]:
+    where = _place(match.get("group_id"), match.get("user_id"))
+    return (
+        _joined(
+            "a message" + (" from " + _str(match["from"]) if _has(match, "from") else ""),
+            "in " + where if where else "",
+            "containing " + _json(match["text"]) if _has(match, "text") else "",
+            "matching /%s/" % _str(match["regex"]) if _has(match, "regex") else "",
+            "with segments " + ", ".join(segments) if segments else "",
+        ),
+        ["from", "group_id", "user_id", "text", "regex"],
+    )
+
+
+def _call(match: dict, segments) -> Tuple[str, List[str]]:
+    params = match.get("params")
+    # JavaScript's truthiness: an empty object still counts, as in the TypeScript client.
+    has_params = params is not None and params is not False and params != 0 and params != ""
+    return (
+        "a call of %s%s%s"
+        % (
+            _str(match["action"]) if _has(match, "action") else "any action",
+            " by " + _str(match["self_id"]) if _has(match, "self_id") else "",
+            " with params including " + _json(params) if has_params else "",
+        ),
+        ["action", "self_id", "params"],
+    )
+
+
+def _recall(match: dict, segments) -> Tuple[str, List[str]]:
+    where = _place(match.get("group_id"), match.get("user_id"))
+    return (
+        _joined(
+            "a recall of " + ("message " + _str(match["message_id"]) if _has(match, "message_id") else "a message"),
+            "sent by " + _str(match["from"]) if _has(match, "from") else "",
+            "in " + where if where else "",
+            "by " + _str(match["operator_id"]) if _has(match, "operator_id") else "",
+        ),
+        ["message_id", "from", "group_id", "user_id", "operator_id"],
+    )
+
+
+def _reaction(match: dict, segments) -> Tuple[str, List[str]]:
+    is_add = match.get("is_add")
+    return (
+        _joined(
+            "a reaction" + (" " + _str(match["emoji_id"]) if _has(match, "emoji_id") else ""),
+            "added" if is_add is True else "taken back" if is_add is False else "",
+            "on " + ("message " + _str(match["message_id"]) if _has(match, "message_id") else "a message"),
+            "by " + _str(match["user_id"]) if _has(match, "user_id") else "",
+        ),
+        ["emoji_id", "is_add", "message_id", "user_id"],
+    )
+
+
+def _notice(match: dict, segments) -> Tuple[str, List[str]]:
+    return (
+        _joined(
+            _article(_typed(match, "notice_type") + "notice"),
+            "in group " + _str(match["group_id"]) if _has(match, "group_id") else "",
+            "about " + _str(match["user_id"]) if _has(match, "user_id") else "",
+            "by " + _str(match["operator_id"]) if _has(match, "operator_id") else "",
+        ),
+        _typed_fields(match, "notice_type") + ["group_id", "user_id", "operator_id"],
+    )
+
+
+def _request(match: dict, segments) -> Tuple[str, List[str]]:
+    return (
+        _joined(
+            _article(_typed(match, "request_type") + "request"),
+            "from " + _str(match["user_id"]) if _has(match, "user_id") else "",
+            "for group " + _str(match["group_id"]) if _has(match, "group_id") else "",
+        ),
+        _typed_fields(match, "request_type") + ["user_id", "group_id"],
+    )
+
+
+def _fault(match: dict, segments) -> Tuple[str, List[str]]:
+    if _has(match, "action"):
+        target = "on a call of " + _str(match["action"])
+    elif _has(match, "event"):
+        target = "on a %s event" % _str(match["event"])
+    else:
+        target = ""
+    return (
+        _joined(
+            "a fault%s firing" % (" of rule " + _str(match["rule_id"]) if _has(match, "rule_id") else ""),
+            "(%s)" % _str(match["effect"]) if _has(match, "effect") else "",
+            target,
+            "for " + _str(match["self_id"]) if _has(match, "self_id") else "",
+        ),
+        ["rule_id", "effect", "action", "event", "self_id"],
+    )
+
+
+def _clock(match: dict, segments) -> Tuple[str, List[str]]:
+    return (
+        "a clock move%s%s"
+        % (
+            " from " + _str(match["from_ms"]) if _has(match, "from_ms") else "",
+            " to " + _str(match["to_ms"]) if _has(match, "to_ms") else "",
+        ),
+        ["from_ms", "to_ms"],
+    )
+
+
+def _mark(match: dict, segments) -> Tuple[str, List[str]]:
+    return "a mark" + (" named " + _json(match["name"]) if _has(match, "name") else ""), ["name"]
+
+
+def _restore(match: dict, segments) -> Tuple[str, List[str]]:
+    words = "a restore of snapshot " + _json(match["snapshot"]) if _has(match, "snapshot") else "a snapshot restore"
+    return words, ["snapshot"]
+
+
+def _extra(match: dict, segments) -> Tuple[str, List[str]]:
+    return ("an entry from " + _str(match["source"]) if _has(match, "source") else "an extra entry"), ["source"]
+
+
+# Each kind of wait in its own words, the same as the TypeScript client's describeMatch
+# (src/app/testing/describe-entries.ts); tests/test_describe.py checks every kind of the contract is here.
+WORDINGS: Dict[str, Callable[[dict, Any], Tuple[str, List[str]]]] = {
+    "message": _message,
+    "call": _call,
+    "recall": _recall,
+    "reaction": _reaction,
+    "notice": _notice,
+    "request": _request,
+    "fault": _fault,
+    "clock": _clock,
+    "mark": _mark,
+    "restore": _restore,
+    "extra": _extra,
+}
+
+
 def describe_match(match: dict, segments=None) -> str:
-    if match.get("kind") == "message":
-        parts = ["a message" + (" from %s" % match["from"] if "from" in match else "")]
-        where = _place(match.get("group_id"), match.get("user_id"))
-        if where:
-            parts.append("in " + where)
-        if "text" in match:
-            parts.append("containing " + json.dumps(match["text"], ensure_ascii=False))
-        if "regex" in match:
-            parts.append("matching /%s/" % match["regex"])
-        if segments:
-            parts.append("with segments " + ", ".join(segments))
-        return " ".join(parts)
-    if match.get("kind") == "call":
-        return "a call of %s%s%s" % (
-            match.get("action", "any action"),
-            " by %s" % match["self_id"] if "self_id" in match else "",
-            " with params including " + json.dumps(match["params"], ensure_ascii=False) if match.get("params") else "",
-        )
-    return "a notice " + json.dumps({k: v for k, v in match.items() if k != "kind"}, ensure_ascii=False)
+    """What an expectation asked for, in words: the kind of entry, then the fields it must carry.
+
+    Every field a wording does not use is listed after it (``with field=value``), since a wait may
+    match on any field of the entry.
+    """
+    kind = match.get("kind")
+    fields = {key: value for key, value in match.items() if key != "kind"}
+    wording = WORDINGS.get(kind) if isinstance(kind, str) else None
+    if wording is None:
+        # A kind from a newer Catnap than this client: say it plainly rather than guess.
+        words, used = _article(_str(kind)) + " entry", []
+    else:
+        words, used = wording(fields, segments)
+    rest = [(key, value) for key, value in fields.items() if key not in used]
+    if not rest:
+        return words
+    return "%s with %s" % (words, " ".join("%s=%s" % (key, _json(value)) for key, value in rest))
 
 
 def text_diff(expected: str, actual: str) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import os
+import re
 import subprocess
 import time
 import urllib.parse
@@ -253,7 +254,7 @@ class World:
             offending = outcome["entries"] or outcome["closest"]
             raise ExpectationError(
                 "expected no %s for %g s, but: %s"
-                % (describe_match(match)[2:], within, "; ".join(describe_entry(e) for e in offending) or "something matched"),
+                % (re.sub(r"^an? ", "", describe_match(match)), within, "; ".join(describe_entry(e) for e in offending) or "something matched"),
                 offending,
             )
 
