@@ -2,10 +2,14 @@ import { spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LoadReport } from '../../src/app/load/load-report.js';
+import WebSocket from 'ws';
+import { summaryTable, type LoadReport } from '../../src/app/load/load-report.js';
+import { MetricsProbe } from '../../src/app/load/metrics-probe.js';
+import { CatnapClient } from '../../src/app/remote/catnap-client.js';
 import { launchBrowser } from '../helpers/browser.js';
 import { startCatnap } from '../helpers/catnap.js';
 import { cli } from '../helpers/cli.js';
+import { writeSampleReport } from '../helpers/load-report.js';
 import { repoRoot, tempDir } from '../helpers/spawn.js';
 
 const world = {
@@ -96,6 +100,28 @@ describe('catnap load', () => {
       await browser.close();
     }
   }, 60_000);
+
+  it("counts the bot's clients that went away, by why, and names them in the summary", async () => {
+    const probe = await MetricsProbe.start(new CatnapClient({ url: env.catnap.webuiUrl, token: 'admin-token', source: 'the test' }), 10001);
+    const endpoint = env.catnap.network.status(10001).find((status) => status.kind === 'websocketServers')!.endpoint;
+    const client = new WebSocket(endpoint, { headers: { authorization: 'Bearer bot-token' } });
+    await new Promise((resolve, reject) => client.once('open', resolve).once('error', reject));
+    await new Promise((resolve) => client.once('close', resolve).close());
+    let activity = await probe.read();
+    for (let tries = 0; tries < 50 && !activity.disconnects.peer; tries++) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      activity = await probe.read();
+    }
+    expect(activity.disconnects).toEqual({ peer: 1 });
+    // Counted once: the next reading has nothing new.
+    expect((await probe.read()).disconnects).toEqual({});
+
+    const report = await writeSampleReport(await tempDir(), 'run', '2026-12-03T18:00:00.000Z');
+    expect(report.totals.bot_disconnects).toEqual({});
+    expect(summaryTable(report)).not.toContain('went away');
+    const dropped = { ...report, totals: { ...report.totals, bot_disconnects: { too_slow: 1, peer: 2 } } };
+    expect(summaryTable(dropped)).toMatch(/\| bot clients that went away +\| 3 \(too_slow 1, peer 2\) +\|/);
+  });
 
   it('refuses a wrong command line or an unknown bot with a clear message', async () => {
     expect(await cli(['load', ...remote, '--self-id', '10001', '--rate', 'fast'])).toMatchObject({

@@ -11,7 +11,7 @@ export async function writeSampleReport(dir: string, name: string, startedAt: st
     recorder.delivered(sentAt, sentAt + 0.5 + (i % 7));
     if (i % 5 === 0) recorder.replied(sentAt, sentAt + 3 + (i % 11));
   }
-  recorder.botActivity(1000, 10, 0, 0, 0);
+  recorder.botActivity(1000, { calls: 10, errors: 0, backlogBytes: 0, postQueue: 0, disconnects: {} });
   const report = buildReport({
     options: {
       selfId: 10001,

@@ -34,6 +34,12 @@ export interface LoadReport {
     readonly replies: number;
     readonly unexpected_replies: number;
     readonly live_frames_dropped: number;
+    /**
+     * The bot's clients that went away during the run, by why: `too_slow` when Catnap closed one
+     * that fell 8 MiB behind, `peer` when the client closed, `no_pong`, `server`. Absent from
+     * reports written before it was counted.
+     */
+    readonly bot_disconnects?: Readonly<Record<string, number>>;
   };
   readonly rates: {
     readonly sending_s: number;
@@ -107,6 +113,7 @@ export function buildReport(input: ReportInput): LoadReport {
       replies: recorder.reply.count,
       unexpected_replies: input.unexpectedAnswers,
       live_frames_dropped: input.liveDropped,
+      bot_disconnects: Object.fromEntries(recorder.botDisconnects),
     },
     rates: {
       sending_s: round(seconds, 2),
@@ -171,6 +178,11 @@ export function summaryTable(report: LoadReport): string {
       `${report.backlog.max_bytes} B${report.backlog.max_post_queue ? `, ${report.backlog.max_post_queue} queued POSTs` : ''}`,
     ],
   );
+  const disconnects = Object.entries(totals.bot_disconnects ?? {});
+  if (disconnects.length > 0) {
+    const count = disconnects.reduce((sum, [, n]) => sum + n, 0);
+    rows.push(['bot clients that went away', `${count} (${disconnects.map(([reason, n]) => `${reason} ${n}`).join(', ')})`]);
+  }
   if (totals.generator_behind > 0) rows.push(['generator fell behind', `by ${totals.generator_behind} messages at worst`]);
   const width = Math.max(...rows.map(([name]) => name.length));
   const valueWidth = Math.max(...rows.map(([, value]) => value.length));

@@ -134,7 +134,7 @@ export async function runLoad(client: CatnapClient, options: LoadOptions, progre
     lastSecond = second;
     probing = probing.then(async () => {
       const activity = await probe.read().catch(() => undefined);
-      if (activity) recorder.botActivity(performance.now(), activity.calls, activity.errors, activity.backlogBytes, activity.postQueue);
+      if (activity) recorder.botActivity(performance.now(), activity);
       progress(progressLine(recorder, performance.now(), options, { delivered, expected, elapsedS: second, pending: sent.size }));
     });
   };
@@ -168,7 +168,7 @@ export async function runLoad(client: CatnapClient, options: LoadOptions, progre
   }
   await probing;
   const last = await probe.read().catch(() => undefined);
-  if (last) recorder.botActivity(performance.now(), last.calls, last.errors, last.backlogBytes, last.postQueue);
+  if (last) recorder.botActivity(performance.now(), last);
   observer.close();
   replies?.close();
   await sender.close();

@@ -11,16 +11,20 @@ export interface BotActivity {
   readonly backlogBytes: number;
   /** Events waiting for the bot's HTTP POST receivers. */
   readonly postQueue: number;
+  /** The bot's clients that went away since the previous scrape, by why (`too_slow`, `peer`, ...). */
+  readonly disconnects: Readonly<Record<string, number>>;
 }
 
 /**
  * Reads Catnap's Prometheus metrics once a second. The action counter has no account label, so
  * calls are those of every bot transport (HTTP, WebSocket, SSE, quick operations): exact when the
- * bot under test is the only bot that talks during the run. The backlog gauges are the bot's own.
+ * bot under test is the only bot that talks during the run. The backlog gauges and the clients that
+ * went away are the bot's own (the run's watching socket is one of its clients).
  */
 export class MetricsProbe {
   #calls = 0;
   #errors = 0;
+  #disconnects = new Map<string, number>();
 
   private constructor(
     private readonly client: CatnapClient,
@@ -40,6 +44,7 @@ export class MetricsProbe {
     let errors = 0;
     let backlogBytes = 0;
     let postQueue = 0;
+    const disconnects = new Map<string, number>();
     const self = String(this.selfId);
     for (const family of parsePrometheusTextFormat(text)) {
       for (const sample of family.metrics) {
@@ -52,12 +57,21 @@ export class MetricsProbe {
           backlogBytes = Math.max(backlogBytes, value);
         } else if (family.name === 'catnap_http_post_queue_events' && labels.self_id === self) {
           postQueue += value;
+        } else if (family.name === 'catnap_client_disconnects_total' && labels.self_id === self) {
+          const reason = labels.reason ?? 'unknown';
+          disconnects.set(reason, (disconnects.get(reason) ?? 0) + value);
         }
       }
     }
-    const activity = { calls: calls - this.#calls, errors: errors - this.#errors, backlogBytes, postQueue };
+    const newDisconnects: Record<string, number> = {};
+    for (const [reason, count] of disconnects) {
+      const since = count - (this.#disconnects.get(reason) ?? 0);
+      if (since > 0) newDisconnects[reason] = since;
+    }
+    const activity = { calls: calls - this.#calls, errors: errors - this.#errors, backlogBytes, postQueue, disconnects: newDisconnects };
     this.#calls = calls;
     this.#errors = errors;
+    this.#disconnects = disconnects;
     return activity;
   }
 }

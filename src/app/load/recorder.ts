@@ -1,3 +1,4 @@
+import type { BotActivity } from './metrics-probe.js';
 import { histogram, Samples, summarize, type Histogram, type LatencySummary } from './latency-stats.js';
 
 /** One second of the run, as the latency-over-time chart and the progress line show it. */
@@ -39,6 +40,8 @@ export class Recorder {
   botErrors = 0;
   maxBacklogBytes = 0;
   maxPostQueue = 0;
+  /** The bot's clients that went away during the run, by why. */
+  readonly botDisconnects = new Map<string, number>();
   readonly #seconds: Second[] = [];
 
   constructor(private readonly started: number) {}
@@ -70,7 +73,11 @@ export class Recorder {
     this.#second(sentAt).reply.add(at - sentAt);
   }
 
-  botActivity(at: number, calls: number, errors: number, backlogBytes: number, postQueue: number): void {
+  botActivity(at: number, activity: BotActivity): void {
+    const { calls, errors, backlogBytes, postQueue } = activity;
+    for (const [reason, count] of Object.entries(activity.disconnects)) {
+      this.botDisconnects.set(reason, (this.botDisconnects.get(reason) ?? 0) + count);
+    }
     const second = this.#second(at);
     this.botCalls += calls;
     this.botErrors += errors;
