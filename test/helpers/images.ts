@@ -48,3 +48,13 @@ export function pngHeader(width: number, height: number, salt = 0): Buffer {
   ihdr.writeUInt8(salt, 25);
   return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), ihdr]);
 }
+
+/**
+ * A PNG of exactly `bytes` bytes: `pngHeader`'s signature and IHDR, then padding, for tests of
+ * size limits and freed bytes; `salt` makes equal sizes differ.
+ */
+export function sizedPng(bytes: number, salt = 0): Buffer {
+  const header = pngHeader(1, 1, salt);
+  if (bytes < header.length) throw new Error(`a PNG takes at least ${header.length} bytes, not ${bytes}`);
+  return Buffer.concat([header, Buffer.alloc(bytes - header.length, salt)]);
+}

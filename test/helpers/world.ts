@@ -5,6 +5,7 @@ import { ManualClock } from '../../src/util/clock.js';
 import type { WorldRandom } from '../../src/util/random.js';
 import { defaultSourceLimits, MediaService } from '../../src/world/media/media-service.js';
 import type { DomainEvent } from '../../src/world/events.js';
+import type { SpeechSynthesizer } from '../../src/world/voice/speech-synthesizer.js';
 import { SqliteWorldStore } from '../../src/world/store/sqlite/sqlite-store.js';
 import type { WorldStore } from '../../src/world/store/store.js';
 import { World } from '../../src/world/world.js';
@@ -37,11 +38,12 @@ export async function memoryWorld(file?: WorldFile, store: WorldStore = new Sqli
 /**
  * smallWorld in memory over a media store of its own folder that takes at most `maxBytes` a
  * source: what the size limits are tested on. `mediaDir` is that folder, for `storedFiles`.
+ * `speech` stands in for espeak-ng where a test makes AI voice without it.
  */
-export async function limitedMediaWorld(maxBytes: number) {
+export async function limitedMediaWorld(maxBytes: number, options: { speech?: SpeechSynthesizer } = {}) {
   const mediaDir = mkdtempSync(join(tmpdir(), 'catnap-media-limit-'));
   const media = new MediaService(mediaDir, { ...defaultSourceLimits, maxBytes });
-  const world = new World({ store: new SqliteWorldStore(':memory:'), clock: new ManualClock(), media });
+  const world = new World({ store: new SqliteWorldStore(':memory:'), clock: new ManualClock(), media, speech: options.speech });
   await applyWorldFile(world, smallWorld);
   return { world, mediaDir };
 }

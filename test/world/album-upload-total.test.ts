@@ -1,12 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { base64Of, sizedPng } from '../helpers/images.js';
 import { limitedMediaWorld, storedFiles } from '../helpers/world.js';
 
-/** A PNG of `bytes` bytes (its header, then padding), different for each `salt`. */
-function png(bytes: number, salt: number): string {
-  const image = Buffer.alloc(bytes, salt);
-  Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]).copy(image);
-  return `base64://${image.toString('base64')}`;
-}
+/** A photo of `bytes` bytes, different for each `salt`, as a base64 URI. */
+const png = (bytes: number, salt: number): string => base64Of(sizedPng(bytes, salt));
 
 describe('an album upload over the total limit', () => {
   it('is refused whole with MEDIA_TOO_LARGE, even where unreadable files are only counted, and stores nothing of the refused file', async () => {

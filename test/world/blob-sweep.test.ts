@@ -2,35 +2,22 @@ import { mkdirSync, mkdtempSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ManualClock } from '../../src/util/clock.js';
 import { blobGraceMs, sweepBlobs } from '../../src/world/media/blob-sweep.js';
 import { defaultSourceLimits, MediaService } from '../../src/world/media/media-service.js';
 import type { ContentDraft, ElementDraft } from '../../src/world/messages/draft.js';
-import { SqliteWorldStore } from '../../src/world/store/sqlite/sqlite-store.js';
-import { World } from '../../src/world/world.js';
-import { applyWorldFile } from '../../src/world/world-file.js';
-import { smallWorld } from '../helpers/world.js';
+import type { World } from '../../src/world/world.js';
+import { base64Of, sizedPng } from '../helpers/images.js';
+import { limitedMediaWorld } from '../helpers/world.js';
 
 const content = (...elements: ElementDraft[]): ContentDraft => ({ kind: 'elements', elements });
 /** A sweep run as if the grace period of everything stored so far had passed. */
 const later = () => ({ now: Date.now() + blobGraceMs + 60_000 });
 
-/** A PNG of `bytes` bytes (its header, then padding), different for each `salt`. */
-function png(bytes: number, salt: number): Buffer {
-  const image = Buffer.alloc(bytes, salt);
-  Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]).copy(image);
-  return image;
-}
-const base64 = (bytes: Buffer) => `base64://${bytes.toString('base64')}`;
-
 /** Speaks every text as the same few bytes of WAV header (the AI voice previews need a synthesizer). */
 const speech = { synthesize: async (text: string) => Buffer.concat([Buffer.from('RIFF\0\0\0\0WAVE'), Buffer.from(text)]) };
 
 async function world(maxBytes = defaultSourceLimits.maxBytes) {
-  const media = new MediaService(mkdtempSync(join(tmpdir(), 'catnap-sweep-')), { ...defaultSourceLimits, maxBytes });
-  const world = new World({ store: new SqliteWorldStore(':memory:'), clock: new ManualClock(), media, speech });
-  await applyWorldFile(world, smallWorld);
-  return world;
+  return (await limitedMediaWorld(maxBytes, { speech })).world;
 }
 
 /** The stored blobs neither the world nor a snapshot names. */
@@ -46,7 +33,7 @@ describe('the blob sweep', () => {
     const w = await world(1000);
     const { albumId } = await w.albums.create(20002, 30001, 'Trip', '');
     // Each photo fits the limit alone; the three together do not: the first two were stored.
-    const photos = [png(400, 1), png(400, 2), png(400, 3)].map(base64);
+    const photos = [sizedPng(400, 1), sizedPng(400, 2), sizedPng(400, 3)].map(base64Of);
     await expect(w.albums.upload(20002, 30001, albumId, photos)).rejects.toMatchObject({ code: 'MEDIA_TOO_LARGE' });
     expect(await orphans(w)).toHaveLength(2);
 
@@ -76,13 +63,13 @@ describe('the blob sweep', () => {
     const sent = await w.messages.send(
       10001,
       { type: 'group', groupId: 30001 },
-      content({ kind: 'image', source: { uri: base64(png(100, 7)) } }),
+      content({ kind: 'image', source: { uri: base64Of(sizedPng(100, 7)) } }),
     );
     // The image is stored before the unit runs; the unit refuses the reply to a message that does not exist.
     const refused = w.messages.send(
       10001,
       { type: 'group', groupId: 30001 },
-      content({ kind: 'reply', messageId: 987654 }, { kind: 'image', source: { uri: base64(png(100, 8)) } }),
+      content({ kind: 'reply', messageId: 987654 }, { kind: 'image', source: { uri: base64Of(sizedPng(100, 8)) } }),
     );
     await expect(refused).rejects.toMatchObject({ code: expect.any(String) });
     const [leaked] = await orphans(w);
@@ -104,7 +91,7 @@ describe('the blob sweep', () => {
     const sent = await w.messages.send(
       10001,
       { type: 'private', userId: 20001 },
-      content({ kind: 'record', source: { uri: base64(Buffer.from('#!AMR\n voice')) } }),
+      content({ kind: 'record', source: { uri: base64Of(Buffer.from('#!AMR\n voice')) } }),
     );
     const record = sent.elements[0]!;
     if (record.kind !== 'record') throw new Error('not a record');
@@ -126,8 +113,8 @@ describe('the blob sweep', () => {
 
   it('keeps an unreferenced blob younger than the grace period, and one a lookup has just claimed', async () => {
     const w = await world();
-    const fresh = await w.media.put(png(50, 1), 'fresh.png');
-    const old = await w.media.put(png(50, 2), 'old.png');
+    const fresh = await w.media.put(sizedPng(50, 1), 'fresh.png');
+    const old = await w.media.put(sizedPng(50, 2), 'old.png');
     const longAgo = new Date(Date.now() - 2 * blobGraceMs);
     utimesSync(w.media.blobs.pathOf(old.blobId), longAgo, longAgo);
 
@@ -136,13 +123,13 @@ describe('the blob sweep', () => {
     expect(await w.media.blobs.has(old.blobId)).toBe(false);
 
     // A blob id handed out long ago and sent now: the lookup claims it before its unit commits.
-    const reused = await w.media.put(png(50, 3), 'reused.png');
+    const reused = await w.media.put(sizedPng(50, 3), 'reused.png');
     utimesSync(w.media.blobs.pathOf(reused.blobId), longAgo, longAgo);
     expect(await w.media.lookup(reused.blobId, 10001)).toMatchObject({ blobId: reused.blobId });
     expect(await w.sweepBlobs()).toMatchObject({ removed: 0 });
     // Storing the same bytes again claims the stored blob too.
     utimesSync(w.media.blobs.pathOf(reused.blobId), longAgo, longAgo);
-    await w.media.put(png(50, 3));
+    await w.media.put(sizedPng(50, 3));
     expect(await w.sweepBlobs()).toMatchObject({ removed: 0 });
     expect(await w.media.blobs.has(reused.blobId)).toBe(true);
     await w.close();
