@@ -1,20 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { onebotWorld } from '../helpers/onebot.js';
+import { base64Of, pngHeader } from '../helpers/images.js';
 import { fileOnebotWorld } from '../helpers/reopen.js';
-
-const png = () => {
-  const ihdr = Buffer.alloc(25);
-  ihdr.writeUInt32BE(13, 0);
-  ihdr.write('IHDR', 4, 'latin1');
-  ihdr.writeUInt32BE(8, 8);
-  ihdr.writeUInt32BE(6, 12);
-  return `base64://${Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), ihdr]).toString('base64')}`;
-};
 
 describe('QZone posts', () => {
   it('posts with images; friends, named friends and everyone see what ugc_right allows; the poster deletes', async () => {
     const ob = await onebotWorld(); // 10001 and 20001 are friends; 20002 is not 10001's friend
-    const everyone = (await ob.data(10001, 'send_qzone_msg', { content: 'hello world', images: [png()] })).tid;
+    const everyone = (await ob.data(10001, 'send_qzone_msg', { content: 'hello world', images: [base64Of(pngHeader(8, 6))] })).tid;
     expect(everyone).toMatch(/^[0-9a-f]{24}$/);
     ob.clock.advance(1000);
     const friends = (await ob.data(10001, 'send_qzone_msg', { content: 'friends only', ugc_right: '4' })).tid;

@@ -8,6 +8,7 @@ import { MediaService } from '../../src/world/media/media-service.js';
 import { SqliteWorldStore } from '../../src/world/store/sqlite/sqlite-store.js';
 import { World } from '../../src/world/world.js';
 import { applyWorldFile } from '../../src/world/world-file.js';
+import { pngHeader } from '../helpers/images.js';
 import { smallWorld } from '../helpers/world.js';
 
 describe('group administration state survives a restart', () => {
@@ -69,11 +70,7 @@ describe('group administration state survives a restart', () => {
 
 describe('imageSize', () => {
   it('reads PNG, GIF, BMP, JPEG and WebP headers', () => {
-    const png = Buffer.alloc(24);
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]).copy(png);
-    png.writeUInt32BE(320, 16);
-    png.writeUInt32BE(200, 20);
-    expect(imageSize(png)).toEqual({ width: 320, height: 200 });
+    expect(imageSize(pngHeader(320, 200))).toEqual({ width: 320, height: 200 });
 
     const gif = Buffer.from('GIF89a\x40\x01\xf0\x00\x00\x00', 'latin1');
     expect(imageSize(gif)).toEqual({ width: 320, height: 240 });
