@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { SqliteWorldStore } from '../../src/world/store/sqlite/sqlite-store.js';
 import { UnitJournal } from '../../src/world/store/sqlite/unit-journal.js';
 import { WriteBatcher } from '../../src/world/store/sqlite/write-batcher.js';
+import { Checkpointer } from '../../src/world/store/sqlite/checkpointer.js';
 import { openDatabase } from '../../src/world/store/sqlite/database.js';
 import { tempDir } from '../helpers/spawn.js';
 import { memoryWorld, smallWorld } from '../helpers/world.js';
@@ -142,5 +143,24 @@ describe('WAL checkpoints', () => {
     await quiet.transaction(() => quiet.db.exec('INSERT INTO filler VALUES (randomblob(100))'));
     expect(quiet.checkpointing).toBe(true);
     await quiet.close();
+  });
+
+  it('hand checkpoints back to SQLite for good when the thread dies', async () => {
+    const dir = await tempDir();
+    const db = openDatabase(join(dir, 'catnap.db'));
+    const errors: string[] = [];
+    const checkpointer = new Checkpointer(db, (message) => errors.push(message), join(dir, 'no-such-driver.js'));
+    checkpointer.start({ intervalMs: 20, idleMs: 300, largeCommitMs: 0 });
+    expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(0);
+    checkpointer.committed(1);
+    expect(checkpointer.running).toBe(true);
+    await until(() => !checkpointer.running);
+    expect(errors.join()).toMatch(/no-such-driver[\s\S]*SQLite checkpoints inside commits from now on/);
+    expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
+    // No second thread, however busy the world gets.
+    for (let i = 0; i < 50; i++) checkpointer.committed(100);
+    expect(checkpointer.running).toBe(false);
+    await checkpointer.stop();
+    db.close();
   });
 });

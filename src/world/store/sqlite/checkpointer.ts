@@ -77,6 +77,8 @@ export class Checkpointer {
   constructor(
     private readonly db: SqliteDatabase,
     private readonly onError: (message: string) => void = () => undefined,
+    /** The SQLite driver the thread loads (a module path; tests give one that fails). */
+    private readonly driver = require.resolve('better-sqlite3'),
   ) {}
 
   /** Whether the thread is running now. */
@@ -116,7 +118,7 @@ export class Checkpointer {
   #spawn(timing: CheckpointTiming): void {
     const worker = new Worker(workerSource, {
       eval: true,
-      workerData: { driver: require.resolve('better-sqlite3'), path: this.db.name, ...timing },
+      workerData: { driver: this.driver, path: this.db.name, ...timing },
     });
     this.#worker = worker;
     this.#commitsSinceThread = 0;
@@ -124,9 +126,19 @@ export class Checkpointer {
     worker.on('message', (message: unknown) => {
       if (typeof message === 'object' && message && 'error' in message) this.onError(String((message as { error: unknown }).error));
     });
-    worker.on('error', (error) => this.onError(error.message));
+    let failed = false;
+    worker.on('error', (error) => {
+      failed = true;
+      this.onError(`${error.message}; SQLite checkpoints inside commits from now on`);
+    });
     worker.on('exit', () => {
-      if (this.#worker === worker) this.#worker = undefined;
+      if (this.#worker !== worker) return;
+      this.#worker = undefined;
+      // A thread that died would die again at every busy commit: hand checkpoints back to SQLite for good.
+      if (failed && this.#timing) {
+        this.#timing = undefined;
+        if (this.db.open) this.db.pragma(`wal_autocheckpoint = ${sqliteAutoCheckpointPages}`);
+      }
     });
   }
 
