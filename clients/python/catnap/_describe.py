@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import json
+import re
 from typing import Any, Callable, Dict, List, Optional, Tuple
 
 
 def entry_text(entry: dict) -> Optional[str]:
-    for key in ("cq", "text", "raw_message", "cq_text"):
-        if isinstance(entry.get(key), str):
-            return entry[key]
+    """The text a message entry shows: its CQ text, else its text segments."""
+    text = _field(entry, "cq", "text", "raw_message", "cq_text")
+    if isinstance(text, str):
+        return text
     segments = entry_segments(entry)
     if not segments:
         return None
@@ -20,42 +22,40 @@ def entry_text(entry: dict) -> Optional[str]:
 
 
 def entry_segments(entry: dict) -> List[dict]:
-    for key in ("segments", "message"):
-        if isinstance(entry.get(key), list):
-            return entry[key]
-    return []
+    segments = _field(entry, "segments", "message")
+    return segments if isinstance(segments, list) else []
+
+
+def _field(entry: dict, *names: str) -> Any:
+    """The first of ``names`` the entry carries (not null), as the TypeScript client's field()."""
+    for name in names:
+        if entry.get(name) is not None:
+            return entry[name]
+    return None
 
 
 def _place(group_id: Any, user_id: Any) -> str:
-    if isinstance(group_id, int) and group_id > 0:
+    if isinstance(group_id, int) and not isinstance(group_id, bool) and group_id > 0:
         return "group %d" % group_id
-    if isinstance(user_id, int) and user_id > 0:
+    if isinstance(user_id, int) and not isinstance(user_id, bool) and user_id > 0:
         return "private chat with %d" % user_id
     return ""
 
 
-def describe_entry(entry: dict) -> str:
-    if isinstance(entry.get("line"), str):
-        return entry["line"]
-    kind = entry.get("kind") or entry.get("type") or "entry"
-    if kind == "message":
-        sender = entry.get("from")
-        where = _place(entry.get("group_id"), entry.get("user_id"))
-        return "message from %s%s: %s" % (sender, " in " + where if where else "", json.dumps(entry_text(entry) or "", ensure_ascii=False))
-    if kind == "call":
-        return "call %s by %s %s%s" % (
-            entry.get("action"),
-            entry.get("self_id"),
-            json.dumps(entry.get("params") or {}, ensure_ascii=False),
-            " -> retcode %s" % entry["retcode"] if "retcode" in entry else "",
-        )
-    rest = {k: v for k, v in entry.items() if k not in ("kind", "seq", "id", "time", "time_ms")}
-    return "%s %s" % (kind, json.dumps(rest, ensure_ascii=False))
+def _js_numbers(value: Any) -> Any:
+    """Whole floats as ints, since JSON.stringify writes 60, not 60.0."""
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, dict):
+        return {key: _js_numbers(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_js_numbers(item) for item in value]
+    return value
 
 
 def _json(value: Any) -> str:
     """JSON as the TypeScript client writes it (no spaces), so both clients fail with the same words."""
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return json.dumps(_js_numbers(value), ensure_ascii=False, separators=(",", ":"))
 
 
 def _str(value: Any) -> str:
@@ -67,6 +67,38 @@ def _str(value: Any) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value)
+
+
+def _shown(value: Any) -> str:
+    """A field that may be missing, as String() writes a missing one: undefined."""
+    return "undefined" if value is None else _str(value)
+
+
+def describe_entry(entry: dict) -> str:
+    """One line for a transcript entry: who, where, what (the TypeScript client's describeEntry)."""
+    # The transcript's own compact line says it best; the rest is for entries without one.
+    if isinstance(entry.get("line"), str):
+        return entry["line"]
+    kind = _str(entry["kind"] if entry.get("kind") is not None else entry["type"] if entry.get("type") is not None else "entry")
+    if kind == "message":
+        where = _place(_field(entry, "group_id"), _field(entry, "user_id", "peer_id"))
+        text = entry_text(entry)
+        return "message from %s%s: %s" % (
+            _shown(_field(entry, "from", "sender_id")),
+            " in " + where if where else "",
+            _json(text if text is not None else ""),
+        )
+    if kind == "call":
+        retcode = _field(entry, "retcode")
+        params = _field(entry, "params")
+        return "call %s by %s %s%s" % (
+            _shown(_field(entry, "action")),
+            _shown(_field(entry, "self_id")),
+            _json(params if params is not None else {}),
+            " → retcode " + _str(retcode) if retcode is not None else "",
+        )
+    rest = {k: v for k, v in entry.items() if k not in ("kind", "seq", "id", "time", "time_ms")}
+    return "%s %s" % (kind, _json(rest))
 
 
 def _has(match: dict, key: str) -> bool:
@@ -241,7 +273,7 @@ def describe_match(match: dict, segments=None) -> str:
     wording = WORDINGS.get(kind) if isinstance(kind, str) else None
     if wording is None:
         # A kind from a newer Catnap than this client: say it plainly rather than guess.
-        words, used = _article(_str(kind)) + " entry", []
+        words, used = _article(_shown(kind)) + " entry", []
     else:
         words, used = wording(fields, segments)
     rest = [(key, value) for key, value in fields.items() if key not in used]
@@ -250,22 +282,23 @@ def describe_match(match: dict, segments=None) -> str:
     return "%s with %s" % (words, " ".join("%s=%s" % (key, _json(value)) for key, value in rest))
 
 
+def _utf16(text: str) -> int:
+    """A string's length as JavaScript counts it (UTF-16 code units), so the caret stands where the TypeScript puts it."""
+    return len(text.encode("utf-16-le")) // 2
+
+
 def text_diff(expected: str, actual: str) -> str:
+    """Expected against actual text: ``-`` what was expected, ``+`` what came, a caret where they part."""
     at = 0
     while at < len(expected) and at < len(actual) and expected[at] == actual[at]:
         at += 1
-    caret = " " * (len(json.dumps(actual[:at], ensure_ascii=False)) - 1) + "^"
-    return "\n".join(
-        [
-            "- expected: " + json.dumps(expected, ensure_ascii=False),
-            "+ actual:   " + json.dumps(actual, ensure_ascii=False),
-            "            " + caret,
-        ]
-    )
+    caret = " " * (_utf16(_json(actual[:at])) - 1) + "^"
+    return "\n".join(["- expected: " + _json(expected), "+ actual:   " + _json(actual), "            " + caret])
 
 
-def report(wanted: str, within: float, closest: List[dict], expected_text: Optional[str] = None) -> str:
-    lines = ["expected %s within %g s" % (wanted, within)]
+def report(wanted: str, within_ms: float, closest: List[dict], expected_text: Optional[str] = None) -> str:
+    """The failure message of an expectation (the TypeScript client's expectationReport)."""
+    lines = ["expected %s within %s ms" % (wanted, _str(within_ms))]
     if not closest:
         lines.append("  nothing like it happened")
         return "\n".join(lines)
@@ -276,3 +309,15 @@ def report(wanted: str, within: float, closest: List[dict], expected_text: Optio
         lines.extend("  " + line for line in text_diff(expected_text, actual).split("\n"))
     lines.extend("  also:    " + describe_entry(other) for other in closest[1:5])
     return "\n".join(lines)
+
+
+def silence_report(wanted: str, within_ms: float, offending: List[dict]) -> str:
+    """The failure message of a silence, expect_none (the TypeScript client's silenceReport)."""
+    happened = "; ".join(describe_entry(entry) for entry in offending) or "something matched"
+    return "expected no %s for %s ms, but: %s" % (re.sub(r"^an? ", "", wanted), _str(within_ms), happened)
+
+
+def within_ms(seconds: float) -> float:
+    """The Python client's seconds as the milliseconds the wait and the failure message name."""
+    ms = seconds * 1000
+    return round(ms) if abs(ms - round(ms)) < 1e-6 else ms

@@ -7,6 +7,8 @@ import urllib.error
 import urllib.request
 from typing import Any, Iterable, Optional
 
+from ._describe import _shown
+
 
 class CatnapError(Exception):
     """Catnap refused a call or could not be reached; the message says why."""
@@ -60,7 +62,7 @@ class AdminApi:
         if envelope.get("retcode") != 0 and envelope.get("status") != "async":
             raise CatnapError(
                 "%s as %d failed: retcode %s: %s"
-                % (action, user_id, envelope.get("retcode"), envelope.get("message") or envelope.get("wording"))
+                % (action, user_id, _shown(envelope.get("retcode")), _shown(envelope.get("message") or envelope.get("wording")))
             )
         return envelope.get("data")
 

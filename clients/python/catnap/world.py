@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import base64
 import os
-import re
 import subprocess
 import time
 import urllib.parse
 from typing import Any, Dict, Iterable, List, Optional, Union
 
-from ._describe import describe_entry, describe_match, entry_segments, report
+from ._describe import _str, describe_match, entry_segments, report, silence_report, within_ms
 from ._http import AdminApi, CatnapError
 from .faults import Faults
 
@@ -181,7 +180,7 @@ class World:
     # Expectations --------------------------------------------------------------------------
 
     def _wait(self, match: dict, within: float, since: Any, **extra) -> dict:
-        body = dict(match=match, timeout_ms=int(within * 1000), **extra)
+        body = dict(match=match, timeout_ms=int(within_ms(within)), **extra)
         since = self._since if since is None else since
         if since is not None:
             body["since"] = since
@@ -221,7 +220,7 @@ class World:
             outcome = self._wait(match, max(0.0, deadline - time.monotonic()), since, count=count)
             if not outcome["matched"]:
                 closest = rejected + outcome["closest"]
-                raise ExpectationError(report(describe_match(match, wanted_types), within, closest, text), closest)
+                raise ExpectationError(report(describe_match(match, wanted_types), within_ms(within), closest, text), closest)
             entry = outcome["entries"][min(count, len(outcome["entries"])) - 1]
             present = {s.get("type") for s in entry_segments(entry)}
             if all(t in present for t in wanted_types):
@@ -241,22 +240,29 @@ class World:
             match["params"] = params
         outcome = self._wait(match, within, since)
         if not outcome["matched"]:
-            raise ExpectationError(report(describe_match(match), within, outcome["closest"]), outcome["closest"])
+            raise ExpectationError(report(describe_match(match), within_ms(within), outcome["closest"]), outcome["closest"])
         return outcome["entries"][0]
 
     def expect_none(
-        self, text=None, regex=None, group=None, user=None, sender=None, within: float = DEFAULT_SILENCE, since: Any = None
+        self,
+        text: Union[str, dict, None] = None,
+        regex=None,
+        group=None,
+        user=None,
+        sender=None,
+        within: float = DEFAULT_SILENCE,
+        since: Any = None,
     ) -> None:
-        """Passes when the bot sends no matching message for ``within`` seconds."""
-        match = self.message_match(text, regex, group, user, sender)
+        """Passes when the bot sends no matching message for ``within`` seconds.
+
+        ``text`` may instead be a whole wait match with its ``kind``, as the TypeScript client's
+        ``expectNone`` takes: ``expect_none({"kind": "notice", "notice_type": "notify", "group_id": 30001})``.
+        """
+        match = dict(text) if isinstance(text, dict) else self.message_match(text, regex, group, user, sender)
         outcome = self._wait(match, within, since, none=True)
         if not outcome["matched"]:
             offending = outcome["entries"] or outcome["closest"]
-            raise ExpectationError(
-                "expected no %s for %g s, but: %s"
-                % (re.sub(r"^an? ", "", describe_match(match)), within, "; ".join(describe_entry(e) for e in offending) or "something matched"),
-                offending,
-            )
+            raise ExpectationError(silence_report(describe_match(match), within_ms(within), offending), offending)
 
     # Snapshots, transcript ------------------------------------------------------------------
 
@@ -290,7 +296,7 @@ class World:
             if process is not None and process.poll() is not None:
                 raise CatnapError("the bot exited (code %s) before it connected" % process.returncode)
             if time.monotonic() > deadline:
-                raise CatnapError("the bot did not connect to account %s within %g s" % (self.bot_id, timeout))
+                raise CatnapError("the bot did not connect to account %s within %s ms" % (self.bot_id, _str(within_ms(timeout))))
             time.sleep(0.05)
 
     def start_bot(self, command: Union[str, List[str]], cwd: Optional[str] = None, timeout: float = 20.0, **popen) -> subprocess.Popen:

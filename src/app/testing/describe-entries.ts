@@ -204,3 +204,9 @@ export function expectationReport(wanted: string, withinMs: number, closest: rea
   for (const other of closest.slice(1, 5)) lines.push(`  also:    ${describeEntry(other)}`);
   return lines.join('\n');
 }
+
+/** The failure message of a silence (expectNone): what must not happen, and what did. */
+export function silenceReport(wanted: string, withinMs: number, offending: readonly TranscriptEntry[]): string {
+  const happened = offending.map(describeEntry).join('; ') || 'something matched';
+  return `expected no ${wanted.replace(/^an? /, '')} for ${withinMs} ms, but: ${happened}`;
+}

@@ -1,5 +1,5 @@
 import type { BenchApi, Mark, TranscriptEntry, WaitMatch } from './bench-api.js';
-import { describeEntry, describeMatch, entrySegments, expectationReport } from './describe-entries.js';
+import { describeMatch, entrySegments, expectationReport, silenceReport } from './describe-entries.js';
 
 /** A failed expectation; its message says what was expected and what came closest. */
 export class ExpectationError extends Error {
@@ -122,9 +122,6 @@ export async function expectNone(api: BenchApi, wait: WaitMatch, since: Mark | u
   const outcome = await api.wait({ match: wait, ...(since !== undefined && { since }), timeout_ms: within, none: true });
   if (!outcome.matched) {
     const offending = outcome.entries.length > 0 ? outcome.entries : outcome.closest;
-    throw new ExpectationError(
-      `expected no ${describeMatch(wait).replace(/^an? /, '')} for ${within} ms, but: ${offending.map(describeEntry).join('; ') || 'something matched'}`,
-      offending,
-    );
+    throw new ExpectationError(silenceReport(describeMatch(wait), within, offending), offending);
   }
 }

@@ -1,0 +1,47 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { TranscriptEntry, WaitMatch } from '../../src/app/testing/index.js';
+import { describeEntry, describeMatch, expectationReport, silenceReport, textDiff } from '../../src/app/testing/describe-entries.js';
+
+/**
+ * The failure sentences both clients must write word for word: the Python client's
+ * tests/test_failure_wording.py reads the same file, so a team using both sees the same words.
+ */
+const cases = JSON.parse(readFileSync(new URL('./failure-wording.json', import.meta.url), 'utf8')) as {
+  describeEntry: { entry: TranscriptEntry; words: string }[];
+  textDiff: { expected: string; actual: string; words: string }[];
+  expectationReport: {
+    match: WaitMatch;
+    segments?: string[];
+    within_ms: number;
+    closest: TranscriptEntry[];
+    expected_text?: string;
+    words: string;
+  }[];
+  silenceReport: { match: WaitMatch; within_ms: number; offending: TranscriptEntry[]; words: string }[];
+};
+
+describe('failure wording shared with the Python client', () => {
+  it.each(cases.describeEntry)('describes $entry.kind entries: $words', ({ entry, words }) => {
+    expect(describeEntry(entry)).toBe(words);
+  });
+
+  it.each(cases.textDiff)('diffs $expected against $actual', ({ expected, actual, words }) => {
+    expect(textDiff(expected, actual)).toBe(words);
+  });
+
+  it.each(cases.expectationReport)('reports a missed expectation within $within_ms ms', (c) => {
+    const wanted = describeMatch(c.match, c.segments ? { segments: c.segments } : {});
+    expect(expectationReport(wanted, c.within_ms, c.closest, c.expected_text)).toBe(c.words);
+  });
+
+  it.each(cases.silenceReport)('reports a broken silence: $words', ({ match, within_ms, offending, words }) => {
+    expect(silenceReport(describeMatch(match), within_ms, offending)).toBe(words);
+  });
+
+  it('covers each sentence form', () => {
+    expect(cases.describeEntry.map((c) => c.words).join('\n')).toMatch(/→ retcode 0/);
+    expect(cases.expectationReport.map((c) => c.words).join('\n')).toMatch(/nothing like it happened[^]*also:/);
+    expect(cases.silenceReport[0]!.words).toMatch(/^expected no notify notice in group 30001 for 300 ms, but: /);
+  });
+});
