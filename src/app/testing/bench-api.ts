@@ -1,5 +1,6 @@
 import type { clockApi } from '../../contract/admin/clock.js';
 import type { RouteBody, RouteResponse } from '../../contract/admin/route.js';
+import type { TranscriptEntryFields } from '../../contract/admin/transcript-entries.js';
 import type { TranscriptEntryView, transcriptApi } from '../../contract/admin/transcript.js';
 import { CatnapClient, RemoteError, type Connection, type Envelope } from '../remote/catnap-client.js';
 
@@ -20,8 +21,27 @@ export type TranscriptEntry = Readonly<TranscriptEntryView> & { readonly [field:
 /** `POST /api/world/wait`'s body. */
 export type WaitRequest = RouteBody<typeof transcriptApi.wait>;
 
-/** What a wait matches (`POST /api/world/wait`'s `match`). */
-export type WaitMatch = WaitRequest['match'];
+/** The contract's match: `kind` and the fields it names for waits (message `text`/`regex`, call `params`, ...). */
+type ContractMatch = WaitRequest['match'];
+
+/** A value to match: objects and arrays match as subsets, so each of their fields may be left out. */
+type Subset<T> = T extends readonly (infer Item)[]
+  ? readonly Subset<Item>[]
+  : T extends object
+    ? { readonly [K in keyof T]?: Subset<T[K]> }
+    : T;
+
+/**
+ * A wait for entries of one kind: the contract's match fields, and any field the contract declares
+ * for that kind's entries (src/contract/admin/transcript-entries.ts), e.g.
+ * `{ kind: 'notice', notice_type: 'group_ban', duration: 60 }`. A field no entry of the kind has
+ * does not compile, and a kind without declared fields does not either.
+ */
+export type WaitMatchOf<K extends ContractMatch['kind']> = Omit<ContractMatch, 'kind'> &
+  Subset<TranscriptEntryFields[K]> & { readonly kind: K };
+
+/** What a wait matches (`POST /api/world/wait`'s `match`), kind by kind. */
+export type WaitMatch = { [K in ContractMatch['kind']]: WaitMatchOf<K> }[ContractMatch['kind']];
 
 /** A wait's outcome: `matched` with the matching entries, or not, with the entries that came closest. */
 export interface WaitOutcome {

@@ -20,6 +20,7 @@ export {
   type Mark,
   type TranscriptEntry,
   type WaitMatch,
+  type WaitMatchOf,
   type WaitOutcome,
 } from './bench-api.js';
 export { startBot, waitForBot, type BotProcess } from './bot-process.js';

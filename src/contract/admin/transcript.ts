@@ -7,13 +7,9 @@ const kinds = ['message', 'recall', 'reaction', 'notice', 'request', 'call', 'fa
 
 /**
  * One entry of the transcript. Always `seq`, `time` (the world's, unix ms), `kind` and `line` (the
- * text form); then by kind: message `message_id, from, group_id | user_id (the private
- * recipient), segments, text (CQ), plain`; recall `message_id, from, operator_id, group_id |
- * user_id`; reaction `message_id, user_id, emoji_id, is_add`; notice `notice_type, sub_type?,
- * group_id?, user_id?, operator_id?, ...`; request `request_type, sub_type?, user_id, group_id?,
- * flag, comment?`; call `self_id, transport, adapter?, action, params, status, retcode`; fault (a
- * fault rule fired) `rule_id, self_id, transport, action | event, effect, retcode?`; clock
- * `from_ms, to_ms`; mark `name?`; restore `snapshot`; extra `source, ...`.
+ * text form); then the fields of its kind, declared in transcript-entries.ts (message `message_id,
+ * from, group_id | user_id, segments, text, plain`; call `self_id, transport, action, params,
+ * status, retcode`; notice `notice_type, sub_type?, ...`; and so on).
  */
 export const TranscriptEntryView = Type.Object(
   {

@@ -1,4 +1,5 @@
 import { previewText } from '../../world/messages/elements.js';
+import type { NoticeEntryFields, RequestEntryFields } from '../../contract/admin/transcript-entries.js';
 import type { DomainEvent } from '../../world/events.js';
 import type { MessageRecord } from '../../world/messages/message.js';
 import { renderMessage, type RenderContext } from '../message/render.js';
@@ -132,13 +133,17 @@ export function entryOf(event: DomainEvent, render: RenderContext): Omit<NewEntr
   }
 }
 
-function fieldsText(fields: Record<string, unknown>): string {
+function fieldsText(fields: NoticeFields | RequestFields): string {
   return Object.entries(fields)
     .map(([key, value]) => `${key}=${typeof value === 'string' ? JSON.stringify(value) : String(value)}`)
     .join(' ');
 }
 
-function notice(noticeType: string, subType: string | undefined, fields: Record<string, unknown>): Omit<NewEntry, 'time'> {
+/** The fields of a notice beside its type: those the contract declares (src/contract/admin/transcript-entries.ts). */
+type NoticeFields = Omit<NoticeEntryFields, 'notice_type' | 'sub_type'>;
+type RequestFields = Omit<RequestEntryFields, 'request_type' | 'sub_type'>;
+
+function notice(noticeType: string, subType: string | undefined, fields: NoticeFields): Omit<NewEntry, 'time'> {
   return {
     kind: 'notice',
     notice_type: noticeType,
@@ -148,7 +153,7 @@ function notice(noticeType: string, subType: string | undefined, fields: Record<
   };
 }
 
-function request(requestType: string, subType: string | undefined, fields: Record<string, unknown>): Omit<NewEntry, 'time'> {
+function request(requestType: string, subType: string | undefined, fields: RequestFields): Omit<NewEntry, 'time'> {
   return {
     kind: 'request',
     request_type: requestType,
