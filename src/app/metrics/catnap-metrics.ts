@@ -5,6 +5,7 @@ import type { Dispatcher } from '../../onebot/dispatcher.js';
 import type { DomainEvent } from '../../world/events.js';
 import type { World } from '../../world/world.js';
 import { processRegistry } from './process-metrics.js';
+import { Tally } from './tally.js';
 
 const latencyBuckets = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
@@ -19,11 +20,18 @@ export class CatnapMetrics {
   readonly registry = new Registry();
   readonly #stops: (() => void)[] = [];
 
+  // Hot counters (every call, every event to every client) count in tallies, handed over at each read.
+  readonly #calls = new Tally(['action', 'retcode', 'transport'] as const);
+  readonly #sent = new Tally(['transport', 'type'] as const);
+  readonly #worldEvents = new Tally(['type'] as const);
+  readonly #stored = new Tally(['chat'] as const);
+
   readonly actions = new Counter({
     name: 'catnap_actions_total',
     help: 'OneBot action calls by action, retcode and transport (unknown actions are "(unknown)")',
     labelNames: ['action', 'retcode', 'transport'],
     registers: [this.registry],
+    collect: handedFrom(this.#calls),
   });
   readonly actionSeconds = new Histogram({
     name: 'catnap_action_duration_seconds',
@@ -37,12 +45,14 @@ export class CatnapMetrics {
     help: 'Changes in the world (domain events) by type',
     labelNames: ['type'],
     registers: [this.registry],
+    collect: handedFrom(this.#worldEvents),
   });
   readonly eventsSent = new Counter({
     name: 'catnap_onebot_events_sent_total',
     help: 'OneBot events written to clients (or queued for HTTP POST), by transport and event type',
     labelNames: ['transport', 'type'],
     registers: [this.registry],
+    collect: handedFrom(this.#sent),
   });
   readonly connects = new Counter({
     name: 'catnap_client_connects_total',
@@ -86,18 +96,16 @@ export class CatnapMetrics {
     help: 'Messages stored, by chat type (group, private)',
     labelNames: ['chat'],
     registers: [this.registry],
+    collect: handedFrom(this.#stored),
   });
 
-  // Hot paths (every call, every event to every client) reuse each label set's child metric
-  // rather than hashing the labels again on every update.
-  readonly #sent = children((transport: string, type: string) => this.eventsSent.labels(transport, type));
-  readonly #calls = children((action: string, retcode: string, transport: string) => this.actions.labels(action, retcode, transport));
+  // Hot histograms reuse each label set's child metric rather than building it on every update.
   readonly #callSeconds = children((action: string) => this.actionSeconds.labels(action));
   readonly #writeSeconds = children((operation: string) => this.storeWrites.labels(operation));
 
   /** What transports report; handed to the network gateway. */
   readonly observer: TransportObserver = {
-    eventSent: (client, type) => this.#sent(client.transport, type).inc(),
+    eventSent: (client, type) => this.#sent.add(client.transport, type),
     clientConnected: (client) => this.connects.inc(clientLabels(client)),
     clientDisconnected: (client, reason) => this.disconnects.inc({ ...clientLabels(client), reason }),
     eventsDropped: (client, count) => this.dropped.inc({ self_id: String(client.selfId), adapter: client.adapter }, count),
@@ -115,7 +123,7 @@ export class CatnapMetrics {
     this.#stops.push(
       dispatcher.onCall((call) => {
         const action = dispatcher.table.resolve(call.action) ? call.action : '(unknown)';
-        this.#calls(action, String(call.envelope.retcode), call.meta.transport).inc();
+        this.#calls.add(action, String(call.envelope.retcode), call.meta.transport);
         this.#callSeconds(action).observe(call.durationMs / 1000);
       }),
     );
@@ -135,8 +143,8 @@ export class CatnapMetrics {
   observeWorld(world: World): void {
     this.#stops.push(
       world.events.on((event: DomainEvent) => {
-        this.worldEvents.inc({ type: event.type });
-        if (event.type === 'message.created') this.messagesStored.inc({ chat: event.message.conversation.type });
+        this.#worldEvents.add(event.type);
+        if (event.type === 'message.created') this.#stored.add(event.message.conversation.type);
       }),
     );
   }
@@ -224,5 +232,12 @@ function children<A extends string[], T>(make: (...labels: A) => T): (...labels:
       cache.set(key, child);
     }
     return child;
+  };
+}
+
+/** A Counter's `collect` that sets it to a tally's totals (`this` is the counter being read). */
+function handedFrom(tally: Tally<readonly string[]>): (this: Counter<string>) => void {
+  return function (this: Counter<string>) {
+    tally.handTo(this);
   };
 }
