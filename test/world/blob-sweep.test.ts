@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { blobGraceMs, sweepBlobs } from '../../src/world/media/blob-sweep.js';
 import { defaultSourceLimits, MediaService } from '../../src/world/media/media-service.js';
 import type { ContentDraft, ElementDraft } from '../../src/world/messages/draft.js';
@@ -132,6 +132,17 @@ describe('the blob sweep', () => {
     await w.media.put(sizedPng(50, 3));
     expect(await w.sweepBlobs()).toMatchObject({ removed: 0 });
     expect(await w.media.blobs.has(reused.blobId)).toBe(true);
+    await w.close();
+  });
+
+  it('answers no media when a sweep took the blob between finding it and claiming it', async () => {
+    const w = await world();
+    const stored = await w.media.put(sizedPng(50, 4), 'gone.png');
+    // The sweep's synchronous pass ran while the lookup awaited: the claim finds no file.
+    const claim = vi.spyOn(w.media.blobs, 'claim').mockReturnValueOnce(false);
+    expect(await w.media.lookup(stored.blobId, 10001)).toBeUndefined();
+    claim.mockRestore();
+    expect(await w.media.lookup(stored.blobId, 10001)).toMatchObject({ blobId: stored.blobId });
     await w.close();
   });
 

@@ -51,9 +51,9 @@ export class MediaService {
    */
   async lookup(id: string, viewerId: number): Promise<MediaRef | undefined> {
     const found = await this.#find(id.trim(), viewerId);
-    // A stored blob about to be referred to again: the sweep must not take it meanwhile.
-    if (found) this.blobs.claim(found.blobId);
-    return found;
+    // A stored blob about to be referred to again: the sweep must not take it meanwhile. A claim
+    // that finds no file means a sweep took it since it was found: the media is gone.
+    return found && this.blobs.claim(found.blobId) ? found : undefined;
   }
 
   async #find(trimmed: string, viewerId: number): Promise<MediaRef | undefined> {
