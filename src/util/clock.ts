@@ -42,8 +42,10 @@ export class WorldClock implements Clock {
     private readonly source: () => number = Date.now,
     start: { readonly atMs?: number; readonly frozen?: boolean } = {},
   ) {
-    if (start.atMs !== undefined) this.#offsetMs = start.atMs - source();
-    if (start.frozen) this.#frozenAt = this.nowMs();
+    // One read of real time: reading it twice could start a frozen clock a millisecond past atMs.
+    const realMs = source();
+    if (start.atMs !== undefined) this.#offsetMs = start.atMs - realMs;
+    if (start.frozen) this.#frozenAt = realMs + this.#offsetMs;
   }
 
   nowMs(): number {

@@ -33,6 +33,13 @@ describe('the world clock', () => {
     expect(jumps).toHaveLength(2);
   });
 
+  it('starts frozen exactly at the instant given, however real time ticks meanwhile', () => {
+    let real = 1_000_000;
+    // Real time moves a millisecond at every read, as it may between two reads at a start.
+    const clock = new WorldClock(() => real++, { atMs: 5_000, frozen: true });
+    expect(clock.state()).toEqual({ nowMs: 5_000, frozen: true });
+  });
+
   it('reads durations and instants as people write them', () => {
     expect(parseDuration('90s')).toBe(90_000);
     expect(parseDuration('10m')).toBe(600_000);
