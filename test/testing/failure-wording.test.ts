@@ -2,12 +2,14 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { TranscriptEntry, WaitMatch } from '../../src/app/testing/index.js';
 import { describeEntry, describeMatch, expectationReport, silenceReport, textDiff } from '../../src/app/testing/describe-entries.js';
+import { TranscriptEntryView } from '../../src/contract/admin/transcript.js';
 
 /**
  * The failure sentences both clients must write word for word: the Python client's
  * tests/test_failure_wording.py reads the same file, so a team using both sees the same words.
  */
 const cases = JSON.parse(readFileSync(new URL('./failure-wording.json', import.meta.url), 'utf8')) as {
+  describeMatch: { match: WaitMatch; segments?: string[]; words: string }[];
   describeEntry: { entry: TranscriptEntry; words: string }[];
   textDiff: { expected: string; actual: string; words: string }[];
   expectationReport: {
@@ -22,6 +24,18 @@ const cases = JSON.parse(readFileSync(new URL('./failure-wording.json', import.m
 };
 
 describe('failure wording shared with the Python client', () => {
+  it.each(cases.describeMatch)('words a wait: $words', ({ match, segments, words }) => {
+    expect(describeMatch(match, segments ? { segments } : {})).toBe(words);
+  });
+
+  it('has a case of every kind a wait may name, and words no kind but a notice as one', () => {
+    // The contract's list: a new kind needs its words here too.
+    const kinds = (TranscriptEntryView.properties.kind.anyOf as { const: string }[]).map((literal) => literal.const);
+    const covered = new Set(cases.describeMatch.map((c) => c.match.kind));
+    expect(kinds.filter((kind) => !covered.has(kind as WaitMatch['kind']))).toEqual([]);
+    for (const kind of kinds.filter((kind) => kind !== 'notice')) expect(describeMatch({ kind } as WaitMatch)).not.toContain('notice');
+  });
+
   it.each(cases.describeEntry)('describes $entry.kind entries: $words', ({ entry, words }) => {
     expect(describeEntry(entry)).toBe(words);
   });

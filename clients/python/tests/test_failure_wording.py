@@ -2,17 +2,17 @@
 their sentences are in test/testing/failure-wording.json, which test/testing/failure-wording.test.ts
 checks against the TypeScript."""
 
-import json
-import os
-
 import pytest
 
 from catnap import world as world_module
 from catnap._describe import describe_entry, describe_match, report, silence_report, text_diff, within_ms
+from shared_wording import CASES
 
-CASES_FILE = os.path.join(os.path.dirname(__file__), "..", "..", "..", "test", "testing", "failure-wording.json")
-with open(CASES_FILE, encoding="utf-8") as source:
-    CASES = json.load(source)
+
+
+@pytest.mark.parametrize("case", CASES["describeMatch"], ids=lambda case: case["words"][:40])
+def test_waits_are_worded_as_the_typescript_does(case):
+    assert describe_match(case["match"], case.get("segments")) == case["words"]
 
 
 @pytest.mark.parametrize("case", CASES["describeEntry"], ids=lambda case: case["words"][:40])
