@@ -2,7 +2,7 @@ import { mkdtemp, mkdir, symlink, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type WorldError } from '../../src/world/errors.js';
 import type { SourceLimits } from '../../src/world/media/file-source.js';
 import { MediaService } from '../../src/world/media/media-service.js';
@@ -111,5 +111,22 @@ describe('media service', () => {
     expect(first).toMatchObject({ name: 'a.png', size: png.length, mime: 'image/png' });
     expect((await media.ingest(first.blobId, 0)).blobId).toBe(first.blobId);
     expect((await media.blobs.read(first.blobId)).equals(png)).toBe(true);
+  });
+
+  it('takes a blob id that is not stored as no blob: another kind of id, or none; other failures are reported', async () => {
+    const media = new MediaService(await mkdtemp(join(tmpdir(), 'catnap-blobs-')), limits);
+    const stored = await media.ingest(`base64://${png.toString('base64')}`, 0);
+    const missing = 'ab'.repeat(32);
+    expect(await media.lookup(missing, 0)).toBeUndefined();
+    // A resolver's id may look like a blob id: it is still asked.
+    media.addResolver(async (id) => (id === missing ? stored : undefined));
+    expect(await media.lookup(missing, 0)).toEqual(stored);
+    // A failure that is not "no such file" is not taken for a missing blob.
+    const failingOpen = vi
+      .spyOn(media.blobs, 'describe')
+      .mockRejectedValueOnce(Object.assign(new Error('EMFILE: too many open files'), { code: 'EMFILE' }));
+    await expect(media.lookup(stored.blobId, 0)).rejects.toThrow(/EMFILE/);
+    failingOpen.mockRestore();
+    expect(await media.lookup(stored.blobId, 0)).toEqual(stored);
   });
 });

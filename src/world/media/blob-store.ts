@@ -203,8 +203,10 @@ export class BlobStore {
     let handle;
     try {
       handle = await open(path, 'r');
-    } catch {
-      throw new WorldError('FILE_NOT_FOUND', `media ${blobId} is not stored`);
+    } catch (error) {
+      // Only a missing file is "not stored"; running out of file handles is a failure to report.
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new WorldError('FILE_NOT_FOUND', `media ${blobId} is not stored`);
+      throw error;
     }
     try {
       const { size } = await handle.stat();
