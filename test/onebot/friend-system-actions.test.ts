@@ -120,7 +120,7 @@ describe('credentials issued by the world', () => {
 });
 
 describe('clean_cache, check_url_safely, set_restart and get_online_clients without a network', () => {
-  it('clean_cache and nc_get_packet_status succeed: no cache, no packet backend needed', async () => {
+  it('clean_cache with nothing downloaded yet and nc_get_packet_status succeed (no packet backend needed)', async () => {
     const ob = await onebotWorld();
     expect(await ob.call(10001, 'clean_cache')).toMatchObject({ status: 'ok', data: null });
     expect(await ob.call(10001, 'nc_get_packet_status')).toMatchObject({ status: 'ok', data: null });

@@ -1,10 +1,11 @@
-import { mkdtemp, mkdir, symlink, writeFile } from 'node:fs/promises';
+import { mkdtemp, mkdir, readdir, stat, symlink, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type WorldError } from '../../src/world/errors.js';
 import type { SourceLimits } from '../../src/world/media/file-source.js';
+import { downloadToStorage } from '../../src/world/media/download.js';
 import { MediaService } from '../../src/world/media/media-service.js';
 
 const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
@@ -111,5 +112,49 @@ describe('media service', () => {
     expect(first).toMatchObject({ name: 'a.png', size: png.length, mime: 'image/png' });
     expect((await media.ingest(first.blobId, 0)).blobId).toBe(first.blobId);
     expect((await media.blobs.read(first.blobId)).equals(png)).toBe(true);
+  });
+
+  it('takes a blob id that is not stored as no blob: another kind of id, or none; other failures are reported', async () => {
+    const media = new MediaService(await mkdtemp(join(tmpdir(), 'catnap-blobs-')), limits);
+    const stored = await media.ingest(`base64://${png.toString('base64')}`, 0);
+    const missing = 'ab'.repeat(32);
+    expect(await media.lookup(missing, 0)).toBeUndefined();
+    // A resolver's id may look like a blob id: it is still asked.
+    media.addResolver(async (id) => (id === missing ? stored : undefined));
+    expect(await media.lookup(missing, 0)).toEqual(stored);
+    // A failure that is not "no such file" is not taken for a missing blob.
+    const failingOpen = vi
+      .spyOn(media.blobs, 'describe')
+      .mockRejectedValueOnce(Object.assign(new Error('EMFILE: too many open files'), { code: 'EMFILE' }));
+    await expect(media.lookup(stored.blobId, 0)).rejects.toThrow(/EMFILE/);
+    failingOpen.mockRestore();
+    expect(await media.lookup(stored.blobId, 0)).toEqual(stored);
+  });
+
+  it("removes download_file's copies and their folders, and nothing else of the store", async () => {
+    const media = new MediaService(await mkdtemp(join(tmpdir(), 'catnap-blobs-')), limits);
+    expect(await media.blobs.removeDownloads()).toBe(0); // no downloads folder yet
+    const first = await downloadToStorage(media, { viewerId: 0, base64: png.toString('base64'), name: 'a.png' });
+    await downloadToStorage(media, { viewerId: 0, base64: png.toString('base64'), name: 'b.png' });
+    const other = await downloadToStorage(media, { viewerId: 0, base64: Buffer.from('text').toString('base64'), name: 'c.txt' });
+    const downloads = join(media.blobs.dir, 'downloads');
+    await mkdir(join(downloads, 'not-a-prefix'));
+    expect(await media.blobs.removeDownloads()).toBe(3);
+    expect(await readdir(downloads)).toEqual(['not-a-prefix']);
+    await expect(stat(first)).rejects.toMatchObject({ code: 'ENOENT' });
+    await expect(stat(other)).rejects.toMatchObject({ code: 'ENOENT' });
+    // The blobs stay (only the sweep removes blobs), and a path handed out before is made again.
+    expect((await media.blobs.list()).sort()).toHaveLength(2);
+    expect(await media.lookup(first, 0)).toBeUndefined();
+    expect(await downloadToStorage(media, { viewerId: 0, base64: png.toString('base64'), name: 'a.png' })).toBe(first);
+    expect((await media.lookup(first, 0))?.size).toBe(png.length);
+    // A clean running while a download makes its folder never fails the download.
+    for (let round = 0; round < 20; round++) {
+      const [path] = await Promise.all([
+        downloadToStorage(media, { viewerId: 0, base64: png.toString('base64'), name: `r${round}.png` }),
+        media.blobs.removeDownloads(),
+      ]);
+      expect(path).toContain(`r${round}.png`);
+    }
   });
 });

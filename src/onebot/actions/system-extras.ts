@@ -118,10 +118,15 @@ export const systemExtrasActions: AnyActionSpec[] = [
   defineAction({
     name: 'clean_cache',
     origin: 'onebot11',
-    summary: 'Succeeds: Catnap keeps no cache (media is content-addressed and served from the world)',
+    summary: 'Delete every file download_file saved; media the world holds stays',
+    description:
+      "As NapCat empties its temp folder: the paths download_file answered (by any account, since the folder is the server's) stop working, and downloading again makes them anew. Blobs and everything messages, files and albums refer to are untouched.",
     params: P.none(),
     result: Type.Null(),
-    handler: () => null,
+    async handler(ctx) {
+      await ctx.world.media.blobs.removeDownloads();
+      return null;
+    },
   }),
   defineAction({
     name: 'check_url_safely',

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream, statSync, unlinkSync, utimesSync } from 'node:fs';
-import { lstat, mkdir, open, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, open, readdir, readFile, rename, rm, rmdir, stat, unlink, writeFile } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import type { Readable } from 'node:stream';
 import { WorldError } from '../errors.js';
@@ -11,6 +11,7 @@ import { extensionOf, sniffMime } from './mime.js';
 const blobIdPattern = /^[0-9a-f]{64}$/;
 /** Hex digits of the blob id that name a download_file folder. */
 const downloadPrefix = 16;
+const downloadFolderPattern = new RegExp(`^[0-9a-f]{${downloadPrefix}}$`);
 /** Bytes the type sniffer looks at. */
 const sniffBytes = 64;
 
@@ -39,6 +40,32 @@ export class BlobStore {
   }
 
   /**
+   * clean_cache: deletes every download_file copy and the folders it leaves empty, and answers how
+   * many files went. The blobs stay: a hard link is only another name for its blob's bytes, and
+   * whether a blob goes is the sweep's decision alone (the world may still refer to it). A later
+   * download_file of the same media makes its copy again.
+   */
+  async removeDownloads(): Promise<number> {
+    const root = join(this.dir, 'downloads');
+    let removed = 0;
+    for (const prefix of await entriesOf(root)) {
+      if (!downloadFolderPattern.test(prefix)) continue;
+      const folder = join(root, prefix);
+      for (const name of await entriesOf(folder)) {
+        const path = join(folder, name);
+        // download_file makes only files; anything else here is not its, and stays.
+        if (!(await lstat(path).catch(() => undefined))?.isFile()) continue;
+        if (await unlink(path).then(() => true, ignoreMissing)) removed++;
+      }
+      // A download_file running meanwhile may have put a copy back (ENOTEMPTY): it stays.
+      await rmdir(folder).catch((error: NodeJS.ErrnoException) => {
+        if (error.code !== 'ENOTEMPTY' && error.code !== 'EEXIST') ignoreMissing(error);
+      });
+    }
+    return removed;
+  }
+
+  /**
    * The blob a path Catnap itself handed out stands for: a blob's own path (get_image's `file`)
    * or a download_file copy. Such a path names its blob by hash, so it is as good as the blob id;
    * any other path under the store is not media and gives undefined.
@@ -48,7 +75,7 @@ export class BlobStore {
     if (parts.length === 2 && blobIdPattern.test(parts[1]!) && parts[0] === parts[1]!.slice(0, 2)) {
       return (await this.has(parts[1]!)) ? parts[1] : undefined;
     }
-    if (parts.length !== 3 || parts[0] !== 'downloads' || !new RegExp(`^[0-9a-f]{${downloadPrefix}}$`).test(parts[1]!)) return undefined;
+    if (parts.length !== 3 || parts[0] !== 'downloads' || !downloadFolderPattern.test(parts[1]!)) return undefined;
     const copy = await lstat(resolve(path)).catch(() => undefined);
     if (!copy?.isFile()) return undefined;
     const prefix = parts[1]!;
@@ -203,8 +230,10 @@ export class BlobStore {
     let handle;
     try {
       handle = await open(path, 'r');
-    } catch {
-      throw new WorldError('FILE_NOT_FOUND', `media ${blobId} is not stored`);
+    } catch (error) {
+      // Only a missing file is "not stored"; running out of file handles is a failure to report.
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new WorldError('FILE_NOT_FOUND', `media ${blobId} is not stored`);
+      throw error;
     }
     try {
       const { size } = await handle.stat();
@@ -246,6 +275,20 @@ function removeIfOlder(path: string, cutoffMs: number): number | undefined {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw error;
   }
+}
+
+/** A folder's entries; none when it does not exist. */
+async function entriesOf(dir: string): Promise<string[]> {
+  return readdir(dir).catch((error: NodeJS.ErrnoException) => {
+    ignoreMissing(error);
+    return [];
+  });
+}
+
+/** Swallows ENOENT (answering false: nothing was there), rethrows anything else. */
+function ignoreMissing(error: NodeJS.ErrnoException): false {
+  if (error.code === 'ENOENT') return false;
+  throw error;
 }
 
 async function exists(path: string): Promise<boolean> {

@@ -19,7 +19,8 @@ export interface DownloadRequest {
 /**
  * go-cqhttp's download_file: fetches a URL (or decodes base64) into Catnap's storage and gives
  * back a local path to it. The bytes are stored once as a blob; the path is a hard link (or a
- * copy, across file systems) named as asked, under `<media>/downloads/<blob prefix>/`.
+ * copy, across file systems) named as asked, under `<media>/downloads/<blob prefix>/`; clean_cache
+ * deletes those copies (BlobStore.removeDownloads), as NapCat's deletes its temp folder.
  */
 export async function downloadToStorage(media: MediaService, request: DownloadRequest): Promise<string> {
   if (request.base64 === undefined && !/^https?:\/\//i.test(request.url ?? '')) {
@@ -36,15 +37,23 @@ export async function downloadToStorage(media: MediaService, request: DownloadRe
     (ref.name && !ref.name.startsWith(ref.blobId.slice(0, 32)) ? safeName(ref.name) : '') ||
     `${ref.blobId.slice(0, 32)}.${extensionOf(ref.mime)}`;
   const path = media.blobs.downloadPathOf(ref.blobId, name);
-  await mkdir(dirname(path), { recursive: true, mode: privateDirMode });
-  if (!(await exists(path))) {
-    // A hard link shares the blob's 0600 mode; a copy (across file systems) is set to it.
-    await link(media.blobs.pathOf(ref.blobId), path).catch(async () => {
-      await copyFile(media.blobs.pathOf(ref.blobId), path);
-      await chmod(path, privateFileMode);
-    });
-  }
+  // clean_cache may remove the folder, empty, between its making and the link: make it once more.
+  await placeCopy(media, ref.blobId, path).catch((error: NodeJS.ErrnoException) => {
+    if (error.code !== 'ENOENT') throw error;
+    return placeCopy(media, ref.blobId, path);
+  });
   return path;
+}
+
+/** Puts the named copy of a blob at `path` (downloadPathOf) unless it is there already. */
+async function placeCopy(media: MediaService, blobId: string, path: string): Promise<void> {
+  await mkdir(dirname(path), { recursive: true, mode: privateDirMode });
+  if (await exists(path)) return;
+  // A hard link shares the blob's 0600 mode; a copy (across file systems) is set to it.
+  await link(media.blobs.pathOf(blobId), path).catch(async () => {
+    await copyFile(media.blobs.pathOf(blobId), path);
+    await chmod(path, privateFileMode);
+  });
 }
 
 function safeName(name: string | undefined): string {

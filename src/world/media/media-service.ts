@@ -25,6 +25,12 @@ export const defaultSourceLimits: SourceLimits = {
   localFiles: { roots: [], denied: [], anywhere: () => true },
 };
 
+/** FILE_NOT_FOUND from the blob store means "no such blob"; anything else is a real failure. */
+function notStored(error: unknown): undefined {
+  if (error instanceof WorldError && error.code === 'FILE_NOT_FOUND') return undefined;
+  throw error;
+}
+
 /**
  * The world's media: turns any source a client gives (file, URL, base64, data URL, or an id
  * Catnap returned before) into a stored blob, once. Areas that hand out their own ids (message
@@ -57,7 +63,12 @@ export class MediaService {
   }
 
   async #find(trimmed: string, viewerId: number): Promise<MediaRef | undefined> {
-    if (BlobStore.isBlobId(trimmed) && (await this.blobs.has(trimmed))) return this.blobs.describe(trimmed);
+    if (BlobStore.isBlobId(trimmed)) {
+      // One open answers both "is it stored" and "what is it"; a blob id that is not stored may
+      // still be another kind of id (a resolver's), so it falls through.
+      const stored = await this.blobs.describe(trimmed).catch(notStored);
+      if (stored) return stored;
+    }
     const ownPath = await this.#blobAtPath(trimmed);
     if (ownPath) return this.blobs.describe(ownPath);
     for (const resolver of this.#resolvers) {
