@@ -203,7 +203,7 @@ async function main(): Promise<void> {
   const scale = await scaleWorld(17300, quick ? 200 : 1000);
   const scaleName = `${scale.accounts} accounts, ${scale.groups} groups`;
   row(`world file import (${scaleName}, ${scale.memberships} memberships)`, 'ms', scale.importMs, null, 'reported', true);
-  row(`RSS idle (${scaleName})`, 'MiB', scale.idleRssMiB, null, 'reported', true);
+  row(`RSS 3 s after start (${scaleName})`, 'MiB', scale.idleRssMiB, null, 'reported', true);
   row(
     'get_group_member_list of a 3,000-member group p99',
     'ms',
@@ -225,7 +225,7 @@ async function main(): Promise<void> {
     true,
     `first start (applying the world) ${round(bots.coldStartMs, 0)} ms`,
   );
-  row('RSS idle with 200 bot accounts', 'MiB', bots.rssMiB, null, 'reported', true);
+  row('RSS 3 s after start with 200 bot accounts', 'MiB', bots.rssMiB, null, 'reported', true);
 
   const history = await historyLatency(quick ? 100_000 : 1_000_000, quick ? 500 : 2000);
   row(
