@@ -42,20 +42,60 @@ def _place(group_id: Any, user_id: Any) -> str:
     return ""
 
 
-def _js_numbers(value: Any) -> Any:
-    """Whole floats as ints, since JSON.stringify writes 60, not 60.0."""
-    if isinstance(value, float) and value.is_integer():
-        return int(value)
-    if isinstance(value, dict):
-        return {key: _js_numbers(item) for key, item in value.items()}
-    if isinstance(value, list):
-        return [_js_numbers(item) for item in value]
-    return value
+def _js_number(value: float) -> str:
+    """A number as JavaScript writes it (Number::toString): 60, not 60.0; 1e-7, not 1e-07;
+    1e+21 from 10**21 on, and every digit below it."""
+    if value != value:
+        return "NaN"
+    if value in (float("inf"), float("-inf")):
+        return "Infinity" if value > 0 else "-Infinity"
+    if value == 0:
+        return "0"
+    sign = "-" if value < 0 else ""
+    # repr gives the shortest digits that read back as the same double, as JavaScript picks them;
+    # only where the point goes and how the exponent is written differ.
+    mantissa, _, exponent = repr(abs(float(value))).partition("e")
+    whole, _, fraction = mantissa.partition(".")
+    raw = whole + fraction
+    significant = raw.lstrip("0")
+    # The value is 0.<raw> times 10 to the power `point`, less the zeros it starts with.
+    point = len(whole) + int(exponent or 0) - (len(raw) - len(significant))
+    digits = significant.rstrip("0")
+    count = len(digits)
+    if count <= point <= 21:
+        text = digits + "0" * (point - count)
+    elif 0 < point <= 21:
+        text = digits[:point] + "." + digits[point:]
+    elif -6 < point <= 0:
+        text = "0." + "0" * -point + digits
+    else:
+        power = point - 1
+        text = digits[0] + ("." + digits[1:] if count > 1 else "") + "e" + ("+" if power >= 0 else "-") + str(abs(power))
+    return sign + text
+
+
+def _is_index(key: str) -> bool:
+    """Whether JavaScript orders `key` as an array index: before the other keys, by value."""
+    return key.isdigit() and key.isascii() and (key == "0" or not key.startswith("0")) and int(key) < 2**32 - 1
 
 
 def _json(value: Any) -> str:
-    """JSON as the TypeScript client writes it (no spaces), so both clients fail with the same words."""
-    return json.dumps(_js_numbers(value), ensure_ascii=False, separators=(",", ":"))
+    """JSON as the TypeScript client's JSON.stringify writes it, so both clients fail with the same
+    words: no spaces, numbers as JavaScript writes them, and integer-like keys first, ascending."""
+    if isinstance(value, bool) or value is None:
+        return json.dumps(value)
+    if isinstance(value, (int, float)):
+        return _js_number(value) if value == value and value not in (float("inf"), float("-inf")) else "null"
+    if isinstance(value, str):
+        return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, dict):
+        keys = [str(key) for key in value]
+        ordered = sorted((key for key in keys if _is_index(key)), key=int) + [key for key in keys if not _is_index(key)]
+        items = {str(key): item for key, item in value.items()}
+        return "{" + ",".join(json.dumps(key, ensure_ascii=False) + ":" + _json(items[key]) for key in ordered) + "}"
+    if isinstance(value, (list, tuple)):
+        return "[" + ",".join(_json(item) for item in value) + "]"
+    return json.dumps(value, ensure_ascii=False)
 
 
 def _str(value: Any) -> str:
@@ -64,8 +104,8 @@ def _str(value: Any) -> str:
         return "true" if value else "false"
     if value is None:
         return "null"
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
+    if isinstance(value, (int, float)):
+        return _js_number(value)
     return str(value)
 
 
