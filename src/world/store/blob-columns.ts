@@ -7,7 +7,9 @@
  * `id`: the value is a blob id (or empty, or for avatars a URL: anything that is not a blob id is
  * skipped). `embedded`: JSON or free text that may carry blob ids anywhere inside (a message's
  * elements keep `MediaRef`s); every 64-hex-digit run in it counts, so a false match only keeps a
- * blob longer, never loses one. `hint` narrows an embedded scan to rows containing that text.
+ * blob longer, never loses one. `hint` narrows an embedded scan to rows containing that text;
+ * messages.elements has a partial index on exactly that condition (migration 051), which the
+ * sweep's query uses instead of reading every message.
  */
 export interface BlobColumn {
   readonly table: string;

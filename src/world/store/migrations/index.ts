@@ -18,6 +18,7 @@ import { uploadStreams } from './023-upload-streams.js';
 import { onlineFolders } from './024-online-folders.js';
 import { groupMsgMasks } from './030-group-msg-masks.js';
 import { worldFileDigest } from './050-world-file-digest.js';
+import { mediaMessageIndex } from './051-media-message-index.js';
 import { faultsMigration } from './060-faults.js';
 
 /**
@@ -30,7 +31,7 @@ import { faultsMigration } from './060-faults.js';
  * constraints, 010–019 the world features of issue 17 (010 group albums, 011 group to-dos, 012 QZone posts,
  * 013 group feature switches, 014 model show and custom status, 015 the anonymous chat switch, 017 inline keyboard clicks), 020 flash transfer, 021 online files,
  * 022 record transcripts, 023 upload streams, 024 online folders, 030 group message masks, 050 the digest of the
- * world file applied at start, 060 fault rules and account health.
+ * world file applied at start, 051 the index of messages with media (for the blob sweep), 060 fault rules and account health.
  */
 export interface Migration {
   readonly version: number;
@@ -59,5 +60,6 @@ export const migrations: readonly Migration[] = [
   onlineFolders,
   groupMsgMasks,
   worldFileDigest,
+  mediaMessageIndex,
   faultsMigration,
 ];

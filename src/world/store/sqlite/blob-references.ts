@@ -7,6 +7,16 @@ const embeddedIdPattern = /[0-9a-f]{64}/g;
 const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
 
 /**
+ * The query that reads an embedded column, narrowed to the rows containing `hint` when there is
+ * one. The hint is a literal: a partial index on this very condition (migration 051 for the
+ * messages) serves only a query that spells it the same way, never one with a parameter.
+ */
+export function embeddedColumnQuery(table: string, column: string, hint?: string): string {
+  const read = `SELECT ${quote(column)} FROM ${quote(table)}`;
+  return hint === undefined ? read : `${read} WHERE instr(${quote(column)}, '${hint.replaceAll("'", "''")}') > 0`;
+}
+
+/**
  * Adds to `into` every blob id the database names in the columns of `blobColumns`. A table or
  * column the database does not have (a snapshot taken before the migration that added it) names
  * nothing. Synchronous, so no unit of work commits in the middle of it.
@@ -23,21 +33,10 @@ export function collectBlobReferences(db: SqliteDatabase, into: Set<string>): vo
   };
   for (const { table, column, kind, hint } of blobColumns) {
     if (!present(table, column)) continue;
-    const values =
-      kind === 'id'
-        ? db
-            .prepare(`SELECT DISTINCT ${quote(column)} FROM ${quote(table)}`)
-            .pluck()
-            .iterate()
-        : hint
-          ? db
-              .prepare(`SELECT ${quote(column)} FROM ${quote(table)} WHERE instr(${quote(column)}, ?) > 0`)
-              .pluck()
-              .iterate(hint)
-          : db
-              .prepare(`SELECT ${quote(column)} FROM ${quote(table)}`)
-              .pluck()
-              .iterate();
+    const values = db
+      .prepare(kind === 'id' ? `SELECT DISTINCT ${quote(column)} FROM ${quote(table)}` : embeddedColumnQuery(table, column, hint))
+      .pluck()
+      .iterate();
     for (const value of values) {
       if (typeof value !== 'string') continue;
       if (kind === 'id') {
