@@ -166,18 +166,15 @@ export class BlobStore {
 
   /** The ids of every stored blob (download_file copies are not blobs). */
   async list(): Promise<string[]> {
-    return (await this.#scan()).blobs;
+    return (await this.contents()).blobs;
   }
 
   /**
-   * Half-written temp files a crash left (a store in progress writes its temp file, so a live one is
-   * never older than a download takes). Absolute paths.
+   * What the store's folders hold, in one reading of them: every stored blob's id, and the
+   * half-written temp files a crash left (absolute paths; a store in progress writes its temp
+   * file, so a live one is never older than a download takes).
    */
-  async leftoverTemps(): Promise<string[]> {
-    return (await this.#scan()).temps;
-  }
-
-  async #scan(): Promise<{ blobs: string[]; temps: string[] }> {
+  async contents(): Promise<{ blobs: string[]; temps: string[] }> {
     const root = await readdir(this.dir).catch(() => [] as string[]);
     const blobs: string[] = [];
     const temps = root.filter((name) => name.endsWith('.tmp')).map((name) => join(this.dir, name));
@@ -200,7 +197,7 @@ export class BlobStore {
     return removeIfOlder(this.pathOf(blobId), cutoffMs);
   }
 
-  /** Deletes a leftover temp file (see `leftoverTemps`) last written before `cutoffMs`; its size, or undefined. */
+  /** Deletes a leftover temp file (see `contents`) last written before `cutoffMs`; its size, or undefined. */
   removeTempIfUnusedSince(path: string, cutoffMs: number): number | undefined {
     const inside = relative(resolve(this.dir), resolve(path)).split(sep);
     if (!path.endsWith('.tmp') || inside.length > 2 || inside[0] === '..') throw new Error(`not a temp file of the media store: ${path}`);

@@ -43,8 +43,7 @@ export async function sweepBlobs(
   references: (into: Set<string>) => void,
   options: BlobSweepOptions = {},
 ): Promise<BlobSweepReport> {
-  const stored = await blobs.list();
-  const temps = await blobs.leftoverTemps();
+  const { blobs: stored, temps } = await blobs.contents();
   const named = new Set<string>();
   // No blob to keep or delete: skip reading the world and every snapshot, a full scan of the
   // messages' elements that would slow every start of a large world without media.
