@@ -174,7 +174,7 @@ describe('private files and download_file', () => {
     const { readFile } = await import('node:fs/promises');
     const { createServer } = await import('node:http');
     const { file } = await data(10001, 'download_file', { base64: bytes.toString('base64'), name: 'saved.bin' });
-    expect(file).toMatch(/\/downloads\/[0-9a-f]{16}\/saved\.bin$/);
+    expect(file).toMatch(/\/downloads\/10001\/[0-9a-f]{16}\/saved\.bin$/);
     expect(await readFile(file)).toEqual(bytes);
     let seenHeader = '';
     const server = createServer((request, response) => {
@@ -197,22 +197,24 @@ describe('private files and download_file', () => {
     expect(await call(10001, 'download_file', { url: 'http://127.0.0.1:1/x' })).toMatchObject({ retcode: 2201 });
   });
 
-  it("clean_cache deletes download_file's copies, keeps the blobs the world refers to, and a new download makes them again", async () => {
+  it("clean_cache deletes the account's download_file copies, keeps the blobs the world refers to, and a new download makes them again", async () => {
     const { call, data, world } = await onebotWorld();
     const { readFile, readdir, stat } = await import('node:fs/promises');
     const { join } = await import('node:path');
-    const downloads = join(world.media.blobs.dir, 'downloads');
+    const downloads = join(world.media.blobs.dir, 'downloads', '20001');
     // The file sent keeps its blob referenced; the download of the same bytes is a second name for it.
     const { file_id } = await data(10001, 'upload_private_file', { user_id: 20001, file: b64, name: 'kept.bin' });
     const { file } = await data(20001, 'download_file', { base64: bytes.toString('base64'), name: 'saved.bin' });
     const other = await data(20001, 'download_file', { base64: Buffer.from('only downloaded').toString('base64') });
     expect(await readdir(downloads)).toHaveLength(2);
 
-    // Any account may empty the server's cache, also one that downloaded nothing.
+    // Another account's clean_cache leaves them: each NapCat empties only its own temp folder.
     expect(await call(10002, 'clean_cache')).toMatchObject({ status: 'ok', data: null });
+    expect(await readFile(file)).toEqual(bytes);
+    expect(await call(20001, 'clean_cache')).toMatchObject({ status: 'ok', data: null });
     await expect(stat(file)).rejects.toMatchObject({ code: 'ENOENT' });
     await expect(stat(other.file)).rejects.toMatchObject({ code: 'ENOENT' });
-    expect(await readdir(downloads)).toEqual([]);
+    await expect(stat(downloads)).rejects.toMatchObject({ code: 'ENOENT' });
     // The sent file is still served, from its blob.
     const { url } = await data(20001, 'get_private_file_url', { file_id });
     expect(await fetchMedia(url, world)).toEqual(bytes);
@@ -223,6 +225,6 @@ describe('private files and download_file', () => {
     expect(await readFile(file)).toEqual(bytes);
     expect(await call(20001, 'clean_cache')).toMatchObject({ status: 'ok' });
     expect(await call(20001, 'clean_cache')).toMatchObject({ status: 'ok' });
-    expect(await readdir(downloads)).toEqual([]);
+    await expect(stat(downloads)).rejects.toMatchObject({ code: 'ENOENT' });
   });
 });

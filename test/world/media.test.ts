@@ -1,7 +1,7 @@
-import { mkdtemp, mkdir, readdir, stat, symlink, writeFile } from 'node:fs/promises';
+import { link, mkdtemp, mkdir, readdir, stat, symlink, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type WorldError } from '../../src/world/errors.js';
 import type { SourceLimits } from '../../src/world/media/file-source.js';
@@ -131,28 +131,39 @@ describe('media service', () => {
     expect(await media.lookup(stored.blobId, 0)).toEqual(stored);
   });
 
-  it("removes download_file's copies and their folders, and nothing else of the store", async () => {
+  it("removes an account's download_file copies and their folders, and nothing else of the store", async () => {
     const media = new MediaService(await mkdtemp(join(tmpdir(), 'catnap-blobs-')), limits);
-    expect(await media.blobs.removeDownloads()).toBe(0); // no downloads folder yet
-    const first = await downloadToStorage(media, { viewerId: 0, base64: png.toString('base64'), name: 'a.png' });
-    await downloadToStorage(media, { viewerId: 0, base64: png.toString('base64'), name: 'b.png' });
-    const other = await downloadToStorage(media, { viewerId: 0, base64: Buffer.from('text').toString('base64'), name: 'c.txt' });
+    expect(await media.blobs.removeDownloads(10001)).toBe(0); // no downloads folder yet
+    const first = await downloadToStorage(media, { viewerId: 10001, base64: png.toString('base64'), name: 'a.png' });
+    await downloadToStorage(media, { viewerId: 10001, base64: png.toString('base64'), name: 'b.png' });
+    const other = await downloadToStorage(media, { viewerId: 10001, base64: Buffer.from('text').toString('base64'), name: 'c.txt' });
+    // Another account's download of the same bytes is its own copy, and stays.
+    const theirs = await downloadToStorage(media, { viewerId: 10002, base64: png.toString('base64'), name: 'a.png' });
+    expect(theirs).not.toBe(first);
     const downloads = join(media.blobs.dir, 'downloads');
-    await mkdir(join(downloads, 'not-a-prefix'));
-    expect(await media.blobs.removeDownloads()).toBe(3);
-    expect(await readdir(downloads)).toEqual(['not-a-prefix']);
+    await mkdir(join(downloads, '10001', 'not-a-prefix'), { recursive: true });
+    expect(await media.blobs.removeDownloads(10001)).toBe(3);
+    expect((await readdir(downloads)).sort()).toEqual(['10001', '10002']);
+    expect(await readdir(join(downloads, '10001'))).toEqual(['not-a-prefix']);
     await expect(stat(first)).rejects.toMatchObject({ code: 'ENOENT' });
     await expect(stat(other)).rejects.toMatchObject({ code: 'ENOENT' });
+    expect((await media.lookup(theirs, 0))?.size).toBe(png.length);
     // The blobs stay (only the sweep removes blobs), and a path handed out before is made again.
     expect((await media.blobs.list()).sort()).toHaveLength(2);
     expect(await media.lookup(first, 0)).toBeUndefined();
-    expect(await downloadToStorage(media, { viewerId: 0, base64: png.toString('base64'), name: 'a.png' })).toBe(first);
+    expect(await downloadToStorage(media, { viewerId: 10001, base64: png.toString('base64'), name: 'a.png' })).toBe(first);
     expect((await media.lookup(first, 0))?.size).toBe(png.length);
+    // A copy named as before accounts had folders of their own still stands for its blob.
+    const { blobId } = (await media.lookup(first, 0))!;
+    const older = join(downloads, blobId.slice(0, 16), 'old.png');
+    await mkdir(dirname(older), { recursive: true });
+    await link(first, older);
+    expect(await media.blobs.blobAt(older)).toBe(blobId);
     // A clean running while a download makes its folder never fails the download.
     for (let round = 0; round < 20; round++) {
       const [path] = await Promise.all([
-        downloadToStorage(media, { viewerId: 0, base64: png.toString('base64'), name: `r${round}.png` }),
-        media.blobs.removeDownloads(),
+        downloadToStorage(media, { viewerId: 10001, base64: png.toString('base64'), name: `r${round}.png` }),
+        media.blobs.removeDownloads(10001),
       ]);
       expect(path).toContain(`r${round}.png`);
     }

@@ -118,13 +118,13 @@ export const systemExtrasActions: AnyActionSpec[] = [
   defineAction({
     name: 'clean_cache',
     origin: 'onebot11',
-    summary: 'Delete every file download_file saved; media the world holds stays',
+    summary: "Delete the files this account's download_file saved; media the world holds stays",
     description:
-      "As NapCat empties its temp folder: the paths download_file answered (by any account, since the folder is the server's) stop working, and downloading again makes them anew. Blobs and everything messages, files and albums refer to are untouched.",
+      "As NapCat empties its temp folder: the paths download_file answered this account stop working, and downloading again makes them anew. Another account's downloads stay (each NapCat has a temp folder of its own), and blobs and everything messages, files and albums refer to are untouched.",
     params: P.none(),
     result: Type.Null(),
     async handler(ctx) {
-      await ctx.world.media.blobs.removeDownloads();
+      await ctx.world.media.blobs.removeDownloads(ctx.selfId);
       return null;
     },
   }),

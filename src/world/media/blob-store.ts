@@ -12,6 +12,8 @@ const blobIdPattern = /^[0-9a-f]{64}$/;
 /** Hex digits of the blob id that name a download_file folder. */
 const downloadPrefix = 16;
 const downloadFolderPattern = new RegExp(`^[0-9a-f]{${downloadPrefix}}$`);
+/** An account's folder of downloads: its QQ number. */
+const ownerFolderPattern = /^[0-9]+$/;
 /** Bytes the type sniffer looks at. */
 const sniffBytes = 64;
 
@@ -34,19 +36,23 @@ export class BlobStore {
     return join(this.dir, blobId.slice(0, 2), blobId);
   }
 
-  /** Where download_file puts a named copy of a blob (a hard link, or a copy across file systems). */
-  downloadPathOf(blobId: string, name: string): string {
-    return join(this.dir, 'downloads', blobId.slice(0, downloadPrefix), name);
+  /**
+   * Where download_file puts the named copy of a blob that `ownerId` downloaded (a hard link, or a
+   * copy across file systems): a folder per account, as each NapCat keeps its own temp folder.
+   */
+  downloadPathOf(ownerId: number, blobId: string, name: string): string {
+    return join(this.dir, 'downloads', String(ownerId), blobId.slice(0, downloadPrefix), name);
   }
 
   /**
-   * clean_cache: deletes every download_file copy and the folders it leaves empty, and answers how
-   * many files went. The blobs stay: a hard link is only another name for its blob's bytes, and
-   * whether a blob goes is the sweep's decision alone (the world may still refer to it). A later
+   * clean_cache: deletes every copy `ownerId` downloaded and the folders it leaves empty, and
+   * answers how many files went; another account's downloads stay, as another NapCat's temp folder
+   * would. The blobs stay: a hard link is only another name for its blob's bytes, and whether a
+   * blob goes is the sweep's decision alone (the world may still refer to it). A later
    * download_file of the same media makes its copy again.
    */
-  async removeDownloads(): Promise<number> {
-    const root = join(this.dir, 'downloads');
+  async removeDownloads(ownerId: number): Promise<number> {
+    const root = join(this.dir, 'downloads', String(ownerId));
     let removed = 0;
     for (const prefix of await entriesOf(root)) {
       if (!downloadFolderPattern.test(prefix)) continue;
@@ -58,27 +64,28 @@ export class BlobStore {
         if (await unlink(path).then(() => true, ignoreMissing)) removed++;
       }
       // A download_file running meanwhile may have put a copy back (ENOTEMPTY): it stays.
-      await rmdir(folder).catch((error: NodeJS.ErrnoException) => {
-        if (error.code !== 'ENOTEMPTY' && error.code !== 'EEXIST') ignoreMissing(error);
-      });
+      await removeEmptyFolder(folder);
     }
+    await removeEmptyFolder(root);
     return removed;
   }
 
   /**
    * The blob a path Catnap itself handed out stands for: a blob's own path (get_image's `file`)
-   * or a download_file copy. Such a path names its blob by hash, so it is as good as the blob id;
-   * any other path under the store is not media and gives undefined.
+   * or a download_file copy (`downloads/<account>/<prefix>/<name>`, or `downloads/<prefix>/<name>`
+   * as copies were named before they had an account's folder). Such a path names its blob by hash,
+   * so it is as good as the blob id; any other path under the store is not media and gives undefined.
    */
   async blobAt(path: string): Promise<string | undefined> {
     const parts = relative(resolve(this.dir), resolve(path)).split(sep);
     if (parts.length === 2 && blobIdPattern.test(parts[1]!) && parts[0] === parts[1]!.slice(0, 2)) {
       return (await this.has(parts[1]!)) ? parts[1] : undefined;
     }
-    if (parts.length !== 3 || parts[0] !== 'downloads' || !downloadFolderPattern.test(parts[1]!)) return undefined;
+    if (parts[0] !== 'downloads') return undefined;
+    const prefix = parts.length === 4 && ownerFolderPattern.test(parts[1]!) ? parts[2]! : parts.length === 3 ? parts[1]! : undefined;
+    if (prefix === undefined || !downloadFolderPattern.test(prefix)) return undefined;
     const copy = await lstat(resolve(path)).catch(() => undefined);
     if (!copy?.isFile()) return undefined;
-    const prefix = parts[1]!;
     const shard = await readdir(join(this.dir, prefix.slice(0, 2))).catch(() => [] as string[]);
     for (const candidate of shard) {
       if (!candidate.startsWith(prefix) || !blobIdPattern.test(candidate)) continue;
@@ -279,6 +286,13 @@ async function entriesOf(dir: string): Promise<string[]> {
   return readdir(dir).catch((error: NodeJS.ErrnoException) => {
     ignoreMissing(error);
     return [];
+  });
+}
+
+/** Removes a folder if it is empty; one that is not (a download put a copy back meanwhile) stays. */
+async function removeEmptyFolder(folder: string): Promise<void> {
+  await rmdir(folder).catch((error: NodeJS.ErrnoException) => {
+    if (error.code !== 'ENOTEMPTY' && error.code !== 'EEXIST') ignoreMissing(error);
   });
 }
 

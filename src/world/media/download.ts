@@ -19,8 +19,9 @@ export interface DownloadRequest {
 /**
  * go-cqhttp's download_file: fetches a URL (or decodes base64) into Catnap's storage and gives
  * back a local path to it. The bytes are stored once as a blob; the path is a hard link (or a
- * copy, across file systems) named as asked, under `<media>/downloads/<blob prefix>/`; clean_cache
- * deletes those copies (BlobStore.removeDownloads), as NapCat's deletes its temp folder.
+ * copy, across file systems) named as asked, under `<media>/downloads/<account>/<blob prefix>/`;
+ * the account's clean_cache deletes its copies (BlobStore.removeDownloads), as NapCat's deletes its
+ * own temp folder.
  */
 export async function downloadToStorage(media: MediaService, request: DownloadRequest): Promise<string> {
   if (request.base64 === undefined && !/^https?:\/\//i.test(request.url ?? '')) {
@@ -36,7 +37,7 @@ export async function downloadToStorage(media: MediaService, request: DownloadRe
     safeName(request.name) ||
     (ref.name && !ref.name.startsWith(ref.blobId.slice(0, 32)) ? safeName(ref.name) : '') ||
     `${ref.blobId.slice(0, 32)}.${extensionOf(ref.mime)}`;
-  const path = media.blobs.downloadPathOf(ref.blobId, name);
+  const path = media.blobs.downloadPathOf(request.viewerId, ref.blobId, name);
   // clean_cache may remove the folder, empty, between its making and the link: make it once more.
   await placeCopy(media, ref.blobId, path).catch((error: NodeJS.ErrnoException) => {
     if (error.code !== 'ENOENT') throw error;
