@@ -2,6 +2,7 @@ import { describeJsonProblem, findJsonProblem, nestsDeeperThan } from '../util/j
 import type { Logger } from '../util/logger.js';
 import type { ActionContext, ActionServices, CallMeta } from './action.js';
 import { ActionQueue } from './action-queue.js';
+import { CallContext, type ContextHost } from './call-context.js';
 import type { ActionTable, ResolvedAction } from './action-table.js';
 import { defaultDialect, unknownActionEnvelope } from './dialect.js';
 import { ActionError, describeFailure, protocolErrors } from './error-catalogue.js';
@@ -61,12 +62,20 @@ export class Dispatcher {
   /** Aborted by close(): calls held by a fault stop waiting. */
   readonly #closing = new AbortController();
 
+  /** What every call's context reaches back for (made once). */
+  readonly #contextHost: ContextHost;
+
   constructor(
     readonly table: ActionTable,
     readonly services: ActionServices,
     private readonly options: DispatcherOptions = {},
   ) {
     this.#logger = services.logger.child({ component: 'dispatch' });
+    this.#contextHost = {
+      services,
+      run: (selfId, action, params, meta) => this.run(selfId, action, params, meta),
+      names: () => table.names(),
+    };
   }
 
   /** Fault rules and account health, when this dispatcher applies them (transports ask it too). */
@@ -268,18 +277,7 @@ export class Dispatcher {
   }
 
   #context(selfId: number, meta: DispatchMeta, streaming = false): ActionContext {
-    const sink = streaming ? meta.stream : undefined;
-    return {
-      ...(sink && { stream: (packet: Readonly<Record<string, unknown>>) => sink({ ...ok(packet, meta.echo), stream: 'stream-action' }) }),
-      selfId,
-      meta,
-      messageFormat: meta.messageFormat ?? 'array',
-      dialect: meta.dialect ?? defaultDialect,
-      services: this.services,
-      world: this.services.world,
-      call: (action, params) => this.run(selfId, action, params, meta),
-      actionNames: () => this.table.names(),
-    };
+    return new CallContext(this.#contextHost, selfId, meta, streaming);
   }
 
   #failure(error: unknown, resolved: ResolvedAction, meta: DispatchMeta): Envelope {

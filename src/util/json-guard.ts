@@ -15,29 +15,35 @@ export const forbiddenKeys: ReadonlySet<string> = new Set(['__proto__', 'constru
 export type JsonProblem =
   { readonly kind: 'depth'; readonly limit: number } | { readonly kind: 'key'; readonly key: string; readonly path: string };
 
+/**
+ * One object or array still to look at. Every frame has the same four fields (one shape), and an
+ * array item's key stays a number until a path is spelled out: every call's params pass through
+ * here, and a frame per node was a twentieth of a send's garbage.
+ */
 interface Frame {
-  readonly value: unknown;
+  readonly value: object;
   readonly depth: number;
-  readonly parent?: Frame;
-  readonly key?: string;
+  readonly parent: Frame | undefined;
+  readonly key: string | number | undefined;
 }
 
 /** The first problem of a parsed JSON value, or undefined. The top-level value is at depth 1. */
 export function findJsonProblem(value: unknown, maxDepth: number): JsonProblem | undefined {
   if (value === null || typeof value !== 'object') return undefined;
-  const stack: Frame[] = [{ value, depth: 1 }];
+  const stack: Frame[] = [{ value, depth: 1, parent: undefined, key: undefined }];
   while (stack.length > 0) {
     const frame = stack.pop()!;
     if (frame.depth > maxDepth) return { kind: 'depth', limit: maxDepth };
     if (Array.isArray(frame.value)) {
-      frame.value.forEach((item, index) => {
-        if (item !== null && typeof item === 'object')
-          stack.push({ value: item, depth: frame.depth + 1, parent: frame, key: String(index) });
-      });
+      const items = frame.value as unknown[];
+      for (let index = 0; index < items.length; index++) {
+        const item = items[index];
+        if (item !== null && typeof item === 'object') stack.push({ value: item, depth: frame.depth + 1, parent: frame, key: index });
+      }
       continue;
     }
-    for (const key of Object.keys(frame.value as object)) {
-      if (forbiddenKeys.has(key)) return { kind: 'key', key, path: pathOf({ value: undefined, depth: 0, parent: frame, key }) };
+    for (const key of Object.keys(frame.value)) {
+      if (forbiddenKeys.has(key)) return { kind: 'key', key, path: pathOf({ value: frame.value, depth: 0, parent: frame, key }) };
       const item = (frame.value as Record<string, unknown>)[key];
       if (item !== null && typeof item === 'object') stack.push({ value: item, depth: frame.depth + 1, parent: frame, key });
     }
@@ -68,6 +74,6 @@ export function describeJsonProblem(problem: JsonProblem, what: string): string 
 
 function pathOf(frame: Frame): string {
   const keys: string[] = [];
-  for (let at: Frame | undefined = frame; at?.key !== undefined; at = at.parent) keys.unshift(at.key);
+  for (let at: Frame | undefined = frame; at?.key !== undefined; at = at.parent) keys.unshift(String(at.key));
   return keys.join('.');
 }
