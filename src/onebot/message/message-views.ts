@@ -1,5 +1,6 @@
 import type { ForwardBundle } from '../../world/messages/forward.js';
-import type { MessageRecord } from '../../world/messages/message.js';
+import { groupOf, type MessageRecord } from '../../world/messages/message.js';
+import type { Member } from '../../world/model.js';
 import { maxForwardDepth } from '../../world/messages/forward.js';
 import type { World } from '../../world/world.js';
 import type { ActionContext, MessageFormat } from '../action.js';
@@ -14,27 +15,55 @@ import type { Segment } from './segment.js';
  * are: every event's build goes through it, and each await cost a turn of the microtask queue.
  */
 export function loadMessageContexts(world: World, records: readonly MessageRecord[]): Map<number, MessageContext> {
+  if (records.length === 1) return new Map([[records[0]!.messageId, loadMessageContext(world, records[0]!)]]);
   const accounts = world.accounts.getMany(records.map((record) => record.senderId));
-  const members = new Map<string, Awaited<ReturnType<World['groups']['findMember']>>>();
+  const members = new Map<string, Member | undefined>();
   const groupNames = new Map<number, string>();
   const result = new Map<number, MessageContext>();
   for (const record of records) {
-    const nickname = accounts.get(record.senderId)?.nickname ?? String(record.senderId);
-    const groupId = record.conversation.type === 'group' ? record.conversation.groupId : record.tempGroupId;
+    const groupId = groupOf(record);
     if (groupId && !groupNames.has(groupId)) groupNames.set(groupId, world.groups.find(groupId)?.name ?? '');
-    if (record.conversation.type !== 'group') {
-      result.set(record.messageId, { sender: { nickname, card: '' }, ...(groupId ? { groupName: groupNames.get(groupId) } : {}) });
-      continue;
+    let member: Member | undefined;
+    if (record.conversation.type === 'group') {
+      const key = `${groupId}:${record.senderId}`;
+      if (!members.has(key)) members.set(key, world.groups.findMember(groupId, record.senderId));
+      member = members.get(key);
     }
-    const key = `${groupId}:${record.senderId}`;
-    if (!members.has(key)) members.set(key, world.groups.findMember(groupId, record.senderId));
-    const member = members.get(key);
-    result.set(record.messageId, {
-      sender: { nickname, card: member?.card ?? '', role: member?.role ?? 'member', level: member?.level ?? 1, title: member?.title ?? '' },
-      groupName: groupNames.get(groupId),
-    });
+    result.set(record.messageId, contextOf(record, accounts.get(record.senderId)?.nickname, member, groupNames.get(groupId)));
   }
   return result;
+}
+
+/** `loadMessageContexts` for one record (each new message's event), without the batch's maps. */
+export function loadMessageContext(world: World, record: MessageRecord): MessageContext {
+  const groupId = groupOf(record);
+  return contextOf(
+    record,
+    world.accounts.find(record.senderId)?.nickname,
+    record.conversation.type === 'group' ? world.groups.findMember(groupId, record.senderId) : undefined,
+    groupId ? (world.groups.find(groupId)?.name ?? '') : undefined,
+  );
+}
+
+function contextOf(
+  record: MessageRecord,
+  nickname: string | undefined,
+  member: Member | undefined,
+  groupName: string | undefined,
+): MessageContext {
+  const name = nickname ?? String(record.senderId);
+  if (record.conversation.type !== 'group')
+    return { sender: { nickname: name, card: '' }, ...(groupName !== undefined ? { groupName } : {}) };
+  return {
+    sender: {
+      nickname: name,
+      card: member?.card ?? '',
+      role: member?.role ?? 'member',
+      level: member?.level ?? 1,
+      title: member?.title ?? '',
+    },
+    groupName,
+  };
 }
 
 export interface ViewOptions {

@@ -1,6 +1,6 @@
 import type { MessageRecord } from '../../../world/messages/message.js';
 import type { MessageFormat } from '../../action.js';
-import { loadMessageContexts } from '../../message/message-views.js';
+import { loadMessageContext } from '../../message/message-views.js';
 import type { RenderContext } from '../../message/render.js';
 import { toOb11Message, type MessageContext } from '../../shapes/message.js';
 import type { MessageEvent } from '../../../contract/onebot/events.js';
@@ -28,7 +28,7 @@ export function messageEvent(
 /** `message` for every account that sees a message, `message_sent` for its sender. */
 export const messageBuilder = defineBuilder({
   type: 'message.created',
-  prepare: (event, world) => loadMessageContexts(world, [event.message]).get(event.message.messageId)!,
+  prepare: (event, world) => loadMessageContext(world, event.message),
   build: (event, context, selfId, format, ctx) => [messageEvent(event.message, context, selfId, format, ctx)],
   raw: (event) => event.message,
 });
