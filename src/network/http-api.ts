@@ -105,7 +105,7 @@ export async function buildHttpApi(gateway: OneBotGateway, options: HttpApiOptio
     const meta = new HttpCallMeta(adapter, connection, echo, options.streamPackets);
     const envelope = await gateway.dispatcher.dispatch(options.selfId, action, params, meta);
     if (connection.gone) return abandon(request, reply);
-    return envelope.stream === 'stream-action' ? meta.streaming(reply).end(envelope) : sendEnvelope(reply, envelope);
+    return envelope.stream === 'stream-action' ? meta.streaming().end(envelope) : sendEnvelope(reply, envelope);
   };
 
   app.route({
@@ -200,7 +200,7 @@ class HttpCallMeta implements DispatchMeta {
     this.adapter = base.adapter;
     this.dialect = base.dialect;
     this.disconnect = connection.disconnect;
-    this.stream = streamPackets ?? ((packet) => this.streaming(connection.reply).write(packet));
+    this.stream = streamPackets ?? ((packet) => this.streaming().write(packet));
   }
 
   get signal(): AbortSignal {
@@ -208,8 +208,8 @@ class HttpCallMeta implements DispatchMeta {
   }
 
   /** The call's packet stream to the response, opened by its first packet. */
-  streaming(reply: FastifyReply): StreamingReply {
-    return (this.#streaming ??= new StreamingReply(reply));
+  streaming(): StreamingReply {
+    return (this.#streaming ??= new StreamingReply(this.connection.reply));
   }
 }
 
