@@ -96,7 +96,8 @@ describe('WAL checkpoints', () => {
 
   it('start a thread when the world gets busy, and let it go once the WAL is quiet', async () => {
     const dir = await tempDir();
-    const store = new SqliteWorldStore(join(dir, 'catnap.db'));
+    const path = join(dir, 'catnap.db');
+    const store = new SqliteWorldStore(path);
     store.startMaintenance(undefined, { intervalMs: 20, idleMs: 300 });
     // The main connection never checkpoints inside a commit, thread or no thread.
     const autoCheckpoint = () => store.db.pragma('wal_autocheckpoint', { simple: true });
@@ -110,8 +111,11 @@ describe('WAL checkpoints', () => {
     // A busy second starts it.
     for (let i = 0; i < 30; i++) await commit();
     expect(store.checkpointing).toBe(true);
-    // Once the WAL has stayed unchanged for idleMs, the thread leaves, with everything checkpointed.
+    expect(statSync(`${path}-wal`).size).toBeGreaterThan(30 * 4000);
+    // Once the WAL has stayed unchanged for idleMs, the thread leaves, with everything checkpointed,
+    // and the WAL file is cut back to nothing.
     await until(() => !store.checkpointing);
+    expect(statSync(`${path}-wal`).size).toBe(0);
     expect(autoCheckpoint()).toBe(0);
     const [wal] = store.db.pragma('wal_checkpoint(PASSIVE)') as { log: number; checkpointed: number }[];
     expect(wal!.checkpointed).toBe(wal!.log);
