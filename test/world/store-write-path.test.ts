@@ -179,6 +179,36 @@ describe('WAL checkpoints', () => {
     await store.close();
   });
 
+  it('cut a WAL file that one large unit grew back to the usual length, under a steady stream of commits', async () => {
+    const dir = await tempDir();
+    const path = join(dir, 'catnap.db');
+    const store = new SqliteWorldStore(path);
+    // 200 frames of 4 KiB pages are the usual length here: about 0.8 MB.
+    store.startMaintenance(undefined, { intervalMs: 10, idleMs: 60_000, busyCommits: 1, restartFrames: 200, tailFrames: 20 });
+    await store.transaction(() => store.db.exec('CREATE TABLE filler (x BLOB)'));
+    await store.transaction(() =>
+      store.db.exec(`WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 3000)
+           INSERT INTO filler SELECT randomblob(4000) FROM n`),
+    );
+    const walSize = () => statSync(`${path}-wal`).size;
+    expect(walSize()).toBeGreaterThan(12_000_000);
+    // The thread never leaves (the world is never quiet for a minute), so only a new start of the
+    // WAL can cut the file back.
+    const insert = store.db.prepare('INSERT INTO filler VALUES (randomblob(4000))');
+    let commits = 0;
+    while (walSize() > 2_000_000 && commits < 20_000) {
+      await store.transaction(() => insert.run());
+      commits++;
+    }
+    expect(walSize()).toBeLessThanOrEqual(2_000_000);
+    expect(store.checkpointing).toBe(true);
+    // What is cut back is only the file: every row is there.
+    expect(store.db.prepare('SELECT count(*) AS n FROM filler').get()).toEqual({ n: 3000 + commits });
+    // Later new starts leave the file at its usual length again.
+    expect(store.db.pragma('journal_size_limit', { simple: true })).toBe(-1);
+    await store.close();
+  });
+
   it('hand checkpoints back to SQLite for good when the thread dies', async () => {
     const dir = await tempDir();
     const db = openDatabase(join(dir, 'catnap.db'));

@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import type { SqliteDatabase } from './database.js';
@@ -47,6 +48,14 @@ parentPort.on('message', (message) => {
 });
 `;
 
+/** The header SQLite writes before each page in the WAL. */
+const walFrameHeaderBytes = 24;
+
+/** How long the WAL file of the database at `path` is now (0 when there is none). */
+function walBytes(path: string): number {
+  return statSync(`${path}-wal`, { throwIfNoEntry: false })?.size ?? 0;
+}
+
 /** SQLite's own automatic checkpoint threshold (pages), restored when checkpoints stop. */
 const sqliteAutoCheckpointPages = 1000;
 
@@ -87,6 +96,8 @@ export class Checkpointer {
   #windowStart = 0;
   #commitsInWindow = 0;
   #commitsSinceThread = 0;
+  /** The journal_size_limit to put back once the WAL's next new start has cut its file back (see `#finishCheckpoint`). */
+  #limitAfterCut: number | undefined;
 
   constructor(
     private readonly db: SqliteDatabase,
@@ -111,6 +122,11 @@ export class Checkpointer {
 
   /** Hears every commit of the main connection and how long it took; starts the thread when it is time. */
   committed(durationMs: number): void {
+    if (this.#limitAfterCut !== undefined) {
+      // That commit started the WAL again, and SQLite cut the file back as it did.
+      this.db.pragma(`journal_size_limit = ${this.#limitAfterCut}`);
+      this.#limitAfterCut = undefined;
+    }
     const timing = this.#timing;
     if (!timing || this.#worker) return;
     const now = performance.now();
@@ -170,6 +186,14 @@ export class Checkpointer {
     if (!this.db.open || this.db.inTransaction) return;
     try {
       this.db.pragma('wal_checkpoint(PASSIVE)');
+      // A file that one large unit grew to several times the usual length is cut back by the
+      // commit that starts the WAL again (which costs that commit about 10 ms, once); one of the
+      // usual length is left as it is, so that steady load never pays for it (see `#truncate`).
+      const usualBytes = (this.#timing?.restartFrames ?? 0) * (Number(this.db.pragma('page_size', { simple: true })) + walFrameHeaderBytes);
+      if (usualBytes > 0 && this.#limitAfterCut === undefined && walBytes(this.db.name) > 2 * usualBytes) {
+        this.#limitAfterCut = Number(this.db.pragma('journal_size_limit', { simple: true }));
+        this.db.pragma(`journal_size_limit = ${usualBytes}`);
+      }
     } catch (error) {
       this.onError(`a checkpoint failed: ${(error as Error).message}`);
     }

@@ -21,7 +21,8 @@ export function openDatabase(path: string, migrations: readonly Migration[] = al
   db.pragma('cache_size = -32768');
   // No journal_size_limit: SQLite would cut the WAL file back inside the first commit after the WAL
   // starts again from its beginning, about 10 ms of the event loop each time (every 0.75 s at
-  // 10,000 messages a second). The Checkpointer truncates the file once the world is quiet instead.
+  // 10,000 messages a second). The Checkpointer cuts the file back when that is worth a stall (after
+  // one large unit) and once the world is quiet.
   migrate(db, migrations);
   return db;
 }
