@@ -11,6 +11,7 @@ import { eventLatency } from './scenarios/event-latency.js';
 import { fanOut } from './scenarios/fan-out.js';
 import { historyLatency } from './scenarios/history.js';
 import { httpThroughput } from './scenarios/http-throughput.js';
+import type { LoadReport } from '../src/app/load/load-report.js';
 import { loadRate } from './scenarios/load-rate.js';
 import { manyBots } from './scenarios/many-bots.js';
 import { scaleWorld } from './scenarios/scale-world.js';
@@ -52,6 +53,13 @@ function row(metric: string, unit: string, catnap: number, baseline: number | nu
   process.stdout.write(
     `  ${metric}: ${entry.catnap} ${unit}${baseline !== null ? ` (baseline ${entry.baseline}, ratio ${entry.ratio})` : ''} -> ${met ? 'meets' : 'MISSES'} ${target}\n`,
   );
+}
+
+/** Runs a scenario `count` times, one after the other (they would share the two cores otherwise). */
+async function runsOf<T>(count: number, run: (index: number) => Promise<T>): Promise<T[]> {
+  const results: T[] = [];
+  for (let index = 0; index < count; index++) results.push(await run(index));
+  return results;
 }
 
 async function baselineHttp(port: number): Promise<number> {
@@ -169,35 +177,43 @@ async function main(): Promise<void> {
   );
 
   // Catnap is never the bottleneck: generator (catnap load), bot and Catnap in their own processes.
-  const load = await loadRate(17200, 10_000, seconds);
-  const loadNote = `sent ${load.rates.sent_per_s}/s, lost ${load.totals.lost}, send errors ${load.totals.send_errors}, generator behind by ${load.totals.generator_behind}`;
+  // At the edge of saturation one run's tail swings by a factor of two from the next run's, so
+  // each setting runs three times (one with --quick): the rows give the median p99 and every run's.
+  const loadRuns = quick ? 1 : 3;
+  const loads = await runsOf(loadRuns, (run) => loadRate(17200 + 4 * run, 10_000, seconds));
+  const worst = loads.reduce((a, b) => (b.rates.delivered_per_s < a.rates.delivered_per_s ? b : a));
   row(
     'events delivered to a bot at 10,000 msg/s offered',
     'events/s',
-    load.rates.delivered_per_s,
+    worst.rates.delivered_per_s,
     null,
     '>= 9,900/s',
-    load.rates.delivered_per_s >= 9900 && load.totals.lost === 0,
-    loadNote,
+    loads.every((load) => load.rates.delivered_per_s >= 9900 && load.totals.lost === 0),
+    `the slowest of ${loads.length} runs (${loads.map((load) => load.rates.delivered_per_s).join(', ')}/s); lost ${loads.map((load) => load.totals.lost).join(', ')}; send errors ${loads.map((load) => load.totals.send_errors).join(', ')}; generator behind by ${loads.map((load) => load.totals.generator_behind).join(', ')}`,
   );
-  /** A load run's delivery p99 against the 10 ms target, with what else its report says. */
-  const deliveryRow = (name: string, report: typeof load, note: string) => {
-    const p99 = report.latency_ms.delivery?.p99;
-    row(name, 'ms', p99 ?? NaN, null, '< 10 ms', (p99 ?? Infinity) < 10 && report.totals.lost === 0, note);
+  /** The median run's delivery p99 against the 10 ms target, with every run's and what else its report says. */
+  const deliveryRow = (name: string, reports: readonly LoadReport[], note: (report: LoadReport) => string) => {
+    const p99s = reports.map((report) => report.latency_ms.delivery?.p99 ?? Infinity);
+    const byP99 = reports.map((_, index) => index).sort((a, b) => p99s[a]! - p99s[b]!);
+    const middle = reports[byP99[Math.floor((byP99.length - 1) / 2)]!]!;
+    const p99 = middle.latency_ms.delivery?.p99;
+    const runs = reports.length > 1 ? `median of ${reports.length} runs (${p99s.join(', ')} ms); ` : '';
+    row(name, 'ms', p99 ?? NaN, null, '< 10 ms', (p99 ?? Infinity) < 10 && middle.totals.lost === 0, `${runs}${note(middle)}`);
   };
   deliveryRow(
     'delivery latency p99 at 10,000 msg/s',
-    load,
-    `p50 ${load.latency_ms.delivery?.p50} ms, p90 ${load.latency_ms.delivery?.p90} ms`,
+    loads,
+    (load) => `p50 ${load.latency_ms.delivery?.p50} ms, p90 ${load.latency_ms.delivery?.p90} ms`,
   );
 
   // The issue's bot answers every message: each message is then two sends for Catnap (the
   // person's and the bot's answer), so half the rate above stores as many messages a second.
-  const every = await loadRate(17210, 5_000, seconds, 'every');
+  const everies = await runsOf(loadRuns, (run) => loadRate(17240 + 4 * run, 5_000, seconds, 'every'));
   deliveryRow(
     'delivery latency p99 at 5,000 msg/s, bot answering every message (10,000 sends/s)',
-    every,
-    `delivered ${every.rates.delivered_per_s}/s, reply rate ${every.rates.reply_rate}, reply p99 ${every.latency_ms.reply?.p99} ms, p50 ${every.latency_ms.delivery?.p50} ms`,
+    everies,
+    (every) =>
+      `delivered ${every.rates.delivered_per_s}/s, reply rate ${every.rates.reply_rate}, reply p99 ${every.latency_ms.reply?.p99} ms, p50 ${every.latency_ms.delivery?.p50} ms`,
   );
 
   const scale = await scaleWorld(17300, quick ? 200 : 1000);
