@@ -86,8 +86,8 @@ export interface CheckpointTiming {
  * The thread runs only while there is something to checkpoint: it starts at a busy second
  * (`busyCommits`), after a large commit, or after `quietCommits` commits however slowly they
  * came (which bounds the WAL of a quiet world), and leaves once the WAL has stayed unchanged for
- * `idleMs` (and Catnap then truncates the WAL file). A thread is a V8 isolate of its own, about 12 MB of resident memory that a quiet
- * Catnap no longer pays. Stopping runs a final TRUNCATE checkpoint on the main connection so a
+ * `idleMs` (and Catnap then truncates the WAL file). A thread is a V8 isolate of its own, about
+ * 12 MB of resident memory that a quiet Catnap no longer pays. Stopping runs a final TRUNCATE checkpoint on the main connection so a
  * clean shutdown leaves an empty WAL.
  */
 export class Checkpointer {
@@ -201,9 +201,9 @@ export class Checkpointer {
 
   /**
    * Cuts the WAL file back to nothing once the thread has left a quiet world. Under load the file
-   * keeps its largest size (a little over `restartFrames`, or whatever one large unit wrote):
-   * cutting it back when it starts again would cost the first commit after each new start about
-   * 10 ms. Here the thread has copied every frame already, so the checkpoint only truncates.
+   * keeps its usual length (a little over `restartFrames`): cutting it back each time the WAL
+   * starts again would cost the first commit after each new start about 10 ms. Here the thread
+   * has copied every frame already, so the checkpoint only truncates.
    */
   #truncate(): void {
     if (!this.db.open || this.db.inTransaction) return;
