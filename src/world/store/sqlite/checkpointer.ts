@@ -87,8 +87,8 @@ export interface CheckpointTiming {
  * (`busyCommits`), after a large commit, or after `quietCommits` commits however slowly they
  * came (which bounds the WAL of a quiet world), and leaves once the WAL has stayed unchanged for
  * `idleMs` (and Catnap then truncates the WAL file). A thread is a V8 isolate of its own, about
- * 12 MB of resident memory that a quiet Catnap no longer pays. Stopping runs a final TRUNCATE checkpoint on the main connection so a
- * clean shutdown leaves an empty WAL.
+ * 12 MB of resident memory that a quiet Catnap no longer pays. Stopping runs a final TRUNCATE
+ * checkpoint on the main connection so a clean shutdown leaves an empty WAL.
  */
 export class Checkpointer {
   #worker: Worker | undefined;
@@ -96,6 +96,8 @@ export class Checkpointer {
   #windowStart = 0;
   #commitsInWindow = 0;
   #commitsSinceThread = 0;
+  /** How long the WAL file usually grows before it starts again: `restartFrames` frames, in bytes. */
+  #usualWalBytes = 0;
   /** The journal_size_limit to put back once the WAL's next new start has cut its file back (see `#finishCheckpoint`). */
   #limitAfterCut: number | undefined;
 
@@ -116,6 +118,8 @@ export class Checkpointer {
     if (!this.db.memory) {
       this.#timing = { busyCommits: 20, largeCommitMs: 50, quietCommits: 200, restartFrames: 16_384, tailFrames: 256, ...timing };
       this.db.pragma('wal_autocheckpoint = 0');
+      const pageBytes = Number(this.db.pragma('page_size', { simple: true }));
+      this.#usualWalBytes = this.#timing.restartFrames * (pageBytes + walFrameHeaderBytes);
     }
     return () => this.stop();
   }
@@ -123,7 +127,8 @@ export class Checkpointer {
   /** Hears every commit of the main connection and how long it took; starts the thread when it is time. */
   committed(durationMs: number): void {
     if (this.#limitAfterCut !== undefined) {
-      // That commit started the WAL again, and SQLite cut the file back as it did.
+      // That commit started the WAL again (the whole WAL had just been copied), and SQLite cut the
+      // file back as it did. Had a reader kept it from starting again, the next new start tries.
       this.db.pragma(`journal_size_limit = ${this.#limitAfterCut}`);
       this.#limitAfterCut = undefined;
     }
@@ -183,19 +188,18 @@ export class Checkpointer {
    * short copy and the syncs of a complete checkpoint once per `restartFrames`.
    */
   #finishCheckpoint(): void {
-    if (!this.db.open || this.db.inTransaction) return;
+    if (!this.#checkpointHere('PASSIVE')) return;
+    // A file that one large unit grew to several times the usual length is cut back by the commit
+    // that starts the WAL again (which costs that commit about 10 ms, once); one of the usual
+    // length is left as it is, so that steady load never pays for it (see `#truncate`).
+    const usual = this.#usualWalBytes;
     try {
-      this.db.pragma('wal_checkpoint(PASSIVE)');
-      // A file that one large unit grew to several times the usual length is cut back by the
-      // commit that starts the WAL again (which costs that commit about 10 ms, once); one of the
-      // usual length is left as it is, so that steady load never pays for it (see `#truncate`).
-      const usualBytes = (this.#timing?.restartFrames ?? 0) * (Number(this.db.pragma('page_size', { simple: true })) + walFrameHeaderBytes);
-      if (usualBytes > 0 && this.#limitAfterCut === undefined && walBytes(this.db.name) > 2 * usualBytes) {
+      if (usual > 0 && this.#limitAfterCut === undefined && walBytes(this.db.name) > 2 * usual) {
         this.#limitAfterCut = Number(this.db.pragma('journal_size_limit', { simple: true }));
-        this.db.pragma(`journal_size_limit = ${usualBytes}`);
+        this.db.pragma(`journal_size_limit = ${usual}`);
       }
     } catch (error) {
-      this.onError(`a checkpoint failed: ${(error as Error).message}`);
+      this.onError(`cannot measure the WAL file to cut it back: ${(error as Error).message}`);
     }
   }
 
@@ -206,11 +210,18 @@ export class Checkpointer {
    * has copied every frame already, so the checkpoint only truncates.
    */
   #truncate(): void {
-    if (!this.db.open || this.db.inTransaction) return;
+    this.#checkpointHere('TRUNCATE');
+  }
+
+  /** A checkpoint on the writer's own connection, between two commits; whether it ran. */
+  #checkpointHere(mode: 'PASSIVE' | 'TRUNCATE'): boolean {
+    if (!this.db.open || this.db.inTransaction) return false;
     try {
-      this.db.pragma('wal_checkpoint(TRUNCATE)');
+      this.db.pragma(`wal_checkpoint(${mode})`);
+      return true;
     } catch (error) {
       this.onError(`a checkpoint failed: ${(error as Error).message}`);
+      return false;
     }
   }
 
