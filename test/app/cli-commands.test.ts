@@ -4,6 +4,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mcpTools } from '../../src/app/mcp/tools/index.js';
 import { startCatnap } from '../helpers/catnap.js';
 import { cli } from '../helpers/cli.js';
 import { tempDir } from '../helpers/spawn.js';
@@ -180,6 +181,11 @@ describe('help, versions and completion', () => {
       code: 2,
       stderr: 'catnap: --webui-port must be a port number, got abc\n',
     });
+  });
+
+  it('mcp --help names every tool the MCP server offers', async () => {
+    const help = (await cli(['mcp', '--help'])).stdout;
+    for (const tool of mcpTools) expect(help).toContain(tool.name);
   });
 
   it('prints bash and zsh completion scripts made from the commands', async () => {
