@@ -87,6 +87,17 @@ describe('catnap world export', () => {
     expect((await cli(['world', 'validate', out])).code).toBe(0);
   });
 
+  it('writes each account’s Milky config too, as GET /api/world/export does', async () => {
+    const saved = await env.admin('PUT', '/api/bots/10002/milky', { enable: false, http: { port: 0, accessToken: 'mt' } });
+    expect(saved.status).toBe(200);
+    const file = JSON.parse((await cli(['world', 'export', '--data', env.dataDir])).stdout);
+    expect(file.accounts.find((account: any) => account.user_id === 10002).milky).toMatchObject({
+      enable: false,
+      http: { accessToken: 'mt' },
+    });
+    expect(file.accounts).toEqual((await env.admin('GET', '/api/world/export')).json.accounts);
+  });
+
   it('refuses a folder without a world and a format it does not know', async () => {
     const empty = await tempDir();
     expect(await cli(['world', 'export', '--data', empty])).toMatchObject({ code: 1, stderr: expect.stringContaining('no world in') });

@@ -3,7 +3,7 @@ import { writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { Command, Option } from 'commander';
 import { stringify as toYaml } from 'yaml';
-import { OneBotConfigFiles } from '../../network/config-files.js';
+import { MilkyConfigFiles, OneBotConfigFiles } from '../../network/config-files.js';
 import { MediaService } from '../../world/media/media-service.js';
 import { SqliteWorldStore } from '../../world/store/sqlite/sqlite-store.js';
 import { exportWorld } from '../../world/world-export.js';
@@ -25,7 +25,7 @@ export const worldCommand: CliCommand = (ctx) => {
     .action((file: string) => validate(ctx, file));
   world
     .command('export')
-    .description("print a data folder's world as a world file, with every account's OneBot config")
+    .description("print a data folder's world as a world file, with every account's OneBot and Milky configs")
     .addOption(new Option('--data <dir>', 'the data folder (env CATNAP_DATA, default ./data)'))
     .addOption(new Option('--format <format>', 'output format').choices(['json', 'yaml']).default('json'))
     .addOption(new Option('-o, --output <file>', 'write to a file instead of standard output'))
@@ -58,10 +58,16 @@ async function exportCommand(ctx: CliContext, options: { data?: string; format: 
     throw new CliError(`no world in ${dataDir}: ${database} does not exist (start Catnap with --data ${dataDir} once)`);
   // SQLite in WAL mode lets this read while a Catnap on the same folder keeps writing.
   const world = new World({ store: new SqliteWorldStore(database), media: new MediaService(join(dataDir, 'media')) });
-  const configs = new OneBotConfigFiles(join(dataDir, 'config'));
+  // Both kinds of config, as GET /api/world/export writes them: a file exported here applies to the same bots.
+  const onebot = new OneBotConfigFiles(join(dataDir, 'config'));
+  const milky = new MilkyConfigFiles(join(dataDir, 'config'));
   let text: string;
   try {
-    const file = await exportWorld(world, async (userId) => (await configs.read(userId)) ?? undefined);
+    const file = await exportWorld(
+      world,
+      async (userId) => (await onebot.read(userId)) ?? undefined,
+      async (userId) => (await milky.read(userId)) ?? undefined,
+    );
     text = options.format === 'yaml' ? toYaml(file) : `${JSON.stringify(file, null, 2)}\n`;
   } finally {
     await world.close();
