@@ -134,10 +134,21 @@ describe('websocketServers (forward WebSocket)', () => {
 
   it('sends no heartbeat when heartInterval is 0 or less', async () => {
     const tw = await transportWorld();
-    await tw.apply(10001, wsServer({ heartInterval: -1 }));
-    const socket = await TestSocket.open(`ws://127.0.0.1:${tw.port(10001, 'ws')}/`);
-    await new Promise((resolve) => setTimeout(resolve, 150));
-    expect(socket.frames.map((frame) => frame.meta_event_type)).toEqual(['lifecycle']);
+    await tw.apply(10001, {
+      websocketServers: [
+        { name: 'zero', enable: true, host: '127.0.0.1', port: 0, heartInterval: 0 },
+        { name: 'negative', enable: true, host: '127.0.0.1', port: 0, heartInterval: -1 },
+        { name: 'control', enable: true, host: '127.0.0.1', port: 0, heartInterval: 50 },
+      ],
+    });
+    const zero = await TestSocket.open(`ws://127.0.0.1:${tw.port(10001, 'zero')}/`);
+    const negative = await TestSocket.open(`ws://127.0.0.1:${tw.port(10001, 'negative')}/`);
+    // The control socket opens last, so the span in which it sees three beats lies wholly within
+    // the span the other two were open: had they a heartbeat timer, they would have beaten too.
+    const control = await TestSocket.open(`ws://127.0.0.1:${tw.port(10001, 'control')}/`);
+    await until(() => control.frames.filter((frame) => frame.meta_event_type === 'heartbeat').length >= 3, 10_000, 'control heartbeats');
+    expect(zero.frames.map((frame) => frame.meta_event_type)).toEqual(['lifecycle']);
+    expect(negative.frames.map((frame) => frame.meta_event_type)).toEqual(['lifecycle']);
   });
 
   it('uses the adapter messagePostFormat and reports own messages only with reportSelfMessage', async () => {
