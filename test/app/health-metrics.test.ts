@@ -1,4 +1,4 @@
-import { createServer } from 'node:net';
+import { createServer, type Socket } from 'node:net';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import parsePrometheusTextFormat from 'parse-prometheus-text-format';
@@ -12,6 +12,7 @@ import { allActions } from '../../src/onebot/actions/index.js';
 import { ActionTable } from '../../src/onebot/action-table.js';
 import { Dispatcher } from '../../src/onebot/dispatcher.js';
 import { onebotWorld } from '../helpers/onebot.js';
+import { TestSocket, transportWorld } from '../helpers/transports.js';
 
 const world: WorldFile = {
   accounts: [
@@ -52,6 +53,11 @@ async function scrape(url = env.catnap.webuiUrl, token = 'admin-token') {
       const family = families.find((candidate) => candidate.name === name);
       const sample = family?.metrics.find((metric) => Object.entries(labels).every(([key, value]) => metric.labels?.[key] === value));
       return Number(sample?.value ?? 0);
+    },
+    /** The sample with exactly these labels among its own, or undefined when no such series exists. */
+    sample(name: string, labels: Record<string, string>) {
+      const family = families.find((candidate) => candidate.name === name);
+      return family?.metrics.find((metric) => Object.entries(labels).every(([key, value]) => metric.labels?.[key] === value));
     },
     family: (name: string) => families.find((candidate) => candidate.name === name),
   };
@@ -169,12 +175,40 @@ describe('/metrics', () => {
     await received;
     const during = await scrape();
     expect(during.value('catnap_onebot_events_sent_total', { transport: 'ws', type: 'message.group' })).toBeGreaterThanOrEqual(1);
-    expect(during.value('catnap_client_backlog_bytes', labels)).toBeGreaterThanOrEqual(0);
+    // An idle client that reads everything has nothing waiting: the series is there, and 0.
+    expect(during.sample('catnap_client_backlog_bytes', labels)?.value).toBe('0');
     const peer = { self_id: '10001', transport: 'ws', adapter: 'ws', reason: 'peer' };
     const disconnectsBefore = during.value('catnap_client_disconnects_total', peer);
     client.close();
     await expect.poll(async () => (await scrape()).value('catnap_client_disconnects_total', peer)).toBe(disconnectsBefore + 1);
     expect((await scrape()).value('catnap_clients_connected', labels)).toBe(0);
+  });
+
+  it('shows the bytes waiting for a WebSocket client that stops reading', async () => {
+    // A limit far above what the loop below can queue, so the stalled client is never closed.
+    const tw = await transportWorld(undefined, { limits: { maxPendingBytes: 256 * 1024 * 1024 } });
+    await tw.apply(10001, { websocketServers: [{ name: 'ws', enable: true, port: 0, heartInterval: 0 }] });
+    const metrics = new CatnapMetrics();
+    metrics.observeNetwork(tw.network, () => []);
+    const backlog = async () =>
+      parsePrometheusTextFormat(await metrics.registry.metrics())
+        .find((family) => family.name === 'catnap_client_backlog_bytes')
+        ?.metrics.find((metric) => metric.labels?.self_id === '10001' && metric.labels.adapter === 'ws')?.value;
+    try {
+      const slow = await TestSocket.open(`ws://127.0.0.1:${tw.port(10001, 'ws')}/`);
+      await slow.next(() => true);
+      expect(await backlog()).toBe('0');
+      // The client's process stops reading its socket; once the kernel's buffers are full, data waits in Catnap.
+      (slow.ws as unknown as { _socket: Socket })._socket.pause();
+      const longName = 'x'.repeat(100 * 1024);
+      for (let n = 0; n < 1000 && Number(await backlog()) === 0; n += 1) {
+        await tw.world.groups.rename(20001, 30001, `${n}-${longName}`);
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      expect(Number(await backlog())).toBeGreaterThan(0);
+    } finally {
+      metrics.stop();
+    }
   });
 
   it('keeps each Catnap’s metrics apart', async () => {
