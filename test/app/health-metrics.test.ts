@@ -97,8 +97,14 @@ describe('health', () => {
 
   it('/readyz is 503 while stopping', async () => {
     const other = await startCatnap({ accounts: [{ user_id: 20001, nickname: 'A' }] });
+    const admin = other.catnap.admin!;
+    expect((await admin.inject({ url: '/readyz' })).statusCode).toBe(200);
     const stopping = other.catnap.stop();
     expect(other.catnap.unready()).toEqual(['Catnap is stopping']);
+    // The admin server is the first thing stop() closes: a new connection is refused at once, so the
+    // request goes in-process, made before Fastify's own close hooks run (after them it would refuse it).
+    const ready = await admin.inject({ url: '/readyz' });
+    expect([ready.statusCode, ready.json()]).toEqual([503, { status: 'not ready', problems: ['Catnap is stopping'] }]);
     await stopping;
   });
 });
