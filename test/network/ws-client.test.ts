@@ -107,12 +107,21 @@ describe('websocketClients (reverse WebSocket)', () => {
     servers.splice(0);
     const tw = await transportWorld();
     await tw.apply(10001, reverse(`ws://127.0.0.1:${port}/`));
+    await until(() => tw.network.status(10001)[0]!.error?.includes('ECONNREFUSED') === true, 10_000, 'a refused attempt');
+    // Refused for a while (several attempts at a 100 ms reconnectInterval): still trying.
     await new Promise((resolve) => setTimeout(resolve, 250));
     expect(tw.network.status(10001)[0]).toMatchObject({ state: 'connecting', clients: 0, error: expect.stringContaining('ECONNREFUSED') });
+    // The bot comes up: a later attempt reaches it, as a Universal client, lifecycle connect first.
+    const bot = await BotServer.start(port);
+    await until(() => bot.connections.length === 1, 10_000, 'the connection once the bot is up');
+    expect(bot.connections[0]!.headers['x-self-id']).toBe('10001');
+    expect(await bot.latest.next(() => true)).toMatchObject({ meta_event_type: 'lifecycle', sub_type: 'connect', self_id: 10001 });
+    await until(() => tw.network.status(10001)[0]!.state === 'connected', 10_000, 'the adapter to be connected');
     const adapter = tw.network.adapters(10001)[0]!;
     await adapter.stop();
     await adapter.stop();
-    expect(adapter.status().state).toBe('stopped');
+    expect(adapter.status()).toMatchObject({ state: 'stopped', clients: 0 });
+    expect(await bot.latest.closed).toBe(1000);
   });
 
   it('refuses a url that is not ws:// or wss://, naming the adapter', async () => {
