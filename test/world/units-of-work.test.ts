@@ -1,8 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { WorldError } from '../../src/world/errors.js';
 import type { SqliteWorldStore } from '../../src/world/store/sqlite/sqlite-store.js';
+import { worldDigest } from '../helpers/messages.js';
 import { memoryWorld, smallWorld } from '../helpers/world.js';
 
 const sqliteOf = async () => {
@@ -70,6 +71,32 @@ describe('units of work', () => {
       problems: ['groups.0: group 30001 would have 4 members, more than max_member_count 2'],
     });
     expect(world.accounts.find(20009)).toBeUndefined();
+  });
+
+  it('apply a world file all or nothing when a write fails part-way', async () => {
+    const { world } = await sqliteOf();
+    const { applyWorldFile } = await import('../../src/world/world-file.js');
+    // A file the up-front checks accept: the failure comes from a write, after accounts and groups are written.
+    const file = {
+      accounts: [{ user_id: 20009, nickname: 'New' }],
+      groups: [{ group_id: 30001, group_name: 'Salon', owner_id: 20001, cards: { 20002: 'Bobby' } }],
+    };
+    const before = worldDigest(world);
+    const setCard = vi.spyOn(world.groups, 'setCardIn').mockImplementation(() => {
+      throw new WorldError('CONFLICT', 'the card write broke');
+    });
+    try {
+      await expect(applyWorldFile(world, file)).rejects.toMatchObject({
+        name: 'WorldFileError',
+        problems: ['(applying): the card write broke'],
+      });
+      expect(setCard).toHaveBeenCalled();
+    } finally {
+      setCard.mockRestore();
+    }
+    expect(world.accounts.find(20009)).toBeUndefined();
+    expect(world.groups.require(30001).name).toBe('Lounge');
+    expect(worldDigest(world)).toBe(before);
   });
 });
 
