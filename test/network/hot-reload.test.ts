@@ -52,7 +52,12 @@ describe('hot reload: editing onebot11_<uin>.json applies adapter changes withou
     const wsUrl = `${endpoint('ws-a')}/`;
     const client = await TestSocket.open(wsUrl);
     await client.next(() => true);
+    // Before the edit http-a takes the old token and answers an unknown action as NapCat does.
     const httpBefore = endpoint('http-a');
+    expect((await fetch(`${httpBefore}/get_login_info?access_token=old`)).status).toBe(200);
+    expect((await fetch(`${httpBefore}/get_login_info?access_token=new`)).status).toBe(403);
+    const unknownBefore = await fetch(`${httpBefore}/no_such?access_token=old`);
+    expect([unknownBefore.status, await unknownBefore.json()]).toEqual([404, expect.objectContaining({ retcode: 1404 })]);
 
     // Edit the file as a person would: add a WebSocket server, change the HTTP token and dialect.
     const path = join(dataDir, 'config', 'onebot11_10001.json');
@@ -71,7 +76,6 @@ describe('hot reload: editing onebot11_<uin>.json applies adapter changes withou
     expect((await fetch(`${http}/get_login_info?access_token=new`)).status).toBe(200);
     const unknown = await fetch(`${http}/no_such?access_token=new`);
     expect([unknown.status, await unknown.json()]).toEqual([404, expect.objectContaining({ retcode: 404, message: 'no_such API 不存在' })]);
-    expect(httpBefore).toBeDefined();
 
     // The first client never noticed: same connection, still served events and calls.
     expect(client.closeCode).toBeUndefined();
