@@ -1,5 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { pino } from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Catnap } from '../../src/app/catnap.js';
 import { silentLogger } from '../../src/util/logger.js';
@@ -100,6 +101,8 @@ describe('hot reload: editing onebot11_<uin>.json applies adapter changes withou
   });
 
   it('keeps the running adapters when the edited file is invalid', async () => {
+    const lines: { level: number; msg: string }[] = [];
+    const logger = pino({ level: 'warn' }, { write: (line: string) => void lines.push(JSON.parse(line)) });
     const dataDir = await tempDir();
     await writeFile(join(dataDir, 'world.json'), JSON.stringify(world));
     catnap = await Catnap.start({
@@ -107,14 +110,21 @@ describe('hot reload: editing onebot11_<uin>.json applies adapter changes withou
       worldFile: join(dataDir, 'world.json'),
       webuiPort: 0,
       webuiToken: 'x',
-      logger: silentLogger,
+      logger,
       watchConfig: true,
     });
     const client = await TestSocket.open(`${endpoint('ws-a')}/`);
     await client.next(() => true);
     const path = join(dataDir, 'config', 'onebot11_10001.json');
+    const valid = await readFile(path, 'utf8');
     await writeFile(path, '{ "network": { "websocketServers": [ { "port": "not a port" } ] } }');
-    await new Promise((resolve) => setTimeout(resolve, 600));
+    // The reload ran, and refused the file...
+    await until(
+      () => lines.some((line) => /config of 10001 not applied: .*websocketServers\.0\.port/.test(line.msg)),
+      10_000,
+      'the reload to refuse the file',
+    );
+    // ...leaving the adapters and their clients as they were.
     expect(client.closeCode).toBeUndefined();
     expect(
       catnap.network
@@ -122,5 +132,12 @@ describe('hot reload: editing onebot11_<uin>.json applies adapter changes withou
         .map((entry) => entry.name)
         .sort(),
     ).toEqual(['http-a', 'ws-a']);
+    expect((await client.call('get_login_info')).status).toBe('ok');
+    // A valid edit afterwards is applied as usual.
+    const config = JSON.parse(valid);
+    config.network.websocketServers.push({ name: 'ws-b', enable: true, host: '127.0.0.1', port: 0, heartInterval: 0 });
+    await writeFile(path, JSON.stringify(config, null, 2));
+    await until(() => catnap!.network.status(10001).some((entry) => entry.name === 'ws-b'), 10_000, 'ws-b to start');
+    expect(client.closeCode).toBeUndefined();
   });
 });
