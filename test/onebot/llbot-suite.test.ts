@@ -249,8 +249,19 @@ describe("LLBot's suite, user/ and system/", () => {
   });
 
   it('get-rkey, get-config, get-event answer; scan-qr-code reads its payload', async () => {
-    expect(await success(primary, 'get_rkey')).toBeDefined();
-    expect(await success(primary, 'get_config')).toBeDefined();
+    const rkey = await success(primary, 'get_rkey');
+    expect(rkey).toEqual({
+      private_key: expect.stringMatching(/^&rkey=\S+$/),
+      group_key: expect.stringMatching(/^&rkey=\S+$/),
+      expired_time: expect.any(Number),
+      updated_time: expect.stringMatching(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/),
+    });
+    expect(rkey.group_key).not.toBe(rkey.private_key);
+    expect(rkey.expired_time).toBeGreaterThan(Math.floor(env.catnap.world.clock.nowMs() / 1000));
+    // NapCat's network config (this account has none of its own: the defaults, no adapters).
+    expect(await success(primary, 'get_config')).toMatchObject({
+      network: { httpServers: [], httpSseServers: [], httpClients: [], websocketServers: [], websocketClients: [] },
+    });
     await success(primary, 'get_event', {});
     const png = await QRCode.toBuffer('https://example.com/test-qr-payload');
     const codes = await success(primary, 'scan_qrcode', { file: `base64://${png.toString('base64')}` });
