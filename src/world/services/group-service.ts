@@ -235,51 +235,60 @@ export class GroupService extends GroupQueries {
 
   /** Special titles: owner only. `durationSeconds` -1 or 0 = permanent. */
   setTitle(actor: Actor, groupId: number, userId: number, title: string, durationSeconds = -1): Promise<void> {
-    return transaction(this.ctx, (tx) => {
-      const group = this.require(groupId);
-      if (actor !== 'world' && actor !== group.ownerId) {
-        this.requireSelf(groupId, actor);
-        throw new WorldError('PERMISSION_DENIED', `only the owner of group ${groupId} may set special titles`);
-      }
-      this.requireMember(groupId, userId);
-      const titleExpireTime = durationSeconds > 0 ? now(this.ctx) + durationSeconds : 0;
-      this.ctx.store.members.update(groupId, userId, { title, titleExpireTime });
-      tx.emit({ type: 'member.title_changed', groupId, userId, title, audience: this.memberIds(groupId) });
-    });
+    return transaction(this.ctx, (tx) => this.setTitleIn(tx, actor, groupId, userId, title, durationSeconds));
+  }
+
+  /** `setTitle` inside a unit of work. */
+  setTitleIn(tx: Tx, actor: Actor, groupId: number, userId: number, title: string, durationSeconds = -1): void {
+    const group = this.require(groupId);
+    if (actor !== 'world' && actor !== group.ownerId) {
+      this.requireSelf(groupId, actor);
+      throw new WorldError('PERMISSION_DENIED', `only the owner of group ${groupId} may set special titles`);
+    }
+    this.requireMember(groupId, userId);
+    const titleExpireTime = durationSeconds > 0 ? now(this.ctx) + durationSeconds : 0;
+    this.ctx.store.members.update(groupId, userId, { title, titleExpireTime });
+    tx.emit({ type: 'member.title_changed', groupId, userId, title, audience: this.memberIds(groupId) });
   }
 
   /** Mutes a member for `durationSeconds` (0 lifts the mute). The actor must outrank the member. */
   mute(actor: Actor, groupId: number, userId: number, durationSeconds: number): Promise<void> {
-    return transaction(this.ctx, (tx) => {
-      const target = this.requireMember(groupId, userId);
-      if (actor !== 'world') {
-        if (actor === userId) throw new WorldError('PERMISSION_DENIED', `account ${actor} cannot mute itself`);
-        this.requireOutranks(actor, target);
-      } else if (target.role === 'owner') {
-        throw new WorldError('RANK_TOO_LOW', `the owner of group ${groupId} cannot be muted`);
-      }
-      const duration = Math.max(0, Math.floor(durationSeconds));
-      const muteUntil = duration > 0 ? now(this.ctx) + duration : 0;
-      this.ctx.store.members.update(groupId, userId, { muteUntil });
-      const operatorId = operatorOf(actor, this.require(groupId).ownerId);
-      tx.emit({ type: 'member.muted', groupId, userId, operatorId, duration, audience: this.memberIds(groupId) });
-    });
+    return transaction(this.ctx, (tx) => this.muteIn(tx, actor, groupId, userId, durationSeconds));
+  }
+
+  /** `mute` inside a unit of work. */
+  muteIn(tx: Tx, actor: Actor, groupId: number, userId: number, durationSeconds: number): void {
+    const target = this.requireMember(groupId, userId);
+    if (actor !== 'world') {
+      if (actor === userId) throw new WorldError('PERMISSION_DENIED', `account ${actor} cannot mute itself`);
+      this.requireOutranks(actor, target);
+    } else if (target.role === 'owner') {
+      throw new WorldError('RANK_TOO_LOW', `the owner of group ${groupId} cannot be muted`);
+    }
+    const duration = Math.max(0, Math.floor(durationSeconds));
+    const muteUntil = duration > 0 ? now(this.ctx) + duration : 0;
+    this.ctx.store.members.update(groupId, userId, { muteUntil });
+    const operatorId = operatorOf(actor, this.require(groupId).ownerId);
+    tx.emit({ type: 'member.muted', groupId, userId, operatorId, duration, audience: this.memberIds(groupId) });
   }
 
   setWholeMute(actor: Actor, groupId: number, enable: boolean): Promise<void> {
-    return transaction(this.ctx, (tx) => {
-      const group = this.require(groupId);
-      if (actor !== 'world') this.requireAdmin(groupId, actor, 'mute the whole group');
-      if (group.wholeMute === enable) return;
-      this.ctx.store.groups.update(groupId, { wholeMute: enable });
-      tx.emit({
-        type: 'member.muted',
-        groupId,
-        userId: 0,
-        operatorId: operatorOf(actor, group.ownerId),
-        duration: enable ? -1 : 0,
-        audience: this.memberIds(groupId),
-      });
+    return transaction(this.ctx, (tx) => this.setWholeMuteIn(tx, actor, groupId, enable));
+  }
+
+  /** `setWholeMute` inside a unit of work. */
+  setWholeMuteIn(tx: Tx, actor: Actor, groupId: number, enable: boolean): void {
+    const group = this.require(groupId);
+    if (actor !== 'world') this.requireAdmin(groupId, actor, 'mute the whole group');
+    if (group.wholeMute === enable) return;
+    this.ctx.store.groups.update(groupId, { wholeMute: enable });
+    tx.emit({
+      type: 'member.muted',
+      groupId,
+      userId: 0,
+      operatorId: operatorOf(actor, group.ownerId),
+      duration: enable ? -1 : 0,
+      audience: this.memberIds(groupId),
     });
   }
 
