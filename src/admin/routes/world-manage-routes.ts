@@ -35,21 +35,25 @@ export const worldManageRoutes = implement(worldManageApi, {
   async patchGroup(request, _reply, { world }) {
     const groupId = request.params.group_id;
     const patch = request.body;
-    await world.groups.require(groupId);
-    if (patch.owner_id !== undefined) await world.groups.transferOwner(groupId, patch.owner_id);
-    if (patch.group_name !== undefined) await world.groups.rename('world', groupId, patch.group_name);
-    if (patch.whole_mute !== undefined) await world.groups.setWholeMute('world', groupId, patch.whole_mute);
-    if (patch.max_member_count !== undefined) {
-      const count = await world.groups.memberCount(groupId);
-      if (patch.max_member_count < count) {
-        throw new AdminError(
-          400,
-          'BAD_REQUEST',
-          `group ${groupId} has ${count} members, more than max_member_count ${patch.max_member_count}`,
-        );
+    // One unit: a later field that is refused (too many members for the new maximum) must not
+    // leave the earlier ones (a new owner, a new name) committed and announced.
+    await world.transaction((tx) => {
+      world.groups.require(groupId);
+      if (patch.owner_id !== undefined) world.groups.transferOwnerIn(tx, groupId, patch.owner_id);
+      if (patch.group_name !== undefined) world.groups.renameIn(tx, 'world', groupId, patch.group_name);
+      if (patch.whole_mute !== undefined) world.groups.setWholeMuteIn(tx, 'world', groupId, patch.whole_mute);
+      if (patch.max_member_count !== undefined) {
+        const count = world.groups.memberCount(groupId);
+        if (patch.max_member_count < count) {
+          throw new AdminError(
+            400,
+            'BAD_REQUEST',
+            `group ${groupId} has ${count} members, more than max_member_count ${patch.max_member_count}`,
+          );
+        }
+        world.groups.updateIn(tx, groupId, { maxMembers: patch.max_member_count });
       }
-      await world.groups.update(groupId, { maxMembers: patch.max_member_count });
-    }
+    });
     return groupView(await world.groups.require(groupId), await world.groups.members(groupId));
   },
 
@@ -68,11 +72,14 @@ export const worldManageRoutes = implement(worldManageApi, {
   async patchMember(request, _reply, { world }) {
     const { group_id: groupId, user_id: userId } = request.params;
     const patch = request.body;
-    await world.groups.requireMember(groupId, userId);
-    if (patch.role !== undefined) await world.groups.setAdmin('world', groupId, userId, patch.role === 'admin');
-    if (patch.card !== undefined) await world.groups.setCard('world', groupId, userId, patch.card);
-    if (patch.title !== undefined) await world.groups.setTitle('world', groupId, userId, patch.title);
-    if (patch.mute_seconds !== undefined) await world.groups.mute('world', groupId, userId, patch.mute_seconds);
+    // One unit, so a refused field (the owner cannot be muted) leaves the others unchanged and unannounced.
+    await world.transaction((tx) => {
+      world.groups.requireMember(groupId, userId);
+      if (patch.role !== undefined) world.groups.setAdminIn(tx, 'world', groupId, userId, patch.role === 'admin');
+      if (patch.card !== undefined) world.groups.setCardIn(tx, 'world', groupId, userId, patch.card);
+      if (patch.title !== undefined) world.groups.setTitleIn(tx, 'world', groupId, userId, patch.title);
+      if (patch.mute_seconds !== undefined) world.groups.muteIn(tx, 'world', groupId, userId, patch.mute_seconds);
+    });
     return memberView(await world.groups.requireMember(groupId, userId));
   },
 
