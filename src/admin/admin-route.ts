@@ -18,16 +18,20 @@ import type { OutboundEvent } from '../onebot/events/outbound-event.js';
  * below the network layer): writing an account's OneBot config, reading adapter status.
  */
 export interface AdminHooks {
-  /** Validates, saves and applies an account's onebot11_<uin>.json content. */
-  writeOnebotConfig?(userId: number, config: unknown): Promise<unknown>;
+  /**
+   * Validates, saves and applies an account's onebot11_<uin>.json content. Answers the adapters
+   * that could not start (a port in use: the config is saved all the same); throws only when it
+   * was not saved.
+   */
+  writeOnebotConfig?(userId: number, config: unknown): Promise<readonly AdapterFailure[]>;
   readOnebotConfig?(userId: number): Promise<OneBotConfig | undefined>;
   adapterStatus?(userId: number): AdapterStatus[];
   /** Checks a config without saving it: the config with NapCat's defaults filled in, or throws naming the bad field. */
   validateOnebotConfig?(config: unknown, source?: string): OneBotConfig;
   /** The accounts that have a OneBot config file (the bot dashboard lists them). */
   onebotAccounts?(): Promise<number[]>;
-  /** Validates, saves and applies an account's milky_<uin>.json content (its Milky server and WebHooks). */
-  writeMilkyConfig?(userId: number, config: unknown): Promise<unknown>;
+  /** Validates, saves and applies an account's milky_<uin>.json content (its Milky server and WebHooks), as `writeOnebotConfig`. */
+  writeMilkyConfig?(userId: number, config: unknown): Promise<readonly AdapterFailure[]>;
   readMilkyConfig?(userId: number): Promise<MilkyConfig | undefined>;
   /** Checks a Milky config without saving it: the config with LLBot's defaults filled in, or throws naming the bad field. */
   validateMilkyConfig?(config: unknown, source?: string): MilkyConfig;
@@ -50,6 +54,12 @@ export interface AdminHooks {
   disconnectAdapter?(userId: number, adapter: string, options: { refuseMs: number; stall: boolean }): Promise<number>;
   /** The Prometheus exposition (GET /metrics). */
   metrics?(): Promise<{ contentType: string; text: string }>;
+}
+
+/** An adapter a saved config could not start, and why. */
+export interface AdapterFailure {
+  readonly adapter: string;
+  readonly message: string;
 }
 
 export interface AdminDeps {

@@ -1,3 +1,4 @@
+import { AdaptersFailedError } from '../network/adapters-failed.js';
 import { parseOneBotConfig } from '../network/onebot-config.js';
 import { ActionError } from '../onebot/error-catalogue.js';
 import type { RuntimeHooks } from '../onebot/runtime-hooks.js';
@@ -26,7 +27,8 @@ export function actionRuntime(catnap: () => Catnap | undefined): RuntimeHooks {
       try {
         await running.writeOnebotConfig(selfId, config);
       } catch (error) {
-        throw new WorldError('CONFLICT', `the config was saved, but: ${(error as Error).message}`);
+        if (!(error instanceof AdaptersFailedError)) throw error;
+        throw new WorldError('CONFLICT', `the config was saved, but: ${error.message}`);
       }
     },
   };

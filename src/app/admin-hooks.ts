@@ -1,5 +1,6 @@
 import { join } from 'node:path';
-import type { AdminHooks } from '../admin/admin-route.js';
+import type { AdapterFailure, AdminHooks } from '../admin/admin-route.js';
+import { AdaptersFailedError } from '../network/adapters-failed.js';
 import { parseOneBotConfig } from '../network/onebot-config.js';
 import type { Catnap } from './catnap.js';
 import { loadReportStore } from './load/report-store.js';
@@ -12,13 +13,13 @@ import { loadReportStore } from './load/report-store.js';
 export function adminHooks(catnap: Catnap): AdminHooks {
   const { configFiles, network, milky } = catnap;
   return {
-    writeOnebotConfig: (userId, config) => catnap.writeOnebotConfig(userId, config),
+    writeOnebotConfig: (userId, config) => adapterFailures(catnap.writeOnebotConfig(userId, config)),
     readOnebotConfig: (userId) => configFiles.read(userId),
     adapterStatus: (userId) => [...network.status(userId), ...milky.manager.status(userId)],
     validateOnebotConfig: (config, source) => parseOneBotConfig(config, source ?? 'onebot config'),
     // Accounts with any network config: the bot dashboard lists Milky-only bots too.
     onebotAccounts: async () => [...new Set([...(await configFiles.list()), ...(await milky.files.list())])],
-    writeMilkyConfig: (userId, config) => milky.write(userId, config),
+    writeMilkyConfig: (userId, config) => adapterFailures(milky.write(userId, config)),
     readMilkyConfig: (userId) => milky.files.read(userId),
     validateMilkyConfig: (config, source) => milky.validate(config, source),
     subscribeMilkyCalls: (listener) => milky.dispatcher.onCall(listener),
@@ -28,4 +29,15 @@ export function adminHooks(catnap: Catnap): AdminHooks {
     disconnectAdapter: async (userId, name, options) => (await network.disconnect(userId, name, options)) ?? 0,
     metrics: async () => ({ contentType: catnap.metrics.contentType, text: await catnap.metrics.text() }),
   };
+}
+
+/** A config write as the admin API takes it: adapters that failed to start are an answer, not a throw. */
+async function adapterFailures(write: Promise<void>): Promise<readonly AdapterFailure[]> {
+  try {
+    await write;
+    return [];
+  } catch (error) {
+    if (error instanceof AdaptersFailedError) return error.failures;
+    throw error;
+  }
 }

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildAdminServer } from '../admin/admin-server.js';
 import type { OneBotGateway } from '../network/adapter.js';
 import { OneBotConfigFiles } from '../network/config-files.js';
+import { AdaptersFailedError } from '../network/adapters-failed.js';
 import { adaptersBeyondLoopback, isLoopbackHost, milkyBeyondLoopback } from '../network/exposure.js';
 import { listenOn } from '../network/listen.js';
 import { NetworkManager } from '../network/network-manager.js';
@@ -328,12 +329,12 @@ export class Catnap {
     );
   }
 
-  /** Validates, saves and applies one account's OneBot config. */
+  /** Validates, saves and applies one account's OneBot config; an AdaptersFailedError leaves it saved. */
   async writeOnebotConfig(selfId: number, config: unknown): Promise<void> {
     await this.world.accounts.require(selfId);
     const parsed = await this.configFiles.write(selfId, config);
     const result = await this.network.apply(selfId, parsed);
-    if (result.errors.length > 0) throw new Error(result.errors.map((error) => `${error.adapter}: ${error.message}`).join('; '));
+    if (result.errors.length > 0) throw new AdaptersFailedError(result.errors);
   }
 
   stop(): Promise<void> {

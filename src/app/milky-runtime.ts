@@ -1,6 +1,7 @@
 import { allMilkyApis } from '../milky/apis/index.js';
 import { MilkyDispatcher } from '../milky/dispatcher.js';
 import { MilkyEventHub } from '../milky/events/milky-event-hub.js';
+import { AdaptersFailedError } from '../network/adapters-failed.js';
 import { MilkyConfigFiles } from '../network/config-files.js';
 import type { ApplyResult } from '../network/network-manager.js';
 import { parseMilkyConfig, type MilkyConfig } from '../network/milky/milky-config.js';
@@ -93,11 +94,11 @@ export class MilkyRuntime {
     }
   }
 
-  /** Validates, saves and applies one account's Milky config; throws when part of it could not start. */
+  /** Validates, saves and applies one account's Milky config; throws AdaptersFailedError (leaving it saved) when part of it could not start. */
   async write(selfId: number, config: unknown): Promise<void> {
     await this.options.world.accounts.require(selfId);
     const result = await this.manager.apply(selfId, await this.files.write(selfId, config));
-    if (result.errors.length > 0) throw new Error(result.errors.map((error) => `${error.adapter}: ${error.message}`).join('; '));
+    if (result.errors.length > 0) throw new AdaptersFailedError(result.errors);
   }
 
   validate(config: unknown, source = 'milky config'): MilkyConfig {

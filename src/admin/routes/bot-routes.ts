@@ -1,5 +1,6 @@
 import { botsApi } from '../../contract/admin/bots.js';
 import type { OneBotConfig } from '../../contract/onebot-config.js';
+import { throwIfAdaptersFailed } from '../adapter-failures.js';
 import { AdminError } from '../admin-errors.js';
 import type { AdminDeps, AdminHooks } from '../admin-route.js';
 import { implement } from '../admin-route.js';
@@ -61,13 +62,8 @@ export const botRoutes = implement(botsApi, {
     const userId = request.params.user_id;
     await deps.world.accounts.require(userId);
     const config = validate(deps, request.body);
-    try {
-      await need(deps, 'writeOnebotConfig')(userId, request.body);
-    } catch (error) {
-      if (error instanceof AdminError) throw error;
-      // Saved and valid, but an adapter could not start (a port in use, ...): say which.
-      throw new AdminError(409, 'ADAPTER_FAILED', `the config was saved, but: ${(error as Error).message}`);
-    }
+    // Saved and valid, but an adapter could not start (a port in use, ...): say which.
+    throwIfAdaptersFailed(await need(deps, 'writeOnebotConfig')(userId, request.body));
     return { user_id: userId, config, adapters: deps.hooks.adapterStatus?.(userId) ?? [] };
   },
 

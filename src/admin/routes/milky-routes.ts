@@ -1,6 +1,7 @@
 import { milkyApi } from '../../contract/admin/milky.js';
 import type { AdapterStatus } from '../../contract/admin/bots.js';
 import type { MilkyConfig } from '../../contract/milky-config.js';
+import { throwIfAdaptersFailed } from '../adapter-failures.js';
 import { AdminError } from '../admin-errors.js';
 import { implement, type AdminDeps } from '../admin-route.js';
 
@@ -52,12 +53,7 @@ export const milkyRoutes = implement(milkyApi, {
     const userId = request.params.user_id;
     await deps.world.accounts.require(userId);
     const config = validate(deps, request.body);
-    try {
-      await hooks(deps).write(userId, request.body);
-    } catch (error) {
-      if (error instanceof AdminError) throw error;
-      throw new AdminError(409, 'ADAPTER_FAILED', `the config was saved, but: ${(error as Error).message}`);
-    }
+    throwIfAdaptersFailed(await hooks(deps).write(userId, request.body));
     return { user_id: userId, config, adapters: milkyAdapters(deps, userId) };
   },
 });

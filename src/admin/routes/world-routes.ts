@@ -1,5 +1,6 @@
 import { worldApi } from '../../contract/admin/world.js';
-import { applyWorldFile, protocolConfigProblems, type ApplyOptions } from '../../world/world-file.js';
+import { applyWorldFile, protocolConfigProblems, type ApplyOptions, type ApplySummary } from '../../world/world-file.js';
+import { describeAdapterFailures } from '../adapter-failures.js';
 import { AdminError } from '../admin-errors.js';
 import { implement, type AdminDeps } from '../admin-route.js';
 import { accountView, groupView } from './world-views.js';
@@ -31,9 +32,8 @@ export const worldRoutes = implement(worldApi, {
     if (await deps.world.accounts.find(account.user_id)) {
       throw new AdminError(409, 'ALREADY_EXISTS', `user ${account.user_id} already exists`);
     }
-    await applyWorldFile(deps.world, { accounts: [account] }, applyOptions(deps));
-    if (account.onebot !== undefined) await writeOnebot(deps, account.user_id, account.onebot);
-    if (account.milky !== undefined) await writeMilky(deps, account.user_id, account.milky);
+    const summary = await applyWorldFile(deps.world, { accounts: [account] }, applyOptions(deps));
+    await writeConfigs(deps, summary, `account ${account.user_id} was created`);
     return accountView(await deps.world.accounts.require(account.user_id));
   },
 
@@ -68,8 +68,7 @@ export const worldRoutes = implement(worldApi, {
 
   async apply(request, _reply, deps) {
     const summary = await applyWorldFile(deps.world, request.body, applyOptions(deps));
-    for (const { userId, config } of summary.onebot) await writeOnebot(deps, userId, config);
-    for (const { userId, config } of summary.milky) await writeMilky(deps, userId, config);
+    await writeConfigs(deps, summary, 'the world file was applied');
     return {
       accounts_created: summary.accountsCreated,
       accounts_updated: summary.accountsUpdated,
@@ -97,22 +96,51 @@ function applyOptions(deps: AdminDeps): ApplyOptions {
   };
 }
 
-/** The world file's per-account protocol configs, each written (and applied) through its hook. */
-const configKinds = {
-  onebot: { hook: 'writeOnebotConfig', name: 'OneBot', code: 'BAD_ONEBOT_CONFIG' },
-  milky: { hook: 'writeMilkyConfig', name: 'Milky', code: 'BAD_MILKY_CONFIG' },
-} as const;
+const kindNames = { onebot: 'OneBot', milky: 'Milky' } as const;
 
-async function writeConfig(deps: AdminDeps, kind: keyof typeof configKinds, userId: number, config: unknown): Promise<void> {
-  const { hook, name, code } = configKinds[kind];
-  const write = deps.hooks[hook];
-  if (!write) throw new AdminError(501, 'UNSUPPORTED', `this server cannot write ${name} configs`);
-  try {
-    await write(userId, config);
-  } catch (error) {
-    throw new AdminError(400, code, (error as Error).message);
+/**
+ * Writes (and applies) every protocol config of an applied file, after its unit committed. The
+ * world change stands whatever happens here, so one account's failure does not stop the others'
+ * configs being written, and the answer says what happened to each instead of a 400 that would
+ * read as "nothing was changed".
+ */
+async function writeConfigs(deps: AdminDeps, summary: ApplySummary, done: string): Promise<void> {
+  const failed: string[] = [];
+  const unsaved: string[] = [];
+  for (const kind of ['onebot', 'milky'] as const) {
+    const write = kind === 'onebot' ? deps.hooks.writeOnebotConfig : deps.hooks.writeMilkyConfig;
+    for (const { userId, config } of summary[kind]) {
+      const what = `account ${userId}'s ${kindNames[kind]} config`;
+      if (!write) {
+        unsaved.push(`${what}: this server cannot write ${kindNames[kind]} configs`);
+        continue;
+      }
+      try {
+        const failures = await write(userId, config);
+        if (failures.length > 0) failed.push(`${what}: ${describeAdapterFailures(failures)}`);
+      } catch (error) {
+        unsaved.push(`${what}: ${(error as Error).message}`);
+      }
+    }
+  }
+  if (unsaved.length > 0) {
+    const problems = [...unsaved, ...failed];
+    throw new AdminError(
+      500,
+      'CONFIG_NOT_SAVED',
+      `${done}, but ${oneOrMany(problems, 'some of its configs could not be saved')}`,
+      problems,
+    );
+  }
+  if (failed.length > 0) {
+    throw new AdminError(
+      409,
+      'ADAPTER_FAILED',
+      `${done} and every config saved, but ${oneOrMany(failed, 'some adapters could not start')}`,
+      failed,
+    );
   }
 }
 
-const writeOnebot = (deps: AdminDeps, userId: number, config: unknown) => writeConfig(deps, 'onebot', userId, config);
-const writeMilky = (deps: AdminDeps, userId: number, config: unknown) => writeConfig(deps, 'milky', userId, config);
+/** The one problem itself, or what they have in common (each is in `problems`). */
+const oneOrMany = (problems: readonly string[], many: string) => (problems.length === 1 ? problems[0]! : many);

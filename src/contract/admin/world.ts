@@ -33,7 +33,8 @@ export const worldApi = {
   createAccount: defineRoute({
     method: 'POST',
     url: '/api/world/accounts',
-    summary: 'Create an account (same fields as a world file account)',
+    summary:
+      'Create an account (same fields as a world file account); 409 ADAPTER_FAILED if it was created and its configs saved but an adapter could not start',
     tag,
     body: WorldFileAccount,
     response: AccountView,
@@ -66,7 +67,8 @@ export const worldApi = {
   apply: defineRoute({
     method: 'POST',
     url: '/api/world/apply',
-    summary: 'Apply a world file (JSON, or YAML with Content-Type application/yaml); idempotent',
+    summary:
+      'Apply a world file (JSON, or YAML with Content-Type application/yaml); idempotent. 409 ADAPTER_FAILED if it was applied and every config saved but some adapters could not start (error.problems names them)',
     tag,
     body: WorldFileSchema,
     bodyError: { code: 'WORLD_FILE_INVALID', message: 'the world file was rejected' },

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { api, describeError, savedToken } from '../api/client';
+import { api, ApiError, describeError, savedToken } from '../api/client';
 import { JsonView } from '../ui/json-view';
 import { useWorld } from '../api/world-data';
 
@@ -37,6 +37,8 @@ export function TransferCard() {
       setResult(summary);
       await world.reload();
     } catch (failure) {
+      // Applied, with every config saved, though an adapter could not start: the world did change.
+      if (failure instanceof ApiError && failure.code === 'ADAPTER_FAILED') void world.reload().catch(() => undefined);
       setError(failure instanceof SyntaxError ? `${file.name} is not valid JSON: ${failure.message}` : describeError(failure));
     }
   };
