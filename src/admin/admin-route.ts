@@ -35,6 +35,11 @@ export interface AdminHooks {
   readMilkyConfig?(userId: number): Promise<MilkyConfig | undefined>;
   /** Checks a Milky config without saving it: the config with LLBot's defaults filled in, or throws naming the bad field. */
   validateMilkyConfig?(config: unknown, source?: string): MilkyConfig;
+  /**
+   * Where valid configs about to be written would listen on a port that another configured server
+   * (or another of them) already listens on: one problem per clash, named by the config's `path`.
+   */
+  portClashes?(configs: readonly NewProtocolConfig[]): string[];
   /** Every finished Milky call of any account (the console's live log shows them beside OneBot's). */
   subscribeMilkyCalls?(listener: (record: MilkyCallRecord) => void): () => void;
   /** Every OneBot event built for any account (the console's live log). */
@@ -60,6 +65,14 @@ export interface AdminHooks {
 export interface AdapterFailure {
   readonly adapter: string;
   readonly message: string;
+}
+
+/** A protocol config the admin API is about to write, and where it came from (`accounts.0.onebot`). */
+export interface NewProtocolConfig {
+  readonly userId: number;
+  readonly kind: 'onebot' | 'milky';
+  readonly config: unknown;
+  readonly path: string;
 }
 
 export interface AdminDeps {

@@ -4,6 +4,7 @@ import { AdaptersFailedError } from '../network/adapters-failed.js';
 import { parseOneBotConfig } from '../network/onebot-config.js';
 import type { Catnap } from './catnap.js';
 import { loadReportStore } from './load/report-store.js';
+import { portClashes } from './port-clashes.js';
 
 /**
  * What the admin API needs from above it (it may not use network/): writing and reading
@@ -22,6 +23,7 @@ export function adminHooks(catnap: Catnap): AdminHooks {
     writeMilkyConfig: (userId, config) => adapterFailures(milky.write(userId, config)),
     readMilkyConfig: (userId) => milky.files.read(userId),
     validateMilkyConfig: (config, source) => milky.validate(config, source),
+    portClashes: (configs) => portClashes(catnap, configs),
     subscribeMilkyCalls: (listener) => milky.dispatcher.onCall(listener),
     subscribeOneBotEvents: (sink) => catnap.events.subscribeAll(sink),
     readiness: () => catnap.unready(),

@@ -16,9 +16,68 @@ async function portHolder(): Promise<{ port: number; server: Server }> {
   return { port: (server.address() as { port: number }).port, server };
 }
 
+/** A port nothing listens on now. */
+async function freePort(): Promise<number> {
+  const { port, server } = await portHolder();
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
 const http = (name: string, port: number) => ({ network: { httpServers: [{ name, enable: true, port }] } });
 
+async function worldView() {
+  return { accounts: (await env.admin('GET', '/api/world/accounts')).json, groups: (await env.admin('GET', '/api/world/groups')).json };
+}
+
 describe("a world file's protocol configs: refused before, or reported truthfully after", () => {
+  it('refuses a config whose port another account already listens on, changing nothing', async () => {
+    const port = await freePort();
+    expect((await env.admin('PUT', '/api/bots/10001/onebot', http('taken', port))).status).toBe(200);
+    const before = await worldView();
+    const file = {
+      accounts: [{ user_id: 20200, nickname: 'Late', onebot: http('mine', port) }],
+      groups: [{ group_id: 30001, group_name: 'Renamed', owner_id: 20001 }],
+    };
+    const refused = await env.admin('POST', '/api/world/apply', file);
+    expect(refused.status).toBe(400);
+    expect(refused.json.error).toMatchObject({
+      code: 'WORLD_FILE_INVALID',
+      problems: [
+        `accounts.0.onebot.network.httpServers.0.port: port ${port} is already taken by account 10001's OneBot httpServers "taken"`,
+      ],
+    });
+    const single = await env.admin('POST', '/api/world/accounts', { user_id: 20200, nickname: 'Late', milky: { http: { port } } });
+    expect(single.status).toBe(400);
+    expect(single.json.error.problems).toEqual([
+      `accounts.0.milky.http.port: port ${port} is already taken by account 10001's OneBot httpServers "taken"`,
+    ]);
+    expect(await worldView()).toEqual(before);
+    expect((await env.admin('GET', '/api/bots')).json.map((bot: any) => bot.user_id)).not.toContain(20200);
+    // The account's own port is no clash: its new config replaces the old.
+    const again = await env.admin('POST', '/api/world/apply', {
+      accounts: [{ user_id: 10001, nickname: 'Bot A', bot: true, onebot: http('taken', port) }],
+    });
+    expect(again.status).toBe(200);
+    await env.admin('PUT', '/api/bots/10001/onebot', { network: {} });
+  });
+
+  it("refuses two of the file's own servers on one port", async () => {
+    const port = await freePort();
+    const before = await worldView();
+    const file = {
+      accounts: [
+        { user_id: 20201, nickname: 'One', onebot: http('a', port) },
+        { user_id: 20202, nickname: 'Two', milky: { http: { host: '0.0.0.0', port } } },
+      ],
+    };
+    const refused = await env.admin('POST', '/api/world/apply', file);
+    expect(refused.status).toBe(400);
+    expect(refused.json.error.problems).toEqual([
+      `accounts.1.milky.http.port: port ${port} is already taken by accounts.0.onebot.network.httpServers.0.port (account 20201's OneBot httpServers "a")`,
+    ]);
+    expect(await worldView()).toEqual(before);
+  });
+
   it('writes every config when an adapter cannot start, and answers 409 ADAPTER_FAILED naming it', async () => {
     const holder = await portHolder();
     try {

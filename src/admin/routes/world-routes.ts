@@ -1,8 +1,8 @@
 import { worldApi } from '../../contract/admin/world.js';
-import { applyWorldFile, protocolConfigProblems, type ApplyOptions, type ApplySummary } from '../../world/world-file.js';
+import { applyWorldFile, protocolConfigProblems, type ApplyOptions, type ApplySummary, type WorldFile } from '../../world/world-file.js';
 import { describeAdapterFailures } from '../adapter-failures.js';
 import { AdminError } from '../admin-errors.js';
-import { implement, type AdminDeps } from '../admin-route.js';
+import { implement, type AdminDeps, type NewProtocolConfig } from '../admin-route.js';
 import { accountView, groupView } from './world-views.js';
 
 /** Reading the world and adding to it with world-file pieces (paths used by scripts outside the repository). */
@@ -83,17 +83,28 @@ export const worldRoutes = implement(worldApi, {
 
 /**
  * Configs are checked with the rest of the file, before anything is applied: a file whose config
- * this server would refuse (or cannot write) changes nothing.
+ * this server would refuse, or whose servers would listen on a port another configured server
+ * (or another of its own) takes, changes nothing.
  */
 function applyOptions(deps: AdminDeps): ApplyOptions {
-  const { validateOnebotConfig, validateMilkyConfig, writeOnebotConfig, writeMilkyConfig } = deps.hooks;
+  const { validateOnebotConfig, validateMilkyConfig, writeOnebotConfig, writeMilkyConfig, portClashes } = deps.hooks;
   return {
-    moreProblems: (file) =>
-      protocolConfigProblems(file, {
+    moreProblems: (file) => {
+      const problems = protocolConfigProblems(file, {
         ...(validateOnebotConfig && writeOnebotConfig && { onebot: (config, source) => validateOnebotConfig(config, source) }),
         ...(validateMilkyConfig && writeMilkyConfig && { milky: (config, source) => validateMilkyConfig(config, source) }),
-      }),
+      });
+      return problems.length > 0 || !portClashes ? problems : portClashes(protocolConfigsOf(file));
+    },
   };
+}
+
+function protocolConfigsOf(file: WorldFile): NewProtocolConfig[] {
+  return (file.accounts ?? []).flatMap((account, index) =>
+    (['onebot', 'milky'] as const).flatMap((kind) =>
+      account[kind] === undefined ? [] : [{ userId: account.user_id, kind, config: account[kind], path: `accounts.${index}.${kind}` }],
+    ),
+  );
 }
 
 const kindNames = { onebot: 'OneBot', milky: 'Milky' } as const;
