@@ -65,42 +65,53 @@ export const quickOperationValidator = new ParamsValidator(QuickOperation);
  * actions that ran.
  */
 export async function applyQuickOperation(call: ActionCaller, context: QuickContext, operation: QuickOperation): Promise<string[]> {
+  // Every step's params are built before the first step runs, so a context that lacks a field a
+  // later step needs (a kick without user_id) is a 1400 before the reply has gone out.
+  const steps = planQuickOperation(context, operation);
   const ran: string[] = [];
-  const run = async (action: string, params: Record<string, unknown>) => {
+  for (const { action, params } of steps) {
     await call(action, params);
     ran.push(action);
-  };
+  }
+  return ran;
+}
+
+interface Step {
+  readonly action: string;
+  readonly params: Record<string, unknown>;
+}
+
+/** The actions an operation asks for, with their params; throws BAD_PARAMS naming a missing context field. */
+function planQuickOperation(context: QuickContext, operation: QuickOperation): Step[] {
+  const steps: Step[] = [];
   if (context.post_type === 'message' || context.post_type === 'message_sent') {
     const isGroup = context.message_type === 'group';
     if (operation.reply !== undefined && operation.reply !== '') {
-      await run('send_msg', isGroup ? groupReply(context, operation) : privateReply(context, operation));
+      steps.push({ action: 'send_msg', params: isGroup ? groupReply(context, operation) : privateReply(context, operation) });
     }
-    if (isGroup) {
+    if (isGroup && (operation.delete || operation.kick || operation.ban)) {
       const groupId = need(context.group_id, 'context.group_id');
-      if (operation.delete) await run('delete_msg', { message_id: need(context.message_id, 'context.message_id') });
-      if (operation.kick) await run('set_group_kick', { group_id: groupId, user_id: need(context.user_id, 'context.user_id') });
+      if (operation.delete) steps.push({ action: 'delete_msg', params: { message_id: need(context.message_id, 'context.message_id') } });
+      if (operation.kick) {
+        steps.push({ action: 'set_group_kick', params: { group_id: groupId, user_id: need(context.user_id, 'context.user_id') } });
+      }
       if (operation.ban) {
-        await run('set_group_ban', {
-          group_id: groupId,
-          user_id: need(context.user_id, 'context.user_id'),
-          duration: operation.ban_duration ?? 1800,
-        });
+        const userId = need(context.user_id, 'context.user_id');
+        steps.push({ action: 'set_group_ban', params: { group_id: groupId, user_id: userId, duration: operation.ban_duration ?? 1800 } });
       }
     }
   } else if (context.post_type === 'request' && operation.approve !== undefined) {
     const flag = need(context.flag, 'context.flag');
     if (context.request_type === 'friend') {
-      await run('set_friend_add_request', { flag, approve: operation.approve, remark: operation.remark ?? '' });
+      steps.push({ action: 'set_friend_add_request', params: { flag, approve: operation.approve, remark: operation.remark ?? '' } });
     } else if (context.request_type === 'group') {
-      await run('set_group_add_request', {
-        flag,
-        sub_type: context.sub_type ?? 'add',
-        approve: operation.approve,
-        reason: operation.reason ?? '',
+      steps.push({
+        action: 'set_group_add_request',
+        params: { flag, sub_type: context.sub_type ?? 'add', approve: operation.approve, reason: operation.reason ?? '' },
       });
     }
   }
-  return ran;
+  return steps;
 }
 
 /** In groups NapCat quotes the message being answered, then @s the sender when at_sender is true. */

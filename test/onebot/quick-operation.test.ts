@@ -150,6 +150,20 @@ describe('applyQuickOperation: which actions a quick operation runs', () => {
       message: 'context.message_id is required for this quick operation',
     });
   });
+
+  it('checks every context field the steps need before running the first: no reply goes out for a kick it cannot do', async () => {
+    const { calls, call } = recorder();
+    const noSender = { post_type: 'message', message_type: 'group', group_id: 30002, message_id: 1 };
+    await expect(applyQuickOperation(call, noSender, { reply: 'bye', kick: true })).rejects.toMatchObject({
+      retcode: 1400,
+      message: 'context.user_id is required for this quick operation',
+    });
+    await expect(applyQuickOperation(call, { ...noSender, message_id: undefined }, { reply: 'bye', delete: true })).rejects.toMatchObject({
+      retcode: 1400,
+    });
+    await expect(applyQuickOperation(call, noSender, { reply: 'bye', ban: true })).rejects.toMatchObject({ retcode: 1400 });
+    expect(calls).toEqual([]);
+  });
 });
 
 describe('.handle_quick_operation', () => {
@@ -176,6 +190,21 @@ describe('.handle_quick_operation', () => {
     expect(refused).toMatchObject({ status: 'failed', retcode: 2104 });
     expect(refused.message).toMatch(/20001/);
     expect(await tw.world.groups.findMember(30001, 20001)).toBeDefined();
+  });
+
+  it('sends no reply when the context lacks what a later step needs', async () => {
+    const tw = await transportWorld();
+    const events: unknown[] = [];
+    tw.world.events.on((event) => events.push(event));
+    const refused = await tw.dispatcher.dispatch(
+      10001,
+      '.handle_quick_operation',
+      { context: { post_type: 'message', message_type: 'group', group_id: 30001, message_id: 1 }, operation: { reply: 'bye', kick: true } },
+      { transport: 'test' },
+    );
+    expect(refused).toMatchObject({ status: 'failed', retcode: 1400, message: 'context.user_id is required for this quick operation' });
+    expect(events).toEqual([]);
+    expect(await tw.world.groups.memberIds(30001)).toHaveLength(4);
   });
 
   it('rejects bad params with 1400 and changes nothing', async () => {
