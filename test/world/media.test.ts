@@ -1,7 +1,7 @@
-import { link, mkdtemp, mkdir, readdir, stat, symlink, writeFile } from 'node:fs/promises';
+import { link, mkdtemp, mkdir, readdir, readFile, stat, symlink, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type WorldError } from '../../src/world/errors.js';
 import type { SourceLimits } from '../../src/world/media/file-source.js';
@@ -129,6 +129,16 @@ describe('media service', () => {
     await expect(media.lookup(stored.blobId, 0)).rejects.toThrow(/EMFILE/);
     failingOpen.mockRestore();
     expect(await media.lookup(stored.blobId, 0)).toEqual(stored);
+  });
+
+  it('stores a download whose asked name is longer than a file name may be, under the name cut to fit', async () => {
+    const media = new MediaService(await mkdtemp(join(tmpdir(), 'catnap-blobs-')), limits);
+    for (const name of [`${'n'.repeat(300)}.png`, `${'图'.repeat(90)}.png`]) {
+      const path = await downloadToStorage(media, { viewerId: 10001, base64: png.toString('base64'), name });
+      expect(Buffer.byteLength(basename(path))).toBeLessThanOrEqual(255);
+      expect(basename(path)).toMatch(/^(n+|图+)\.png$/);
+      expect(await readFile(path)).toEqual(png);
+    }
   });
 
   it("removes an account's download_file copies and their folders, and nothing else of the store", async () => {

@@ -1,8 +1,9 @@
 import { chmod, link, mkdir, copyFile, stat } from 'node:fs/promises';
-import { basename, dirname } from 'node:path';
+import { dirname } from 'node:path';
 import { privateDirMode, privateFileMode } from '../../util/private-files.js';
 import { WorldError } from '../errors.js';
 import type { MediaService } from './media-service.js';
+import { safeFileName } from './file-name.js';
 import { extensionOf } from './mime.js';
 
 export interface DownloadRequest {
@@ -34,8 +35,8 @@ export async function downloadToStorage(media: MediaService, request: DownloadRe
         ? await media.ingestUrl(request.url ?? '', request.headers)
         : await media.ingest(request.url ?? '', request.viewerId);
   const name =
-    safeName(request.name) ||
-    (ref.name && !ref.name.startsWith(ref.blobId.slice(0, 32)) ? safeName(ref.name) : '') ||
+    safeFileName(request.name) ||
+    (ref.name && !ref.name.startsWith(ref.blobId.slice(0, 32)) ? safeFileName(ref.name) : '') ||
     `${ref.blobId.slice(0, 32)}.${extensionOf(ref.mime)}`;
   const path = media.blobs.downloadPathOf(request.viewerId, ref.blobId, name);
   // clean_cache may remove the folder, empty, between its making and the link: make it once more.
@@ -55,13 +56,6 @@ async function placeCopy(media: MediaService, blobId: string, path: string): Pro
     await copyFile(media.blobs.pathOf(blobId), path);
     await chmod(path, privateFileMode);
   });
-}
-
-function safeName(name: string | undefined): string {
-  const cleaned = basename((name ?? '').replace(/\\/g, '/'))
-    .replace(/\0/g, '')
-    .trim();
-  return cleaned === '.' || cleaned === '..' ? '' : cleaned;
 }
 
 async function exists(path: string): Promise<boolean> {
