@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { onebotWorld } from '../helpers/onebot.js';
 
 // smallWorld: 10001 is friends with 20001, 10002 with 20002. Group 30001: owner 20001, admin
@@ -78,6 +78,19 @@ describe('friend requests', () => {
       retcode: 2103,
       message: 'user 10001 has blocked 20001 and refuses their friend requests',
     });
+  });
+
+  it('delete_friend with temp_block is one change: a block that fails leaves the friend in both lists, unannounced', async () => {
+    const ob = await onebotWorld();
+    const block = vi.spyOn(ob.world.store.groupSettings, 'blockFriend').mockImplementation(() => {
+      throw new Error('the disk is full');
+    });
+    const failed = await ob.call(10001, 'delete_friend', { friend_id: 20001, temp_block: true, temp_both_del: true });
+    block.mockRestore();
+    expect(failed.status).toBe('failed');
+    expect(ob.domainEvents).toEqual([]);
+    expect(await ob.world.friends.get(10001, 20001)).toBeDefined();
+    expect(await ob.world.friends.get(20001, 10001)).toBeDefined();
   });
 
   it('asking back accepts a crossed request; a one-way friendship is restored at once', async () => {

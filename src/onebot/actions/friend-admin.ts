@@ -23,8 +23,11 @@ export const friendAdminActions: AnyActionSpec[] = [
       const friendId = params.friend_id ?? params.user_id;
       if (friendId === undefined) throw badParams('friend_id: is required (or user_id)');
       await ctx.world.accounts.require(friendId);
-      await ctx.world.friends.unfriend(ctx.selfId, friendId, !(params.temp_both_del ?? false));
-      if (params.temp_block) await ctx.world.requests.blockFriend(ctx.selfId, friendId);
+      // One unit: a block that fails must not leave the friend removed, nor announce it.
+      await ctx.world.transaction((tx) => {
+        ctx.world.friends.unfriendIn(tx, ctx.selfId, friendId, !(params.temp_both_del ?? false));
+        if (params.temp_block) ctx.world.requests.blockFriendIn(tx, ctx.selfId, friendId);
+      });
       return null;
     },
   }),

@@ -103,14 +103,17 @@ export class FriendService {
 
   /** Removes `friendId` from `ownerId`'s list, and from the other side too unless `oneWay`. */
   unfriend(ownerId: number, friendId: number, oneWay = false): Promise<void> {
-    return transaction(this.ctx, (tx) => {
-      const removed = this.ctx.store.friends.remove(ownerId, friendId);
-      const removedReverse = oneWay ? false : this.ctx.store.friends.remove(friendId, ownerId);
-      if (!removed && !removedReverse) {
-        throw new WorldError('NOT_FRIENDS', `user ${friendId} is not in the friend list of ${ownerId}`, { ownerId, friendId });
-      }
-      tx.emit({ type: 'friend.removed', userId: ownerId, friendId, audience: [] });
-    });
+    return transaction(this.ctx, (tx) => this.unfriendIn(tx, ownerId, friendId, oneWay));
+  }
+
+  /** `unfriend` inside a unit of work. */
+  unfriendIn(tx: Tx, ownerId: number, friendId: number, oneWay = false): void {
+    const removed = this.ctx.store.friends.remove(ownerId, friendId);
+    const removedReverse = oneWay ? false : this.ctx.store.friends.remove(friendId, ownerId);
+    if (!removed && !removedReverse) {
+      throw new WorldError('NOT_FRIENDS', `user ${friendId} is not in the friend list of ${ownerId}`, { ownerId, friendId });
+    }
+    tx.emit({ type: 'friend.removed', userId: ownerId, friendId, audience: [] });
   }
 
   /**

@@ -260,7 +260,12 @@ export class RequestService {
 
   /** `ownerId` blocks `userId`: their later friend requests are refused. */
   blockFriend(ownerId: number, userId: number): Promise<void> {
-    return transaction(this.ctx, () => this.ctx.store.groupSettings.blockFriend(ownerId, userId, now(this.ctx)));
+    return transaction(this.ctx, (tx) => this.blockFriendIn(tx, ownerId, userId));
+  }
+
+  /** `blockFriend` inside a unit of work. */
+  blockFriendIn(_tx: Tx, ownerId: number, userId: number): void {
+    this.ctx.store.groupSettings.blockFriend(ownerId, userId, now(this.ctx));
   }
 
   private answerFriendIn(
