@@ -69,6 +69,11 @@ describe('a world PATCH is one unit: a refused field changes nothing', () => {
     );
     expect(answer.status).toBe(200);
     expect(answer.json).toMatchObject({ role: 'admin', card: 'Cee', title: 'Star' });
-    expect(events.map((event) => event.type)).toEqual(['member.role_changed', 'member.card_changed', 'member.title_changed', 'member.muted']);
+    expect(events.map((event) => event.type)).toEqual([
+      'member.role_changed',
+      'member.card_changed',
+      'member.title_changed',
+      'member.muted',
+    ]);
   });
 });
