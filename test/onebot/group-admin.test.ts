@@ -220,6 +220,21 @@ describe('set_group_admin, set_group_card, set_group_name, set_group_special_tit
     await ob.data(10002, 'set_group_special_title', { group_id: 30002, user_id: 20001 }); // empty title, permanent
     expect((await ob.world.groups.findMember(30002, 20001))!.title).toBe('');
   });
+
+  it('special titles last at most a signed 32-bit count of seconds: a longer duration is a 1400 that changes nothing', async () => {
+    const ob = await onebotWorld();
+    const set = (duration: unknown) =>
+      ob.call(20001, 'set_group_special_title', { group_id: 30001, user_id: 20002, special_title: 'Forever', duration });
+    for (const duration of [Number.MAX_SAFE_INTEGER, 2 ** 31, String(2 ** 32)]) {
+      expect(await set(duration)).toMatchObject({ retcode: 1400, message: expect.stringMatching(/^duration/) });
+    }
+    expect(await ob.world.groups.findMember(30001, 20002)).toMatchObject({ title: '', titleExpireTime: 0 });
+    expect(ob.domainEvents).toEqual([]);
+    await ob.data(20001, 'set_group_special_title', { group_id: 30001, user_id: 20002, special_title: 'Long', duration: 2 ** 31 - 1 });
+    const { titleExpireTime } = (await ob.world.groups.findMember(30001, 20002))!;
+    expect(titleExpireTime).toBe(Math.floor(ob.clock.nowMs() / 1000) + 2 ** 31 - 1);
+    expect(titleExpireTime).toBeLessThan(2 ** 32);
+  });
 });
 
 describe('set_group_leave', () => {

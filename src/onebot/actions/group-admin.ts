@@ -4,6 +4,7 @@ import { badParams } from '../error-catalogue.js';
 import { P } from '../schema.js';
 import { NtMember, toNtMember } from '../shapes/group-extras.js';
 import { nowSeconds } from '../../util/clock.js';
+import { qqLimits } from '../../world/qq-limits.js';
 
 const groupId = P.id('Group number');
 const userId = P.id('QQ number of the member');
@@ -135,7 +136,11 @@ export const groupAdminActions: AnyActionSpec[] = [
       group_id: groupId,
       user_id: userId,
       special_title: P.str('The title; empty removes it', { default: '', maxLength: 18 }),
-      duration: P.int('Seconds until the title expires; -1 or 0 keeps it', { default: -1, minimum: -1 }),
+      duration: P.int('Seconds until the title expires; -1 or 0 keeps it', {
+        default: -1,
+        minimum: -1,
+        maximum: qqLimits.specialTitleSeconds,
+      }),
     }),
     result: Type.Null(),
     async handler(ctx, params) {
