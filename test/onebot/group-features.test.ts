@@ -27,6 +27,37 @@ describe('group feature settings', () => {
     expect(await texts(10002)).toEqual(['after']);
   });
 
+  it('get_recent_contact shows a new member neither the hidden history nor a count of it', async () => {
+    const ob = await onebotWorld();
+    await ob.data(20002, 'send_group_msg', { group_id: 30001, message: 'the secret plan' });
+    await ob.data(10001, 'set_group_new_member_history_visibility', { group_id: 30001, visible: false });
+    ob.clock.advance(5000);
+    await ob.world.groups.addMember(30001, 10002);
+    const joinTime = (await ob.world.groups.findMember(30001, 10002))!.joinTime;
+
+    const [hidden] = await ob.data(10002, 'get_recent_contact', { count: 10 });
+    // The group is listed from the join, as QQ lists it, with nothing of what came before.
+    expect(hidden).toEqual({
+      peerUin: '30001',
+      remark: '',
+      msgTime: String(joinTime),
+      chatType: 2,
+      msgId: '0',
+      sendNickName: '',
+      sendMemberName: '',
+      peerName: 'Lounge',
+      unreadCnt: 0,
+    });
+
+    const after = (await ob.data(20002, 'send_group_msg', { group_id: 30001, message: 'welcome' })).message_id;
+    expect(await ob.data(10002, 'get_recent_contact', { count: 10 })).toEqual([
+      expect.objectContaining({ msgId: String(after), unreadCnt: 1, lastestMsg: expect.objectContaining({ raw_message: 'welcome' }) }),
+    ]);
+    // An earlier member still sees and counts both.
+    const [earlier] = await ob.data(20003, 'get_recent_contact', { count: 10 });
+    expect(earlier).toMatchObject({ msgId: String(after), unreadCnt: 2 });
+  });
+
   it('member permissions govern album uploads and temp chats; robot and search options are kept', async () => {
     const ob = await onebotWorld();
     await ob.data(10001, 'set_group_member_permissions', {

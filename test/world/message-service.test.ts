@@ -294,7 +294,7 @@ describe('reading and recalling', () => {
     clock.advance(1000);
     await world.messages.send(10001, { type: 'group', groupId: 30001 }, text('mine'));
     let recent = await world.conversations.recentContacts(10001, 10);
-    expect(recent.map((contact) => [contact.summary.key, contact.unread, contact.latest.elements])).toEqual([
+    expect(recent.map((contact) => [contact.summary.key, contact.unread, contact.latest?.elements])).toEqual([
       ['g:30001', 0, [{ kind: 'text', text: 'mine' }]],
       ['p:10001:20001', 1, [{ kind: 'text', text: 'dm' }]],
     ]);

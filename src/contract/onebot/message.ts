@@ -76,7 +76,7 @@ export type MessagePage = Static<typeof MessagePage>;
 
 /** One conversation of get_recent_contact, NapCat's shape (`lastestMsg` spelled as NapCat spells it). */
 export const RecentContact = Type.Object({
-  lastestMsg: MessageObject,
+  lastestMsg: Type.Optional(MessageObject),
   peerUin: Type.String(),
   remark: Type.String(),
   msgTime: Type.String(),

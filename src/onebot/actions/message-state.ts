@@ -61,19 +61,19 @@ export const messageStateActions: AnyActionSpec[] = [
     name: 'get_recent_contact',
     origin: 'napcat',
     summary: 'The account’s conversations, most recent first, with their newest message and unread count',
-    description: 'NapCat’s shape (`lastestMsg` spelled as NapCat spells it); `unreadCnt` counts messages from others after the read mark.',
+    description:
+      'NapCat’s shape (`lastestMsg` spelled as NapCat spells it); `unreadCnt` counts messages from others after the read mark. A group whose messages all came before the account joined while history was hidden has no `lastestMsg`, `msgId` "0" and its join time as `msgTime`.',
     params: P.object({ count: P.int('How many conversations', { minimum: 1, maximum: 1000, default: 10 }) }),
     result: actionResults.get_recent_contact,
     async handler(ctx, params) {
       const contacts = await ctx.world.conversations.recentContacts(ctx.selfId, params.count);
-      const latest = contacts.map((contact) => contact.latest);
+      const latest = contacts.flatMap((contact) => (contact.latest ? [contact.latest] : []));
       const views = await viewMessages(ctx, latest, { format: ctx.messageFormat, forwardContent: true });
+      const viewOf = new Map(latest.map((message, index) => [message.messageId, views[index]!]));
       const people = loadMessageContexts(ctx.world, latest);
       const result = [];
-      for (const [index, { summary, latest: message, unread }] of contacts.entries()) {
-        const view = views[index];
-        if (!view) continue;
-        const sender = people.get(message.messageId)!.sender;
+      for (const { summary, latest: message, time, unread } of contacts) {
+        const sender = message && people.get(message.messageId)!.sender;
         let peerUin: number;
         let peerName: string;
         let remark = '';
@@ -86,17 +86,18 @@ export const messageStateActions: AnyActionSpec[] = [
           peerUin = peerOf(summary.conversation, ctx.selfId);
           peerName = (await ctx.world.accounts.find(peerUin))?.nickname ?? '';
           remark = (await ctx.world.friends.get(ctx.selfId, peerUin))?.remark ?? '';
-          chatType = message.tempGroupId ? chatTypes.temp : chatTypes.friend;
+          chatType = message?.tempGroupId ? chatTypes.temp : chatTypes.friend;
         }
+        // NapCat leaves lastestMsg out when it cannot load the message; here, when the account may not see one.
         result.push({
-          lastestMsg: view,
+          ...(message && { lastestMsg: viewOf.get(message.messageId)! }),
           peerUin: String(peerUin),
           remark,
-          msgTime: String(message.time),
+          msgTime: String(time),
           chatType,
-          msgId: String(message.messageId),
-          sendNickName: sender.nickname,
-          sendMemberName: sender.card,
+          msgId: String(message?.messageId ?? 0),
+          sendNickName: sender?.nickname ?? '',
+          sendMemberName: sender?.card ?? '',
           peerName,
           unreadCnt: unread,
         });

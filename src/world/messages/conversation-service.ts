@@ -18,8 +18,14 @@ export interface HistoryOptions {
 
 export interface RecentContact {
   readonly summary: ConversationSummary;
-  /** The newest message that is not recalled. */
-  readonly latest: MessageRecord;
+  /**
+   * The newest message the account may see that is not recalled; absent in a group whose
+   * messages all came before the account's history floor (they are not the account's to read).
+   */
+  readonly latest?: MessageRecord;
+  /** Unix seconds the entry stands at: its latest message's time, else when the account joined. */
+  readonly time: number;
+  /** Messages from others after the read mark that the account may see and that are not recalled. */
   readonly unread: number;
 }
 
@@ -160,17 +166,30 @@ export class ConversationService {
   }
 
   unreadCount(viewerId: number, conversation: Conversation): number {
-    return this.ctx.store.messages.unreadCount(viewerId, conversationKey(conversation));
+    const floor = this.firstVisibleSeq(viewerId, conversation) - 1;
+    return this.ctx.store.messages.unreadCount(viewerId, conversationKey(conversation), floor);
   }
 
-  /** The account's conversations, most recently active first, each with its newest message. */
+  /**
+   * The account's conversations, most recently active first, each with its newest message and
+   * unread count as the account sees them: a group's messages from before the account's history
+   * floor neither show nor count, so the entry of a group with nothing else has no message.
+   */
   recentContacts(viewerId: number, count: number): RecentContact[] {
     const groupIds = this.groups.listFor(viewerId).map((group) => group.groupId);
     const result: RecentContact[] = [];
     for (const summary of this.ctx.store.messages.conversationsOf(viewerId, groupIds, count)) {
-      const latest = this.ctx.store.messages.latest(summary.key);
-      if (!latest) continue;
-      result.push({ summary, latest, unread: this.ctx.store.messages.unreadCount(viewerId, summary.key) });
+      const floor = this.firstVisibleSeq(viewerId, summary.conversation) - 1;
+      const [latest] = this.ctx.store.messages.history(summary.key, { minSeq: floor + 1, from: 'newest', limit: 1 });
+      const unread = this.ctx.store.messages.unreadCount(viewerId, summary.key, floor);
+      if (latest) {
+        result.push({ summary, latest, time: latest.time, unread });
+      } else if (floor > 0 && summary.conversation.type === 'group') {
+        // QQ lists a group from the moment one joins it, before anything one may read is said.
+        const joinTime = this.ctx.store.members.get(summary.conversation.groupId, viewerId)?.joinTime ?? 0;
+        result.push({ summary, time: joinTime, unread });
+      }
+      // Otherwise every message was recalled: nothing to show, and the entry is left out.
     }
     return result;
   }

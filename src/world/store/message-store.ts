@@ -48,8 +48,6 @@ export interface MessageRepository {
   getBySeq(conversationKey: string, seq: number): MessageRecord | undefined;
   /** Messages of a conversation that are not recalled, in seq order (oldest first). */
   history(conversationKey: string, query: HistoryQuery): MessageRecord[];
-  /** The newest message of a conversation that is not recalled. */
-  latest(conversationKey: string): MessageRecord | undefined;
   markRecalled(messageId: number, operatorId: number, time: number): MessageRecord;
 
   /** Conversations `userId` takes part in: its private chats and the chats of `groupIds`, newest first. */
@@ -59,8 +57,11 @@ export interface MessageRepository {
   readSeq(userId: number, conversationKey: string): number;
   /** Moves the read mark forward (never back); returns whether it moved. */
   markRead(userId: number, conversationKey: string, seq: number): boolean;
-  /** Messages after the read mark that others sent and that are not recalled. */
-  unreadCount(userId: number, conversationKey: string): number;
+  /**
+   * Messages after the read mark that others sent and that are not recalled; with `floorSeq`,
+   * only those after it too (the seqs up to a history floor are not the user's to count).
+   */
+  unreadCount(userId: number, conversationKey: string, floorSeq?: number): number;
 
   file(fileId: string): StoredFile | undefined;
   /** The most recent file element with this name. */

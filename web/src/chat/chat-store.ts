@@ -113,7 +113,7 @@ class ChatStore {
         const id = Number(entry.peerUin);
         const peer: Peer = entry.chatType === 2 ? { type: 'group', id } : { type: 'private', id };
         const message = entry.lastestMsg;
-        this.#touchRecent(selfId, peer, Number(entry.msgTime) || message.time, message);
+        this.#touchRecent(selfId, peer, Number(entry.msgTime) || message?.time || 0, message);
         // Read marks live on the server, so unread counts survive a reload.
         const unread = entry.unreadCnt;
         const open = this.#active?.selfId === selfId && this.#active.key === peerKey(peer);

@@ -237,11 +237,6 @@ export class SqliteMessageRepository implements MessageRepository {
     return this.#oldest.all(conversationKey, min, max, query.limit).map(toMessage);
   }
 
-  latest(conversationKey: string): MessageRecord | undefined {
-    const row = this.#newest.get(conversationKey, 0, Number.MAX_SAFE_INTEGER, 1);
-    return row && toMessage(row);
-  }
-
   markRecalled(messageId: number, operatorId: number, time: number): MessageRecord {
     this.#recall.run(operatorId, time, messageId);
     const row = this.#get.get(messageId);
@@ -266,8 +261,8 @@ export class SqliteMessageRepository implements MessageRepository {
     return this.#upsertReadMark.run(userId, conversationKey, seq).changes > 0;
   }
 
-  unreadCount(userId: number, conversationKey: string): number {
-    return this.#unread.get(conversationKey, this.readSeq(userId, conversationKey), userId)!.n;
+  unreadCount(userId: number, conversationKey: string, floorSeq = 0): number {
+    return this.#unread.get(conversationKey, Math.max(this.readSeq(userId, conversationKey), floorSeq), userId)!.n;
   }
 
   file(fileId: string): StoredFile | undefined {
