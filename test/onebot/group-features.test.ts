@@ -58,6 +58,34 @@ describe('group feature settings', () => {
     expect(earlier).toMatchObject({ msgId: String(after), unreadCnt: 2 });
   });
 
+  it('a new member cannot reply to a message from before its join by seq, any more than by id', async () => {
+    const ob = await onebotWorld();
+    const before = (await ob.data(20002, 'send_group_msg', { group_id: 30001, message: 'before' })).message_id;
+    const { message_seq: seq } = await ob.data(20003, 'get_msg', { message_id: before });
+    await ob.data(10001, 'set_group_new_member_history_visibility', { group_id: 30001, visible: false });
+    await ob.world.groups.addMember(30001, 10002);
+    ob.domainEvents.length = 0;
+    const replyTo = (data: Record<string, unknown>) => [
+      { type: 'reply', data },
+      { type: 'text', data: { text: 'quoting' } },
+    ];
+
+    expect(await ob.call(10002, 'send_group_msg', { group_id: 30001, message: replyTo({ id: before }) })).toMatchObject({ retcode: 2004 });
+    // Refused as a seq nobody used is: nothing tells the new member that the seq is taken.
+    const unused = await ob.call(10002, 'send_group_msg', { group_id: 30001, message: replyTo({ seq: seq + 100 }) });
+    expect(await ob.call(10002, 'send_group_msg', { group_id: 30001, message: replyTo({ seq }) })).toEqual({
+      ...unused,
+      message: unused.message.replace(String(seq + 100), String(seq)),
+      wording: unused.wording.replace(String(seq + 100), String(seq)),
+    });
+    expect(unused).toMatchObject({ status: 'failed', retcode: 2004 });
+    expect(ob.domainEvents.filter((event) => event.type === 'message.created')).toEqual([]);
+
+    // An earlier member may.
+    const reply = (await ob.data(20003, 'send_group_msg', { group_id: 30001, message: replyTo({ seq }) })).message_id;
+    expect((await ob.data(20003, 'get_msg', { message_id: reply })).message[0]).toEqual({ type: 'reply', data: { id: String(before) } });
+  });
+
   it('member permissions govern album uploads and temp chats; robot and search options are kept', async () => {
     const ob = await onebotWorld();
     await ob.data(10001, 'set_group_member_permissions', {

@@ -7,7 +7,7 @@ import type { WorldRandom } from '../../util/random.js';
 import type { ContentDraft, ElementDraft, ForwardCardDraft, ForwardNodeDraft, MediaSource } from './draft.js';
 import type { Element, MediaRef } from './elements.js';
 import { defaultCard, maxForwardDepth, newResId, type ForwardBundle, type ForwardNode } from './forward.js';
-import { recalledError, requireVisible } from './message-access.js';
+import { canSee, recalledError, requireVisible } from './message-access.js';
 import { conversationKey, type Conversation } from './message.js';
 import { atAllAllowance, type AtAllQuota } from '../services/group-activity.js';
 
@@ -108,7 +108,10 @@ export class DraftResolver {
       }
       case 'reply-seq': {
         const target = this.store.messages.getBySeq(conversationKey(scope.conversation), draft.seq);
-        if (!target) throw new WorldError('MESSAGE_NOT_FOUND', `no message has seq ${draft.seq} in this conversation`, { seq: draft.seq });
+        // A seq before the sender's history floor is refused as if it were free: no hint it is taken.
+        if (!target || !canSee(this.store, scope.senderId, target)) {
+          throw new WorldError('MESSAGE_NOT_FOUND', `no message has seq ${draft.seq} in this conversation`, { seq: draft.seq });
+        }
         if (target.recalled) throw recalledError(target);
         return { kind: 'reply', messageId: target.messageId };
       }
