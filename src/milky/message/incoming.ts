@@ -23,9 +23,11 @@ export function resourceIdOf(media: MediaRef): string {
  * (the quoted message, the forward card, the image's pixel size).
  */
 export class SegmentRenderer {
+  /** `viewerId` is whose eyes the segments are for: a quote shows only what that account may see. */
   constructor(
     private readonly world: World,
     private readonly urls: PublicUrls,
+    private readonly viewerId: number,
   ) {}
 
   async render(elements: readonly Element[], depth = 0): Promise<Segment[]> {
@@ -113,9 +115,13 @@ export class SegmentRenderer {
     }
   }
 
-  /** The quoted message with its content; one level deep, as QQ shows a quote inside a quote. */
+  /**
+   * The quoted message with its content; one level deep, as QQ shows a quote inside a quote. A
+   * quoted message the viewer may not see (from before its history floor, or from a chat it is
+   * not in, quoted inside a forward) is shown as one that does not exist.
+   */
   async #reply(messageId: number, depth: number): Promise<Segment> {
-    const quoted = await this.world.messages.find(messageId);
+    const quoted = await this.world.messages.findVisible(this.viewerId, messageId);
     if (!quoted) return { type: 'text', data: { text: '' } };
     const content = depth > 0 ? [] : await this.render(quoted.recalled ? [] : quoted.elements, depth + 1);
     return {

@@ -35,7 +35,7 @@ export class MessageViews {
     readonly viewerId: number,
   ) {
     this.entities = new EntityViews(views.world, viewerId);
-    this.segments = new SegmentRenderer(views.world, views.urls);
+    this.segments = new SegmentRenderer(views.world, views.urls, viewerId);
   }
 
   async message(record: MessageRecord): Promise<IncomingMessageView> {

@@ -10,7 +10,7 @@ import type { ContentDraft } from './draft.js';
 import { DraftResolver, type PreparedMedia } from './draft-resolver.js';
 import type { Element } from './elements.js';
 import type { ForwardBundle } from './forward.js';
-import { deliveryAudienceOf, recalledError, requireLive, requireVisible } from './message-access.js';
+import { canSee, deliveryAudienceOf, recalledError, requireLive, requireVisible } from './message-access.js';
 import type { MessageRecord } from './message.js';
 import { resolveSendTarget, type ResolvedTarget, type SendTarget } from './send-target.js';
 
@@ -99,6 +99,15 @@ export class MessageService {
   /** A message `viewerId` may see and that is not recalled (MESSAGE_NOT_FOUND / MESSAGE_RECALLED). */
   get(viewerId: number, messageId: number): MessageRecord {
     return requireLive(this.ctx.store, viewerId, messageId);
+  }
+
+  /**
+   * A message `viewerId` may see, recalled or not; undefined when it does not exist or is not
+   * the viewer's to see (what a quote shows of the message it quotes, say).
+   */
+  findVisible(viewerId: number, messageId: number): MessageRecord | undefined {
+    const message = this.ctx.store.messages.get(messageId);
+    return message && canSee(this.ctx.store, viewerId, message) ? message : undefined;
   }
 
   /** Any stored message, without visibility rules (the world and its admin). */
