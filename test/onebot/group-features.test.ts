@@ -86,6 +86,27 @@ describe('group feature settings', () => {
     expect((await ob.data(20003, 'get_msg', { message_id: reply })).message[0]).toEqual({ type: 'reply', data: { id: String(before) } });
   });
 
+  it('get_file resolves a file from before a new member joined neither by name nor by file_id', async () => {
+    const ob = await onebotWorld();
+    const file = (name: string, text: string) => ({
+      type: 'file',
+      data: { file: `base64://${Buffer.from(text).toString('base64')}`, name },
+    });
+    const diary = (await ob.data(20002, 'send_group_msg', { group_id: 30001, message: [file('diary.txt', 'dear diary')] })).message_id;
+    const fileId = (await ob.data(20003, 'get_msg', { message_id: diary })).message[0].data.file_id;
+    await ob.data(10001, 'set_group_new_member_history_visibility', { group_id: 30001, visible: false });
+    await ob.world.groups.addMember(30001, 10002);
+
+    for (const params of [{ file: 'diary.txt' }, { file_id: fileId }]) {
+      expect(await ob.call(10002, 'get_file', params)).toMatchObject({ retcode: 2005 });
+      expect(await ob.data(20003, 'get_file', params)).toMatchObject({ file_name: 'diary.txt', file_size: '10' });
+    }
+    // A file of that name sent after the join is the new member's to fetch, and the only one it finds.
+    await ob.data(20002, 'send_group_msg', { group_id: 30001, message: [file('diary.txt', 'new page')] });
+    expect(await ob.data(10002, 'get_file', { file: 'diary.txt' })).toMatchObject({ file_size: '8' });
+    expect(await ob.call(10002, 'get_file', { file_id: fileId })).toMatchObject({ retcode: 2005 });
+  });
+
   it('member permissions govern album uploads and temp chats; robot and search options are kept', async () => {
     const ob = await onebotWorld();
     await ob.data(10001, 'set_group_member_permissions', {

@@ -1,5 +1,5 @@
 import type { GroupFile, PrivateFile } from '../files/records.js';
-import { conversationKey } from '../messages/message.js';
+import { visibleRanges } from '../messages/message-access.js';
 import type { StoredFile } from '../store/message-store.js';
 import type { WorldStore } from '../store/store.js';
 
@@ -8,8 +8,9 @@ import type { WorldStore } from '../store/store.js';
  * file_id or name, a group file id, a private file id) resolves only for an account that could
  * see that media in QQ. This is the one place the rule lives; the media resolvers ask it.
  *
- * - a file sent in a message: the message is in a group the account is a member of now, or in
- *   a private chat the account is one side of (as `message-access.ts` says for messages);
+ * - a file sent in a message: some message carrying it is one the account may see (`canSee`:
+ *   in a group it is a member of now and after its history floor there, or in a private chat
+ *   it is one side of);
  * - a group file: the account is a member of the group now;
  * - a private file: the account sent or received it.
  *
@@ -25,7 +26,7 @@ export async function messageFileSeenBy(
   // Nothing by that id or name anywhere: answer without looking through conversations.
   const known = 'fileId' in match ? await store.messages.file(match.fileId) : await store.messages.fileByName(match.name);
   if (!known) return undefined;
-  return store.messages.fileIn(match, await conversationsOf(store, viewerId));
+  return store.messages.fileIn(match, visibleRanges(store, viewerId));
 }
 
 export async function groupFileSeenBy(store: WorldStore, viewerId: number, fileId: string): Promise<GroupFile | undefined> {
@@ -36,13 +37,4 @@ export async function groupFileSeenBy(store: WorldStore, viewerId: number, fileI
 export async function privateFileSeenBy(store: WorldStore, viewerId: number, fileId: string): Promise<PrivateFile | undefined> {
   const file = await store.privateFiles.get(fileId);
   return file && (file.senderId === viewerId || file.receiverId === viewerId) ? file : undefined;
-}
-
-/** Every conversation whose messages `viewerId` sees: its groups' chats and its private chats. */
-async function conversationsOf(store: WorldStore, viewerId: number): Promise<string[]> {
-  const groups = (await store.groups.listFor(viewerId)).map((group) => conversationKey({ type: 'group', groupId: group.groupId }));
-  const privates = (await store.messages.conversationsOf(viewerId, [], Number.MAX_SAFE_INTEGER))
-    .filter((summary) => summary.conversation.type === 'private')
-    .map((summary) => summary.key);
-  return [...groups, ...privates];
 }

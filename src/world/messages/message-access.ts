@@ -1,6 +1,7 @@
 import { fail, WorldError } from '../errors.js';
+import type { ConversationRange } from '../store/message-store.js';
 import type { WorldStore } from '../store/store.js';
-import type { MessageRecord } from './message.js';
+import { conversationKey, type MessageRecord } from './message.js';
 import { groupMsgMasks } from '../services/group-msg-mask-service.js';
 
 /**
@@ -12,6 +13,23 @@ export function canSee(store: WorldStore, viewerId: number, message: MessageReco
   if (store.members.get(message.conversation.groupId, viewerId) === undefined) return false;
   // A member who joined while new members could not see history never sees what came before.
   return message.seq > store.groupFeatures.historyFloor(message.conversation.groupId, viewerId);
+}
+
+/**
+ * `canSee` for every message at once, as ranges a query can take: each conversation `viewerId`
+ * sees messages of, and the seq its view starts after. Its groups, from after its history floor
+ * there; its private chats, from the start.
+ */
+export function visibleRanges(store: WorldStore, viewerId: number): ConversationRange[] {
+  const groups = store.groups.listFor(viewerId).map(({ groupId }) => ({
+    key: conversationKey({ type: 'group', groupId }),
+    afterSeq: store.groupFeatures.historyFloor(groupId, viewerId),
+  }));
+  const privates = store.messages
+    .conversationsOf(viewerId, [], Number.MAX_SAFE_INTEGER)
+    .filter((summary) => summary.conversation.type === 'private')
+    .map((summary) => ({ key: summary.key, afterSeq: 0 }));
+  return [...groups, ...privates];
 }
 
 /** The message if `viewerId` may see it; recalled ones too (for recall and reactions to say why). */

@@ -16,6 +16,12 @@ export interface StoredFile extends MediaRef {
 }
 
 /** Bookkeeping of one conversation, for recent contacts. */
+/** The messages of a conversation after a seq: what one account sees of it (`visibleRanges`). */
+export interface ConversationRange {
+  readonly key: string;
+  readonly afterSeq: number;
+}
+
 export interface ConversationSummary {
   readonly key: string;
   readonly conversation: Conversation;
@@ -67,11 +73,11 @@ export interface MessageRepository {
   /** The most recent file element with this name. */
   fileByName(name: string): StoredFile | undefined;
   /**
-   * The file element with this file id (or, newest first, this name) in a message of one of
-   * `conversationKeys`; undefined when none of them carries it. Recalled messages count: QQ
-   * keeps a received file usable after a recall.
+   * The file element with this file id (or, newest first, this name) in a message within one of
+   * `ranges`; undefined when none of them carries it. Recalled messages count: QQ keeps a
+   * received file usable after a recall.
    */
-  fileIn(match: { readonly fileId: string } | { readonly name: string }, conversationKeys: readonly string[]): StoredFile | undefined;
+  fileIn(match: { readonly fileId: string } | { readonly name: string }, ranges: readonly ConversationRange[]): StoredFile | undefined;
 }
 
 export interface ReactionUser {

@@ -1,7 +1,7 @@
 import type { Element } from '../../messages/elements.js';
 import type { ForwardBundle } from '../../messages/forward.js';
 import { conversationKey, parseConversationKey, type MessageRecord } from '../../messages/message.js';
-import type { ConversationSummary, HistoryQuery, MessageRepository, NewMessage, StoredFile } from '../message-store.js';
+import type { ConversationRange, ConversationSummary, HistoryQuery, MessageRepository, NewMessage, StoredFile } from '../message-store.js';
 import type { SqliteDatabase } from './database.js';
 import { UnitCache, type UnitJournal, type WriteStatement } from './unit-journal.js';
 
@@ -117,8 +117,10 @@ export class SqliteMessageRepository implements MessageRepository {
     this.#file = db.prepare<[string], FileRow>('SELECT * FROM message_files WHERE file_id = ?');
     this.#fileByName = db.prepare<[string], FileRow>('SELECT * FROM message_files WHERE name = ? ORDER BY time DESC LIMIT 1');
     this.#fileIn = db.prepare<[string, string], { elements: string }>(
-      `SELECT elements FROM messages WHERE conv IN (SELECT value FROM json_each(?)) AND instr(elements, ?) > 0
-       ORDER BY message_id DESC`,
+      `SELECT m.elements FROM json_each(?) AS r
+         JOIN messages AS m ON m.conv = r.value ->> '$.key' AND m.seq > r.value ->> '$.afterSeq'
+       WHERE instr(m.elements, ?) > 0
+       ORDER BY m.message_id DESC`,
     );
     this.#insertMessage = journal.write(`INSERT INTO messages (conv, seq, time, sender_id, target_id, group_id, elements, reply_to, random)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
@@ -275,10 +277,10 @@ export class SqliteMessageRepository implements MessageRepository {
     return row && toFile(row);
   }
 
-  fileIn(match: { readonly fileId: string } | { readonly name: string }, conversationKeys: readonly string[]): StoredFile | undefined {
+  fileIn(match: { readonly fileId: string } | { readonly name: string }, ranges: readonly ConversationRange[]): StoredFile | undefined {
     // instr() narrows the rows cheaply; the parsed elements decide.
     const needle = 'fileId' in match ? `"fileId":${JSON.stringify(match.fileId)}` : `"name":${JSON.stringify(match.name)}`;
-    const rows = this.#fileIn.iterate(JSON.stringify(conversationKeys), needle);
+    const rows = this.#fileIn.iterate(JSON.stringify(ranges), needle);
     for (const row of rows) {
       for (const element of JSON.parse(row.elements) as Element[]) {
         if (element.kind !== 'file') continue;
