@@ -1,4 +1,4 @@
-import { randomBytes, randomInt } from 'node:crypto';
+import { createHash, createHmac, randomBytes, randomInt } from 'node:crypto';
 import { uniformInt } from 'pure-rand/distribution/uniformInt';
 import type { RandomGenerator } from 'pure-rand/types/RandomGenerator';
 import { xoroshiro128plus, xoroshiro128plusFromState } from 'pure-rand/generator/xoroshiro128plus';
@@ -19,10 +19,14 @@ export interface RandomState {
  * The world's one source of randomness: every value the world makes up (file ids, res_ids, dice,
  * message randoms, secrets) draws from it, so a run started with the same seed, the same clock
  * and the same inputs makes the same values. xoroshiro128+ (pure-rand): fast, small state that a
- * snapshot can keep, and not cryptographic, hence `secret`.
+ * snapshot can keep, and not cryptographic: a few of its outputs give away its state, and with
+ * it every output to come. So a value that opens something to whoever knows it (a res_id, a
+ * share code, the key cookies are derived from) is a `secret`, never `bytes` or `uuid`.
  */
 export class WorldRandom {
   #rng: RandomGenerator;
+  /** What a seeded run's secrets are keyed with (see `secret`). */
+  readonly #secretKey: Buffer;
 
   /** `seeded` says the seed was chosen by the user (--seed), so even secrets must repeat. */
   constructor(
@@ -31,6 +35,7 @@ export class WorldRandom {
   ) {
     if (!Number.isInteger(seed) || seed < 0 || seed > maxSeed) throw new RangeError(`a seed is an integer from 0 to ${maxSeed}`);
     this.#rng = xoroshiro128plus(seed);
+    this.#secretKey = createHash('sha256').update(`catnap secrets of seed ${seed}`).digest();
     // Its first outputs from a small seed are mostly set bits and alike across nearby seeds.
     for (let i = 0; i < warmUp; i++) this.#rng.next();
   }
@@ -59,12 +64,27 @@ export class WorldRandom {
   }
 
   /**
-   * Bytes for a secret (the key cookies are derived from). Unseeded, they come from the
-   * operating system, since xoroshiro's output can be predicted from a few values; with a
-   * user's seed, reproducibility is what was asked for.
+   * Bytes for a secret: an id that alone opens something (a forward's res_id, a flash share
+   * code) or a key (cookies). Unseeded, they come from the operating system, since xoroshiro's
+   * output can be predicted from a few values a bot sees. With a user's seed, reproducibility is
+   * what was asked for, so they still come from the generator, but hashed with a key made from
+   * the seed: they repeat run after run, yet are not the generator's raw output, so a secret
+   * gives nothing of the generator's state away, and its state alone does not compute the next
+   * secret. A seed is only 32 bits, though, and the ids a bot sees lead back to it with enough
+   * work: under `--seed` secrets repeat rather than stay secret, which is what tests want.
    */
   secret(length: number): Buffer {
-    return this.seeded ? this.bytes(length) : randomBytes(length);
+    if (!this.seeded) return randomBytes(length);
+    const drawn = this.bytes(length);
+    const out = Buffer.alloc(length);
+    for (let block = 0; block * 32 < length; block++) {
+      createHmac('sha256', this.#secretKey)
+        .update(drawn)
+        .update(Buffer.of(block))
+        .digest()
+        .copy(out, block * 32);
+    }
+    return out;
   }
 
   state(): RandomState {

@@ -77,6 +77,20 @@ describe('seeded randomness', () => {
   it('keeps secrets from the operating system unless the user chose the seed', () => {
     expect(new WorldRandom(7).secret(16)).not.toEqual(new WorldRandom(7).secret(16));
   });
+
+  it("makes a seeded run's secrets repeat without being the generator's raw output", () => {
+    const secrets = new WorldRandom(7, true);
+    const raw = new WorldRandom(7, true);
+    const drawn = [secrets.secret(24), secrets.secret(48)];
+    expect(drawn.map((secret) => secret.length)).toEqual([24, 48]);
+    expect(drawn[0]).not.toEqual(raw.bytes(24));
+    // The same share of the stream, so the values drawn after a secret stay where they were.
+    expect(drawn[1]).not.toEqual(raw.bytes(48));
+    expect(secrets.uuid()).toBe(raw.uuid());
+    const again = new WorldRandom(7, true);
+    expect([again.secret(24), again.secret(48)]).toEqual(drawn);
+    expect(new WorldRandom(8, true).secret(24)).not.toEqual(drawn[0]);
+  });
 });
 
 describe('--clock and --seed', () => {

@@ -6,6 +6,7 @@ import { MilkyEventHub } from '../../src/milky/events/milky-event-hub.js';
 import type { MilkyEvent } from '../../src/milky/events/milky-event.js';
 import { silentLogger } from '../../src/util/logger.js';
 import { publicUrls } from '../../src/util/public-urls.js';
+import type { WorldRandom } from '../../src/util/random.js';
 import type { WorldFile } from '../../src/world/world-file.js';
 import { memoryWorld, smallWorld } from './world.js';
 import { MilkyManager } from '../../src/network/milky/milky-manager.js';
@@ -44,9 +45,9 @@ export function expectSpecEvent(event: unknown): MilkyEvent {
   return event as MilkyEvent;
 }
 
-/** A Milky dispatcher and event hub over an in-memory world; `call` runs an API as an account. */
-export async function milkyWorld(file: WorldFile = smallWorld) {
-  const base = await memoryWorld(file);
+/** A Milky dispatcher and event hub over an in-memory world (with `random`, if given); `call` runs an API as an account. */
+export async function milkyWorld(file: WorldFile = smallWorld, random?: WorldRandom) {
+  const base = await memoryWorld(file, undefined, random);
   const urls = publicUrls(() => 'http://catnap.test');
   const dispatcher = new MilkyDispatcher(allMilkyApis, {
     world: base.world,

@@ -38,10 +38,15 @@ export interface ForwardBundle {
 /** QQ cuts merged forwards nested deeper than this (NapCat stops at the same depth). */
 export const maxForwardDepth = 3;
 
-/** A new res_id: opaque, URL-safe, never all digits (so it is never mistaken for a message_id). */
+/**
+ * A new res_id: opaque, URL-safe, never all digits (so it is never mistaken for a message_id).
+ * Knowing a res_id is what lets one read the forward (as in QQ), so it is a `random.secret`:
+ * from ids of the generator's raw output, a bot rebuilt its state and computed the res_ids of
+ * forwards sent in groups it is not in.
+ */
 export function newResId(random: WorldRandom): string {
   for (;;) {
-    const id = random.bytes(24).toString('base64url');
+    const id = random.secret(24).toString('base64url');
     if (!/^\d+$/.test(id)) return id;
   }
 }
