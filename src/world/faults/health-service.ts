@@ -42,8 +42,8 @@ export class HealthService {
   }
 
   /** Changes the account's health; emits `account.health` (bot_offline for offline and kicked). */
-  async set(userId: number, state: HealthState, message?: string): Promise<AccountHealth | undefined> {
-    const result = await transaction(this.ctx, (tx) => {
+  set(userId: number, state: HealthState, message?: string): Promise<AccountHealth | undefined> {
+    return transaction(this.ctx, (tx) => {
       const account = this.accounts.require(userId);
       const before = this.ctx.store.health.get(userId);
       const previous: HealthState = before?.state ?? 'online';
@@ -65,12 +65,12 @@ export class HealthService {
         this.ctx.store.health.put(health);
       }
       tx.emit({ type: 'account.health', userId, state, previous, message: health?.message ?? message ?? '', audience: [userId] });
+      // Forgotten here rather than updated once the promise settles: the event's listeners run
+      // first, and they ask for the new health. The next read rebuilds from the committed rows,
+      // which also holds if this unit rolls back.
+      this.#byUser = undefined;
       return health;
     });
-    const all = this.#all();
-    if (result) all.set(userId, result);
-    else all.delete(userId);
-    return result;
   }
 
   #all(): Map<number, AccountHealth> {
