@@ -33,15 +33,49 @@ export function expectSpecReply(api: string, reply: MilkyReply | undefined): voi
     if (JSON.stringify(data) !== '{}') throw new Error(`${api}: must answer {} but answered ${JSON.stringify(data)}`);
     return;
   }
-  const parsed = schema.safeParse(JSON.parse(JSON.stringify(data)));
+  const raw: unknown = JSON.parse(JSON.stringify(data));
+  const parsed = schema.safeParse(raw);
   if (!parsed.success)
     throw new Error(`${api}: reply does not match the spec: ${parsed.error.message}\n${JSON.stringify(data).slice(0, 2000)}`);
+  const changed = firstRewrite(parsed.data, raw);
+  if (changed) throw new Error(`${api}: the spec's schema had to repair the reply at ${changed}\n${JSON.stringify(data).slice(0, 2000)}`);
+}
+
+/**
+ * Where a schema's parse changed a value instead of just checking it, or undefined. The spec's
+ * schemas forgive some bad output: a malformed incoming segment is caught and becomes
+ * `[unknown]` text, and a bad group notification is dropped from its list. A reply or event that
+ * only parses that way still breaks a client, so a check that merely parses would miss it. Keys
+ * the schema does not know (stripped by the parse) are not compared.
+ */
+export function firstRewrite(parsed: unknown, raw: unknown, path = '(root)'): string | undefined {
+  if (Array.isArray(parsed)) {
+    if (!Array.isArray(raw)) return path;
+    if (parsed.length !== raw.length) return `${path} (${raw.length - parsed.length} element(s) dropped)`;
+    for (let i = 0; i < parsed.length; i++) {
+      const at = firstRewrite(parsed[i], raw[i], `${path}.${i}`);
+      if (at) return at;
+    }
+    return undefined;
+  }
+  if (parsed !== null && typeof parsed === 'object') {
+    if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return path;
+    for (const [key, value] of Object.entries(parsed)) {
+      const at = firstRewrite(value, (raw as Record<string, unknown>)[key], `${path}.${key}`);
+      if (at) return at;
+    }
+    return undefined;
+  }
+  return Object.is(parsed, raw) ? undefined : `${path} (${JSON.stringify(raw)} became ${JSON.stringify(parsed)})`;
 }
 
 /** Checks an event against the spec's Event schema (after a JSON round trip, as clients get it). */
 export function expectSpecEvent(event: unknown): MilkyEvent {
-  const parsed = Event.safeParse(JSON.parse(JSON.stringify(event)));
+  const raw: unknown = JSON.parse(JSON.stringify(event));
+  const parsed = Event.safeParse(raw);
   if (!parsed.success) throw new Error(`event does not match the spec: ${parsed.error.message}\n${JSON.stringify(event).slice(0, 2000)}`);
+  const changed = firstRewrite(parsed.data, raw);
+  if (changed) throw new Error(`event: the spec's schema had to repair it at ${changed}\n${JSON.stringify(event).slice(0, 2000)}`);
   return event as MilkyEvent;
 }
 
@@ -57,6 +91,14 @@ export async function milkyWorld(file: WorldFile = smallWorld, random?: WorldRan
   });
   const hub = new MilkyEventHub(base.world, urls, silentLogger);
   hub.start();
+  // The hub shields the world from a failing subscriber, so an event that fails the spec would
+  // only go missing; listeners record the failure instead, and `hub.flush()` throws it.
+  const eventProblems: string[] = [];
+  const flush = hub.flush.bind(hub);
+  hub.flush = async () => {
+    await flush();
+    if (eventProblems.length > 0) throw new Error(eventProblems.splice(0).join('\n'));
+  };
   const call = async (selfId: number, api: string, input: unknown = {}) => {
     const reply = await dispatcher.call(selfId, api, input);
     expectSpecReply(api, reply);
@@ -71,7 +113,13 @@ export async function milkyWorld(file: WorldFile = smallWorld, random?: WorldRan
   /** Collects the Milky events an account receives, each checked against the spec. */
   const listen = (selfId: number) => {
     const received: MilkyEvent[] = [];
-    hub.subscribe(selfId, (event) => received.push(expectSpecEvent(JSON.parse(event.json))));
+    hub.subscribe(selfId, (event) => {
+      try {
+        received.push(expectSpecEvent(JSON.parse(event.json)));
+      } catch (error) {
+        eventProblems.push(`to ${selfId}: ${(error as Error).message}`);
+      }
+    });
     return received;
   };
   /** A manager of Milky servers and WebHooks over this world (the caller stops it). */
