@@ -8,8 +8,12 @@ import { imageDimensions } from './image-dimensions.js';
 
 export type Segment = z.input<typeof IncomingSegment>;
 
-/** Milky's uins start at 10001; anything lower cannot be a mention target. */
+/** Milky's uins run from 10001 to 2^32 - 1 (the spec's `zUin`); anyone outside cannot be a mention target. */
 const minUin = 10001;
+const maxUin = 4294967295;
+
+/** QQ's face type of a super (large, animated) face, which Milky flags as `is_large`. */
+export const superFaceType = 3;
 
 /** The resource id Milky hands out for stored media: `<sha256>.<ext>`, which the world resolves again. */
 export function resourceIdOf(media: MediaRef): string {
@@ -42,10 +46,11 @@ export class SegmentRenderer {
         return { type: 'text', data: { text: element.text } };
       case 'at':
         if (element.target === 'all') return { type: 'mention_all', data: {} };
-        if (element.target < minUin) return { type: 'text', data: { text: `@${element.name ?? element.target}` } };
+        if (element.target < minUin || element.target > maxUin)
+          return { type: 'text', data: { text: `@${element.name ?? element.target}` } };
         return { type: 'mention', data: { user_id: element.target, name: element.name ?? String(element.target) } };
       case 'face':
-        return { type: 'face', data: { face_id: String(element.faceId), is_large: false } };
+        return { type: 'face', data: { face_id: String(element.faceId), is_large: element.faceType === superFaceType } };
       case 'mface':
         return {
           type: 'market_face',

@@ -2,6 +2,7 @@ import type { OutgoingForwardedMessage, OutgoingSegment } from '@saltify/milky-t
 import type { z } from 'zod';
 import type { ContentDraft, ElementDraft, ForwardNodeDraft } from '../../world/messages/draft.js';
 import { badInput } from '../error-catalogue.js';
+import { superFaceType } from './incoming.js';
 
 export type OutgoingSegmentInput = z.output<typeof OutgoingSegment>;
 type ForwardedInput = z.output<typeof OutgoingForwardedMessage>;
@@ -57,7 +58,7 @@ function elementOf(segment: OutgoingSegmentInput, path: string): ElementDraft {
       return { kind: 'at', target: 'all' };
     case 'face':
       if (!faceIdPattern.test(segment.data.face_id)) throw badInput(`${path}.data.face_id: "${segment.data.face_id}" is not a face id`);
-      return { kind: 'face', faceId: Number(segment.data.face_id) };
+      return { kind: 'face', faceId: Number(segment.data.face_id), ...(segment.data.is_large && { faceType: superFaceType }) };
     case 'reply':
       return { kind: 'reply-seq', seq: segment.data.message_seq };
     case 'image':
