@@ -79,6 +79,9 @@ describe('Milky HTTP API', () => {
     expect(plain.status).toBe(415);
     const malformed = await api('get_login_info', '{nope');
     expect(malformed).toMatchObject({ status: 200, json: { status: 'failed', retcode: -400 } });
+    // Even an API without input takes a JSON object: `null` and `[]` are not one.
+    expect(await api('get_login_info', 'null')).toMatchObject({ status: 200, json: { status: 'failed', retcode: -400 } });
+    expect(await api('get_login_info', '[]')).toMatchObject({ status: 200, json: { status: 'failed', retcode: -400 } });
     const bad = await api('send_group_message', { group_id: 'x', message: [] });
     expect(bad).toMatchObject({ status: 200, json: { status: 'failed', retcode: -400 } });
     const sent = await api('send_group_message', { group_id: 30001, message: [text('over HTTP')] });

@@ -154,8 +154,9 @@ export class MilkyServer implements NetworkAdapter {
       await send(reply, status, milkyFailed(status === 500 ? milkyProtocolErrors.INTERNAL.retcode : -status, message));
     });
     app.post(`${prefix}/api/:api`, async (request: FastifyRequest<{ Params: { api: string } }>, reply) => {
-      // A POST without a body at all (no Content-Type) is taken as `{}`.
-      const body = request.body === malformed ? undefined : (request.body ?? {});
+      // A POST without a body at all (no Content-Type) is taken as `{}`; a JSON `null` is not an
+      // object, and the dispatcher refuses it as it refuses any other non-object.
+      const body = request.body === malformed ? undefined : request.body === undefined ? {} : request.body;
       if (body === undefined) return send(reply, 200, milkyFailed(milkyProtocolErrors.BAD_INPUT.retcode, 'the body is not valid JSON'));
       const result = await this.gateway.dispatcher.call(this.selfId, request.params.api, body);
       if (!result) return send(reply, 404, milkyFailed(-404, `no Milky API is named ${JSON.stringify(request.params.api.slice(0, 100))}`));
