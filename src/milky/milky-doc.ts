@@ -126,5 +126,10 @@ export function renderMilkyDoc(apis: readonly MilkyApiSpec[]): string {
     'list join requests (with and without an invitation); admin changes, kicks and quits are reported as',
     'events when they happen, but the world keeps no notification list of them.',
     '',
+    'Milky’s QQ numbers run from 10001 to 4294967295. A world may hold accounts and groups outside that',
+    'range (OneBot takes any positive number); a mention of such an account arrives as `@name` text, but',
+    'a reply or event that names one (as sender, member, friend or group) fails the spec’s schema, so give',
+    'the accounts a Milky bot meets numbers in range. A super face (QQ face type 3) has `is_large`.',
+    '',
   ].join('\n');
 }
