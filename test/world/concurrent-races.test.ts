@@ -1,6 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { SqliteWorldStore } from '../../src/world/store/sqlite/sqlite-store.js';
 import { onebotWorld } from '../helpers/onebot.js';
-import { memoryWorld } from '../helpers/world.js';
+import { memoryWorld, smallWorld } from '../helpers/world.js';
 
 /**
  * The two races the transactional world was built against: calls that arrive together must
@@ -32,5 +33,30 @@ describe('concurrent changes', () => {
       (request) => request.status === 'pending',
     );
     expect(pending).toHaveLength(1);
+  });
+
+  it('runs the units queued when a snapshot is restored on the restored world, so their events tell the truth', async () => {
+    const store = new SqliteWorldStore(':memory:');
+    const { world, events } = await memoryWorld(smallWorld, store);
+    await world.snapshots.save('before');
+    // The snapshot's files are read before the restore; here that read ends in the turn in which
+    // a send and a health change arrive, so their units are queued when the tables are replaced.
+    vi.spyOn(world.snapshots, 'get').mockResolvedValueOnce(await world.snapshots.get('before'));
+    const restoring = world.snapshots.restore('before');
+    const sending = world.messages.send(
+      20001,
+      { type: 'group', groupId: 30001 },
+      { kind: 'elements', elements: [{ kind: 'text', text: 'hi' }] },
+    );
+    const kicking = world.health.set(10001, 'kicked');
+    await restoring;
+    const sent = await sending;
+    await kicking;
+    const types = events.map((event) => event.type);
+    expect(types.indexOf('world.restored')).toBeLessThan(types.indexOf('message.created'));
+    // The message its event announced is in the world, and the health the world answers is the stored one.
+    expect(world.messages.find(sent.messageId)).toBeDefined();
+    expect(world.health.state(10001)).toBe(store.health.get(10001)?.state ?? 'online');
+    expect(world.health.state(10001)).toBe('kicked');
   });
 });

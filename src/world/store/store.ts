@@ -72,8 +72,10 @@ export interface WorldStore {
    */
   saveCopy(path: string): void;
   /**
-   * Puts a copy made by `saveCopy` back in place of the whole world, ids and counters included,
-   * after committing every unit already queued; caches are cleared. Synchronous, like a unit.
+   * Puts a copy made by `saveCopy` back in place of the whole world, ids and counters included;
+   * caches are cleared. Synchronous, like a unit. Units queued and not yet run are not committed
+   * first: they run afterwards, on the restored world (so no event of theirs follows the restore
+   * announcing a change the restore wiped).
    */
   restoreCopy(path: string): void;
   /**

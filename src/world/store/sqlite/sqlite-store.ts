@@ -150,7 +150,10 @@ export class SqliteWorldStore implements WorldStore {
 
   restoreCopy(path: string): void {
     this.#open();
-    this.#batcher.flush();
+    // Units still queued are not committed first: they run after the restore, against the
+    // restored world, and their events follow `world.restored`. Committed first, into the world
+    // being replaced, their promises would settle after the restore, so their events (a message,
+    // a health change) would announce what the restored world does not hold.
     try {
       replaceFrom(this.db, path);
     } finally {
