@@ -59,4 +59,23 @@ describe('concurrent changes', () => {
     expect(world.health.state(10001)).toBe(store.health.get(10001)?.state ?? 'online');
     expect(world.health.state(10001)).toBe('kicked');
   });
+
+  it('completes an upload stream once, and never drops a stream restarted under its id meanwhile', async () => {
+    const { world } = await memoryWorld(smallWorld);
+    const streams = world.uploadStreams;
+    const base64 = (text: string) => Buffer.from(text).toString('base64');
+    await streams.call(10001, { streamId: 'S', totalChunks: 1, chunkIndex: 0, chunkData: base64('old file') });
+    const completes = await Promise.allSettled([1, 2].map(() => streams.call(10001, { streamId: 'S', isComplete: true })));
+    expect(completes.map((result) => result.status).sort()).toEqual(['fulfilled', 'rejected']);
+
+    await streams.call(10001, { streamId: 'S', totalChunks: 1, chunkIndex: 0, chunkData: base64('old file') });
+    const completing = streams.call(10001, { streamId: 'S', isComplete: true });
+    // While the joined bytes are being stored, the client drops the stream and starts a new one under the same id.
+    await new Promise((resolve) => setImmediate(resolve));
+    await streams.call(10001, { streamId: 'S', reset: true });
+    await streams.call(10001, { streamId: 'S', totalChunks: 2, chunkIndex: 0, chunkData: base64('new ') });
+    expect((await completing).status).toBe('file_complete');
+    const next = await streams.call(10001, { streamId: 'S', chunkIndex: 1, chunkData: base64('file') });
+    expect(next).toMatchObject({ status: 'chunk_received', receivedChunks: 2, totalChunks: 2 });
+  });
 });

@@ -74,7 +74,7 @@ export class UploadStreamService {
     });
     if (chunk) return this.#progress(stream, 'chunk_received');
     const received = this.ctx.store.uploadStreams.chunkIndexes(stream.streamId).length;
-    if (call.isComplete || received === stream.totalChunks) return this.#complete(stream);
+    if (call.isComplete || received === stream.totalChunks) return this.#complete(ownerId, stream.streamId);
     return this.#progress(stream, 'file_created');
   }
 
@@ -87,22 +87,30 @@ export class UploadStreamService {
     });
   }
 
-  async #complete(stream: UploadStream): Promise<StreamProgress> {
-    const indexes = this.ctx.store.uploadStreams.chunkIndexes(stream.streamId);
-    const missing = Array.from({ length: stream.totalChunks }, (_, index) => index).filter((index) => !indexes.includes(index));
-    if (missing.length > 0) {
-      throw new WorldError('INVALID_ARGUMENT', `stream ${stream.streamId} is missing chunks ${missing.slice(0, 10).join(', ')}`);
-    }
-    const bytes = Buffer.concat(this.ctx.store.uploadStreams.chunks(stream.streamId));
-    // A blob id is the SHA-256 of its bytes; the hash is checked before anything is stored.
-    const sha256 = createHash('sha256').update(bytes).digest('hex');
-    if (stream.expectedSha256 !== undefined && stream.expectedSha256.toLowerCase() !== sha256) {
-      throw new WorldError('INVALID_ARGUMENT', `SHA256 mismatch: expected ${stream.expectedSha256}, got ${sha256}`);
-    }
-    const ref = await this.media.put(bytes, stream.filename);
-    await transaction(this.ctx, () => {
-      if (this.ctx.store.uploadStreams.get(stream.streamId)) this.ctx.store.uploadStreams.delete(stream.streamId);
+  /**
+   * Joins the chunks and takes the stream in one unit, then stores the bytes. Taken in the unit
+   * that read them, so two completes of one stream do not both succeed, and a complete never
+   * deletes a stream that a reset and a new start put under the same id while the bytes were being
+   * stored (that one's chunks would be lost).
+   */
+  async #complete(ownerId: number, streamId: string): Promise<StreamProgress> {
+    const { stream, bytes, sha256 } = await transaction(this.ctx, () => {
+      const stream = this.#require(ownerId, streamId);
+      const indexes = this.ctx.store.uploadStreams.chunkIndexes(stream.streamId);
+      const missing = Array.from({ length: stream.totalChunks }, (_, index) => index).filter((index) => !indexes.includes(index));
+      if (missing.length > 0) {
+        throw new WorldError('INVALID_ARGUMENT', `stream ${stream.streamId} is missing chunks ${missing.slice(0, 10).join(', ')}`);
+      }
+      const bytes = Buffer.concat(this.ctx.store.uploadStreams.chunks(stream.streamId));
+      // A blob id is the SHA-256 of its bytes; the hash is checked before anything is stored.
+      const sha256 = createHash('sha256').update(bytes).digest('hex');
+      if (stream.expectedSha256 !== undefined && stream.expectedSha256.toLowerCase() !== sha256) {
+        throw new WorldError('INVALID_ARGUMENT', `SHA256 mismatch: expected ${stream.expectedSha256}, got ${sha256}`);
+      }
+      this.ctx.store.uploadStreams.delete(stream.streamId);
+      return { stream, bytes, sha256 };
     });
+    const ref = await this.media.put(bytes, stream.filename);
     return {
       ...this.#progress(stream, 'file_complete', stream.totalChunks),
       file: { ref, ...(stream.expectedSha256 !== undefined ? { sha256 } : {}) },
