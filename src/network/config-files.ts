@@ -1,5 +1,6 @@
 import { watch, type FSWatcher } from 'node:fs';
 import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { privateDirMode, privateFileMode } from '../util/private-files.js';
 import { parseMilkyConfig, type MilkyConfig } from './milky/milky-config.js';
@@ -18,6 +19,8 @@ export interface ConfigFileKind<T> {
  */
 export class AccountConfigFiles<T> {
   readonly #pattern: RegExp;
+  /** Each account's writes, one after another: the last call's config is the one left on disk. */
+  readonly #writes = new Map<number, Promise<unknown>>();
 
   constructor(
     readonly dir: string,
@@ -64,11 +67,30 @@ export class AccountConfigFiles<T> {
   }
 
   /** Validates, fills defaults and writes one account's config; returns what was written. */
-  async write(selfId: number, config: unknown): Promise<T> {
-    const parsed = this.kind.parse(config, `${this.kind.prefix} config of ${selfId}`);
+  write(selfId: number, config: unknown): Promise<T> {
+    let parsed: T;
+    try {
+      parsed = this.kind.parse(config, `${this.kind.prefix} config of ${selfId}`);
+    } catch (error) {
+      return Promise.reject(error as Error);
+    }
+    // Two saves of one account at once shared one temp file: their bytes interleaved into a file
+    // that was no JSON, and the second rename found no temp file. Each write has a temp file of
+    // its own, and an account's writes run in the order they were called.
+    const previous = this.#writes.get(selfId) ?? Promise.resolve();
+    const written = previous.catch(() => undefined).then(() => this.#write(selfId, parsed));
+    this.#writes.set(selfId, written);
+    const forget = () => {
+      if (this.#writes.get(selfId) === written) this.#writes.delete(selfId);
+    };
+    written.then(forget, forget);
+    return written;
+  }
+
+  async #write(selfId: number, parsed: T): Promise<T> {
     await mkdir(this.dir, { recursive: true, mode: privateDirMode });
     const path = this.pathOf(selfId);
-    const temp = `${path}.${process.pid}.tmp`;
+    const temp = `${path}.${process.pid}.${randomUUID()}.tmp`;
     // Configs hold tokens: 0600, whatever the umask.
     await writeFile(temp, `${JSON.stringify(parsed, null, 2)}\n`, { mode: privateFileMode });
     await rename(temp, path);
