@@ -78,4 +78,15 @@ describe('concurrent changes', () => {
     const next = await streams.call(10001, { streamId: 'S', chunkIndex: 1, chunkData: base64('file') });
     expect(next).toMatchObject({ status: 'chunk_received', receivedChunks: 2, totalChunks: 2 });
   });
+
+  it('saves a snapshot saved twice at once, and restores it', async () => {
+    const { world } = await memoryWorld(smallWorld);
+    for (let round = 0; round < 5; round++) {
+      // Both saves used one temp file: one failed (ENOENT, or "output file already exists").
+      const saves = await Promise.allSettled([world.snapshots.save('twice'), world.snapshots.save('twice')]);
+      expect(saves.map((result) => result.status)).toEqual(['fulfilled', 'fulfilled']);
+    }
+    await expect(world.snapshots.restore('twice')).resolves.toMatchObject({ name: 'twice' });
+    expect((await world.snapshots.list()).map((info) => info.name)).toEqual(['twice']);
+  });
 });

@@ -46,6 +46,12 @@ export const startSnapshot = 'start';
  */
 export class SnapshotService {
   readonly #beforeRestore = new Set<() => void>();
+  /**
+   * Saves and deletes, one after another. Two saves of one name at once shared its temp file (one
+   * failed, ENOENT or "output file already exists"), or left one save's copy beside the other's
+   * clock and random state; a delete could leave a save's metadata without its copy.
+   */
+  #changes: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly deps: {
@@ -58,8 +64,12 @@ export class SnapshotService {
   ) {}
 
   /** Saves the world now under `name` (replacing a snapshot of that name). */
-  async save(name: string): Promise<SnapshotInfo> {
+  save(name: string): Promise<SnapshotInfo> {
     checkName(name);
+    return this.#oneAtATime(() => this.#save(name));
+  }
+
+  async #save(name: string): Promise<SnapshotInfo> {
     const { dir, store, clock, random } = this.deps;
     await mkdir(dir, { recursive: true, mode: 0o700 });
     const temp = join(dir, `.${name}.${process.pid}.tmp`);
@@ -116,10 +126,18 @@ export class SnapshotService {
     return info;
   }
 
-  async delete(name: string): Promise<void> {
-    await this.get(name);
-    await rm(this.#metaPath(name), { force: true });
-    await rm(this.#dbPath(name), { force: true });
+  delete(name: string): Promise<void> {
+    return this.#oneAtATime(async () => {
+      await this.get(name);
+      await rm(this.#metaPath(name), { force: true });
+      await rm(this.#dbPath(name), { force: true });
+    });
+  }
+
+  #oneAtATime<T>(change: () => Promise<T>): Promise<T> {
+    const run = this.#changes.then(change);
+    this.#changes = run.catch(() => undefined);
+    return run;
   }
 
   /**
