@@ -65,6 +65,12 @@ export interface ApplyOptions {
    * checked by the layers that own them); any problem refuses the whole file, as the world's do.
    */
   readonly moreProblems?: (file: WorldFile) => readonly string[];
+  /**
+   * Runs inside the unit, before the file's rules: a throw refuses the file. For a caller's check
+   * of the live world (the admin API's create refuses an account or group that exists), which
+   * made before the unit could be overtaken by another apply.
+   */
+  readonly check?: () => void;
   /** `summary` for an apply nobody can hear yet (at start): see `Announce`. Default `each`. */
   readonly announce?: Announce;
 }
@@ -91,6 +97,7 @@ export async function applyWorldFile(world: World, input: unknown, options: Appl
   const callerProblems = options.moreProblems?.(file) ?? [];
   return world.transaction((tx) => {
     // Inside the unit: no other change can land between the checks and the writes.
+    options.check?.();
     const problems = [...worldFileProblems(file, worldFacts(world)), ...callerProblems];
     if (problems.length > 0) throw new WorldFileError(problems);
     let counts;

@@ -29,10 +29,14 @@ export const worldRoutes = implement(worldApi, {
 
   async createAccount(request, _reply, deps) {
     const account = request.body;
-    if (await deps.world.accounts.find(account.user_id)) {
-      throw new AdminError(409, 'ALREADY_EXISTS', `user ${account.user_id} already exists`);
-    }
-    const summary = await applyWorldFile(deps.world, { accounts: [account] }, applyOptions(deps));
+    // Checked in the unit that creates it: two creates at once both passed a check made before,
+    // and the second, applied as a world file, overwrote the first's account and answered 201.
+    const check = () => {
+      if (deps.world.accounts.find(account.user_id)) {
+        throw new AdminError(409, 'ALREADY_EXISTS', `user ${account.user_id} already exists`);
+      }
+    };
+    const summary = await applyWorldFile(deps.world, { accounts: [account] }, { ...applyOptions(deps), check });
     await writeConfigs(deps, summary, `account ${account.user_id} was created`);
     return accountView(await deps.world.accounts.require(account.user_id));
   },
@@ -44,8 +48,11 @@ export const worldRoutes = implement(worldApi, {
 
   async createGroup(request, _reply, { world }) {
     const group = request.body;
-    if (await world.groups.find(group.group_id)) throw new AdminError(409, 'ALREADY_EXISTS', `group ${group.group_id} already exists`);
-    await applyWorldFile(world, { groups: [group] });
+    // In the unit that creates it, as for an account.
+    const check = () => {
+      if (world.groups.find(group.group_id)) throw new AdminError(409, 'ALREADY_EXISTS', `group ${group.group_id} already exists`);
+    };
+    await applyWorldFile(world, { groups: [group] }, { check });
     return groupView(await world.groups.require(group.group_id), await world.groups.members(group.group_id));
   },
 
