@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { newFaultRule } from '../../src/world/faults/fault-rule-input.js';
 import { SqliteWorldStore } from '../../src/world/store/sqlite/sqlite-store.js';
 import { onebotWorld } from '../helpers/onebot.js';
 import { memoryWorld, smallWorld } from '../helpers/world.js';
@@ -88,5 +89,22 @@ describe('concurrent changes', () => {
     }
     await expect(world.snapshots.restore('twice')).resolves.toMatchObject({ name: 'twice' });
     expect((await world.snapshots.list()).map((info) => info.name)).toEqual(['twice']);
+  });
+
+  it('keeps a fault rule as the restored snapshot has it when a hit is queued at the restore', async () => {
+    const store = new SqliteWorldStore(':memory:');
+    const { world } = await memoryWorld(smallWorld, store);
+    const effect = { type: 'fail', retcode: 1400, message: 'fault', wording: 'fault' } as const;
+    const rule = await world.faults.add(newFaultRule({ action: 'get_friend_list', times: 5, effect }));
+    await world.snapshots.save('five-left');
+    for (let hit = 0; hit < 4; hit++) await world.faults.hit(rule.id)!.stored;
+    vi.spyOn(world.snapshots, 'get').mockResolvedValueOnce(await world.snapshots.get('five-left'));
+    const restoring = world.snapshots.restore('five-left');
+    // The last hit's counts (none left) were worked out on the world the restore replaces.
+    const last = world.faults.hit(rule.id);
+    await restoring;
+    await last!.stored;
+    expect(store.faults.list()).toMatchObject([{ id: rule.id, fired: 0, timesLeft: 5 }]);
+    expect(world.faults.list()).toMatchObject([{ id: rule.id, fired: 0, timesLeft: 5 }]);
   });
 });

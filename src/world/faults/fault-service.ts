@@ -8,13 +8,18 @@ import type { FaultRule, NewFaultRule } from './fault-model.js';
  */
 export class FaultService {
   #rules: FaultRule[] | undefined;
+  /** Restores so far: a hit taken before one is not stored after it (see `hit`). */
+  #restores = 0;
 
   constructor(private readonly ctx: ServiceContext) {
     // A change made inside someone else's unit (a world file) announces itself; reload then.
     // A restored snapshot replaced the table wholesale: the rules it kept are the rules now.
     ctx.bus.on((event) => {
       if (event.type === 'faults.changed') this.#reload();
-      else if (event.type === 'world.restored') this.#rules = undefined;
+      else if (event.type === 'world.restored') {
+        this.#rules = undefined;
+        this.#restores++;
+      }
     });
   }
 
@@ -68,7 +73,12 @@ export class FaultService {
     const after: FaultRule = { ...rule, fired: rule.fired + 1, timesLeft: rule.timesLeft === null ? null : rule.timesLeft - 1 };
     this.#rules = rules.map((each, i) => (i === index ? after : each));
     // The store counts the hit by rule id: a rule removed meanwhile is simply not there to count.
-    const stored = transaction(this.ctx, () => this.ctx.store.faults.recordHit(id, after.fired, after.timesLeft));
+    // A restore that lands first (units queued then run after it, on the restored world) brought
+    // back the rule as the snapshot kept it: the counts worked out here would overwrite those.
+    const restores = this.#restores;
+    const stored = transaction(this.ctx, () => {
+      if (this.#restores === restores) this.ctx.store.faults.recordHit(id, after.fired, after.timesLeft);
+    });
     return { rule, stored };
   }
 
