@@ -27,7 +27,7 @@ describe('set_group_kick', () => {
 
   it('refuses a member, and an admin acting on the owner or another admin; nothing changes', async () => {
     const ob = await onebotWorld();
-    await ob.data(20001, 'set_group_admin', { group_id: 30001, user_id: 20002 });
+    await ob.data(20001, 'set_group_admin', { group_id: 30001, user_id: 20002, enable: true });
     const before = await roles(ob);
     ob.domainEvents.length = 0;
     expect(await ob.call(20003, 'set_group_kick', { group_id: 30001, user_id: 20001 })).toMatchObject({
@@ -115,6 +115,19 @@ describe('set_group_kick_members', () => {
 });
 
 describe('set_group_ban and set_group_whole_ban', () => {
+  it('without duration lifts the mute, as NapCat defaults duration to 0; LLBot and go-cqhttp mute for 30 minutes', async () => {
+    const ob = await onebotWorld();
+    const start = Math.floor(ob.clock.nowMs() / 1000);
+    await ob.data(10001, 'set_group_ban', { group_id: 30001, user_id: 20002, duration: 600 });
+    await ob.data(10001, 'set_group_ban', { group_id: 30001, user_id: 20002 });
+    expect((await ob.world.groups.findMember(30001, 20002))!.muteUntil).toBe(0);
+    expect(ob.domainEvents.at(-1)).toMatchObject({ type: 'member.muted', userId: 20002, duration: 0 });
+    await ob.data(10001, 'set_group_ban', { group_id: 30001, user_id: 20002 }, { dialect: 'llbot' });
+    await ob.data(10001, 'set_group_ban', { group_id: 30001, user_id: 20003 }, { dialect: 'go-cqhttp' });
+    expect((await ob.world.groups.findMember(30001, 20002))!.muteUntil).toBe(start + 1800);
+    expect((await ob.world.groups.findMember(30001, 20003))!.muteUntil).toBe(start + 1800);
+  });
+
   it('mutes for a duration that expires with the clock, lifts with 0, and lists mutes', async () => {
     const ob = await onebotWorld();
     await ob.data(10001, 'set_group_ban', { group_id: 30001, user_id: 20002, duration: '600' });
@@ -131,7 +144,7 @@ describe('set_group_ban and set_group_whole_ban', () => {
     expect(ob.world.groups.isMuted(group, (await ob.world.groups.findMember(30001, 20002))!)).toBe(false);
     expect(await ob.data(10001, 'get_group_shut_list', { group_id: 30001 })).toEqual([]);
 
-    await ob.data(10001, 'set_group_ban', { group_id: 30001, user_id: 20002 }); // OneBot's default: 30 minutes
+    await ob.data(10001, 'set_group_ban', { group_id: 30001, user_id: 20002, duration: 1800 });
     expect((await ob.world.groups.findMember(30001, 20002))!.muteUntil).toBe(start + 601 + 1800);
     await ob.data(10001, 'set_group_ban', { group_id: 30001, user_id: 20002, duration: 0 });
     expect((await ob.world.groups.findMember(30001, 20002))!.muteUntil).toBe(0);
@@ -166,6 +179,15 @@ describe('set_group_ban and set_group_whole_ban', () => {
 });
 
 describe('set_group_admin, set_group_card, set_group_name, set_group_special_title', () => {
+  it('without enable removes the admin, as NapCat reads a missing enable as false; LLBot and go-cqhttp make an admin', async () => {
+    const ob = await onebotWorld();
+    await ob.data(20001, 'set_group_admin', { group_id: 30001, user_id: 10001 });
+    expect((await roles(ob))[10001]).toBe('member');
+    await ob.data(20001, 'set_group_admin', { group_id: 30001, user_id: 20002 }, { dialect: 'llbot' });
+    await ob.data(20001, 'set_group_admin', { group_id: 30001, user_id: 20003 }, { dialect: 'go-cqhttp' });
+    expect(await roles(ob)).toEqual({ 20001: 'owner', 20002: 'admin', 10001: 'member', 20003: 'admin' });
+  });
+
   it('only the owner changes admins', async () => {
     const ob = await onebotWorld();
     expect(await ob.call(10001, 'set_group_admin', { group_id: 30001, user_id: 20002 })).toMatchObject({

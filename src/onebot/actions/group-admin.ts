@@ -1,5 +1,5 @@
-import { Type } from '@sinclair/typebox';
-import { defineAction, type AnyActionSpec } from '../action.js';
+import { Type, type Static } from '@sinclair/typebox';
+import { defineAction, type ActionContext, type AnyActionSpec } from '../action.js';
 import { badParams } from '../error-catalogue.js';
 import { P } from '../schema.js';
 import { NtMember, toNtMember } from '../shapes/group-extras.js';
@@ -10,6 +10,30 @@ const groupId = P.id('Group number');
 const userId = P.id('QQ number of the member');
 /** QQ's longest mute: 30 days. */
 const maxMuteSeconds = 30 * 24 * 3600;
+
+/** set_group_ban's params; only the default `duration` differs between dialects. */
+function banParams(defaultDuration: number) {
+  return P.object({
+    group_id: groupId,
+    user_id: userId,
+    duration: P.int('Seconds; 0 lifts the mute', { default: defaultDuration, minimum: 0, maximum: maxMuteSeconds }),
+  });
+}
+
+async function mute(ctx: ActionContext, params: Static<ReturnType<typeof banParams>>): Promise<null> {
+  await ctx.world.groups.mute(ctx.selfId, params.group_id, params.user_id, params.duration);
+  return null;
+}
+
+/** set_group_admin's params; only the default `enable` differs between dialects. */
+function adminParams(defaultEnable: boolean) {
+  return P.object({ group_id: groupId, user_id: userId, enable: P.bool('Make admin (true) or remove admin (false)', defaultEnable) });
+}
+
+async function setAdmin(ctx: ActionContext, params: Static<ReturnType<typeof adminParams>>): Promise<null> {
+  await ctx.world.groups.setAdmin(ctx.selfId, params.group_id, params.user_id, params.enable);
+  return null;
+}
 
 /**
  * OneBot 11's group administration and NapCat's batch kick, join setting and group remark. The
@@ -58,16 +82,22 @@ export const groupAdminActions: AnyActionSpec[] = [
     name: 'set_group_ban',
     origin: 'onebot11',
     summary: 'Mute a member for `duration` seconds (0 lifts the mute)',
-    description: 'The caller must outrank the member. A muted member cannot speak until the mute expires or is lifted. At most 30 days.',
-    params: P.object({
-      group_id: groupId,
-      user_id: userId,
-      duration: P.int('Seconds; 0 lifts the mute', { default: 1800, minimum: 0, maximum: maxMuteSeconds }),
-    }),
+    description:
+      'The caller must outrank the member. A muted member cannot speak until the mute expires or is lifted. At most 30 days. Without `duration` NapCat lifts the mute (its default is 0, not OneBot’s 30 minutes).',
+    params: banParams(0),
     result: Type.Null(),
-    async handler(ctx, params) {
-      await ctx.world.groups.mute(ctx.selfId, params.group_id, params.user_id, params.duration);
-      return null;
+    handler: mute,
+    dialects: {
+      llbot: {
+        note: 'Without `duration`, mutes for 30 minutes (OneBot’s default) instead of lifting the mute.',
+        params: banParams(1800),
+        handler: mute,
+      },
+      'go-cqhttp': {
+        note: 'Without `duration`, mutes for 30 minutes (OneBot’s default) instead of lifting the mute.',
+        params: banParams(1800),
+        handler: mute,
+      },
     },
   }),
   defineAction({
@@ -85,11 +115,21 @@ export const groupAdminActions: AnyActionSpec[] = [
     name: 'set_group_admin',
     origin: 'onebot11',
     summary: 'Make a member an admin or a plain member again (owner only)',
-    params: P.object({ group_id: groupId, user_id: userId, enable: P.bool('Make admin (true) or remove admin (false)', true) }),
+    description: 'Without `enable` NapCat removes the admin (it reads a missing `enable` as false, not as OneBot’s true).',
+    params: adminParams(false),
     result: Type.Null(),
-    async handler(ctx, params) {
-      await ctx.world.groups.setAdmin(ctx.selfId, params.group_id, params.user_id, params.enable);
-      return null;
+    handler: setAdmin,
+    dialects: {
+      llbot: {
+        note: 'Without `enable`, makes the member an admin (OneBot’s default) instead of removing the admin.',
+        params: adminParams(true),
+        handler: setAdmin,
+      },
+      'go-cqhttp': {
+        note: 'Without `enable`, makes the member an admin (OneBot’s default) instead of removing the admin.',
+        params: adminParams(true),
+        handler: setAdmin,
+      },
     },
   }),
   defineAction({
