@@ -231,6 +231,21 @@ describe('get_msg and delete_msg', () => {
 });
 
 describe('get_group_msg_history and get_friend_msg_history', () => {
+  it('fail a chat with no message at all, as NapCat fails an empty history; a chat whose messages were all recalled answers an empty page', async () => {
+    const { world, call, data } = await onebotWorld();
+    await expectRefused(
+      world,
+      () => call(20001, 'get_group_msg_history', { group_id: 30002 }),
+      2004,
+      'the history of group 30002 has no messages',
+    );
+    expect(await data(20001, 'get_group_msg_history', { group_id: 30002 }, { dialect: 'llbot' })).toEqual({ messages: [] });
+    expect(await data(20001, 'get_group_msg_history', { group_id: 30002 }, { dialect: 'go-cqhttp' })).toEqual({ messages: [] });
+    const sent = await data(20001, 'send_group_msg', { group_id: 30002, message: 'gone' });
+    await data(20001, 'delete_msg', { message_id: sent.message_id });
+    expect(await data(10002, 'get_group_msg_history', { group_id: 30002 })).toEqual({ messages: [] });
+  });
+
   async function tenMessages() {
     const ob = await onebotWorld();
     const ids: number[] = [];
@@ -312,7 +327,12 @@ describe('get_group_msg_history and get_friend_msg_history', () => {
     expect(
       (await data(10001, 'get_friend_msg_history', { user_id: 20001, message_seq: a.message_id, reverse_order: true })).messages,
     ).toHaveLength(1);
-    expect((await data(10001, 'get_friend_msg_history', { user_id: 20003 })).messages).toEqual([]);
+    await expectRefused(
+      world,
+      () => call(10001, 'get_friend_msg_history', { user_id: 20003 }),
+      2004,
+      'the private chat with 20003 has no messages',
+    );
     await expectRefused(world, () => call(10001, 'get_friend_msg_history', { user_id: 88888 }), 2001);
   });
 });

@@ -114,6 +114,7 @@ describe('online files (在线文件)', () => {
       }),
     ).toMatchObject({ retcode: 1400, message: expect.stringContaining('send_online_file') });
     expect((await ob.data(10001, 'get_online_file_msg', { user_id: 20001 })).msgList).toEqual([]);
-    expect((await ob.data(10001, 'get_friend_msg_history', { user_id: 20001 })).messages).toEqual([]);
+    // No message at all: NapCat fails an empty history.
+    expect(await ob.call(10001, 'get_friend_msg_history', { user_id: 20001 })).toMatchObject({ retcode: 2004 });
   });
 });

@@ -14,6 +14,11 @@ export interface HistoryOptions {
   readonly count: number;
   /** false: the anchor and older messages; true: the anchor and newer ones. */
   readonly newer: boolean;
+  /**
+   * Fail with MESSAGE_NOT_FOUND, rather than answer an empty page, when there is no anchor and the
+   * viewer's part of the conversation has no message at all (recalled ones count, as QQ keeps them).
+   */
+  readonly failWhenEmpty?: boolean;
 }
 
 export interface RecentContact {
@@ -56,7 +61,12 @@ export class ConversationService {
     const conversation = this.open(viewerId, ref);
     const key = conversationKey(conversation);
     const floor = this.firstVisibleSeq(viewerId, conversation);
-    if (options.anchor === undefined) return this.ctx.store.messages.history(key, { minSeq: floor, from: 'newest', limit: options.count });
+    if (options.anchor === undefined) {
+      if (options.failWhenEmpty && (this.ctx.store.messages.conversation(key)?.lastSeq ?? 0) < floor) {
+        throw new WorldError('MESSAGE_NOT_FOUND', `${describe(ref)} has no messages`);
+      }
+      return this.ctx.store.messages.history(key, { minSeq: floor, from: 'newest', limit: options.count });
+    }
     const anchor = this.ctx.store.messages.get(options.anchor);
     if (!anchor || conversationKey(anchor.conversation) !== key || anchor.seq < floor) {
       throw new WorldError('MESSAGE_NOT_FOUND', `message ${options.anchor} is not in ${describe(ref)}`, { messageId: options.anchor });
