@@ -5,6 +5,22 @@ import { onebotWorld } from '../helpers/onebot.js';
 const text = (value: string) => [{ type: 'text', data: { text: value } }];
 
 describe('send_group_msg, send_private_msg, send_msg', () => {
+  it('read auto_escape and message_type as NapCat does, which never validates a send: only true or "true" escapes, and an unknown message_type infers the target', async () => {
+    const { data } = await onebotWorld();
+    const raw = async (auto_escape: unknown) => {
+      const sent = await data(10001, 'send_group_msg', { group_id: 30001, message: '[CQ:face,id=14]', auto_escape });
+      return (await data(20002, 'get_msg', { message_id: sent.message_id })).raw_message;
+    };
+    expect(await raw(true)).toBe('&#91;CQ:face,id=14&#93;');
+    expect(await raw('true')).toBe('&#91;CQ:face,id=14&#93;');
+    expect(await raw(1)).toBe('&#91;CQ:face,id=14&#93;');
+    for (const value of [null, '', 'yes', '1', 'True', 'false', 0, false]) expect(await raw(value)).toBe('[CQ:face,id=14]');
+    const group = await data(10001, 'send_msg', { message_type: 'discuss', group_id: 30001, user_id: 20001, message: 'x' });
+    expect(await data(20002, 'get_msg', { message_id: group.message_id })).toMatchObject({ message_type: 'group', group_id: 30001 });
+    const friend = await data(10001, 'send_msg', { message_type: '', user_id: 20001, message: 'x' });
+    expect(await data(20001, 'get_msg', { message_id: friend.message_id })).toMatchObject({ message_type: 'private', user_id: 10001 });
+  });
+
   it('send in every message form and answer NapCat’s {message_id}', async () => {
     const { data, call } = await onebotWorld();
     const array = await data(10001, 'send_group_msg', { group_id: '30001', message: text('array') });
@@ -79,11 +95,12 @@ describe('send_group_msg, send_private_msg, send_msg', () => {
       1400,
       'group_id: is required when message_type is group',
     );
+    // An unknown message_type is no type at all (NapCat never validates it): the ids decide.
     await expectRefused(
       world,
-      () => call(10001, 'send_msg', { message_type: 'channel', group_id: 30001, message: 'x' }),
+      () => call(10001, 'send_msg', { message_type: 'channel', message: 'x' }),
       1400,
-      /^message_type/,
+      'give group_id (a group message) or user_id (a private message)',
     );
     await expectRefused(
       world,

@@ -16,7 +16,12 @@ export const messageParam = (description = 'The message: a segment array, one se
   Type.Union([Type.String(), Type.Array(Type.Unknown()), Type.Object({})], { description });
 
 export const sendOptions = {
-  auto_escape: P.optional(P.bool('Send a string message as plain text (no CQ codes)')),
+  auto_escape: P.optional(
+    Type.Unknown({
+      description:
+        'Send a string message as plain text (no CQ codes): true or "true"; as in NapCat, which never validates a send, any other value (null, "1", "yes") means false',
+    }),
+  ),
   timeout: P.optional(P.int('Ignored: sends complete at once')),
   source: P.optional(P.str('Merged forward card: source line')),
   news: P.optional(
@@ -30,7 +35,7 @@ export const messageIdParam = P.messageId();
 
 interface SendInput {
   readonly message?: unknown;
-  readonly auto_escape?: boolean;
+  readonly auto_escape?: unknown;
   readonly source?: string;
   readonly news?: readonly ({ text: string } | string)[];
   readonly summary?: string;
@@ -49,9 +54,17 @@ export function contentOf(ctx: ActionContext, params: SendInput, field = 'messag
   }
   return parseMessage(
     input,
-    { autoEscape: params.auto_escape === true, selfId: ctx.selfId, card, limits: ctx.services.messageLimits },
+    { autoEscape: napcatFlag(params.auto_escape), selfId: ctx.selfId, card, limits: ctx.services.messageLimits },
     field,
   );
+}
+
+/**
+ * How NapCat's send actions read a flag they never validate (SendMsg.ts): a string is true only
+ * when it is "true", anything else by its truthiness.
+ */
+export function napcatFlag(value: unknown): boolean {
+  return typeof value === 'string' ? value === 'true' : Boolean(value);
 }
 
 /** What a send answers: the message_id, plus res_id/forward_id for merged forwards (as NapCat). */

@@ -11,12 +11,15 @@ const groupId = P.id('Group to send to');
 const userId = P.id('User to send to');
 const tempGroupId = P.optional(P.id('For a user who is not a friend: the group the temp chat goes through'));
 const messageType = P.optional(
-  Type.Union([Type.Literal('private'), Type.Literal('group')], { description: 'private or group; else inferred from group_id / user_id' }),
+  Type.String({
+    description: 'private or group; any other value (NapCat never validates it), or none, infers the type from group_id / user_id',
+  }),
 );
 
-/** NapCat's target rules for send_msg: message_type decides, else group_id wins over user_id. */
-function targetOf(params: { message_type?: 'private' | 'group'; group_id?: number; user_id?: number }): SendTarget {
-  const type = params.message_type ?? (params.group_id !== undefined ? 'group' : params.user_id !== undefined ? 'private' : undefined);
+/** NapCat's target rules for send_msg: message_type private or group decides, else group_id wins over user_id. */
+function targetOf(params: { message_type?: string; group_id?: number; user_id?: number }): SendTarget {
+  const given = params.message_type === 'private' || params.message_type === 'group' ? params.message_type : undefined;
+  const type = given ?? (params.group_id !== undefined ? 'group' : params.user_id !== undefined ? 'private' : undefined);
   if (type === 'group') {
     if (params.group_id === undefined) throw badParams('group_id: is required when message_type is group');
     return { type: 'group', groupId: params.group_id };
