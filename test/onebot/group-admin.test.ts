@@ -235,7 +235,17 @@ describe('set_group_admin, set_group_card, set_group_name, set_group_special_tit
       retcode: 2103,
     });
     await ob.data(20001, 'set_group_special_title', { group_id: 30001, user_id: 20002, special_title: 'Hero', duration: 60 });
-    expect(await ob.data(20002, 'get_group_member_info', { group_id: 30001, user_id: 20002 })).toMatchObject({ title: 'Hero' });
+    // title_expire_time stays 0 while the title lasts, as NapCat and LLBot answer it.
+    expect(await ob.data(20002, 'get_group_member_info', { group_id: 30001, user_id: 20002 })).toMatchObject({
+      title: 'Hero',
+      title_expire_time: 0,
+    });
+    expect(
+      (await ob.data(20002, 'get_group_member_list', { group_id: 30001 })).find((m: { user_id: number }) => m.user_id === 20002),
+    ).toMatchObject({
+      title: 'Hero',
+      title_expire_time: 0,
+    });
     expect(ob.domainEvents).toEqual([expect.objectContaining({ type: 'member.title_changed', userId: 20002, title: 'Hero' })]);
     ob.clock.advance(61_000);
     expect(await ob.data(20002, 'get_group_member_info', { group_id: 30001, user_id: 20002 })).toMatchObject({ title: '' });

@@ -24,7 +24,8 @@ export function toOb11Group(group: Group, memberCount: number, urls?: PublicUrls
 
 /**
  * NapCat's OB11GroupMember. `level` is a string as OneBot 11 says; `shut_up_timestamp` is when
- * the member's mute ends (0 when not muted).
+ * the member's mute ends (0 when not muted). `title_expire_time` is always 0, as NapCat and LLBot
+ * write it (the title itself goes once it expires).
  */
 export function toOb11Member(member: Member, account: Account, nowSeconds: number): GroupMemberInfo {
   const muted = member.muteUntil > nowSeconds;
@@ -41,7 +42,7 @@ export function toOb11Member(member: Member, account: Account, nowSeconds: numbe
     qq_level: account.level,
     join_time: member.joinTime,
     last_sent_time: member.lastSentTime,
-    title_expire_time: titleActive ? member.titleExpireTime : 0,
+    title_expire_time: 0,
     unfriendly: false,
     card_changeable: true,
     is_robot: account.isBot,
