@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import os
+import signal
 import subprocess
 import time
 import urllib.parse
@@ -304,21 +305,37 @@ class World:
         if self.bot is None:
             raise CatnapError("this world has no bot account")
         env = dict(os.environ, **popen.pop("env", {}), **self.bot.env())
+        # Its own process group, so close() stops whatever the command started (the bot under a
+        # shell, `npm run`, `nb run`, a venv launcher), not only the shell.
+        if os.name == "posix":
+            popen.setdefault("start_new_session", True)
         process = subprocess.Popen(command, shell=isinstance(command, str), cwd=cwd, env=env, **popen)
         self._bots.append(process)
         self.wait_for_bot(timeout, process)
         return process
 
     def close(self) -> None:
-        """Stops the bots this world started."""
+        """Stops the bots this world started (with everything their commands started)."""
         for process in self._bots:
             if process.poll() is None:
-                process.terminate()
+                _signal(process, signal.SIGTERM)
                 try:
                     process.wait(5)
                 except subprocess.TimeoutExpired:
-                    process.kill()
+                    _signal(process, signal.SIGKILL)
+                    process.wait()
         self._bots.clear()
+
+
+def _signal(process: subprocess.Popen, sig: int) -> None:
+    """Signals the bot's process group when it leads one (as start_bot makes it), else the process."""
+    try:
+        if os.name == "posix" and os.getpgid(process.pid) == process.pid:
+            os.killpg(process.pid, sig)
+        else:
+            process.send_signal(sig)
+    except (ProcessLookupError, PermissionError):
+        pass  # already gone
 
 
 def _entries(answer) -> List[dict]:
