@@ -86,6 +86,44 @@ describe('catnap test', () => {
     expect(result.stdout).toMatch(/bot output:\n\s+starting/);
   });
 
+  it('fails the scenario a bot crashed in (even one that only expects silence), and the later ones at once', async () => {
+    const dir = await tempDir('catnap-crash-');
+    // A bot that answers /ping and exits on /crash.
+    await writeFile(
+      join(dir, 'bot.cjs'),
+      [
+        `const WebSocket = require('module').createRequire(${JSON.stringify(join(repoRoot, 'package.json'))})('ws');`,
+        'const socket = new WebSocket(process.env.CATNAP_WS_URL);',
+        'socket.on("message", (frame) => {',
+        '  const event = JSON.parse(String(frame));',
+        '  if (event.raw_message === "/crash") { console.log("crashing"); process.exit(3); }',
+        '  if (event.raw_message === "/ping")',
+        '    socket.send(JSON.stringify({ action: "send_group_msg", params: { group_id: event.group_id, message: "pong" } }));',
+        '});',
+        '',
+      ].join('\n'),
+    );
+    const scenario = (name: string, steps: string[]) => ['---', `name: ${name}`, 'group: 30001', 'user: 20001', 'steps:', ...steps];
+    await writeFile(
+      join(dir, 'crash.yaml'),
+      [
+        ...scenario('pings', ['  - say: /ping', '  - expect: pong']),
+        ...scenario('crashes quietly', ['  - say: /crash', '  - expect_none: 300ms']),
+        ...scenario('pings after', ['  - say: /ping', '  - expect: pong']),
+        '',
+      ].join('\n'),
+    );
+    const started = Date.now();
+    const result = await catnapTest([join(dir, 'crash.yaml'), '--bot', `node ${join(dir, 'bot.cjs')}`]);
+    expect(result.code, result.stdout + result.stderr).toBe(1);
+    expect(result.stdout).toMatch(/✗ crashes quietly \(\d+ ms\)\n\s+the bot exited \(code 3\) during this scenario\n/);
+    expect(result.stdout).toMatch(/bot output:\n\s+crashing/);
+    expect(result.stdout).toContain('not run: the bot exited (code 3) during "crashes quietly" and is not connected');
+    expect(result.stdout).toMatch(/3 scenarios: 1 passed, 2 failed/);
+    // The scenario after the crash does not wait out its expectation.
+    expect(Date.now() - started).toBeLessThan(15_000);
+  });
+
   it('takes --seed and --clock as catnap start does, refusing bad ones as usage errors', async () => {
     const passed = await catnapTest(['examples/napcat-ts/scenarios/commands.yaml', '--bot', bot, '--seed', '7', '--clock', 'frozen']);
     expect(passed.code, passed.stdout + passed.stderr).toBe(0);

@@ -1,6 +1,6 @@
 import type { Logger } from '../../../util/logger.js';
 import type { BotProcess } from '../bot-process.js';
-import { startBot, waitForBot } from '../bot-process.js';
+import { botConnected, startBot, waitForBot } from '../bot-process.js';
 import type { WorldFile } from '../../../world/world-file.js';
 import { startWorld, type TestWorld } from '../test-world.js';
 import type { Scenario } from './load-scenarios.js';
@@ -117,7 +117,8 @@ async function runWorld(
     }
     await world.snapshot(startSnapshot);
     const results: ScenarioResult[] = [];
-    for (const scenario of scenarios) results.push(await runOne(world, scenario, bot, options));
+    const crash: Crash = {};
+    for (const scenario of scenarios) results.push(await runOne(world, scenario, bot, crash, options));
     return results;
   } finally {
     await bot?.stop();
@@ -125,7 +126,27 @@ async function runWorld(
   }
 }
 
-async function runOne(world: TestWorld, scenario: Scenario, bot: BotProcess | undefined, options: RunOptions): Promise<ScenarioResult> {
+/** Where the bot's process exited, once it has: later scenarios fail at once instead of waiting out every expectation. */
+interface Crash {
+  scenario?: string;
+}
+
+/**
+ * Whether the bot is gone: its process exited and nothing holds a connection to its account (a
+ * launcher that exits once the bot runs, `docker run -d`, leaves the connection behind).
+ */
+async function botGone(world: TestWorld, bot: BotProcess | undefined): Promise<boolean> {
+  if (bot?.exitCode() === undefined) return false;
+  return !(await botConnected(world.api, world.botId!).catch(() => false));
+}
+
+async function runOne(
+  world: TestWorld,
+  scenario: Scenario,
+  bot: BotProcess | undefined,
+  crash: Crash,
+  options: RunOptions,
+): Promise<ScenarioResult> {
   const { reporter } = options;
   reporter.scenarioStart?.(scenario);
   const started = Date.now();
@@ -138,8 +159,24 @@ async function runOne(world: TestWorld, scenario: Scenario, bot: BotProcess | un
   if (scenario.skip) {
     return finish({ scenario, status: 'skipped', durationMs: 0, steps: [] });
   }
+  if (await botGone(world, bot)) {
+    const when = crash.scenario !== undefined ? `during "${crash.scenario}"` : 'before this scenario';
+    return finish({
+      scenario,
+      status: 'failed',
+      durationMs: 0,
+      steps,
+      error: `not run: the bot exited (code ${String(bot!.exitCode())}) ${when} and is not connected`,
+    });
+  }
   let since: Awaited<ReturnType<TestWorld['mark']>> | undefined;
   const botFrom = bot?.position() ?? 0;
+  // A crash during this scenario fails it (an expect_none would pass on a dead bot) and says so.
+  const crashed = async () => {
+    if (crash.scenario !== undefined || !(await botGone(world, bot))) return undefined;
+    crash.scenario = scenario.name;
+    return `the bot exited (code ${String(bot!.exitCode())}) during this scenario`;
+  };
   try {
     await world.restore(startSnapshot);
     since = await world.mark();
@@ -167,12 +204,14 @@ async function runOne(world: TestWorld, scenario: Scenario, bot: BotProcess | un
       await step.spec.run(ctx, step.value as never);
       result = { description, status: 'passed', durationMs: Date.now() - stepStarted };
     } catch (error) {
-      failure = (error as Error).message;
+      const exited = await crashed();
+      failure = exited === undefined ? (error as Error).message : `${(error as Error).message}\n${exited}`;
       result = { description, status: 'failed', durationMs: Date.now() - stepStarted, error: failure };
     }
     steps.push(result);
     reporter.step?.(scenario, result);
   }
+  failure ??= await crashed();
   const durationMs = Date.now() - started;
   if (failure === undefined) return finish({ scenario, status: 'passed', durationMs, steps });
   const transcript = await world
