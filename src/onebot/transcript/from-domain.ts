@@ -17,6 +17,10 @@ function place(message: MessageRecord): { group_id?: number; user_id?: number; w
 export function messageEntry(message: MessageRecord, render: RenderContext): Omit<NewEntry, 'time'> {
   const { where, ...at } = place(message);
   const rendered = renderMessage(message.elements, 'array', render);
+  // The line names Catnap's own media by path: the host and port of its URLs change run to run
+  // (tests start on free ports) and the text form must not. The entry's segments keep full URLs.
+  const mediaBase = render.urls.media('');
+  const line = rendered.raw_message.includes(mediaBase) ? rendered.raw_message.replaceAll(mediaBase, '/media/') : rendered.raw_message;
   return {
     kind: 'message',
     message_id: message.messageId,
@@ -25,7 +29,7 @@ export function messageEntry(message: MessageRecord, render: RenderContext): Omi
     segments: rendered.message,
     text: rendered.raw_message,
     plain: previewText(message.elements),
-    line: `message ${where} from ${message.senderId}: ${rendered.raw_message}`,
+    line: `message ${where} from ${message.senderId}: ${line}`,
   };
 }
 
