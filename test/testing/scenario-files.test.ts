@@ -1,6 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
 import { loadScenarios, ScenarioError } from '../../src/app/testing/scenario/load-scenarios.js';
 import { scenarioJsonSchema } from '../../src/app/testing/scenario/scenario-schema.js';
 import { stepTable } from '../../src/app/testing/scenario/steps.js';
@@ -109,8 +110,25 @@ describe('reports', () => {
   it('writes TAP 13', () => {
     const tap = tapReport(results).split('\n');
     expect(tap.slice(0, 4)).toEqual(['TAP version 13', '1..3', 'ok 1 - passes', 'not ok 2 - fails <badly> & "loudly"']);
-    expect(tap).toContain('  message: |-');
+    expect(tap).toContain('  message: |2-');
     expect(tap).toContain('ok 3 - later # SKIP');
+  });
+
+  it('keeps TAP test points on one line and its YAML blocks YAML, whatever the name and the bot printed', () => {
+    const failed = results[1]!;
+    const odd: ScenarioResult = {
+      ...failed,
+      scenario: { ...failed.scenario, name: 'two\nlines # and a hash' },
+      // Indented first line (a stack trace), a colored log line, a CRLF.
+      botOutput: '    at main (bot.js:1)\n\u001b[31mred\u001b[0m\r\nend',
+    };
+    const tap = tapReport([odd]);
+    expect(tap.split('\n').slice(0, 3)).toEqual(['TAP version 13', '1..1', 'not ok 1 - two lines \\# and a hash']);
+    const block = /\n {2}---\n([\s\S]*?)\n {2}\.\.\.\n/.exec(tap)![1]!;
+    const story = parseYaml(block) as Record<string, string>;
+    expect(story.bot_output).toBe('    at main (bot.js:1)\n[31mred[0m\nend');
+    expect(story.message).toBe(failed.error);
+    expect(story.transcript).toBe(failed.transcript);
   });
 });
 
