@@ -122,6 +122,17 @@ export async function buildAdminServer(deps: AdminDeps, options: AdminServerOpti
     if (page) return page;
     return reply.code(404).send({ error: { code: 'NOT_FOUND', message: `no route ${request.method} ${request.url.split('?')[0]}` } });
   });
+  // On close, Fastify waits for the answers in flight, and then for their connections to go idle
+  // and time out (72 s of keep-alive): pending waits end at once, and what answers while closing
+  // closes its connection, so a test's stop() is not held by its own pending expectation.
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+    deps.transcript.endWaits();
+  });
+  app.addHook('onSend', async (_request, reply) => {
+    if (closing) reply.header('connection', 'close');
+  });
   attachLiveSocket(app, new LiveHub(deps.world, deps.dispatcher, deps.transcript, deps.hooks, deps.logger), options.token, deps.logger);
 
   // The token is checked as the request arrives, before its body is read or validated: a caller

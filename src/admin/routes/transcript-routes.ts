@@ -31,6 +31,9 @@ export const transcriptRoutes = implement(transcriptApi, {
     const timeoutMs = body.timeout_ms ?? 5000;
     const outcome = await transcript.wait({ since, match, count: body.count ?? 1, none: body.none ?? false, timeoutMs });
     if (outcome.ok) return { matched: outcome.matched, next: String(outcome.next) };
+    if (outcome.reason === 'stopped') {
+      throw new AdminError(503, 'STOPPING', 'Catnap is stopping: the wait ended before it was decided');
+    }
     const timedOut = outcome.reason === 'timeout';
     return reply.code(timedOut ? 408 : 409).send({
       error: {

@@ -58,7 +58,8 @@ export type WaitOutcome =
   | { readonly ok: true; readonly matched: TranscriptEntry[]; readonly next: number }
   | {
       readonly ok: false;
-      readonly reason: 'timeout' | 'matched';
+      /** `stopped`: Catnap is stopping, so the wait ended early (see `endWaits`). */
+      readonly reason: 'timeout' | 'matched' | 'stopped';
       readonly matched: TranscriptEntry[];
       readonly closest: TranscriptEntry[];
     };
@@ -76,6 +77,9 @@ export class Transcript {
   #readsWorld: Slot[] = [];
   #seq = 0;
   readonly #waiters = new Set<(entry: TranscriptEntry) => void>();
+  /** Ends each pending wait at once (Catnap is stopping). */
+  readonly #enders = new Set<() => void>();
+  #ended = false;
   readonly #listeners = new Set<(entry: TranscriptEntry) => void>();
 
   constructor(
@@ -159,12 +163,16 @@ export class Transcript {
     };
     const already = check();
     if (already) return Promise.resolve(already);
+    const stopped = (): WaitOutcome => ({ ok: false, reason: 'stopped', matched, closest: closest(request.match, seen) });
+    if (this.#ended) return Promise.resolve(stopped());
     return new Promise<WaitOutcome>((resolve) => {
       const done = (outcome: WaitOutcome) => {
         clearTimeout(timer);
         this.#waiters.delete(waiter);
+        this.#enders.delete(ender);
         resolve(outcome);
       };
+      const ender = () => done(stopped());
       const waiter = (entry: TranscriptEntry) => {
         consider(entry);
         const outcome = check();
@@ -175,7 +183,17 @@ export class Transcript {
         else done({ ok: false, reason: 'timeout', matched, closest: closest(request.match, seen) });
       }, request.timeoutMs);
       this.#waiters.add(waiter);
+      this.#enders.add(ender);
     });
+  }
+
+  /**
+   * Ends every pending wait, and any later one, as `stopped`: a stopping Catnap must not wait for
+   * a test's long waits to run out (its HTTP server waits for their answers before it closes).
+   */
+  endWaits(): void {
+    this.#ended = true;
+    for (const end of [...this.#enders]) end();
   }
 
   #onDomain(world: World, event: DomainEvent, render: RenderContext): void {

@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { startWorld } from '../../src/app/testing/index.js';
+
+describe('stopping a test world', () => {
+  it('ends a pending expectation at once instead of waiting for it (or its connection) to time out, and may be called twice', async () => {
+    const world = await startWorld();
+    const pending = world.expectMessage({ text: 'never said' }, { within: 30_000 }).then(
+      () => 'passed',
+      (error: Error) => error.message,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const started = Date.now();
+    await Promise.all([world.stop(), world.stop()]);
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(await pending).toMatch(/Catnap is stopping/);
+    await world.stop();
+  }, 20_000);
+});
