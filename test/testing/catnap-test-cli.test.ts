@@ -139,6 +139,22 @@ describe('catnap test', () => {
     expect(result.stderr).not.toContain('    at ');
   });
 
+  it('refuses an --out it cannot write before running anything (a usage error, not an internal one)', async () => {
+    const dir = await tempDir('catnap-out-');
+    const result = await catnapTest([
+      'examples/napcat-ts/scenarios',
+      '--bot',
+      bot,
+      '--reporter',
+      'junit',
+      '--out',
+      join(dir, 'no/such/r.xml'),
+    ]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^catnap: --out .*: cannot write into .* \(ENOENT\)\n$/);
+    expect(result.stderr + result.stdout).not.toContain('scenario');
+  });
+
   it('needs scenarios (a usage error otherwise)', async () => {
     expect((await catnapTest(['--bot', bot])).code).toBe(2);
   });

@@ -1,4 +1,6 @@
-import { writeFile } from 'node:fs/promises';
+import { access, writeFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { Command, Option } from 'commander';
 import type { Reporter } from '../testing/scenario/run-scenarios.js';
 import { StartupError } from '../startup-error.js';
@@ -93,6 +95,13 @@ export const testCommand: CliCommand = (ctx) =>
       if (paths.length === 0) throw new CliError('name scenario files or folders (catnap test scenarios/ --bot "node bot.js")', 2);
       const connectTimeoutMs = Number(flags.connectTimeout);
       if (!Number.isInteger(connectTimeoutMs) || connectTimeoutMs <= 0) throw new CliError('--connect-timeout must be milliseconds', 2);
+      // A report that cannot be written is known now, not after the whole run.
+      if (flags.out) {
+        const folder = dirname(resolve(flags.out));
+        await access(folder, constants.W_OK).catch((error: NodeJS.ErrnoException) => {
+          throw new CliError(`--out ${flags.out}: cannot write into ${folder} (${error.code ?? error.message})`, 2);
+        });
+      }
       let scenarios;
       try {
         scenarios = await loadScenarios(paths);
@@ -109,8 +118,11 @@ export const testCommand: CliCommand = (ctx) =>
           pretty.end(results, durationMs);
           if (flags.reporter === 'pretty') return;
           const report = flags.reporter === 'junit' ? junitReport(results, durationMs) : tapReport(results);
-          if (flags.out) await writeFile(flags.out, report);
-          else ctx.io.stdout(report);
+          if (flags.out) {
+            await writeFile(flags.out, report).catch((error: Error) => {
+              throw new CliError(`cannot write the report to ${flags.out}: ${error.message}`);
+            });
+          } else ctx.io.stdout(report);
         },
       };
       try {
