@@ -81,6 +81,11 @@ describe('snapshots', () => {
     expect((await admin('POST', '/api/world/snapshots/nope/restore')).status).toBe(404);
     expect((await admin('DELETE', '/api/world/snapshots/one')).json).toEqual({ name: 'one', deleted: true });
     expect((await admin('DELETE', '/api/world/snapshots/one')).status).toBe(404);
+    // `start` is what reset restores: neither replaced nor deleted by a test.
+    const replaced = await admin('POST', '/api/world/snapshots', { name: 'start' });
+    expect(replaced.status).toBe(400);
+    expect(replaced.json.error.message).toContain('what reset restores');
+    expect((await admin('DELETE', '/api/world/snapshots/start')).status).toBe(400);
 
     await admin('POST', '/api/world/accounts', { user_id: 20009, nickname: 'Late' });
     await admin('POST', '/api/world/act/20001/send_private_msg', { user_id: 10001, message: 'hi' });

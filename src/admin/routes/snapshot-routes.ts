@@ -34,8 +34,23 @@ async function restore(world: World, name: string) {
   return { ...view(info), restore_ms: Math.round((performance.now() - started) * 1000) / 1000 };
 }
 
+/**
+ * `start` is what reset restores, taken by Catnap at every start: a test that saved or deleted it
+ * changed what every later reset (a `beforeEach`) meant, or broke it.
+ */
+function notStart(name: string, doing: string): void {
+  if (name === startSnapshot) {
+    throw new AdminError(
+      400,
+      'BAD_REQUEST',
+      `cannot ${doing} the snapshot "${startSnapshot}": it is the world as this start made it, what reset restores; choose another name`,
+    );
+  }
+}
+
 export const snapshotRoutes = implement(snapshotsApi, {
   async saveSnapshot(request, _reply, { world }) {
+    notStart(request.body.name, 'replace');
     return view(await answering(() => world.snapshots.save(request.body.name)));
   },
 
@@ -48,6 +63,7 @@ export const snapshotRoutes = implement(snapshotsApi, {
   },
 
   async deleteSnapshot(request, _reply, { world }) {
+    notStart(request.params.name, 'delete');
     await answering(() => world.snapshots.delete(request.params.name));
     return { name: request.params.name, deleted: true as const };
   },
