@@ -76,6 +76,11 @@ describe('catnap mcp', () => {
     expect(read).toEqual([expect.objectContaining({ message_id: sent.message_id, sender_id: 20002, text: 'hello from an agent' })]);
   });
 
+  it('reads a chat with no message yet as empty, where NapCat’s history fails', async () => {
+    expect(await call('read_conversation', { as_user_id: 20001, group_id: 30002, count: 5 })).toEqual([]);
+    expect((await call('read_conversation', { as_user_id: 20003, group_id: 30002 })).error).toContain('retcode 2101');
+  });
+
   it('reports QQ’s refusals and bad arguments as tool errors', async () => {
     expect((await call('send_message', { as_user_id: 20003, group_id: 30002, text: 'hi' })).error).toContain('retcode 2101');
     expect((await call('send_message', { as_user_id: 20003, text: 'hi' })).error).toContain('exactly one of group_id and user_id');

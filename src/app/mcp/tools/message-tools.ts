@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { dataOf, defineTool, ToolError } from '../mcp-tool.js';
+import { worldErrors } from '../../../onebot/error-catalogue.js';
 
 const userId = (what: string) => z.number().int().positive().describe(what);
 
@@ -36,9 +37,11 @@ export const readConversation = defineTool({
   async run(args, { catnap }) {
     const where = target(args);
     const action = 'group_id' in where ? 'get_group_msg_history' : 'get_friend_msg_history';
-    const data = dataOf(await catnap.act(args.as_user_id, action, { ...where, count: args.count }), action) as {
-      messages: HistoryMessage[];
-    };
+    const envelope = await catnap.act(args.as_user_id, action, { ...where, count: args.count });
+    // NapCat fails the history of a chat with no message at all (MESSAGE_NOT_FOUND, the only
+    // failure without an anchor that is not a refusal); to an agent that is an empty chat.
+    if (envelope.retcode === worldErrors.MESSAGE_NOT_FOUND.retcode) return [];
+    const data = dataOf(envelope, action) as { messages: HistoryMessage[] };
     return data.messages.map((message) => ({
       message_id: message.message_id,
       time: message.time,
