@@ -82,6 +82,16 @@ describe('catnap/testing', () => {
     );
   });
 
+  it('counts expectations from a clock jump, but not from a freeze', async () => {
+    await world.user(20001).say('/ping', { group: 30001 });
+    await world.expectMessage({ text: 'pong', group: 30001 });
+    await world.clock.freeze();
+    await world.expectMessage({ text: 'pong', group: 30001 }, { within: 300 });
+    await world.clock.set((await world.clock.now()).now + 3600);
+    await world.expectNone({ text: 'pong' }, { within: 200 });
+    await world.clock.freeze(false);
+  });
+
   it('changes the world and moves the clock; reset puts it back', async () => {
     await world.group(30002).join(20004);
     const before = await world.clock.now();

@@ -146,9 +146,12 @@ class Clock:
         return self.world.api.post("/api/clock", {"advance": by})
 
     def set(self, to: Union[int, str]) -> dict:
+        """Sets the time (unix seconds or ISO 8601): a jump like advance, so it marks too."""
+        self.world.mark()
         return self.world.api.post("/api/clock", {"set": to})
 
     def freeze(self, frozen: bool = True) -> dict:
+        """Stops (or restarts) the clock; not a verb, so the mark stays where it was."""
         return self.world.api.post("/api/clock", {"freeze": frozen})
 
 

@@ -30,16 +30,23 @@ export class TestClock {
     return this.world.api.setClock({ advance: by });
   }
 
-  /** Sets the time (unix seconds or ISO 8601). */
-  set(to: number | string): Promise<ClockState> {
+  /** Sets the time (unix seconds or ISO 8601): a jump like `advance`, so it marks the transcript too. */
+  async set(to: number | string): Promise<ClockState> {
+    await this.world.beforeAction();
     return this.world.api.setClock({ set: to });
   }
 
+  /**
+   * Stops (or restarts) the clock. Not a verb: nothing happens that a bot answers, so the mark
+   * stays where the last verb put it and an expectation still sees the answers to that verb.
+   */
   freeze(frozen = true): Promise<ClockState> {
     return this.world.api.setClock({ freeze: frozen });
   }
 
-  change(change: ClockChange): Promise<ClockState> {
+  /** Any clock change at once; one that moves the time (`advance`, `set`) marks the transcript. */
+  async change(change: ClockChange): Promise<ClockState> {
+    if (change.advance !== undefined || change.set !== undefined) await this.world.beforeAction();
     return this.world.api.setClock(change);
   }
 }
