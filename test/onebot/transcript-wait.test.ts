@@ -31,6 +31,21 @@ describe('transcript wait', () => {
   });
 });
 
+describe('an abandoned wait', () => {
+  it('ends when its signal aborts, long before its timeout, and is no longer pending', async () => {
+    const transcript = new Transcript(new ManualClock());
+    const controller = new AbortController();
+    const request = { since: transcript.head, match: { kind: 'message' as const }, count: 1, none: false, timeoutMs: 600_000 };
+    const waiting = transcript.wait({ ...request, signal: controller.signal });
+    expect(transcript.pendingWaits).toBe(1);
+    controller.abort();
+    expect(await waiting).toMatchObject({ ok: false, reason: 'abandoned' });
+    expect(transcript.pendingWaits).toBe(0);
+    expect(await transcript.wait({ ...request, signal: controller.signal })).toMatchObject({ ok: false, reason: 'abandoned' });
+    expect(transcript.pendingWaits).toBe(0);
+  });
+});
+
 describe('transcript entries made on read', () => {
   it('gives calls nobody waited for the same shape as those seen at once, with long params clipped', async () => {
     const transcript = new Transcript(new ManualClock());

@@ -1,3 +1,4 @@
+import type { FastifyReply } from 'fastify';
 import { transcriptApi } from '../../contract/admin/transcript.js';
 import { matchProblem, type EntryMatch } from '../../onebot/transcript/match.js';
 import { transcriptText } from '../../onebot/transcript/transcript.js';
@@ -29,11 +30,20 @@ export const transcriptRoutes = implement(transcriptApi, {
     if (problem) throw new AdminError(400, 'BAD_REQUEST', problem, [problem]);
     const since = position(body.since, transcript.head);
     const timeoutMs = body.timeout_ms ?? 5000;
-    const outcome = await transcript.wait({ since, match, count: body.count ?? 1, none: body.none ?? false, timeoutMs });
+    const outcome = await transcript.wait({
+      since,
+      match,
+      count: body.count ?? 1,
+      none: body.none ?? false,
+      timeoutMs,
+      signal: abandonedBy(reply),
+    });
     if (outcome.ok) return { matched: outcome.matched, next: String(outcome.next) };
     if (outcome.reason === 'stopped') {
       throw new AdminError(503, 'STOPPING', 'Catnap is stopping: the wait ended before it was decided');
     }
+    // Nobody hears this one (the client went); it only closes the request.
+    if (outcome.reason === 'abandoned') throw new AdminError(499, 'ABANDONED', 'the client went before the wait was decided');
     const timedOut = outcome.reason === 'timeout';
     return reply.code(timedOut ? 408 : 409).send({
       error: {
@@ -47,3 +57,11 @@ export const transcriptRoutes = implement(transcriptApi, {
     });
   },
 });
+
+/** Aborted when the client goes before its answer is sent (it gave up on a long wait). */
+function abandonedBy(reply: FastifyReply): AbortSignal {
+  const controller = new AbortController();
+  const raw = reply.raw;
+  raw.once('close', () => raw.writableFinished || controller.abort());
+  return controller.signal;
+}

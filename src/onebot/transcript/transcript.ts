@@ -26,6 +26,8 @@ export interface WaitRequest {
   /** Succeed when nothing matched within the timeout; fail at the first match. */
   readonly none: boolean;
   readonly timeoutMs: number;
+  /** Aborted when nobody waits for the answer any more (the client went): the wait ends then. */
+  readonly signal?: AbortSignal;
 }
 
 /** A finished call as the transcript keeps it. */
@@ -59,7 +61,7 @@ export type WaitOutcome =
   | {
       readonly ok: false;
       /** `stopped`: Catnap is stopping, so the wait ended early (see `endWaits`). */
-      readonly reason: 'timeout' | 'matched' | 'stopped';
+      readonly reason: 'timeout' | 'matched' | 'stopped' | 'abandoned';
       readonly matched: TranscriptEntry[];
       readonly closest: TranscriptEntry[];
     };
@@ -142,6 +144,11 @@ export class Transcript {
     return () => this.#listeners.delete(listener);
   }
 
+  /** How many waits are pending now (diagnostics, tests). */
+  get pendingWaits(): number {
+    return this.#enders.size;
+  }
+
   /** Waits as `request` says; see `WaitOutcome`. */
   wait(request: WaitRequest): Promise<WaitOutcome> {
     const matched: TranscriptEntry[] = [];
@@ -163,16 +170,27 @@ export class Transcript {
     };
     const already = check();
     if (already) return Promise.resolve(already);
-    const stopped = (): WaitOutcome => ({ ok: false, reason: 'stopped', matched, closest: closest(request.match, seen) });
-    if (this.#ended) return Promise.resolve(stopped());
+    const unanswered = (reason: 'stopped' | 'abandoned'): WaitOutcome => ({
+      ok: false,
+      reason,
+      matched,
+      closest: closest(request.match, seen),
+    });
+    if (this.#ended) return Promise.resolve(unanswered('stopped'));
+    const { signal } = request;
+    if (signal?.aborted) return Promise.resolve(unanswered('abandoned'));
     return new Promise<WaitOutcome>((resolve) => {
       const done = (outcome: WaitOutcome) => {
         clearTimeout(timer);
         this.#waiters.delete(waiter);
         this.#enders.delete(ender);
+        signal?.removeEventListener('abort', abandon);
         resolve(outcome);
       };
-      const ender = () => done(stopped());
+      const ender = () => done(unanswered('stopped'));
+      // A wait may last ten minutes: one nobody will read is not kept (nor its closest entries).
+      const abandon = () => done(unanswered('abandoned'));
+      signal?.addEventListener('abort', abandon, { once: true });
       const waiter = (entry: TranscriptEntry) => {
         consider(entry);
         const outcome = check();
