@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCatnap } from '../helpers/catnap.js';
+import { until } from '../helpers/transports.js';
 import { smallWorld } from '../helpers/world.js';
 
 let env: Awaited<ReturnType<typeof startCatnap>>;
@@ -7,14 +8,6 @@ beforeAll(async () => {
   env = await startCatnap(smallWorld);
 });
 afterAll(async () => env.catnap.stop());
-
-async function until(check: () => boolean, timeoutMs = 5000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error('timed out');
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
 
 describe('POST /api/world/wait', () => {
   it('ends a wait whose client went, instead of keeping it until its timeout', async () => {
@@ -25,10 +18,10 @@ describe('POST /api/world/wait', () => {
       body: JSON.stringify({ match: { kind: 'message', text: 'never said' }, timeout_ms: 600_000 }),
       signal: controller.signal,
     });
-    await until(() => env.catnap.transcript.pendingWaits === 1);
+    await until(() => env.catnap.transcript.pendingWaits === 1, 10_000, 'the wait to be pending');
     controller.abort();
     await expect(request).rejects.toThrow();
-    await until(() => env.catnap.transcript.pendingWaits === 0);
+    await until(() => env.catnap.transcript.pendingWaits === 0, 10_000, 'the abandoned wait to end');
     // A wait whose client stays is still answered.
     const answered = await env.admin('POST', '/api/world/wait', { match: { kind: 'message', text: 'never said' }, timeout_ms: 50 });
     expect(answered.status).toBe(408);
