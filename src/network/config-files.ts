@@ -3,6 +3,7 @@ import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { privateDirMode, privateFileMode } from '../util/private-files.js';
+import { KeyedSerialQueue } from '../util/serial-queue.js';
 import { parseMilkyConfig, type MilkyConfig } from './milky/milky-config.js';
 import { parseOneBotConfig, type OneBotConfig } from './onebot-config.js';
 
@@ -20,7 +21,7 @@ export interface ConfigFileKind<T> {
 export class AccountConfigFiles<T> {
   readonly #pattern: RegExp;
   /** Each account's writes, one after another: the last call's config is the one left on disk. */
-  readonly #writes = new Map<number, Promise<unknown>>();
+  readonly #writes = new KeyedSerialQueue<number>();
 
   constructor(
     readonly dir: string,
@@ -67,24 +68,13 @@ export class AccountConfigFiles<T> {
   }
 
   /** Validates, fills defaults and writes one account's config; returns what was written. */
-  write(selfId: number, config: unknown): Promise<T> {
-    let parsed: T;
-    try {
-      parsed = this.kind.parse(config, `${this.kind.prefix} config of ${selfId}`);
-    } catch (error) {
-      return Promise.reject(error as Error);
-    }
+  async write(selfId: number, config: unknown): Promise<T> {
+    const parsed = this.kind.parse(config, `${this.kind.prefix} config of ${selfId}`);
     // Two saves of one account at once shared one temp file: their bytes interleaved into a file
     // that was no JSON, and the second rename found no temp file. Each write has a temp file of
-    // its own, and an account's writes run in the order they were called.
-    const previous = this.#writes.get(selfId) ?? Promise.resolve();
-    const written = previous.catch(() => undefined).then(() => this.#write(selfId, parsed));
-    this.#writes.set(selfId, written);
-    const forget = () => {
-      if (this.#writes.get(selfId) === written) this.#writes.delete(selfId);
-    };
-    written.then(forget, forget);
-    return written;
+    // its own, and an account's writes run in the order they were called (queued before this
+    // function's first await, so in call order).
+    return this.#writes.run(selfId, () => this.#write(selfId, parsed));
   }
 
   async #write(selfId: number, parsed: T): Promise<T> {

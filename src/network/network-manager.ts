@@ -5,6 +5,7 @@ import { HttpServerAdapter } from './http-server-adapter.js';
 import { HttpSseServerAdapter } from './http-sse-adapter.js';
 import { WebsocketClientAdapter } from './ws/ws-client-adapter.js';
 import { WebsocketServerAdapter } from './ws/ws-server-adapter.js';
+import { SerialQueue } from '../util/serial-queue.js';
 import { adapterKinds, defaultOneBotConfig, type AdapterConfigs, type AdapterKind, type OneBotConfig } from './onebot-config.js';
 
 /** Builds the adapter for one enabled entry of kind `K`, which gets exactly that kind's config. */
@@ -43,7 +44,7 @@ export interface ApplyResult {
 export class NetworkManager {
   readonly #running = new Map<number, Map<string, Running>>();
   readonly #configs = new Map<number, OneBotConfig>();
-  #queue: Promise<unknown> = Promise.resolve();
+  readonly #queue = new SerialQueue();
 
   constructor(
     private readonly gateway: OneBotGateway,
@@ -53,9 +54,7 @@ export class NetworkManager {
 
   /** Applies one account's config; calls for all accounts run one after another. */
   apply(selfId: number, config: OneBotConfig): Promise<ApplyResult> {
-    const run = this.#queue.then(() => this.#apply(selfId, config));
-    this.#queue = run.catch(() => undefined);
-    return run;
+    return this.#queue.run(() => this.#apply(selfId, config));
   }
 
   /** Stops every adapter of an account. */
@@ -113,7 +112,7 @@ export class NetworkManager {
   }
 
   async stop(): Promise<void> {
-    await this.#queue;
+    await this.#queue.idle();
     for (const [, adapters] of this.#running) {
       await Promise.allSettled([...adapters.values()].map((running) => running.adapter.stop()));
     }

@@ -1,6 +1,7 @@
 import { WorldError } from '../errors.js';
 import { languageOf, type OcrEngine, type OcrLine, type OcrResult } from './ocr.js';
 import type { OcrRuntime } from './paddle-ocr-backend.js';
+import { SerialQueue } from '../../util/serial-queue.js';
 
 interface PaddleLine {
   readonly text: string;
@@ -24,16 +25,14 @@ interface PaddleOcrFactory {
  */
 export class PaddleOcrEngine implements OcrEngine {
   #ocr: Promise<PaddleOcr> | undefined;
-  #queue: Promise<unknown> = Promise.resolve();
+  readonly #queue = new SerialQueue();
   /** The ONNX Runtime in use, once loaded. */
   runtime: OcrRuntime | undefined;
 
   constructor(private readonly wantedRuntime: OcrRuntime | 'auto' = 'auto') {}
 
   recognise(imagePath: string): Promise<OcrResult> {
-    const run = this.#queue.then(() => this.#recognise(imagePath));
-    this.#queue = run.catch(() => undefined);
-    return run;
+    return this.#queue.run(() => this.#recognise(imagePath));
   }
 
   async #recognise(imagePath: string): Promise<OcrResult> {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { ClockState, WorldClock } from '../../util/clock.js';
 import { nowSeconds } from '../../util/clock.js';
 import type { RandomState, WorldRandom } from '../../util/random.js';
+import { SerialQueue } from '../../util/serial-queue.js';
 import type { DomainEventBus } from '../events.js';
 import type { WorldStore } from '../store/store.js';
 
@@ -51,7 +52,7 @@ export class SnapshotService {
    * failed, ENOENT or "output file already exists"), or left one save's copy beside the other's
    * clock and random state; a delete could leave a save's metadata without its copy.
    */
-  #changes: Promise<unknown> = Promise.resolve();
+  readonly #changes = new SerialQueue();
 
   constructor(
     private readonly deps: {
@@ -66,7 +67,7 @@ export class SnapshotService {
   /** Saves the world now under `name` (replacing a snapshot of that name). */
   save(name: string): Promise<SnapshotInfo> {
     checkName(name);
-    return this.#oneAtATime(() => this.#save(name));
+    return this.#changes.run(() => this.#save(name));
   }
 
   async #save(name: string): Promise<SnapshotInfo> {
@@ -127,17 +128,11 @@ export class SnapshotService {
   }
 
   delete(name: string): Promise<void> {
-    return this.#oneAtATime(async () => {
+    return this.#changes.run(async () => {
       await this.get(name);
       await rm(this.#metaPath(name), { force: true });
       await rm(this.#dbPath(name), { force: true });
     });
-  }
-
-  #oneAtATime<T>(change: () => Promise<T>): Promise<T> {
-    const run = this.#changes.then(change);
-    this.#changes = run.catch(() => undefined);
-    return run;
   }
 
   /**
