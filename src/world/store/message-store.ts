@@ -15,13 +15,13 @@ export interface StoredFile extends MediaRef {
   readonly fileId: string;
 }
 
-/** Bookkeeping of one conversation, for recent contacts. */
 /** The messages of a conversation after a seq: what one account sees of it (`visibleRanges`). */
 export interface ConversationRange {
   readonly key: string;
   readonly afterSeq: number;
 }
 
+/** Bookkeeping of one conversation, for recent contacts. */
 export interface ConversationSummary {
   readonly key: string;
   readonly conversation: Conversation;
