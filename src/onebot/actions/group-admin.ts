@@ -8,15 +8,13 @@ import { qqLimits } from '../../world/qq-limits.js';
 
 const groupId = P.id('Group number');
 const userId = P.id('QQ number of the member');
-/** QQ's longest mute: 30 days. */
-const maxMuteSeconds = 30 * 24 * 3600;
 
 /** set_group_ban's params; only the default `duration` differs between dialects. */
 function banParams(defaultDuration: number) {
   return P.object({
     group_id: groupId,
     user_id: userId,
-    duration: P.int('Seconds; 0 lifts the mute', { default: defaultDuration, minimum: 0, maximum: maxMuteSeconds }),
+    duration: P.int('Seconds; 0 lifts the mute', { default: defaultDuration, minimum: 0, maximum: qqLimits.muteSeconds }),
   });
 }
 
