@@ -60,7 +60,10 @@ export type WaitOutcome =
   | { readonly ok: true; readonly matched: TranscriptEntry[]; readonly next: number }
   | {
       readonly ok: false;
-      /** `stopped`: Catnap is stopping, so the wait ended early (see `endWaits`). */
+      /**
+       * `stopped`: Catnap is stopping, so the wait ended early (see `endWaits`); `abandoned`: its
+       * `signal` aborted. Neither is answered to anyone who reads `closest`, so it is left empty.
+       */
       readonly reason: 'timeout' | 'matched' | 'stopped' | 'abandoned';
       readonly matched: TranscriptEntry[];
       readonly closest: TranscriptEntry[];
@@ -170,12 +173,7 @@ export class Transcript {
     };
     const already = check();
     if (already) return Promise.resolve(already);
-    const unanswered = (reason: 'stopped' | 'abandoned'): WaitOutcome => ({
-      ok: false,
-      reason,
-      matched,
-      closest: closest(request.match, seen),
-    });
+    const unanswered = (reason: 'stopped' | 'abandoned'): WaitOutcome => ({ ok: false, reason, matched, closest: [] });
     if (this.#ended) return Promise.resolve(unanswered('stopped'));
     const { signal } = request;
     if (signal?.aborted) return Promise.resolve(unanswered('abandoned'));
