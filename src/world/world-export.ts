@@ -1,4 +1,5 @@
-import { faultRuleInput } from './faults/fault-rule-input.js';
+import type { FaultRule } from './faults/fault-model.js';
+import { faultRuleIdentity, faultRuleInput } from './faults/fault-rule-input.js';
 import type { WorldFile } from './world-file.js';
 import type { World } from './world.js';
 
@@ -11,7 +12,8 @@ type ExportedGroup = NonNullable<WorldFile['groups']>[number];
  * mutual friendships (with each side's category and remark), groups, roles and cards. What a world
  * file cannot say is left out: messages, files, mutes, titles, requests, one-way friendships and
  * empty friend categories. Fault rules with hits left are written as `faults:`, with what is left
- * of their `times`. `onebotOf` and `milkyOf` add each account's OneBot and Milky configs
+ * of their `times` (rules that differ only in `times` as one, see `faultsOf`). `onebotOf` and
+ * `milkyOf` add each account's OneBot and Milky configs
  * (the world does not own them).
  *
  * The world is read in one synchronous pass, so the export is a consistent snapshot: no change
@@ -81,10 +83,28 @@ function snapshot(world: World): WorldFile {
       ...(Object.keys(cards).length > 0 && { cards }),
     });
   }
-  // A rule whose `times` ran out does nothing any more; `times: 0` is not a rule one can write.
-  const faults = world.faults
-    .list()
-    .filter((rule) => rule.timesLeft !== 0)
-    .map(faultRuleInput);
+  const faults = faultsOf(world.faults.list()).map(faultRuleInput);
   return { accounts, friends, groups, ...(faults.length > 0 && { faults }) };
+}
+
+/**
+ * The rules as a world file can say them. A rule whose `times` ran out does nothing any more, and
+ * `times: 0` is not a rule one can write. Rules equal in all but `times` (`POST /api/faults` takes
+ * the same rule twice) are one rule to a world file, which refuses to list it twice: they are
+ * written once, where the first stood, with their hits added up (unlimited if any is).
+ */
+function faultsOf(rules: readonly FaultRule[]): FaultRule[] {
+  const merged = new Map<string, FaultRule>();
+  for (const rule of rules) {
+    if (rule.timesLeft === 0) continue;
+    const identity = faultRuleIdentity(rule);
+    const first = merged.get(identity);
+    merged.set(identity, first ? { ...first, timesLeft: hitsTogether(first.timesLeft, rule.timesLeft) } : rule);
+  }
+  return [...merged.values()];
+}
+
+/** The hits two rules have left between them (null: unlimited). */
+function hitsTogether(a: number | null, b: number | null): number | null {
+  return a === null || b === null ? null : a + b;
 }

@@ -3,11 +3,14 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Catnap } from '../../src/app/catnap.js';
 import { validateWorldFile } from '../../src/app/world-validation.js';
+import type { FaultEffect } from '../../src/world/faults/fault-model.js';
+import { exportWorld } from '../../src/world/world-export.js';
+import { applyWorldFile } from '../../src/world/world-file.js';
 import { silentLogger } from '../../src/util/logger.js';
 import { presetMessages } from '../../src/onebot/faults/fault-presets.js';
 import { startCatnap } from '../helpers/catnap.js';
 import { tempDir } from '../helpers/spawn.js';
-import { smallWorld } from '../helpers/world.js';
+import { memoryWorld, smallWorld } from '../helpers/world.js';
 
 let stops: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -91,6 +94,38 @@ describe('faults: in the world file', () => {
     expect(shape.status).toBe(400);
     // Both are pinned to their path (the effect's message is the schema's own; it does not quote "explode").
     expect(shape.json.error.problems).toEqual(['faults.0.colour: unknown key', expect.stringMatching(/^faults\.0\.effect: \S/)]);
+  });
+
+  it('exports rules added twice through the API as the one rule a file can list, with their hits added up', async () => {
+    const { world } = await memoryWorld(smallWorld);
+    const rule = (timesLeft: number | null, effect: FaultEffect = { type: 'no_reply' }) =>
+      world.faults.add({ selfId: null, action: 'send_*', event: null, transport: null, timesLeft, probability: null, effect });
+    await rule(2);
+    await rule(null, { type: 'delay', delay_ms: 5 });
+    await rule(3);
+    await world.faults.add({
+      selfId: 10001,
+      action: 'get_*',
+      event: null,
+      transport: null,
+      timesLeft: 1,
+      probability: 0.5,
+      effect: { type: 'no_reply' },
+    });
+    await rule(null, { type: 'delay', delay_ms: 5 });
+    const exported = await exportWorld(world);
+    expect(exported.faults).toEqual([
+      { action: 'send_*', times: 5, effect: { type: 'no_reply' } },
+      { action: 'send_*', effect: { type: 'delay', delay_ms: 5 } },
+      { self_id: 10001, action: 'get_*', times: 1, probability: 0.5, effect: { type: 'no_reply' } },
+    ]);
+    // What the export writes is a file that applies, to a fresh world and again to this one.
+    expect(validateWorldFile(exported)).toEqual([]);
+    const { world: copy } = await memoryWorld();
+    await applyWorldFile(copy, exported);
+    expect(await exportWorld(copy)).toEqual(exported);
+    await applyWorldFile(world, exported);
+    expect(world.faults.list()).toHaveLength(5);
   });
 
   it('catnap world validate runs the same checks, and --world applies the rules at start', async () => {
