@@ -73,7 +73,8 @@ export interface WorldStore {
   saveCopy(path: string): void;
   /**
    * Puts a copy made by `saveCopy` back in place of the whole world, ids and counters included;
-   * caches are cleared. Synchronous, like a unit. Units queued and not yet run are not committed
+   * caches are cleared. A copy an earlier Catnap made is upgraded to the world's schema first;
+   * one a later Catnap made throws a `CONFLICT` WorldError. Synchronous, like a unit. Units queued and not yet run are not committed
    * first: they run afterwards, on the restored world (so no event of theirs follows the restore
    * announcing a change the restore wiped).
    */

@@ -1,4 +1,7 @@
-import type { SqliteDatabase } from './database.js';
+import Database from 'better-sqlite3';
+import { WorldError } from '../../errors.js';
+import { migrations } from '../migrations/index.js';
+import { migrate, type SqliteDatabase } from './database.js';
 
 /**
  * Whole-world copies for snapshots. A copy is a complete SQLite database file made by
@@ -11,10 +14,37 @@ export function copyInto(db: SqliteDatabase, path: string): void {
   db.prepare('VACUUM INTO ?').run(path);
 }
 
-/** The schema version a database (file) is at: its highest applied migration. */
-export function schemaVersion(db: SqliteDatabase, schema = 'main'): number {
-  const row = db.prepare(`SELECT max(version) AS version FROM "${schema}".schema_migrations`).get() as { version: number | null };
-  return row.version ?? 0;
+/** Every migration a database (file) has applied. */
+function appliedVersions(db: SqliteDatabase, schema = 'main'): Set<number> {
+  return new Set(db.prepare(`SELECT version FROM "${schema}".schema_migrations`).pluck().all() as number[]);
+}
+
+/**
+ * Brings a copy saved by an earlier Catnap to the live database's schema, in place, by the same
+ * migrations the live database went through when that Catnap was upgraded (snapshots survive
+ * restarts, and so upgrades). Comparing the highest version is not enough: versions are taken per
+ * area, so a migration with a lower number can ship after a higher one (024 after 060), and a
+ * copy from between them has the same highest version and lacks a column. A copy with a migration
+ * the live database does not know comes from a later Catnap and cannot be put back.
+ */
+function upgradeCopy(db: SqliteDatabase, path: string): void {
+  const ours = appliedVersions(db);
+  const copy = new Database(path, { fileMustExist: true });
+  try {
+    const unknown = [...appliedVersions(copy)].filter((version) => !ours.has(version));
+    if (unknown.length > 0) {
+      throw new WorldError(
+        'CONFLICT',
+        `the snapshot was saved by a later Catnap (schema migrations ${unknown.sort((a, b) => a - b).join(', ')}, which this one does not have)`,
+      );
+    }
+    migrate(
+      copy,
+      migrations.filter((migration) => ours.has(migration.version)),
+    );
+  } finally {
+    copy.close();
+  }
 }
 
 /** The tables whose rows make the world (SQLite's own and the migration ledger excepted). */
@@ -31,16 +61,19 @@ const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
 
 /**
  * Replaces every row of the live database with the copy's, AUTOINCREMENT counters included (so
- * ids handed out afterwards continue from the copy's state). The copy must be at the same schema
- * version. Foreign keys are off while the tables are emptied and refilled (the copy is itself a
- * consistent world) and checked again afterwards.
+ * ids handed out afterwards continue from the copy's state). A copy saved at an earlier schema is
+ * upgraded first (`upgradeCopy`). Foreign keys are off while the tables are emptied and refilled
+ * (the copy is itself a consistent world) and checked again afterwards.
  */
 export function replaceFrom(db: SqliteDatabase, path: string): void {
+  upgradeCopy(db, path);
   db.prepare('ATTACH DATABASE ? AS snapshot').run(path);
   try {
-    const ours = schemaVersion(db);
-    const theirs = schemaVersion(db, 'snapshot');
-    if (ours !== theirs) throw new Error(`the snapshot's schema is version ${theirs}, the world's ${ours}`);
+    const ours = appliedVersions(db);
+    const theirs = appliedVersions(db, 'snapshot');
+    if (ours.size !== theirs.size || [...ours].some((version) => !theirs.has(version))) {
+      throw new Error('the snapshot is not at the schema of the world, even after upgrading it');
+    }
     db.pragma('foreign_keys = OFF');
     try {
       db.transaction(() => {
