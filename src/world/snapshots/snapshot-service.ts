@@ -48,9 +48,10 @@ export const startSnapshot = 'start';
 export class SnapshotService {
   readonly #beforeRestore = new Set<() => void>();
   /**
-   * Saves and deletes, one after another. Two saves of one name at once shared its temp file (one
-   * failed, ENOENT or "output file already exists"), or left one save's copy beside the other's
-   * clock and random state; a delete could leave a save's metadata without its copy.
+   * Saves, restores and deletes, one after another. Two saves of one name at once shared its temp
+   * file (one failed, ENOENT or "output file already exists"), or left one save's copy beside the
+   * other's clock and random state; a delete could leave a save's metadata without its copy; a
+   * restore during a save of its name read the old clock and random state and then the new copy.
    */
   readonly #changes = new SerialQueue();
 
@@ -117,6 +118,11 @@ export class SnapshotService {
 
   /** Puts the world back as snapshot `name` kept it; announces `world.restored`. */
   async restore(name: string): Promise<SnapshotInfo> {
+    checkName(name);
+    return this.#changes.run(() => this.#restore(name));
+  }
+
+  async #restore(name: string): Promise<SnapshotInfo> {
     const info = await this.get(name);
     const { store, clock, random, bus } = this.deps;
     for (const listener of this.#beforeRestore) listener();
