@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { chmod, readFile, rename, writeFile } from 'node:fs/promises';
+import { chmod, readFile, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { Type, type Static } from '@sinclair/typebox';
 import { TypeCompiler } from '@sinclair/typebox/compiler';
@@ -7,7 +7,7 @@ import { Value } from '@sinclair/typebox/value';
 import { defaultMessageLimits } from '../onebot/message/message-limits.js';
 import { defaultSendLimits } from '../world/limits/send-limits.js';
 import { defaultRequestTimeoutMs } from '../util/http-timeouts.js';
-import { ensurePrivateDir, privateFileMode } from '../util/private-files.js';
+import { ensurePrivateDir, privateFileMode, replacePrivateFile } from '../util/private-files.js';
 import { defaultRobotUinRanges } from '../onebot/runtime-info.js';
 
 /**
@@ -185,9 +185,7 @@ export async function saveWebuiToken(path: string, settings: Settings, token: st
   if (settings.webui.token === token) return;
   const saved = { ...settings, webui: { ...settings.webui, token } };
   await ensurePrivateDir(dirname(path));
-  const temp = `${path}.${process.pid}.tmp`;
-  await writeFile(temp, `${JSON.stringify(saved, null, 2)}\n`, { mode: privateFileMode });
-  await rename(temp, path);
+  await replacePrivateFile(path, `${JSON.stringify(saved, null, 2)}\n`);
 }
 
 export interface SettingsOverrides {

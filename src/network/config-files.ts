@@ -1,8 +1,7 @@
 import { watch, type FSWatcher } from 'node:fs';
-import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { randomUUID } from 'node:crypto';
+import { mkdir, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { privateDirMode, privateFileMode } from '../util/private-files.js';
+import { privateDirMode, replacePrivateFile } from '../util/private-files.js';
 import { KeyedSerialQueue } from '../util/serial-queue.js';
 import { parseMilkyConfig, type MilkyConfig } from './milky/milky-config.js';
 import { parseOneBotConfig, type OneBotConfig } from './onebot-config.js';
@@ -80,10 +79,8 @@ export class AccountConfigFiles<T> {
   async #write(selfId: number, parsed: T): Promise<T> {
     await mkdir(this.dir, { recursive: true, mode: privateDirMode });
     const path = this.pathOf(selfId);
-    const temp = `${path}.${process.pid}.${randomUUID()}.tmp`;
     // Configs hold tokens: 0600, whatever the umask.
-    await writeFile(temp, `${JSON.stringify(parsed, null, 2)}\n`, { mode: privateFileMode });
-    await rename(temp, path);
+    await replacePrivateFile(path, `${JSON.stringify(parsed, null, 2)}\n`);
     return parsed;
   }
 

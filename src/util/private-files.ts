@@ -1,4 +1,5 @@
-import { chmod, mkdir, open } from 'node:fs/promises';
+import { randomUUID } from 'node:crypto';
+import { chmod, mkdir, open, rename, rm, writeFile } from 'node:fs/promises';
 
 /**
  * Catnap's data is private to the user running it: the database holds every chat, the config
@@ -22,5 +23,24 @@ export async function ensurePrivateFile(path: string): Promise<void> {
     await handle.chmod(privateFileMode);
   } finally {
     await handle.close();
+  }
+}
+
+/**
+ * Writes `data` as the whole new content of `path` (0600): to a temp file of its own beside it,
+ * then renamed over the old one. A reader meanwhile sees the old file or the new one, never half
+ * of either, and a crash or a failed write leaves the old file as it was; each call has its own
+ * temp name, so two writes at once cannot interleave their bytes. The temp name ends in `.tmp`,
+ * so a folder listing by extension (`*.json`) never picks one up. Callers that may race on one
+ * path order their writes themselves (the last rename wins).
+ */
+export async function replacePrivateFile(path: string, data: string | Uint8Array): Promise<void> {
+  const temp = `${path}.${process.pid}.${randomUUID()}.tmp`;
+  try {
+    await writeFile(temp, data, { mode: privateFileMode });
+    await rename(temp, path);
+  } catch (error) {
+    await rm(temp, { force: true });
+    throw error;
   }
 }

@@ -1,9 +1,10 @@
 import { readdirSync } from 'node:fs';
-import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ClockState, WorldClock } from '../../util/clock.js';
 import { nowSeconds } from '../../util/clock.js';
 import type { RandomState, WorldRandom } from '../../util/random.js';
+import { replacePrivateFile } from '../../util/private-files.js';
 import { SerialQueue } from '../../util/serial-queue.js';
 import type { DomainEventBus } from '../events.js';
 import type { WorldStore } from '../store/store.js';
@@ -82,7 +83,8 @@ export class SnapshotService {
     const sizeBytes = (await stat(temp)).size;
     await rename(temp, this.#dbPath(name));
     const full: SnapshotInfo = { ...info, sizeBytes };
-    await writeFile(this.#metaPath(name), `${JSON.stringify(full, null, 2)}\n`, { mode: 0o600 });
+    // Replaced whole: a listing meanwhile reads the old sidecar or the new, never half of one.
+    await replacePrivateFile(this.#metaPath(name), `${JSON.stringify(full, null, 2)}\n`);
     return full;
   }
 
