@@ -29,7 +29,8 @@ export const eventSources: Record<MilkyEventType, string> = {
     'A file element in a private message (`message.created`); `file_hash` is the file’s blob id, which get_private_file_download_url checks.',
   group_admin_change: 'A member becomes an admin or stops being one (`member.role_changed`); the operator is the owner.',
   group_essence_message_change: 'A message is made essence or stops being one (`essence.changed`).',
-  group_member_increase: 'A member joins (`member.joined`): operator when an admin approved, invitor when invited.',
+  group_member_increase:
+    'A member joins (`member.joined`): operator when an admin approved, invitor when an invitation led to it (both when an admin approved a member’s invitation).',
   group_member_decrease: 'A member leaves, is kicked, or the group is dismissed (`member.left`).',
   group_name_change: 'The group is renamed (`group.name_changed`).',
   group_message_reaction: 'A reaction to a group message is added or removed (`message.reaction`).',

@@ -37,6 +37,11 @@ export type DomainEvent =
       readonly operatorId: number;
       /** approve: joined on request (or added by the world); invite: invited by operatorId. */
       readonly subType: 'approve' | 'invite';
+      /**
+       * Whose invitation led to the join, else 0: the operator of an invite, and the inviting member
+       * of an approved join request that began as a plain member's invitation.
+       */
+      readonly invitorId: number;
     })
   | (Base & {
       readonly type: 'member.left';

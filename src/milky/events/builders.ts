@@ -55,6 +55,7 @@ const builders: { [T in DomainEventType]?: Builder<T> } = {
       },
     },
   ],
+  // The two are independent: a plain member's invitation that an admin approved names both.
   'member.joined': (event) => [
     {
       event_type: 'group_member_increase',
@@ -62,7 +63,7 @@ const builders: { [T in DomainEventType]?: Builder<T> } = {
         group_id: event.member.groupId,
         user_id: event.member.userId,
         operator_id: event.subType === 'approve' && event.operatorId ? event.operatorId : null,
-        invitor_id: event.subType === 'invite' && event.operatorId ? event.operatorId : null,
+        invitor_id: event.invitorId || null,
       },
     },
   ],

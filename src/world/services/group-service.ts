@@ -16,6 +16,8 @@ export interface NewGroup {
 export interface AddMemberOptions {
   readonly operatorId?: number;
   readonly subType?: 'approve' | 'invite';
+  /** Whose invitation led to the join; an invite's defaults to its operator. */
+  readonly invitorId?: number;
   readonly role?: Role;
 }
 
@@ -86,7 +88,7 @@ export class GroupService extends GroupQueries {
       // One audience for every join: a group of 3,000 would otherwise build 3,000 lists of 3,000.
       const audience = [...roles.keys()];
       for (let i = 0; i < roles.size; i++) {
-        tx.emit({ type: 'member.joined', member: members[next++]!, operatorId: group.ownerId, subType: 'approve', audience });
+        tx.emit({ type: 'member.joined', member: members[next++]!, operatorId: group.ownerId, subType: 'approve', invitorId: 0, audience });
       }
     }
     return groups;
@@ -140,11 +142,14 @@ export class GroupService extends GroupQueries {
     const member = newMember(groupId, userId, options.role === 'admin' ? 'admin' : 'member', now(this.ctx));
     this.ctx.store.members.insert(member);
     noteJoinIn(this.ctx.store, groupId, userId);
+    const operatorId = options.operatorId ?? group.ownerId;
+    const subType = options.subType ?? 'approve';
     tx.emit({
       type: 'member.joined',
       member,
-      operatorId: options.operatorId ?? group.ownerId,
-      subType: options.subType ?? 'approve',
+      operatorId,
+      subType,
+      invitorId: options.invitorId ?? (subType === 'invite' ? operatorId : 0),
       audience: this.memberIds(groupId),
     });
     return member;

@@ -287,7 +287,11 @@ export class RequestService {
   /** An approved join request adds the requester (if a race of approvals did not already). */
   private admitJoin(tx: Tx, request: WorldRequest): void {
     if (this.groups.findMember(request.groupId, request.requesterId)) return;
-    this.groups.addMemberIn(tx, request.groupId, request.requesterId, { operatorId: request.actorId, subType: 'approve' });
+    this.groups.addMemberIn(tx, request.groupId, request.requesterId, {
+      operatorId: request.actorId,
+      subType: 'approve',
+      invitorId: request.invitorId,
+    });
     this.ctx.store.groupSettings.unblockJoin(request.groupId, request.requesterId);
   }
 
