@@ -19,7 +19,8 @@ export const eventSources: Record<MilkyEventType, string> = {
   message_receive:
     'Any message the account sees (`message.created`), the same domain event OneBot’s `message` comes from; own messages only with `reportSelfMessage`.',
   message_recall: 'A recall (`message.recalled`).',
-  peer_pin_change: 'The account pins or unpins a chat (`conversation.pinned`, `set_peer_pin`).',
+  peer_pin_change:
+    'The account pins or unpins a chat (`conversation.pinned`, `set_peer_pin`); the private chat with someone who is not a mutual friend is a temp chat, scene `temp`.',
   friend_request: 'A friend request to the account (`request.friend`); requests QQ’s filter keeps aside raise none.',
   group_join_request: 'A join request to a group the account administers (`request.group`).',
   group_invited_join_request: 'A member’s invitation accepted by the invitee, waiting for an admin (`request.group` with an invitor).',

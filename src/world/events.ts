@@ -178,6 +178,8 @@ export type DomainEvent =
       readonly kind: 'group' | 'private';
       readonly peerId: number;
       readonly pinned: boolean;
+      /** A private chat with someone who is not a mutual friend: QQ's temp chat through a shared group. */
+      readonly temp: boolean;
     })
   | (Base & { readonly type: 'profile_like'; readonly operatorId: number; readonly targetId: number; readonly times: number })
   // The whole world put back as a snapshot kept it (no account observes it: QQ has no such thing).

@@ -160,7 +160,11 @@ const builders: { [T in DomainEventType]?: Builder<T> } = {
   'conversation.pinned': (event) => [
     {
       event_type: 'peer_pin_change',
-      data: { message_scene: event.kind === 'group' ? 'group' : 'friend', peer_id: event.peerId, is_pinned: event.pinned },
+      data: {
+        message_scene: event.kind === 'group' ? 'group' : event.temp ? 'temp' : 'friend',
+        peer_id: event.peerId,
+        is_pinned: event.pinned,
+      },
     },
   ],
 };

@@ -136,14 +136,17 @@ export class ConversationService {
 
   /**
    * Pins (or unpins) a chat: a group the account is in, or the private chat with any account.
-   * Emits `conversation.pinned` to the account when something changed.
+   * Emits `conversation.pinned` to the account when something changed, saying whether the private
+   * chat is a temp chat (the two are not mutual friends, so their messages go through a group).
    */
   setPinned(viewerId: number, ref: ConversationRef, pinned: boolean): Promise<void> {
     return transaction(this.ctx, (tx) => {
       this.open(viewerId, ref);
       const pin: PeerPin = { kind: ref.type, peerId: ref.type === 'group' ? ref.groupId : ref.userId, pinnedAt: now(this.ctx) };
       if (!this.ctx.store.pins.set(viewerId, pin, pinned)) return;
-      tx.emit({ type: 'conversation.pinned', ownerId: viewerId, kind: pin.kind, peerId: pin.peerId, pinned, audience: [viewerId] });
+      const friends = this.ctx.store.friends;
+      const temp = pin.kind === 'private' && !(friends.get(viewerId, pin.peerId) && friends.get(pin.peerId, viewerId));
+      tx.emit({ type: 'conversation.pinned', ownerId: viewerId, kind: pin.kind, peerId: pin.peerId, pinned, temp, audience: [viewerId] });
     });
   }
 

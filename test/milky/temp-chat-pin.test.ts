@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { milkyWorld } from '../helpers/milky.js';
+
+const pinChanges = (events: { event_type: string; data: unknown }[]) =>
+  events.filter((event) => event.event_type === 'peer_pin_change').map((event) => event.data);
+
+/**
+ * A private chat with someone who is not a friend is QQ's temp chat (through a group both are
+ * in), which Milky names with the `temp` scene; pinning it must say so, as its messages do.
+ */
+describe('Milky peer_pin_change of a temp chat', () => {
+  it('reports a pinned and unpinned temp chat with the temp scene, like the messages of that chat', async () => {
+    const m = await milkyWorld();
+    const bot = m.listen(10001);
+    // Bot A and Carol share group 30001 but are not friends: their private chat is a temp chat.
+    await m.data(20003, 'send_private_message', { user_id: 10001, message: [{ type: 'text', data: { text: 'hi' } }] });
+    await m.data(10001, 'set_peer_pin', { message_scene: 'temp', peer_id: 20003 });
+    await m.data(10001, 'set_peer_pin', { message_scene: 'temp', peer_id: 20003, is_pinned: false });
+    await m.hub.flush();
+    const message = bot.find((event) => event.event_type === 'message_receive') as any;
+    expect(message.data.message_scene).toBe('temp');
+    expect(pinChanges(bot)).toEqual([
+      { message_scene: 'temp', peer_id: 20003, is_pinned: true },
+      { message_scene: 'temp', peer_id: 20003, is_pinned: false },
+    ]);
+  });
+
+  it('reports a friend’s chat with the friend scene, and a group with the group scene', async () => {
+    const m = await milkyWorld();
+    const bot = m.listen(10001);
+    await m.data(10001, 'set_peer_pin', { message_scene: 'friend', peer_id: 20001 });
+    await m.data(10001, 'set_peer_pin', { message_scene: 'group', peer_id: 30001 });
+    await m.hub.flush();
+    expect(pinChanges(bot)).toEqual([
+      { message_scene: 'friend', peer_id: 20001, is_pinned: true },
+      { message_scene: 'group', peer_id: 30001, is_pinned: true },
+    ]);
+  });
+});
