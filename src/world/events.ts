@@ -42,6 +42,8 @@ export type DomainEvent =
        * of an approved join request that began as a plain member's invitation.
        */
       readonly invitorId: number;
+      /** The owner or admin who approved a join request, else 0 (nobody approved: a join setting, an invitation, the world). */
+      readonly approverId: number;
     })
   | (Base & {
       readonly type: 'member.left';

@@ -5,10 +5,11 @@ const increases = (events: { event_type: string; data: unknown }[]) =>
   events.filter((event) => event.event_type === 'group_member_increase').map((event) => event.data);
 
 /**
- * group_member_increase names both who approved a join (operator_id) and whose invitation led to
- * it (invitor_id); an invitation from a plain member that an admin approves has both.
+ * group_member_increase names who approved a join (operator_id) and whose invitation led to it
+ * (invitor_id), each only when there is one; an invitation from a plain member that an admin
+ * approves has both.
  */
-describe('Milky group_member_increase after an invitation', () => {
+describe('Milky group_member_increase: who approved, who invited', () => {
   it('names the inviter and the approving admin when an admin approves a member’s invitation', async () => {
     const m = await milkyWorld();
     const owner = m.listen(10002);
@@ -34,6 +35,19 @@ describe('Milky group_member_increase after an invitation', () => {
     await m.world.requests.answerGroup(20003, String(invitation.requestId), true);
     await m.hub.flush();
     expect(increases(bot)).toEqual([{ group_id: 30002, user_id: 20003, operator_id: null, invitor_id: 10002 }]);
+  });
+
+  it('names no operator when nobody approved: a group anyone may join, or the world adding a member', async () => {
+    const m = await milkyWorld();
+    const bot = m.listen(10002);
+    await m.world.groupAdmin.setJoinSettings('world', 30002, 1);
+    await m.world.requests.raiseJoin(20003, 30002);
+    await m.world.groups.addMember(30002, 20002);
+    await m.hub.flush();
+    expect(increases(bot)).toEqual([
+      { group_id: 30002, user_id: 20003, operator_id: null, invitor_id: null },
+      { group_id: 30002, user_id: 20002, operator_id: null, invitor_id: null },
+    ]);
   });
 
   it('names only the approving admin for a plain join request', async () => {

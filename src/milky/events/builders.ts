@@ -55,14 +55,15 @@ const builders: { [T in DomainEventType]?: Builder<T> } = {
       },
     },
   ],
-  // The two are independent: a plain member's invitation that an admin approved names both.
+  // The two are independent: a plain member's invitation that an admin approved names both. A
+  // join nobody approved (a join setting, the world) has no operator, though OneBot names the owner.
   'member.joined': (event) => [
     {
       event_type: 'group_member_increase',
       data: {
         group_id: event.member.groupId,
         user_id: event.member.userId,
-        operator_id: event.subType === 'approve' && event.operatorId ? event.operatorId : null,
+        operator_id: event.approverId || null,
         invitor_id: event.invitorId || null,
       },
     },

@@ -18,6 +18,8 @@ export interface AddMemberOptions {
   readonly subType?: 'approve' | 'invite';
   /** Whose invitation led to the join; an invite's defaults to its operator. */
   readonly invitorId?: number;
+  /** The owner or admin who approved the join request, if one did. */
+  readonly approverId?: number;
   readonly role?: Role;
 }
 
@@ -88,7 +90,15 @@ export class GroupService extends GroupQueries {
       // One audience for every join: a group of 3,000 would otherwise build 3,000 lists of 3,000.
       const audience = [...roles.keys()];
       for (let i = 0; i < roles.size; i++) {
-        tx.emit({ type: 'member.joined', member: members[next++]!, operatorId: group.ownerId, subType: 'approve', invitorId: 0, audience });
+        tx.emit({
+          type: 'member.joined',
+          member: members[next++]!,
+          operatorId: group.ownerId,
+          subType: 'approve',
+          invitorId: 0,
+          approverId: 0,
+          audience,
+        });
       }
     }
     return groups;
@@ -150,6 +160,7 @@ export class GroupService extends GroupQueries {
       operatorId,
       subType,
       invitorId: options.invitorId ?? (subType === 'invite' ? operatorId : 0),
+      approverId: options.approverId ?? 0,
       audience: this.memberIds(groupId),
     });
     return member;

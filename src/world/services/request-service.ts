@@ -291,6 +291,7 @@ export class RequestService {
       operatorId: request.actorId,
       subType: 'approve',
       invitorId: request.invitorId,
+      approverId: request.actorId,
     });
     this.ctx.store.groupSettings.unblockJoin(request.groupId, request.requesterId);
   }
