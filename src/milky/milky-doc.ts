@@ -95,7 +95,8 @@ export function renderMilkyDoc(apis: readonly MilkyApiSpec[]): string {
     'shape (see the README). Messages are named by `message_scene`, `peer_id` and `message_seq`, the',
     'conversation’s sequence number (OneBot reports the same number as `real_seq`). Resources are',
     '`<sha256>.<ext>` ids; `get_resource_temp_url` and every `temp_url` point at Catnap’s own media URLs, which',
-    'do not expire.',
+    'do not expire. A file segment has a `file_hash` (the file’s blob id) in private and temp chats only, as',
+    'the spec says; a group file is fetched by its `file_id`.',
     '',
     ...(Object.keys(categoryNames) as MilkyCategory[]).flatMap((category) => [
       `## ${categoryNames[category]} APIs`,

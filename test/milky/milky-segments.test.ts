@@ -83,6 +83,25 @@ describe('Milky segments of every stored element', () => {
     expect(nodes.messages).toHaveLength(sent.length);
   });
 
+  it('give a file its hash only in a private chat, as the spec says', async () => {
+    const m = await milkyWorld(world);
+    const file = { kind: 'file' as const, source: { uri: 'base64://aGk=', name: 'a.txt' } };
+    const inGroup = await m.world.messages.send(20001, lounge, { kind: 'elements', elements: [file] });
+    const inChat = await m.world.messages.send(20001, { type: 'private', userId: 10001 }, { kind: 'elements', elements: [file] });
+    const groupFile = await m.data(10001, 'get_message', { message_scene: 'group', peer_id: 30001, message_seq: inGroup.seq });
+    const chatFile = await m.data(10001, 'get_message', { message_scene: 'friend', peer_id: 20001, message_seq: inChat.seq });
+    expect(groupFile.message.segments[0]).toMatchObject({ type: 'file', data: { file_name: 'a.txt', file_hash: null } });
+    const hash = chatFile.message.segments[0].data.file_hash;
+    expect(hash).toMatch(/^[0-9a-f]{64}$/);
+    // The hash a private file segment carries is the one its download URL asks for.
+    const { download_url } = await m.data(10001, 'get_private_file_download_url', {
+      user_id: 20001,
+      file_id: chatFile.message.segments[0].data.file_id,
+      file_hash: hash,
+    });
+    expect(download_url).toMatch(/^http:\/\/catnap\.test\//);
+  });
+
   it('mention only accounts Milky can name, and keep a super face super', async () => {
     const m = await milkyWorld(world);
     const mentions = await m.world.messages.send(20001, lounge, {

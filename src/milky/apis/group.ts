@@ -86,7 +86,7 @@ export const groupApis: MilkyApiSpec[] = [
         operator_id: entry.operatorId,
         operator_name: operator?.nickname ?? String(entry.operatorId),
         operation_time: entry.time,
-        segments: await views.segments.render(message.recalled ? [] : message.elements),
+        segments: await views.segments.render(message.recalled ? [] : message.elements, 'group'),
       });
     }
     return { messages, is_end: input.page_size === 0 || start + input.page_size >= entries.length };

@@ -7,6 +7,8 @@ import type { World } from '../../world/world.js';
 import { imageDimensions } from './image-dimensions.js';
 
 export type Segment = z.input<typeof IncomingSegment>;
+/** The kind of chat elements were sent in: a file segment carries its hash only in a private chat. */
+export type SegmentChat = 'private' | 'group';
 
 /** Milky's uins run from 10001 to 2^32 - 1 (the spec's `zUin`); anyone outside cannot be a mention target. */
 const minUin = 10001;
@@ -34,13 +36,13 @@ export class SegmentRenderer {
     private readonly viewerId: number,
   ) {}
 
-  async render(elements: readonly Element[], depth = 0): Promise<Segment[]> {
+  async render(elements: readonly Element[], chat: SegmentChat, depth = 0): Promise<Segment[]> {
     const segments: Segment[] = [];
-    for (const element of elements) segments.push(await this.#segment(element, depth));
+    for (const element of elements) segments.push(await this.#segment(element, chat, depth));
     return segments;
   }
 
-  async #segment(element: Element, depth: number): Promise<Segment> {
+  async #segment(element: Element, chat: SegmentChat, depth: number): Promise<Segment> {
     switch (element.kind) {
       case 'text':
         return { type: 'text', data: { text: element.text } };
@@ -95,9 +97,15 @@ export class SegmentRenderer {
           },
         };
       case 'file':
+        // The spec's file_hash exists in private chats only (get_private_file_download_url asks for it).
         return {
           type: 'file',
-          data: { file_id: element.fileId, file_name: element.media.name, file_size: element.media.size, file_hash: element.media.blobId },
+          data: {
+            file_id: element.fileId,
+            file_name: element.media.name,
+            file_size: element.media.size,
+            file_hash: chat === 'private' ? element.media.blobId : null,
+          },
         };
       case 'json':
         return { type: 'light_app', data: { app_name: appNameOf(element.data), json_payload: element.data } };
@@ -128,7 +136,7 @@ export class SegmentRenderer {
   async #reply(messageId: number, depth: number): Promise<Segment> {
     const quoted = await this.world.messages.findVisible(this.viewerId, messageId);
     if (!quoted) return { type: 'text', data: { text: '' } };
-    const content = depth > 0 ? [] : await this.render(quoted.recalled ? [] : quoted.elements, depth + 1);
+    const content = depth > 0 ? [] : await this.render(quoted.recalled ? [] : quoted.elements, quoted.conversation.type, depth + 1);
     return {
       type: 'reply',
       data: {

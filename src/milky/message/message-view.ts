@@ -44,7 +44,7 @@ export class MessageViews {
       message_seq: record.seq,
       sender_id: record.senderId,
       time: record.time,
-      segments: await this.segments.render(record.recalled ? [] : record.elements),
+      segments: await this.segments.render(record.recalled ? [] : record.elements, record.conversation.type),
     };
     const scene = sceneOf(record);
     if (scene === 'group') {
@@ -73,7 +73,8 @@ export class MessageViews {
           ? userAvatarUrl(account, this.views.urls)
           : `https://q1.qlogo.cn/g?b=qq&nk=${encodeURIComponent(node.userId)}&s=640`,
         time: node.time,
-        segments: await this.segments.render(node.elements),
+        // A node its sender made up comes from no chat; its file keeps the hash get_private_file_download_url accepts.
+        segments: await this.segments.render(node.elements, source?.conversation.type ?? 'private'),
       });
     }
     return result;
