@@ -9,16 +9,20 @@ const pinChanges = (events: { event_type: string; data: unknown }[]) =>
  * in), which Milky names with the `temp` scene; pinning it must say so, as its messages do.
  */
 describe('Milky peer_pin_change of a temp chat', () => {
-  it('reports a pinned and unpinned temp chat with the temp scene, like the messages of that chat', async () => {
+  it('reports a pinned and unpinned temp chat with the temp scene, like the messages and recalls of that chat', async () => {
     const m = await milkyWorld();
     const bot = m.listen(10001);
     // Bot A and Carol share group 30001 but are not friends: their private chat is a temp chat.
-    await m.data(20003, 'send_private_message', { user_id: 10001, message: [{ type: 'text', data: { text: 'hi' } }] });
+    const sent = await m.data(20003, 'send_private_message', { user_id: 10001, message: [{ type: 'text', data: { text: 'hi' } }] });
     await m.data(10001, 'set_peer_pin', { message_scene: 'temp', peer_id: 20003 });
     await m.data(10001, 'set_peer_pin', { message_scene: 'temp', peer_id: 20003, is_pinned: false });
+    const read = await m.data(10001, 'get_message', { message_scene: 'temp', peer_id: 20003, message_seq: sent.message_seq });
+    await m.data(20003, 'recall_private_message', { user_id: 10001, message_seq: sent.message_seq });
     await m.hub.flush();
-    const message = bot.find((event) => event.event_type === 'message_receive') as any;
-    expect(message.data.message_scene).toBe('temp');
+    const scenes = bot
+      .filter((event) => event.event_type === 'message_receive' || event.event_type === 'message_recall')
+      .map((event) => (event.data as { message_scene: string }).message_scene);
+    expect([read.message.message_scene, ...scenes]).toEqual(['temp', 'temp', 'temp']);
     expect(pinChanges(bot)).toEqual([
       { message_scene: 'temp', peer_id: 20003, is_pinned: true },
       { message_scene: 'temp', peer_id: 20003, is_pinned: false },
