@@ -117,10 +117,15 @@ export async function buildAdminServer(deps: AdminDeps, options: AdminServerOpti
     return reply.code(status).send({ error: { code, message: status === 500 ? 'internal error (see the Catnap log)' : error.message } });
   });
   const webUiFallback = await serveWebUi(app, options.webUiDir);
-  app.setNotFoundHandler(async (request, reply) => {
-    const page = webUiFallback(request, reply);
-    if (page) return page;
-    return reply.code(404).send({ error: { code: 'NOT_FOUND', message: `no route ${request.method} ${request.url.split('?')[0]}` } });
+  const notFound = (request: FastifyRequest, reply: FastifyReply) =>
+    reply.code(404).send({ error: { code: 'NOT_FOUND', message: `no route ${request.method} ${request.url.split('?')[0]}` } });
+  app.setNotFoundHandler(async (request, reply) => webUiFallback(request, reply) ?? notFound(request, reply));
+  // A request to no route passes no token check, so its body would be read and parsed for anyone:
+  // any page in the browser may POST 64 MiB of text/plain here, and parsing that as YAML takes
+  // minutes or exhausts the heap. It is answered as it arrives, its body unread (and its
+  // connection closed, so the unread bytes are not taken for the next request).
+  app.addHook('onRequest', async (request, reply) => {
+    if (request.is404 && hasBody(request)) return notFound(request, reply.header('connection', 'close'));
   });
   // On close, Fastify waits for the answers in flight, and then for their connections to go idle
   // and time out (72 s of keep-alive): pending waits end at once, and what answers while closing
@@ -188,6 +193,12 @@ export async function buildAdminServer(deps: AdminDeps, options: AdminServerOpti
   });
   await options.extend?.(app);
   return app;
+}
+
+/** Whether a request says a body follows (GET and HEAD bodies are never read). */
+function hasBody(request: FastifyRequest): boolean {
+  const { headers } = request;
+  return headers['transfer-encoding'] !== undefined || Number(headers['content-length'] ?? 0) > 0;
 }
 
 /** Far deeper than any admin body (a world file with OneBot configs nests about eight levels). */

@@ -1,4 +1,5 @@
 import { Type } from '@sinclair/typebox';
+import { connect, type AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { defineRoute } from '../../src/contract/admin/route.js';
@@ -85,6 +86,33 @@ describe('the admin route mechanism', () => {
     expect(metrics.statusCode).toBe(200);
     expect(metrics.headers['content-type']).toContain('text/plain');
     expect(metrics.body).toBe('catnap_up 1\n');
+  });
+
+  it('answers a request to no route 404 without reading its body, whoever sends it', async () => {
+    // A body no parser accepts: had it been read, the answer would be its 400.
+    for (const [url, type] of [
+      ['/api/nowhere', 'application/json'],
+      ['/anything', 'text/plain'],
+      ['/probe/metrics', 'text/yaml'],
+    ]) {
+      const response = await app.inject({ method: 'POST', url: url!, payload: '{"a": [', headers: { 'content-type': type! } });
+      expect(response.statusCode, url).toBe(404);
+      expect(response.json().error.code).toBe('NOT_FOUND');
+    }
+    // A page in the browser may POST text/plain anywhere on 127.0.0.1: the answer comes before
+    // the promised body (within this server's limit) does, so none of it is buffered or parsed as YAML.
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const { port } = app.server.address() as AddressInfo;
+    const socket = connect(port, '127.0.0.1');
+    const answer = await new Promise<string>((resolve, reject) => {
+      socket.once('connect', () =>
+        socket.write(`POST /nowhere HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: text/plain\r\nContent-Length: ${900_000}\r\n\r\na: [`),
+      );
+      socket.setTimeout(3000, () => reject(new Error('no answer before the body was sent')));
+      socket.once('data', (data) => resolve(data.toString()));
+      socket.once('error', reject);
+    }).finally(() => socket.destroy());
+    expect(answer).toMatch(/^HTTP\/1\.1 404 /);
   });
 
   it('documents each route in /openapi.json with its parts and answer', async () => {
