@@ -9,10 +9,17 @@ async function chartJs(): Promise<string> {
   return readFile(join(dirname(main), 'chart.umd.min.js'), 'utf8');
 }
 
-/** Text placed inside a <script> element: a `</script` or `<!--` in it must not end or bend the element. */
+/** JavaScript placed inside a <script> element: a `</script` or `<!--` in it must not end or bend the element. */
 function scriptSafe(text: string): string {
   return text.replace(/<\/(script)/gi, '<\\/$1').replace(/<!--/g, '<\\!--');
 }
+
+/**
+ * JSON placed inside a <script> element: every `<` written as `\u003c`, which JSON.parse reads
+ * back as `<`, so no text in the report can end or bend the element (scriptSafe's `<\!--` is
+ * JavaScript only: JSON.parse refuses it).
+ */
+const jsonInScript = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c');
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
@@ -51,7 +58,7 @@ ${report.options.ramp ? 'ramping to' : 'steady at'} ${report.options.rate} messa
   <section><h2>Throughput</h2><div class="chart"><canvas id="throughput"></canvas></div></section>
 </div>
 <script>${scriptSafe(await chartJs())}</script>
-<script id="report" type="application/json">${scriptSafe(JSON.stringify(report))}</script>
+<script id="report" type="application/json">${jsonInScript(report)}</script>
 <script>${scriptSafe(pageScript)}</script>
 </body>
 </html>

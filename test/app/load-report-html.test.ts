@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { summaryTable, type LoadReport } from '../../src/app/load/load-report.js';
+import { reportHtml } from '../../src/app/load/report-html.js';
+import { writeSampleReport } from '../helpers/load-report.js';
+import { tempDir } from '../helpers/spawn.js';
+
+/** What the page's own script reads: the text of its `<script id="report">` element, as the HTML parser ends it. */
+function embeddedJson(html: string): string {
+  const start = html.indexOf('<script id="report" type="application/json">');
+  const text = html.slice(start).replace(/^<script[^>]*>/, '');
+  return text.slice(0, text.search(/<\/script/i));
+}
+
+describe('report.html', () => {
+  it('embeds the report so that its script reads it back whole, whatever text it carries', async () => {
+    const sample = await writeSampleReport(await tempDir(), 'r', '2026-12-01T10:00:00.000Z');
+    // The command a run sent is the operator's text: markup in it must neither end the element
+    // nor leave JSON the page cannot parse (its charts would not draw).
+    const report: LoadReport = { ...sample, options: { ...sample.options, pattern: 'command:"</script><!--<script>x"' } };
+    const html = await reportHtml(report, summaryTable(report));
+    expect(JSON.parse(embeddedJson(html))).toEqual(report);
+  });
+});
