@@ -1,6 +1,7 @@
-import { Type, type Static } from '@sinclair/typebox';
+import { Type, type Static, type TSchema } from '@sinclair/typebox';
 import { defineAction, type ActionContext, type AnyActionSpec } from '../action.js';
 import { badParams } from '../error-catalogue.js';
+import { napcatFlag, yesOnlyIfTrue, yesUnlessFalse, type NapcatFlag } from '../napcat-flags.js';
 import { P } from '../schema.js';
 import { NtMember, toNtMember } from '../shapes/group-extras.js';
 import { nowSeconds } from '../../util/clock.js';
@@ -23,13 +24,38 @@ async function mute(ctx: ActionContext, params: Static<ReturnType<typeof banPara
   return null;
 }
 
-/** set_group_admin's params; only the default `enable` differs between dialects. */
-function adminParams(defaultEnable: boolean) {
-  return P.object({ group_id: groupId, user_id: userId, enable: P.bool('Make admin (true) or remove admin (false)', defaultEnable) });
+/** LLBot's and go-cqhttp's set_group_admin params: a plain boolean `enable`, true when absent. */
+const strictAdminParams = P.object({
+  group_id: groupId,
+  user_id: userId,
+  enable: P.bool('Make admin (true) or remove admin (false)', true),
+});
+/** NapCat's: `enable` as its boolean-or-string, read by `yesOnlyIfTrue` (so absent or "1" removes the admin). */
+const adminParams = P.object({ group_id: groupId, user_id: userId, enable: napcatFlag('Make admin only when true or "true"') });
+
+async function setAdmin(ctx: ActionContext, params: { group_id: number; user_id: number }, enable: boolean): Promise<null> {
+  await ctx.world.groups.setAdmin(ctx.selfId, params.group_id, params.user_id, enable);
+  return null;
 }
 
-async function setAdmin(ctx: ActionContext, params: Static<ReturnType<typeof adminParams>>): Promise<null> {
-  await ctx.world.groups.setAdmin(ctx.selfId, params.group_id, params.user_id, params.enable);
+/** What the LLBot and go-cqhttp dialects say about a flag NapCat reads by its own string rules. */
+const strictFlagNote = (name: string, absent: string) =>
+  `Reads \`${name}\` as a plain boolean (true/false, 1/0, "true"/"false", "1"/"0"; any other value is refused); without it, ${absent}.`;
+
+/** set_group_kick's reject_add_request as NapCat reads it (`?.toString() === 'true'`). */
+const rejectAddRequest = napcatFlag('Refuse their later join requests: only true or "true"');
+const strictRejectAddRequest = P.optional(P.bool('Refuse their later join requests', false));
+
+async function kick(ctx: ActionContext, params: { group_id: number; user_id: number }, rejectAdd: NapcatFlag): Promise<null> {
+  await ctx.world.groupAdmin.kick(ctx.selfId, params.group_id, params.user_id, { rejectAddRequest: yesOnlyIfTrue(rejectAdd) });
+  return null;
+}
+
+/** set_group_whole_ban's params around the dialect's `enable`. */
+const wholeBanParams = <E extends TSchema>(enable: E) => P.object({ group_id: groupId, enable });
+
+async function wholeMute(ctx: ActionContext, params: { group_id: number }, enable: boolean): Promise<null> {
+  await ctx.world.groups.setWholeMute(ctx.selfId, params.group_id, enable);
   return null;
 }
 
@@ -44,17 +70,20 @@ export const groupAdminActions: AnyActionSpec[] = [
     origin: 'onebot11',
     summary: 'Remove a member (the caller must outrank them)',
     description: 'With `reject_add_request` the group also refuses their later join requests (an admin may still invite them back).',
-    params: P.object({
-      group_id: groupId,
-      user_id: userId,
-      reject_add_request: P.optional(P.bool('Refuse their later join requests', false)),
-    }),
+    params: P.object({ group_id: groupId, user_id: userId, reject_add_request: rejectAddRequest }),
     result: Type.Null(),
-    async handler(ctx, params) {
-      await ctx.world.groupAdmin.kick(ctx.selfId, params.group_id, params.user_id, {
-        rejectAddRequest: params.reject_add_request ?? false,
-      });
-      return null;
+    handler: (ctx, params) => kick(ctx, params, params.reject_add_request),
+    dialects: {
+      llbot: {
+        note: strictFlagNote('reject_add_request', 'later join requests are not refused'),
+        params: P.object({ group_id: groupId, user_id: userId, reject_add_request: strictRejectAddRequest }),
+        handler: (ctx, params) => kick(ctx, params, params.reject_add_request),
+      },
+      'go-cqhttp': {
+        note: strictFlagNote('reject_add_request', 'later join requests are not refused'),
+        params: P.object({ group_id: groupId, user_id: userId, reject_add_request: strictRejectAddRequest }),
+        handler: (ctx, params) => kick(ctx, params, params.reject_add_request),
+      },
     },
   }),
   defineAction({
@@ -66,13 +95,15 @@ export const groupAdminActions: AnyActionSpec[] = [
       group_id: groupId,
       user_id: P.optional(Type.Array(P.id('QQ number of a member'), { description: 'Members to remove', maxItems: 500 })),
       user_ids: P.optional(Type.Array(P.id('QQ number of a member'), { description: 'Alias of user_id', maxItems: 500 })),
-      reject_add_request: P.optional(P.bool('Refuse their later join requests', false)),
+      reject_add_request: rejectAddRequest,
     }),
     result: Type.Null(),
     async handler(ctx, params) {
       const targets = params.user_id ?? params.user_ids;
       if (!targets || targets.length === 0) throw badParams('user_id: is required (an array of QQ numbers)');
-      await ctx.world.groupAdmin.kickMany(ctx.selfId, params.group_id, targets, { rejectAddRequest: params.reject_add_request ?? false });
+      await ctx.world.groupAdmin.kickMany(ctx.selfId, params.group_id, targets, {
+        rejectAddRequest: yesOnlyIfTrue(params.reject_add_request),
+      });
       return null;
     },
   }),
@@ -102,31 +133,43 @@ export const groupAdminActions: AnyActionSpec[] = [
     name: 'set_group_whole_ban',
     origin: 'onebot11',
     summary: 'Mute or unmute the whole group (only the owner and admins may then speak)',
-    params: P.object({ group_id: groupId, enable: P.bool('Mute (true) or unmute (false)', true) }),
+    description:
+      'Only false, "false" or 0 unmutes: NapCat reads `enable` as `enable?.toString() !== \'false\'`, and its schema turns 0 into false but keeps "0" a string, which mutes.',
+    params: wholeBanParams(napcatFlag('Mute unless false, "false" or 0')),
     result: Type.Null(),
-    async handler(ctx, params) {
-      await ctx.world.groups.setWholeMute(ctx.selfId, params.group_id, params.enable);
-      return null;
+    handler: (ctx, params) => wholeMute(ctx, params, yesUnlessFalse(params.enable)),
+    dialects: {
+      llbot: {
+        note: strictFlagNote('enable', 'mutes'),
+        params: wholeBanParams(P.bool('Mute (true) or unmute (false)', true)),
+        handler: (ctx, params) => wholeMute(ctx, params, params.enable),
+      },
+      'go-cqhttp': {
+        note: strictFlagNote('enable', 'mutes'),
+        params: wholeBanParams(P.bool('Mute (true) or unmute (false)', true)),
+        handler: (ctx, params) => wholeMute(ctx, params, params.enable),
+      },
     },
   }),
   defineAction({
     name: 'set_group_admin',
     origin: 'onebot11',
     summary: 'Make a member an admin or a plain member again (owner only)',
-    description: 'Without `enable` NapCat removes the admin (it reads a missing `enable` as false, not as OneBot’s true).',
-    params: adminParams(false),
+    description:
+      'Only true, "true" or 1 makes an admin: NapCat reads `enable` as `typeof enable === \'string\' ? enable === \'true\' : !!enable`, so without `enable`, or with "1", it removes the admin (not OneBot’s default true).',
+    params: adminParams,
     result: Type.Null(),
-    handler: setAdmin,
+    handler: (ctx, params) => setAdmin(ctx, params, yesOnlyIfTrue(params.enable)),
     dialects: {
       llbot: {
-        note: 'Without `enable`, makes the member an admin (OneBot’s default) instead of removing the admin.',
-        params: adminParams(true),
-        handler: setAdmin,
+        note: strictFlagNote('enable', 'makes the member an admin (OneBot’s default) instead of removing the admin'),
+        params: strictAdminParams,
+        handler: (ctx, params) => setAdmin(ctx, params, params.enable),
       },
       'go-cqhttp': {
-        note: 'Without `enable`, makes the member an admin (OneBot’s default) instead of removing the admin.',
-        params: adminParams(true),
-        handler: setAdmin,
+        note: strictFlagNote('enable', 'makes the member an admin (OneBot’s default) instead of removing the admin'),
+        params: strictAdminParams,
+        handler: (ctx, params) => setAdmin(ctx, params, params.enable),
       },
     },
   }),

@@ -6,6 +6,7 @@ import { badParams } from '../error-catalogue.js';
 import { parseMessage } from '../message/parse-message.js';
 import { parseCard } from '../message/segments/node.js';
 import { SegmentError } from '../message/segments/fields.js';
+import { yesOnlyIfTrue } from '../napcat-flags.js';
 import { P } from '../schema.js';
 
 /**
@@ -54,17 +55,9 @@ export function contentOf(ctx: ActionContext, params: SendInput, field = 'messag
   }
   return parseMessage(
     input,
-    { autoEscape: napcatFlag(params.auto_escape), selfId: ctx.selfId, card, limits: ctx.services.messageLimits },
+    { autoEscape: yesOnlyIfTrue(params.auto_escape), selfId: ctx.selfId, card, limits: ctx.services.messageLimits },
     field,
   );
-}
-
-/**
- * How NapCat's send actions read a flag they never validate (SendMsg.ts): a string is true only
- * when it is "true", anything else by its truthiness.
- */
-export function napcatFlag(value: unknown): boolean {
-  return typeof value === 'string' ? value === 'true' : Boolean(value);
 }
 
 /** What a send answers: the message_id, plus res_id/forward_id for merged forwards (as NapCat). */

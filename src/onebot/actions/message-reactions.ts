@@ -1,7 +1,8 @@
-import { Type } from '@sinclair/typebox';
+import { Type, type TSchema } from '@sinclair/typebox';
 import { NtResult, ntResultWith } from '../shapes/nt-result.js';
 import { defineAction, type ActionContext, type AnyActionSpec } from '../action.js';
 import { badParams } from '../error-catalogue.js';
+import { napcatFlag, yesOnlyIfTrue } from '../napcat-flags.js';
 import { P } from '../schema.js';
 
 /** Ids NapCat takes as numbers or strings; they arrive here as strings. */
@@ -13,6 +14,23 @@ function messageIdOf(value: string | number, field = 'message_id'): number {
   if (!Number.isSafeInteger(id) || id < 1 || id > 2147483647)
     throw badParams(`${field}: must be a message_id (got ${JSON.stringify(value)})`);
   return id;
+}
+
+/** set_msg_emoji_like's params around the dialect's `set`. */
+const likeParams = <F extends TSchema>(set: F) =>
+  P.object({
+    message_id: stringOrNumber('message_id of the message'),
+    emoji_id: stringOrNumber('QQ face id (e.g. 76) or an emoji code point (e.g. 128512)'),
+    set,
+  });
+
+/** LLBot's set_msg_emoji_like ignores `set` (unset_msg_emoji_like removes); Catnap keeps reading it as a boolean there. */
+const strictSetNote =
+  'Reads `set` as a plain boolean (true/false, 1/0, "true"/"false", "1"/"0"; any other value is refused); without it, adds.';
+
+async function setLike(ctx: ActionContext, params: { message_id: string | number; emoji_id: string | number }, add: boolean) {
+  await ctx.world.reactions.set(ctx.selfId, messageIdOf(params.message_id), String(params.emoji_id).trim(), add);
+  return { result: 0, errMsg: '' };
 }
 
 async function reactionUsers(ctx: ActionContext, messageId: number, emojiId: string, offset: number, limit: number) {
@@ -71,15 +89,17 @@ export const messageReactionActions: AnyActionSpec[] = [
     name: 'set_msg_emoji_like',
     origin: 'napcat',
     summary: 'Add or remove the account’s emoji reaction on a message',
-    params: P.object({
-      message_id: stringOrNumber('message_id of the message'),
-      emoji_id: stringOrNumber('QQ face id (e.g. 76) or an emoji code point (e.g. 128512)'),
-      set: P.bool('true adds the reaction, false removes it', true),
-    }),
+    description:
+      'Without `set` it adds; with it, only true, "true" or 1 adds: NapCat reads `set` as `typeof set === \'string\' ? set === \'true\' : !!set`, so "1" removes.',
+    params: likeParams(napcatFlag('Add (true or "true"; the default) or remove (anything else)')),
     result: NtResult,
-    async handler(ctx, params) {
-      await ctx.world.reactions.set(ctx.selfId, messageIdOf(params.message_id), String(params.emoji_id).trim(), params.set);
-      return { result: 0, errMsg: '' };
+    handler: (ctx, params) => setLike(ctx, params, params.set === undefined || yesOnlyIfTrue(params.set)),
+    dialects: {
+      llbot: {
+        note: strictSetNote,
+        params: likeParams(P.bool('true adds the reaction, false removes it', true)),
+        handler: (ctx, params) => setLike(ctx, params, params.set),
+      },
     },
   }),
   defineAction({

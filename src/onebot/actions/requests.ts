@@ -1,12 +1,16 @@
-import { Type } from '@sinclair/typebox';
+import { Type, type TSchema } from '@sinclair/typebox';
 import { defineAction, type ActionContext, type AnyActionSpec } from '../action.js';
+import { napcatFlag, yesUnlessFalse } from '../napcat-flags.js';
 import { P } from '../schema.js';
 import { DoubtFriendRequest, GroupNotify, toDoubtFriendRequest, toGroupNotify, type NameBook } from '../shapes/request.js';
 import { flagOf, type WorldRequest } from '../../world/request-model.js';
 import type { Group } from '../../world/model.js';
 
 const flag = P.str('The request flag from the request event (or request_id from get_group_system_msg)', { minLength: 1 });
+/** LLBot's and go-cqhttp's approve: a plain boolean, true when absent. */
 const approve = P.bool('Approve (true) or reject (false)', true);
+const approveNote =
+  'Reads `approve` as a plain boolean (true/false, 1/0, "true"/"false", "1"/"0"; any other value is refused), so 0 and "0" reject.';
 const comment = P.optional(P.str('Message shown to whoever answers', { maxLength: 300 }));
 const filtered = P.optional(
   P.bool("Simulate QQ's filter: the request raises no event and is listed by the doubt/ignored lists instead", false),
@@ -25,6 +29,33 @@ async function nameBook(ctx: ActionContext, requests: readonly WorldRequest[]): 
     if (group) groups.set(groupId, group);
   }
   return { accounts: await ctx.world.accounts.getMany(userIds), groups };
+}
+
+/** set_friend_add_request's params around the dialect's `approve`. */
+function friendAnswerParams<A extends TSchema>(approveParam: A) {
+  return P.object({ flag, approve: approveParam, remark: P.optional(P.str('Remark for the new friend', { maxLength: 90 })) });
+}
+
+async function answerFriend(ctx: ActionContext, params: { flag: string; remark?: string }, approved: boolean): Promise<null> {
+  await ctx.world.requests.answerFriend(ctx.selfId, params.flag, approved, { remark: params.remark });
+  return null;
+}
+
+/** set_group_add_request's params around the dialect's `approve`. */
+function groupAnswerParams<A extends TSchema>(approveParam: A) {
+  return P.object({
+    flag,
+    sub_type: P.optional(Type.Union([Type.Literal('add'), Type.Literal('invite')], { description: 'add or invite (informative)' })),
+    type: P.optional(Type.Union([Type.Literal('add'), Type.Literal('invite')], { description: 'Old name of sub_type' })),
+    approve: approveParam,
+    reason: P.optional(Type.Union([Type.String({ maxLength: 300 }), Type.Null()], { description: 'Why it was rejected' })),
+    count: P.optional(P.int('Ignored (NapCat searches this many notifications)', { minimum: 1 })),
+  });
+}
+
+async function answerGroup(ctx: ActionContext, params: { flag: string; reason?: string | null }, approved: boolean): Promise<null> {
+  await ctx.world.requests.answerGroup(ctx.selfId, params.flag, approved, { reason: params.reason ?? '' });
+  return null;
 }
 
 /** go-cqhttp's get_group_system_msg (with NapCat's `InvitedRequest`, the same list under its old name). */
@@ -108,11 +139,22 @@ export const requestActions: AnyActionSpec[] = [
     name: 'set_friend_add_request',
     origin: 'onebot11',
     summary: 'Approve or reject a friend request sent to the caller',
-    params: P.object({ flag, approve, remark: P.optional(P.str('Remark for the new friend', { maxLength: 90 })) }),
+    description:
+      'Only false or "false" rejects: NapCat reads `approve` as `approve?.toString() !== \'false\'`, and its schema turns a number into a string here, so 0 and "0" approve too.',
+    params: friendAnswerParams(napcatFlag('Approve unless false or "false"', 'to-string')),
     result: Type.Null(),
-    async handler(ctx, params) {
-      await ctx.world.requests.answerFriend(ctx.selfId, params.flag, params.approve, { remark: params.remark });
-      return null;
+    handler: (ctx, params) => answerFriend(ctx, params, yesUnlessFalse(params.approve)),
+    dialects: {
+      llbot: {
+        note: approveNote,
+        params: friendAnswerParams(approve),
+        handler: (ctx, params) => answerFriend(ctx, params, params.approve),
+      },
+      'go-cqhttp': {
+        note: approveNote,
+        params: friendAnswerParams(approve),
+        handler: (ctx, params) => answerFriend(ctx, params, params.approve),
+      },
     },
   }),
   defineAction({
@@ -130,19 +172,18 @@ export const requestActions: AnyActionSpec[] = [
     name: 'set_group_add_request',
     origin: 'onebot11',
     summary: 'Approve or reject a join request (owner or admin) or an invitation (the invitee)',
-    description: '`sub_type` / `type` may be given as OneBot 11 says; like NapCat, the flag alone identifies the request.',
-    params: P.object({
-      flag,
-      sub_type: P.optional(Type.Union([Type.Literal('add'), Type.Literal('invite')], { description: 'add or invite (informative)' })),
-      type: P.optional(Type.Union([Type.Literal('add'), Type.Literal('invite')], { description: 'Old name of sub_type' })),
-      approve,
-      reason: P.optional(Type.Union([Type.String({ maxLength: 300 }), Type.Null()], { description: 'Why it was rejected' })),
-      count: P.optional(P.int('Ignored (NapCat searches this many notifications)', { minimum: 1 })),
-    }),
+    description:
+      '`sub_type` / `type` may be given as OneBot 11 says; like NapCat, the flag alone identifies the request. Only false, "false" or 0 rejects: NapCat reads `approve` as `approve?.toString() !== \'false\'`, and its schema turns 0 into false but keeps "0" a string, which approves.',
+    params: groupAnswerParams(napcatFlag('Approve unless false, "false" or 0')),
     result: Type.Null(),
-    async handler(ctx, params) {
-      await ctx.world.requests.answerGroup(ctx.selfId, params.flag, params.approve, { reason: params.reason ?? '' });
-      return null;
+    handler: (ctx, params) => answerGroup(ctx, params, yesUnlessFalse(params.approve)),
+    dialects: {
+      llbot: { note: approveNote, params: groupAnswerParams(approve), handler: (ctx, params) => answerGroup(ctx, params, params.approve) },
+      'go-cqhttp': {
+        note: approveNote,
+        params: groupAnswerParams(approve),
+        handler: (ctx, params) => answerGroup(ctx, params, params.approve),
+      },
     },
   }),
   defineAction({
