@@ -58,6 +58,28 @@ describe('group feature settings', () => {
     expect(earlier).toMatchObject({ msgId: String(after), unreadCnt: 2 });
   });
 
+  it('get_recent_contact places a group whose messages are all hidden at the join, not at the hidden last message', async () => {
+    const ob = await onebotWorld();
+    await ob.data(20002, 'send_group_msg', { group_id: 30001, message: 'the secret plan' });
+    await ob.data(10001, 'set_group_new_member_history_visibility', { group_id: 30001, visible: false });
+    ob.clock.advance(2000);
+    const lab = (await ob.data(20001, 'send_group_msg', { group_id: 30002, message: 'lab news' })).message_id;
+    ob.clock.advance(3000);
+    await ob.world.groups.addMember(30001, 10002);
+    const joinTime = (await ob.world.groups.findMember(30001, 10002))!.joinTime;
+
+    // The join came after the Lab's message, so the Lounge comes first, as its msgTime says.
+    const contacts = await ob.data(10002, 'get_recent_contact', { count: 10 });
+    expect(contacts.map((c: any) => [c.peerUin, c.msgTime, c.msgId])).toEqual([
+      ['30001', String(joinTime), '0'],
+      ['30002', expect.any(String), String(lab)],
+    ]);
+    expect(Number(contacts[0].msgTime)).toBeGreaterThan(Number(contacts[1].msgTime));
+    expect(await ob.data(10002, 'get_recent_contact', { count: 1 })).toEqual([expect.objectContaining({ peerUin: '30001' })]);
+    // An earlier member sees the Lab's message as the newer one.
+    expect((await ob.data(20001, 'get_recent_contact', { count: 10 })).map((c: any) => c.peerUin).slice(0, 2)).toEqual(['30002', '30001']);
+  });
+
   it('a new member cannot reply to a message from before its join by seq, any more than by id', async () => {
     const ob = await onebotWorld();
     const before = (await ob.data(20002, 'send_group_msg', { group_id: 30001, message: 'before' })).message_id;

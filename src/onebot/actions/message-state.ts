@@ -62,7 +62,7 @@ export const messageStateActions: AnyActionSpec[] = [
     origin: 'napcat',
     summary: 'The account’s conversations, most recent first, with their newest message and unread count',
     description:
-      'NapCat’s shape (`lastestMsg` spelled as NapCat spells it); `unreadCnt` counts messages from others after the read mark. A group whose messages all came before the account joined while history was hidden has no `lastestMsg`, `msgId` "0" and its join time as `msgTime`.',
+      'NapCat’s shape (`lastestMsg` spelled as NapCat spells it); `unreadCnt` counts messages from others after the read mark. A group whose messages all came before the account joined while history was hidden has no `lastestMsg`, `msgId` "0" and its join time as `msgTime`; the list is ordered by `msgTime`, so such a group stands at the join, not at a message the account cannot see.',
     params: P.object({ count: P.int('How many conversations', { minimum: 1, maximum: 1000, default: 10 }) }),
     result: actionResults.get_recent_contact,
     async handler(ctx, params) {

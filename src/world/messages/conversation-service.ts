@@ -191,16 +191,17 @@ export class ConversationService {
   recentContacts(viewerId: number, count: number): RecentContact[] {
     const groupIds = this.groups.listFor(viewerId).map((group) => group.groupId);
     const result: RecentContact[] = [];
-    for (const summary of this.ctx.store.messages.conversationsOf(viewerId, groupIds, count)) {
-      const floor = this.firstVisibleSeq(viewerId, summary.conversation) - 1;
+    // Ordered by what the viewer may read: a group it joined after its last message (while history
+    // was hidden) stands at the join, not at a message the viewer never sees.
+    for (const summary of this.ctx.store.messages.recentConversationsOf(viewerId, groupIds, count)) {
+      const floor = summary.floorSeq;
       const [latest] = this.ctx.store.messages.history(summary.key, { minSeq: floor + 1, from: 'newest', limit: 1 });
       const unread = this.ctx.store.messages.unreadCount(viewerId, summary.key, floor);
       if (latest) {
         result.push({ summary, latest, time: latest.time, unread });
       } else if (floor > 0 && summary.conversation.type === 'group') {
         // QQ lists a group from the moment one joins it, before anything one may read is said.
-        const joinTime = this.ctx.store.members.get(summary.conversation.groupId, viewerId)?.joinTime ?? 0;
-        result.push({ summary, time: joinTime, unread });
+        result.push({ summary, time: summary.joinTime, unread });
       }
       // Otherwise every message was recalled: nothing to show, and the entry is left out.
     }

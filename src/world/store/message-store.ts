@@ -32,6 +32,16 @@ export interface ConversationSummary {
   readonly tempGroupId: number;
 }
 
+/** A conversation as one user sees it in its recent list. */
+export interface RecentConversation extends ConversationSummary {
+  /** The last seq the user may not read (its history floor in a group; 0 when it may read all). */
+  readonly floorSeq: number;
+  /** Unix seconds the user joined the group (0 for a private chat or a group it left). */
+  readonly joinTime: number;
+  /** Unix seconds the entry stands at for the user: lastTime, or joinTime when all it may read is none. */
+  readonly shownTime: number;
+}
+
 export interface HistoryQuery {
   /** Only messages with a seq at most this (older side of an anchor). */
   readonly maxSeq?: number;
@@ -58,6 +68,11 @@ export interface MessageRepository {
 
   /** Conversations `userId` takes part in: its private chats and the chats of `groupIds`, newest first. */
   conversationsOf(userId: number, groupIds: readonly number[], limit: number): ConversationSummary[];
+  /**
+   * The same conversations as `userId` sees them, most recent first by what it may read: a group
+   * whose every message lies at or below the user's history floor stands at the user's join time.
+   */
+  recentConversationsOf(userId: number, groupIds: readonly number[], limit: number): RecentConversation[];
   conversation(conversationKey: string): ConversationSummary | undefined;
   /** The last seq `userId` has read in a conversation (0 when never). */
   readSeq(userId: number, conversationKey: string): number;

@@ -1,7 +1,15 @@
 import type { Element } from '../../messages/elements.js';
 import type { ForwardBundle } from '../../messages/forward.js';
 import { conversationKey, parseConversationKey, type MessageRecord } from '../../messages/message.js';
-import type { ConversationRange, ConversationSummary, HistoryQuery, MessageRepository, NewMessage, StoredFile } from '../message-store.js';
+import type {
+  ConversationRange,
+  ConversationSummary,
+  HistoryQuery,
+  MessageRepository,
+  NewMessage,
+  RecentConversation,
+  StoredFile,
+} from '../message-store.js';
 import type { SqliteDatabase } from './database.js';
 import { UnitCache, type UnitJournal, type WriteStatement } from './unit-journal.js';
 
@@ -27,6 +35,12 @@ interface ConversationRow {
   last_seq: number;
   last_time: number;
   last_message_id: number;
+}
+
+interface RecentConversationRow extends ConversationRow {
+  floor_seq: number;
+  join_time: number;
+  shown_time: number;
 }
 
 interface FileRow {
@@ -65,6 +79,13 @@ const toSummary = (row: ConversationRow): ConversationSummary => ({
   tempGroupId: row.temp_group_id,
 });
 
+const toRecent = (row: RecentConversationRow): RecentConversation => ({
+  ...toSummary(row),
+  floorSeq: row.floor_seq,
+  joinTime: row.join_time,
+  shownTime: row.shown_time,
+});
+
 const toFile = (row: FileRow): StoredFile => ({ fileId: row.file_id, blobId: row.blob_id, name: row.name, size: row.size, mime: row.mime });
 
 /** Messages, conversations, read marks, forward bundles and message file ids in SQLite; see migration 002 for the indexes. */
@@ -78,6 +99,7 @@ export class SqliteMessageRepository implements MessageRepository {
   readonly #unread;
   readonly #conversation;
   readonly #conversationsOf;
+  readonly #recentConversationsOf;
   readonly #file;
   readonly #fileByName;
   readonly #fileIn;
@@ -108,11 +130,25 @@ export class SqliteMessageRepository implements MessageRepository {
     );
     this.#conversation = db.prepare<[string], ConversationRow>('SELECT * FROM conversations WHERE conv = ?');
     this.#conversationsOf = db.prepare<[number, number, string, number], ConversationRow>(
+      // The `<> 0` terms are what let SQLite use the partial indexes (it cannot infer them from `= ?`).
       `SELECT * FROM (
-         SELECT * FROM conversations WHERE user_low = ?
-         UNION ALL SELECT * FROM conversations WHERE user_high = ?
-         UNION ALL SELECT * FROM conversations WHERE group_id IN (SELECT value FROM json_each(?))
+         SELECT * FROM conversations WHERE user_low = ? AND user_low <> 0
+         UNION ALL SELECT * FROM conversations WHERE user_high = ? AND user_high <> 0
+         UNION ALL SELECT * FROM conversations WHERE group_id IN (SELECT value FROM json_each(?)) AND group_id <> 0
        ) ORDER BY last_time DESC, last_message_id DESC LIMIT ?`,
+    );
+    // Each group adds two primary-key lookups (its history floor and the membership) to the
+    // conversation lookups above; the sort key is the time of what the user may read.
+    this.#recentConversationsOf = db.prepare<{ user: number; groups: string; limit: number }, RecentConversationRow>(
+      `SELECT *, CASE WHEN last_seq > floor_seq THEN last_time ELSE join_time END AS shown_time FROM (
+         SELECT *, 0 AS floor_seq, 0 AS join_time FROM conversations WHERE user_low = @user AND user_low <> 0
+         UNION ALL SELECT *, 0, 0 FROM conversations WHERE user_high = @user AND user_high <> 0
+         UNION ALL SELECT c.*, coalesce(f.seq, 0), coalesce(m.join_time, 0)
+           FROM conversations AS c
+           LEFT JOIN group_history_floors AS f ON f.group_id = c.group_id AND f.user_id = @user
+           LEFT JOIN members AS m ON m.group_id = c.group_id AND m.user_id = @user
+           WHERE c.group_id IN (SELECT value FROM json_each(@groups)) AND c.group_id <> 0
+       ) ORDER BY shown_time DESC, last_message_id DESC LIMIT @limit`,
     );
     this.#file = db.prepare<[string], FileRow>('SELECT * FROM message_files WHERE file_id = ?');
     this.#fileByName = db.prepare<[string], FileRow>('SELECT * FROM message_files WHERE name = ? ORDER BY time DESC LIMIT 1');
@@ -248,6 +284,10 @@ export class SqliteMessageRepository implements MessageRepository {
 
   conversationsOf(userId: number, groupIds: readonly number[], limit: number): ConversationSummary[] {
     return this.#conversationsOf.all(userId, userId, JSON.stringify(groupIds), limit).map(toSummary);
+  }
+
+  recentConversationsOf(userId: number, groupIds: readonly number[], limit: number): RecentConversation[] {
+    return this.#recentConversationsOf.all({ user: userId, groups: JSON.stringify(groupIds), limit }).map(toRecent);
   }
 
   conversation(conversationKey: string): ConversationSummary | undefined {
