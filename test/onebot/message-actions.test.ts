@@ -220,7 +220,7 @@ describe('get_msg and delete_msg', () => {
     await expectRefused(world, () => call(10001, 'get_msg', {}), 1400, /^message_id/);
   });
 
-  it('delete_msg recalls with QQ’s rank rules; recalled messages leave history and get_msg fails', async () => {
+  it('delete_msg recalls with QQ’s rank rules; get_msg fails, and history shows recalled messages without their content', async () => {
     const { world, call, data } = await onebotWorld();
     const byOwner = await data(20001, 'send_group_msg', { group_id: 30001, message: 'owner' });
     const byMember = await data(20002, 'send_group_msg', { group_id: 30001, message: 'member' });
@@ -242,13 +242,23 @@ describe('get_msg and delete_msg', () => {
       `message ${byAdmin.message_id} was recalled`,
     );
     await expectRefused(world, () => call(20003, 'get_msg', { message_id: byMember.message_id }), 2109);
+    // NapCat lists what QQ keeps: a recalled message stays, as a recall notice NapCat renders as no segment.
     const history = await data(20003, 'get_group_msg_history', { group_id: 30001 });
-    expect(history.messages.map((m: { message_id: number }) => m.message_id)).toEqual([byOwner.message_id]);
+    expect(history.messages.map((m: any) => [m.message_id, m.user_id, m.raw_message, m.message])).toEqual([
+      [byOwner.message_id, 20001, 'owner', [{ type: 'text', data: { text: 'owner' } }]],
+      [byMember.message_id, 20002, '', []],
+      [byAdmin.message_id, 10001, '', []],
+    ]);
+    const strings = await data(20003, 'get_group_msg_history', { group_id: 30001 }, { messageFormat: 'string' });
+    expect(strings.messages.map((m: any) => m.message)).toEqual(['owner', '', '']);
+    // LLBot's history leaves them out.
+    const llbot = await data(20003, 'get_group_msg_history', { group_id: 30001 }, { dialect: 'llbot' });
+    expect(llbot.messages.map((m: { raw_message: string }) => m.raw_message)).toEqual(['owner']);
   });
 });
 
 describe('get_group_msg_history and get_friend_msg_history', () => {
-  it('fail a chat with no message at all, as NapCat fails an empty history; a chat whose messages were all recalled answers an empty page', async () => {
+  it('fail a chat with no message at all, as NapCat fails an empty history; a recalled message still counts and shows empty', async () => {
     const { world, call, data } = await onebotWorld();
     await expectRefused(
       world,
@@ -260,7 +270,9 @@ describe('get_group_msg_history and get_friend_msg_history', () => {
     expect(await data(20001, 'get_group_msg_history', { group_id: 30002 }, { dialect: 'go-cqhttp' })).toEqual({ messages: [] });
     const sent = await data(20001, 'send_group_msg', { group_id: 30002, message: 'gone' });
     await data(20001, 'delete_msg', { message_id: sent.message_id });
-    expect(await data(10002, 'get_group_msg_history', { group_id: 30002 })).toEqual({ messages: [] });
+    expect(await data(10002, 'get_group_msg_history', { group_id: 30002 })).toEqual({
+      messages: [expect.objectContaining({ message_id: sent.message_id, message: [], raw_message: '' })],
+    });
   });
 
   async function tenMessages() {

@@ -37,6 +37,9 @@ async function history(ctx: ActionContext, ref: ConversationRef, params: History
     newer: !(params.reverse_order || params.reverseOrder),
     // NapCat throws "消息<seq>不存在" when QQ's history call lists nothing (GetGroupMsgHistory.ts).
     failWhenEmpty: true,
+    // NapCat filters nothing: QQ keeps a recalled message in the chat as a recall notice, which
+    // NapCat renders as a message with no segments (it has no converter for gray tips).
+    withRecalled: true,
   });
   return { messages: await viewMessages(ctx, records, { format: ctx.messageFormat, forwardContent: params.parse_mult_msg }) };
 }
@@ -118,7 +121,7 @@ export const messageReadActions: AnyActionSpec[] = [
     origin: 'go-cqhttp',
     summary: 'A page of a group’s history, oldest first',
     description:
-      'Without message_seq: the newest `count` messages. With message_seq (a message_id): the anchor and the messages after it, or with reverse_order true the anchor and the ones before it. Recalled messages are left out. A chat with no message at all fails with MESSAGE_NOT_FOUND, as NapCat fails an empty history.',
+      'Without message_seq: the newest `count` messages. With message_seq (a message_id): the anchor and the messages after it, or with reverse_order true the anchor and the ones before it. Recalled messages stay, as QQ keeps them, with an empty `message` and `raw_message` (NapCat has no segment for QQ’s recall notice). A chat with no message at all fails with MESSAGE_NOT_FOUND, as NapCat fails an empty history.',
     params: P.object({ group_id: P.id('Group number'), ...historyParams }),
     result: actionResults.get_group_msg_history,
     handler: (ctx, params) => history(ctx, { type: 'group', groupId: params.group_id }, params),

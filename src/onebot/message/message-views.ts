@@ -83,7 +83,9 @@ export async function viewMessages(ctx: ActionContext, records: readonly Message
   const render = renderContextOf(ctx);
   const views: Ob11Message[] = [];
   for (const record of records) {
-    const view = toOb11Message(record, contexts.get(record.messageId)!, ctx.selfId, options.format, render);
+    // A recalled message shows nothing of what it said (NapCat renders QQ's recall notice as no segment).
+    const shown = record.recalled ? { ...record, elements: [] } : record;
+    const view = toOb11Message(shown, contexts.get(record.messageId)!, ctx.selfId, options.format, render);
     if (options.forwardContent && Array.isArray(view.message))
       await attachForwardContent(ctx.world, view.message, ctx.selfId, render, maxForwardDepth);
     views.push(view);

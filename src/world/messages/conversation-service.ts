@@ -19,6 +19,8 @@ export interface HistoryOptions {
    * viewer's part of the conversation has no message at all (recalled ones count, as QQ keeps them).
    */
   readonly failWhenEmpty?: boolean;
+  /** Recalled messages too, as QQ's own history lists them (NapCat's history pages). */
+  readonly withRecalled?: boolean;
 }
 
 export interface RecentContact {
@@ -39,7 +41,8 @@ export interface RecentContact {
  *
  * History pages are deterministic and follow NapCat: messages come oldest first; without an
  * anchor they are the newest `count`; with an anchor they are the `count` messages ending at it
- * (or, with `newer`, starting at it), the anchor included. Recalled messages are left out.
+ * (or, with `newer`, starting at it), the anchor included. Recalled messages are left out unless
+ * the caller asks for them (`withRecalled`).
  */
 export class ConversationService {
   constructor(
@@ -61,19 +64,20 @@ export class ConversationService {
     const conversation = this.open(viewerId, ref);
     const key = conversationKey(conversation);
     const floor = this.firstVisibleSeq(viewerId, conversation);
+    const withRecalled = options.withRecalled ?? false;
     if (options.anchor === undefined) {
       if (options.failWhenEmpty && (this.ctx.store.messages.conversation(key)?.lastSeq ?? 0) < floor) {
         throw new WorldError('MESSAGE_NOT_FOUND', `${describe(ref)} has no messages`);
       }
-      return this.ctx.store.messages.history(key, { minSeq: floor, from: 'newest', limit: options.count });
+      return this.ctx.store.messages.history(key, { minSeq: floor, from: 'newest', limit: options.count, withRecalled });
     }
     const anchor = this.ctx.store.messages.get(options.anchor);
     if (!anchor || conversationKey(anchor.conversation) !== key || anchor.seq < floor) {
       throw new WorldError('MESSAGE_NOT_FOUND', `message ${options.anchor} is not in ${describe(ref)}`, { messageId: options.anchor });
     }
     return options.newer
-      ? this.ctx.store.messages.history(key, { minSeq: anchor.seq, from: 'oldest', limit: options.count })
-      : this.ctx.store.messages.history(key, { minSeq: floor, maxSeq: anchor.seq, from: 'newest', limit: options.count });
+      ? this.ctx.store.messages.history(key, { minSeq: anchor.seq, from: 'oldest', limit: options.count, withRecalled })
+      : this.ctx.store.messages.history(key, { minSeq: floor, maxSeq: anchor.seq, from: 'newest', limit: options.count, withRecalled });
   }
 
   /**

@@ -50,6 +50,8 @@ export interface HistoryQuery {
   /** Which end the `limit` messages are taken from. */
   readonly from: 'newest' | 'oldest';
   readonly limit: number;
+  /** Recalled messages too (QQ keeps them in the chat, where a recall notice stands for them). */
+  readonly withRecalled?: boolean;
 }
 
 export interface MessageRepository {
@@ -62,7 +64,7 @@ export interface MessageRepository {
   getMany(messageIds: readonly number[]): Map<number, MessageRecord>;
   /** The message with this seq in a conversation. */
   getBySeq(conversationKey: string, seq: number): MessageRecord | undefined;
-  /** Messages of a conversation that are not recalled, in seq order (oldest first). */
+  /** Messages of a conversation that are not recalled (unless `withRecalled`), in seq order (oldest first). */
   history(conversationKey: string, query: HistoryQuery): MessageRecord[];
   markRecalled(messageId: number, operatorId: number, time: number): MessageRecord;
 

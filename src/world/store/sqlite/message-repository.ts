@@ -95,6 +95,8 @@ export class SqliteMessageRepository implements MessageRepository {
   readonly #lastSeq;
   readonly #newest;
   readonly #oldest;
+  readonly #newestWithRecalled;
+  readonly #oldestWithRecalled;
   readonly #readSeq;
   readonly #unread;
   readonly #conversation;
@@ -123,6 +125,12 @@ export class SqliteMessageRepository implements MessageRepository {
     );
     this.#oldest = db.prepare<[string, number, number, number], MessageRow>(
       'SELECT * FROM messages WHERE conv = ? AND seq BETWEEN ? AND ? AND recalled = 0 ORDER BY seq ASC LIMIT ?',
+    );
+    this.#newestWithRecalled = db.prepare<[string, number, number, number], MessageRow>(
+      'SELECT * FROM messages WHERE conv = ? AND seq BETWEEN ? AND ? ORDER BY seq DESC LIMIT ?',
+    );
+    this.#oldestWithRecalled = db.prepare<[string, number, number, number], MessageRow>(
+      'SELECT * FROM messages WHERE conv = ? AND seq BETWEEN ? AND ? ORDER BY seq ASC LIMIT ?',
     );
     this.#readSeq = db.prepare<[number, string], { seq: number }>('SELECT seq FROM read_marks WHERE user_id = ? AND conv = ?');
     this.#unread = db.prepare<[string, number, number], { n: number }>(
@@ -271,8 +279,11 @@ export class SqliteMessageRepository implements MessageRepository {
   history(conversationKey: string, query: HistoryQuery): MessageRecord[] {
     const min = query.minSeq ?? 0;
     const max = query.maxSeq ?? Number.MAX_SAFE_INTEGER;
-    if (query.from === 'newest') return this.#newest.all(conversationKey, min, max, query.limit).reverse().map(toMessage);
-    return this.#oldest.all(conversationKey, min, max, query.limit).map(toMessage);
+    if (query.from === 'newest') {
+      const newest = query.withRecalled ? this.#newestWithRecalled : this.#newest;
+      return newest.all(conversationKey, min, max, query.limit).reverse().map(toMessage);
+    }
+    return (query.withRecalled ? this.#oldestWithRecalled : this.#oldest).all(conversationKey, min, max, query.limit).map(toMessage);
   }
 
   markRecalled(messageId: number, operatorId: number, time: number): MessageRecord {
