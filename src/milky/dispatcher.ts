@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { Logger } from '../util/logger.js';
 import type { MilkyApiSpec, MilkyContext, MilkyServices } from './api.js';
+import { fail } from '../world/errors.js';
 import { describeMilkyFailure, milkyProtocolErrors } from './error-catalogue.js';
 
 /** Milky's reply body: `data` on success (`{}` when the API returns nothing), `message` on failure. */
@@ -81,6 +82,9 @@ export class MilkyDispatcher {
     if (!parsed.ok) return milkyFailed(milkyProtocolErrors.BAD_INPUT.retcode, parsed.message);
     const ctx: MilkyContext = { selfId, world: this.services.world, services: this.services };
     try {
+      // A Milky server outlives its account when a snapshot restore or reset takes the account
+      // away: every API answers that the account is gone rather than acting as nobody.
+      if (!this.services.world.accounts.find(selfId)) throw fail.callerNotFound(selfId);
       return milkyOk(await api.handler(ctx, parsed.value as never));
     } catch (error) {
       const { retcode, message, internal } = describeMilkyFailure(error);

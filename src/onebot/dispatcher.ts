@@ -10,7 +10,7 @@ import { failed, ok, queued, type Envelope } from './envelope.js';
 import type { FaultEffect } from '../contract/admin/faults.js';
 import type { FaultGate, FaultVerdict } from './faults/fault-gate.js';
 import { napcatFailureRetcode } from './faults/fault-presets.js';
-import { WorldError } from '../world/errors.js';
+import { fail, WorldError } from '../world/errors.js';
 import { waitFor } from '../util/abortable-wait.js';
 
 export interface DispatchMeta extends CallMeta {
@@ -189,6 +189,10 @@ export class Dispatcher {
   ): Promise<Envelope> {
     const dialect = meta.dialect ?? defaultDialect;
     if (!resolved) return unknownActionEnvelope(String(action), dialect, meta.transport, meta.echo);
+    // An adapter outlives its account when a snapshot restore or reset takes the account away:
+    // every action, reads included, answers that the account is gone rather than acting as nobody
+    // (a pin failed on the database's foreign key; a friend list answered an empty list).
+    if (!this.services.world.accounts.find(selfId)) return this.#failure(fail.callerNotFound(selfId), resolved, meta);
     // The dialect picks the params, handler and result shape (NapCat's unless the action declares otherwise).
     const runner = resolved.runner(dialect);
     let parsed: unknown;

@@ -60,6 +60,13 @@ export class WorldError extends Error {
 /** Shorthands for the failures every service raises, so the wording stays the same everywhere. */
 export const fail = {
   userNotFound: (userId: number) => new WorldError('USER_NOT_FOUND', `user ${userId} does not exist`, { userId }),
+  /** A call made as an account the world does not have: its adapter outlived it (a restore took it away). */
+  callerNotFound: (selfId: number) =>
+    new WorldError(
+      'USER_NOT_FOUND',
+      `account ${selfId} does not exist (a snapshot restore or reset may have removed it); nothing can be done as it until it exists again`,
+      { userId: selfId },
+    ),
   groupNotFound: (groupId: number) => new WorldError('GROUP_NOT_FOUND', `group ${groupId} does not exist`, { groupId }),
   memberNotFound: (groupId: number, userId: number) =>
     new WorldError('MEMBER_NOT_FOUND', `user ${userId} is not a member of group ${groupId}`, { groupId, userId }),
