@@ -34,6 +34,15 @@ export function friendEntity(account: Account, friendship: Friendship | undefine
   };
 }
 
+/**
+ * The other side of a private chat the world no longer has: a snapshot restore took the account
+ * away while events of the chat were still being built (their message outlives the restore).
+ * Shown as a member who left is: by number, sex unknown, in the default category.
+ */
+export function missingFriendEntity(userId: number): Friend {
+  return { user_id: userId, nickname: String(userId), sex: 'unknown', qid: '', remark: '', category: defaultCategory };
+}
+
 export function memberEntity(member: Member, account: Account | undefined, now: number): MemberView {
   const titleActive = member.titleExpireTime === 0 || member.titleExpireTime > now;
   return {

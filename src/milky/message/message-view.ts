@@ -4,7 +4,7 @@ import type { PublicUrls } from '../../util/public-urls.js';
 import { userAvatarUrl } from '../../world/media/avatar-urls.js';
 import type { ForwardBundle } from '../../world/messages/forward.js';
 import { peerOf, type MessageRecord } from '../../world/messages/message.js';
-import { EntityViews } from '../entities.js';
+import { EntityViews, missingFriendEntity } from '../entities.js';
 import { SegmentRenderer } from './incoming.js';
 
 export type IncomingMessageView = z.input<typeof IncomingMessage>;
@@ -55,8 +55,7 @@ export class MessageViews {
     if (scene === 'temp') {
       return { message_scene: 'temp', ...base, group: (await this.entities.group(record.tempGroupId)) ?? null };
     }
-    const friend = await this.entities.friend(base.peer_id);
-    if (!friend) throw new Error(`message ${record.messageId} names user ${base.peer_id}, who does not exist`);
+    const friend = (await this.entities.friend(base.peer_id)) ?? missingFriendEntity(base.peer_id);
     return { message_scene: 'friend', ...base, friend };
   }
 
