@@ -17,7 +17,7 @@ export const eventSources: Record<MilkyEventType, string> = {
   bot_offline:
     'The account’s Milky server or WebHook stops (config disabled or removed, Catnap stopping); sent before the connection closes.',
   message_receive:
-    'Any message the account sees (`message.created`), the same domain event OneBot’s `message` comes from; own messages only with `reportSelfMessage`.',
+    'Any message the account sees (`message.created`), the same domain event OneBot’s `message` comes from; own messages only with `reportSelfMessage`. Events are built after the fact: when a snapshot restore removed the group or the other side of a private chat in between, that group or friend is shown by number: named by its number (a friend with sex unknown and the default category).',
   message_recall: 'A recall (`message.recalled`).',
   peer_pin_change:
     'The account pins or unpins a chat (`conversation.pinned`, `set_peer_pin`); the private chat with someone who is not a mutual friend is a temp chat, scene `temp`.',
