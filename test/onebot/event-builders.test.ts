@@ -275,6 +275,27 @@ describe('event builders', () => {
       expect(build('message.reaction', { ...like, message: privateMsg }, 10001)).toEqual([]);
     });
 
+    it('group_msg_emoji_like lists only the emoji that changed, as NapCat builds it from the one reaction QQ pushes', () => {
+      const likes = (event: Record<string, unknown>, dialect: 'napcat' | 'llbot' = 'napcat') => {
+        const builder = allBuilders.find((candidate) => candidate.type === 'message.reaction')!;
+        const built = builder.build({ type: 'message.reaction', time: 100, audience: [], ...event } as never, undefined, 10001, 'array', {
+          ...ctx,
+          dialect,
+        });
+        return (built[0] as { likes: unknown }).likes;
+      };
+      const added = { message: msg, userId: 20002, emojiId: '76', emojiType: 1, isAdd: true };
+      const onMessage = [
+        { emojiId: '128512', count: 3 },
+        { emojiId: '76', count: 2 },
+      ];
+      expect(likes({ ...added, likes: onMessage })).toEqual([{ emoji_id: '76', count: 2 }]);
+      // The last 76 taken away: the notice still names it, with nothing left.
+      expect(likes({ ...added, isAdd: false, likes: [{ emojiId: '128512', count: 3 }] })).toEqual([{ emoji_id: '76', count: 0 }]);
+      // LLBot writes 1 for the changed emoji, whatever its count (adapter.ts, the 732/16 push).
+      expect(likes({ ...added, likes: onMessage }, 'llbot')).toEqual([{ emoji_id: '76', count: 1 }]);
+    });
+
     it('notify: poke in groups and between friends, input_status, profile_like', () => {
       expect(build('poke', { groupId: 30001, senderId: 20001, targetId: 10001 }, 10001)[0]).toMatchObject({
         notice_type: 'notify',

@@ -79,7 +79,9 @@ export const EmojiLikeNotice = notice(
     group_id: Id,
     user_id: Id,
     message_id: Id,
-    likes: Type.Array(Type.Object({ emoji_id: Type.String(), count: Type.Integer() }), { description: 'Current count of every emoji' }),
+    likes: Type.Array(Type.Object({ emoji_id: Type.String(), count: Type.Integer() }), {
+      description: 'The emoji that was added or removed, with its count on the message after the change',
+    }),
     is_add: Type.Boolean(),
   },
   'Someone added or removed an emoji reaction on a group message',

@@ -35,14 +35,18 @@ export const essenceBuilder = defineBuilder({
 });
 
 /**
- * `group_msg_emoji_like`: someone added or removed an emoji reaction on a group message; `likes`
- * holds the current count of every emoji on it. QQ has no such notice for private messages.
+ * `group_msg_emoji_like`: someone added or removed an emoji reaction on a group message. `likes`
+ * holds only the emoji that changed, with its count after the change: NapCat builds the notice
+ * from QQ's push for that one reaction (napcat-onebot/api/group.ts createGroupEmojiLikeEvent),
+ * not from the message's whole reaction list. QQ has no such notice for private messages.
  */
 export const reactionBuilder = defineBuilder({
   type: 'message.reaction',
-  build(event, _prepared, selfId) {
+  emits: 'notice.group_msg_emoji_like',
+  build(event, _prepared, selfId, _format, { dialect }) {
     const { message } = event;
     if (message.conversation.type !== 'group') return [];
+    const count = dialect === 'llbot' ? 1 : (event.likes.find((like) => like.emojiId === event.emojiId)?.count ?? 0);
     return [
       {
         ...eventHead(event.time, selfId),
@@ -51,9 +55,12 @@ export const reactionBuilder = defineBuilder({
         group_id: message.conversation.groupId,
         user_id: event.userId,
         message_id: message.messageId,
-        likes: event.likes.map((like) => ({ emoji_id: like.emojiId, count: like.count })),
+        likes: [{ emoji_id: event.emojiId, count }],
         is_add: event.isAdd,
       },
     ];
+  },
+  dialects: {
+    llbot: "The changed emoji's `count` is always 1, whatever its count on the message.",
   },
 });
