@@ -337,7 +337,7 @@ describe('event builders', () => {
       ]);
     });
 
-    it('requests: friend (to the target only) and group add (with invitor_id) / invite', () => {
+    it('requests: friend (to the target only) and group add / invite; only the LLBot and go-cqhttp dialects name the inviter', () => {
       expect(build('request.friend', { flag: 'f1', userId: 20001, targetId: 10001, comment: 'hi' }, 10001)).toEqual([
         { time: 100, self_id: 10001, post_type: 'request', request_type: 'friend', user_id: 20001, comment: 'hi', flag: 'f1' },
       ]);
@@ -359,9 +359,26 @@ describe('event builders', () => {
           user_id: 20009,
           comment: 'let me in',
           flag: 'g1',
-          invitor_id: 20002,
         },
       ]);
+      const inDialect = (dialect: 'llbot' | 'go-cqhttp', invitorId: number) => {
+        const builder = allBuilders.find((candidate) => candidate.type === 'request.group')!;
+        const event = {
+          type: 'request.group',
+          time: 100,
+          audience: [],
+          flag: 'g1',
+          subType: 'add',
+          groupId: 30001,
+          userId: 20009,
+          invitorId,
+        };
+        return builder.build({ ...event, comment: '' } as never, undefined, 10001, 'array', { ...ctx, dialect })[0];
+      };
+      expect(inDialect('llbot', 20002)).toMatchObject({ invitor_id: 20002 });
+      expect(inDialect('llbot', 0)).toMatchObject({ invitor_id: 0 });
+      expect(inDialect('go-cqhttp', 20002)).toMatchObject({ invitor_id: 20002 });
+      expect(inDialect('go-cqhttp', 0)).not.toHaveProperty('invitor_id');
       expect(
         build('request.group', { flag: 'g2', subType: 'invite', groupId: 30002, userId: 20001, invitorId: 0, comment: '' }, 10001)[0],
       ).toMatchObject({

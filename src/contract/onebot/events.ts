@@ -163,7 +163,7 @@ export const FriendRequestEvent = request(
 export const GroupRequestEvent = request(
   'group',
   { sub_type: Type.Union([lit('add'), lit('invite')]), group_id: Id, user_id: Id, invitor_id: Type.Optional(Id) },
-  'add: user_id asks to join (invitor_id: the member who invited them); invite: user_id invites the account. Answer with set_group_add_request(flag, sub_type)',
+  'add: user_id asks to join (invitor_id, LLBot and go-cqhttp dialects only: the member who invited them); invite: user_id invites the account. Answer with set_group_add_request(flag, sub_type)',
 );
 export const RequestEvent = Type.Union([FriendRequestEvent, GroupRequestEvent]);
 export type RequestEvent = Static<typeof RequestEvent>;

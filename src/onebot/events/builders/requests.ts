@@ -20,14 +20,16 @@ export const friendRequestBuilder = defineBuilder({
 });
 
 /**
- * `request` / `group`: `add` (user_id asks to join, or was invited by a member: invitor_id) goes to
- * the group's owner and admins; `invite` (user_id invites the account) goes to the invited account.
- * Answer with set_group_add_request(flag, sub_type).
+ * `request` / `group`: `add` (user_id asks to join, or a member invited them) goes to the group's
+ * owner and admins; `invite` (user_id invites the account) goes to the invited account. Answer
+ * with set_group_add_request(flag, sub_type). NapCat's event has no inviter (napcat-onebot/event/
+ * request/OB11GroupRequest.ts, built so for all three notify kinds in index.ts); its clients find
+ * it in get_group_system_msg. LLBot and go-cqhttp name it `invitor_id`.
  */
 export const groupRequestBuilder = defineBuilder({
   type: 'request.group',
-  build: (event, _prepared, selfId) => [
-    {
+  build(event, _prepared, selfId, _format, { dialect }) {
+    const request = {
       ...eventHead(event.time, selfId),
       post_type: 'request',
       request_type: 'group',
@@ -36,7 +38,13 @@ export const groupRequestBuilder = defineBuilder({
       user_id: event.userId,
       comment: event.comment,
       flag: event.flag,
-      ...(event.subType === 'add' && event.invitorId ? { invitor_id: event.invitorId } : {}),
-    },
-  ],
+    } as const;
+    if (event.subType !== 'add' || dialect === 'napcat') return [request];
+    if (dialect === 'llbot') return [{ ...request, invitor_id: event.invitorId }];
+    return [event.invitorId ? { ...request, invitor_id: event.invitorId } : request];
+  },
+  dialects: {
+    llbot: 'A join request (`add`) carries `invitor_id`: the member who invited the requester, 0 when they asked themselves.',
+    'go-cqhttp': "A join request (`add`) that a member's invitation led to carries that member as `invitor_id`.",
+  },
 });
