@@ -119,6 +119,26 @@ describe('event builders', () => {
       });
     });
 
+    it('raw_message (and the string-format message) is trimmed as NapCat trims it; LLBot and go-cqhttp keep the spaces', () => {
+      const padded = record({
+        elements: [
+          { kind: 'text', text: '  hi  ' },
+          { kind: 'text', text: ' there \n' },
+        ],
+      });
+      const array = messageEvent(padded, facts, 10001, 'array', ctx);
+      expect(array.raw_message).toBe('hi   there');
+      // The segments keep their text: only the CQ string is trimmed.
+      expect((array.message as { data: { text?: string } }[])[0]!.data.text).toBe('  hi  ');
+      expect(messageEvent(padded, facts, 10001, 'string', ctx)).toMatchObject({ message: 'hi   there', raw_message: 'hi   there' });
+      for (const dialect of ['llbot', 'go-cqhttp'] as const) {
+        expect(messageEvent(padded, facts, 10001, 'string', { ...ctx, dialect })).toMatchObject({
+          message: '  hi   there \n',
+          raw_message: '  hi   there \n',
+        });
+      }
+    });
+
     it('private friend message: sub_type friend, empty card, target_id is the peer', () => {
       const message = record({ conversation: { type: 'private', userIds: [10001, 20001] }, targetId: 10001 });
       const event = messageEvent(message, { sender: { nickname: 'Alice', card: '' } }, 10001, 'array', ctx);

@@ -29,8 +29,9 @@ export type Ob11Message = MessageObject;
 /** How message objects (events, get_msg, history, forwards) differ per dialect (docs/dialects.md). */
 export const messageObjectDialects: DialectNotes = {
   llbot:
-    "`message_seq` and `real_id` are the message's seq in its conversation (QQ's msgSeq), which history pages by; `message_id` stays the id every other action takes. A group message's `sender` adds `level` (a string) and `title`.",
-  'go-cqhttp': "`message_seq` and `real_id` are the message's seq in its conversation, which group history pages by.",
+    "`message_seq` and `real_id` are the message's seq in its conversation (QQ's msgSeq), which history pages by; `message_id` stays the id every other action takes. A group message's `sender` adds `level` (a string) and `title`. `raw_message` (and a string-format `message`) keeps leading and trailing whitespace.",
+  'go-cqhttp':
+    "`message_seq` and `real_id` are the message's seq in its conversation, which group history pages by. `raw_message` (and a string-format `message`) keeps leading and trailing whitespace.",
 };
 
 /**
@@ -49,7 +50,11 @@ export function toOb11Message(
   format: MessageFormat,
   ctx: RenderContext,
 ): Ob11Message {
-  const { message, raw_message } = renderMessage(record.elements, format, ctx);
+  const rendered = renderMessage(record.elements, format, ctx);
+  // NapCat trims the CQ string it builds (api/msg.ts parseMessageV2: `.join('').trim()`), and its
+  // string format is that trimmed string; the segments keep their text. LLBot does not trim.
+  const raw_message = ctx.dialect === 'napcat' ? rendered.raw_message.trim() : rendered.raw_message;
+  const message = format === 'string' ? raw_message : rendered.message;
   const own = record.senderId === selfId;
   const seq = ctx.dialect === 'napcat' ? record.messageId : record.seq;
   const shape: Ob11Message = {
