@@ -32,7 +32,8 @@ export const eventSources: Record<MilkyEventType, string> = {
   group_essence_message_change: 'A message is made essence or stops being one (`essence.changed`).',
   group_member_increase:
     'A member joins (`member.joined`): operator only when an owner or admin approved a join request (not for a join setting that lets one in, nor for the world adding a member), invitor when an invitation led to it (both when an admin approved a member’s invitation).',
-  group_member_decrease: 'A member leaves, is kicked, or the group is dismissed (`member.left`).',
+  group_member_decrease:
+    'A member leaves or is kicked (`member.left`); a dismissed group tells each member once, about itself, with the owner as operator.',
   group_name_change: 'The group is renamed (`group.name_changed`).',
   group_message_reaction: 'A reaction to a group message is added or removed (`message.reaction`).',
   group_mute: 'A member is muted or unmuted (`member.muted`).',

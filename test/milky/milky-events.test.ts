@@ -85,6 +85,19 @@ describe('Milky events from domain events', () => {
     expect(byType(alice, 'message_receive').map((event) => event.data.sender_id)).toContain(20001);
   });
 
+  it('tells each member of a dissolved group once, about itself, as the OneBot notices do', async () => {
+    const m = await milkyWorld();
+    const botA = m.listen(10001);
+    const owner = m.listen(20001);
+    await m.world.groups.dismiss(20001, 30001);
+    await m.hub.flush();
+    // Before, every member heard one decrease per member: four here, each naming someone else too.
+    expect(byType(botA, 'group_member_decrease').map((event) => event.data)).toEqual([
+      { group_id: 30001, user_id: 10001, operator_id: 20001 },
+    ]);
+    expect(byType(owner, 'group_member_decrease').map((event) => event.data.user_id)).toEqual([20001]);
+  });
+
   it('reports own messages only to subscribers that want them, and nothing for accounts nobody listens for', async () => {
     const m = await milkyWorld();
     const flags: boolean[] = [];

@@ -68,12 +68,21 @@ const builders: { [T in DomainEventType]?: Builder<T> } = {
       },
     },
   ],
-  'member.left': (event) => [
-    {
-      event_type: 'group_member_decrease',
-      data: { group_id: event.groupId, user_id: event.userId, operator_id: event.subType === 'leave' ? null : event.operatorId || null },
-    },
-  ],
+  // A dissolved group tells each member once, about itself (QQ shows "the group was dissolved"),
+  // as the OneBot notices do: not one decrease per member to every member.
+  'member.left': (event, { selfId }) =>
+    event.subType === 'disband' && event.userId !== selfId
+      ? []
+      : [
+          {
+            event_type: 'group_member_decrease',
+            data: {
+              group_id: event.groupId,
+              user_id: event.userId,
+              operator_id: event.subType === 'leave' ? null : event.operatorId || null,
+            },
+          },
+        ],
   async 'member.role_changed'(event, { views }) {
     const isSet = event.role === 'admin' && event.previous === 'member';
     if (!isSet && !(event.role === 'member' && event.previous === 'admin')) return [];
