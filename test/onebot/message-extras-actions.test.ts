@@ -153,6 +153,20 @@ describe('pokes', () => {
 });
 
 describe('merged forwards', () => {
+  it('get_forward_msg trims each node’s raw_message (and string message) as NapCat’s parseMessage does; LLBot keeps the spaces', async () => {
+    const { data, call } = await onebotWorld();
+    const sent = await data(10001, 'send_group_forward_msg', {
+      group_id: 30001,
+      messages: [{ type: 'node', data: { user_id: 20002, nickname: 'Bob', content: [{ type: 'text', data: { text: '  padded \n' } }] } }],
+    });
+    const [node] = (await data(20002, 'get_forward_msg', { id: sent.res_id })).messages;
+    expect(node).toMatchObject({ raw_message: 'padded', message: [{ type: 'text', data: { text: '  padded \n' } }] });
+    const asString = await call(20002, 'get_forward_msg', { id: sent.res_id }, { messageFormat: 'string' });
+    expect((asString.data as { messages: { message: string }[] }).messages[0]).toMatchObject({ message: 'padded', raw_message: 'padded' });
+    const llbot = await call(20002, 'get_forward_msg', { id: sent.res_id }, { dialect: 'llbot' });
+    expect((llbot.data as { messages: { raw_message: string }[] }).messages[0]!.raw_message).toBe('  padded \n');
+  });
+
   it('send_group_forward_msg / send_forward_msg / send_private_forward_msg build forwards that get_forward_msg opens', async () => {
     const { data, call } = await onebotWorld();
     const original = await data(20001, 'send_group_msg', { group_id: 30001, message: 'original [CQ:face,id=5]' });

@@ -1,7 +1,7 @@
 import type { ForwardBundle, ForwardNode } from '../../world/messages/forward.js';
 import type { MessageFormat } from '../action.js';
-import { renderMessage, type RenderContext } from '../message/render.js';
-import type { Ob11Message } from './message.js';
+import type { RenderContext } from '../message/render.js';
+import { renderMessageObject, type Ob11Message } from './message.js';
 
 /**
  * One node of a merged forward as NapCat returns it from get_forward_msg (and inside a forward
@@ -16,7 +16,7 @@ export function toOb11ForwardNode(
   format: MessageFormat,
   ctx: RenderContext,
 ): Ob11Message {
-  const { message, raw_message } = renderMessage(node.elements, format, ctx);
+  const { message, raw_message } = renderMessageObject(node.elements, format, ctx);
   return {
     self_id: selfId,
     user_id: node.userId,

@@ -1,4 +1,5 @@
 import type { MessageRecord } from '../../world/messages/message.js';
+import type { Element } from '../../world/messages/elements.js';
 import type { Role } from '../../world/model.js';
 import type { MessageFormat } from '../action.js';
 import { renderMessage, type RenderContext } from '../message/render.js';
@@ -35,6 +36,23 @@ export const messageObjectDialects: DialectNotes = {
 };
 
 /**
+ * A message object's `message` and `raw_message` in the dialect's way. NapCat trims the CQ string
+ * it builds (api/msg.ts parseMessageV2: `.join('').trim()`, which get_forward_msg's nodes go
+ * through too), and its string format is that trimmed string; the segments keep their text.
+ * LLBot does not trim.
+ */
+export function renderMessageObject(
+  elements: readonly Element[],
+  format: MessageFormat,
+  ctx: RenderContext,
+): Pick<Ob11Message, 'message' | 'raw_message'> {
+  const rendered = renderMessage(elements, format, ctx);
+  if (ctx.dialect !== 'napcat') return rendered;
+  const raw_message = rendered.raw_message.trim();
+  return { message: format === 'string' ? raw_message : rendered.message, raw_message };
+}
+
+/**
  * A stored message as NapCat shows it to `selfId`, in `format`. `message_id`, `message_seq` and
  * `real_id` are all the message_id (as NapCat makes them; history's `message_seq` param takes
  * it); `real_seq` is the per-conversation seq as a string. The account's own messages have
@@ -50,11 +68,7 @@ export function toOb11Message(
   format: MessageFormat,
   ctx: RenderContext,
 ): Ob11Message {
-  const rendered = renderMessage(record.elements, format, ctx);
-  // NapCat trims the CQ string it builds (api/msg.ts parseMessageV2: `.join('').trim()`), and its
-  // string format is that trimmed string; the segments keep their text. LLBot does not trim.
-  const raw_message = ctx.dialect === 'napcat' ? rendered.raw_message.trim() : rendered.raw_message;
-  const message = format === 'string' ? raw_message : rendered.message;
+  const { message, raw_message } = renderMessageObject(record.elements, format, ctx);
   const own = record.senderId === selfId;
   const seq = ctx.dialect === 'napcat' ? record.messageId : record.seq;
   const shape: Ob11Message = {
