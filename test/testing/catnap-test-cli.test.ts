@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
@@ -71,12 +71,24 @@ describe('catnap test', () => {
     expect(result.stdout).toMatch(/^TAP version 13\n1\.\.2\nok 1 - still fine\nnot ok 2 - expects the wrong answer\n/);
   });
 
-  it('refuses bad scenario files before starting anything, naming each problem', async () => {
+  it('refuses bad scenario files before starting anything, naming each problem: a usage error, not a failed scenario', async () => {
     const dir = await tempDir('catnap-scenarios-');
     await writeFile(join(dir, 'bad.yaml'), 'steps:\n  - sya: hi\n');
+    await writeFile(join(dir, 'broken.yaml'), 'name: broken\nsteps: [\n');
+    await symlink(join(dir, 'gone.yaml'), join(dir, 'dangling.yaml'));
     const result = await catnapTest([dir, '--bot', bot]);
-    expect(result.code).toBe(1);
+    expect(result.code, result.stdout + result.stderr).toBe(2);
     expect(result.stderr).toMatch(/bad\.yaml: steps\.0: unknown step "sya"/);
+    expect(result.stderr).toMatch(/broken\.yaml: line 3, column 1: Flow sequence/);
+    expect(result.stderr).toMatch(/dangling\.yaml: no such file or folder/);
+    expect(result.stderr).not.toContain('internal error');
+    expect(result.stdout).toBe('');
+  });
+
+  it('refuses a folder without scenarios as a usage error', async () => {
+    const result = await catnapTest([await tempDir('catnap-empty-'), '--bot', bot]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^catnap: no scenarios \(\.yaml, \.yml\) in /);
   });
 
   it('fails every scenario with the output of a bot that cannot connect', async () => {

@@ -1,4 +1,5 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, symlink, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
@@ -60,6 +61,28 @@ describe('scenario files', () => {
 
   it('says when a path does not exist', async () => {
     await expect(loadScenarios(['/no/such/scenarios'])).rejects.toThrow('/no/such/scenarios: no such file or folder');
+  });
+
+  it('names a YAML error by line and column, on one line', async () => {
+    expect(await problemsOf('name: x\nsteps:\n  - say: a\n    say: b\n')).toEqual(['line 4, column 5: Map keys must be unique']);
+  });
+
+  it('names scenario files it cannot read as ScenarioErrors (a dangling link, a socket), and skips other dangling links', async () => {
+    const dir = await tempDir('catnap-scenarios-');
+    await symlink(join(dir, 'gone.yaml'), join(dir, 'a.yaml'));
+    await symlink(join(dir, 'gone.txt'), join(dir, 'notes'));
+    const socket = createServer();
+    await new Promise<void>((resolve) => socket.listen(join(dir, 'b.yaml'), resolve));
+    try {
+      const error = await loadScenarios([dir]).catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(ScenarioError);
+      expect((error as ScenarioError).problems).toEqual([
+        `${join(dir, 'a.yaml')}: no such file or folder`,
+        `${join(dir, 'b.yaml')}: cannot read (ENXIO)`,
+      ]);
+    } finally {
+      socket.close();
+    }
   });
 
   it('publishes its JSON Schema for editors, current with the step table (npm run docs)', async () => {

@@ -4,7 +4,7 @@ import { dirname, resolve } from 'node:path';
 import { Command, Option } from 'commander';
 import type { Reporter } from '../testing/scenario/run-scenarios.js';
 import { StartupError } from '../startup-error.js';
-import { CliError, parseId, type CliCommand } from './cli-context.js';
+import { CliError, exitCodes, parseId, type CliCommand } from './cli-context.js';
 import { cliFailure, messagesOf } from './cli-failure.js';
 import { startOptions } from './start-command.js';
 
@@ -63,7 +63,7 @@ export const testCommand: CliCommand = (ctx) =>
     )
     .addHelpText(
       'after',
-      '\nExit code 0 when every scenario passed, 1 when any failed. The scenario format: docs/testing.md (JSON Schema: docs/scenario.schema.json).\n' +
+      '\nExit code 0 when every scenario passed, 1 when any failed, 2 for a wrong command line or a scenario file that cannot be read. The scenario format: docs/testing.md (JSON Schema: docs/scenario.schema.json).\n' +
         'Example: catnap test examples/napcat-ts/scenarios --bot "node examples/napcat-ts/bot.js" --reporter junit --out report.xml',
     )
     .action(async (paths: string[], flags: TestFlags) => {
@@ -106,9 +106,11 @@ export const testCommand: CliCommand = (ctx) =>
       try {
         scenarios = await loadScenarios(paths);
       } catch (error) {
-        throw cliFailure(error, ctx.io, 'loading the scenarios', messagesOf([ScenarioError]));
+        // A scenario file that cannot be read or is not a scenario is a wrong command line: no
+        // scenario ran, so none failed (exit 1 would tell CI the bot is broken).
+        throw cliFailure(error, ctx.io, 'loading the scenarios', messagesOf([ScenarioError], exitCodes.usage));
       }
-      if (scenarios.length === 0) throw new CliError(`no scenarios (.yaml, .yml) in ${paths.join(', ')}`);
+      if (scenarios.length === 0) throw new CliError(`no scenarios (.yaml, .yml) in ${paths.join(', ')}`, exitCodes.usage);
       // A report on standard output keeps it clean: progress then goes to standard error.
       const progress = flags.reporter !== 'pretty' && !flags.out ? ctx.io.stderr : ctx.io.stdout;
       const pretty = prettyReporter(progress);

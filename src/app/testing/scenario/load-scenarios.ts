@@ -3,7 +3,7 @@ import { basename, dirname, extname, join, resolve } from 'node:path';
 import type { TSchema } from '@sinclair/typebox';
 import { TypeCompiler } from '@sinclair/typebox/compiler';
 import { Value } from '@sinclair/typebox/value';
-import { parseAllDocuments } from 'yaml';
+import { LineCounter, parseAllDocuments } from 'yaml';
 import { describeProblems } from '../../../util/schema-problems.js';
 import { stepsByName } from './steps.js';
 import type { StepSpec } from './step.js';
@@ -53,34 +53,56 @@ function formOf(schema: TSchema, value: unknown): TSchema {
   return same.length === 1 ? same[0]! : schema;
 }
 
-/** The `.yaml` / `.yml` files named, folders searched recursively, in a stable order. */
-export async function scenarioFiles(paths: readonly string[]): Promise<string[]> {
+/** Why a path could not be read, in the words of its error code (ENOENT, EACCES, ELOOP, ...). */
+const unreadable = (path: string, error: NodeJS.ErrnoException) =>
+  error.code === 'ENOENT' ? `${path}: no such file or folder` : `${path}: cannot read (${error.code ?? error.message})`;
+
+/**
+ * The `.yaml` / `.yml` files named, folders searched recursively, in a stable order, and the
+ * paths that could not be read (a dangling link, a folder without permission): those are the
+ * person's to fix, so they are problems like a bad step, not internal errors.
+ */
+async function scenarioFiles(paths: readonly string[]): Promise<{ files: string[]; problems: string[] }> {
   const files: string[] = [];
+  const problems: string[] = [];
   const visit = async (path: string) => {
-    const info = await stat(path).catch(() => undefined);
-    if (!info) throw new ScenarioError([`${path}: no such file or folder`]);
-    if (info.isDirectory()) {
-      for (const entry of (await readdir(path)).sort()) {
-        const child = join(path, entry);
-        if ((await stat(child)).isDirectory() || ['.yaml', '.yml'].includes(extname(entry).toLowerCase())) await visit(child);
-      }
-    } else files.push(resolve(path));
+    const info = await stat(path).catch((error: NodeJS.ErrnoException) => void problems.push(unreadable(path, error)));
+    if (!info) return;
+    if (!info.isDirectory()) return void files.push(resolve(path));
+    const entries = await readdir(path).catch((error: NodeJS.ErrnoException) => void problems.push(unreadable(path, error)));
+    for (const entry of (entries ?? []).sort()) {
+      const child = join(path, entry);
+      if (['.yaml', '.yml'].includes(extname(entry).toLowerCase())) await visit(child);
+      // Other entries count only as folders: a dangling link to a README is none of the run's business.
+      else if ((await stat(child).catch(() => undefined))?.isDirectory()) await visit(child);
+    }
   };
   for (const path of paths) await visit(path);
-  return files;
+  return { files, problems };
 }
 
 /** Reads and checks scenario files; throws `ScenarioError` listing every problem in all of them. */
 export async function loadScenarios(paths: readonly string[]): Promise<Scenario[]> {
   const scenarios: Scenario[] = [];
-  const problems: string[] = [];
-  for (const file of await scenarioFiles(paths)) {
-    const documents = parseAllDocuments(await readFile(file, 'utf8'));
+  const { files, problems } = await scenarioFiles(paths);
+  for (const file of files) {
+    const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
+      problems.push(unreadable(file, error));
+    });
+    if (text === undefined) continue;
+    // Without pretty errors a YAML error is one line; the line counter gives its place instead.
+    const lines = new LineCounter();
+    const documents = parseAllDocuments(text, { prettyErrors: false, lineCounter: lines });
     const list = Array.isArray(documents) ? documents : [documents];
     list.forEach((document, index) => {
       const where = list.length > 1 ? `${file} (scenario ${index + 1})` : file;
       if (document.errors.length > 0) {
-        problems.push(...document.errors.map((error) => `${where}: ${error.message}`));
+        problems.push(
+          ...document.errors.map((error) => {
+            const { line, col } = lines.linePos(error.pos[0]);
+            return `${where}: line ${line}, column ${col}: ${error.message}`;
+          }),
+        );
         return;
       }
       const parsed = readScenario(document.toJS(), file, list.length > 1 ? index + 1 : undefined);
