@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import base64
 import os
-import signal
 import subprocess
 import time
 import urllib.parse
 from typing import Any, Dict, Iterable, List, Optional, Union
 
+from ._bot_process import BotProcess
 from ._describe import _str, describe_match, entry_segments, report, silence_report, within_ms
 from ._http import AdminApi, CatnapError
 from .faults import Faults
@@ -164,7 +164,7 @@ class World:
         self.clock = Clock(self)
         self.faults = Faults(self)
         self._since: Any = None
-        self._bots: List[subprocess.Popen] = []
+        self._bots: List[BotProcess] = []
 
     @property
     def bot_id(self) -> Optional[int]:
@@ -224,7 +224,7 @@ class World:
             outcome = self._wait(match, max(0.0, deadline - time.monotonic()), since, count=count)
             if not outcome["matched"]:
                 closest = rejected + outcome["closest"]
-                raise ExpectationError(report(describe_match(match, wanted_types), within_ms(within), closest, text), closest)
+                raise self._failed(report(describe_match(match, wanted_types), within_ms(within), closest, text), closest)
             entry = outcome["entries"][min(count, len(outcome["entries"])) - 1]
             present = {s.get("type") for s in entry_segments(entry)}
             if all(t in present for t in wanted_types):
@@ -244,7 +244,7 @@ class World:
             match["params"] = params
         outcome = self._wait(match, within, since)
         if not outcome["matched"]:
-            raise ExpectationError(report(describe_match(match), within_ms(within), outcome["closest"]), outcome["closest"])
+            raise self._failed(report(describe_match(match), within_ms(within), outcome["closest"]), outcome["closest"])
         return outcome["entries"][0]
 
     def expect_none(
@@ -266,7 +266,23 @@ class World:
         outcome = self._wait(match, within, since, none=True)
         if not outcome["matched"]:
             offending = outcome["entries"] or outcome["closest"]
-            raise ExpectationError(silence_report(describe_match(match), within_ms(within), offending), offending)
+            raise self._failed(silence_report(describe_match(match), within_ms(within), offending), offending)
+
+    def _failed(self, words: str, closest: List[dict]) -> ExpectationError:
+        """An expectation's failure, told with what the bots this world started printed since the test began."""
+        return ExpectationError(words + self._bots_story(), closest)
+
+    def _bots_story(self) -> str:
+        """Whether each bot this world started is still running, and the end of its output since the last reset."""
+        story = ""
+        for bot in self._bots:
+            code = bot.exit_code()
+            if code is not None:
+                story += "\nthe bot exited (code %s)" % code
+            if bot.kept:
+                name = "bot output" if len(self._bots) == 1 else "output of %s" % _str(bot.process.args)
+                story += "\n%s:\n%s" % (name, bot.tail(bot.since))
+        return story
 
     # Snapshots, transcript ------------------------------------------------------------------
 
@@ -275,11 +291,18 @@ class World:
 
     def restore(self, name: str) -> None:
         self.api.post("/api/world/snapshots/%s/restore" % urllib.parse.quote(name, safe=""))
-        self.mark()
+        self._test_starts()
 
     def reset(self) -> None:
         """Back to the state right after start (the ``start`` snapshot)."""
         self.api.post("/api/world/reset")
+        self._test_starts()
+
+    def _test_starts(self) -> None:
+        # A reset or restore begins a test (the pytest fixture resets before each): a failure shows
+        # the bot output from here, not the whole session's.
+        for bot in self._bots:
+            bot.since = bot.position()
         self.mark()
 
     def transcript(self, since: Any = None, text: bool = False):
@@ -304,7 +327,11 @@ class World:
             time.sleep(0.05)
 
     def start_bot(self, command: Union[str, List[str]], cwd: Optional[str] = None, timeout: float = 20.0, **popen) -> subprocess.Popen:
-        """Starts the bot under test with the bot variables and waits until it connects. Stopped by ``close()``."""
+        """Starts the bot under test with the bot variables and waits until it connects. Stopped by ``close()``.
+
+        What it prints (stdout and stderr) is kept, unless ``stdout=`` sends it elsewhere: a bot that
+        does not connect, and every failed expectation, shows the end of it (``bot_output()`` has it all).
+        """
         if self.bot is None:
             raise CatnapError("this world has no bot account")
         env = dict(os.environ, **popen.pop("env", {}), **self.bot.env())
@@ -312,33 +339,30 @@ class World:
         # shell, `npm run`, `nb run`, a venv launcher), not only the shell.
         if os.name == "posix":
             popen.setdefault("start_new_session", True)
-        process = subprocess.Popen(command, shell=isinstance(command, str), cwd=cwd, env=env, **popen)
-        self._bots.append(process)
-        self.wait_for_bot(timeout, process)
-        return process
+        if "stdout" not in popen:
+            popen.update(stdout=subprocess.PIPE, stderr=popen.get("stderr", subprocess.STDOUT))
+        bot = BotProcess(subprocess.Popen(command, shell=isinstance(command, str), cwd=cwd, env=env, **popen))
+        self._bots.append(bot)
+        try:
+            self.wait_for_bot(timeout, bot.process)
+        except CatnapError as error:
+            # As the TypeScript client: a bot that did not connect is stopped, and says why in its output.
+            bot.stop()
+            self._bots.remove(bot)
+            if not bot.kept:
+                raise
+            raise CatnapError("%s; its output:\n%s" % (error, bot.tail())) from None
+        return bot.process
+
+    def bot_output(self) -> str:
+        """What the bots this world started printed (the latest million characters of each)."""
+        return "".join(bot.output() for bot in self._bots)
 
     def close(self) -> None:
         """Stops the bots this world started (with everything their commands started)."""
-        for process in self._bots:
-            if process.poll() is None:
-                _signal(process, signal.SIGTERM)
-                try:
-                    process.wait(5)
-                except subprocess.TimeoutExpired:
-                    _signal(process, signal.SIGKILL)
-                    process.wait()
+        for bot in self._bots:
+            bot.stop()
         self._bots.clear()
-
-
-def _signal(process: subprocess.Popen, sig: int) -> None:
-    """Signals the bot's process group when it leads one (as start_bot makes it), else the process."""
-    try:
-        if os.name == "posix" and os.getpgid(process.pid) == process.pid:
-            os.killpg(process.pid, sig)
-        else:
-            process.send_signal(sig)
-    except (ProcessLookupError, PermissionError):
-        pass  # already gone
 
 
 def _entries(answer) -> List[dict]:

@@ -1,6 +1,7 @@
 """start_bot and close: the bot's command is stopped with everything it started."""
 
 import os
+import subprocess
 import sys
 import time
 
@@ -47,3 +48,71 @@ def test_close_stops_the_bot_a_shell_command_started(tmp_path):
         os.kill(bot, 9)
     assert not alive, "close() left the bot running"
     world.close()  # twice is fine
+
+
+class _NoBotConnects:
+    """An admin API where no bot ever connects and every wait runs out (HTTP 408), as a world's would."""
+
+    def get(self, path):
+        return [{"kind": "websocketServers", "state": "listening", "clients": 0}]
+
+    def post(self, path, body=None):
+        return {"mark": "1"}
+
+    def call(self, method, path, body=None, accept=()):
+        return 408, {"matched": [], "closest": []}
+
+
+def _world_without_bot():
+    world = world_module.World.__new__(world_module.World)
+    world.api, world.bot, world._since, world._bots = _NoBotConnects(), world_module.Bot(10001), None, []
+    return world
+
+
+def test_a_bot_that_exits_before_it_connects_says_what_it_printed():
+    world = _world_without_bot()
+    with pytest.raises(world_module.CatnapError) as failure:
+        world.start_bot("echo 'reading config.yml'; echo 'no token in config.yml' >&2; exit 3", timeout=10)
+    assert str(failure.value) == (
+        "the bot exited (code 3) before it connected; its output:\n  reading config.yml\n  no token in config.yml"
+    )
+    assert world._bots == []
+
+
+def test_a_bot_that_does_not_connect_in_time_is_stopped_and_says_what_it_printed():
+    world = _world_without_bot()
+    with pytest.raises(world_module.CatnapError) as failure:
+        world.start_bot("echo connecting to nowhere; sleep 30", timeout=0.3)
+    assert str(failure.value) == "the bot did not connect to account 10001 within 300 ms; its output:\n  connecting to nowhere"
+    assert world._bots == []
+
+
+def test_a_failed_expectation_shows_the_bot_output_of_this_test_and_that_it_exited():
+    world = _world_without_bot()
+    world.wait_for_bot = lambda timeout, process: None  # "connected" at once
+    world.start_bot("echo started; read line; echo \"handling $line\"; echo 'Traceback: KeyError' >&2; exit 1", stdin=subprocess.PIPE)
+    process = world._bots[0].process
+    deadline = time.monotonic() + 10
+    while world.bot_output() != "started\n":
+        assert time.monotonic() < deadline, "the bot printed nothing"
+        time.sleep(0.02)
+    world.reset()  # a test begins: "started" belongs to the one before
+    process.stdin.write(b"/ping\n")
+    process.stdin.close()
+    process.wait(10)
+    with pytest.raises(world_module.ExpectationError) as failure:
+        world.expect_message("pong", group=30001, within=0.1)
+    message = str(failure.value)
+    assert message.startswith("expected a message from 10001 in group 30001")
+    assert message.endswith("\nthe bot exited (code 1)\nbot output:\n  handling /ping\n  Traceback: KeyError")
+    assert "started" not in message
+    assert world.bot_output() == "started\nhandling /ping\nTraceback: KeyError\n"
+    world.close()
+
+
+def test_a_bot_whose_output_goes_elsewhere_is_not_kept():
+    world = _world_without_bot()
+    world.wait_for_bot = lambda timeout, process: None
+    world.start_bot("echo to the terminal", stdout=subprocess.DEVNULL)
+    world.close()
+    assert world.bot_output() == ""

@@ -54,7 +54,7 @@ class _SilenceBroken:
 
 def _world(api):
     world = world_module.World.__new__(world_module.World)
-    world.api, world.bot, world._since = api, world_module.Bot(10001), None
+    world.api, world.bot, world._since, world._bots = api, world_module.Bot(10001), None, []
     return world
 
 

@@ -1,0 +1,107 @@
+"""The bot under test as a child process whose output is kept, to show beside a failure."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import threading
+from typing import Optional
+
+#: Largest amount of bot output kept (the end of it), as the TypeScript client keeps.
+KEEP_CHARS = 1_000_000
+#: How many of the last lines a failure shows.
+SHOWN_LINES = 100
+
+
+class BotProcess:
+    """A started bot: its ``process`` (a ``subprocess.Popen``) and what it printed (stdout and stderr, interleaved)."""
+
+    def __init__(self, process: subprocess.Popen):
+        self.process = process
+        #: Where the output of the test under way begins (a ``position()``; a reset moves it).
+        self.since = 0
+        self._text = ""
+        self._dropped = 0
+        self._lock = threading.Lock()
+        self._reader: Optional[threading.Thread] = None
+        if process.stdout is not None:
+            self._reader = threading.Thread(target=self._read, daemon=True)
+            self._reader.start()
+
+    def _read(self) -> None:
+        # os.read on the descriptor works whether the caller asked for text or bytes, and returns
+        # what is there at once, so a line the bot printed just before it crashed is not held back.
+        fd = self.process.stdout.fileno()
+        while True:
+            try:
+                chunk = os.read(fd, 65536)
+            except OSError:
+                break
+            if not chunk:
+                break
+            with self._lock:
+                self._text += chunk.decode("utf-8", "replace")
+                if len(self._text) > KEEP_CHARS:
+                    self._dropped += len(self._text) - KEEP_CHARS
+                    self._text = self._text[-KEEP_CHARS:]
+
+    @property
+    def kept(self) -> bool:
+        """Whether its output is kept (not when the caller sent it elsewhere with ``stdout=``)."""
+        return self._reader is not None
+
+    def exit_code(self) -> Optional[int]:
+        """Its exit code once it exited (a signal's number is negative, as subprocess has it), else None."""
+        return self.process.poll()
+
+    def position(self) -> int:
+        """Where its output stands now, to show only what came after."""
+        with self._lock:
+            return self._dropped + len(self._text)
+
+    def output(self, since: int = 0) -> str:
+        """Everything it printed (the latest ``KEEP_CHARS``), or since a ``position()``."""
+        self.settle()
+        with self._lock:
+            return self._text[max(0, since - self._dropped) :]
+
+    def settle(self) -> None:
+        """Once it exited, waits briefly for the reader to take the last of its output."""
+        if self._reader is not None and self.process.poll() is not None:
+            self._reader.join(1.0)
+
+    def tail(self, since: int = 0) -> str:
+        """The last ``SHOWN_LINES`` lines it printed since ``since``, indented, for a failure's message."""
+        lines = self.output(since).rstrip("\n").splitlines()
+        if not lines:
+            return "  (nothing)"
+        shown = ["  " + line for line in lines[-SHOWN_LINES:]]
+        if len(lines) > SHOWN_LINES:
+            shown.insert(0, "  ... (%d lines before)" % (len(lines) - SHOWN_LINES))
+        return "\n".join(shown)
+
+    def stop(self) -> None:
+        """Stops it with everything its command started (SIGTERM, SIGKILL after 5 s)."""
+        if self.process.poll() is None:
+            _signal(self.process, signal.SIGTERM)
+            try:
+                self.process.wait(5)
+            except subprocess.TimeoutExpired:
+                _signal(self.process, signal.SIGKILL)
+                self.process.wait()
+        self.settle()
+        # Closed only once the reader is done: a process the bot left behind may still hold the pipe.
+        if self.process.stdout is not None and not (self._reader and self._reader.is_alive()):
+            self.process.stdout.close()
+
+
+def _signal(process: subprocess.Popen, sig: int) -> None:
+    """Signals the bot's process group when it leads one (as start_bot makes it), else the process."""
+    try:
+        if os.name == "posix" and os.getpgid(process.pid) == process.pid:
+            os.killpg(process.pid, sig)
+        else:
+            process.send_signal(sig)
+    except (ProcessLookupError, PermissionError):
+        pass  # already gone
