@@ -128,12 +128,14 @@ export async function buildAdminServer(deps: AdminDeps, options: AdminServerOpti
     if (request.is404 && hasBody(request)) return notFound(request, reply.header('connection', 'close'));
   });
   // On close, Fastify waits for the answers in flight, and then for their connections to go idle
-  // and time out (72 s of keep-alive): pending waits end at once, and what answers while closing
-  // closes its connection, so a test's stop() is not held by its own pending expectation.
+  // and time out (72 s of keep-alive): pending waits end at once, calls a fault holds (an `act`
+  // hit by no_reply) are let go, and what answers while closing closes its connection, so a
+  // test's stop() is held by neither its own pending expectation nor its own held call.
   let closing = false;
   app.addHook('preClose', async () => {
     closing = true;
     deps.transcript.endWaits();
+    deps.dispatcher.releaseHeld();
   });
   app.addHook('onSend', async (_request, reply) => {
     if (closing) reply.header('connection', 'close');

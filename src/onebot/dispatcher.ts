@@ -172,6 +172,11 @@ export class Dispatcher {
     this.#closing.abort();
   }
 
+  /** Whether held calls were let go (`releaseHeld`): Catnap is stopping, and a failure now may be one cut short. */
+  get releasedHeld(): boolean {
+    return this.#closing.signal.aborted;
+  }
+
   close(): void {
     this.#closing.abort();
     for (const queue of [...this.#asyncQueues.values(), ...this.#rateQueues.values()]) queue.close();

@@ -15,4 +15,21 @@ describe('stopping a test world', () => {
     expect(await pending).toMatch(/Catnap is stopping/);
     await world.stop();
   }, 20_000);
+
+  it('ends an act a no_reply fault holds with 503 STOPPING instead of waiting for it forever', async () => {
+    const world = await startWorld();
+    await world.faults.add({ self_id: 20001, action: 'send_group_msg', effect: { type: 'no_reply' } });
+    const pending = world
+      .user(20001)
+      .say('held', { group: 30001 })
+      .then(
+        () => 'answered',
+        (error: Error) => error.message,
+      );
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const started = Date.now();
+    await world.stop();
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(await pending).toMatch(/HTTP 503: Catnap is stopping: send_group_msg as 20001 ended before it answered$/);
+  }, 20_000);
 });
