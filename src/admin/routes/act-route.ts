@@ -19,7 +19,12 @@ export const actRoutes = implement(actApi, {
     // A stream action's packets are gathered and answered with its last envelope: the admin API
     // answers one JSON document, which the CLI, the MCP server and the console read whole.
     const packets: Envelope[] = [];
+    // A caller that gives up (its own timeout) lets go of a call a fault holds, as a WebSocket or
+    // HTTP API client's going does: no held call outlives the request it answers.
+    const gone = new AbortController();
+    reply.raw.once('close', () => reply.raw.writableFinished || gone.abort());
     const envelope = await dispatcher.dispatch(userId, action, params, {
+      signal: gone.signal,
       transport: 'admin',
       messageFormat: request.query.format ?? 'array',
       adapter: 'admin-act',
