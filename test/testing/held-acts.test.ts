@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWorld, type TestWorld } from '../../src/app/testing/index.js';
+import { BenchApi } from '../../src/app/testing/bench-api.js';
 
 // A fault rule without self_id holds people's own sends too (docs/faults.md): a test that forgot
 // it must fail its step with a reason, not stall, and the held call must not outlive its caller.
@@ -9,6 +10,18 @@ describe('an act a no_reply fault holds', () => {
     world = await startWorld();
   });
   afterAll(() => world.stop());
+
+  it('fails the verb after the act timeout, naming fault rules as the likely cause', async () => {
+    await world.faults.clear();
+    await world.faults.add({ action: 'send_group_msg', effect: { type: 'no_reply' } });
+    const api = new BenchApi(world.api.connection, { actTimeoutMs: 300 });
+    const started = Date.now();
+    const failure = await api.actOk(20001, 'send_group_msg', { group_id: 30001, message: 'held' }).catch((error: Error) => error);
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect((failure as Error).message).toMatch(
+      /^POST \/api\/world\/act\/20001\/send_group_msg: Catnap at http:\/\/\S+ did not answer within 300 ms \(a fault rule with effect no_reply or delay may hold the call; GET \/api\/faults lists them\)$/,
+    );
+  });
 
   it('is let go when its caller gives up, so it is recorded as answered', async () => {
     await world.faults.clear();

@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import json
+import socket
 import urllib.error
 import urllib.request
 from typing import Any, Iterable, Optional
 
-from ._describe import _shown
+from ._describe import _shown, _str, within_ms
+
+#: How long a person's action may take, in seconds: far beyond any real one, so that a no_reply
+#: fault rule without ``self_id`` (which holds people's sends too) fails the verb in seconds
+#: rather than after a wait's ten minutes. As the TypeScript client's.
+ACT_TIMEOUT = 30.0
 
 
 class CatnapError(Exception):
@@ -22,9 +28,10 @@ class CatnapError(Exception):
 class AdminApi:
     """One admin connection: the web UI address and its token."""
 
-    def __init__(self, url: str, token: str):
+    def __init__(self, url: str, token: str, act_timeout: float = ACT_TIMEOUT):
         self.url = url.rstrip("/")
         self.token = token
+        self.act_timeout = act_timeout
 
     def call(self, method: str, path: str, body: Any = None, accept: Iterable[int] = (), timeout: float = 600.0):
         """Returns ``(status, answer)``; statuses other than 2xx raise, except those in ``accept``."""
@@ -46,6 +53,13 @@ class AdminApi:
             ) from None
         except urllib.error.URLError as error:
             raise CatnapError("cannot reach Catnap at %s (%s); is it running?" % (self.url, error.reason)) from None
+        except socket.timeout:
+            # It was reached and did not answer in time; an act held that long is almost always a fault rule's doing.
+            held = " (a fault rule with effect no_reply or delay may hold the call; GET /api/faults lists them)"
+            raise CatnapError(
+                "%s %s: Catnap at %s did not answer within %s ms%s"
+                % (method, path, self.url, _str(within_ms(timeout)), held if path.startswith("/api/world/act/") else "")
+            ) from None
 
     def get(self, path: str):
         return self.call("GET", path)[1]
@@ -55,7 +69,8 @@ class AdminApi:
 
     def act(self, user_id: int, action: str, params: Optional[dict] = None) -> dict:
         """Runs a OneBot action as ``user_id``; answers the whole envelope."""
-        return self.post("/api/world/act/%d/%s" % (user_id, urllib.request.quote(action)), params or {})
+        path = "/api/world/act/%d/%s" % (user_id, urllib.request.quote(action))
+        return self.call("POST", path, params or {}, timeout=self.act_timeout)[1]
 
     def act_ok(self, user_id: int, action: str, params: Optional[dict] = None):
         envelope = self.act(user_id, action, params)

@@ -112,6 +112,14 @@ export class CatnapClient {
         signal: AbortSignal.timeout(this.timeoutMs),
       });
     } catch (error) {
+      // A call that took too long reached a running Catnap: "is it running?" would send the person
+      // looking in the wrong place. An act held that long is almost always a fault rule's doing.
+      if ((error as Error).name === 'TimeoutError') {
+        const held = path.startsWith('/api/world/act/')
+          ? ' (a fault rule with effect no_reply or delay may hold the call; GET /api/faults lists them)'
+          : '';
+        throw new RemoteError(`${method} ${path}: Catnap at ${url} did not answer within ${this.timeoutMs} ms${held}`);
+      }
       const cause = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).message;
       throw new RemoteError(`cannot reach Catnap at ${url} (${cause}); is it running? (address from ${source})`);
     }

@@ -59,17 +59,30 @@ export type ClockChange = RouteBody<typeof clockApi.setClock>;
 /** A place in the transcript to read or wait from: what `POST /api/world/marks` answers, or any entry seq. */
 export type Mark = NonNullable<WaitRequest['since']>;
 
+/**
+ * How long a person's action may take before a test gives up on it: far beyond any real one, and
+ * a no_reply fault rule without `self_id` (which holds people's sends too) fails the step in
+ * seconds rather than the wait's ten minutes.
+ */
+export const actTimeoutMs = 30_000;
+
 /** Typed calls of the admin routes a test uses, over one admin connection. */
 export class BenchApi {
   readonly client: CatnapClient;
+  /** For people's actions: they answer at once unless a fault rule holds them (then a test should not stall for minutes). */
+  readonly #acts: CatnapClient;
 
-  constructor(readonly connection: Connection) {
+  constructor(
+    readonly connection: Connection,
+    options: { actTimeoutMs?: number } = {},
+  ) {
     // A wait lasts as long as its own timeout: the client's limit is only a backstop.
     this.client = new CatnapClient(connection, 600_000);
+    this.#acts = new CatnapClient(connection, options.actTimeoutMs ?? actTimeoutMs);
   }
 
   act(userId: number, action: string, params: unknown = {}): Promise<Envelope> {
-    return this.client.act(userId, action, params);
+    return this.#acts.act(userId, action, params);
   }
 
   /** An action that must succeed: a failed envelope throws with its message. */
