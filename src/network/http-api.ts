@@ -1,6 +1,6 @@
 import formbody from '@fastify/formbody';
 import cors from '@fastify/cors';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest, HTTPMethods } from 'fastify';
 import type { Dialect, MessageFormat } from '../onebot/action.js';
 import { protocolErrors } from '../onebot/error-catalogue.js';
 import type { DispatchMeta } from '../onebot/dispatcher.js';
@@ -31,8 +31,9 @@ export interface HttpApiOptions {
 
 /**
  * The OneBot 11 HTTP API of one account as a Fastify app (not yet listening, so tests can
- * `inject`). Routes: `/:action` and `/:action/` by GET (query) or POST (JSON or urlencoded body,
- * query values win as in NapCat), and POST `/` with `{action, params, echo}`.
+ * `inject`). Routes, as NapCat's: `/:action` and anything below it (`/:action/`, `/:action/x`) by
+ * GET (query) or any other method (JSON or urlencoded body, query values win), and `/` with
+ * `{action, params, echo}`.
  * Statuses follow OneBot 11: 401 no token, 403 wrong token (or a web page at a token-less
  * adapter), 400 malformed body, 404 unknown action, 406 unsupported Content-Type, 413 body too
  * large, otherwise 200.
@@ -109,7 +110,7 @@ export async function buildHttpApi(gateway: OneBotGateway, options: HttpApiOptio
   };
 
   app.route({
-    method: ['GET', 'POST'],
+    method: actionMethods,
     url: '/',
     handler: async (request, reply) => {
       const body = isObject(request.body) ? request.body : {};
@@ -121,14 +122,13 @@ export async function buildHttpApi(gateway: OneBotGateway, options: HttpApiOptio
     },
   });
 
-  app.route({
-    method: ['GET', 'POST'],
-    url: '/:action',
-    handler: async (request: FastifyRequest<{ Params: { action: string } }>, reply) => {
-      const { params, echo } = paramsOf(request);
-      return answer(request, reply, request.params.action, params, echo);
-    },
-  });
+  const byAction = async (request: FastifyRequest<{ Params: { action: string } }>, reply: FastifyReply) => {
+    const { params, echo } = paramsOf(request);
+    return answer(request, reply, request.params.action, params, echo);
+  };
+  // The action is the first path segment: NapCat routes `/send_msg/anything` to send_msg.
+  app.route({ method: actionMethods, url: '/:action', handler: byAction });
+  app.route({ method: actionMethods, url: '/:action/*', handler: byAction });
 
   return app;
 }
@@ -171,6 +171,13 @@ class HttpConnection {
     this.request.raw.socket?.destroy();
   };
 }
+
+/**
+ * The methods a call may come by: any, as NapCat's catch-all Express handler takes them (GET reads
+ * the query, the others the body with the query on top). OPTIONS stays CORS's preflight, and HEAD
+ * is Fastify's automatic twin of GET.
+ */
+const actionMethods: HTTPMethods[] = ['GET', 'POST', 'PUT', 'DELETE', 'PATCH'];
 
 type AdapterMeta = Required<Pick<DispatchMeta, 'transport' | 'messageFormat' | 'adapter' | 'dialect'>>;
 

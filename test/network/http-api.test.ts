@@ -46,6 +46,26 @@ describe('OneBot HTTP API', () => {
     expect(running.json()).toMatchObject({ status: 'ok', retcode: 0 });
   });
 
+  it('runs the action named by the first path segment, by any method, as NapCat does', async () => {
+    // NapCat's HTTP server is one catch-all Express handler: the action is the first path segment
+    // and the method does not matter (GET reads the query; others the body with the query on top).
+    const { app } = await api();
+    const sub = await app.inject({ method: 'GET', url: '/get_stranger_info/extra/parts?user_id=20001' });
+    expect(sub.statusCode).toBe(200);
+    expect(sub.json()).toMatchObject({ status: 'ok', data: { user_id: 20001 } });
+    for (const method of ['PUT', 'DELETE', 'PATCH'] as const) {
+      const response = await app.inject({ method, url: '/get_stranger_info?echo=e', payload: { user_id: 20002 } });
+      expect(response.statusCode, method).toBe(200);
+      expect(response.json(), method).toMatchObject({ status: 'ok', data: { user_id: 20002 }, echo: 'e' });
+    }
+    const root = await app.inject({ method: 'PUT', url: '/' });
+    expect(root.json()).toMatchObject({ status: 'ok', retcode: 0 });
+    // Still one envelope for a name that is no action, whatever the method or path.
+    const unknown = await app.inject({ method: 'PUT', url: '/nope/x' });
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.json()).toMatchObject({ status: 'failed', retcode: 1404 });
+  });
+
   it('treats an empty JSON body as no params', async () => {
     const { app } = await api();
     const response = await app.inject({
