@@ -41,3 +41,23 @@ export const envelopeDifferences: readonly { readonly name: string; readonly not
     },
   },
 ];
+
+/**
+ * Whether a forward WebSocket on `/event` answers calls. OneBot 11 makes it events only, and LLBot
+ * and go-cqhttp never read its frames; NapCat makes only `/api` special (websocket-server.ts
+ * checks `/api` alone), so its `/event` answers calls like `/`.
+ */
+export function eventSocketTakesCalls(dialect: Dialect): boolean {
+  return dialect === 'napcat';
+}
+
+/** The transport differences, declared beside the functions that make them (docs/dialects.md). */
+export const transportDifferences: readonly { readonly name: string; readonly notes: DialectNotes }[] = [
+  {
+    name: 'WebSocket /event',
+    notes: {
+      llbot: 'Events only: calls sent on it get no answer.',
+      'go-cqhttp': 'Events only: calls sent on it get no answer.',
+    },
+  },
+];

@@ -1,5 +1,5 @@
 import type { ActionTable } from './action-table.js';
-import { dialectNames, envelopeDifferences, type Dialect, type DialectNotes } from './dialect.js';
+import { dialectNames, envelopeDifferences, transportDifferences, type Dialect, type DialectNotes } from './dialect.js';
 import { allBuilders } from './events/builders/index.js';
 import { segmentCodecs } from './message/segments/index.js';
 import { messageObjectDialects } from './shapes/message.js';
@@ -36,6 +36,7 @@ export function dialectDifferences(table: ActionTable): Record<string, DialectDi
     segments: declared(segmentCodecs, (codec) => codec.type).sort(byName),
     events: declared(allBuilders, (builder) => builder.emits ?? builder.type).sort(byName),
     envelopes: [...envelopeDifferences],
+    transports: [...transportDifferences],
   };
 }
 
@@ -55,8 +56,8 @@ const intro = [
   'This page lists every difference. It is generated from the code (`npm run docs`), where each one is',
   "declared beside what it changes: an action entry's `dialects` (its own params, result schema and",
   "handler, or NapCat's result reshaped), a segment codec's or event builder's `dialects`, and the",
-  'envelope rules in `src/onebot/dialect.ts`; a test keeps this page equal to the code. Anything not',
-  'listed is answered as NapCat answers it. Which names each implementation has is in',
+  'envelope and transport rules in `src/onebot/dialect.ts`; a test keeps this page equal to the code.',
+  'Anything not listed is answered as NapCat answers it. Which names each implementation has is in',
   '[coverage.md](coverage.md).',
   '',
 ];

@@ -87,14 +87,15 @@ describe('websocketServers (forward WebSocket)', () => {
     expect((await socket.call('get_login_info')).status).toBe('ok');
   });
 
-  it('pushes events on / and /event but not /api; /event takes no calls', async () => {
+  it('pushes events on / and /event but not /api; /event takes calls, as in NapCat', async () => {
     const tw = await transportWorld();
     await tw.apply(10001, wsServer());
     const port = tw.port(10001, 'ws');
     const universal = await TestSocket.open(`ws://127.0.0.1:${port}/`);
     const events = await TestSocket.open(`ws://127.0.0.1:${port}/event`);
     const api = await TestSocket.open(`ws://127.0.0.1:${port}/api`);
-    events.ws.send(JSON.stringify({ action: 'get_login_info', echo: 'ignored' }));
+    // NapCat makes only /api special: /event, like any other path, answers calls too.
+    expect(await events.call('get_login_info')).toMatchObject({ status: 'ok', data: { user_id: 10001 } });
     await tw.world.groups.setCard(20001, 30001, 20002, 'Bobby');
     const expected = {
       post_type: 'notice',
@@ -109,7 +110,21 @@ describe('websocketServers (forward WebSocket)', () => {
     expect(await events.event((frame) => frame.notice_type === 'group_card')).toMatchObject(expected);
     expect((await api.call('get_login_info')).status).toBe('ok');
     expect(api.frames.some((frame) => frame.post_type)).toBe(false);
-    expect(events.frames.some((frame) => frame.echo === 'ignored')).toBe(false);
+  });
+
+  it('takes no calls on /event in the LLBot and go-cqhttp dialects, as OneBot 11 says', async () => {
+    for (const dialect of ['llbot', 'go-cqhttp']) {
+      const tw = await transportWorld();
+      await tw.apply(10001, wsServer({ dialect }));
+      const events = await TestSocket.open(`ws://127.0.0.1:${tw.port(10001, 'ws')}/event`);
+      events.ws.send(JSON.stringify({ action: 'get_login_info', echo: 'ignored' }));
+      await tw.world.groups.setCard(20001, 30001, 20002, 'Bobby');
+      await events.event((frame) => frame.notice_type === 'group_card');
+      expect(
+        events.frames.some((frame) => frame.echo === 'ignored'),
+        dialect,
+      ).toBe(false);
+    }
   });
 
   it('sends heartbeats with status and interval every heartInterval ms', async () => {

@@ -13,8 +13,8 @@ export interface WsEndpointOptions extends Omit<WsSessionOptions, 'role'> {
 }
 
 /**
- * OneBot 11 paths: `/api` takes calls only, `/event` pushes events only, and `/` (like every other
- * path, as in NapCat) does both.
+ * OneBot 11 paths: `/api` takes calls only, `/event` pushes events only (in the NapCat dialect it
+ * takes calls too, see WsSession), and `/` (like every other path, as in NapCat) does both.
  */
 export function roleOfPath(url: string | undefined): WsRole {
   const path = (url ?? '/').split('?')[0]!.replace(/\/+$/, '');

@@ -2,6 +2,7 @@ import type { Socket } from 'node:net';
 import { WebSocket, type RawData } from 'ws';
 import type { Dialect, MessageFormat } from '../../onebot/action.js';
 import { failed } from '../../onebot/envelope.js';
+import { eventSocketTakesCalls } from '../../onebot/dialect.js';
 import { protocolErrors } from '../../onebot/error-catalogue.js';
 import { heartbeatEvent, heartbeatStatus, lifecycleEvent } from '../../onebot/events/meta-events.js';
 import { nowSeconds } from '../../util/clock.js';
@@ -194,8 +195,8 @@ export class WsSession {
   }
 
   async #onFrame(data: RawData, isBinary: boolean): Promise<void> {
-    // An events-only socket (/event) takes no calls, as OneBot 11 says.
-    if (this.options.role === 'event') return;
+    // An events-only socket (/event) takes no calls, except in NapCat's dialect (see dialect.ts).
+    if (this.options.role === 'event' && !eventSocketTakesCalls(this.options.dialect)) return;
     const text = Array.isArray(data) ? Buffer.concat(data).toString('utf8') : Buffer.from(data as ArrayBuffer).toString('utf8');
     let frame: unknown;
     try {
