@@ -200,13 +200,16 @@ export class Dispatcher {
     if (!this.services.world.accounts.find(selfId)) return this.#failure(fail.callerNotFound(selfId), resolved, meta);
     // The dialect picks the params, handler and result shape (NapCat's unless the action declares otherwise).
     const runner = resolved.runner(dialect);
+    const streaming = resolved.spec.stream === true;
     let parsed: unknown;
     try {
       parsed = runner.validator.parse(params);
     } catch (error) {
-      return this.#failure(error, resolved, meta);
+      const envelope = this.#failure(error, resolved, meta);
+      // NapCat's WebSocket handler refuses a stream action's params as a stream failure; its HTTP
+      // handler as an ordinary one (OneBotAction.ts: websocketHandle passes useStream, handle does not).
+      return streaming && isWebSocket(meta.transport) ? asStreamEnvelope(envelope) : envelope;
     }
-    const streaming = resolved.spec.stream === true;
     const ctx = this.#context(selfId, meta, streaming);
     if (resolved.mode === 'direct') {
       let envelope: Envelope;
@@ -215,7 +218,7 @@ export class Dispatcher {
       } catch (error) {
         envelope = this.#failure(error, resolved, meta);
       }
-      return streaming ? { ...envelope, stream: 'stream-action' } : envelope;
+      return streaming ? asStreamEnvelope(envelope) : envelope;
     }
     const queue = this.#queueFor(selfId, resolved.mode);
     const accepted = queue.push(async () => {
@@ -308,4 +311,20 @@ export class Dispatcher {
     }
     return queue;
   }
+}
+
+/**
+ * A stream action's answer, its last packet. A failure's data is NapCat's error packet rather than
+ * null (OB11Response.error with useStream), so a client that reads `data.type` of every packet of
+ * the call sees the failure instead of tripping over null.
+ */
+function asStreamEnvelope(envelope: Envelope): Envelope {
+  return envelope.status === 'failed'
+    ? { ...envelope, data: { type: 'error', data_type: 'error' }, stream: 'stream-action' }
+    : { ...envelope, stream: 'stream-action' };
+}
+
+/** Transports that carry calls over a WebSocket (forward, reverse, on the HTTP port). */
+function isWebSocket(transport: string | undefined): boolean {
+  return transport === 'ws' || transport === 'ws-reverse' || transport === 'http-ws';
 }

@@ -172,7 +172,12 @@ describe('download_file_stream and its image and record forms', () => {
       .filter(Boolean)
       .map((text) => JSON.parse(text));
     expect(rest).toEqual([]);
-    expect(failure).toMatchObject({ status: 'failed', stream: 'stream-action' });
+    // NapCat's failed stream action carries an error packet as its data, not null (OB11Response.error).
+    expect(failure).toMatchObject({ status: 'failed', stream: 'stream-action', data: { type: 'error', data_type: 'error' } });
+    // Params its schema refuses: over HTTP NapCat answers an ordinary failure (data null, no stream packet).
+    const badParams = await app.inject({ method: 'POST', url: '/download_file_stream', payload: { chunk_size: 'x' } });
+    expect(badParams.json()).toMatchObject({ status: 'failed', retcode: 1400, data: null });
+    expect(badParams.json()).not.toHaveProperty('stream');
     expect((await app.inject({ method: 'GET', url: '/get_login_info' })).json()).not.toHaveProperty('stream');
     // Without a transport that streams (here: the dispatcher alone), the download is refused before anything is read.
     expect(await ob.call(10001, 'download_file_stream', { file_id })).toMatchObject({ retcode: 2205 });
@@ -202,7 +207,20 @@ describe('download_file_stream and its image and record forms', () => {
 
     const wav = Buffer.concat([Buffer.from('RIFF'), Buffer.alloc(4), Buffer.from('WAVEfmt '), Buffer.alloc(40)]);
     const refused = await socket.call('download_file_record_stream', { file: `base64://${wav.toString('base64')}`, out_format: 'mp3' });
-    expect(refused).toMatchObject({ status: 'failed', retcode: 2205, stream: 'stream-action' });
+    expect(refused).toMatchObject({
+      status: 'failed',
+      retcode: 2205,
+      stream: 'stream-action',
+      data: { type: 'error', data_type: 'error' },
+    });
+    // Over a WebSocket NapCat answers refused params as a stream failure too (websocketHandle passes useStream).
+    const badParams = await socket.call('download_file_stream', { chunk_size: 'x' });
+    expect(badParams).toMatchObject({
+      status: 'failed',
+      retcode: 1400,
+      stream: 'stream-action',
+      data: { type: 'error', data_type: 'error' },
+    });
     socket.ws.send(
       JSON.stringify({ action: 'download_file_record_stream', params: { file: `base64://${wav.toString('base64')}` }, echo: 'rec' }),
     );
