@@ -9,7 +9,7 @@ import { defaultRequestTimeoutMs } from '../util/http-timeouts.js';
 import { checkToken, queryOf } from '../util/token-auth.js';
 import type { OneBotGateway } from './adapter.js';
 import { browserRefusal, corsOrigins } from './browser-guard.js';
-import { httpError, jsonApiApp } from './json-api-app.js';
+import { httpError, jsonApiApp, parseJsonBody } from './json-api-app.js';
 import { StreamingReply } from './streaming-reply.js';
 
 export interface HttpApiOptions {
@@ -39,21 +39,20 @@ export interface HttpApiOptions {
  * large, otherwise 200.
  */
 export async function buildHttpApi(gateway: OneBotGateway, options: HttpApiOptions): Promise<FastifyInstance> {
+  const malformed = () => ({ error: httpError(400, 'malformed JSON body') });
   const app = jsonApiApp({
     bodyLimit: gateway.bodyLimit,
     ignoreTrailingSlash: true,
     requestTimeoutMs: gateway.requestTimeoutMs ?? defaultRequestTimeoutMs,
-    malformed: () => ({ error: httpError(400, 'malformed JSON body') }),
+    malformed,
   });
   await app.register(formbody);
-  app.addContentTypeParser('*', (request, _payload, done) => {
-    done(
-      httpError(
-        406,
-        `unsupported Content-Type ${request.headers['content-type'] ?? '(none)'}; send application/json or application/x-www-form-urlencoded`,
-      ),
-      undefined,
-    );
+  app.addContentTypeParser('*', { parseAs: 'string' }, (request, body, done) => {
+    const contentType = request.headers['content-type'];
+    // A body without a Content-Type is JSON, as NapCat reads it (Python's requests.post(url,
+    // data=json.dumps(...)) sends none); a Content-Type that names something else is a 406.
+    if (contentType === undefined) return parseJsonBody(typeof body === 'string' ? body : body.toString('utf8'), malformed, done);
+    done(httpError(406, `unsupported Content-Type ${contentType}; send application/json or application/x-www-form-urlencoded`), undefined);
   });
   // CORS where a token guards the adapter, or for the origins the operator allowed (browser-guard.ts).
   const origins = options.enableCors ? corsOrigins(options.token, gateway.browser) : undefined;

@@ -29,15 +29,23 @@ export function jsonApiApp(options: {
   });
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
-    const text = typeof body === 'string' ? body : body.toString('utf8');
-    if (text.trim() === '') return done(null, {});
-    try {
-      done(null, JSON.parse(text));
-    } catch {
-      const outcome = options.malformed();
-      if ('error' in outcome) done(outcome.error, undefined);
-      else done(null, outcome.value);
-    }
+    parseJsonBody(typeof body === 'string' ? body : body.toString('utf8'), options.malformed, done);
   });
   return app;
+}
+
+/** Parses a JSON body for a Fastify content-type parser: empty is `{}`, `malformed` decides the rest. */
+export function parseJsonBody(
+  text: string,
+  malformed: () => { error: Error } | { value: unknown },
+  done: (error: Error | null, body?: unknown) => void,
+): void {
+  if (text.trim() === '') return done(null, {});
+  try {
+    done(null, JSON.parse(text));
+  } catch {
+    const outcome = malformed();
+    if ('error' in outcome) done(outcome.error, undefined);
+    else done(null, outcome.value);
+  }
 }

@@ -77,6 +77,18 @@ describe('OneBot HTTP API', () => {
     expect(response.json().status).toBe('ok');
   });
 
+  it('reads a body without a Content-Type as JSON, as NapCat does', async () => {
+    // Python's requests.post(url, data=json.dumps(...)) sends no Content-Type; NapCat's HTTP server
+    // reads any such body as JSON ("兼容处理没有带content-type的请求").
+    const { app } = await api();
+    const bare = await app.inject({ method: 'POST', url: '/get_stranger_info', body: '{"user_id": 20001, "echo": "e"}' });
+    expect(bare.statusCode).toBe(200);
+    expect(bare.json()).toMatchObject({ status: 'ok', data: { user_id: 20001 }, echo: 'e' });
+    const malformed = await app.inject({ method: 'POST', url: '/get_login_info', body: '{"a":' });
+    expect(malformed.statusCode).toBe(400);
+    expect(malformed.json()).toMatchObject({ status: 'failed', retcode: 1400, message: 'malformed JSON body' });
+  });
+
   it('answers OneBot statuses: 404 unknown action, 400 malformed JSON, 406 content type, 413 too large', async () => {
     const { app } = await api('', 2048);
     const unknown = await app.inject({ method: 'POST', url: '/nope', payload: { echo: 5 } });
