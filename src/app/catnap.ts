@@ -15,6 +15,7 @@ import { allBuilders } from '../onebot/events/builders/index.js';
 import { WorldClock, type Clock, nowSeconds } from '../util/clock.js';
 import { WorldRandom } from '../util/random.js';
 import { Disposables } from '../util/disposables.js';
+import { closeWithinGrace } from '../util/http-timeouts.js';
 import { createLogger, type Logger } from '../util/logger.js';
 import { ensurePrivateDir, ensurePrivateFile } from '../util/private-files.js';
 import { MediaService } from '../world/media/media-service.js';
@@ -386,7 +387,7 @@ export class Catnap {
         publicMetrics: this.settings.metrics.public,
       },
     );
-    this.#disposables.add(() => app.close());
+    this.#disposables.add(() => closeWithinGrace(app));
     const port = await listenOn(app, this.settings.webui.host, this.settings.webui.port, 'the web UI and admin API').catch(
       (error: Error) => {
         throw new StartupError(`${error.message}; choose another with --webui-port`);

@@ -1,13 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { AdapterStatus, ClientConnection, NetworkAdapter, OneBotGateway } from './adapter.js';
 import { buildHttpApi } from './http-api.js';
+import { closeWithinGrace } from '../util/http-timeouts.js';
 import { listenOn } from './listen.js';
 import type { HttpServerConfig, HttpSseServerConfig } from './onebot-config.js';
 import type { AdapterBacklog } from './transport-observer.js';
 import { WsEndpoint } from './ws/ws-endpoint.js';
-
-/** How long a stopping HTTP server lets in-flight requests finish before cutting their connections. */
-const stopGraceMs = 2000;
 
 /** NapCat's embedded WebSocket on an HTTP port has a fixed 30 s heartbeat. */
 const embeddedHeartIntervalMs = 30_000;
@@ -134,12 +132,7 @@ export class HttpServerAdapter implements NetworkAdapter {
     await this.release();
     // In-flight requests finish, but a connection a fault left hanging (no_reply) must not hold
     // the stop forever: after a grace period every connection left is cut.
-    const grace = setTimeout(() => app?.server.closeAllConnections(), stopGraceMs);
-    try {
-      await app?.close();
-    } finally {
-      clearTimeout(grace);
-    }
+    if (app) await closeWithinGrace(app);
   }
 
   status(): AdapterStatus {

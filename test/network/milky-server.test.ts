@@ -1,5 +1,5 @@
 import { createServer, request as httpRequest, type IncomingMessage } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { connect, type AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { parseMilkyConfig } from '../../src/network/milky/milky-config.js';
@@ -158,4 +158,17 @@ describe('Milky events', () => {
     await manager.apply(10001, parseMilkyConfig({ ...config, webhook: { urls: [] } }));
     await until(() => received.some((entry) => entry.body.event_type === 'bot_offline'), 5000, 'bot_offline on the WebHook');
   });
+});
+
+describe('stopping a Milky server', () => {
+  it('is not held by a client that connected and sent nothing', async () => {
+    const { manager, port } = await serve();
+    const silent = connect(port, '127.0.0.1');
+    await new Promise((resolve) => silent.once('connect', resolve));
+    const closed = new Promise((resolve) => silent.once('close', resolve));
+    const started = Date.now();
+    await manager.stop();
+    expect(Date.now() - started).toBeLessThan(8000);
+    await closed;
+  }, 30_000);
 });

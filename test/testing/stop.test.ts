@@ -1,3 +1,4 @@
+import { connect } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { startWorld } from '../../src/app/testing/index.js';
 
@@ -32,4 +33,17 @@ describe('stopping a test world', () => {
     expect(Date.now() - started).toBeLessThan(5000);
     expect(await pending).toMatch(/HTTP 503: Catnap is stopping: send_group_msg as 20001 ended before it answered$/);
   }, 20_000);
+
+  it('is not held by a client that connected to the admin API and sent nothing', async () => {
+    const world = await startWorld();
+    // What undici leaves when it opens a connection for a request it then abandons: once a server
+    // closes, Node no longer times such a connection out, and Fastify closes only idle ones.
+    const silent = connect(Number(new URL(world.api.connection.url).port), '127.0.0.1');
+    await new Promise((resolve) => silent.once('connect', resolve));
+    const closed = new Promise((resolve) => silent.once('close', resolve));
+    const started = Date.now();
+    await world.stop();
+    expect(Date.now() - started).toBeLessThan(8000);
+    await closed;
+  }, 30_000);
 });

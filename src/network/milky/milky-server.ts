@@ -11,7 +11,7 @@ import { queryOf, safeEqual } from '../../util/token-auth.js';
 import type { AdapterStatus, NetworkAdapter } from '../adapter.js';
 import { openEventStream, type EventStream } from '../event-stream.js';
 import { transportLimits, type TransportLimits } from '../limits.js';
-import { defaultRequestTimeoutMs } from '../../util/http-timeouts.js';
+import { closeWithinGrace, defaultRequestTimeoutMs } from '../../util/http-timeouts.js';
 import { browserRefusal } from '../browser-guard.js';
 import { httpError, jsonApiApp } from '../json-api-app.js';
 import { listenOn } from '../listen.js';
@@ -107,7 +107,7 @@ export class MilkyServer implements NetworkAdapter {
       }),
     );
     await new Promise<void>((resolve) => this.#wss.close(() => resolve()));
-    await app?.close();
+    if (app) await closeWithinGrace(app);
   }
 
   status(): AdapterStatus {
