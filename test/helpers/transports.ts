@@ -1,4 +1,5 @@
 import { request as httpRequest, type IncomingMessage } from 'node:http';
+import { connect } from 'node:net';
 import { WebSocket, type ClientOptions } from 'ws';
 import { afterEach } from 'vitest';
 import { allActions } from '../../src/onebot/actions/index.js';
@@ -205,4 +206,14 @@ export async function openSse(url: string): Promise<{ frames: any[]; close: () =
     }
   });
   return { frames, close: () => response.destroy() };
+}
+
+/**
+ * Connects to `port` and sends nothing (what undici leaves when it abandons a request before
+ * sending it); resolves once connected, with a promise of the connection's close.
+ */
+export async function silentConnection(port: number): Promise<{ closed: Promise<void> }> {
+  const socket = connect(port, '127.0.0.1');
+  await new Promise((resolve, reject) => socket.once('connect', resolve).once('error', reject));
+  return { closed: new Promise((resolve) => socket.once('close', () => resolve())) };
 }

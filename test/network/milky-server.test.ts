@@ -1,10 +1,10 @@
 import { createServer, request as httpRequest, type IncomingMessage } from 'node:http';
-import { connect, type AddressInfo } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { parseMilkyConfig } from '../../src/network/milky/milky-config.js';
 import { expectSpecEvent, expectSpecReply, milkyWorld } from '../helpers/milky.js';
-import { rawUpgrade, TestSocket, until } from '../helpers/transports.js';
+import { rawUpgrade, silentConnection, TestSocket, until } from '../helpers/transports.js';
 
 const text = (value: string) => ({ type: 'text', data: { text: value } });
 const stops: (() => Promise<unknown>)[] = [];
@@ -163,9 +163,7 @@ describe('Milky events', () => {
 describe('stopping a Milky server', () => {
   it('is not held by a client that connected and sent nothing', async () => {
     const { manager, port } = await serve();
-    const silent = connect(port, '127.0.0.1');
-    await new Promise((resolve) => silent.once('connect', resolve));
-    const closed = new Promise((resolve) => silent.once('close', resolve));
+    const { closed } = await silentConnection(port);
     const started = Date.now();
     await manager.stop();
     expect(Date.now() - started).toBeLessThan(8000);

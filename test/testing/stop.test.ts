@@ -1,6 +1,6 @@
-import { connect } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { startWorld } from '../../src/app/testing/index.js';
+import { silentConnection } from '../helpers/transports.js';
 
 describe('stopping a test world', () => {
   it('ends a pending expectation at once instead of waiting for it (or its connection) to time out, and may be called twice', async () => {
@@ -38,9 +38,7 @@ describe('stopping a test world', () => {
     const world = await startWorld();
     // What undici leaves when it opens a connection for a request it then abandons: once a server
     // closes, Node no longer times such a connection out, and Fastify closes only idle ones.
-    const silent = connect(Number(new URL(world.api.connection.url).port), '127.0.0.1');
-    await new Promise((resolve) => silent.once('connect', resolve));
-    const closed = new Promise((resolve) => silent.once('close', resolve));
+    const { closed } = await silentConnection(Number(new URL(world.api.connection.url).port));
     const started = Date.now();
     await world.stop();
     expect(Date.now() - started).toBeLessThan(8000);
