@@ -59,6 +59,19 @@ describe('scenario files', () => {
     expect(await problemsOf('steps: [\n')).toEqual([expect.stringMatching(/Flow sequence|flow collection|Missing/i)]);
   });
 
+  it('checks an inline world as --world checks a world file, naming each problem under "world", before anything starts', async () => {
+    // Unchecked, a world of the wrong shape reached the test world's preparation: "accounts.find is not a function".
+    expect(await problemsOf('world: {accounts: 3}\nsteps: [{say: hi}]\n')).toEqual([expect.stringMatching(/^world\.accounts(\.0)?: /)]);
+    const unknownOwner = [
+      'world:',
+      '  accounts: [{user_id: 10001, nickname: Bot, bot: true}]',
+      '  groups: [{group_id: 30001, group_name: Lounge, owner_id: 99999}]',
+      'steps: [{say: hi}]',
+    ].join('\n');
+    expect(await problemsOf(unknownOwner)).toEqual([expect.stringMatching(/^world\.groups\.0\.owner_id: 99999 is not an account/)]);
+    expect(await problemsOf('world:\nsteps: [{say: hi}]\n')).toEqual(['world: expected a world file path or a world']);
+  });
+
   it('says when a path does not exist', async () => {
     await expect(loadScenarios(['/no/such/scenarios'])).rejects.toThrow('/no/such/scenarios: no such file or folder');
   });

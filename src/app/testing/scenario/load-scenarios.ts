@@ -5,6 +5,7 @@ import { TypeCompiler } from '@sinclair/typebox/compiler';
 import { Value } from '@sinclair/typebox/value';
 import { LineCounter, parseAllDocuments } from 'yaml';
 import { describeProblems } from '../../../util/schema-problems.js';
+import { validateWorldFile } from '../../world-validation.js';
 import { stepsByName } from './steps.js';
 import type { StepSpec } from './step.js';
 
@@ -114,6 +115,20 @@ export async function loadScenarios(paths: readonly string[]): Promise<Scenario[
   return scenarios;
 }
 
+/**
+ * An inline world's problems, each placed under `world` (`world.accounts.0.nickname: ...`): the
+ * checks `--world` runs on a world file. Checked with the file, because the test world is
+ * prepared from it before Catnap would refuse it, and that preparation assumes a valid world
+ * (`world: {accounts: 3}` failed the run as "accounts.find is not a function", exit 1).
+ */
+function inlineWorldProblems(world: unknown): string[] {
+  return validateWorldFile(world).map((problem) => {
+    // The validator names the whole file "(root)", or "world file" for a forbidden key.
+    const root = /^(\(root\)|world file)(?=[.:])/.exec(problem);
+    return root ? `world${problem.slice(root[0].length)}` : `world.${problem}`;
+  });
+}
+
 /** One scenario document checked against its schema, step by step, so each problem names its step. */
 export function readScenario(input: unknown, file: string, ordinal?: number): Scenario | { problems: string[] } {
   if (!input || typeof input !== 'object' || Array.isArray(input)) return { problems: ['a scenario is a mapping with "steps"'] };
@@ -129,8 +144,9 @@ export function readScenario(input: unknown, file: string, ordinal?: number): Sc
   const group = uin('group');
   const user = uin('user');
   if (doc.name !== undefined && typeof doc.name !== 'string') problems.push('name: expected text');
-  if (doc.world !== undefined && typeof doc.world !== 'string' && (typeof doc.world !== 'object' || Array.isArray(doc.world)))
-    problems.push('world: expected a world file path or a world');
+  const inline = doc.world !== null && typeof doc.world === 'object' && !Array.isArray(doc.world);
+  if (doc.world !== undefined && typeof doc.world !== 'string' && !inline) problems.push('world: expected a world file path or a world');
+  if (inline) problems.push(...inlineWorldProblems(doc.world));
   if (!Array.isArray(doc.steps) || doc.steps.length === 0) problems.push('steps: expected a list of steps');
   const steps: ScenarioStep[] = [];
   (Array.isArray(doc.steps) ? doc.steps : []).forEach((step: unknown, index) => {
