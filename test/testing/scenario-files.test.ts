@@ -26,6 +26,11 @@ async function problemsOf(text: string): Promise<string[]> {
   return (error as ScenarioError).problems.map((problem) => problem.replace(/^.*?case\.yaml(?: \(scenario \d+\))?: /, ''));
 }
 
+type NeedsRule = {
+  if: { not: { required: string[] } };
+  then: { properties: { steps: { items: { not: { anyOf: { required: string[] }[] } } } } };
+};
+
 describe('scenario files', () => {
   it('reads every example scenario, with defaults, shorthands and one step entry per key', async () => {
     const scenarios = await loadScenarios([join(repoRoot, 'examples/napcat-ts/scenarios')]);
@@ -39,7 +44,7 @@ describe('scenario files', () => {
   });
 
   it('holds several scenarios in one file (YAML documents), named by the file when unnamed', async () => {
-    const file = await scenarioFile('steps: [{say: hi}]\n---\nname: second\nsteps: [{expect: hi}]\n', 'two.yaml');
+    const file = await scenarioFile('user: 20001\nsteps: [{say: hi}]\n---\nname: second\nsteps: [{expect: hi}]\n', 'two.yaml');
     const scenarios = await loadScenarios([file]);
     expect(scenarios.map((scenario) => scenario.name)).toEqual(['two #1', 'second']);
   });
@@ -61,15 +66,67 @@ describe('scenario files', () => {
 
   it('checks an inline world as --world checks a world file, naming each problem under "world", before anything starts', async () => {
     // Unchecked, a world of the wrong shape reached the test world's preparation: "accounts.find is not a function".
-    expect(await problemsOf('world: {accounts: 3}\nsteps: [{say: hi}]\n')).toEqual([expect.stringMatching(/^world\.accounts(\.0)?: /)]);
+    expect(await problemsOf('world: {accounts: 3}\nsteps: [{expect: hi}]\n')).toEqual([expect.stringMatching(/^world\.accounts(\.0)?: /)]);
     const unknownOwner = [
       'world:',
       '  accounts: [{user_id: 10001, nickname: Bot, bot: true}]',
       '  groups: [{group_id: 30001, group_name: Lounge, owner_id: 99999}]',
-      'steps: [{say: hi}]',
+      'steps: [{expect: hi}]',
     ].join('\n');
     expect(await problemsOf(unknownOwner)).toEqual([expect.stringMatching(/^world\.groups\.0\.owner_id: 99999 is not an account/)]);
-    expect(await problemsOf('world:\nsteps: [{say: hi}]\n')).toEqual(['world: expected a world file path or a world']);
+    expect(await problemsOf('world:\nsteps: [{expect: hi}]\n')).toEqual(['world: expected a world file path or a world']);
+  });
+
+  it('refuses steps that lack who acts, their group or their message, naming scenario and step, before anything runs', async () => {
+    // Each of these failed only when its step ran, after Catnap and the bot had started.
+    const lacking = [
+      'steps:',
+      '  - say: hello',
+      '  - say: { from: 20001 }',
+      '  - poke: {}',
+      '  - friend_request: { comment: hi }',
+      '  - upload: { name: a.txt }',
+      '  - act: { action: get_login_info }',
+      '  - join: { user: 20004 }',
+      '  - leave: { user: 20004 }',
+      '  - kick: { user: 20004, by: 20001 }',
+      '  - mute: { user: 20004, duration: 1m }',
+      '  - expect: pong',
+      '---',
+      'user: 20001',
+      'steps: [{ upload: { name: a.txt } }]',
+    ].join('\n');
+    const who = (field: string) => `who? give "${field}" (or the scenario's "user")`;
+    const group = 'which group? give "group" (or the scenario\'s "group")';
+    const error = await loadScenarios([await scenarioFile(lacking)]).catch((caught: unknown) => caught);
+    expect((error as ScenarioError).problems.map((problem) => problem.replace(/^.*?case\.yaml/, 'case.yaml'))).toEqual([
+      `case.yaml (scenario 1): steps.0.say: ${who('from')}`,
+      'case.yaml (scenario 1): steps.1.say: give "text" or "segments"',
+      `case.yaml (scenario 1): steps.2.poke: ${who('from')}`,
+      `case.yaml (scenario 1): steps.3.friend_request: ${who('from')}`,
+      `case.yaml (scenario 1): steps.4.upload: ${who('from')}`,
+      `case.yaml (scenario 1): steps.4.upload: ${group}`,
+      `case.yaml (scenario 1): steps.5.act: ${who('as')}`,
+      `case.yaml (scenario 1): steps.6.join: ${group}`,
+      `case.yaml (scenario 1): steps.7.leave: ${group}`,
+      `case.yaml (scenario 1): steps.8.kick: ${group}`,
+      `case.yaml (scenario 1): steps.9.mute: ${group}`,
+      `case.yaml (scenario 2): steps.0.upload: ${group}`,
+    ]);
+    // The scenario's user and group, or the step's own fields, give what they need.
+    const given = [
+      'user: 20001',
+      'group: 30001',
+      'steps: [{ say: hi }, { upload: { name: a.txt } }, { join: { user: 20004 } }, { act: { action: get_login_info } }]',
+      '---',
+      'steps:',
+      '  - say: { text: hi, from: 20001, private: true }',
+      '  - upload: { name: a.txt, from: 20001, group: 30001 }',
+      '  - act: { action: get_login_info, as: 20001 }',
+      '  - mute: { user: 20004, group: 30001, duration: 0 }',
+      '  - expect: pong',
+    ].join('\n');
+    expect(await loadScenarios([await scenarioFile(given)])).toHaveLength(2);
   });
 
   it('says when a path does not exist', async () => {
@@ -103,6 +160,14 @@ describe('scenario files', () => {
     const schema = JSON.parse(scenarioJsonSchema()) as { properties: { steps: { items: { anyOf: { properties: object }[] } } } };
     const keys = schema.properties.steps.items.anyOf.map((step) => Object.keys(step.properties)[0]);
     expect(keys).toEqual(stepTable.map((step) => step.name));
+    // Without the scenario's user / group, the schema wants the steps that need one to name it.
+    const needs = (JSON.parse(scenarioJsonSchema()) as { allOf: NeedsRule[] }).allOf;
+    expect(
+      needs.map((rule) => [rule.if.not.required[0], rule.then.properties.steps.items.not.anyOf.map((step) => step.required[0])]),
+    ).toEqual([
+      ['user', stepTable.filter((step) => step.needs?.who).map((step) => step.name)],
+      ['group', stepTable.filter((step) => step.needs?.group).map((step) => step.name)],
+    ]);
   });
 
   it('reads durations', () => {

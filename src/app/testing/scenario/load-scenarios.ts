@@ -7,6 +7,7 @@ import { LineCounter, parseAllDocuments } from 'yaml';
 import { describeProblems } from '../../../util/schema-problems.js';
 import { validateWorldFile } from '../../world-validation.js';
 import { stepsByName } from './steps.js';
+import { unmetNeeds } from './step-needs.js';
 import type { StepSpec } from './step.js';
 
 export interface ScenarioStep {
@@ -169,6 +170,11 @@ export function readScenario(input: unknown, file: string, ordinal?: number): Sc
           (line) => `steps.${index}.${name}${line.startsWith(':') ? '' : '.'}${line}`,
         ),
       );
+      return;
+    }
+    const unmet = unmetNeeds(spec.needs, value, { group, user });
+    if (unmet.length > 0) {
+      problems.push(...unmet.map((problem) => `steps.${index}.${name}: ${problem}`));
       return;
     }
     steps.push({ spec, value: Value.Clone(value) });

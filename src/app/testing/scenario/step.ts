@@ -1,5 +1,6 @@
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
 import type { TestWorld } from '../test-world.js';
+import { whoMissing, type StepNeeds } from './step-needs.js';
 
 /** What every step sees: the world, the scenario's defaults, and where its files are. */
 export interface StepContext {
@@ -23,6 +24,8 @@ export interface StepSpec<S extends TSchema = TSchema> {
   readonly name: string;
   readonly summary: string;
   readonly schema: S;
+  /** Who, which group or which field it needs, checked when the file is read (see `StepNeeds`). */
+  readonly needs?: StepNeeds;
   run(ctx: StepContext, value: Static<S>): Promise<void>;
   describe(value: Static<S>, ctx: Pick<StepContext, 'group' | 'user'>): string;
 }
@@ -65,7 +68,7 @@ export function groupOf(step: { group?: number; private?: boolean }, ctx: Pick<S
 
 export function userOf(step: { from?: number }, ctx: Pick<StepContext, 'user'>, what: string): number {
   const user = step.from ?? ctx.user;
-  if (user === undefined) throw new Error(`${what}: who? give "from" (or the scenario's "user")`);
+  if (user === undefined) throw new Error(`${what}: ${whoMissing('from')}`);
   return user;
 }
 

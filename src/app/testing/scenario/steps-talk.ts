@@ -1,5 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import { defineStep, groupOf, Segments, strict, Uin, userOf, where } from './step.js';
+import { groupMissing, oneOfMissing, whoMissing } from './step-needs.js';
 
 /** Steps in which people speak or act as themselves (OneBot actions with QQ's rules). */
 
@@ -19,10 +20,11 @@ export const sayStep = defineStep({
   name: 'say',
   summary: 'A person says something in a group or privately (to the bot unless `to` says otherwise)',
   schema: Type.Union([Type.String(), SayOptions]),
+  needs: { who: 'from', oneOf: ['text', 'segments'] },
   async run(ctx, value) {
     const step = typeof value === 'string' ? { text: value } : value;
     const message = step.segments ?? step.text;
-    if (message === undefined) throw new Error('say: give "text" or "segments"');
+    if (message === undefined) throw new Error(`say: ${oneOfMissing(['text', 'segments'])}`);
     const group = groupOf(step, ctx);
     await ctx.world.user(userOf(step, ctx, 'say')).say(message, group !== undefined ? { group } : { to: step.to ?? ctx.botId });
   },
@@ -40,6 +42,7 @@ export const pokeStep = defineStep({
     { from: Type.Optional(Uin), target: Type.Optional(Uin), group: Type.Optional(Uin), private: Type.Optional(Type.Boolean()) },
     strict,
   ),
+  needs: { who: 'from' },
   async run(ctx, step) {
     const group = groupOf(step, ctx);
     await ctx.world.user(userOf(step, ctx, 'poke')).poke(step.target ?? ctx.botId, group !== undefined ? { group } : {});
@@ -51,6 +54,7 @@ export const friendRequestStep = defineStep({
   name: 'friend_request',
   summary: 'A person asks the bot (or `target`) to be friends',
   schema: Type.Object({ from: Type.Optional(Uin), target: Type.Optional(Uin), comment: Type.Optional(Type.String()) }, strict),
+  needs: { who: 'from' },
   async run(ctx, step) {
     await ctx.world.user(userOf(step, ctx, 'friend_request')).requestFriend(step.target ?? ctx.botId, step.comment ?? '');
   },
@@ -69,9 +73,10 @@ export const uploadStep = defineStep({
     },
     strict,
   ),
+  needs: { who: 'from', group: true },
   async run(ctx, step) {
     const group = step.group ?? ctx.group;
-    if (group === undefined) throw new Error('upload: which group? give "group" (or the scenario\'s "group")');
+    if (group === undefined) throw new Error(`upload: ${groupMissing}`);
     await ctx.world.user(userOf(step, ctx, 'upload')).upload(group, step.name, step.content ?? '');
   },
   describe: (step, ctx) =>
@@ -90,9 +95,10 @@ export const actStep = defineStep({
     },
     strict,
   ),
+  needs: { who: 'as' },
   async run(ctx, step) {
     const actor = step.as ?? ctx.user;
-    if (actor === undefined) throw new Error('act: as whom? give "as" (or the scenario\'s "user")');
+    if (actor === undefined) throw new Error(`act: ${whoMissing('as')}`);
     const envelope = await ctx.world.user(actor).act(step.action, step.params ?? {});
     const wanted = step.retcode ?? 0;
     const got = envelope.status === 'async' && wanted === 0 ? 0 : envelope.retcode;

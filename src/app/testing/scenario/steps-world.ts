@@ -1,11 +1,12 @@
 import { Type } from '@sinclair/typebox';
 import { defineStep, Duration, durationMs, strict, Uin } from './step.js';
+import { groupMissing } from './step-needs.js';
 
 /** Steps that change the world: membership, mutes, the clock. With `by`, a person does it with QQ's rules; without, the world does. */
 
 const Member = { user: Uin, group: Type.Optional(Uin) };
 const requireGroup = (group: number | undefined, step: string): number => {
-  if (group === undefined) throw new Error(`${step}: which group? give "group" (or the scenario's "group")`);
+  if (group === undefined) throw new Error(`${step}: ${groupMissing}`);
   return group;
 };
 
@@ -13,6 +14,7 @@ export const joinStep = defineStep({
   name: 'join',
   summary: 'Someone joins a group (members and the bot get group_increase)',
   schema: Type.Object(Member, strict),
+  needs: { group: true },
   async run(ctx, step) {
     await ctx.world.group(requireGroup(step.group ?? ctx.group, 'join')).join(step.user);
   },
@@ -23,6 +25,7 @@ export const leaveStep = defineStep({
   name: 'leave',
   summary: 'A member leaves a group by themselves',
   schema: Type.Object(Member, strict),
+  needs: { group: true },
   async run(ctx, step) {
     await ctx.world.user(step.user).leave(requireGroup(step.group ?? ctx.group, 'leave'));
   },
@@ -33,6 +36,7 @@ export const kickStep = defineStep({
   name: 'kick',
   summary: "A member is kicked: by `by` (an admin or the owner, with QQ's rules) or by the world",
   schema: Type.Object({ ...Member, by: Type.Optional(Uin) }, strict),
+  needs: { group: true },
   async run(ctx, step) {
     const group = requireGroup(step.group ?? ctx.group, 'kick');
     if (step.by !== undefined) await ctx.world.user(step.by).kick(group, step.user);
@@ -45,6 +49,7 @@ export const muteStep = defineStep({
   name: 'mute',
   summary: "A member is muted for a while (0 lifts it): by `by` with QQ's rules, or by the world",
   schema: Type.Object({ ...Member, duration: Duration, by: Type.Optional(Uin) }, strict),
+  needs: { group: true },
   async run(ctx, step) {
     const group = requireGroup(step.group ?? ctx.group, 'mute');
     const seconds = Math.round(durationMs(step.duration) / 1000);
