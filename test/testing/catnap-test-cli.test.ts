@@ -76,9 +76,15 @@ describe('catnap test', () => {
     await writeFile(join(dir, 'bad.yaml'), 'steps:\n  - sya: hi\n');
     await writeFile(join(dir, 'broken.yaml'), 'name: broken\nsteps: [\n');
     await symlink(join(dir, 'gone.yaml'), join(dir, 'dangling.yaml'));
+    // Found by the file alone, though once only when Catnap started or the step ran (exit 1).
+    await writeFile(join(dir, 'world.yaml'), 'world: {accounts: 3}\nsteps: [{expect: hi}]\n');
+    await writeFile(join(dir, 'who.yaml'), 'group: 30001\nsteps: [{say: hi}]\n');
     const result = await catnapTest([dir, '--bot', bot]);
     expect(result.code, result.stdout + result.stderr).toBe(2);
     expect(result.stderr).toMatch(/bad\.yaml: steps\.0: unknown step "sya"/);
+    expect(result.stderr).toMatch(/world\.yaml: world\.accounts(\.0)?: /);
+    expect(result.stderr).toContain(`who.yaml: steps.0.say: who? give "from" (or the scenario's "user")`);
+    expect(result.stderr).not.toContain('could not start');
     expect(result.stderr).toMatch(/broken\.yaml: line 3, column 1: Flow sequence/);
     expect(result.stderr).toMatch(/dangling\.yaml: no such file or folder/);
     expect(result.stderr).not.toContain('internal error');
