@@ -92,6 +92,7 @@ describe('scenario files', () => {
       '  - kick: { user: 20004, by: 20001 }',
       '  - mute: { user: 20004, duration: 1m }',
       '  - expect: pong',
+      '  - expect: { text: pong, private: true }',
       '---',
       'user: 20001',
       'steps: [{ upload: { name: a.txt } }]',
@@ -111,6 +112,8 @@ describe('scenario files', () => {
       `case.yaml (scenario 1): steps.7.leave: ${group}`,
       `case.yaml (scenario 1): steps.8.kick: ${group}`,
       `case.yaml (scenario 1): steps.9.mute: ${group}`,
+      // It matched any message, group ones included: a bot answering in the group passed.
+      `case.yaml (scenario 1): steps.11.expect: privately with whom? give "to" (or the scenario's "user")`,
       `case.yaml (scenario 2): steps.0.upload: ${group}`,
     ]);
     // The scenario's user and group, or the step's own fields, give what they need.
@@ -125,6 +128,8 @@ describe('scenario files', () => {
       '  - act: { action: get_login_info, as: 20001 }',
       '  - mute: { user: 20004, group: 30001, duration: 0 }',
       '  - expect: pong',
+      '  - expect: { text: pong, private: true, to: 20001 }',
+      '  - expect_none: { private: true }',
     ].join('\n');
     expect(await loadScenarios([await scenarioFile(given)])).toHaveLength(2);
   });

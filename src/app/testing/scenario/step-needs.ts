@@ -11,6 +11,12 @@ export interface StepNeeds {
   readonly group?: true;
   /** Fields of the mapping form, one of which must be given (`text` or `segments`). */
   readonly oneOf?: readonly string[];
+  /**
+   * With `private: true`, the field naming the other side of the chat (`to`); without it, the
+   * scenario's `user`. An expectation that said private but named nobody matched any message,
+   * group messages included, so a bot answering in the wrong place passed.
+   */
+  readonly privatePeer?: string;
 }
 
 /** The scenario's defaults a step falls back on. */
@@ -21,6 +27,7 @@ export interface StepDefaults {
 
 export const whoMissing = (field: string) => `who? give "${field}" (or the scenario's "user")`;
 export const groupMissing = 'which group? give "group" (or the scenario\'s "group")';
+export const peerMissing = (field: string) => `privately with whom? give "${field}" (or the scenario's "user")`;
 export const oneOfMissing = (fields: readonly string[]) => `give ${fields.map((field) => `"${field}"`).join(' or ')}`;
 
 /** What a step (its value already of the right shape) lacks, one sentence each; empty when nothing. */
@@ -32,5 +39,9 @@ export function unmetNeeds(needs: StepNeeds | undefined, value: unknown, default
   if (needs.oneOf && fields && needs.oneOf.every((field) => fields[field] === undefined)) problems.push(oneOfMissing(needs.oneOf));
   if (needs.who !== undefined && fields?.[needs.who] === undefined && defaults.user === undefined) problems.push(whoMissing(needs.who));
   if (needs.group && fields?.group === undefined && defaults.group === undefined) problems.push(groupMissing);
+  const privatePeer = needs.privatePeer;
+  if (privatePeer !== undefined && fields?.private === true && fields[privatePeer] === undefined && defaults.user === undefined) {
+    problems.push(peerMissing(privatePeer));
+  }
   return problems;
 }

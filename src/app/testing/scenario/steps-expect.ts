@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import { defaultSilenceMs, defaultWithinMs, type MessageMatch } from '../expectations.js';
 import { defineStep, Duration, durationMs, groupOf, strict, Uin, type StepContext } from './step.js';
+import { peerMissing } from './step-needs.js';
 
 /** Expectations on what the bot does, counted from just before the last action step. */
 
@@ -43,8 +44,11 @@ export const expectStep = defineStep({
   name: 'expect',
   summary: "The bot's message: text it contains, a regex, segment types, where, within a time (default 2s)",
   schema: Type.Union([Type.String({ description: 'Text the message contains' }), Type.Object(MessageOptions, strict)]),
+  needs: { privatePeer: 'to' },
   async run(ctx, value) {
     const step = typeof value === 'string' ? { text: value } : value;
+    // Without a peer the match would take any message, group ones included.
+    if (step.private && step.to === undefined && ctx.user === undefined) throw new Error(`expect: ${peerMissing('to')}`);
     await ctx.world.expectMessage(messageMatch(step, ctx), {
       within: step.within !== undefined ? durationMs(step.within) : defaultWithinMs,
     });
