@@ -91,6 +91,20 @@ describe('catnap test', () => {
     expect(result.stdout).toBe('');
   });
 
+  it("refuses a missing or broken world file, a scenario's or --world, as a usage error before anything starts", async () => {
+    const dir = await tempDir('catnap-scenarios-');
+    await writeFile(join(dir, 'a.yaml'), 'world: nowhere.yaml\ngroup: 30001\nuser: 20001\nsteps: [{say: hi}]\n');
+    await writeFile(join(dir, 'broken-world.yaml'), 'accounts: 3\n');
+    await writeFile(join(dir, 'b.yaml'), 'group: 30001\nuser: 20001\nsteps: [{say: hi}]\n');
+    // Before, each failed the scenarios that use it once Catnap tried to start (exit 1, "the bot is broken").
+    const result = await catnapTest([join(dir, 'a.yaml'), join(dir, 'b.yaml'), '--world', join(dir, 'broken-world.yaml'), '--bot', bot]);
+    expect(result.code, result.stdout + result.stderr).toBe(2);
+    expect(result.stderr).toContain(`cannot read world file ${join(dir, 'nowhere.yaml')}`);
+    expect(result.stderr).toMatch(/broken-world\.yaml: accounts(\.0)?: /);
+    expect(result.stderr).not.toContain('could not start');
+    expect(result.stdout).toBe('');
+  });
+
   it('refuses a folder without scenarios as a usage error', async () => {
     const result = await catnapTest([await tempDir('catnap-empty-'), '--bot', bot]);
     expect(result.code).toBe(2);

@@ -82,8 +82,17 @@ export const testCommand: CliCommand = (ctx) =>
         ...(seed !== undefined && { seed }),
         ...(clockStart && { clock: clockStart.atMs !== undefined ? Math.floor(clockStart.atMs / 1000) : ('frozen' as const) }),
       };
-      const { WorldFileError, loadScenarios, ScenarioError, prettyReporter, junitReport, tapReport, runScenarios, serveForTests } =
-        await runner();
+      const {
+        WorldFileError,
+        loadScenarios,
+        checkWorldFiles,
+        ScenarioError,
+        prettyReporter,
+        junitReport,
+        tapReport,
+        runScenarios,
+        serveForTests,
+      } = await runner();
       if (flags.serve) {
         try {
           ctx.exitCode = await serveForTests(launch, ctx.io);
@@ -105,6 +114,7 @@ export const testCommand: CliCommand = (ctx) =>
       let scenarios;
       try {
         scenarios = await loadScenarios(paths);
+        await checkWorldFiles(scenarios, flags.world);
       } catch (error) {
         // A scenario file that cannot be read or is not a scenario is a wrong command line: no
         // scenario ran, so none failed (exit 1 would tell CI the bot is broken).

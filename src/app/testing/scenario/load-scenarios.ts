@@ -5,6 +5,7 @@ import { TypeCompiler } from '@sinclair/typebox/compiler';
 import { Value } from '@sinclair/typebox/value';
 import { LineCounter, parseAllDocuments } from 'yaml';
 import { describeProblems } from '../../../util/schema-problems.js';
+import { readWorldFile } from '../../world-file-reader.js';
 import { validateWorldFile } from '../../world-validation.js';
 import { stepsByName } from './steps.js';
 import { unmetNeeds } from './step-needs.js';
@@ -114,6 +115,33 @@ export async function loadScenarios(paths: readonly string[]): Promise<Scenario[
   }
   if (problems.length > 0) throw new ScenarioError(problems);
   return scenarios;
+}
+
+/**
+ * Reads and checks the world files a run will start from (each scenario's `world:` path, else the
+ * run's `--world`) as `--world` checks one; throws `ScenarioError` listing every problem. A
+ * missing or broken world file is then a usage error (exit 2) before anything starts, rather than
+ * the failure of every scenario that uses it (exit 1, which tells CI the bot is broken).
+ */
+export async function checkWorldFiles(scenarios: readonly Scenario[], runWorld: string | undefined): Promise<void> {
+  const paths = new Set<string>();
+  for (const scenario of scenarios) {
+    const world = scenario.world ?? runWorld;
+    if (typeof world === 'string') paths.add(resolve(world));
+  }
+  const problems: string[] = [];
+  for (const path of paths) {
+    let input: unknown;
+    try {
+      input = await readWorldFile(path);
+    } catch (error) {
+      // The reader's message names the file: "cannot read world file <path>: ...", "... is not valid YAML: ...".
+      problems.push((error as Error).message);
+      continue;
+    }
+    problems.push(...validateWorldFile(input).map((problem) => `${path}: ${problem}`));
+  }
+  if (problems.length > 0) throw new ScenarioError(problems);
 }
 
 /**
