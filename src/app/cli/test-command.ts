@@ -63,7 +63,7 @@ export const testCommand: CliCommand = (ctx) =>
     )
     .addHelpText(
       'after',
-      '\nExit code 0 when every scenario passed, 1 when any failed, 2 for a wrong command line or a scenario file that cannot be read or is not a valid scenario (nothing runs then). The scenario format: docs/testing.md (JSON Schema: docs/scenario.schema.json).\n' +
+      '\nExit code 0 when every scenario passed, 1 when any failed, 2 for a wrong command line, or a scenario or world file that cannot be read or is not valid (nothing runs then). The scenario format: docs/testing.md (JSON Schema: docs/scenario.schema.json).\n' +
         'Example: catnap test examples/napcat-ts/scenarios --bot "node examples/napcat-ts/bot.js" --reporter junit --out report.xml',
     )
     .action(async (paths: string[], flags: TestFlags) => {
