@@ -126,3 +126,7 @@ export async function milkyWorld(file: WorldFile = smallWorld, random?: WorldRan
   const manager = () => new MilkyManager({ dispatcher, events: hub, clock: base.clock, logger: silentLogger, bodyLimit: 1024 * 1024 });
   return { ...base, urls, dispatcher, hub, call, data, listen, manager };
 }
+
+/** The `data` of each received Milky event of one type, in order. */
+export const eventData = (events: readonly { event_type: string; data: unknown }[], type: string) =>
+  events.filter((event) => event.event_type === type).map((event) => event.data);

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { milkyWorld } from '../helpers/milky.js';
+import { eventData, milkyWorld } from '../helpers/milky.js';
 
-const increases = (events: { event_type: string; data: unknown }[]) =>
-  events.filter((event) => event.event_type === 'group_member_increase').map((event) => event.data);
+const increases = (events: { event_type: string; data: unknown }[]) => eventData(events, 'group_member_increase');
 
 /**
  * group_member_increase names who approved a join (operator_id) and whose invitation led to it

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { milkyWorld } from '../helpers/milky.js';
+import { eventData, milkyWorld } from '../helpers/milky.js';
 
-const pinChanges = (events: { event_type: string; data: unknown }[]) =>
-  events.filter((event) => event.event_type === 'peer_pin_change').map((event) => event.data);
+const pinChanges = (events: { event_type: string; data: unknown }[]) => eventData(events, 'peer_pin_change');
 
 /**
  * A private chat with someone who is not a friend is QQ's temp chat (through a group both are
