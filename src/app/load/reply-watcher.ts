@@ -1,5 +1,5 @@
-import WebSocket from 'ws';
 import { LoadRunError } from './load-run-error.js';
+import { StampedSocket } from './stamped-socket.js';
 import type { LiveFrame } from '../../contract/live.js';
 
 /** A message the bot sent into a group (an answer, as far as the run can tell), and when it was seen. */
@@ -14,38 +14,42 @@ const groupSends = new Set(['send_group_msg', 'send_msg', 'send_group_forward_ms
  * Sees the bot's answers on the admin API's live socket (`/api/live?streams=call`): every action
  * any transport finished, with the account that made it. A successful send into a group by the
  * bot counts as an answer in that group. The live socket drops frames for a client that reads
- * too slowly (it says how many), so the run reports those too.
+ * too slowly (it says how many), so the run reports those too. Like the event watcher, it reads
+ * on its own thread, so an answer's time is when it arrived.
  */
 export class ReplyWatcher {
   onSend: (send: BotSend) => void = () => undefined;
   dropped = 0;
 
   private constructor(
-    private readonly socket: WebSocket,
+    private readonly socket: StampedSocket,
     selfId: number,
   ) {
-    socket.on('message', (data) => {
-      const at = performance.now();
-      const frame = JSON.parse(data.toString()) as LiveFrame;
-      if (frame.type === 'dropped') this.dropped += frame.count;
-      if (frame.type !== 'call' || frame.call.self_id !== selfId || frame.call.transport === 'admin') return;
-      const { action, params, envelope } = frame.call;
-      if (envelope.status === 'failed') return;
-      const groupId = groupOf(action.replace(/_(async|rate_limited)$/, ''), params);
-      if (groupId !== undefined) this.onSend({ groupId, at });
-    });
+    socket.onFrames = (frames) => {
+      for (const { at, data } of frames) {
+        const frame = JSON.parse(data) as LiveFrame;
+        if (frame.type === 'dropped') this.dropped += frame.count;
+        if (frame.type !== 'call' || frame.call.self_id !== selfId || frame.call.transport === 'admin') continue;
+        const { action, params, envelope } = frame.call;
+        if (envelope.status === 'failed') continue;
+        const groupId = groupOf(action.replace(/_(async|rate_limited)$/, ''), params);
+        if (groupId !== undefined) this.onSend({ groupId, at });
+      }
+    };
   }
 
-  static connect(url: string, selfId: number): Promise<ReplyWatcher> {
-    return new Promise((resolve, reject) => {
-      const socket = new WebSocket(url, { perMessageDeflate: false });
-      socket.once('open', () => resolve(new ReplyWatcher(socket, selfId)));
-      socket.once('error', (error) => reject(new LoadRunError(`cannot open the live socket for replies: ${error.message}`)));
-    });
+  static async connect(url: string, selfId: number): Promise<ReplyWatcher> {
+    const socket = await StampedSocket.open(
+      url,
+      {},
+      (failure) =>
+        new LoadRunError(`cannot open the live socket for replies: ${'status' in failure ? `HTTP ${failure.status}` : failure.error}`),
+    );
+    return new ReplyWatcher(socket, selfId);
   }
 
   close(): void {
-    this.socket.terminate();
+    this.socket.close();
   }
 }
 
