@@ -46,4 +46,13 @@ describe('Milky get_peer_pins', () => {
     ]);
     expect(pinnedIds(await m.data(10001, 'get_peer_pins'))).toEqual({ friends: [], groups: [] });
   });
+
+  it('leaves out a pinned group the account has left, and lists it again once it is back', async () => {
+    const m = await milkyWorld();
+    await m.data(10001, 'set_peer_pin', { message_scene: 'group', peer_id: 30001 });
+    await m.data(10001, 'quit_group', { group_id: 30001 });
+    expect(pinnedIds(await m.data(10001, 'get_peer_pins'))).toEqual({ friends: [], groups: [] });
+    await m.world.groups.addMember(30001, 10001);
+    expect(pinnedIds(await m.data(10001, 'get_peer_pins'))).toEqual({ friends: [], groups: [30001] });
+  });
 });

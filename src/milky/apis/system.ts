@@ -80,29 +80,27 @@ export const systemApis: MilkyApiSpec[] = [
     const views = new EntityViews(ctx.world, ctx.selfId);
     return { member: memberEntity(member, await views.account(member.userId), views.now) };
   }),
-  defineApi(
-    'system',
-    'get_peer_pins',
-    'The friends and groups the account keeps pinned, most recent first (a pinned temp chat is in neither)',
-    async (ctx) => {
-      const views = new EntityViews(ctx.world, ctx.selfId);
-      const friends = [];
-      const groups = [];
-      for (const pin of await ctx.world.conversations.pins(ctx.selfId)) {
-        if (pin.kind === 'group') {
-          const group = await views.group(pin.peerId);
-          if (group) groups.push(group);
-        } else if (ctx.world.friends.areFriends(ctx.selfId, pin.peerId)) {
-          // The spec has pinned friends and pinned groups only. A private chat with someone who is
-          // not a mutual friend (never was, or no longer is) is a temp chat, as peer_pin_change and
-          // its messages say: no friend entry to make up for it. Its pin stays for when they are.
-          const friend = await views.friend(pin.peerId);
-          if (friend) friends.push(friend);
-        }
+  defineApi('system', 'get_peer_pins', 'Pinned friends and groups, most recent first (not temp chats)', async (ctx) => {
+    const views = new EntityViews(ctx.world, ctx.selfId);
+    const friends = [];
+    const groups = [];
+    for (const pin of await ctx.world.conversations.pins(ctx.selfId)) {
+      if (pin.kind === 'group') {
+        // A group the account left is none of its groups (get_group_list leaves it out too); the
+        // world keeps the pin, so it is listed again once the account is back.
+        if (!(await ctx.world.groups.findMember(pin.peerId, ctx.selfId))) continue;
+        const group = await views.group(pin.peerId);
+        if (group) groups.push(group);
+      } else if (ctx.world.friends.areFriends(ctx.selfId, pin.peerId)) {
+        // The spec has pinned friends and pinned groups only. A private chat with someone who is
+        // not a mutual friend (never was, or no longer is) is a temp chat, as peer_pin_change and
+        // its messages say: no friend entry to make up for it. Its pin stays for when they are.
+        const friend = await views.friend(pin.peerId);
+        if (friend) friends.push(friend);
       }
-      return { friends, groups };
-    },
-  ),
+    }
+    return { friends, groups };
+  }),
   defineApi('system', 'set_peer_pin', 'Pin or unpin a chat (a group the account is in, or a private chat)', async (ctx, input) => {
     const ref =
       input.message_scene === 'group'
