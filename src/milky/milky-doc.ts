@@ -27,7 +27,7 @@ export const eventSources: Record<MilkyEventType, string> = {
   group_invitation: 'Someone invites the account into a group (`request.group`, invite).',
   friend_nudge: 'A poke in a private chat (`poke` without a group).',
   friend_file_upload:
-    'A file element in a private message (`message.created`); `file_hash` is the file’s blob id, which get_private_file_download_url checks.',
+    'A file element in a friend chat’s message (`message.created`), not a temp chat’s; `file_hash` is the file’s blob id, which get_private_file_download_url checks.',
   group_admin_change: 'A member becomes an admin or stops being one (`member.role_changed`); the operator is the owner.',
   group_essence_message_change: 'A message is made essence or stops being one (`essence.changed`).',
   group_member_increase:

@@ -24,7 +24,9 @@ const builders: { [T in DomainEventType]?: Builder<T> } = {
   async 'message.created'(event, { selfId, views }) {
     const record = event.message;
     const bodies: MilkyEventBody[] = [{ event_type: 'message_receive', data: await views.message(record) }];
-    if (record.conversation.type === 'private') {
+    // friend_file_upload is the friend chat's (Milky has no temp-chat counterpart, and LLBot raises
+    // it for C2C chats only): a temp chat's file arrives as its message's file segment alone.
+    if (sceneOf(record) === 'friend') {
       for (const element of record.elements) {
         if (element.kind !== 'file') continue;
         bodies.push({
