@@ -28,7 +28,8 @@ export const eventSources: Record<MilkyEventType, string> = {
   friend_nudge: 'A poke in a private chat (`poke` without a group).',
   friend_file_upload:
     'A file element in a friend chat’s message (`message.created`), not a temp chat’s; `file_hash` is the file’s blob id, which get_private_file_download_url checks.',
-  group_admin_change: 'A member becomes an admin or stops being one (`member.role_changed`); the operator is the owner.',
+  group_admin_change:
+    'A member becomes an admin or stops being one (`member.role_changed`); the operator is the group’s owner when the change was made.',
   group_essence_message_change: 'A message is made essence or stops being one (`essence.changed`).',
   group_member_increase:
     'A member joins (`member.joined`): operator only when an owner or admin approved a join request (not for a join setting that lets one in, nor for the world adding a member), invitor when an invitation led to it (both when an admin approved a member’s invitation).',

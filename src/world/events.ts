@@ -58,6 +58,8 @@ export type DomainEvent =
       readonly userId: number;
       readonly role: Role;
       readonly previous: Role;
+      /** The group's owner when the change was made: only the owner sets admins or hands the group on. */
+      readonly operatorId: number;
     })
   | (Base & {
       readonly type: 'member.card_changed';

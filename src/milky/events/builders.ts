@@ -85,15 +85,15 @@ const builders: { [T in DomainEventType]?: Builder<T> } = {
             },
           },
         ],
-  async 'member.role_changed'(event, { views }) {
+  // The operator is the owner the change's unit of work saw (only the owner sets admins in QQ),
+  // not the owner when the event is built: the group may have changed hands in between.
+  'member.role_changed'(event) {
     const isSet = event.role === 'admin' && event.previous === 'member';
     if (!isSet && !(event.role === 'member' && event.previous === 'admin')) return [];
-    // Only the owner sets admins in QQ.
-    const group = await views.views.world.groups.find(event.groupId);
     return [
       {
         event_type: 'group_admin_change',
-        data: { group_id: event.groupId, user_id: event.userId, operator_id: group?.ownerId ?? event.userId, is_set: isSet },
+        data: { group_id: event.groupId, user_id: event.userId, operator_id: event.operatorId, is_set: isSet },
       },
     ];
   },

@@ -232,7 +232,15 @@ export class GroupService extends GroupQueries {
     const role: Role = enable ? 'admin' : 'member';
     if (target.role === role) return;
     this.ctx.store.members.update(groupId, userId, { role });
-    tx.emit({ type: 'member.role_changed', groupId, userId, role, previous: target.role, audience: this.memberIds(groupId) });
+    tx.emit({
+      type: 'member.role_changed',
+      groupId,
+      userId,
+      role,
+      previous: target.role,
+      operatorId: group.ownerId,
+      audience: this.memberIds(groupId),
+    });
   }
 
   /** Members change their own card; admins and the owner change those below them. */
@@ -362,8 +370,9 @@ export class GroupService extends GroupQueries {
     this.ctx.store.members.update(groupId, toUserId, { role: 'owner' });
     const updated = this.ctx.store.groups.update(groupId, { ownerId: toUserId });
     const audience = this.memberIds(groupId);
-    tx.emit({ type: 'member.role_changed', groupId, userId: group.ownerId, role: 'member', previous: 'owner', audience });
-    tx.emit({ type: 'member.role_changed', groupId, userId: toUserId, role: 'owner', previous: target.role, audience });
+    const operatorId = group.ownerId;
+    tx.emit({ type: 'member.role_changed', groupId, userId: group.ownerId, role: 'member', previous: 'owner', operatorId, audience });
+    tx.emit({ type: 'member.role_changed', groupId, userId: toUserId, role: 'owner', previous: target.role, operatorId, audience });
     tx.emit({ type: 'group.updated', group: updated, operatorId: group.ownerId, changed: ['ownerId'], audience: [] });
   }
 
