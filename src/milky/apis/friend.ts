@@ -12,7 +12,8 @@ export function requestState(request: WorldRequest): 'pending' | 'accepted' | 'r
   return request.status === 'approved' ? 'accepted' : request.status;
 }
 
-function friendRequestEntity(request: WorldRequest): z.input<typeof FriendRequest> {
+/** A request as the account's list shows it: one it sent is never filtered there (the filter is the target's). */
+function friendRequestEntity(request: WorldRequest, selfId: number): z.input<typeof FriendRequest> {
   return {
     time: request.createdAt,
     initiator_id: request.requesterId,
@@ -22,8 +23,22 @@ function friendRequestEntity(request: WorldRequest): z.input<typeof FriendReques
     state: requestState(request),
     comment: request.comment,
     via: '',
-    is_filtered: request.filtered,
+    is_filtered: request.requesterId !== selfId && request.filtered,
   };
+}
+
+/**
+ * Up to `count` friend requests of the account, newest first: those sent to it (QQ's filtered or
+ * unfiltered list), and in the unfiltered list also those it sent, as QQ's buddy request list
+ * holds both directions.
+ */
+async function friendRequestsOf(ctx: MilkyContext, filtered: boolean, count: number): Promise<WorldRequest[]> {
+  if (count === 0) return [];
+  const received = await ctx.world.requests.friendRequests(ctx.selfId, { filtered, count });
+  if (filtered) return received;
+  const sent = await ctx.world.requests.sentFriendRequests(ctx.selfId, count);
+  // Request ids grow with time, so the larger id is the newer request.
+  return [...received, ...sent].sort((a, b) => b.requestId - a.requestId).slice(0, count);
 }
 
 /** Milky names a friend request by its sender's uid; the newest pending one from them is meant. */
@@ -51,10 +66,9 @@ export const friendApis: MilkyApiSpec[] = [
     await ctx.world.accounts.require(input.user_id);
     await ctx.world.friends.unfriend(ctx.selfId, input.user_id, true);
   }),
-  defineApi('friend', 'get_friend_requests', 'Friend requests sent to the account, newest first', async (ctx, input) => {
-    const count = Math.min(input.limit, requestListLimit);
-    const requests = count === 0 ? [] : await ctx.world.requests.friendRequests(ctx.selfId, { filtered: input.is_filtered, count });
-    return { requests: requests.map(friendRequestEntity) };
+  defineApi('friend', 'get_friend_requests', 'Friend requests to the account, and those it sent, newest first', async (ctx, input) => {
+    const requests = await friendRequestsOf(ctx, input.is_filtered, Math.min(input.limit, requestListLimit));
+    return { requests: requests.map((request) => friendRequestEntity(request, ctx.selfId)) };
   }),
   defineApi('friend', 'accept_friend_request', 'Accept a pending friend request (by the sender’s uid)', async (ctx, input) => {
     const request = await pendingFrom(ctx, input.initiator_uid, input.is_filtered);

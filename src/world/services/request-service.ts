@@ -247,6 +247,14 @@ export class RequestService {
     return this.ctx.store.requests.list({ kind: 'friend', targetId: userId, filtered: options.filtered, limit: options.count });
   }
 
+  /**
+   * Friend requests `userId` sent, answered ones too, newest first. The target's filter is the
+   * target's business: the sender's list shows its request either way.
+   */
+  sentFriendRequests(userId: number, count: number): WorldRequest[] {
+    return this.ctx.store.requests.list({ kind: 'friend', requesterId: userId, limit: count });
+  }
+
   /** Pending friend requests to `userId` that QQ's filter kept aside. */
   doubtfulFriendRequests(userId: number, count: number): WorldRequest[] {
     return this.ctx.store.requests.list({ kind: 'friend', targetId: userId, filtered: true, status: 'pending', limit: count });
