@@ -98,7 +98,11 @@ export function renderMilkyDoc(apis: readonly MilkyApiSpec[]): string {
     'conversation’s sequence number (OneBot reports the same number as `real_seq`). Resources are',
     '`<sha256>.<ext>` ids; `get_resource_temp_url` and every `temp_url` point at Catnap’s own media URLs, which',
     'do not expire. A file segment has a `file_hash` (the file’s blob id) in private and temp chats only, as',
-    'the spec says; a group file is fetched by its `file_id`.',
+    'the spec says; a group file is fetched by its `file_id`. A recalled message cannot be fetched',
+    '(`get_message` answers `MESSAGE_RECALLED`) and has no segments where Milky still shows it (a quote of',
+    'it, its entry in `get_group_essence_messages`): QQ keeps only its recall notice in the chat, and LLBot,',
+    'which reads QQ’s local history, shows nothing of it either. (OneBot’s `get_essence_msg_list` still',
+    'shows an essence message’s content after a recall.)',
     '',
     ...(Object.keys(categoryNames) as MilkyCategory[]).flatMap((category) => [
       `## ${categoryNames[category]} APIs`,
