@@ -140,6 +140,12 @@ export async function buildAdminServer(deps: AdminDeps, options: AdminServerOpti
   app.addHook('onSend', async (_request, reply) => {
     if (closing) reply.header('connection', 'close');
   });
+  // Every answer says what it is and may be taken for nothing else: a browser that sniffed a JSON
+  // error echoing a path, or a text blob at /media, could otherwise render it as HTML in the
+  // console's origin, where the web UI token is kept.
+  app.addHook('onSend', async (_request, reply) => {
+    reply.header('x-content-type-options', 'nosniff');
+  });
   attachLiveSocket(app, new LiveHub(deps.world, deps.dispatcher, deps.transcript, deps.hooks, deps.logger), options.token, deps.logger);
 
   // The token is checked as the request arrives, before its body is read or validated: a caller
