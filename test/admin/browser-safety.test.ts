@@ -28,7 +28,7 @@ afterAll(async () => app.close());
 
 const auth = { authorization: 'Bearer secret' };
 
-const upload = async (name: string, body: string) =>
+const upload = async (name: string, body: string | Buffer) =>
   (await app.inject({ method: 'POST', url: `/api/media?name=${encodeURIComponent(name)}`, headers: auth, payload: body })).json();
 
 describe('the admin server in a browser', () => {
@@ -49,5 +49,24 @@ describe('the admin server in a browser', () => {
       expect(answer.statusCode, url).toBe(status);
       expect(answer.headers['x-content-type-options'], url).toBe('nosniff');
     }
+  });
+
+  it('serves an SVG as the type its upload answered, sandboxed so its script cannot run in the console origin', async () => {
+    const svg = await upload('cat.svg', '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(document.domain)</script></svg>');
+    expect(svg.mime).toBe('image/svg+xml');
+    const served = await app.inject({ method: 'GET', url: new URL(svg.url).pathname + new URL(svg.url).search });
+    expect(served.headers['content-type']).toBe('image/svg+xml');
+    expect(served.headers['content-security-policy']).toMatch(/default-src 'none'.*; sandbox$/);
+    // Anyone may ask for any blob under an .svg name: the bytes are then just as sandboxed.
+    const text = await upload('note.txt', '<svg onload="alert(1)"/>');
+    const renamed = await app.inject({ method: 'GET', url: `/media/${text.blob_id}?name=x.svg` });
+    expect(renamed.headers['content-type']).toBe('image/svg+xml');
+    expect(renamed.headers['content-security-policy']).toContain('sandbox');
+    // Text and unknown bytes are sandboxed too; pictures, sound and video are left as they are.
+    expect((await app.inject({ method: 'GET', url: `/media/${text.blob_id}` })).headers['content-security-policy']).toContain('sandbox');
+    const png = await upload('dot.png', Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'));
+    const picture = await app.inject({ method: 'GET', url: `/media/${png.blob_id}?name=dot.svg` });
+    expect(picture.headers['content-type']).toBe('image/png');
+    expect(picture.headers['content-security-policy']).toBeUndefined();
   });
 });

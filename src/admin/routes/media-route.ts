@@ -7,6 +7,23 @@ import { implement } from '../admin-route.js';
  * usable as the `file` of an image, record, video or file segment (and by upload_group_file) as it
  * stands; `/media/<blob id>` serves it without a token, like QQ's CDN links but never expiring.
  */
+/**
+ * Media is served on the console's origin, where the web UI token is kept, and anyone may store
+ * bytes there (a bot's file, an upload) and name their type with `?name=`. A type a browser runs
+ * script in when it is opened (SVG; HTML and XML should such a type ever be served) is sandboxed:
+ * an opaque origin, no script, nothing loaded but inline styles and data: images. An `<img>`
+ * never runs an SVG's script anyway, so pictures still show.
+ */
+const activeContentPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox";
+
+/**
+ * Types that are only ever shown or played, never run as script in the origin: the policy is left
+ * off them (a browser's PDF viewer is a plugin, which a sandboxed document may not load).
+ */
+function passive(mime: string): boolean {
+  return (mime.startsWith('image/') && mime !== 'image/svg+xml') || /^(audio|video)\//.test(mime) || mime === 'application/pdf';
+}
+
 export const mediaRoutes = implement(mediaApi, {
   async upload(request, _reply, { world, dispatcher }) {
     const bytes = request.body;
@@ -33,8 +50,11 @@ export const mediaRoutes = implement(mediaApi, {
   async media(request, reply, { world }) {
     const { blob_id: blobId } = request.params;
     if (!/^[0-9a-f]{64}$/.test(blobId)) throw new AdminError(404, 'FILE_NOT_FOUND', `no media ${blobId}`);
-    const { stream, size, mime } = await world.media.blobs.open(blobId);
     const { name } = request.query;
+    // Typed as the upload was (by its bytes, else by its name's extension), so an SVG uploaded as
+    // `cat.svg` is served as the image/svg+xml the upload answered, not as bytes nobody can show.
+    const { stream, size, mime } = await world.media.blobs.open(blobId, name);
+    if (!passive(mime)) reply.header('content-security-policy', activeContentPolicy);
     reply
       .header('content-type', mime)
       .header('content-length', size)

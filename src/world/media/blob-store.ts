@@ -262,9 +262,9 @@ export class BlobStore {
     return Object.fromEntries(algorithms.map((algorithm, index) => [algorithm, hashes[index]!.digest('hex')])) as Record<A, string>;
   }
 
-  /** A stream of a blob plus its size, for serving over HTTP. */
-  async open(blobId: string): Promise<{ stream: Readable; size: number; mime: string }> {
-    const { size, mime } = await this.describe(blobId);
+  /** A stream of a blob plus its size, for serving over HTTP; `name` types bytes no signature names, as `describe`. */
+  async open(blobId: string, name = ''): Promise<{ stream: Readable; size: number; mime: string }> {
+    const { size, mime } = await this.describe(blobId, name);
     return { stream: createReadStream(this.pathOf(blobId)), size, mime };
   }
 }
