@@ -8,6 +8,7 @@ import { describeJsonProblem, findJsonProblem } from '../util/json-guard.js';
 import { checkToken, queryOf } from '../util/token-auth.js';
 import { implement, type AdminDeps, type AdminRoute, type RouteRequest } from './admin-route.js';
 import { AdminError, sendAdminError } from './admin-errors.js';
+import { hostRefusal, type HostPolicy } from './host-guard.js';
 import { buildOpenApi } from './openapi.js';
 import { actRoutes } from './routes/act-route.js';
 import { mediaRoutes } from './routes/media-route.js';
@@ -43,6 +44,8 @@ export interface AdminServerOptions {
   readonly webUiDir?: string;
   /** Serve /metrics without the token (`metrics.public` in catnap.json). */
   readonly publicMetrics?: boolean;
+  /** The `Host` names answered (DNS rebinding, see host-guard.ts); undefined answers any. */
+  readonly hosts?: HostPolicy;
 }
 
 const keyOf = (contract: RouteContract) => `${contract.method} ${contract.url}`;
@@ -116,6 +119,16 @@ export async function buildAdminServer(deps: AdminDeps, options: AdminServerOpti
       status === 413 ? 'BODY_TOO_LARGE' : status === 415 ? 'UNSUPPORTED_MEDIA_TYPE' : status === 500 ? 'INTERNAL' : 'BAD_REQUEST';
     return reply.code(status).send({ error: { code, message: status === 500 ? 'internal error (see the Catnap log)' : error.message } });
   });
+  // First of all, before the token and before routing: a page that rebound its own name to this
+  // machine must not reach even the routes without a token. Its body is left unread.
+  app.addHook('onRequest', async (request, reply) => {
+    const refusal = hostRefusal(options.hosts, request.headers.host);
+    if (refusal)
+      return reply
+        .code(403)
+        .header('connection', 'close')
+        .send({ error: { code: 'HOST_NOT_ALLOWED', message: refusal } });
+  });
   const webUiFallback = await serveWebUi(app, options.webUiDir);
   const notFound = (request: FastifyRequest, reply: FastifyReply) =>
     reply.code(404).send({ error: { code: 'NOT_FOUND', message: `no route ${request.method} ${request.url.split('?')[0]}` } });
@@ -146,7 +159,12 @@ export async function buildAdminServer(deps: AdminDeps, options: AdminServerOpti
   app.addHook('onSend', async (_request, reply) => {
     reply.header('x-content-type-options', 'nosniff');
   });
-  attachLiveSocket(app, new LiveHub(deps.world, deps.dispatcher, deps.transcript, deps.hooks, deps.logger), options.token, deps.logger);
+  attachLiveSocket(
+    app,
+    new LiveHub(deps.world, deps.dispatcher, deps.transcript, deps.hooks, deps.logger),
+    { token: options.token, hosts: options.hosts },
+    deps.logger,
+  );
 
   // The token is checked as the request arrives, before its body is read or validated: a caller
   // without the token never gets Catnap to buffer or parse 64 MiB for it.

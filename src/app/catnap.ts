@@ -1,6 +1,7 @@
 import { join, resolve } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildAdminServer } from '../admin/admin-server.js';
+import { hostPolicy } from '../admin/host-guard.js';
 import type { OneBotGateway } from '../network/adapter.js';
 import { OneBotConfigFiles } from '../network/config-files.js';
 import { AdaptersFailedError } from '../network/adapters-failed.js';
@@ -385,6 +386,7 @@ export class Catnap {
         requestTimeoutMs: this.settings.api.requestTimeoutMs,
         version: catnapVersion,
         publicMetrics: this.settings.metrics.public,
+        hosts: hostPolicy(this.settings.webui.allowedHosts, isLoopbackHost(this.settings.webui.host)),
       },
     );
     this.#disposables.add(() => closeWithinGrace(app));

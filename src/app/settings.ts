@@ -26,6 +26,11 @@ export const SettingsSchema = Type.Object(
         port: Type.Integer({ minimum: 0, maximum: 65535, default: 6099 }),
         /** Generated on first start when empty. */
         token: Type.String({ default: '' }),
+        /**
+         * `Host` names (no port) the web UI answers besides loopback ones (`"*"`: any). Empty: only
+         * loopback names while it listens on loopback (DNS rebinding), any once it listens beyond.
+         */
+        allowedHosts: Type.Array(Type.String({ pattern: '^(\\*|[A-Za-z0-9._-]+|\\[?[0-9A-Fa-f:.]+\\]?)$' }), { default: [] }),
       },
       { ...strict, default: {} },
     ),

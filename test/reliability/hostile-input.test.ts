@@ -177,7 +177,9 @@ function headOnly(url: string, path: string, extra = ''): Promise<string> {
       }
     });
     socket.on('error', () => undefined);
-    socket.write(`POST ${path} HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 65000000\r\n${extra}\r\n{"a":`);
+    socket.write(
+      `POST ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 65000000\r\n${extra}\r\n{"a":`,
+    );
   });
 }
 

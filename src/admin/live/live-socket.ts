@@ -6,6 +6,7 @@ import { checkToken, queryOf } from '../../util/token-auth.js';
 import type { Logger } from '../../util/logger.js';
 import { livePath, liveStreams, type LiveFrame, type LiveStream } from '../../contract/live.js';
 import type { LiveHub, LiveInterest } from './live-hub.js';
+import { hostRefusal, type HostPolicy } from '../host-guard.js';
 
 /** Frames a slow console may have queued before new ones are dropped (and counted). */
 const maxBufferedBytes = 8 * 1024 * 1024;
@@ -18,7 +19,12 @@ const pingIntervalMs = 30000;
  * limits what is sent (default: everything); `?self_id=` limits the frames about an account
  * (calls, OneBot events, adapters, fired faults) to that one.
  */
-export function attachLiveSocket(app: FastifyInstance, hub: LiveHub, token: string, logger: Logger): void {
+export function attachLiveSocket(
+  app: FastifyInstance,
+  hub: LiveHub,
+  { token, hosts }: { readonly token: string; readonly hosts: HostPolicy | undefined },
+  logger: Logger,
+): void {
   const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
   const sockets = new Set<WebSocket>();
 
@@ -32,6 +38,12 @@ export function attachLiveSocket(app: FastifyInstance, hub: LiveHub, token: stri
     const path = (request.url ?? '').split('?')[0]!.replace(/\/+$/, '');
     if (path !== livePath) {
       refuse(socket, 404, 'Not Found', JSON.stringify({ error: { code: 'NOT_FOUND', message: `no WebSocket at ${path}` } }));
+      return;
+    }
+    // The same Host rule as every other request of the web UI port (admin-server.ts).
+    const hostProblem = hostRefusal(hosts, request.headers.host);
+    if (hostProblem) {
+      refuse(socket, 403, 'Forbidden', JSON.stringify({ error: { code: 'HOST_NOT_ALLOWED', message: hostProblem } }));
       return;
     }
     const query = queryOf(request.url);
