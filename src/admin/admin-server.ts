@@ -87,7 +87,7 @@ export async function buildAdminServer(deps: AdminDeps, options: AdminServerOpti
     ...requestRoutes,
     ...recordRoutes,
     ...healthRoutes({ publicMetrics: options.publicMetrics ?? false }),
-    ...loadRoutes,
+    ...loadRoutes(),
     ...faultRoutes,
     ...clockRoutes,
     ...snapshotRoutes,

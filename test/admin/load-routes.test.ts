@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCatnap } from '../helpers/catnap.js';
 import { writeSampleReport } from '../helpers/load-report.js';
 import { smallWorld } from '../helpers/world.js';
+import { ReportTickets, reportTicketTtlMs } from '../../src/admin/routes/report-tickets.js';
 
 let env: Awaited<ReturnType<typeof startCatnap>>;
 beforeAll(async () => {
@@ -28,14 +29,36 @@ describe('load report routes', () => {
     expect(json[0].delivery_p99_ms).toBeGreaterThan(0);
   });
 
-  it('serves a report page sandboxed, with the token in the query as a frame sends it', async () => {
-    const response = await fetch(`${env.catnap.webuiUrl}/api/load/reports/newer?token=admin-token`);
+  it('serves a report page sandboxed to a caller with the token', async () => {
+    const response = await fetch(`${env.catnap.webuiUrl}/api/load/reports/newer`, { headers: { authorization: 'Bearer admin-token' } });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toContain('text/html');
     expect(response.headers.get('content-security-policy')).toContain('sandbox allow-scripts');
     const html = await response.text();
     expect(html).toContain('<canvas id="latency-histogram">');
     expect(html).toContain('Chart.js');
+  });
+
+  it('gives a frame a view link without the token that opens the page once', async () => {
+    const { status, json } = await env.admin('POST', '/api/load/reports/older/view');
+    expect(status).toBe(201);
+    expect(json.url).toMatch(/^\/api\/load\/views\/[A-Za-z0-9_-]{43}$/);
+    expect(json.url).not.toContain('admin-token');
+    expect(json.expires_in_ms).toBe(60_000);
+    const page = await fetch(`${env.catnap.webuiUrl}${json.url}`);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-security-policy')).toContain('sandbox allow-scripts');
+    expect(page.headers.get('cache-control')).toBe('no-store');
+    expect(await page.text()).toContain('<canvas id="latency-histogram">');
+    // Spent: found later in a history or a log, the link opens nothing.
+    const again = await fetch(`${env.catnap.webuiUrl}${json.url}`);
+    expect(again.status).toBe(404);
+    expect(((await again.json()) as any).error.code).toBe('NOT_FOUND');
+    expect((await fetch(`${env.catnap.webuiUrl}/api/load/views/${'A'.repeat(43)}`)).status).toBe(404);
+    expect((await fetch(`${env.catnap.webuiUrl}/api/load/views/short`)).status).toBe(400);
+    // Only the token makes links, and only to reports that exist.
+    expect((await fetch(`${env.catnap.webuiUrl}/api/load/reports/older/view`, { method: 'POST' })).status).toBe(401);
+    expect((await env.admin('POST', '/api/load/reports/missing/view')).status).toBe(404);
   });
 
   it('refuses names that are not report folders, and needs the token', async () => {
@@ -45,5 +68,19 @@ describe('load report routes', () => {
     expect((await env.admin('GET', '/api/load/reports/.hidden')).status).toBe(400);
     expect((await fetch(`${env.catnap.webuiUrl}/api/load/reports/newer`)).status).toBe(401);
     expect((await fetch(`${env.catnap.webuiUrl}/api/load/reports`)).status).toBe(401);
+  });
+});
+
+describe('report view tickets', () => {
+  it('open their report once, and nothing after a minute', () => {
+    let now = 1_000;
+    const tickets = new ReportTickets(() => now);
+    const first = tickets.issue('a');
+    const second = tickets.issue('b');
+    expect(first).not.toBe(second);
+    expect(tickets.redeem(first)).toBe('a');
+    expect(tickets.redeem(first)).toBeUndefined();
+    now += reportTicketTtlMs;
+    expect(tickets.redeem(second)).toBeUndefined();
   });
 });

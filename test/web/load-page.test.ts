@@ -48,6 +48,17 @@ describe('console Load page', () => {
     expect(await frame.locator('#summary').textContent()).toContain('messages sent        | 50');
     const box = await frame.locator('#latency-histogram').boundingBox();
     expect(box!.height).toBeGreaterThan(100);
+    // The frame was opened by a one-use view link: the token is in no URL it or its history has.
+    const src = await page.getByTestId('load-report-frame').getAttribute('src');
+    expect(src).toMatch(/^\/api\/load\/views\/[A-Za-z0-9_-]{43}$/);
+    expect(content!.url()).not.toContain('admin-token');
+    expect((await fetch(`${env.catnap.webuiUrl}${src}`)).status).toBe(404);
+
+    // A new tab gets a link of its own, and shows the same charts.
+    const [tab] = await Promise.all([page.context().waitForEvent('page'), page.getByTestId('load-report-tab').click()]);
+    await tab.locator('#latency-over-time').waitFor();
+    expect(tab.url()).toMatch(/\/api\/load\/views\/[A-Za-z0-9_-]{43}$/);
+    expect(tab.url()).not.toBe(`${env.catnap.webuiUrl}${src}`);
     expect(pageErrors).toEqual([]);
   }, 60000);
 });

@@ -27,6 +27,9 @@ export type LoadReportSummary = Static<typeof LoadReportSummary>;
 /** A report's folder name: letters, digits, dots, dashes and underscores, never a path. */
 const ReportParams = Type.Object({ name: Type.String({ pattern: '^[A-Za-z0-9][A-Za-z0-9._-]*$', maxLength: 200 }) });
 
+/** A one-use ticket for viewing a report: 32 random bytes, base64url. */
+const ViewParams = Type.Object({ ticket: Type.String({ pattern: '^[A-Za-z0-9_-]{43}$' }) });
+
 const tag = 'load';
 
 /**
@@ -47,6 +50,30 @@ export const loadApi = {
     summary: "One load report's self-contained page (report.html), served sandboxed: its scripts run without the console's origin",
     tag,
     params: ReportParams,
+    response: Type.String(),
+    mediaType: 'text/html; charset=utf-8',
+  }),
+  openLoadReportView: defineRoute({
+    method: 'POST',
+    url: '/api/load/reports/:name/view',
+    summary:
+      "A link to one load report's page that needs no token, for a frame or a new tab (which cannot send the Bearer header): " +
+      'it works once, within a minute, so the token never rides in a URL',
+    tag,
+    params: ReportParams,
+    response: Type.Object({
+      url: Type.String({ description: 'The page, /api/load/views/<ticket>: served once, then gone' }),
+      expires_in_ms: Type.Integer({ description: 'How long the link may wait to be opened' }),
+    }),
+    status: 201,
+  }),
+  viewLoadReport: defineRoute({
+    method: 'GET',
+    url: '/api/load/views/:ticket',
+    summary: 'The report page a view link names (no token: the one-use ticket is the capability), sandboxed as GET /api/load/reports/:name',
+    tag,
+    public: true,
+    params: ViewParams,
     response: Type.String(),
     mediaType: 'text/html; charset=utf-8',
   }),

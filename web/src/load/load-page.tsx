@@ -1,16 +1,18 @@
 import { useState } from 'react';
 import type { LoadReportSummary } from '@contract';
-import { api, savedToken } from '../api/client';
+import { api } from '../api/client';
 import { useLoad } from '../api/world-data';
 import { Icon } from '../ui/icons';
 
 const ms = (value: number | null) => (value === null ? '–' : `${value} ms`);
 const percent = (value: number | null) => (value === null ? '–' : `${Math.round(value * 1000) / 10}%`);
 
-/** The report page's address: an iframe cannot send the Bearer header, so the token rides in the query. */
-function reportUrl(name: string): string {
-  return `/api/load/reports/${encodeURIComponent(name)}?token=${encodeURIComponent(savedToken())}`;
-}
+/**
+ * A link to a report's page for a frame or a new tab. Neither can send the Bearer header, and a
+ * token in their URL would stay in the browser's history, in logs and in proxies: the server
+ * makes a link that opens the page once, within a minute, and needs no token.
+ */
+const viewLink = async (name: string) => (await api('POST /api/load/reports/:name/view', { params: { name } })).url;
 
 /**
  * The reports `catnap load` wrote into the data folder (`<data>/load/<name>/`): a table of runs,
@@ -40,24 +42,32 @@ export function LoadPage() {
         )}
         {list.length > 0 && <ReportTable reports={list} shown={shown} onOpen={setOpen} />}
       </section>
-      {shown && (
-        <section className="card load-report">
-          <div className="card-head">
-            <h3>{shown}</h3>
-            <a href={reportUrl(shown)} target="_blank" rel="noreferrer">
-              Open in a new tab
-            </a>
-          </div>
-          <iframe
-            key={shown}
-            title={`Load report ${shown}`}
-            src={reportUrl(shown)}
-            sandbox="allow-scripts"
-            data-testid="load-report-frame"
-          />
-        </section>
-      )}
+      {shown && <ReportFrame key={shown} name={shown} />}
     </div>
+  );
+}
+
+/** The chosen report's own page (its charts) in a sandboxed frame, opened by a view link of its own. */
+function ReportFrame({ name }: { name: string }) {
+  const frame = useLoad(() => viewLink(name), [name]);
+  const [tabError, setTabError] = useState('');
+  // Each tab needs a link of its own: the frame's was used up when the frame opened it.
+  const openInTab = () =>
+    viewLink(name).then(
+      (url) => window.open(url, '_blank', 'noopener,noreferrer'),
+      (error: unknown) => setTabError(error instanceof Error ? error.message : String(error)),
+    );
+  return (
+    <section className="card load-report">
+      <div className="card-head">
+        <h3>{name}</h3>
+        <button onClick={openInTab} data-testid="load-report-tab">
+          Open in a new tab
+        </button>
+      </div>
+      {(frame.error || tabError) && <div className="page-error">{frame.error || tabError}</div>}
+      {frame.data && <iframe title={`Load report ${name}`} src={frame.data} sandbox="allow-scripts" data-testid="load-report-frame" />}
+    </section>
   );
 }
 
