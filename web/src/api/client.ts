@@ -102,9 +102,11 @@ export async function api(route: string, input: AnyInput = {}): Promise<unknown>
   } catch {
     json = undefined;
   }
-  if (response.status === 401 || response.status === 403) {
-    if (!token) unauthorizedListeners.forEach((listener) => listener());
-  }
+  // Only the token's own refusal logs out: a 403 of the world (PERMISSION_DENIED, RANK_TOO_LOW,
+  // NOT_A_MEMBER, MUTED) is an answer about the change asked for, shown like any other.
+  const code = (json as Partial<ErrorBody> | undefined)?.error?.code;
+  const tokenRefused = code === 'TOKEN_MISSING' || code === 'TOKEN_WRONG' || (response.status === 401 && code === undefined);
+  if (!token && tokenRefused) unauthorizedListeners.forEach((listener) => listener());
   if (!response.ok && !isEnvelope(json)) {
     const error = (json as Partial<ErrorBody> | undefined)?.error;
     throw new ApiError(
