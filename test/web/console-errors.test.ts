@@ -40,11 +40,45 @@ describe('console errors', () => {
     const error = form.locator('.form-error');
     await error.waitFor();
     expect(await error.innerText()).toMatch(/accepts no join requests/);
+    expect(await error.innerText()).toContain('(HTTP 403 PERMISSION_DENIED)');
     // Still in, and nothing typed was lost.
     expect(await page.getByTestId('login-form').count()).toBe(0);
     expect(await page.getByTestId('request-from').inputValue()).toBe('20002');
     expect(await page.getByTestId('request-target').inputValue()).toBe('30002');
     expect(await form.getByPlaceholder('验证消息 Comment').inputValue()).toBe('let me in');
+    expect(pageErrors).toEqual([]);
+  }, 60000);
+
+  it('names the status and code of a refused form, and keeps what was typed', async () => {
+    const form = page.getByTestId('create-account');
+    await form.getByPlaceholder(/^QQ/).fill('20001');
+    await page.getByTestId('new-account-nickname').fill('Second Alice');
+    await form.locator('button[type=submit]').click();
+    const error = form.locator('.form-error');
+    await error.waitFor();
+    expect(await error.innerText()).toMatch(/20001.*\(HTTP 409 ALREADY_EXISTS\)$/);
+    expect(await form.getByPlaceholder(/^QQ/).inputValue()).toBe('20001');
+    expect(await page.getByTestId('new-account-nickname').inputValue()).toBe('Second Alice');
+  }, 60000);
+
+  it('says Catnap cannot be reached when the request never gets there', async () => {
+    await page.route('**/api/world/accounts', (route) => route.abort('connectionrefused'));
+    const form = page.getByTestId('create-account');
+    await form.getByPlaceholder(/^QQ/).fill('20009');
+    await form.locator('button[type=submit]').click();
+    await form.locator('.form-error', { hasText: 'cannot reach Catnap' }).waitFor();
+    await page.unroute('**/api/world/accounts');
+    expect(await page.getByTestId('login-form').count()).toBe(0);
+  }, 60000);
+
+  it('shows a 404 of a row another client removed as a toast with its code', async () => {
+    await page.getByTestId('snapshot-name').fill('gone-soon');
+    await page.getByTestId('snapshot-save').click();
+    await page.getByTestId('snapshot-gone-soon').waitFor();
+    await env.admin('DELETE', '/api/world/snapshots/gone-soon');
+    await page.getByTestId('snapshot-delete-gone-soon').click();
+    await page.locator('.toast-error', { hasText: 'HTTP 404' }).waitFor();
+    expect(await page.locator('.toast-error').last().innerText()).toMatch(/gone-soon.*NOT_FOUND\)$/);
     expect(pageErrors).toEqual([]);
   }, 60000);
 });

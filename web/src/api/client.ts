@@ -94,7 +94,13 @@ export async function api(route: string, input: AnyInput = {}): Promise<unknown>
     headers['content-type'] = 'application/json';
     payload = JSON.stringify(body);
   }
-  const response = await fetch(path, { method, headers, body: payload });
+  let response: Response;
+  try {
+    response = await fetch(path, { method, headers, body: payload });
+  } catch (failure) {
+    // fetch says only "Failed to fetch": name what could not be reached (Catnap stopped or restarting).
+    throw new ApiError(0, 'NETWORK', `cannot reach Catnap at ${window.location.host} (${(failure as Error).message})`);
+  }
   const text = await response.text();
   let json: unknown;
   try {
@@ -143,7 +149,7 @@ export class ActionFailed extends Error {
     readonly retcode: number,
     message: string,
   ) {
-    super(message || `${action} failed (retcode ${retcode})`);
+    super(message || `${action} failed`);
   }
 }
 
@@ -167,8 +173,17 @@ export function upload(file: Blob, name: string): Promise<Uploaded> {
   return api('POST /api/media', { query: { name }, raw: { data: file, type: file.type } });
 }
 
+/**
+ * An error as the console shows it: the server's reason with the status and code it came with
+ * (`… (HTTP 403 PERMISSION_DENIED)`), every problem when there are several, and a failed action's
+ * retcode, so a refusal reads the same as in the API's docs.
+ */
 export function describeError(error: unknown): string {
-  if (error instanceof ApiError) return error.problems.length > 1 ? `${error.message} (${error.problems.join('; ')})` : error.message;
+  if (error instanceof ApiError) {
+    const problems = error.problems.length > 1 ? `: ${error.problems.join('; ')}` : '';
+    return error.status === 0 ? error.message : `${error.message}${problems} (HTTP ${error.status} ${error.code})`;
+  }
+  if (error instanceof ActionFailed) return `${error.message} (${error.action} retcode ${error.retcode})`;
   if (error instanceof Error) return error.message;
   return String(error);
 }

@@ -1,5 +1,5 @@
 import { useEffect, useEffectEvent, useState, useSyncExternalStore } from 'react';
-import { api } from './client';
+import { api, describeError } from './client';
 import { live } from './live';
 import type { AccountView, GroupView } from './types';
 
@@ -45,7 +45,7 @@ class WorldData {
       this.groups = groups;
       this.error = '';
     } catch (error) {
-      this.error = error instanceof Error ? error.message : String(error);
+      this.error = describeError(error);
     }
     this.loaded = true;
     this.#version++;
@@ -122,8 +122,7 @@ export function useLoad<T>(
     setState((previous) => ({ ...previous, loading: true }));
     run().then(
       (data) => !cancelled && setState({ data, error: '', loading: false }),
-      (error: unknown) =>
-        !cancelled && setState({ data: undefined, error: error instanceof Error ? error.message : String(error), loading: false }),
+      (error: unknown) => !cancelled && setState({ data: undefined, error: describeError(error), loading: false }),
     );
     return () => {
       cancelled = true;

@@ -1,5 +1,5 @@
 import { useSyncExternalStore } from 'react';
-import { act } from '../api/client';
+import { act, describeError } from '../api/client';
 import type { NoticeEvent, OneBotEvent } from '@contract';
 import { live } from '../api/live';
 import { peerKey, type OneBotMessage, type Peer, type Segment } from '../api/types';
@@ -200,7 +200,7 @@ class ChatStore {
       const last = messages.at(-1);
       if (last && before === undefined) this.#touchRecent(selfId, peer, last.time, last, true);
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
+      const message = describeError(error);
       // An empty conversation is reported as an error by NapCat ("消息不存在"); show it as empty.
       const empty = /不存在|not exist|no message/i.test(message);
       this.#mutate(selfId, peer, (conversation) => ({

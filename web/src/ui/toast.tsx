@@ -1,4 +1,5 @@
 import { useSyncExternalStore } from 'react';
+import { describeError } from '../api/client';
 
 interface Toast {
   id: number;
@@ -25,8 +26,9 @@ export function toast(text: string, kind: Toast['kind'] = 'info'): void {
   );
 }
 
+/** Shows what failed as `describeError` words it (the server's reason, status and code). */
 export function toastError(error: unknown): void {
-  toast(error instanceof Error ? error.message : String(error), 'error');
+  toast(describeError(error), 'error');
 }
 
 export function Toasts() {

@@ -1,5 +1,5 @@
 import { useSyncExternalStore } from 'react';
-import { api } from '../api/client';
+import { api, describeError } from '../api/client';
 import { live } from '../api/live';
 import type { RequestView } from '@contract';
 
@@ -41,7 +41,7 @@ class RequestStore {
       this.#list = await api('GET /api/world/requests', { query: { status: 'pending' } });
       this.#error = '';
     } catch (error) {
-      this.#error = error instanceof Error ? error.message : String(error);
+      this.#error = describeError(error);
     }
     this.#listeners.forEach((listener) => listener());
   }
