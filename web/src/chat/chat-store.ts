@@ -257,7 +257,10 @@ class ChatStore {
         return true;
       }
       case 'friend_recall': {
-        const peer: Peer = { type: 'private', id: event.user_id };
+        // user_id is the sender: for a recall of this account's own message that is the account
+        // itself, and the chat is the one holding the message.
+        const peer = event.user_id === selfId ? this.#privateChatHolding(selfId, event.message_id) : privatePeer(event.user_id);
+        if (!peer) return false;
         this.#mutate(selfId, peer, (c) => markRecalled(c, event.message_id));
         tip(peer, `${name(event.user_id)}撤回了一条消息`);
         return true;
@@ -334,6 +337,16 @@ class ChatStore {
     }
   }
 
+  /** The private chat of `selfId` shown holding the message, if one is. */
+  #privateChatHolding(selfId: number, messageId: number): Peer | undefined {
+    for (const [key, conversation] of this.#conversations) {
+      const [owner, peer] = splitKey(key);
+      if (owner !== selfId || peer?.type !== 'private') continue;
+      if (conversation.items.some((item) => item.kind === 'message' && item.id === messageId)) return peer;
+    }
+    return undefined;
+  }
+
   #mutate(selfId: number, peer: Peer, change: (conversation: Conversation) => Conversation): void {
     const key = convKey(selfId, peer);
     this.#conversations.set(key, change(this.#conversations.get(key) ?? emptyConversation));
@@ -352,6 +365,8 @@ class ChatStore {
     this.#listeners.forEach((listener) => listener());
   }
 }
+
+const privatePeer = (id: number): Peer => ({ type: 'private', id });
 
 const convKey = (selfId: number, peer: Peer) => `${selfId}|${peerKey(peer)}`;
 
