@@ -1,6 +1,6 @@
 import { useEffect, useRef, useSyncExternalStore } from 'react';
 import type { LiveFrame, livePath as contractLivePath } from '@contract';
-import { savedToken } from './client';
+import { api, savedToken } from './client';
 
 export type { AdapterStatus, CallFrame, FaultFrame, LiveFrame, OneBotEvent } from '@contract';
 
@@ -63,7 +63,9 @@ class LiveConnection {
     const ws = new WebSocket(`${scheme}://${window.location.host}${livePath}?token=${encodeURIComponent(savedToken())}`);
     this.#ws = ws;
     this.#setState('connecting');
+    let opened = false;
     ws.onopen = () => {
+      opened = true;
       this.#retry = 0;
       this.#setState('open');
       if (this.#everOpened) this.#reconnectListeners.forEach((listener) => listener());
@@ -89,6 +91,10 @@ class LiveConnection {
       this.#ws = undefined;
       this.#setState('closed');
       if (!this.#wanted) return;
+      // A browser never says why an upgrade was refused: a Catnap restarted with another token
+      // would be retried forever with the page none the wiser. One token-checked call asks; its
+      // refusal logs out (the client's onUnauthorized), and anything else just waits for the retry.
+      if (!opened) api('GET /api/clock').catch(() => undefined);
       const delay = Math.min(10000, 300 * 2 ** this.#retry++);
       this.#timer = setTimeout(() => this.#connect(), delay);
     };
