@@ -1,4 +1,6 @@
+import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
+import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, openConsolePage } from '../helpers/browser.js';
 import { startCatnap } from '../helpers/catnap.js';
@@ -69,6 +71,19 @@ describe('console errors', () => {
     await form.locator('.form-error', { hasText: 'cannot reach Catnap' }).waitFor();
     await page.unroute('**/api/world/accounts');
     expect(await page.getByTestId('login-form').count()).toBe(0);
+  }, 60000);
+
+  it('exports the world as YAML, and says why when the export cannot be fetched', async () => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-yaml').click()]);
+    expect(download.suggestedFilename()).toBe('catnap-world.yaml');
+    const saved = await readFile((await download.path())!, 'utf8');
+    expect((parse(saved) as { accounts: { user_id: number }[] }).accounts.map((account) => account.user_id)).toContain(20001);
+
+    await page.route('**/api/world/export*', (route) => route.abort('connectionrefused'));
+    await page.getByTestId('export-json').click();
+    await page.getByTestId('transfer-card').locator('.form-error', { hasText: 'export failed: cannot reach Catnap' }).waitFor();
+    await page.unroute('**/api/world/export*');
+    expect(pageErrors).toEqual([]);
   }, 60000);
 
   it('shows a 404 of a row another client removed as a toast with its code', async () => {

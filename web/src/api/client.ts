@@ -80,6 +80,20 @@ function pathOf(template: string, params: Record<string, unknown> = {}): string 
 // would make the compiler walk every route's types.
 export function api<K extends AdminRouteKey>(route: K, ...args: InputArgs[K]): NoInfer<Promise<AdminApi[K]['response']>>;
 export async function api(route: string, input: AnyInput = {}): Promise<unknown> {
+  return (await call(route, input)).json;
+}
+
+/**
+ * Calls a route like `api` and answers its body as text, for a file to save as it came (a world
+ * export in YAML is no JSON); a failure throws the same `ApiError`.
+ */
+export function apiText<K extends AdminRouteKey>(route: K, ...args: InputArgs[K]): Promise<string>;
+export async function apiText(route: string, input: AnyInput = {}): Promise<string> {
+  return (await call(route, input)).text;
+}
+
+/** One request to the admin API: its body as text and as JSON, or the failure as `ApiError`. */
+async function call(route: string, input: AnyInput): Promise<{ text: string; json: unknown }> {
   const { params, query, body, raw, token } = input;
   const [method = 'GET', template = ''] = route.split(' ');
   const search = new URLSearchParams();
@@ -122,7 +136,7 @@ export async function api(route: string, input: AnyInput = {}): Promise<unknown>
       error?.problems ?? [],
     );
   }
-  return json;
+  return { text, json };
 }
 
 /** Any route's input, as the implementation handles it (the overload above types each route's). */

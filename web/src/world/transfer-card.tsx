@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { api, ApiError, describeError, savedToken } from '../api/client';
+import { api, apiText, ApiError, describeError } from '../api/client';
 import { JsonView } from '../ui/json-view';
 import { useWorld } from '../api/world-data';
 
@@ -10,14 +10,15 @@ export function TransferCard() {
   const [error, setError] = useState('');
 
   const download = async (format: 'json' | 'yaml') => {
-    const response = await fetch(`/api/world/export${format === 'yaml' ? '?format=yaml' : ''}`, {
-      headers: { authorization: `Bearer ${savedToken()}` },
-    });
-    if (!response.ok) {
-      setError(`export failed: HTTP ${response.status}`);
+    setError('');
+    let text: string;
+    try {
+      text = await apiText('GET /api/world/export', { query: { format } });
+    } catch (failure) {
+      setError(`export failed: ${describeError(failure)}`);
       return;
     }
-    const blob = await response.blob();
+    const blob = new Blob([text], { type: format === 'yaml' ? 'application/yaml' : 'application/json' });
     const link = document.createElement('a');
     link.href = URL.createObjectURL(blob);
     link.download = `catnap-world.${format}`;
@@ -54,7 +55,7 @@ export function TransferCard() {
         <button className="secondary" onClick={() => void download('json')} data-testid="export-json">
           导出 Export JSON
         </button>
-        <button className="secondary" onClick={() => void download('yaml')}>
+        <button className="secondary" onClick={() => void download('yaml')} data-testid="export-yaml">
           导出 Export YAML
         </button>
         <label
