@@ -13,6 +13,7 @@ import { PlaygroundPage } from './playground/playground-page';
 import { TimelinePage } from './timeline/timeline-page';
 import { onOpenAccountPicker, setActingAs, useActingAs } from './session';
 import { Avatar } from './ui/avatar';
+import { clickable } from './ui/clickable';
 import { Icon, type IconName } from './ui/icons';
 import { Modal } from './ui/modal';
 import { navigate, usePath } from './ui/router';
@@ -133,7 +134,13 @@ function Shell(props: { onLogout: () => void }) {
   return (
     <div className="shell">
       <nav className="rail">
-        <div className="rail-me" onClick={() => setPicking(true)} title="切换账号 Switch account" data-testid="switch-account">
+        <div
+          className="rail-me"
+          {...clickable(() => setPicking(true))}
+          title="切换账号 Switch account"
+          aria-label="切换账号 Switch account"
+          data-testid="switch-account"
+        >
           {me ? <Avatar id={me.user_id} name={me.nickname} size={40} bot={me.bot} /> : <span className="avatar" />}
         </div>
         {pages.map((page) => (

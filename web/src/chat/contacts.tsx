@@ -3,6 +3,7 @@ import { act } from '../api/client';
 import { peerKey, type Peer } from '../api/types';
 import { useLoad, useWorld } from '../api/world-data';
 import { Avatar } from '../ui/avatar';
+import { clickable } from '../ui/clickable';
 import { openAccountPicker } from '../session';
 import { useChat } from './chat-store';
 import { previewOf } from './preview';
@@ -34,7 +35,8 @@ export function Contacts(props: { selfId: number; active: Peer | undefined; onOp
       <div
         key={peerKey(peer)}
         className={`contact-row${isActive(peer) ? ' active' : ''}`}
-        onClick={() => props.onOpen(peer)}
+        {...clickable(() => props.onOpen(peer))}
+        aria-current={isActive(peer) ? 'true' : undefined}
         data-testid={`contact-${peerKey(peer).replace(':', '-')}`}
       >
         <Avatar id={peer.id} name={name} group={peer.type === 'group'} bot={peer.type === 'private' && world.account(peer.id)?.bot} />
@@ -110,7 +112,11 @@ export function Contacts(props: { selfId: number; active: Peer | undefined; onOp
               const key = `c${category.categoryId}`;
               return (
                 <div key={key} className="contact-group">
-                  <div className="contact-group-head" onClick={() => setCollapsed({ ...collapsed, [key]: !collapsed[key] })}>
+                  <div
+                    className="contact-group-head"
+                    {...clickable(() => setCollapsed({ ...collapsed, [key]: !collapsed[key] }))}
+                    aria-expanded={!collapsed[key]}
+                  >
                     <span>{collapsed[key] ? '▸' : '▾'}</span> {category.categoryName}
                     <span className="muted small"> {category.buddyList.length}</span>
                   </div>
@@ -125,7 +131,11 @@ export function Contacts(props: { selfId: number; active: Peer | undefined; onOp
               );
             })}
             <div className="contact-group">
-              <div className="contact-group-head" onClick={() => setCollapsed({ ...collapsed, groups: !collapsed.groups })}>
+              <div
+                className="contact-group-head"
+                {...clickable(() => setCollapsed({ ...collapsed, groups: !collapsed.groups }))}
+                aria-expanded={!collapsed.groups}
+              >
                 <span>{collapsed.groups ? '▸' : '▾'}</span> 群聊 Groups
                 <span className="muted small"> {groups.data?.length ?? 0}</span>
               </div>
