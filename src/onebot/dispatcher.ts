@@ -61,6 +61,11 @@ export class Dispatcher {
   readonly #logger: Logger;
   /** Aborted by close(): calls held by a fault stop waiting. */
   readonly #closing = new AbortController();
+  /**
+   * Stand-in answers of calls a fault held and this dispatcher let go as Catnap stopped: they never
+   * got an answer of their own. Kept beside the envelope, not in it, so what bots read is unchanged.
+   */
+  readonly #cutShort = new WeakSet<Envelope>();
 
   /** What every call's context reaches back for (made once). */
   readonly #contextHost: ContextHost;
@@ -172,9 +177,13 @@ export class Dispatcher {
     this.#closing.abort();
   }
 
-  /** Whether held calls were let go (`releaseHeld`): Catnap is stopping, and a failure now may be one cut short. */
-  get releasedHeld(): boolean {
-    return this.#closing.signal.aborted;
+  /**
+   * Whether `envelope` stands in for an answer that never came because `releaseHeld` (or `close`)
+   * let its call go: the caller should hear that Catnap is stopping, not read it as the action's
+   * failure. A call let go that then ran (a delay) answers for itself and is not cut short.
+   */
+  wasCutShort(envelope: Envelope): boolean {
+    return this.#cutShort.has(envelope);
   }
 
   close(): void {
@@ -280,12 +289,18 @@ export class Dispatcher {
       case 'no_reply':
         // A hung NapCat: nothing comes back until the caller gives up (or Catnap stops).
         await waitFor(Number.POSITIVE_INFINITY, signal);
-        return failed(protocolErrors.INTERNAL.retcode, 'no reply (fault)', meta.echo);
+        return this.#letGo(failed(protocolErrors.INTERNAL.retcode, 'no reply (fault)', meta.echo));
       case 'disconnect':
         await ran;
         meta.disconnect?.();
         return failed(protocolErrors.INTERNAL.retcode, 'connection closed (fault)', meta.echo);
     }
+  }
+
+  /** Marks a held call's stand-in answer as cut short when it was the stop, not its caller, that let it go. */
+  #letGo(envelope: Envelope): Envelope {
+    if (this.#closing.signal.aborted) this.#cutShort.add(envelope);
+    return envelope;
   }
 
   #context(selfId: number, meta: DispatchMeta, streaming = false): ActionContext {

@@ -118,3 +118,34 @@ describe('dispatcher: one resolution per call', () => {
     expect(resolve.mock.calls).toEqual([['get_friend_list_async'], ['get_login_info'], ['no_such_action']]);
   });
 });
+
+describe('dispatcher: calls a fault held, let go', () => {
+  it('marks only the stand-in of a call the stop let go, beside an envelope bots read unchanged', async () => {
+    const ob = await onebotWorld();
+    const dispatcher = new Dispatcher(new ActionTable(allActions), ob.services, { faults: new FaultGate(ob.world, { random: () => 0 }) });
+    await ob.world.faults.add(newFaultRule({ action: 'get_friend_list', effect: { type: 'no_reply' } }));
+    await ob.world.faults.add(newFaultRule({ action: 'get_group_info', effect: { type: 'delay', delay_ms: 600_000 } }));
+    // A caller that gives up is not a stop: its stand-in is not marked.
+    const gone = new AbortController();
+    const abandoned = dispatcher.dispatch(10001, 'get_friend_list', {}, { transport: 'test', signal: gone.signal });
+    gone.abort();
+    expect(dispatcher.wasCutShort(await abandoned)).toBe(false);
+    const held = dispatcher.dispatch(10001, 'get_friend_list', {}, { transport: 'test', echo: 5 });
+    const delayed = dispatcher.dispatch(10001, 'get_group_info', { group_id: 39999 }, { transport: 'test' });
+    dispatcher.releaseHeld();
+    const stood = await held;
+    expect(dispatcher.wasCutShort(stood)).toBe(true);
+    expect(stood).toEqual({
+      status: 'failed',
+      retcode: 1200,
+      data: null,
+      message: 'no reply (fault)',
+      wording: 'no reply (fault)',
+      echo: 5,
+    });
+    // A delayed call let go runs, and its own failure is not a stop's.
+    const own = await delayed;
+    expect(own).toMatchObject({ status: 'failed', retcode: 2002 });
+    expect(dispatcher.wasCutShort(own)).toBe(false);
+  });
+});

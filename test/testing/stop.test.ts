@@ -34,6 +34,22 @@ describe('stopping a test world', () => {
     expect(await pending).toMatch(/HTTP 503: Catnap is stopping: send_group_msg as 20001 ended before it answered$/);
   }, 20_000);
 
+  it('answers an act a delay held with its own failure when Catnap stops: only a call the stop cut short is STOPPING', async () => {
+    const world = await startWorld();
+    await world.faults.add({ self_id: 20001, action: 'send_group_msg', effect: { type: 'delay', delay_ms: 600_000 } });
+    // Let go by the stop, the send runs and fails on its own: nobody is in group 39999.
+    const pending = world
+      .user(20001)
+      .say('held', { group: 39999 })
+      .then(
+        () => 'answered',
+        (error: Error) => error.message,
+      );
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    await world.stop();
+    expect(await pending).toBe('send_group_msg as 20001 failed: retcode 2002: group 39999 does not exist');
+  }, 20_000);
+
   it('is not held by a client that connected to the admin API and sent nothing', async () => {
     const world = await startWorld();
     // What undici leaves when it opens a connection for a request it then abandons: once a server

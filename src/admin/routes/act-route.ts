@@ -33,8 +33,9 @@ export const actRoutes = implement(actApi, {
       stream: async (packet) => void packets.push(packet as Envelope),
     });
     // A call a fault held (no_reply) is let go when Catnap stops; its caller learns why, as a
-    // pending wait's does, rather than reading the fault's stand-in failure as the action's.
-    if (envelope.status === 'failed' && dispatcher.releasedHeld) {
+    // pending wait's does, rather than reading the fault's stand-in failure as the action's. Only
+    // that stand-in: an action that ran and failed while Catnap stops answers its own failure.
+    if (dispatcher.wasCutShort(envelope)) {
       throw new AdminError(503, 'STOPPING', `Catnap is stopping: ${action} as ${userId} ended before it answered`);
     }
     reply.code(httpStatusOf(envelope));
