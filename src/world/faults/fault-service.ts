@@ -12,6 +12,9 @@ export class FaultService {
   #restores = 0;
 
   constructor(private readonly ctx: ServiceContext) {
+    // A batch that failed to commit took back the hits counted here ahead of it, and a unit in it
+    // may have read rules into memory that were never stored: the database says what holds.
+    ctx.store.onForget(() => (this.#rules = undefined));
     // A change made inside someone else's unit (a world file) announces itself; reload then.
     // A restored snapshot replaced the table wholesale: the rules it kept are the rules now.
     ctx.bus.on((event) => {

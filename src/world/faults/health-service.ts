@@ -22,6 +22,8 @@ export class HealthService {
     private readonly ctx: ServiceContext,
     private readonly accounts: AccountService,
   ) {
+    // A batch that failed to commit may have had a unit read health it wrote (and never stored).
+    ctx.store.onForget(() => (this.#byUser = undefined));
     // A restored snapshot brings back the health every account had when it was saved.
     ctx.bus.on((event) => {
       if (event.type === 'world.restored') this.#byUser = undefined;

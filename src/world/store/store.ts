@@ -85,6 +85,13 @@ export interface WorldStore {
    * Synchronous: no unit commits in the middle of it.
    */
   blobReferences(into: Set<string>, copyPath?: string): void;
+  /**
+   * Registers `forget`, run whenever what was read may not be what the database holds: a batch of
+   * units failed to commit (a unit in it read what an earlier one wrote, and an acknowledged-in-
+   * memory change never landed), or a restore replaced every table. A cache a service keeps above
+   * the repositories registers here, so it follows the journal as the repositories' caches do.
+   */
+  onForget(forget: () => void): void;
   close(): Promise<void>;
 }
 

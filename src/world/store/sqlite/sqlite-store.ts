@@ -162,6 +162,10 @@ export class SqliteWorldStore implements WorldStore {
     }
   }
 
+  onForget(forget: () => void): void {
+    this.#journal.onBatchFailed(forget);
+  }
+
   blobReferences(into: Set<string>, copyPath?: string): void {
     if (copyPath !== undefined) return collectBlobReferencesOf(copyPath, into);
     this.#open();

@@ -46,7 +46,7 @@ export class UnitJournal {
     this.#undo.push(forget);
   }
 
-  /** Registers how to clear a cache when a batch fails to commit. */
+  /** Registers how to clear a cache when a batch fails to commit (or a restore replaced every table: `forgetAll`). */
   onBatchFailed(reset: () => void): void {
     this.#resets.push(reset);
   }
