@@ -69,8 +69,16 @@ describe('calls as an account a restore took away', () => {
     // Queued calls say so too, instead of being accepted and then failing in the queue.
     expect(await onebot('get_friend_list_async', {})).toMatchObject({ status: 'failed', retcode: 2001 });
 
+    // The bot list still shows the account whose adapters run, and that the restore removed it.
+    const listed = async () => ((await admin('GET', '/api/bots')).json as any[]).find((bot) => bot.user_id === 20009);
+    const removed = await listed();
+    expect(removed).toMatchObject({ user_id: 20009, removed: true, has_config: true, nickname: '' });
+    expect(removed.adapters.map((adapter: { name: string }) => adapter.name).sort()).toEqual(['milky-http', 'zed-http']);
+    expect((await admin('GET', '/api/bots')).json.find((bot: any) => bot.user_id === 10001)).toMatchObject({ removed: false });
+
     // The adapters kept running: once the account exists again, they serve it.
     expect((await admin('POST', '/api/world/accounts', { user_id: 20009, nickname: 'Zed', bot: true })).status).toBe(201);
+    expect(await listed()).toMatchObject({ user_id: 20009, removed: false, nickname: 'Zed' });
     expect(await milky('get_peer_pins', {})).toMatchObject({ status: 'ok' });
     expect(await onebot('get_friend_list', {})).toMatchObject({ status: 'ok', data: [] });
   });

@@ -1,4 +1,5 @@
 import { botsApi } from '../../contract/admin/bots.js';
+import type { AccountView } from '../../contract/admin/world-views.js';
 import type { OneBotConfig } from '../../contract/onebot-config.js';
 import { throwIfAdaptersFailed } from '../adapter-failures.js';
 import { AdminError } from '../admin-errors.js';
@@ -22,6 +23,23 @@ function validate(deps: AdminDeps, config: unknown): OneBotConfig {
   }
 }
 
+/** What is shown of an account that no longer exists: its number, and nothing it had. */
+function removedAccountView(userId: number): AccountView {
+  return {
+    user_id: userId,
+    nickname: '',
+    bot: false,
+    sex: 'unknown',
+    age: 0,
+    long_nick: '',
+    level: 0,
+    reg_time: 0,
+    status: 0,
+    ext_status: 0,
+    battery_status: 0,
+  };
+}
+
 /**
  * Each account's NapCat network config (`onebot11_<uin>.json`) and its adapters' live state, for
  * the bot dashboard. A saved config is applied at once (hot reload): adapters whose entry did not
@@ -31,11 +49,21 @@ export const botRoutes = implement(botsApi, {
   async listBots(_request, _reply, deps) {
     const configured = new Set((await deps.hooks.onebotAccounts?.()) ?? []);
     const accounts = (await deps.world.accounts.list()).filter((account) => account.isBot || configured.has(account.userId));
-    return accounts.map((account) => ({
+    const listed = accounts.map((account) => ({
       ...accountView(account),
       has_config: configured.has(account.userId),
+      removed: false,
       adapters: deps.hooks.adapterStatus?.(account.userId) ?? [],
     }));
+    // A restore does not stop the adapters of an account it removed (its config files stay, and
+    // they serve it again once it exists): they still hold ports and clients, so they are listed.
+    const existing = new Set(listed.map((bot) => bot.user_id));
+    for (const userId of [...configured].sort((a, b) => a - b)) {
+      if (existing.has(userId) || deps.world.accounts.find(userId)) continue;
+      const adapters = deps.hooks.adapterStatus?.(userId) ?? [];
+      if (adapters.length > 0) listed.push({ ...removedAccountView(userId), has_config: true, removed: true, adapters });
+    }
+    return listed;
   },
 
   async getOnebotConfig(request, _reply, deps) {

@@ -49,7 +49,19 @@ export const botsApi = {
     url: '/api/bots',
     summary: 'Bot accounts and accounts with a OneBot config, with the state of their adapters',
     tag,
-    response: Type.Array(Type.Composite([AccountView, Type.Object({ has_config: Type.Boolean(), adapters: Type.Array(AdapterStatus) })])),
+    response: Type.Array(
+      Type.Composite([
+        AccountView,
+        Type.Object({
+          has_config: Type.Boolean(),
+          removed: Type.Boolean({
+            description:
+              'The account is gone (a snapshot restore or reset removed it) but its adapters still run: every call made as it fails with USER_NOT_FOUND until it exists again. Its account fields are then empty.',
+          }),
+          adapters: Type.Array(AdapterStatus),
+        }),
+      ]),
+    ),
   }),
   getOnebotConfig: defineRoute({
     method: 'GET',
