@@ -13,6 +13,8 @@ const warmUp = 32;
 export interface RandomState {
   readonly seed: number;
   readonly state: readonly number[];
+  /** Whether the seed was the user's (secrets then derive from it); absent in snapshots before it was kept. */
+  readonly seeded?: boolean;
 }
 
 /**
@@ -25,19 +27,30 @@ export interface RandomState {
  */
 export class WorldRandom {
   #rng: RandomGenerator;
+  #seed: number;
+  #seeded: boolean;
   /** What a seeded run's secrets are keyed with (see `secret`). */
-  readonly #secretKey: Buffer;
+  #secretKey: Buffer;
 
   /** `seeded` says the seed was chosen by the user (--seed), so even secrets must repeat. */
-  constructor(
-    readonly seed: number = randomInt(0, maxSeed),
-    readonly seeded = false,
-  ) {
+  constructor(seed: number = randomInt(0, maxSeed), seeded = false) {
     if (!Number.isInteger(seed) || seed < 0 || seed > maxSeed) throw new RangeError(`a seed is an integer from 0 to ${maxSeed}`);
+    this.#seed = seed;
+    this.#seeded = seeded;
     this.#rng = xoroshiro128plus(seed);
-    this.#secretKey = createHash('sha256').update(`catnap secrets of seed ${seed}`).digest();
+    this.#secretKey = secretKeyOf(seed);
     // Its first outputs from a small seed are mostly set bits and alike across nearby seeds.
     for (let i = 0; i < warmUp; i++) this.#rng.next();
+  }
+
+  /** The seed this source started from (a restore brings back the snapshot's). */
+  get seed(): number {
+    return this.#seed;
+  }
+
+  /** Whether the seed was the user's (--seed), so even secrets repeat. */
+  get seeded(): boolean {
+    return this.#seeded;
   }
 
   /** An integer from `min` to `max`, both included. */
@@ -88,11 +101,23 @@ export class WorldRandom {
   }
 
   state(): RandomState {
-    return { seed: this.seed, state: [...this.#rng.getState()] };
+    return { seed: this.#seed, state: [...this.#rng.getState()], seeded: this.#seeded };
   }
 
-  /** Continues from a state `state()` gave (a snapshot's). */
+  /**
+   * Continues from a state `state()` gave (a snapshot's), as the source that gave it would have:
+   * its seed too, which keys a seeded run's secrets, so a snapshot restored in a run started with
+   * another seed (or none) makes the same res_ids and share codes as the run that saved it. A
+   * state saved before `seeded` was kept leaves this run's choice as it is.
+   */
   restore(state: RandomState): void {
     this.#rng = xoroshiro128plusFromState(state.state);
+    this.#seed = state.seed;
+    this.#seeded = state.seeded ?? this.#seeded;
+    this.#secretKey = secretKeyOf(state.seed);
   }
+}
+
+function secretKeyOf(seed: number): Buffer {
+  return createHash('sha256').update(`catnap secrets of seed ${seed}`).digest();
 }

@@ -113,6 +113,35 @@ describe('snapshots', () => {
     expect((await admin('GET', '/api/faults')).json).toEqual([]);
   });
 
+  it('restored in a later run under another seed (or none), continue as the run that saved them would have', async () => {
+    const forward = { group_id: 30001, messages: [{ type: 'node', data: { user_id: 20001, nickname: 'A', content: 'hi' } }] };
+    // What the run that saved a snapshot makes after it: a file id (the generator) and a forward's
+    // res_id (a secret, which a seeded run derives from its seed).
+    const future = async (admin: Awaited<ReturnType<typeof startCatnap>>['admin']) => {
+      const upload = await admin('POST', '/api/world/act/20001/upload_group_file', {
+        group_id: 30001,
+        file: 'base64://aGk=',
+        name: 'a.txt',
+      });
+      const sent = await admin('POST', '/api/world/act/20001/send_group_forward_msg', forward);
+      return { fileId: upload.json.data.file_id as string, resId: sent.json.data.res_id as string };
+    };
+    const first = await startCatnap(world, { catnap: frozen });
+    await first.admin('POST', '/api/world/snapshots', { name: 'seeded' });
+    const original = await future(first.admin);
+    await first.catnap.stop();
+    for (const seed of [2, undefined]) {
+      const later = await startCatnap(world, { dataDir: first.dataDir, catnap: { ...frozen, seed } });
+      stop = () => later.catnap.stop();
+      await later.admin('POST', '/api/world/snapshots/seeded/restore');
+      expect(await future(later.admin)).toEqual(original);
+      // Saved again, the world's random source is still the snapshot's, seed included.
+      expect((await later.admin('POST', '/api/world/snapshots', { name: 'again' })).json.seed).toBe(1);
+      await later.catnap.stop();
+      stop = undefined;
+    }
+  });
+
   it('survive a restart', async () => {
     const first = await startCatnap(world, { catnap: frozen });
     await first.admin('POST', '/api/world/act/20001/send_group_msg', { group_id: 30001, message: 'kept' });
