@@ -43,4 +43,25 @@ describe('an act a no_reply fault holds', () => {
     expect(answered.matched, JSON.stringify(answered.closest)).toBe(true);
     expect(answered.entries[0]).toMatchObject({ transport: 'admin', status: 'failed' });
   });
+
+  it('in a batch is let go when its caller gives up, as a single act is', async () => {
+    await world.faults.clear();
+    await world.faults.add({ self_id: 20002, action: 'send_group_msg', effect: { type: 'no_reply' } });
+    const mark = await world.mark();
+    const { url, token } = world.api.connection;
+    const gaveUp = await fetch(`${url}/api/world/act-batch`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ calls: [{ user_id: 20002, action: 'send_group_msg', params: { group_id: 30001, message: 'held' } }] }),
+      signal: AbortSignal.timeout(300),
+    }).catch((error: Error) => error.name);
+    expect(gaveUp).toBe('TimeoutError');
+    const answered = await world.api.wait({
+      since: mark,
+      match: { kind: 'call', self_id: 20002, action: 'send_group_msg' },
+      timeout_ms: 3000,
+    });
+    expect(answered.matched, JSON.stringify(answered.closest)).toBe(true);
+    expect(answered.entries[0]).toMatchObject({ transport: 'admin', status: 'failed' });
+  });
 });

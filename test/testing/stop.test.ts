@@ -50,6 +50,27 @@ describe('stopping a test world', () => {
     expect(await pending).toBe('send_group_msg as 20001 failed: retcode 2002: group 39999 does not exist');
   }, 20_000);
 
+  it('ends an act-batch a no_reply fault holds with 503 STOPPING, naming the calls cut short', async () => {
+    const world = await startWorld();
+    await world.faults.add({ self_id: 20001, action: 'send_group_msg', effect: { type: 'no_reply' } });
+    const pending = world.api
+      .request('POST', '/api/world/act-batch', {
+        calls: [
+          { user_id: 20002, action: 'get_login_info' },
+          { user_id: 20001, action: 'send_group_msg', params: { group_id: 30001, message: 'held' } },
+        ],
+      })
+      .then(
+        () => 'answered',
+        (error: Error) => error.message,
+      );
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    await world.stop();
+    expect(await pending).toMatch(
+      /HTTP 503: Catnap is stopping: call 2 of the batch \(send_group_msg as 20001\) ended before it answered$/,
+    );
+  }, 20_000);
+
   it('is not held by a client that connected to the admin API and sent nothing', async () => {
     const world = await startWorld();
     // What undici leaves when it opens a connection for a request it then abandons: once a server

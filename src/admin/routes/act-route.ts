@@ -1,3 +1,4 @@
+import type { FastifyReply } from 'fastify';
 import { actApi } from '../../contract/admin/act.js';
 import type { Envelope } from '../../contract/onebot/envelope.js';
 import { httpStatusOf } from '../../onebot/envelope.js';
@@ -19,12 +20,8 @@ export const actRoutes = implement(actApi, {
     // A stream action's packets are gathered and answered with its last envelope: the admin API
     // answers one JSON document, which the CLI, the MCP server and the console read whole.
     const packets: Envelope[] = [];
-    // A caller that gives up (its own timeout) lets go of a call a fault holds, as a WebSocket or
-    // HTTP API client's going does: no held call outlives the request it answers.
-    const gone = new AbortController();
-    reply.raw.once('close', () => reply.raw.writableFinished || gone.abort());
     const envelope = await dispatcher.dispatch(userId, action, params, {
-      signal: gone.signal,
+      signal: callerGone(reply),
       transport: 'admin',
       messageFormat: request.query.format ?? 'array',
       adapter: 'admin-act',
@@ -42,14 +39,16 @@ export const actRoutes = implement(actApi, {
     return envelope.stream === 'stream-action' ? { ...envelope, packets } : envelope;
   },
 
-  async actBatch(request, _reply, { world, dispatcher }) {
+  async actBatch(request, reply, { world, dispatcher }) {
     const { calls } = request.body;
     const missing = calls.find((call) => !world.accounts.find(call.user_id));
     if (missing) throw new AdminError(404, 'USER_NOT_FOUND', `user ${missing.user_id} does not exist; no call was run`);
+    const signal = callerGone(reply);
     // All dispatched in this turn of the event loop: their units of work share one commit.
     const results = await Promise.all(
       calls.map((call) =>
         dispatcher.dispatch(call.user_id, call.action, call.params ?? {}, {
+          signal,
           transport: 'admin',
           messageFormat: 'array',
           adapter: 'admin-act',
@@ -57,6 +56,27 @@ export const actRoutes = implement(actApi, {
         }),
       ),
     );
+    // As for one act: a stand-in failure is not the action's, so the caller hears why instead.
+    const cut = results.flatMap((result, index) => (dispatcher.wasCutShort(result) ? [index] : []));
+    if (cut.length > 0) {
+      const named = cut.map((index) => `call ${index + 1} of the batch (${calls[index]!.action} as ${calls[index]!.user_id})`);
+      throw new AdminError(
+        503,
+        'STOPPING',
+        `Catnap is stopping: ${named.join(', ')} ended before ${cut.length === 1 ? 'it' : 'they'} answered`,
+      );
+    }
     return { results };
   },
 });
+
+/**
+ * Aborts when the caller gives up (its own timeout closes the response unfinished): that lets go
+ * of a call a fault holds, as a WebSocket or HTTP API client's going does, so no held call
+ * outlives the request it answers.
+ */
+function callerGone(reply: FastifyReply): AbortSignal {
+  const gone = new AbortController();
+  reply.raw.once('close', () => reply.raw.writableFinished || gone.abort());
+  return gone.signal;
+}
