@@ -1,9 +1,13 @@
 import { readdirSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { Type } from '@sinclair/typebox';
+import { Value } from '@sinclair/typebox/value';
 import type { ClockState, WorldClock } from '../../util/clock.js';
 import { nowSeconds } from '../../util/clock.js';
-import type { RandomState, WorldRandom } from '../../util/random.js';
+import { maxSeed, type RandomState, type WorldRandom } from '../../util/random.js';
+import { describeProblems } from '../../util/schema-problems.js';
+import { WorldError } from '../errors.js';
 import { replacePrivateFile } from '../../util/private-files.js';
 import { SerialQueue } from '../../util/serial-queue.js';
 import type { DomainEventBus } from '../events.js';
@@ -20,6 +24,20 @@ export interface SnapshotInfo {
   readonly clock: ClockState;
   readonly random: RandomState;
 }
+
+/**
+ * What a restore takes from the sidecar besides the database copy. Checked before anything is
+ * replaced: a sidecar edited by hand or cut short is refused while the world is still whole.
+ */
+const RestoredState = Type.Object({
+  clock: Type.Object({ nowMs: Type.Number(), frozen: Type.Boolean() }),
+  random: Type.Object({
+    seed: Type.Integer({ minimum: 0, maximum: maxSeed }),
+    // xoroshiro128+'s state: four 32-bit words, as `getState` gives them (signed).
+    state: Type.Array(Type.Integer({ minimum: -(2 ** 31), maximum: 2 ** 31 - 1 }), { minItems: 4, maxItems: 4 }),
+    seeded: Type.Optional(Type.Boolean()),
+  }),
+});
 
 /** Names are file names too: letters, digits, dot, dash and underscore, starting with a letter or digit. */
 export const snapshotNamePattern = '^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$';
@@ -126,6 +144,10 @@ export class SnapshotService {
 
   async #restore(name: string): Promise<SnapshotInfo> {
     const info = await this.get(name);
+    if (!Value.Check(RestoredState, info)) {
+      const problems = describeProblems(Value.Errors(RestoredState, info), 'sidecar', 3);
+      throw new WorldError('CONFLICT', `snapshot "${name}" cannot be restored: its ${name}.json is damaged (${problems.join('; ')})`);
+    }
     const { store, clock, random, bus } = this.deps;
     for (const listener of this.#beforeRestore) listener();
     store.restoreCopy(this.#dbPath(name));
