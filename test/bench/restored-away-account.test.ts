@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { HttpServerAdapter } from '../../src/network/http-server-adapter.js';
+import { attachWorld } from '../../src/app/testing/index.js';
 import { startCatnap } from '../helpers/catnap.js';
 
 const world = {
@@ -75,6 +76,9 @@ describe('calls as an account a restore took away', () => {
     expect(removed).toMatchObject({ user_id: 20009, removed: true, has_config: true, nickname: '' });
     expect(removed.adapters.map((adapter: { name: string }) => adapter.name).sort()).toEqual(['milky-http', 'zed-http']);
     expect((await admin('GET', '/api/bots')).json.find((bot: any) => bot.user_id === 10001)).toMatchObject({ removed: false });
+    // A test attached to this Catnap does not take it for the bot to test (it has no account).
+    const attached = await attachWorld({ url: catnap.webuiUrl, token: 'admin-token' });
+    expect(attached.botId).toBeUndefined();
 
     // The adapters kept running: once the account exists again, they serve it.
     expect((await admin('POST', '/api/world/accounts', { user_id: 20009, nickname: 'Zed', bot: true })).status).toBe(201);

@@ -206,11 +206,13 @@ export async function attachWorld(options: { url?: string; token?: string; bot?:
     process.env,
   );
   const api = new BenchApi(connection);
-  const bots = await api.request<{ user_id: number; bot: boolean; has_config: boolean; adapters: Parameters<typeof botEndpoints>[2] }[]>(
-    'GET',
-    '/api/bots',
+  const bots = await api.request<
+    { user_id: number; bot: boolean; has_config: boolean; removed?: boolean; adapters: Parameters<typeof botEndpoints>[2] }[]
+  >('GET', '/api/bots');
+  // An account a restore removed is listed while its adapters run, but it is nobody to test.
+  const account = bots.find((candidate) =>
+    options.bot !== undefined ? candidate.user_id === options.bot : candidate.has_config && candidate.removed !== true,
   );
-  const account = bots.find((candidate) => (options.bot !== undefined ? candidate.user_id === options.bot : candidate.has_config));
   let bot: BotEndpoints | undefined;
   if (account) {
     const config = await api.request<{ config?: { network?: Record<string, { token?: string; enable?: boolean }[]> } }>(
