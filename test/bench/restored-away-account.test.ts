@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { HttpServerAdapter } from '../../src/network/http-server-adapter.js';
 import { attachWorld } from '../../src/app/testing/index.js';
 import { startCatnap } from '../helpers/catnap.js';
+import { cli } from '../helpers/cli.js';
 
 const world = {
   accounts: [
@@ -79,6 +80,10 @@ describe('calls as an account a restore took away', () => {
     // A test attached to this Catnap does not take it for the bot to test (it has no account).
     const attached = await attachWorld({ url: catnap.webuiUrl, token: 'admin-token' });
     expect(attached.botId).toBeUndefined();
+    const status = await cli(['status', '--url', catnap.webuiUrl, '--token', 'admin-token']);
+    expect(status.stdout).toContain(
+      'Account 20009 (removed by a restore; its calls fail until it exists again)\n  httpServers "zed-http" listening',
+    );
 
     // The adapters kept running: once the account exists again, they serve it.
     expect((await admin('POST', '/api/world/accounts', { user_id: 20009, nickname: 'Zed', bot: true })).status).toBe(201);

@@ -12,7 +12,7 @@ interface Status {
   readonly not_ready: readonly string[];
   readonly accounts: readonly AccountRow[];
   readonly groups: number;
-  readonly bots: readonly (AccountRow & { adapters: readonly AdapterStatus[] })[];
+  readonly bots: readonly (AccountRow & { removed: boolean; adapters: readonly AdapterStatus[] })[];
 }
 
 /** `catnap status`: what a running Catnap holds and serves, at a glance (or as JSON). */
@@ -42,7 +42,7 @@ async function readStatus(client: CatnapClient): Promise<Status> {
     not_ready: readiness.problems ?? [],
     accounts: accounts.map(({ user_id, nickname, bot }) => ({ user_id, nickname, bot })),
     groups: groups.length,
-    bots: bots.map(({ user_id, nickname, bot, adapters }) => ({ user_id, nickname, bot, adapters })),
+    bots: bots.map(({ user_id, nickname, bot, removed, adapters }) => ({ user_id, nickname, bot, removed, adapters })),
   };
 }
 
@@ -52,7 +52,9 @@ function formatStatus(status: Status): string {
   const bots = status.accounts.filter((account) => account.bot).length;
   lines.push(`Accounts: ${status.accounts.length} (${bots} bot${bots === 1 ? '' : 's'}), groups: ${status.groups}`);
   for (const account of status.bots) {
-    lines.push(`Account ${account.user_id} (${account.nickname})${account.adapters.length === 0 ? ': no adapters running' : ''}`);
+    // An account a restore removed has no name to show, only adapters still running.
+    const name = account.removed ? 'removed by a restore; its calls fail until it exists again' : account.nickname;
+    lines.push(`Account ${account.user_id} (${name})${account.adapters.length === 0 ? ': no adapters running' : ''}`);
     for (const adapter of account.adapters) {
       lines.push(
         `  ${adapter.kind} "${adapter.name}" ${adapter.state} ${adapter.endpoint}, ${adapter.clients} client${adapter.clients === 1 ? '' : 's'}` +
