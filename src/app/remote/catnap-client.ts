@@ -58,6 +58,14 @@ export async function resolveConnection(options: ConnectionOptions, env: NodeJS.
   };
 }
 
+/** What one call may change: how long it may take, and who may give up on it. */
+export interface CallOptions {
+  /** Instead of the client's limit (a wait takes up to its own timeout, which may be minutes). */
+  readonly timeoutMs?: number;
+  /** Gives up on the call (its MCP request was cancelled); Catnap then ends a wait at once. */
+  readonly signal?: AbortSignal;
+}
+
 /** A small client of the admin API, shared by the CLI's remote commands and the MCP server. */
 export class CatnapClient {
   constructor(
@@ -91,8 +99,8 @@ export class CatnapClient {
   }
 
   /** One admin API call; statuses other than 2xx throw, except those in `accept` (503 of /readyz). */
-  async request<T>(method: string, path: string, body?: unknown, accept: readonly number[] = []): Promise<T> {
-    return (await this.requestWithStatus<T>(method, path, body, accept)).result;
+  async request<T>(method: string, path: string, body?: unknown, accept: readonly number[] = [], options: CallOptions = {}): Promise<T> {
+    return (await this.requestWithStatus<T>(method, path, body, accept, options)).result;
   }
 
   /** `request`, also answering the HTTP status (a wait's 408 carries the closest entries). */
@@ -101,24 +109,28 @@ export class CatnapClient {
     path: string,
     body?: unknown,
     accept: readonly number[] = [],
+    options: CallOptions = {},
   ): Promise<{ result: T; status: number }> {
     const { url, token, source } = this.connection;
+    const timeoutMs = options.timeoutMs ?? this.timeoutMs;
+    const timeout = AbortSignal.timeout(timeoutMs);
     let response: Response;
     try {
       response = await fetch(`${url}${path}`, {
         method,
         headers: { authorization: `Bearer ${token}`, ...(body !== undefined && { 'content-type': 'application/json' }) },
         ...(body !== undefined && { body: JSON.stringify(body) }),
-        signal: AbortSignal.timeout(this.timeoutMs),
+        signal: options.signal ? AbortSignal.any([timeout, options.signal]) : timeout,
       });
     } catch (error) {
+      if (options.signal?.aborted) throw new RemoteError(`${method} ${path}: cancelled`);
       // A call that took too long reached a running Catnap: "is it running?" would send the person
       // looking in the wrong place. An act held that long is almost always a fault rule's doing.
       if ((error as Error).name === 'TimeoutError') {
         const held = path.startsWith('/api/world/act/')
           ? ' (a fault rule with effect no_reply or delay may hold the call; GET /api/faults lists them)'
           : '';
-        throw new RemoteError(`${method} ${path}: Catnap at ${url} did not answer within ${this.timeoutMs} ms${held}`);
+        throw new RemoteError(`${method} ${path}: Catnap at ${url} did not answer within ${timeoutMs} ms${held}`);
       }
       const cause = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).message;
       throw new RemoteError(`cannot reach Catnap at ${url} (${cause}); is it running? (address from ${source})`);

@@ -82,7 +82,9 @@ export const waitFor = defineTool({
     timeout_ms: z.number().int().min(0).max(600_000).default(5000),
   },
   readOnly: true,
-  async run(args, { catnap }) {
-    return catnap.request('POST', '/api/world/wait', args, [408, 409]);
+  async run(args, { catnap, signal }) {
+    // The wait lasts up to its own timeout, which may be far beyond the client's limit for a call;
+    // a cancelled tool call drops the request, and Catnap then ends the wait rather than holding it.
+    return catnap.request('POST', '/api/world/wait', args, [408, 409], { timeoutMs: catnap.timeoutMs + args.timeout_ms, signal });
   },
 });

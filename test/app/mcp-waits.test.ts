@@ -1,0 +1,59 @@
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createMcpServer } from '../../src/app/mcp/mcp-server.js';
+import { CatnapClient } from '../../src/app/remote/catnap-client.js';
+import { startCatnap } from '../helpers/catnap.js';
+import { until } from '../helpers/transports.js';
+import { smallWorld } from '../helpers/world.js';
+
+// The MCP server in this process over the SDK's in-memory transport. Its admin client's own limit
+// per call is short (300 ms), so a wait that must outlast it shows in a second.
+let env: Awaited<ReturnType<typeof startCatnap>>;
+let client: Client;
+const clients: Client[] = [];
+beforeAll(async () => {
+  env = await startCatnap(smallWorld);
+  client = await connect(300);
+});
+afterAll(async () => {
+  await Promise.all(clients.map((each) => each.close()));
+  await env.catnap.stop();
+});
+
+async function connect(timeoutMs: number): Promise<Client> {
+  const catnap = new CatnapClient({ url: env.catnap.webuiUrl, token: 'admin-token', source: 'the test' }, timeoutMs);
+  const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
+  await createMcpServer(catnap).connect(serverSide);
+  const connected = new Client({ name: 'catnap-test', version: '1.0.0' });
+  await connected.connect(clientSide);
+  clients.push(connected);
+  return connected;
+}
+
+type ToolResult = { isError?: boolean; content: { type: string; text: string }[] };
+const callTool = async (name: string, args: Record<string, unknown>, options?: { signal?: AbortSignal }, through = client) =>
+  (await through.callTool({ name, arguments: args }, undefined, options)) as ToolResult;
+
+describe('catnap mcp wait_for', () => {
+  it('waits as long as its timeout_ms, beyond the admin client’s limit for one call', async () => {
+    const waiting = callTool('wait_for', { match: { kind: 'message', text: 'late but in time' }, timeout_ms: 5000 });
+    await until(() => env.catnap.transcript.pendingWaits === 1, 5000, 'the wait to be pending');
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    await env.admin('POST', '/api/world/act/20002/send_group_msg', { group_id: 30001, message: 'late but in time' });
+    const result = await waiting;
+    expect(result.isError ?? false).toBe(false);
+    expect(JSON.parse(result.content[0]!.text).matched[0]).toMatchObject({ kind: 'message', from: 20002 });
+  });
+
+  it('drops the wait when the agent cancels the call, so Catnap ends it instead of holding it for minutes', async () => {
+    // The default limit per call (30 s): only the cancel can end this wait within the test.
+    const patient = await connect(30_000);
+    const controller = new AbortController();
+    const waiting = callTool('wait_for', { match: { kind: 'message', text: 'never said' }, timeout_ms: 600_000 }, controller, patient);
+    await until(() => env.catnap.transcript.pendingWaits === 1, 5000, 'the wait to be pending');
+    controller.abort();
+    await expect(waiting).rejects.toThrow();
+    await until(() => env.catnap.transcript.pendingWaits === 0, 5000, 'the cancelled wait to end');
+  });
+});
