@@ -56,4 +56,33 @@ describe('catnap mcp wait_for', () => {
     await expect(waiting).rejects.toThrow();
     await until(() => env.catnap.transcript.pendingWaits === 0, 5000, 'the cancelled wait to end');
   });
+
+  it('fails as a tool error when time runs out, with the admin API’s status and message and the closest entries', async () => {
+    await env.admin('POST', '/api/world/act/20002/send_group_msg', { group_id: 30001, message: 'almost the word' });
+    const mark = (await env.admin('POST', '/api/world/marks', {})).json.mark;
+    await env.admin('POST', '/api/world/act/20002/send_group_msg', { group_id: 30001, message: 'close to the word' });
+    const result = await callTool('wait_for', { match: { kind: 'message', from: 20002, text: 'the word!' }, since: mark, timeout_ms: 50 });
+    expect(result.isError).toBe(true);
+    const [first, ...rest] = result.content[0]!.text.split('\n');
+    expect(first).toBe('wait_for failed with HTTP 408 TIMEOUT: no entry matched within 50 ms (0 did)');
+    const details = JSON.parse(rest.join('\n'));
+    expect(details.matched).toEqual([]);
+    expect(details.closest[0]).toMatchObject({ kind: 'message', text: 'close to the word' });
+  });
+
+  it('fails as a tool error when a none wait sees a match', async () => {
+    const mark = (await env.admin('POST', '/api/world/marks', {})).json.mark;
+    await env.admin('POST', '/api/world/act/20002/send_group_msg', { group_id: 30001, message: 'should stay unsaid' });
+    const result = await callTool('wait_for', {
+      match: { kind: 'message', text: 'unsaid' },
+      since: mark,
+      none: true,
+      timeout_ms: 100,
+    });
+    expect(result.isError).toBe(true);
+    expect(result.content[0]!.text).toMatch(
+      /^wait_for failed with HTTP 409 MATCHED: an entry matched, and none should have within 100 ms\n/,
+    );
+    expect(result.content[0]!.text).toContain('should stay unsaid');
+  });
 });

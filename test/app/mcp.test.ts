@@ -128,7 +128,9 @@ describe('catnap mcp', () => {
     await new Promise((resolve) => setTimeout(resolve, 300));
     await call('send_message', { as_user_id: 20002, group_id: 30001, text: 'mcp wait' });
     expect((await waiting).matched[0]).toMatchObject({ kind: 'message', group_id: 30001 });
-    expect((await call('wait_for', { match: { kind: 'message', text: 'never said' }, timeout_ms: 50 })).error.code).toBe('TIMEOUT');
+    expect((await call('wait_for', { match: { kind: 'message', text: 'never said' }, timeout_ms: 50 })).error).toContain(
+      'HTTP 408 TIMEOUT',
+    );
     expect((await call('restore_snapshot', { name: 'mcp' })).name).toBe('mcp');
     expect((await call('set_clock')).now).toBe(now);
     expect((await call('reset_world')).name).toBe('start');

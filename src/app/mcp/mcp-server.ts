@@ -37,7 +37,8 @@ export function createMcpServer(catnap: CatnapClient, tools: readonly McpTool[] 
         } catch (error) {
           // Expected failures go back to the agent as tool errors it can read and act on.
           if (error instanceof ToolError || error instanceof RemoteError) {
-            return { isError: true, content: [{ type: 'text' as const, text: error.message }] };
+            const details = error instanceof ToolError && error.details !== undefined ? `\n${JSON.stringify(error.details, null, 2)}` : '';
+            return { isError: true, content: [{ type: 'text' as const, text: error.message + details }] };
           }
           throw error;
         }

@@ -31,6 +31,13 @@ export function defineTool<S extends ZodRawShape>(tool: McpTool<S>): McpTool {
 /** A failure the tool reports to the agent (as an MCP tool error, not a protocol error). */
 export class ToolError extends Error {
   override readonly name = 'ToolError';
+  constructor(
+    message: string,
+    /** What the agent needs beside the message to act on it (a wait's closest entries), sent as JSON after it. */
+    readonly details?: unknown,
+  ) {
+    super(message);
+  }
 }
 
 /** The data of a successful action, or a ToolError saying the retcode and why. */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { ClockView } from '../../../contract/admin/clock.js';
 import type { SnapshotView } from '../../../contract/admin/snapshots.js';
-import { defineTool } from '../mcp-tool.js';
+import { defineTool, ToolError } from '../mcp-tool.js';
 
 const name = z
   .string()
@@ -73,7 +73,7 @@ export const waitFor = defineTool({
   description:
     'Wait until the transcript has an entry matching: kind "message" (from, group_id, user_id, text, regex), "call" (self_id, action, ' +
     'params), "notice" (notice_type, sub_type, ...) or "fault" (a fault rule fired: rule_id, self_id, action, effect). ' +
-    'Answers the matches, or on timeout the entries that came closest.',
+    'Answers the matches; on timeout (or, with none, on a match) fails with the entries that matched and those that came closest.',
   input: {
     match: z.record(z.string(), z.unknown()).describe('e.g. {"kind": "message", "from": 10001, "text": "pong"}'),
     since: z.string().optional().describe('A mark; default: now'),
@@ -85,6 +85,22 @@ export const waitFor = defineTool({
   async run(args, { catnap, signal }) {
     // The wait lasts up to its own timeout, which may be far beyond the client's limit for a call;
     // a cancelled tool call drops the request, and Catnap then ends the wait rather than holding it.
-    return catnap.request('POST', '/api/world/wait', args, [408, 409], { timeoutMs: catnap.timeoutMs + args.timeout_ms, signal });
+    const { result, status } = await catnap.requestWithStatus<WaitFailure>('POST', '/api/world/wait', args, [408, 409], {
+      timeoutMs: catnap.timeoutMs + args.timeout_ms,
+      signal,
+    });
+    if (status < 300) return result;
+    // Not an answer: the wait failed, and the agent must see it as a failure, with what came instead.
+    throw new ToolError(`wait_for failed with HTTP ${status} ${result.error.code}: ${result.error.message}`, {
+      matched: result.matched,
+      closest: result.closest,
+    });
   },
 });
+
+/** The body of a wait's 408 (time ran out) or 409 (a `none` wait saw a match). */
+interface WaitFailure {
+  readonly error: { readonly code: string; readonly message: string };
+  readonly matched: unknown[];
+  readonly closest: unknown[];
+}
