@@ -120,12 +120,14 @@ describe('catnap mcp', () => {
   });
 
   it('saves and restores snapshots, moves the clock and waits on the transcript', async () => {
+    // Frozen before the snapshot: a running clock restored would read a second later across a tick.
+    const { now } = await call('set_clock', { freeze: true });
     expect((await call('save_snapshot', { name: 'mcp' })).name).toBe('mcp');
     expect((await call('list_snapshots')).map((snapshot: any) => snapshot.name)).toContain('mcp');
-    const { now } = await call('set_clock', { freeze: true });
     expect((await call('set_clock', { advance: '1d' })).now).toBe(now + 86_400);
-    const waiting = call('wait_for', { match: { kind: 'message', from: 20002, text: 'mcp wait' }, timeout_ms: 10_000 });
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // From a mark: a wait that reaches Catnap after the message still sees it.
+    const { mark } = (await env.admin('POST', '/api/world/marks', {})).json;
+    const waiting = call('wait_for', { match: { kind: 'message', from: 20002, text: 'mcp wait' }, since: mark, timeout_ms: 10_000 });
     await call('send_message', { as_user_id: 20002, group_id: 30001, text: 'mcp wait' });
     expect((await waiting).matched[0]).toMatchObject({ kind: 'message', group_id: 30001 });
     expect((await call('wait_for', { match: { kind: 'message', text: 'never said' }, timeout_ms: 50 })).error).toContain(
