@@ -1,9 +1,7 @@
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
+import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createMcpServer } from '../../src/app/mcp/mcp-server.js';
-import { CatnapClient } from '../../src/app/remote/catnap-client.js';
 import { startCatnap } from '../helpers/catnap.js';
+import { callTool as call, connectMcp } from '../helpers/mcp.js';
 import { until } from '../helpers/transports.js';
 import { smallWorld } from '../helpers/world.js';
 
@@ -22,18 +20,13 @@ afterAll(async () => {
 });
 
 async function connect(timeoutMs: number): Promise<Client> {
-  const catnap = new CatnapClient({ url: env.catnap.webuiUrl, token: 'admin-token', source: 'the test' }, timeoutMs);
-  const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
-  await createMcpServer(catnap).connect(serverSide);
-  const connected = new Client({ name: 'catnap-test', version: '1.0.0' });
-  await connected.connect(clientSide);
+  const connected = await connectMcp(env.catnap.webuiUrl, timeoutMs);
   clients.push(connected);
   return connected;
 }
 
-type ToolResult = { isError?: boolean; content: { type: string; text: string }[] };
-const callTool = async (name: string, args: Record<string, unknown>, options?: { signal?: AbortSignal }, through = client) =>
-  (await through.callTool({ name, arguments: args }, undefined, options)) as ToolResult;
+const callTool = (name: string, args: Record<string, unknown>, options?: { signal?: AbortSignal }, through = client) =>
+  call(through, name, args, options);
 
 describe('catnap mcp wait_for', () => {
   it('waits as long as its timeout_ms, beyond the admin client’s limit for one call', async () => {

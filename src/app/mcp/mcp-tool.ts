@@ -43,5 +43,10 @@ export class ToolError extends Error {
 /** The data of a successful action, or a ToolError saying the retcode and why. */
 export function dataOf(envelope: Envelope, action: string): unknown {
   if (succeeded(envelope)) return envelope.data;
-  throw new ToolError(`${action} failed: retcode ${envelope.retcode}: ${envelope.message || envelope.wording || envelope.status}`);
+  throw new ToolError(refusal(envelope, action));
+}
+
+/** "<action> failed: retcode <n>: <why>", for an action that did not succeed. */
+export function refusal(envelope: Envelope, action: string): string {
+  return `${action} failed: retcode ${envelope.retcode}: ${envelope.message || envelope.wording || envelope.status}`;
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { dataOf, defineTool, ToolError } from '../mcp-tool.js';
+import { succeeded } from '../../remote/catnap-client.js';
+import { dataOf, defineTool, refusal, ToolError } from '../mcp-tool.js';
 import { worldErrors } from '../../../onebot/error-catalogue.js';
 
 const userId = (what: string) => z.number().int().positive().describe(what);
@@ -78,7 +79,8 @@ export const act = defineTool({
   title: 'Run a OneBot action',
   description:
     'Run any OneBot 11 / NapCat action as any account (QQ’s permission rules apply), e.g. set_group_ban, set_group_card, ' +
-    'group_poke, set_msg_emoji_like, delete_msg. Answers the whole OneBot reply (status, retcode, data, message). ' +
+    'group_poke, set_msg_emoji_like, delete_msg. Answers the whole OneBot reply (status, retcode, data, message); a refused ' +
+    'action is a tool error with its retcode and reason, then the whole reply. ' +
     'The action list with params is in the running Catnap’s /openapi.json.',
   input: {
     as_user_id: userId('The account that acts'),
@@ -86,6 +88,9 @@ export const act = defineTool({
     params: z.record(z.string(), z.unknown()).default({}).describe('The action’s params'),
   },
   async run(args, { catnap }) {
-    return catnap.act(args.as_user_id, args.action, args.params);
+    const envelope = await catnap.act(args.as_user_id, args.action, args.params);
+    // A refusal is a failure the agent must not mistake for an answer; the reply still goes with it.
+    if (!succeeded(envelope)) throw new ToolError(refusal(envelope, args.action), envelope);
+    return envelope;
   },
 });
