@@ -35,3 +35,43 @@ describe('catnap mcp act', () => {
     expect(JSON.parse(rest.join('\n'))).toMatchObject({ status: 'failed', retcode: 2103 });
   });
 });
+
+describe('catnap mcp inputs', () => {
+  // The tools that pass their arguments on as a route's body take exactly what that route takes.
+  it('set_clock takes unix seconds and milliseconds, as POST /api/clock does', async () => {
+    const set = await callTool(client, 'set_clock', { set: 1_767_225_600, freeze: true });
+    expect(set.isError ?? false).toBe(false);
+    expect(JSON.parse(set.content[0]!.text)).toMatchObject({ now: 1_767_225_600, frozen: true });
+    const advanced = await callTool(client, 'set_clock', { advance: 90_000 });
+    expect(JSON.parse(advanced.content[0]!.text)).toMatchObject({ now: 1_767_225_690 });
+  });
+
+  it('set_clock refuses a key POST /api/clock does not know, rather than dropping it and only reading the clock', async () => {
+    const before = JSON.parse((await callTool(client, 'set_clock', {})).content[0]!.text).now;
+    const result = await callTool(client, 'set_clock', { advnce: '1d' });
+    expect(result.isError).toBe(true);
+    expect(result.content[0]!.text).toContain('advnce');
+    expect(JSON.parse((await callTool(client, 'set_clock', {})).content[0]!.text).now).toBe(before);
+  });
+
+  it('wait_for takes a mark as a number too, as POST /api/world/wait does', async () => {
+    const { mark } = (await env.admin('POST', '/api/world/marks', {})).json;
+    await env.admin('POST', '/api/world/act/20002/send_group_msg', { group_id: 30001, message: 'since a numeric mark' });
+    const result = await callTool(client, 'wait_for', {
+      match: { kind: 'message', text: 'since a numeric mark' },
+      since: Number(mark),
+      timeout_ms: 2000,
+    });
+    expect(result.isError ?? false).toBe(false);
+    expect(JSON.parse(result.content[0]!.text).matched).toHaveLength(1);
+  });
+
+  it('lists wait_for’s match with the kinds a wait takes, and refuses one without a kind before asking Catnap', async () => {
+    const { tools } = await client.listTools();
+    const match = tools.find((tool) => tool.name === 'wait_for')!.inputSchema.properties!.match as { required?: string[] };
+    expect(match.required).toEqual(['kind']);
+    const result = await callTool(client, 'wait_for', { match: { text: 'no kind' }, timeout_ms: 50 });
+    expect(result.isError).toBe(true);
+    expect(result.content[0]!.text).toMatch(/^MCP error -32602: Input validation error/);
+  });
+});

@@ -1,4 +1,5 @@
-import type { z, ZodRawShape } from 'zod';
+import type { Static, TSchema } from '@sinclair/typebox';
+import { z, type ZodRawShape } from 'zod';
 import type { CatnapClient, Envelope } from '../remote/catnap-client.js';
 import { succeeded } from '../remote/catnap-client.js';
 
@@ -9,22 +10,36 @@ export interface McpToolContext {
   readonly signal: AbortSignal;
 }
 
+/** A tool's input: a zod shape, or a whole zod object (a route's body, strict as the route is). */
+type ToolInput = ZodRawShape | z.ZodObject;
+type ArgsOf<I extends ToolInput> = I extends z.ZodObject ? z.infer<I> : I extends ZodRawShape ? z.infer<z.ZodObject<I>> : never;
+
 /**
- * One MCP tool: a name, what it is for, its input (a zod shape, as the MCP SDK wants) and what it
- * does. The result is sent back as JSON text. A tool is one entry of `tools/index.ts`.
+ * One MCP tool: a name, what it is for, its input (zod, as the MCP SDK wants) and what it does.
+ * The result is sent back as JSON text. A tool is one entry of `tools/index.ts`.
  */
-export interface McpTool<S extends ZodRawShape = ZodRawShape> {
+export interface McpTool<I extends ToolInput = ToolInput> {
   readonly name: string;
   readonly title: string;
   readonly description: string;
-  readonly input: S;
+  readonly input: I;
   /** Whether it only reads (MCP's readOnlyHint, so clients may run it without asking). */
   readonly readOnly?: boolean;
-  run(args: z.infer<z.ZodObject<S>>, ctx: McpToolContext): Promise<unknown>;
+  run(args: ArgsOf<I>, ctx: McpToolContext): Promise<unknown>;
+}
+
+/**
+ * The input of a tool that passes its arguments on as an admin route's body (or params): the
+ * route's own contract schema, read by zod. The agent is then refused, listed and defaulted
+ * exactly as the route would: no key the route does not know is dropped in silence, no value
+ * the route takes (unix seconds as a number, a mark as a number) is refused.
+ */
+export function routeInput<T extends TSchema>(schema: T): z.ZodObject & z.ZodType<Static<T>> {
+  return z.fromJSONSchema(schema as z.core.JSONSchema.JSONSchema) as z.ZodObject & z.ZodType<Static<T>>;
 }
 
 /** Keeps each tool's argument type tied to its own shape inside the mixed list of tools. */
-export function defineTool<S extends ZodRawShape>(tool: McpTool<S>): McpTool {
+export function defineTool<I extends ToolInput>(tool: McpTool<I>): McpTool {
   return tool as unknown as McpTool;
 }
 

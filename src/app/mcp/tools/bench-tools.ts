@@ -1,18 +1,13 @@
-import { z } from 'zod';
-import type { ClockView } from '../../../contract/admin/clock.js';
-import type { SnapshotView } from '../../../contract/admin/snapshots.js';
-import { defineTool, ToolError } from '../mcp-tool.js';
-
-const name = z
-  .string()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/)
-  .describe('Snapshot name: letters, digits, ".", "-", "_"');
+import { clockApi, type ClockView } from '../../../contract/admin/clock.js';
+import { snapshotsApi, type SnapshotView } from '../../../contract/admin/snapshots.js';
+import { transcriptApi } from '../../../contract/admin/transcript.js';
+import { defineTool, routeInput, ToolError } from '../mcp-tool.js';
 
 export const saveSnapshot = defineTool({
   name: 'save_snapshot',
   title: 'Save a snapshot',
   description: 'Save the whole world (accounts, groups, messages, files, requests, the clock, ...) under a name, to restore it later.',
-  input: { name },
+  input: routeInput(snapshotsApi.saveSnapshot.body),
   async run(args, { catnap }) {
     return catnap.post<SnapshotView>('/api/world/snapshots', { name: args.name });
   },
@@ -33,7 +28,7 @@ export const restoreSnapshot = defineTool({
   name: 'restore_snapshot',
   title: 'Restore a snapshot',
   description: 'Put the whole world back as a snapshot kept it; connected bots stay connected.',
-  input: { name },
+  input: routeInput(snapshotsApi.restoreSnapshot.params),
   async run(args, { catnap }) {
     return catnap.post<SnapshotView>(`/api/world/snapshots/${encodeURIComponent(args.name)}/restore`, undefined);
   },
@@ -55,11 +50,7 @@ export const setClock = defineTool({
   description:
     'Read or move the time every world time comes from: freeze it, set it (ISO 8601 or unix seconds) and/or advance it ("90s", "10m", "1d"). ' +
     'With no arguments, answers the current time.',
-  input: {
-    freeze: z.boolean().optional().describe('true stops the clock, false lets it run'),
-    set: z.string().optional().describe('A time: ISO 8601 (2026-01-01T09:00:00+08:00) or unix seconds'),
-    advance: z.string().optional().describe('A duration: "90s", "10m", "1h", "1d"'),
-  },
+  input: routeInput(clockApi.setClock.body),
   async run(args, { catnap }) {
     // The body is JSON, which leaves out the arguments not given.
     if (Object.values(args).every((value) => value === undefined)) return catnap.get('GET /api/clock');
@@ -74,19 +65,13 @@ export const waitFor = defineTool({
     'Wait until the transcript has an entry matching: kind "message" (from, group_id, user_id, text, regex), "call" (self_id, action, ' +
     'params), "notice" (notice_type, sub_type, ...) or "fault" (a fault rule fired: rule_id, self_id, action, effect). ' +
     'Answers the matches; on timeout (or, with none, on a match) fails with the entries that matched and those that came closest.',
-  input: {
-    match: z.record(z.string(), z.unknown()).describe('e.g. {"kind": "message", "from": 10001, "text": "pong"}'),
-    since: z.string().optional().describe('A mark; default: now'),
-    count: z.number().int().min(1).optional(),
-    none: z.boolean().optional().describe('Succeed only if nothing matches within the timeout'),
-    timeout_ms: z.number().int().min(0).max(600_000).default(5000),
-  },
+  input: routeInput(transcriptApi.wait.body),
   readOnly: true,
   async run(args, { catnap, signal }) {
     // The wait lasts up to its own timeout, which may be far beyond the client's limit for a call;
     // a cancelled tool call drops the request, and Catnap then ends the wait rather than holding it.
     const { result, status } = await catnap.requestWithStatus<WaitFailure>('POST', '/api/world/wait', args, [408, 409], {
-      timeoutMs: catnap.timeoutMs + args.timeout_ms,
+      timeoutMs: catnap.timeoutMs + (args.timeout_ms ?? 5000),
       signal,
     });
     if (status < 300) return result;
