@@ -1,5 +1,9 @@
-import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createMcpServer, maxAnswerChars } from '../../src/app/mcp/mcp-server.js';
+import { defineTool } from '../../src/app/mcp/mcp-tool.js';
+import { CatnapClient } from '../../src/app/remote/catnap-client.js';
 import { startCatnap } from '../helpers/catnap.js';
 import { callTool, connectMcp } from '../helpers/mcp.js';
 import { smallWorld } from '../helpers/world.js';
@@ -73,5 +77,27 @@ describe('catnap mcp inputs', () => {
     const result = await callTool(client, 'wait_for', { match: { text: 'no kind' }, timeout_ms: 50 });
     expect(result.isError).toBe(true);
     expect(result.content[0]!.text).toMatch(/^MCP error -32602: Input validation error/);
+  });
+});
+
+describe('catnap mcp answers', () => {
+  it('cuts an answer too large for an agent’s context, and says how large it was', async () => {
+    const members = Array.from({ length: 20_000 }, (_, index) => ({ user_id: 100_000 + index, role: 'member', card: 'someone' }));
+    const large = defineTool({ name: 'large', title: 'Large', description: 'A large answer', input: {}, run: async () => members });
+    const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
+    await createMcpServer(new CatnapClient({ url: env.catnap.webuiUrl, token: 'admin-token', source: 'the test' }), [large]).connect(
+      serverSide,
+    );
+    const agent = new Client({ name: 'catnap-test', version: '1.0.0' });
+    await agent.connect(clientSide);
+    const result = await callTool(agent, 'large', {});
+    await agent.close();
+    const text = result.content[0]!.text;
+    const whole = JSON.stringify(members, null, 2).length;
+    expect(text.length).toBeLessThan(maxAnswerChars + 300);
+    expect(text.startsWith(JSON.stringify(members, null, 2).slice(0, 1000))).toBe(true);
+    expect(text).toMatch(
+      new RegExp(`\\n… cut here: the answer is ${whole} characters, more than the ${maxAnswerChars} one answer carries`),
+    );
   });
 });

@@ -33,12 +33,12 @@ export function createMcpServer(catnap: CatnapClient, tools: readonly McpTool[] 
       async (args: unknown, extra: { signal: AbortSignal }) => {
         try {
           const result = await tool.run(args as never, { catnap, signal: extra.signal });
-          return { content: [{ type: 'text' as const, text: JSON.stringify(result, null, 2) }] };
+          return { content: [{ type: 'text' as const, text: bounded(JSON.stringify(result, null, 2)) }] };
         } catch (error) {
           // Expected failures go back to the agent as tool errors it can read and act on.
           if (error instanceof ToolError || error instanceof RemoteError) {
             const details = error instanceof ToolError && error.details !== undefined ? `\n${JSON.stringify(error.details, null, 2)}` : '';
-            return { isError: true, content: [{ type: 'text' as const, text: error.message + details }] };
+            return { isError: true, content: [{ type: 'text' as const, text: bounded(error.message + details) }] };
           }
           throw error;
         }
@@ -46,6 +46,22 @@ export function createMcpServer(catnap: CatnapClient, tools: readonly McpTool[] 
     );
   }
   return server;
+}
+
+/**
+ * The most characters one answer carries (about 25,000 tokens). Some answers grow with the world
+ * (act's get_group_member_list of a large group, list_accounts, a wait's thousands of matches):
+ * whole, they would flood the agent's context, or exceed what its client takes, at once.
+ */
+export const maxAnswerChars = 100_000;
+
+/** The text as it is, or its beginning with a note that says it was cut and what to do. */
+function bounded(text: string): string {
+  if (text.length <= maxAnswerChars) return text;
+  return (
+    `${text.slice(0, maxAnswerChars)}\n… cut here: the answer is ${text.length} characters, more than the ${maxAnswerChars} ` +
+    'one answer carries; ask for less (a smaller count, a narrower match, one group or chat at a time)'
+  );
 }
 
 /** Serves MCP on the given streams until the client closes them. */
