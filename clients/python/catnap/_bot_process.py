@@ -6,6 +6,7 @@ import os
 import signal
 import subprocess
 import threading
+import time
 from typing import Optional
 
 #: Largest amount of bot output kept (the end of it), as the TypeScript client keeps.
@@ -24,6 +25,8 @@ class BotProcess:
         self._text = ""
         self._dropped = 0
         self._lock = threading.Lock()
+        # Asked now, while the process cannot have been reaped: its pid is still its own.
+        self._leads_group = _leads_group(process)
         self._reader: Optional[threading.Thread] = None
         if process.stdout is not None:
             self._reader = threading.Thread(target=self._read, daemon=True)
@@ -82,26 +85,53 @@ class BotProcess:
         return "\n".join(shown)
 
     def stop(self) -> None:
-        """Stops it with everything its command started (SIGTERM, SIGKILL after 5 s)."""
+        """Stops it with everything its command started (SIGTERM, SIGKILL after 5 s), even once the command itself exited."""
         if self.process.poll() is None:
-            _signal(self.process, signal.SIGTERM)
+            self._signal(signal.SIGTERM)
             try:
                 self.process.wait(5)
             except subprocess.TimeoutExpired:
-                _signal(self.process, signal.SIGKILL)
+                self._signal(signal.SIGKILL)
                 self.process.wait()
+        # The command may have ended (crashed, or a shell that backgrounded its bot) and left what it
+        # started in its process group: a bot's worker still holding its port for the next test. The
+        # group's id stays taken while any of them lives, so signalling it reaches them only.
+        if self._leads_group and _killpg(self.process.pid, 0):
+            _killpg(self.process.pid, signal.SIGTERM)
+            deadline = time.monotonic() + 5
+            while _killpg(self.process.pid, 0):
+                if time.monotonic() > deadline:
+                    _killpg(self.process.pid, signal.SIGKILL)
+                    break
+                time.sleep(0.05)
         self.settle()
         # Closed only once the reader is done: a process the bot left behind may still hold the pipe.
         if self.process.stdout is not None and not (self._reader and self._reader.is_alive()):
             self.process.stdout.close()
 
 
-def _signal(process: subprocess.Popen, sig: int) -> None:
-    """Signals the bot's process group when it leads one (as start_bot makes it), else the process."""
+    def _signal(self, sig: int) -> None:
+        """Signals the bot's process group when it leads one (as start_bot makes it), else the process."""
+        if self._leads_group:
+            _killpg(self.process.pid, sig)
+            return
+        try:
+            self.process.send_signal(sig)
+        except (ProcessLookupError, PermissionError):
+            pass  # already gone
+
+
+def _leads_group(process: subprocess.Popen) -> bool:
     try:
-        if os.name == "posix" and os.getpgid(process.pid) == process.pid:
-            os.killpg(process.pid, sig)
-        else:
-            process.send_signal(sig)
+        return os.name == "posix" and os.getpgid(process.pid) == process.pid
     except (ProcessLookupError, PermissionError):
-        pass  # already gone
+        return False
+
+
+def _killpg(group: int, sig: int) -> bool:
+    """Signals a process group; False when none of it is left (signal 0 only asks)."""
+    try:
+        os.killpg(group, sig)
+        return True
+    except (ProcessLookupError, PermissionError):
+        return False

@@ -50,6 +50,42 @@ def test_close_stops_the_bot_a_shell_command_started(tmp_path):
     world.close()  # twice is fine
 
 
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_a_bot_that_exits_before_it_connects_leaves_nothing_it_started_running(tmp_path):
+    pid_file = tmp_path / "pid"
+    world = _world_without_bot()
+    # The command starts a helper and exits at once, as a bot that spawned a worker and crashed.
+    with pytest.raises(world_module.CatnapError) as failure:
+        world.start_bot("sleep 60 & echo $! > %s; exit 3" % pid_file, timeout=10)
+    assert str(failure.value).startswith("the bot exited (code 3) before it connected")
+    helper = int(pid_file.read_text())
+    deadline = time.monotonic() + 5
+    while _alive(helper) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    alive = _alive(helper)
+    if alive:
+        os.kill(helper, 9)
+    assert not alive, "start_bot left the helper of a bot that exited running"
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_close_stops_what_a_bot_that_already_exited_left_running(tmp_path):
+    pid_file = tmp_path / "pid"
+    world = _world()
+    world.start_bot("sleep 60 & echo $! > %s; exit 0" % pid_file)
+    world._bots[0].process.wait(10)
+    helper = int(pid_file.read_text())
+    assert _alive(helper)
+    world.close()
+    deadline = time.monotonic() + 5
+    while _alive(helper) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    alive = _alive(helper)
+    if alive:
+        os.kill(helper, 9)
+    assert not alive, "close() left the helper of a bot that exited running"
+
+
 class _NoBotConnects:
     """An admin API where no bot ever connects and every wait runs out (HTTP 408), as a world's would."""
 

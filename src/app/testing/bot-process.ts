@@ -58,19 +58,35 @@ export function startBot(command: string, bot: BotEndpoints, options: { cwd?: st
     position: () => dropped + text.length,
     exitCode: () => exit,
     async stop() {
-      if (exit !== undefined || proc.pid === undefined) return;
-      const kill = (signal: NodeJS.Signals) => {
+      if (proc.pid === undefined) return;
+      const group = process.platform !== 'win32';
+      const kill = (signal: NodeJS.Signals | 0): boolean => {
         try {
-          if (process.platform === 'win32') proc.kill(signal);
-          else process.kill(-proc.pid!, signal);
+          if (group) process.kill(-proc.pid!, signal);
+          else proc.kill(signal || undefined);
+          return true;
         } catch {
-          // Already gone.
+          return false; // Already gone.
         }
       };
+      if (exit === undefined) {
+        kill('SIGTERM');
+        const timer = setTimeout(() => kill('SIGKILL'), 3000);
+        await exited;
+        clearTimeout(timer);
+      }
+      // The command may have ended (crashed, or a shell that backgrounded its bot) and left what it
+      // started in its process group: a bot's worker still holding its port for the next test.
+      // The group's id stays taken while any of them lives, so signalling it reaches them only.
+      if (!group || !kill(0)) return;
       kill('SIGTERM');
-      const timer = setTimeout(() => kill('SIGKILL'), 3000);
-      await exited;
-      clearTimeout(timer);
+      for (const deadline = Date.now() + 3000; kill(0);) {
+        if (Date.now() > deadline) {
+          kill('SIGKILL');
+          break;
+        }
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
     },
   };
 }

@@ -1,0 +1,55 @@
+import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { startBot } from '../../src/app/testing/bot-process.js';
+import { tempDir } from '../helpers/spawn.js';
+import { until } from '../helpers/transports.js';
+
+const endpoints = { selfId: 10001, token: '' };
+
+/** Whether the process runs (a zombie has ended, for this purpose). */
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+  } catch {
+    return false;
+  }
+  try {
+    return readFileSync(`/proc/${pid}/stat`, 'utf8').split(')').at(-1)!.trim().split(' ')[0] !== 'Z';
+  } catch {
+    return false;
+  }
+}
+
+describe.runIf(process.platform === 'linux')('the bot process', () => {
+  it('stop() ends what the command started even after the command itself exited (a bot that crashed, its helper left)', async () => {
+    const pidFile = join(await tempDir(), 'helper.pid');
+    // The shell starts a helper and exits 3 at once, as a bot that spawned a worker and crashed.
+    const bot = startBot(`sleep 60 & echo $! > ${pidFile}; exit 3`, endpoints);
+    await until(() => bot.exitCode() !== undefined, 5000, 'the command to exit');
+    expect(bot.exitCode()).toBe(3);
+    const helper = Number(await readFile(pidFile, 'utf8'));
+    expect(alive(helper)).toBe(true);
+    try {
+      await bot.stop();
+      await until(() => !alive(helper), 5000, 'the helper to end');
+    } finally {
+      if (alive(helper)) process.kill(helper, 'SIGKILL');
+    }
+  });
+
+  it('stop() ends a command that is still running, with everything it started', async () => {
+    const pidFile = join(await tempDir(), 'helper.pid');
+    const bot = startBot(`sleep 60 & echo $! > ${pidFile}; wait`, endpoints);
+    await until(async () => (await readFile(pidFile, 'utf8').catch(() => '')) !== '', 5000, 'the helper to start');
+    const helper = Number(await readFile(pidFile, 'utf8'));
+    try {
+      await bot.stop();
+      expect(bot.exitCode()).not.toBeUndefined();
+      await until(() => !alive(helper), 5000, 'the helper to end');
+    } finally {
+      if (alive(helper)) process.kill(helper, 'SIGKILL');
+    }
+  });
+});
