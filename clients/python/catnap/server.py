@@ -66,7 +66,13 @@ class CatnapServer:
             text=True,
         )
         self.output: List[str] = []
-        ready = self._read_ready(timeout)
+        try:
+            ready = self._read_ready(timeout)
+        except BaseException:
+            # Nobody gets this server to stop: a Catnap that failed (or was interrupted) takes its
+            # process and the world file written for it along, rather than leaving them behind.
+            self._abandon()
+            raise
         self.url = ready["url"]
         self.token = ready["token"]
         b = ready.get("bot") or {}
@@ -91,6 +97,26 @@ class CatnapServer:
             self.output.append(line)
             del self.output[:-1000]
 
+    def _abandon(self) -> None:
+        if self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(5)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+        self.process.wait()
+        for stream in (self.process.stdin, self.process.stdout):
+            try:
+                stream.close()
+            except OSError:
+                pass
+        self._remove_world_file()
+
+    def _remove_world_file(self) -> None:
+        if self._temp is not None:
+            os.unlink(self._temp.name)
+            self._temp = None
+
     def world(self) -> World:
         return World(self.url, self.token, self.bot)
 
@@ -106,9 +132,7 @@ class CatnapServer:
             except subprocess.TimeoutExpired:
                 self.process.kill()
                 self.process.wait()
-        if self._temp is not None:
-            os.unlink(self._temp.name)
-            self._temp = None
+        self._remove_world_file()
 
     def __enter__(self) -> "CatnapServer":
         return self
