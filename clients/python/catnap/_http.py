@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import socket
 import urllib.error
+import urllib.parse
 import urllib.request
 from typing import Any, Iterable, Optional
 
@@ -69,7 +70,8 @@ class AdminApi:
 
     def act(self, user_id: int, action: str, params: Optional[dict] = None) -> dict:
         """Runs a OneBot action as ``user_id``; answers the whole envelope."""
-        path = "/api/world/act/%d/%s" % (user_id, urllib.request.quote(action))
+        # One path segment whatever the name holds, as the TypeScript client's encodeURIComponent.
+        path = "/api/world/act/%d/%s" % (user_id, urllib.parse.quote(action, safe=""))
         return self.call("POST", path, params or {}, timeout=self.act_timeout)[1]
 
     def act_ok(self, user_id: int, action: str, params: Optional[dict] = None):

@@ -45,3 +45,38 @@ def test_any_other_call_that_gets_no_answer_says_so_too(silent_catnap):
         AdminApi(silent_catnap, "t").call("POST", "/api/world/marks", {}, timeout=0.3)
     assert str(failure.value) == "POST /api/world/marks: Catnap at %s did not answer within 300 ms" % silent_catnap
 
+
+
+@pytest.fixture
+def recording_catnap():
+    """An HTTP server that answers every POST with a OneBot envelope and keeps the paths it was asked."""
+    paths = []
+
+    class Recording(http.server.BaseHTTPRequestHandler):
+        def do_POST(self):
+            paths.append(self.path)
+            self.rfile.read(int(self.headers.get("Content-Length", 0)))
+            body = b'{"status": "ok", "retcode": 0, "data": null}'
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Recording)
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield "http://127.0.0.1:%d" % server.server_address[1], paths
+    server.shutdown()
+    server.server_close()
+
+
+def test_an_action_name_is_one_path_segment_as_the_typescript_client_sends_it(recording_catnap):
+    # encodeURIComponent in the TypeScript client: a "/" or "?" in the name stays in the name, so
+    # the act route answers "no such action" rather than another route (or the query) taking it.
+    url, paths = recording_catnap
+    AdminApi(url, "t").act(20001, "get_status/../x?y")
+    assert paths == ["/api/world/act/20001/get_status%2F..%2Fx%3Fy"]
