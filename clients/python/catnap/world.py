@@ -198,6 +198,8 @@ class World:
     def message_match(self, text=None, regex=None, group=None, user=None, sender=None) -> dict:
         match: Dict[str, Any] = {"kind": "message"}
         sender = self.bot_id if sender is None else sender
+        # A compiled pattern is sent as its source (its flags are not), as a RegExp in TypeScript.
+        regex = getattr(regex, "pattern", regex)
         for key, value in (("from", sender), ("group_id", group), ("user_id", user), ("text", text), ("regex", regex)):
             if value is not None:
                 match[key] = value
