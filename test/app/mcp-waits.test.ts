@@ -79,3 +79,19 @@ describe('catnap mcp wait_for', () => {
     expect(result.content[0]!.text).toContain('should stay unsaid');
   });
 });
+
+describe('catnap mcp wait_for_message', () => {
+  it('fails at once when Catnap’s live stream closes, rather than waiting out timeout_seconds', async () => {
+    const other = await startCatnap(smallWorld);
+    const agent = await connectMcp(other.catnap.webuiUrl);
+    clients.push(agent);
+    const waiting = call(agent, 'wait_for_message', { group_id: 30001, timeout_seconds: 60 });
+    await new Promise((resolve) => setTimeout(resolve, 1000)); // the tool opens Catnap's live stream
+    const started = Date.now();
+    await other.catnap.stop();
+    const result = await waiting;
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(result.isError).toBe(true);
+    expect(result.content[0]!.text).toMatch(/^the live stream of Catnap closed \(code \d+\) before a matching message came$/);
+  }, 20_000);
+});

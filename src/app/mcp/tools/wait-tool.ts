@@ -55,6 +55,9 @@ export const waitForMessage = defineTool({
         socket.on('unexpected-response', (_request, response) =>
           fail(new ToolError(`Catnap refused the live stream (HTTP ${response.statusCode})`)),
         );
+        // Catnap stopped or dropped the stream: no message can come any more, so waiting out the
+        // timeout (up to ten minutes) would only hold the agent.
+        socket.on('close', (code) => fail(new ToolError(`the live stream of Catnap closed (code ${code}) before a matching message came`)));
         // Checks run one after another, so a later match never answers before an earlier one.
         let checks = Promise.resolve();
         socket.on('message', (data) => {
