@@ -84,8 +84,8 @@ export class CatnapClient {
   }
 
   /** Runs a OneBot action as `userId` (the admin `act` route); answers the OneBot envelope. */
-  act(userId: number, action: string, params: unknown = {}): Promise<Envelope> {
-    return this.post<Envelope>(`/api/world/act/${userId}/${encodeURIComponent(action)}`, params);
+  act(userId: number, action: string, params: unknown = {}, options: CallOptions = {}): Promise<Envelope> {
+    return this.request<Envelope>('POST', `/api/world/act/${userId}/${encodeURIComponent(action)}`, params, [], options);
   }
 
   /** The live stream's WebSocket address (`/api/live`), with the token. */
@@ -123,7 +123,12 @@ export class CatnapClient {
         signal: options.signal ? AbortSignal.any([timeout, options.signal]) : timeout,
       });
     } catch (error) {
-      if (options.signal?.aborted) throw new RemoteError(`${method} ${path}: cancelled`);
+      if (options.signal?.aborted) {
+        const reason: unknown = options.signal.reason;
+        throw new RemoteError(
+          `${method} ${path}: ${reason instanceof Error && reason.name !== 'AbortError' ? reason.message : 'cancelled'}`,
+        );
+      }
       // A call that took too long reached a running Catnap: "is it running?" would send the person
       // looking in the wrong place. An act held that long is almost always a fault rule's doing.
       if ((error as Error).name === 'TimeoutError') {

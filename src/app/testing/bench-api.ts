@@ -71,6 +71,8 @@ export class BenchApi {
   readonly client: CatnapClient;
   /** For people's actions: they answer at once unless a fault rule holds them (then a test should not stall for minutes). */
   readonly #acts: CatnapClient;
+  /** Aborted by close(): every call still under way ends (Catnap then ends its waits). */
+  readonly #closed = new AbortController();
 
   constructor(
     readonly connection: Connection,
@@ -82,7 +84,16 @@ export class BenchApi {
   }
 
   act(userId: number, action: string, params: unknown = {}): Promise<Envelope> {
-    return this.#acts.act(userId, action, params);
+    return this.#acts.act(userId, action, params, { signal: this.#closed.signal });
+  }
+
+  /**
+   * Ends every call still under way, and any made later, with "the test world was stopped": an
+   * expectation a timed-out test left waiting would otherwise hold its connection, and Catnap's
+   * wait, for as long as its `within`.
+   */
+  close(): void {
+    this.#closed.abort(new Error('the test world was stopped'));
   }
 
   /** An action that must succeed: a failed envelope throws with its message. */
@@ -95,7 +106,7 @@ export class BenchApi {
   }
 
   request<T>(method: string, path: string, body?: unknown, accept: readonly number[] = []): Promise<T> {
-    return this.client.request<T>(method, path, body, accept);
+    return this.client.request<T>(method, path, body, accept, { signal: this.#closed.signal });
   }
 
   snapshot(name: string): Promise<unknown> {
@@ -145,7 +156,9 @@ export class BenchApi {
    * ran out (with the entries that came closest), 409 when a `none` wait saw a match.
    */
   async wait(request: WaitRequest): Promise<WaitOutcome> {
-    const { result, status } = await this.client.requestWithStatus<unknown>('POST', '/api/world/wait', request, [408, 409]);
+    const { result, status } = await this.client.requestWithStatus<unknown>('POST', '/api/world/wait', request, [408, 409], {
+      signal: this.#closed.signal,
+    });
     const entries = entriesOf(result);
     const closest = closestOf(result);
     return { matched: status < 300, entries, closest: closest.length > 0 || status < 300 ? closest : entries };

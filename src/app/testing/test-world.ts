@@ -177,10 +177,15 @@ export class TestWorld implements VerbHost {
     return botConnections(this.api, this.bot.selfId);
   }
 
-  /** Stops the bots this world started, and Catnap if it started it. Idempotent. */
+  /**
+   * Stops the bots this world started, and Catnap if it started it; ends what is still waiting on
+   * it (an expectation of a test that timed out). Idempotent.
+   */
   async stop(): Promise<void> {
     await Promise.all(this.#bots.splice(0).map((bot) => bot.stop()));
+    // A Catnap this world started ends its pending waits itself as it stops (503 STOPPING).
     await this.launched?.stop();
+    this.api.close();
   }
 
   async [Symbol.asyncDispose](): Promise<void> {
