@@ -2,6 +2,7 @@ import formbody from '@fastify/formbody';
 import cors from '@fastify/cors';
 import type { FastifyInstance, FastifyReply, FastifyRequest, HTTPMethods } from 'fastify';
 import type { Dialect, MessageFormat } from '../onebot/action.js';
+import { envelopeInDialect } from '../onebot/dialect.js';
 import { protocolErrors } from '../onebot/error-catalogue.js';
 import type { DispatchMeta } from '../onebot/dispatcher.js';
 import { failed, httpStatusOf, ok, type Envelope } from '../onebot/envelope.js';
@@ -54,6 +55,9 @@ export async function buildHttpApi(gateway: OneBotGateway, options: HttpApiOptio
     if (contentType === undefined) return parseJsonBody(typeof body === 'string' ? body : body.toString('utf8'), malformed, done);
     done(httpError(406, `unsupported Content-Type ${contentType}; send application/json or application/x-www-form-urlencoded`), undefined);
   });
+  // Replies made here rather than by a call are written in the adapter's dialect too (its `stream` mark).
+  const send = (reply: FastifyReply, envelope: Envelope, status?: number) =>
+    sendEnvelope(reply, envelopeInDialect(envelope, options.dialect), status);
   // CORS where a token guards the adapter, or for the origins the operator allowed (browser-guard.ts).
   const origins = options.enableCors ? corsOrigins(options.token, gateway.browser) : undefined;
   if (origins) await app.register(cors, { origin: origins });
@@ -61,7 +65,7 @@ export async function buildHttpApi(gateway: OneBotGateway, options: HttpApiOptio
   app.addHook('onRequest', async (request, reply) => {
     if (!options.token) {
       const refusal = browserRefusal(request.headers, options.token, gateway.browser);
-      if (refusal) await sendEnvelope(reply, failed(protocolErrors.BROWSER_REFUSED.retcode, refusal, null), 403);
+      if (refusal) await send(reply, failed(protocolErrors.BROWSER_REFUSED.retcode, refusal, null), 403);
       return;
     }
     if (request.method === 'OPTIONS') return;
@@ -69,11 +73,7 @@ export async function buildHttpApi(gateway: OneBotGateway, options: HttpApiOptio
     if (result === 'ok') return;
     const code = result === 'missing' ? protocolErrors.TOKEN_MISSING : protocolErrors.TOKEN_WRONG;
     const status = result === 'missing' ? 401 : 403;
-    await sendEnvelope(
-      reply,
-      failed(code.retcode, result === 'missing' ? 'access token is missing' : 'access token is wrong', null),
-      status,
-    );
+    await send(reply, failed(code.retcode, result === 'missing' ? 'access token is missing' : 'access token is wrong', null), status);
   });
 
   app.setErrorHandler(async (error: Error & { statusCode?: number; code?: string }, request, reply) => {
@@ -85,11 +85,7 @@ export async function buildHttpApi(gateway: OneBotGateway, options: HttpApiOptio
           ? 'internal error (see the Catnap log)'
           : error.message;
     if (status === 500) gateway.logger.error({ err: error, url: request.url }, 'HTTP API failure');
-    await sendEnvelope(
-      reply,
-      failed(status === 500 ? protocolErrors.INTERNAL.retcode : protocolErrors.BAD_PARAMS.retcode, message, null),
-      status,
-    );
+    await send(reply, failed(status === 500 ? protocolErrors.INTERNAL.retcode : protocolErrors.BAD_PARAMS.retcode, message, null), status);
   });
 
   const adapter: AdapterMeta = {
@@ -115,7 +111,7 @@ export async function buildHttpApi(gateway: OneBotGateway, options: HttpApiOptio
       const body = isObject(request.body) ? request.body : {};
       if (request.method === 'GET' || body.action === undefined) {
         const echo = gateway.dispatcher.echoOf(body.echo);
-        return sendEnvelope(reply, ok({ app_name: 'Catnap', self_id: options.selfId, message: 'Catnap is running' }, echo));
+        return send(reply, ok({ app_name: 'Catnap', self_id: options.selfId, message: 'Catnap is running' }, echo));
       }
       return answer(request, reply, String(body.action), body.params ?? {}, body.echo);
     },

@@ -31,6 +31,15 @@ export function unknownActionEnvelope(action: string, dialect: Dialect, transpor
   }
 }
 
+/**
+ * An envelope as the dialect writes it. NapCat marks every reply with `stream` (OB11Response in
+ * napcat-onebot/action/OneBotAction.ts builds every envelope with `stream: useStream ?
+ * 'stream-action' : 'normal-action'`); LLBot and go-cqhttp have no such field.
+ */
+export function envelopeInDialect(envelope: Envelope, dialect: Dialect): Envelope {
+  return dialect === 'napcat' && envelope.stream === undefined ? { ...envelope, stream: 'normal-action' } : envelope;
+}
+
 /** The envelope differences, declared beside the function that makes them (docs/dialects.md). */
 export const envelopeDifferences: readonly { readonly name: string; readonly notes: DialectNotes }[] = [
   {
@@ -38,6 +47,13 @@ export const envelopeDifferences: readonly { readonly name: string; readonly not
     notes: {
       llbot: 'retcode 404 over HTTP (1404 over WebSocket), message `<name> API 不存在`; HTTP status 404.',
       'go-cqhttp': 'retcode 404, `msg: "API_NOT_FOUND"`, message and wording `API不存在`; HTTP status 404.',
+    },
+  },
+  {
+    name: 'stream',
+    notes: {
+      llbot: 'No `stream` field (NapCat writes `"normal-action"` on every reply that is not a stream packet).',
+      'go-cqhttp': 'No `stream` field (NapCat writes `"normal-action"` on every reply that is not a stream packet).',
     },
   },
 ];

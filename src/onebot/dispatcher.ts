@@ -4,7 +4,7 @@ import type { ActionContext, ActionServices, CallMeta } from './action.js';
 import { ActionQueue } from './action-queue.js';
 import { CallContext, type ContextHost } from './call-context.js';
 import type { ActionTable, ResolvedAction } from './action-table.js';
-import { defaultDialect, unknownActionEnvelope } from './dialect.js';
+import { defaultDialect, envelopeInDialect, unknownActionEnvelope } from './dialect.js';
 import { ActionError, describeFailure, protocolErrors } from './error-catalogue.js';
 import { failed, ok, queued, type Envelope } from './envelope.js';
 import type { FaultEffect } from '../contract/admin/faults.js';
@@ -108,8 +108,9 @@ export class Dispatcher {
     const runs = !echoTooDeep && !problem;
     // Resolved once per call: the fault check and the run read the same answer.
     const resolved = runs && typeof action === 'string' ? this.table.resolve(action) : undefined;
+    const dialect = meta.dialect ?? defaultDialect;
     const verdict = runs ? this.#faultFor(selfId, action, resolved, meta) : undefined;
-    const envelope = verdict
+    const answer = verdict
       ? await this.#withFault(verdict, () => this.#dispatch(selfId, action, resolved, params, meta), meta)
       : echoTooDeep
         ? failed(
@@ -120,6 +121,7 @@ export class Dispatcher {
         : problem
           ? failed(protocolErrors.BAD_PARAMS.retcode, describeJsonProblem(problem, 'params'), meta.echo)
           : await this.#dispatch(selfId, action, resolved, params, meta);
+    const envelope = envelopeInDialect(answer, dialect);
     if (this.#callListeners.size > 0) {
       const record: CallRecord = {
         selfId,

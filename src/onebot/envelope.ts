@@ -3,7 +3,7 @@ import type { Envelope } from '../contract/onebot/envelope.js';
 /**
  * The reply to every action, on every transport (its shape is the contract's). `data` is always
  * present (null when empty) and `echo` is returned exactly as the caller sent it, any JSON type,
- * or null when none was sent.
+ * or null when none was sent. NapCat's `stream` mark is the dialect's (dialect.ts).
  */
 export type { Envelope };
 

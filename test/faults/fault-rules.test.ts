@@ -35,12 +35,21 @@ describe('fault rules', () => {
       message: riskControlMessage,
       wording: riskControlMessage,
       echo: reply.echo,
+      stream: 'normal-action',
     });
     // Over HTTP NapCat answers the same error with retcode 200 (HTTP status 200).
     const overHttp = await env.http('send_group_msg', send('hello over http'));
     expect(overHttp).toEqual({
       status: 200,
-      json: { status: 'failed', retcode: 200, data: null, message: riskControlMessage, wording: riskControlMessage, echo: null },
+      json: {
+        status: 'failed',
+        retcode: 200,
+        data: null,
+        message: riskControlMessage,
+        wording: riskControlMessage,
+        echo: null,
+        stream: 'normal-action',
+      },
     });
     expect(await loungeTexts(env)).toEqual(before);
     // Other actions are untouched.

@@ -174,11 +174,10 @@ describe('download_file_stream and its image and record forms', () => {
     expect(rest).toEqual([]);
     // NapCat's failed stream action carries an error packet as its data, not null (OB11Response.error).
     expect(failure).toMatchObject({ status: 'failed', stream: 'stream-action', data: { type: 'error', data_type: 'error' } });
-    // Params its schema refuses: over HTTP NapCat answers an ordinary failure (data null, no stream packet).
+    // Params its schema refuses: over HTTP NapCat answers an ordinary failure (data null, a normal-action reply).
     const badParams = await app.inject({ method: 'POST', url: '/download_file_stream', payload: { chunk_size: 'x' } });
-    expect(badParams.json()).toMatchObject({ status: 'failed', retcode: 1400, data: null });
-    expect(badParams.json()).not.toHaveProperty('stream');
-    expect((await app.inject({ method: 'GET', url: '/get_login_info' })).json()).not.toHaveProperty('stream');
+    expect(badParams.json()).toMatchObject({ status: 'failed', retcode: 1400, data: null, stream: 'normal-action' });
+    expect((await app.inject({ method: 'GET', url: '/get_login_info' })).json()).toHaveProperty('stream', 'normal-action');
     // Without a transport that streams (here: the dispatcher alone), the download is refused before anything is read.
     expect(await ob.call(10001, 'download_file_stream', { file_id })).toMatchObject({ retcode: 2205 });
     expect(await ob.call(10001, 'download_file_stream', {})).toMatchObject({ retcode: 1400 });

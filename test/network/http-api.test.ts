@@ -10,11 +10,11 @@ afterEach(async () => {
   app = undefined;
 });
 
-async function api(token = '', bodyLimit = 1024 * 1024) {
+async function api(token = '', bodyLimit = 1024 * 1024, dialect: 'napcat' | 'llbot' = 'napcat') {
   const ob = await onebotWorld();
   app = await buildHttpApi(
     { dispatcher: ob.dispatcher, events: ob.events, clock: ob.clock, logger: silentLogger, bodyLimit },
-    { selfId: 10001, token, enableCors: true, messageFormat: 'array', dialect: 'napcat', adapterName: 'test' },
+    { selfId: 10001, token, enableCors: true, messageFormat: 'array', dialect, adapterName: 'test' },
   );
   return { app, ...ob };
 }
@@ -44,6 +44,25 @@ describe('OneBot HTTP API', () => {
     expect(response.json()).toMatchObject({ status: 'ok', data: { user_id: 10001 }, echo: { n: 1 } });
     const running = await app.inject({ method: 'GET', url: '/' });
     expect(running.json()).toMatchObject({ status: 'ok', retcode: 0 });
+  });
+
+  it("marks every reply stream: normal-action, as NapCat's HTTP server; the LLBot dialect has no such field", async () => {
+    const { app } = await api('s3cret');
+    const auth = { authorization: 'Bearer s3cret' };
+    expect((await app.inject({ method: 'GET', url: '/get_login_info', headers: auth })).json()).toMatchObject({
+      status: 'ok',
+      stream: 'normal-action',
+    });
+    expect((await app.inject({ method: 'GET', url: '/no_such_action', headers: auth })).json()).toMatchObject({
+      retcode: 1404,
+      stream: 'normal-action',
+    });
+    // Replies the transport makes itself carry the mark too.
+    expect((await app.inject({ method: 'GET', url: '/get_login_info' })).json()).toMatchObject({ retcode: 1401, stream: 'normal-action' });
+    expect((await app.inject({ method: 'GET', url: '/', headers: auth })).json()).toMatchObject({ stream: 'normal-action' });
+    await app.close();
+    const llbot = (await api('', 1024 * 1024, 'llbot')).app;
+    expect((await llbot.inject({ method: 'GET', url: '/get_login_info' })).json()).not.toHaveProperty('stream');
   });
 
   it('runs the action named by the first path segment, by any method, as NapCat does', async () => {

@@ -65,6 +65,20 @@ describe('websocketServers (forward WebSocket)', () => {
     expect(bad.message).toMatch(/group_id/);
   });
 
+  it('marks every reply stream: normal-action in the NapCat dialect, frames it refuses too; LLBot has no such field', async () => {
+    const tw = await transportWorld();
+    await tw.apply(10001, wsServer());
+    const socket = await TestSocket.open(`ws://127.0.0.1:${tw.port(10001, 'ws')}/api`);
+    expect(await socket.call('get_login_info')).toMatchObject({ status: 'ok', stream: 'normal-action' });
+    expect(await socket.call('get_group_info', { group_id: 'abc' })).toMatchObject({ retcode: 1400, stream: 'normal-action' });
+    expect(await socket.call('no_such_action')).toMatchObject({ retcode: 1404, stream: 'normal-action' });
+    socket.ws.send('not json');
+    expect(await socket.next((frame) => frame.message === 'the frame is not valid JSON')).toMatchObject({ stream: 'normal-action' });
+    await tw.apply(10001, wsServer({ dialect: 'llbot' }));
+    const llbot = await TestSocket.open(`ws://127.0.0.1:${tw.port(10001, 'ws')}/api`);
+    expect(await llbot.call('get_login_info')).not.toHaveProperty('stream');
+  });
+
   it('answers frames that are not JSON, not objects or without an action with retcode 1400', async () => {
     const tw = await transportWorld();
     await tw.apply(10001, wsServer());
@@ -80,6 +94,7 @@ describe('websocketServers (forward WebSocket)', () => {
       message: 'the frame is not valid JSON',
       wording: 'the frame is not valid JSON',
       echo: null,
+      stream: 'normal-action',
     });
     expect(socket.frames[1]).toMatchObject({ status: 'failed', retcode: 1400, echo: null });
     expect(socket.frames[2]).toMatchObject({ status: 'failed', retcode: 1400, echo: 'e1', message: 'the frame has no "action" string' });

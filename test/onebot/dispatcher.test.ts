@@ -11,9 +11,34 @@ describe('dispatcher: envelope, params, errors', () => {
     const { call } = await onebotWorld();
     for (const echo of [1, 'e', { nested: [1, { a: null }] }, [1, 2], true, null, 0, '']) {
       const envelope = await call(10001, 'get_login_info', {}, { echo });
-      expect(envelope).toEqual({ status: 'ok', retcode: 0, data: { user_id: 10001, nickname: 'Bot A' }, message: '', wording: '', echo });
+      expect(envelope).toEqual({
+        status: 'ok',
+        retcode: 0,
+        data: { user_id: 10001, nickname: 'Bot A' },
+        message: '',
+        wording: '',
+        echo,
+        stream: 'normal-action',
+      });
     }
     expect((await call(10001, 'get_login_info')).echo).toBeNull();
+  });
+
+  it("marks every NapCat reply stream: normal-action, as NapCat's OB11Response does; LLBot and go-cqhttp have no such field", async () => {
+    const { call } = await onebotWorld();
+    for (const [action, params] of [
+      ['get_login_info', {}],
+      ['get_status_async', {}],
+      ['get_stranger_info', {}],
+      ['no_such_action', {}],
+      ['get_group_info', { group_id: 39999 }],
+    ] as const) {
+      expect(await call(10001, action, params)).toHaveProperty('stream', 'normal-action');
+      for (const dialect of ['llbot', 'go-cqhttp'] as const)
+        expect(await call(10001, action, params, { dialect })).not.toHaveProperty('stream');
+    }
+    // A stream action keeps its own mark.
+    expect(await call(10001, 'test_download_stream', {})).toHaveProperty('stream', 'stream-action');
   });
 
   it('echoes on failures too: unknown action 1404, bad params 1400', async () => {
@@ -59,7 +84,7 @@ describe('dispatcher: envelope, params, errors', () => {
   it('queues _async calls and answers status async, retcode 1', async () => {
     const { call, dispatcher } = await onebotWorld();
     const envelope = await call(10001, 'get_status_async', {}, { echo: 3 });
-    expect(envelope).toEqual({ status: 'async', retcode: 1, data: null, message: '', wording: '', echo: 3 });
+    expect(envelope).toEqual({ status: 'async', retcode: 1, data: null, message: '', wording: '', echo: 3, stream: 'normal-action' });
     await dispatcher.idle();
     expect(await call(10001, 'get_status_async', { no: 'params needed' })).toMatchObject({ status: 'async' });
     // Bad params are reported at once, before queueing.

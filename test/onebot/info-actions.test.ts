@@ -21,6 +21,7 @@ describe('account, friend and group information actions', () => {
       message: '',
       wording: '',
       echo: null,
+      stream: 'normal-action',
     });
   });
 

@@ -171,7 +171,7 @@ describe('.handle_quick_operation', () => {
     const tw = await transportWorld();
     const call = (params: unknown) => tw.dispatcher.dispatch(10001, '.handle_quick_operation', params, { transport: 'test', echo: 'q' });
     const banned = await call({ context: { ...groupContext, user_id: '20003' }, operation: { ban: true, ban_duration: 300 } });
-    expect(banned).toEqual({ status: 'ok', retcode: 0, data: null, message: '', wording: '', echo: 'q' });
+    expect(banned).toEqual({ status: 'ok', retcode: 0, data: null, message: '', wording: '', echo: 'q', stream: 'normal-action' });
     expect((await tw.world.groups.findMember(30001, 20003))!.muteUntil).toBe(Math.floor(tw.clock.nowMs() / 1000) + 300);
     const kicked = await call({ context: groupContext, operation: { kick: 'true' } });
     expect(kicked.status).toBe('ok');

@@ -147,6 +147,7 @@ describe('seed document bodies, verbatim', () => {
       message: '',
       wording: '',
       echo: null,
+      stream: 'normal-action',
     });
     expect(
       await call(10001, 'del_group_file_folder', { group_id: '30001', folder_id: '/b740a69b-9579-418f-b410-78a798110e21' }),

@@ -14,8 +14,8 @@ export const Envelope = <T extends TSchema>(data: T) =>
     echo: Type.Unknown({ description: 'The echo of the request, any JSON type, or null' }),
     msg: Type.Optional(Type.String({ description: 'go-cqhttp dialect only: the name of the failure (API_NOT_FOUND)' })),
     stream: Type.Optional(
-      Type.Literal('stream-action', {
-        description: "NapCat's stream actions only: this envelope is one of the call's stream packets or its answer",
+      Type.Union([Type.Literal('normal-action'), Type.Literal('stream-action')], {
+        description: "NapCat dialect only: stream-action on a stream action's packets and answer, normal-action on every other reply",
       }),
     ),
   });

@@ -1,8 +1,8 @@
 import type { Socket } from 'node:net';
 import { WebSocket, type RawData } from 'ws';
 import type { Dialect, MessageFormat } from '../../onebot/action.js';
-import { failed } from '../../onebot/envelope.js';
-import { eventSocketTakesCalls } from '../../onebot/dialect.js';
+import { failed, type Envelope } from '../../onebot/envelope.js';
+import { envelopeInDialect, eventSocketTakesCalls } from '../../onebot/dialect.js';
 import { protocolErrors } from '../../onebot/error-catalogue.js';
 import { heartbeatEvent, heartbeatStatus, lifecycleEvent } from '../../onebot/events/meta-events.js';
 import { nowSeconds } from '../../util/clock.js';
@@ -203,19 +203,17 @@ export class WsSession {
       frame = JSON.parse(text);
     } catch {
       this.#logger.debug({ isBinary }, 'frame is not JSON');
-      this.#send(JSON.stringify(failed(protocolErrors.BAD_PARAMS.retcode, 'the frame is not valid JSON', null)));
+      this.#refuse(failed(protocolErrors.BAD_PARAMS.retcode, 'the frame is not valid JSON', null));
       return;
     }
     if (typeof frame !== 'object' || frame === null || Array.isArray(frame)) {
-      this.#send(
-        JSON.stringify(failed(protocolErrors.BAD_PARAMS.retcode, 'a frame must be a JSON object {"action", "params", "echo"}', null)),
-      );
+      this.#refuse(failed(protocolErrors.BAD_PARAMS.retcode, 'a frame must be a JSON object {"action", "params", "echo"}', null));
       return;
     }
     const { action, params, echo } = frame as { action?: unknown; params?: unknown; echo?: unknown };
     if (typeof action !== 'string' || action === '') {
       const returned = this.gateway.dispatcher.echoOf(echo);
-      this.#send(JSON.stringify(failed(protocolErrors.BAD_PARAMS.retcode, 'the frame has no "action" string', returned)));
+      this.#refuse(failed(protocolErrors.BAD_PARAMS.retcode, 'the frame has no "action" string', returned));
       return;
     }
     const envelope = await this.gateway.dispatcher.dispatch(this.options.selfId, action, params ?? {}, {
@@ -229,6 +227,11 @@ export class WsSession {
       stream: async (packet) => this.#send(JSON.stringify(packet)),
     });
     this.#send(JSON.stringify(envelope));
+  }
+
+  /** Answers a frame that is no call, in the adapter's dialect (NapCat marks it `normal-action`). */
+  #refuse(envelope: Envelope): void {
+    this.#send(JSON.stringify(envelopeInDialect(envelope, this.options.dialect)));
   }
 
   async #heartbeat(): Promise<void> {
