@@ -1,4 +1,5 @@
 import { dialectNames, type Dialect } from '../contract/onebot-config.js';
+import { randomInt } from 'node:crypto';
 import { failed, type Envelope } from './envelope.js';
 import { protocolErrors } from './error-catalogue.js';
 
@@ -40,6 +41,28 @@ export function envelopeInDialect(envelope: Envelope, dialect: Dialect): Envelop
   return dialect === 'napcat' && envelope.stream === undefined ? { ...envelope, stream: 'normal-action' } : envelope;
 }
 
+/** Transports whose calls come over a WebSocket (forward, reverse, on the HTTP port). */
+const webSocketTransports = new Set(['ws', 'ws-reverse', 'http-ws']);
+
+/**
+ * The echo a call is answered with when it sent none (or null). NapCat's WebSocket adapters pass
+ * `echo ?? ''` to the action (websocket-server.ts, websocket-client.ts), but an unknown action's
+ * reply gets the echo as sent, null when missing; its HTTP server makes one up,
+ * `payload_echo ?? Math.random().toString(36).substring(2, 15)` (http-server.ts), for every call.
+ * LLBot and go-cqhttp, and the admin API, answer null.
+ */
+export function echoInDialect(echo: unknown, dialect: Dialect, transport: string, known: boolean): unknown {
+  if (echo !== undefined && echo !== null) return echo;
+  if (dialect !== 'napcat') return null;
+  if (webSocketTransports.has(transport)) return known ? '' : null;
+  return transport === 'http' || transport === 'http-sse' ? randomBase36() : null;
+}
+
+/** A random base-36 string, as long as NapCat's made-up HTTP echo usually is (11 characters). */
+function randomBase36(): string {
+  return Array.from({ length: 11 }, () => randomInt(36).toString(36)).join('');
+}
+
 /** The envelope differences, declared beside the function that makes them (docs/dialects.md). */
 export const envelopeDifferences: readonly { readonly name: string; readonly notes: DialectNotes }[] = [
   {
@@ -54,6 +77,13 @@ export const envelopeDifferences: readonly { readonly name: string; readonly not
     notes: {
       llbot: 'No `stream` field (NapCat writes `"normal-action"` on every reply that is not a stream packet).',
       'go-cqhttp': 'No `stream` field (NapCat writes `"normal-action"` on every reply that is not a stream packet).',
+    },
+  },
+  {
+    name: 'no echo',
+    notes: {
+      llbot: 'A call sent without `echo` is answered `echo: null` on every transport.',
+      'go-cqhttp': 'A call sent without `echo` is answered `echo: null` on every transport.',
     },
   },
 ];

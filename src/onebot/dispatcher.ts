@@ -4,7 +4,7 @@ import type { ActionContext, ActionServices, CallMeta } from './action.js';
 import { ActionQueue } from './action-queue.js';
 import { CallContext, type ContextHost } from './call-context.js';
 import type { ActionTable, ResolvedAction } from './action-table.js';
-import { defaultDialect, envelopeInDialect, unknownActionEnvelope } from './dialect.js';
+import { defaultDialect, echoInDialect, envelopeInDialect, unknownActionEnvelope } from './dialect.js';
 import { ActionError, describeFailure, protocolErrors } from './error-catalogue.js';
 import { failed, ok, queued, type Envelope } from './envelope.js';
 import type { FaultEffect } from '../contract/admin/faults.js';
@@ -109,6 +109,11 @@ export class Dispatcher {
     // Resolved once per call: the fault check and the run read the same answer.
     const resolved = runs && typeof action === 'string' ? this.table.resolve(action) : undefined;
     const dialect = meta.dialect ?? defaultDialect;
+    // A call sent without an echo is answered with the dialect's stand-in ("" or a made-up one in NapCat's).
+    if (!echoTooDeep) {
+      const known = resolved !== undefined || (!runs && typeof action === 'string' && this.table.resolve(action) !== undefined);
+      meta = { ...meta, echo: echoInDialect(meta.echo, dialect, meta.transport, known) };
+    }
     const verdict = runs ? this.#faultFor(selfId, action, resolved, meta) : undefined;
     const answer = verdict
       ? await this.#withFault(verdict, () => this.#dispatch(selfId, action, resolved, params, meta), meta)

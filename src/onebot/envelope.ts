@@ -2,8 +2,8 @@ import type { Envelope } from '../contract/onebot/envelope.js';
 
 /**
  * The reply to every action, on every transport (its shape is the contract's). `data` is always
- * present (null when empty) and `echo` is returned exactly as the caller sent it, any JSON type,
- * or null when none was sent. NapCat's `stream` mark is the dialect's (dialect.ts).
+ * present (null when empty) and `echo` is returned exactly as the caller sent it, any JSON type.
+ * What a call without an echo gets, and NapCat's `stream` mark, are the dialect's (dialect.ts).
  */
 export type { Envelope };
 

@@ -46,6 +46,20 @@ describe('OneBot HTTP API', () => {
     expect(running.json()).toMatchObject({ status: 'ok', retcode: 0 });
   });
 
+  it("answers a call without echo with a made-up base-36 echo, as NapCat's HTTP server does", async () => {
+    const { app } = await api();
+    const first = (await app.inject({ method: 'GET', url: '/get_login_info' })).json();
+    const second = (await app.inject({ method: 'POST', url: '/get_login_info', payload: { echo: null } })).json();
+    expect(first).toMatchObject({ status: 'ok', echo: expect.stringMatching(/^[0-9a-z]{11}$/) });
+    expect(second.echo).toMatch(/^[0-9a-z]{11}$/);
+    expect(second.echo).not.toBe(first.echo);
+    expect((await app.inject({ method: 'GET', url: '/no_such_action' })).json().echo).toMatch(/^[0-9a-z]{11}$/);
+    expect((await app.inject({ method: 'GET', url: '/get_login_info?echo=mine' })).json().echo).toBe('mine');
+    await app.close();
+    const llbot = (await api('', 1024 * 1024, 'llbot')).app;
+    expect((await llbot.inject({ method: 'GET', url: '/get_login_info' })).json()).toMatchObject({ status: 'ok', echo: null });
+  });
+
   it("marks every reply stream: normal-action, as NapCat's HTTP server; the LLBot dialect has no such field", async () => {
     const { app } = await api('s3cret');
     const auth = { authorization: 'Bearer s3cret' };

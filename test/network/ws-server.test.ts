@@ -50,7 +50,7 @@ describe('websocketServers (forward WebSocket)', () => {
     const tw = await transportWorld();
     await tw.apply(10001, wsServer());
     const socket = await TestSocket.open(`ws://127.0.0.1:${tw.port(10001, 'ws')}/api`);
-    const echoes = ['text', 42, 0, { nested: [1, { a: null }] }, [1, 'two'], true, null, ''];
+    const echoes = ['text', 42, 0, { nested: [1, { a: null }] }, [1, 'two'], true, ''];
     for (const echo of echoes) {
       socket.ws.send(JSON.stringify({ action: 'get_login_info', echo }));
       socket.ws.send(JSON.stringify({ action: 'no_such_action', params: {}, echo }));
@@ -63,6 +63,22 @@ describe('websocketServers (forward WebSocket)', () => {
     const bad = await socket.call('get_group_info', { group_id: 'abc' });
     expect(bad).toMatchObject({ status: 'failed', retcode: 1400, data: null });
     expect(bad.message).toMatch(/group_id/);
+  });
+
+  it('answers a frame without echo (or with null) with echo "", an unknown action with null, as NapCat does', async () => {
+    const tw = await transportWorld();
+    await tw.apply(10001, wsServer());
+    const socket = await TestSocket.open(`ws://127.0.0.1:${tw.port(10001, 'ws')}/api`);
+    const answer = async (frame: unknown) => {
+      const seen = socket.frames.length;
+      socket.ws.send(JSON.stringify(frame));
+      await until(() => socket.frames.length > seen);
+      return socket.frames[seen];
+    };
+    expect(await answer({ action: 'get_login_info' })).toMatchObject({ status: 'ok', echo: '' });
+    expect(await answer({ action: 'get_login_info', echo: null })).toMatchObject({ status: 'ok', echo: '' });
+    expect(await answer({ action: 'get_group_info', params: { group_id: 'abc' } })).toMatchObject({ retcode: 1400, echo: '' });
+    expect(await answer({ action: 'no_such_action' })).toMatchObject({ retcode: 1404, echo: null });
   });
 
   it('marks every reply stream: normal-action in the NapCat dialect, frames it refuses too; LLBot has no such field', async () => {

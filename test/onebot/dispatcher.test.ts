@@ -41,6 +41,26 @@ describe('dispatcher: envelope, params, errors', () => {
     expect(await call(10001, 'test_download_stream', {})).toHaveProperty('stream', 'stream-action');
   });
 
+  it('answers a call without echo with NapCat\'s stand-in: "" over WebSocket (null for an unknown action), a made-up string over HTTP', async () => {
+    const { call } = await onebotWorld();
+    for (const transport of ['ws', 'ws-reverse', 'http-ws']) {
+      expect((await call(10001, 'get_login_info', {}, { transport })).echo).toBe('');
+      expect((await call(10001, 'get_login_info', {}, { transport, echo: null })).echo).toBe('');
+      expect((await call(10001, 'get_stranger_info', {}, { transport })).echo).toBe('');
+      expect((await call(10001, 'no_such_action', {}, { transport })).echo).toBeNull();
+      expect((await call(10001, 'get_login_info', {}, { transport, dialect: 'llbot' })).echo).toBeNull();
+    }
+    for (const transport of ['http', 'http-sse']) {
+      const echoes = await Promise.all([1, 2, 3].map(() => call(10001, 'get_login_info', {}, { transport })));
+      for (const { echo } of echoes) expect(echo).toMatch(/^[0-9a-z]{11}$/);
+      expect(new Set(echoes.map(({ echo }) => echo)).size).toBe(3);
+      expect((await call(10001, 'no_such_action', {}, { transport })).echo).toMatch(/^[0-9a-z]{11}$/);
+      expect((await call(10001, 'get_login_info', {}, { transport, echo: 'mine' })).echo).toBe('mine');
+      expect((await call(10001, 'get_login_info', {}, { transport, dialect: 'go-cqhttp' })).echo).toBeNull();
+    }
+    expect((await call(10001, 'get_login_info', {}, { transport: 'admin' })).echo).toBeNull();
+  });
+
   it('echoes on failures too: unknown action 1404, bad params 1400', async () => {
     const { call } = await onebotWorld();
     expect(await call(10001, 'no_such_action', {}, { echo: { id: 7 } })).toMatchObject({

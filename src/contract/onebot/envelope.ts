@@ -2,7 +2,8 @@ import { Type, type Static, type TSchema } from '@sinclair/typebox';
 
 /**
  * The reply to every OneBot action, on every transport. `data` is always present (null when
- * empty) and `echo` is returned exactly as the caller sent it, any JSON type, or null.
+ * empty) and `echo` is returned exactly as the caller sent it, any JSON type; a call without one
+ * gets the dialect's stand-in (docs/dialects.md).
  */
 export const Envelope = <T extends TSchema>(data: T) =>
   Type.Object({
@@ -11,7 +12,10 @@ export const Envelope = <T extends TSchema>(data: T) =>
     data,
     message: Type.String(),
     wording: Type.String(),
-    echo: Type.Unknown({ description: 'The echo of the request, any JSON type, or null' }),
+    echo: Type.Unknown({
+      description:
+        'The echo of the request, any JSON type; without one, NapCat\'s stand-in ("" over WebSocket, a random string over HTTP) or null',
+    }),
     msg: Type.Optional(Type.String({ description: 'go-cqhttp dialect only: the name of the failure (API_NOT_FOUND)' })),
     stream: Type.Optional(
       Type.Union([Type.Literal('normal-action'), Type.Literal('stream-action')], {
