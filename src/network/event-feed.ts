@@ -16,7 +16,7 @@ export interface EventFeedOptions {
 
 /**
  * Subscribes to one account's events as an adapter sees them: own messages only with
- * reportSelfMessage, in the adapter's format. `send` receives the serialised event (shared by
+ * reportSelfMessage, only what its dialect reports, in the adapter's format. `send` receives the serialised event (shared by
  * every client with the same format) and the event itself. Returns the unsubscriber.
  */
 export function subscribeEvents(
@@ -29,6 +29,7 @@ export function subscribeEvents(
   const sent = observed?.observer?.eventSent && { observer: observed.observer, client: observed.client };
   return events.subscribe(selfId, (event) => {
     if (event.isSelfMessage && !options.reportSelfMessage) return;
+    if (!event.reportedIn(options.dialect)) return;
     send(event.json(options), event);
     if (sent) sent.observer.eventSent!(sent.client, eventType(event, options.dialect));
   });

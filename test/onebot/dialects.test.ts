@@ -9,7 +9,7 @@ import { publicUrls } from '../../src/onebot/public-urls.js';
 import { P } from '../../src/onebot/schema.js';
 import { parseOneBotConfig } from '../../src/network/onebot-config.js';
 import type { Element } from '../../src/world/messages/elements.js';
-import type { OutboundEvent } from '../../src/onebot/events/outbound-event.js';
+import { subscribeEvents } from '../../src/network/event-feed.js';
 import { onebotWorld } from '../helpers/onebot.js';
 
 const llbot = { dialect: 'llbot' } as const;
@@ -180,12 +180,28 @@ describe('dialects: segments and events', () => {
     act: (ob: Awaited<ReturnType<typeof onebotWorld>>) => Promise<unknown>,
   ) {
     const ob = await onebotWorld();
-    const events: OutboundEvent[] = [];
-    ob.events.subscribe(selfId, (event) => events.push(event));
+    // What an adapter of the dialect is sent (event-feed.ts).
+    const events: Record<string, unknown>[] = [];
+    subscribeEvents(ob.events, selfId, { format: 'array', reportSelfMessage: true, debug: false, dialect }, (json) =>
+      events.push(JSON.parse(json)),
+    );
     await act(ob);
     await ob.events.flush();
-    return events.map((event) => event.object('array', dialect) as unknown as Record<string, unknown>);
+    return events;
   }
+
+  it('an essence removal has no notice in NapCat and LLBot (they build it only for a new one); go-cqhttp sends delete', async () => {
+    const essence = async (ob: Awaited<ReturnType<typeof onebotWorld>>) => {
+      const { message_id } = await ob.data(20002, 'send_group_msg', { group_id: 30001, message: 'pin me' });
+      await ob.data(10001, 'set_essence_msg', { message_id });
+      await ob.data(10001, 'delete_essence_msg', { message_id });
+    };
+    const notices = async (dialect: 'napcat' | 'llbot' | 'go-cqhttp') =>
+      (await received(20001, dialect, essence)).filter((event) => event.notice_type === 'essence').map((event) => event.sub_type);
+    expect(await notices('napcat')).toEqual(['add']);
+    expect(await notices('llbot')).toEqual(['add']);
+    expect(await notices('go-cqhttp')).toEqual(['add', 'delete']);
+  });
 
   it('poke raw_info as LLBot builds it (QQ numbers, action text second); go-cqhttp has none', async () => {
     const poke = (ob: Awaited<ReturnType<typeof onebotWorld>>) => ob.data(10001, 'group_poke', { group_id: 30001, user_id: 20002 });

@@ -95,7 +95,8 @@ export class EventHub {
             if (!built) throw new Error(`the ${event.type} builder made fewer events in the ${dialect} dialect`);
             return built;
           };
-          const outbound = new OutboundEvent(selfId, first.post_type, build, raw);
+          const reportedIn = builder.reportedIn && ((dialect: Dialect) => builder.reportedIn!(event, dialect));
+          const outbound = new OutboundEvent(selfId, first.post_type, build, raw, reportedIn);
           for (const sink of this.#sinks.of(selfId)) this.#safely(sink, outbound);
           for (const sink of this.#anySinks) this.#safely(sink, outbound);
         });

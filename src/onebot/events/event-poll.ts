@@ -53,7 +53,9 @@ export class EventPoll {
     const since = poller.seq;
     poller.seq = feed.seq;
     poller.lastSeen = this.nowMs();
-    return feed.events.filter((entry) => entry.seq > since).map((entry) => entry.event.object(format, dialect));
+    return feed.events
+      .filter((entry) => entry.seq > since && entry.event.reportedIn(dialect))
+      .map((entry) => entry.event.object(format, dialect));
   }
 
   #feed(selfId: number): AccountFeed {

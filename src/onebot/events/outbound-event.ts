@@ -45,8 +45,15 @@ export class OutboundEvent {
     build: (format: MessageFormat, dialect: Dialect) => OneBotEvent,
     /** What adapters with `debug` attach as `raw` (NapCat attaches the raw QQ message). */
     readonly raw?: unknown,
+    /** Which dialects report it (the builder's `reportedIn`); every one when absent. */
+    private readonly reported?: (dialect: Dialect) => boolean,
   ) {
     this.#build = build;
+  }
+
+  /** Whether adapters of this dialect get the event at all (NapCat reports no essence removal). */
+  reportedIn(dialect: Dialect): boolean {
+    return this.reported?.(dialect) ?? true;
   }
 
   /** Whether this is the account's own message (`message_sent`), which adapters report only with reportSelfMessage. */

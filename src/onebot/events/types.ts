@@ -23,13 +23,19 @@ export interface BuildContext extends EventHubContext {
  * whatever world data the events need (names, cards, roles); `build` is then a pure function of
  * (domain event, prepared data, receiving account, format, dialect in `ctx`) and returns the
  * events that account receives (none, one, or several). A dialect may change an event's fields,
- * even its notice type, but not how many events there are nor their post types.
+ * even its notice type, but not how many events there are nor their post types; `reportedIn` says
+ * which dialects get them at all.
  */
 export interface EventBuilder<T extends DomainEventType = DomainEventType, P = unknown> {
   readonly type: T;
   /** Synchronous where the world's reads are (no turn of the microtask queue per event). */
   prepare?(event: DomainEventOf<T>, world: World): P | Promise<P>;
   build(event: DomainEventOf<T>, prepared: P, selfId: number, format: MessageFormat, ctx: BuildContext): OneBotEvent[];
+  /**
+   * Whether adapters of a dialect get these events at all; every dialect when absent. For changes
+   * an implementation never reports (NapCat has no notice for an essence removal).
+   */
+  reportedIn?(event: DomainEventOf<T>, dialect: Dialect): boolean;
   /** The world record adapters with `debug` attach to these events as `raw` (message events). */
   raw?(event: DomainEventOf<T>): unknown;
   /** What `build` does differently per dialect, in a sentence each (docs/dialects.md). */

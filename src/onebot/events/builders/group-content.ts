@@ -16,9 +16,16 @@ export const fileUploadedBuilder = defineBuilder({
   ],
 });
 
-/** `essence`: a message was set (add) or removed (delete) as essence; user_id is its sender. */
+/**
+ * `essence`: a message was set (add) or removed (delete) as essence; user_id is its sender. NapCat
+ * builds the notice only from QQ's essence gray tip and never sets `delete` (napcat-onebot/api/
+ * group.ts parseEssenceMsg, event/notice/OB11GroupEssenceEvent.ts `sub_type = 'add'`), LLBot the
+ * same (src/onebot11/event/notice/OB11GroupEssenceEvent.ts); go-cqhttp reports both
+ * (coolq/event.go groupEssenceMsg).
+ */
 export const essenceBuilder = defineBuilder({
   type: 'essence.changed',
+  reportedIn: (event, dialect) => event.added || dialect === 'go-cqhttp',
   build: (event, _prepared, selfId) => [
     {
       ...eventHead(event.time, selfId),
@@ -32,6 +39,9 @@ export const essenceBuilder = defineBuilder({
       operator_id: event.operatorId,
     },
   ],
+  dialects: {
+    'go-cqhttp': 'A removal is reported too, as `sub_type: "delete"` (NapCat and LLBot send no notice for it).',
+  },
 });
 
 /**
