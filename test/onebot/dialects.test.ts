@@ -232,6 +232,20 @@ describe('dialects: segments and events', () => {
 });
 
 describe('dialects: result shapes', () => {
+  it("get_group_info and get_group_list: NapCat's OB11Group has no creation time nor owner; LLBot and go-cqhttp add group_create_time", async () => {
+    const { data, world } = await onebotWorld();
+    const napcatFields = ['group_all_shut', 'group_remark', 'group_id', 'group_name', 'member_count', 'max_member_count', 'avatar_url'];
+    const info = await data(10001, 'get_group_info', { group_id: 30001 });
+    expect(Object.keys(info).sort()).toEqual([...napcatFields].sort());
+    const [listed] = await data(10001, 'get_group_list');
+    expect(Object.keys(listed).sort()).toEqual([...napcatFields].sort());
+    const { createTime } = await world.groups.require(30001);
+    for (const dialect of [llbot, gocq]) {
+      expect(await data(10001, 'get_group_info', { group_id: 30001 }, dialect)).toEqual({ ...info, group_create_time: createTime });
+      expect((await data(10001, 'get_group_list', {}, dialect))[0]).toEqual({ ...listed, group_create_time: createTime });
+    }
+  });
+
   it('create_group_file_folder: NapCat’s NT item, LLBot’s {folder_id}, go-cqhttp’s null', async () => {
     const { data } = await onebotWorld();
     const napcat = await data(10001, 'create_group_file_folder', { group_id: 30001, folder_name: 'a' });

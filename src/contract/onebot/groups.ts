@@ -4,7 +4,8 @@ import { Role, Sex } from '../people.js';
 /**
  * NapCat's OB11Group (get_group_list entries, get_group_info), plus `avatar_url` (Catnap's extra:
  * the avatar set with set_group_portrait, served by Catnap). `group_remark` is the caller's own
- * remark for the group (set_group_remark).
+ * remark for the group (set_group_remark). No creation time nor owner: NapCat's has neither
+ * (types/data.ts OB11Group, helper/data.ts OB11Construct.group).
  */
 export const GroupInfo = Type.Object({
   group_id: Type.Integer(),
@@ -13,11 +14,12 @@ export const GroupInfo = Type.Object({
   max_member_count: Type.Integer(),
   group_all_shut: Type.Integer({ description: '-1 while the whole group is muted, else 0' }),
   group_remark: Type.String(),
-  group_create_time: Type.Integer(),
-  owner_id: Type.Integer(),
   avatar_url: Type.Optional(Type.String()),
 });
 export type GroupInfo = Static<typeof GroupInfo>;
+
+/** LLBot's and go-cqhttp's group object has the group's creation time (Unix seconds) too. */
+export const GroupInfoWithCreateTime = Type.Composite([GroupInfo, Type.Object({ group_create_time: Type.Integer() })]);
 
 /** NapCat's OB11GroupMember (get_group_member_info, get_group_member_list entries). */
 export const GroupMemberInfo = Type.Object({

@@ -1,5 +1,7 @@
+import { Type } from '@sinclair/typebox';
+import { GroupInfoWithCreateTime } from '../../contract/onebot/groups.js';
 import { actionResults } from '../../contract/onebot/results.js';
-import { defineAction, type AnyActionSpec } from '../action.js';
+import { defineAction, type ActionContext, type AnyActionSpec } from '../action.js';
 import { nowSeconds } from '../../util/clock.js';
 import { fail } from '../../world/errors.js';
 import { P } from '../schema.js';
@@ -7,6 +9,15 @@ import { toOb11Group, toOb11Member } from '../shapes/group.js';
 
 const noCache = P.optional(P.bool('Ignored: Catnap has no cache to bypass, every answer is current'));
 const groupId = P.id('Group number');
+
+/** LLBot and go-cqhttp write each group with its creation time (LLBot OB11Entities.group, go-cqhttp coolq/api.go CQGetGroupList). */
+const withCreateTime = async <G extends { group_id: number }>(ctx: ActionContext, group: G) => ({
+  ...group,
+  group_create_time: (await ctx.world.groups.require(group.group_id)).createTime,
+});
+const withCreateTimes = <G extends { group_id: number }>(ctx: ActionContext, groups: G[]) =>
+  Promise.all(groups.map((group) => withCreateTime(ctx, group)));
+const createTimeNote = 'The group also has `group_create_time` (Unix seconds).';
 
 export const groupInfoActions: AnyActionSpec[] = [
   defineAction({
@@ -24,6 +35,18 @@ export const groupInfoActions: AnyActionSpec[] = [
         ),
       );
     },
+    dialects: {
+      llbot: {
+        note: createTimeNote,
+        result: Type.Array(GroupInfoWithCreateTime),
+        reshape: (data, _params, ctx) => withCreateTimes(ctx, data),
+      },
+      'go-cqhttp': {
+        note: createTimeNote,
+        result: Type.Array(GroupInfoWithCreateTime),
+        reshape: (data, _params, ctx) => withCreateTimes(ctx, data),
+      },
+    },
   }),
   defineAction({
     name: 'get_group_info',
@@ -35,6 +58,10 @@ export const groupInfoActions: AnyActionSpec[] = [
       const group = await ctx.world.groups.require(params.group_id);
       const remark = await ctx.world.groupAdmin.remark(ctx.selfId, group.groupId);
       return toOb11Group(group, await ctx.world.groups.memberCount(group.groupId), ctx.services.urls, remark);
+    },
+    dialects: {
+      llbot: { note: createTimeNote, result: GroupInfoWithCreateTime, reshape: (data, _params, ctx) => withCreateTime(ctx, data) },
+      'go-cqhttp': { note: createTimeNote, result: GroupInfoWithCreateTime, reshape: (data, _params, ctx) => withCreateTime(ctx, data) },
     },
   }),
   defineAction({

@@ -16,8 +16,6 @@ export function toOb11Group(group: Group, memberCount: number, urls?: PublicUrls
     max_member_count: group.maxMembers,
     group_all_shut: group.wholeMute ? -1 : 0,
     group_remark: remark,
-    group_create_time: group.createTime,
-    owner_id: group.ownerId,
     ...(urls && { avatar_url: groupAvatarUrl(group, urls) }),
   };
 }
