@@ -33,16 +33,12 @@ export const accountInfoActions: AnyActionSpec[] = [
     name: 'get_version_info',
     origin: 'onebot11',
     summary: 'Implementation name and version',
+    // NapCat's three fields (action/system/GetVersionInfo.ts), as LLBot's; the name is Catnap's own.
     params: P.none(),
-    result: Type.Object({
-      app_name: Type.String(),
-      app_version: Type.String(),
-      protocol_version: Type.String(),
-      nt_protocol: Type.String(),
-    }),
+    result: Type.Object({ app_name: Type.String(), app_version: Type.String(), protocol_version: Type.String() }),
     handler(ctx) {
       const { appName, appVersion } = ctx.services.info;
-      return { app_name: appName, app_version: appVersion, protocol_version: 'v11', nt_protocol: 'Catnap simulated world' };
+      return { app_name: appName, app_version: appVersion, protocol_version: 'v11' };
     },
   }),
   defineAction({
