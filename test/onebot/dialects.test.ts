@@ -232,6 +232,45 @@ describe('dialects: segments and events', () => {
 });
 
 describe('dialects: result shapes', () => {
+  it("get_friend_list: NapCat's OB11Construct.friends fields (no qid, long_nick); LLBot's own; go-cqhttp's three", async () => {
+    const { data, world } = await onebotWorld();
+    const [napcat] = await data(10001, 'get_friend_list');
+    expect(Object.keys(napcat).sort()).toEqual(
+      [
+        'age',
+        'birthday_day',
+        'birthday_month',
+        'birthday_year',
+        'category_id',
+        'email',
+        'level',
+        'nickname',
+        'phone_num',
+        'remark',
+        'sex',
+        'user_id',
+      ].sort(),
+    );
+    const { longNick } = await world.accounts.require(20001);
+    expect((await data(10001, 'get_friend_list', {}, llbot))[0]).toEqual({
+      user_id: 20001,
+      nickname: 'Alice',
+      remark: 'alice',
+      sex: 'female',
+      birthday_year: napcat.birthday_year,
+      birthday_month: napcat.birthday_month,
+      birthday_day: napcat.birthday_day,
+      age: 20,
+      qid: '',
+      long_nick: longNick,
+    });
+    expect(await data(10001, 'get_friend_list', {}, gocq)).toEqual([{ user_id: 20001, nickname: 'Alice', remark: 'alice' }]);
+    // LLBot reads an empty remark as the nickname; NapCat keeps it empty.
+    await data(10002, 'set_friend_remark', { user_id: 20002, remark: '' });
+    expect((await data(10002, 'get_friend_list', {}, llbot))[0].remark).toBe((await world.accounts.require(20002)).nickname);
+    expect((await data(10002, 'get_friend_list'))[0].remark).toBe('');
+  });
+
   it("get_group_info and get_group_list: NapCat's OB11Group has no creation time nor owner; LLBot and go-cqhttp add group_create_time", async () => {
     const { data, world } = await onebotWorld();
     const napcatFields = ['group_all_shut', 'group_remark', 'group_id', 'group_name', 'member_count', 'max_member_count', 'avatar_url'];

@@ -1,7 +1,10 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { Sex } from '../people.js';
 
-/** NapCat's OB11User: one entry of get_friend_list and of a friend category's `buddyList`. */
+/**
+ * NapCat's OB11User: one entry of get_friend_list and of a friend category's `buddyList`, the
+ * fields OB11Construct.friends writes (helper/data.ts): no qid nor long_nick.
+ */
 export const FriendInfo = Type.Object({
   user_id: Type.Integer(),
   nickname: Type.String(),
@@ -9,8 +12,6 @@ export const FriendInfo = Type.Object({
   sex: Sex,
   age: Type.Integer(),
   level: Type.Integer(),
-  qid: Type.String(),
-  long_nick: Type.String(),
   birthday_year: Type.Integer(),
   birthday_month: Type.Integer(),
   birthday_day: Type.Integer(),
@@ -19,6 +20,24 @@ export const FriendInfo = Type.Object({
   category_id: Type.Integer(),
 });
 export type FriendInfo = Static<typeof FriendInfo>;
+
+/** LLBot's friend (OB11Entities.friend): the remark falls back to the nickname; qid and long_nick, no level or contact details. */
+export const LlbotFriendInfo = Type.Object({
+  user_id: Type.Integer(),
+  nickname: Type.String(),
+  remark: Type.String(),
+  sex: Sex,
+  birthday_year: Type.Integer(),
+  birthday_month: Type.Integer(),
+  birthday_day: Type.Integer(),
+  age: Type.Integer(),
+  qid: Type.String(),
+  long_nick: Type.String(),
+});
+export type LlbotFriendInfo = Static<typeof LlbotFriendInfo>;
+
+/** go-cqhttp's friend: its QQ number, nickname and remark only. */
+export const GocqFriendInfo = Type.Object({ user_id: Type.Integer(), nickname: Type.String(), remark: Type.String() });
 
 /** One entry of get_friends_with_category: a friend category with its friends. */
 export const FriendCategory = Type.Object({

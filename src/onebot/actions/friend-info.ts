@@ -1,7 +1,9 @@
+import { Type } from '@sinclair/typebox';
 import { actionResults } from '../../contract/onebot/results.js';
+import { GocqFriendInfo, LlbotFriendInfo } from '../../contract/onebot/users.js';
 import { defineAction, type AnyActionSpec } from '../action.js';
 import { P } from '../schema.js';
-import { isShownOnline, toOb11Friend, toOb11Stranger } from '../shapes/user.js';
+import { isShownOnline, toLlbotFriend, toOb11Friend, toOb11Stranger } from '../shapes/user.js';
 import type { ActionContext } from '../action.js';
 
 const noCache = P.optional(P.bool('Ignored: Catnap has no cache to bypass, every answer is current'));
@@ -24,6 +26,18 @@ export const friendInfoActions: AnyActionSpec[] = [
     result: actionResults.get_friend_list,
     async handler(ctx) {
       return (await friendsOf(ctx)).map(({ account, friendship }) => toOb11Friend(account, friendship));
+    },
+    dialects: {
+      llbot: {
+        note: 'Each friend is `{user_id, nickname, remark, sex, birthday_year, birthday_month, birthday_day, age, qid, long_nick}`; an empty remark reads as the nickname.',
+        result: Type.Array(LlbotFriendInfo),
+        handler: async (ctx) => (await friendsOf(ctx)).map(({ account, friendship }) => toLlbotFriend(account, friendship)),
+      },
+      'go-cqhttp': {
+        note: 'Each friend is `{user_id, nickname, remark}` only.',
+        result: Type.Array(GocqFriendInfo),
+        reshape: (data) => data.map(({ user_id, nickname, remark }) => ({ user_id, nickname, remark })),
+      },
     },
   }),
   defineAction({

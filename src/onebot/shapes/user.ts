@@ -1,4 +1,4 @@
-import type { FriendInfo, StrangerInfo } from '../../contract/onebot/users.js';
+import type { FriendInfo, LlbotFriendInfo, StrangerInfo } from '../../contract/onebot/users.js';
 import { uidOf } from '../../world/services/account-service.js';
 import type { Account, Friendship } from '../../world/model.js';
 import { visibleStatus } from './status.js';
@@ -19,14 +19,28 @@ export function toOb11Friend(account: Account, friendship: Friendship): FriendIn
     sex: account.sex,
     age: account.age,
     level: account.level,
-    qid: '',
-    long_nick: account.longNick,
     birthday_year: account.birthday.year,
     birthday_month: account.birthday.month,
     birthday_day: account.birthday.day,
     phone_num: account.phone,
     email: account.email,
     category_id: friendship.categoryId,
+  };
+}
+
+/** LLBot's friend entry (src/onebot11/entities.ts OB11Entities.friend): an empty remark reads as the nickname. */
+export function toLlbotFriend(account: Account, friendship: Friendship): LlbotFriendInfo {
+  return {
+    user_id: account.userId,
+    nickname: account.nickname,
+    remark: friendship.remark || account.nickname,
+    sex: account.sex,
+    birthday_year: account.birthday.year,
+    birthday_month: account.birthday.month,
+    birthday_day: account.birthday.day,
+    age: account.age,
+    qid: '',
+    long_nick: account.longNick,
   };
 }
 
