@@ -190,7 +190,7 @@ describe('dialects: segments and events', () => {
     return events;
   }
 
-  it('an essence removal has no notice in NapCat and LLBot (they build it only for a new one); go-cqhttp sends delete', async () => {
+  it('an essence removal has no notice in NapCat and LLBot (they build it only for a new one); go-cqhttp sends delete, without user_id, not for its own', async () => {
     const essence = async (ob: Awaited<ReturnType<typeof onebotWorld>>) => {
       const { message_id } = await ob.data(20002, 'send_group_msg', { group_id: 30001, message: 'pin me' });
       await ob.data(10001, 'set_essence_msg', { message_id });
@@ -201,6 +201,12 @@ describe('dialects: segments and events', () => {
     expect(await notices('napcat')).toEqual(['add']);
     expect(await notices('llbot')).toEqual(['add']);
     expect(await notices('go-cqhttp')).toEqual(['add', 'delete']);
+    // go-cqhttp's notice has no user_id, and the account's own changes are not reported (coolq/event.go groupEssenceMsg).
+    const gocqNotices = (await received(20001, 'go-cqhttp', essence)).filter((event) => event.notice_type === 'essence');
+    expect(gocqNotices[0]).toMatchObject({ sender_id: 20002, operator_id: 10001 });
+    expect(gocqNotices[0]).not.toHaveProperty('user_id');
+    expect((await received(10001, 'go-cqhttp', essence)).filter((event) => event.notice_type === 'essence')).toEqual([]);
+    expect((await received(10001, 'napcat', essence)).filter((event) => event.notice_type === 'essence')).toHaveLength(1);
   });
 
   it('poke raw_info as LLBot builds it (QQ numbers, action text second); go-cqhttp has none', async () => {

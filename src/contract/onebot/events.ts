@@ -70,8 +70,15 @@ export const OnlineFileReceiveNotice = notice(
 );
 export const EssenceNotice = notice(
   'essence',
-  { sub_type: Type.Union([lit('add'), lit('delete')]), group_id: Id, user_id: Id, message_id: Id, sender_id: Id, operator_id: Id },
-  'A message was set as essence (add) or removed (delete); user_id and sender_id are its sender',
+  {
+    sub_type: Type.Union([lit('add'), lit('delete')]),
+    group_id: Id,
+    user_id: Type.Optional(Id),
+    message_id: Id,
+    sender_id: Id,
+    operator_id: Id,
+  },
+  'A message was set as essence (add; delete only in the go-cqhttp dialect); user_id and sender_id are its sender (no user_id in the go-cqhttp dialect)',
 );
 export const EmojiLikeNotice = notice(
   'group_msg_emoji_like',

@@ -95,7 +95,7 @@ export class EventHub {
             if (!built) throw new Error(`the ${event.type} builder made fewer events in the ${dialect} dialect`);
             return built;
           };
-          const reportedIn = builder.reportedIn && ((dialect: Dialect) => builder.reportedIn!(event, dialect));
+          const reportedIn = builder.reportedIn && ((dialect: Dialect) => builder.reportedIn!(event, dialect, selfId));
           const outbound = new OutboundEvent(selfId, first.post_type, build, raw, reportedIn);
           for (const sink of this.#sinks.of(selfId)) this.#safely(sink, outbound);
           for (const sink of this.#anySinks) this.#safely(sink, outbound);

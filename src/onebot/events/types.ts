@@ -32,10 +32,11 @@ export interface EventBuilder<T extends DomainEventType = DomainEventType, P = u
   prepare?(event: DomainEventOf<T>, world: World): P | Promise<P>;
   build(event: DomainEventOf<T>, prepared: P, selfId: number, format: MessageFormat, ctx: BuildContext): OneBotEvent[];
   /**
-   * Whether adapters of a dialect get these events at all; every dialect when absent. For changes
-   * an implementation never reports (NapCat has no notice for an essence removal).
+   * Whether the adapters of a dialect of account `selfId` get these events at all; every dialect
+   * when absent. For changes an implementation never reports (NapCat has no notice for an essence
+   * removal).
    */
-  reportedIn?(event: DomainEventOf<T>, dialect: Dialect): boolean;
+  reportedIn?(event: DomainEventOf<T>, dialect: Dialect, selfId: number): boolean;
   /** The world record adapters with `debug` attach to these events as `raw` (message events). */
   raw?(event: DomainEventOf<T>): unknown;
   /** What `build` does differently per dialect, in a sentence each (docs/dialects.md). */

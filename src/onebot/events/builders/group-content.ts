@@ -20,27 +20,28 @@ export const fileUploadedBuilder = defineBuilder({
  * `essence`: a message was set (add) or removed (delete) as essence; user_id is its sender. NapCat
  * builds the notice only from QQ's essence gray tip and never sets `delete` (napcat-onebot/api/
  * group.ts parseEssenceMsg, event/notice/OB11GroupEssenceEvent.ts `sub_type = 'add'`), LLBot the
- * same (src/onebot11/event/notice/OB11GroupEssenceEvent.ts); go-cqhttp reports both
- * (coolq/event.go groupEssenceMsg).
+ * same (src/onebot11/event/notice/OB11GroupEssenceEvent.ts). go-cqhttp reports both, without
+ * user_id, and not the account's own changes (coolq/event.go groupEssenceMsg).
  */
 export const essenceBuilder = defineBuilder({
   type: 'essence.changed',
-  reportedIn: (event, dialect) => event.added || dialect === 'go-cqhttp',
-  build: (event, _prepared, selfId) => [
+  reportedIn: (event, dialect, selfId) => (dialect === 'go-cqhttp' ? event.operatorId !== selfId : event.added),
+  build: (event, _prepared, selfId, _format, { dialect }) => [
     {
       ...eventHead(event.time, selfId),
       post_type: 'notice',
       notice_type: 'essence',
       sub_type: event.added ? 'add' : 'delete',
       group_id: event.groupId,
-      user_id: event.message.senderId,
+      ...(dialect !== 'go-cqhttp' && { user_id: event.message.senderId }),
       message_id: event.message.messageId,
       sender_id: event.message.senderId,
       operator_id: event.operatorId,
     },
   ],
   dialects: {
-    'go-cqhttp': 'A removal is reported too, as `sub_type: "delete"` (NapCat and LLBot send no notice for it).',
+    'go-cqhttp':
+      'A removal is reported too, as `sub_type: "delete"` (NapCat and LLBot send no notice for it); no `user_id`; the account\'s own changes are not reported.',
   },
 });
 
