@@ -248,4 +248,20 @@ describe('console Faults panel and fired faults in the live log', () => {
     await expect.poll(() => page.locator('[data-testid="fault-list"] tbody tr').count()).toBe(0);
     expect(pageErrors).toEqual([]);
   }, 60000);
+
+  it('names an account a restore removed, whose adapters still run, as removed rather than by an empty name', async () => {
+    const zed = {
+      user_id: 20009,
+      nickname: 'Zed',
+      bot: true,
+      onebot: { network: { httpServers: [{ name: 'zed-http', enable: true, host: '127.0.0.1', port: 0, token: '' }] } },
+    };
+    expect((await env.admin('POST', '/api/world/accounts', zed)).status).toBe(201);
+    await page.goto(`${env.catnap.webuiUrl}/bots/20009?token=admin-token`);
+    await expect.poll(() => page.getByTestId('bot-name-20009').innerText()).toBe('Zed');
+    expect((await env.admin('POST', '/api/world/reset')).status).toBe(200);
+    await expect.poll(() => page.getByTestId('bot-name-20009').innerText()).toBe('removed by a restore');
+    expect(await page.locator('.manage-page h2').innerText()).toContain('removed by a restore');
+    expect(await page.getByTestId('bot-name-10001').innerText()).toBe('Fault Bot');
+  }, 60000);
 });

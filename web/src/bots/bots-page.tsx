@@ -15,6 +15,8 @@ type BotEntry = AdminApi['GET /api/bots']['response'][number];
 
 const connected = (adapters: AdapterStatus[]) => adapters.some((adapter) => adapter.state === 'connected' || adapter.clients > 0);
 const running = (adapters: AdapterStatus[]) => adapters.some((adapter) => adapter.state === 'listening' || adapter.state === 'connected');
+/** Shown for an account a restore removed while its adapters kept running (its name is gone with it). */
+const removedLabel = 'removed by a restore';
 
 /**
  * Per bot: its health (offline, kicked, zombie), its NapCat network adapters and its Milky server
@@ -55,7 +57,7 @@ export function BotsPage(props: { path: string }) {
           >
             <Avatar id={bot.user_id} name={bot.nickname} bot={bot.bot} />
             <div>
-              <div>{bot.nickname}</div>
+              <div data-testid={`bot-name-${bot.user_id}`}>{bot.removed ? <em className="muted">{removedLabel}</em> : bot.nickname}</div>
               <div className="muted small">
                 {bot.user_id} ·{' '}
                 <span className={`state state-${connected(bot.adapters) ? 'connected' : running(bot.adapters) ? 'listening' : 'stopped'}`}>
@@ -88,7 +90,8 @@ export function BotsPage(props: { path: string }) {
         {selected && current ? (
           <>
             <h2>
-              {current.nickname} <span className="muted">{selected}</span>
+              {'removed' in current && current.removed ? <em className="muted">{removedLabel}</em> : current.nickname}{' '}
+              <span className="muted">{selected}</span>
             </h2>
             <HealthCard key={`health-${selected}`} selfId={selected} />
             <AdapterEditor key={selected} selfId={selected} />
