@@ -127,6 +127,8 @@ export class Dispatcher {
           ? failed(protocolErrors.BAD_PARAMS.retcode, describeJsonProblem(problem, 'params'), meta.echo)
           : await this.#dispatch(selfId, action, resolved, params, meta);
     const envelope = envelopeInDialect(answer, dialect);
+    // The dialect's envelope may be a new object (NapCat's stream field): the mark goes with it.
+    if (envelope !== answer && this.#cutShort.has(answer)) this.#cutShort.add(envelope);
     if (this.#callListeners.size > 0) {
       const record: CallRecord = {
         selfId,

@@ -187,6 +187,7 @@ describe('dispatcher: calls a fault held, let go', () => {
       message: 'no reply (fault)',
       wording: 'no reply (fault)',
       echo: 5,
+      stream: 'normal-action',
     });
     // A delayed call let go runs, and its own failure is not a stop's.
     const own = await delayed;
