@@ -23,43 +23,31 @@ describe('an act a no_reply fault holds', () => {
     );
   });
 
-  it('is let go when its caller gives up, so it is recorded as answered', async () => {
+  /** Posts to an admin route with a no_reply rule holding 20002's sends, gives up after 300 ms, and answers how the held call was recorded. */
+  async function giveUpOn(path: string, body: unknown) {
     await world.faults.clear();
     await world.faults.add({ self_id: 20002, action: 'send_group_msg', effect: { type: 'no_reply' } });
     const mark = await world.mark();
     const { url, token } = world.api.connection;
-    const gaveUp = await fetch(`${url}/api/world/act/20002/send_group_msg`, {
+    const gaveUp = await fetch(`${url}${path}`, {
       method: 'POST',
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ group_id: 30001, message: 'held' }),
+      body: JSON.stringify(body),
       signal: AbortSignal.timeout(300),
     }).catch((error: Error) => error.name);
     expect(gaveUp).toBe('TimeoutError');
-    const answered = await world.api.wait({
-      since: mark,
-      match: { kind: 'call', self_id: 20002, action: 'send_group_msg' },
-      timeout_ms: 3000,
-    });
+    return world.api.wait({ since: mark, match: { kind: 'call', self_id: 20002, action: 'send_group_msg' }, timeout_ms: 3000 });
+  }
+
+  it('is let go when its caller gives up, so it is recorded as answered', async () => {
+    const answered = await giveUpOn('/api/world/act/20002/send_group_msg', { group_id: 30001, message: 'held' });
     expect(answered.matched, JSON.stringify(answered.closest)).toBe(true);
     expect(answered.entries[0]).toMatchObject({ transport: 'admin', status: 'failed' });
   });
 
   it('in a batch is let go when its caller gives up, as a single act is', async () => {
-    await world.faults.clear();
-    await world.faults.add({ self_id: 20002, action: 'send_group_msg', effect: { type: 'no_reply' } });
-    const mark = await world.mark();
-    const { url, token } = world.api.connection;
-    const gaveUp = await fetch(`${url}/api/world/act-batch`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ calls: [{ user_id: 20002, action: 'send_group_msg', params: { group_id: 30001, message: 'held' } }] }),
-      signal: AbortSignal.timeout(300),
-    }).catch((error: Error) => error.name);
-    expect(gaveUp).toBe('TimeoutError');
-    const answered = await world.api.wait({
-      since: mark,
-      match: { kind: 'call', self_id: 20002, action: 'send_group_msg' },
-      timeout_ms: 3000,
+    const answered = await giveUpOn('/api/world/act-batch', {
+      calls: [{ user_id: 20002, action: 'send_group_msg', params: { group_id: 30001, message: 'held' } }],
     });
     expect(answered.matched, JSON.stringify(answered.closest)).toBe(true);
     expect(answered.entries[0]).toMatchObject({ transport: 'admin', status: 'failed' });

@@ -27,6 +27,17 @@ def _alive(pid):
         return stat.read().split(")")[-1].split()[0] != "Z"
 
 
+def _assert_ends(pid, why):
+    """Waits up to 5 s for the process to end; kills it (so no test leaves it behind) and fails if it did not."""
+    deadline = time.monotonic() + 5
+    while _alive(pid) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    alive = _alive(pid)
+    if alive:
+        os.kill(pid, 9)
+    assert not alive, why
+
+
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
 def test_close_stops_the_bot_a_shell_command_started(tmp_path):
     pid_file = tmp_path / "pid"
@@ -40,13 +51,7 @@ def test_close_stops_the_bot_a_shell_command_started(tmp_path):
         time.sleep(0.05)
     bot = int(pid_file.read_text())
     world.close()
-    deadline = time.monotonic() + 5
-    while _alive(bot) and time.monotonic() < deadline:
-        time.sleep(0.05)
-    alive = _alive(bot)
-    if alive:
-        os.kill(bot, 9)
-    assert not alive, "close() left the bot running"
+    _assert_ends(bot, "close() left the bot running")
     world.close()  # twice is fine
 
 
@@ -59,13 +64,7 @@ def test_a_bot_that_exits_before_it_connects_leaves_nothing_it_started_running(t
         world.start_bot("sleep 60 & echo $! > %s; exit 3" % pid_file, timeout=10)
     assert str(failure.value).startswith("the bot exited (code 3) before it connected")
     helper = int(pid_file.read_text())
-    deadline = time.monotonic() + 5
-    while _alive(helper) and time.monotonic() < deadline:
-        time.sleep(0.05)
-    alive = _alive(helper)
-    if alive:
-        os.kill(helper, 9)
-    assert not alive, "start_bot left the helper of a bot that exited running"
+    _assert_ends(helper, "start_bot left the helper of a bot that exited running")
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
@@ -77,13 +76,7 @@ def test_close_stops_what_a_bot_that_already_exited_left_running(tmp_path):
     helper = int(pid_file.read_text())
     assert _alive(helper)
     world.close()
-    deadline = time.monotonic() + 5
-    while _alive(helper) and time.monotonic() < deadline:
-        time.sleep(0.05)
-    alive = _alive(helper)
-    if alive:
-        os.kill(helper, 9)
-    assert not alive, "close() left the helper of a bot that exited running"
+    _assert_ends(helper, "close() left the helper of a bot that exited running")
 
 
 class _NoBotConnects:
