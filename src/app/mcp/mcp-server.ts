@@ -21,6 +21,10 @@ export function createMcpServer(catnap: CatnapClient, tools: readonly McpTool[] 
         'Use these tools to look at the world and to act as any account: send messages, then wait for the bots’ replies.',
     },
   );
+  // The marks still being taken for waits received earlier. An agent starts a wait "together
+  // with" what should trigger it (two tool calls at once): the trigger's call must not reach
+  // Catnap before the wait's mark does, or the wait would count from after what it waits for.
+  let marking: Promise<unknown> = Promise.resolve();
   for (const tool of tools) {
     server.registerTool(
       tool.name,
@@ -31,8 +35,12 @@ export function createMcpServer(catnap: CatnapClient, tools: readonly McpTool[] 
         annotations: { readOnlyHint: tool.readOnly ?? false, openWorldHint: false },
       },
       async (args: unknown, extra: { signal: AbortSignal }) => {
+        const earlier = marking;
+        const mark = tool.marksFirst ? catnap.post<{ mark: string }>('/api/world/marks', {}).then((answer) => answer.mark) : undefined;
+        if (mark) marking = Promise.all([earlier, mark.catch(() => undefined)]);
         try {
-          const result = await tool.run(args as never, { catnap, signal: extra.signal });
+          await earlier;
+          const result = await tool.run(args as never, { catnap, signal: extra.signal, ...(mark && { mark }) });
           return { content: [{ type: 'text' as const, text: bounded(JSON.stringify(result, null, 2)) }] };
         } catch (error) {
           // Expected failures go back to the agent as tool errors it can read and act on.

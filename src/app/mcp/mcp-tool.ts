@@ -8,6 +8,11 @@ export interface McpToolContext {
   readonly catnap: CatnapClient;
   /** Aborted when the client cancels the call or the server closes. */
   readonly signal: AbortSignal;
+  /**
+   * For a tool with `marksFirst`: the transcript mark taken when the call was received. Calls
+   * received after it run only once it is taken, so what they do comes after the mark.
+   */
+  readonly mark?: Promise<string>;
 }
 
 /** A tool's input: a zod shape, or a whole zod object (a route's body, strict as the route is). */
@@ -25,6 +30,8 @@ export interface McpTool<I extends ToolInput = ToolInput> {
   readonly input: I;
   /** Whether it only reads (MCP's readOnlyHint, so clients may run it without asking). */
   readonly readOnly?: boolean;
+  /** Whether it counts from the moment it was received (a wait): the server then marks the transcript for it first. */
+  readonly marksFirst?: boolean;
   run(args: ArgsOf<I>, ctx: McpToolContext): Promise<unknown>;
 }
 

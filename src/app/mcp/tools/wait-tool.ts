@@ -1,27 +1,10 @@
-import { WebSocket } from 'ws';
 import { z } from 'zod';
+import type { Static } from '@sinclair/typebox';
+import type { TranscriptEntryView, WaitAnswer } from '../../../contract/admin/transcript.js';
 import { dataOf, defineTool, ToolError } from '../mcp-tool.js';
 
-/** A stored message as the world announces it on the live stream (`message.created`). */
-interface CreatedMessage {
-  readonly messageId: number;
-  readonly senderId: number;
-  readonly conversation: { type: 'group'; groupId: number } | { type: 'private'; userIds: [number, number] };
-}
-
-interface Filter {
-  readonly group_id?: number | undefined;
-  readonly user_id?: number | undefined;
-  readonly from_user_id?: number | undefined;
-}
-
-function matches(message: CreatedMessage, filter: Filter): boolean {
-  const { conversation } = message;
-  if (filter.from_user_id !== undefined && message.senderId !== filter.from_user_id) return false;
-  if (filter.group_id !== undefined && (conversation.type !== 'group' || conversation.groupId !== filter.group_id)) return false;
-  if (filter.user_id !== undefined && (conversation.type !== 'private' || !conversation.userIds.includes(filter.user_id))) return false;
-  return true;
-}
+/** A message entry of the transcript, as far as this tool reads it. */
+type MessageEntry = TranscriptEntryView & { readonly message_id: number; readonly from: number };
 
 export const waitForMessage = defineTool({
   name: 'wait_for_message',
@@ -38,45 +21,38 @@ export const waitForMessage = defineTool({
     timeout_seconds: z.number().min(1).max(600).default(30).describe('How long to wait'),
   },
   readOnly: true,
-  async run(args, { catnap, signal }) {
-    const socket = new WebSocket(catnap.liveUrl(['domain']));
-    try {
-      return await new Promise<unknown>((resolve, reject) => {
-        const timer = setTimeout(
-          () => reject(new ToolError(`no matching message within ${args.timeout_seconds} s`)),
-          args.timeout_seconds * 1000,
-        );
-        const fail = (error: Error) => {
-          clearTimeout(timer);
-          reject(error);
-        };
-        signal.addEventListener('abort', () => fail(new ToolError('cancelled')), { once: true });
-        socket.on('error', (error) => fail(new ToolError(`the live stream of Catnap failed: ${error.message}`)));
-        socket.on('unexpected-response', (_request, response) =>
-          fail(new ToolError(`Catnap refused the live stream (HTTP ${response.statusCode})`)),
-        );
-        // Catnap stopped or dropped the stream: no message can come any more, so waiting out the
-        // timeout (up to ten minutes) would only hold the agent.
-        socket.on('close', (code) => fail(new ToolError(`the live stream of Catnap closed (code ${code}) before a matching message came`)));
-        // Checks run one after another, so a later match never answers before an earlier one.
-        let checks = Promise.resolve();
-        socket.on('message', (data) => {
-          const frame = JSON.parse(String(data)) as { type: string; event?: { type: string; message?: CreatedMessage } };
-          const created = frame.type === 'domain' && frame.event?.type === 'message.created' ? frame.event.message : undefined;
-          if (!created || !matches(created, args)) return;
-          checks = checks.then(async () => {
-            // The sender can always read its own message; get_msg gives the public OneBot shape.
-            const message = dataOf(await catnap.act(created.senderId, 'get_msg', { message_id: created.messageId }), 'get_msg') as {
-              raw_message?: string;
-            };
-            if (args.contains !== undefined && !(message.raw_message ?? '').includes(args.contains)) return;
-            clearTimeout(timer);
-            resolve(message);
-          }, fail);
-        });
-      });
-    } finally {
-      socket.terminate();
+  // Counted from a mark the server takes on receipt, before any call received later (the trigger
+  // sent "together with" the wait) runs: a message stored after it is never missed, as one sent
+  // while a live stream was still being opened was.
+  marksFirst: true,
+  async run(args, { catnap, signal, mark }) {
+    const since = await mark!;
+    const match = {
+      kind: 'message',
+      ...(args.from_user_id !== undefined && { from: args.from_user_id }),
+      ...(args.group_id !== undefined && { group_id: args.group_id }),
+      ...(args.user_id !== undefined && { user_id: args.user_id }),
+      ...(args.contains !== undefined && { text: args.contains }),
+    };
+    const deadline = Date.now() + args.timeout_seconds * 1000;
+    // The transcript matches `contains` on the plain text too; the n-th match whose raw_message
+    // lacks it sends the wait on to the (n+1)-th.
+    for (let count = 1; ; count += 1) {
+      const timeoutMs = Math.max(0, deadline - Date.now());
+      const { result, status } = await catnap.requestWithStatus<Static<typeof WaitAnswer>>(
+        'POST',
+        '/api/world/wait',
+        { since, match, count, timeout_ms: timeoutMs },
+        [408],
+        { timeoutMs: catnap.timeoutMs + timeoutMs, signal },
+      );
+      if (status === 408) throw new ToolError(`no matching message within ${args.timeout_seconds} s`);
+      const created = (result.matched[count - 1] ?? result.matched.at(-1)) as MessageEntry;
+      // The sender can always read its own message; get_msg gives the public OneBot shape.
+      const message = dataOf(await catnap.act(created.from, 'get_msg', { message_id: created.message_id }), 'get_msg') as {
+        raw_message?: string;
+      };
+      if (args.contains === undefined || (message.raw_message ?? '').includes(args.contains)) return message;
     }
   },
 });
