@@ -16,6 +16,11 @@ from ._describe import _shown, _str, within_ms
 #: rather than after a wait's ten minutes. As the TypeScript client's.
 ACT_TIMEOUT = 30.0
 
+#: How much longer than its own timeout a wait's request may take, in seconds: Catnap answers a
+#: wait that ran out (408, with the closest entries) only after the whole timeout, so a limit equal
+#: to it would cut the answer off. As the TypeScript client's.
+WAIT_MARGIN = 30.0
+
 
 class CatnapError(Exception):
     """Catnap refused a call or could not be reached; the message says why."""

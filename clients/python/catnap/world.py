@@ -11,7 +11,7 @@ from typing import Any, Dict, Iterable, List, Optional, Union
 
 from ._bot_process import BotProcess
 from ._describe import _str, describe_match, entry_segments, report, silence_report, within_ms
-from ._http import AdminApi, CatnapError
+from ._http import WAIT_MARGIN, AdminApi, CatnapError
 from .faults import Faults
 
 Message = Union[str, List[dict]]
@@ -189,7 +189,7 @@ class World:
         if since is not None:
             body["since"] = since
         # 200: matched (or, with none, nothing did); 408: time ran out; 409: a `none` wait saw a match.
-        status, answer = self.api.call("POST", "/api/world/wait", body, accept=(408, 409))
+        status, answer = self.api.call("POST", "/api/world/wait", body, accept=(408, 409), timeout=within + WAIT_MARGIN)
         entries = _entries(answer)
         closest = answer.get("closest", []) if isinstance(answer, dict) else []
         ok = status < 300

@@ -88,7 +88,7 @@ class _NoBotConnects:
     def post(self, path, body=None):
         return {"mark": "1"}
 
-    def call(self, method, path, body=None, accept=()):
+    def call(self, method, path, body=None, accept=(), timeout=600.0):
         return 408, {"matched": [], "closest": []}
 
 

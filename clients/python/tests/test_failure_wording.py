@@ -47,7 +47,7 @@ class _SilenceBroken:
         self.entries = entries
         self.bodies = []
 
-    def call(self, method, path, body=None, accept=()):
+    def call(self, method, path, body=None, accept=(), timeout=600.0):
         self.bodies.append(body)
         return 409, {"matched": self.entries}
 

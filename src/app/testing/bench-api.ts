@@ -66,6 +66,13 @@ export type Mark = NonNullable<WaitRequest['since']>;
  */
 export const actTimeoutMs = 30_000;
 
+/**
+ * How much longer than its own timeout a wait's request may take: Catnap answers a wait that ran
+ * out (408, with the closest entries) only after the whole timeout, so a request limit equal to it
+ * would cut the answer off and fail with "did not answer" instead of the expectation's report.
+ */
+export const waitMarginMs = 30_000;
+
 /** Typed calls of the admin routes a test uses, over one admin connection. */
 export class BenchApi {
   readonly client: CatnapClient;
@@ -78,7 +85,7 @@ export class BenchApi {
     readonly connection: Connection,
     options: { actTimeoutMs?: number } = {},
   ) {
-    // A wait lasts as long as its own timeout: the client's limit is only a backstop.
+    // A wait has its own limit (its timeout and a margin); for the other routes this is a backstop.
     this.client = new CatnapClient(connection, 600_000);
     this.#acts = new CatnapClient(connection, options.actTimeoutMs ?? actTimeoutMs);
   }
@@ -157,6 +164,7 @@ export class BenchApi {
    */
   async wait(request: WaitRequest): Promise<WaitOutcome> {
     const { result, status } = await this.client.requestWithStatus<unknown>('POST', '/api/world/wait', request, [408, 409], {
+      timeoutMs: (request.timeout_ms ?? 5000) + waitMarginMs,
       signal: this.#closed.signal,
     });
     const entries = entriesOf(result);
