@@ -2,11 +2,14 @@ import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { startBot } from '../../src/app/testing/bot-process.js';
+import type { BenchApi } from '../../src/app/testing/bench-api.js';
+import { startBot, waitForBot } from '../../src/app/testing/bot-process.js';
 import { tempDir } from '../helpers/spawn.js';
 import { until } from '../helpers/transports.js';
 
 const endpoints = { selfId: 10001, token: '' };
+/** Never asked: the bot's own `until` says whether it connected. */
+const unreachable = {} as BenchApi;
 
 /** Whether the process runs (a zombie has ended, for this purpose). */
 function alive(pid: number): boolean {
@@ -51,5 +54,15 @@ describe.runIf(process.platform === 'linux')('the bot process', () => {
     } finally {
       if (alive(helper)) process.kill(helper, 'SIGKILL');
     }
+  });
+
+  it('names the signal that killed the bot, as the Python client does, and counts it as a shell would (128 + its number)', async () => {
+    const bot = startBot('kill -KILL $$', endpoints);
+    await until(() => bot.exitCode() !== undefined, 5000, 'the bot to be killed');
+    expect(bot.exitCode()).toBe(137);
+    expect(bot.exitSignal()).toBe('SIGKILL');
+    await expect(waitForBot(unreachable, 10001, { bot, timeoutMs: 5000, until: async () => false })).rejects.toThrow(
+      /^the bot was killed by SIGKILL before it connected$/,
+    );
   });
 });

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { TranscriptEntry, WaitMatch } from '../../src/app/testing/index.js';
 import { describeEntry, describeMatch, expectationReport, silenceReport, textDiff } from '../../src/app/testing/describe-entries.js';
 import { TranscriptEntryView } from '../../src/contract/admin/transcript.js';
+import { describeExit } from '../../src/app/testing/bot-process.js';
 
 /**
  * The failure sentences both clients must write word for word: the Python client's
@@ -21,6 +22,7 @@ const cases = JSON.parse(readFileSync(new URL('./failure-wording.json', import.m
     words: string;
   }[];
   silenceReport: { match: WaitMatch; within_ms: number; offending: TranscriptEntry[]; words: string }[];
+  describeExit: { code: number; signal: string | null; words: string }[];
 };
 
 describe('failure wording shared with the Python client', () => {
@@ -51,6 +53,10 @@ describe('failure wording shared with the Python client', () => {
 
   it.each(cases.silenceReport)('reports a broken silence: $words', ({ match, within_ms, offending, words }) => {
     expect(silenceReport(describeMatch(match), within_ms, offending)).toBe(words);
+  });
+
+  it.each(cases.describeExit)('tells how the bot ended: $words', ({ code, signal, words }) => {
+    expect(describeExit(code, signal)).toBe(words);
   });
 
   it('covers each sentence form', () => {

@@ -55,8 +55,15 @@ class BotProcess:
         return self._reader is not None
 
     def exit_code(self) -> Optional[int]:
-        """Its exit code once it exited (a signal's number is negative, as subprocess has it), else None."""
-        return self.process.poll()
+        """Its exit code once it exited, else None; a signal that killed it counts as 128 + its number,
+        as a shell reports it and the TypeScript client does (SIGKILL: 137; subprocess has -9)."""
+        code = self.process.poll()
+        return None if code is None else _shell_code(code)
+
+    def exit_signal(self) -> Optional[str]:
+        """The name of the signal that killed it (``SIGKILL``, ``SIGTERM``, ...), or None."""
+        code = self.process.poll()
+        return None if code is None else _signal_name(code)
 
     def position(self) -> int:
         """Where its output stands now, to show only what came after."""
@@ -135,3 +142,27 @@ def _killpg(group: int, sig: int) -> bool:
         return True
     except (ProcessLookupError, PermissionError):
         return False
+
+
+def describe_exit(code: Optional[int], signal_name: Optional[str]) -> str:
+    """How a bot's process ended, after "the bot": "exited (code 3)", or "was killed by SIGKILL"
+    (its code, 137, would hide which signal). Worded as the TypeScript client's describeExit."""
+    return "was killed by %s" % signal_name if signal_name else "exited (code %s)" % code
+
+
+def describe_returncode(returncode: int) -> str:
+    """``describe_exit`` of a ``subprocess`` return code (a signal's number negative)."""
+    return describe_exit(_shell_code(returncode), _signal_name(returncode))
+
+
+def _shell_code(returncode: int) -> int:
+    return 128 - returncode if returncode < 0 else returncode
+
+
+def _signal_name(returncode: int) -> Optional[str]:
+    if returncode >= 0:
+        return None
+    try:
+        return signal.Signals(-returncode).name
+    except ValueError:
+        return "signal %d" % -returncode

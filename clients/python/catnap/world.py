@@ -9,7 +9,7 @@ import time
 import urllib.parse
 from typing import Any, Dict, Iterable, List, Optional, Union
 
-from ._bot_process import BotProcess
+from ._bot_process import BotProcess, describe_exit, describe_returncode
 from ._describe import _str, describe_match, entry_segments, report, silence_report, within_ms
 from ._http import WAIT_MARGIN, AdminApi, CatnapError
 from .faults import Faults
@@ -280,7 +280,7 @@ class World:
         for bot in self._bots:
             code = bot.exit_code()
             if code is not None:
-                story += "\nthe bot exited (code %s)" % code
+                story += "\nthe bot %s" % describe_exit(code, bot.exit_signal())
             if bot.kept:
                 name = "bot output" if len(self._bots) == 1 else "output of %s" % _str(bot.process.args)
                 story += "\n%s:\n%s" % (name, bot.tail(bot.since))
@@ -323,7 +323,7 @@ class World:
         deadline = time.monotonic() + timeout
         while not self.bot_connected():
             if process is not None and process.poll() is not None:
-                raise CatnapError("the bot exited (code %s) before it connected" % process.returncode)
+                raise CatnapError("the bot %s before it connected" % describe_returncode(process.returncode))
             if time.monotonic() > deadline:
                 raise CatnapError("the bot did not connect to account %s within %s ms" % (self.bot_id, _str(within_ms(timeout))))
             time.sleep(0.05)

@@ -145,3 +145,11 @@ def test_a_bot_whose_output_goes_elsewhere_is_not_kept():
     world.start_bot("echo to the terminal", stdout=subprocess.DEVNULL)
     world.close()
     assert world.bot_output() == ""
+
+
+@pytest.mark.parametrize("name", ["KILL", "TERM"])
+def test_a_bot_killed_by_a_signal_is_said_to_be_killed_by_it_as_the_typescript_client_says(name):
+    world = _world_without_bot()
+    with pytest.raises(world_module.CatnapError) as failure:
+        world.start_bot("echo dying; kill -%s $$" % name, timeout=10)
+    assert str(failure.value) == "the bot was killed by SIG%s before it connected; its output:\n  dying" % name

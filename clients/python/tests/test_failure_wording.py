@@ -73,3 +73,13 @@ def test_expect_none_of_a_message_names_the_bot_and_milliseconds():
     with pytest.raises(world_module.ExpectationError) as failure:
         _world(_SilenceBroken(case["offending"])).expect_none("pong", within=0.3)
     assert str(failure.value) == case["words"]
+
+
+@pytest.mark.parametrize("case", CASES["describeExit"], ids=lambda case: case["words"])
+def test_how_the_bot_ended_is_told_as_the_typescript_does(case):
+    from catnap._bot_process import describe_exit, describe_returncode
+
+    assert describe_exit(case["code"], case["signal"]) == case["words"]
+    if case["signal"]:
+        # What subprocess reports for it: the signal's number, negative.
+        assert describe_returncode(128 - case["code"]) == case["words"]

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { constants } from 'node:os';
 import type { BenchApi } from './bench-api.js';
 import { botEnv, type BotEndpoints } from './test-world-file.js';
 
@@ -9,8 +10,10 @@ export interface BotProcess {
   output(from?: number): string;
   /** Where its output stands now, to show only what came after. */
   position(): number;
-  /** Set once it exited. */
+  /** Set once it exited; a signal that killed it counts as 128 + its number, as a shell reports it (SIGKILL: 137). */
   exitCode(): number | null | undefined;
+  /** The signal that killed it (`SIGKILL`, `SIGTERM`, ...), or null when it exited by itself. */
+  exitSignal(): NodeJS.Signals | null;
   stop(): Promise<void>;
 }
 
@@ -42,9 +45,11 @@ export function startBot(command: string, bot: BotEndpoints, options: { cwd?: st
   proc.stdout!.on('data', keep);
   proc.stderr!.on('data', keep);
   let exit: number | null | undefined;
+  let killedBy: NodeJS.Signals | null = null;
   const exited = new Promise<void>((resolve) =>
     proc.on('exit', (code, signal) => {
-      exit = code ?? (signal ? 128 : null);
+      killedBy = signal;
+      exit = code ?? (signal ? 128 + constants.signals[signal] : null);
       resolve();
     }),
   );
@@ -57,6 +62,7 @@ export function startBot(command: string, bot: BotEndpoints, options: { cwd?: st
     output: (from = 0) => text.slice(Math.max(0, from - dropped)),
     position: () => dropped + text.length,
     exitCode: () => exit,
+    exitSignal: () => killedBy,
     async stop() {
       if (proc.pid === undefined) return;
       const group = process.platform !== 'win32';
@@ -89,6 +95,14 @@ export function startBot(command: string, bot: BotEndpoints, options: { cwd?: st
       }
     },
   };
+}
+
+/**
+ * How a bot's process ended, after "the bot": "exited (code 3)", or "was killed by SIGKILL" (its
+ * code, 137, would hide which signal). The Python client words it the same (failure-wording.json).
+ */
+export function describeExit(code: number | null, signal: string | null): string {
+  return signal ? `was killed by ${signal}` : `exited (code ${String(code)})`;
 }
 
 interface AdapterClients {
@@ -132,7 +146,7 @@ export async function waitForBot(
   for (;;) {
     if (await ready()) return;
     const code = options.bot?.exitCode();
-    if (code !== undefined) throw new Error(`the bot exited (code ${String(code)}) before it connected`);
+    if (code !== undefined) throw new Error(`the bot ${describeExit(code, options.bot!.exitSignal())} before it connected`);
     if (Date.now() > deadline) throw new Error(`the bot did not connect to account ${selfId} within ${options.timeoutMs ?? 20_000} ms`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
