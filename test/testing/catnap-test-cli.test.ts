@@ -158,6 +158,31 @@ describe('catnap test', () => {
     expect(Date.now() - started).toBeLessThan(15_000);
   });
 
+  it('says which signal killed a bot, in the scenario it died in and in those after', async () => {
+    const dir = await tempDir('catnap-killed-');
+    await writeFile(
+      join(dir, 'bot.cjs'),
+      [
+        `const WebSocket = require('module').createRequire(${JSON.stringify(join(repoRoot, 'package.json'))})('ws');`,
+        'const socket = new WebSocket(process.env.CATNAP_WS_URL);',
+        'socket.on("message", (frame) => {',
+        '  if (JSON.parse(String(frame)).raw_message === "/die") process.kill(process.pid, "SIGKILL");',
+        '});',
+        '',
+      ].join('\n'),
+    );
+    const scenario = (name: string, steps: string[]) => ['---', `name: ${name}`, 'group: 30001', 'user: 20001', 'steps:', ...steps];
+    await writeFile(
+      join(dir, 'killed.yaml'),
+      [...scenario('dies', ['  - say: /die', '  - expect_none: 2s']), ...scenario('after', ['  - say: hi']), ''].join('\n'),
+    );
+    // exec: a shell that stays between would report the kill as its own exit, code 137.
+    const result = await catnapTest([join(dir, 'killed.yaml'), '--bot', `exec node ${join(dir, 'bot.cjs')}`]);
+    expect(result.code, result.stdout + result.stderr).toBe(1);
+    expect(result.stdout).toMatch(/✗ dies \(\d+ ms\)\n\s+the bot was killed by SIGKILL during this scenario\n/);
+    expect(result.stdout).toContain('not run: the bot was killed by SIGKILL during "dies" and is not connected');
+  });
+
   it('takes --seed and --clock as catnap start does, refusing bad ones as usage errors', async () => {
     const passed = await catnapTest(['examples/napcat-ts/scenarios/commands.yaml', '--bot', bot, '--seed', '7', '--clock', 'frozen']);
     expect(passed.code, passed.stdout + passed.stderr).toBe(0);

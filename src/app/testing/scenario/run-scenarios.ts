@@ -1,6 +1,6 @@
 import type { Logger } from '../../../util/logger.js';
 import type { BotProcess } from '../bot-process.js';
-import { botConnected, startBot, waitForBot } from '../bot-process.js';
+import { botConnected, describeExit, startBot, waitForBot } from '../bot-process.js';
 import type { WorldFile } from '../../../world/world-file.js';
 import { startWorld, type TestWorld } from '../test-world.js';
 import type { Scenario } from './load-scenarios.js';
@@ -166,7 +166,7 @@ async function runOne(
       status: 'failed',
       durationMs: 0,
       steps,
-      error: `not run: the bot exited (code ${String(bot!.exitCode())}) ${when} and is not connected`,
+      error: `not run: the bot ${describeExit(bot!.exitCode() ?? null, bot!.exitSignal())} ${when} and is not connected`,
     });
   }
   let since: Awaited<ReturnType<TestWorld['mark']>> | undefined;
@@ -175,7 +175,7 @@ async function runOne(
   const crashed = async () => {
     if (crash.scenario !== undefined || !(await botGone(world, bot))) return undefined;
     crash.scenario = scenario.name;
-    return `the bot exited (code ${String(bot!.exitCode())}) during this scenario`;
+    return `the bot ${describeExit(bot!.exitCode() ?? null, bot!.exitSignal())} during this scenario`;
   };
   try {
     await world.restore(startSnapshot);
