@@ -100,7 +100,9 @@ export async function buildHttpApi(gateway: OneBotGateway, options: HttpApiOptio
     const connection = new HttpConnection(request, reply);
     const meta = new HttpCallMeta(adapter, connection, echo, options.streamPackets);
     const envelope = await gateway.dispatcher.dispatch(options.selfId, action, params, meta);
-    if (connection.gone) return abandon(request, reply);
+    // A call a fault held (no_reply) that Catnap's stop let go has no answer: its stand-in is not
+    // sent as one. A hung NapCat that is shut down just drops the connection.
+    if (connection.gone || gateway.dispatcher.wasCutShort(envelope)) return abandon(request, reply);
     return envelope.stream === 'stream-action' ? meta.streaming().end(envelope) : sendEnvelope(reply, envelope);
   };
 

@@ -226,6 +226,9 @@ export class WsSession {
       disconnect: this.#disconnect,
       stream: async (packet) => this.#send(JSON.stringify(packet)),
     });
+    // A call a fault held (no_reply) that Catnap's stop let go has no answer: its stand-in is not
+    // sent as one. A hung NapCat that is shut down just closes the socket, as the stop does here.
+    if (this.gateway.dispatcher.wasCutShort(envelope)) return void this.close(1001, 'server stopping');
     this.#send(JSON.stringify(envelope));
   }
 
