@@ -88,7 +88,7 @@ describe('concurrent changes', () => {
       expect(saves.map((result) => result.status)).toEqual(['fulfilled', 'fulfilled']);
     }
     await expect(world.snapshots.restore('twice')).resolves.toMatchObject({ name: 'twice' });
-    expect((await world.snapshots.list()).map((info) => info.name)).toEqual(['twice']);
+    expect((await world.snapshots.list()).snapshots.map((info) => info.name)).toEqual(['twice']);
   });
 
   it('keeps a fault rule as the restored snapshot has it when a hit is queued at the restore', async () => {

@@ -55,7 +55,8 @@ export const snapshotRoutes = implement(snapshotsApi, {
   },
 
   async listSnapshots(_request, _reply, { world }) {
-    return { snapshots: (await world.snapshots.list()).map(view) };
+    const { snapshots, damaged } = await world.snapshots.list();
+    return { snapshots: snapshots.map(view), damaged };
   },
 
   async restoreSnapshot(request, _reply, { world }) {

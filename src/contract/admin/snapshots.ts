@@ -19,6 +19,11 @@ export const SnapshotView = Type.Object({
 });
 export type SnapshotView = Static<typeof SnapshotView>;
 
+const DamagedSnapshot = Type.Object({
+  name: Type.String(),
+  problem: Type.String({ description: 'What is wrong with its sidecar, e.g. `x.json is not JSON: ...`' }),
+});
+
 const Restored = Type.Composite([SnapshotView, Type.Object({ restore_ms: Type.Number({ description: 'How long the restore took' }) })]);
 
 /**
@@ -42,9 +47,15 @@ export const snapshotsApi = {
   listSnapshots: defineRoute({
     method: 'GET',
     url: '/api/world/snapshots',
-    summary: 'Every saved snapshot, oldest first',
+    summary: 'Every saved snapshot, oldest first; one whose sidecar is damaged is listed apart under `damaged`',
     tag,
-    response: Type.Object({ snapshots: Type.Array(SnapshotView) }),
+    response: Type.Object({
+      snapshots: Type.Array(SnapshotView),
+      damaged: Type.Array(DamagedSnapshot, {
+        description:
+          'Snapshots whose `<name>.json` cannot be read (cut short, edited by hand): a restore answers 409 CONFLICT; delete them or save again',
+      }),
+    }),
   }),
   restoreSnapshot: defineRoute({
     method: 'POST',

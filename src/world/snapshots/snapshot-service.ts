@@ -25,11 +25,28 @@ export interface SnapshotInfo {
   readonly random: RandomState;
 }
 
+/** A snapshot whose sidecar cannot be read as one: listed apart, and refused by a restore. */
+export interface DamagedSnapshot {
+  readonly name: string;
+  /** What is wrong with it, naming the file: `x.json is not JSON: ...`, `x.json is damaged (clock: ...)`. */
+  readonly problem: string;
+}
+
+/** The snapshots in the folder: those that can be restored, and those whose sidecar is damaged. */
+export interface SnapshotListing {
+  readonly snapshots: SnapshotInfo[];
+  readonly damaged: DamagedSnapshot[];
+}
+
 /**
- * What a restore takes from the sidecar besides the database copy. Checked before anything is
- * replaced: a sidecar edited by hand or cut short is refused while the world is still whole.
+ * A sidecar as `save` writes it (the name is the file's). Checked when it is read, before anything
+ * is replaced or listed: one edited by hand or cut short is refused while the world is still whole,
+ * and lists as damaged rather than failing the listing of every other snapshot.
  */
-const RestoredState = Type.Object({
+const Sidecar = Type.Object({
+  worldTime: Type.Integer(),
+  takenAt: Type.Integer(),
+  sizeBytes: Type.Integer({ minimum: 0 }),
   clock: Type.Object({ nowMs: Type.Number(), frozen: Type.Boolean() }),
   random: Type.Object({
     seed: Type.Integer({ minimum: 0, maximum: maxSeed }),
@@ -106,23 +123,35 @@ export class SnapshotService {
     return full;
   }
 
-  async list(): Promise<SnapshotInfo[]> {
+  /** Every snapshot, oldest first; one whose sidecar is damaged is listed apart, by name. */
+  async list(): Promise<SnapshotListing> {
     let entries: string[];
     try {
       entries = await readdir(this.deps.dir);
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { snapshots: [], damaged: [] };
       throw error;
     }
     const names = entries.filter((entry) => entry.endsWith('.json')).map((entry) => entry.slice(0, -'.json'.length));
-    const infos = await Promise.all(names.filter((name) => namePattern.test(name)).map((name) => this.#read(name)));
-    return infos.filter((info) => info !== undefined).sort((a, b) => a.takenAt - b.takenAt || a.name.localeCompare(b.name));
+    const read = await Promise.all(names.filter((name) => namePattern.test(name)).map((name) => this.#read(name)));
+    const snapshots: SnapshotInfo[] = [];
+    const damaged: DamagedSnapshot[] = [];
+    for (const entry of read) {
+      if (entry && 'problem' in entry) damaged.push(entry);
+      else if (entry) snapshots.push(entry);
+    }
+    return {
+      snapshots: snapshots.sort((a, b) => a.takenAt - b.takenAt || a.name.localeCompare(b.name)),
+      damaged: damaged.sort((a, b) => a.name.localeCompare(b.name)),
+    };
   }
 
+  /** Snapshot `name`; a damaged one is a CONFLICT, saying what is wrong with it. */
   async get(name: string): Promise<SnapshotInfo> {
     checkName(name);
     const info = await this.#read(name);
     if (!info) throw new SnapshotError('not_found', `no snapshot named ${JSON.stringify(name)}`);
+    if ('problem' in info) throw new WorldError('CONFLICT', `snapshot "${name}" cannot be restored: its ${info.problem}`);
     return info;
   }
 
@@ -144,10 +173,6 @@ export class SnapshotService {
 
   async #restore(name: string): Promise<SnapshotInfo> {
     const info = await this.get(name);
-    if (!Value.Check(RestoredState, info)) {
-      const problems = describeProblems(Value.Errors(RestoredState, info), 'sidecar', 3);
-      throw new WorldError('CONFLICT', `snapshot "${name}" cannot be restored: its ${name}.json is damaged (${problems.join('; ')})`);
-    }
     const { store, clock, random, bus } = this.deps;
     for (const listener of this.#beforeRestore) listener();
     store.restoreCopy(this.#dbPath(name));
@@ -157,9 +182,11 @@ export class SnapshotService {
     return info;
   }
 
+  /** Deletes snapshot `name`, a damaged one too (nothing else can clear it away). */
   delete(name: string): Promise<void> {
+    checkName(name);
     return this.#changes.run(async () => {
-      await this.get(name);
+      if (!(await this.#read(name))) throw new SnapshotError('not_found', `no snapshot named ${JSON.stringify(name)}`);
       await rm(this.#metaPath(name), { force: true });
       await rm(this.#dbPath(name), { force: true });
     });
@@ -192,14 +219,26 @@ export class SnapshotService {
     }
   }
 
-  async #read(name: string): Promise<SnapshotInfo | undefined> {
+  /** Snapshot `name` as its sidecar says, what is wrong with the sidecar, or undefined when either file is missing. */
+  async #read(name: string): Promise<SnapshotInfo | DamagedSnapshot | undefined> {
+    let meta: string;
     try {
-      const [meta] = await Promise.all([readFile(this.#metaPath(name), 'utf8'), stat(this.#dbPath(name))]);
-      return JSON.parse(meta) as SnapshotInfo;
+      [meta] = await Promise.all([readFile(this.#metaPath(name), 'utf8'), stat(this.#dbPath(name))]);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
       throw error;
     }
+    let sidecar: unknown;
+    try {
+      sidecar = JSON.parse(meta);
+    } catch (error) {
+      return { name, problem: `${name}.json is not JSON: ${(error as Error).message}` };
+    }
+    if (!Value.Check(Sidecar, sidecar)) {
+      const problems = describeProblems(Value.Errors(Sidecar, sidecar), 'sidecar', 3);
+      return { name, problem: `${name}.json is damaged (${problems.join('; ')})` };
+    }
+    return { ...sidecar, name };
   }
 
   #dbPath(name: string): string {
