@@ -59,7 +59,10 @@ export interface FaultFrame {
 export type LiveFrame =
   | { readonly type: 'hello'; readonly time: number; readonly streams: LiveStream[] }
   | { readonly type: 'domain'; readonly event: LiveDomainEvent }
-  /** A OneBot event as one account's clients receive it (array message format). */
+  /**
+   * A OneBot event as one account's clients receive it in NapCat's dialect (array message format):
+   * an event NapCat never reports (an essence removal, which only go-cqhttp's dialect sends) has no frame.
+   */
   | {
       readonly type: 'onebot';
       readonly self_id: number;

@@ -136,6 +136,21 @@ describe('live WebSocket', () => {
     live.ws.close();
   });
 
+  it('sends no event frame a NapCat adapter would not receive: an essence removal has no notice, its setting has', async () => {
+    const live = await openLive('?token=admin-token&streams=onebot&self_id=20001');
+    await live.until((frame) => frame.type === 'hello');
+    const sent = await env.admin('POST', '/api/world/act/20002/send_group_msg', { group_id: 30001, message: 'pin me' });
+    const messageId = sent.json.data.message_id as number;
+    await env.admin('POST', '/api/world/act/20001/set_essence_msg', { message_id: messageId });
+    await env.admin('POST', '/api/world/act/20001/delete_essence_msg', { message_id: messageId });
+    // A later event: once it is here, any frame for the removal would have come before it.
+    await env.admin('POST', '/api/world/act/20002/send_group_msg', { group_id: 30001, message: 'after' });
+    await live.until((frame) => frame.type === 'onebot' && frame.event.raw_message === 'after');
+    const essence = live.frames.filter((frame) => frame.type === 'onebot' && frame.event.notice_type === 'essence');
+    expect(essence.map((frame) => frame.event.sub_type)).toEqual(['add']);
+    live.ws.close();
+  });
+
   it("says on a call when the account's health failed it", async () => {
     const live = await openLive('?token=admin-token&streams=call&self_id=20001');
     await live.until((frame) => frame.type === 'hello');

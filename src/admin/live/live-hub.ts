@@ -10,6 +10,9 @@ import type { FaultFired } from '../../onebot/faults/fault-gate.js';
 import type { AdminHooks } from '../admin-route.js';
 import { clip, clipString } from './clip.js';
 
+/** The dialect the live socket's OneBot event frames are written in (and filtered by). */
+const liveEventDialect = 'napcat';
+
 export type LiveListener = (frame: LiveFrame, json: string) => void;
 
 /** What one console asked for: the streams, and optionally one account's frames only (`?self_id=`). */
@@ -124,14 +127,18 @@ export class LiveHub {
       case 'onebot':
         if (this.hooks.subscribeOneBotEvents) {
           stops.push(
-            this.hooks.subscribeOneBotEvents((event: OutboundEvent) =>
+            this.hooks.subscribeOneBotEvents((event: OutboundEvent) => {
+              // The frame is the event in NapCat's form, so it goes only where a NapCat adapter's
+              // would: the hub builds events NapCat never reports (an essence removal) for the
+              // dialects that do, and the console showed them as received.
+              if (!event.reportedIn(liveEventDialect)) return;
               this.#broadcast('onebot', event.selfId, () => ({
                 type: 'onebot',
                 self_id: event.selfId,
-                event: event.object('array'),
+                event: event.object('array', liveEventDialect),
                 time: this.world.clock.nowMs(),
-              })),
-            ),
+              }));
+            }),
           );
         }
         break;
