@@ -33,6 +33,21 @@ describe('read marks and recent contacts', () => {
     ]);
   });
 
+  it('get_recent_contact calls a private chat a friend or temp chat by the friendship as it is now, as Milky’s pins do', async () => {
+    const { data, world } = await onebotWorld();
+    await data(20002, 'send_private_msg', { user_id: 10001, message: 'temp' });
+    await data(20001, 'send_private_msg', { user_id: 10001, message: 'dm' });
+    const chatTypes = async () =>
+      Object.fromEntries(
+        (await data(10001, 'get_recent_contact', {})).map((c: { peerUin: string; chatType: number }) => [c.peerUin, c.chatType]),
+      );
+    expect(await chatTypes()).toEqual({ '20002': 100, '20001': 1 });
+    // No message after either change: the entries follow the friendship, not the last message.
+    await world.friends.befriend(10001, 20002);
+    await world.friends.unfriend(10001, 20001);
+    expect(await chatTypes()).toEqual({ '20002': 1, '20001': 100 });
+  });
+
   it('mark_*_as_read take the seed bodies verbatim and NapCat’s params (message_id, then user_id, then group_id)', async () => {
     const { data, call, world } = await onebotWorld();
     const g = await data(20001, 'send_group_msg', { group_id: 30001, message: 'g' });

@@ -62,7 +62,7 @@ export const messageStateActions: AnyActionSpec[] = [
     origin: 'napcat',
     summary: 'The account’s conversations, most recent first, with their newest message and unread count',
     description:
-      'NapCat’s shape (`lastestMsg` spelled as NapCat spells it); `unreadCnt` counts messages from others after the read mark. A group whose messages all came before the account joined while history was hidden has no `lastestMsg`, `msgId` "0" and its join time as `msgTime`; the list is ordered by `msgTime`, so such a group stands at the join, not at a message the account cannot see.',
+      'NapCat’s shape (`lastestMsg` spelled as NapCat spells it); `chatType` is 2 for a group, and for a private chat 1 while the two are friends, else 100 (temp), whatever kind its last message was; `unreadCnt` counts messages from others after the read mark. A group whose messages all came before the account joined while history was hidden has no `lastestMsg`, `msgId` "0" and its join time as `msgTime`; the list is ordered by `msgTime`, so such a group stands at the join, not at a message the account cannot see.',
     params: P.object({ count: P.int('How many conversations', { minimum: 1, maximum: 1000, default: 10 }) }),
     result: actionResults.get_recent_contact,
     async handler(ctx, params) {
@@ -86,7 +86,10 @@ export const messageStateActions: AnyActionSpec[] = [
           peerUin = peerOf(summary.conversation, ctx.selfId);
           peerName = (await ctx.world.accounts.find(peerUin))?.nickname ?? '';
           remark = (await ctx.world.friends.get(ctx.selfId, peerUin))?.remark ?? '';
-          chatType = message?.tempGroupId ? chatTypes.temp : chatTypes.friend;
+          // QQ keeps the friend chat and the temp chat apart, and NapCat names the private chat by
+          // the friendship as it is now (GetFriendMsgHistory, MarkMsgAsRead: isBuddy ? C2C : temp),
+          // as Milky's pins do here; the last message's kind would lag a change until the next one.
+          chatType = ctx.world.friends.areFriends(ctx.selfId, peerUin) ? chatTypes.friend : chatTypes.temp;
         }
         // NapCat leaves lastestMsg out when it cannot load the message; here, when the account may not see one.
         result.push({
