@@ -250,6 +250,22 @@ describe('Milky APIs over the world', () => {
     expect(worldDigest(m.world)).toBe(before);
   });
 
+  it('a muted member’s upload_group_file is refused with MUTED (-1005), as its message would be, and changes nothing', async () => {
+    const m = await milkyWorld();
+    await m.data(20001, 'set_group_member_mute', { group_id: 30001, user_id: 20003, duration: 600 });
+    const before = worldDigest(m.world);
+    const upload = { group_id: 30001, file_uri: 'base64://aGk=', file_name: 'a.txt' };
+    expect(await m.call(20003, 'upload_group_file', upload)).toMatchObject({ status: 'failed', retcode: -1005 });
+    expect(worldDigest(m.world)).toBe(before);
+    await m.data(20001, 'set_group_member_mute', { group_id: 30001, user_id: 20003, duration: 0 });
+    await m.data(20001, 'set_group_whole_mute', { group_id: 30001 });
+    const muted = worldDigest(m.world);
+    expect(await m.call(20003, 'upload_group_file', upload)).toMatchObject({ status: 'failed', retcode: -1005 });
+    expect(worldDigest(m.world)).toBe(muted);
+    // An admin speaks under a whole-group mute, so it uploads.
+    expect((await m.data(10001, 'upload_group_file', upload)).file_id).toEqual(expect.any(String));
+  });
+
   it('covers every API of the spec', () => {
     const missing = specApiNames()
       .map((api) => api.name)

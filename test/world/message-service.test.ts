@@ -66,6 +66,30 @@ describe('sending messages', () => {
     );
   });
 
+  it('holds a group file upload to the same mutes: in QQ it posts a file message into the chat', async () => {
+    const { world, events } = await memoryWorld(smallWorld);
+    const upload = (actor: number, name: string) =>
+      code(() => world.groupFiles.upload(actor, 30001, { source: `base64://${Buffer.from(name).toString('base64')}`, name }));
+    await world.groups.mute(20001, 30001, 20002, 60);
+    events.length = 0;
+    expect(await upload(20002, 'muted.txt')).toMatch(/^MUTED: account 20002 is muted in group 30001 until/);
+    expect(events).toEqual([]);
+    await world.groups.setWholeMute(20001, 30001, true);
+    events.length = 0;
+    expect(await upload(20003, 'member.txt')).toBe('MUTED: group 30001 is muted; only its owner and admins may speak');
+    expect(events).toEqual([]);
+    expect(world.groupFiles.allFiles(20001, 30001)).toEqual([]);
+    // The owner and admins still speak under a whole-group mute, so they still upload.
+    expect(await upload(10001, 'admin.txt')).toBe('ok');
+    expect(await upload(20001, 'owner.txt')).toBe('ok');
+    expect(
+      world.groupFiles
+        .allFiles(20001, 30001)
+        .map((file) => file.name)
+        .sort(),
+    ).toEqual(['admin.txt', 'owner.txt']);
+  });
+
   it('sends private messages between friends, else as a temp chat through a shared group, else NOT_FRIENDS', async () => {
     const { world } = await memoryWorld(smallWorld);
     const temp = await world.messages.send(10001, { type: 'private', userId: 20002 }, text('temp'));
