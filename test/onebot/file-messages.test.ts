@@ -89,6 +89,24 @@ describe('files arrive in the chat as QQ shows them', () => {
     await ob.world.close();
   });
 
+  it('upload_private_file is refused by the rules of a private message before its source is read', async () => {
+    const ob = await onebotWorld();
+    // 20002 removed 10002 (10002 still lists 20002) and they share no group; 30001 lets no plain member start a temp chat.
+    await ob.data(20002, 'delete_friend', { user_id: 10002 });
+    await ob.data(10001, 'set_group_member_permissions', { group_id: 30001, allow_member_temporary_session: false });
+    // A source that cannot be read: a refusal must come from the rule, not from reading it.
+    const unreadable = { file: 'file:///nonexistent/minutes.txt', name: 'minutes.txt' };
+    expect(await ob.call(10002, 'upload_private_file', { user_id: 20002, ...unreadable })).toMatchObject({
+      retcode: 2102,
+      message: 'account 10002 and user 20002 are not friends and share no group; a private message needs one or the other',
+    });
+    expect(await ob.call(20002, 'upload_private_file', { user_id: 20003, ...unreadable })).toMatchObject({
+      retcode: 2103,
+      message: 'no group account 20002 shares with user 20003 lets its members start temp chats',
+    });
+    await ob.world.close();
+  });
+
   it("upload_private_file reaches the receiver as a private file message, kept in both sides' history", async () => {
     const { first, reopen } = await persistentWorld();
     const { result, events } = await receiving(first, 20001, () =>

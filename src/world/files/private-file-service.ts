@@ -24,9 +24,9 @@ export class PrivateFileService {
       if (!accounts.has(senderId)) throw new WorldError('USER_NOT_FOUND', `user ${senderId} does not exist`);
       if (!accounts.has(receiverId)) throw new WorldError('USER_NOT_FOUND', `user ${receiverId} does not exist`);
       if (senderId === receiverId) throw new WorldError('INVALID_ARGUMENT', `account ${senderId} cannot send a file to itself`);
-      if (!this.ctx.store.friends.get(senderId, receiverId) && this.ctx.store.members.sharedGroups(senderId, receiverId).length === 0) {
-        throw new WorldError('NOT_FRIENDS', `account ${senderId} is not a friend of user ${receiverId} and shares no group with them`);
-      }
+      // The file arrives as a private message, so a message's rules decide (mutual friends, else a
+      // temp chat through a group that allows one), here before the source is read as in the unit.
+      this.messages.requireMaySend(senderId, { type: 'private', userId: receiverId });
     };
     checkPeers();
     if (fileName === '' || /[/\\\0]/.test(fileName)) {
