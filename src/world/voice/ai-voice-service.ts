@@ -75,7 +75,8 @@ export class AiVoiceService {
 
   /** Speaks `text` as a character and sends the record to the group as the actor (send_group_ai_record). */
   async sendToGroup(actor: number, groupId: number, characterId: string, text: string): Promise<MessageRecord> {
-    this.groups.requireSelf(groupId, actor);
+    // The whole rule of a message (member, not muted), before the synthesizer runs for nothing.
+    this.messages.requireMaySend(actor, { type: 'group', groupId });
     const { ref, spoken } = await this.#speak(requireCharacter(characterId), text);
     return this.#post(actor, { type: 'group', groupId }, ref, spoken);
   }
@@ -83,6 +84,8 @@ export class AiVoiceService {
   /** Sends a record whose words the world is told (the admin API's way to make a voice message with a transcript). */
   async sendWithTranscript(senderId: number, target: SendTarget, source: string, transcript: string): Promise<MessageRecord> {
     const text = checkText(transcript);
+    // Checked before the source is read too, so a refused send never makes the world fetch it.
+    this.messages.requireMaySend(senderId, target);
     const ref = await this.media.ingest(source, senderId);
     return this.#post(senderId, target, ref, text);
   }
