@@ -117,4 +117,15 @@ describe('online files (在线文件)', () => {
     // No message at all: NapCat fails an empty history.
     expect(await ob.call(10001, 'get_friend_msg_history', { user_id: 20001 })).toMatchObject({ retcode: 2004 });
   });
+
+  it('is for mutual friends only: once the friend removed the account, no offer goes, not even as a temp chat', async () => {
+    const ob = await onebotWorld();
+    // 20001 removes 10001; 10001 still lists 20001, and both are in group 30001.
+    await ob.data(20001, 'delete_friend', { user_id: 10001 });
+    expect(await ob.call(10001, 'send_online_file', { user_id: 20001, file_path: notes })).toMatchObject({
+      retcode: 2102,
+      message: 'account 10001 and user 20001 are not friends; QQ offers online files to friends only',
+    });
+    expect((await ob.data(10001, 'get_online_file_msg', { user_id: 20001 })).msgList).toEqual([]);
+  });
 });

@@ -129,7 +129,10 @@ export class OnlineFileService {
     if (!accounts.has(senderId)) throw new WorldError('USER_NOT_FOUND', `user ${senderId} does not exist`);
     if (!accounts.has(receiverId)) throw new WorldError('USER_NOT_FOUND', `user ${receiverId} does not exist`);
     if (senderId === receiverId) throw new WorldError('INVALID_ARGUMENT', `account ${senderId} cannot send a file to itself`);
-    if (!this.ctx.store.friends.get(senderId, receiverId)) {
+    // Mutual: NapCat always offers in the friend chat (SendOnlineFile.ts: KCHATTYPEC2C), and once the
+    // receiver removed the sender that chat is gone; the offer must not slip out as a temp chat.
+    const friends = this.ctx.store.friends;
+    if (!friends.get(senderId, receiverId) || !friends.get(receiverId, senderId)) {
       throw new WorldError(
         'NOT_FRIENDS',
         `account ${senderId} and user ${receiverId} are not friends; QQ offers online files to friends only`,
