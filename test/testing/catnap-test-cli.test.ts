@@ -25,6 +25,22 @@ async function catnapTest(args: string[]): Promise<{ code: number; stdout: strin
   }
 }
 
+/** Writes `bot.cjs` into `dir`: a bot on CATNAP_WS_URL that runs `onEvent` (lines of JS seeing `event` and `socket`) for each event. */
+function writeBot(dir: string, onEvent: string[]): Promise<void> {
+  return writeFile(
+    join(dir, 'bot.cjs'),
+    [
+      `const WebSocket = require('module').createRequire(${JSON.stringify(join(repoRoot, 'package.json'))})('ws');`,
+      'const socket = new WebSocket(process.env.CATNAP_WS_URL);',
+      'socket.on("message", (frame) => {',
+      '  const event = JSON.parse(String(frame));',
+      ...onEvent.map((line) => `  ${line}`),
+      '});',
+      '',
+    ].join('\n'),
+  );
+}
+
 describe('catnap test', () => {
   it('passes the napcat-ts example scenarios and writes JUnit XML', async () => {
     const out = join(await tempDir('catnap-junit-'), 'report.xml');
@@ -121,20 +137,11 @@ describe('catnap test', () => {
   it('fails the scenario a bot crashed in (even one that only expects silence), and the later ones at once', async () => {
     const dir = await tempDir('catnap-crash-');
     // A bot that answers /ping and exits on /crash.
-    await writeFile(
-      join(dir, 'bot.cjs'),
-      [
-        `const WebSocket = require('module').createRequire(${JSON.stringify(join(repoRoot, 'package.json'))})('ws');`,
-        'const socket = new WebSocket(process.env.CATNAP_WS_URL);',
-        'socket.on("message", (frame) => {',
-        '  const event = JSON.parse(String(frame));',
-        '  if (event.raw_message === "/crash") { console.log("crashing"); process.exit(3); }',
-        '  if (event.raw_message === "/ping")',
-        '    socket.send(JSON.stringify({ action: "send_group_msg", params: { group_id: event.group_id, message: "pong" } }));',
-        '});',
-        '',
-      ].join('\n'),
-    );
+    await writeBot(dir, [
+      'if (event.raw_message === "/crash") { console.log("crashing"); process.exit(3); }',
+      'if (event.raw_message === "/ping")',
+      '  socket.send(JSON.stringify({ action: "send_group_msg", params: { group_id: event.group_id, message: "pong" } }));',
+    ]);
     const scenario = (name: string, steps: string[]) => ['---', `name: ${name}`, 'group: 30001', 'user: 20001', 'steps:', ...steps];
     await writeFile(
       join(dir, 'crash.yaml'),
@@ -160,17 +167,7 @@ describe('catnap test', () => {
 
   it('says which signal killed a bot, in the scenario it died in and in those after', async () => {
     const dir = await tempDir('catnap-killed-');
-    await writeFile(
-      join(dir, 'bot.cjs'),
-      [
-        `const WebSocket = require('module').createRequire(${JSON.stringify(join(repoRoot, 'package.json'))})('ws');`,
-        'const socket = new WebSocket(process.env.CATNAP_WS_URL);',
-        'socket.on("message", (frame) => {',
-        '  if (JSON.parse(String(frame)).raw_message === "/die") process.kill(process.pid, "SIGKILL");',
-        '});',
-        '',
-      ].join('\n'),
-    );
+    await writeBot(dir, ['if (event.raw_message === "/die") process.kill(process.pid, "SIGKILL");']);
     const scenario = (name: string, steps: string[]) => ['---', `name: ${name}`, 'group: 30001', 'user: 20001', 'steps:', ...steps];
     await writeFile(
       join(dir, 'killed.yaml'),
