@@ -1,5 +1,5 @@
 import { readdirSync } from 'node:fs';
-import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Type } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
@@ -8,7 +8,7 @@ import { nowSeconds } from '../../util/clock.js';
 import { maxSeed, type RandomState, type WorldRandom } from '../../util/random.js';
 import { describeProblems } from '../../util/schema-problems.js';
 import { WorldError } from '../errors.js';
-import { privateFileMode } from '../../util/private-files.js';
+import { preparePrivateFile, type PreparedFile } from '../../util/private-files.js';
 import { SerialQueue } from '../../util/serial-queue.js';
 import type { DomainEventBus } from '../events.js';
 import type { WorldStore } from '../store/store.js';
@@ -118,16 +118,15 @@ export class SnapshotService {
     const full: SnapshotInfo = { ...info, sizeBytes: (await stat(temp)).size };
     // Both files are written in full before either replaces the old snapshot's: a sidecar that
     // could not be written (a full disk) left the new copy beside the old clock and random state.
-    // Its temp name ends in `.tmp` and does not start with a dot, so neither a listing (`*.json`)
-    // nor the blob sweep (`.*.tmp` copies) takes it for a snapshot. The renames, in one folder,
-    // need no space; the sidecar's goes last, so a listing meanwhile reads the old one or the new.
-    const metaTemp = `${this.#metaPath(name)}.${process.pid}.tmp`;
+    // The renames, in one folder, need no space; the sidecar's goes last, so a listing meanwhile
+    // reads the old one or the new.
+    let sidecar: PreparedFile | undefined;
     try {
-      await writeFile(metaTemp, `${JSON.stringify(full, null, 2)}\n`, { mode: privateFileMode });
+      sidecar = await preparePrivateFile(this.#metaPath(name), `${JSON.stringify(full, null, 2)}\n`);
       await rename(temp, this.#dbPath(name));
-      await rename(metaTemp, this.#metaPath(name));
+      await sidecar.commit();
     } catch (error) {
-      await Promise.all([rm(temp, { force: true }), rm(metaTemp, { force: true })]);
+      await Promise.all([rm(temp, { force: true }), sidecar?.discard()]);
       throw error;
     }
     return full;
