@@ -103,7 +103,7 @@ export class Dispatcher {
     // An echo too deep to serialise is not sent back (nor kept): the reply says so instead.
     const maxDepth = this.maxJsonDepth;
     const echoTooDeep = nestsDeeperThan(meta.echo, maxDepth);
-    if (echoTooDeep) meta = { ...meta, echo: null };
+    if (echoTooDeep) meta = withEcho(meta, null);
     const problem = echoTooDeep ? undefined : findJsonProblem(params, maxDepth);
     const runs = !echoTooDeep && !problem;
     // Resolved once per call: the fault check and the run read the same answer.
@@ -112,7 +112,7 @@ export class Dispatcher {
     // A call sent without an echo is answered with the dialect's stand-in ("" or a made-up one in NapCat's).
     if (!echoTooDeep) {
       const known = resolved !== undefined || (!runs && typeof action === 'string' && this.table.resolve(action) !== undefined);
-      meta = { ...meta, echo: echoInDialect(meta.echo, dialect, meta.transport, known) };
+      meta = withEcho(meta, echoInDialect(meta.echo, dialect, meta.transport, known));
     }
     const verdict = runs ? this.#faultFor(selfId, action, resolved, meta) : undefined;
     const answer = verdict
@@ -351,4 +351,14 @@ function asStreamEnvelope(envelope: Envelope): Envelope {
 /** Transports that carry calls over a WebSocket (forward, reverse, on the HTTP port). */
 function isWebSocket(transport: string | undefined): boolean {
   return transport === 'ws' || transport === 'ws-reverse' || transport === 'http-ws';
+}
+
+/**
+ * The call's meta answering with `echo`. A transport's meta may be a class whose accessors live on
+ * its prototype (the HTTP call's `signal`): a spread copy would drop them, and with `signal` gone a
+ * call a fault held outlived the HTTP client that gave up on it. So the meta is extended, not
+ * copied, and left as it is when the echo does not change (most calls).
+ */
+function withEcho(meta: DispatchMeta, echo: unknown): DispatchMeta {
+  return echo === meta.echo ? meta : (Object.create(meta, { echo: { value: echo, enumerable: true } }) as DispatchMeta);
 }

@@ -194,4 +194,23 @@ describe('dispatcher: calls a fault held, let go', () => {
     expect(own).toMatchObject({ status: 'failed', retcode: 2002 });
     expect(dispatcher.wasCutShort(own)).toBe(false);
   });
+
+  it("keeps a transport meta's accessors when it answers with a stand-in echo: a held call goes when its HTTP caller does", async () => {
+    const ob = await onebotWorld();
+    const dispatcher = new Dispatcher(new ActionTable(allActions), ob.services, { faults: new FaultGate(ob.world, { random: () => 0 }) });
+    await ob.world.faults.add(newFaultRule({ action: 'get_friend_list', effect: { type: 'no_reply' } }));
+    // As the HTTP API's call meta: the signal is a getter of its class, and no echo was sent.
+    class Meta {
+      readonly transport = 'http';
+      constructor(private readonly gone: AbortController) {}
+      get signal(): AbortSignal {
+        return this.gone.signal;
+      }
+    }
+    const gone = new AbortController();
+    const held = dispatcher.dispatch(10001, 'get_friend_list', {}, new Meta(gone));
+    gone.abort();
+    const answer = await Promise.race([held, new Promise((resolve) => setTimeout(() => resolve('still held'), 2000))]);
+    expect(answer).toMatchObject({ status: 'failed', retcode: 1200, echo: expect.stringMatching(/^[0-9a-z]{11}$/) });
+  });
 });
