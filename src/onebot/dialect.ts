@@ -43,6 +43,11 @@ export function envelopeInDialect(envelope: Envelope, dialect: Dialect): Envelop
 /** Transports whose calls come over a WebSocket (forward, reverse, on the HTTP port). */
 const webSocketTransports = new Set(['ws', 'ws-reverse', 'http-ws']);
 
+/** Whether calls on `transport` come over a WebSocket. */
+export function isWebSocketTransport(transport: string | undefined): boolean {
+  return transport !== undefined && webSocketTransports.has(transport);
+}
+
 /**
  * The echo a call is answered with when it sent none (or null). NapCat's WebSocket adapters pass
  * `echo ?? ''` to the action (websocket-server.ts, websocket-client.ts), but an unknown action's
@@ -53,7 +58,7 @@ const webSocketTransports = new Set(['ws', 'ws-reverse', 'http-ws']);
 export function echoInDialect(echo: unknown, dialect: Dialect, transport: string, known: boolean): unknown {
   if (echo !== undefined && echo !== null) return echo;
   if (dialect !== 'napcat') return null;
-  if (webSocketTransports.has(transport)) return known ? '' : null;
+  if (isWebSocketTransport(transport)) return known ? '' : null;
   return transport === 'http' || transport === 'http-sse' ? randomBase36() : null;
 }
 

@@ -4,7 +4,7 @@ import type { ActionContext, ActionServices, CallMeta } from './action.js';
 import { ActionQueue } from './action-queue.js';
 import { CallContext, type ContextHost } from './call-context.js';
 import type { ActionTable, ResolvedAction } from './action-table.js';
-import { defaultDialect, echoInDialect, envelopeInDialect, unknownActionEnvelope } from './dialect.js';
+import { defaultDialect, echoInDialect, envelopeInDialect, isWebSocketTransport, unknownActionEnvelope } from './dialect.js';
 import { ActionError, describeFailure, protocolErrors } from './error-catalogue.js';
 import { failed, ok, queued, type Envelope } from './envelope.js';
 import type { FaultEffect } from '../contract/admin/faults.js';
@@ -226,7 +226,7 @@ export class Dispatcher {
       const envelope = this.#failure(error, resolved, meta);
       // NapCat's WebSocket handler refuses a stream action's params as a stream failure; its HTTP
       // handler as an ordinary one (OneBotAction.ts: websocketHandle passes useStream, handle does not).
-      return streaming && isWebSocket(meta.transport) ? asStreamEnvelope(envelope) : envelope;
+      return streaming && isWebSocketTransport(meta.transport) ? asStreamEnvelope(envelope) : envelope;
     }
     const ctx = this.#context(selfId, meta, streaming);
     if (resolved.mode === 'direct') {
@@ -346,11 +346,6 @@ function asStreamEnvelope(envelope: Envelope): Envelope {
   return envelope.status === 'failed'
     ? { ...envelope, data: { type: 'error', data_type: 'error' }, stream: 'stream-action' }
     : { ...envelope, stream: 'stream-action' };
-}
-
-/** Transports that carry calls over a WebSocket (forward, reverse, on the HTTP port). */
-function isWebSocket(transport: string | undefined): boolean {
-  return transport === 'ws' || transport === 'ws-reverse' || transport === 'http-ws';
 }
 
 /**
