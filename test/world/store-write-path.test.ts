@@ -163,11 +163,11 @@ describe('WAL checkpoints', () => {
     // Without a new start the file keeps every frame and never shrinks; with one every 200 frames
     // or so, it is cut back each time. How many commits pass between two new starts depends on
     // how fast this machine syncs a file (a busy disk in CI stretched one gap to 20 MB), so the
-    // test counts new starts rather than bounding the size: five of them within 20,000 commits.
+    // test counts new starts rather than bounding the size: five of them within 40,000 commits.
     const walSize = () => statSync(`${path}-wal`).size;
     let commits = 0;
     let cutBack = 0;
-    for (let last = walSize(); cutBack < 5 && commits < 20_000; commits++) {
+    for (let last = walSize(); cutBack < 5 && commits < 40_000; commits++) {
       await store.transaction(() => insert.run());
       const size = walSize();
       if (size < last) cutBack++;

@@ -8,6 +8,11 @@ const require = createRequire(import.meta.url);
 /**
  * The checkpoint thread: its own connection, PASSIVE checkpoints on a timer, and an exit of its
  * own once the WAL has held nothing new for `idleMs` (it posts 'idle' first), or on request.
+ * Once it has asked the writer to finish a long WAL ('restart') it checkpoints no more until the
+ * writer has committed once after that ('resume'). The writer copies the tail itself, and SQLite
+ * starts the WAL again only in a commit that began with the whole WAL copied; a checkpoint of this
+ * thread's running then held the checkpoint lock, so the writer's came back busy and the WAL went
+ * on growing. On a loaded machine a third of the requests failed that way.
  */
 const workerSource = `
 const { parentPort, workerData } = require('node:worker_threads');
@@ -16,6 +21,7 @@ const db = new Database(workerData.path);
 db.pragma('busy_timeout = 2000');
 let lastLog = -1;
 let quietSince = Date.now();
+let waitingSince = 0;
 const finish = (message) => {
   clearInterval(timer);
   db.close();
@@ -24,6 +30,9 @@ const finish = (message) => {
 };
 const checkpoint = () => db.pragma('wal_checkpoint(PASSIVE)')[0];
 const timer = setInterval(() => {
+  // A writer that stays quiet after 'restart' never resumes this thread; it goes on by itself.
+  if (waitingSince !== 0 && Date.now() - waitingSince < workerData.resumeAfterMs) return;
+  waitingSince = 0;
   try {
     let result = checkpoint();
     const settled = result.log === result.checkpointed && result.log === lastLog;
@@ -39,12 +48,14 @@ const timer = setInterval(() => {
       if (result.log - before <= workerData.tailFrames) break;
     }
     parentPort.postMessage('restart');
+    waitingSince = Date.now();
   } catch (error) {
     parentPort.postMessage({ error: String(error) });
   }
 }, workerData.intervalMs);
 parentPort.on('message', (message) => {
   if (message === 'stop') finish('stopped');
+  else if (message === 'resume') waitingSince = 0;
 });
 `;
 
@@ -55,6 +66,9 @@ const walFrameHeaderBytes = 24;
 function walBytes(path: string): number {
   return statSync(`${path}-wal`, { throwIfNoEntry: false })?.size ?? 0;
 }
+
+/** How long the thread waits for the writer's next commit after asking it to finish a long WAL. */
+const resumeAfterMs = 1000;
 
 /** SQLite's own automatic checkpoint threshold (pages), restored when checkpoints stop. */
 const sqliteAutoCheckpointPages = 1000;
@@ -100,6 +114,8 @@ export class Checkpointer {
   #usualWalBytes = 0;
   /** The journal_size_limit to put back once the WAL's next new start has cut its file back (see `#finishCheckpoint`). */
   #limitAfterCut: number | undefined;
+  /** The thread asked for a new start of the WAL and waits for the next commit, which makes it. */
+  #restartPending = false;
 
   constructor(
     private readonly db: SqliteDatabase,
@@ -132,6 +148,10 @@ export class Checkpointer {
       this.db.pragma(`journal_size_limit = ${this.#limitAfterCut}`);
       this.#limitAfterCut = undefined;
     }
+    if (this.#restartPending) {
+      this.#restartPending = false;
+      this.#worker?.postMessage('resume');
+    }
     const timing = this.#timing;
     if (!timing || this.#worker) return;
     const now = performance.now();
@@ -153,14 +173,16 @@ export class Checkpointer {
   #spawn(timing: CheckpointTiming): void {
     const worker = new Worker(workerSource, {
       eval: true,
-      workerData: { driver: this.driver, path: this.db.name, ...timing },
+      workerData: { driver: this.driver, path: this.db.name, resumeAfterMs, ...timing },
     });
     this.#worker = worker;
     this.#commitsSinceThread = 0;
     worker.unref();
     worker.on('message', (message: unknown) => {
-      if (message === 'restart') this.#finishCheckpoint();
-      else if (message === 'idle') this.#truncate();
+      if (message === 'restart') {
+        this.#restartPending = true;
+        this.#finishCheckpoint();
+      } else if (message === 'idle') this.#truncate();
       else if (typeof message === 'object' && message && 'error' in message) this.onError(String((message as { error: unknown }).error));
     });
     let failed = false;
