@@ -1,18 +1,18 @@
 import { readdirSync } from 'node:fs';
-import type * as fsPromises from 'node:fs/promises';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import type * as embedded from '../../src/world/snapshots/embedded-info.js';
 import { memoryWorld, smallWorld } from '../helpers/world.js';
+import { snapshotDir } from './snapshot-files.js';
 
-/** Every sidecar write fails as on a full disk while `full.on` is set; everything else writes as usual. */
+/** Writing a snapshot's facts into its copy fails as on a full disk while `full.on` is set. */
 const full = vi.hoisted(() => ({ on: false }));
-vi.mock('node:fs/promises', async (importOriginal) => {
-  const actual = await importOriginal<typeof fsPromises>();
-  const writeFile: typeof actual.writeFile = async (path, ...rest) => {
-    if (full.on && String(path).includes('.json'))
-      throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
-    return actual.writeFile(path, ...rest);
+vi.mock('../../src/world/snapshots/embedded-info.js', async (importOriginal) => {
+  const actual = await importOriginal<typeof embedded>();
+  const embedInfo: typeof actual.embedInfo = (path, json) => {
+    if (full.on) throw Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' });
+    actual.embedInfo(path, json);
   };
-  return { ...actual, writeFile, default: { ...actual, writeFile } };
+  return { ...actual, embedInfo };
 });
 
 afterEach(() => {
@@ -20,21 +20,21 @@ afterEach(() => {
 });
 
 /**
- * A snapshot is its database copy and its sidecar (the clock and the random source) together. A
- * save whose sidecar could not be written (a full disk) put the new copy in place first, so the
- * snapshot paired the new tables with the old clock and random state.
+ * A snapshot is its database copy and its facts (the clock and the random source) together. A
+ * save whose facts could not be written (a full disk) must not put its copy in place: the
+ * snapshot would pair the new tables with no clock and random state, or the old ones.
  */
-describe('saving a snapshot when its sidecar cannot be written', () => {
+describe('saving a snapshot when its facts cannot be written', () => {
   it('fails and leaves the snapshot it would have replaced whole, with no temp file behind', async () => {
     const { world } = await memoryWorld(smallWorld);
     const saved = await world.snapshots.save('x');
-    const dir = (world.snapshots as unknown as { deps: { dir: string } }).deps.dir;
+    const dir = snapshotDir(world);
     const files = readdirSync(dir).sort();
 
     await world.groups.rename('world', 30001, 'After');
     world.clock.advance(3_600_000);
     full.on = true;
-    await expect(world.snapshots.save('x')).rejects.toThrow(/ENOSPC/);
+    await expect(world.snapshots.save('x')).rejects.toThrow(/disk is full/);
     full.on = false;
     expect(readdirSync(dir).sort()).toEqual(files);
 

@@ -1,19 +1,19 @@
 import { readdirSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Type } from '@sinclair/typebox';
+import { type Static, type TSchema, Type } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
 import type { ClockState, WorldClock } from '../../util/clock.js';
 import { nowSeconds } from '../../util/clock.js';
 import { maxSeed, type RandomState, type WorldRandom } from '../../util/random.js';
 import { describeProblems } from '../../util/schema-problems.js';
 import { WorldError } from '../errors.js';
-import { preparePrivateFile, type PreparedFile } from '../../util/private-files.js';
 import { SerialQueue } from '../../util/serial-queue.js';
 import type { DomainEventBus } from '../events.js';
 import type { WorldStore } from '../store/store.js';
+import { embedInfo, readEmbeddedInfo } from './embedded-info.js';
 
-/** What is kept beside a snapshot's database copy: what the database does not hold. */
+/** A snapshot: what its database copy holds besides the world's tables (see embedded-info.ts). */
 export interface SnapshotInfo {
   readonly name: string;
   /** The world's time when it was taken (unix seconds). */
@@ -25,28 +25,32 @@ export interface SnapshotInfo {
   readonly random: RandomState;
 }
 
-/** A snapshot whose sidecar cannot be read as one: listed apart, and refused by a restore. */
+/** A snapshot whose facts (clock, random source) cannot be read as such: listed apart, and refused by a restore. */
 export interface DamagedSnapshot {
   readonly name: string;
-  /** What is wrong with it, naming the file: `x.json is not JSON: ...`, `x.json is damaged (clock: ...)`. */
+  /**
+   * What is wrong with it, naming the file: `x.db holds damaged snapshot info (clock: ...)`,
+   * `x.db cannot be read: file is not a database`; for a snapshot an earlier Catnap saved, its
+   * sidecar: `x.json is not JSON: ...`, `x.json is damaged (clock: ...)`.
+   */
   readonly problem: string;
 }
 
-/** The snapshots in the folder: those that can be restored, and those whose sidecar is damaged. */
+/** The snapshots in the folder: those that can be restored, and those that are damaged. */
 export interface SnapshotListing {
   readonly snapshots: SnapshotInfo[];
   readonly damaged: DamagedSnapshot[];
 }
 
 /**
- * A sidecar as `save` writes it (the name is the file's). Checked when it is read, before anything
- * is replaced or listed: one edited by hand or cut short is refused while the world is still whole,
- * and lists as damaged rather than failing the listing of every other snapshot.
+ * A snapshot's facts as `save` writes them into its copy (the name is the file's, the size the
+ * copy's). Checked when they are read, before anything is replaced or listed: facts edited by hand
+ * or cut short are refused while the world is still whole, and list as damaged rather than
+ * failing the listing of every other snapshot.
  */
-const Sidecar = Type.Object({
+const Info = Type.Object({
   worldTime: Type.Integer(),
   takenAt: Type.Integer(),
-  sizeBytes: Type.Integer({ minimum: 0 }),
   clock: Type.Object({ nowMs: Type.Number(), frozen: Type.Boolean() }),
   random: Type.Object({
     seed: Type.Integer({ minimum: 0, maximum: maxSeed }),
@@ -55,6 +59,12 @@ const Sidecar = Type.Object({
     seeded: Type.Optional(Type.Boolean()),
   }),
 });
+
+/**
+ * The facts as Catnap kept them before they moved into the copy: in `<name>.json` beside it, with
+ * the copy's size. Still read, so snapshots saved by earlier versions restore; never written.
+ */
+const Sidecar = Type.Composite([Info, Type.Object({ sizeBytes: Type.Integer({ minimum: 0 }) })]);
 
 /** Names are file names too: letters, digits, dot, dash and underscore, starting with a letter or digit. */
 export const snapshotNamePattern = '^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$';
@@ -85,9 +95,8 @@ export class SnapshotService {
   readonly #beforeRestore = new Set<() => void>();
   /**
    * Saves, restores and deletes, one after another. Two saves of one name at once shared its temp
-   * file (one failed, ENOENT or "output file already exists"), or left one save's copy beside the
-   * other's clock and random state; a delete could leave a save's metadata without its copy; a
-   * restore during a save of its name read the old clock and random state and then the new copy.
+   * file (one failed, ENOENT or "output file already exists"); a restore during a save of its name
+   * could read the old copy's facts and then the new copy.
    */
   readonly #changes = new SerialQueue();
 
@@ -111,28 +120,32 @@ export class SnapshotService {
     const { dir, store, clock, random } = this.deps;
     await mkdir(dir, { recursive: true, mode: 0o700 });
     const temp = join(dir, `.${name}.${process.pid}.tmp`);
-    await rm(temp, { force: true });
-    // One synchronous pass: no unit commits between the copy and the clock and random states.
-    store.saveCopy(temp);
-    const info = { name, worldTime: nowSeconds(clock), takenAt: Date.now(), clock: clock.state(), random: random.state() };
-    const full: SnapshotInfo = { ...info, sizeBytes: (await stat(temp)).size };
-    // Both files are written in full before either replaces the old snapshot's: a sidecar that
-    // could not be written (a full disk) left the new copy beside the old clock and random state.
-    // The renames, in one folder, need no space; the sidecar's goes last, so a listing meanwhile
-    // reads the old one or the new.
-    let sidecar: PreparedFile | undefined;
+    // The temp copy and the rollback journal of writing its facts in: a journal a crash left would
+    // be rolled back onto the fresh copy (a restart in a container often gets the same pid).
+    const leftovers = () => Promise.all([rm(temp, { force: true }), rm(`${temp}-journal`, { force: true })]);
+    await leftovers();
+    let full: SnapshotInfo;
     try {
-      sidecar = await preparePrivateFile(this.#metaPath(name), `${JSON.stringify(full, null, 2)}\n`);
+      // One synchronous pass: no unit commits between the copy and the clock and random states.
+      store.saveCopy(temp);
+      const info = { worldTime: nowSeconds(clock), takenAt: Date.now(), clock: clock.state(), random: random.state() };
+      embedInfo(temp, JSON.stringify(info));
+      full = { ...info, name, sizeBytes: (await stat(temp)).size };
+      // The one step that replaces the old snapshot: its copy and its facts go in place together,
+      // or (a crash, a failure before it) not at all.
       await rename(temp, this.#dbPath(name));
-      await sidecar.commit();
     } catch (error) {
-      await Promise.all([rm(temp, { force: true }), sidecar?.discard()]);
+      await leftovers();
       throw error;
     }
+    // A sidecar an earlier Catnap left for this name is stale now. Read only for a copy that holds
+    // no facts of its own, so one left behind (a crash, a failure here) misleads nobody: the save
+    // has succeeded whatever becomes of it.
+    await rm(this.#metaPath(name), { force: true }).catch(() => undefined);
     return full;
   }
 
-  /** Every snapshot, oldest first; one whose sidecar is damaged is listed apart, by name. */
+  /** Every snapshot, oldest first; a damaged one is listed apart, by name. */
   async list(): Promise<SnapshotListing> {
     let entries: string[];
     try {
@@ -141,7 +154,7 @@ export class SnapshotService {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { snapshots: [], damaged: [] };
       throw error;
     }
-    const names = entries.filter((entry) => entry.endsWith('.json')).map((entry) => entry.slice(0, -'.json'.length));
+    const names = entries.filter((entry) => entry.endsWith('.db')).map((entry) => entry.slice(0, -'.db'.length));
     const read = await Promise.all(names.filter((name) => namePattern.test(name)).map((name) => this.#read(name)));
     const snapshots: SnapshotInfo[] = [];
     const damaged: DamagedSnapshot[] = [];
@@ -196,8 +209,9 @@ export class SnapshotService {
     checkName(name);
     return this.#changes.run(async () => {
       if (!(await this.#read(name))) throw new SnapshotError('not_found', `no snapshot named ${JSON.stringify(name)}`);
-      await rm(this.#metaPath(name), { force: true });
+      // The copy first: without it the snapshot is gone, whatever becomes of an earlier Catnap's sidecar.
       await rm(this.#dbPath(name), { force: true });
+      await rm(this.#metaPath(name), { force: true });
     });
   }
 
@@ -228,26 +242,52 @@ export class SnapshotService {
     }
   }
 
-  /** Snapshot `name` as its sidecar says, what is wrong with the sidecar, or undefined when either file is missing. */
+  /**
+   * Snapshot `name` as its copy says (or, for a copy an earlier Catnap saved, its sidecar), what
+   * is wrong with it, or undefined when it does not exist (no copy; an old copy without sidecar).
+   */
   async #read(name: string): Promise<SnapshotInfo | DamagedSnapshot | undefined> {
-    let meta: string;
+    let sizeBytes: number;
     try {
-      [meta] = await Promise.all([readFile(this.#metaPath(name), 'utf8'), stat(this.#dbPath(name))]);
+      sizeBytes = (await stat(this.#dbPath(name))).size;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
       throw error;
     }
-    let sidecar: unknown;
+    const embedded = readEmbeddedInfo(this.#dbPath(name));
+    switch (embedded.kind) {
+      case 'missing':
+        return undefined;
+      case 'unreadable':
+        return { name, problem: `${name}.db cannot be read: ${embedded.reason}` };
+      case 'info': {
+        const info = parseChecked(Info, embedded.json, {
+          notJson: `${name}.db holds snapshot info that is not JSON`,
+          damaged: `${name}.db holds damaged snapshot info`,
+          root: 'info',
+        });
+        return info.ok ? { ...info.value, name, sizeBytes } : { name, problem: info.problem };
+      }
+      case 'none':
+        return this.#readSidecar(name);
+    }
+  }
+
+  /** An earlier Catnap's snapshot, as its sidecar says; undefined without one. */
+  async #readSidecar(name: string): Promise<SnapshotInfo | DamagedSnapshot | undefined> {
+    let meta: string;
     try {
-      sidecar = JSON.parse(meta);
+      meta = await readFile(this.#metaPath(name), 'utf8');
     } catch (error) {
-      return { name, problem: `${name}.json is not JSON: ${(error as Error).message}` };
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      throw error;
     }
-    if (!Value.Check(Sidecar, sidecar)) {
-      const problems = describeProblems(Value.Errors(Sidecar, sidecar), 'sidecar', 3);
-      return { name, problem: `${name}.json is damaged (${problems.join('; ')})` };
-    }
-    return { ...sidecar, name };
+    const sidecar = parseChecked(Sidecar, meta, {
+      notJson: `${name}.json is not JSON`,
+      damaged: `${name}.json is damaged`,
+      root: 'sidecar',
+    });
+    return sidecar.ok ? { ...sidecar.value, name } : { name, problem: sidecar.problem };
   }
 
   #dbPath(name: string): string {
@@ -266,4 +306,23 @@ function checkName(name: string): void {
       `a snapshot name is 1 to 64 letters, digits, ".", "-" or "_", starting with a letter or digit; got ${JSON.stringify(name)}`,
     );
   }
+}
+
+/** `text` parsed and checked against `schema`, or the problem: `<notJson>: ...`, `<damaged> (clock: ...)`. */
+function parseChecked<T extends TSchema>(
+  schema: T,
+  text: string,
+  wording: { readonly notJson: string; readonly damaged: string; readonly root: string },
+): { ok: true; value: Static<T> } | { ok: false; problem: string } {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    return { ok: false, problem: `${wording.notJson}: ${(error as Error).message}` };
+  }
+  if (!Value.Check(schema, parsed)) {
+    const problems = describeProblems(Value.Errors(schema, parsed), wording.root, 3);
+    return { ok: false, problem: `${wording.damaged} (${problems.join('; ')})` };
+  }
+  return { ok: true, value: parsed };
 }
