@@ -21,7 +21,10 @@ export type SnapshotView = Static<typeof SnapshotView>;
 
 const DamagedSnapshot = Type.Object({
   name: Type.String(),
-  problem: Type.String({ description: 'What is wrong with its sidecar, e.g. `x.json is not JSON: ...`' }),
+  problem: Type.String({
+    description:
+      'What is wrong with the clock and random source it keeps, naming the file, e.g. `x.db holds damaged snapshot info (clock: ...)`, or for a snapshot an earlier Catnap saved `x.json is not JSON: ...`',
+  }),
 });
 
 const Restored = Type.Composite([SnapshotView, Type.Object({ restore_ms: Type.Number({ description: 'How long the restore took' }) })]);
@@ -47,13 +50,13 @@ export const snapshotsApi = {
   listSnapshots: defineRoute({
     method: 'GET',
     url: '/api/world/snapshots',
-    summary: 'Every saved snapshot, oldest first; one whose sidecar is damaged is listed apart under `damaged`',
+    summary: 'Every saved snapshot, oldest first; a damaged one is listed apart under `damaged`',
     tag,
     response: Type.Object({
       snapshots: Type.Array(SnapshotView),
       damaged: Type.Array(DamagedSnapshot, {
         description:
-          'Snapshots whose `<name>.json` cannot be read (cut short, edited by hand): a restore answers 409 CONFLICT; delete them or save again',
+          'Snapshots whose clock and random source cannot be read (cut short, edited by hand; in `<name>.db`, or the `<name>.json` sidecar of one an earlier Catnap saved): a restore answers 409 CONFLICT; delete them or save again',
       }),
     }),
   }),
