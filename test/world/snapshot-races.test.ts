@@ -27,7 +27,7 @@ describe('a snapshot restored while it is being saved again', () => {
 
       const saved = statSync(copy).ino;
       const saving = world.snapshots.save('base');
-      // The restore is asked for the moment the new copy is in place, before its clock is written.
+      // The restore is asked for the moment the new copy is in place, before the save has finished.
       while (statSync(copy).ino === saved) await new Promise((resolve) => setImmediate(resolve));
       await Promise.all([saving, world.snapshots.restore('base')]);
 
