@@ -1,8 +1,11 @@
 import type { z } from 'zod';
 import type { Logger } from '../util/logger.js';
 import type { MilkyApiSpec, MilkyContext, MilkyServices } from './api.js';
+import { waitFor } from '../util/abortable-wait.js';
 import { fail } from '../world/errors.js';
+import type { FaultEffect } from '../world/faults/fault-model.js';
 import { describeMilkyFailure, milkyProtocolErrors } from './error-catalogue.js';
+import { MilkyFaultGate, type MilkyFaultGateOptions, type MilkyFaultVerdict } from './faults/milky-fault-gate.js';
 
 /** Milky's reply body: `data` on success (`{}` when the API returns nothing), `message` on failure. */
 export type MilkyReply =
@@ -17,31 +20,52 @@ export interface MilkyCallRecord {
   readonly reply: MilkyReply;
   readonly durationMs: number;
   readonly time: number;
+  /** The fault that hit the call, if one did (a rule, or the account's health). */
+  readonly fault?: { readonly ruleId: number | null; readonly effect: FaultEffect['type']; readonly reason: string };
+}
+
+/** What a transport tells the dispatcher about the connection a call came on; all optional. */
+export interface MilkyCallMeta {
+  /** Aborts when the caller is gone (a call a fault holds stops waiting). */
+  readonly signal?: AbortSignal;
+  /** Closes the connection the call came on (the `disconnect` fault). */
+  readonly disconnect?: () => void;
+}
+
+export interface MilkyDispatcherOptions {
+  /** The zombie's send timeout (catnap.json `faults.sendTimeoutMs`). */
+  readonly faults?: MilkyFaultGateOptions;
 }
 
 export const milkyOk = (data: unknown): MilkyReply => ({ status: 'ok', retcode: 0, data: data ?? {} });
 export const milkyFailed = (retcode: number, message: string): MilkyReply => ({ status: 'failed', retcode, message });
 
 /**
- * The one entry point of Milky's transports: `call(selfId, api, input)`. It finds the API, parses
- * the input with the spec's schema (never mutating the caller's object), runs the handler and
- * always answers a reply; it never throws. An unknown API answers `undefined`, which the HTTP
- * transport turns into 404 as the spec says.
+ * The one entry point of Milky's transports: `call(selfId, api, input)`. It finds the API, applies
+ * the fault rules and the account's health (docs/faults.md), parses the input with the spec's
+ * schema (never mutating the caller's object), runs the handler and always answers a reply; it
+ * never throws. An unknown API answers `undefined`, which the HTTP transport turns into 404 as the
+ * spec says.
  */
 export class MilkyDispatcher {
   readonly #apis = new Map<string, MilkyApiSpec>();
   readonly #listeners = new Set<(record: MilkyCallRecord) => void>();
   readonly #logger: Logger;
+  readonly #faults: MilkyFaultGate;
+  /** Aborted by close(): calls held by a fault stop waiting. */
+  readonly #closing = new AbortController();
 
   constructor(
     apis: readonly MilkyApiSpec[],
     readonly services: MilkyServices,
+    options: MilkyDispatcherOptions = {},
   ) {
     for (const api of apis) {
       if (this.#apis.has(api.name)) throw new Error(`Milky API ${api.name} is defined twice`);
       this.#apis.set(api.name, api);
     }
     this.#logger = services.logger.child({ component: 'milky' });
+    this.#faults = new MilkyFaultGate(services.world, options.faults);
   }
 
   has(name: string): boolean {
@@ -53,13 +77,22 @@ export class MilkyDispatcher {
     return [...this.#apis.values()];
   }
 
-  async call(selfId: number, name: string, input: unknown): Promise<MilkyReply | undefined> {
+  async call(selfId: number, name: string, input: unknown, meta: MilkyCallMeta = {}): Promise<MilkyReply | undefined> {
     const api = this.#apis.get(name);
     if (!api) return undefined;
     const started = performance.now();
-    const reply = await this.#run(api, selfId, input);
+    const verdict = this.#faultFor(selfId, name);
+    const reply = verdict ? await this.#withFault(verdict, () => this.#run(api, selfId, input), meta) : await this.#run(api, selfId, input);
     if (this.#listeners.size > 0) {
-      const record = { selfId, api: name, input, reply, durationMs: performance.now() - started, time: this.services.world.clock.nowMs() };
+      const record: MilkyCallRecord = {
+        selfId,
+        api: name,
+        input,
+        reply,
+        durationMs: performance.now() - started,
+        time: this.services.world.clock.nowMs(),
+        ...(verdict && { fault: { ruleId: verdict.ruleId, effect: verdict.effect.type, reason: verdict.reason } }),
+      };
       for (const listener of this.#listeners) {
         try {
           listener(record);
@@ -75,6 +108,55 @@ export class MilkyDispatcher {
   onCall(listener: (record: MilkyCallRecord) => void): () => void {
     this.#listeners.add(listener);
     return () => this.#listeners.delete(listener);
+  }
+
+  /** Lets every call held by a fault (no_reply, delays) finish now, so the transports can close. */
+  close(): void {
+    this.#closing.abort();
+  }
+
+  /** The fault that hits this call, if any; never throws (a broken rule is logged and ignored). */
+  #faultFor(selfId: number, api: string): MilkyFaultVerdict | undefined {
+    try {
+      return this.#faults.check(selfId, api);
+    } catch (error) {
+      this.#logger.error({ err: error, api, selfId }, 'fault check failed; the call runs normally');
+      return undefined;
+    }
+  }
+
+  /**
+   * Applies a fault to a call, as the OneBot dispatcher does. The world changes only where the
+   * effect says the call happened: `delay` runs it late, `happened: true` runs it although the
+   * reply says otherwise; a failure stands in for the call and changes nothing.
+   */
+  async #withFault(verdict: MilkyFaultVerdict, run: () => Promise<MilkyReply>, meta: MilkyCallMeta): Promise<MilkyReply> {
+    const { effect } = verdict;
+    const signal = meta.signal ? AbortSignal.any([meta.signal, this.#closing.signal]) : this.#closing.signal;
+    if (effect.type === 'delay') {
+      await waitFor(effect.delay_ms, signal);
+      return run();
+    }
+    // Otherwise the call happens (at once) only when the rule says so: a send that went out
+    // although its reply never came.
+    const ran = effect.happened === true ? run() : undefined;
+    ran?.catch(() => undefined);
+    switch (effect.type) {
+      case 'fail': {
+        await waitFor(effect.delay_ms ?? 0, signal);
+        await ran;
+        const failure = verdict.failure!;
+        return milkyFailed(failure.retcode, failure.message);
+      }
+      case 'no_reply':
+        // A hung implementation: nothing comes back until the caller gives up (or close() lets it go).
+        await waitFor(Number.POSITIVE_INFINITY, signal);
+        return milkyFailed(milkyProtocolErrors.INTERNAL.retcode, 'no reply (fault)');
+      case 'disconnect':
+        await ran;
+        meta.disconnect?.();
+        return milkyFailed(milkyProtocolErrors.INTERNAL.retcode, 'connection closed (fault)');
+    }
   }
 
   async #run(api: MilkyApiSpec, selfId: number, input: unknown): Promise<MilkyReply> {

@@ -1,14 +1,26 @@
 import { WorldError, type WorldErrorCode } from '../world/errors.js';
 
 /**
- * Milky's error catalogue. The spec fixes two retcodes (-400: the input did not parse, -403: not
- * logged in, which a Catnap account never is) and leaves the rest to the implementation; Catnap
- * gives every world failure a stable negative retcode of its own here, so a Milky bot can tell
- * "no such group" from "not an admin" without parsing the message. The generated Milky page lists
- * this table, and the compiler rejects a world code without a retcode.
+ * Milky's error catalogue. The spec fixes two retcodes (-400: the input did not parse, -403: the
+ * account is not logged in) and leaves the rest to the implementation; Catnap gives every world
+ * failure a stable negative retcode of its own here, so a Milky bot can tell "no such group" from
+ * "not an admin" without parsing the message. The generated Milky page lists this table, and the
+ * compiler rejects a world code without a retcode.
  */
 export const milkyProtocolErrors = {
   BAD_INPUT: { retcode: -400, meaning: 'The input does not match the API’s schema (a missing field, a wrong type, a bad segment).' },
+  NOT_LOGGED_IN: {
+    retcode: -403,
+    meaning:
+      'The account is logged out (its health is offline or kicked, see faults.md, or a fault rule’s `logged_out` preset): APIs that change something answer this and change nothing; `get_*` APIs still answer.',
+  },
+  // LLBot answers a failure QQ's kernel reports with -500 and the kernel's errMsg (its
+  // src/milky/api/group.ts and friend.ts: `Failed(-500, result.errMsg)`): the same code here.
+  QQ_FAILED: {
+    retcode: -500,
+    meaning:
+      'QQ failed the call: a fault rule’s `fail` effect, or a send timing out for a zombie account (see faults.md); the message says what QQ answered.',
+  },
   INTERNAL: { retcode: -500, meaning: 'An unexpected failure inside Catnap; the details are in its log, never in the reply.' },
 } as const;
 
