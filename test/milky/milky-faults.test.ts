@@ -48,6 +48,23 @@ describe('Milky under account health and fault rules', () => {
     });
   });
 
+  it("bot_offline reaches the account's Milky clients once when QQ logs it out, with the notice as reason; events keep coming", async () => {
+    const m = await milkyWorld();
+    const bot = m.listen(10001);
+    const alice = m.listen(20001);
+    await m.world.health.set(10001, 'offline');
+    await m.world.health.set(10001, 'kicked', '您的账号已在另一台终端登录。');
+    await m.data(20001, 'send_group_message', send('still heard'));
+    await m.world.health.set(10001, 'online');
+    await m.world.health.set(10001, 'zombie');
+    await m.hub.flush();
+    const offline = bot.filter((event) => event.event_type === 'bot_offline');
+    expect(offline.map((event) => event.data)).toEqual([{ reason: '你的帐号当前登录已失效，请重新登录。' }]);
+    // As over OneBot, the streams stay open and events still arrive.
+    expect(bot.some((event) => event.event_type === 'message_receive')).toBe(true);
+    expect(alice.filter((event) => event.event_type === 'bot_offline')).toEqual([]);
+  });
+
   it('zombie: reads answer, changes hang for the send timeout and then fail, changing nothing', async () => {
     const m = await milkyWorld();
     const dispatcher = new MilkyDispatcher(allMilkyApis, m.dispatcher.services, { faults: { sendTimeoutMs: 200 } });

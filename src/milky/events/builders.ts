@@ -1,4 +1,5 @@
 import type { DomainEvent, DomainEventOf, DomainEventType } from '../../world/events.js';
+import type { HealthState } from '../../world/faults/fault-model.js';
 import { uidOf } from '../../world/services/account-service.js';
 import type { MessageViews } from '../message/message-view.js';
 import { peerIdOf, sceneOf } from '../message/message-view.js';
@@ -169,6 +170,13 @@ const builders: { [T in DomainEventType]?: Builder<T> } = {
     },
   ],
   'request.group': (event) => [groupRequestBody(event)],
+  // QQ logged the account out (offline or kicked; docs/faults.md): LLBot raises bot_offline with
+  // the kick notice's text as the reason (its src/milky/adapter.ts, on nt/kicked-offLine), and its
+  // event streams stay open. Coming back, or becoming a zombie, says nothing: QQ sends no notice.
+  'account.health': (event, { selfId }) =>
+    selfId === event.userId && loggedOut(event.state) && !loggedOut(event.previous)
+      ? [{ event_type: 'bot_offline', data: { reason: event.message } }]
+      : [],
   'conversation.pinned': (event) => [
     {
       event_type: 'peer_pin_change',
@@ -180,6 +188,8 @@ const builders: { [T in DomainEventType]?: Builder<T> } = {
     },
   ],
 };
+
+const loggedOut = (state: HealthState) => state === 'offline' || state === 'kicked';
 
 function groupRequestBody(event: DomainEventOf<'request.group'>): MilkyEventBody {
   const seq = Number(event.flag);
