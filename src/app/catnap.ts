@@ -193,6 +193,7 @@ export class Catnap {
       requestTimeoutMs: settings.api.requestTimeoutMs,
       browser: { allowedOrigins: settings.api.allowedOrigins },
       version: catnapVersion,
+      sendTimeoutMs: settings.faults.sendTimeoutMs,
     });
     const catnap = new Catnap(
       dataDir,

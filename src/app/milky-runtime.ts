@@ -25,6 +25,8 @@ export interface MilkyRuntimeOptions {
   readonly requestTimeoutMs?: number;
   readonly browser?: BrowserPolicy;
   readonly version: string;
+  /** How long a zombie account's changes hang before they fail (catnap.json `faults.sendTimeoutMs`). */
+  readonly sendTimeoutMs?: number;
 }
 
 /**
@@ -41,12 +43,16 @@ export class MilkyRuntime {
 
   constructor(private readonly options: MilkyRuntimeOptions) {
     this.#logger = options.logger.child({ component: 'milky' });
-    this.dispatcher = new MilkyDispatcher(allMilkyApis, {
-      world: options.world,
-      logger: options.logger,
-      urls: options.urls,
-      info: { implName: 'Catnap', implVersion: options.version },
-    });
+    this.dispatcher = new MilkyDispatcher(
+      allMilkyApis,
+      {
+        world: options.world,
+        logger: options.logger,
+        urls: options.urls,
+        info: { implName: 'Catnap', implVersion: options.version },
+      },
+      { faults: { sendTimeoutMs: options.sendTimeoutMs } },
+    );
     this.events = new MilkyEventHub(options.world, options.urls, this.#logger);
     const gateway: MilkyGateway = {
       dispatcher: this.dispatcher,
@@ -65,6 +71,9 @@ export class MilkyRuntime {
   async start(disposables: Disposables): Promise<string[]> {
     disposables.add(this.events.start());
     disposables.add(() => this.manager.stop());
+    // Runs before the servers stop (disposables go in reverse): a call a fault holds (no_reply)
+    // must not keep its HTTP server open.
+    disposables.add(() => this.dispatcher.close());
     const problems: string[] = [];
     for (const selfId of await this.files.list()) {
       if (!(await this.options.world.accounts.find(selfId))) {

@@ -54,6 +54,8 @@ export class MilkyDispatcher {
   readonly #faults: MilkyFaultGate;
   /** Aborted by close(): calls held by a fault stop waiting. */
   readonly #closing = new AbortController();
+  /** Stand-in replies of held calls that `close` let go (see wasCutShort). */
+  readonly #cutShort = new WeakSet<MilkyReply>();
 
   constructor(
     apis: readonly MilkyApiSpec[],
@@ -115,6 +117,15 @@ export class MilkyDispatcher {
     this.#closing.abort();
   }
 
+  /**
+   * Whether `reply` stands in for an answer that never came because `close` let its held call go:
+   * the transport closes the connection instead of sending it, as a hung implementation that is
+   * shut down would. A call let go that then ran (a delay) answers for itself.
+   */
+  wasCutShort(reply: MilkyReply): boolean {
+    return this.#cutShort.has(reply);
+  }
+
   /** The fault that hits this call, if any; never throws (a broken rule is logged and ignored). */
   #faultFor(selfId: number, api: string): MilkyFaultVerdict | undefined {
     try {
@@ -151,12 +162,18 @@ export class MilkyDispatcher {
       case 'no_reply':
         // A hung implementation: nothing comes back until the caller gives up (or close() lets it go).
         await waitFor(Number.POSITIVE_INFINITY, signal);
-        return milkyFailed(milkyProtocolErrors.INTERNAL.retcode, 'no reply (fault)');
+        return this.#letGo(milkyFailed(milkyProtocolErrors.INTERNAL.retcode, 'no reply (fault)'));
       case 'disconnect':
         await ran;
         meta.disconnect?.();
         return milkyFailed(milkyProtocolErrors.INTERNAL.retcode, 'connection closed (fault)');
     }
+  }
+
+  /** Marks a held call's stand-in as cut short when it was the stop, not its caller, that let it go. */
+  #letGo(reply: MilkyReply): MilkyReply {
+    if (this.#closing.signal.aborted) this.#cutShort.add(reply);
+    return reply;
   }
 
   async #run(api: MilkyApiSpec, selfId: number, input: unknown): Promise<MilkyReply> {

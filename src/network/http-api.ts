@@ -10,6 +10,7 @@ import { defaultRequestTimeoutMs } from '../util/http-timeouts.js';
 import { checkToken, queryOf } from '../util/token-auth.js';
 import type { OneBotGateway } from './adapter.js';
 import { browserRefusal, corsOrigins } from './browser-guard.js';
+import { abandon, HttpConnection } from './http-connection.js';
 import { httpError, jsonApiApp, parseJsonBody } from './json-api-app.js';
 import { StreamingReply } from './streaming-reply.js';
 
@@ -131,45 +132,6 @@ export async function buildHttpApi(gateway: OneBotGateway, options: HttpApiOptio
 }
 
 /**
- * The request's connection, for faults (docs/faults.md): `signal` aborts when the client goes
- * before its answer (a call that never answers stops waiting); `disconnect` cuts the TCP
- * connection without an answer. Nothing is made or listened to unless a fault asks for the
- * signal: an AbortController and a close listener for every request cost about a tenth of
- * Catnap's CPU on the HTTP send path, and whether the client went is read from the response.
- */
-class HttpConnection {
-  #controller: AbortController | undefined;
-  #cut = false;
-
-  constructor(
-    private readonly request: FastifyRequest,
-    readonly reply: FastifyReply,
-  ) {}
-
-  /** Whether the client went before its answer was sent (it gave up, or a fault cut it off). */
-  get gone(): boolean {
-    const raw = this.reply.raw;
-    return this.#cut || (raw.destroyed && !raw.writableFinished);
-  }
-
-  get signal(): AbortSignal {
-    if (!this.#controller) {
-      const controller = (this.#controller = new AbortController());
-      const raw = this.reply.raw;
-      if (this.gone) controller.abort();
-      else raw.once('close', () => raw.writableFinished || controller.abort());
-    }
-    return this.#controller.signal;
-  }
-
-  readonly disconnect = (): void => {
-    this.#cut = true;
-    this.#controller?.abort();
-    this.request.raw.socket?.destroy();
-  };
-}
-
-/**
  * The methods a call may come by: any, as NapCat's catch-all Express handler takes them (GET reads
  * the query, the others the body with the query on top). OPTIONS stays CORS's preflight, and HEAD
  * is Fastify's automatic twin of GET.
@@ -215,13 +177,6 @@ class HttpCallMeta implements DispatchMeta {
   streaming(): StreamingReply {
     return (this.#streaming ??= new StreamingReply(this.connection.reply));
   }
-}
-
-/** The client is gone (it gave up, or a fault cut it off): nothing is sent, and Fastify stops waiting for it. */
-function abandon(request: FastifyRequest, reply: FastifyReply): FastifyReply {
-  reply.hijack();
-  request.raw.socket?.destroy();
-  return reply;
 }
 
 /** GET: the query; POST: the body with the query's values on top. `access_token` is not a param. */

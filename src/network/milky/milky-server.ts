@@ -13,6 +13,7 @@ import { openEventStream, type EventStream } from '../event-stream.js';
 import { transportLimits, type TransportLimits } from '../limits.js';
 import { closeWithinGrace, defaultRequestTimeoutMs } from '../../util/http-timeouts.js';
 import { browserRefusal } from '../browser-guard.js';
+import { abandon, HttpConnection } from '../http-connection.js';
 import { httpError, jsonApiApp } from '../json-api-app.js';
 import { listenOn } from '../listen.js';
 import type { MilkyConfig } from './milky-config.js';
@@ -158,7 +159,12 @@ export class MilkyServer implements NetworkAdapter {
       // object, and the dispatcher refuses it as it refuses any other non-object.
       const body = request.body === malformed ? undefined : request.body === undefined ? {} : request.body;
       if (body === undefined) return send(reply, 200, milkyFailed(milkyProtocolErrors.BAD_INPUT.retcode, 'the body is not valid JSON'));
-      const result = await this.gateway.dispatcher.call(this.selfId, request.params.api, body);
+      // The connection goes with the call, so that a call a fault holds stops waiting when its
+      // client gives up, and the `disconnect` fault can cut it.
+      const connection = new HttpConnection(request, reply);
+      const result = await this.gateway.dispatcher.call(this.selfId, request.params.api, body, connection);
+      // A client that went, or a held call Catnap's stop let go, gets no answer: the connection closes.
+      if (connection.gone || (result && this.gateway.dispatcher.wasCutShort(result))) return abandon(request, reply);
       if (!result) return send(reply, 404, milkyFailed(-404, `no Milky API is named ${JSON.stringify(request.params.api.slice(0, 100))}`));
       return send(reply, 200, result);
     });
