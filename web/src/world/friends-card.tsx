@@ -51,7 +51,7 @@ export function FriendsCard() {
     <section className="card" data-testid="friends-card">
       <div className="card-head">
         <h3>好友 Friendships</h3>
-        <select value={userId} onChange={(event) => setOwner(Number(event.target.value))}>
+        <select aria-label="好友所属 Account" value={userId} onChange={(event) => setOwner(Number(event.target.value))}>
           {world.accounts.map((account) => (
             <option key={account.user_id} value={account.user_id}>
               {account.nickname} ({account.user_id})
@@ -108,6 +108,8 @@ export function FriendsCard() {
         </button>
         {error && <span className="form-error">{error}</span>}
       </form>
+      {/* Without it a failed load showed an empty card, as if the account had no friends. */}
+      {detail.error && <div className="form-error">{detail.error}</div>}
     </section>
   );
 }
