@@ -30,6 +30,16 @@ export function SnapshotsCard() {
     if (await change(() => api('POST /api/world/snapshots', { body: { name: chosen } }), `已保存快照 Saved ${chosen}`)) setName('');
   };
 
+  const deleteButton = (chosen: string) => (
+    <button
+      className="secondary danger"
+      data-testid={`snapshot-delete-${chosen}`}
+      onClick={() => void change(() => api('DELETE /api/world/snapshots/:name', { params: { name: chosen } }), `已删除 Deleted ${chosen}`)}
+    >
+      删除 Delete
+    </button>
+  );
+
   return (
     <section className="card" data-testid="snapshots-card">
       <div className="card-head">
@@ -92,21 +102,20 @@ export function SnapshotsCard() {
                   恢复 Restore
                 </button>
                 {/* `start` is what reset restores; it is retaken at every start. */}
-                {snapshot.name !== 'start' && (
-                  <button
-                    className="secondary danger"
-                    data-testid={`snapshot-delete-${snapshot.name}`}
-                    onClick={() =>
-                      void change(
-                        () => api('DELETE /api/world/snapshots/:name', { params: { name: snapshot.name } }),
-                        `已删除 Deleted ${snapshot.name}`,
-                      )
-                    }
-                  >
-                    删除 Delete
-                  </button>
-                )}
+                {snapshot.name !== 'start' && deleteButton(snapshot.name)}
               </td>
+            </tr>
+          ))}
+          {/* A snapshot whose sidecar cannot be read: a restore is refused (409), so only delete is offered. */}
+          {snapshots.data?.damaged.map((snapshot) => (
+            <tr key={snapshot.name} data-testid={`snapshot-${snapshot.name}`} data-damaged="true">
+              <td>
+                {snapshot.name} <span className="chip snapshot-damaged">damaged</span>
+              </td>
+              <td colSpan={3} className="form-error small">
+                {snapshot.problem}
+              </td>
+              <td className="form-row">{snapshot.name !== 'start' && deleteButton(snapshot.name)}</td>
             </tr>
           ))}
         </tbody>
