@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { useConsoleSession } from '../helpers/console-session.js';
 import { smallWorld } from '../helpers/world.js';
 
-/** The console from the keyboard alone, in headless Chromium: switch account, open a chat, send. */
+/** The console from the keyboard alone, in headless Chromium: switch account, open a chat, send, view an image. */
 const session = useConsoleSession(smallWorld);
 
 describe('console keyboard use', () => {
@@ -27,6 +27,27 @@ describe('console keyboard use', () => {
     await session.page.keyboard.type('typed only');
     await session.page.keyboard.press('Enter');
     await session.page.locator('[data-testid="message"].own', { hasText: 'typed only' }).waitFor();
+    expect(session.pageErrors).toEqual([]);
+  }, 60000);
+
+  it('opens an image in the lightbox from the keyboard, closes it with Escape, and gives focus back', async () => {
+    // A 2x2 red PNG, sent by Alice into the Lounge, which the test before left open (as Bob).
+    const png = 'iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR4nGP8z8DAwMDAxMDAwMDAAAANHQEDasKb6QAAAABJRU5ErkJggg==';
+    await session.env.admin('POST', '/api/world/act/20001/send_group_msg', {
+      group_id: 30001,
+      message: [{ type: 'image', data: { file: `base64://${png}` } }],
+    });
+    const opener = session.page.getByRole('button', { name: /查看大图/ }).last();
+    await opener.waitFor();
+    await opener.focus();
+    await session.page.keyboard.press('Enter');
+    const lightbox = session.page.getByRole('dialog', { name: /图片/ });
+    await lightbox.waitFor();
+    // Focus moved into the lightbox, so Escape (and Tab) act on it.
+    expect(await lightbox.evaluate((element) => element.contains(element.ownerDocument.activeElement))).toBe(true);
+    await session.page.keyboard.press('Escape');
+    await lightbox.waitFor({ state: 'detached' });
+    expect(await opener.evaluate((element) => element === element.ownerDocument.activeElement)).toBe(true);
     expect(session.pageErrors).toEqual([]);
   }, 60000);
 });

@@ -1,8 +1,9 @@
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { Icon } from '../ui/icons';
 import { act } from '../api/client';
 import type { OneBotMessage, Segment } from '../api/types';
 import { worldData } from '../api/world-data';
+import { Lightbox } from '../ui/lightbox';
 import { Modal } from '../ui/modal';
 import { toastError } from '../ui/toast';
 import { faceById } from './faces';
@@ -29,7 +30,8 @@ export function Segments(props: {
   selfId: number;
   findMessage?: (id: number) => OneBotMessage | undefined;
 }) {
-  const [zoom, setZoom] = useState<string | undefined>();
+  const [zoom, setZoom] = useState<{ url: string; alt: string } | undefined>();
+  const closeZoom = useCallback(() => setZoom(undefined), []);
   const [forward, setForward] = useState<OneBotMessage[] | undefined>();
   const openForward = async (id: string) => {
     try {
@@ -80,15 +82,23 @@ export function Segments(props: {
           case 'image':
           case 'mface': {
             const url = mediaUrl(data);
+            const alt = String(data.summary || '[图片]');
+            // A button, not a clickable image: reachable with Tab and opened with Enter or Space too.
             return url ? (
-              <img
+              <button
                 key={key}
-                className={`seg-image${segment.type === 'mface' || Number(data.sub_type) === 1 ? ' seg-sticker' : ''}`}
-                src={url}
-                alt={String(data.summary || '[图片]')}
-                onClick={() => setZoom(url)}
-                data-testid="seg-image"
-              />
+                type="button"
+                className="seg-image-button"
+                aria-label={`查看大图 View ${alt}`}
+                onClick={() => setZoom({ url, alt })}
+              >
+                <img
+                  className={`seg-image${segment.type === 'mface' || Number(data.sub_type) === 1 ? ' seg-sticker' : ''}`}
+                  src={url}
+                  alt={alt}
+                  data-testid="seg-image"
+                />
+              </button>
             ) : (
               <span key={key}>[图片]</span>
             );
@@ -182,11 +192,7 @@ export function Segments(props: {
             );
         }
       })}
-      {zoom && (
-        <div className="lightbox" onClick={() => setZoom(undefined)}>
-          <img src={zoom} alt="" />
-        </div>
-      )}
+      {zoom && <Lightbox src={zoom.url} alt={zoom.alt} onClose={closeZoom} />}
       {forward && (
         <Modal title="聊天记录 Forwarded messages" onClose={() => setForward(undefined)}>
           {forward.map((message, index) => (
