@@ -34,6 +34,7 @@ export function Login(props: { onLogin: (token: string) => void; problem?: strin
         <p className="muted">A QQ world for your OneBot bots</p>
         <input
           type="password"
+          aria-label="Web UI 令牌 token"
           placeholder="Web UI token"
           value={token}
           autoFocus

@@ -130,6 +130,7 @@ export function AdapterEditor(props: { selfId: number }) {
       {mode === 'json' ? (
         <textarea
           className="code-input"
+          aria-label="网络配置 JSON Network config JSON"
           value={jsonText}
           onChange={(event) => changeJson(event.target.value)}
           spellCheck={false}

@@ -70,7 +70,7 @@ export function BotsPage(props: { path: string }) {
         <div className="pad">
           <div className="muted small">Give any account a network config:</div>
           <div className="form-row">
-            <select value={extra} onChange={(event) => setExtra(event.target.value)}>
+            <select aria-label="账号 Account to configure" value={extra} onChange={(event) => setExtra(event.target.value)}>
               <option value="">账号…</option>
               {world.accounts
                 .filter((account) => !listed.has(account.user_id))

@@ -30,6 +30,7 @@ export function DisconnectControl(props: { selfId: number; adapter: string }) {
       <input
         value={refuse}
         onChange={(event) => setRefuse(event.target.value)}
+        aria-label="拒绝重连秒数 Refuse reconnects (seconds)"
         placeholder="refuse s"
         inputMode="numeric"
         size={7}

@@ -68,6 +68,7 @@ export function HealthCard(props: { selfId: number }) {
         <input
           value={message}
           onChange={(event) => setMessage(event.target.value)}
+          aria-label="bot_offline 消息 message"
           placeholder="bot_offline message (QQ's own when empty)"
           size={34}
           data-testid="health-message"

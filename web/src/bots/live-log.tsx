@@ -63,7 +63,12 @@ export function LiveLog(props: { selfId: number }) {
       <div className="card-head">
         <h3>实时日志 Live log</h3>
         <div className="form-row">
-          <input placeholder="过滤 Filter" value={filter} onChange={(event) => setFilter(event.target.value)} />
+          <input
+            aria-label="过滤日志 Filter the log"
+            placeholder="过滤 Filter"
+            value={filter}
+            onChange={(event) => setFilter(event.target.value)}
+          />
           <label className="field field-inline">
             <input type="checkbox" checked={kinds.call} onChange={(event) => setKinds({ ...kinds, call: event.target.checked })} /> API 调用
           </label>

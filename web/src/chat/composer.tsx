@@ -224,6 +224,7 @@ export function Composer(props: {
           ref={imageInput}
           type="file"
           accept="image/*"
+          aria-label="发送图片 Send images"
           multiple
           hidden
           data-testid="image-input"
@@ -235,6 +236,7 @@ export function Composer(props: {
         <input
           ref={fileInput}
           type="file"
+          aria-label="发送文件 Send a file"
           hidden
           data-testid="file-input"
           onChange={(event) => {
@@ -304,6 +306,7 @@ export function Composer(props: {
       <textarea
         ref={textRef}
         className="composer-input"
+        aria-label={`消息 Message as ${worldData.nameOf(props.selfId)}`}
         value={text}
         placeholder={`以 ${worldData.nameOf(props.selfId)} 的身份发送… (Enter 发送, Shift+Enter 换行)`}
         onChange={(event) => onChange(event.target.value, event.target.selectionStart)}

@@ -74,7 +74,12 @@ export function Contacts(props: { selfId: number; active: Peer | undefined; onOp
         </button>
       </div>
       <div className="contacts-search">
-        <input placeholder="搜索 Search" value={filter} onChange={(event) => setFilter(event.target.value)} />
+        <input
+          aria-label="搜索联系人 Search contacts"
+          placeholder="搜索 Search"
+          value={filter}
+          onChange={(event) => setFilter(event.target.value)}
+        />
       </div>
       <div className="tabs">
         <button className={tab === 'recent' ? 'active' : ''} onClick={() => setTab('recent')} data-testid="tab-recent">

@@ -102,6 +102,7 @@ export function PlaygroundPage() {
     <div className="playground" data-testid="playground">
       <aside className="action-list">
         <input
+          aria-label="搜索 action Search actions"
           placeholder={`搜索 ${actions.length} 个 action`}
           value={filter}
           onChange={(event) => setFilter(event.target.value)}
@@ -162,6 +163,7 @@ export function PlaygroundPage() {
           ) : (
             <textarea
               className="code-input"
+              aria-label="参数 JSON Params JSON"
               value={jsonText}
               onChange={(event) => setJsonText(event.target.value)}
               spellCheck={false}

@@ -71,6 +71,7 @@ export function TimelinePage() {
           <input
             value={name}
             onChange={(event) => setName(event.target.value)}
+            aria-label="标记名 Mark name"
             placeholder="标记名 Mark name (optional)"
             size={28}
             data-testid="mark-name"
@@ -80,7 +81,7 @@ export function TimelinePage() {
           </button>
         </form>
         <div className="form-row">
-          <select value={kind} onChange={(event) => setKind(event.target.value)} data-testid="timeline-kind">
+          <select aria-label="类型 Kind" value={kind} onChange={(event) => setKind(event.target.value)} data-testid="timeline-kind">
             <option value="">全部 All kinds</option>
             {kinds.map((each) => (
               <option key={each} value={each}>
@@ -89,6 +90,7 @@ export function TimelinePage() {
             ))}
           </select>
           <input
+            aria-label="过滤时间线 Filter the timeline"
             placeholder="过滤 Filter"
             value={filter}
             onChange={(event) => setFilter(event.target.value)}

@@ -69,6 +69,7 @@ export function AccountsCard() {
                 <input
                   key={account.nickname}
                   defaultValue={account.nickname}
+                  aria-label={`昵称 Nickname of ${account.user_id}`}
                   data-testid={`account-nickname-${account.user_id}`}
                   onBlur={(event) =>
                     event.target.value !== account.nickname && void patch(account.user_id, { nickname: event.target.value })
@@ -78,12 +79,17 @@ export function AccountsCard() {
               <td>
                 <input
                   type="checkbox"
+                  aria-label={`机器人 Bot: ${account.user_id}`}
                   checked={account.bot}
                   onChange={(event) => void patch(account.user_id, { bot: event.target.checked })}
                 />
               </td>
               <td>
-                <select value={account.sex} onChange={(event) => void patch(account.user_id, { sex: sexOf(event.target.value) })}>
+                <select
+                  aria-label={`性别 Sex of ${account.user_id}`}
+                  value={account.sex}
+                  onChange={(event) => void patch(account.user_id, { sex: sexOf(event.target.value) })}
+                >
                   <option value="unknown">?</option>
                   <option value="male">男</option>
                   <option value="female">女</option>
@@ -98,23 +104,35 @@ export function AccountsCard() {
       <form className="form-row" onSubmit={create} data-testid="create-account">
         <input
           type="number"
+          aria-label="新账号 QQ New account QQ"
           placeholder={`QQ (${nextId})`}
           value={form.user_id}
           onChange={(event) => setForm({ ...form, user_id: event.target.value })}
         />
         <input
+          aria-label="新账号昵称 New account nickname"
           placeholder="昵称 Nickname"
           required
           value={form.nickname}
           onChange={(event) => setForm({ ...form, nickname: event.target.value })}
           data-testid="new-account-nickname"
         />
-        <select value={form.sex} onChange={(event) => setForm({ ...form, sex: sexOf(event.target.value) })}>
+        <select
+          aria-label="新账号性别 New account sex"
+          value={form.sex}
+          onChange={(event) => setForm({ ...form, sex: sexOf(event.target.value) })}
+        >
           <option value="unknown">性别 ?</option>
           <option value="male">男</option>
           <option value="female">女</option>
         </select>
-        <input type="number" placeholder="年龄 Age" value={form.age} onChange={(event) => setForm({ ...form, age: event.target.value })} />
+        <input
+          type="number"
+          aria-label="新账号年龄 New account age"
+          placeholder="年龄 Age"
+          value={form.age}
+          onChange={(event) => setForm({ ...form, age: event.target.value })}
+        />
         <label className="field-inline field">
           <input type="checkbox" checked={form.bot} onChange={(event) => setForm({ ...form, bot: event.target.checked })} /> bot
         </label>

@@ -28,6 +28,8 @@ function useTicking(nowMs: number | undefined, frozen: boolean): number | undefi
  * seconds to set), as the API reads them; anything else as typed ("10m", ISO 8601).
  */
 function ClockForm(props: {
+  /** The input's accessible name: the placeholder is only an example of what to type. */
+  name: string;
   placeholder: string;
   size: number;
   label: string;
@@ -45,6 +47,7 @@ function ClockForm(props: {
       <input
         value={value}
         onChange={(event) => setValue(event.target.value)}
+        aria-label={props.name}
         placeholder={props.placeholder}
         size={props.size}
         data-testid={props.testIds[0]}
@@ -109,6 +112,7 @@ export function ClockCard() {
           </button>
         ))}
         <ClockForm
+          name="前进多久 Advance by"
           placeholder="45m, 2d, ms"
           size={8}
           label="前进 Advance"
@@ -117,6 +121,7 @@ export function ClockCard() {
         />
       </div>
       <ClockForm
+        name="设置时间 Set the time to"
         placeholder="2026-01-01T00:00:00+08:00 or unix seconds"
         size={30}
         label="设置 Set"

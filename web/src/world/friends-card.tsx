@@ -81,7 +81,12 @@ export function FriendsCard() {
         );
       })}
       <form className="form-row" onSubmit={add}>
-        <select required value={form.friend_id} onChange={(event) => setForm({ ...form, friend_id: event.target.value })}>
+        <select
+          aria-label="加好友 New friend"
+          required
+          value={form.friend_id}
+          onChange={(event) => setForm({ ...form, friend_id: event.target.value })}
+        >
           <option value="">加好友…</option>
           {world.accounts
             .filter((account) => account.user_id !== userId && !friendIds.has(account.user_id))
@@ -92,6 +97,7 @@ export function FriendsCard() {
             ))}
         </select>
         <input
+          aria-label="好友分组 Friend category"
           placeholder="分组 Category"
           list="friend-categories"
           value={form.category}
@@ -102,7 +108,12 @@ export function FriendsCard() {
             <option key={category.category_id} value={category.name} />
           ))}
         </datalist>
-        <input placeholder="备注 Remark" value={form.remark} onChange={(event) => setForm({ ...form, remark: event.target.value })} />
+        <input
+          aria-label="好友备注 Friend remark"
+          placeholder="备注 Remark"
+          value={form.remark}
+          onChange={(event) => setForm({ ...form, remark: event.target.value })}
+        />
         <button className="primary" type="submit">
           成为好友 Befriend
         </button>

@@ -52,7 +52,12 @@ export function GroupsCard() {
     <section className="card" data-testid="groups-card">
       <div className="card-head">
         <h3>群 Groups ({world.groups.length})</h3>
-        <select value={group?.group_id ?? ''} onChange={(event) => setSelected(Number(event.target.value))} data-testid="group-select">
+        <select
+          aria-label="群 Group"
+          value={group?.group_id ?? ''}
+          onChange={(event) => setSelected(Number(event.target.value))}
+          data-testid="group-select"
+        >
           {world.groups.map((entry) => (
             <option key={entry.group_id} value={entry.group_id}>
               {entry.group_name} ({entry.group_id})
@@ -132,6 +137,7 @@ export function GroupsCard() {
                         '群主'
                       ) : (
                         <select
+                          aria-label={`角色 Role of ${member.user_id}`}
                           value={member.role}
                           onChange={(event) => patch({ role: event.target.value === 'admin' ? 'admin' : 'member' })}
                           data-testid="member-role"
@@ -145,6 +151,7 @@ export function GroupsCard() {
                       <input
                         key={member.card}
                         defaultValue={member.card}
+                        aria-label={`群名片 Card of ${member.user_id}`}
                         placeholder="—"
                         onBlur={(event) => event.target.value !== member.card && patch({ card: event.target.value })}
                         data-testid="member-card"
@@ -154,6 +161,7 @@ export function GroupsCard() {
                       <input
                         key={member.title}
                         defaultValue={member.title}
+                        aria-label={`头衔 Title of ${member.user_id}`}
                         placeholder="—"
                         onBlur={(event) => event.target.value !== member.title && patch({ title: event.target.value })}
                       />
@@ -165,6 +173,7 @@ export function GroupsCard() {
                         </button>
                       ) : (
                         <select
+                          aria-label={`禁言 Mute ${member.user_id}`}
                           value=""
                           onChange={(event) => event.target.value && patch({ mute_seconds: Number(event.target.value) })}
                           data-testid="member-mute"
@@ -193,7 +202,7 @@ export function GroupsCard() {
             </tbody>
           </table>
           <div className="form-row">
-            <select value={addId} onChange={(event) => setAddId(event.target.value)}>
+            <select aria-label="添加成员 Member to add" value={addId} onChange={(event) => setAddId(event.target.value)}>
               <option value="">添加成员…</option>
               {outside.map((account) => (
                 <option key={account.user_id} value={account.user_id}>
@@ -223,17 +232,23 @@ export function GroupsCard() {
       <form className="form-row" onSubmit={create} data-testid="create-group">
         <input
           type="number"
+          aria-label="新群号 New group number"
           placeholder="群号 (auto)"
           value={creating.group_id}
           onChange={(event) => setCreating({ ...creating, group_id: event.target.value })}
         />
         <input
+          aria-label="新群名 New group name"
           placeholder="群名 Name"
           required
           value={creating.group_name}
           onChange={(event) => setCreating({ ...creating, group_name: event.target.value })}
         />
-        <select value={creating.owner_id} onChange={(event) => setCreating({ ...creating, owner_id: event.target.value })}>
+        <select
+          aria-label="新群群主 New group owner"
+          value={creating.owner_id}
+          onChange={(event) => setCreating({ ...creating, owner_id: event.target.value })}
+        >
           <option value="">群主 Owner…</option>
           {world.accounts.map((account) => (
             <option key={account.user_id} value={account.user_id}>

@@ -71,13 +71,14 @@ export function RequestsCard() {
     <section className="card" data-testid="requests-card">
       <h3>请求 Requests</h3>
       <form className="form-row" onSubmit={raise} data-testid="raise-request">
-        <select value={kind} onChange={(event) => setKind(event.target.value as Kind)}>
+        <select aria-label="请求类型 Request kind" value={kind} onChange={(event) => setKind(event.target.value as Kind)}>
           <option value="friend">加好友 Friend request</option>
           <option value="group">加群 Join request</option>
           <option value="invite">邀请入群 Invitation</option>
         </select>
         <select
           required
+          aria-label="请求人 From"
           value={form.user_id}
           onChange={(event) => setForm({ ...form, user_id: event.target.value })}
           data-testid="request-from"
@@ -87,6 +88,7 @@ export function RequestsCard() {
         </select>
         <select
           required
+          aria-label={kind === 'friend' ? '加谁 To' : '哪个群 Group'}
           value={form.target}
           onChange={(event) => setForm({ ...form, target: event.target.value })}
           data-testid="request-target"
@@ -101,12 +103,18 @@ export function RequestsCard() {
               ))}
         </select>
         {kind === 'invite' ? (
-          <select required value={form.invitee} onChange={(event) => setForm({ ...form, invitee: event.target.value })}>
+          <select
+            aria-label="邀请谁 Invitee"
+            required
+            value={form.invitee}
+            onChange={(event) => setForm({ ...form, invitee: event.target.value })}
+          >
             <option value="">邀请谁 Invitee…</option>
             {accountOptions}
           </select>
         ) : (
           <input
+            aria-label="验证消息 Comment"
             placeholder="验证消息 Comment"
             value={form.comment}
             onChange={(event) => setForm({ ...form, comment: event.target.value })}
@@ -137,6 +145,7 @@ export function RequestsCard() {
                 <td className="muted">{request.comment}</td>
                 <td>
                   <select
+                    aria-label={`处理人 Answer as (${request.flag})`}
                     value={answerAs[request.flag] ?? request.answerers[0] ?? ''}
                     onChange={(event) => setAnswerAs({ ...answerAs, [request.flag]: Number(event.target.value) })}
                   >

@@ -61,6 +61,7 @@ export function SnapshotsCard() {
         <input
           value={name}
           onChange={(event) => setName(event.target.value)}
+          aria-label="快照名 Snapshot name"
           placeholder="快照名 name (letters, digits, . - _)"
           pattern="[A-Za-z0-9][A-Za-z0-9._\-]{0,63}"
           data-testid="snapshot-name"
