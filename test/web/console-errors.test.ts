@@ -80,4 +80,15 @@ describe('console errors', () => {
     expect(await session.page.locator('.toast-error').last().innerText()).toMatch(/gone-soon.*NOT_FOUND\)$/);
     expect(session.pageErrors).toEqual([]);
   }, 60000);
+
+  it('says why the contact book has no groups when their list cannot be loaded', async () => {
+    // Only the contact book's group list is refused: the friends above it still load.
+    await session.page.route('**/api/world/act/*/get_group_list', (route) => route.abort('connectionrefused'));
+    await session.page.goto(`${session.env.catnap.webuiUrl}/chat?token=admin-token`);
+    await session.page.locator('[data-testid="live-state"][data-state="open"]').waitFor();
+    await session.page.getByTestId('tab-contacts').click();
+    await session.page.locator('.contacts .form-error', { hasText: 'cannot reach Catnap' }).waitFor();
+    await session.page.unroute('**/api/world/act/*/get_group_list');
+    expect(session.pageErrors).toEqual([]);
+  }, 60000);
 });

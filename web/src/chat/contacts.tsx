@@ -102,6 +102,7 @@ export function Contacts(props: { selfId: number; active: Peer | undefined; onOp
             {recent.length === 0 && (
               <>
                 <div className="muted pad small">No recent chats yet. Your groups:</div>
+                {groups.error && <div className="form-error pad">{groups.error}</div>}
                 {(groups.data ?? []).map((group) =>
                   row({ type: 'group', id: group.group_id }, `${group.member_count} 人 · ${group.group_id}`),
                 )}
@@ -144,6 +145,8 @@ export function Contacts(props: { selfId: number; active: Peer | undefined; onOp
                 <span>{collapsed.groups ? '▸' : '▾'}</span> 群聊 Groups
                 <span className="muted small"> {groups.data?.length ?? 0}</span>
               </div>
+              {/* Without it a failed load showed "0" groups, as if the account were in none. */}
+              {groups.error && <div className="form-error pad">{groups.error}</div>}
               {!collapsed.groups &&
                 (groups.data ?? [])
                   .filter((group) => matches(`${group.group_name} ${group.group_id}`))
