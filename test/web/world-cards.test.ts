@@ -6,7 +6,7 @@ import { smallWorld } from '../helpers/world.js';
 
 /**
  * The world page's cards when what they show cannot be had, in headless Chromium: a card whose
- * load failed says why instead of showing nothing, and a snapshot whose sidecar is damaged is
+ * load failed says why instead of showing nothing, and a damaged snapshot is
  * listed as damaged, with only the delete the admin API allows.
  */
 const session = useConsoleSession(smallWorld);
@@ -26,15 +26,16 @@ describe('world page cards', () => {
     expect(session.pageErrors).toEqual([]);
   }, 60000);
 
-  it('lists a snapshot with a damaged sidecar as damaged, with delete and no restore', async () => {
+  it('lists a damaged snapshot as damaged, with delete and no restore', async () => {
     await session.env.admin('POST', '/api/world/snapshots', { name: 'broken' });
-    await writeFile(join(session.env.dataDir, 'snapshots', 'broken.json'), '{ cut short');
+    // A copy that is no SQLite database (a disk that lost it, say): the listing cannot read its clock.
+    await writeFile(join(session.env.dataDir, 'snapshots', 'broken.db'), 'cut short');
     await session.page.goto(`${session.env.catnap.webuiUrl}/world`);
     const row = session.page.getByTestId('snapshot-broken');
     await row.waitFor();
     expect(await row.getAttribute('data-damaged')).toBe('true');
     expect(await row.innerText()).toMatch(/damaged/);
-    expect(await row.innerText()).toContain('broken.json is not JSON');
+    expect(await row.innerText()).toContain('broken.db cannot be read');
     expect(await session.page.getByTestId('snapshot-restore-broken').count()).toBe(0);
     // The good ones are still listed beside it.
     await session.page.getByTestId('snapshot-restore-start').waitFor();

@@ -107,7 +107,7 @@ export function SnapshotsCard() {
               </td>
             </tr>
           ))}
-          {/* A snapshot whose sidecar cannot be read: a restore is refused (409), so only delete is offered. */}
+          {/* A damaged snapshot (its clock and random source cannot be read): a restore is refused (409), so only delete is offered. */}
           {snapshots.data?.damaged.map((snapshot) => (
             <tr key={snapshot.name} data-testid={`snapshot-${snapshot.name}`} data-damaged="true">
               <td>
