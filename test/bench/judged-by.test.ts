@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { startCatnap } from '../helpers/catnap.js';
+import { until } from '../helpers/transports.js';
 
 /** A real bot over NapCat's forward WebSocket: answers "/ping" in a group with "pong". */
 async function pingBot(url: string): Promise<WebSocket> {
@@ -101,8 +102,9 @@ describe('the test bench, as the issue judges it', () => {
     expect(two.json.matched.map((entry: { text: string }) => entry.text)).toEqual(['one', 'two']);
 
     // Without `since`, a wait counts what comes after it arrives.
-    const waiting = admin('POST', '/api/world/wait', { match: { kind: 'message', text: 't' }, timeout_ms: 10_000 });
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    const waiting = admin('POST', '/api/world/wait', { match: { kind: 'message', text: 't' }, timeout_ms: 30_000 });
+    // Only once Catnap holds the wait: sent before that, 'three' would rightly not count.
+    await until(() => catnap.transcript.pendingWaits === 1, 30_000, 'the wait to be pending');
     await say('three');
     expect((await waiting).json.matched[0].text).toBe('three');
 
