@@ -17,6 +17,11 @@ beforeAll(async () => {
 afterAll(async () => env.catnap.stop());
 
 const adapters = async () => (await env.admin('GET', '/api/bots/10001/adapters')).json as any[];
+/**
+ * How long a poll may wait for a connection to come or go: a socket's close reaches the adapter a
+ * round trip later, which takes more than expect.poll's default second on a loaded machine.
+ */
+const poll = { timeout: 15_000 };
 const endpointOf = (list: any[], name: string) => list.find((adapter) => adapter.name === name).endpoint as string;
 
 describe('connected clients in the adapter status', () => {
@@ -36,7 +41,7 @@ describe('connected clients in the adapter status', () => {
     }
     events.close();
     api.close();
-    await expect.poll(async () => (await adapters()).find((adapter) => adapter.name === 'ws').connections).toEqual([]);
+    await expect.poll(async () => (await adapters()).find((adapter) => adapter.name === 'ws').connections, poll).toEqual([]);
   });
 
   it('lists SSE event streams too', async () => {
@@ -44,9 +49,9 @@ describe('connected clients in the adapter status', () => {
     const response = await fetch(`${endpointOf(await adapters(), 'sse')}/_events`, { signal: controller.signal });
     expect(response.status).toBe(200);
     await expect
-      .poll(async () => (await adapters()).find((adapter) => adapter.name === 'sse').connections)
+      .poll(async () => (await adapters()).find((adapter) => adapter.name === 'sse').connections, poll)
       .toEqual([expect.objectContaining({ role: 'event-stream', remote: expect.stringMatching(/^127\.0\.0\.1:\d+$/) })]);
     controller.abort();
-    await expect.poll(async () => (await adapters()).find((adapter) => adapter.name === 'sse').clients).toBe(0);
+    await expect.poll(async () => (await adapters()).find((adapter) => adapter.name === 'sse').clients, poll).toBe(0);
   });
 });
