@@ -28,6 +28,12 @@ const world: WorldFile = {
   groups: [{ group_id: 30001, group_name: 'Lounge', owner_id: 20001, members: [10001] }],
 };
 
+/**
+ * How long a poll may wait for a metric to move: a connection or its close reaches Catnap a round
+ * trip later, which takes more than expect.poll's default second on a loaded machine.
+ */
+const poll = { timeout: 15_000 };
+
 let env: Awaited<ReturnType<typeof startCatnap>>;
 beforeAll(async () => {
   env = await startCatnap(world);
@@ -164,7 +170,7 @@ describe('/metrics', () => {
     };
     for (let i = 0; i < 3; i++)
       expect((await dispatcher.dispatch(20001, 'get_login_info_rate_limited', {}, { transport: 'test' })).retcode).toBe(1);
-    await expect.poll(depth).toBe(2);
+    await expect.poll(depth, poll).toBe(2);
     dispatcher.close();
     expect(await depth()).toBe(0);
     metrics.stop();
@@ -175,7 +181,7 @@ describe('/metrics', () => {
     const client = new WebSocket(endpoint);
     await new Promise((resolve) => client.once('open', resolve));
     const labels = { self_id: '10001', kind: 'websocketServers', adapter: 'ws' };
-    await expect.poll(async () => (await scrape()).value('catnap_clients_connected', labels)).toBe(1);
+    await expect.poll(async () => (await scrape()).value('catnap_clients_connected', labels), poll).toBe(1);
     const received = new Promise((resolve) => client.on('message', (data) => String(data).includes('"message_type"') && resolve(data)));
     await env.admin('POST', '/api/world/act/20001/send_group_msg', { group_id: 30001, message: 'ping' });
     await received;
@@ -186,7 +192,7 @@ describe('/metrics', () => {
     const peer = { self_id: '10001', transport: 'ws', adapter: 'ws', reason: 'peer' };
     const disconnectsBefore = during.value('catnap_client_disconnects_total', peer);
     client.close();
-    await expect.poll(async () => (await scrape()).value('catnap_client_disconnects_total', peer)).toBe(disconnectsBefore + 1);
+    await expect.poll(async () => (await scrape()).value('catnap_client_disconnects_total', peer), poll).toBe(disconnectsBefore + 1);
     expect((await scrape()).value('catnap_clients_connected', labels)).toBe(0);
   });
 
