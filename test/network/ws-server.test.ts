@@ -249,13 +249,20 @@ describe('websocketServers (forward WebSocket)', () => {
   });
 
   it('terminates a client that stops answering pings, and keeps one that answers', async () => {
-    const tw = await transportWorld(undefined, { limits: { pingIntervalMs: 50 } });
+    // A pong must be read before the next tick: at a few tens of ms a busy machine's pause between
+    // the two would cut the client that answers. Half a second leaves room and keeps the test short.
+    const tw = await transportWorld(undefined, { limits: { pingIntervalMs: 500 } });
     await tw.apply(10001, wsServer());
     const url = `ws://127.0.0.1:${tw.port(10001, 'ws')}/`;
     const dead = await TestSocket.open(url, { autoPong: false });
     const alive = await TestSocket.open(url);
+    let pings = 0;
+    alive.ws.on('ping', () => pings++);
     expect(await dead.closed).toBe(1006);
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    // Each ping after this one comes from a tick that found the pong to the one before: the check
+    // that cut the other client let this one stay, twice over.
+    const pingsThen = pings;
+    await until(() => pings >= pingsThen + 2 || alive.closeCode !== undefined, 10_000, 'two more pings');
     expect(alive.closeCode).toBeUndefined();
     expect(tw.network.status(10001)[0]!.clients).toBe(1);
   });
