@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FaultFired } from '../../src/onebot/faults/fault-gate.js';
 import { startCatnap } from '../helpers/catnap.js';
+import { until } from '../helpers/transports.js';
 import { smallWorld } from '../helpers/world.js';
 import { faultCatnap } from './helpers.js';
 
@@ -54,7 +55,9 @@ describe('fired faults in the transcript', () => {
     stops.push(() => env.catnap.stop());
     const rule = (await env.admin('POST', '/api/faults', { self_id: 10002, action: 'get_*', effect: { type: 'delay', delay_ms: 1 } })).json
       .id as number;
-    const waiting = env.admin('POST', '/api/world/wait', { match: { kind: 'fault', rule_id: rule, self_id: 10002 }, timeout_ms: 5000 });
+    const waiting = env.admin('POST', '/api/world/wait', { match: { kind: 'fault', rule_id: rule, self_id: 10002 }, timeout_ms: 30_000 });
+    // The wait counts from when it arrives: the calls go only once Catnap holds it.
+    await until(() => env.catnap.transcript.pendingWaits === 1, 30_000, 'the wait to be pending');
     // Another account's call matches no rule and fires nothing.
     await env.admin('POST', '/api/world/act/10001/get_login_info', {});
     await env.admin('POST', '/api/world/act/10002/get_login_info', {});
