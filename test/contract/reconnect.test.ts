@@ -18,7 +18,10 @@ afterEach(async () => {
 });
 
 const token = 'chaos-token';
-const refuseMs = 600;
+// Long enough that the test's own upgrade lands inside the refusal even on a stalled machine
+// (the answer to the drop and that upgrade can be a second or more apart), and short enough for
+// each client's retries (30 attempts, 200 ms apart) to outlast it.
+const refuseMs = 3000;
 
 async function catnapWithWs(): Promise<Catnap> {
   catnap = await catnapFor();
