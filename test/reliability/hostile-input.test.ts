@@ -164,10 +164,12 @@ function headOnly(url: string, path: string, extra = ''): Promise<string> {
   return new Promise((resolve) => {
     const socket = connect(Number(port), hostname);
     let answer = '';
+    // Generous: a loaded machine may take seconds to answer even at once; a Catnap that reads the
+    // body first never answers (the body never comes), so this only decides how late that shows.
     const timer = setTimeout(() => {
       socket.destroy();
       resolve('none');
-    }, 5000);
+    }, 20_000);
     socket.on('data', (chunk) => {
       answer += chunk.toString();
       if (answer.includes('\r\n')) {
