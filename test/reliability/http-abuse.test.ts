@@ -39,7 +39,9 @@ describe('HTTP API under abuse', () => {
       const started = Date.now();
       const response = await postJson(`${urlA}/get_login_info`, {}, { authorization: 'Bearer tok-a' });
       expect(response.json.data.user_id).toBe(10001);
-      expect(Date.now() - started).toBeLessThan(5000);
+      // Starved, the call would wait until the 30 s request timeout cut the slow clients: below
+      // that, with room for a loaded machine.
+      expect(Date.now() - started).toBeLessThan(20_000);
     } finally {
       for (const socket of slow) socket.destroy();
     }
