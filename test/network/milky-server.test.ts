@@ -98,7 +98,7 @@ describe('Milky events', () => {
     expect((await rawUpgrade(port, '/elsewhere', { authorization: 'Bearer secret' })).status).toBe(404);
     const byHeader = await TestSocket.open(`ws://127.0.0.1:${port}/milky/event`, { headers: { authorization: 'Bearer secret' } });
     const byQuery = await TestSocket.open(`ws://127.0.0.1:${port}/milky/event?access_token=secret`);
-    await until(() => manager.status(10001)[0]!.clients === 2, 5000, 'two clients');
+    await until(() => manager.status(10001)[0]!.clients === 2, 15_000, 'two clients');
     await m.data(20001, 'send_group_message', { group_id: 30001, message: [text('hello bots')] });
     await m.data(10001, 'send_group_message', { group_id: 30001, message: [text('my own')] });
     await m.data(20001, 'send_group_message', { group_id: 30001, message: [text('after')] });
@@ -121,7 +121,7 @@ describe('Milky events', () => {
     const byHeader = await sse(`${base}/event`, { authorization: 'Bearer secret' });
     expect([stream.status, byHeader.status]).toEqual([200, 200]);
     await m.data(10001, 'send_group_message', { group_id: 30001, message: [text('mine')] });
-    await until(() => stream.events.length > 0 && byHeader.events.length > 0, 5000, 'SSE events');
+    await until(() => stream.events.length > 0 && byHeader.events.length > 0, 15_000, 'SSE events');
     expect(expectSpecEvent(stream.events[0])).toMatchObject({ event_type: 'message_receive', data: { sender_id: 10001 } });
     stream.close();
     byHeader.close();
@@ -150,13 +150,13 @@ describe('Milky events', () => {
     expect(result.stopped).toEqual([]);
     expect(result.started).toEqual([`milky:webhook:${hookUrl}`]);
     await m.data(20001, 'send_group_nudge', { group_id: 30001, user_id: 10001 });
-    await until(() => received.length === 1, 5000, 'the WebHook POST');
+    await until(() => received.length === 1, 15_000, 'the WebHook POST');
     expect(received[0]!.auth).toBe('Bearer hook-token');
     expect(expectSpecEvent(received[0]!.body)).toMatchObject({ event_type: 'group_nudge', data: { sender_id: 20001, receiver_id: 10001 } });
     expect(socket.ws.readyState).toBe(WebSocket.OPEN);
     await socket.next((frame) => frame.event_type === 'group_nudge');
     await manager.apply(10001, parseMilkyConfig({ ...config, webhook: { urls: [] } }));
-    await until(() => received.some((entry) => entry.body.event_type === 'bot_offline'), 5000, 'bot_offline on the WebHook');
+    await until(() => received.some((entry) => entry.body.event_type === 'bot_offline'), 15_000, 'bot_offline on the WebHook');
   });
 });
 
@@ -166,7 +166,9 @@ describe('stopping a Milky server', () => {
     const { closed } = await silentConnection(port);
     const started = Date.now();
     await manager.stop();
-    expect(Date.now() - started).toBeLessThan(8000);
+    // Held, the stop would last as long as the silent client keeps its connection (for ever here):
+    // the bound only leaves room for a loaded machine.
+    expect(Date.now() - started).toBeLessThan(20_000);
     await closed;
-  }, 30_000);
+  }, 60_000);
 });
