@@ -47,6 +47,8 @@ describe('the napcat-ts example bot', () => {
 
   it('says what it sent instead when an expectation fails', async () => {
     await world.user(20001).say('/echo pong?', { group: 30001 });
+    // Once the bot has answered, so the failure has its answer to show however slow the machine.
+    await world.expectMessage({ text: 'pong?', group: 30001 });
     const failure = await world.expectMessage({ text: 'pong!', group: 30001 }, { within: 500 }).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(ExpectationError);
     expect((failure as Error).message).toContain('pong?');
