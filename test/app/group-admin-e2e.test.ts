@@ -50,8 +50,9 @@ describe('get_online_clients and set_restart with real adapters', () => {
     const before = endpoint();
     const reply = await bot('set_restart', { delay: 50 });
     expect(reply.json).toMatchObject({ status: 'ok', data: null });
-    // The config asks for port 0, so the restarted server listens on a new port.
-    const deadline = Date.now() + 5000;
+    // The config asks for port 0, so the restarted server listens on a new port. A restart may take
+    // seconds on a loaded machine: a restart that never comes still fails below.
+    const deadline = Date.now() + 20_000;
     while (Date.now() < deadline && (env.catnap.network.status(10001)[0]?.endpoint ?? before) === before) {
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
@@ -63,7 +64,7 @@ describe('get_online_clients and set_restart with real adapters', () => {
   it('bot_exit takes the account offline after answering; applying its config brings it back', async () => {
     const reply = await bot('bot_exit');
     expect(reply.json).toMatchObject({ status: 'ok', data: null });
-    const deadline = Date.now() + 5000;
+    const deadline = Date.now() + 20_000;
     while (Date.now() < deadline && env.catnap.network.status(10001).length > 0) await new Promise((resolve) => setTimeout(resolve, 20));
     expect(env.catnap.network.status(10001)).toEqual([]);
     expect((await env.admin('POST', '/api/world/act/10001/get_online_clients', {})).json.data).toEqual([]);
