@@ -108,7 +108,9 @@ describe('translate_en2zh', () => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     try {
       const url = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
-      const translator = createTranslator({ provider: 'libretranslate', url, apiKey: 'k', timeoutMs: 2000 });
+      // Nothing here waits out a timeout: the server answers and the closed port refuses at once.
+      // Long limits keep a slow machine from turning either into "did not answer within".
+      const translator = createTranslator({ provider: 'libretranslate', url, apiKey: 'k', timeoutMs: 30_000 });
       expect(await translator.translate(['The weather is nice today.', 'See you'])).toEqual([
         '【The weather is nice today.】',
         '【See you】',
@@ -118,7 +120,7 @@ describe('translate_en2zh', () => {
         code: 'SERVICE_UNAVAILABLE',
         message: expect.stringContaining('model crashed'),
       });
-      const closed = new LibreTranslateTranslator({ url: 'http://127.0.0.1:1', timeoutMs: 500 });
+      const closed = new LibreTranslateTranslator({ url: 'http://127.0.0.1:1', timeoutMs: 30_000 });
       await expect(closed.translate(['x'])).rejects.toMatchObject({
         code: 'SERVICE_UNAVAILABLE',
         message: expect.stringContaining('cannot be reached'),
