@@ -68,7 +68,9 @@ describe('catnap start with Milky accounts (end to end)', () => {
               status: 0,
             }))
           ).status === 200,
-        10_000,
+        // The child process notices the file, waits out its debounce and restarts the server: seconds
+        // on a loaded machine, so a generous limit.
+        30_000,
         'the new Milky token',
       );
       expect((await postJson(`http://127.0.0.1:${milkyA}/api/get_login_info`, {}, { authorization: 'Bearer ma' })).status).toBe(401);
