@@ -154,15 +154,15 @@ describe('catnap test', () => {
         '',
       ].join('\n'),
     );
-    const started = Date.now();
     const result = await catnapTest([join(dir, 'crash.yaml'), '--bot', `node ${join(dir, 'bot.cjs')}`]);
     expect(result.code, result.stdout + result.stderr).toBe(1);
     expect(result.stdout).toMatch(/✗ crashes quietly \(\d+ ms\)\n\s+the bot exited \(code 3\) during this scenario\n/);
     expect(result.stdout).toMatch(/bot output:\n\s+crashing/);
+    // The scenario after the crash fails at once, without waiting out its expectation: it is not run
+    // at all. (A bound on the elapsed time said the same, and failed on a loaded CI machine.)
     expect(result.stdout).toContain('not run: the bot exited (code 3) during "crashes quietly" and is not connected');
+    expect(result.stdout).toMatch(/✗ pings after \(0 ms\)/);
     expect(result.stdout).toMatch(/3 scenarios: 1 passed, 2 failed/);
-    // The scenario after the crash does not wait out its expectation.
-    expect(Date.now() - started).toBeLessThan(15_000);
   });
 
   it('says which signal killed a bot, in the scenario it died in and in those after', async () => {

@@ -98,7 +98,9 @@ describe('WAL checkpoints', () => {
     const dir = await tempDir();
     const path = join(dir, 'catnap.db');
     const store = new SqliteWorldStore(path);
-    store.startMaintenance(undefined, { intervalMs: 20, idleMs: 300 });
+    // Only the rate of commits may start the thread here: on a loaded disk one of these small
+    // commits can take over the default 50 ms of a large one (the next test covers that trigger).
+    store.startMaintenance(undefined, { intervalMs: 20, idleMs: 300, largeCommitMs: 60_000 });
     // The main connection never checkpoints inside a commit, thread or no thread.
     const autoCheckpoint = () => store.db.pragma('wal_autocheckpoint', { simple: true });
     expect(autoCheckpoint()).toBe(0);
