@@ -7,7 +7,7 @@ import os
 import subprocess
 import time
 import urllib.parse
-from typing import Any, Dict, Iterable, List, Optional, Union
+from typing import Any, Dict, Iterable, List, Optional, Set, Union
 
 from ._bot_process import BotProcess, describe_exit, describe_returncode
 from ._describe import _str, describe_match, entry_segments, report, silence_report, within_ms
@@ -153,6 +153,14 @@ class Clock:
     def freeze(self, frozen: bool = True) -> dict:
         """Stops (or restarts) the clock; not a verb, so the mark stays where it was."""
         return self.world.api.post("/api/clock", {"freeze": frozen})
+
+    def change(self, advance: Union[int, str, None] = None, set: Union[int, str, None] = None, freeze: Optional[bool] = None) -> dict:
+        """Any clock change at once (the body of ``POST /api/clock``); one that moves the time
+        (``advance``, ``set``) marks the transcript, as the TypeScript client's ``clock.change``."""
+        change = {key: value for key, value in (("set", set), ("advance", advance), ("freeze", freeze)) if value is not None}
+        if "advance" in change or "set" in change:
+            self.world.mark()
+        return self.world.api.post("/api/clock", change)
 
 
 class World:
@@ -315,13 +323,32 @@ class World:
 
     # The bot ----------------------------------------------------------------------------------
 
-    def bot_connected(self) -> bool:
-        adapters = self.api.get("/api/bots/%d/adapters" % self.bot_id)
+    def bot_connections(self) -> Set[str]:
+        """The bot account's client connections now, for ``wait_for_bot(excluding=...)`` to tell a
+        reconnect from them: each a key a new connection never shares (its address, role and start),
+        as the TypeScript client's ``botConnections``."""
+        adapters = self._bot_adapters()
+        return {_connection_key(c) for a in adapters for c in a.get("connections") or []}
+
+    def bot_connected(self, excluding: Optional[Set[str]] = None) -> bool:
+        """Whether the bot account has a connected client on any adapter; with ``excluding`` (from
+        ``bot_connections``), one of a connection not among those (a reconnect, not the dropped
+        connection still closing)."""
+        adapters = self._bot_adapters()
+        if excluding is not None:
+            return any(_connection_key(c) not in excluding for a in adapters for c in a.get("connections") or [])
         return any(a.get("clients", 0) > 0 or a.get("state") == "connected" for a in adapters)
 
-    def wait_for_bot(self, timeout: float = 20.0, process: Optional[subprocess.Popen] = None) -> None:
+    def _bot_adapters(self) -> List[dict]:
+        if self.bot is None:
+            raise CatnapError("this world has no bot account")
+        return self.api.get("/api/bots/%d/adapters" % self.bot_id)
+
+    def wait_for_bot(self, timeout: float = 20.0, process: Optional[subprocess.Popen] = None, excluding: Optional[Set[str]] = None) -> None:
+        """Waits until a bot is connected to the bot account; with ``excluding`` (from
+        ``bot_connections``), through a connection made since."""
         deadline = time.monotonic() + timeout
-        while not self.bot_connected():
+        while not self.bot_connected(excluding):
             if process is not None and process.poll() is not None:
                 raise CatnapError("the bot %s before it connected" % describe_returncode(process.returncode))
             if time.monotonic() > deadline:
@@ -378,6 +405,11 @@ def _entries(answer) -> List[dict]:
             if isinstance(value, dict):
                 return [value]
     return []
+
+
+def _connection_key(connection: dict) -> str:
+    # The same key as the TypeScript client's, so the two tell connections apart alike.
+    return "%s %s %s" % (connection.get("remote"), connection.get("role"), connection.get("since"))
 
 
 def _find_bot(api: AdminApi) -> Optional[Bot]:
