@@ -12,6 +12,7 @@ export { attachWorld, startWorld, TestClock, TestWorld } from './test-world.js';
 export { TestGroup, TestUser, type Said } from './people.js';
 export { TestFaults, type DisconnectOptions } from './test-faults.js';
 export type { FaultRuleInput } from '../../contract/fault-rule.js';
+export type { FaultRuleView } from '../../contract/admin/faults.js';
 export { ExpectationError, type CallMatch, type MessageMatch, type WithinOptions } from './expectations.js';
 export {
   BenchApi,

@@ -1,5 +1,5 @@
 import type { FaultRuleInput } from '../../contract/fault-rule.js';
-import type { HealthState } from '../../contract/admin/faults.js';
+import type { FaultRuleView, HealthState } from '../../contract/admin/faults.js';
 import type { BenchApi } from './bench-api.js';
 
 /** What `disconnect` does besides dropping the clients: refuse them for a while, or stall them instead. */
@@ -22,6 +22,11 @@ export class TestFaults {
   /** Adds a fault rule (the body of `POST /api/faults`); answers its id. */
   async add(rule: FaultRuleInput): Promise<number> {
     return (await this.api.request<{ id: number }>('POST', '/api/faults', rule)).id;
+  }
+
+  /** Every fault rule, oldest first, with `remaining` and `fired` (how many calls or events it has hit). */
+  list(): Promise<FaultRuleView[]> {
+    return this.api.request('GET', '/api/faults');
   }
 
   /** Removes every fault rule and brings the bot back online. */
