@@ -299,6 +299,12 @@ class World:
     def snapshot(self, name: str):
         return self.api.post("/api/world/snapshots", {"name": name})
 
+    def snapshots(self) -> dict:
+        """The saved snapshots, oldest first, under ``snapshots``; under ``damaged``, each
+        (``name``, ``problem``) whose sidecar cannot be read: a restore of one fails, delete it or save again."""
+        answer = self.api.get("/api/world/snapshots")
+        return {"snapshots": answer.get("snapshots", []), "damaged": answer.get("damaged", [])}
+
     def restore(self, name: str) -> None:
         self.api.post("/api/world/snapshots/%s/restore" % urllib.parse.quote(name, safe=""))
         self._test_starts()

@@ -1,4 +1,4 @@
-"""World calls mirrored from the TypeScript client: the clock's change, the bot's connections."""
+"""World calls mirrored from the TypeScript client: the clock's change, the bot's connections, the snapshot listing."""
 
 import pytest
 
@@ -65,3 +65,9 @@ def test_bot_connections_tell_a_reconnect_from_the_dropped_connection_still_clos
     with pytest.raises(Exception, match="did not connect"):
         world.wait_for_bot(timeout=0.2, excluding=before)
 
+
+def test_snapshots_lists_the_damaged_ones_beside_the_good_ones():
+    good = {"name": "start", "world_time": 1, "taken_at": 2, "size_bytes": 3, "clock": {"now_ms": 1000, "frozen": False}, "seed": 4}
+    damaged = {"name": "cut", "problem": "cut.json is not JSON: Unexpected end of JSON input"}
+    world = world_with({"/api/world/snapshots": {"snapshots": [good], "damaged": [damaged]}})
+    assert world.snapshots() == {"snapshots": [good], "damaged": [damaged]}

@@ -1,5 +1,6 @@
 import type { clockApi } from '../../contract/admin/clock.js';
 import type { RouteBody, RouteResponse } from '../../contract/admin/route.js';
+import type { snapshotsApi } from '../../contract/admin/snapshots.js';
 import type { TranscriptEntryFields } from '../../contract/admin/transcript-entries.js';
 import type { TranscriptEntryView, transcriptApi } from '../../contract/admin/transcript.js';
 import { CatnapClient, RemoteError, type Connection, type Envelope } from '../remote/catnap-client.js';
@@ -55,6 +56,12 @@ export type ClockState = RouteResponse<typeof clockApi.getClock>;
 
 /** `POST /api/clock`'s body: set, advance and/or freeze. */
 export type ClockChange = RouteBody<typeof clockApi.setClock>;
+
+/**
+ * `GET /api/world/snapshots`: the saved snapshots, oldest first, and apart under `damaged`
+ * (`{ name, problem }`) those whose sidecar cannot be read: a restore of one fails.
+ */
+export type SnapshotListing = RouteResponse<typeof snapshotsApi.listSnapshots>;
 
 /** A place in the transcript to read or wait from: what `POST /api/world/marks` answers, or any entry seq. */
 export type Mark = NonNullable<WaitRequest['since']>;
@@ -120,7 +127,7 @@ export class BenchApi {
     return this.request('POST', '/api/world/snapshots', { name });
   }
 
-  snapshots(): Promise<unknown> {
+  snapshots(): Promise<SnapshotListing> {
     return this.request('GET', '/api/world/snapshots');
   }
 

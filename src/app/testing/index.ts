@@ -19,6 +19,7 @@ export {
   type ClockChange,
   type ClockState,
   type Mark,
+  type SnapshotListing,
   type TranscriptEntry,
   type WaitMatch,
   type WaitMatchOf,

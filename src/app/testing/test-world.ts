@@ -1,5 +1,13 @@
 import { resolveConnection } from '../remote/catnap-client.js';
-import { BenchApi, type ClockChange, type ClockState, type Mark, type TranscriptEntry, type WaitMatch } from './bench-api.js';
+import {
+  BenchApi,
+  type ClockChange,
+  type ClockState,
+  type Mark,
+  type SnapshotListing,
+  type TranscriptEntry,
+  type WaitMatch,
+} from './bench-api.js';
 import { botConnections, startBot, waitForBot, type BotProcess } from './bot-process.js';
 import {
   defaultSilenceMs,
@@ -128,6 +136,14 @@ export class TestWorld implements VerbHost {
 
   snapshot(name: string): Promise<unknown> {
     return this.api.snapshot(name);
+  }
+
+  /**
+   * The saved snapshots, oldest first, and under `damaged` (`{ name, problem }`) those whose
+   * sidecar cannot be read: listed apart, since a restore of one fails (delete it or save again).
+   */
+  snapshots(): Promise<SnapshotListing> {
+    return this.api.snapshots();
   }
 
   async restore(name: string): Promise<void> {

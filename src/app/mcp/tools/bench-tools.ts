@@ -16,11 +16,15 @@ export const saveSnapshot = defineTool({
 export const listSnapshots = defineTool({
   name: 'list_snapshots',
   title: 'List snapshots',
-  description: 'The saved snapshots of the world, oldest first ("start" is the world as this start made it).',
+  description:
+    'The saved snapshots of the world, oldest first ("start" is the world as this start made it), then each whose sidecar is ' +
+    'damaged as { name, damaged: true, problem }: it cannot be restored until it is saved again (or deleted).',
   input: {},
   readOnly: true,
   async run(_args, { catnap }) {
-    return (await catnap.get('GET /api/world/snapshots')).snapshots;
+    const listing = await catnap.get('GET /api/world/snapshots');
+    // One list, as before, so a caller reading names sees the damaged ones too instead of missing them.
+    return [...listing.snapshots, ...listing.damaged.map(({ name, problem }) => ({ name, damaged: true, problem }))];
   },
 });
 
