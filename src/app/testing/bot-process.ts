@@ -21,6 +21,40 @@ export interface BotProcess {
 const keepChars = 1_000_000;
 
 /**
+ * Bots started and not yet stopped. Each leads a process group of its own, so a runner that is
+ * killed (CI cancelling a job sends SIGTERM, Ctrl-C sends SIGINT to the foreground group only,
+ * which the bot is not in) would leave them running, holding ports and answering nobody.
+ */
+const running = new Set<BotProcess>();
+const stopSignals = ['SIGTERM', 'SIGINT'] as const;
+
+/**
+ * Stops the running bots, then lets the signal end the process as it would have: a listener of
+ * its own (a runner with its own shutdown) decides instead. SIGKILL cannot be caught.
+ */
+function onStopSignal(signal: NodeJS.Signals): void {
+  // A second signal while the bots stop ends the process at once, as it would without us.
+  for (const name of stopSignals) process.off(name, onStopSignal);
+  const endBySignal = () => {
+    if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
+  };
+  // The runner may end first, failing on the bot it saw stop (one still connecting): it still
+  // ends by the signal, not with that failure's exit code.
+  process.once('exit', endBySignal);
+  void Promise.allSettled([...running].map((bot) => bot.stop())).then(endBySignal);
+}
+
+function track(bot: BotProcess): void {
+  running.add(bot);
+  if (running.size === 1) for (const name of stopSignals) process.on(name, onStopSignal);
+}
+
+function untrack(bot: BotProcess): void {
+  // With no bot left, the process ends on these signals exactly as it did before the first.
+  if (running.delete(bot) && running.size === 0) for (const name of stopSignals) process.off(name, onStopSignal);
+}
+
+/**
  * Starts `command` in a shell with the bot variables (`CATNAP_WS_URL`, `CATNAP_HTTP_URL`,
  * `CATNAP_TOKEN`, `CATNAP_SELF_ID`) added to the environment. Its own process group, so stopping
  * it stops whatever it started (`npm run`, a Python venv launcher, ...).
@@ -57,44 +91,53 @@ export function startBot(command: string, bot: BotEndpoints, options: { cwd?: st
     text += `\n[could not start the bot: ${error.message}]\n`;
     exit ??= 127;
   });
-  return {
+  const started: BotProcess = {
     proc,
     output: (from = 0) => text.slice(Math.max(0, from - dropped)),
     position: () => dropped + text.length,
     exitCode: () => exit,
     exitSignal: () => killedBy,
     async stop() {
-      if (proc.pid === undefined) return;
-      const group = process.platform !== 'win32';
-      const kill = (signal: NodeJS.Signals | 0): boolean => {
-        try {
-          if (group) process.kill(-proc.pid!, signal);
-          else proc.kill(signal || undefined);
-          return true;
-        } catch {
-          return false; // Already gone.
-        }
-      };
-      if (exit === undefined) {
-        kill('SIGTERM');
-        const timer = setTimeout(() => kill('SIGKILL'), 3000);
-        await exited;
-        clearTimeout(timer);
-      }
-      // The command may have ended (crashed, or a shell that backgrounded its bot) and left what it
-      // started in its process group: a bot's worker still holding its port for the next test.
-      // The group's id stays taken while any of them lives, so signalling it reaches them only.
-      if (!group || !kill(0)) return;
-      kill('SIGTERM');
-      for (const deadline = Date.now() + 3000; kill(0);) {
-        if (Date.now() > deadline) {
-          kill('SIGKILL');
-          break;
-        }
-        await new Promise((resolve) => setTimeout(resolve, 50));
+      try {
+        await stopGroup();
+      } finally {
+        untrack(started);
       }
     },
   };
+  async function stopGroup(): Promise<void> {
+    if (proc.pid === undefined) return;
+    const group = process.platform !== 'win32';
+    const kill = (signal: NodeJS.Signals | 0): boolean => {
+      try {
+        if (group) process.kill(-proc.pid!, signal);
+        else proc.kill(signal || undefined);
+        return true;
+      } catch {
+        return false; // Already gone.
+      }
+    };
+    if (exit === undefined) {
+      kill('SIGTERM');
+      const timer = setTimeout(() => kill('SIGKILL'), 3000);
+      await exited;
+      clearTimeout(timer);
+    }
+    // The command may have ended (crashed, or a shell that backgrounded its bot) and left what it
+    // started in its process group: a bot's worker still holding its port for the next test.
+    // The group's id stays taken while any of them lives, so signalling it reaches them only.
+    if (!group || !kill(0)) return;
+    kill('SIGTERM');
+    for (const deadline = Date.now() + 3000; kill(0);) {
+      if (Date.now() > deadline) {
+        kill('SIGKILL');
+        break;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+  if (proc.pid !== undefined) track(started);
+  return started;
 }
 
 /**

@@ -1,0 +1,64 @@
+"""A test runner killed by SIGTERM or SIGINT (CI cancelling a job, Ctrl-C) stops the bots it started, then ends by the signal."""
+
+import os
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+
+CLIENT = os.path.join(os.path.dirname(__file__), "..")
+
+RUNNER = """
+import sys, time
+sys.path.insert(0, %(client)r)
+from catnap import world as world_module
+
+world = world_module.World.__new__(world_module.World)
+world.api, world.bot, world._since, world._bots = None, world_module.Bot(10001), None, []
+world.wait_for_bot = lambda timeout, process: None  # no Catnap here: "connected" at once
+world.start_bot(%(bot)r)
+while True:
+    time.sleep(1)
+"""
+
+
+def _alive(pid):
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    # A zombie is gone for our purpose.
+    with open("/proc/%d/stat" % pid) as stat:
+        return stat.read().split(")")[-1].split()[0] != "Z"
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT])
+def test_a_runner_killed_by_a_signal_stops_the_bot_it_started_and_ends_by_the_signal(tmp_path, sig):
+    pid_file = tmp_path / "bot.pid"
+    bot_script = "import os, time; open(%r, 'w').write(str(os.getpid())); time.sleep(120)" % str(pid_file)
+    # Behind a shell, as a bot's command usually is: the bot is the shell's child, in the bot's own group.
+    bot_command = 'echo starting; %s -c "%s"' % (sys.executable, bot_script)
+    runner = subprocess.Popen([sys.executable, "-c", RUNNER % {"client": CLIENT, "bot": bot_command}], stderr=subprocess.PIPE)
+    bot = None
+    try:
+        deadline = time.monotonic() + 60
+        while not (pid_file.exists() and pid_file.read_text()):
+            assert runner.poll() is None, runner.stderr.read().decode()
+            assert time.monotonic() < deadline, "the bot did not start"
+            time.sleep(0.05)
+        bot = int(pid_file.read_text())
+        runner.send_signal(sig)
+        assert runner.wait(60) == -sig, runner.stderr.read().decode()
+        deadline = time.monotonic() + 30
+        while _alive(bot) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert not _alive(bot), "the runner's %s left the bot running" % signal.Signals(sig).name
+    finally:
+        if runner.poll() is None:
+            runner.kill()
+            runner.wait()
+        if bot is not None and _alive(bot):
+            os.kill(bot, signal.SIGKILL)
