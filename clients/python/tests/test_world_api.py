@@ -68,6 +68,6 @@ def test_bot_connections_tell_a_reconnect_from_the_dropped_connection_still_clos
 
 def test_snapshots_lists_the_damaged_ones_beside_the_good_ones():
     good = {"name": "start", "world_time": 1, "taken_at": 2, "size_bytes": 3, "clock": {"now_ms": 1000, "frozen": False}, "seed": 4}
-    damaged = {"name": "cut", "problem": "cut.json is not JSON: Unexpected end of JSON input"}
+    damaged = {"name": "cut", "problem": "cut.db cannot be read: file is not a database"}
     world = world_with({"/api/world/snapshots": {"snapshots": [good], "damaged": [damaged]}})
     assert world.snapshots() == {"snapshots": [good], "damaged": [damaged]}
