@@ -26,30 +26,6 @@ export async function ensurePrivateFile(path: string): Promise<void> {
   }
 }
 
-/** A private file written in full beside its place, not yet in it: `commit` renames it over, `discard` removes it. */
-export interface PreparedFile {
-  commit(): Promise<void>;
-  discard(): Promise<void>;
-}
-
-/**
- * Writes `data` (0600) to a temp file of its own beside `path`, for the caller to rename into place
- * once everything that goes with it is written too (a snapshot's copy and its sidecar). Each call
- * has its own temp name, ending in `.tmp`, so a listing by extension (`*.json`) never picks one up;
- * a failed write leaves nothing behind.
- */
-export async function preparePrivateFile(path: string, data: string | Uint8Array): Promise<PreparedFile> {
-  const temp = `${path}.${process.pid}.${randomUUID()}.tmp`;
-  const discard = () => rm(temp, { force: true });
-  try {
-    await writeFile(temp, data, { mode: privateFileMode });
-  } catch (error) {
-    await discard();
-    throw error;
-  }
-  return { commit: () => rename(temp, path), discard };
-}
-
 /**
  * Writes `data` as the whole new content of `path` (0600): prepared beside it, then renamed over
  * the old one. A reader meanwhile sees the old file or the new one, never half of either, and a
@@ -57,11 +33,13 @@ export async function preparePrivateFile(path: string, data: string | Uint8Array
  * bytes. Callers that may race on one path order their writes themselves (the last rename wins).
  */
 export async function replacePrivateFile(path: string, data: string | Uint8Array): Promise<void> {
-  const prepared = await preparePrivateFile(path, data);
+  // A temp name of its own per call, ending in `.tmp`, so a listing by extension never picks one up.
+  const temp = `${path}.${process.pid}.${randomUUID()}.tmp`;
   try {
-    await prepared.commit();
+    await writeFile(temp, data, { mode: privateFileMode });
+    await rename(temp, path);
   } catch (error) {
-    await prepared.discard();
+    await rm(temp, { force: true });
     throw error;
   }
 }

@@ -59,7 +59,7 @@ export type ClockChange = RouteBody<typeof clockApi.setClock>;
 
 /**
  * `GET /api/world/snapshots`: the saved snapshots, oldest first, and apart under `damaged`
- * (`{ name, problem }`) those whose sidecar cannot be read: a restore of one fails.
+ * (`{ name, problem }`) those whose clock and random source cannot be read: a restore of one fails.
  */
 export type SnapshotListing = RouteResponse<typeof snapshotsApi.listSnapshots>;
 

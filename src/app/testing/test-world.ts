@@ -140,7 +140,7 @@ export class TestWorld implements VerbHost {
 
   /**
    * The saved snapshots, oldest first, and under `damaged` (`{ name, problem }`) those whose
-   * sidecar cannot be read: listed apart, since a restore of one fails (delete it or save again).
+   * clock and random source cannot be read: listed apart, since a restore of one fails (delete it or save again).
    */
   snapshots(): Promise<SnapshotListing> {
     return this.api.snapshots();
