@@ -27,7 +27,9 @@ describe('listing snapshots with a damaged one', () => {
 
   it('the MCP tool list_snapshots lists the damaged ones after the good ones, each saying it is damaged and why', async () => {
     const good = { name: 'start', world_time: 1, taken_at: 2, size_bytes: 3, clock: { now_ms: 1000, frozen: false }, seed: 4 };
-    const catnap = { get: async () => ({ snapshots: [good], damaged: [{ name: 'bad', problem: 'bad.db cannot be read: file is not a database' }] }) };
+    const catnap = {
+      get: async () => ({ snapshots: [good], damaged: [{ name: 'bad', problem: 'bad.db cannot be read: file is not a database' }] }),
+    };
     const listed = await listSnapshots.run({}, { catnap } as unknown as McpToolContext);
     expect(listed).toEqual([good, { name: 'bad', damaged: true, problem: 'bad.db cannot be read: file is not a database' }]);
   });
