@@ -21,15 +21,15 @@ describe('a world attached to a running Catnap', () => {
   it('stop() ends its pending expectations (and so Catnap’s waits) instead of leaving them open until they run out', async () => {
     const world = await attachWorld({ url: env.catnap.webuiUrl, token: 'admin-token' });
     // As after a test that timed out mid-wait: nobody awaits this any more, and Catnap runs on.
-    const pending = world.expectMessage({ text: 'never said' }, { within: 60_000 }).then(
+    // The wait outlasts the test's own timeout, so a stop() that left it open fails the test by
+    // timing out; its message says stop() ended it. No wall-clock bound: a loaded machine is slow.
+    const pending = world.expectMessage({ text: 'never said' }, { within: 600_000 }).then(
       () => 'passed',
       (error: Error) => error.message,
     );
-    await until(() => env.catnap.transcript.pendingWaits === 1, 5000, 'the wait to be pending');
-    const started = Date.now();
+    await until(() => env.catnap.transcript.pendingWaits === 1, 30_000, 'the wait to be pending');
     await world.stop();
     expect(await pending).toMatch(/stopped/);
-    expect(Date.now() - started).toBeLessThan(5000);
-    await until(() => env.catnap.transcript.pendingWaits === 0, 5000, 'Catnap’s wait to end');
-  }, 20_000);
+    await until(() => env.catnap.transcript.pendingWaits === 0, 30_000, 'Catnap’s wait to end');
+  }, 60_000);
 });
