@@ -30,13 +30,13 @@ describe.runIf(process.platform === 'linux')('the bot process', () => {
     const pidFile = join(await tempDir(), 'helper.pid');
     // The shell starts a helper and exits 3 at once, as a bot that spawned a worker and crashed.
     const bot = startBot(`sleep 60 & echo $! > ${pidFile}; exit 3`, endpoints);
-    await until(() => bot.exitCode() !== undefined, 5000, 'the command to exit');
+    await until(() => bot.exitCode() !== undefined, 30_000, 'the command to exit');
     expect(bot.exitCode()).toBe(3);
     const helper = Number(await readFile(pidFile, 'utf8'));
     expect(alive(helper)).toBe(true);
     try {
       await bot.stop();
-      await until(() => !alive(helper), 5000, 'the helper to end');
+      await until(() => !alive(helper), 30_000, 'the helper to end');
     } finally {
       if (alive(helper)) process.kill(helper, 'SIGKILL');
     }
@@ -45,12 +45,12 @@ describe.runIf(process.platform === 'linux')('the bot process', () => {
   it('stop() ends a command that is still running, with everything it started', async () => {
     const pidFile = join(await tempDir(), 'helper.pid');
     const bot = startBot(`sleep 60 & echo $! > ${pidFile}; wait`, endpoints);
-    await until(async () => (await readFile(pidFile, 'utf8').catch(() => '')) !== '', 5000, 'the helper to start');
+    await until(async () => (await readFile(pidFile, 'utf8').catch(() => '')) !== '', 30_000, 'the helper to start');
     const helper = Number(await readFile(pidFile, 'utf8'));
     try {
       await bot.stop();
       expect(bot.exitCode()).not.toBeUndefined();
-      await until(() => !alive(helper), 5000, 'the helper to end');
+      await until(() => !alive(helper), 30_000, 'the helper to end');
     } finally {
       if (alive(helper)) process.kill(helper, 'SIGKILL');
     }
@@ -58,10 +58,10 @@ describe.runIf(process.platform === 'linux')('the bot process', () => {
 
   it('names the signal that killed the bot, as the Python client does, and counts it as a shell would (128 + its number)', async () => {
     const bot = startBot('kill -KILL $$', endpoints);
-    await until(() => bot.exitCode() !== undefined, 5000, 'the bot to be killed');
+    await until(() => bot.exitCode() !== undefined, 30_000, 'the bot to be killed');
     expect(bot.exitCode()).toBe(137);
     expect(bot.exitSignal()).toBe('SIGKILL');
-    await expect(waitForBot(unreachable, 10001, { bot, timeoutMs: 5000, until: async () => false })).rejects.toThrow(
+    await expect(waitForBot(unreachable, 10001, { bot, timeoutMs: 30_000, until: async () => false })).rejects.toThrow(
       /^the bot was killed by SIGKILL before it connected$/,
     );
   });
