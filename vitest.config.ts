@@ -7,6 +7,9 @@ export default defineConfig({
     exclude: [...configDefaults.exclude, 'test/pack/**'],
     testTimeout: 60000,
     hookTimeout: 60000,
+    // expect.poll gives up after 1 s by default: a browser or a socket on a loaded 2-core machine
+    // may take seconds to show what a test waits for. A poll that passes ends at once.
+    expect: { poll: { timeout: 15_000 } },
     // Two cores here: a few workers keep socket tests from starving each other.
     maxWorkers: 3,
     env: { CATNAP_LOG_LEVEL: 'silent' },
