@@ -106,7 +106,7 @@ describe('web console in Chromium', () => {
         const img = element as unknown as { complete: boolean; naturalWidth: number };
         return img.complete ? img.naturalWidth : 0;
       });
-    await vi.waitFor(async () => expect(await decodedWidth()).toBe(2));
+    await vi.waitFor(async () => expect(await decodedWidth()).toBe(2), { timeout: 15_000 });
     const src = await image.getAttribute('src');
     const served = await fetch(new URL(src!, env.catnap.webuiUrl));
     expect(Buffer.from(await served.arrayBuffer()).equals(png)).toBe(true);
