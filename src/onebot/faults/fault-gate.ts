@@ -1,5 +1,5 @@
-import picomatch from 'picomatch';
 import type { FaultEffect, FaultRule } from '../../world/faults/fault-model.js';
+import { FaultRuleMatcher } from '../../world/faults/fault-matcher.js';
 import type { World } from '../../world/world.js';
 import { napcatFailureRetcode, napcatSendTimeoutMs, presetMessages } from './fault-presets.js';
 
@@ -49,14 +49,17 @@ export interface FaultGateOptions {
  * its caches. docs/faults.md describes every effect.
  */
 export class FaultGate {
-  readonly #globs = new Map<string, (value: string) => boolean>();
+  /** The rule matching Milky's gate shares, so the two protocols cannot come to read a rule differently. */
+  readonly #matcher: FaultRuleMatcher;
   readonly #refusals = new Map<string, number>();
   readonly #firedListeners = new Set<(fired: FaultFired) => void>();
 
   constructor(
     private readonly world: World,
     private readonly options: FaultGateOptions,
-  ) {}
+  ) {
+    this.#matcher = new FaultRuleMatcher(world.faults, options.random);
+  }
 
   get sendTimeoutMs(): number {
     return this.options.sendTimeoutMs ?? napcatSendTimeoutMs;
@@ -73,8 +76,8 @@ export class FaultGate {
     // Every call comes here: with no rules (the usual case) nothing is built for it.
     if (this.world.faults.list().length > 0) {
       const names = canonical && canonical !== action ? [action, canonical] : [action];
-      const rule = this.#firstHit(
-        (each) => each.event === null && (each.action === null || names.some((name) => this.#matches(each.action!, name))),
+      const rule = this.#matcher.firstHit(
+        (each) => each.event === null && (each.action === null || names.some((name) => this.#matcher.matches(each.action!, name))),
         selfId,
         transport,
       );
@@ -105,7 +108,7 @@ export class FaultGate {
   checkEvent(selfId: number, eventName: string | (() => string), transport: string): FaultVerdict | undefined {
     if (!this.world.faults.list().some((rule) => rule.event !== null)) return undefined;
     const name = typeof eventName === 'string' ? eventName : eventName();
-    const rule = this.#firstHit((each) => each.event !== null && this.#matches(each.event, name), selfId, transport);
+    const rule = this.#matcher.firstHit((each) => each.event !== null && this.#matcher.matches(each.event, name), selfId, transport);
     return rule && this.#fired(this.#verdict(rule, transport), selfId, transport, { event: name });
   }
 
@@ -121,22 +124,6 @@ export class FaultGate {
     if (until === undefined) return undefined;
     if (Date.now() < until) return 'the adapter refuses connections for now';
     this.#refusals.delete(`${selfId}/${adapter}`);
-    return undefined;
-  }
-
-  #firstHit(matches: (rule: FaultRule) => boolean, selfId: number, transport: string): FaultRule | undefined {
-    for (const rule of this.world.faults.list()) {
-      if (rule.timesLeft === 0) continue;
-      if (rule.selfId !== null && rule.selfId !== selfId) continue;
-      if (rule.transport !== null && !this.#matches(rule.transport, transport)) continue;
-      if (!matches(rule)) continue;
-      // Drawn only for calls the rule matches, so unrelated traffic does not shift the sequence.
-      if (rule.probability !== null && !(this.options.random() < rule.probability)) continue;
-      const hit = this.world.faults.hit(rule.id);
-      if (!hit) continue;
-      hit.stored.catch(() => undefined);
-      return hit.rule;
-    }
     return undefined;
   }
 
@@ -177,15 +164,6 @@ export class FaultGate {
         wording: effect.wording ?? (effect.message === undefined ? (base?.wording ?? message) : message),
       },
     };
-  }
-
-  #matches(glob: string, value: string): boolean {
-    let matcher = this.#globs.get(glob);
-    if (!matcher) {
-      matcher = picomatch(glob, { dot: true });
-      this.#globs.set(glob, matcher);
-    }
-    return matcher(value);
   }
 }
 
