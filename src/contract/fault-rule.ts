@@ -76,7 +76,8 @@ export const ruleFields = {
     Type.String({
       minLength: 1,
       maxLength: 50,
-      description: 'Only this transport (http, ws, ws-reverse, http-ws, http-sse, http-post, admin) or a glob',
+      description:
+        'Only this transport (http, ws, ws-reverse, http-ws, http-sse, http-post, admin, or milky for Milky API calls) or a glob',
     }),
   ),
   times: Type.Optional(Type.Integer({ minimum: 1, description: 'Only the next n matching calls; every matching call when absent' })),
