@@ -67,7 +67,10 @@ export class MilkyDispatcher {
       this.#apis.set(api.name, api);
     }
     this.#logger = services.logger.child({ component: 'milky' });
-    this.#faults = new MilkyFaultGate(services.world, options.faults);
+    this.#faults = new MilkyFaultGate(services.world, {
+      ...options.faults,
+      onListenerError: (error) => this.#logger.warn({ err: error }, 'fault fired listener failed'),
+    });
   }
 
   has(name: string): boolean {

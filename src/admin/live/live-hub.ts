@@ -6,7 +6,7 @@ import type { World } from '../../world/world.js';
 import type { Transcript } from '../../onebot/transcript/transcript.js';
 import type { AdapterStatus } from '../../contract/admin/bots.js';
 import type { CallFrame, FaultFrame, LiveFrame, LiveStream } from '../../contract/live.js';
-import type { FaultFired } from '../../onebot/faults/fault-gate.js';
+import type { FaultFired } from '../../world/faults/fault-model.js';
 import type { AdminHooks } from '../admin-route.js';
 import { clip, clipString } from './clip.js';
 
@@ -26,7 +26,7 @@ type StreamFrame = Extract<LiveFrame, { type: LiveStream }>;
 
 /**
  * What the console's live socket carries (the frames are defined in `src/contract/live.ts`).
- * Gathers the world's, the event hub's, the dispatcher's (calls and fired faults), the transcript's and the network's activity into frames,
+ * Gathers the world's (fired faults of either protocol too), the event hub's, the dispatchers' calls, the transcript's and the network's activity into frames,
  * serialised once and handed to every connected console. Each source is subscribed only while at
  * least one console listens to its stream, so an idle Catnap pays nothing for the console, and a
  * listener of calls alone (`catnap load`'s reply watcher) does not make the event hub build every
@@ -116,14 +116,12 @@ export class LiveHub {
       case 'transcript':
         stops.push(this.transcript.onEntry((entry) => this.#broadcast('transcript', undefined, () => ({ type: 'transcript', entry }))));
         break;
-      case 'fault': {
-        const faults = this.dispatcher.faults;
-        if (faults)
-          stops.push(
-            faults.onFired((fired) => this.#broadcast('fault', fired.selfId, () => ({ type: 'fault', fault: faultFrame(fired) }))),
-          );
+      case 'fault':
+        // The world's rules fire on OneBot and Milky calls alike; the world tells of both.
+        stops.push(
+          this.world.faults.onFired((fired) => this.#broadcast('fault', fired.selfId, () => ({ type: 'fault', fault: faultFrame(fired) }))),
+        );
         break;
-      }
       case 'onebot':
         if (this.hooks.subscribeOneBotEvents) {
           stops.push(
@@ -256,5 +254,6 @@ function milkyCallFrame(record: MilkyCallRecord): CallFrame {
     adapter: 'milky-http',
     duration_ms: Math.round(record.durationMs * 100) / 100,
     time: record.time,
+    ...(record.fault && { fault: { rule_id: record.fault.ruleId, effect: record.fault.effect, reason: record.fault.reason } }),
   };
 }

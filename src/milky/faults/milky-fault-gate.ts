@@ -1,5 +1,5 @@
 import type { FaultPreset } from '../../contract/fault-rule.js';
-import type { FaultEffect, FaultRule, HealthState } from '../../world/faults/fault-model.js';
+import type { FaultEffect, FaultFired, FaultRule, HealthState } from '../../world/faults/fault-model.js';
 import { FaultRuleMatcher } from '../../world/faults/fault-matcher.js';
 import type { World } from '../../world/world.js';
 import { milkyProtocolErrors } from '../error-catalogue.js';
@@ -21,6 +21,8 @@ export interface MilkyFaultVerdict {
 export interface MilkyFaultGateOptions {
   /** How long a zombie's changes hang before they fail (catnap.json `faults.sendTimeoutMs`; NapCat's 10 s by default). */
   readonly sendTimeoutMs?: number;
+  /** Told when a listener of fired rules (`world.faults.onFired`) throws (the call goes on regardless). */
+  readonly onListenerError?: (error: unknown) => void;
 }
 
 /** NapCat's `timeout.baseTimeout`, which Catnap uses for every protocol's zombie. */
@@ -71,7 +73,7 @@ export class MilkyFaultGate {
         selfId,
         milkyTransport,
       );
-      if (rule) return verdictOf(rule);
+      if (rule) return this.#fired(verdictOf(rule), selfId, api);
     }
     const health = this.world.health.get(selfId);
     if (!health || isRead(api)) return undefined;
@@ -90,9 +92,25 @@ export class MilkyFaultGate {
       failure: { retcode: milkyProtocolErrors.NOT_LOGGED_IN.retcode, message: loggedOutMessage(selfId, health.state, health.message) },
     };
   }
+
+  /** Tells the world's listeners (the transcript, the console's live log) that a rule hit this call, before it answers. */
+  #fired(verdict: MilkyFaultVerdict & { ruleId: number }, selfId: number, api: string): MilkyFaultVerdict {
+    if (!this.world.faults.firedHeard) return verdict;
+    const fired: FaultFired = {
+      ruleId: verdict.ruleId,
+      selfId,
+      action: api,
+      transport: milkyTransport,
+      effect: verdict.effect.type,
+      ...(verdict.failure && { retcode: verdict.failure.retcode }),
+      time: this.world.clock.nowMs(),
+    };
+    this.world.faults.announceFired(fired, this.options.onListenerError);
+    return verdict;
+  }
 }
 
-function verdictOf(rule: FaultRule): MilkyFaultVerdict {
+function verdictOf(rule: FaultRule): MilkyFaultVerdict & { ruleId: number } {
   const { effect } = rule;
   const reason = `fault rule ${rule.id}`;
   if (effect.type !== 'fail') return { ruleId: rule.id, effect, reason };

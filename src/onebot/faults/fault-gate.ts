@@ -1,4 +1,4 @@
-import type { FaultEffect, FaultRule } from '../../world/faults/fault-model.js';
+import type { FaultEffect, FaultFired, FaultRule } from '../../world/faults/fault-model.js';
 import { FaultRuleMatcher } from '../../world/faults/fault-matcher.js';
 import type { World } from '../../world/world.js';
 import { napcatFailureRetcode, napcatSendTimeoutMs, presetMessages } from './fault-presets.js';
@@ -14,23 +14,7 @@ export interface FaultVerdict {
   readonly reason: string;
 }
 
-/**
- * The signal "a fault rule fired": one per call or event a rule hit, at the moment it hit (before
- * the call's answer). The transcript records it (`kind: "fault"`) and the console's live log shows it.
- */
-export interface FaultFired {
-  readonly ruleId: number;
-  readonly selfId: number;
-  /** The action as called (a rule on calls), or the event's name (a rule on HTTP POST events). */
-  readonly action?: string;
-  readonly event?: string;
-  readonly transport: string;
-  readonly effect: FaultEffect['type'];
-  /** For `fail`: the retcode the call answers. */
-  readonly retcode?: number;
-  /** The world's time (unix milliseconds). */
-  readonly time: number;
-}
+export type { FaultFired };
 
 export interface FaultGateOptions {
   /** Uniform draws in [0, 1) from the world's seeded source (probability rules). */
@@ -52,7 +36,6 @@ export class FaultGate {
   /** The rule matching Milky's gate shares, so the two protocols cannot come to read a rule differently. */
   readonly #matcher: FaultRuleMatcher;
   readonly #refusals = new Map<string, number>();
-  readonly #firedListeners = new Set<(fired: FaultFired) => void>();
 
   constructor(
     private readonly world: World,
@@ -65,10 +48,12 @@ export class FaultGate {
     return this.options.sendTimeoutMs ?? napcatSendTimeoutMs;
   }
 
-  /** Hears every rule that fires (the transcript, the console's live log); returns the unsubscribe. */
+  /**
+   * Hears every rule that fires (the transcript, the console's live log); returns the unsubscribe.
+   * The rules are the world's, so this hears the rules that fire on Milky calls too (`world.faults.onFired`).
+   */
   onFired(listener: (fired: FaultFired) => void): () => void {
-    this.#firedListeners.add(listener);
-    return () => this.#firedListeners.delete(listener);
+    return this.world.faults.onFired(listener);
   }
 
   /** The fault for a call of `action` (`canonical`: the name it resolves to) as `selfId` over `transport`. */
@@ -128,7 +113,7 @@ export class FaultGate {
   }
 
   #fired(verdict: FaultVerdict, selfId: number, transport: string, target: { action: string } | { event: string }): FaultVerdict {
-    if (this.#firedListeners.size === 0 || verdict.ruleId === null) return verdict;
+    if (!this.world.faults.firedHeard || verdict.ruleId === null) return verdict;
     const fired: FaultFired = {
       ruleId: verdict.ruleId,
       selfId,
@@ -138,13 +123,7 @@ export class FaultGate {
       ...(verdict.failure && { retcode: verdict.failure.retcode }),
       time: this.world.clock.nowMs(),
     };
-    for (const listener of this.#firedListeners) {
-      try {
-        listener(fired);
-      } catch (error) {
-        this.options.onListenerError?.(error);
-      }
-    }
+    this.world.faults.announceFired(fired, this.options.onListenerError);
     return verdict;
   }
 

@@ -2,7 +2,7 @@ import type { WorldClock } from '../../util/clock.js';
 import type { DomainEvent } from '../../world/events.js';
 import type { World } from '../../world/world.js';
 import type { CallRecord, Dispatcher } from '../dispatcher.js';
-import type { FaultFired } from '../faults/fault-gate.js';
+import type { FaultFired } from '../../world/faults/fault-model.js';
 import type { RenderContext } from '../message/render.js';
 import { keepable, type NewEntry, type TranscriptEntry } from './entry.js';
 import { entryOf, messageEntry } from './from-domain.js';
@@ -100,7 +100,8 @@ export class Transcript {
       // puts other messages (or none) under the same ids.
       world.snapshots.beforeRestore(() => this.#makePending()),
       dispatcher.onCall((record) => this.#onCall(record)),
-      dispatcher.faults?.onFired((fired) => this.#onFault(fired)) ?? (() => undefined),
+      // The world's signal, not the OneBot gate's alone: a rule hitting a Milky call is recorded too.
+      world.faults.onFired((fired) => this.#onFault(fired)),
       world.clock.onChange(({ fromMs, toMs }) => {
         const delta = toMs - fromMs;
         this.#record({ kind: 'clock', from_ms: fromMs, to_ms: toMs, line: `clock ${delta >= 0 ? '+' : '-'}${Math.abs(delta) / 1000}s` });

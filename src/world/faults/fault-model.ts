@@ -22,6 +22,25 @@ export interface FaultRule {
 
 export type NewFaultRule = Omit<FaultRule, 'id' | 'fired'>;
 
+/**
+ * The signal "a fault rule fired": one per call or event a rule hit, at the moment it hit (before
+ * the call's answer), whichever protocol the call or event is of. The transcript records it
+ * (`kind: "fault"`) and the console's live log shows it.
+ */
+export interface FaultFired {
+  readonly ruleId: number;
+  readonly selfId: number;
+  /** The action or Milky API as called (a rule on calls), or the event's name (a rule on events). */
+  readonly action?: string;
+  readonly event?: string;
+  readonly transport: string;
+  readonly effect: FaultEffect['type'];
+  /** For `fail`: the retcode the call answers. */
+  readonly retcode?: number;
+  /** The world's time (unix milliseconds). */
+  readonly time: number;
+}
+
 /** How an account is, as QQ sees it; `online` is the normal state (no record). */
 export type HealthState = 'online' | 'offline' | 'kicked' | 'zombie';
 

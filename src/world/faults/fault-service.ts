@@ -1,5 +1,5 @@
 import { now, transaction, type ServiceContext, type Tx } from '../services/context.js';
-import type { FaultRule, NewFaultRule } from './fault-model.js';
+import type { FaultFired, FaultRule, NewFaultRule } from './fault-model.js';
 
 /**
  * The fault rules of the world (docs/faults.md). The world only keeps them; the protocol layer
@@ -10,6 +10,7 @@ export class FaultService {
   #rules: FaultRule[] | undefined;
   /** Restores so far: a hit taken before one is not stored after it (see `hit`). */
   #restores = 0;
+  readonly #firedListeners = new Set<(fired: FaultFired) => void>();
 
   constructor(private readonly ctx: ServiceContext) {
     // A batch that failed to commit took back the hits counted here ahead of it, and a unit in it
@@ -83,6 +84,35 @@ export class FaultService {
       if (this.#restores === restores) this.ctx.store.faults.recordHit(id, after.fired, after.timesLeft);
     });
     return { rule, stored };
+  }
+
+  /**
+   * Hears every rule that fires, whichever protocol's gate it fired in (the rules are the world's,
+   * so the transcript and the console's live log hear OneBot's and Milky's alike); returns the
+   * unsubscribe.
+   */
+  onFired(listener: (fired: FaultFired) => void): () => void {
+    this.#firedListeners.add(listener);
+    return () => this.#firedListeners.delete(listener);
+  }
+
+  /** Whether anyone hears fired rules: a gate builds no FaultFired for nobody. */
+  get firedHeard(): boolean {
+    return this.#firedListeners.size > 0;
+  }
+
+  /**
+   * Tells every `onFired` listener that a rule fired (a protocol's gate, once it knows what the hit
+   * looks like to its bot). A listener that throws is handed to `onError`: the call goes on regardless.
+   */
+  announceFired(fired: FaultFired, onError?: (error: unknown) => void): void {
+    for (const listener of this.#firedListeners) {
+      try {
+        listener(fired);
+      } catch (error) {
+        onError?.(error);
+      }
+    }
   }
 
   /** Reloads from the store, keeping hits taken in memory whose unit has not committed yet. */
