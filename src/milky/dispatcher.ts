@@ -73,6 +73,11 @@ export class MilkyDispatcher {
     });
   }
 
+  /** The fault rules and health this dispatcher's calls obey (the transports ask it whom to refuse). */
+  get faults(): MilkyFaultGate {
+    return this.#faults;
+  }
+
   has(name: string): boolean {
     return this.#apis.has(name);
   }

@@ -93,6 +93,14 @@ export class MilkyFaultGate {
     };
   }
 
+  /**
+   * Why a new event client (WebSocket or SSE on `<prefix>/event`) is refused now, if it is: the
+   * account was kicked, so it cannot get in until it is online again, as OneBot's servers refuse it.
+   */
+  refusal(selfId: number): string | undefined {
+    return this.world.health.state(selfId) === 'kicked' ? 'the account was kicked offline' : undefined;
+  }
+
   /** Tells the world's listeners (the transcript, the console's live log) that a rule hit this call, before it answers. */
   #fired(verdict: MilkyFaultVerdict & { ruleId: number }, selfId: number, api: string): MilkyFaultVerdict {
     if (!this.world.faults.firedHeard) return verdict;

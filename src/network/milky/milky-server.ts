@@ -172,7 +172,9 @@ export class MilkyServer implements NetworkAdapter {
     return app;
   }
 
-  #openStream(request: FastifyRequest, reply: FastifyReply): void {
+  #openStream(request: FastifyRequest, reply: FastifyReply): FastifyReply | undefined {
+    const refused = this.gateway.dispatcher.faults.refusal(this.selfId);
+    if (refused) return send(reply, 503, milkyFailed(-503, refused));
     let unsubscribe = (): void => undefined;
     const stream = openEventStream(request, reply, {
       limits: this.#limits,
@@ -195,6 +197,9 @@ export class MilkyServer implements NetworkAdapter {
     if (pathOf(request.url) !== `${this.prefix}/event`) return reject(socket, 404, 'Not Found');
     if (!authorized(this.config.http.accessToken, request.headers, request.url, true)) return reject(socket, 401, 'Unauthorized');
     if (browserRefusal(request.headers, this.config.http.accessToken, this.gateway.browser)) return reject(socket, 403, 'Forbidden');
+    // A kicked account cannot get in until it is online again (docs/faults.md), as on OneBot's servers.
+    const refused = this.gateway.dispatcher.faults.refusal(this.selfId);
+    if (refused) return reject(socket, 503, 'Service Unavailable', refused);
     const remote = `${request.socket.remoteAddress ?? '?'}:${request.socket.remotePort ?? '?'}`;
     this.#wss.handleUpgrade(request, socket, head, (ws) => {
       let unsubscribe = (): void => undefined;
@@ -225,8 +230,8 @@ function send(reply: FastifyReply, status: number, body: MilkyReply): FastifyRep
   return reply.code(status).header('content-type', 'application/json; charset=utf-8').send(JSON.stringify(body));
 }
 
-function reject(socket: Duplex, status: number, statusText: string): void {
-  const json = JSON.stringify(milkyFailed(-status, statusText));
+function reject(socket: Duplex, status: number, statusText: string, message = statusText): void {
+  const json = JSON.stringify(milkyFailed(-status, message));
   socket.end(
     `HTTP/1.1 ${status} ${statusText}\r\nContent-Type: application/json; charset=utf-8\r\n` +
       `Content-Length: ${Buffer.byteLength(json)}\r\nConnection: close\r\n\r\n${json}`,
