@@ -69,7 +69,9 @@ export const ruleFields = {
     Type.String({
       minLength: 1,
       maxLength: 200,
-      description: 'Instead of `action`: events posted to HTTP POST targets, named "<post_type>.<type>" ("message.group", "notice.*")',
+      description:
+        'Instead of `action`: events POSTed to OneBot HTTP POST targets, named "<post_type>.<type>" ("message.group", "notice.*"), ' +
+        'and to Milky WebHooks, named by event_type ("message_receive")',
     }),
   ),
   transport: Type.Optional(
@@ -77,7 +79,7 @@ export const ruleFields = {
       minLength: 1,
       maxLength: 50,
       description:
-        'Only this transport (http, ws, ws-reverse, http-ws, http-sse, http-post, admin, or milky for Milky API calls) or a glob',
+        'Only this transport (http, ws, ws-reverse, http-ws, http-sse, http-post, admin, or milky for Milky API calls and WebHook events) or a glob',
     }),
   ),
   times: Type.Optional(Type.Integer({ minimum: 1, description: 'Only the next n matching calls; every matching call when absent' })),

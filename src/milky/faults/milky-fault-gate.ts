@@ -4,7 +4,10 @@ import { FaultRuleMatcher } from '../../world/faults/fault-matcher.js';
 import type { World } from '../../world/world.js';
 import { milkyProtocolErrors } from '../error-catalogue.js';
 
-/** Milky API calls come over HTTP only (`POST /api/:api`); the transcript names the transport `milky` too. */
+/**
+ * Milky API calls come over HTTP only (`POST /api/:api`); the transcript names the transport `milky`
+ * too. WebHook events are `milky` as well: a rule tells them from calls by `event`.
+ */
 export const milkyTransport = 'milky';
 
 /** What happens to one Milky call: a rule's effect, or the account's health. */
@@ -73,7 +76,7 @@ export class MilkyFaultGate {
         selfId,
         milkyTransport,
       );
-      if (rule) return this.#fired(verdictOf(rule), selfId, api);
+      if (rule) return this.#fired(verdictOf(rule), selfId, { action: api });
     }
     const health = this.world.health.get(selfId);
     if (!health || isRead(api)) return undefined;
@@ -94,6 +97,22 @@ export class MilkyFaultGate {
   }
 
   /**
+   * The fault for an event (named by its `event_type`: `message_receive`, `group_member_increase`)
+   * POSTed to `selfId`'s WebHooks, as OneBot's rules on events act on its HTTP POST targets only
+   * (docs/faults.md): the event streams (WebSocket, SSE) are not affected.
+   */
+  checkEvent(selfId: number, eventType: string): MilkyFaultVerdict | undefined {
+    // Every event comes here: with no rule on events (the usual case) nothing is built for it.
+    if (!this.world.faults.list().some((rule) => rule.event !== null)) return undefined;
+    const rule = this.#matcher.firstHit(
+      (each) => each.event !== null && this.#matcher.matches(each.event, eventType),
+      selfId,
+      milkyTransport,
+    );
+    return rule && this.#fired(verdictOf(rule), selfId, { event: eventType });
+  }
+
+  /**
    * Why a new event client (WebSocket or SSE on `<prefix>/event`) is refused now, if it is: the
    * account was kicked, so it cannot get in until it is online again, as OneBot's servers refuse it.
    */
@@ -101,13 +120,17 @@ export class MilkyFaultGate {
     return this.world.health.state(selfId) === 'kicked' ? 'the account was kicked offline' : undefined;
   }
 
-  /** Tells the world's listeners (the transcript, the console's live log) that a rule hit this call, before it answers. */
-  #fired(verdict: MilkyFaultVerdict & { ruleId: number }, selfId: number, api: string): MilkyFaultVerdict {
+  /** Tells the world's listeners (the transcript, the console's live log) that a rule hit this call or event, before it answers. */
+  #fired(
+    verdict: MilkyFaultVerdict & { ruleId: number },
+    selfId: number,
+    target: { action: string } | { event: string },
+  ): MilkyFaultVerdict {
     if (!this.world.faults.firedHeard) return verdict;
     const fired: FaultFired = {
       ruleId: verdict.ruleId,
       selfId,
-      action: api,
+      ...target,
       transport: milkyTransport,
       effect: verdict.effect.type,
       ...(verdict.failure && { retcode: verdict.failure.retcode }),

@@ -1,4 +1,5 @@
-import { botOfflineEvent } from '../../milky/events/milky-event.js';
+import { botOfflineEvent, type OutboundMilkyEvent } from '../../milky/events/milky-event.js';
+import { waitFor } from '../../util/abortable-wait.js';
 import { nowSeconds } from '../../util/clock.js';
 import type { Logger } from '../../util/logger.js';
 import type { AdapterStatus, NetworkAdapter } from '../adapter.js';
@@ -21,7 +22,7 @@ const farewellMs = 2_000;
 export class MilkyWebhook implements NetworkAdapter {
   readonly kind = 'milkyWebhook';
   readonly #logger: Logger;
-  readonly #queue: PostQueue<string>;
+  readonly #queue: PostQueue<OutboundMilkyEvent>;
   #unsubscribe: (() => void) | undefined;
   #state: AdapterStatus['state'] = 'stopped';
   #error: string | undefined;
@@ -34,7 +35,7 @@ export class MilkyWebhook implements NetworkAdapter {
     private readonly gateway: MilkyGateway,
   ) {
     this.#logger = gateway.logger.child({ adapter: 'milky-webhook', selfId, url });
-    this.#queue = new PostQueue(transportLimits(gateway.limits), this.#logger, (json, controller) => this.#post(json, controller), url);
+    this.#queue = new PostQueue(transportLimits(gateway.limits), this.#logger, (event, controller) => this.#post(event, controller), url);
   }
 
   get name(): string {
@@ -53,9 +54,7 @@ export class MilkyWebhook implements NetworkAdapter {
       this.#error = `webhook URL must start with http:// or https://, got ${this.url}`;
       throw new Error(this.#error);
     }
-    this.#unsubscribe = subscribeMilkyEvents(this.gateway, this.selfId, this.options.reportSelfMessage, (event) =>
-      this.#queue.push(event.json),
-    );
+    this.#unsubscribe = subscribeMilkyEvents(this.gateway, this.selfId, this.options.reportSelfMessage, (event) => this.#queue.push(event));
     this.#state = 'connected';
   }
 
@@ -63,7 +62,7 @@ export class MilkyWebhook implements NetworkAdapter {
     this.#unsubscribe?.();
     this.#unsubscribe = undefined;
     if (this.#state === 'connected') {
-      this.#queue.push(botOfflineEvent(this.selfId, nowSeconds(this.gateway.clock), reason).json);
+      this.#queue.push(botOfflineEvent(this.selfId, nowSeconds(this.gateway.clock), reason));
       await Promise.race([this.#queue.whenIdle(), new Promise((resolve) => setTimeout(resolve, farewellMs).unref())]);
     }
     if (this.#state !== 'error') this.#state = 'stopped';
@@ -87,7 +86,21 @@ export class MilkyWebhook implements NetworkAdapter {
     };
   }
 
-  async #post(json: string, controller: AbortController): Promise<void> {
+  async #post(event: OutboundMilkyEvent, controller: AbortController): Promise<void> {
+    // Fault rules on events (docs/faults.md), as on OneBot's HTTP POST: the POST is late, or never arrives.
+    const verdict = this.gateway.dispatcher.faults.checkEvent(this.selfId, event.event.event_type);
+    if (verdict) {
+      const { effect } = verdict;
+      const wait = effect.type === 'delay' || effect.type === 'fail' ? (effect.delay_ms ?? 0) : 0;
+      if (wait > 0) await waitFor(wait, controller.signal);
+      if (effect.type !== 'delay') {
+        this.#failed += 1;
+        this.#error = `event POST failed: ${verdict.reason}`;
+        this.#logger.info({ effect: effect.type }, `Milky WebHook POST dropped by ${verdict.reason}`);
+        return;
+      }
+    }
+    const json = event.json;
     const headers: Record<string, string> = { 'content-type': 'application/json', 'user-agent': 'Catnap Milky/1.2' };
     if (this.options.accessToken) headers.authorization = `Bearer ${this.options.accessToken}`;
     const timer = setTimeout(() => controller.abort(), postTimeoutMs);

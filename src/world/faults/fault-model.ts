@@ -8,7 +8,10 @@ export interface FaultRule {
   readonly selfId: number | null;
   /** An action name or glob; null with `event` set, or for every action. */
   readonly action: string | null;
-  /** An event name or glob ("message.group", "notice.*"): the rule hits events posted to HTTP POST targets. */
+  /**
+   * An event name or glob: the rule hits events POSTed to OneBot's HTTP POST targets ("message.group",
+   * "notice.*") and Milky's WebHooks (by event_type: "message_receive").
+   */
   readonly event: string | null;
   readonly transport: string | null;
   /** Hits left (null: no limit). */
