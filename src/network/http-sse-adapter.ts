@@ -1,4 +1,6 @@
 import type { ClientConnection } from './adapter.js';
+import { protocolErrors } from '../onebot/error-catalogue.js';
+import { failed } from '../onebot/envelope.js';
 import type { FastifyInstance } from 'fastify';
 import { HttpServerAdapter } from './http-server-adapter.js';
 import { subscribeEvents } from './event-feed.js';
@@ -30,6 +32,10 @@ export class HttpSseServerAdapter extends HttpServerAdapter {
       method: ['GET', 'POST'],
       url: '/_events',
       handler: (request, reply) => {
+        // A kicked account, or an adapter told to refuse for a while (docs/faults.md): the bot
+        // cannot open a stream, as it cannot open a WebSocket.
+        const refused = this.gateway.dispatcher.faults?.refusal(this.selfId, this.config.name);
+        if (refused) return reply.code(503).send(failed(protocolErrors.INTERNAL.retcode, refused, null));
         let unsubscribe = (): void => undefined;
         const stream = openEventStream(request, reply, {
           limits,

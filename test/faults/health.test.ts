@@ -50,15 +50,30 @@ describe('account health', () => {
   });
 
   it('kicked: refuses new connections until the account is back online', async () => {
+    // An SSE server beside the WebSocket one: its event streams are refused alike.
+    const saved = await env.admin('PUT', '/api/bots/10001/onebot', {
+      network: {
+        websocketServers: [{ name: 'ws', enable: true, host: '127.0.0.1', port: Number(new URL(env.wsUrl).port), heartInterval: 100 }],
+        httpSseServers: [{ name: 'sse', enable: true, host: '127.0.0.1', port: 0 }],
+      },
+    });
+    const sseUrl = `${(saved.json.adapters as { name: string; endpoint: string }[]).find((each) => each.name === 'sse')!.endpoint}/_events`;
     const open = await env.socket();
     await env.admin('POST', '/api/bots/10001/health', { state: 'kicked', message: '您的账号已在另一台终端登录。' });
     const notice = await open.event((frame) => frame.notice_type === 'bot_offline');
     expect(notice.message).toBe('您的账号已在另一台终端登录。');
     const port = Number(new URL(env.wsUrl).port);
     expect((await rawUpgrade(port, '/')).status).toBe(503);
+    const refusedStream = await fetch(sseUrl);
+    expect(refusedStream.status).toBe(503);
+    expect(await refusedStream.json()).toMatchObject({ status: 'failed', retcode: 1200, message: 'the account was kicked offline' });
     expect((await env.admin('GET', '/api/bots/10001/health')).json.state).toBe('kicked');
     await env.admin('POST', '/api/bots/10001/health', { state: 'online' });
     expect((await rawUpgrade(port, '/')).status).toBe(101);
+    const stream = new AbortController();
+    const admitted = await fetch(sseUrl, { signal: stream.signal });
+    expect(admitted.status).toBe(200);
+    stream.abort();
     open.close();
   });
 
