@@ -30,6 +30,35 @@ describe('console keyboard use', () => {
     expect(session.pageErrors).toEqual([]);
   }, 60000);
 
+  it('keeps Tab inside the account picker and gives focus back to its opener on Escape', async () => {
+    const opener = session.page.getByRole('button', { name: /Switch account/ });
+    await opener.focus();
+    await session.page.keyboard.press('Enter');
+    const picker = session.page.getByTestId('account-picker');
+    await picker.waitFor();
+    const focusInside = () => picker.evaluate((element) => element.contains(element.ownerDocument.activeElement));
+    // Focus moved into the dialog, so the keyboard acts on it rather than on the page behind.
+    expect(await focusInside()).toBe(true);
+    // Its close button and one button per account; Tab past the last of them wraps to the first.
+    const stops = await picker.locator('button').count();
+    for (let press = 0; press <= stops; press += 1) {
+      await session.page.keyboard.press('Tab');
+      expect(await focusInside()).toBe(true);
+    }
+    await picker.getByRole('button', { name: '关闭' }).focus();
+    await session.page.keyboard.press('Shift+Tab');
+    expect(
+      await picker
+        .locator('button')
+        .last()
+        .evaluate((element) => element === element.ownerDocument.activeElement),
+    ).toBe(true);
+    await session.page.keyboard.press('Escape');
+    await picker.waitFor({ state: 'detached' });
+    expect(await opener.evaluate((element) => element === element.ownerDocument.activeElement)).toBe(true);
+    expect(session.pageErrors).toEqual([]);
+  }, 60000);
+
   it('opens an image in the lightbox from the keyboard, closes it with Escape, and gives focus back', async () => {
     // A 2x2 red PNG, sent by Alice into the Lounge, which the test before left open (as Bob).
     const png = 'iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR4nGP8z8DAwMDAxMDAwMDAAAANHQEDasKb6QAAAABJRU5ErkJggg==';
@@ -45,9 +74,43 @@ describe('console keyboard use', () => {
     await lightbox.waitFor();
     // Focus moved into the lightbox, so Escape (and Tab) act on it.
     expect(await lightbox.evaluate((element) => element.contains(element.ownerDocument.activeElement))).toBe(true);
+    // Its close button is its only stop, so Tab and Shift+Tab keep focus there.
+    for (const key of ['Tab', 'Shift+Tab']) {
+      await session.page.keyboard.press(key);
+      expect(await lightbox.evaluate((element) => element.contains(element.ownerDocument.activeElement))).toBe(true);
+    }
     await session.page.keyboard.press('Escape');
     await lightbox.waitFor({ state: 'detached' });
     expect(await opener.evaluate((element) => element === element.ownerDocument.activeElement)).toBe(true);
+    expect(session.pageErrors).toEqual([]);
+  }, 60000);
+
+  it('closes only the innermost dialog on Escape: a lightbox opened inside a forwarded message, then the message', async () => {
+    const png = 'iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR4nGP8z8DAwMDAxMDAwMDAAAANHQEDasKb6QAAAABJRU5ErkJggg==';
+    const image = { type: 'image', data: { file: `base64://${png}` } };
+    await session.env.admin('POST', '/api/world/act/20001/send_group_forward_msg', {
+      group_id: 30001,
+      messages: [{ type: 'node', data: { user_id: 20001, nickname: 'Alice', content: [image] } }],
+    });
+    const card = session.page.getByRole('button', { name: /聊天记录/ }).last();
+    await card.waitFor();
+    await card.focus();
+    await session.page.keyboard.press('Enter');
+    const forwarded = session.page.getByRole('dialog', { name: /Forwarded messages/ });
+    const zoom = forwarded.getByRole('button', { name: /查看大图/ });
+    await zoom.waitFor();
+    await zoom.focus();
+    await session.page.keyboard.press('Enter');
+    const lightbox = session.page.getByRole('dialog', { name: /图片/ });
+    await lightbox.waitFor();
+    await session.page.keyboard.press('Escape');
+    await lightbox.waitFor({ state: 'detached' });
+    // The forwarded message stays open, with focus back on the image that opened the lightbox.
+    expect(await forwarded.isVisible()).toBe(true);
+    expect(await zoom.evaluate((element) => element === element.ownerDocument.activeElement)).toBe(true);
+    await session.page.keyboard.press('Escape');
+    await forwarded.waitFor({ state: 'detached' });
+    expect(await card.evaluate((element) => element === element.ownerDocument.activeElement)).toBe(true);
     expect(session.pageErrors).toEqual([]);
   }, 60000);
 });
