@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { repoRoot, tempDir } from '../helpers/spawn.js';
@@ -85,4 +85,129 @@ describe.runIf(process.platform === 'linux')('a test runner killed by a signal',
     const command = [process.execPath, join(repoRoot, 'bin/catnap.js'), 'test', 'examples/napcat-ts/scenarios'];
     await killRunner(dir, [...command, '--bot', `node ${join(dir, 'bot.cjs')}`], 'SIGTERM');
   }, 120_000);
+
+  it('stops the Catnap startWorld started and removes its temporary data folder, then ends by SIGTERM', async () => {
+    const dir = await tempDir();
+    const temp = await runnerTemp(dir);
+    const script = join(dir, 'runner.mts');
+    await writeFile(
+      script,
+      [
+        `import { writeFileSync } from 'node:fs';`,
+        `import { startWorld } from ${JSON.stringify(join(repoRoot, 'src/app/testing/index.ts'))};`,
+        'await startWorld();',
+        `writeFileSync(${JSON.stringify(join(dir, 'ready'))}, 'up');`,
+        'setInterval(() => {}, 60_000);',
+        '',
+      ].join('\n'),
+    );
+    await killRunnerOfCatnap(dir, temp, [process.execPath, '--import', 'tsx', script], 'SIGTERM');
+  }, 120_000);
+
+  it('stops the Catnap `catnap test` started with its bot and removes its temporary data folder, then ends by SIGTERM', async () => {
+    const dir = await tempDir();
+    const temp = await runnerTemp(dir);
+    await writeBot(dir);
+    // The bot writes its pid once Catnap is up and started it: the runner's "ready".
+    const bot = `node ${join(dir, 'bot.cjs')}`;
+    const command = [process.execPath, join(repoRoot, 'bin/catnap.js'), 'test', 'examples/napcat-ts/scenarios', '--bot', bot];
+    await killRunnerOfCatnap(dir, temp, command, 'SIGTERM', 'bot.pid');
+  }, 120_000);
+
+  it('leaves a data folder it was given in place on SIGINT, then ends by it', async () => {
+    const dir = await tempDir();
+    const temp = await runnerTemp(dir);
+    const given = join(dir, 'data');
+    await mkdir(given);
+    const script = join(dir, 'runner.mts');
+    await writeFile(
+      script,
+      [
+        `import { writeFileSync } from 'node:fs';`,
+        `import { startWorld } from ${JSON.stringify(join(repoRoot, 'src/app/testing/index.ts'))};`,
+        `await startWorld({ dataDir: ${JSON.stringify(given)} });`,
+        `writeFileSync(${JSON.stringify(join(dir, 'ready'))}, 'up');`,
+        'setInterval(() => {}, 60_000);',
+        '',
+      ].join('\n'),
+    );
+    await killRunnerOfCatnap(dir, temp, [process.execPath, '--import', 'tsx', script], 'SIGINT', 'ready', given);
+  }, 120_000);
+
+  it('leaves the ending to `catnap test --serve`, which has its own: it removes its data folder and exits 0 once its stdin closes', async () => {
+    const dir = await tempDir();
+    const temp = await runnerTemp(dir);
+    const serve = spawn(process.execPath, [join(repoRoot, 'bin/catnap.js'), 'test', '--serve'], {
+      cwd: repoRoot,
+      env: { ...process.env, CATNAP_LOG_LEVEL: 'warn', TMPDIR: temp },
+      stdio: 'pipe',
+    });
+    let output = '';
+    serve.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    serve.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const ended = new Promise<NodeJS.Signals | number | null>((resolve) => serve.on('exit', (code, by) => resolve(by ?? code)));
+    try {
+      await until(() => output.includes('"url"'), 60_000, 'catnap test --serve to start');
+      serve.kill('SIGTERM');
+      await until(async () => (await dataFolders(temp)).length === 0, 30_000, 'its data folder to be removed');
+      serve.stdin.end();
+      expect(await ended, output).toBe(0);
+    } finally {
+      serve.kill('SIGKILL');
+      await rm(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
 });
+
+/** A temporary folder of the runner's own (its TMPDIR), so what Catnap puts there can be watched. */
+async function runnerTemp(dir: string): Promise<string> {
+  const temp = join(dir, 'tmp');
+  await mkdir(temp);
+  return temp;
+}
+
+/** The data folders launchTestCatnap made in `temp` (tsx keeps a cache there too). */
+async function dataFolders(temp: string): Promise<string[]> {
+  return (await readdir(temp)).filter((name) => name.startsWith('catnap-test-'));
+}
+
+/**
+ * Starts a runner whose Catnap runs in its own process with TMPDIR at `temp`, waits for `ready`
+ * (a file the runner writes in `dir`) and its data folder, sends `signal`, and checks that the
+ * runner (the Catnap's process) ends by it and the data folder it made is gone; `kept`, a data
+ * folder the runner was given, stays.
+ */
+async function killRunnerOfCatnap(
+  dir: string,
+  temp: string,
+  command: string[],
+  signal: NodeJS.Signals,
+  ready = 'ready',
+  kept?: string,
+): Promise<void> {
+  const runner = spawn(command[0]!, command.slice(1), {
+    cwd: repoRoot,
+    env: { ...process.env, CATNAP_LOG_LEVEL: 'warn', TMPDIR: temp },
+    stdio: 'pipe',
+  });
+  let output = '';
+  runner.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  runner.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const ended = new Promise<NodeJS.Signals | number | null>((resolve) => runner.on('exit', (code, by) => resolve(by ?? code)));
+  let bot: number | undefined;
+  try {
+    await until(async () => (await readFile(join(dir, ready), 'utf8').catch(() => '')) !== '', 60_000, 'the runner to start Catnap');
+    if (ready === 'bot.pid') bot = Number(await readFile(join(dir, ready), 'utf8'));
+    expect(await dataFolders(temp), output).toHaveLength(kept ? 0 : 1);
+    runner.kill(signal);
+    expect(await ended, output).toBe(signal);
+    expect(alive(runner.pid!)).toBe(false);
+    await until(async () => (await dataFolders(temp)).length === 0, 30_000, "the runner's temporary data folder to be removed");
+    if (kept) expect((await readdir(kept)).length).toBeGreaterThan(0);
+    if (bot) await until(() => !alive(bot!), 30_000, 'the bot to end');
+  } finally {
+    runner.kill('SIGKILL');
+    if (bot && alive(bot)) process.kill(bot, 'SIGKILL');
+    await rm(dir, { recursive: true, force: true });
+  }
+}

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { constants } from 'node:os';
 import type { BenchApi } from './bench-api.js';
+import { stopOnSignal } from './stop-on-signal.js';
 import { botEnv, type BotEndpoints } from './test-world-file.js';
 
 /** The bot under test as a child process: its output is kept to show beside a failure. */
@@ -19,40 +20,6 @@ export interface BotProcess {
 
 /** Largest amount of bot output kept (the end of it). */
 const keepChars = 1_000_000;
-
-/**
- * Bots started and not yet stopped. Each leads a process group of its own, so a runner that is
- * killed (CI cancelling a job sends SIGTERM, Ctrl-C sends SIGINT to the foreground group only,
- * which the bot is not in) would leave them running, holding ports and answering nobody.
- */
-const running = new Set<BotProcess>();
-const stopSignals = ['SIGTERM', 'SIGINT'] as const;
-
-/**
- * Stops the running bots, then lets the signal end the process as it would have: a listener of
- * its own (a runner with its own shutdown) decides instead. SIGKILL cannot be caught.
- */
-function onStopSignal(signal: NodeJS.Signals): void {
-  // A second signal while the bots stop ends the process at once, as it would without us.
-  for (const name of stopSignals) process.off(name, onStopSignal);
-  const endBySignal = () => {
-    if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
-  };
-  // The runner may end first, failing on the bot it saw stop (one still connecting): it still
-  // ends by the signal, not with that failure's exit code.
-  process.once('exit', endBySignal);
-  void Promise.allSettled([...running].map((bot) => bot.stop())).then(endBySignal);
-}
-
-function track(bot: BotProcess): void {
-  running.add(bot);
-  if (running.size === 1) for (const name of stopSignals) process.on(name, onStopSignal);
-}
-
-function untrack(bot: BotProcess): void {
-  // With no bot left, the process ends on these signals exactly as it did before the first.
-  if (running.delete(bot) && running.size === 0) for (const name of stopSignals) process.off(name, onStopSignal);
-}
 
 /**
  * Starts `command` in a shell with the bot variables (`CATNAP_WS_URL`, `CATNAP_HTTP_URL`,
@@ -101,7 +68,7 @@ export function startBot(command: string, bot: BotEndpoints, options: { cwd?: st
       try {
         await stopGroup();
       } finally {
-        untrack(started);
+        untrack();
       }
     },
   };
@@ -136,7 +103,8 @@ export function startBot(command: string, bot: BotEndpoints, options: { cwd?: st
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
   }
-  if (proc.pid !== undefined) track(started);
+  // Its own process group: a signal that kills the runner would not reach it (stop-on-signal.ts).
+  const untrack = proc.pid === undefined ? () => {} : stopOnSignal(() => started.stop());
   return started;
 }
 

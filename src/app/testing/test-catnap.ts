@@ -8,6 +8,7 @@ import type { WorldFile } from '../../world/world-file.js';
 import { Catnap, readWorldFile } from '../catnap.js';
 import { defaultWorld } from '../default-world.js';
 import type { Connection } from '../remote/catnap-client.js';
+import { stopOnSignal } from './stop-on-signal.js';
 import { botEndpoints, prepareTestWorld, type BotEndpoints } from './test-world-file.js';
 
 /** How to start a Catnap for tests. */
@@ -78,16 +79,24 @@ export async function launchTestCatnap(options: LaunchOptions = {}): Promise<Lau
     throw error;
   }
   let stopped: Promise<void> | undefined;
-  return {
+  const launched: LaunchedCatnap = {
     catnap,
     connection: { url: catnap.webuiUrl, token, source: 'the Catnap this test started' },
     bot: botEndpoints(prepared.selfId, prepared.token, catnap.network.status(prepared.selfId)),
     stop() {
       stopped ??= (async () => {
-        await catnap.stop();
-        if (ownDir) await rm(dataDir, { recursive: true, force: true });
+        try {
+          await catnap.stop();
+          if (ownDir) await rm(dataDir, { recursive: true, force: true });
+        } finally {
+          untrack();
+        }
       })();
       return stopped;
     },
   };
+  // A runner killed by SIGTERM or SIGINT would otherwise end without stop(), leaving the temporary
+  // data folder in the system's temp folder (a given dataDir is the caller's and stays).
+  const untrack = stopOnSignal(() => launched.stop());
+  return launched;
 }
