@@ -9,47 +9,12 @@ import threading
 import time
 from typing import Optional
 
+from ._stop_on_signal import stop_on_signal, stopped
+
 #: Largest amount of bot output kept (the end of it), as the TypeScript client keeps.
 KEEP_CHARS = 1_000_000
 #: How many of the last lines a failure shows.
 SHOWN_LINES = 100
-
-
-#: Bots started and not yet stopped. Each leads a process group of its own, so a runner that is
-#: killed (CI cancelling a job sends SIGTERM; Ctrl-C reaches the foreground group only, which the
-#: bot is not in) would leave them running, as the TypeScript client would without the same care.
-_running: "set[BotProcess]" = set()
-_STOP_SIGNALS = ("SIGTERM", "SIGINT")
-_previous: dict = {}
-
-
-def _on_stop_signal(signum, frame) -> None:
-    """Stops the running bots, then lets the signal do what it did before: the default (the
-    process ends by it), or the handler that was there (SIGINT's KeyboardInterrupt, which pytest
-    turns into its own teardown). SIGKILL cannot be caught."""
-    previous = _previous.get(signum, signal.SIG_DFL)
-    # Back first: a second signal while the bots stop acts at once, as it would without us.
-    signal.signal(signum, previous)
-    for bot in list(_running):
-        bot.stop()
-    if callable(previous):
-        previous(signum, frame)
-    elif previous == signal.SIG_DFL:
-        os.kill(os.getpid(), signum)
-
-
-def _watch_signals() -> None:
-    # Only the main thread may set handlers; an ignored signal stays ignored; a handler stays ours
-    # once set (the runner's own, set later, replaces it and then decides).
-    if threading.current_thread() is not threading.main_thread():
-        return
-    for name in _STOP_SIGNALS:
-        number = getattr(signal, name)
-        current = signal.getsignal(number)
-        if current in (_on_stop_signal, signal.SIG_IGN, None):
-            continue
-        _previous[number] = current
-        signal.signal(number, _on_stop_signal)
 
 
 class BotProcess:
@@ -68,8 +33,8 @@ class BotProcess:
         if process.stdout is not None:
             self._reader = threading.Thread(target=self._read, daemon=True)
             self._reader.start()
-        _running.add(self)
-        _watch_signals()
+        # Its own process group: a signal that kills the runner would not reach it.
+        stop_on_signal(self)
 
     def _read(self) -> None:
         # os.read on the descriptor works whether the caller asked for text or bytes, and returns
@@ -132,7 +97,7 @@ class BotProcess:
 
     def stop(self) -> None:
         """Stops it with everything its command started (SIGTERM, SIGKILL after 5 s), even once the command itself exited."""
-        _running.discard(self)
+        stopped(self)
         if self.process.poll() is None:
             self._signal(signal.SIGTERM)
             try:

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import List, Optional, Union
 
 from ._http import CatnapError
+from ._stop_on_signal import stop_on_signal, stopped
 from .world import Bot, World
 
 
@@ -65,6 +66,8 @@ class CatnapServer:
             env=env,
             text=True,
         )
+        # A runner killed by SIGTERM or SIGINT stops it first, and so removes the world file too.
+        stop_on_signal(self)
         self.output: List[str] = []
         try:
             ready = self._read_ready(timeout)
@@ -98,6 +101,7 @@ class CatnapServer:
             del self.output[:-1000]
 
     def _abandon(self) -> None:
+        stopped(self)
         if self.process.poll() is None:
             self.process.terminate()
             try:
@@ -121,6 +125,7 @@ class CatnapServer:
         return World(self.url, self.token, self.bot)
 
     def stop(self) -> None:
+        stopped(self)
         if self.process.poll() is None:
             # Closing its stdin is how `catnap test --serve` is told to stop (works on every OS).
             try:

@@ -62,3 +62,52 @@ def test_a_runner_killed_by_a_signal_stops_the_bot_it_started_and_ends_by_the_si
             runner.wait()
         if bot is not None and _alive(bot):
             os.kill(bot, signal.SIGKILL)
+
+
+SERVER_RUNNER = """
+import sys, time
+sys.path.insert(0, %(client)r)
+import catnap
+
+# A world given as a dict: the client writes it to a temporary file for Catnap to read.
+server = catnap.start(world={"accounts": [{"user_id": 10001, "nickname": "Bot", "bot": True}]})
+open(%(pid_file)r, "w").write(str(server.process.pid))
+while True:
+    time.sleep(1)
+"""
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT])
+def test_a_runner_killed_by_a_signal_stops_the_catnap_it_started_and_leaves_no_temporary_files(tmp_path, sig):
+    pid_file = tmp_path / "catnap.pid"
+    # The runner's own temporary folder (its TMPDIR, and so its Catnap's): what they leave there shows.
+    temp = tmp_path / "tmp"
+    temp.mkdir()
+    runner = subprocess.Popen(
+        [sys.executable, "-c", SERVER_RUNNER % {"client": CLIENT, "pid_file": str(pid_file)}],
+        stderr=subprocess.PIPE,
+        env=dict(os.environ, TMPDIR=str(temp)),
+    )
+    catnap_pid = None
+    try:
+        deadline = time.monotonic() + 60
+        while not (pid_file.exists() and pid_file.read_text()):
+            assert runner.poll() is None, runner.stderr.read().decode()
+            assert time.monotonic() < deadline, "Catnap did not start"
+            time.sleep(0.05)
+        catnap_pid = int(pid_file.read_text())
+        assert any(name.startswith("catnap-test-") for name in os.listdir(temp)), os.listdir(temp)
+        runner.send_signal(sig)
+        assert runner.wait(60) == -sig, runner.stderr.read().decode()
+        deadline = time.monotonic() + 30
+        while (_alive(catnap_pid) or os.listdir(temp)) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert not _alive(catnap_pid), "the runner's %s left its Catnap running" % signal.Signals(sig).name
+        assert os.listdir(temp) == [], "the runner's %s left these behind" % signal.Signals(sig).name
+    finally:
+        if runner.poll() is None:
+            runner.kill()
+            runner.wait()
+        if catnap_pid is not None and _alive(catnap_pid):
+            os.kill(catnap_pid, signal.SIGKILL)
