@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { Logger } from '../util/logger.js';
 import type { MilkyApiSpec, MilkyContext, MilkyServices } from './api.js';
-import { waitFor } from '../util/abortable-wait.js';
+import { runUnderFault } from '../world/faults/run-under-fault.js';
 import { fail } from '../world/errors.js';
 import type { FaultEffect } from '../world/faults/fault-model.js';
 import { describeMilkyFailure, milkyProtocolErrors } from './error-catalogue.js';
@@ -144,38 +144,19 @@ export class MilkyDispatcher {
     }
   }
 
-  /**
-   * Applies a fault to a call, as the OneBot dispatcher does. The world changes only where the
-   * effect says the call happened: `delay` runs it late, `happened: true` runs it although the
-   * reply says otherwise; a failure stands in for the call and changes nothing.
-   */
-  async #withFault(verdict: MilkyFaultVerdict, run: () => Promise<MilkyReply>, meta: MilkyCallMeta): Promise<MilkyReply> {
-    const { effect } = verdict;
+  /** Applies a fault to a call (see runUnderFault), as the OneBot dispatcher does; the stand-ins are Milky's failures. */
+  #withFault(verdict: MilkyFaultVerdict, run: () => Promise<MilkyReply>, meta: MilkyCallMeta): Promise<MilkyReply> {
     const signal = meta.signal ? AbortSignal.any([meta.signal, this.#closing.signal]) : this.#closing.signal;
-    if (effect.type === 'delay') {
-      await waitFor(effect.delay_ms, signal);
-      return run();
-    }
-    // Otherwise the call happens (at once) only when the rule says so: a send that went out
-    // although its reply never came.
-    const ran = effect.happened === true ? run() : undefined;
-    ran?.catch(() => undefined);
-    switch (effect.type) {
-      case 'fail': {
-        await waitFor(effect.delay_ms ?? 0, signal);
-        await ran;
-        const failure = verdict.failure!;
-        return milkyFailed(failure.retcode, failure.message);
-      }
-      case 'no_reply':
-        // A hung implementation: nothing comes back until the caller gives up (or close() lets it go).
-        await waitFor(Number.POSITIVE_INFINITY, signal);
-        return this.#letGo(milkyFailed(milkyProtocolErrors.INTERNAL.retcode, 'no reply (fault)'));
-      case 'disconnect':
-        await ran;
-        meta.disconnect?.();
-        return milkyFailed(milkyProtocolErrors.INTERNAL.retcode, 'connection closed (fault)');
-    }
+    return runUnderFault(
+      verdict.effect,
+      run,
+      { signal, disconnect: meta.disconnect },
+      {
+        failed: () => milkyFailed(verdict.failure!.retcode, verdict.failure!.message),
+        noReply: () => this.#letGo(milkyFailed(milkyProtocolErrors.INTERNAL.retcode, 'no reply (fault)')),
+        disconnected: () => milkyFailed(milkyProtocolErrors.INTERNAL.retcode, 'connection closed (fault)'),
+      },
+    );
   }
 
   /** Marks a held call's stand-in as cut short when it was the stop, not its caller, that let it go. */

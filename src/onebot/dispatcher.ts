@@ -11,7 +11,7 @@ import type { FaultEffect } from '../contract/admin/faults.js';
 import type { FaultGate, FaultVerdict } from './faults/fault-gate.js';
 import { napcatFailureRetcode } from './faults/fault-presets.js';
 import { fail, WorldError } from '../world/errors.js';
-import { waitFor } from '../util/abortable-wait.js';
+import { runUnderFault } from '../world/faults/run-under-fault.js';
 
 export interface DispatchMeta extends CallMeta {
   /** The caller's echo, returned verbatim in the reply. */
@@ -265,45 +265,29 @@ export class Dispatcher {
     }
   }
 
-  /**
-   * Applies a fault to a call. The world changes only where the effect says the action happened:
-   * `delay` runs it late, `happened: true` runs it although the answer says otherwise.
-   */
-  async #withFault(verdict: FaultVerdict, run: () => Promise<Envelope>, meta: DispatchMeta): Promise<Envelope> {
-    const { effect } = verdict;
+  /** Applies a fault to a call (see runUnderFault); the stand-ins are NapCat's envelopes. */
+  #withFault(verdict: FaultVerdict, run: () => Promise<Envelope>, meta: DispatchMeta): Promise<Envelope> {
     const signal = meta.signal ? AbortSignal.any([meta.signal, this.#closing.signal]) : this.#closing.signal;
-    if (effect.type === 'delay') {
-      // A slow NapCat: the action happens after the wait, then answers.
-      await waitFor(effect.delay_ms, signal);
-      return run();
-    }
-    // Otherwise the action happens (at once) only when the rule says so: a send that went out
-    // although its answer never came.
-    const ran = effect.happened === true ? run() : undefined;
-    ran?.catch(() => undefined);
-    switch (effect.type) {
-      case 'fail': {
-        await waitFor(effect.delay_ms ?? 0, signal);
-        await ran;
-        const failure = verdict.failure!;
-        return {
-          status: 'failed',
-          retcode: failure.retcode,
-          data: null,
-          message: failure.message,
-          wording: failure.wording,
-          echo: meta.echo ?? null,
-        };
-      }
-      case 'no_reply':
-        // A hung NapCat: nothing comes back until the caller gives up (or Catnap stops).
-        await waitFor(Number.POSITIVE_INFINITY, signal);
-        return this.#letGo(failed(protocolErrors.INTERNAL.retcode, 'no reply (fault)', meta.echo));
-      case 'disconnect':
-        await ran;
-        meta.disconnect?.();
-        return failed(protocolErrors.INTERNAL.retcode, 'connection closed (fault)', meta.echo);
-    }
+    return runUnderFault(
+      verdict.effect,
+      run,
+      { signal, disconnect: meta.disconnect },
+      {
+        failed: () => {
+          const failure = verdict.failure!;
+          return {
+            status: 'failed',
+            retcode: failure.retcode,
+            data: null,
+            message: failure.message,
+            wording: failure.wording,
+            echo: meta.echo ?? null,
+          };
+        },
+        noReply: () => this.#letGo(failed(protocolErrors.INTERNAL.retcode, 'no reply (fault)', meta.echo)),
+        disconnected: () => failed(protocolErrors.INTERNAL.retcode, 'connection closed (fault)', meta.echo),
+      },
+    );
   }
 
   /** Marks a held call's stand-in answer as cut short when it was the stop, not its caller, that let it go. */
