@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto';
 import type { OutboundEvent } from '../onebot/events/outbound-event.js';
 import { applyQuickOperation, quickOperationValidator, type QuickContext } from '../onebot/quick-operation.js';
 import type { Logger } from '../util/logger.js';
-import { waitFor } from '../util/abortable-wait.js';
+import { eventGoesOut } from '../world/faults/run-under-fault.js';
 import { redactSecrets } from '../util/redact.js';
 import type { AdapterStatus, NetworkAdapter, OneBotGateway } from './adapter.js';
 import { subscribeEvents } from './event-feed.js';
@@ -123,17 +123,12 @@ export class HttpClientAdapter implements NetworkAdapter {
     // Fault rules on events (docs/faults.md): the POST is late, or never arrives.
     // The name is built from the napcat/array event, which this target may not use: only when a rule is about events.
     const verdict = this.gateway.dispatcher.faults?.checkEvent(this.selfId, () => eventNameOf(event), 'http-post');
-    if (verdict) {
-      const { effect } = verdict;
-      const wait = effect.type === 'delay' || effect.type === 'fail' ? (effect.delay_ms ?? 0) : 0;
-      if (wait > 0) await waitFor(wait, controller.signal);
-      if (effect.type !== 'delay') {
-        this.#failed += 1;
-        this.gateway.observer?.postFailed?.(this.#label);
-        this.#error = `event POST failed: ${verdict.reason}`;
-        this.#logger.info({ url: config.url, effect: effect.type }, `event POST dropped by ${verdict.reason}`);
-        return;
-      }
+    if (verdict && !(await eventGoesOut(verdict.effect, controller.signal))) {
+      this.#failed += 1;
+      this.gateway.observer?.postFailed?.(this.#label);
+      this.#error = `event POST failed: ${verdict.reason}`;
+      this.#logger.info({ url: config.url, effect: verdict.effect.type }, `event POST dropped by ${verdict.reason}`);
+      return;
     }
     const headers: Record<string, string> = {
       'content-type': 'application/json',

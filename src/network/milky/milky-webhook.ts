@@ -1,5 +1,5 @@
 import { botOfflineEvent, type OutboundMilkyEvent } from '../../milky/events/milky-event.js';
-import { waitFor } from '../../util/abortable-wait.js';
+import { eventGoesOut } from '../../world/faults/run-under-fault.js';
 import { nowSeconds } from '../../util/clock.js';
 import type { Logger } from '../../util/logger.js';
 import type { AdapterStatus, NetworkAdapter } from '../adapter.js';
@@ -89,16 +89,11 @@ export class MilkyWebhook implements NetworkAdapter {
   async #post(event: OutboundMilkyEvent, controller: AbortController): Promise<void> {
     // Fault rules on events (docs/faults.md), as on OneBot's HTTP POST: the POST is late, or never arrives.
     const verdict = this.gateway.dispatcher.faults.checkEvent(this.selfId, event.event.event_type);
-    if (verdict) {
-      const { effect } = verdict;
-      const wait = effect.type === 'delay' || effect.type === 'fail' ? (effect.delay_ms ?? 0) : 0;
-      if (wait > 0) await waitFor(wait, controller.signal);
-      if (effect.type !== 'delay') {
-        this.#failed += 1;
-        this.#error = `event POST failed: ${verdict.reason}`;
-        this.#logger.info({ effect: effect.type }, `Milky WebHook POST dropped by ${verdict.reason}`);
-        return;
-      }
+    if (verdict && !(await eventGoesOut(verdict.effect, controller.signal))) {
+      this.#failed += 1;
+      this.#error = `event POST failed: ${verdict.reason}`;
+      this.#logger.info({ effect: verdict.effect.type }, `Milky WebHook POST dropped by ${verdict.reason}`);
+      return;
     }
     const json = event.json;
     const headers: Record<string, string> = { 'content-type': 'application/json', 'user-agent': 'Catnap Milky/1.2' };

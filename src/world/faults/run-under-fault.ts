@@ -53,3 +53,14 @@ export async function runUnderFault<R>(
       return standIns.disconnected();
   }
 }
+
+/**
+ * An event POST under a fault's effect, the same for OneBot's HTTP POST targets and Milky's
+ * WebHooks: waits the effect's delay, then says whether the event still goes out (`delay`: late;
+ * every other effect: never, after its own delay for `fail`).
+ */
+export async function eventGoesOut(effect: FaultEffect, signal: AbortSignal): Promise<boolean> {
+  const wait = effect.type === 'delay' || effect.type === 'fail' ? (effect.delay_ms ?? 0) : 0;
+  if (wait > 0) await waitFor(wait, signal);
+  return effect.type === 'delay';
+}
