@@ -1,29 +1,14 @@
-import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { BenchApi } from '../../src/app/testing/bench-api.js';
 import { startBot, waitForBot } from '../../src/app/testing/bot-process.js';
-import { tempDir } from '../helpers/spawn.js';
+import { alive, tempDir } from '../helpers/spawn.js';
 import { until } from '../helpers/transports.js';
 
 const endpoints = { selfId: 10001, token: '' };
 /** Never asked: the bot's own `until` says whether it connected. */
 const unreachable = {} as BenchApi;
-
-/** Whether the process runs (a zombie has ended, for this purpose). */
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-  } catch {
-    return false;
-  }
-  try {
-    return readFileSync(`/proc/${pid}/stat`, 'utf8').split(')').at(-1)!.trim().split(' ')[0] !== 'Z';
-  } catch {
-    return false;
-  }
-}
 
 describe.runIf(process.platform === 'linux')('the bot process', () => {
   it('stop() ends what the command started even after the command itself exited (a bot that crashed, its helper left)', async () => {

@@ -1,24 +1,9 @@
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { repoRoot, tempDir } from '../helpers/spawn.js';
+import { alive, repoRoot, tempDir } from '../helpers/spawn.js';
 import { until } from '../helpers/transports.js';
-
-/** Whether the process runs (a zombie has ended, for this purpose). */
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-  } catch {
-    return false;
-  }
-  try {
-    return readFileSync(`/proc/${pid}/stat`, 'utf8').split(')').at(-1)!.trim().split(' ')[0] !== 'Z';
-  } catch {
-    return false;
-  }
-}
 
 /** A bot that writes its pid, connects to CATNAP_WS_URL and stays until it is stopped, with Catnap or without. */
 function writeBot(dir: string): Promise<void> {
