@@ -7,6 +7,8 @@ import time
 
 import pytest
 
+from processes import alive as _alive
+
 from catnap import world as world_module
 
 
@@ -15,16 +17,6 @@ def _world():
     world.api, world.bot, world._since, world._bots = None, world_module.Bot(10001), None, []
     world.wait_for_bot = lambda timeout, process: None  # no Catnap here: "connected" at once
     return world
-
-
-def _alive(pid):
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    # A zombie is gone for our purpose.
-    with open("/proc/%d/stat" % pid) as stat:
-        return stat.read().split(")")[-1].split()[0] != "Z"
 
 
 def _assert_ends(pid, why):

@@ -8,6 +8,8 @@ import time
 
 import pytest
 
+from processes import alive as _alive
+
 CLIENT = os.path.join(os.path.dirname(__file__), "..")
 
 RUNNER = """
@@ -22,16 +24,6 @@ world.start_bot(%(bot)r)
 while True:
     time.sleep(1)
 """
-
-
-def _alive(pid):
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    # A zombie is gone for our purpose.
-    with open("/proc/%d/stat" % pid) as stat:
-        return stat.read().split(")")[-1].split()[0] != "Z"
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
