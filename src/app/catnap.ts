@@ -31,6 +31,7 @@ import { startSnapshot } from '../world/snapshots/snapshot-service.js';
 import { Transcript } from '../onebot/transcript/transcript.js';
 import { actionRuntime } from './action-runtime.js';
 import { adminHooks } from './admin-hooks.js';
+import { AdapterRestarts } from './adapter-restarts.js';
 import { defaultWorld } from './default-world.js';
 import { createOneBotDispatcher } from './onebot-dispatcher.js';
 import { startOneBotNetworks } from './start-networks.js';
@@ -75,9 +76,9 @@ export { catnapVersion };
  */
 export class Catnap {
   readonly #disposables = new Disposables();
-  /** Pending set_restart timers, cleared on stop. */
-  readonly #restarts = new Set<NodeJS.Timeout>();
   #stopping: Promise<void> | undefined;
+  /** Pending set_restart and bot_exit, cleared on stop. */
+  readonly #restarts: AdapterRestarts;
 
   private constructor(
     readonly dataDir: string,
@@ -94,7 +95,9 @@ export class Catnap {
     readonly metrics: CatnapMetrics,
     /** What happened, in order: the test bench's transcript (marks, waits); `recordExtra` for other areas. */
     readonly transcript: Transcript,
-  ) {}
+  ) {
+    this.#restarts = new AdapterRestarts(network, logger);
+  }
 
   /** The admin server, once listening. */
   admin: FastifyInstance | undefined;
@@ -222,7 +225,7 @@ export class Catnap {
     catnap.#disposables.add(() => network.stop());
     // Runs before network.stop: a call a fault holds (no_reply) must not keep its HTTP server open.
     catnap.#disposables.add(() => dispatcher.releaseHeld());
-    catnap.#disposables.add(() => catnap.#restarts.forEach((timer) => clearTimeout(timer)));
+    catnap.#disposables.add(() => catnap.#restarts.clear());
 
     try {
       await catnap.#seed(options);
@@ -287,30 +290,9 @@ export class Catnap {
     }
   }
 
-  /**
-   * Restarts every adapter of an account with its current config (set_restart), after `delayMs`
-   * and never before the current call has answered: the call may have come through one of them.
-   */
+  /** Restarts (or, with `stopOnly`, stops) every adapter of an account after `delayMs` (set_restart, bot_exit). */
   restartAdapters(selfId: number, delayMs: number, options: { stopOnly?: boolean } = {}): void {
-    if (this.#disposables.disposed) return;
-    const timer = setTimeout(() => {
-      this.#restarts.delete(timer);
-      void this.#restartNow(selfId, options.stopOnly ?? false);
-    }, delayMs);
-    this.#restarts.add(timer);
-  }
-
-  async #restartNow(selfId: number, stopOnly: boolean): Promise<void> {
-    const config = this.network.config(selfId);
-    if (!config || this.#disposables.disposed) return;
-    await this.network.remove(selfId);
-    if (stopOnly) {
-      this.logger.info({ selfId }, 'adapters stopped (bot_exit); apply the config again to bring them back');
-      return;
-    }
-    const result = await this.network.apply(selfId, config);
-    for (const error of result.errors) this.logger.error({ selfId, adapter: error.adapter }, `restart: ${error.message}`);
-    this.logger.info({ selfId, started: result.started }, 'adapters restarted (set_restart)');
+    this.#restarts.schedule(selfId, delayMs, options);
   }
 
   /**
