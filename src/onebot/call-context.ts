@@ -27,6 +27,8 @@ export class CallContext implements ActionContext {
     private readonly host: ContextHost,
     readonly selfId: number,
     readonly meta: CallMeta & { readonly echo?: unknown },
+    /** The echo this call's answers carry (the dispatcher's stand-in when the caller sent none). */
+    echo: unknown,
     streaming: boolean,
   ) {
     this.messageFormat = meta.messageFormat ?? 'array';
@@ -35,7 +37,7 @@ export class CallContext implements ActionContext {
     this.world = host.services.world;
     const sink = streaming ? meta.stream : undefined;
     // Each packet goes out in its own envelope, marked as part of a stream.
-    this.stream = sink && ((packet) => sink({ ...ok(packet, meta.echo), stream: 'stream-action' }));
+    this.stream = sink && ((packet) => sink({ ...ok(packet, echo), stream: 'stream-action' }));
   }
 
   call(action: string, params: Record<string, unknown>): Promise<unknown> {

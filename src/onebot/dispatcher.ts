@@ -103,7 +103,11 @@ export class Dispatcher {
     // An echo too deep to serialise is not sent back (nor kept): the reply says so instead.
     const maxDepth = this.maxJsonDepth;
     const echoTooDeep = nestsDeeperThan(meta.echo, maxDepth);
-    if (echoTooDeep) meta = withEcho(meta, null);
+    // The echo the answer carries travels beside the meta, never in a copy of it: a transport's
+    // meta may be a class with getters (the HTTP API's lazy signal), and deriving an object from
+    // it per call (a spread lost the getter; Object.create made every call's meta a prototype,
+    // with a hidden class of its own) cost a twentieth of a send's garbage.
+    let echo = echoTooDeep ? null : meta.echo;
     const problem = echoTooDeep ? undefined : findJsonProblem(params, maxDepth);
     const runs = !echoTooDeep && !problem;
     // Resolved once per call: the fault check and the run read the same answer.
@@ -112,11 +116,11 @@ export class Dispatcher {
     // A call sent without an echo is answered with the dialect's stand-in ("" or a made-up one in NapCat's).
     if (!echoTooDeep) {
       const known = resolved !== undefined || (!runs && typeof action === 'string' && this.table.resolve(action) !== undefined);
-      meta = withEcho(meta, echoInDialect(meta.echo, dialect, meta.transport, known));
+      echo = echoInDialect(echo, dialect, meta.transport, known);
     }
     const verdict = runs ? this.#faultFor(selfId, action, resolved, meta) : undefined;
     const answer = verdict
-      ? await this.#withFault(verdict, () => this.#dispatch(selfId, action, resolved, params, meta), meta)
+      ? await this.#withFault(verdict, () => this.#dispatch(selfId, action, resolved, params, meta, echo), meta, echo)
       : echoTooDeep
         ? failed(
             protocolErrors.BAD_PARAMS.retcode,
@@ -124,8 +128,8 @@ export class Dispatcher {
             null,
           )
         : problem
-          ? failed(protocolErrors.BAD_PARAMS.retcode, describeJsonProblem(problem, 'params'), meta.echo)
-          : await this.#dispatch(selfId, action, resolved, params, meta);
+          ? failed(protocolErrors.BAD_PARAMS.retcode, describeJsonProblem(problem, 'params'), echo)
+          : await this.#dispatch(selfId, action, resolved, params, meta, echo);
     const envelope = envelopeInDialect(answer, dialect);
     // The dialect's envelope may be a new object (NapCat's stream field): the mark goes with it.
     if (envelope !== answer && this.#cutShort.has(answer)) this.#cutShort.add(envelope);
@@ -159,7 +163,7 @@ export class Dispatcher {
     const resolved = this.table.resolve(action);
     if (!resolved) throw new ActionError('UNKNOWN_ACTION', `unknown action: ${action}`);
     const runner = resolved.runner(meta.dialect ?? defaultDialect);
-    return runner.run(this.#context(selfId, meta), runner.validator.parse(params));
+    return runner.run(this.#context(selfId, meta, meta.echo), runner.validator.parse(params));
   }
 
   /** Subscribes to finished calls; returns the unsubscriber. */
@@ -209,13 +213,14 @@ export class Dispatcher {
     resolved: ResolvedAction | undefined,
     params: unknown,
     meta: DispatchMeta,
+    echo: unknown,
   ): Promise<Envelope> {
     const dialect = meta.dialect ?? defaultDialect;
-    if (!resolved) return unknownActionEnvelope(String(action), dialect, meta.transport, meta.echo);
+    if (!resolved) return unknownActionEnvelope(String(action), dialect, meta.transport, echo);
     // An adapter outlives its account when a snapshot restore or reset takes the account away:
     // every action, reads included, answers that the account is gone rather than acting as nobody
     // (a pin failed on the database's foreign key; a friend list answered an empty list).
-    if (!this.services.world.accounts.find(selfId)) return this.#failure(fail.callerNotFound(selfId), resolved, meta);
+    if (!this.services.world.accounts.find(selfId)) return this.#failure(fail.callerNotFound(selfId), resolved, meta, echo);
     // The dialect picks the params, handler and result shape (NapCat's unless the action declares otherwise).
     const runner = resolved.runner(dialect);
     const streaming = resolved.spec.stream === true;
@@ -223,18 +228,18 @@ export class Dispatcher {
     try {
       parsed = runner.validator.parse(params);
     } catch (error) {
-      const envelope = this.#failure(error, resolved, meta);
+      const envelope = this.#failure(error, resolved, meta, echo);
       // NapCat's WebSocket handler refuses a stream action's params as a stream failure; its HTTP
       // handler as an ordinary one (OneBotAction.ts: websocketHandle passes useStream, handle does not).
       return streaming && isWebSocketTransport(meta.transport) ? asStreamEnvelope(envelope) : envelope;
     }
-    const ctx = this.#context(selfId, meta, streaming);
+    const ctx = this.#context(selfId, meta, echo, streaming);
     if (resolved.mode === 'direct') {
       let envelope: Envelope;
       try {
-        envelope = ok(await runner.run(ctx, parsed), meta.echo);
+        envelope = ok(await runner.run(ctx, parsed), echo);
       } catch (error) {
-        envelope = this.#failure(error, resolved, meta);
+        envelope = this.#failure(error, resolved, meta, echo);
       }
       return streaming ? asStreamEnvelope(envelope) : envelope;
     }
@@ -248,9 +253,9 @@ export class Dispatcher {
       }
     });
     if (!accepted) {
-      return failed(protocolErrors.QUEUE_FULL.retcode, `too many queued calls for account ${selfId}; try again later`, meta.echo);
+      return failed(protocolErrors.QUEUE_FULL.retcode, `too many queued calls for account ${selfId}; try again later`, echo);
     }
-    return queued(meta.echo);
+    return queued(echo);
   }
 
   /** The fault that hits this call, if any; never throws (a broken rule is logged and ignored). */
@@ -266,7 +271,7 @@ export class Dispatcher {
   }
 
   /** Applies a fault to a call (see runUnderFault); the stand-ins are NapCat's envelopes. */
-  #withFault(verdict: FaultVerdict, run: () => Promise<Envelope>, meta: DispatchMeta): Promise<Envelope> {
+  #withFault(verdict: FaultVerdict, run: () => Promise<Envelope>, meta: DispatchMeta, echo: unknown): Promise<Envelope> {
     const signal = meta.signal ? AbortSignal.any([meta.signal, this.#closing.signal]) : this.#closing.signal;
     return runUnderFault(
       verdict.effect,
@@ -281,11 +286,11 @@ export class Dispatcher {
             data: null,
             message: failure.message,
             wording: failure.wording,
-            echo: meta.echo ?? null,
+            echo: echo ?? null,
           };
         },
-        noReply: () => this.#letGo(failed(protocolErrors.INTERNAL.retcode, 'no reply (fault)', meta.echo)),
-        disconnected: () => failed(protocolErrors.INTERNAL.retcode, 'connection closed (fault)', meta.echo),
+        noReply: () => this.#letGo(failed(protocolErrors.INTERNAL.retcode, 'no reply (fault)', echo)),
+        disconnected: () => failed(protocolErrors.INTERNAL.retcode, 'connection closed (fault)', echo),
       },
     );
   }
@@ -296,17 +301,16 @@ export class Dispatcher {
     return envelope;
   }
 
-  #context(selfId: number, meta: DispatchMeta, streaming = false): ActionContext {
-    return new CallContext(this.#contextHost, selfId, meta, streaming);
+  #context(selfId: number, meta: DispatchMeta, echo: unknown, streaming = false): ActionContext {
+    return new CallContext(this.#contextHost, selfId, meta, echo, streaming);
   }
 
-  #failure(error: unknown, resolved: ResolvedAction, meta: DispatchMeta): Envelope {
+  #failure(error: unknown, resolved: ResolvedAction, meta: DispatchMeta, echo: unknown): Envelope {
     const { retcode, message, internal } = describeFailure(error);
     if (internal) this.#logger.error({ err: error, action: resolved.calledAs }, 'action failed unexpectedly');
     // A send QQ's limits refused: NapCat's generic failure, whose retcode depends on the transport.
-    if (error instanceof WorldError && error.code === 'SEND_REFUSED')
-      return failed(napcatFailureRetcode(meta.transport), message, meta.echo);
-    return failed(retcode, message, meta.echo);
+    if (error instanceof WorldError && error.code === 'SEND_REFUSED') return failed(napcatFailureRetcode(meta.transport), message, echo);
+    return failed(retcode, message, echo);
   }
 
   #queueFor(selfId: number, mode: 'async' | 'rate_limited'): ActionQueue {
@@ -330,14 +334,4 @@ function asStreamEnvelope(envelope: Envelope): Envelope {
   return envelope.status === 'failed'
     ? { ...envelope, data: { type: 'error', data_type: 'error' }, stream: 'stream-action' }
     : { ...envelope, stream: 'stream-action' };
-}
-
-/**
- * The call's meta answering with `echo`. A transport's meta may be a class whose accessors live on
- * its prototype (the HTTP call's `signal`): a spread copy would drop them, and with `signal` gone a
- * call a fault held outlived the HTTP client that gave up on it. So the meta is extended, not
- * copied, and left as it is when the echo does not change (most calls).
- */
-function withEcho(meta: DispatchMeta, echo: unknown): DispatchMeta {
-  return echo === meta.echo ? meta : (Object.create(meta, { echo: { value: echo, enumerable: true } }) as DispatchMeta);
 }
