@@ -13,57 +13,63 @@ export type WriteTimer = (operation: string, seconds: number, failed: boolean) =
  * store boundary is the one place every service's write passes; services stay unaware of it.
  * Objects on the store that have no write methods (the database handle, the batcher) and plain
  * values pass through untouched, and methods always run on the real object.
+ *
+ * The wrappers are plain objects built once, with every member of the real object as an own
+ * property: a send reads `store.<repository>.<method>` dozens of times, and through a Proxy each
+ * read was a trap call and a lookup V8 cannot cache, a few per cent of a send.
  */
 export function timeStoreWrites<T extends object>(store: T, timer: WriteTimer): T {
-  const repositories = new Map<PropertyKey, object>();
-  /** Properties found to hold no repository (the database handle, the batcher, plain values). */
-  const passThrough = new Set<PropertyKey>();
-  return new Proxy(store, {
-    get(target, key) {
-      // Every service reads `store.<repository>` on every call (a send, dozens of times): the
-      // wrapped repository is looked up first, and a property is examined once, not per read.
-      const known = repositories.get(key);
-      if (known) return known;
-      const value: unknown = Reflect.get(target, key, target);
-      if (typeof value === 'function') return (value as (...args: unknown[]) => unknown).bind(target);
-      if (typeof value !== 'object' || value === null || passThrough.has(key)) return value;
-      if (!hasWrites(value)) {
-        passThrough.add(key);
-        return value;
-      }
-      const wrapped = timedRepository(value, String(key), timer);
-      repositories.set(key, wrapped);
-      return wrapped;
-    },
-  });
+  return delegateTo(store, (key, value) =>
+    typeof value === 'object' && value !== null && hasWrites(value) ? timedRepository(value, key, timer) : undefined,
+  );
 }
 
 function hasWrites(object: object): boolean {
-  for (
-    let proto: object | null = Object.getPrototypeOf(object);
-    proto && proto !== Object.prototype;
-    proto = Object.getPrototypeOf(proto)
-  ) {
-    if (Object.getOwnPropertyNames(proto).some((name) => writeMethod.test(name))) return true;
-  }
-  return false;
+  return membersOf(object).some(([key, descriptor]) => typeof descriptor.value === 'function' && writeMethod.test(key));
 }
 
 function timedRepository(repository: object, name: string, timer: WriteTimer): object {
-  const methods = new Map<PropertyKey, unknown>();
-  return new Proxy(repository, {
-    get(target, key) {
-      const value: unknown = Reflect.get(target, key, target);
-      if (typeof value !== 'function') return value;
-      let method = methods.get(key);
-      if (!method) {
-        const fn = value as (...args: unknown[]) => unknown;
-        method = writeMethod.test(String(key)) ? timed(fn, target, `${name}.${String(key)}`, timer) : fn.bind(target);
-        methods.set(key, method);
-      }
-      return method;
-    },
-  });
+  return delegateTo(repository, (key, value) =>
+    typeof value === 'function' && writeMethod.test(key)
+      ? timed(value as (...args: unknown[]) => unknown, repository, `${name}.${key}`, timer)
+      : undefined,
+  );
+}
+
+/**
+ * An object standing for `target`: each member (own fields, then methods and accessors up its
+ * class chain) is an own property, a method bound to `target`, an accessor reading it live, or
+ * what `replace` returns for a field or method it takes over. Its prototype is the target's, so
+ * `instanceof` still holds.
+ */
+function delegateTo<T extends object>(target: T, replace: (key: string, value: unknown) => unknown): T {
+  const stand = Object.create(Object.getPrototypeOf(target) as object | null) as Record<PropertyKey, unknown>;
+  for (const [key, descriptor] of membersOf(target)) {
+    const value: unknown = 'value' in descriptor ? descriptor.value : undefined;
+    const replaced = 'value' in descriptor ? replace(key, value) : undefined;
+    if (replaced !== undefined) Object.defineProperty(stand, key, { value: replaced, enumerable: true });
+    else if (typeof value === 'function' && !Object.hasOwn(target, key)) {
+      Object.defineProperty(stand, key, { value: (value as (...args: unknown[]) => unknown).bind(target) });
+    } else {
+      // Fields and accessors are read from the target each time (a field may be reassigned).
+      Object.defineProperty(stand, key, { get: () => Reflect.get(target, key, target), enumerable: descriptor.enumerable ?? false });
+    }
+  }
+  return stand as T;
+}
+
+/** Every string-keyed member of `object`: its own, then its classes', nearest first. */
+function membersOf(object: object): [string, PropertyDescriptor][] {
+  const seen = new Set<string>();
+  const members: [string, PropertyDescriptor][] = [];
+  for (let holder: object | null = object; holder && holder !== Object.prototype; holder = Object.getPrototypeOf(holder) as object | null) {
+    for (const key of Object.getOwnPropertyNames(holder)) {
+      if (key === 'constructor' || seen.has(key)) continue;
+      seen.add(key);
+      members.push([key, Object.getOwnPropertyDescriptor(holder, key)!]);
+    }
+  }
+  return members;
 }
 
 function timed(fn: (...args: unknown[]) => unknown, target: object, operation: string, timer: WriteTimer) {
