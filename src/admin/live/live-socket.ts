@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { checkToken, queryOf } from '../../util/token-auth.js';
 import type { Logger } from '../../util/logger.js';
+import { TickCork } from '../../util/tick-cork.js';
 import { livePath, liveStreams, type LiveFrame, type LiveStream } from '../../contract/live.js';
 import type { LiveHub, LiveInterest } from './live-hub.js';
 import { hostRefusal, type HostPolicy } from '../host-guard.js';
@@ -85,8 +86,11 @@ export function attachLiveSocket(
     sockets.add(ws);
     let dropped = 0;
     let alive = true;
+    // `catnap load` watches a bot's calls here, thousands a second.
+    const cork = new TickCork(ws);
     const send = (json: string) => {
       if (ws.readyState !== ws.OPEN) return;
+      cork.hold();
       if (ws.bufferedAmount > maxBufferedBytes) {
         dropped++;
         return;

@@ -1,5 +1,6 @@
 import { WebSocket } from 'ws';
 import type { Logger } from '../../util/logger.js';
+import { TickCork } from '../../util/tick-cork.js';
 import type { ClientConnection } from '../adapter.js';
 import type { TransportLimits } from '../limits.js';
 
@@ -16,6 +17,8 @@ export class MilkyEventSocket {
   #awaitingPong = false;
   #closed = false;
   readonly closed: Promise<void>;
+  /** This turn's events go out in one write. */
+  readonly #cork: TickCork;
 
   constructor(
     private readonly ws: WebSocket,
@@ -24,6 +27,7 @@ export class MilkyEventSocket {
     private readonly logger: Logger,
     onClose: () => void,
   ) {
+    this.#cork = new TickCork(ws);
     this.closed = new Promise((resolve) =>
       ws.once('close', () => {
         this.#closed = true;
@@ -54,6 +58,7 @@ export class MilkyEventSocket {
       this.close(closeTooSlow, 'client too slow');
       return;
     }
+    this.#cork.hold();
     this.ws.send(json);
   }
 

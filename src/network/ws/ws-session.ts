@@ -1,4 +1,3 @@
-import type { Socket } from 'node:net';
 import { WebSocket, type RawData } from 'ws';
 import type { Dialect, MessageFormat } from '../../onebot/action.js';
 import { failed, type Envelope } from '../../onebot/envelope.js';
@@ -7,6 +6,7 @@ import { protocolErrors } from '../../onebot/error-catalogue.js';
 import { heartbeatEvent, heartbeatStatus, lifecycleEvent } from '../../onebot/events/meta-events.js';
 import { nowSeconds } from '../../util/clock.js';
 import { Disposables } from '../../util/disposables.js';
+import { TickCork } from '../../util/tick-cork.js';
 import type { Logger } from '../../util/logger.js';
 import type { OneBotGateway } from '../adapter.js';
 import { subscribeEvents } from '../event-feed.js';
@@ -57,8 +57,8 @@ export class WsSession {
   #resolveClosed!: () => void;
   /** The `disconnect` fault's effect, made once rather than for every call frame. */
   readonly #disconnect = (): void => void this.close(1000, 'closed by a Catnap fault');
-  /** Whether frames are being held for one write at the next tick (see `#corkUntilTick`). */
-  #corked = false;
+  /** This turn's frames go out in one write. */
+  readonly #cork: TickCork;
 
   constructor(
     private readonly ws: WebSocket,
@@ -69,6 +69,7 @@ export class WsSession {
     this.#logger = gateway.logger.child({ adapter: options.adapterName, selfId: options.selfId, transport: options.transport });
     this.#closedPromise = new Promise((resolve) => (this.#resolveClosed = resolve));
     this.#label = { selfId: options.selfId, transport: options.transport, adapter: options.adapterName };
+    this.#cork = new TickCork(ws);
   }
 
   /** Bytes written to the socket that have not gone out yet. */
@@ -173,25 +174,8 @@ export class WsSession {
       void this.close(closeTooSlow, 'client too slow: too much pending data');
       return;
     }
-    this.#corkUntilTick();
+    this.#cork.hold();
     ws.send(json);
-  }
-
-  /**
-   * Holds this turn's frames in the socket and writes them together: at thousands of events a
-   * second, one write system call per frame cost more than building the events. ws exposes no
-   * batching, so its socket (`_socket`, a net.Socket) is corked until the next tick.
-   */
-  #corkUntilTick(): void {
-    if (this.#corked) return;
-    const socket = (this.ws as unknown as { _socket?: Socket | null })._socket;
-    if (!socket) return;
-    this.#corked = true;
-    socket.cork();
-    process.nextTick(() => {
-      this.#corked = false;
-      socket.uncork();
-    });
   }
 
   async #onFrame(data: RawData, isBinary: boolean): Promise<void> {
