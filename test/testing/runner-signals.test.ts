@@ -89,6 +89,46 @@ describe.runIf(process.platform === 'linux')('a test runner killed by a signal',
     await killRunnerOfCatnap(dir, temp, [process.execPath, '--import', 'tsx', script], 'SIGTERM');
   }, 120_000);
 
+  it('removes the temporary data folder of a Catnap still starting when SIGTERM comes, then ends by it', async () => {
+    const dir = await tempDir();
+    const temp = await runnerTemp(dir);
+    const script = join(dir, 'runner.mts');
+    // A world big enough that its start takes a while: the signal comes once the data folder
+    // exists and before the start has ended (the runner writes `ready` after it).
+    await writeFile(
+      script,
+      [
+        `import { writeFileSync } from 'node:fs';`,
+        `import { startWorld } from ${JSON.stringify(join(repoRoot, 'src/app/testing/index.ts'))};`,
+        'const accounts = Array.from({ length: 30_000 }, (_, index) => ({ user_id: 100_000 + index, nickname: `person ${index}` }));',
+        'await startWorld({ world: { accounts: [{ user_id: 10001, nickname: "Bot", bot: true }, ...accounts] } });',
+        `writeFileSync(${JSON.stringify(join(dir, 'ready'))}, 'up');`,
+        'setInterval(() => {}, 60_000);',
+        '',
+      ].join('\n'),
+    );
+    const runner = spawn(process.execPath, ['--import', 'tsx', script], {
+      cwd: repoRoot,
+      env: { ...process.env, CATNAP_LOG_LEVEL: 'warn', TMPDIR: temp },
+      stdio: 'pipe',
+    });
+    let output = '';
+    runner.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    runner.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const ended = new Promise<NodeJS.Signals | number | null>((resolve) => runner.on('exit', (code, by) => resolve(by ?? code)));
+    try {
+      await until(async () => (await dataFolders(temp)).length === 1, 60_000, 'the runner to make its data folder');
+      const readyAtSignal = await readFile(join(dir, 'ready'), 'utf8').catch(() => '');
+      runner.kill('SIGTERM');
+      expect(readyAtSignal, 'the start had ended before the signal: the world is too small to test a signal during it').toBe('');
+      expect(await ended, output).toBe('SIGTERM');
+      await until(async () => (await dataFolders(temp)).length === 0, 30_000, "the runner's temporary data folder to be removed");
+    } finally {
+      runner.kill('SIGKILL');
+      await rm(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
+
   it('stops the Catnap `catnap test` started with its bot and removes its temporary data folder, then ends by SIGTERM', async () => {
     const dir = await tempDir();
     const temp = await runnerTemp(dir);

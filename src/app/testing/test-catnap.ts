@@ -56,14 +56,34 @@ export async function launchTestCatnap(options: LaunchOptions = {}): Promise<Lau
         ? ((await readWorldFile(options.world)) as WorldFile)
         : options.world;
   const prepared = prepareTestWorld(world, options.bot);
+  const token = randomBytes(16).toString('hex');
   const ownDir = options.dataDir === undefined;
   const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'catnap-test-')));
-  const worldFile = join(dataDir, 'test-world.json');
-  await writeFile(worldFile, JSON.stringify(prepared.world), { mode: 0o600 });
-  const token = randomBytes(16).toString('hex');
+  let starting: Promise<Catnap> | undefined;
+  let stopped: Promise<void> | undefined;
+  // From here a runner killed by SIGTERM or SIGINT would otherwise end without stop(), leaving the
+  // temporary data folder in the system's temp folder (a given dataDir is the caller's and stays);
+  // a signal while Catnap is still starting waits for the start to end, then stops what started.
+  const stop = (): Promise<void> => {
+    stopped ??= (async () => {
+      try {
+        const started = await starting?.catch(() => undefined);
+        await started?.stop();
+        if (ownDir) await rm(dataDir, { recursive: true, force: true });
+      } finally {
+        untrack();
+      }
+    })();
+    return stopped;
+  };
+  const untrack = stopOnSignal(stop);
   let catnap: Catnap;
   try {
-    catnap = await Catnap.start({
+    const worldFile = join(dataDir, 'test-world.json');
+    await writeFile(worldFile, JSON.stringify(prepared.world), { mode: 0o600 });
+    // A signal meanwhile has removed the folder already: a start now would make it again.
+    if (stopped) throw new Error('the test runner was stopped by a signal before Catnap started');
+    starting = Catnap.start({
       dataDir,
       worldFile,
       webuiPort: 0,
@@ -74,29 +94,16 @@ export async function launchTestCatnap(options: LaunchOptions = {}): Promise<Lau
       ...(options.seed !== undefined && { seed: options.seed }),
       ...(options.clock !== undefined && { clockStart: clockStartOf(options.clock) }),
     });
+    catnap = await starting;
   } catch (error) {
-    if (ownDir) await rm(dataDir, { recursive: true, force: true });
+    await stop();
     throw error;
   }
-  let stopped: Promise<void> | undefined;
   const launched: LaunchedCatnap = {
     catnap,
     connection: { url: catnap.webuiUrl, token, source: 'the Catnap this test started' },
     bot: botEndpoints(prepared.selfId, prepared.token, catnap.network.status(prepared.selfId)),
-    stop() {
-      stopped ??= (async () => {
-        try {
-          await catnap.stop();
-          if (ownDir) await rm(dataDir, { recursive: true, force: true });
-        } finally {
-          untrack();
-        }
-      })();
-      return stopped;
-    },
+    stop,
   };
-  // A runner killed by SIGTERM or SIGINT would otherwise end without stop(), leaving the temporary
-  // data folder in the system's temp folder (a given dataDir is the caller's and stays).
-  const untrack = stopOnSignal(() => launched.stop());
   return launched;
 }
