@@ -3,7 +3,7 @@ import type { MemberPatch, MemberRepository } from '../store.js';
 import type { SqliteDatabase } from './database.js';
 import { BulkInsert } from './bulk-insert.js';
 import { PatchUpdater } from './patch.js';
-import { UnitCache, type UnitJournal, type WriteStatement } from './unit-journal.js';
+import { UnitCache, UnitPairCache, type UnitJournal, type WriteStatement } from './unit-journal.js';
 
 interface MemberRow {
   group_id: number;
@@ -38,7 +38,7 @@ export class SqliteMemberRepository implements MemberRepository {
    */
   readonly #ids: UnitCache<number, readonly number[]>;
   /** Member records by `group/user`, read through (every group send checks its sender). */
-  readonly #records: UnitCache<string, Member>;
+  readonly #records: UnitPairCache<Member>;
   readonly #get;
   readonly #list;
   readonly #userIds;
@@ -51,7 +51,7 @@ export class SqliteMemberRepository implements MemberRepository {
   readonly #patch;
   constructor(db: SqliteDatabase, journal: UnitJournal) {
     this.#ids = new UnitCache(journal);
-    this.#records = new UnitCache(journal);
+    this.#records = new UnitPairCache(journal);
     this.#get = db.prepare<[number, number], MemberRow>('SELECT * FROM members WHERE group_id = ? AND user_id = ?');
     this.#list = db.prepare<[number], MemberRow>('SELECT * FROM members WHERE group_id = ? ORDER BY join_time, user_id');
     this.#userIds = db.prepare<[number], { user_id: number }>('SELECT user_id FROM members WHERE group_id = ?');
@@ -86,11 +86,10 @@ export class SqliteMemberRepository implements MemberRepository {
   }
 
   get(groupId: number, userId: number): Member | undefined {
-    const key = `${groupId}/${userId}`;
-    const cached = this.#records.get(key);
+    const cached = this.#records.get(groupId, userId);
     if (cached) return cached;
     const row = this.#get.get(groupId, userId);
-    return row && this.#records.remember(key, toMember(row));
+    return row && this.#records.remember(groupId, userId, toMember(row));
   }
 
   list(groupId: number): Member[] {
@@ -109,7 +108,7 @@ export class SqliteMemberRepository implements MemberRepository {
     this.#insert.run({ ...member });
     this.#ids.changed(member.groupId);
     // Written through: the row is exactly this record.
-    this.#records.replace(`${member.groupId}/${member.userId}`, { ...member });
+    this.#records.replace(member.groupId, member.userId, { ...member });
   }
 
   insertMany(members: readonly Member[]): void {
@@ -125,7 +124,7 @@ export class SqliteMemberRepository implements MemberRepository {
   }
 
   update(groupId: number, userId: number, patch: MemberPatch): Member {
-    this.#records.changed(`${groupId}/${userId}`);
+    this.#records.changed(groupId, userId);
     this.#patch.run(patch, [groupId, userId]);
     const member = this.get(groupId, userId);
     if (!member) throw new Error(`member ${userId} of group ${groupId} vanished during update`);
@@ -137,23 +136,22 @@ export class SqliteMemberRepository implements MemberRepository {
    * reading the row back and updates a cached record in place).
    */
   touchLastSent(groupId: number, userId: number, time: number): void {
-    const key = `${groupId}/${userId}`;
-    const cached = this.#records.get(key);
+    const cached = this.#records.get(groupId, userId);
     // The time is in seconds: a member who speaks again within the second changes nothing.
     if (cached?.lastSentTime === time) return;
     this.#touch.run(time, groupId, userId);
-    if (cached) this.#records.replace(key, { ...cached, lastSentTime: time });
+    if (cached) this.#records.replace(groupId, userId, { ...cached, lastSentTime: time });
   }
 
   remove(groupId: number, userId: number): boolean {
     const removed = this.#remove.run(groupId, userId).changes > 0;
     this.#ids.changed(groupId);
-    this.#records.changed(`${groupId}/${userId}`);
+    this.#records.changed(groupId, userId);
     return removed;
   }
 
   removeAll(groupId: number): void {
-    for (const userId of this.userIds(groupId)) this.#records.changed(`${groupId}/${userId}`);
+    for (const userId of this.userIds(groupId)) this.#records.changed(groupId, userId);
     this.#removeAll.run(groupId);
     this.#ids.changed(groupId);
   }

@@ -122,3 +122,48 @@ export class UnitCache<K, V> {
     this.journal.onRollback(() => this.#values.delete(key));
   }
 }
+
+/**
+ * A UnitCache keyed by a pair of numbers (a group and a member, say), held as a map of maps: a
+ * key built as a string (`${group}/${user}`) was a new string to hash on every lookup, and a
+ * send looks up its sender's member record several times.
+ */
+export class UnitPairCache<V> {
+  readonly #values = new Map<number, Map<number, V>>();
+
+  constructor(private readonly journal: UnitJournal) {
+    journal.onBatchFailed(() => this.#values.clear());
+  }
+
+  get(first: number, second: number): V | undefined {
+    return this.#values.get(first)?.get(second);
+  }
+
+  remember(first: number, second: number, value: V): V {
+    this.#inner(first).set(second, value);
+    return value;
+  }
+
+  /** The unit changed what the pair maps to: forget it now, and again if the unit rolls back. */
+  changed(first: number, second: number): void {
+    this.#forget(first, second);
+    this.journal.onRollback(() => this.#forget(first, second));
+  }
+
+  /** The unit wrote `value` for the pair (write-through); forgotten if the unit rolls back. */
+  replace(first: number, second: number, value: V): void {
+    this.#inner(first).set(second, value);
+    this.journal.onRollback(() => this.#forget(first, second));
+  }
+
+  #inner(first: number): Map<number, V> {
+    let inner = this.#values.get(first);
+    if (!inner) this.#values.set(first, (inner = new Map()));
+    return inner;
+  }
+
+  #forget(first: number, second: number): void {
+    const inner = this.#values.get(first);
+    if (inner?.delete(second) && inner.size === 0) this.#values.delete(first);
+  }
+}
