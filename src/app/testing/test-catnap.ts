@@ -57,19 +57,20 @@ export async function launchTestCatnap(options: LaunchOptions = {}): Promise<Lau
         : options.world;
   const prepared = prepareTestWorld(world, options.bot);
   const token = randomBytes(16).toString('hex');
-  const ownDir = options.dataDir === undefined;
-  const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'catnap-test-')));
+  let making: Promise<string> | undefined;
   let starting: Promise<Catnap> | undefined;
   let stopped: Promise<void> | undefined;
   // From here a runner killed by SIGTERM or SIGINT would otherwise end without stop(), leaving the
-  // temporary data folder in the system's temp folder (a given dataDir is the caller's and stays);
-  // a signal while Catnap is still starting waits for the start to end, then stops what started.
+  // temporary data folder in the system's temp folder (a given dataDir is the caller's and stays).
+  // A signal while the folder is being made or Catnap is starting waits for that to end, then
+  // stops what started and removes what was made.
   const stop = (): Promise<void> => {
     stopped ??= (async () => {
       try {
         const started = await starting?.catch(() => undefined);
         await started?.stop();
-        if (ownDir) await rm(dataDir, { recursive: true, force: true });
+        const made = await making?.catch(() => undefined);
+        if (made !== undefined) await rm(made, { recursive: true, force: true });
       } finally {
         untrack();
       }
@@ -79,6 +80,8 @@ export async function launchTestCatnap(options: LaunchOptions = {}): Promise<Lau
   const untrack = stopOnSignal(stop);
   let catnap: Catnap;
   try {
+    making = options.dataDir === undefined ? mkdtemp(join(tmpdir(), 'catnap-test-')) : undefined;
+    const dataDir = options.dataDir ?? (await making!);
     const worldFile = join(dataDir, 'test-world.json');
     await writeFile(worldFile, JSON.stringify(prepared.world), { mode: 0o600 });
     // A signal meanwhile has removed the folder already: a start now would make it again.
