@@ -21,20 +21,51 @@ function writeBot(dir: string): Promise<void> {
 }
 
 /**
- * Starts `command` (a test runner that starts the bot), waits for the bot's pid, sends the runner
- * `signal` and checks that the runner ends by that signal and the bot with it.
+ * Writes a runner script that starts a world with `startWorld(<options>)` (after the `setup`
+ * lines) and writes `ready` in `dir` once it has; returns the script's path.
  */
-async function killRunner(dir: string, command: string[], signal: NodeJS.Signals): Promise<void> {
-  const runner = spawn(command[0]!, command.slice(1), { cwd: repoRoot, env: { ...process.env, CATNAP_LOG_LEVEL: 'warn' }, stdio: 'pipe' });
+async function writeStartWorldRunner(dir: string, options = '', setup: string[] = []): Promise<string> {
+  const script = join(dir, 'runner.mts');
+  await writeFile(
+    script,
+    [
+      `import { writeFileSync } from 'node:fs';`,
+      `import { startWorld } from ${JSON.stringify(join(repoRoot, 'src/app/testing/index.ts'))};`,
+      ...setup,
+      `await startWorld(${options});`,
+      `writeFileSync(${JSON.stringify(join(dir, 'ready'))}, 'up');`,
+      'setInterval(() => {}, 60_000);',
+      '',
+    ].join('\n'),
+  );
+  return script;
+}
+
+/** Spawns a runner in `repoRoot` with Catnap's log at warn; `output()` is what it printed, `ended` how it ended. */
+function spawnRunner(command: string[], env: NodeJS.ProcessEnv = {}) {
+  const runner = spawn(command[0]!, command.slice(1), {
+    cwd: repoRoot,
+    env: { ...process.env, CATNAP_LOG_LEVEL: 'warn', ...env },
+    stdio: 'pipe',
+  });
   let output = '';
   runner.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   runner.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const ended = new Promise<NodeJS.Signals | number | null>((resolve) => runner.on('exit', (code, by) => resolve(by ?? code)));
+  return { runner, output: () => output, ended };
+}
+
+/**
+ * Starts `command` (a test runner that starts the bot), waits for the bot's pid, sends the runner
+ * `signal` and checks that the runner ends by that signal and the bot with it.
+ */
+async function killRunner(dir: string, command: string[], signal: NodeJS.Signals): Promise<void> {
+  const { runner, output, ended } = spawnRunner(command);
   let bot: number | undefined;
   try {
     await until(async () => (bot = Number(await readFile(join(dir, 'bot.pid'), 'utf8').catch(() => ''))) > 0, 60_000, 'the bot to start');
     runner.kill(signal);
-    expect(await ended, output).toBe(signal);
+    expect(await ended, output()).toBe(signal);
     await until(() => !alive(bot!), 30_000, 'the bot to end');
   } finally {
     runner.kill('SIGKILL');
@@ -74,54 +105,27 @@ describe.runIf(process.platform === 'linux')('a test runner killed by a signal',
   it('stops the Catnap startWorld started and removes its temporary data folder, then ends by SIGTERM', async () => {
     const dir = await tempDir();
     const temp = await runnerTemp(dir);
-    const script = join(dir, 'runner.mts');
-    await writeFile(
-      script,
-      [
-        `import { writeFileSync } from 'node:fs';`,
-        `import { startWorld } from ${JSON.stringify(join(repoRoot, 'src/app/testing/index.ts'))};`,
-        'await startWorld();',
-        `writeFileSync(${JSON.stringify(join(dir, 'ready'))}, 'up');`,
-        'setInterval(() => {}, 60_000);',
-        '',
-      ].join('\n'),
-    );
+    const script = await writeStartWorldRunner(dir);
     await killRunnerOfCatnap(dir, temp, [process.execPath, '--import', 'tsx', script], 'SIGTERM');
   }, 120_000);
 
   it('removes the temporary data folder of a Catnap still starting when SIGTERM comes, then ends by it', async () => {
     const dir = await tempDir();
     const temp = await runnerTemp(dir);
-    const script = join(dir, 'runner.mts');
     // A world big enough that its start takes a while: the signal comes once the data folder
     // exists and before the start has ended (the runner writes `ready` after it).
-    await writeFile(
-      script,
-      [
-        `import { writeFileSync } from 'node:fs';`,
-        `import { startWorld } from ${JSON.stringify(join(repoRoot, 'src/app/testing/index.ts'))};`,
-        'const accounts = Array.from({ length: 30_000 }, (_, index) => ({ user_id: 100_000 + index, nickname: `person ${index}` }));',
-        'await startWorld({ world: { accounts: [{ user_id: 10001, nickname: "Bot", bot: true }, ...accounts] } });',
-        `writeFileSync(${JSON.stringify(join(dir, 'ready'))}, 'up');`,
-        'setInterval(() => {}, 60_000);',
-        '',
-      ].join('\n'),
+    const script = await writeStartWorldRunner(
+      dir,
+      '{ world: { accounts: [{ user_id: 10001, nickname: "Bot", bot: true }, ...accounts] } }',
+      ['const accounts = Array.from({ length: 30_000 }, (_, index) => ({ user_id: 100_000 + index, nickname: `person ${index}` }));'],
     );
-    const runner = spawn(process.execPath, ['--import', 'tsx', script], {
-      cwd: repoRoot,
-      env: { ...process.env, CATNAP_LOG_LEVEL: 'warn', TMPDIR: temp },
-      stdio: 'pipe',
-    });
-    let output = '';
-    runner.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    runner.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    const ended = new Promise<NodeJS.Signals | number | null>((resolve) => runner.on('exit', (code, by) => resolve(by ?? code)));
+    const { runner, output, ended } = spawnRunner([process.execPath, '--import', 'tsx', script], { TMPDIR: temp });
     try {
       await until(async () => (await dataFolders(temp)).length === 1, 60_000, 'the runner to make its data folder');
       const readyAtSignal = await readFile(join(dir, 'ready'), 'utf8').catch(() => '');
       runner.kill('SIGTERM');
       expect(readyAtSignal, 'the start had ended before the signal: the world is too small to test a signal during it').toBe('');
-      expect(await ended, output).toBe('SIGTERM');
+      expect(await ended, output()).toBe('SIGTERM');
       await until(async () => (await dataFolders(temp)).length === 0, 30_000, "the runner's temporary data folder to be removed");
     } finally {
       runner.kill('SIGKILL');
@@ -144,39 +148,24 @@ describe.runIf(process.platform === 'linux')('a test runner killed by a signal',
     const temp = await runnerTemp(dir);
     const given = join(dir, 'data');
     await mkdir(given);
-    const script = join(dir, 'runner.mts');
-    await writeFile(
-      script,
-      [
-        `import { writeFileSync } from 'node:fs';`,
-        `import { startWorld } from ${JSON.stringify(join(repoRoot, 'src/app/testing/index.ts'))};`,
-        `await startWorld({ dataDir: ${JSON.stringify(given)} });`,
-        `writeFileSync(${JSON.stringify(join(dir, 'ready'))}, 'up');`,
-        'setInterval(() => {}, 60_000);',
-        '',
-      ].join('\n'),
-    );
+    const script = await writeStartWorldRunner(dir, `{ dataDir: ${JSON.stringify(given)} }`);
     await killRunnerOfCatnap(dir, temp, [process.execPath, '--import', 'tsx', script], 'SIGINT', 'ready', given);
   }, 120_000);
 
   it('leaves the ending to `catnap test --serve`, which has its own: it removes its data folder and exits 0 once its stdin closes', async () => {
     const dir = await tempDir();
     const temp = await runnerTemp(dir);
-    const serve = spawn(process.execPath, [join(repoRoot, 'bin/catnap.js'), 'test', '--serve'], {
-      cwd: repoRoot,
-      env: { ...process.env, CATNAP_LOG_LEVEL: 'warn', TMPDIR: temp },
-      stdio: 'pipe',
-    });
-    let output = '';
-    serve.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    serve.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    const ended = new Promise<NodeJS.Signals | number | null>((resolve) => serve.on('exit', (code, by) => resolve(by ?? code)));
+    const {
+      runner: serve,
+      output,
+      ended,
+    } = spawnRunner([process.execPath, join(repoRoot, 'bin/catnap.js'), 'test', '--serve'], { TMPDIR: temp });
     try {
-      await until(() => output.includes('"url"'), 60_000, 'catnap test --serve to start');
+      await until(() => output().includes('"url"'), 60_000, 'catnap test --serve to start');
       serve.kill('SIGTERM');
       await until(async () => (await dataFolders(temp)).length === 0, 30_000, 'its data folder to be removed');
       serve.stdin.end();
-      expect(await ended, output).toBe(0);
+      expect(await ended, output()).toBe(0);
     } finally {
       serve.kill('SIGKILL');
       await rm(dir, { recursive: true, force: true });
@@ -210,22 +199,14 @@ async function killRunnerOfCatnap(
   ready = 'ready',
   kept?: string,
 ): Promise<void> {
-  const runner = spawn(command[0]!, command.slice(1), {
-    cwd: repoRoot,
-    env: { ...process.env, CATNAP_LOG_LEVEL: 'warn', TMPDIR: temp },
-    stdio: 'pipe',
-  });
-  let output = '';
-  runner.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  runner.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const ended = new Promise<NodeJS.Signals | number | null>((resolve) => runner.on('exit', (code, by) => resolve(by ?? code)));
+  const { runner, output, ended } = spawnRunner(command, { TMPDIR: temp });
   let bot: number | undefined;
   try {
     await until(async () => (await readFile(join(dir, ready), 'utf8').catch(() => '')) !== '', 60_000, 'the runner to start Catnap');
     if (ready === 'bot.pid') bot = Number(await readFile(join(dir, ready), 'utf8'));
-    expect(await dataFolders(temp), output).toHaveLength(kept ? 0 : 1);
+    expect(await dataFolders(temp), output()).toHaveLength(kept ? 0 : 1);
     runner.kill(signal);
-    expect(await ended, output).toBe(signal);
+    expect(await ended, output()).toBe(signal);
     expect(alive(runner.pid!)).toBe(false);
     await until(async () => (await dataFolders(temp)).length === 0, 30_000, "the runner's temporary data folder to be removed");
     if (kept) expect((await readdir(kept)).length).toBeGreaterThan(0);
