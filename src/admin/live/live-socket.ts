@@ -90,11 +90,11 @@ export function attachLiveSocket(
     const cork = new TickCork(ws);
     const send = (json: string) => {
       if (ws.readyState !== ws.OPEN) return;
-      cork.hold();
       if (ws.bufferedAmount > maxBufferedBytes) {
         dropped++;
         return;
       }
+      cork.hold();
       if (dropped > 0) {
         ws.send(JSON.stringify({ type: 'dropped', count: dropped } satisfies LiveFrame));
         dropped = 0;
