@@ -63,10 +63,14 @@ function effectOf(form: Form): Record<string, unknown> {
  */
 export function FaultForm(props: { selfId: number; onAdded: () => void }) {
   const [form, setForm] = useState<Form>({ ...blank, selfId: String(props.selfId) });
-  const edit = (change: Partial<Form>) => setForm({ ...form, ...change });
+  // While a rule is being added the form is disabled: the reset that follows the answer would
+  // otherwise throw away whatever was typed in the meantime.
+  const [adding, setAdding] = useState(false);
+  const edit = (change: Partial<Form>) => setForm((current) => ({ ...current, ...change }));
 
   const add = async (event: FormEvent) => {
     event.preventDefault();
+    if (adding) return;
     // Built as typed and checked by the server, which names a bad field: the form does not
     // repeat the contract's rules.
     const rule: Record<string, unknown> = {
@@ -77,7 +81,10 @@ export function FaultForm(props: { selfId: number; onAdded: () => void }) {
       ...optional('probability', form.probability, number),
       effect: effectOf(form),
     };
-    if (await attempt(() => api('POST /api/faults', { body: rule as FaultRuleInput }), '故障规则已添加 Fault rule added')) {
+    setAdding(true);
+    const added = await attempt(() => api('POST /api/faults', { body: rule as FaultRuleInput }), '故障规则已添加 Fault rule added');
+    setAdding(false);
+    if (added) {
       setForm({ ...blank, selfId: form.selfId });
       props.onAdded();
     }
@@ -98,76 +105,79 @@ export function FaultForm(props: { selfId: number; onAdded: () => void }) {
 
   return (
     <form className="fault-form" onSubmit={(event) => void add(event)} data-testid="fault-form">
-      <div className="form-row">
-        <label className="field">
-          针对 On
-          <select value={form.on} onChange={(event) => edit({ on: event.target.value as Form['on'] })} data-testid="fault-on">
-            <option value="action">action 调用</option>
-            <option value="event">event (HTTP POST)</option>
-          </select>
-        </label>
-        {field(
-          'target',
-          form.on === 'action' ? 'Action (glob)' : 'Event (glob)',
-          form.on === 'action' ? 'send_* (all when empty)' : 'message.group',
-          18,
-        )}
-        {field('selfId', '账号 self_id', 'any account')}
-        {field('transport', 'Transport', 'http, ws, ... (any)')}
-        {field('times', '次数 Times', 'every call', 8)}
-        {field('probability', '概率 Probability', '0..1 (always)', 8)}
-      </div>
-      <div className="form-row">
-        <label className="field">
-          效果 Effect
-          <select value={form.effect} onChange={(event) => edit({ effect: event.target.value as EffectType })} data-testid="fault-effect">
-            <option value="fail">fail 失败</option>
-            <option value="delay">delay 延迟</option>
-            <option value="no_reply">no_reply 不回复</option>
-            <option value="disconnect">disconnect 断开</option>
-          </select>
-        </label>
-        {form.effect === 'fail' && (
-          <>
-            <label className="field">
-              预设 Preset
-              <select
-                value={form.preset}
-                onChange={(event) => edit({ preset: event.target.value as Form['preset'] })}
-                data-testid="fault-preset"
-              >
-                <option value="">(none)</option>
-                {presets.map((preset) => (
-                  <option key={preset} value={preset}>
-                    {preset}
-                  </option>
-                ))}
-              </select>
-            </label>
-            {field('retcode', 'Retcode', 'preset’s', 8)}
-            {field('message', 'Message', 'preset’s', 16)}
-            {field('wording', 'Wording', 'the message', 12)}
-          </>
-        )}
-        {(form.effect === 'fail' || form.effect === 'delay') && field('delayMs', 'delay_ms', form.effect === 'delay' ? 'required' : '0', 8)}
-        {form.effect !== 'delay' && (
-          <label
-            className="field field-inline"
-            title="The action still happens in the world (a send that succeeds although the bot is told otherwise)"
-          >
-            <input
-              type="checkbox"
-              checked={form.happened}
-              onChange={(event) => edit({ happened: event.target.checked })}
-              data-testid="fault-happened"
-            />
-            happened
+      <fieldset className="fault-fields" disabled={adding}>
+        <div className="form-row">
+          <label className="field">
+            针对 On
+            <select value={form.on} onChange={(event) => edit({ on: event.target.value as Form['on'] })} data-testid="fault-on">
+              <option value="action">action 调用</option>
+              <option value="event">event (HTTP POST)</option>
+            </select>
           </label>
-        )}
-        <button type="submit" className="primary" data-testid="fault-add">
-          添加 Add rule
-        </button>
-      </div>
+          {field(
+            'target',
+            form.on === 'action' ? 'Action (glob)' : 'Event (glob)',
+            form.on === 'action' ? 'send_* (all when empty)' : 'message.group',
+            18,
+          )}
+          {field('selfId', '账号 self_id', 'any account')}
+          {field('transport', 'Transport', 'http, ws, ... (any)')}
+          {field('times', '次数 Times', 'every call', 8)}
+          {field('probability', '概率 Probability', '0..1 (always)', 8)}
+        </div>
+        <div className="form-row">
+          <label className="field">
+            效果 Effect
+            <select value={form.effect} onChange={(event) => edit({ effect: event.target.value as EffectType })} data-testid="fault-effect">
+              <option value="fail">fail 失败</option>
+              <option value="delay">delay 延迟</option>
+              <option value="no_reply">no_reply 不回复</option>
+              <option value="disconnect">disconnect 断开</option>
+            </select>
+          </label>
+          {form.effect === 'fail' && (
+            <>
+              <label className="field">
+                预设 Preset
+                <select
+                  value={form.preset}
+                  onChange={(event) => edit({ preset: event.target.value as Form['preset'] })}
+                  data-testid="fault-preset"
+                >
+                  <option value="">(none)</option>
+                  {presets.map((preset) => (
+                    <option key={preset} value={preset}>
+                      {preset}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              {field('retcode', 'Retcode', 'preset’s', 8)}
+              {field('message', 'Message', 'preset’s', 16)}
+              {field('wording', 'Wording', 'the message', 12)}
+            </>
+          )}
+          {(form.effect === 'fail' || form.effect === 'delay') &&
+            field('delayMs', 'delay_ms', form.effect === 'delay' ? 'required' : '0', 8)}
+          {form.effect !== 'delay' && (
+            <label
+              className="field field-inline"
+              title="The action still happens in the world (a send that succeeds although the bot is told otherwise)"
+            >
+              <input
+                type="checkbox"
+                checked={form.happened}
+                onChange={(event) => edit({ happened: event.target.checked })}
+                data-testid="fault-happened"
+              />
+              happened
+            </label>
+          )}
+          <button type="submit" className="primary" data-testid="fault-add">
+            添加 Add rule
+          </button>
+        </div>
+      </fieldset>
     </form>
   );
 }
