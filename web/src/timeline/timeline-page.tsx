@@ -60,7 +60,10 @@ export function TimelinePage() {
   const mark = async (event: FormEvent) => {
     event.preventDefault();
     const chosen = name.trim();
-    if (await attempt(() => api('POST /api/world/marks', { body: chosen ? { name: chosen } : {} }))) setName('');
+    // Cleared only if it still holds the name just marked: a name typed while the mark was being
+    // added is the next one, and stays.
+    if (await attempt(() => api('POST /api/world/marks', { body: chosen ? { name: chosen } : {} })))
+      setName((current) => (current.trim() === chosen ? '' : current));
   };
 
   return (
