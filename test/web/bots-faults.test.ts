@@ -1,4 +1,4 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Page, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { launchBrowser, openConsolePage } from '../helpers/browser.js';
@@ -202,10 +202,14 @@ describe('console Faults panel and fired faults in the live log', () => {
     await page.getByTestId('fault-delayMs').fill('250');
     // The server answers slowly, and the next rule is begun while this one is being added: the
     // form waits for the answer, so the reset that follows it throws nothing typed away.
-    await page.route('**/api/faults', async (route) => {
+    // Only the adds wait: a reload of the list that was still waiting when the route goes would
+    // be answered twice.
+    const slowAdds = async (route: Route) => {
+      if (route.request().method() !== 'POST') return route.fallback();
       await new Promise((resolve) => setTimeout(resolve, 300));
-      await route.continue();
-    });
+      return route.continue();
+    };
+    await page.route('**/api/faults', slowAdds);
     const answered = page.waitForResponse((response) => response.url().endsWith('/api/faults') && response.request().method() === 'POST');
     await page.getByTestId('fault-add').click();
     await page.getByTestId('fault-on').selectOption('action');
@@ -217,7 +221,7 @@ describe('console Faults panel and fired faults in the live log', () => {
     await page.getByTestId('fault-happened').check();
     await page.getByTestId('fault-add').click();
     await expect.poll(async () => (await rules()).length).toBe(3);
-    await page.unroute('**/api/faults');
+    await page.unroute('**/api/faults', slowAdds);
     expect((await rules())[1]).toMatchObject({ event: 'message.group', self_id: 10001, effect: { type: 'delay', delay_ms: 250 } });
     const anyAccount = (await rules())[2]!;
     expect(anyAccount).toMatchObject({ action: 'get_*', probability: 0.5, effect: { type: 'no_reply', happened: true } });
