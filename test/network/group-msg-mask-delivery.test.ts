@@ -71,4 +71,22 @@ describe('set_group_msg_mask decides what the bot is sent', () => {
     await tw.hub.flush();
     expect(got).toEqual([20003]);
   });
+
+  it('a dismissed group takes its masks with it: a new group of the same id delivers to everyone', async () => {
+    const tw = await transportWorld();
+    const got: string[] = [];
+    tw.hub.subscribe(20002, (event) => {
+      const object = event.object('array') as any;
+      if (object.post_type === 'message') got.push(object.raw_message);
+    });
+    const call = (userId: number, action: string, params: object) => tw.dispatcher.dispatch(userId, action, params, { transport: 'test' });
+    await call(20002, 'set_group_msg_mask', { group_id: 30001, mask: 3 });
+    await call(20003, 'send_group_msg', { group_id: 30001, message: 'blocked' });
+    await tw.world.groups.dismiss('world', 30001);
+    await tw.world.groups.create({ groupId: 30001, name: 'Lounge again', ownerId: 20001, memberIds: [20002, 20003] });
+    expect(tw.world.groupMsgMasks.mask(20002, 30001)).toBe(1);
+    await call(20003, 'send_group_msg', { group_id: 30001, message: 'heard' });
+    await tw.hub.flush();
+    expect(got).toEqual(['heard']);
+  });
 });

@@ -27,9 +27,11 @@ describe('units of work', () => {
       world.accounts.updateIn(tx, 20001, { nickname: 'Changed' });
       world.groups.addMemberIn(tx, 30002, 20003);
       store.members.update(30001, 20002, { role: 'admin' });
+      store.groupMsgMasks.set(20002, 30001, 3);
       // Read back inside the unit: the caches now hold the unit's values...
       expect(store.groups.get(30001)?.name).toBe('Renamed');
       expect(store.members.get(30001, 20002)?.role).toBe('admin');
+      expect(store.groupMsgMasks.ownersWith(30001, 3)).toEqual([20002]);
       expect(store.members.userIds(30002)).toContain(20003);
       throw new WorldError('CONFLICT', 'changed my mind');
     });
@@ -40,6 +42,7 @@ describe('units of work', () => {
     expect(world.groups.memberIds(30002)).not.toContain(20003);
     expect(world.groups.memberCount(30002)).toBe(2);
     expect(world.groups.requireMember(30001, 20002).role).toBe('member');
+    expect(store.groupMsgMasks.ownersWith(30001, 3)).toEqual([]);
     expect(events).toEqual([]);
   });
 

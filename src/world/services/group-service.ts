@@ -210,6 +210,7 @@ export class GroupService extends GroupQueries {
     }
     const audience = this.memberIds(groupId);
     this.ctx.store.members.removeAll(groupId);
+    this.ctx.store.groupMsgMasks.removeAll(groupId);
     this.ctx.store.groups.delete(groupId);
     for (const userId of audience) {
       tx.emit({ type: 'member.left', groupId, userId, operatorId: group.ownerId, subType: 'disband', audience });

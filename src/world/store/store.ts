@@ -108,6 +108,8 @@ export interface GroupMsgMaskRepository {
   set(ownerId: number, groupId: number, mask: number): void;
   /** The accounts that set `mask` for the group. */
   ownersWith(groupId: number, mask: number): number[];
+  /** Forgets every account's setting for the group (it is being dismissed). */
+  removeAll(groupId: number): void;
 }
 
 export type AccountPatch = Partial<Omit<Account, 'userId' | 'createdAt'>>;
