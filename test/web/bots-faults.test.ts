@@ -221,6 +221,14 @@ describe('console Faults panel and fired faults in the live log', () => {
     await page.getByTestId('fault-happened').check();
     await page.getByTestId('fault-add').click();
     await expect.poll(async () => (await rules()).length).toBe(3);
+    // The Add button was disabled while its rule was added, and has the focus back.
+    const focusedTestId = () =>
+      page.evaluate(() =>
+        (
+          globalThis as unknown as { document: { activeElement: { getAttribute(name: string): string | null } | null } }
+        ).document.activeElement?.getAttribute('data-testid'),
+      );
+    await expect.poll(focusedTestId).toBe('fault-add');
     await page.unroute('**/api/faults', slowAdds);
     expect((await rules())[1]).toMatchObject({ event: 'message.group', self_id: 10001, effect: { type: 'delay', delay_ms: 250 } });
     const anyAccount = (await rules())[2]!;

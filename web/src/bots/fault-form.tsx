@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { FaultEffect, FaultPreset, FaultRuleInput } from '@contract';
 import { api } from '../api/client';
 import { attempt } from '../ui/attempt';
@@ -66,6 +66,13 @@ export function FaultForm(props: { selfId: number; onAdded: () => void }) {
   // While a rule is being added the form is disabled: the reset that follows the answer would
   // otherwise throw away whatever was typed in the meantime.
   const [adding, setAdding] = useState(false);
+  // Disabling the control that has the focus drops it to the page: it goes back there after.
+  const focused = useRef<HTMLElement | null>(null);
+  useEffect(() => {
+    if (adding || !focused.current) return;
+    if (document.activeElement === document.body) focused.current.focus();
+    focused.current = null;
+  }, [adding]);
   const edit = (change: Partial<Form>) => setForm((current) => ({ ...current, ...change }));
 
   const add = async (event: FormEvent) => {
@@ -81,6 +88,7 @@ export function FaultForm(props: { selfId: number; onAdded: () => void }) {
       ...optional('probability', form.probability, number),
       effect: effectOf(form),
     };
+    focused.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     setAdding(true);
     const added = await attempt(() => api('POST /api/faults', { body: rule as FaultRuleInput }), '故障规则已添加 Fault rule added');
     setAdding(false);
