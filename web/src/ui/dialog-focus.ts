@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type RefObject } from 'react';
+import { useLayoutEffect, useRef, useState, type RefObject } from 'react';
 
 /** What the keyboard can reach inside a dialog, in Tab order. */
 const focusable =
@@ -23,7 +23,10 @@ export function useDialogFocus(dialog: RefObject<HTMLElement | null>, onClose: (
   // from re-running, which would hand focus back to the opener and take it again on every render.
   const close = useRef(onClose);
   close.current = onClose;
-  useEffect(() => {
+  // A layout effect: focus moves in (and back out) in the same commit that shows (or removes) the
+  // dialog. A passive effect ran after the browser painted it, so for a moment a key press, or a
+  // test looking at the focus, still found it on the page behind.
+  useLayoutEffect(() => {
     open.push(dialog);
     const stops = () => Array.from(dialog.current?.querySelectorAll<HTMLElement>(focusable) ?? []);
     (initial?.current ?? stops()[0] ?? dialog.current)?.focus();
