@@ -37,7 +37,7 @@ export class SqliteMemberRepository implements MemberRepository {
    * hundreds of rows per message was the send path's largest cost.
    */
   readonly #ids: UnitCache<number, readonly number[]>;
-  /** Member records by `group/user`, read through (every group send checks its sender). */
+  /** Member records by group and user, read through (every group send checks its sender). */
   readonly #records: UnitPairCache<Member>;
   readonly #get;
   readonly #list;
