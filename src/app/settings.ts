@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { chmod, readFile, writeFile } from 'node:fs/promises';
+import { chmod, readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { Type, type Static } from '@sinclair/typebox';
 import { TypeCompiler } from '@sinclair/typebox/compiler';
@@ -177,7 +177,7 @@ export async function loadSettingsFile(path: string): Promise<LoadedSettings> {
   if (generatedToken) {
     settings.webui.token = randomBytes(18).toString('base64url');
     await ensurePrivateDir(dirname(path));
-    await writeFile(path, `${JSON.stringify(settings, null, 2)}\n`, { mode: privateFileMode });
+    await replacePrivateFile(path, `${JSON.stringify(settings, null, 2)}\n`);
   }
   return { settings, generatedToken };
 }

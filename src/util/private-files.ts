@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { chmod, mkdir, open, rename, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, open, rm } from 'node:fs/promises';
+import { renameDurably, writeFileDurably } from './durable-files.js';
 
 /**
  * Catnap's data is private to the user running it: the database holds every chat, the config
@@ -31,13 +32,14 @@ export async function ensurePrivateFile(path: string): Promise<void> {
  * the old one. A reader meanwhile sees the old file or the new one, never half of either, and a
  * crash or a failed write leaves the old file as it was; two writes at once cannot interleave their
  * bytes. Callers that may race on one path order their writes themselves (the last rename wins).
+ * Once it answers the new content survives a crash (durable-files.ts).
  */
 export async function replacePrivateFile(path: string, data: string | Uint8Array): Promise<void> {
   // A temp name of its own per call, ending in `.tmp`, so a listing by extension never picks one up.
   const temp = `${path}.${process.pid}.${randomUUID()}.tmp`;
   try {
-    await writeFile(temp, data, { mode: privateFileMode });
-    await rename(temp, path);
+    await writeFileDurably(temp, data, privateFileMode);
+    await renameDurably(temp, path);
   } catch (error) {
     await rm(temp, { force: true });
     throw error;

@@ -1,11 +1,12 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream, statSync, unlinkSync, utimesSync } from 'node:fs';
-import { lstat, mkdir, open, readdir, readFile, rename, rm, rmdir, stat, unlink, writeFile } from 'node:fs/promises';
+import { lstat, open, readdir, readFile, rm, rmdir, stat, unlink } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import type { Readable } from 'node:stream';
 import { WorldError } from '../errors.js';
 import type { MediaRef } from '../messages/elements.js';
 import { privateDirMode, privateFileMode } from '../../util/private-files.js';
+import { makeFolderDurably, renameDurably, writeFileDurably } from '../../util/durable-files.js';
 import { extensionOf, sniffMime } from './mime.js';
 
 const blobIdPattern = /^[0-9a-f]{64}$/;
@@ -20,8 +21,9 @@ const sniffBytes = 64;
 /**
  * Content-addressed storage for media bytes: each blob is stored once under its sha256
  * (`<dir>/ab/abcdef...`), so the same image sent a thousand times takes the space of one, and a
- * blob id is a stable name for its bytes forever. Writes go to a temp file and are renamed into
- * place, so a crash never leaves half a blob under a real id. Blobs stay until the sweep
+ * blob id is a stable name for its bytes forever. Writes go to a temp file, flushed to the disk,
+ * and are renamed into place (util/durable-files.ts), so a crash never leaves half a blob under a
+ * real id, nor a stored message naming a blob the crash took. Blobs stay until the sweep
  * (blob-sweep.ts) finds nothing referring to them: nothing here deletes on its own.
  */
 export class BlobStore {
@@ -99,10 +101,10 @@ export class BlobStore {
     const blobId = createHash('sha256').update(bytes).digest('hex');
     const path = this.pathOf(blobId);
     if (!this.claim(blobId)) {
-      await mkdir(join(this.dir, blobId.slice(0, 2)), { recursive: true, mode: privateDirMode });
+      await makeFolderDurably(join(this.dir, blobId.slice(0, 2)), privateDirMode);
       const temp = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-      await writeFile(temp, bytes, { mode: privateFileMode });
-      await rename(temp, path);
+      await writeFileDurably(temp, bytes, privateFileMode);
+      await renameDurably(temp, path);
     }
     const mime = sniffMime(bytes, name);
     return { blobId, name: name || `${blobId.slice(0, 32)}.${extensionOf(mime)}`, size: bytes.length, mime };
@@ -114,7 +116,7 @@ export class BlobStore {
    * is destroyed, the temp file removed, and `tooLarge()` thrown.
    */
   async putStream(stream: AsyncIterable<Uint8Array>, name: string, maxBytes: number, tooLarge: () => Error): Promise<MediaRef> {
-    await mkdir(this.dir, { recursive: true, mode: privateDirMode });
+    await makeFolderDurably(this.dir, privateDirMode);
     const temp = join(this.dir, `incoming-${randomBytes(8).toString('hex')}.tmp`);
     const file = await open(temp, 'wx', privateFileMode);
     const hash = createHash('sha256');
@@ -136,12 +138,13 @@ export class BlobStore {
         }
         await file.write(chunk);
       }
+      await file.sync();
       await file.close();
       const blobId = hash.digest('hex');
       const path = this.pathOf(blobId);
       if (!this.claim(blobId)) {
-        await mkdir(join(this.dir, blobId.slice(0, 2)), { recursive: true, mode: privateDirMode });
-        await rename(temp, path);
+        await makeFolderDurably(join(this.dir, blobId.slice(0, 2)), privateDirMode);
+        await renameDurably(temp, path);
         stored = true;
       }
       const mime = sniffMime(Buffer.concat(head), name);

@@ -1,5 +1,5 @@
 import { readdirSync } from 'node:fs';
-import { mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
+import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type Static, type TSchema, Type } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
@@ -12,6 +12,7 @@ import { SerialQueue } from '../../util/serial-queue.js';
 import type { DomainEventBus } from '../events.js';
 import type { WorldStore } from '../store/store.js';
 import { embedInfo, readEmbeddedInfo } from './embedded-info.js';
+import { flushFile, makeFolderDurably, renameDurably } from '../../util/durable-files.js';
 
 /** A snapshot: what its database copy holds besides the world's tables (see embedded-info.ts). */
 export interface SnapshotInfo {
@@ -118,7 +119,7 @@ export class SnapshotService {
 
   async #save(name: string): Promise<SnapshotInfo> {
     const { dir, store, clock, random } = this.deps;
-    await mkdir(dir, { recursive: true, mode: 0o700 });
+    await makeFolderDurably(dir, 0o700);
     const temp = join(dir, `.${name}.${process.pid}.tmp`);
     // The temp copy and the rollback journal of writing its facts in: a journal a crash left would
     // be rolled back onto the fresh copy (a restart in a container often gets the same pid).
@@ -132,8 +133,9 @@ export class SnapshotService {
       embedInfo(temp, JSON.stringify(info));
       full = { ...info, name, sizeBytes: (await stat(temp)).size };
       // The one step that replaces the old snapshot: its copy and its facts go in place together,
-      // or (a crash, a failure before it) not at all.
-      await rename(temp, this.#dbPath(name));
+      // or (a crash, a failure before it) not at all; once it answers, a crash keeps the new one.
+      await flushFile(temp);
+      await renameDurably(temp, this.#dbPath(name));
     } catch (error) {
       await leftovers();
       throw error;
