@@ -24,11 +24,29 @@ export function tokenFrom(headers: IncomingHttpHeaders, query: URLSearchParams |
   return match ? match[1]!.trim() : header.trim();
 }
 
-/** Constant-time comparison; hashing first makes the lengths equal and hides the real length. */
-export function safeEqual(a: string, b: string): boolean {
-  const digestA = createHash('sha256').update(a).digest();
-  const digestB = createHash('sha256').update(b).digest();
-  return timingSafeEqual(digestA, digestB);
+/**
+ * Constant-time comparison; hashing first makes the lengths equal and hides the real length. The
+ * expected side is one of a handful of configured tokens, checked on every request: its digest is
+ * kept rather than made again each time.
+ */
+export function safeEqual(given: string, expected: string): boolean {
+  return timingSafeEqual(sha256(given), expectedDigest(expected));
+}
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest();
+
+/** Digests of configured tokens; bounded, since an adapter's token can change while Catnap runs. */
+const expectedDigests = new Map<string, Buffer>();
+const maxExpectedDigests = 256;
+
+function expectedDigest(expected: string): Buffer {
+  let digest = expectedDigests.get(expected);
+  if (digest === undefined) {
+    if (expectedDigests.size >= maxExpectedDigests) expectedDigests.clear();
+    digest = sha256(expected);
+    expectedDigests.set(expected, digest);
+  }
+  return digest;
 }
 
 /** The query string of a raw request URL. */
