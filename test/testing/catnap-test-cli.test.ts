@@ -169,6 +169,45 @@ describe('catnap test', () => {
     expect(result.stdout).toMatch(/3 scenarios: 1 passed, 2 failed/);
   });
 
+  it('proves with a mark that the bot ignored a message, where a silence only proves it was slow', async () => {
+    const dir = await tempDir('catnap-marks-');
+    // Handles events one after another, as most bots do; answers chat only after 1.5 s.
+    await writeBot(dir, [
+      'globalThis.chain = (globalThis.chain ?? Promise.resolve()).then(async () => {',
+      '  const say = (text) => socket.send(JSON.stringify({ action: "send_group_msg", params: { group_id: event.group_id, message: text } }));',
+      '  if (event.raw_message === "just chatting") { await new Promise((done) => setTimeout(done, 1500)); say("I heard you"); }',
+      '  if (event.raw_message === "/ping") say("pong");',
+      '});',
+    ]);
+    const scenario = (name: string, said: string) => [
+      '---',
+      `name: ${name}`,
+      'group: 30001',
+      'user: 20001',
+      'steps:',
+      '  - mark: said',
+      `  - say: ${said}`,
+      // Passes either way: the bot's answer comes later than this silence lasts.
+      '  - expect_none: 300ms',
+      '  - say: /ping',
+      expectPong,
+      // The pong comes after whatever the bot answered to what was said: all of it is in by now.
+      '  - expect_none: { since: said, regex: "^(?!pong$)", within: 0 }',
+    ];
+    await writeFile(
+      join(dir, 'marks.yaml'),
+      [...scenario('ignores hello', 'hello'), ...scenario('ignores chat', 'just chatting'), ''].join('\n'),
+    );
+    const result = await catnapTest([join(dir, 'marks.yaml'), '--bot', `node ${join(dir, 'bot.cjs')}`]);
+    expect(result.stdout).toMatch(/✓ ignores hello/);
+    expect(result.stdout).toMatch(/✓ mark "said"/);
+    expect(result.stdout).toMatch(/✓ expect silence for 300ms \(/);
+    expect(result.stdout).toMatch(/✗ expect silence until now since "said"/);
+    expect(result.stdout).toMatch(/I heard you/);
+    expect(result.stdout).toMatch(/2 scenarios: 1 passed, 1 failed/);
+    expect(result.code).toBe(1);
+  });
+
   it('says which signal killed a bot, in the scenario it died in and in those after', async () => {
     const dir = await tempDir('catnap-killed-');
     await writeBot(dir, ['if (event.raw_message === "/die") process.kill(process.pid, "SIGKILL");']);

@@ -160,6 +160,49 @@ describe('scenario files', () => {
     }
   });
 
+  it('refuses a since that names no earlier mark, and a mark named twice, before anything runs', async () => {
+    const wrong = [
+      'group: 30001',
+      'user: 20001',
+      'steps:',
+      '  - expect_none: { since: chatted }',
+      '  - mark: chatted',
+      '  - say: just chatting',
+      '  - mark: chatted',
+      '  - expect: { text: pong, since: chated }',
+      '  - expect_call: { action: send_group_msg, since: later }',
+      '  - mark: later',
+      '  - mark: ""',
+    ].join('\n');
+    const error = await loadScenarios([await scenarioFile(wrong)]).catch((caught: unknown) => caught);
+    expect((error as ScenarioError).problems.map((problem) => problem.replace(/^.*?case\.yaml/, 'case.yaml'))).toEqual([
+      'case.yaml: steps.0.expect_none.since: no earlier "mark" step named "chatted" (add "- mark: chatted" above)',
+      'case.yaml: steps.3.mark: an earlier step already made the mark "chatted"; give each mark its own name',
+      'case.yaml: steps.4.expect.since: no earlier "mark" step named "chated" (add "- mark: chated" above)',
+      'case.yaml: steps.5.expect_call.since: no earlier "mark" step named "later" (add "- mark: later" above)',
+      expect.stringMatching(/^case\.yaml: steps\.7\.mark: .*length/),
+    ]);
+    const right = [
+      'group: 30001',
+      'user: 20001',
+      'steps:',
+      '  - mark: chatted',
+      '  - say: just chatting',
+      '  - say: /ping',
+      '  - expect: { text: pong, since: chatted }',
+      '  - expect_call: { action: send_group_msg, since: chatted }',
+      '  - expect_none: { regex: "^(?!pong$)", within: 0, since: chatted }',
+    ].join('\n');
+    const [scenario] = await loadScenarios([await scenarioFile(right)]);
+    const described = scenario!.steps.map((step) => step.spec.describe(step.value as never, { group: 30001, user: 20001 }));
+    expect(described[0]).toBe('mark "chatted"');
+    expect(described.slice(3)).toEqual([
+      'expect "pong" in group 30001 since "chatted"',
+      'expect call send_group_msg since "chatted"',
+      'expect silence until now since "chatted"',
+    ]);
+  });
+
   it('publishes its JSON Schema for editors, current with the step table (npm run docs)', async () => {
     expect(await readFile(join(repoRoot, 'docs/scenario.schema.json'), 'utf8')).toBe(scenarioJsonSchema());
     const schema = JSON.parse(scenarioJsonSchema()) as { properties: { steps: { items: { anyOf: { properties: object }[] } } } };

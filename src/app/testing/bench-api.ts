@@ -151,8 +151,10 @@ export class BenchApi {
     return this.request('POST', '/api/clock', change);
   }
 
-  async mark(): Promise<Mark> {
-    return (await this.request<RouteResponse<typeof transcriptApi.addMark>>('POST', '/api/world/marks', {})).mark;
+  /** A mark here; a `name` shows in the transcript (a scenario's `mark` step). */
+  async mark(name?: string): Promise<Mark> {
+    return (await this.request<RouteResponse<typeof transcriptApi.addMark>>('POST', '/api/world/marks', name !== undefined ? { name } : {}))
+      .mark;
   }
 
   async transcript(since?: Mark): Promise<TranscriptEntry[]> {

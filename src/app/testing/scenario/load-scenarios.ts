@@ -178,6 +178,8 @@ export function readScenario(input: unknown, file: string, ordinal?: number): Sc
   if (inline) problems.push(...inlineWorldProblems(doc.world));
   if (!Array.isArray(doc.steps) || doc.steps.length === 0) problems.push('steps: expected a list of steps');
   const steps: ScenarioStep[] = [];
+  // The names `mark` steps gave so far: an expectation's `since` must name one of them.
+  const marks = new Set<string>();
   (Array.isArray(doc.steps) ? doc.steps : []).forEach((step: unknown, index) => {
     const keys = step && typeof step === 'object' && !Array.isArray(step) ? Object.keys(step) : [];
     if (keys.length !== 1) {
@@ -205,6 +207,11 @@ export function readScenario(input: unknown, file: string, ordinal?: number): Sc
       problems.push(...unmet.map((problem) => `steps.${index}.${name}: ${problem}`));
       return;
     }
+    const markProblem = checkMarks(name, value, marks);
+    if (markProblem !== undefined) {
+      problems.push(`steps.${index}.${name}${markProblem}`);
+      return;
+    }
     steps.push({ spec, value: Value.Clone(value) });
   });
   if (problems.length > 0) return { problems };
@@ -219,4 +226,21 @@ export function readScenario(input: unknown, file: string, ordinal?: number): Sc
     skip: doc.skip === true,
     steps,
   };
+}
+
+/**
+ * A `mark` step's name must be new in its scenario, and a `since` must name a mark an earlier step
+ * made (a later one, or a typo, could only fail halfway through the run). Adds the mark's name.
+ */
+function checkMarks(step: string, value: unknown, marks: Set<string>): string | undefined {
+  if (step === 'mark') {
+    const name = value as string;
+    if (marks.has(name)) return `: an earlier step already made the mark "${name}"; give each mark its own name`;
+    marks.add(name);
+    return undefined;
+  }
+  const since = value !== null && typeof value === 'object' ? (value as { since?: unknown }).since : undefined;
+  if (typeof since === 'string' && !marks.has(since))
+    return `.since: no earlier "mark" step named "${since}" (add "- mark: ${since}" above)`;
+  return undefined;
 }

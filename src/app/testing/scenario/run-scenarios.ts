@@ -150,7 +150,7 @@ async function runOne(
   const { reporter } = options;
   reporter.scenarioStart?.(scenario);
   const started = Date.now();
-  const ctx: StepContext = { world, group: scenario.group, user: scenario.user, botId: world.botId!, dir: scenario.file };
+  const ctx: StepContext = { world, group: scenario.group, user: scenario.user, botId: world.botId!, dir: scenario.file, marks: new Map() };
   const steps: StepResult[] = [];
   const finish = (result: ScenarioResult) => {
     reporter.scenarioEnd?.(result);

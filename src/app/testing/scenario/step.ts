@@ -1,5 +1,6 @@
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
 import type { TestWorld } from '../test-world.js';
+import type { Mark } from '../bench-api.js';
 import { whoMissing, type StepNeeds } from './step-needs.js';
 
 /** What every step sees: the world, the scenario's defaults, and where its files are. */
@@ -13,6 +14,8 @@ export interface StepContext {
   readonly botId: number;
   /** The scenario file's folder, for relative paths. */
   readonly dir: string;
+  /** The points its `mark` steps named so far, for an expectation's `since`. */
+  readonly marks: Map<string, Mark>;
 }
 
 /**

@@ -1,9 +1,46 @@
 import { Type } from '@sinclair/typebox';
 import { defaultSilenceMs, defaultWithinMs, type MessageMatch } from '../expectations.js';
+import type { Mark } from '../bench-api.js';
 import { defineStep, Duration, durationMs, groupOf, strict, Uin, type StepContext } from './step.js';
 import { peerMissing } from './step-needs.js';
 
-/** Expectations on what the bot does, counted from just before the last action step. */
+/**
+ * Expectations on what the bot does, counted from just before the last action step, or with
+ * `since` from a point a `mark` step named.
+ */
+
+/** A mark step's name: what `since` gives to count from there. */
+const MarkName = Type.String({ minLength: 1, maxLength: 100, description: 'A name for this point' });
+
+const Since = Type.Optional(
+  Type.String({ minLength: 1, description: 'Count from the point an earlier `mark` step named, not from the last action' }),
+);
+
+/** The mark `since` names, or (without one) undefined: the latest action's mark. */
+function sinceOf(ctx: StepContext, step: string, since: string | undefined): Mark | undefined {
+  if (since === undefined) return undefined;
+  const mark = ctx.marks.get(since);
+  if (mark === undefined) throw new Error(`${step}: no earlier "mark" step named "${since}" (add "- mark: ${since}" above)`);
+  return mark;
+}
+
+/** A silence of 0 looks only at what already happened (since a mark): "until now". */
+const silenceSpan = (within: Duration) => (durationMs(within) === 0 ? 'expect silence until now' : `expect silence for ${within}`);
+
+const sinceSuffix = (since: string | undefined) => (since !== undefined ? ` since "${since}"` : '');
+
+export const markStep = defineStep({
+  name: 'mark',
+  summary:
+    "Names this point of the transcript for a later expectation's `since`; not an action (expectations still count from the last one)",
+  schema: MarkName,
+  async run(ctx, name) {
+    // Through the API, not world.mark(): the latest action's mark, which expectations without
+    // `since` count from, stays where it is.
+    ctx.marks.set(name, await ctx.world.api.mark(name));
+  },
+  describe: (name) => `mark "${name}"`,
+});
 
 const MessageOptions = {
   text: Type.Optional(Type.String({ description: 'Text the message contains' })),
@@ -14,6 +51,7 @@ const MessageOptions = {
   private: Type.Optional(Type.Boolean({ description: 'In a private chat, even when the scenario has a group' })),
   from: Type.Optional(Uin),
   within: Type.Optional(Duration),
+  since: Since,
 };
 type MessageStep = { text?: string; regex?: string; segments?: string[]; group?: number; to?: number; private?: boolean; from?: number };
 
@@ -49,11 +87,14 @@ export const expectStep = defineStep({
     const step = typeof value === 'string' ? { text: value } : value;
     // Without a peer the match would take any message, group ones included.
     if (step.private && step.to === undefined && ctx.user === undefined) throw new Error(`expect: ${peerMissing('to')}`);
+    const since = sinceOf(ctx, 'expect', step.since);
     await ctx.world.expectMessage(messageMatch(step, ctx), {
       within: step.within !== undefined ? durationMs(step.within) : defaultWithinMs,
+      ...(since !== undefined && { since }),
     });
   },
-  describe: (value, ctx) => `expect ${describeMessage(typeof value === 'string' ? { text: value } : value, ctx)}`,
+  describe: (value, ctx) =>
+    `expect ${describeMessage(typeof value === 'string' ? { text: value } : value, ctx)}${sinceSuffix(typeof value === 'string' ? undefined : value.since)}`,
 });
 
 export const expectNoneStep = defineStep({
@@ -64,9 +105,15 @@ export const expectNoneStep = defineStep({
     const step = typeof value === 'object' ? value : { within: value };
     // Silence means anywhere unless the step names a place.
     const match = messageMatch(step, { group: undefined, user: undefined });
-    await ctx.world.expectNone(match, { within: step.within !== undefined ? durationMs(step.within) : defaultSilenceMs });
+    const since = sinceOf(ctx, 'expect_none', step.since);
+    await ctx.world.expectNone(match, {
+      within: step.within !== undefined ? durationMs(step.within) : defaultSilenceMs,
+      ...(since !== undefined && { since }),
+    });
   },
-  describe: (value) => `expect silence for ${typeof value === 'object' ? (value.within ?? '500ms') : value}`,
+  describe: (value) =>
+    silenceSpan(typeof value === 'object' ? (value.within ?? '500ms') : value) +
+    sinceSuffix(typeof value === 'object' ? value.since : undefined),
 });
 
 export const expectCallStep = defineStep({
@@ -80,19 +127,22 @@ export const expectCallStep = defineStep({
         params: Type.Optional(Type.Record(Type.String(), Type.Unknown(), { description: 'A subset of the params' })),
         self: Type.Optional(Uin),
         within: Type.Optional(Duration),
+        since: Since,
       },
       strict,
     ),
   ]),
   async run(ctx, value) {
     const step = typeof value === 'string' ? { action: value } : value;
+    const since = sinceOf(ctx, 'expect_call', 'since' in step ? step.since : undefined);
     await ctx.world.expectCall(step.action, step.params, {
       within: step.within !== undefined ? durationMs(step.within) : defaultWithinMs,
       ...(step.self !== undefined && { self: step.self }),
+      ...(since !== undefined && { since }),
     });
   },
   describe: (value) => {
     const step = typeof value === 'string' ? { action: value } : value;
-    return `expect call ${step.action}${step.params ? ` ${JSON.stringify(step.params)}` : ''}`;
+    return `expect call ${step.action}${step.params ? ` ${JSON.stringify(step.params)}` : ''}${sinceSuffix('since' in step ? step.since : undefined)}`;
   },
 });

@@ -1,5 +1,5 @@
 import { actStep, friendRequestStep, pokeStep, sayStep, uploadStep } from './steps-talk.js';
-import { expectCallStep, expectNoneStep, expectStep } from './steps-expect.js';
+import { expectCallStep, expectNoneStep, expectStep, markStep } from './steps-expect.js';
 import { disconnectStep, faultStep, healthStep } from './steps-faults.js';
 import { advanceStep, joinStep, kickStep, leaveStep, muteStep } from './steps-world.js';
 import type { StepSpec } from './step.js';
@@ -19,6 +19,7 @@ export const stepTable: readonly StepSpec[] = [
   faultStep,
   healthStep,
   disconnectStep,
+  markStep,
   expectStep,
   expectCallStep,
   expectNoneStep,
