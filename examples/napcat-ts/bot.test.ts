@@ -23,8 +23,13 @@ describe('the napcat-ts example bot', () => {
   it('answers privately, and stays silent on small talk', async () => {
     await world.user(20002).say('/ping');
     await world.expectMessage({ text: 'pong', user: 20002 });
+    // Silence alone proves only its own length; the pong to a later /ping shows the small talk
+    // was read, and nothing since the mark but that pong shows it went unanswered.
+    const smallTalk = await world.mark();
     await world.user(20002).say('how are you?');
-    await world.expectNone({}, { within: 300 });
+    await world.user(20002).say('/ping');
+    await world.expectMessage({ text: 'pong', user: 20002 });
+    await world.expectNone({ regex: /^(?!pong$)/ }, { since: smallTalk, within: 0 });
   });
 
   it('welcomes a new member with an @', async () => {

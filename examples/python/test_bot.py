@@ -22,8 +22,13 @@ def test_echo_in_private(catnap):
 
 
 def test_stays_silent_on_small_talk(catnap):
+    # Silence alone proves only its own length; the pong to a later /ping shows the small talk
+    # was read, and nothing since the mark but that pong shows it went unanswered.
+    small_talk = catnap.mark()
     catnap.user(20001).say("nice weather", group=30001)
-    catnap.expect_none(within=0.3)
+    catnap.user(20001).say("/ping", group=30001)
+    catnap.expect_message("pong", group=30001, within=ANSWER)
+    catnap.expect_none(regex="^(?!pong$)", since=small_talk, within=0)
 
 
 def test_welcomes_new_members(catnap):

@@ -37,7 +37,17 @@ describe('scenario files', () => {
     expect(scenarios.length).toBeGreaterThanOrEqual(8);
     const commands = scenarios.find((scenario) => scenario.name === 'answers commands in a group')!;
     expect(commands).toMatchObject({ group: 30001, user: 20001, skip: false });
-    expect(commands.steps.map((step) => step.spec.name)).toEqual(['say', 'expect', 'say', 'expect', 'say', 'expect_none']);
+    expect(commands.steps.map((step) => step.spec.name)).toEqual([
+      'say',
+      'expect',
+      'say',
+      'expect',
+      'mark',
+      'say',
+      'say',
+      'expect',
+      'expect_none',
+    ]);
     expect(commands.steps[0]!.spec.describe(commands.steps[0]!.value as never, { group: commands.group, user: commands.user })).toBe(
       'say "/ping" as 20001 in group 30001',
     );
