@@ -2,11 +2,23 @@ import { writeReport } from '../../src/app/load/report-files.js';
 import { buildReport, type LoadReport } from '../../src/app/load/load-report.js';
 import { Recorder } from '../../src/app/load/recorder.js';
 
-/** Writes a real report (from a recorder fed with `messages` messages) into `<dir>/<name>/`, as `catnap load` would. */
-export async function writeSampleReport(dir: string, name: string, startedAt: string, messages = 50): Promise<LoadReport> {
+/**
+ * Writes a real report (from a recorder fed with `messages` messages) into `<dir>/<name>/`, as
+ * `catnap load` would: one message every 40 ms, or with `perSecond` that many in each second.
+ */
+export async function writeSampleReport(
+  dir: string,
+  name: string,
+  startedAt: string,
+  messages = 50,
+  perSecond?: readonly number[],
+): Promise<LoadReport> {
   const recorder = new Recorder(0);
-  for (let i = 0; i < messages; i++) {
-    const sentAt = i * 40;
+  const times = perSecond
+    ? perSecond.flatMap((count, second) => Array.from({ length: count }, (_, k) => second * 1000 + (k * 1000) / count))
+    : undefined;
+  for (let i = 0; i < (times?.length ?? messages); i++) {
+    const sentAt = times?.[i] ?? i * 40;
     recorder.sentOne(sentAt);
     recorder.delivered(sentAt, sentAt + 0.5 + (i % 7));
     if (i % 5 === 0) recorder.replied(sentAt, sentAt + 3 + (i % 11));
@@ -30,9 +42,9 @@ export async function writeSampleReport(dir: string, name: string, startedAt: st
       maxInFlight: 512,
     },
     startedAt: new Date(startedAt),
-    sendingMs: 2000,
+    sendingMs: perSecond ? perSecond.length * 1000 : 2000,
     recorder,
-    delivered: messages,
+    delivered: times?.length ?? messages,
     lost: 0,
     expected: 10,
     unexpectedAnswers: 0,

@@ -45,4 +45,42 @@ describe('console Load page', () => {
     expect(tab.url()).not.toBe(`${session.env.catnap.webuiUrl}${src}`);
     expect(session.pageErrors).toEqual([]);
   }, 60000);
+
+  it('draws curves through the measured points and nowhere beyond them', async () => {
+    // A rate that peaks and falls: a spline with tension drew it past the peak (10,250 sent/s in a
+    // second that sent 9,998), values nobody measured. Each point's Bézier control points must stay
+    // within the values of it and its neighbours.
+    await writeSampleReport(join(session.env.dataDir, 'load'), '2026-12-03T10-00-00Z', '2026-12-03T10:00:00.000Z', 0, [20, 40, 20, 30, 30]);
+    await session.page.goto(`${session.env.catnap.webuiUrl}/load?token=admin-token`);
+    await session.page.getByTestId('load-report-2026-12-03T10-00-00Z').click();
+    const frame = session.page.frameLocator('[data-testid="load-report-frame"]');
+    await frame.locator('#throughput').waitFor();
+    const content = await (await session.page.getByTestId('load-report-frame').elementHandle())!.contentFrame();
+    await expect
+      .poll(() => content!.evaluate(() => Object.keys((globalThis as unknown as { charts?: object }).charts ?? {}).length))
+      .toBe(3);
+    expect(await frame.locator('#summary').textContent()).toContain('messages sent        | 140');
+    const overshoots = await content!.evaluate(() => {
+      type Point = { x: number; y: number; skip?: boolean; cp1y?: number; cp2y?: number };
+      type LineChart = { data: { datasets: { label: string }[] }; getDatasetMeta(index: number): { data: Point[] } };
+      const charts = (globalThis as unknown as { charts: Record<string, LineChart> }).charts;
+      const found: string[] = [];
+      for (const name of ['latency', 'throughput']) {
+        const chart = charts[name]!;
+        chart.data.datasets.forEach((dataset, index) => {
+          const points = chart.getDatasetMeta(index).data;
+          points.forEach((point, at) => {
+            if (point.skip) return;
+            const ys = [points[at - 1], point, points[at + 1]].filter((near) => near && !near.skip).map((near) => near!.y);
+            const [low, high] = [Math.min(...ys) - 0.5, Math.max(...ys) + 0.5];
+            for (const y of [point.cp1y, point.cp2y])
+              if (y !== undefined && (y < low || y > high)) found.push(`${name}: ${dataset.label} at ${at}`);
+          });
+        });
+      }
+      return found;
+    });
+    expect(overshoots).toEqual([]);
+    expect(session.pageErrors).toEqual([]);
+  }, 60000);
 });
