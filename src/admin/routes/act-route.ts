@@ -1,6 +1,8 @@
 import type { FastifyReply } from 'fastify';
 import { actApi } from '../../contract/admin/act.js';
 import type { Envelope } from '../../contract/onebot/envelope.js';
+import type { Dialect, MessageFormat } from '../../onebot/action.js';
+import type { DispatchMeta } from '../../onebot/dispatcher.js';
 import { httpStatusOf } from '../../onebot/envelope.js';
 import { AdminError } from '../admin-errors.js';
 import { implement } from '../admin-route.js';
@@ -20,15 +22,14 @@ export const actRoutes = implement(actApi, {
     // A stream action's packets are gathered and answered with its last envelope: the admin API
     // answers one JSON document, which the CLI, the MCP server and the console read whole.
     const packets: Envelope[] = [];
-    const envelope = await dispatcher.dispatch(userId, action, params, {
-      signal: callerGone(reply),
-      transport: 'admin',
-      messageFormat: request.query.format ?? 'array',
-      adapter: 'admin-act',
-      dialect: request.query.dialect ?? 'napcat',
-      echo,
-      stream: async (packet) => void packets.push(packet as Envelope),
-    });
+    const envelope = await dispatcher.dispatch(
+      userId,
+      action,
+      params,
+      new AdminCallMeta(new CallerGone(reply), request.query.format ?? 'array', request.query.dialect ?? 'napcat', echo, async (packet) => {
+        packets.push(packet as Envelope);
+      }),
+    );
     // A call a fault held (no_reply) is let go when Catnap stops; its caller learns why, as a
     // pending wait's does, rather than reading the fault's stand-in failure as the action's. Only
     // that stand-in: an action that ran and failed while Catnap stops answers its own failure.
@@ -43,18 +44,10 @@ export const actRoutes = implement(actApi, {
     const { calls } = request.body;
     const missing = calls.find((call) => !world.accounts.find(call.user_id));
     if (missing) throw new AdminError(404, 'USER_NOT_FOUND', `user ${missing.user_id} does not exist; no call was run`);
-    const signal = callerGone(reply);
+    const gone = new CallerGone(reply);
     // All dispatched in this turn of the event loop: their units of work share one commit.
     const results = await Promise.all(
-      calls.map((call) =>
-        dispatcher.dispatch(call.user_id, call.action, call.params ?? {}, {
-          signal,
-          transport: 'admin',
-          messageFormat: 'array',
-          adapter: 'admin-act',
-          dialect: 'napcat',
-        }),
-      ),
+      calls.map((call) => dispatcher.dispatch(call.user_id, call.action, call.params ?? {}, new AdminCallMeta(gone, 'array', 'napcat'))),
     );
     // As for one act: a stand-in failure is not the action's, so the caller hears why instead.
     const cut = results.flatMap((result, index) => (dispatcher.wasCutShort(result) ? [index] : []));
@@ -73,10 +66,40 @@ export const actRoutes = implement(actApi, {
 /**
  * Aborts when the caller gives up (its own timeout closes the response unfinished): that lets go
  * of a call a fault holds, as a WebSocket or HTTP API client's going does, so no held call
- * outlives the request it answers.
+ * outlives the request it answers. Made when a fault first asks for it, as the HTTP API's is: an
+ * AbortController and a close listener for every request that no fault holds were wasted.
  */
-function callerGone(reply: FastifyReply): AbortSignal {
-  const gone = new AbortController();
-  reply.raw.once('close', () => reply.raw.writableFinished || gone.abort());
-  return gone.signal;
+class CallerGone {
+  #signal: AbortSignal | undefined;
+
+  constructor(private readonly reply: FastifyReply) {}
+
+  get signal(): AbortSignal {
+    if (!this.#signal) {
+      const gone = new AbortController();
+      const raw = this.reply.raw;
+      if (raw.destroyed && !raw.writableFinished) gone.abort();
+      else raw.once('close', () => raw.writableFinished || gone.abort());
+      this.#signal = gone.signal;
+    }
+    return this.#signal;
+  }
+}
+
+/** One admin call's meta: a class of one shape, with the caller's signal read only under a fault. */
+class AdminCallMeta implements DispatchMeta {
+  readonly transport = 'admin';
+  readonly adapter = 'admin-act';
+
+  constructor(
+    private readonly gone: CallerGone,
+    readonly messageFormat: MessageFormat,
+    readonly dialect: Dialect,
+    readonly echo?: unknown,
+    readonly stream?: (packet: Readonly<Record<string, unknown>>) => Promise<void>,
+  ) {}
+
+  get signal(): AbortSignal {
+    return this.gone.signal;
+  }
 }
