@@ -4,6 +4,16 @@ import { TestSocket, transportWorld } from '../helpers/transports.js';
 // smallWorld: group 30001 owner 20001, admin 10001, members 20002 and 20003; group 30002 owned by 10002 with 20001.
 const isMessage = (frame: any) => frame.post_type === 'message' || frame.post_type === 'message_sent';
 
+/** What the hub sends `userId`: `pick` of each message event, as it comes. */
+function messagesTo<T>(tw: Awaited<ReturnType<typeof transportWorld>>, userId: number, pick: (object: any) => T): T[] {
+  const got: T[] = [];
+  tw.hub.subscribe(userId, (event) => {
+    const object = event.object('array') as any;
+    if (object.post_type === 'message') got.push(pick(object));
+  });
+  return got;
+}
+
 describe('set_group_msg_mask decides what the bot is sent', () => {
   it('a blocked group (mask 3) sends the bot no message events, its own included; 4 and 2 still deliver; history stays readable', async () => {
     const tw = await transportWorld();
@@ -61,11 +71,7 @@ describe('set_group_msg_mask decides what the bot is sent', () => {
 
   it("one account's mask is its own: the other members still receive the group", async () => {
     const tw = await transportWorld();
-    const got: number[] = [];
-    tw.hub.subscribe(20002, (event) => {
-      const object = event.object('array') as any;
-      if (object.post_type === 'message') got.push(object.user_id);
-    });
+    const got = messagesTo(tw, 20002, (object) => object.user_id as number);
     await tw.dispatcher.dispatch(10001, 'set_group_msg_mask', { group_id: 30001, mask: 3 }, { transport: 'test' });
     await tw.dispatcher.dispatch(20003, 'send_group_msg', { group_id: 30001, message: 'hi' }, { transport: 'test' });
     await tw.hub.flush();
@@ -74,11 +80,7 @@ describe('set_group_msg_mask decides what the bot is sent', () => {
 
   it('a dismissed group takes its masks with it: a new group of the same id delivers to everyone', async () => {
     const tw = await transportWorld();
-    const got: string[] = [];
-    tw.hub.subscribe(20002, (event) => {
-      const object = event.object('array') as any;
-      if (object.post_type === 'message') got.push(object.raw_message);
-    });
+    const got = messagesTo(tw, 20002, (object) => object.raw_message as string);
     const call = (userId: number, action: string, params: object) => tw.dispatcher.dispatch(userId, action, params, { transport: 'test' });
     await call(20002, 'set_group_msg_mask', { group_id: 30001, mask: 3 });
     await call(20003, 'send_group_msg', { group_id: 30001, message: 'blocked' });

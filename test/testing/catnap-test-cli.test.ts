@@ -43,6 +43,11 @@ function writeBot(dir: string, onEvent: string[]): Promise<void> {
   );
 }
 
+/** One YAML document of a scenario file: a scenario in group 30001 spoken by 20001, with these step lines. */
+function scenarioDoc(name: string, steps: string[]): string[] {
+  return ['---', `name: ${name}`, 'group: 30001', 'user: 20001', 'steps:', ...steps];
+}
+
 describe('catnap test', () => {
   it('passes the napcat-ts example scenarios and writes JUnit XML', async () => {
     const out = join(await tempDir('catnap-junit-'), 'report.xml');
@@ -146,15 +151,14 @@ describe('catnap test', () => {
       'if (event.raw_message === "/ping")',
       '  socket.send(JSON.stringify({ action: "send_group_msg", params: { group_id: event.group_id, message: "pong" } }));',
     ]);
-    const scenario = (name: string, steps: string[]) => ['---', `name: ${name}`, 'group: 30001', 'user: 20001', 'steps:', ...steps];
     await writeFile(
       join(dir, 'crash.yaml'),
       [
-        ...scenario('pings', ['  - say: /ping', expectPong]),
+        ...scenarioDoc('pings', ['  - say: /ping', expectPong]),
         // The silence is long enough for the bot's exit to be seen within it on a loaded machine:
         // an exit seen only after the scenario ended is the next scenario's (a crash between two).
-        ...scenario('crashes quietly', ['  - say: /crash', '  - expect_none: 2s']),
-        ...scenario('pings after', ['  - say: /ping', expectPong]),
+        ...scenarioDoc('crashes quietly', ['  - say: /crash', '  - expect_none: 2s']),
+        ...scenarioDoc('pings after', ['  - say: /ping', expectPong]),
         '',
       ].join('\n'),
     );
@@ -179,21 +183,17 @@ describe('catnap test', () => {
       '  if (event.raw_message === "/ping") say("pong");',
       '});',
     ]);
-    const scenario = (name: string, said: string) => [
-      '---',
-      `name: ${name}`,
-      'group: 30001',
-      'user: 20001',
-      'steps:',
-      '  - mark: said',
-      `  - say: ${said}`,
-      // Passes either way: the bot's answer comes later than this silence lasts.
-      '  - expect_none: 300ms',
-      '  - say: /ping',
-      expectPong,
-      // The pong comes after whatever the bot answered to what was said: all of it is in by now.
-      '  - expect_none: { since: said, regex: "^(?!pong$)", within: 0 }',
-    ];
+    const scenario = (name: string, said: string) =>
+      scenarioDoc(name, [
+        '  - mark: said',
+        `  - say: ${said}`,
+        // Passes either way: the bot's answer comes later than this silence lasts.
+        '  - expect_none: 300ms',
+        '  - say: /ping',
+        expectPong,
+        // The pong comes after whatever the bot answered to what was said: all of it is in by now.
+        '  - expect_none: { since: said, regex: "^(?!pong$)", within: 0 }',
+      ]);
     await writeFile(
       join(dir, 'marks.yaml'),
       [...scenario('ignores hello', 'hello'), ...scenario('ignores chat', 'just chatting'), ''].join('\n'),
@@ -211,10 +211,9 @@ describe('catnap test', () => {
   it('says which signal killed a bot, in the scenario it died in and in those after', async () => {
     const dir = await tempDir('catnap-killed-');
     await writeBot(dir, ['if (event.raw_message === "/die") process.kill(process.pid, "SIGKILL");']);
-    const scenario = (name: string, steps: string[]) => ['---', `name: ${name}`, 'group: 30001', 'user: 20001', 'steps:', ...steps];
     await writeFile(
       join(dir, 'killed.yaml'),
-      [...scenario('dies', ['  - say: /die', '  - expect_none: 2s']), ...scenario('after', ['  - say: hi']), ''].join('\n'),
+      [...scenarioDoc('dies', ['  - say: /die', '  - expect_none: 2s']), ...scenarioDoc('after', ['  - say: hi']), ''].join('\n'),
     );
     // exec: a shell that stays between would report the kill as its own exit, code 137.
     const result = await catnapTest([join(dir, 'killed.yaml'), '--bot', `exec node ${join(dir, 'bot.cjs')}`]);
