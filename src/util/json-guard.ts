@@ -16,10 +16,54 @@ export type JsonProblem =
   { readonly kind: 'depth'; readonly limit: number } | { readonly kind: 'key'; readonly key: string; readonly path: string };
 
 /**
- * One object or array still to look at. Every frame has the same four fields (one shape), and an
- * array item's key stays a number until a path is spelled out: every call's params pass through
- * here, and a frame per node was a twentieth of a send's garbage.
+ * The values still to look at and their depths, reused by every check (it runs to its end
+ * without yielding, so one pair of stacks serves all). Every call's params pass through here; an
+ * object per node, and a list of keys per object, were a twentieth of a send's garbage.
  */
+const pendingValues: object[] = [];
+const pendingDepths: number[] = [];
+
+/** The first problem of a parsed JSON value, or undefined. The top-level value is at depth 1. */
+export function findJsonProblem(value: unknown, maxDepth: number): JsonProblem | undefined {
+  if (value === null || typeof value !== 'object') return undefined;
+  pendingValues.push(value);
+  pendingDepths.push(1);
+  try {
+    while (pendingValues.length > 0) {
+      const node = pendingValues.pop()!;
+      const depth = pendingDepths.pop()!;
+      if (depth > maxDepth) return { kind: 'depth', limit: maxDepth };
+      if (Array.isArray(node)) {
+        const items = node as unknown[];
+        for (let index = 0; index < items.length; index++) {
+          const item = items[index];
+          if (item !== null && typeof item === 'object') {
+            pendingValues.push(item);
+            pendingDepths.push(depth + 1);
+          }
+        }
+        continue;
+      }
+      for (const key in node) {
+        if (!Object.hasOwn(node, key)) continue;
+        // Rare: walk again, the same way, keeping the path this walk does not.
+        if (forbiddenKeys.has(key)) return locateProblem(value, maxDepth);
+        const item = (node as Record<string, unknown>)[key];
+        if (item !== null && typeof item === 'object') {
+          pendingValues.push(item);
+          pendingDepths.push(depth + 1);
+        }
+      }
+    }
+    return undefined;
+  } finally {
+    // Emptied, so the stacks hold on to nobody's params.
+    pendingValues.length = 0;
+    pendingDepths.length = 0;
+  }
+}
+
+/** One object or array still to look at, with the way to it (for the path of a forbidden key). */
 interface Frame {
   readonly value: object;
   readonly depth: number;
@@ -27,9 +71,8 @@ interface Frame {
   readonly key: string | number | undefined;
 }
 
-/** The first problem of a parsed JSON value, or undefined. The top-level value is at depth 1. */
-export function findJsonProblem(value: unknown, maxDepth: number): JsonProblem | undefined {
-  if (value === null || typeof value !== 'object') return undefined;
+/** `findJsonProblem`'s walk, in the same order, keeping where each value is. */
+function locateProblem(value: object, maxDepth: number): JsonProblem | undefined {
   const stack: Frame[] = [{ value, depth: 1, parent: undefined, key: undefined }];
   while (stack.length > 0) {
     const frame = stack.pop()!;
@@ -42,7 +85,8 @@ export function findJsonProblem(value: unknown, maxDepth: number): JsonProblem |
       }
       continue;
     }
-    for (const key of Object.keys(frame.value)) {
+    for (const key in frame.value) {
+      if (!Object.hasOwn(frame.value, key)) continue;
       if (forbiddenKeys.has(key)) return { kind: 'key', key, path: pathOf({ value: frame.value, depth: 0, parent: frame, key }) };
       const item = (frame.value as Record<string, unknown>)[key];
       if (item !== null && typeof item === 'object') stack.push({ value: item, depth: frame.depth + 1, parent: frame, key });
