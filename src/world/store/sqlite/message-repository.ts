@@ -88,6 +88,9 @@ const toRecent = (row: RecentConversationRow): RecentConversation => ({
 
 const toFile = (row: FileRow): StoredFile => ({ fileId: row.file_id, blobId: row.blob_id, name: row.name, size: row.size, mime: row.mime });
 
+/** How many message records the repository keeps at hand (see `#recent`). */
+const recentMessages = 512;
+
 /** Messages, conversations, read marks, forward bundles and message file ids in SQLite; see migration 002 for the indexes. */
 export class SqliteMessageRepository implements MessageRepository {
   readonly #get;
@@ -114,9 +117,17 @@ export class SqliteMessageRepository implements MessageRepository {
   readonly #recall: WriteStatement;
   /** The last seq of each conversation, so a send skips reading it back. */
   readonly #lastSeqs: UnitCache<string, number>;
+  /**
+   * The messages stored or read last. A bot's answer quotes the message it answers, a few
+   * milliseconds after it was stored, and the record is here rather than read and parsed back
+   * (a twentieth of Catnap's time when a bot answers every message). Kept few: a record that
+   * outlives two young collections is copied into the old generation, as garbage to come.
+   */
+  readonly #recent: UnitCache<number, MessageRecord>;
 
   constructor(db: SqliteDatabase, journal: UnitJournal) {
     this.#lastSeqs = new UnitCache(journal);
+    this.#recent = new UnitCache(journal, recentMessages);
     this.#get = db.prepare<[number], MessageRow>('SELECT * FROM messages WHERE message_id = ?');
     this.#getBySeq = db.prepare<[string, number], MessageRow>('SELECT * FROM messages WHERE conv = ? AND seq = ?');
     this.#lastSeq = db.prepare<[string], { last_seq: number }>('SELECT last_seq FROM conversations WHERE conv = ?');
@@ -240,7 +251,7 @@ export class SqliteMessageRepository implements MessageRepository {
     // gains five more properties made V8 build a new hidden class and a dictionary of
     // properties for every message (2.5 KB of garbage per send), and records read back from the
     // table and records just stored now share one shape.
-    return {
+    const record: MessageRecord = {
       messageId,
       conversation: message.conversation,
       seq,
@@ -255,18 +266,22 @@ export class SqliteMessageRepository implements MessageRepository {
       recallTime: 0,
       random: message.random,
     };
+    this.#recent.replace(messageId, record);
+    return record;
   }
 
   get(messageId: number): MessageRecord | undefined {
+    const cached = this.#recent.get(messageId);
+    if (cached) return cached;
     const row = this.#get.get(messageId);
-    return row && toMessage(row);
+    return row && this.#recent.remember(messageId, toMessage(row));
   }
 
   getMany(messageIds: readonly number[]): Map<number, MessageRecord> {
     const result = new Map<number, MessageRecord>();
     for (const messageId of new Set(messageIds)) {
-      const row = this.#get.get(messageId);
-      if (row) result.set(messageId, toMessage(row));
+      const record = this.get(messageId);
+      if (record) result.set(messageId, record);
     }
     return result;
   }
@@ -288,9 +303,10 @@ export class SqliteMessageRepository implements MessageRepository {
 
   markRecalled(messageId: number, operatorId: number, time: number): MessageRecord {
     this.#recall.run(operatorId, time, messageId);
+    this.#recent.changed(messageId);
     const row = this.#get.get(messageId);
     if (!row) throw new Error(`message ${messageId} vanished during recall`);
-    return toMessage(row);
+    return this.#recent.remember(messageId, toMessage(row));
   }
 
   conversationsOf(userId: number, groupIds: readonly number[], limit: number): ConversationSummary[] {

@@ -87,7 +87,11 @@ export class UnitJournal {
 export class UnitCache<K, V> {
   readonly #values = new Map<K, V>();
 
-  constructor(private readonly journal: UnitJournal) {
+  /** `limit`: past it, the entries put in first are let go (forgetting is always safe: a miss reads the table). */
+  constructor(
+    private readonly journal: UnitJournal,
+    private readonly limit = Number.POSITIVE_INFINITY,
+  ) {
     journal.onBatchFailed(() => this.#values.clear());
   }
 
@@ -96,7 +100,7 @@ export class UnitCache<K, V> {
   }
 
   remember(key: K, value: V): V {
-    this.#values.set(key, value);
+    this.#set(key, value);
     return value;
   }
 
@@ -110,7 +114,7 @@ export class UnitCache<K, V> {
   replaceMany(entries: Iterable<readonly [K, V]>): void {
     const keys: K[] = [];
     for (const [key, value] of entries) {
-      this.#values.set(key, value);
+      this.#set(key, value);
       keys.push(key);
     }
     this.journal.onRollback(() => keys.forEach((key) => this.#values.delete(key)));
@@ -118,8 +122,13 @@ export class UnitCache<K, V> {
 
   /** The unit wrote `value` for `key` (write-through); forgotten if the unit rolls back. */
   replace(key: K, value: V): void {
-    this.#values.set(key, value);
+    this.#set(key, value);
     this.journal.onRollback(() => this.#values.delete(key));
+  }
+
+  #set(key: K, value: V): void {
+    this.#values.set(key, value);
+    if (this.#values.size > this.limit) this.#values.delete(this.#values.keys().next().value as K);
   }
 }
 
