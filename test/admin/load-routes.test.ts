@@ -10,7 +10,11 @@ let env: Awaited<ReturnType<typeof startCatnap>>;
 beforeAll(async () => {
   env = await startCatnap(smallWorld);
   const folder = join(env.dataDir, 'load');
-  await writeSampleReport(folder, 'older', '2026-12-01T10:00:00.000Z');
+  // The older one as a run wrote it before a run could watch several bots: no self_ids, no bots.
+  const older = await writeSampleReport(folder, 'older', '2026-12-01T10:00:00.000Z');
+  const { self_ids: _ids, ...options } = older.options;
+  const { bots: _bots, ...before } = older;
+  await writeFile(join(folder, 'older', 'report.json'), JSON.stringify({ ...before, options }));
   await writeSampleReport(folder, 'newer', '2026-12-02T10:00:00.000Z');
   // Not reports: a folder without report.json, one with another kind of JSON, a stray file.
   await mkdir(join(folder, 'empty'), { recursive: true });
@@ -25,8 +29,17 @@ describe('load report routes', () => {
     const { status, json } = await env.admin('GET', '/api/load/reports');
     expect(status).toBe(200);
     expect(json.map((report: { name: string }) => report.name)).toEqual(['newer', 'older']);
-    expect(json[0]).toMatchObject({ self_id: 10001, pattern: 'mixed:/ping', rate: 25, sent: 50, lost: 0, reply_rate: 1 });
+    expect(json[0]).toMatchObject({
+      self_id: 10001,
+      self_ids: [10001],
+      pattern: 'mixed:/ping',
+      rate: 25,
+      sent: 50,
+      lost: 0,
+      reply_rate: 1,
+    });
     expect(json[0].delivery_p99_ms).toBeGreaterThan(0);
+    expect(json[1]).toMatchObject({ self_id: 10001, self_ids: [10001] });
   });
 
   it('serves a report page sandboxed to a caller with the token', async () => {

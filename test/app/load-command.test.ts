@@ -22,26 +22,37 @@ const world = {
         network: { websocketServers: [{ name: 'ws', enable: true, host: '127.0.0.1', port: 0, token: 'bot-token', heartInterval: 0 }] },
       },
     },
+    {
+      user_id: 10002,
+      nickname: 'Second ping bot',
+      bot: true,
+      onebot: {
+        network: { websocketServers: [{ name: 'ws', enable: true, host: '127.0.0.1', port: 0, token: 'bot-token-2', heartInterval: 0 }] },
+      },
+    },
     { user_id: 20001, nickname: 'Alice' },
   ],
 };
 
 let env: Awaited<ReturnType<typeof startCatnap>>;
 let remote: string[];
-let stopBot: () => void;
+const stopBots: (() => void)[] = [];
 beforeAll(async () => {
   env = await startCatnap(world);
   remote = ['--url', env.catnap.webuiUrl, '--token', 'admin-token'];
-  const endpoint = env.catnap.network.status(10001).find((status) => status.kind === 'websocketServers')!.endpoint;
-  // The reference bot runs in its own process, as a real bot would.
-  const bot = spawn(process.execPath, [join(repoRoot, 'bench/ping-bot.mjs'), endpoint, 'bot-token'], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  stopBot = () => bot.kill('SIGTERM');
-  await new Promise<void>((resolve) => bot.stdout!.once('data', () => resolve()));
+  // The reference bots run in processes of their own, as real bots would.
+  for (const [selfId, token] of [
+    [10001, 'bot-token'],
+    [10002, 'bot-token-2'],
+  ] as const) {
+    const endpoint = env.catnap.network.status(selfId).find((status) => status.kind === 'websocketServers')!.endpoint;
+    const bot = spawn(process.execPath, [join(repoRoot, 'bench/ping-bot.mjs'), endpoint, token], { stdio: ['ignore', 'pipe', 'inherit'] });
+    stopBots.push(() => bot.kill('SIGTERM'));
+    await new Promise<void>((resolve) => bot.stdout!.once('data', () => resolve()));
+  }
 });
 afterAll(async () => {
-  stopBot();
+  for (const stop of stopBots) stop();
   await env.catnap.stop();
 });
 
@@ -106,7 +117,10 @@ describe('catnap load', () => {
   }, 60_000);
 
   it("counts the bot's clients that went away, by why, and names them in the summary", async () => {
-    const probe = await MetricsProbe.start(new CatnapClient({ url: env.catnap.webuiUrl, token: 'admin-token', source: 'the test' }), 10001);
+    const probe = await MetricsProbe.start(
+      new CatnapClient({ url: env.catnap.webuiUrl, token: 'admin-token', source: 'the test' }),
+      [10001],
+    );
     const endpoint = env.catnap.network.status(10001).find((status) => status.kind === 'websocketServers')!.endpoint;
     const client = new WebSocket(endpoint, { headers: { authorization: 'Bearer bot-token' } });
     await new Promise((resolve, reject) => client.once('open', resolve).once('error', reject));
@@ -130,7 +144,58 @@ describe('catnap load', () => {
     expect(summaryTable(dropped)).toMatch(/\| bot clients that went away +\| 3 \(too_slow 1, peer 2\) +\|/);
   });
 
+  it('watches several bots in the same groups, each on its own socket, and reports each and all of them', async () => {
+    const out = await tempDir();
+    // Groups and people of their own: the other runs' groups keep one bot.
+    const shape = ['--groups', '2', '--users', '6', '--rate', '20/s', '--duration', '2s', '--grace', '30s'];
+    const own = ['--group-base', '1910000001', '--user-base', '1810000001'];
+    const args = ['load', ...remote, '--self-id', '10001,10002', ...shape, ...own, '--pattern', 'command:/ping', '--expect-reply'];
+    const result = await cli([...args, '--out', out]);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain('bots 10001, 10002 at');
+    const report = JSON.parse(await readFile(join(out, 'report.json'), 'utf8')) as LoadReport;
+    expect(report.options).toMatchObject({ self_id: 10001, self_ids: [10001, 10002] });
+    const stored = report.totals.sent - report.totals.send_errors;
+    expect(stored).toBeGreaterThan(0);
+    const bots = report.bots!;
+    expect(bots.map((bot) => bot.self_id)).toEqual([10001, 10002]);
+    expect(bots[0]!.watched_socket.url).not.toBe(bots[1]!.watched_socket.url);
+    for (const bot of bots) {
+      // Every message reached each bot, and each answered each one once (ping-bot makes no other call).
+      expect(bot).toMatchObject({ delivered: stored, lost: 0, expected_replies: stored, replies: stored, reply_rate: 1 });
+      expect(bot).toMatchObject({ unexpected_replies: 0, calls: stored, failed_calls: 0 });
+      expect(bot.delivery_ms!.p99).toBeGreaterThan(0);
+      expect(bot.reply_ms!.p99).toBeGreaterThanOrEqual(bot.reply_ms!.p50);
+    }
+    // The totals and the charts are of both bots: a message delivered to two bots is two deliveries.
+    expect(report.totals).toMatchObject({ delivered: 2 * stored, lost: 0, expected_replies: 2 * stored, replies: 2 * stored });
+    expect(report.latency_ms.delivery!.count).toBe(2 * stored);
+    expect(report.timeline.reduce((sum, point) => sum + point.replies, 0)).toBe(2 * stored);
+    for (const selfId of [10001, 10002]) {
+      expect(result.stdout).toMatch(
+        new RegExp(
+          `\\| bot ${selfId} +\\| delivered ${stored}, lost 0, p99 [\\d.]+ ms; replies ${stored}/${stored}, p99 [\\d.]+ ms; calls ${stored} \\(0 failed\\); backlog \\d+ B +\\|`,
+        ),
+      );
+    }
+    // Both bots joined both groups.
+    const client = new CatnapClient({ url: env.catnap.webuiUrl, token: 'admin-token', source: 'the test' });
+    const groups = await client.request<{ group_id: number; members: { user_id: number }[] }[]>('GET', '/api/world/groups');
+    for (const groupId of [1910000001, 1910000002]) {
+      const members = groups.find((group) => group.group_id === groupId)!.members;
+      expect(members.map((member) => member.user_id)).toEqual(expect.arrayContaining([10001, 10002]));
+    }
+  }, 60_000);
+
   it('refuses a wrong command line or an unknown bot with a clear message', async () => {
+    expect(await cli(['load', ...remote, '--self-id', '10001,10001'])).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('--self-id names a bot twice'),
+    });
+    expect(await cli(['load', ...remote, '--self-id', '10001,10002', '--observe', 'ws://127.0.0.1:9/'])).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('--observe watches one bot'),
+    });
     expect(await cli(['load', ...remote, '--self-id', '10001', '--rate', 'fast'])).toMatchObject({
       code: 2,
       stderr: expect.stringContaining('--rate must be a positive rate'),

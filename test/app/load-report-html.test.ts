@@ -20,4 +20,19 @@ describe('report.html', () => {
     const html = await reportHtml(report, summaryTable(report));
     expect(JSON.parse(embeddedJson(html))).toEqual(report);
   });
+
+  it('names every bot of a run with several, and gives each its line of the summary', async () => {
+    const report = await writeSampleReport(await tempDir(), 'r', '2026-12-01T10:00:00.000Z', 50, undefined, [10001, 10002]);
+    const summary = summaryTable(report);
+    // Each bot got all 50 messages and answered ten; the totals are of both.
+    expect(summary).toMatch(/\| delivered to the bots +\| 100 /);
+    expect(summary).toMatch(/\| bot 10001 +\| delivered 50, lost 0, p99 [\d.]+ ms; replies 10\/10, p99 [\d.]+ ms; backlog 0 B +\|/);
+    expect(summary).toMatch(/\| bot 10002 +\| delivered 50, lost 0, p99 [\d.]+ ms; replies 10\/10, p99 [\d.]+ ms; backlog 0 B +\|/);
+    const html = await reportHtml(report, summary);
+    expect(html).toContain('<title>Catnap load report: bots 10001, 10002, 25/s, 2026-12-01T10:00:00.000Z</title>');
+    expect(html).toContain('each bot watched on its own socket');
+    // One bot: no line of its own (the totals are its own).
+    const single = await writeSampleReport(await tempDir(), 'r', '2026-12-01T10:00:00.000Z');
+    expect(summaryTable(single)).not.toMatch(/\| bot 10001/);
+  });
 });

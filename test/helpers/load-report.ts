@@ -1,10 +1,12 @@
+import { BotUnderLoad } from '../../src/app/load/bot-under-load.js';
 import { writeReport } from '../../src/app/load/report-files.js';
 import { buildReport, type LoadReport } from '../../src/app/load/load-report.js';
 import { Recorder } from '../../src/app/load/recorder.js';
 
 /**
- * Writes a real report (from a recorder fed with `messages` messages) into `<dir>/<name>/`, as
- * `catnap load` would: one message every 40 ms, or with `perSecond` that many in each second.
+ * Writes a real report (from a recorder and bots fed with `messages` messages) into
+ * `<dir>/<name>/`, as `catnap load` would: one message every 40 ms, or with `perSecond` that many
+ * in each second. Each bot gets every message and answers one in five.
  */
 export async function writeSampleReport(
   dir: string,
@@ -12,21 +14,35 @@ export async function writeSampleReport(
   startedAt: string,
   messages = 50,
   perSecond?: readonly number[],
+  selfIds: readonly number[] = [10001],
 ): Promise<LoadReport> {
   const recorder = new Recorder(0);
+  const [groupId, userId] = [1900000001, 1800000001];
+  const bots = selfIds.map((selfId, index) => {
+    const socket = { url: `ws://127.0.0.1:${3001 + index}/`, token: undefined, adapter: 'websocketServers "ws"' };
+    const bot = new BotUnderLoad(selfId, socket, { groupIds: new Set([groupId]), userIds: new Set([userId]) });
+    bot.timeInto(recorder);
+    return bot;
+  });
   const times = perSecond
     ? perSecond.flatMap((count, second) => Array.from({ length: count }, (_, k) => second * 1000 + (k * 1000) / count))
     : undefined;
   for (let i = 0; i < (times?.length ?? messages); i++) {
     const sentAt = times?.[i] ?? i * 40;
     recorder.sentOne(sentAt);
-    recorder.delivered(sentAt, sentAt + 0.5 + (i % 7));
-    if (i % 5 === 0) recorder.replied(sentAt, sentAt + 3 + (i % 11));
+    bots.forEach((bot, index) => {
+      bot.stored(i + 1, sentAt);
+      bot.seen({ messageId: i + 1, groupId, userId, at: sentAt + 0.5 + (i % 7) + index });
+      if (i % 5 === 0) {
+        bot.expectAnswer(groupId, sentAt);
+        bot.answered({ groupId, at: sentAt + 3 + (i % 11) + index });
+      }
+    });
   }
-  recorder.botActivity(1000, { calls: 10, errors: 0, backlogBytes: 0, postQueue: 0, disconnects: {} });
+  recorder.botActivity(1000, { calls: 10, errors: 0, backlogBytes: 0, backlogByBot: new Map(), postQueue: 0, disconnects: {} });
   const report = buildReport({
     options: {
-      selfId: 10001,
+      selfIds,
       groups: 3,
       users: 12,
       rate: 25,
@@ -44,12 +60,8 @@ export async function writeSampleReport(
     startedAt: new Date(startedAt),
     sendingMs: perSecond ? perSecond.length * 1000 : 2000,
     recorder,
-    delivered: times?.length ?? messages,
-    lost: 0,
-    expected: 10,
-    unexpectedAnswers: 0,
+    bots,
     behind: 0,
-    socket: { url: 'ws://127.0.0.1:3001/', adapter: 'websocketServers "ws"' },
     liveDropped: 0,
     target: 'http://127.0.0.1:6099',
   });

@@ -14,11 +14,21 @@ describe('console Load page', () => {
     await session.page.getByTestId('load-empty').waitFor();
 
     await writeSampleReport(join(session.env.dataDir, 'load'), '2026-12-01T10-00-00Z', '2026-12-01T10:00:00.000Z');
-    await writeSampleReport(join(session.env.dataDir, 'load'), '2026-12-02T10-00-00Z', '2026-12-02T10:00:00.000Z', 80);
+    // The newer run had two bots in its groups.
+    await writeSampleReport(
+      join(session.env.dataDir, 'load'),
+      '2026-12-02T10-00-00Z',
+      '2026-12-02T10:00:00.000Z',
+      80,
+      undefined,
+      [10001, 10002],
+    );
     await session.page.getByTestId('load-reload').click();
     const rows = session.page.locator('[data-testid="load-reports"] tbody tr');
     await expect.poll(() => rows.count()).toBe(2);
     expect(await rows.first().textContent()).toContain('mixed:/ping');
+    expect(await rows.first().locator('td').nth(1).textContent()).toBe('10001, 10002');
+    expect(await rows.last().locator('td').nth(1).textContent()).toBe('10001');
 
     // The newest opens first; choosing the other loads it in the frame, where its charts draw.
     await session.page.getByTestId('load-report-2026-12-01T10-00-00Z').click();

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { Command, Option } from 'commander';
 import { silentLogger } from '../../util/logger.js';
 import { Catnap } from '../catnap.js';
-import { parseCount, parseDuration, parsePattern, parseRate, type LoadOptions } from '../load/load-options.js';
+import { LoadOptionError, parseBots, parseCount, parseDuration, parsePattern, parseRate, type LoadOptions } from '../load/load-options.js';
 import { CatnapClient } from '../remote/catnap-client.js';
 import { parseId, type CliCommand, type CliContext, type CliIo } from './cli-context.js';
 import { clientFor, withConnectionOptions } from './remote-options.js';
@@ -41,7 +41,10 @@ export const loadCommand: CliCommand = (ctx) =>
   withConnectionOptions(
     new Command('load')
       .description("load-test a bot: synthetic people chat in groups at a rate, and the bot's deliveries and answers are timed")
-      .requiredOption('--self-id <user_id>', 'the bot account under test (its bot connects to its adapters as usual)')
+      .requiredOption(
+        '--self-id <user_id>',
+        'the bot account under test (its bot connects to its adapters as usual), or several in the same groups: 10001,10002',
+      )
       .addOption(new Option('--world <file>', 'start a Catnap in this process with this world file instead of using a running one'))
       .option('--groups <n>', 'groups the people chat in (created, or reused from an earlier run)', '10')
       .option('--users <n>', 'synthetic people who speak', '100')
@@ -111,7 +114,8 @@ async function run(
 ): Promise<void> {
   const tty = (ctx.io.stdoutStream as { isTTY?: boolean }).isTTY === true;
   ctx.io.stderr(
-    `catnap load: bot ${options.selfId} at ${client.connection.url}: ${options.groups} groups, ${options.users} people, ` +
+    `catnap load: ${options.selfIds.length === 1 ? 'bot' : 'bots'} ${options.selfIds.join(', ')} at ${client.connection.url}: ` +
+      `${options.groups} groups, ${options.users} people, ` +
       `${options.ramp ? 'ramping to ' : ''}${options.rate}/s for ${options.durationMs / 1000} s\n`,
   );
   // The engine (undici, the report writer) loads only when a run starts, not with every `catnap` command.
@@ -135,8 +139,12 @@ async function run(
 
 function loadOptions(flags: LoadFlags, io: CliIo): LoadOptions {
   try {
+    const selfIds = parseBots(flags.selfId, parseId);
+    // One socket cannot stand for several bots: each bot's own events are what is timed.
+    if (flags.observe && selfIds.length > 1)
+      throw new LoadOptionError('--observe watches one bot; with several, each is watched on its own socket');
     return {
-      selfId: parseId(flags.selfId, '--self-id'),
+      selfIds,
       groups: parseCount(flags.groups, '--groups', 100_000),
       users: parseCount(flags.users, '--users', 1_000_000),
       rate: parseRate(flags.rate),

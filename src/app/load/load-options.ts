@@ -1,7 +1,10 @@
 /** What one `catnap load` run does; parsed from the command line by `cli/load-command.ts`. */
 export interface LoadOptions {
-  /** The bot account under test. */
-  readonly selfId: number;
+  /**
+   * The bot accounts under test: one, or several in the same groups (each is watched and timed
+   * on its own, and each is expected to answer every command).
+   */
+  readonly selfIds: readonly number[];
   readonly groups: number;
   readonly users: number;
   /** Messages per second at full rate. */
@@ -72,6 +75,17 @@ export function parseCount(text: string, what: string, max: number): number {
   if (!/^\d+$/.test(text.trim()) || value < 1 || value > max)
     throw new LoadOptionError(`${what} must be a whole number from 1 to ${max}, got "${text}"`);
   return value;
+}
+
+/** How many bots one run watches: each is a socket and a live stream of its own. */
+export const maxBots = 20;
+
+/** `10001` or `10001,10002`: the bots under test, each once. */
+export function parseBots(text: string, parseId: (text: string, what: string) => number): number[] {
+  const ids = text.split(',').map((part) => parseId(part.trim(), '--self-id'));
+  if (new Set(ids).size !== ids.length) throw new LoadOptionError(`--self-id names a bot twice: "${text}"`);
+  if (ids.length > maxBots) throw new LoadOptionError(`--self-id names ${ids.length} bots; a run watches at most ${maxBots}`);
+  return ids;
 }
 
 /** Whether a message of this pattern is one the bot is expected to answer. */

@@ -1,3 +1,4 @@
+import type { BotSection, BotUnderLoad } from './bot-under-load.js';
 import type { Histogram, LatencySummary } from './latency-stats.js';
 import { round } from './latency-stats.js';
 import type { LoadOptions } from './load-options.js';
@@ -9,9 +10,13 @@ export interface LoadReport {
   readonly version: 1;
   readonly started_at: string;
   readonly target: string;
+  /** The first bot's (each bot's is in `bots`). */
   readonly watched_socket: { readonly url: string; readonly adapter: string };
   readonly options: {
+    /** The first bot under test. */
     readonly self_id: number;
+    /** Every bot under test (absent from reports written before a run could have several). */
+    readonly self_ids?: readonly number[];
     readonly groups: number;
     readonly users: number;
     readonly rate: number;
@@ -25,8 +30,9 @@ export interface LoadReport {
     readonly sent: number;
     readonly send_errors: number;
     readonly send_error_kinds: Record<string, number>;
+    /** Messages seen on the bots' sockets: a message two bots received counts twice. */
     readonly delivered: number;
-    /** Sent successfully but never seen on the bot's socket before the grace period ended. */
+    /** Sent successfully but never seen on a bot's socket before the grace period ended (once per bot). */
     readonly lost: number;
     /** How far the generator fell behind the rate at worst (messages); 0 when it kept up. */
     readonly generator_behind: number;
@@ -60,6 +66,8 @@ export interface LoadReport {
   readonly backlog: { readonly max_bytes: number; readonly max_post_queue: number };
   readonly histogram_ms: { readonly delivery: Histogram; readonly reply: Histogram };
   readonly timeline: readonly TimelinePoint[];
+  /** Each bot on its own (absent from reports written before a run could have several). */
+  readonly bots?: readonly BotSection[];
 }
 
 export interface ReportInput {
@@ -67,12 +75,8 @@ export interface ReportInput {
   readonly startedAt: Date;
   readonly sendingMs: number;
   readonly recorder: Recorder;
-  readonly delivered: number;
-  readonly lost: number;
-  readonly expected: number;
-  readonly unexpectedAnswers: number;
+  readonly bots: readonly BotUnderLoad[];
   readonly behind: number;
-  readonly socket: { readonly url: string; readonly adapter: string };
   readonly liveDropped: number;
   readonly target: string;
 }
@@ -85,14 +89,19 @@ export function buildReport(input: ReportInput): LoadReport {
   const { options, recorder } = input;
   const latencies = recorder.latencies();
   const seconds = input.sendingMs / 1000;
+  const bots = input.bots.map((bot) => bot.section(options.expectReply));
+  const total = (count: (bot: BotSection) => number) => bots.reduce((sum, bot) => sum + count(bot), 0);
+  const delivered = total((bot) => bot.delivered);
+  const expected = total((bot) => bot.expected_replies);
   return {
     kind: 'catnap-load-report',
     version: 1,
     started_at: input.startedAt.toISOString(),
     target: input.target,
-    watched_socket: input.socket,
+    watched_socket: bots[0]!.watched_socket,
     options: {
-      self_id: options.selfId,
+      self_id: options.selfIds[0]!,
+      self_ids: options.selfIds,
       groups: options.groups,
       users: options.users,
       rate: options.rate,
@@ -106,27 +115,28 @@ export function buildReport(input: ReportInput): LoadReport {
       sent: recorder.sent,
       send_errors: recorder.sendErrors,
       send_error_kinds: Object.fromEntries(recorder.sendErrorKinds),
-      delivered: input.delivered,
-      lost: input.lost,
+      delivered,
+      lost: total((bot) => bot.lost),
       generator_behind: input.behind,
-      expected_replies: input.expected,
+      expected_replies: expected,
       replies: recorder.reply.count,
-      unexpected_replies: input.unexpectedAnswers,
+      unexpected_replies: total((bot) => bot.unexpected_replies),
       live_frames_dropped: input.liveDropped,
       bot_disconnects: Object.fromEntries(recorder.botDisconnects),
     },
     rates: {
       sending_s: round(seconds, 2),
       sent_per_s: round(recorder.sent / seconds, 1),
-      delivered_per_s: round(input.delivered / seconds, 1),
+      delivered_per_s: round(delivered / seconds, 1),
       bot_calls_per_s: round(recorder.botCalls / seconds, 1),
       bot_error_rate: recorder.botCalls > 0 ? round(recorder.botErrors / recorder.botCalls, 4) : 0,
-      reply_rate: options.expectReply ? (input.expected > 0 ? round(recorder.reply.count / input.expected, 4) : 0) : null,
+      reply_rate: options.expectReply ? (expected > 0 ? round(recorder.reply.count / expected, 4) : 0) : null,
     },
     latency_ms: latencies,
     backlog: { max_bytes: recorder.maxBacklogBytes, max_post_queue: recorder.maxPostQueue },
     histogram_ms: { delivery: latencies.deliveryHistogram, reply: latencies.replyHistogram },
     timeline: recorder.timeline(),
+    bots,
   };
 }
 
@@ -159,10 +169,11 @@ export function progressLine(
 /** The table printed at the end. */
 export function summaryTable(report: LoadReport): string {
   const { totals, rates, latency_ms: latency } = report;
+  const several = (report.bots?.length ?? 0) > 1;
   const rows: [string, string][] = [
     ['messages sent', `${totals.sent} (${rates.sent_per_s}/s over ${rates.sending_s} s)`],
     ['send errors', totals.send_errors === 0 ? '0' : `${totals.send_errors} ${JSON.stringify(totals.send_error_kinds)}`],
-    ['delivered to the bot', `${totals.delivered} (${rates.delivered_per_s}/s), lost ${totals.lost}`],
+    [`delivered to the ${several ? 'bots' : 'bot'}`, `${totals.delivered} (${rates.delivered_per_s}/s), lost ${totals.lost}`],
   ];
   const line = (name: string, summary: LatencySummary | null) =>
     rows.push([name, summary ? `p50 ${summary.p50} | p90 ${summary.p90} | p99 ${summary.p99} | max ${summary.max} ms` : '-']);
@@ -184,8 +195,19 @@ export function summaryTable(report: LoadReport): string {
     rows.push(['bot clients that went away', `${count} (${disconnects.map(([reason, n]) => `${reason} ${n}`).join(', ')})`]);
   }
   if (totals.generator_behind > 0) rows.push(['generator fell behind', `by ${totals.generator_behind} messages at worst`]);
+  // Several bots: a line for each, after the totals of them all.
+  if (several) for (const bot of report.bots!) rows.push([`bot ${bot.self_id}`, botLine(bot)]);
   const width = Math.max(...rows.map(([name]) => name.length));
   const valueWidth = Math.max(...rows.map(([, value]) => value.length));
   const rule = `+-${'-'.repeat(width)}-+-${'-'.repeat(valueWidth)}-+`;
   return [rule, ...rows.map(([name, value]) => `| ${name.padEnd(width)} | ${value.padEnd(valueWidth)} |`), rule].join('\n');
+}
+
+/** One bot's line of the summary table. */
+function botLine(bot: BotSection): string {
+  const parts = [`delivered ${bot.delivered}, lost ${bot.lost}, p99 ${ms(bot.delivery_ms?.p99)}`];
+  if (bot.reply_rate !== null) parts.push(`replies ${bot.replies}/${bot.expected_replies}, p99 ${ms(bot.reply_ms?.p99)}`);
+  if (bot.calls !== null) parts.push(`calls ${bot.calls} (${bot.failed_calls} failed)`);
+  parts.push(`backlog ${bot.max_backlog_bytes} B`);
+  return parts.join('; ');
 }

@@ -1,25 +1,15 @@
 import type { CatnapClient } from '../remote/catnap-client.js';
 import { ActSender, SendError } from './act-sender.js';
 import { findBotSocket, waitForBot } from './bot-socket.js';
+import { BotUnderLoad, type Awaiting } from './bot-under-load.js';
 import { expectsAnswer, type LoadOptions } from './load-options.js';
-import { planGroups, prepareWorld } from './load-world.js';
+import { planGroups, prepareWorld, type LoadGroups } from './load-world.js';
 import { MessageMix } from './message-mix.js';
 import { MetricsProbe } from './metrics-probe.js';
 import { Recorder } from './recorder.js';
 import { buildReport, progressLine, type LoadReport } from './load-report.js';
 import { ReplyWatcher } from './reply-watcher.js';
 import { SocketObserver } from './socket-observer.js';
-
-/** A message sent and not yet seen on the bot's socket. */
-interface InFlight {
-  readonly sentAt: number;
-}
-
-/** A message the bot is expected to answer, waiting for its answer in its group. */
-interface Awaiting {
-  readonly sentAt: number;
-  failed: boolean;
-}
 
 /** Where the run reports progress (once a second) while it runs. */
 export interface LoadProgress {
@@ -28,58 +18,83 @@ export interface LoadProgress {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** The bots of a run, each with what watches it, and how many live frames their watchers missed. */
+interface Watched {
+  readonly bots: readonly BotUnderLoad[];
+  readonly liveDropped: () => number;
+}
+
 /**
- * One load run: prepares the groups and people, watches the bot's socket (and its answers on the
- * live socket with `expectReply`), sends at the rate for the duration, waits a grace period for
- * what is still on its way, and reports. Times are taken with `performance.now()` in this process:
- * a message's latency runs from the moment the generator starts sending it.
+ * One load run: prepares the groups and people, watches each bot's socket (and its calls and
+ * answers on the live socket, with `expectReply` or several bots), sends at the rate for the
+ * duration, waits a grace period for what is still on its way, and reports. Times are taken with
+ * `performance.now()` in this process: a message's latency runs from the moment the generator
+ * starts sending it.
  */
 export async function runLoad(client: CatnapClient, options: LoadOptions, progress: LoadProgress): Promise<LoadReport> {
   const plan = planGroups(options);
   const startedAt = new Date();
   await prepareWorld(client, options, plan);
-  // Checked before the run's own watcher connects, which would count as a client.
-  if (!(await waitForBot(client, options.selfId, options.waitBotMs))) {
-    progress(`no client is connected to bot ${options.selfId}'s adapters after ${options.waitBotMs / 1000} s; sending anyway`);
+  // Checked before the run's own watchers connect, which would count as clients.
+  for (const selfId of options.selfIds) {
+    if (!(await waitForBot(client, selfId, options.waitBotMs))) {
+      progress(`no client is connected to bot ${selfId}'s adapters after ${options.waitBotMs / 1000} s; sending anyway`);
+    }
   }
-  const socket = options.observeUrl
-    ? { url: options.observeUrl, token: options.observeToken, adapter: '--observe' }
-    : await findBotSocket(client, options.selfId);
-  const observer = await SocketObserver.open(socket.url, options.observeToken ?? socket.token);
-  const replies = options.expectReply ? await ReplyWatcher.connect(client.liveUrl(['call'], options.selfId), options.selfId) : undefined;
-  const probe = await MetricsProbe.start(client, options.selfId);
-  const sender = new ActSender(client.connection.url, client.connection.token);
-  const groupIds = new Set(plan.groups.map((group) => group.groupId));
+  const closers: (() => void)[] = [];
+  try {
+    const watched = await watchBots(client, options, plan, closers);
+    return await sendAndWatch(client, options, plan, watched, startedAt, progress);
+  } finally {
+    for (const close of closers) close();
+  }
+}
 
+/**
+ * Connects each bot's watchers: its socket (or `--observe`), and its live call stream when the
+ * run times answers, or has several bots (the metrics cannot tell their calls apart).
+ */
+async function watchBots(client: CatnapClient, options: LoadOptions, plan: LoadGroups, closers: (() => void)[]): Promise<Watched> {
+  const run = { groupIds: new Set(plan.groups.map((group) => group.groupId)), userIds: plan.userIds };
+  const watchCalls = options.expectReply || options.selfIds.length > 1;
+  const bots: BotUnderLoad[] = [];
+  const streams: ReplyWatcher[] = [];
+  for (const selfId of options.selfIds) {
+    const socket = options.observeUrl
+      ? { url: options.observeUrl, token: options.observeToken, adapter: '--observe' }
+      : await findBotSocket(client, selfId);
+    const bot = new BotUnderLoad(selfId, socket, run);
+    const observer = await SocketObserver.open(socket.url, options.observeToken ?? socket.token);
+    closers.push(() => observer.close());
+    observer.onMessage = (message) => bot.seen(message);
+    if (watchCalls) {
+      const calls = await ReplyWatcher.connect(client.liveUrl(['call'], selfId), selfId);
+      closers.push(() => calls.close());
+      streams.push(calls);
+      bot.watchCalls();
+      calls.onCall = (call) => bot.called(call);
+      if (options.expectReply) calls.onSend = (send) => bot.answered(send);
+    }
+    bots.push(bot);
+  }
+  return { bots, liveDropped: () => streams.reduce((sum, stream) => sum + stream.dropped, 0) };
+}
+
+/** Sends at the rate for the duration, waits out the grace period for late events and answers, and reports. */
+async function sendAndWatch(
+  client: CatnapClient,
+  options: LoadOptions,
+  plan: LoadGroups,
+  { bots, liveDropped }: Watched,
+  startedAt: Date,
+  progress: LoadProgress,
+): Promise<LoadReport> {
+  const probe = await MetricsProbe.start(client, options.selfIds);
+  const sender = new ActSender(client.connection.url, client.connection.token);
   const start = performance.now();
   const recorder = new Recorder(start);
-  const sent = new Map<number, InFlight>();
-  const early = new Map<number, number>();
-  const awaiting = new Map<number, Awaiting[]>();
-  let delivered = 0;
-  let unexpectedAnswers = 0;
-  let expected = 0;
-
-  observer.onMessage = (message) => {
-    if (!groupIds.has(message.groupId) || !plan.userIds.has(message.userId)) return;
-    delivered++;
-    const entry = sent.get(message.messageId);
-    if (entry) {
-      sent.delete(message.messageId);
-      recorder.delivered(entry.sentAt, message.at);
-    } else {
-      early.set(message.messageId, message.at); // the event beat the send's HTTP answer
-    }
-  };
-  if (replies) {
-    replies.onSend = (send) => {
-      const queue = awaiting.get(send.groupId);
-      while (queue && queue.length > 0 && queue[0]!.failed) queue.shift();
-      const answered = queue?.shift();
-      if (answered) recorder.replied(answered.sentAt, send.at);
-      else if (groupIds.has(send.groupId)) unexpectedAnswers++;
-    };
-  }
+  for (const bot of bots) bot.timeInto(recorder);
+  const total = (count: (bot: BotUnderLoad) => number) => bots.reduce((sum, bot) => sum + count(bot), 0);
 
   const mix = new MessageMix(options.pattern, plan.groups, options.seed);
   let inFlight = 0;
@@ -91,31 +106,19 @@ export async function runLoad(client: CatnapClient, options: LoadOptions, progre
     recorder.sentOne(sentAt);
     launched++;
     inFlight++;
-    let waiting: Awaiting | undefined;
-    if (options.expectReply && expectsAnswer(options.pattern, message.isCommand)) {
-      waiting = { sentAt, failed: false };
-      expected++;
-      const queue = awaiting.get(message.groupId) ?? [];
-      queue.push(waiting);
-      awaiting.set(message.groupId, queue);
-    }
+    // Every bot is to answer every command.
+    const waiting: Awaiting[] =
+      options.expectReply && expectsAnswer(options.pattern, message.isCommand)
+        ? bots.map((bot) => bot.expectAnswer(message.groupId, sentAt))
+        : [];
     const done: Promise<void> = sender.sendGroupText(message.userId, message.groupId, message.text).then(
       (messageId) => {
         recorder.sendLatency.add(performance.now() - sentAt);
-        const seenAt = early.get(messageId);
-        if (seenAt !== undefined) {
-          early.delete(messageId);
-          recorder.delivered(sentAt, seenAt);
-        } else {
-          sent.set(messageId, { sentAt });
-        }
+        for (const bot of bots) bot.stored(messageId, sentAt);
       },
       (error: unknown) => {
         recorder.sendFailed(sentAt, error instanceof SendError ? error.message : String(error));
-        if (waiting) {
-          waiting.failed = true;
-          expected--;
-        }
+        waiting.forEach((entry, index) => bots[index]!.sendFailed(entry));
       },
     );
     settled.add(done);
@@ -128,14 +131,25 @@ export async function runLoad(client: CatnapClient, options: LoadOptions, progre
   // Once a second: read the metrics and print the progress line, without holding up the sends.
   let lastSecond = 0;
   let probing: Promise<void> = Promise.resolve();
+  const observe = async () => {
+    const activity = await probe.read().catch(() => undefined);
+    if (!activity) return;
+    recorder.botActivity(performance.now(), activity);
+    for (const bot of bots) bot.backlog(activity.backlogByBot.get(bot.selfId) ?? 0);
+  };
   const tick = (now: number) => {
     const second = Math.floor((now - start) / 1000);
     if (second === lastSecond) return;
     lastSecond = second;
     probing = probing.then(async () => {
-      const activity = await probe.read().catch(() => undefined);
-      if (activity) recorder.botActivity(performance.now(), activity);
-      progress(progressLine(recorder, performance.now(), options, { delivered, expected, elapsedS: second, pending: sent.size }));
+      await observe();
+      const counts = {
+        delivered: total((bot) => bot.delivered),
+        expected: total((bot) => bot.expected),
+        elapsedS: second,
+        pending: total((bot) => bot.unseen),
+      };
+      progress(progressLine(recorder, performance.now(), options, counts));
     });
   };
 
@@ -161,16 +175,12 @@ export async function runLoad(client: CatnapClient, options: LoadOptions, progre
   // Grace: wait for the events and answers still on their way, and stop early once all are in.
   const graceEnd = performance.now() + options.graceMs;
   while (performance.now() < graceEnd) {
-    const pendingAnswers = [...awaiting.values()].reduce((sum, queue) => sum + queue.filter((entry) => !entry.failed).length, 0);
-    if (sent.size === 0 && pendingAnswers === 0) break;
+    if (total((bot) => bot.unseen + bot.answersDue) === 0) break;
     tick(performance.now());
     await sleep(20);
   }
   await probing;
-  const last = await probe.read().catch(() => undefined);
-  if (last) recorder.botActivity(performance.now(), last);
-  observer.close();
-  replies?.close();
+  await observe();
   await sender.close();
 
   return buildReport({
@@ -178,13 +188,9 @@ export async function runLoad(client: CatnapClient, options: LoadOptions, progre
     startedAt,
     sendingMs,
     recorder,
-    delivered,
-    lost: sent.size,
-    expected,
-    unexpectedAnswers,
+    bots,
     behind,
-    socket: { url: socket.url, adapter: socket.adapter },
-    liveDropped: replies?.dropped ?? 0,
+    liveDropped: liveDropped(),
     target: client.connection.url,
   });
 }

@@ -7,19 +7,21 @@ export interface BotActivity {
   readonly calls: number;
   /** Of those, the ones that failed (retcode other than 0, or 1 of an accepted _async call). */
   readonly errors: number;
-  /** Bytes waiting for the bot's slowest client, the largest over its adapters. */
+  /** Bytes waiting for the slowest client, the largest over the bots' adapters. */
   readonly backlogBytes: number;
-  /** Events waiting for the bot's HTTP POST receivers. */
+  /** The same, for each bot under test. */
+  readonly backlogByBot: ReadonlyMap<number, number>;
+  /** Events waiting for the bots' HTTP POST receivers. */
   readonly postQueue: number;
-  /** The bot's clients that went away since the previous scrape, by why (`too_slow`, `peer`, ...). */
+  /** The bots' clients that went away since the previous scrape, by why (`too_slow`, `peer`, ...). */
   readonly disconnects: Readonly<Record<string, number>>;
 }
 
 /**
  * Reads Catnap's Prometheus metrics once a second. The action counter has no account label, so
  * calls are those of every bot transport (HTTP, WebSocket, SSE, quick operations): exact when the
- * bot under test is the only bot that talks during the run. The backlog gauges and the clients that
- * went away are the bot's own (the run's watching socket is one of its clients).
+ * bots under test are the only bots that talk during the run. The backlog gauges and the clients
+ * that went away are the bots' own (the run's watching sockets are among their clients).
  */
 export class MetricsProbe {
   #calls = 0;
@@ -28,12 +30,12 @@ export class MetricsProbe {
 
   private constructor(
     private readonly client: CatnapClient,
-    private readonly selfId: number,
+    private readonly selfIds: readonly number[],
   ) {}
 
   /** Takes the first reading, from which the next ones count. */
-  static async start(client: CatnapClient, selfId: number): Promise<MetricsProbe> {
-    const probe = new MetricsProbe(client, selfId);
+  static async start(client: CatnapClient, selfIds: readonly number[]): Promise<MetricsProbe> {
+    const probe = new MetricsProbe(client, selfIds);
     await probe.read();
     return probe;
   }
@@ -42,10 +44,10 @@ export class MetricsProbe {
     const text = await this.client.request<string>('GET', '/metrics');
     let calls = 0;
     let errors = 0;
-    let backlogBytes = 0;
     let postQueue = 0;
+    const backlogByBot = new Map(this.selfIds.map((selfId) => [selfId, 0]));
     const disconnects = new Map<string, number>();
-    const self = String(this.selfId);
+    const ours = (labels: Record<string, string>) => backlogByBot.has(Number(labels.self_id));
     for (const family of parsePrometheusTextFormat(text)) {
       for (const sample of family.metrics) {
         const labels = sample.labels ?? {};
@@ -53,11 +55,12 @@ export class MetricsProbe {
         if (family.name === 'catnap_actions_total' && labels.transport !== 'admin') {
           calls += value;
           if (labels.retcode !== '0' && labels.retcode !== '1') errors += value; // 1: an _async call, accepted
-        } else if (family.name === 'catnap_client_backlog_bytes' && labels.self_id === self) {
-          backlogBytes = Math.max(backlogBytes, value);
-        } else if (family.name === 'catnap_http_post_queue_events' && labels.self_id === self) {
+        } else if (family.name === 'catnap_client_backlog_bytes' && ours(labels)) {
+          const selfId = Number(labels.self_id);
+          backlogByBot.set(selfId, Math.max(backlogByBot.get(selfId)!, value));
+        } else if (family.name === 'catnap_http_post_queue_events' && ours(labels)) {
           postQueue += value;
-        } else if (family.name === 'catnap_client_disconnects_total' && labels.self_id === self) {
+        } else if (family.name === 'catnap_client_disconnects_total' && ours(labels)) {
           const reason = labels.reason ?? 'unknown';
           disconnects.set(reason, (disconnects.get(reason) ?? 0) + value);
         }
@@ -68,7 +71,14 @@ export class MetricsProbe {
       const since = count - (this.#disconnects.get(reason) ?? 0);
       if (since > 0) newDisconnects[reason] = since;
     }
-    const activity = { calls: calls - this.#calls, errors: errors - this.#errors, backlogBytes, postQueue, disconnects: newDisconnects };
+    const activity = {
+      calls: calls - this.#calls,
+      errors: errors - this.#errors,
+      backlogBytes: Math.max(0, ...backlogByBot.values()),
+      backlogByBot,
+      postQueue,
+      disconnects: newDisconnects,
+    };
     this.#calls = calls;
     this.#errors = errors;
     this.#disconnects = disconnects;

@@ -8,17 +8,26 @@ export interface BotSend {
   readonly at: number;
 }
 
+/** One of the bot's action calls, as its live call stream told it. */
+export interface BotCall {
+  readonly action: string;
+  /** Refused or failed: a retcode other than 0 (and 1, an accepted `_async` call), as the metrics count it. */
+  readonly failed: boolean;
+}
+
 const groupSends = new Set(['send_group_msg', 'send_msg', 'send_group_forward_msg', 'send_forward_msg']);
 
 /**
- * Sees the bot's answers on the admin API's live socket (`/api/live?streams=call`): every action
- * any transport finished, with the account that made it. A successful send into a group by the
- * bot counts as an answer in that group. The live socket drops frames for a client that reads
+ * Sees the bot's answers on the admin API's live socket (`/api/live?streams=call&self_id=`): every
+ * action the bot's transports finished. A successful send into a group by the bot counts as an
+ * answer in that group; every call is counted, and each failed one (the bot's own call count when
+ * several bots share the run, which the metrics cannot tell apart). The live socket drops frames for a client that reads
  * too slowly (it says how many), so the run reports those too. Like the event watcher, it reads
  * on its own thread, so an answer's time is when it arrived.
  */
 export class ReplyWatcher {
   onSend: (send: BotSend) => void = () => undefined;
+  onCall: (call: BotCall) => void = () => undefined;
   dropped = 0;
 
   private constructor(
@@ -31,6 +40,7 @@ export class ReplyWatcher {
         if (frame.type === 'dropped') this.dropped += frame.count;
         if (frame.type !== 'call' || frame.call.self_id !== selfId || frame.call.transport === 'admin') continue;
         const { action, params, envelope } = frame.call;
+        this.onCall({ action, failed: envelope.retcode !== 0 && envelope.retcode !== 1 });
         if (envelope.status === 'failed') continue;
         const groupId = groupOf(action.replace(/_(async|rate_limited)$/, ''), params);
         if (groupId !== undefined) this.onSend({ groupId, at });

@@ -29,7 +29,12 @@ const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.char
  * histograms. The report's JSON rides in the page, so the page is all one needs to share.
  */
 export async function reportHtml(report: LoadReport, summary: string): Promise<string> {
-  const title = `Catnap load report: bot ${report.options.self_id}, ${report.options.rate}/s, ${report.started_at}`;
+  const bots = report.options.self_ids ?? [report.options.self_id];
+  const title = `Catnap load report: ${bots.length === 1 ? 'bot' : 'bots'} ${bots.join(', ')}, ${report.options.rate}/s, ${report.started_at}`;
+  const watched =
+    bots.length === 1
+      ? `watched on ${escapeHtml(report.watched_socket.adapter)} (${escapeHtml(report.watched_socket.url)})`
+      : 'each bot watched on its own socket (a line for each at the end of the summary)';
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -47,7 +52,7 @@ export async function reportHtml(report: LoadReport, summary: string): Promise<s
 </head>
 <body>
 <h1>${escapeHtml(title)}</h1>
-<p class="muted">Target ${escapeHtml(report.target)}, watched on ${escapeHtml(report.watched_socket.adapter)} (${escapeHtml(report.watched_socket.url)}).
+<p class="muted">Target ${escapeHtml(report.target)}, ${watched}.
 Pattern ${escapeHtml(report.options.pattern)}, ${report.options.groups} groups, ${report.options.users} people,
 ${report.options.ramp ? 'ramping to' : 'steady at'} ${report.options.rate} messages/s for ${report.options.duration_s} s.</p>
 <h2>Summary</h2>

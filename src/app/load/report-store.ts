@@ -38,6 +38,7 @@ async function summaryOf(folder: string, name: string): Promise<LoadReportSummar
     name,
     started_at: report.started_at,
     self_id: report.options.self_id,
+    self_ids: [...(report.options.self_ids ?? [report.options.self_id])],
     pattern: report.options.pattern,
     rate: report.options.rate,
     ramp: report.options.ramp,

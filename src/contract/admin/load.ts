@@ -7,7 +7,8 @@ const Ms = Type.Union([Type.Number(), Type.Null()], { description: 'Milliseconds
 export const LoadReportSummary = Type.Object({
   name: Type.String({ description: 'The report folder under <data>/load/' }),
   started_at: Type.String({ description: 'ISO time the run started' }),
-  self_id: Type.Integer({ description: 'The bot under test' }),
+  self_id: Type.Integer({ description: 'The (first) bot under test' }),
+  self_ids: Type.Array(Type.Integer(), { description: 'Every bot under test: one, or several in the same groups' }),
   pattern: Type.String(),
   rate: Type.Number({ description: 'Messages per second asked for' }),
   ramp: Type.Boolean(),

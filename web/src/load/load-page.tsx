@@ -95,7 +95,7 @@ function ReportTable(props: { reports: readonly LoadReportSummary[]; shown: stri
             data-testid={`load-report-${report.name}`}
           >
             <td>{new Date(report.started_at).toLocaleString()}</td>
-            <td>{report.self_id}</td>
+            <td>{report.self_ids.join(', ')}</td>
             <td>
               {report.ramp ? 'ramp to ' : ''}
               {report.rate}/s × {report.duration_s} s, {report.pattern}, {report.groups} groups

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { BotUnderLoad } from '../../src/app/load/bot-under-load.js';
+import { Recorder } from '../../src/app/load/recorder.js';
+
+const group = 1900000001;
+const person = 1800000001;
+const socket = { url: 'ws://127.0.0.1:3001/', token: undefined, adapter: 'websocketServers "ws"' };
+
+function bot(): { bot: BotUnderLoad; recorder: Recorder } {
+  const recorder = new Recorder(0);
+  const watched = new BotUnderLoad(10001, socket, { groupIds: new Set([group]), userIds: new Set([person]) });
+  watched.timeInto(recorder);
+  return { bot: watched, recorder };
+}
+
+describe('one bot of a load run', () => {
+  it("times a delivery whichever comes first, the event or the send's answer", () => {
+    const { bot: watched, recorder } = bot();
+    watched.stored(1, 100);
+    watched.seen({ messageId: 1, groupId: group, userId: person, at: 103 });
+    // The event beat the admin API's answer naming the message's id.
+    watched.seen({ messageId: 2, groupId: group, userId: person, at: 210 });
+    watched.stored(2, 200);
+    watched.stored(3, 300);
+    expect(watched.section(false)).toMatchObject({ delivered: 2, lost: 1, delivery_ms: { count: 2, p50: 3, max: 10 } });
+    expect(recorder.delivery.count).toBe(2);
+  });
+
+  it("counts only the run's people in the run's groups", () => {
+    const { bot: watched } = bot();
+    watched.seen({ messageId: 1, groupId: group, userId: 10002, at: 5 }); // another bot's answer
+    watched.seen({ messageId: 2, groupId: 42, userId: person, at: 5 }); // another group
+    expect(watched.delivered).toBe(0);
+  });
+
+  it('matches answers to the oldest message waiting in their group, skipping sends that failed', () => {
+    const { bot: watched, recorder } = bot();
+    const failed = watched.expectAnswer(group, 100);
+    watched.expectAnswer(group, 200);
+    watched.expectAnswer(group, 300);
+    watched.sendFailed(failed);
+    expect(watched.expected).toBe(2);
+    expect(watched.answersDue).toBe(2);
+    watched.answered({ groupId: group, at: 250 });
+    watched.answered({ groupId: group, at: 390 });
+    watched.answered({ groupId: group, at: 400 }); // nothing waits any more
+    watched.answered({ groupId: 42, at: 400 }); // not the run's group: not counted at all
+    expect(watched.answersDue).toBe(0);
+    expect(watched.section(true)).toMatchObject({
+      expected_replies: 2,
+      replies: 2,
+      unexpected_replies: 1,
+      reply_rate: 1,
+      reply_ms: { count: 2, p50: 50, max: 90 },
+    });
+    expect(recorder.reply.count).toBe(2);
+  });
+
+  it('reports its calls only when they were watched, and its largest backlog', () => {
+    const { bot: unwatched } = bot();
+    expect(unwatched.section(false)).toMatchObject({ calls: null, failed_calls: null, reply_rate: null });
+    const { bot: watched } = bot();
+    watched.watchCalls();
+    watched.called({ action: 'send_group_msg', failed: false });
+    watched.called({ action: 'send_group_msg', failed: true });
+    watched.backlog(512);
+    watched.backlog(64);
+    expect(watched.section(false)).toMatchObject({ calls: 2, failed_calls: 1, max_backlog_bytes: 512 });
+  });
+});
