@@ -196,6 +196,11 @@ describe('catnap load', () => {
       code: 2,
       stderr: expect.stringContaining('--observe watches one bot'),
     });
+    // A bot cannot also be one of the synthetic people (it would speak and be counted as load).
+    expect(await cli(['load', ...remote, '--self-id', '10002', '--user-base', '10001', '--users', '3', '--duration', '1s'])).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining("bot 10002 is also one of the run's people; move --user-base"),
+    });
     expect(await cli(['load', ...remote, '--self-id', '10001', '--rate', 'fast'])).toMatchObject({
       code: 2,
       stderr: expect.stringContaining('--rate must be a positive rate'),
