@@ -56,7 +56,7 @@ export async function prepareWorld(client: CatnapClient, options: LoadOptions, p
     group_name: `Load ${index + 1}`,
     owner_id: group.members[0]!,
     members: [...options.selfIds, ...group.members.slice(1)],
-    ...(group.members.length + 1 > 500 && { max_member_count: maxGroupSize }),
+    ...(group.members.length + options.selfIds.length > 500 && { max_member_count: maxGroupSize }),
   }));
   await client.post('/api/world/apply', { accounts, groups });
 }
