@@ -1,5 +1,5 @@
 import { dialectNames, type Dialect } from '../contract/onebot-config.js';
-import { failed, type Envelope } from './envelope.js';
+import { failed, withStream, type Envelope } from './envelope.js';
 import { protocolErrors } from './error-catalogue.js';
 
 export { dialectNames, type Dialect };
@@ -37,7 +37,7 @@ export function unknownActionEnvelope(action: string, dialect: Dialect, transpor
  * 'stream-action' : 'normal-action'`); LLBot and go-cqhttp have no such field.
  */
 export function envelopeInDialect(envelope: Envelope, dialect: Dialect): Envelope {
-  return dialect === 'napcat' && envelope.stream === undefined ? { ...envelope, stream: 'normal-action' } : envelope;
+  return dialect === 'napcat' && envelope.stream === undefined ? withStream(envelope, 'normal-action') : envelope;
 }
 
 /** Transports whose calls come over a WebSocket (forward, reverse, on the HTTP port). */

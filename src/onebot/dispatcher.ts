@@ -6,7 +6,7 @@ import { CallContext, type ContextHost } from './call-context.js';
 import type { ActionTable, ResolvedAction } from './action-table.js';
 import { defaultDialect, echoInDialect, envelopeInDialect, isWebSocketTransport, unknownActionEnvelope } from './dialect.js';
 import { ActionError, describeFailure, protocolErrors } from './error-catalogue.js';
-import { failed, ok, queued, type Envelope } from './envelope.js';
+import { failed, ok, queued, withStream, type Envelope } from './envelope.js';
 import type { FaultEffect } from '../contract/admin/faults.js';
 import type { FaultGate, FaultVerdict } from './faults/fault-gate.js';
 import { napcatFailureRetcode } from './faults/fault-presets.js';
@@ -332,6 +332,6 @@ export class Dispatcher {
  */
 function asStreamEnvelope(envelope: Envelope): Envelope {
   return envelope.status === 'failed'
-    ? { ...envelope, data: { type: 'error', data_type: 'error' }, stream: 'stream-action' }
-    : { ...envelope, stream: 'stream-action' };
+    ? withStream(envelope, 'stream-action', { type: 'error', data_type: 'error' })
+    : withStream(envelope, 'stream-action');
 }

@@ -20,6 +20,19 @@ export function failed(retcode: number, message: string, echo: unknown): Envelop
   return { status: 'failed', retcode, data: null, message, wording: message, echo: echo ?? null };
 }
 
+/**
+ * The envelope with NapCat's `stream` mark (and, for a stream action's failure, its error packet
+ * as data). Built field by field, in the envelope's own order: `{ ...envelope, stream }` took V8's
+ * slow path for a spread with a field added after it, about 0.9 µs where this literal takes 0.03,
+ * and every reply in the NapCat dialect is marked.
+ */
+export function withStream(envelope: Envelope, stream: 'normal-action' | 'stream-action', data: unknown = envelope.data): Envelope {
+  const { status, retcode, message, wording, echo, msg } = envelope;
+  return msg === undefined
+    ? { status, retcode, data, message, wording, echo, stream }
+    : { status, retcode, data, message, wording, echo, msg, stream };
+}
+
 /** The HTTP status OneBot 11 gives an action reply: 404 for an unknown action (1404, or 404 in the LLBot and go-cqhttp dialects), else 200. */
 export function httpStatusOf(envelope: Envelope): number {
   return envelope.status === 'failed' && (envelope.retcode === 1404 || envelope.retcode === 404) ? 404 : 200;
