@@ -196,7 +196,7 @@ export class MessageService {
       },
       { files, forwards },
     );
-    if (message.conversation.type === 'group') this.ctx.store.members.touchLastSent(message.conversation.groupId, senderId, time);
+    if (message.conversation.type === 'group') this.ctx.store.members.recordSent(message.conversation.groupId, senderId, time, message.seq);
     tx.emit({ type: 'message.created', message, audience: deliveryAudienceOf(this.ctx.store, message), time });
     return message;
   }

@@ -175,8 +175,8 @@ export interface MemberRepository {
   /** Inserts many new members at once; same as `insert` for each. */
   insertMany(members: readonly Member[]): void;
   update(groupId: number, userId: number, patch: MemberPatch): Member;
-  /** Records when a member last sent a message (written with every group message). */
-  touchLastSent(groupId: number, userId: number, time: number): void;
+  /** Records a member's message, its time and seq (written with every group message; the seq is read by its sender). */
+  recordSent(groupId: number, userId: number, time: number, seq: number): void;
   remove(groupId: number, userId: number): boolean;
   /** Removes every member of a group (before the group itself is deleted). */
   removeAll(groupId: number): void;

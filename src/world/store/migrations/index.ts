@@ -17,6 +17,7 @@ import { recordTranscripts } from './022-record-transcripts.js';
 import { uploadStreams } from './023-upload-streams.js';
 import { onlineFolders } from './024-online-folders.js';
 import { groupMsgMasks } from './030-group-msg-masks.js';
+import { memberSentSeq } from './031-member-sent-seq.js';
 import { worldFileDigest } from './050-world-file-digest.js';
 import { mediaMessageIndex } from './051-media-message-index.js';
 import { faultsMigration } from './060-faults.js';
@@ -30,7 +31,7 @@ import { faultsMigration } from './060-faults.js';
  * favourites, which landed in 003), 006 pinned chats, 007 rules of the world stated as
  * constraints, 010–019 the world features of issue 17 (010 group albums, 011 group to-dos, 012 QZone posts,
  * 013 group feature switches, 014 model show and custom status, 015 the anonymous chat switch, 017 inline keyboard clicks), 020 flash transfer, 021 online files,
- * 022 record transcripts, 023 upload streams, 024 online folders, 030 group message masks, 050 the digest of the
+ * 022 record transcripts, 023 upload streams, 024 online folders, 030 group message masks, 031 a member's last sent seq, 050 the digest of the
  * world file applied at start, 051 the index of messages with media (for the blob sweep), 060 fault rules and account health.
  */
 export interface Migration {
@@ -59,6 +60,7 @@ export const migrations: readonly Migration[] = [
   uploadStreams,
   onlineFolders,
   groupMsgMasks,
+  memberSentSeq,
   worldFileDigest,
   mediaMessageIndex,
   faultsMigration,

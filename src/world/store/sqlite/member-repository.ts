@@ -72,7 +72,7 @@ export class SqliteMemberRepository implements MemberRepository {
     );
     this.#remove = journal.write('DELETE FROM members WHERE group_id = ? AND user_id = ?');
     this.#removeAll = journal.write('DELETE FROM members WHERE group_id = ?');
-    this.#touch = journal.write('UPDATE members SET last_sent_time = ? WHERE group_id = ? AND user_id = ?');
+    this.#touch = journal.write('UPDATE members SET last_sent_time = ?, sent_seq = ? WHERE group_id = ? AND user_id = ?');
     this.#patch = new PatchUpdater<MemberPatch>(journal, 'members', 'group_id = ? AND user_id = ?', {
       role: ['role'],
       card: ['card'],
@@ -132,15 +132,14 @@ export class SqliteMemberRepository implements MemberRepository {
   }
 
   /**
-   * Records the time of a member's message (the send path's only member write, so it skips
-   * reading the row back and updates a cached record in place).
+   * Records a member's message: its time (last_sent_time) and its seq, up to which the sender has
+   * read the group (migration 031). The send path's only member write: it updates a cached
+   * record rather than reading the row back.
    */
-  touchLastSent(groupId: number, userId: number, time: number): void {
+  recordSent(groupId: number, userId: number, time: number, seq: number): void {
+    this.#touch.run(time, seq, groupId, userId);
     const cached = this.#records.get(groupId, userId);
-    // The time is in seconds: a member who speaks again within the second changes nothing.
-    if (cached?.lastSentTime === time) return;
-    this.#touch.run(time, groupId, userId);
-    if (cached) this.#records.replace(groupId, userId, withLastSent(cached, time));
+    if (cached && cached.lastSentTime !== time) this.#records.replace(groupId, userId, withLastSent(cached, time));
   }
 
   remove(groupId: number, userId: number): boolean {

@@ -101,6 +101,7 @@ export class SqliteMessageRepository implements MessageRepository {
   readonly #newestWithRecalled;
   readonly #oldestWithRecalled;
   readonly #readSeq;
+  readonly #sentSeq;
   readonly #unread;
   readonly #conversation;
   readonly #conversationsOf;
@@ -144,6 +145,7 @@ export class SqliteMessageRepository implements MessageRepository {
       'SELECT * FROM messages WHERE conv = ? AND seq BETWEEN ? AND ? ORDER BY seq ASC LIMIT ?',
     );
     this.#readSeq = db.prepare<[number, string], { seq: number }>('SELECT seq FROM read_marks WHERE user_id = ? AND conv = ?');
+    this.#sentSeq = db.prepare<[number, number], { sent_seq: number }>('SELECT sent_seq FROM members WHERE group_id = ? AND user_id = ?');
     this.#unread = db.prepare<[string, number, number], { n: number }>(
       'SELECT count(*) AS n FROM messages WHERE conv = ? AND seq > ? AND recalled = 0 AND sender_id <> ?',
     );
@@ -233,8 +235,9 @@ export class SqliteMessageRepository implements MessageRepository {
         messageId,
       );
     this.#lastSeqs.replace(conv, seq);
-    // What you send yourself is read.
-    this.#upsertReadMark.run(message.senderId, conv, seq);
+    // What you send yourself is read. In a group the sender's member row records it, written by
+    // the same send (MemberRepository.recordSent): one row a send rather than two.
+    if (message.conversation.type === 'private') this.#upsertReadMark.run(message.senderId, conv, seq);
     for (const file of carried.files) this.#insertFile.run(file.fileId, file.blobId, file.name, file.size, file.mime, message.time);
     for (const bundle of carried.forwards) {
       this.#insertForward.run({
@@ -322,8 +325,12 @@ export class SqliteMessageRepository implements MessageRepository {
     return row && toSummary(row);
   }
 
+  /** How far `userId` has read: their read mark, or in a group their last message there if later (migration 031). */
   readSeq(userId: number, conversationKey: string): number {
-    return this.#readSeq.get(userId, conversationKey)?.seq ?? 0;
+    const marked = this.#readSeq.get(userId, conversationKey)?.seq ?? 0;
+    const conversation = parseConversationKey(conversationKey);
+    if (conversation.type !== 'group') return marked;
+    return Math.max(marked, this.#sentSeq.get(conversation.groupId, userId)?.sent_seq ?? 0);
   }
 
   markRead(userId: number, conversationKey: string, seq: number): boolean {
