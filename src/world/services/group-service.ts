@@ -209,6 +209,7 @@ export class GroupService extends GroupQueries {
       throw new WorldError('PERMISSION_DENIED', `only the owner may dismiss group ${groupId}`);
     }
     const audience = this.memberIds(groupId);
+    this.ctx.store.messages.keepReadPositions(groupId);
     this.ctx.store.members.removeAll(groupId);
     this.ctx.store.groupMsgMasks.removeAll(groupId);
     this.ctx.store.groups.delete(groupId);
@@ -379,6 +380,7 @@ export class GroupService extends GroupQueries {
 
   private removeMember(tx: Tx, groupId: number, userId: number, operatorId: number, subType: 'leave' | 'kick'): void {
     const audience = this.memberIds(groupId);
+    this.ctx.store.messages.keepReadPositions(groupId, userId);
     this.ctx.store.members.remove(groupId, userId);
     tx.emit({ type: 'member.left', groupId, userId, operatorId, subType, audience });
   }

@@ -78,6 +78,12 @@ export interface MessageRepository {
   conversation(conversationKey: string): ConversationSummary | undefined;
   /** The last seq `userId` has read in a conversation (0 when never). */
   readSeq(userId: number, conversationKey: string): number;
+  /**
+   * Before members leave a group (one, or all when it is dismissed): moves how far each has read
+   * it, which their member row keeps (migration 031), into their read marks, where it outlives
+   * the membership.
+   */
+  keepReadPositions(groupId: number, userId?: number): void;
   /** Moves the read mark forward (never back); returns whether it moved. */
   markRead(userId: number, conversationKey: string, seq: number): boolean;
   /**

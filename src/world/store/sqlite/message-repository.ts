@@ -113,6 +113,8 @@ export class SqliteMessageRepository implements MessageRepository {
   readonly #upsertConversation: WriteStatement;
   readonly #bumpConversation: WriteStatement;
   readonly #upsertReadMark: WriteStatement;
+  readonly #keepReadPosition: WriteStatement;
+  readonly #keepGroupReadPositions: WriteStatement;
   readonly #insertFile: WriteStatement;
   readonly #insertForward: WriteStatement;
   readonly #recall: WriteStatement;
@@ -146,6 +148,12 @@ export class SqliteMessageRepository implements MessageRepository {
     );
     this.#readSeq = db.prepare<[number, string], { seq: number }>('SELECT seq FROM read_marks WHERE user_id = ? AND conv = ?');
     this.#sentSeq = db.prepare<[number, number], { sent_seq: number }>('SELECT sent_seq FROM members WHERE group_id = ? AND user_id = ?');
+    const keepReadPositions = (which: string) =>
+      journal.write(`INSERT INTO read_marks (user_id, conv, seq)
+        SELECT user_id, 'g:' || group_id, sent_seq FROM members WHERE ${which} AND sent_seq > 0
+        ON CONFLICT (user_id, conv) DO UPDATE SET seq = excluded.seq WHERE excluded.seq > read_marks.seq`);
+    this.#keepReadPosition = keepReadPositions('group_id = ? AND user_id = ?');
+    this.#keepGroupReadPositions = keepReadPositions('group_id = ?');
     this.#unread = db.prepare<[string, number, number], { n: number }>(
       'SELECT count(*) AS n FROM messages WHERE conv = ? AND seq > ? AND recalled = 0 AND sender_id <> ?',
     );
@@ -331,6 +339,11 @@ export class SqliteMessageRepository implements MessageRepository {
     const conversation = parseConversationKey(conversationKey);
     if (conversation.type !== 'group') return marked;
     return Math.max(marked, this.#sentSeq.get(conversation.groupId, userId)?.sent_seq ?? 0);
+  }
+
+  keepReadPositions(groupId: number, userId?: number): void {
+    if (userId === undefined) this.#keepGroupReadPositions.run(groupId);
+    else this.#keepReadPosition.run(groupId, userId);
   }
 
   markRead(userId: number, conversationKey: string, seq: number): boolean {
