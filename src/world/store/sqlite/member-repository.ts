@@ -72,7 +72,6 @@ export class SqliteMemberRepository implements MemberRepository {
     );
     this.#remove = journal.write('DELETE FROM members WHERE group_id = ? AND user_id = ?');
     this.#removeAll = journal.write('DELETE FROM members WHERE group_id = ?');
-
     this.#touch = journal.write('UPDATE members SET last_sent_time = ?, sent_seq = ? WHERE group_id = ? AND user_id = ?');
     this.#patch = new PatchUpdater<MemberPatch>(journal, 'members', 'group_id = ? AND user_id = ?', {
       role: ['role'],
