@@ -34,7 +34,7 @@ export class WriteBatcher {
   #scheduled: NodeJS.Immediate | undefined;
   /**
    * One batch's transaction, made once: better-sqlite3 builds four wrapper functions and defines
-   * their properties on every `db.transaction()` call, which made at every flush was 1% of the
+   * their properties on every `db.transaction()` call, and one made at every flush was 1% of the
    * main thread under a send load.
    */
   readonly #runBatch: (jobs: readonly Job[], outcomes: Outcome[]) => void;
