@@ -6,14 +6,15 @@
  * database is closed, reopened and checked again, acknowledged messages included. Prints the
  * figures and writes bench/soak-results.json. Exits non-zero if any rule broke.
  */
-import { mkdtemp, stat, writeFile } from 'node:fs/promises';
-import { cpus, tmpdir } from 'node:os';
+import { stat, writeFile } from 'node:fs/promises';
+import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { SqliteWorldStore } from '../src/world/store/sqlite/sqlite-store.js';
 import { onebotWorld } from '../test/helpers/onebot.js';
 import { ConcurrentFuzz, fuzzWorldFile } from '../test/reliability/concurrent-world.js';
 import { checkInvariants } from '../test/reliability/world-invariants.js';
+import { benchTempDir, keepBenchTempDir } from './lib/temp-dirs.js';
 
 const { values } = parseArgs({ options: { minutes: { type: 'string', default: '5' }, seed: { type: 'string', default: '1' } } });
 const minutes = Number(values.minutes);
@@ -21,7 +22,7 @@ const seed = Number(values.seed);
 const waveSize = 32;
 
 async function main(): Promise<void> {
-  const dir = await mkdtemp(join(tmpdir(), 'catnap-soak-'));
+  const dir = await benchTempDir('catnap-soak-');
   const path = join(dir, 'catnap.db');
   const store = new SqliteWorldStore(path);
   store.startMaintenance((message) => process.stderr.write(`checkpoint: ${message}\n`));
@@ -35,7 +36,9 @@ async function main(): Promise<void> {
   let nextCheck = started + 20_000;
   let peakRss = 0;
   const fail = (problems: string[]) => {
-    process.stdout.write(`RULES BROKEN after ${fuzz.calls} calls:\n  ${problems.join('\n  ')}\n`);
+    // The database that broke a rule stays for whoever reads the failure; a passing soak's goes.
+    keepBenchTempDir(dir);
+    process.stdout.write(`RULES BROKEN after ${fuzz.calls} calls:\n  ${problems.join('\n  ')}\n  database kept at ${path}\n`);
     process.exit(1);
   };
   while (performance.now() < deadline) {

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { benchTempDir } from './temp-dirs.js';
 
 export const repoRoot = new URL('../../', import.meta.url).pathname;
 
@@ -57,7 +57,7 @@ export interface BenchWorld {
  * with a WebSocket server, both in group 40001 with 200 simulated members.
  */
 export async function benchWorld(basePort: number): Promise<BenchWorld> {
-  const dataDir = await mkdtemp(join(tmpdir(), 'catnap-bench-'));
+  const dataDir = await benchTempDir('catnap-bench-');
   const ports = { httpA: basePort, wsA: basePort + 1, wsB: basePort + 2, webui: basePort + 3 };
   const people = Array.from({ length: 200 }, (_, i) => ({ user_id: 50000 + i, nickname: `Member ${i}` }));
   const world = {

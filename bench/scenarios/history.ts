@@ -1,5 +1,4 @@
-import { mkdtemp, rm, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { allActions } from '../../src/onebot/actions/index.js';
 import { ActionTable } from '../../src/onebot/action-table.js';
@@ -12,6 +11,7 @@ import { SqliteWorldStore } from '../../src/world/store/sqlite/sqlite-store.js';
 import { applyWorldFile } from '../../src/world/world-file.js';
 import { World } from '../../src/world/world.js';
 import { summarize, type Summary } from '../lib/stats.js';
+import { benchTempDir, removeBenchTempDir } from '../lib/temp-dirs.js';
 
 /**
  * get_group_msg_history (count 20) latency through the dispatcher on a group holding `messages`
@@ -22,7 +22,7 @@ export async function historyLatency(
   messages: number,
   samples: number,
 ): Promise<{ messages: number; dispatch: Summary; baseline: Summary; bytesPerMessage: number }> {
-  const dir = await mkdtemp(join(tmpdir(), 'catnap-bench-history-'));
+  const dir = await benchTempDir('catnap-bench-history-');
   const store = new SqliteWorldStore(join(dir, 'catnap.db'));
   const world = new World({ store, media: new MediaService(join(dir, 'media')) });
   await applyWorldFile(world, {
@@ -83,6 +83,6 @@ export async function historyLatency(
   dispatcher.close();
   await world.close();
   // Ten million messages are a gigabyte on disk.
-  await rm(dir, { recursive: true, force: true });
+  removeBenchTempDir(dir);
   return { messages, dispatch: summarize(dispatchTimes), baseline: summarize(bareTimes), bytesPerMessage };
 }

@@ -1,8 +1,8 @@
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { LoadReport } from '../../src/app/load/load-report.js';
 import { benchWebuiToken, runNode, startCatnap, waitFor, type BenchWorld } from '../lib/processes.js';
+import { benchTempDir, removeBenchTempDir } from '../lib/temp-dirs.js';
 
 /**
  * "Catnap is never the bottleneck": Catnap, the reference bot (bench/ping-bot.mjs) and the load
@@ -12,7 +12,7 @@ import { benchWebuiToken, runNode, startCatnap, waitFor, type BenchWorld } from 
  * every message (so Catnap stores twice as many). Answers what the run's report says.
  */
 export async function loadRate(basePort: number, rate: number, seconds: number, answers: 'pings' | 'every' = 'pings'): Promise<LoadReport> {
-  const dataDir = await mkdtemp(join(tmpdir(), 'catnap-bench-load-'));
+  const dataDir = await benchTempDir('catnap-bench-load-');
   const ports = { httpA: basePort, wsA: basePort + 1, wsB: basePort + 2, webui: basePort + 3 };
   const world = {
     accounts: [
@@ -58,6 +58,7 @@ export async function loadRate(basePort: number, rate: number, seconds: number, 
   } finally {
     await bot.stop();
     await catnap.stop();
+    removeBenchTempDir(dataDir);
   }
 }
 

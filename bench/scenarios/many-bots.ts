@@ -1,8 +1,8 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import WebSocket from 'ws';
 import { rssMiB, startCatnap, waitFor } from '../lib/processes.js';
+import { benchTempDir, removeBenchTempDir } from '../lib/temp-dirs.js';
 
 /**
  * `count` bot accounts in one Catnap, each with its own forward WebSocket server (ports
@@ -11,7 +11,7 @@ import { rssMiB, startCatnap, waitFor } from '../lib/processes.js';
  * idle RSS, and checks that the last bot's server answers.
  */
 export async function manyBots(basePort: number, count: number): Promise<{ coldStartMs: number; startMs: number; rssMiB: number }> {
-  const dataDir = await mkdtemp(join(tmpdir(), 'catnap-bench-bots-'));
+  const dataDir = await benchTempDir('catnap-bench-bots-');
   const ports = { httpA: basePort, wsA: basePort + 1, wsB: basePort + 2, webui: basePort + 3 };
   const wsPort = (i: number) => basePort + 4 + i;
   const accounts = Array.from({ length: count }, (_, i) => ({
@@ -49,5 +49,6 @@ export async function manyBots(basePort: number, count: number): Promise<{ coldS
     return { coldStartMs: first.startMs, startMs: catnap.startMs, rssMiB: await rssMiB(catnap.pid) };
   } finally {
     await catnap.stop();
+    removeBenchTempDir(dataDir);
   }
 }

@@ -1,10 +1,10 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeBigWorld } from '../lib/big-world.js';
 import { actionLatency } from '../lib/http-latency.js';
 import { rssMiB, startCatnap } from '../lib/processes.js';
 import type { Summary } from '../lib/stats.js';
+import { benchTempDir, removeBenchTempDir } from '../lib/temp-dirs.js';
 
 export interface ScaleWorldResult {
   readonly accounts: number;
@@ -25,7 +25,7 @@ export interface ScaleWorldResult {
  * of the small groups. Both answer over the HTTP API.
  */
 export async function scaleWorld(basePort: number, samples: number): Promise<ScaleWorldResult> {
-  const dataDir = await mkdtemp(join(tmpdir(), 'catnap-bench-scale-'));
+  const dataDir = await benchTempDir('catnap-bench-scale-');
   const ports = { httpA: basePort, wsA: basePort + 1, wsB: basePort + 2, webui: basePort + 3 };
   const http = (port: number) => ({ network: { httpServers: [{ name: 'http', enable: true, host: '127.0.0.1', port }] } });
   const worldFile = join(dataDir, 'world.json');
@@ -59,5 +59,6 @@ export async function scaleWorld(basePort: number, samples: number): Promise<Sca
     return { ...world.stats, importMs: catnap.startMs, idleRssMiB, memberList, groupList };
   } finally {
     await catnap.stop();
+    removeBenchTempDir(dataDir);
   }
 }

@@ -1,5 +1,3 @@
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { MediaService } from '../../src/world/media/media-service.js';
@@ -7,6 +5,7 @@ import { SqliteWorldStore } from '../../src/world/store/sqlite/sqlite-store.js';
 import { applyWorldFile } from '../../src/world/world-file.js';
 import { World } from '../../src/world/world.js';
 import { summarize, type Summary } from '../lib/stats.js';
+import { benchTempDir } from '../lib/temp-dirs.js';
 
 /**
  * Restoring a snapshot of a world holding `messages` messages (in 10 groups and 10 private
@@ -14,7 +13,7 @@ import { summarize, type Summary } from '../lib/stats.js';
  * so every restore has work to undo. What a test suite pays when it restores before every test.
  */
 export async function snapshotRestore(messages: number, samples: number): Promise<{ messages: number; save: number; restore: Summary }> {
-  const dir = await mkdtemp(join(tmpdir(), 'catnap-bench-snapshot-'));
+  const dir = await benchTempDir('catnap-bench-snapshot-');
   const store = new SqliteWorldStore(join(dir, 'catnap.db'));
   const world = new World({ store, media: new MediaService(join(dir, 'media')), snapshotDir: join(dir, 'snapshots') });
   const people = Array.from({ length: 10 }, (_, i) => 20001 + i);

@@ -1,9 +1,8 @@
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeBigWorld } from '../lib/big-world.js';
 import { rssMiB, runNode, waitFor } from '../lib/processes.js';
 import { median } from '../lib/stats.js';
+import { benchTempDir } from '../lib/temp-dirs.js';
 
 export interface WorldFileTimes {
   readonly accounts: number;
@@ -42,7 +41,7 @@ async function timedStart(dataDir: string, webuiPort: number, worldFile?: string
  * starts with the same file find it unchanged.
  */
 export async function worldFileStarts(webuiPort: number, rounds: number): Promise<WorldFileTimes> {
-  const dir = await mkdtemp(join(tmpdir(), 'catnap-bench-world-'));
+  const dir = await benchTempDir('catnap-bench-world-');
   const worldFile = join(dir, 'big-world.json');
   const big = await writeBigWorld(worldFile);
   // Each first start on a folder of its own; a single one swung by half a second from run to run.

@@ -1,8 +1,8 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { benchTempDir } from '../lib/temp-dirs.js';
 
 const run = promisify(execFile);
 
@@ -20,7 +20,7 @@ export async function hasWrk(): Promise<boolean> {
  * does, so on a two-core machine the server, not the generator, sets the figure.
  */
 export async function wrkThroughput(url: string, seconds: number, groupId = 40001): Promise<number> {
-  const dir = await mkdtemp(join(tmpdir(), 'catnap-bench-wrk-'));
+  const dir = await benchTempDir('catnap-bench-wrk-');
   const script = join(dir, 'post.lua');
   const body = JSON.stringify({ group_id: groupId, message: [{ type: 'text', data: { text: 'bench message' } }] });
   await writeFile(script, `wrk.method = "POST"\nwrk.body = '${body}'\nwrk.headers["Content-Type"] = "application/json"\n`);
