@@ -3,6 +3,8 @@ import { configDefaults, defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts', 'examples/**/*.test.ts'],
+    // Every scratch folder of the run, and of every process it starts, goes when the run ends.
+    globalSetup: ['test/helpers/run-temp-folder.ts'],
     // The packed-install test takes minutes: `npm run test:pack` (and CI) runs it.
     exclude: [...configDefaults.exclude, 'test/pack/**'],
     testTimeout: 60000,

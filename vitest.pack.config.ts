@@ -5,6 +5,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/pack/**/*.test.ts'],
+    // The packs, installs and data folders of the run go when it ends (see run-temp-folder.ts).
+    globalSetup: ['test/helpers/run-temp-folder.ts'],
     testTimeout: 15 * 60_000,
     hookTimeout: 15 * 60_000,
     fileParallelism: false,
