@@ -1,9 +1,8 @@
 import type { FastifyReply } from 'fastify';
 import { actApi } from '../../contract/admin/act.js';
 import type { Envelope } from '../../contract/onebot/envelope.js';
-import type { Dialect, MessageFormat } from '../../onebot/action.js';
-import type { DispatchMeta } from '../../onebot/dispatcher.js';
 import { httpStatusOf } from '../../onebot/envelope.js';
+import { AdminCallMeta, runActCalls, type ActCaller } from '../act-calls.js';
 import { AdminError } from '../admin-errors.js';
 import { implement } from '../admin-route.js';
 
@@ -41,25 +40,7 @@ export const actRoutes = implement(actApi, {
   },
 
   async actBatch(request, reply, { world, dispatcher }) {
-    const { calls } = request.body;
-    const missing = calls.find((call) => !world.accounts.find(call.user_id));
-    if (missing) throw new AdminError(404, 'USER_NOT_FOUND', `user ${missing.user_id} does not exist; no call was run`);
-    const gone = new CallerGone(reply);
-    // All dispatched in this turn of the event loop: their units of work share one commit.
-    const results = await Promise.all(
-      calls.map((call) => dispatcher.dispatch(call.user_id, call.action, call.params ?? {}, new AdminCallMeta(gone, 'array', 'napcat'))),
-    );
-    // As for one act: a stand-in failure is not the action's, so the caller hears why instead.
-    const cut = results.flatMap((result, index) => (dispatcher.wasCutShort(result) ? [index] : []));
-    if (cut.length > 0) {
-      const named = cut.map((index) => `call ${index + 1} of the batch (${calls[index]!.action} as ${calls[index]!.user_id})`);
-      throw new AdminError(
-        503,
-        'STOPPING',
-        `Catnap is stopping: ${named.join(', ')} ended before ${cut.length === 1 ? 'it' : 'they'} answered`,
-      );
-    }
-    return { results };
+    return { results: await runActCalls(world, dispatcher, request.body.calls, new CallerGone(reply)) };
   },
 });
 
@@ -69,7 +50,7 @@ export const actRoutes = implement(actApi, {
  * outlives the request it answers. Made when a fault first asks for it, as the HTTP API's is: an
  * AbortController and a close listener for every request that no fault holds were wasted.
  */
-class CallerGone {
+class CallerGone implements ActCaller {
   #signal: AbortSignal | undefined;
 
   constructor(private readonly reply: FastifyReply) {}
@@ -83,23 +64,5 @@ class CallerGone {
       this.#signal = gone.signal;
     }
     return this.#signal;
-  }
-}
-
-/** One admin call's meta: a class of one shape, with the caller's signal read only under a fault. */
-class AdminCallMeta implements DispatchMeta {
-  readonly transport = 'admin';
-  readonly adapter = 'admin-act';
-
-  constructor(
-    private readonly gone: CallerGone,
-    readonly messageFormat: MessageFormat,
-    readonly dialect: Dialect,
-    readonly echo?: unknown,
-    readonly stream?: (packet: Readonly<Record<string, unknown>>) => Promise<void>,
-  ) {}
-
-  get signal(): AbortSignal {
-    return this.gone.signal;
   }
 }
