@@ -27,6 +27,7 @@ import { snapshotRoutes } from './routes/snapshot-routes.js';
 import { transcriptRoutes } from './routes/transcript-routes.js';
 import { LiveHub } from './live/live-hub.js';
 import { attachLiveSocket } from './live/live-socket.js';
+import { runActCalls } from './act-calls.js';
 import { adminValidator } from './validate.js';
 import { serveWebUi } from './web-ui.js';
 
@@ -162,7 +163,12 @@ export async function buildAdminServer(deps: AdminDeps, options: AdminServerOpti
   attachLiveSocket(
     app,
     new LiveHub(deps.world, deps.dispatcher, deps.transcript, deps.hooks, deps.logger),
-    { token: options.token, hosts: options.hosts },
+    {
+      token: options.token,
+      hosts: options.hosts,
+      runActCalls: (calls, caller) => runActCalls(deps.world, deps.dispatcher, calls, caller),
+      maxPayload: options.bodyLimit,
+    },
     deps.logger,
   );
 

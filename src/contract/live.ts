@@ -3,10 +3,14 @@ import type { TranscriptEntryView } from './admin/transcript.js';
 import type { Envelope } from './onebot/envelope.js';
 import type { OneBotEvent } from './onebot/events.js';
 
-/** The console's live WebSocket: `GET /api/live?token=...&streams=domain,onebot,call,adapters[&self_id=N]`. */
+/**
+ * The console's live WebSocket: `GET /api/live?token=...&streams=domain,onebot,call,adapters[&self_id=N]`.
+ * A client may also send `{ "type": "ping" }` (answered by `pong`) and `act` requests (LiveActRequest in
+ * src/contract/admin/act.ts, answered by `acted`).
+ */
 export const livePath = '/api/live';
 
-/** What a console may subscribe to (`?streams=`; default all). */
+/** What a console may subscribe to (`?streams=`; default all; `none` for a socket that only sends `act` requests). */
 export const liveStreams = ['domain', 'onebot', 'call', 'adapters', 'transcript', 'fault'] as const;
 export type LiveStream = (typeof liveStreams)[number];
 
@@ -79,4 +83,14 @@ export type LiveFrame =
   /** Frames a slow console missed (dropped rather than queued without bound). */
   | { readonly type: 'dropped'; readonly count: number }
   /** The answer to the console's `{ "type": "ping" }`. */
-  | { readonly type: 'pong'; readonly time: number };
+  | { readonly type: 'pong'; readonly time: number }
+  /**
+   * The answer to an `act` request, with its `id`: every call's envelope in order, or why none
+   * ran (`BAD_REQUEST`, `USER_NOT_FOUND`; `STOPPING` when Catnap stopped while a fault held one).
+   */
+  | {
+      readonly type: 'acted';
+      readonly id: string | number | null;
+      readonly results?: Envelope[];
+      readonly error?: { readonly code: string; readonly message: string };
+    };

@@ -8,8 +8,10 @@ import { TickCork } from '../../util/tick-cork.js';
 import { livePath, liveStreams, type LiveFrame, type LiveStream } from '../../contract/live.js';
 import type { LiveHub, LiveInterest } from './live-hub.js';
 import { hostRefusal, type HostPolicy } from '../host-guard.js';
+import type { ActCaller } from '../act-calls.js';
+import { answerAct, type RunActCalls } from './live-act.js';
 
-/** Frames a slow console may have queued before new ones are dropped (and counted). */
+/** Frames a slow console may have queued before new ones are dropped (and counted); answers to `act` never are. */
 const maxBufferedBytes = 8 * 1024 * 1024;
 const pingIntervalMs = 30000;
 
@@ -18,15 +20,28 @@ const pingIntervalMs = 30000;
  * completes (`?token=`, since browsers cannot set headers on a WebSocket; a Bearer header works
  * too): a wrong or missing token gets a plain 401/403 and no socket. `?streams=onebot,call`
  * limits what is sent (default: everything); `?self_id=` limits the frames about an account
- * (calls, OneBot events, adapters, fired faults) to that one.
+ * (calls, OneBot events, adapters, fired faults) to that one; `?streams=none` sends none of them.
+ *
+ * A client may send `act` requests: batches of OneBot calls run as `POST /api/world/act-batch`
+ * runs them and answered on the socket (`acted`), which is how `catnap load` makes its people
+ * speak: at thousands of messages a second, an HTTP request per batch (its parsing, routing, token
+ * and host checks and answer) cost Catnap's event loop a sixth of its time.
  */
 export function attachLiveSocket(
   app: FastifyInstance,
   hub: LiveHub,
-  { token, hosts }: { readonly token: string; readonly hosts: HostPolicy | undefined },
+  options: {
+    readonly token: string;
+    readonly hosts: HostPolicy | undefined;
+    /** Runs an `act` request's calls. */
+    readonly runActCalls: RunActCalls;
+    /** Largest frame a client may send (an `act` request of 1,000 calls): the admin API's body limit. */
+    readonly maxPayload: number;
+  },
   logger: Logger,
 ): void {
-  const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
+  const { token, hosts } = options;
+  const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxPayload });
   const sockets = new Set<WebSocket>();
 
   const refuse = (socket: Duplex, status: number, reason: string, body: string) => {
@@ -88,6 +103,12 @@ export function attachLiveSocket(
     let alive = true;
     // `catnap load` watches a bot's calls here, thousands a second.
     const cork = new TickCork(ws);
+    const caller = new SocketGone(ws);
+    const answer = (frame: LiveFrame) => {
+      if (ws.readyState !== ws.OPEN) return;
+      cork.hold();
+      ws.send(JSON.stringify(frame));
+    };
     const send = (json: string) => {
       if (ws.readyState !== ws.OPEN) return;
       if (ws.bufferedAmount > maxBufferedBytes) {
@@ -113,13 +134,21 @@ export function attachLiveSocket(
     }, pingIntervalMs);
     ws.on('pong', () => (alive = true));
     ws.on('message', (data) => {
-      // The only request a console sends is a ping of its own, to measure the link.
+      let message: Record<string, unknown>;
       try {
-        const message = JSON.parse(data.toString()) as { type?: string };
-        if (message.type === 'ping') send(JSON.stringify({ type: 'pong', time: Date.now() } satisfies LiveFrame));
+        message = JSON.parse(data.toString()) as Record<string, unknown>;
       } catch {
-        // Not JSON: ignored, the stream is one-way.
+        return; // Not JSON: ignored, as anything else that is no request.
       }
+      if (typeof message !== 'object' || message === null) return;
+      // A console's ping of its own, to measure the link.
+      if (message.type === 'ping') send(JSON.stringify({ type: 'pong', time: Date.now() } satisfies LiveFrame));
+      if (message.type !== 'act') return;
+      answerAct(message, options.runActCalls, caller).then(answer, (error: unknown) => {
+        logger.error({ err: error }, 'live act request failed');
+        const id = typeof message.id === 'string' || typeof message.id === 'number' ? message.id : null;
+        answer({ type: 'acted', id, error: { code: 'INTERNAL', message: 'the calls failed inside Catnap; see its log' } });
+      });
     });
     ws.on('error', (error) => logger.debug({ err: error }, 'live socket error'));
     ws.on('close', () => {
@@ -141,6 +170,7 @@ export function attachLiveSocket(
 
 function parseStreams(value: string | null): ReadonlySet<LiveStream> | undefined {
   if (!value) return new Set(liveStreams);
+  if (value === 'none') return new Set();
   const names = value
     .split(',')
     .map((name) => name.trim())
@@ -153,4 +183,24 @@ function parseStreams(value: string | null): ReadonlySet<LiveStream> | undefined
 function parseSelfId(value: string | null): number | undefined | null {
   if (value === null || value === '') return undefined;
   return /^[1-9]\d{0,15}$/.test(value) && Number.isSafeInteger(Number(value)) ? Number(value) : null;
+}
+
+/**
+ * Aborts when the socket closes: that lets go of an `act` call a fault holds, as an HTTP caller's
+ * going does. Made when a fault first asks for it: a listener for every request was wasted.
+ */
+class SocketGone implements ActCaller {
+  #signal: AbortSignal | undefined;
+
+  constructor(private readonly ws: WebSocket) {}
+
+  get signal(): AbortSignal {
+    if (!this.#signal) {
+      const gone = new AbortController();
+      if (this.ws.readyState === this.ws.CLOSED || this.ws.readyState === this.ws.CLOSING) gone.abort();
+      else this.ws.once('close', () => gone.abort());
+      this.#signal = gone.signal;
+    }
+    return this.#signal;
+  }
 }
