@@ -1,6 +1,6 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
+import { WebSocketServer, type WebSocket } from 'ws';
 import { ActSender, SendError } from '../../src/app/load/act-sender.js';
 
 interface Call {
@@ -9,36 +9,50 @@ interface Call {
   readonly params: { group_id: number; message: { type: string; data: { text: string } }[] };
 }
 
-/** A stand-in for `POST /api/world/act-batch` whose answers the test releases by hand. */
+interface Held {
+  readonly calls: Call[];
+  /** Answers the request: envelopes (one per call by default), or an error that ran none. */
+  answer(results?: unknown[]): void;
+  refuse(code: string): void;
+}
+
+/** A stand-in for the admin API's live socket, whose `act` requests the test answers by hand. */
 async function fakeAdmin() {
-  const held: { calls: Call[]; answer: (status: number, results?: unknown[]) => void }[] = [];
+  const held: Held[] = [];
+  const sockets: WebSocket[] = [];
+  let connections = 0;
   let waiting: (() => void) | undefined;
-  const server = createServer((request: IncomingMessage, response: ServerResponse) => {
-    let body = '';
-    request.on('data', (chunk: Buffer) => (body += chunk.toString()));
-    request.on('end', () => {
-      expect(request.url).toBe('/api/world/act-batch');
-      expect(request.headers.authorization).toBe('Bearer secret');
-      const { calls } = JSON.parse(body) as { calls: Call[] };
+  const wss = new WebSocketServer({ port: 0, host: '127.0.0.1' });
+  wss.on('connection', (ws, request) => {
+    connections++;
+    sockets.push(ws);
+    expect(request.url).toBe('/api/live?streams=none');
+    expect(request.headers.authorization).toBe('Bearer secret');
+    ws.send(JSON.stringify({ type: 'hello', time: Date.now(), streams: [] }));
+    ws.on('message', (data) => {
+      const { type, id, calls } = JSON.parse(String(data)) as { type: string; id: number; calls: Call[] };
+      expect(type).toBe('act');
+      const reply = (frame: object) => ws.send(JSON.stringify({ type: 'acted', id, ...frame }));
       held.push({
         calls,
-        answer: (status, results) => {
-          response.writeHead(status, { 'content-type': 'application/json' });
-          response.end(JSON.stringify({ results: results ?? calls.map((_, index) => ({ retcode: 0, data: { message_id: index + 1 } })) }));
-        },
+        answer: (results) => reply({ results: results ?? calls.map((_, index) => ({ retcode: 0, data: { message_id: index + 1 } })) }),
+        refuse: (code) => reply({ error: { code, message: `refused: ${code}` } }),
       });
       waiting?.();
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => wss.once('listening', resolve));
   return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    url: `http://127.0.0.1:${(wss.address() as AddressInfo).port}`,
     held,
+    connections: () => connections,
+    /** Closes the sockets open now, as a Catnap that stops does. */
+    dropSockets: () => sockets.forEach((ws) => ws.terminate()),
     /** Resolves once `count` requests have arrived (answered or not). */
     async arrived(count: number) {
       while (held.length < count) await new Promise<void>((resolve) => (waiting = resolve));
     },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () => new Promise<void>((resolve) => wss.close(() => resolve())),
   };
 }
 
@@ -57,7 +71,7 @@ async function setUp(requests: number) {
 
 const tick = () => new Promise((resolve) => setImmediate(resolve));
 
-describe('catnap load: the act-batch sender', () => {
+describe('catnap load: the sender of act requests', () => {
   it("sends one turn's messages as one batch, each as its own send_group_msg call with its own answer", async () => {
     const { admin, sender } = await setUp(2);
     const ids = [sender.sendGroupText(20001, 40001, 'a'), sender.sendGroupText(20002, 40002, 'b')];
@@ -66,7 +80,7 @@ describe('catnap load: the act-batch sender', () => {
       { user_id: 20001, action: 'send_group_msg', params: { group_id: 40001, message: [{ type: 'text', data: { text: 'a' } }] } },
       { user_id: 20002, action: 'send_group_msg', params: { group_id: 40002, message: [{ type: 'text', data: { text: 'b' } }] } },
     ]);
-    admin.held[0]!.answer(200, [
+    admin.held[0]!.answer([
       { retcode: 0, data: { message_id: 7 } },
       { retcode: 0, data: { message_id: 9 } },
     ]);
@@ -88,14 +102,14 @@ describe('catnap load: the act-batch sender', () => {
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(admin.held).toHaveLength(2);
 
-    admin.held[0]!.answer(200);
+    admin.held[0]!.answer();
     expect(await first).toBe(1);
     await admin.arrived(3);
     expect(admin.held[2]!.calls.map((call) => call.params.message[0]!.data.text)).toEqual(
       [0, 1, 2, 3, 4].flatMap((turn) => [`waiting ${turn}`, `waiting ${turn}`]),
     );
-    admin.held[1]!.answer(200);
-    admin.held[2]!.answer(200);
+    admin.held[1]!.answer();
+    admin.held[2]!.answer();
     expect(await second).toBe(1);
     expect(await Promise.all(waiting)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
   });
@@ -105,7 +119,7 @@ describe('catnap load: the act-batch sender', () => {
     const good = sender.sendGroupText(20001, 40001, 'ok');
     const muted = sender.sendGroupText(20002, 40001, 'muted');
     await admin.arrived(1);
-    admin.held[0]!.answer(200, [
+    admin.held[0]!.answer([
       { retcode: 0, data: { message_id: 3 } },
       { retcode: 1200, data: null },
     ]);
@@ -114,7 +128,29 @@ describe('catnap load: the act-batch sender', () => {
 
     const refused = [sender.sendGroupText(20001, 40001, 'x'), sender.sendGroupText(20001, 40001, 'y')];
     await admin.arrived(2);
-    admin.held[1]!.answer(503, []);
-    for (const send of refused) await expect(send).rejects.toEqual(new SendError('HTTP 503'));
+    admin.held[1]!.refuse('STOPPING');
+    for (const send of refused) await expect(send).rejects.toEqual(new SendError('STOPPING'));
+  });
+
+  it('fails the requests out when the socket closes, and opens a new one for the next', async () => {
+    const { admin, sender } = await setUp(2);
+    const first = sender.sendGroupText(20001, 40001, 'lost');
+    await admin.arrived(1);
+    admin.dropSockets();
+    await expect(first).rejects.toBeInstanceOf(SendError);
+    await expect(first).rejects.toThrow(/socket closed/);
+    const next = sender.sendGroupText(20001, 40001, 'again');
+    await admin.arrived(2);
+    admin.held[1]!.answer([{ retcode: 0, data: { message_id: 12 } }]);
+    expect(await next).toBe(12);
+    expect(admin.connections()).toBe(2);
+  });
+
+  it('fails every message when the socket cannot be opened', async () => {
+    const admin = await fakeAdmin();
+    await admin.close();
+    const sender = new ActSender(admin.url, 'secret', 1);
+    cleanups.push(() => sender.close());
+    await expect(sender.sendGroupText(20001, 40001, 'nowhere')).rejects.toEqual(new SendError('ECONNREFUSED'));
   });
 });

@@ -118,7 +118,7 @@ async function run(
       `${options.groups} groups, ${options.users} people, ` +
       `${options.ramp ? 'ramping to ' : ''}${options.rate}/s for ${options.durationMs / 1000} s\n`,
   );
-  // The engine (undici, the report writer) loads only when a run starts, not with every `catnap` command.
+  // The engine (its sockets, the report writer) loads only when a run starts, not with every `catnap` command.
   const { runLoad } = await import('../load/load-run.js');
   const { reportName, writeReport } = await import('../load/report-files.js');
   const { summaryTable } = await import('../load/load-report.js');

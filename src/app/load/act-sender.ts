@@ -1,11 +1,11 @@
-import { Pool } from 'undici';
+import { ActSocket } from './act-socket.js';
 
-/** Why a send failed, short enough to count by kind in the report (`retcode 1200`, `HTTP 503`, `ECONNRESET`). */
+/** Why a send failed, short enough to count by kind in the report (`retcode 1200`, `STOPPING`, `ECONNRESET`). */
 export class SendError extends Error {
   override readonly name = 'SendError';
 }
 
-/** The admin API's limit of calls per `POST /api/world/act-batch`. */
+/** The admin API's limit of calls per `act` request (as per `POST /api/world/act-batch`). */
 const maxBatch = 1000;
 
 interface PendingSend {
@@ -24,22 +24,20 @@ interface Envelope {
 /**
  * Makes the synthetic people speak through the admin API, each message exactly as the console's
  * `POST /api/world/act/:user_id/send_group_msg` would send it. Messages go out together as one
- * `POST /api/world/act-batch`: at 10,000 messages a second, one HTTP request per message costs
- * Catnap more than the messages themselves (the request's parsing, token check and answer against
- * a send's unit of work), which measured the admin API rather than the world. Each message is
- * still its own call, stored and delivered on its own, and its promise settles with its own
- * envelope.
+ * `act` request on the live socket (what `POST /api/world/act-batch` runs): at 10,000 messages a
+ * second, one HTTP request per message cost Catnap more than the messages themselves, and one per
+ * batch still a sixth of its event loop (parsing, routing, the token and host checks, the answer),
+ * which measured the admin API rather than the world. Each message is still its own call, stored
+ * and delivered on its own, and its promise settles with its own envelope.
  *
- * At most `requests` batches are on their way at once (over as many keep-alive connections of an
- * undici `Pool`; `fetch` opens and parses too much per call). What is asked for meanwhile waits
- * here and leaves as one batch when a request comes back, so the batches grow when Catnap falls
- * behind and shrink to a turn of the event loop's worth when it keeps up. With a request per turn
- * whatever happened, a moment's backlog became a queue of small requests in the pool, each paying
- * the whole per-request cost again, and the backlog fed itself.
+ * At most `requests` batches are on their way at once. What is asked for meanwhile waits here and
+ * leaves as one batch when an answer comes back, so the batches grow when Catnap falls behind and
+ * shrink to a turn of the event loop's worth when it keeps up. With a request per turn whatever
+ * happened, a moment's backlog became a queue of small requests, each paying the whole
+ * per-request cost again, and the backlog fed itself.
  */
 export class ActSender {
-  readonly #pool: Pool;
-  readonly #headers: Record<string, string>;
+  readonly #socket: ActSocket;
   readonly #requests: number;
   #pending: PendingSend[] = [];
   #scheduled = false;
@@ -47,8 +45,7 @@ export class ActSender {
 
   constructor(url: string, token: string, requests = 2) {
     this.#requests = requests;
-    this.#pool = new Pool(url, { connections: requests, pipelining: 1, keepAliveTimeout: 30_000 });
-    this.#headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+    this.#socket = new ActSocket(url, token);
   }
 
   /** Sends a text to a group as `userId`; resolves with the new message's id. */
@@ -97,23 +94,18 @@ export class ActSender {
       action: 'send_group_msg',
       params: { group_id: send.groupId, message: [{ type: 'text', data: { text: send.text } }] },
     }));
-    let response;
+    let answer;
     try {
-      response = await this.#pool.request({
-        method: 'POST',
-        path: '/api/world/act-batch',
-        headers: this.#headers,
-        body: JSON.stringify({ calls }),
-      });
+      answer = await this.#socket.request(calls);
     } catch (error) {
-      throw new SendError((error as NodeJS.ErrnoException).code ?? (error as Error).message);
+      throw new SendError((error as Error).message);
     }
-    const body = await response.body.text();
-    if (response.statusCode !== 200) throw new SendError(`HTTP ${response.statusCode}`);
-    return (JSON.parse(body) as { results: Envelope[] }).results;
+    if ('error' in answer) throw new SendError(answer.error.code);
+    return answer.results as readonly Envelope[];
   }
 
   close(): Promise<void> {
-    return this.#pool.close();
+    this.#socket.close();
+    return Promise.resolve();
   }
 }
