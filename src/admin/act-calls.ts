@@ -16,6 +16,26 @@ export interface ActCaller {
   readonly signal: AbortSignal;
 }
 
+/**
+ * A caller whose signal is made when a fault first asks for it, as the HTTP API's is: an
+ * AbortController and a close listener for every request that no fault holds were wasted.
+ * `watch` calls `gone` once the caller has gone (at once if it already has).
+ */
+export class LazyCaller implements ActCaller {
+  #signal: AbortSignal | undefined;
+
+  constructor(private readonly watch: (gone: () => void) => void) {}
+
+  get signal(): AbortSignal {
+    if (!this.#signal) {
+      const controller = new AbortController();
+      this.watch(() => controller.abort());
+      this.#signal = controller.signal;
+    }
+    return this.#signal;
+  }
+}
+
 /** One admin call's meta: a class of one shape, with the caller's signal read only under a fault. */
 export class AdminCallMeta implements DispatchMeta {
   readonly transport = 'admin';

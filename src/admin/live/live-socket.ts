@@ -8,7 +8,7 @@ import { TickCork } from '../../util/tick-cork.js';
 import { livePath, liveStreams, type LiveFrame, type LiveStream } from '../../contract/live.js';
 import type { LiveHub, LiveInterest } from './live-hub.js';
 import { hostRefusal, type HostPolicy } from '../host-guard.js';
-import type { ActCaller } from '../act-calls.js';
+import { LazyCaller, type ActCaller } from '../act-calls.js';
 import { answerAct, type RunActCalls } from './live-act.js';
 
 /** Frames a slow console may have queued before new ones are dropped (and counted); answers to `act` never are. */
@@ -103,7 +103,7 @@ export function attachLiveSocket(
     let alive = true;
     // `catnap load` watches a bot's calls here, thousands a second.
     const cork = new TickCork(ws);
-    const caller = new SocketGone(ws);
+    const caller = socketGone(ws);
     const answer = (frame: LiveFrame) => {
       if (ws.readyState !== ws.OPEN) return;
       cork.hold();
@@ -185,22 +185,10 @@ function parseSelfId(value: string | null): number | undefined | null {
   return /^[1-9]\d{0,15}$/.test(value) && Number.isSafeInteger(Number(value)) ? Number(value) : null;
 }
 
-/**
- * Aborts when the socket closes: that lets go of an `act` call a fault holds, as an HTTP caller's
- * going does. Made when a fault first asks for it: a listener for every request was wasted.
- */
-class SocketGone implements ActCaller {
-  #signal: AbortSignal | undefined;
-
-  constructor(private readonly ws: WebSocket) {}
-
-  get signal(): AbortSignal {
-    if (!this.#signal) {
-      const gone = new AbortController();
-      if (this.ws.readyState === this.ws.CLOSED || this.ws.readyState === this.ws.CLOSING) gone.abort();
-      else this.ws.once('close', () => gone.abort());
-      this.#signal = gone.signal;
-    }
-    return this.#signal;
-  }
+/** Aborts when the socket closes: that lets go of an `act` call a fault holds, as an HTTP caller's going does. */
+function socketGone(ws: WebSocket): ActCaller {
+  return new LazyCaller((gone) => {
+    if (ws.readyState === ws.CLOSED || ws.readyState === ws.CLOSING) gone();
+    else ws.once('close', gone);
+  });
 }

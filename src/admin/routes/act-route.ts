@@ -2,7 +2,7 @@ import type { FastifyReply } from 'fastify';
 import { actApi } from '../../contract/admin/act.js';
 import type { Envelope } from '../../contract/onebot/envelope.js';
 import { httpStatusOf } from '../../onebot/envelope.js';
-import { AdminCallMeta, runActCalls, type ActCaller } from '../act-calls.js';
+import { AdminCallMeta, LazyCaller, runActCalls, type ActCaller } from '../act-calls.js';
 import { AdminError } from '../admin-errors.js';
 import { implement } from '../admin-route.js';
 
@@ -25,7 +25,7 @@ export const actRoutes = implement(actApi, {
       userId,
       action,
       params,
-      new AdminCallMeta(new CallerGone(reply), request.query.format ?? 'array', request.query.dialect ?? 'napcat', echo, async (packet) => {
+      new AdminCallMeta(callerGone(reply), request.query.format ?? 'array', request.query.dialect ?? 'napcat', echo, async (packet) => {
         packets.push(packet as Envelope);
       }),
     );
@@ -40,29 +40,19 @@ export const actRoutes = implement(actApi, {
   },
 
   async actBatch(request, reply, { world, dispatcher }) {
-    return { results: await runActCalls(world, dispatcher, request.body.calls, new CallerGone(reply)) };
+    return { results: await runActCalls(world, dispatcher, request.body.calls, callerGone(reply)) };
   },
 });
 
 /**
  * Aborts when the caller gives up (its own timeout closes the response unfinished): that lets go
  * of a call a fault holds, as a WebSocket or HTTP API client's going does, so no held call
- * outlives the request it answers. Made when a fault first asks for it, as the HTTP API's is: an
- * AbortController and a close listener for every request that no fault holds were wasted.
+ * outlives the request it answers.
  */
-class CallerGone implements ActCaller {
-  #signal: AbortSignal | undefined;
-
-  constructor(private readonly reply: FastifyReply) {}
-
-  get signal(): AbortSignal {
-    if (!this.#signal) {
-      const gone = new AbortController();
-      const raw = this.reply.raw;
-      if (raw.destroyed && !raw.writableFinished) gone.abort();
-      else raw.once('close', () => raw.writableFinished || gone.abort());
-      this.#signal = gone.signal;
-    }
-    return this.#signal;
-  }
+function callerGone(reply: FastifyReply): ActCaller {
+  return new LazyCaller((gone) => {
+    const raw = reply.raw;
+    if (raw.destroyed && !raw.writableFinished) gone();
+    else raw.once('close', () => raw.writableFinished || gone());
+  });
 }
