@@ -146,6 +146,21 @@ describe('catnap load: the sender of act requests', () => {
     expect(admin.connections()).toBe(2);
   });
 
+  it('fails a request that is not answered in time, as against a Catnap too old to take act requests', async () => {
+    const admin = await fakeAdmin();
+    const sender = new ActSender(admin.url, 'secret', 1, 200);
+    cleanups.push(admin.close, () => sender.close());
+    const ignored = sender.sendGroupText(20001, 40001, 'ignored');
+    await admin.arrived(1);
+    await expect(ignored).rejects.toEqual(new SendError('no answer within 0.2 s'));
+    // An answer after the timeout is not taken for a later request's.
+    admin.held[0]!.answer([{ retcode: 0, data: { message_id: 1 } }]);
+    const next = sender.sendGroupText(20001, 40001, 'next');
+    await admin.arrived(2);
+    admin.held[1]!.answer([{ retcode: 0, data: { message_id: 2 } }]);
+    expect(await next).toBe(2);
+  });
+
   it('fails every message when the socket cannot be opened', async () => {
     const admin = await fakeAdmin();
     await admin.close();

@@ -43,9 +43,9 @@ export class ActSender {
   #scheduled = false;
   #onTheirWay = 0;
 
-  constructor(url: string, token: string, requests = 2) {
+  constructor(url: string, token: string, requests = 2, answerTimeoutMs?: number) {
     this.#requests = requests;
-    this.#socket = new ActSocket(url, token);
+    this.#socket = new ActSocket(url, token, answerTimeoutMs);
   }
 
   /** Sends a text to a group as `userId`; resolves with the new message's id. */

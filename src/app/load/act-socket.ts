@@ -24,7 +24,9 @@ interface Connection {
 /**
  * `act` requests on the admin API's live socket (`/api/live?streams=none`): each a batch of calls,
  * answered by an `acted` frame with the request's id. One socket carries every request, opened at
- * the first and again after it closed; a request out when it closes fails with the reason.
+ * the first and again after it closed; a request out when it closes fails with the reason, and one
+ * left unanswered for `answerTimeoutMs` fails too (a Catnap too old to take `act` requests ignores
+ * them, and a run waits for every send to settle).
  */
 export class ActSocket {
   #opening: Promise<Connection> | undefined;
@@ -33,15 +35,26 @@ export class ActSocket {
   constructor(
     private readonly url: string,
     private readonly token: string,
+    private readonly answerTimeoutMs = 60_000,
   ) {}
 
   async request(calls: readonly SocketCall[]): Promise<ActAnswer> {
     const { ws, waiting } = await this.#connection();
     const id = this.#nextId++;
     return new Promise<ActAnswer>((resolve, reject) => {
-      waiting.set(id, { resolve, reject });
+      const timer = setTimeout(() => {
+        if (waiting.delete(id)) reject(new Error(`no answer within ${this.answerTimeoutMs / 1000} s`));
+      }, this.answerTimeoutMs);
+      const settle =
+        <T>(then: (value: T) => void) =>
+        (value: T) => {
+          clearTimeout(timer);
+          then(value);
+        };
+      waiting.set(id, { resolve: settle(resolve), reject: settle(reject) });
       ws.send(JSON.stringify({ type: 'act', id, calls }), (error) => {
         if (!error || !waiting.delete(id)) return;
+        clearTimeout(timer);
         reject(error);
       });
     });
