@@ -86,7 +86,7 @@ export type LiveFrame =
   | { readonly type: 'pong'; readonly time: number }
   /**
    * The answer to an `act` request, with its `id`: every call's envelope in order, or why none
-   * ran (`BAD_REQUEST`, `USER_NOT_FOUND`; `STOPPING` when Catnap stopped while a fault held one).
+   * ran (`BAD_REQUEST`, `USER_NOT_FOUND`, `TOO_MANY_REQUESTS`; `STOPPING` when Catnap stopped while a fault held one).
    */
   | {
       readonly type: 'acted';

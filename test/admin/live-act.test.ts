@@ -1,3 +1,4 @@
+import type { Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import type { LiveFrame } from '../../src/contract/live.js';
@@ -159,5 +160,53 @@ describe('act requests on the live socket', () => {
       ws.on('error', () => undefined);
     });
     expect(status).toBe(403);
+  });
+
+  it('refuses more than 64 requests of one socket running at once; another socket is not held up', async () => {
+    const rule = await env.admin('POST', '/api/faults', { self_id: 20003, action: 'send_group_msg', effect: { type: 'no_reply' } });
+    expect(rule.status).toBe(201);
+    const socket = await openActSocket();
+    try {
+      const held = { user_id: 20003, action: 'send_group_msg', params: { group_id: 30001, message: text('held') } };
+      for (let id = 1; id <= 64; id++) socket.ws.send(JSON.stringify({ type: 'act', id, calls: [held] }));
+      const refused = await socket.ask({ type: 'act', id: 65, calls: [{ user_id: 20001, action: 'get_login_info' }] }, 65);
+      expect(refused.error).toEqual({
+        code: 'TOO_MANY_REQUESTS',
+        message: '64 act requests of this socket are still running; send more as they answer',
+      });
+      // Another socket is not held up by this one's.
+      const other = await openActSocket();
+      const ran = await other.ask({ type: 'act', id: 1, calls: [{ user_id: 20001, action: 'get_login_info' }] }, 1);
+      expect((ran.results as { retcode: number }[])[0]!.retcode).toBe(0);
+      other.close();
+    } finally {
+      await env.admin('DELETE', '/api/faults');
+      socket.close();
+    }
+  });
+
+  it('cuts off a client that sends requests and does not read the answers, rather than hold them all', async () => {
+    const socket = await openActSocket();
+    const closed = new Promise<void>((resolve) => socket.ws.once('close', () => resolve()));
+    let gone = false;
+    void closed.then(() => (gone = true));
+    // The client stops reading (its socket, under ws); each answer is about 150 KB (a thousand envelopes).
+    const wire = (socket.ws as unknown as { _socket: Socket })._socket;
+    wire.pause();
+    const calls = Array.from({ length: 1000 }, () => ({ user_id: 20001, action: 'get_login_info' }));
+    const request = JSON.stringify({ type: 'act', id: 0, calls });
+    for (let sent = 0; sent < 400 && !gone; sent++) {
+      socket.ws.send(request);
+      // Now and then a moment for Catnap to answer, keeping fewer than 64 requests running.
+      if (sent % 10 === 9) await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    expect(gone).toBe(true);
+    wire.resume();
+    await closed;
+    // Catnap still answers others.
+    const other = await openActSocket();
+    const ran = await other.ask({ type: 'act', id: 1, calls: [{ user_id: 20001, action: 'get_login_info' }] }, 1);
+    expect((ran.results as { retcode: number }[])[0]!.retcode).toBe(0);
+    other.close();
   });
 });

@@ -14,6 +14,12 @@ const checkRequest = TypeCompiler.Compile(LiveActRequest);
 /** An `acted` frame: the answer to the request with this id. */
 type Acted = Extract<LiveFrame, { type: 'acted' }>;
 
+/** The answer to a request that runs none of its calls, with its id (null when it had none to echo). */
+export function actRefusal(request: Readonly<Record<string, unknown>>, code: string, message: string): Acted {
+  const id = typeof request.id === 'string' || typeof request.id === 'number' ? request.id : null;
+  return { type: 'acted', id, error: { code, message } };
+}
+
 /**
  * Answers one `act` request of the live socket, as `POST /api/world/act-batch` answers its body:
  * every call's envelope in order, or why none ran, with the request's `id` (null when the request
@@ -21,15 +27,14 @@ type Acted = Extract<LiveFrame, { type: 'acted' }>;
  * field is wrong. Only an unexpected failure of the world itself throws.
  */
 export async function answerAct(request: Readonly<Record<string, unknown>>, run: RunActCalls, caller: ActCaller): Promise<Acted> {
-  const id = typeof request.id === 'string' || typeof request.id === 'number' ? request.id : null;
   if (!checkRequest.Check(request)) {
     const problems = describeProblems(checkRequest.Errors(request), '(request)');
-    return { type: 'acted', id, error: { code: 'BAD_REQUEST', message: `invalid act request: ${problems[0] ?? 'rejected'}` } };
+    return actRefusal(request, 'BAD_REQUEST', `invalid act request: ${problems[0] ?? 'rejected'}`);
   }
   try {
-    return { type: 'acted', id, results: await run(request.calls, caller) };
+    return { type: 'acted', id: request.id, results: await run(request.calls, caller) };
   } catch (error) {
-    if (error instanceof AdminError) return { type: 'acted', id, error: { code: error.code, message: error.message } };
+    if (error instanceof AdminError) return actRefusal(request, error.code, error.message);
     throw error;
   }
 }

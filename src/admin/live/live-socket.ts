@@ -9,10 +9,17 @@ import { livePath, liveStreams, type LiveFrame, type LiveStream } from '../../co
 import type { LiveHub, LiveInterest } from './live-hub.js';
 import { hostRefusal, type HostPolicy } from '../host-guard.js';
 import { LazyCaller, type ActCaller } from '../act-calls.js';
-import { answerAct, type RunActCalls } from './live-act.js';
+import { actRefusal, answerAct, type RunActCalls } from './live-act.js';
 
 /** Frames a slow console may have queued before new ones are dropped (and counted); answers to `act` never are. */
 const maxBufferedBytes = 8 * 1024 * 1024;
+/**
+ * Answers a client may leave unread before it is cut off: answers are not dropped, so a client
+ * that sends requests and never reads would otherwise have Catnap hold them all.
+ */
+const maxUnreadAnswerBytes = 16 * 1024 * 1024;
+/** `act` requests of one socket running at once; more are refused until one answers (`catnap load` keeps two out). */
+const maxRunningActs = 64;
 const pingIntervalMs = 30000;
 
 /**
@@ -104,8 +111,14 @@ export function attachLiveSocket(
     // `catnap load` watches a bot's calls here, thousands a second.
     const cork = new TickCork(ws);
     const caller = socketGone(ws);
+    let runningActs = 0;
     const answer = (frame: LiveFrame) => {
       if (ws.readyState !== ws.OPEN) return;
+      if (ws.bufferedAmount > maxUnreadAnswerBytes) {
+        logger.warn({ pendingBytes: ws.bufferedAmount }, 'live socket client does not read its act answers; cutting it off');
+        ws.terminate();
+        return;
+      }
       cork.hold();
       ws.send(JSON.stringify(frame));
     };
@@ -144,11 +157,21 @@ export function attachLiveSocket(
       // A console's ping of its own, to measure the link.
       if (message.type === 'ping') send(JSON.stringify({ type: 'pong', time: Date.now() } satisfies LiveFrame));
       if (message.type !== 'act') return;
-      answerAct(message, options.runActCalls, caller).then(answer, (error: unknown) => {
-        logger.error({ err: error }, 'live act request failed');
-        const id = typeof message.id === 'string' || typeof message.id === 'number' ? message.id : null;
-        answer({ type: 'acted', id, error: { code: 'INTERNAL', message: 'the calls failed inside Catnap; see its log' } });
-      });
+      if (runningActs >= maxRunningActs) {
+        const why = `${maxRunningActs} act requests of this socket are still running; send more as they answer`;
+        answer(actRefusal(message, 'TOO_MANY_REQUESTS', why));
+        return;
+      }
+      runningActs++;
+      answerAct(message, options.runActCalls, caller)
+        .catch((error: unknown) => {
+          logger.error({ err: error }, 'live act request failed');
+          return actRefusal(message, 'INTERNAL', 'the calls failed inside Catnap; see its log');
+        })
+        .then((frame) => {
+          runningActs--;
+          answer(frame);
+        });
     });
     ws.on('error', (error) => logger.debug({ err: error }, 'live socket error'));
     ws.on('close', () => {
