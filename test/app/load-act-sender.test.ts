@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { ActSender, SendError } from '../../src/app/load/act-sender.js';
+import { CatnapClient } from '../../src/app/remote/catnap-client.js';
 
 interface Call {
   readonly user_id: number;
@@ -26,8 +27,7 @@ async function fakeAdmin() {
   wss.on('connection', (ws, request) => {
     connections++;
     sockets.push(ws);
-    expect(request.url).toBe('/api/live?streams=none');
-    expect(request.headers.authorization).toBe('Bearer secret');
+    expect(request.url).toBe('/api/live?token=secret&streams=none');
     ws.send(JSON.stringify({ type: 'hello', time: Date.now(), streams: [] }));
     ws.on('message', (data) => {
       const { type, id, calls } = JSON.parse(String(data)) as { type: string; id: number; calls: Call[] };
@@ -56,6 +56,9 @@ async function fakeAdmin() {
   };
 }
 
+/** The live socket's address as `catnap load` makes it. */
+const liveUrlOf = (url: string) => new CatnapClient({ url, token: 'secret', source: 'test' }).liveUrl(['none']);
+
 let cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
   for (const cleanup of cleanups.reverse()) await cleanup();
@@ -64,7 +67,7 @@ afterEach(async () => {
 
 async function setUp(requests: number) {
   const admin = await fakeAdmin();
-  const sender = new ActSender(admin.url, 'secret', requests);
+  const sender = new ActSender(liveUrlOf(admin.url), requests);
   cleanups.push(admin.close, () => sender.close());
   return { admin, sender };
 }
@@ -148,7 +151,7 @@ describe('catnap load: the sender of act requests', () => {
 
   it('fails a request that is not answered in time, as against a Catnap too old to take act requests', async () => {
     const admin = await fakeAdmin();
-    const sender = new ActSender(admin.url, 'secret', 1, 200);
+    const sender = new ActSender(liveUrlOf(admin.url), 1, 200);
     cleanups.push(admin.close, () => sender.close());
     const ignored = sender.sendGroupText(20001, 40001, 'ignored');
     await admin.arrived(1);
@@ -164,7 +167,7 @@ describe('catnap load: the sender of act requests', () => {
   it('fails every message when the socket cannot be opened', async () => {
     const admin = await fakeAdmin();
     await admin.close();
-    const sender = new ActSender(admin.url, 'secret', 1);
+    const sender = new ActSender(liveUrlOf(admin.url), 1);
     cleanups.push(() => sender.close());
     await expect(sender.sendGroupText(20001, 40001, 'nowhere')).rejects.toEqual(new SendError('ECONNREFUSED'));
   });

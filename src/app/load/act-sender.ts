@@ -43,9 +43,10 @@ export class ActSender {
   #scheduled = false;
   #onTheirWay = 0;
 
-  constructor(url: string, token: string, requests = 2, answerTimeoutMs?: number) {
+  /** `liveUrl`: the live socket's address with its token (`CatnapClient.liveUrl(['none'])`). */
+  constructor(liveUrl: string, requests = 2, answerTimeoutMs?: number) {
     this.#requests = requests;
-    this.#socket = new ActSocket(url, token, answerTimeoutMs);
+    this.#socket = new ActSocket(liveUrl, answerTimeoutMs);
   }
 
   /** Sends a text to a group as `userId`; resolves with the new message's id. */

@@ -33,8 +33,8 @@ export class ActSocket {
   #nextId = 1;
 
   constructor(
+    /** The live socket's address with its token (`CatnapClient.liveUrl(['none'])`). */
     private readonly url: string,
-    private readonly token: string,
     private readonly answerTimeoutMs = 60_000,
   ) {}
 
@@ -72,9 +72,7 @@ export class ActSocket {
   #connection(): Promise<Connection> {
     if (this.#opening) return this.#opening;
     const opening = new Promise<Connection>((resolve, reject) => {
-      const ws = new WebSocket(`${this.url.replace(/^http/, 'ws')}/api/live?streams=none`, {
-        headers: { authorization: `Bearer ${this.token}` },
-      });
+      const ws = new WebSocket(this.url);
       const connection: Connection = { ws, waiting: new Map() };
       ws.once('open', () => resolve(connection));
       ws.once('unexpected-response', (_request, response) => {
@@ -99,8 +97,13 @@ export class ActSocket {
 
 /** Settles the request an `acted` frame answers; other frames (hello) are not answers. */
 function answered({ waiting }: Connection, data: string): void {
-  const frame = JSON.parse(data) as { type?: string; id?: unknown; results?: unknown[]; error?: { code: string; message: string } };
-  if (frame.type !== 'acted' || typeof frame.id !== 'number') return;
+  let frame: { type?: string; id?: unknown; results?: unknown[]; error?: { code: string; message: string } } | null;
+  try {
+    frame = JSON.parse(data) as typeof frame;
+  } catch {
+    return;
+  }
+  if (frame?.type !== 'acted' || typeof frame.id !== 'number') return;
   const entry = waiting.get(frame.id);
   if (!entry) return;
   waiting.delete(frame.id);

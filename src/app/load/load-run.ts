@@ -90,7 +90,7 @@ async function sendAndWatch(
   progress: LoadProgress,
 ): Promise<LoadReport> {
   const probe = await MetricsProbe.start(client, options.selfIds);
-  const sender = new ActSender(client.connection.url, client.connection.token);
+  const sender = new ActSender(client.liveUrl(['none']));
   const start = performance.now();
   const recorder = new Recorder(start);
   for (const bot of bots) bot.timeInto(recorder);
