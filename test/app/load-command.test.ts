@@ -83,6 +83,11 @@ describe('catnap load', () => {
     expect(report.latency_ms.reply!.p50).toBeGreaterThan(0);
     expect(report.rates.bot_calls_per_s).toBeGreaterThan(0);
     expect(report.rates.bot_error_rate).toBe(0);
+    // The bot's only calls were its answers, counted from the metrics between the first and last reading.
+    expect(report.totals.bot_calls_by_action).toEqual([
+      { action: 'send_group_msg', calls: report.totals.replies, failed: 0, failed_by_retcode: {} },
+    ]);
+    expect(result.stdout).toMatch(new RegExp(`\\| calls by action +\\| send_group_msg ${report.totals.replies} +\\|`));
     expect(report.histogram_ms.delivery.counts.reduce((a, b) => a + b, 0)).toBe(report.totals.delivered);
     expect(report.timeline.length).toBeGreaterThanOrEqual(2);
 
@@ -142,6 +147,63 @@ describe('catnap load', () => {
     expect(summaryTable(report)).not.toContain('went away');
     const dropped = { ...report, totals: { ...report.totals, bot_disconnects: { too_slow: 1, peer: 2 } } };
     expect(summaryTable(dropped)).toMatch(/\| bot clients that went away +\| 3 \(too_slow 1, peer 2\) +\|/);
+  });
+
+  it("names the bot's calls by action, the failed ones with their retcodes", async () => {
+    const probe = await MetricsProbe.start(
+      new CatnapClient({ url: env.catnap.webuiUrl, token: 'admin-token', source: 'the test' }),
+      [10001],
+    );
+    const endpoint = env.catnap.network.status(10001).find((status) => status.kind === 'websocketServers')!.endpoint;
+    const client = new WebSocket(endpoint, { headers: { authorization: 'Bearer bot-token' } });
+    await new Promise((resolve, reject) => client.once('open', resolve).once('error', reject));
+    let echo = 0;
+    const call = (action: string, params: object) =>
+      new Promise<number>((resolve) => {
+        const mine = ++echo;
+        const listener = (data: WebSocket.RawData) => {
+          const frame = JSON.parse(data.toString()) as { echo?: unknown; retcode: number };
+          if (frame.echo !== mine) return;
+          client.off('message', listener);
+          resolve(frame.retcode);
+        };
+        client.on('message', listener);
+        client.send(JSON.stringify({ action, params, echo: mine }));
+      });
+    expect(await call('get_login_info', {})).toBe(0);
+    expect(await call('get_login_info', {})).toBe(0);
+    // A group the bot is not in, and an action NapCat does not have: refused, each with its retcode.
+    const notMember = await call('send_group_msg', { group_id: 987654, message: 'hello' });
+    const unknown = await call('no_such_action', {});
+    client.close();
+    expect(notMember).not.toBe(0);
+    expect(unknown).not.toBe(0);
+    await probe.read();
+    expect(probe.callsByAction()).toEqual([
+      { action: 'get_login_info', calls: 2, failed: 0, failed_by_retcode: {} },
+      { action: '(unknown)', calls: 1, failed: 1, failed_by_retcode: { [String(unknown)]: 1 } },
+      { action: 'send_group_msg', calls: 1, failed: 1, failed_by_retcode: { [String(notMember)]: 1 } },
+    ]);
+
+    // The summary names the failing actions first, with why, then the busiest others.
+    const sample = await writeSampleReport(await tempDir(), 'run', '2026-12-03T18:00:00.000Z');
+    expect(summaryTable(sample)).toMatch(/\| calls by action +\| send_group_msg 10 +\|/);
+    const many = [
+      ...['get_group_info', 'get_group_member_list', 'get_login_info', 'get_msg', 'get_status', 'send_group_msg'].map((action, index) => ({
+        action,
+        calls: 100 - index,
+        failed: 0,
+        failed_by_retcode: {},
+      })),
+      { action: 'set_group_ban', calls: 4, failed: 3, failed_by_retcode: { '1200': 1, '102': 2 } },
+    ];
+    const failing = { ...sample, totals: { ...sample.totals, bot_calls_by_action: many } };
+    expect(summaryTable(failing)).toMatch(
+      /\| calls by action +\| set_group_ban 4 \(3 failed, retcode 102: 2, retcode 1200: 1\); get_group_info 100; get_group_member_list 99; get_login_info 98; get_msg 97; get_status 96; 1 more in report.json +\|/,
+    );
+    // A report written before the count: no row.
+    const older = { ...sample, totals: { ...sample.totals, bot_calls_by_action: undefined } };
+    expect(summaryTable(older)).not.toContain('calls by action');
   });
 
   it('watches several bots in the same groups, each on its own socket, and reports each and all of them', async () => {

@@ -64,6 +64,8 @@ export async function writeSampleReport(
     behind: 0,
     liveDropped: 0,
     target: 'http://127.0.0.1:6099',
+    // The ten calls of the activity above.
+    callsByAction: [{ action: 'send_group_msg', calls: 10, failed: 0, failed_by_retcode: {} }],
   });
   await writeReport(`${dir}/${name}`, report);
   return report;

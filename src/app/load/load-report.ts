@@ -2,6 +2,7 @@ import type { BotSection, BotUnderLoad } from './bot-under-load.js';
 import type { Histogram, LatencySummary } from './latency-stats.js';
 import { round } from './latency-stats.js';
 import type { LoadOptions } from './load-options.js';
+import type { ActionCalls } from './metrics-probe.js';
 import type { Recorder, TimelinePoint } from './recorder.js';
 
 /** `report.json`: everything a run measured. docs/load-testing.md explains each field. */
@@ -46,6 +47,11 @@ export interface LoadReport {
      * reports written before it was counted.
      */
     readonly bot_disconnects?: Readonly<Record<string, number>>;
+    /**
+     * The bots' calls by action, the busiest first, each with its failed calls by retcode (from
+     * the metrics, like `rates.bot_calls_per_s`). Absent from reports written before it was counted.
+     */
+    readonly bot_calls_by_action?: readonly ActionCalls[];
   };
   readonly rates: {
     readonly sending_s: number;
@@ -79,6 +85,7 @@ export interface ReportInput {
   readonly behind: number;
   readonly liveDropped: number;
   readonly target: string;
+  readonly callsByAction: readonly ActionCalls[];
 }
 
 export function patternText(pattern: LoadOptions['pattern']): string {
@@ -123,6 +130,7 @@ export function buildReport(input: ReportInput): LoadReport {
       unexpected_replies: total((bot) => bot.unexpected_replies),
       live_frames_dropped: input.liveDropped,
       bot_disconnects: Object.fromEntries(recorder.botDisconnects),
+      bot_calls_by_action: input.callsByAction,
     },
     rates: {
       sending_s: round(seconds, 2),
@@ -182,13 +190,12 @@ export function summaryTable(report: LoadReport): string {
     rows.push(['replies', `${totals.replies} of ${totals.expected_replies} (${round((rates.reply_rate ?? 0) * 100, 1)}%)`]);
     line('reply latency', latency.reply);
   }
-  rows.push(
-    ['bot action calls', `${rates.bot_calls_per_s}/s, error rate ${round(rates.bot_error_rate * 100, 2)}%`],
-    [
-      'event backlog (max)',
-      `${report.backlog.max_bytes} B${report.backlog.max_post_queue ? `, ${report.backlog.max_post_queue} queued POSTs` : ''}`,
-    ],
-  );
+  rows.push(['bot action calls', `${rates.bot_calls_per_s}/s, error rate ${round(rates.bot_error_rate * 100, 2)}%`]);
+  if (totals.bot_calls_by_action?.length) rows.push(['calls by action', actionsLine(totals.bot_calls_by_action)]);
+  rows.push([
+    'event backlog (max)',
+    `${report.backlog.max_bytes} B${report.backlog.max_post_queue ? `, ${report.backlog.max_post_queue} queued POSTs` : ''}`,
+  ]);
   const disconnects = Object.entries(totals.bot_disconnects ?? {});
   if (disconnects.length > 0) {
     const count = disconnects.reduce((sum, [, n]) => sum + n, 0);
@@ -201,6 +208,27 @@ export function summaryTable(report: LoadReport): string {
   const valueWidth = Math.max(...rows.map(([, value]) => value.length));
   const rule = `+-${'-'.repeat(width)}-+-${'-'.repeat(valueWidth)}-+`;
   return [rule, ...rows.map(([name, value]) => `| ${name.padEnd(width)} | ${value.padEnd(valueWidth)} |`), rule].join('\n');
+}
+
+/** How many actions the summary names; report.json has them all. */
+const actionsShown = 6;
+
+/**
+ * The summary's calls by action: every action with failed calls first (the most failures first,
+ * each with its retcodes, which docs/errors.md explains), then the busiest others.
+ */
+function actionsLine(actions: readonly ActionCalls[]): string {
+  const failing = actions.filter((entry) => entry.failed > 0).sort((a, b) => b.failed - a.failed);
+  const shown = [...failing, ...actions.filter((entry) => entry.failed === 0)].slice(0, actionsShown);
+  const parts = shown.map((entry) => {
+    if (entry.failed === 0) return `${entry.action} ${entry.calls}`;
+    const why = Object.entries(entry.failed_by_retcode)
+      .sort(([, a], [, b]) => b - a)
+      .map(([retcode, count]) => `retcode ${retcode}: ${count}`);
+    return `${entry.action} ${entry.calls} (${entry.failed} failed, ${why.join(', ')})`;
+  });
+  if (actions.length > shown.length) parts.push(`${actions.length - shown.length} more in report.json`);
+  return parts.join('; ');
 }
 
 /** One bot's line of the summary table. */

@@ -192,5 +192,6 @@ async function sendAndWatch(
     behind,
     liveDropped: liveDropped(),
     target: client.connection.url,
+    callsByAction: probe.callsByAction(),
   });
 }

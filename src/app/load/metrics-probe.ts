@@ -17,6 +17,21 @@ export interface BotActivity {
   readonly disconnects: Readonly<Record<string, number>>;
 }
 
+/** One action's calls on the bots' transports during the run (`totals.bot_calls_by_action` of report.json). */
+export interface ActionCalls {
+  readonly action: string;
+  readonly calls: number;
+  /** Retcode other than 0 (or 1, an accepted `_async` call). */
+  readonly failed: number;
+  /** The failed calls by their retcode, so a report says why, not only how many. */
+  readonly failed_by_retcode: Readonly<Record<string, number>>;
+}
+
+/** `catnap_actions_total` of the bots' transports, as read: calls by action, then by retcode. */
+type CallCounts = Map<string, Map<string, number>>;
+
+const isFailure = (retcode: string) => retcode !== '0' && retcode !== '1'; // 1: an _async call, accepted
+
 /**
  * Reads Catnap's Prometheus metrics once a second. The action counter has no account label, so
  * calls are those of every bot transport (HTTP, WebSocket, SSE, quick operations): exact when the
@@ -27,6 +42,9 @@ export class MetricsProbe {
   #calls = 0;
   #errors = 0;
   #disconnects = new Map<string, number>();
+  /** The action counter at the first reading, and at the latest: the run's calls are the difference. */
+  #firstCounts: CallCounts | undefined;
+  #latestCounts: CallCounts = new Map();
 
   private constructor(
     private readonly client: CatnapClient,
@@ -47,14 +65,18 @@ export class MetricsProbe {
     let postQueue = 0;
     const backlogByBot = new Map(this.selfIds.map((selfId) => [selfId, 0]));
     const disconnects = new Map<string, number>();
+    const counts: CallCounts = new Map();
     const ours = (labels: Record<string, string>) => backlogByBot.has(Number(labels.self_id));
     for (const family of parsePrometheusTextFormat(text)) {
       for (const sample of family.metrics) {
         const labels = sample.labels ?? {};
         const value = Number(sample.value ?? 0);
         if (family.name === 'catnap_actions_total' && labels.transport !== 'admin') {
+          const retcode = labels.retcode ?? '';
           calls += value;
-          if (labels.retcode !== '0' && labels.retcode !== '1') errors += value; // 1: an _async call, accepted
+          if (isFailure(retcode)) errors += value;
+          const byRetcode = counts.get(labels.action ?? '') ?? new Map<string, number>();
+          counts.set(labels.action ?? '', byRetcode.set(retcode, (byRetcode.get(retcode) ?? 0) + value));
         } else if (family.name === 'catnap_client_backlog_bytes' && ours(labels)) {
           const selfId = Number(labels.self_id);
           backlogByBot.set(selfId, Math.max(backlogByBot.get(selfId)!, value));
@@ -82,6 +104,35 @@ export class MetricsProbe {
     this.#calls = calls;
     this.#errors = errors;
     this.#disconnects = disconnects;
+    this.#firstCounts ??= counts;
+    this.#latestCounts = counts;
     return activity;
+  }
+
+  /**
+   * Each action the bots called between the first reading and the latest, the busiest first, with
+   * its failed calls by retcode. Like the totals, it counts every bot transport (no account label).
+   */
+  callsByAction(): ActionCalls[] {
+    const first = this.#firstCounts ?? new Map<string, Map<string, number>>();
+    const actions: ActionCalls[] = [];
+    for (const [action, byRetcode] of this.#latestCounts) {
+      let calls = 0;
+      let failed = 0;
+      const failedByRetcode: Record<string, number> = {};
+      for (const [retcode, value] of byRetcode) {
+        // A counter that went down belongs to a Catnap that restarted during the run: count from zero.
+        const before = first.get(action)?.get(retcode) ?? 0;
+        const since = value >= before ? value - before : value;
+        if (since === 0) continue;
+        calls += since;
+        if (isFailure(retcode)) {
+          failed += since;
+          failedByRetcode[retcode] = since;
+        }
+      }
+      if (calls > 0) actions.push({ action, calls, failed, failed_by_retcode: failedByRetcode });
+    }
+    return actions.sort((a, b) => b.calls - a.calls || (a.action < b.action ? -1 : 1));
   }
 }
