@@ -58,13 +58,23 @@ describe('one bot of a load run', () => {
 
   it('reports its calls only when they were watched, and its largest backlog', () => {
     const { bot: unwatched } = bot();
-    expect(unwatched.section(false)).toMatchObject({ calls: null, failed_calls: null, reply_rate: null });
+    expect(unwatched.section(false)).toMatchObject({ calls: null, failed_calls: null, calls_by_action: null, reply_rate: null });
     const { bot: watched } = bot();
     watched.watchCalls();
-    watched.called({ action: 'send_group_msg', failed: false });
-    watched.called({ action: 'send_group_msg', failed: true });
+    watched.called({ action: 'send_group_msg', retcode: 0 });
+    watched.called({ action: 'send_group_msg', retcode: 1200 });
+    // Retcode 1: an `_async` call, accepted; not a failure.
+    watched.called({ action: 'send_group_msg_async', retcode: 1 });
     watched.backlog(512);
     watched.backlog(64);
-    expect(watched.section(false)).toMatchObject({ calls: 2, failed_calls: 1, max_backlog_bytes: 512 });
+    expect(watched.section(false)).toMatchObject({
+      calls: 3,
+      failed_calls: 1,
+      calls_by_action: [
+        { action: 'send_group_msg', calls: 2, failed: 1, failed_by_retcode: { '1200': 1 } },
+        { action: 'send_group_msg_async', calls: 1, failed: 0, failed_by_retcode: {} },
+      ],
+      max_backlog_bytes: 512,
+    });
   });
 });

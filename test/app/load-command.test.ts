@@ -204,6 +204,12 @@ describe('catnap load', () => {
     // A report written before the count: no row.
     const older = { ...sample, totals: { ...sample.totals, bot_calls_by_action: undefined } };
     expect(summaryTable(older)).not.toContain('calls by action');
+    // With several bots, each bot's line names its failing actions.
+    const two = await writeSampleReport(await tempDir(), 'two', '2026-12-03T18:00:00.000Z', 50, undefined, [10001, 10002]);
+    const failingBot = { ...two.bots![1]!, calls: 5, failed_calls: 3, calls_by_action: many.slice(-1) };
+    expect(summaryTable({ ...two, bots: [two.bots![0]!, failingBot] })).toMatch(
+      /\| bot 10002 +\| .*; calls 5 \(3 failed: set_group_ban 3\); backlog 0 B +\|/,
+    );
   });
 
   it('watches several bots in the same groups, each on its own socket, and reports each and all of them', async () => {
@@ -226,6 +232,7 @@ describe('catnap load', () => {
       // Every message reached each bot, and each answered each one once (ping-bot makes no other call).
       expect(bot).toMatchObject({ delivered: stored, lost: 0, expected_replies: stored, replies: stored, reply_rate: 1 });
       expect(bot).toMatchObject({ unexpected_replies: 0, calls: stored, failed_calls: 0 });
+      expect(bot.calls_by_action).toEqual([{ action: 'send_group_msg', calls: stored, failed: 0, failed_by_retcode: {} }]);
       expect(bot.delivery_ms!.p99).toBeGreaterThan(0);
       expect(bot.reply_ms!.p99).toBeGreaterThanOrEqual(bot.reply_ms!.p50);
     }

@@ -1,3 +1,4 @@
+import { ActionTally, isFailedRetcode, type ActionCalls } from './action-tally.js';
 import type { BotSocket } from './bot-socket.js';
 import { round, Samples, summarize, type LatencySummary } from './latency-stats.js';
 import type { Recorder } from './recorder.js';
@@ -31,6 +32,11 @@ export interface BotSection {
    */
   readonly calls: number | null;
   readonly failed_calls: number | null;
+  /**
+   * The same calls by action, each with its failed ones by retcode; null as `calls` is. Absent
+   * from reports written before it was counted.
+   */
+  readonly calls_by_action?: readonly ActionCalls[] | null;
   readonly max_backlog_bytes: number;
 }
 
@@ -48,6 +54,7 @@ export class BotUnderLoad {
   #unexpected = 0;
   #calls = 0;
   #failedCalls = 0;
+  readonly #callsByAction = new ActionTally();
   #callsWatched = false;
   #maxBacklogBytes = 0;
   /** Stored messages not seen on the socket yet, by id: when each was sent. */
@@ -155,7 +162,8 @@ export class BotUnderLoad {
   /** One of the bot's action calls finished (seen on its live call stream). */
   called(call: BotCall): void {
     this.#calls++;
-    if (call.failed) this.#failedCalls++;
+    if (isFailedRetcode(call.retcode)) this.#failedCalls++;
+    this.#callsByAction.add(call.action, call.retcode);
   }
 
   /** The bot's calls are watched from the start of the run (so none counts as zero). */
@@ -181,6 +189,7 @@ export class BotUnderLoad {
       reply_ms: summarize(this.#reply.sorted()),
       calls: this.#callsWatched ? this.#calls : null,
       failed_calls: this.#callsWatched ? this.#failedCalls : null,
+      calls_by_action: this.#callsWatched ? this.#callsByAction.list() : null,
       max_backlog_bytes: this.#maxBacklogBytes,
     };
   }

@@ -1,8 +1,8 @@
+import type { ActionCalls } from './action-tally.js';
 import type { BotSection, BotUnderLoad } from './bot-under-load.js';
 import type { Histogram, LatencySummary } from './latency-stats.js';
 import { round } from './latency-stats.js';
 import type { LoadOptions } from './load-options.js';
-import type { ActionCalls } from './metrics-probe.js';
 import type { Recorder, TimelinePoint } from './recorder.js';
 
 /** `report.json`: everything a run measured. docs/load-testing.md explains each field. */
@@ -235,7 +235,11 @@ function actionsLine(actions: readonly ActionCalls[]): string {
 function botLine(bot: BotSection): string {
   const parts = [`delivered ${bot.delivered}, lost ${bot.lost}, p99 ${ms(bot.delivery_ms?.p99)}`];
   if (bot.reply_rate !== null) parts.push(`replies ${bot.replies}/${bot.expected_replies}, p99 ${ms(bot.reply_ms?.p99)}`);
-  if (bot.calls !== null) parts.push(`calls ${bot.calls} (${bot.failed_calls} failed)`);
+  if (bot.calls !== null) {
+    const failing = (bot.calls_by_action ?? []).filter((entry) => entry.failed > 0).sort((a, b) => b.failed - a.failed);
+    const which = failing.map((entry) => `${entry.action} ${entry.failed}`).join(', ');
+    parts.push(`calls ${bot.calls} (${bot.failed_calls} failed${which ? `: ${which}` : ''})`);
+  }
   parts.push(`backlog ${bot.max_backlog_bytes} B`);
   return parts.join('; ');
 }

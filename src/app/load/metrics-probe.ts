@@ -1,5 +1,6 @@
 import parsePrometheusTextFormat from 'parse-prometheus-text-format';
 import type { CatnapClient } from '../remote/catnap-client.js';
+import { ActionTally, isFailedRetcode, type ActionCalls } from './action-tally.js';
 
 /** What one scrape of `/metrics` says about the bot's side of the run. */
 export interface BotActivity {
@@ -17,20 +18,8 @@ export interface BotActivity {
   readonly disconnects: Readonly<Record<string, number>>;
 }
 
-/** One action's calls on the bots' transports during the run (`totals.bot_calls_by_action` of report.json). */
-export interface ActionCalls {
-  readonly action: string;
-  readonly calls: number;
-  /** Retcode other than 0 (or 1, an accepted `_async` call). */
-  readonly failed: number;
-  /** The failed calls by their retcode, so a report says why, not only how many. */
-  readonly failed_by_retcode: Readonly<Record<string, number>>;
-}
-
 /** `catnap_actions_total` of the bots' transports, as read: calls by action, then by retcode. */
 type CallCounts = Map<string, Map<string, number>>;
-
-const isFailure = (retcode: string) => retcode !== '0' && retcode !== '1'; // 1: an _async call, accepted
 
 /**
  * Reads Catnap's Prometheus metrics once a second. The action counter has no account label, so
@@ -74,7 +63,7 @@ export class MetricsProbe {
         if (family.name === 'catnap_actions_total' && labels.transport !== 'admin') {
           const retcode = labels.retcode ?? '';
           calls += value;
-          if (isFailure(retcode)) errors += value;
+          if (isFailedRetcode(retcode)) errors += value;
           const byRetcode = counts.get(labels.action ?? '') ?? new Map<string, number>();
           counts.set(labels.action ?? '', byRetcode.set(retcode, (byRetcode.get(retcode) ?? 0) + value));
         } else if (family.name === 'catnap_client_backlog_bytes' && ours(labels)) {
@@ -114,25 +103,14 @@ export class MetricsProbe {
    * its failed calls by retcode. Like the totals, it counts every bot transport (no account label).
    */
   callsByAction(): ActionCalls[] {
-    const first = this.#firstCounts ?? new Map<string, Map<string, number>>();
-    const actions: ActionCalls[] = [];
+    const tally = new ActionTally();
     for (const [action, byRetcode] of this.#latestCounts) {
-      let calls = 0;
-      let failed = 0;
-      const failedByRetcode: Record<string, number> = {};
       for (const [retcode, value] of byRetcode) {
         // A counter that went down belongs to a Catnap that restarted during the run: count from zero.
-        const before = first.get(action)?.get(retcode) ?? 0;
-        const since = value >= before ? value - before : value;
-        if (since === 0) continue;
-        calls += since;
-        if (isFailure(retcode)) {
-          failed += since;
-          failedByRetcode[retcode] = since;
-        }
+        const before = this.#firstCounts?.get(action)?.get(retcode) ?? 0;
+        tally.add(action, retcode, value >= before ? value - before : value);
       }
-      if (calls > 0) actions.push({ action, calls, failed, failed_by_retcode: failedByRetcode });
     }
-    return actions.sort((a, b) => b.calls - a.calls || (a.action < b.action ? -1 : 1));
+    return tally.list();
   }
 }

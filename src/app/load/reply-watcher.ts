@@ -11,8 +11,8 @@ export interface BotSend {
 /** One of the bot's action calls, as its live call stream told it. */
 export interface BotCall {
   readonly action: string;
-  /** Refused or failed: a retcode other than 0 (and 1, an accepted `_async` call), as the metrics count it. */
-  readonly failed: boolean;
+  /** Its answer's retcode: other than 0 (and 1, an accepted `_async` call) when refused or failed. */
+  readonly retcode: number;
 }
 
 const groupSends = new Set(['send_group_msg', 'send_msg', 'send_group_forward_msg', 'send_forward_msg']);
@@ -40,7 +40,7 @@ export class ReplyWatcher {
         if (frame.type === 'dropped') this.dropped += frame.count;
         if (frame.type !== 'call' || frame.call.self_id !== selfId || frame.call.transport === 'admin') continue;
         const { action, params, envelope } = frame.call;
-        this.onCall({ action, failed: envelope.retcode !== 0 && envelope.retcode !== 1 });
+        this.onCall({ action, retcode: envelope.retcode });
         if (envelope.status === 'failed') continue;
         const groupId = groupOf(action.replace(/_(async|rate_limited)$/, ''), params);
         if (groupId !== undefined) this.onSend({ groupId, at });
