@@ -51,6 +51,15 @@ beforeAll(async () => {
     await new Promise<void>((resolve) => bot.stdout!.once('data', () => resolve()));
   }
 });
+/** A metrics probe of the run's kind for bot 10001, and one more client of that bot's WebSocket server, open. */
+async function probeAndBotClient(): Promise<{ probe: MetricsProbe; client: WebSocket }> {
+  const probe = await MetricsProbe.start(new CatnapClient({ url: env.catnap.webuiUrl, token: 'admin-token', source: 'the test' }), [10001]);
+  const endpoint = env.catnap.network.status(10001).find((status) => status.kind === 'websocketServers')!.endpoint;
+  const client = new WebSocket(endpoint, { headers: { authorization: 'Bearer bot-token' } });
+  await new Promise((resolve, reject) => client.once('open', resolve).once('error', reject));
+  return { probe, client };
+}
+
 afterAll(async () => {
   for (const stop of stopBots) stop();
   await env.catnap.stop();
@@ -122,13 +131,7 @@ describe('catnap load', () => {
   }, 60_000);
 
   it("counts the bot's clients that went away, by why, and names them in the summary", async () => {
-    const probe = await MetricsProbe.start(
-      new CatnapClient({ url: env.catnap.webuiUrl, token: 'admin-token', source: 'the test' }),
-      [10001],
-    );
-    const endpoint = env.catnap.network.status(10001).find((status) => status.kind === 'websocketServers')!.endpoint;
-    const client = new WebSocket(endpoint, { headers: { authorization: 'Bearer bot-token' } });
-    await new Promise((resolve, reject) => client.once('open', resolve).once('error', reject));
+    const { probe, client } = await probeAndBotClient();
     await new Promise((resolve) => client.once('close', resolve).close());
     let activity = await probe.read();
     // The close reaches Catnap a moment after the client's: read until it shows, for up to 15 s
@@ -150,13 +153,7 @@ describe('catnap load', () => {
   });
 
   it("names the bot's calls by action, the failed ones with their retcodes", async () => {
-    const probe = await MetricsProbe.start(
-      new CatnapClient({ url: env.catnap.webuiUrl, token: 'admin-token', source: 'the test' }),
-      [10001],
-    );
-    const endpoint = env.catnap.network.status(10001).find((status) => status.kind === 'websocketServers')!.endpoint;
-    const client = new WebSocket(endpoint, { headers: { authorization: 'Bearer bot-token' } });
-    await new Promise((resolve, reject) => client.once('open', resolve).once('error', reject));
+    const { probe, client } = await probeAndBotClient();
     let echo = 0;
     const call = (action: string, params: object) =>
       new Promise<number>((resolve) => {
