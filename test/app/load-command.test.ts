@@ -99,6 +99,9 @@ describe('catnap load', () => {
     expect(result.stdout).toMatch(new RegExp(`\\| calls by action +\\| send_group_msg ${report.totals.replies} +\\|`));
     expect(report.histogram_ms.delivery.counts.reduce((a, b) => a + b, 0)).toBe(report.totals.delivered);
     expect(report.timeline.length).toBeGreaterThanOrEqual(2);
+    // No limits given: nothing checked, and the run passes.
+    expect(report.checks).toEqual([]);
+    expect(result.stdout).not.toContain('| limits');
 
     // The groups and people exist now, with the bot in every group; a second run reuses them.
     const groups = (await env.admin('GET', '/api/world/groups')).json as { group_id: number; members: { user_id: number }[] }[];
@@ -253,6 +256,29 @@ describe('catnap load', () => {
     }
   }, 60_000);
 
+  it('exits 1 when the run misses a limit it was given, and says which and by what', async () => {
+    const out = await tempDir();
+    const shape = ['--groups', '2', '--users', '6', '--rate', '20/s', '--duration', '1s', '--grace', '30s'];
+    const limits = ['--max-delivery-p99', '0.001ms', '--min-reply-rate', '100%', '--max-error-rate', '0%', '--max-lost', '0'];
+    const args = ['load', ...remote, '--self-id', '10001', ...shape, '--pattern', 'command:/ping', '--expect-reply', ...limits];
+    const result = await cli([...args, '--out', out]);
+    // No delivery takes a microsecond; the bot answered every command, failed nothing and lost nothing.
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/catnap load: limits 1 of 4 missed: --max-delivery-p99 0\.001 ms: [\d.]+ ms\n/);
+    expect(result.stdout).toMatch(/\| limits +\| 1 of 4 missed: --max-delivery-p99 0\.001 ms: [\d.]+ ms +\|/);
+    const report = JSON.parse(await readFile(join(out, 'report.json'), 'utf8')) as LoadReport;
+    expect(report.checks).toEqual([
+      { option: '--max-delivery-p99', limit: 0.001, value: report.latency_ms.delivery!.p99, unit: 'ms', passed: false },
+      { option: '--min-reply-rate', limit: 100, value: 100, unit: '%', passed: true },
+      { option: '--max-error-rate', limit: 0, value: 0, unit: '%', passed: true },
+      { option: '--max-lost', limit: 0, value: 0, unit: 'events', passed: true },
+    ]);
+    // The same run with the delivery limit it can meet passes.
+    const met = await cli([...args.filter((arg) => arg !== '0.001ms' && arg !== '--max-delivery-p99'), '--out', await tempDir()]);
+    expect(met.code).toBe(0);
+    expect(met.stdout).toMatch(/\| limits +\| all 3 met +\|/);
+  }, 60_000);
+
   it('refuses a wrong command line or an unknown bot with a clear message', async () => {
     expect(await cli(['load', ...remote, '--self-id', '10001,10001'])).toMatchObject({
       code: 2,
@@ -274,6 +300,15 @@ describe('catnap load', () => {
     expect(await cli(['load', ...remote, '--self-id', '10001', '--pattern', 'shout'])).toMatchObject({
       code: 2,
       stderr: expect.stringContaining('--pattern must be'),
+    });
+    // A limit on answers needs them timed; a limit must be one.
+    expect(await cli(['load', ...remote, '--self-id', '10001', '--max-reply-p99', '500ms'])).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('--max-reply-p99 needs --expect-reply'),
+    });
+    expect(await cli(['load', ...remote, '--self-id', '10001', '--expect-reply', '--min-reply-rate', '120%'])).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('--min-reply-rate must be a percentage from 0 to 100'),
     });
     expect(await cli(['load', '--self-id', '10001', '--world', join(repoRoot, 'no-such-world.yaml')])).toMatchObject({
       code: 1,

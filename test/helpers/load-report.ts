@@ -56,6 +56,7 @@ export async function writeSampleReport(
       graceMs: 1000,
       waitBotMs: 1000,
       maxInFlight: 512,
+      limits: {},
     },
     startedAt: new Date(startedAt),
     sendingMs: perSecond ? perSecond.length * 1000 : 2000,

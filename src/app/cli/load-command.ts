@@ -5,7 +5,18 @@ import { join } from 'node:path';
 import { Command, Option } from 'commander';
 import { silentLogger } from '../../util/logger.js';
 import { Catnap } from '../catnap.js';
-import { LoadOptionError, parseBots, parseCount, parseDuration, parsePattern, parseRate, type LoadOptions } from '../load/load-options.js';
+import {
+  LoadOptionError,
+  parseBots,
+  parseCount,
+  parseDuration,
+  parseLimitCount,
+  parsePattern,
+  parsePercent,
+  parseRate,
+  type LoadOptions,
+} from '../load/load-options.js';
+import type { LoadLimits } from '../load/load-limits.js';
 import { CatnapClient } from '../remote/catnap-client.js';
 import { parseId, type CliCommand, type CliContext, type CliIo } from './cli-context.js';
 import { clientFor, withConnectionOptions } from './remote-options.js';
@@ -34,6 +45,11 @@ interface LoadFlags {
   readonly waitBot?: string;
   readonly observe?: string;
   readonly observeToken?: string;
+  readonly maxDeliveryP99?: string;
+  readonly maxReplyP99?: string;
+  readonly minReplyRate?: string;
+  readonly maxErrorRate?: string;
+  readonly maxLost?: string;
 }
 
 /** `catnap load`: synthetic people chat at a rate in groups with a bot; the bot's side is timed. */
@@ -61,7 +77,12 @@ export const loadCommand: CliCommand = (ctx) =>
       .option('--wait-bot <time>', 'how long to wait for the bot to connect before sending (default 10s, 60s with --world)')
       .option('--max-in-flight <n>', 'sends in flight at once before the generator holds back', '512')
       .option('--observe <ws-url>', "watch this WebSocket for the bot's events instead of the bot's own forward WebSocket server")
-      .option('--observe-token <token>', 'the token of --observe'),
+      .option('--observe-token <token>', 'the token of --observe')
+      .option('--max-delivery-p99 <time>', 'exit 1 if the delivery p99 is longer: 20ms')
+      .option('--max-reply-p99 <time>', 'exit 1 if the reply p99 is longer (with --expect-reply): 500ms')
+      .option('--min-reply-rate <percent>', 'exit 1 if fewer of the expected answers came (with --expect-reply): 100%')
+      .option('--max-error-rate <percent>', "exit 1 if more of the bot's action calls failed: 0%")
+      .option('--max-lost <n>', "exit 1 if more events never reached the bot's socket: 0"),
   )
     .addHelpText(
       'after',
@@ -69,6 +90,8 @@ export const loadCommand: CliCommand = (ctx) =>
         '',
         'Prints a progress line every second, a summary table at the end, and writes report.json and',
         'report.html (open it in a browser; the console lists reports under <data>/load on its Load page).',
+        'Exits 0 when the run met every limit given (--max-reply-p99 and the others), 1 when it missed one',
+        'or could not run, 2 on a wrong command line.',
         'See docs/load-testing.md.',
       ].join('\n'),
     )
@@ -122,6 +145,7 @@ async function run(
   const { runLoad } = await import('../load/load-run.js');
   const { reportName, writeReport } = await import('../load/report-files.js');
   const { summaryTable } = await import('../load/load-report.js');
+  const { limitsLine } = await import('../load/load-limits.js');
   let report;
   try {
     report = await runLoad(client, options, (line) => ctx.io.stderr(tty ? `\r${line}\x1b[K` : `${line}\n`));
@@ -135,6 +159,29 @@ async function run(
   const files = await writeReport(out, report);
   ctx.io.stdout(`${summaryTable(report)}\nreport: ${files.html}\n        ${files.json}\n`);
   if (report.totals.sent === 0 || report.totals.send_errors === report.totals.sent) ctx.exitCode = 1;
+  const checks = report.checks ?? [];
+  if (checks.some((check) => !check.passed)) {
+    ctx.io.stderr(`catnap load: limits ${limitsLine(checks)}\n`);
+    ctx.exitCode = 1;
+  }
+}
+
+/** The limits a run must meet; the reply limits need answers to be timed. */
+function loadLimits(flags: LoadFlags): LoadLimits {
+  for (const [given, option] of [
+    [flags.maxReplyP99, '--max-reply-p99'],
+    [flags.minReplyRate, '--min-reply-rate'],
+  ] as const) {
+    if (given !== undefined && flags.expectReply !== true)
+      throw new LoadOptionError(`${option} needs --expect-reply: without it no answer is timed`);
+  }
+  return {
+    ...(flags.maxDeliveryP99 !== undefined && { maxDeliveryP99Ms: parseDuration(flags.maxDeliveryP99, '--max-delivery-p99') }),
+    ...(flags.maxReplyP99 !== undefined && { maxReplyP99Ms: parseDuration(flags.maxReplyP99, '--max-reply-p99') }),
+    ...(flags.minReplyRate !== undefined && { minReplyRate: parsePercent(flags.minReplyRate, '--min-reply-rate') }),
+    ...(flags.maxErrorRate !== undefined && { maxErrorRate: parsePercent(flags.maxErrorRate, '--max-error-rate') }),
+    ...(flags.maxLost !== undefined && { maxLost: parseLimitCount(flags.maxLost, '--max-lost') }),
+  };
 }
 
 function loadOptions(flags: LoadFlags, io: CliIo): LoadOptions {
@@ -160,6 +207,7 @@ function loadOptions(flags: LoadFlags, io: CliIo): LoadOptions {
       waitBotMs: parseDuration(flags.waitBot ?? (flags.world ? '60s' : '10s'), '--wait-bot'),
       ...(flags.observe && { observeUrl: flags.observe }),
       ...(flags.observeToken && { observeToken: flags.observeToken }),
+      limits: loadLimits(flags),
     };
   } catch (error) {
     throw describeLoadFailure(error, io);

@@ -1,3 +1,5 @@
+import type { LoadLimits } from './load-limits.js';
+
 /** What one `catnap load` run does; parsed from the command line by `cli/load-command.ts`. */
 export interface LoadOptions {
   /**
@@ -29,6 +31,8 @@ export interface LoadOptions {
   /** Where the bot's socket is watched from; by default the bot's own forward WebSocket server. */
   readonly observeUrl?: string;
   readonly observeToken?: string;
+  /** What the run must show to pass; a missed limit makes `catnap load` exit 1. */
+  readonly limits: LoadLimits;
 }
 
 /** chat: ordinary chatter; command: every message is the command; mixed: chatter with one command in ten. */
@@ -74,6 +78,22 @@ export function parseCount(text: string, what: string, max: number): number {
   const value = Number(text);
   if (!/^\d+$/.test(text.trim()) || value < 1 || value > max)
     throw new LoadOptionError(`${what} must be a whole number from 1 to ${max}, got "${text}"`);
+  return value;
+}
+
+/** `99%`, `99.5` or `0%`: a percentage from 0 to 100, as a fraction. */
+export function parsePercent(text: string, what: string): number {
+  const match = /^(\d+(?:\.\d+)?)%?$/.exec(text.trim());
+  const value = match ? Number(match[1]) : NaN;
+  if (!(value >= 0 && value <= 100)) throw new LoadOptionError(`${what} must be a percentage from 0 to 100 such as 99%, got "${text}"`);
+  return value / 100;
+}
+
+/** A whole number from 0: a limit that may allow none. */
+export function parseLimitCount(text: string, what: string): number {
+  const value = Number(text);
+  if (!/^\d+$/.test(text.trim()) || value > 1_000_000_000)
+    throw new LoadOptionError(`${what} must be a whole number from 0, got "${text}"`);
   return value;
 }
 

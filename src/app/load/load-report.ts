@@ -2,6 +2,7 @@ import type { ActionCalls } from './action-tally.js';
 import type { BotSection, BotUnderLoad } from './bot-under-load.js';
 import type { Histogram, LatencySummary } from './latency-stats.js';
 import { round } from './latency-stats.js';
+import { checkLimits, limitsLine, type LimitCheck } from './load-limits.js';
 import type { LoadOptions } from './load-options.js';
 import type { Recorder, TimelinePoint } from './recorder.js';
 
@@ -74,6 +75,11 @@ export interface LoadReport {
   readonly timeline: readonly TimelinePoint[];
   /** Each bot on its own (absent from reports written before a run could have several). */
   readonly bots?: readonly BotSection[];
+  /**
+   * Each limit the run was given (`--max-reply-p99` and the others) and what was measured; empty
+   * without limits, absent from reports written before runs took them.
+   */
+  readonly checks?: readonly LimitCheck[];
 }
 
 export interface ReportInput {
@@ -100,6 +106,9 @@ export function buildReport(input: ReportInput): LoadReport {
   const total = (count: (bot: BotSection) => number) => bots.reduce((sum, bot) => sum + count(bot), 0);
   const delivered = total((bot) => bot.delivered);
   const expected = total((bot) => bot.expected_replies);
+  const lost = total((bot) => bot.lost);
+  const replyRate = options.expectReply ? (expected > 0 ? round(recorder.reply.count / expected, 4) : 0) : null;
+  const errorRate = recorder.botCalls > 0 ? round(recorder.botErrors / recorder.botCalls, 4) : 0;
   return {
     kind: 'catnap-load-report',
     version: 1,
@@ -123,7 +132,7 @@ export function buildReport(input: ReportInput): LoadReport {
       send_errors: recorder.sendErrors,
       send_error_kinds: Object.fromEntries(recorder.sendErrorKinds),
       delivered,
-      lost: total((bot) => bot.lost),
+      lost,
       generator_behind: input.behind,
       expected_replies: expected,
       replies: recorder.reply.count,
@@ -137,14 +146,21 @@ export function buildReport(input: ReportInput): LoadReport {
       sent_per_s: round(recorder.sent / seconds, 1),
       delivered_per_s: round(delivered / seconds, 1),
       bot_calls_per_s: round(recorder.botCalls / seconds, 1),
-      bot_error_rate: recorder.botCalls > 0 ? round(recorder.botErrors / recorder.botCalls, 4) : 0,
-      reply_rate: options.expectReply ? (expected > 0 ? round(recorder.reply.count / expected, 4) : 0) : null,
+      bot_error_rate: errorRate,
+      reply_rate: replyRate,
     },
     latency_ms: latencies,
     backlog: { max_bytes: recorder.maxBacklogBytes, max_post_queue: recorder.maxPostQueue },
     histogram_ms: { delivery: latencies.deliveryHistogram, reply: latencies.replyHistogram },
     timeline: recorder.timeline(),
     bots,
+    checks: checkLimits(options.limits, {
+      deliveryP99Ms: latencies.delivery?.p99 ?? null,
+      replyP99Ms: latencies.reply?.p99 ?? null,
+      replyRate,
+      errorRate,
+      lost,
+    }),
   };
 }
 
@@ -204,6 +220,8 @@ export function summaryTable(report: LoadReport): string {
   if (totals.generator_behind > 0) rows.push(['generator fell behind', `by ${totals.generator_behind} messages at worst`]);
   // Several bots: a line for each, after the totals of them all.
   if (several) for (const bot of report.bots!) rows.push([`bot ${bot.self_id}`, botLine(bot)]);
+  // The verdict last.
+  if (report.checks?.length) rows.push(['limits', limitsLine(report.checks)]);
   const width = Math.max(...rows.map(([name]) => name.length));
   const valueWidth = Math.max(...rows.map(([, value]) => value.length));
   const rule = `+-${'-'.repeat(width)}-+-${'-'.repeat(valueWidth)}-+`;
