@@ -15,7 +15,8 @@ beforeAll(async () => {
   const { self_ids: _ids, ...options } = older.options;
   const { bots: _bots, ...before } = older;
   await writeFile(join(folder, 'older', 'report.json'), JSON.stringify({ ...before, options }));
-  await writeSampleReport(folder, 'newer', '2026-12-02T10:00:00.000Z');
+  // The newer run was given limits: its answers took longer than 1 ms, and it lost nothing.
+  await writeSampleReport(folder, 'newer', '2026-12-02T10:00:00.000Z', 50, undefined, [10001], { maxReplyP99Ms: 1, maxLost: 0 });
   // Not reports: a folder without report.json, one with another kind of JSON, a stray file.
   await mkdir(join(folder, 'empty'), { recursive: true });
   await mkdir(join(folder, 'other'), { recursive: true });
@@ -39,7 +40,9 @@ describe('load report routes', () => {
       reply_rate: 1,
     });
     expect(json[0].delivery_p99_ms).toBeGreaterThan(0);
-    expect(json[1]).toMatchObject({ self_id: 10001, self_ids: [10001] });
+    expect(json[0].limits_missed).toEqual([`--max-reply-p99 1 ms: ${json[0].reply_p99_ms} ms`]);
+    // Written before runs took limits (and before several bots): no limits to have missed.
+    expect(json[1]).toMatchObject({ self_id: 10001, self_ids: [10001], limits_missed: null });
   });
 
   it('serves a report page sandboxed to a caller with the token', async () => {

@@ -1,6 +1,7 @@
 import { BotUnderLoad } from '../../src/app/load/bot-under-load.js';
 import { writeReport } from '../../src/app/load/report-files.js';
 import { buildReport, type LoadReport } from '../../src/app/load/load-report.js';
+import type { LoadLimits } from '../../src/app/load/load-limits.js';
 import { Recorder } from '../../src/app/load/recorder.js';
 
 /**
@@ -15,6 +16,7 @@ export async function writeSampleReport(
   messages = 50,
   perSecond?: readonly number[],
   selfIds: readonly number[] = [10001],
+  limits: LoadLimits = {},
 ): Promise<LoadReport> {
   const recorder = new Recorder(0);
   const [groupId, userId] = [1900000001, 1800000001];
@@ -56,7 +58,7 @@ export async function writeSampleReport(
       graceMs: 1000,
       waitBotMs: 1000,
       maxInFlight: 512,
-      limits: {},
+      limits,
     },
     startedAt: new Date(startedAt),
     sendingMs: perSecond ? perSecond.length * 1000 : 2000,

@@ -22,6 +22,8 @@ describe('console Load page', () => {
       80,
       undefined,
       [10001, 10002],
+      // Given limits: its answers took longer than 1 ms, and it lost nothing.
+      { maxReplyP99Ms: 1, maxLost: 0 },
     );
     await session.page.getByTestId('load-reload').click();
     const rows = session.page.locator('[data-testid="load-reports"] tbody tr');
@@ -29,6 +31,11 @@ describe('console Load page', () => {
     expect(await rows.first().textContent()).toContain('mixed:/ping');
     expect(await rows.first().locator('td').nth(1).textContent()).toBe('10001, 10002');
     expect(await rows.last().locator('td').nth(1).textContent()).toBe('10001');
+    // Whether each run met its limits: the missed ones are named on hover; a run without limits has none.
+    const limits = rows.first().locator('td').nth(8);
+    expect(await limits.textContent()).toBe('1 missed');
+    expect(await limits.getAttribute('title')).toMatch(/^--max-reply-p99 1 ms: [\d.]+ ms$/);
+    expect(await rows.last().locator('td').nth(8).textContent()).toBe('–');
 
     // The newest opens first; choosing the other loads it in the frame, where its charts draw.
     await session.page.getByTestId('load-report-2026-12-01T10-00-00Z').click();

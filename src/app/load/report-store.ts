@@ -1,6 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { LoadReportSummary } from '../../contract/admin/load.js';
+import { describeCheck } from './load-limits.js';
 import type { LoadReport } from './load-report.js';
 
 /** A report folder's name as the admin route accepts it: never a path, never hidden. */
@@ -52,5 +53,6 @@ async function summaryOf(folder: string, name: string): Promise<LoadReportSummar
     reply_p99_ms: report.latency_ms.reply?.p99 ?? null,
     reply_rate: report.rates.reply_rate,
     bot_error_rate: report.rates.bot_error_rate,
+    limits_missed: report.checks?.length ? report.checks.filter((check) => !check.passed).map(describeCheck) : null,
   };
 }

@@ -22,6 +22,10 @@ export const LoadReportSummary = Type.Object({
   reply_p99_ms: Ms,
   reply_rate: Type.Union([Type.Number(), Type.Null()], { description: 'Answers / expected answers (0..1); null without --expect-reply' }),
   bot_error_rate: Type.Number(),
+  limits_missed: Type.Union([Type.Array(Type.String()), Type.Null()], {
+    description:
+      'The limits the run missed, each as `--max-reply-p99 500 ms: 812 ms` (empty when it met them all); null when it was given none',
+  }),
 });
 export type LoadReportSummary = Static<typeof LoadReportSummary>;
 

@@ -84,6 +84,7 @@ function ReportTable(props: { reports: readonly LoadReportSummary[]; shown: stri
           <th>Replies</th>
           <th>Reply p99</th>
           <th>Bot errors</th>
+          <th>Limits</th>
         </tr>
       </thead>
       <tbody>
@@ -107,9 +108,21 @@ function ReportTable(props: { reports: readonly LoadReportSummary[]; shown: stri
             <td>{percent(report.reply_rate)}</td>
             <td>{ms(report.reply_p99_ms)}</td>
             <td>{percent(report.bot_error_rate)}</td>
+            <Limits missed={report.limits_missed} />
           </tr>
         ))}
       </tbody>
     </table>
+  );
+}
+
+/** Whether the run met the limits it was given (`catnap load --max-reply-p99` and the others); the missed ones on hover. */
+function Limits(props: { missed: readonly string[] | null }) {
+  if (props.missed === null) return <td>–</td>;
+  if (props.missed.length === 0) return <td>met</td>;
+  return (
+    <td className="load-limits-missed" title={props.missed.join('\n')}>
+      {props.missed.length} missed
+    </td>
   );
 }
