@@ -157,7 +157,8 @@ export function buildReport(input: ReportInput): LoadReport {
     checks: checkLimits(options.limits, {
       deliveryP99Ms: latencies.delivery?.p99 ?? null,
       replyP99Ms: latencies.reply?.p99 ?? null,
-      replyRate,
+      // No command was sent: no answer could be missed or given, which meets no reply limit.
+      replyRate: expected > 0 ? replyRate : null,
       errorRate,
       lost,
     }),
