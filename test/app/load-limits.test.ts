@@ -33,6 +33,8 @@ describe('load limits', () => {
     for (const wrong of ['101%', '-1', 'most', '']) {
       expect(() => parsePercent(wrong, '--min-reply-rate')).toThrow(LoadOptionError);
     }
+    // A limit keeps the precision it was typed with.
+    expect(checkLimits({ minReplyRate: parsePercent('99.999%', '--min-reply-rate') }, measured)[0]!.limit).toBe(99.999);
     expect(parseLimitCount('0', '--max-lost')).toBe(0);
     expect(() => parseLimitCount('-2', '--max-lost')).toThrow('--max-lost must be a whole number from 0, got "-2"');
   });

@@ -9,7 +9,7 @@ export interface ActionCalls {
 }
 
 /** Whether a call with this retcode failed, as the metrics count it: 1 is an accepted `_async` call. */
-export const isFailedRetcode = (retcode: string | number): boolean => String(retcode) !== '0' && String(retcode) !== '1';
+export const isFailedRetcode = (retcode: string | number): boolean => retcode !== 0 && retcode !== 1 && retcode !== '0' && retcode !== '1';
 
 /** Where the calls of actions past a tally's limit are counted. */
 export const otherActions = '(other actions)';

@@ -36,25 +36,37 @@ export interface Measured {
   readonly lost: number;
 }
 
-const percent = (fraction: number) => round(fraction * 100, 2);
+/** A fraction as a percentage, to four places: a limit typed as 99.999% stays that, and float noise (0.29 * 100) goes. */
+const percent = (fraction: number) => round(fraction * 100, 4);
+
+const atMost = (value: number, limit: number) => value <= limit;
+const atLeast = (value: number, limit: number) => value >= limit;
 
 /** Each limit that was set, checked against what the run measured, in the order of the options. */
 export function checkLimits(limits: LoadLimits, measured: Measured): LimitCheck[] {
   const checks: LimitCheck[] = [];
   // Nothing measured passes no limit: a reply p99 limit with no reply timed is a bot that never answered.
-  const atMost = (option: string, limit: number | undefined, value: number | null, unit: LimitCheck['unit']) => {
-    if (limit !== undefined) checks.push({ option, limit, value, unit, passed: value !== null && value <= limit });
+  const check = (
+    option: string,
+    limit: number | undefined,
+    value: number | null,
+    unit: LimitCheck['unit'],
+    meets: (value: number, limit: number) => boolean,
+  ) => {
+    if (limit !== undefined) checks.push({ option, limit, value, unit, passed: value !== null && meets(value, limit) });
   };
-  const atLeast = (option: string, limit: number | undefined, value: number | null, unit: LimitCheck['unit']) => {
-    if (limit !== undefined) checks.push({ option, limit, value, unit, passed: value !== null && value >= limit });
-  };
-  atMost('--max-delivery-p99', limits.maxDeliveryP99Ms, measured.deliveryP99Ms, 'ms');
-  atMost('--max-reply-p99', limits.maxReplyP99Ms, measured.replyP99Ms, 'ms');
-  const minRate = limits.minReplyRate === undefined ? undefined : percent(limits.minReplyRate);
-  atLeast('--min-reply-rate', minRate, measured.replyRate === null ? null : percent(measured.replyRate), '%');
-  const maxErrors = limits.maxErrorRate === undefined ? undefined : percent(limits.maxErrorRate);
-  atMost('--max-error-rate', maxErrors, percent(measured.errorRate), '%');
-  atMost('--max-lost', limits.maxLost, measured.lost, 'events');
+  const limitInPercent = (fraction: number | undefined) => (fraction === undefined ? undefined : percent(fraction));
+  check('--max-delivery-p99', limits.maxDeliveryP99Ms, measured.deliveryP99Ms, 'ms', atMost);
+  check('--max-reply-p99', limits.maxReplyP99Ms, measured.replyP99Ms, 'ms', atMost);
+  check(
+    '--min-reply-rate',
+    limitInPercent(limits.minReplyRate),
+    measured.replyRate === null ? null : percent(measured.replyRate),
+    '%',
+    atLeast,
+  );
+  check('--max-error-rate', limitInPercent(limits.maxErrorRate), percent(measured.errorRate), '%', atMost);
+  check('--max-lost', limits.maxLost, measured.lost, 'events', atMost);
   return checks;
 }
 

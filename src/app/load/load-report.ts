@@ -237,8 +237,7 @@ const actionsShown = 6;
  * each with its retcodes, which docs/errors.md explains), then the busiest others.
  */
 function actionsLine(actions: readonly ActionCalls[]): string {
-  const failing = actions.filter((entry) => entry.failed > 0).sort((a, b) => b.failed - a.failed);
-  const shown = [...failing, ...actions.filter((entry) => entry.failed === 0)].slice(0, actionsShown);
+  const shown = [...failingFirst(actions), ...actions.filter((entry) => entry.failed === 0)].slice(0, actionsShown);
   const parts = shown.map((entry) => {
     if (entry.failed === 0) return `${entry.action} ${entry.calls}`;
     const why = Object.entries(entry.failed_by_retcode)
@@ -250,13 +249,19 @@ function actionsLine(actions: readonly ActionCalls[]): string {
   return parts.join('; ');
 }
 
+/** The actions with failed calls, the most failures first. */
+function failingFirst(actions: readonly ActionCalls[]): ActionCalls[] {
+  return actions.filter((entry) => entry.failed > 0).sort((a, b) => b.failed - a.failed);
+}
+
 /** One bot's line of the summary table. */
 function botLine(bot: BotSection): string {
   const parts = [`delivered ${bot.delivered}, lost ${bot.lost}, p99 ${ms(bot.delivery_ms?.p99)}`];
   if (bot.reply_rate !== null) parts.push(`replies ${bot.replies}/${bot.expected_replies}, p99 ${ms(bot.reply_ms?.p99)}`);
   if (bot.calls !== null) {
-    const failing = (bot.calls_by_action ?? []).filter((entry) => entry.failed > 0).sort((a, b) => b.failed - a.failed);
-    const which = failing.map((entry) => `${entry.action} ${entry.failed}`).join(', ');
+    const which = failingFirst(bot.calls_by_action ?? [])
+      .map((entry) => `${entry.action} ${entry.failed}`)
+      .join(', ');
     parts.push(`calls ${bot.calls} (${bot.failed_calls} failed${which ? `: ${which}` : ''})`);
   }
   parts.push(`backlog ${bot.max_backlog_bytes} B`);
