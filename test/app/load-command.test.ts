@@ -133,6 +133,49 @@ describe('catnap load', () => {
     }
   }, 60_000);
 
+  it('sends through a warm-up first and counts none of it: not its messages, answers or calls', async () => {
+    const out = await tempDir();
+    const shape = ['--groups', '2', '--users', '6', '--rate', '40/s', '--warm-up', '2s', '--duration', '1s', '--grace', '30s'];
+    const result = await cli([
+      'load',
+      ...remote,
+      '--self-id',
+      '10001',
+      ...shape,
+      '--pattern',
+      'command:/ping',
+      '--expect-reply',
+      '--out',
+      out,
+    ]);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain('after 2 s of warm-up');
+    // One of the warm-up's lines, whichever second the machine let through.
+    expect(result.stderr).toMatch(/\[warm-up( +1 s \/ 2 s\] sent \d+| over\] \d+ messages sent), not counted/);
+    const report = JSON.parse(await readFile(join(out, 'report.json'), 'utf8')) as LoadReport;
+    expect(report.options.warm_up_s).toBe(2);
+    const warmUp = report.totals.warm_up!;
+    expect(warmUp.sent).toBeGreaterThan(0);
+    expect(warmUp.sent).toBeLessThanOrEqual(80);
+    expect([warmUp.send_errors, warmUp.lost]).toEqual([0, 0]);
+    // The measured second alone: its messages, each delivered and answered once, and its timeline from 0.
+    expect(report.totals.sent).toBeGreaterThan(0);
+    expect(report.totals.sent).toBeLessThanOrEqual(40);
+    expect(report.rates.sending_s).toBeLessThan(1.5);
+    expect(report.totals.delivered).toBe(report.totals.sent);
+    expect(report.totals.expected_replies).toBe(report.totals.sent);
+    expect(report.totals.replies).toBe(report.totals.sent);
+    expect(report.totals.unexpected_replies).toBe(0);
+    expect(report.latency_ms.delivery!.count).toBe(report.totals.sent);
+    expect(report.timeline[0]!.t).toBe(0);
+    expect(report.timeline.reduce((sum, second) => sum + second.sent, 0)).toBe(report.totals.sent);
+    // The bot's calls count from the end of the warm-up: at most the few answers to its last messages come after it.
+    const calls = report.totals.bot_calls_by_action!.find((entry) => entry.action === 'send_group_msg')!.calls;
+    expect(calls).toBeGreaterThanOrEqual(report.totals.replies);
+    expect(calls).toBeLessThan(report.totals.replies + warmUp.sent / 2);
+    expect(result.stdout).toMatch(new RegExp(`\\| warm-up \\(not counted\\) +\\| 2 s, ${warmUp.sent} sent, lost 0 +\\|`));
+  }, 60_000);
+
   it("counts the bot's clients that went away, by why, and names them in the summary", async () => {
     const { probe, client } = await probeAndBotClient();
     await new Promise((resolve) => client.once('close', resolve).close());

@@ -50,6 +50,7 @@ export async function writeSampleReport(
       rate: 25,
       durationMs: 2000,
       ramp: false,
+      warmUpMs: 0,
       pattern: { kind: 'mixed', text: '/ping' },
       expectReply: true,
       userBase: 1800000001,

@@ -34,6 +34,7 @@ interface LoadFlags {
   readonly rate: string;
   readonly duration: string;
   readonly ramp?: boolean;
+  readonly warmUp?: string;
   readonly pattern: string;
   readonly expectReply?: boolean;
   readonly out?: string;
@@ -67,6 +68,7 @@ export const loadCommand: CliCommand = (ctx) =>
       .option('--rate <rate>', 'messages per second, or per minute as 120/min', '50/s')
       .option('--duration <time>', 'how long to send: 60s, 2m, 500ms', '60s')
       .option('--ramp', 'climb from a tenth of the rate to the full rate over the run instead of a steady rate')
+      .option('--warm-up <time>', 'send this long first, at the rate the run starts at, and count none of it: 5s')
       .option('--pattern <pattern>', 'chat | command:"/ping" (every message is the command) | mixed[:"/ping"] (one in ten)', 'chat')
       .option('--expect-reply', 'time the bot answering each command (each message with --pattern chat) in its group')
       .option('--out <dir>', 'where to write report.json and report.html (default <data>/load/<time>, or ./catnap-load/<time> with --url)')
@@ -139,7 +141,8 @@ async function run(
   ctx.io.stderr(
     `catnap load: ${options.selfIds.length === 1 ? 'bot' : 'bots'} ${options.selfIds.join(', ')} at ${client.connection.url}: ` +
       `${options.groups} groups, ${options.users} people, ` +
-      `${options.ramp ? 'ramping to ' : ''}${options.rate}/s for ${options.durationMs / 1000} s\n`,
+      `${options.ramp ? 'ramping to ' : ''}${options.rate}/s for ${options.durationMs / 1000} s` +
+      `${options.warmUpMs > 0 ? ` after ${options.warmUpMs / 1000} s of warm-up` : ''}\n`,
   );
   // The engine (its sockets, the report writer) loads only when a run starts, not with every `catnap` command.
   const { runLoad } = await import('../load/load-run.js');
@@ -197,6 +200,7 @@ function loadOptions(flags: LoadFlags, io: CliIo): LoadOptions {
       rate: parseRate(flags.rate),
       durationMs: parseDuration(flags.duration, '--duration'),
       ramp: flags.ramp === true,
+      warmUpMs: flags.warmUp === undefined ? 0 : parseDuration(flags.warmUp, '--warm-up'),
       pattern: parsePattern(flags.pattern),
       expectReply: flags.expectReply === true,
       userBase: parseId(flags.userBase, '--user-base'),

@@ -8,6 +8,8 @@ import type { ObservedMessage } from './socket-observer.js';
 /** A message the bot is expected to answer, waiting for its answer in its group. */
 export interface Awaiting {
   readonly sentAt: number;
+  /** False for a message of the warm-up: its answer is waited for (answers come in order) but not counted. */
+  readonly measured: boolean;
   failed: boolean;
 }
 
@@ -71,8 +73,9 @@ export class BotUnderLoad {
   ) {}
 
   /**
-   * Where deliveries and answers are timed for the whole run, from when sending starts: the
-   * bot's watchers connect before, and nothing they see then is one of the run's messages.
+   * Where deliveries and answers are timed for the whole run, and from when: the bot's watchers
+   * connect before sending starts, and nothing they see then is one of the run's messages; what
+   * happens to a message of the warm-up is not counted either.
    */
   timeInto(recorder: Recorder): void {
     this.#recorder = recorder;
@@ -94,9 +97,16 @@ export class BotUnderLoad {
     return this.#unexpected;
   }
 
-  /** Stored messages its socket has not shown yet. */
+  /** Stored messages its socket has not shown yet (the warm-up's too: the grace period waits for them). */
   get unseen(): number {
     return this.#unseen.size;
+  }
+
+  /** Messages of the warm-up stored but not seen on its socket (lost, once the grace period is over). */
+  get warmUpUnseen(): number {
+    let unseen = 0;
+    for (const sentAt of this.#unseen.values()) if (!this.#measures(sentAt)) unseen++;
+    return unseen;
   }
 
   /** Answers still due (of sends that did not fail). */
@@ -106,10 +116,12 @@ export class BotUnderLoad {
     return due;
   }
 
-  /** A group message reached the bot's socket; only the run's people in the run's groups count. */
+  /**
+   * A group message reached the bot's socket; only the run's people in the run's groups count,
+   * once the send's answer has named the message (which may come after its event).
+   */
   seen(message: ObservedMessage): void {
     if (!this.run.groupIds.has(message.groupId) || !this.run.userIds.has(message.userId)) return;
-    this.#delivered++;
     const sentAt = this.#unseen.get(message.messageId);
     if (sentAt === undefined) {
       this.#early.set(message.messageId, message.at);
@@ -132,8 +144,8 @@ export class BotUnderLoad {
 
   /** The bot is to answer a message sent at `sentAt` into `groupId`; mark the entry failed if the send fails. */
   expectAnswer(groupId: number, sentAt: number): Awaiting {
-    const waiting: Awaiting = { sentAt, failed: false };
-    this.#expected++;
+    const waiting: Awaiting = { sentAt, measured: this.#measures(sentAt), failed: false };
+    if (waiting.measured) this.#expected++;
     const queue = this.#awaiting.get(groupId);
     if (queue) queue.push(waiting);
     else this.#awaiting.set(groupId, [waiting]);
@@ -143,7 +155,7 @@ export class BotUnderLoad {
   /** The send the bot was to answer failed: nothing is due. */
   sendFailed(waiting: Awaiting): void {
     waiting.failed = true;
-    this.#expected--;
+    if (waiting.measured) this.#expected--;
   }
 
   /** The bot sent into a group: the answer to the oldest message there still waiting for one. */
@@ -152,6 +164,7 @@ export class BotUnderLoad {
     while (queue && queue.length > 0 && queue[0]!.failed) queue.shift();
     const answered = queue?.shift();
     if (answered) {
+      if (!answered.measured) return;
       this.#reply.add(send.at - answered.sentAt);
       this.#recorder?.replied(answered.sentAt, send.at);
     } else if (this.run.groupIds.has(send.groupId)) {
@@ -161,6 +174,7 @@ export class BotUnderLoad {
 
   /** One of the bot's action calls finished (seen on its live call stream). */
   called(call: BotCall): void {
+    if (this.#recorder && performance.now() < this.#recorder.started) return; // a call of the warm-up
     this.#calls++;
     if (isFailedRetcode(call.retcode)) this.#failedCalls++;
     this.#callsByAction.add(call.action, call.retcode);
@@ -180,7 +194,7 @@ export class BotUnderLoad {
       self_id: this.selfId,
       watched_socket: { url: this.socket.url, adapter: this.socket.adapter },
       delivered: this.#delivered,
-      lost: this.#unseen.size,
+      lost: this.#unseen.size - this.warmUpUnseen,
       delivery_ms: summarize(this.#delivery.sorted()),
       expected_replies: this.#expected,
       replies: this.#reply.count,
@@ -194,7 +208,14 @@ export class BotUnderLoad {
     };
   }
 
+  #measures(sentAt: number): boolean {
+    return this.#recorder?.measures(sentAt) ?? true;
+  }
+
+  /** One of the run's messages was seen, sent at `sentAt`: counted and timed unless it was of the warm-up. */
   #timeDelivery(sentAt: number, at: number): void {
+    if (!this.#measures(sentAt)) return;
+    this.#delivered++;
     this.#delivery.add(at - sentAt);
     this.#recorder?.delivered(sentAt, at);
   }

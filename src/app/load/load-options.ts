@@ -14,6 +14,12 @@ export interface LoadOptions {
   readonly durationMs: number;
   /** Climb linearly from a tenth of the rate to the full rate over the run, instead of a steady rate. */
   readonly ramp: boolean;
+  /**
+   * Sending before the measured run, at the rate it starts at, with nothing of it counted (0 for
+   * none): the first seconds of a run find the bot, Catnap and the generator cold (code not yet
+   * compiled, caches empty), and their latencies are not those of the load.
+   */
+  readonly warmUpMs: number;
   readonly pattern: LoadPattern;
   /** Time the bot's answers: to every command, or to every message when the pattern has no command. */
   readonly expectReply: boolean;

@@ -24,6 +24,8 @@ export interface LoadReport {
     readonly rate: number;
     readonly duration_s: number;
     readonly ramp: boolean;
+    /** Seconds sent before measuring (0 for none); absent from reports written before runs had one. */
+    readonly warm_up_s?: number;
     readonly pattern: string;
     readonly expect_reply: boolean;
     readonly seed: number;
@@ -53,6 +55,11 @@ export interface LoadReport {
      * the metrics, like `rates.bot_calls_per_s`). Absent from reports written before it was counted.
      */
     readonly bot_calls_by_action?: readonly ActionCalls[];
+    /**
+     * The warm-up's messages, counted apart from everything above (lost: never seen on a bot's
+     * socket before the grace period ended, once per bot). Absent from reports written before runs had one.
+     */
+    readonly warm_up?: { readonly sent: number; readonly send_errors: number; readonly lost: number };
   };
   readonly rates: {
     readonly sending_s: number;
@@ -123,6 +130,7 @@ export function buildReport(input: ReportInput): LoadReport {
       rate: options.rate,
       duration_s: options.durationMs / 1000,
       ramp: options.ramp,
+      warm_up_s: options.warmUpMs / 1000,
       pattern: patternText(options.pattern),
       expect_reply: options.expectReply,
       seed: options.seed,
@@ -140,6 +148,11 @@ export function buildReport(input: ReportInput): LoadReport {
       live_frames_dropped: input.liveDropped,
       bot_disconnects: Object.fromEntries(recorder.botDisconnects),
       bot_calls_by_action: input.callsByAction,
+      warm_up: {
+        sent: recorder.warmUpSent,
+        send_errors: recorder.warmUpSendErrors,
+        lost: input.bots.reduce((sum, bot) => sum + bot.warmUpUnseen, 0),
+      },
     },
     rates: {
       sending_s: round(seconds, 2),
@@ -175,6 +188,12 @@ export function progressLine(
   counts: { delivered: number; expected: number; elapsedS: number; pending: number },
 ): string {
   const total = options.durationMs / 1000;
+  if (counts.elapsedS <= 0 && options.warmUpMs > 0) {
+    // Seconds count from the end of the warm-up; at 0 it has just ended.
+    const warmUp = options.warmUpMs / 1000;
+    if (counts.elapsedS === 0) return `[warm-up over] ${recorder.warmUpSent} messages sent, not counted; measuring for ${total} s`;
+    return `[warm-up ${String(Math.round(warmUp + counts.elapsedS)).padStart(2)} s / ${warmUp} s] sent ${recorder.warmUpSent}, not counted`;
+  }
   if (counts.elapsedS > total) {
     const answers = options.expectReply ? `, ${recorder.reply.count}/${counts.expected} answers` : '';
     return `[grace ${counts.elapsedS - total} s] waiting for ${counts.pending} events still on their way${answers}`;
@@ -195,11 +214,17 @@ export function progressLine(
 export function summaryTable(report: LoadReport): string {
   const { totals, rates, latency_ms: latency } = report;
   const several = (report.bots?.length ?? 0) > 1;
-  const rows: [string, string][] = [
+  const rows: [string, string][] = [];
+  const warmUp = totals.warm_up;
+  if (report.options.warm_up_s && warmUp) {
+    const errors = warmUp.send_errors > 0 ? `, ${warmUp.send_errors} send errors` : '';
+    rows.push(['warm-up (not counted)', `${report.options.warm_up_s} s, ${warmUp.sent} sent${errors}, lost ${warmUp.lost}`]);
+  }
+  rows.push(
     ['messages sent', `${totals.sent} (${rates.sent_per_s}/s over ${rates.sending_s} s)`],
     ['send errors', totals.send_errors === 0 ? '0' : `${totals.send_errors} ${JSON.stringify(totals.send_error_kinds)}`],
     [`delivered to the ${several ? 'bots' : 'bot'}`, `${totals.delivered} (${rates.delivered_per_s}/s), lost ${totals.lost}`],
-  ];
+  );
   const line = (name: string, summary: LatencySummary | null) =>
     rows.push([name, summary ? `p50 ${summary.p50} | p90 ${summary.p90} | p99 ${summary.p99} | max ${summary.max} ms` : '-']);
   line('delivery latency', latency.delivery);

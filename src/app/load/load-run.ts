@@ -7,6 +7,7 @@ import { planGroups, prepareWorld, type LoadGroups } from './load-world.js';
 import { MessageMix } from './message-mix.js';
 import { MetricsProbe } from './metrics-probe.js';
 import { Recorder } from './recorder.js';
+import { messagesDueBy } from './send-schedule.js';
 import { buildReport, progressLine, type LoadReport } from './load-report.js';
 import { ReplyWatcher } from './reply-watcher.js';
 import { SocketObserver } from './socket-observer.js';
@@ -27,7 +28,8 @@ interface Watched {
 /**
  * One load run: prepares the groups and people, watches each bot's socket (and its calls and
  * answers on the live socket, with `expectReply` or several bots), sends at the rate for the
- * duration, waits a grace period for what is still on its way, and reports. Times are taken with
+ * warm-up and the duration, waits a grace period for what is still on its way, and reports what
+ * happened to the messages sent after the warm-up. Times are taken with
  * `performance.now()` in this process: a message's latency runs from the moment the generator
  * starts sending it.
  */
@@ -80,7 +82,12 @@ async function watchBots(client: CatnapClient, options: LoadOptions, plan: LoadG
   return { bots, liveDropped: () => streams.reduce((sum, stream) => sum + stream.dropped, 0) };
 }
 
-/** Sends at the rate for the duration, waits out the grace period for late events and answers, and reports. */
+/**
+ * Sends at the rate for the warm-up and the duration, waits out the grace period for late events
+ * and answers, and reports. The warm-up is the same traffic, uninterrupted (a pause before
+ * measuring would let everything cool down again); the recorder and the bots leave its messages
+ * out, whenever their events and answers arrive.
+ */
 async function sendAndWatch(
   client: CatnapClient,
   options: LoadOptions,
@@ -92,7 +99,7 @@ async function sendAndWatch(
   const probe = await MetricsProbe.start(client, options.selfIds);
   const sender = new ActSender(client.liveUrl(['none']));
   const start = performance.now();
-  const recorder = new Recorder(start);
+  const recorder = new Recorder(start + options.warmUpMs);
   for (const bot of bots) bot.timeInto(recorder);
   const total = (count: (bot: BotUnderLoad) => number) => bots.reduce((sum, bot) => sum + count(bot), 0);
 
@@ -113,7 +120,7 @@ async function sendAndWatch(
         : [];
     const done: Promise<void> = sender.sendGroupText(message.userId, message.groupId, message.text).then(
       (messageId) => {
-        recorder.sendLatency.add(performance.now() - sentAt);
+        recorder.sendAnswered(sentAt, performance.now());
         for (const bot of bots) bot.stored(messageId, sentAt);
       },
       (error: unknown) => {
@@ -129,16 +136,20 @@ async function sendAndWatch(
   };
 
   // Once a second: read the metrics and print the progress line, without holding up the sends.
-  let lastSecond = 0;
+  // Seconds count from the end of the warm-up (negative during it).
+  const secondOf = (at: number) => Math.floor((at - recorder.started) / 1000);
+  let lastSecond = secondOf(start);
   let probing: Promise<void> = Promise.resolve();
   const observe = async () => {
+    // A scrape asked for during the warm-up is the warm-up's, whenever its answer comes.
+    const at = performance.now();
     const activity = await probe.read().catch(() => undefined);
     if (!activity) return;
-    recorder.botActivity(performance.now(), activity);
-    for (const bot of bots) bot.backlog(activity.backlogByBot.get(bot.selfId) ?? 0);
+    recorder.botActivity(at, activity);
+    if (recorder.measures(at)) for (const bot of bots) bot.backlog(activity.backlogByBot.get(bot.selfId) ?? 0);
   };
   const tick = (now: number) => {
-    const second = Math.floor((now - start) / 1000);
+    const second = secondOf(now);
     if (second === lastSecond) return;
     lastSecond = second;
     probing = probing.then(async () => {
@@ -153,24 +164,29 @@ async function sendAndWatch(
     });
   };
 
-  const dueBy = (elapsed: number) => {
-    const t = Math.min(elapsed, options.durationMs) / 1000;
-    if (!options.ramp) return Math.floor(options.rate * t);
-    const from = options.rate / 10;
-    return Math.floor(from * t + ((options.rate - from) * t * t) / (2 * (options.durationMs / 1000)));
+  // The calls by action count from the end of the warm-up: a scrape in the chain of the others.
+  const endWarmUp = async () => {
+    const activity = await probe.read().catch(() => undefined);
+    if (activity) recorder.warmUpEnded(activity);
+    probe.countCallsFromLatest();
   };
+  let warmingUp = options.warmUpMs > 0;
   let behind = 0;
   for (;;) {
     const now = performance.now();
     const elapsed = now - start;
-    if (elapsed >= options.durationMs) break;
-    const due = dueBy(elapsed);
+    if (elapsed >= options.warmUpMs + options.durationMs) break;
+    if (warmingUp && now >= recorder.started) {
+      warmingUp = false;
+      probing = probing.then(endWarmUp);
+    }
+    const due = messagesDueBy(options, elapsed);
     while (launched < due && inFlight < options.maxInFlight) launch();
     behind = Math.max(behind, due - launched);
     tick(now);
     await sleep(1);
   }
-  const sendingMs = performance.now() - start;
+  const sendingMs = performance.now() - recorder.started;
   await Promise.all([...settled]);
   // Grace: wait for the events and answers still on their way, and stop early once all are in.
   const graceEnd = performance.now() + options.graceMs;

@@ -98,8 +98,13 @@ export class MetricsProbe {
     return activity;
   }
 
+  /** The calls by action count from the latest reading on (the one that ended the warm-up). */
+  countCallsFromLatest(): void {
+    this.#firstCounts = this.#latestCounts;
+  }
+
   /**
-   * Each action the bots called between the first reading and the latest, the busiest first, with
+   * Each action the bots called between the first reading (or the end of the warm-up) and the latest, the busiest first, with
    * its failed calls by retcode. Like the totals, it counts every bot transport (no account label).
    */
   callsByAction(): ActionCalls[] {

@@ -28,7 +28,10 @@ class Second {
   backlogBytes = 0;
 }
 
-/** Everything measured during a run, per second and in total. */
+/**
+ * Everything measured during a run, per second and in total, from `started` on: a message sent
+ * before it (in the warm-up) is counted as warm-up only, whenever its delivery or answer comes.
+ */
 export class Recorder {
   readonly delivery = new Samples();
   readonly reply = new Samples();
@@ -36,15 +39,24 @@ export class Recorder {
   sent = 0;
   sendErrors = 0;
   readonly sendErrorKinds = new Map<string, number>();
+  /** Messages sent in the warm-up, and how many of those sends failed. */
+  warmUpSent = 0;
+  warmUpSendErrors = 0;
   botCalls = 0;
   botErrors = 0;
   maxBacklogBytes = 0;
   maxPostQueue = 0;
-  /** The bot's clients that went away during the run, by why. */
+  /** The bot's clients that went away during the run (the warm-up too), by why. */
   readonly botDisconnects = new Map<string, number>();
   readonly #seconds: Second[] = [];
 
-  constructor(private readonly started: number) {}
+  /** `started`: when measuring starts (the first send, or the end of the warm-up). */
+  constructor(readonly started: number) {}
+
+  /** Whether what happens to a message sent at `sentAt` is measured (it was not sent in the warm-up). */
+  measures(sentAt: number): boolean {
+    return sentAt >= this.started;
+  }
 
   #second(at: number): Second {
     const index = Math.max(0, Math.floor((at - this.started) / 1000));
@@ -53,31 +65,46 @@ export class Recorder {
   }
 
   sentOne(at: number): void {
+    if (!this.measures(at)) {
+      this.warmUpSent++;
+      return;
+    }
     this.sent++;
     this.#second(at).sent++;
   }
 
   sendFailed(at: number, why: string): void {
+    if (!this.measures(at)) {
+      this.warmUpSendErrors++;
+      return;
+    }
     this.sendErrors++;
     this.#second(at).sendErrors++;
     this.sendErrorKinds.set(why, (this.sendErrorKinds.get(why) ?? 0) + 1);
   }
 
+  /** How long the admin API took to answer a send. */
+  sendAnswered(sentAt: number, at: number): void {
+    if (this.measures(sentAt)) this.sendLatency.add(at - sentAt);
+  }
+
   delivered(sentAt: number, at: number): void {
+    if (!this.measures(sentAt)) return;
     this.delivery.add(at - sentAt);
     this.#second(sentAt).delivery.add(at - sentAt);
   }
 
   replied(sentAt: number, at: number): void {
+    if (!this.measures(sentAt)) return;
     this.reply.add(at - sentAt);
     this.#second(sentAt).reply.add(at - sentAt);
   }
 
+  /** What a scrape of the metrics said at `at`: the calls and backlog of the warm-up are not the run's. */
   botActivity(at: number, activity: BotActivity): void {
+    this.#wentAway(activity);
+    if (at < this.started) return;
     const { calls, errors, backlogBytes, postQueue } = activity;
-    for (const [reason, count] of Object.entries(activity.disconnects)) {
-      this.botDisconnects.set(reason, (this.botDisconnects.get(reason) ?? 0) + count);
-    }
     const second = this.#second(at);
     this.botCalls += calls;
     this.botErrors += errors;
@@ -86,6 +113,17 @@ export class Recorder {
     second.backlogBytes = Math.max(second.backlogBytes, backlogBytes);
     this.maxBacklogBytes = Math.max(this.maxBacklogBytes, backlogBytes);
     this.maxPostQueue = Math.max(this.maxPostQueue, postQueue);
+  }
+
+  /** The scrape that ends the warm-up: its calls were the warm-up's, its clients that went away count. */
+  warmUpEnded(activity: BotActivity): void {
+    this.#wentAway(activity);
+  }
+
+  #wentAway(activity: BotActivity): void {
+    for (const [reason, count] of Object.entries(activity.disconnects)) {
+      this.botDisconnects.set(reason, (this.botDisconnects.get(reason) ?? 0) + count);
+    }
   }
 
   /** The latest whole seconds, for the progress line. */

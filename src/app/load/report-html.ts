@@ -54,7 +54,9 @@ export async function reportHtml(report: LoadReport, summary: string): Promise<s
 <h1>${escapeHtml(title)}</h1>
 <p class="muted">Target ${escapeHtml(report.target)}, ${watched}.
 Pattern ${escapeHtml(report.options.pattern)}, ${report.options.groups} groups, ${report.options.users} people,
-${report.options.ramp ? 'ramping to' : 'steady at'} ${report.options.rate} messages/s for ${report.options.duration_s} s.</p>
+${report.options.ramp ? 'ramping to' : 'steady at'} ${report.options.rate} messages/s for ${report.options.duration_s} s${
+    report.options.warm_up_s ? ` after a warm-up of ${report.options.warm_up_s} s (not counted)` : ''
+  }.</p>
 <h2>Summary</h2>
 <pre id="summary">${escapeHtml(summary)}</pre>
 <div class="charts">
