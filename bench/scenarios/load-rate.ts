@@ -55,16 +55,7 @@ export async function loadRate(basePort: number, rate: number, seconds: number, 
     // the measured run's own warm-up, at the full rate, does the same for its generator (a process
     // of its own) and lets every cache and queue reach the rate before anything is counted.
     await runLoadCli([...common, '--rate', String(Math.min(rate, 2000)), '--duration', '3s', '--out', join(dataDir, 'warm-up')]);
-    await runLoadCli([
-      ...common,
-      '--rate',
-      String(rate),
-      '--warm-up', '3s',
-      '--duration',
-      `${seconds}s`,
-      '--out',
-      out,
-    ]);
+    await runLoadCli([...common, '--rate', String(rate), '--warm-up', '3s', '--duration', `${seconds}s`, '--out', out]);
     return JSON.parse(await readFile(join(out, 'report.json'), 'utf8')) as LoadReport;
   } finally {
     await bot.stop();
