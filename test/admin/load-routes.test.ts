@@ -12,11 +12,11 @@ beforeAll(async () => {
   const folder = join(env.dataDir, 'load');
   // The older one as a run wrote it before a run could watch several bots: no self_ids, no bots.
   const older = await writeSampleReport(folder, 'older', '2026-12-01T10:00:00.000Z');
-  const { self_ids: _ids, ...options } = older.options;
+  const { self_ids: _ids, warm_up_s: _warmUp, ...options } = older.options;
   const { bots: _bots, ...before } = older;
   await writeFile(join(folder, 'older', 'report.json'), JSON.stringify({ ...before, options }));
   // The newer run was given limits: its answers took longer than 1 ms, and it lost nothing.
-  await writeSampleReport(folder, 'newer', '2026-12-02T10:00:00.000Z', 50, undefined, [10001], { maxReplyP99Ms: 1, maxLost: 0 });
+  await writeSampleReport(folder, 'newer', '2026-12-02T10:00:00.000Z', { limits: { maxReplyP99Ms: 1, maxLost: 0 }, warmUpS: 3 });
   // Not reports: a folder without report.json, one with another kind of JSON, a stray file.
   await mkdir(join(folder, 'empty'), { recursive: true });
   await mkdir(join(folder, 'other'), { recursive: true });
@@ -38,11 +38,13 @@ describe('load report routes', () => {
       sent: 50,
       lost: 0,
       reply_rate: 1,
+      warm_up_s: 3,
     });
     expect(json[0].delivery_p99_ms).toBeGreaterThan(0);
     expect(json[0].limits_missed).toEqual([`--max-reply-p99 1 ms: ${json[0].reply_p99_ms} ms`]);
     // Written before runs took limits (and before several bots): no limits to have missed.
-    expect(json[1]).toMatchObject({ self_id: 10001, self_ids: [10001], limits_missed: null });
+    // (and before a warm-up): none.
+    expect(json[1]).toMatchObject({ self_id: 10001, self_ids: [10001], limits_missed: null, warm_up_s: 0 });
   });
 
   it('serves a report page sandboxed to a caller with the token', async () => {

@@ -248,7 +248,7 @@ describe('catnap load', () => {
     const older = { ...sample, totals: { ...sample.totals, bot_calls_by_action: undefined } };
     expect(summaryTable(older)).not.toContain('calls by action');
     // With several bots, each bot's line names its failing actions.
-    const two = await writeSampleReport(await tempDir(), 'two', '2026-12-03T18:00:00.000Z', 50, undefined, [10001, 10002]);
+    const two = await writeSampleReport(await tempDir(), 'two', '2026-12-03T18:00:00.000Z', { selfIds: [10001, 10002] });
     const failingBot = { ...two.bots![1]!, calls: 5, failed_calls: 3, calls_by_action: many.slice(-1) };
     expect(summaryTable({ ...two, bots: [two.bots![0]!, failingBot] })).toMatch(
       /\| bot 10002 +\| .*; calls 5 \(3 failed: set_group_ban 3\); backlog 0 B +\|/,

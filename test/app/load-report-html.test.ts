@@ -22,7 +22,7 @@ describe('report.html', () => {
   });
 
   it('names every bot of a run with several, and gives each its line of the summary', async () => {
-    const report = await writeSampleReport(await tempDir(), 'r', '2026-12-01T10:00:00.000Z', 50, undefined, [10001, 10002]);
+    const report = await writeSampleReport(await tempDir(), 'r', '2026-12-01T10:00:00.000Z', { selfIds: [10001, 10002] });
     const summary = summaryTable(report);
     // Each bot got all 50 messages and answered ten; the totals are of both.
     expect(summary).toMatch(/\| delivered to the bots +\| 100 /);
@@ -34,5 +34,19 @@ describe('report.html', () => {
     // One bot: no line of its own (the totals are its own).
     const single = await writeSampleReport(await tempDir(), 'r', '2026-12-01T10:00:00.000Z');
     expect(summaryTable(single)).not.toMatch(/\| bot 10001/);
+  });
+
+  it('says that a run warmed up first, and what the warm-up sent, apart from the figures', async () => {
+    const report = await writeSampleReport(await tempDir(), 'r', '2026-12-01T10:00:00.000Z', { warmUpS: 3 });
+    const withWarmUp: LoadReport = { ...report, totals: { ...report.totals, warm_up: { sent: 75, send_errors: 2, lost: 1 } } };
+    const summary = summaryTable(withWarmUp);
+    // First, so that nothing below is read as including it.
+    expect(summary.split('\n')[1]).toMatch(/^\| warm-up \(not counted\) +\| 3 s, 75 sent, 2 send errors, lost 1 +\|$/);
+    expect(await reportHtml(withWarmUp, summary)).toContain('for 2 s after a warm-up of 3 s (not counted).');
+    // Without one, neither says a word about it.
+    const plain = await writeSampleReport(await tempDir(), 'r', '2026-12-01T10:00:00.000Z');
+    expect(plain.totals.warm_up).toEqual({ sent: 0, send_errors: 0, lost: 0 });
+    expect(summaryTable(plain)).not.toContain('warm-up');
+    expect(await reportHtml(plain, summaryTable(plain))).not.toContain('warm-up');
   });
 });

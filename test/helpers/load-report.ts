@@ -4,6 +4,17 @@ import { buildReport, type LoadReport } from '../../src/app/load/load-report.js'
 import type { LoadLimits } from '../../src/app/load/load-limits.js';
 import { Recorder } from '../../src/app/load/recorder.js';
 
+/** How a sample run went: 50 messages to bot 10001 by default, without limits or warm-up. */
+export interface SampleRun {
+  readonly messages?: number;
+  /** That many messages in each second instead, spread over it. */
+  readonly perSecond?: readonly number[];
+  readonly selfIds?: readonly number[];
+  readonly limits?: LoadLimits;
+  /** Seconds of warm-up the options name (the sample's messages are all measured). */
+  readonly warmUpS?: number;
+}
+
 /**
  * Writes a real report (from a recorder and bots fed with `messages` messages) into
  * `<dir>/<name>/`, as `catnap load` would: one message every 40 ms, or with `perSecond` that many
@@ -13,10 +24,7 @@ export async function writeSampleReport(
   dir: string,
   name: string,
   startedAt: string,
-  messages = 50,
-  perSecond?: readonly number[],
-  selfIds: readonly number[] = [10001],
-  limits: LoadLimits = {},
+  { messages = 50, perSecond, selfIds = [10001], limits = {}, warmUpS = 0 }: SampleRun = {},
 ): Promise<LoadReport> {
   const recorder = new Recorder(0);
   const [groupId, userId] = [1900000001, 1800000001];
@@ -50,7 +58,7 @@ export async function writeSampleReport(
       rate: 25,
       durationMs: 2000,
       ramp: false,
-      warmUpMs: 0,
+      warmUpMs: warmUpS * 1000,
       pattern: { kind: 'mixed', text: '/ping' },
       expectReply: true,
       userBase: 1800000001,

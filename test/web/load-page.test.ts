@@ -19,16 +19,15 @@ describe('console Load page', () => {
       join(session.env.dataDir, 'load'),
       '2026-12-02T10-00-00Z',
       '2026-12-02T10:00:00.000Z',
-      80,
-      undefined,
-      [10001, 10002],
-      // Given limits: its answers took longer than 1 ms, and it lost nothing.
-      { maxReplyP99Ms: 1, maxLost: 0 },
+      // Given limits: its answers took longer than 1 ms, and it lost nothing. It warmed up for 3 s.
+      { messages: 80, selfIds: [10001, 10002], limits: { maxReplyP99Ms: 1, maxLost: 0 }, warmUpS: 3 },
     );
     await session.page.getByTestId('load-reload').click();
     const rows = session.page.locator('[data-testid="load-reports"] tbody tr');
     await expect.poll(() => rows.count()).toBe(2);
     expect(await rows.first().textContent()).toContain('mixed:/ping');
+    expect(await rows.first().locator('td').nth(2).textContent()).toBe('25/s × 2 s after 3 s warm-up, mixed:/ping, 3 groups');
+    expect(await rows.last().locator('td').nth(2).textContent()).toBe('25/s × 2 s, mixed:/ping, 3 groups');
     expect(await rows.first().locator('td').nth(1).textContent()).toBe('10001, 10002');
     expect(await rows.last().locator('td').nth(1).textContent()).toBe('10001');
     // Whether each run met its limits: the missed ones are named on hover; a run without limits has none.
@@ -67,7 +66,10 @@ describe('console Load page', () => {
     // A rate that peaks and falls: a spline with tension drew it past the peak (10,250 sent/s in a
     // second that sent 9,998), values nobody measured. Each point's Bézier control points must stay
     // within the values of it and its neighbours.
-    await writeSampleReport(join(session.env.dataDir, 'load'), '2026-12-03T10-00-00Z', '2026-12-03T10:00:00.000Z', 0, [20, 40, 20, 30, 30]);
+    await writeSampleReport(join(session.env.dataDir, 'load'), '2026-12-03T10-00-00Z', '2026-12-03T10:00:00.000Z', {
+      messages: 0,
+      perSecond: [20, 40, 20, 30, 30],
+    });
     await session.page.goto(`${session.env.catnap.webuiUrl}/load?token=admin-token`);
     await session.page.getByTestId('load-report-2026-12-03T10-00-00Z').click();
     const frame = session.page.frameLocator('[data-testid="load-report-frame"]');

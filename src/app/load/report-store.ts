@@ -44,6 +44,7 @@ async function summaryOf(folder: string, name: string): Promise<LoadReportSummar
     rate: report.options.rate,
     ramp: report.options.ramp,
     duration_s: report.options.duration_s,
+    warm_up_s: report.options.warm_up_s ?? 0,
     groups: report.options.groups,
     users: report.options.users,
     sent: report.totals.sent,

@@ -13,6 +13,7 @@ export const LoadReportSummary = Type.Object({
   rate: Type.Number({ description: 'Messages per second asked for' }),
   ramp: Type.Boolean(),
   duration_s: Type.Number(),
+  warm_up_s: Type.Number({ description: 'Seconds sent before measuring, counted in nothing else here (0 for none)' }),
   groups: Type.Integer(),
   users: Type.Integer(),
   sent: Type.Integer(),

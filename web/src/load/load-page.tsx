@@ -99,7 +99,8 @@ function ReportTable(props: { reports: readonly LoadReportSummary[]; shown: stri
             <td>{report.self_ids.join(', ')}</td>
             <td>
               {report.ramp ? 'ramp to ' : ''}
-              {report.rate}/s × {report.duration_s} s, {report.pattern}, {report.groups} groups
+              {report.rate}/s × {report.duration_s} s{report.warm_up_s > 0 ? ` after ${report.warm_up_s} s warm-up` : ''}, {report.pattern},{' '}
+              {report.groups} groups
             </td>
             <td>
               {report.delivered_per_s}/s{report.lost > 0 ? `, ${report.lost} lost` : ''}
