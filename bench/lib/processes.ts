@@ -91,11 +91,16 @@ export async function benchWorld(basePort: number): Promise<BenchWorld> {
 /** The admin API token of every Catnap the benchmarks start. */
 export const benchWebuiToken = 'bench-token';
 
-/** Starts the built CLI on a bench world and waits until its HTTP API answers. */
+/**
+ * Starts the built CLI on a bench world, as `npm start` does (one V8 helper thread; see the
+ * README's Benchmarks), and waits until its HTTP API answers. `CATNAP_NODE_FLAGS` come after, so
+ * they can override it.
+ */
 export async function startCatnap(world: BenchWorld): Promise<RunningProcess & { startMs: number }> {
   const started = performance.now();
   const running = runNode(
     [
+      '--v8-pool-size=1',
       ...(process.env.CATNAP_NODE_FLAGS ? process.env.CATNAP_NODE_FLAGS.split(' ') : []),
       'bin/catnap.js',
       'start',
