@@ -6,8 +6,9 @@ const group = 1900000001;
 const person = 1800000001;
 const socket = { url: 'ws://127.0.0.1:3001/', token: undefined, adapter: 'websocketServers "ws"' };
 
-function bot(): { bot: BotUnderLoad; recorder: Recorder } {
-  const recorder = new Recorder(0);
+/** A bot of a run whose measuring starts at `started` (a warm-up before it). */
+function bot(started = 0): { bot: BotUnderLoad; recorder: Recorder } {
+  const recorder = new Recorder(started);
   const watched = new BotUnderLoad(10001, socket, { groupIds: new Set([group]), userIds: new Set([person]) });
   watched.timeInto(recorder);
   return { bot: watched, recorder };
@@ -79,9 +80,7 @@ describe('one bot of a load run', () => {
   });
 
   it('leaves the warm-up out, whenever its events and answers come, and still matches answers in order', () => {
-    const recorder = new Recorder(1000); // the warm-up ends at 1000
-    const watched = new BotUnderLoad(10001, socket, { groupIds: new Set([group]), userIds: new Set([person]) });
-    watched.timeInto(recorder);
+    const { bot: watched, recorder } = bot(1000); // the warm-up ends at 1000
     watched.stored(1, 900); // a warm-up message, seen after the warm-up ended
     watched.seen({ messageId: 1, groupId: group, userId: person, at: 1005 });
     watched.stored(2, 950); // a warm-up message never seen
@@ -113,9 +112,7 @@ describe('one bot of a load run', () => {
   });
 
   it('counts no call of the warm-up', () => {
-    const recorder = new Recorder(performance.now() + 60_000); // warming up for another minute
-    const watched = new BotUnderLoad(10001, socket, { groupIds: new Set([group]), userIds: new Set([person]) });
-    watched.timeInto(recorder);
+    const { bot: watched } = bot(performance.now() + 60_000); // warming up for another minute
     watched.watchCalls();
     watched.called({ action: 'send_group_msg', retcode: 0 });
     expect(watched.section(false)).toMatchObject({ calls: 0, failed_calls: 0, calls_by_action: [] });
