@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { LoadOptionError, parseWarmUp } from '../../src/app/load/load-options.js';
 import { messagesDueBy } from '../../src/app/load/send-schedule.js';
 
 describe('when a load run sends', () => {
@@ -18,5 +19,11 @@ describe('when a load run sends', () => {
     expect(messagesDueBy(ramp, 3000) - messagesDueBy(ramp, 2000)).toBe(14); // 10/s + a tenth of the climb
     expect(messagesDueBy(ramp, 12_000) - messagesDueBy(ramp, 11_000)).toBe(96); // 95.5/s on average, in whole messages
     expect(messagesDueBy({ ...ramp, warmUpMs: 0 }, 10_000)).toBe(550);
+  });
+
+  it('reads a warm-up as a duration, or 0 for none', () => {
+    expect([parseWarmUp('5s'), parseWarmUp('500ms'), parseWarmUp('1m')]).toEqual([5000, 500, 60_000]);
+    expect([parseWarmUp('0'), parseWarmUp('0s'), parseWarmUp(' 0.0ms ')]).toEqual([0, 0, 0]);
+    for (const wrong of ['-1s', 'soon', '', '0x']) expect(() => parseWarmUp(wrong)).toThrow(LoadOptionError);
   });
 });

@@ -14,6 +14,7 @@ import {
   parsePattern,
   parsePercent,
   parseRate,
+  parseWarmUp,
   type LoadOptions,
 } from '../load/load-options.js';
 import type { LoadLimits } from '../load/load-limits.js';
@@ -200,7 +201,7 @@ function loadOptions(flags: LoadFlags, io: CliIo): LoadOptions {
       rate: parseRate(flags.rate),
       durationMs: parseDuration(flags.duration, '--duration'),
       ramp: flags.ramp === true,
-      warmUpMs: flags.warmUp === undefined ? 0 : parseDuration(flags.warmUp, '--warm-up'),
+      warmUpMs: flags.warmUp === undefined ? 0 : parseWarmUp(flags.warmUp),
       pattern: parsePattern(flags.pattern),
       expectReply: flags.expectReply === true,
       userBase: parseId(flags.userBase, '--user-base'),

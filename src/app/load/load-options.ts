@@ -80,6 +80,11 @@ export function parseDuration(text: string, what: string): number {
   return value;
 }
 
+/** `--warm-up`: a duration, or none as `0` (`0s`), which a script may pass for "no warm-up". */
+export function parseWarmUp(text: string): number {
+  return /^0+(?:\.0+)?(?:ms|s|m|min|h)?$/.test(text.trim()) ? 0 : parseDuration(text, '--warm-up');
+}
+
 export function parseCount(text: string, what: string, max: number): number {
   const value = Number(text);
   if (!/^\d+$/.test(text.trim()) || value < 1 || value > max)
