@@ -169,10 +169,11 @@ describe('catnap load', () => {
     expect(report.latency_ms.delivery!.count).toBe(report.totals.sent);
     expect(report.timeline[0]!.t).toBe(0);
     expect(report.timeline.reduce((sum, second) => sum + second.sent, 0)).toBe(report.totals.sent);
-    // The bot's calls count from the end of the warm-up: at most the few answers to its last messages come after it.
+    // The bot's calls count from the end of the warm-up: only answers to its last messages can come after it
+    // (counted from the start, every warm-up answer would be here too).
     const calls = report.totals.bot_calls_by_action!.find((entry) => entry.action === 'send_group_msg')!.calls;
     expect(calls).toBeGreaterThanOrEqual(report.totals.replies);
-    expect(calls).toBeLessThan(report.totals.replies + warmUp.sent / 2);
+    expect(calls).toBeLessThan(report.totals.replies + warmUp.sent);
     expect(result.stdout).toMatch(new RegExp(`\\| warm-up \\(not counted\\) +\\| 2 s, ${warmUp.sent} sent, lost 0 +\\|`));
   }, 60_000);
 
