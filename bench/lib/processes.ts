@@ -92,18 +92,21 @@ export async function benchWorld(basePort: number): Promise<BenchWorld> {
 export const benchWebuiToken = 'bench-token';
 
 /**
- * Starts the built CLI on a bench world, as `npm start` does (one V8 helper thread; see the
- * README's Benchmarks), and waits until its HTTP API answers. `CATNAP_NODE_FLAGS` come after, so
+ * `node` and its arguments up to `catnap start`, as `npm start` runs it (one V8 helper thread; see
+ * the README's Benchmarks), for every Catnap the bench starts. `CATNAP_NODE_FLAGS` come after, so
  * they can override it.
  */
+export function catnapStart(): string[] {
+  const flags = process.env.CATNAP_NODE_FLAGS ? process.env.CATNAP_NODE_FLAGS.split(' ') : [];
+  return ['--v8-pool-size=1', ...flags, 'bin/catnap.js', 'start'];
+}
+
+/** Starts the built CLI on a bench world and waits until its HTTP API answers. */
 export async function startCatnap(world: BenchWorld): Promise<RunningProcess & { startMs: number }> {
   const started = performance.now();
   const running = runNode(
     [
-      '--v8-pool-size=1',
-      ...(process.env.CATNAP_NODE_FLAGS ? process.env.CATNAP_NODE_FLAGS.split(' ') : []),
-      'bin/catnap.js',
-      'start',
+      ...catnapStart(),
       '--data',
       world.dataDir,
       '--world',

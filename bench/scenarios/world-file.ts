@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { writeBigWorld } from '../lib/big-world.js';
-import { rssMiB, runNode, waitFor } from '../lib/processes.js';
+import { catnapStart, rssMiB, runNode, waitFor } from '../lib/processes.js';
 import { median } from '../lib/stats.js';
 import { benchTempDir } from '../lib/temp-dirs.js';
 
@@ -22,7 +22,7 @@ export interface WorldFileTimes {
 async function timedStart(dataDir: string, webuiPort: number, worldFile?: string): Promise<{ ms: number; rss: number }> {
   const started = performance.now();
   const running = runNode(
-    ['bin/catnap.js', 'start', '--data', dataDir, '--webui-port', String(webuiPort), ...(worldFile ? ['--world', worldFile] : [])],
+    [...catnapStart(), '--data', dataDir, '--webui-port', String(webuiPort), ...(worldFile ? ['--world', worldFile] : [])],
     { CATNAP_LOG_LEVEL: 'warn' },
   );
   try {
