@@ -103,7 +103,7 @@ export class Recorder {
   /** What a scrape of the metrics said at `at`: the calls and backlog of the warm-up are not the run's. */
   botActivity(at: number, activity: BotActivity): void {
     this.#wentAway(activity);
-    if (at < this.started) return;
+    if (!this.measures(at)) return;
     const { calls, errors, backlogBytes, postQueue } = activity;
     const second = this.#second(at);
     this.botCalls += calls;
